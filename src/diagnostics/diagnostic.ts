@@ -1,0 +1,93 @@
+/** A position in a source file: 1-based line and column, 0-based UTF-16 offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span in one file. `file` is relative to the project folder, POSIX separators. */
+export interface Location {
+  file: string;
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning';
+
+export type Stage = 'load' | 'validate' | 'consolidate' | 'render' | 'typeset' | 'publish';
+
+/**
+ * Stable rule ids. They are part of the public contract (README table, JSON reporter):
+ * never rename one, add new ones instead.
+ */
+export type RuleId =
+  // load
+  | 'yaml-syntax'
+  | 'duplicate-key'
+  | 'yaml-alias'
+  | 'yaml-merge-key'
+  | 'yaml-tag'
+  | 'empty-file'
+  | 'not-a-mapping'
+  | 'encoding'
+  | 'file-too-large'
+  | 'too-deep'
+  | 'comment-in-scalar'
+  | 'control-character'
+  | 'no-sessions'
+  // validate (schema)
+  | 'unknown-key'
+  | 'required'
+  | 'type'
+  | 'enum'
+  | 'format'
+  | 'invalid-value'
+  // validate (cross-file)
+  | 'invalid-date'
+  | 'date-range'
+  | 'session-outside-dates'
+  | 'unknown-country'
+  | 'not-beneficiary'
+  | 'unknown-theme'
+  | 'unknown-organization'
+  | 'unknown-recommendation'
+  | 'unknown-same-as'
+  | 'duplicate-id'
+  | 'same-as-loop'
+  | 'same-as-theme'
+  | 'country-file-name'
+  | 'women-exceed-total'
+  | 'near-duplicate'
+  | 'unmentioned-country'
+  | 'action-due-early'
+  | 'organization-typo'
+  | 'missing-asset'
+  // render / typeset
+  | 'template-syntax'
+  | 'template-unknown-name'
+  | 'template-missing-partial'
+  | 'template-runtime'
+  | 'missing-glyph'
+  | 'image';
+
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
+/** One problem, from any stage. Messages are one sentence with no location inside. */
+export interface Diagnostic {
+  code: RuleId;
+  severity: Severity;
+  stage: Stage;
+  message: string;
+  /** Where the problem is; absent only for project-wide problems (e.g. no session files). */
+  location?: Location;
+  hint?: string;
+  expected?: string;
+  actual?: string;
+  related?: RelatedLocation[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
