@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { load, type LoadedProject } from '../load/index.js';
+import { readProject } from '../load/read-project.js';
+import { countryTable } from '../reference/countries.js';
+import { validate, type CheckedProject } from '../validate/index.js';
+
+export interface CheckedResult {
+  dir: string;
+  loaded: LoadedProject;
+  /** Present when every file passed its schema. */
+  project?: CheckedProject;
+  diagnostics: Diagnostic[];
+  /** File texts by project-relative path, for code frames. */
+  sources: Map<string, string>;
+}
+
+/** read → load → validate: what `validate` does and `build` starts with. */
+export async function checkProject(dirArgument: string, cwd: string): Promise<CheckedResult> {
+  const dir = path.resolve(cwd, dirArgument);
+  const read = await readProject(dir);
+  const loaded = load(read.sources);
+  const validated = validate(loaded.project, countryTable());
+  const { workshop, sessions, countries } = read.sources;
+  return {
+    dir,
+    loaded: loaded.project,
+    ...(validated.project ? { project: validated.project } : {}),
+    diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics],
+    sources: new Map([workshop, ...sessions, ...countries].map((file) => [file.path, file.text])),
+  };
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlFile } from '../load/parse-yaml.js';
+import type { Language, WorkshopNotes } from '../notes/types.js';
+import type { RenderedDocument } from '../render/index.js';
+import { bundledFontPaths } from '../typeset/font-files.js';
+import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
+import { typeset, type FontBytes } from '../typeset/index.js';
+import { translate } from '../i18n/index.js';
+import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
+import { SetupError } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import type { OutputFile } from './publish.js';
+
+export interface PdfContext {
+  projectDir: string;
+  workshop: WorkshopNotes;
+  language: Language;
+  themeFile: string | undefined;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface PdfResult {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** Texts to show in code frames (the theme file, the generated Markdown). */
+  sources: Map<string, string>;
+}
+
+/** Typesets every rendered document. Loaded lazily: importing pdfkit costs a few hundred ms. */
+export async function typesetDocuments(documents: readonly RenderedDocument[], context: PdfContext): Promise<PdfResult> {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const themeYaml = await themeSettings(context, diagnostics, sources);
+  if (diagnostics.length) return { files: [], diagnostics, sources };
+  const theme = resolveTheme(themeYaml);
+  const fonts = await readFonts(themeYaml?.fonts, context.projectDir);
+  const labels = {
+    page: translate(context.language, 'page_of'),
+    contents: translate(context.language, 'contents'),
+    organizedBy: translate(context.language, 'organized_by'),
+    withSupportOf: translate(context.language, 'with_support_of'),
+  };
+  const creationDate = creationDateOf(context);
+  const files: OutputFile[] = [];
+  for (const doc of documents) {
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage: (src) => loadImage(context.projectDir, src) });
+    for (const d of out.diagnostics) {
+      diagnostics.push(d);
+      sources.set(doc.file, doc.markdown);
+    }
+    files.push({ path: doc.file.replace(/\.md$/, '.pdf'), content: out.pdf });
+  }
+  return { files, diagnostics, sources };
+}
+
+/** --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. */
+async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sources: Map<string, string>): Promise<PdfThemeYaml | undefined> {
+  if (context.themeFile === undefined) return context.workshop.report?.pdf_theme as PdfThemeYaml | undefined;
+  const file = path.resolve(context.cwd, context.themeFile);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SetupError(`Cannot read the PDF theme file ${context.themeFile}.`, undefined, { cause: error });
+  }
+  const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
+  sources.set(shown, text);
+  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text }, 'workshop');
+  diagnostics.push(...problems);
+  if (parsed.data === undefined || problems.length) return undefined;
+  diagnostics.push(...schemaDiagnostics(parsed, 'pdf-theme'));
+  return parsed.data as PdfThemeYaml;
+}
+
+async function readFonts(custom: PdfThemeYaml['fonts'], projectDir: string): Promise<FontBytes> {
+  const bundled = bundledFontPaths();
+  const chosen = {
+    regular: custom?.regular, bold: custom?.bold, italic: custom?.italic, boldItalic: custom?.bold_italic, mono: custom?.mono,
+  };
+  const entries = await Promise.all((Object.keys(bundled) as Array<keyof FontBytes>).map(async (key) => {
+    const file = chosen[key] ? path.resolve(projectDir, chosen[key]) : bundled[key];
+    try {
+      return [key, new Uint8Array(await readFile(file))] as const;
+    } catch (error) {
+      throw new SetupError(`Cannot read the font file ${file}.`, 'Font paths in the PDF theme are relative to the project folder.', { cause: error });
+    }
+  }));
+  return Object.fromEntries(entries) as unknown as FontBytes;
+}
+
+/** Images come only from inside the project folder, and only up to the size limit. */
+function loadImage(projectDir: string, src: string): Uint8Array | undefined {
+  const file = path.resolve(projectDir, src);
+  if (!file.startsWith(projectDir + path.sep)) return undefined;
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length > LIMITS.imageBytes ? undefined : new Uint8Array(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the workshop's last day: never the clock. */
+function creationDateOf(context: PdfContext): Date {
+  const epoch = context.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${context.workshop.dates.end}T00:00:00Z`);
+}

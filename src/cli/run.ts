@@ -1,0 +1,87 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InterruptedError, SetupError } from '../errors.js';
+import { EXIT, type Io } from './io.js';
+import { toolVersion } from './version.js';
+
+export type { Io } from './io.js';
+export { EXIT } from './io.js';
+
+export interface GlobalOptions {
+  color: boolean;
+  debug: boolean;
+}
+
+/**
+ * The program: maps argv to one command and returns the exit code. Never exits the process and
+ * never throws: every failure becomes an exit code and a message on stderr.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('workshop-report')
+    .description('Validate a workshop\'s rapporteur notes (YAML) and build its reports (Markdown and PDF).')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .option('--no-color', 'no colours in messages')
+    .option('--debug', 'show the stack trace of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  const globals = () => program.opts<GlobalOptions>();
+
+  program.command('validate')
+    .description('check every notes file of a workshop project and print every problem')
+    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .action(async (dir: string) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      exitCode = await validateCommand({ dir }, globals(), io);
+    });
+
+  program.command('build')
+    .description('validate, then write the reports (nothing is written when there are errors)')
+    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .option('-o, --out <dir>', 'output folder (default: DIR/out)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf (default: report.formats in workshop.yaml, else md)'))
+    .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
+    .action(async (dir: string, options: { out?: string; format?: string; pdfTheme?: string }) => {
+      const { buildCommand } = await import('./commands/build.js');
+      exitCode = await buildCommand({ dir, ...options }, globals(), io);
+    });
+
+  program.command('init')
+    .description('create a small valid workshop project to start from (never overwrites files)')
+    .argument('[dir]', 'the folder to create it in', '.')
+    .action(async (dir: string) => {
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = await initCommand({ dir }, globals(), io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, argv.includes('--debug'));
+  }
+}
+
+function handleError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are exits with code 0; everything else commander throws is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof SetupError) {
+    io.stderr.write(`workshop-report: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr.write('workshop-report: interrupted; nothing was written.\n');
+    return EXIT.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(
+    `workshop-report ${toolVersion()} (Node ${process.versions.node}) stopped on an internal error: ${message}\n`
+    + 'This is a bug in workshop-report, not in your notes. Please report it with the command you ran'
+    + `${debug ? ' and the stack below' : ' and the output of the same command with --debug'}.\n`,
+  );
+  if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}

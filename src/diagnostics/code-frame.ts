@@ -1,0 +1,34 @@
+import type { Location } from './diagnostic.js';
+import type { Style } from './reporter.js';
+
+const CONTEXT_LINES = 1;
+const MAX_WIDTH = 100;
+
+/** The offending line with a line before it, a gutter, `>` on the line and carets under the span. */
+export function codeFrame(text: string, location: Location, style: Style): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const { line, column } = location.start;
+  const first = Math.max(1, line - CONTEXT_LINES);
+  const gutter = String(line).length;
+  const out: string[] = [];
+  for (let n = first; n <= Math.min(line, lines.length); n++) {
+    const raw = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const { shown, shift } = trim(raw, n === line ? column : 1);
+    const mark = n === line ? style.error('>') : ' ';
+    out.push(`${mark} ${style.dim(`${String(n).padStart(gutter)} |`)} ${shown}`);
+    if (n === line) {
+      const endColumn = location.end.line === line ? location.end.column : raw.length + 1;
+      const width = Math.max(1, Math.min(endColumn - column, raw.length - column + 1, MAX_WIDTH));
+      out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(Math.max(0, column - 1 - shift))}${style.error('^'.repeat(width))}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Long lines are cut around the column so the caret stays on screen. */
+function trim(line: string, column: number): { shown: string; shift: number } {
+  if (line.length <= MAX_WIDTH) return { shown: line, shift: 0 };
+  const start = Math.max(0, Math.min(column - 1 - MAX_WIDTH / 2, line.length - MAX_WIDTH));
+  const end = start + MAX_WIDTH;
+  return { shown: `${start > 0 ? '…' : ''}${line.slice(start, end)}${end < line.length ? '…' : ''}`, shift: start - (start > 0 ? 1 : 0) };
+}

@@ -1,0 +1,36 @@
+import type { Language } from '../notes/types.js';
+import { en, type Catalogue, type MessageKey } from './en.js';
+
+export type { Catalogue, MessageKey } from './en.js';
+export { formatDate, formatDateRange, formatDayMonth } from './dates.js';
+
+const CATALOGUES: Record<Language, Catalogue> = { en, fr: en };
+
+export function catalogue(language: Language): Catalogue {
+  return CATALOGUES[language];
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
+export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
+  return catalogue(language)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** "Burkina Faso, Ghana, Mali and Niger". */
+export function joinList(items: readonly string[], language: Language): string {
+  const c = catalogue(language);
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(c.list_separator)} ${c.and} ${items[items.length - 1]}`;
+}
+
+/** Numbers and percentages with the language's separators, independent of the machine. */
+export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+}
+
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}

@@ -1,0 +1,43 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlFile } from './parse-yaml.js';
+import type { ParsedFile, ProjectSources } from './source.js';
+
+export type { ParsedFile, ProjectSources, SourceFile, FileRole } from './source.js';
+export { locate, type DataPath, type Part } from './locate.js';
+
+/** The parsed project: every file that could be parsed, whatever its content. */
+export interface LoadedProject {
+  workshop: ParsedFile;
+  sessions: ParsedFile[];
+  countries: ParsedFile[];
+  assets: string[];
+}
+
+export interface LoadResult {
+  project: LoadedProject;
+  diagnostics: Diagnostic[];
+}
+
+/** Stage 1: text → YAML documents with positions. Pure. */
+export function load(sources: ProjectSources): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const parse = (source: ProjectSources['workshop'], role: ParsedFile['role']) => {
+    const result = parseYamlFile(source, role);
+    diagnostics.push(...result.diagnostics);
+    return result.file;
+  };
+  const project: LoadedProject = {
+    workshop: parse(sources.workshop, 'workshop'),
+    sessions: sources.sessions.map((source) => parse(source, 'session')),
+    countries: sources.countries.map((source) => parse(source, 'country')),
+    assets: sources.assets,
+  };
+  if (sources.sessions.length === 0) {
+    diagnostics.push({
+      code: 'no-sessions', severity: 'error', stage: 'load',
+      message: 'The project has no session files.',
+      hint: 'Add one YAML file per session in the sessions/ folder (e.g. sessions/01-opening.yaml).',
+    });
+  }
+  return { project, diagnostics };
+}

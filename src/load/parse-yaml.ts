@@ -1,0 +1,192 @@
+import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
+import { spanToLocation } from '../diagnostics/location.js';
+import { findUnsafeCharacter } from './unsafe-characters.js';
+import type { FileRole, ParsedFile, SourceFile } from './source.js';
+
+export interface ParseResult {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one notes file as YAML 1.2 (core schema), keeping positions, and reports everything
+ * FORMAT.md forbids at its position. Data is produced only when nothing would be lost or expanded.
+ */
+export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+  });
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
+    diagnostics.push({
+      code, severity, stage: 'load', message,
+      location: spanToLocation(source.path, lineCounter, range[0] ?? 0, range[1] ?? range[0] ?? 0),
+      ...(hint ? { hint } : {}),
+      ...(related ? { related } : {}),
+    });
+
+  for (const error of doc.errors) {
+    const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, source.text) : undefined;
+    if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
+    else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
+  }
+  if (doc.errors.length === 0) checkNodes(doc.contents, source.text, report, source.path, lineCounter);
+
+  const contents = doc.contents;
+  if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined))) {
+    report('empty-file', 'error', [0, 0], 'The file is empty.', emptyHint(role));
+  } else if (doc.errors.length === 0 && !isMap(contents)) {
+    report('not-a-mapping', 'error', contents?.range ?? [0, 0], `The file must be a mapping of keys to values, not ${describeNode(contents)}.`, emptyHint(role));
+  }
+
+  const blocking = diagnostics.some((d) => d.severity === 'error');
+  const data = blocking ? undefined : doc.toJS({ maxAliasCount: 0 });
+  return { file: { source, role, doc, lineCounter, data }, diagnostics };
+}
+
+type Report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) => void;
+
+function checkNodes(root: Node | null, text: string, report: Report, file: string, lineCounter: LineCounter): void {
+  if (!root) return;
+  visit(root, {
+    Alias(_key, node) {
+      report('yaml-alias', 'error', node.range ?? [0, 0], `YAML aliases (*${node.source}) are not allowed in notes.`, 'Write the value out in full where it is needed.');
+    },
+    Node(_key, node) {
+      if (node.anchor) {
+        const at = text.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+        const start = at === -1 ? node.range?.[0] ?? 0 : at;
+        report('yaml-alias', 'error', [start, start + node.anchor.length + 1], `YAML anchors (&${node.anchor}) are not allowed in notes.`, 'Remove the anchor and write repeated values out in full.');
+      }
+      const tagAt = node.tag ? explicitTagStart(node, text) : -1;
+      if (tagAt !== -1) {
+        report('yaml-tag', 'error', [tagAt, node.range?.[1] ?? tagAt], `Explicit YAML tags (${(node.tag ?? "").replace('tag:yaml.org,2002:', '!!')}) are not allowed in notes.`, 'Remove the tag; write the value as plain text, a number or a list.');
+      }
+      if (isMap(node)) checkMap(node, report, file, lineCounter);
+      if (isScalar(node)) checkScalar(node, text, report);
+    },
+  });
+}
+
+/** Where the explicit tag (`!!binary`) before a node starts; -1 when the source has none. */
+function explicitTagStart(node: Node, text: string): number {
+  const start = node.range?.[0] ?? 0;
+  let at = text.lastIndexOf('!', start);
+  if (at === -1 || at <= text.lastIndexOf('\n', start - 1)) return -1;
+  while (at > 0 && text[at - 1] === '!') at -= 1;
+  return at;
+}
+
+function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineCounter): void {
+  const seen = new Map<string, readonly number[]>();
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const key = pair.key;
+    if (isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
+      report('yaml-merge-key', 'error', key.range ?? [0, 0], 'YAML merge keys (<<) are not allowed in notes.', 'Write the merged keys out in full.');
+      continue;
+    }
+    if (!isScalar(key) || !key.range) continue;
+    // JavaScript objects collapse `1:` and `"1":` into one property: compare as strings.
+    const name = String(key.value);
+    const first = seen.get(name);
+    if (first) {
+      const firstLocation = spanToLocation(file, lineCounter, first[0] ?? 0, first[1] ?? 0);
+      report('duplicate-key', 'error', key.range, `The key “${name}” appears twice in this mapping; the first is on line ${firstLocation.start.line}.`,
+        'Remove one of them or merge their values: YAML keeps only one.',
+        [{ ...firstLocation, message: 'first occurrence' }]);
+    } else {
+      seen.set(name, key.range);
+    }
+  }
+}
+
+function checkScalar(node: Scalar, text: string, report: Report): void {
+  if (typeof node.value !== 'string' || !node.range) return;
+  if (node.type === 'PLAIN' && node.comment !== undefined) {
+    // A ` #` inside an unquoted value starts a comment; a real comment is written `# text`.
+    const rest = text.slice(node.range[1], text.indexOf('\n', node.range[1]) === -1 ? undefined : text.indexOf('\n', node.range[1]));
+    const match = /^[ \t]+#(\S)/.exec(rest);
+    if (match) {
+      report('comment-in-scalar', 'warning', [node.range[0], node.range[1] + rest.trimEnd().length],
+        `The text after “ #” was read as a YAML comment, so this value is only “${node.value}”.`,
+        'Put the whole value in quotes, e.g. title: "Q&A #1 - next".');
+    }
+  }
+  const unsafe = findUnsafeCharacter(node.value);
+  if (unsafe) {
+    report('control-character', 'warning', node.range, `This text contains ${unsafe.name} (U+${unsafe.codePoint}), which is invisible or reorders text.`,
+      'Delete the character (it often comes from copying out of a word processor or a web page).');
+  }
+}
+
+/** The quoted scalar that runs to the end of the file: YAML reports it there, the mistake is at its start. */
+function unclosedQuote(root: Node | null, text: string): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  if (!root) return undefined;
+  visit(root, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) {
+        const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+        const body = text.slice(node.range[0], node.range[1]).trimEnd();
+        if (body.length < 2 || !body.endsWith(quote)) {
+          const lineEnd = text.indexOf('\n', node.range[0]);
+          found = [node.range[0], lineEnd === -1 ? node.range[1] : lineEnd];
+          return visit.BREAK;
+        }
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function describeNode(node: Node | null): string {
+  if (node === null) return 'nothing';
+  if (isScalar(node)) return `a single value (${JSON.stringify(node.value)})`;
+  if (isAlias(node)) return 'an alias';
+  return 'a list';
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') + '.';
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'MISSING_CHAR':
+    case 'BAD_DQ_ESCAPE':
+      return 'Check the quotes on this line: every opening quote needs a closing one.';
+    case 'BAD_INDENT':
+    case 'MISSING_INDENT':
+      return 'Check the indentation: nested keys need more spaces than their parent, and list items line up.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    case 'MULTIPLE_DOCS':
+      return 'A notes file holds one YAML document: remove the extra “---” line.';
+    case 'DUPLICATE_KEY':
+      return 'Remove one of the two keys.';
+    default:
+      return 'Fix the YAML syntax at this position; quoting a value that contains “: ” or “#” often helps.';
+  }
+}
+
+function emptyHint(role: FileRole): string {
+  switch (role) {
+    case 'workshop':
+      return 'workshop.yaml needs at least title, dates, organizers, countries and themes; run `workshop-report init` to see an example.';
+    case 'session':
+      return 'A session file needs at least title, date, type and summary, written as `key: value` lines.';
+    case 'country':
+      return 'A country file needs at least `country: CODE`, written as `key: value` lines.';
+  }
+}

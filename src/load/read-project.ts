@@ -1,0 +1,115 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SetupError } from '../errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LIMITS } from '../limits.js';
+import { decodeUtf8 } from './decode.js';
+import type { ProjectSources, SourceFile } from './source.js';
+
+export interface ReadResult {
+  sources: ProjectSources;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Reads a project folder: the only place (with the CLI) that touches the disk for notes. */
+export async function readProject(dir: string): Promise<ReadResult> {
+  const workshopName = await findWorkshopFile(dir);
+  const diagnostics: Diagnostic[] = [];
+  const [sessionNames, countryNames, assets] = await Promise.all([
+    listYaml(dir, 'sessions'),
+    listYaml(dir, 'countries'),
+    listFiles(dir, 'assets'),
+  ]);
+  const all = [workshopName, ...sessionNames, ...countryNames];
+  const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(dir, name));
+  const files: SourceFile[] = [];
+  for (const result of read) {
+    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
+    else files.push(result);
+  }
+  const byName = new Map(files.map((file) => [file.path, file]));
+  const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
+  return {
+    sources: {
+      workshop,
+      sessions: sessionNames.flatMap((name) => byName.get(name) ?? []),
+      countries: countryNames.flatMap((name) => byName.get(name) ?? []),
+      assets,
+    },
+    diagnostics,
+  };
+}
+
+async function findWorkshopFile(dir: string): Promise<string> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new SetupError(`Cannot read the project folder ${dir}.`, 'Check the path: it should be the folder that holds workshop.yaml.', { cause: error });
+  }
+  const name = ['workshop.yaml', 'workshop.yml'].find((candidate) => entries.includes(candidate));
+  if (!name) {
+    throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
+  }
+  return name;
+}
+
+async function listYaml(dir: string, sub: string): Promise<string[]> {
+  return (await listFiles(dir, sub)).filter((name) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/'));
+}
+
+/** Relative POSIX paths of the files in a subfolder, in code-point order (never locale order). */
+async function listFiles(dir: string, sub: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(dir, sub), { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw new SetupError(`Cannot read the folder ${path.join(dir, sub)}.`, undefined, { cause: error });
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort(compareCodePoints);
+}
+
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function readSource(dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic }> {
+  const full = path.join(dir, name);
+  try {
+    const { size } = await stat(full);
+    if (size > LIMITS.fileBytes) {
+      return {
+        diagnostic: {
+          code: 'file-too-large', severity: 'error', stage: 'load',
+          message: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB; notes files are limited to ${LIMITS.fileBytes / 1024 / 1024} MiB.`,
+          hint: 'Split the notes into several session files, or check that this is really a notes file.',
+          location: { file: name, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+        },
+      };
+    }
+    const decoded = decodeUtf8(name, await readFile(full));
+    return decoded.ok ? { path: name, text: decoded.text } : { diagnostic: decoded.diagnostic };
+  } catch (error) {
+    throw new SetupError(`Cannot read ${full}.`, undefined, { cause: error });
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

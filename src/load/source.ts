@@ -1,0 +1,29 @@
+import type { Document, LineCounter } from 'yaml';
+
+/** What the file reader hands to the pipeline: a path and its decoded text. */
+export interface SourceFile {
+  /** Relative to the project folder, POSIX separators (e.g. `sessions/01-opening.yaml`). */
+  path: string;
+  text: string;
+}
+
+export type FileRole = 'workshop' | 'session' | 'country';
+
+/** A parsed YAML file with everything needed to point back into it. */
+export interface ParsedFile {
+  source: SourceFile;
+  role: FileRole;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain JSON data, or undefined when the file could not be turned into data safely. */
+  data: unknown;
+}
+
+/** Everything the reader found in a project folder. */
+export interface ProjectSources {
+  workshop: SourceFile;
+  sessions: SourceFile[];
+  countries: SourceFile[];
+  /** Relative paths of the files under `assets/`, to check references without touching the disk. */
+  assets: string[];
+}

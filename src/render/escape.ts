@@ -1,0 +1,21 @@
+/**
+ * Escapes plain text for Markdown (CommonMark + GFM), so a name or title is shown exactly as
+ * written wherever a template puts it. Inline-significant characters are always escaped;
+ * line-start constructs (`#`, `>`, `-`, `+`, `1.`) only where they could start a block.
+ */
+export function escapeMarkdown(text: string): string {
+  // Leading spaces could start a code block; line breaks, a new block: plain text has neither.
+  const flat = text.normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
+  return flat
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A value for YAML front matter: a double-quoted scalar (JSON strings are valid YAML 1.2). */
+export function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return '""';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(String(value).normalize('NFC'));
+}

@@ -1,0 +1,67 @@
+import GithubSlugger from 'github-slugger';
+import type { HelperOptions } from 'handlebars';
+import { formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, isMessageKey, joinList, translate } from '../i18n/index.js';
+import type { Language } from '../notes/types.js';
+import { escapeMarkdown, yamlScalar } from './escape.js';
+import { RawMarkdown, SafeMarkdown, escapeForMarkdown } from './safe-values.js';
+
+type Helper = (...args: unknown[]) => unknown;
+
+/** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
+export function helpers(language: Language): Record<string, Helper> {
+  const args = (list: unknown[]) => list.slice(0, -1);
+  const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;
+  return {
+    /** {{t "recommendations"}}, {{t "page_of" page=3 pages=18}} */
+    t: (...list) => {
+      const [key] = args(list);
+      if (typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
+      return translate(language, key, hash(list) as Record<string, string | number>);
+    },
+    /** {{date session.date}} → 13 May 2022; a bare {{date}} formats the current object's `date`. */
+    date: function (this: unknown, ...list: unknown[]) {
+      const iso = list.length > 1 ? list[0] : (this as { date?: unknown } | null)?.date;
+      return typeof iso === 'string' ? formatDate(iso, language) : '';
+    },
+    /** {{dayMonth session.date}} → 13 May */
+    dayMonth: (iso) => (typeof iso === 'string' ? formatDayMonth(iso, language) : ''),
+    /** {{dateRange workshop.dates}}, {{dateRange workshop.dates style="prose"}} */
+    dateRange: (...list) => {
+      const [dates] = args(list) as [{ start: string; end: string } | undefined];
+      return dates ? formatDateRange(dates.start, dates.end, language, hash(list).style === 'prose' ? 'prose' : 'compact') : '';
+    },
+    /** {{join countries "name"}} → Burkina Faso, Ghana, Mali and Niger */
+    join: (...list) => {
+      const [items, property] = args(list) as [unknown[] | undefined, string | undefined];
+      return joinList((items ?? []).map((item) => String(typeof property === 'string' ? (item as Record<string, unknown>)[property] : item)), language);
+    },
+    /** {{plural count "participant" "participants"}} */
+    plural: (count, one, other) => (Number(count) === 1 ? one : other),
+    /** {{num women}} → 1,234; a dash when the notes do not give it. */
+    num: (value) => (typeof value === 'number' ? formatNumber(value, language) : translate(language, 'not_given')),
+    percent: (share) => (typeof share === 'number' ? formatPercent(share, language) : translate(language, 'not_given')),
+    /** {{addressees rec.addressed_to}}: member-states in the report language, names joined in prose. */
+    addressees: (list) => joinList(((list ?? []) as Array<{ kind: string; short: string }>).map((a) => (a.kind === 'member-states' ? translate(language, 'member_states') : a.short)), language),
+    /** {{addressee action.owner}}: one addressee's name. */
+    addressee: (a) => ((a as { kind: string }).kind === 'member-states' ? translate(language, 'member_states') : (a as { short: string }).short),
+    eq: (a, b) => a === b,
+    ne: (a, b) => a !== b,
+    gt: (a, b) => Number(a) > Number(b),
+    lt: (a, b) => Number(a) < Number(b),
+    and: (...list) => args(list).every(Boolean),
+    or: (...list) => args(list).some(Boolean),
+    not: (value) => !value,
+    /** {{#if (any a b c)}}: true when one of the lists is non-empty. */
+    any: (...list) => args(list).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value))),
+    length: (value) => (Array.isArray(value) ? value.length : 0),
+    concat: (...list) => args(list).map(String).join(''),
+    /** {{cell value}}: one line, safe inside a table cell. */
+    cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? '')).replace(/(?<!\\)\|/g, '\\|')),
+    /** {{yaml value}}: a front-matter value. */
+    yaml: (value) => new RawMarkdown(yamlScalar(value instanceof SafeMarkdown ? value.source : value)),
+    /** {{indent value 2}}: continuation lines indented, for (md) text inside a list item. */
+    indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
+    /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */
+    slug: (text) => new GithubSlugger().slug(String(text ?? '')),
+  };
+}

@@ -1,0 +1,64 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ReportModel } from '../consolidate/index.js';
+import { documentJobs, type DocumentJob } from './documents.js';
+import { helpers } from './helpers.js';
+import { escapeForMarkdown, prepareModel } from './safe-values.js';
+import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { templateDiagnostic } from './template-errors.js';
+import type { DocumentEntry } from '../notes/types.js';
+
+export type { TemplateFile, TemplateSet } from './templates.js';
+export { DEFAULT_DOCUMENTS, documentJobs, type DocumentJob } from './documents.js';
+
+// Handlebars escapes for HTML; these documents are Markdown. Its runtime reads this once per template.
+Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils.escapeExpression;
+
+export interface RenderedDocument {
+  job: DocumentJob;
+  /** Relative to the output folder: `report.md`, `countries/MLI.md`. */
+  file: string;
+  markdown: string;
+}
+
+export interface RenderResult {
+  documents: RenderedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** Stage 4: the report model → Markdown documents, through the templates. Pure. */
+export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[]): RenderResult {
+  const hb = Handlebars.create();
+  hb.registerHelper(helpers(model.language));
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, file] of templates) {
+    // A partial file's final newline would end the line it is placed on.
+    if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), file.text.replace(/\r?\n$/, ''));
+  }
+  const context = prepareModel(model);
+  const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
+  const documents: RenderedDocument[] = [];
+  for (const job of documentJobs(entries, model.countries.map((c) => c.code))) {
+    const file = templates.get(job.template);
+    if (!file) {
+      diagnostics.push({ code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' });
+      continue;
+    }
+    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(file.text, { strict: true, preventIndent: true }));
+    const template = compiled.get(job.template)!;
+    const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
+    try {
+      const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      documents.push({ job, file: `${job.path}.md`, markdown: tidy(markdown) });
+    } catch (error) {
+      diagnostics.push(templateDiagnostic(error, job.template, templates));
+      compiled.set(job.template, template);
+    }
+  }
+  return { documents, diagnostics };
+}
+
+/** Templates are written for readability; collapse the blank lines their control blocks leave. */
+function tidy(markdown: string): string {
+  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

@@ -1,0 +1,117 @@
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { gfm } from 'micromark-extension-gfm';
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+/** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
+const MIN_HEADING_DEPTH = 4;
+
+const OUTPUT: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  extensions: [gfmToMarkdown()],
+};
+
+/**
+ * Makes a rapporteur's (md) text safe to place inside a document: parsed as CommonMark + GFM and
+ * re-serialised, so nothing in it can break the document around it. Raw HTML is shown as text,
+ * only http(s) and mailto links stay links, headings are demoted, references and footnotes are
+ * resolved inside the text, and an unclosed code fence is closed.
+ */
+export function safeMarkdown(source: string, fieldKey = 'x'): string {
+  const tree = parse(source);
+  sanitize(tree, fieldKey);
+  return toMarkdown(tree, OUTPUT).trimEnd();
+}
+
+/** The same text flattened to one line, for a table cell: blocks joined, `|` escaped. */
+export function safeMarkdownInline(source: string): string {
+  const tree = parse(source);
+  sanitize(tree, 'cell');
+  const phrasing: PhrasingContent[] = [];
+  const collect = (node: Nodes) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      if (phrasing.length) phrasing.push({ type: 'text', value: ' ' });
+      phrasing.push(...node.children);
+    } else if (node.type === 'code' || node.type === 'html') {
+      if (phrasing.length) phrasing.push({ type: 'text', value: ' ' });
+      phrasing.push({ type: 'inlineCode', value: node.value.replace(/\s+/g, ' ') });
+    } else if ('children' in node) {
+      for (const child of node.children) collect(child as Nodes);
+    }
+  };
+  collect(tree);
+  const paragraph: Root = { type: 'root', children: [{ type: 'paragraph', children: phrasing.map(flattenBreaks) }] };
+  return toMarkdown(paragraph, OUTPUT).trim().replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+
+function flattenBreaks(node: PhrasingContent): PhrasingContent {
+  return node.type === 'break' ? { type: 'text', value: ' ' } : node;
+}
+
+function parse(source: string): Root {
+  return fromMarkdown(source.normalize('NFC'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+function sanitize(tree: Root, fieldKey: string): void {
+  const definitions = new Map<string, string>();
+  walk(tree, (node) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  });
+  transform(tree, (node): RootContent[] | undefined => {
+    switch (node.type) {
+      case 'html':
+        return [{ type: 'text', value: node.value }];
+      case 'heading':
+        node.depth = Math.min(6, Math.max(MIN_HEADING_DEPTH, node.depth + MIN_HEADING_DEPTH - 1)) as typeof node.depth;
+        return undefined;
+      case 'link':
+        return SAFE_LINK.test(node.url) ? undefined : node.children;
+      case 'image':
+        return isSafeImage(node.url) ? undefined : [{ type: 'text', value: node.alt ?? '' }];
+      case 'linkReference': {
+        const url = definitions.get(node.identifier);
+        return url !== undefined && SAFE_LINK.test(url) ? [{ type: 'link', url, children: node.children }] : node.children;
+      }
+      case 'imageReference':
+        return [{ type: 'text', value: node.alt ?? '' }];
+      case 'definition':
+        return [];
+      case 'footnoteReference':
+      case 'footnoteDefinition':
+        // Labels are global to a document: keep each field's footnotes to itself.
+        node.identifier = node.label = `${fieldKey}-${node.identifier}`;
+        return undefined;
+      default:
+        return undefined;
+    }
+  });
+}
+
+function isSafeImage(url: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') && !url.split('/').includes('..');
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
+}
+
+/** Replaces each node by what `fn` returns (undefined keeps it), children first. */
+function transform(node: Parent, fn: (node: RootContent) => RootContent[] | undefined): void {
+  const next: RootContent[] = [];
+  for (const child of node.children as RootContent[]) {
+    if ('children' in child) transform(child, fn);
+    const replacement = fn(child);
+    if (replacement === undefined) next.push(child);
+    else next.push(...replacement);
+  }
+  (node as { children: RootContent[] }).children = next;
+}

@@ -1,0 +1,17 @@
+/** A template's text and the path to show in diagnostics (bundled or the project's override). */
+export interface TemplateFile {
+  text: string;
+  /** `templates/report.md.hbs` for an override, `(bundled) report.md.hbs` for a default. */
+  displayPath: string;
+  overridden: boolean;
+}
+
+/** Templates by relative name (`report.md.hbs`, `partials/front-matter.md.hbs`). */
+export type TemplateSet = ReadonlyMap<string, TemplateFile>;
+
+export const PARTIALS_DIR = 'partials/';
+
+/** `partials/front-matter.md.hbs` → `front-matter`. */
+export function partialName(name: string): string {
+  return name.slice(PARTIALS_DIR.length).replace(/\.md\.hbs$|\.hbs$/, '');
+}

@@ -1,0 +1,22 @@
+// Minimal typing for the parts of fontkit 2 the typesetter uses (the package ships no types).
+declare module 'fontkit' {
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+  }
+  export interface GlyphRun {
+    advanceWidth: number;
+    glyphs: Glyph[];
+  }
+  export interface Font {
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    capHeight: number;
+    postscriptName: string;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
+    layout(text: string): GlyphRun;
+  }
+  export function create(buffer: Uint8Array): Font;
+}

@@ -1,0 +1,49 @@
+import type { Root } from 'mdast';
+import { parse } from 'yaml';
+
+/** The document's YAML front matter, as the report templates write it (pandoc-compatible keys). */
+export interface FrontMatter {
+  title: string;
+  subtitle?: string;
+  shortTitle?: string;
+  document?: string;
+  lang?: string;
+  date?: string;
+  place?: string;
+  organizers: string[];
+  partners: string[];
+  logo?: string;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(str).filter((s): s is string => s !== undefined);
+  const one = str(v);
+  return one ? [one] : [];
+}
+
+/** Reads the front matter node of a parsed document; tolerant, since the templates already validated it. */
+export function readFrontMatter(root: Root): FrontMatter {
+  const node = root.children.find((c) => c.type === 'yaml');
+  let raw: Record<string, unknown> = {};
+  if (node && node.type === 'yaml') {
+    try {
+      const v: unknown = parse(node.value);
+      if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
+    } catch {
+      raw = {};
+    }
+  }
+  const fm: FrontMatter = { title: str(raw['title']) ?? '', organizers: list(raw['organizers']), partners: list(raw['partners']) };
+  const optional = { subtitle: 'subtitle', shortTitle: 'short_title', document: 'document', lang: 'lang', date: 'date', place: 'place', logo: 'logo' } as const;
+  for (const [key, yamlKey] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    const v = str(raw[yamlKey]);
+    if (v !== undefined) fm[key] = v;
+  }
+  return fm;
+}

@@ -1,0 +1,88 @@
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+
+/** A source point as mdast gives it (offset may be missing). */
+export interface SourcePoint {
+  line: number;
+  column: number;
+  offset?: number | undefined;
+}
+import type { Metrics } from './measure.js';
+import type { FontKey } from './types.js';
+
+/** Drawn in place of a character that no embedded font can show, so the gap stays visible. */
+export const PLACEHOLDER = '?';
+
+/** Replaces characters the fonts cannot draw and remembers them for one warning per document. */
+export class GlyphCheck {
+  private readonly missing = new Set<string>();
+  private first: Position | undefined;
+  private readonly ok = new Map<string, boolean>();
+
+  constructor(private readonly m: Metrics) {}
+
+  /** Returns `text` with missing characters replaced; `at` is where the text starts in the source. */
+  check(text: string, font: FontKey, at: SourcePoint | undefined): string {
+    for (const ch of text) {
+      if (ch !== '\n' && !this.has(font, ch)) return this.replaceAll(text, font, at);
+    }
+    return text;
+  }
+
+  private replaceAll(text: string, font: FontKey, at: SourcePoint | undefined): string {
+    let out = '';
+    let i = 0;
+    for (const ch of text) {
+      if (ch !== '\n' && !this.has(font, ch)) {
+        this.record(ch, text, i, at);
+        out += PLACEHOLDER;
+      } else {
+        out += ch;
+      }
+      i += ch.length;
+    }
+    return out;
+  }
+
+  private has(font: FontKey, ch: string): boolean {
+    const key = font + ch;
+    let v = this.ok.get(key);
+    if (v === undefined) {
+      const cp = ch.codePointAt(0) ?? 0;
+      // Variation selectors and zero-width joiners belong to the character before; they draw nothing.
+      v = cp === 0xfe0f || cp === 0x200d || this.m.hasGlyph(font, cp);
+      this.ok.set(key, v);
+    }
+    return v;
+  }
+
+  private record(ch: string, text: string, index: number, at: SourcePoint | undefined): void {
+    this.missing.add(ch);
+    if (this.first || !at) return;
+    const before = text.slice(0, index);
+    const nl = before.lastIndexOf('\n');
+    const lines = nl < 0 ? 0 : before.split('\n').length - 1;
+    this.first = {
+      line: at.line + lines,
+      column: nl < 0 ? at.column + index : index - nl,
+      offset: (at.offset ?? 0) + index,
+    };
+  }
+
+  /** The one 'missing-glyph' warning for the document, if any character was replaced. */
+  diagnostic(file: string): Diagnostic | undefined {
+    if (this.missing.size === 0) return undefined;
+    const chars = [...this.missing].map(
+      (ch) => `${ch} (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
+    );
+    const start = this.first ?? { line: 1, column: 1, offset: 0 };
+    return {
+      code: 'missing-glyph',
+      severity: 'warning',
+      stage: 'typeset',
+      message: `The embedded fonts have no glyph for ${chars.length} character${chars.length === 1 ? '' : 's'}; each is printed as '${PLACEHOLDER}'.`,
+      location: { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } },
+      actual: chars.join(', '),
+      hint: 'Use a theme font that covers these scripts (pdf.fonts in the configuration).',
+    };
+  }
+}

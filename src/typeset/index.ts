@@ -1,0 +1,20 @@
+import { layoutDocument } from './layout/document.js';
+import { createMetrics } from './measure.js';
+import { paint } from './paint.js';
+import type { TypesetInput, TypesetOutput } from './types.js';
+
+export type { FontBytes, TypesetInput, TypesetLabels, TypesetOutput } from './types.js';
+export type { PdfThemeYaml, ResolvedTheme } from './theme.js';
+
+/** Markdown (with YAML front matter) and a theme → PDF bytes, page count and diagnostics. Same input, same bytes. */
+export async function typeset(input: TypesetInput): Promise<TypesetOutput> {
+  const metrics = createMetrics(input.fonts);
+  const layout = layoutDocument(input, metrics);
+  const pdf = await paint(layout, {
+    fonts: input.fonts,
+    creationDate: input.creationDate,
+    pdfA: input.theme.pdfA,
+    lang: layout.front.lang ?? 'en',
+  });
+  return { pdf, pages: layout.pages.length, diagnostics: layout.diagnostics };
+}

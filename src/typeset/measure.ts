@@ -1,0 +1,85 @@
+import * as fontkit from 'fontkit';
+import type { FontBytes, FontKey } from './types.js';
+
+/** Text measurement for layout, pure and cached: widths in points for a given size. */
+export interface Metrics {
+  /** Sum of glyph advances (no kerning): fast, used for line breaking. */
+  width(font: FontKey, text: string, size: number): number;
+  /** Shaped width (kerning, ligatures) as pdfkit will draw it; used to place runs after the first on a line. */
+  shapedWidth(font: FontKey, text: string, size: number): number;
+  charWidth(font: FontKey, codePoint: number, size: number): number;
+  hasGlyph(font: FontKey, codePoint: number): boolean;
+  capHeight(font: FontKey): number;
+}
+
+interface FontCache {
+  font: fontkit.Font;
+  scale: number;
+  advances: Map<number, number>;
+  shaped: Map<string, number>;
+}
+
+// Parsed fonts are reused across documents that share the same byte arrays.
+const parsed = new WeakMap<Uint8Array, FontCache>();
+
+function load(bytes: Uint8Array): FontCache {
+  let cache = parsed.get(bytes);
+  if (!cache) {
+    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    cache = { font, scale: 1 / font.unitsPerEm, advances: new Map(), shaped: new Map() };
+    parsed.set(bytes, cache);
+  }
+  return cache;
+}
+
+export function createMetrics(fonts: FontBytes): Metrics {
+  const caches: Record<FontKey, FontCache> = {
+    regular: load(fonts.regular),
+    bold: load(fonts.bold),
+    italic: load(fonts.italic),
+    boldItalic: load(fonts.boldItalic),
+    mono: load(fonts.mono),
+  };
+  const advance = (c: FontCache, cp: number): number => {
+    let w = c.advances.get(cp);
+    if (w === undefined) {
+      w = c.font.glyphForCodePoint(cp).advanceWidth * c.scale;
+      c.advances.set(cp, w);
+    }
+    return w;
+  };
+  return {
+    width(font, text, size) {
+      const c = caches[font];
+      let w = 0;
+      for (let i = 0; i < text.length; i++) {
+        let cp = text.charCodeAt(i);
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+          cp = text.codePointAt(i) ?? cp;
+          i++;
+        }
+        w += advance(c, cp);
+      }
+      return w * size;
+    },
+    shapedWidth(font, text, size) {
+      const c = caches[font];
+      let w = c.shaped.get(text);
+      if (w === undefined) {
+        w = text.length > 400 ? this.width(font, text, 1) : c.font.layout(text).advanceWidth * c.scale;
+        c.shaped.set(text, w);
+      }
+      return w * size;
+    },
+    charWidth(font, cp, size) {
+      return advance(caches[font], cp) * size;
+    },
+    hasGlyph(font, cp) {
+      return caches[font].font.hasGlyphForCodePoint(cp);
+    },
+    capHeight(font) {
+      const c = caches[font];
+      return c.font.capHeight * c.scale;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Box, PageBoxes, StructNode } from './layout/boxes.js';
+
+type Elem = PDFKit.PDFStructureElement;
+
+/**
+ * Builds the tagged-PDF structure tree from the layout's struct nodes and wraps each run of drawing
+ * in marked content: boxes with a `sid` belong to that element, everything else is an Artifact.
+ */
+export class StructTagger {
+  private readonly elems = new Map<number, Elem>();
+  private readonly root: Elem;
+  private open: number | 'artifact' | undefined;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly nodes: readonly StructNode[],
+    pages: readonly PageBoxes[],
+  ) {
+    const used = new Set<number>();
+    for (const p of pages) {
+      for (const b of p.boxes) {
+        let id = 'sid' in b && !(b.kind === 'text' && b.artifact) ? b.sid : undefined;
+        while (id !== undefined && !used.has(id)) {
+          used.add(id);
+          id = nodes[id]?.parent ?? undefined;
+        }
+      }
+    }
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+    for (const n of nodes) {
+      if (!used.has(n.id)) continue;
+      const options: Record<string, string> = {};
+      if (n.alt) options['alt'] = n.alt;
+      if (n.scope) options['scope'] = n.scope;
+      const elem = doc.struct(n.type, options);
+      this.elems.set(n.id, elem);
+      const parent = n.parent === null ? this.root : this.elems.get(n.parent);
+      parent?.add(elem);
+    }
+  }
+
+  /** Draws inside the right marked-content sequence, reusing the open one when the owner is the same. */
+  mark(box: Exclude<Box, { kind: 'dest' | 'link' }>, draw: () => void): void {
+    const sid = box.kind === 'line' || (box.kind === 'text' && box.artifact) ? undefined : box.sid;
+    const want = sid ?? 'artifact';
+    if (this.open !== want) {
+      this.closePage();
+      if (sid === undefined) {
+        this.doc.markContent('Artifact');
+      } else {
+        const node = this.nodes[sid];
+        const elem = this.elems.get(sid);
+        if (node && elem) elem.add(this.doc.markStructureContent(node.type));
+      }
+      this.open = want;
+    }
+    draw();
+  }
+
+  closePage(): void {
+    if (this.open !== undefined) this.doc.endMarkedContent();
+    this.open = undefined;
+  }
+
+  end(): void {
+    this.root.end();
+  }
+}

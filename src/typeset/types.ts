@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ResolvedTheme } from './theme.js';
+
+/** Font files as bytes, read once by the caller and reused across documents. */
+export interface FontBytes {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  italic: Uint8Array;
+  boldItalic: Uint8Array;
+  mono: Uint8Array;
+}
+
+export type FontKey = keyof FontBytes;
+
+/** Words printed by the typesetter, from the caller's message catalogue. */
+export interface TypesetLabels {
+  /** e.g. 'Page {page} of {pages}' */
+  page: string;
+  contents: string;
+  organizedBy: string;
+  withSupportOf: string;
+}
+
+export interface TypesetInput {
+  markdown: string;
+  file: string;
+  theme: ResolvedTheme;
+  fonts: FontBytes;
+  labels: TypesetLabels;
+  creationDate: Date;
+  loadImage?: (src: string) => Uint8Array | undefined;
+}
+
+export interface TypesetOutput {
+  pdf: Uint8Array;
+  pages: number;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic, RelatedLocation, RuleId, Severity } from '../diagnostics/diagnostic.js';
+import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
+import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
+import type { CountryTable } from '../reference/countries.js';
+
+/** A file whose data passed its schema, with the data typed. */
+export interface Checked<T> {
+  file: ParsedFile;
+  data: T;
+}
+
+export interface CheckedSession extends Checked<SessionNotes> {
+  /** `id`, or the file name without extension. */
+  id: string;
+}
+
+export interface CheckedProject {
+  workshop: Checked<WorkshopNotes>;
+  sessions: CheckedSession[];
+  countries: Checked<CountryFileNotes>[];
+  assets: string[];
+}
+
+/** A place in a file, for diagnostics and related locations. */
+export interface Site {
+  file: ParsedFile;
+  path: DataPath;
+}
+
+/** What every cross-file rule receives: the checked data and a way to report at a position. */
+export class RuleContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  /**
+   * @param complete false when some session or country file could not be checked: rules that
+   *   look for something defined elsewhere then stay quiet rather than blame the wrong file.
+   */
+  constructor(readonly project: CheckedProject, readonly table: CountryTable, readonly complete = true) {}
+
+  report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {
+    const relatedLocations: RelatedLocation[] = related.map((r) => ({ ...locate(r.site.file, r.site.path, r.part ?? 'value'), message: r.message }));
+    this.diagnostics.push({
+      code, severity, stage: 'validate', message,
+      location: locate(site.file, site.path, part),
+      ...(hint ? { hint } : {}),
+      ...(relatedLocations.length ? { related: relatedLocations } : {}),
+    });
+  }
+
+  get beneficiaries(): ReadonlySet<string> {
+    return new Set(this.project.workshop.data.countries);
+  }
+
+  get organizationIds(): ReadonlySet<string> {
+    const { organizers, partners = [] } = this.project.workshop.data;
+    return new Set([...organizers, ...partners].map((org) => org.id));
+  }
+}

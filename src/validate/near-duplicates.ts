@@ -1,0 +1,70 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
+/** FORMAT.md's threshold: Jaccard similarity of word 3-shingles at or above this is a near-duplicate. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.8;
+
+/**
+ * The set of word 3-shingles of a (md) text: NFKC, case-folded, Markdown markup and punctuation
+ * removed. A text of fewer than three words is one shingle of all its words.
+ */
+export function shingles(markdown: string): Set<string> {
+  const plain = toString(fromMarkdown(markdown.normalize('NFKC')));
+  const words = plain.toLowerCase().replace(/\p{P}+/gu, ' ').split(/\s+/u).filter(Boolean);
+  if (words.length < 3) return new Set(words.length ? [words.join(' ')] : []);
+  const result = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) result.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return result;
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const item of small) if (large.has(item)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
+
+export interface SimilarPair {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+/**
+ * All pairs of texts whose similarity reaches the threshold, exactly. Candidates come from an
+ * inverted index over each set's rarest shingles (prefix filtering): two sets with Jaccard ≥ t must
+ * share one of their first |x| − ⌈t·|x|⌉ + 1 shingles in a global rarity order, so most pairs are
+ * never compared. `stats.comparisons` counts the exact checks, for complexity tests.
+ */
+export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats = { comparisons: 0 }): SimilarPair[] {
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const token of set) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+  const rank = (token: string) => frequency.get(token)!;
+  const ordered = sets.map((set) => [...set].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0)));
+  const index = new Map<string, number[]>();
+  const pairs: SimilarPair[] = [];
+  // Visit sets by size so each set only needs candidates no larger than itself.
+  const bySize = sets.map((_, i) => i).sort((x, y) => sets[x]!.size - sets[y]!.size || x - y);
+  for (const i of bySize) {
+    const tokens = ordered[i]!;
+    if (tokens.length === 0) continue;
+    const prefix = tokens.length - Math.ceil(threshold * tokens.length) + 1;
+    const candidates = new Set<number>();
+    for (let p = 0; p < prefix; p++) {
+      const postings = index.get(tokens[p]!);
+      if (postings) for (const j of postings) if (sets[j]!.size >= threshold * tokens.length) candidates.add(j);
+    }
+    for (const j of candidates) {
+      stats.comparisons += 1;
+      const similarity = jaccard(sets[i]!, sets[j]!);
+      if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
+    }
+    for (let p = 0; p < prefix; p++) {
+      const list = index.get(tokens[p]!);
+      if (list) list.push(i);
+      else index.set(tokens[p]!, [i]);
+    }
+  }
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}

@@ -1,0 +1,21 @@
+import { distance } from 'fastest-levenshtein';
+import type { RuleContext, Site } from '../context.js';
+
+/** Free-text organizations are allowed, but `unoct-rabt` is almost surely the id `unoct-rabat`. */
+export function checkOrganizationTypos(ctx: RuleContext): void {
+  const ids = [...ctx.organizationIds];
+  const check = (organization: string | undefined, site: Site) => {
+    if (organization === undefined || ctx.organizationIds.has(organization)) return;
+    const near = ids.find((id) => distance(organization, id) <= 2);
+    if (near) {
+      ctx.report('organization-typo', 'warning', site, 'value', `“${organization}” is not an organization id, but is close to “${near}”.`,
+        `Did you mean “${near}”? Free text is shown as written; an id is shown as the organization's name.`);
+    }
+  };
+  for (const session of ctx.project.sessions) {
+    for (const key of ['chairs', 'speakers'] as const) {
+      session.data[key]?.forEach((person, index) => check(person.organization, { file: session.file, path: [key, index, 'organization'] }));
+    }
+    check(session.data.rapporteur?.organization, { file: session.file, path: ['rapporteur', 'organization'] });
+  }
+}

@@ -1,0 +1,89 @@
+import type { DataPath } from '../../load/index.js';
+import type { RuleContext, Site } from '../context.js';
+import { didYouMean } from '../suggest.js';
+import { recommendationSites } from './ids.js';
+
+const COUNTRY_CODE = /^[A-Z]{3}$/;
+const MEMBER_STATES = 'member-states';
+
+/** Country codes, theme ids, organization ids and recommendation ids must refer to something. */
+export function checkReferences(ctx: RuleContext): void {
+  const { workshop, sessions, countries } = ctx.project;
+  const w = workshop.data;
+  const inWorkshop = (path: DataPath): Site => ({ file: workshop.file, path });
+
+  w.countries.forEach((code, i) => anyCountry(ctx, code, inWorkshop(['countries', i])));
+  if (w.location) anyCountry(ctx, w.location.country, inWorkshop(['location', 'country']));
+  w.participation?.forEach((entry, i) => {
+    if (entry.country !== undefined) beneficiary(ctx, entry.country, inWorkshop(['participation', i, 'country']), 'value');
+  });
+
+  const recIds = recommendationSites(ctx);
+  const themeIds = w.themes.map((theme) => theme.id);
+  for (const session of sessions) {
+    const s = session.data;
+    const at = (path: DataPath): Site => ({ file: session.file, path });
+    s.themes?.forEach((theme, i) => knownTheme(ctx, theme, themeIds, at(['themes', i])));
+    s.speakers?.forEach((speaker, i) => {
+      if (speaker.country !== undefined) anyCountry(ctx, speaker.country, at(['speakers', i, 'country']));
+    });
+    for (const code of Object.keys(s.country_notes ?? {})) beneficiary(ctx, code, at(['country_notes', code]), 'key');
+    s.recommendations?.forEach((rec, i) => {
+      knownTheme(ctx, rec.theme, themeIds, at(['recommendations', i, 'theme']));
+      rec.addressed_to?.forEach((target, j) => addressee(ctx, target, at(['recommendations', i, 'addressed_to', j])));
+      if (ctx.complete && rec.same_as !== undefined && !recIds.has(rec.same_as)) {
+        ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
+          `“same_as: ${rec.same_as}” names no recommendation.`,
+          didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
+      }
+    });
+    s.actions?.forEach((action, i) => {
+      addressee(ctx, action.owner, at(['actions', i, 'owner']), false);
+      action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
+      action.recommendations?.forEach((id, j) => {
+        if (ctx.complete && !recIds.has(id)) {
+          ctx.report('unknown-recommendation', 'error', at(['actions', i, 'recommendations', j]), 'value',
+            `No recommendation has the id “${id}”.`,
+            didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
+        }
+      });
+    });
+  }
+  for (const country of countries) beneficiary(ctx, country.data.country, { file: country.file, path: ['country'] }, 'value');
+}
+
+function anyCountry(ctx: RuleContext, code: string, site: Site): boolean {
+  if (ctx.table.has(code)) return true;
+  ctx.report('unknown-country', 'error', site, 'value', `“${code}” is not a country code in the UN M49 table.`,
+    didYouMean(code, ctx.table.codes()) ?? 'Use the ISO 3166-1 alpha-3 code, e.g. MLI for Mali, BFA for Burkina Faso.');
+  return false;
+}
+
+function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | 'value'): void {
+  if (!ctx.table.has(code)) {
+    ctx.report('unknown-country', 'error', site, part, `“${code}” is not a country code in the UN M49 table.`,
+      didYouMean(code, ctx.beneficiaries) ?? 'Use the ISO 3166-1 alpha-3 code of a beneficiary country.');
+  } else if (!ctx.beneficiaries.has(code)) {
+    ctx.report('not-beneficiary', 'error', site, part, `${ctx.table.name(code, 'en')} (${code}) is not a beneficiary country of this workshop.`,
+      `Beneficiary countries (workshop.yaml \`countries\`): ${[...ctx.beneficiaries].join(', ')}. Add ${code} there if it is one.`);
+  }
+}
+
+function knownTheme(ctx: RuleContext, theme: string, themeIds: string[], site: Site): void {
+  if (themeIds.includes(theme)) return;
+  ctx.report('unknown-theme', 'error', site, 'value', `“${theme}” is not a theme of this workshop.`,
+    didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`);
+}
+
+/** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id. */
+function addressee(ctx: RuleContext, target: string, site: Site, allowMemberStates = true): void {
+  if (allowMemberStates && target === MEMBER_STATES) return;
+  if (ctx.organizationIds.has(target)) return;
+  if (COUNTRY_CODE.test(target)) {
+    beneficiary(ctx, target, site, 'value');
+    return;
+  }
+  const choices = [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
+  ctx.report('unknown-organization', 'error', site, 'value', `“${target}” is not an organization id or a beneficiary country code.`,
+    didYouMean(target, choices) ?? `Use one of: ${choices.join(', ')} (organizations are defined in workshop.yaml).`);
+}

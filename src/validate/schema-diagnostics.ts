@@ -1,0 +1,156 @@
+import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
+import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
+import { validator, type SchemaError, type SchemaName } from './schemas.js';
+import { didYouMean } from './suggest.js';
+
+/** Validates one parsed file against its schema and turns ajv's errors into located diagnostics. */
+export function schemaDiagnostics(file: ParsedFile, schema: SchemaName): Diagnostic[] {
+  const validate = validator(schema);
+  if (validate(file.data)) return [];
+  const errors = collapseCombinators(validate.errors ?? []);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    const diagnostic = toDiagnostic(file, error);
+    const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      diagnostics.push(diagnostic);
+    }
+  }
+  return dropRequiredExplainedByTypo(diagnostics);
+}
+
+/** `sumary:` gives "unknown key" (did you mean summary?) and "missing summary": one problem, one message. */
+function dropRequiredExplainedByTypo(diagnostics: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(diagnostics.filter((d) => d.code === 'unknown-key').map((d) => /“([^”]+)”\?$/.exec(d.hint ?? '')?.[1]));
+  return diagnostics.filter((d) => !(d.code === 'required' && suggested.has(/“([^”]+)”/.exec(d.message)?.[1])));
+}
+
+/**
+ * ajv reports every failed branch of a oneOf/anyOf. Keep the branch that matches the value's
+ * type when there is one (its errors are the specific ones); otherwise keep the combinator error.
+ */
+function collapseCombinators(errors: SchemaError[]): SchemaError[] {
+  const combinators = errors.filter((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
+  let result = errors;
+  for (const combinator of combinators) {
+    const prefix = `${combinator.schemaPath}/`;
+    const branchErrors = result.filter((error) => error.schemaPath.startsWith(prefix));
+    const byBranch = new Map<string, SchemaError[]>();
+    for (const error of branchErrors) {
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);
+    }
+    const typeMatches = [...byBranch.values()].filter((list) =>
+      !list.some((error) => error.keyword === 'type' && error.instancePath === combinator.instancePath));
+    const keep = typeMatches.length === 1 && combinator.params.passingSchemas == null && !onlyRequired(typeMatches[0]!, combinator)
+      ? typeMatches[0]!
+      : [combinator];
+    result = result.filter((error) => error !== combinator && !branchErrors.includes(error)).concat(keep);
+  }
+  return result;
+}
+
+function onlyRequired(errors: SchemaError[], combinator: SchemaError): boolean {
+  return errors.every((error) => error.keyword === 'required' && error.instancePath === combinator.instancePath);
+}
+
+function pathOf(error: SchemaError): DataPath {
+  return error.instancePath.split('/').slice(1).map((segment) => {
+    const text = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(text) ? Number(text) : text;
+  });
+}
+
+function toDiagnostic(file: ParsedFile, error: SchemaError): Diagnostic {
+  const path = pathOf(error);
+  const name = describePath(path);
+  const at = (code: RuleId, part: Part, message: string, hint?: string, extra: DataPath = []): Diagnostic => ({
+    code, severity: 'error', stage: 'validate', message,
+    location: locate(file, [...path, ...extra], part),
+    ...(hint ? { hint } : {}),
+  });
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      const forbidden = ['__proto__', 'constructor', 'prototype'].includes(key);
+      return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
+        (forbidden ? undefined : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      return at('required', 'mapping-start', `Missing required key “${key}”${name ? ` in ${name}` : ''}.`, requiredHint(key, error));
+    }
+    case 'type':
+      return at('type', 'value', `${capitalize(name || 'The file')} must be ${article(String(error.params.type))}, not ${typeName(valueAt(file.data, path))}.`, description);
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const value = String(valueAt(file.data, path));
+      return at('enum', 'value', `“${value}” is not a valid ${name || 'value'}.`, (didYouMean(value, allowed) ?? '') + ` Allowed: ${allowed.join(', ')}.`);
+    }
+    case 'format':
+      if (error.params.format === 'date') {
+        return at('invalid-date', 'value', `“${String(valueAt(file.data, path))}” is not a valid date.`, 'Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).');
+      }
+      return at('format', 'value', `${capitalize(name)} is not a valid ${String(error.params.format)}.`, description);
+    case 'propertyName':
+    case 'propertyNames': {
+      const key = String(error.params.propertyName ?? error.propertyName ?? '');
+      return at('invalid-value', 'key', `“${key}” is not a valid key in ${name || 'this mapping'}.`, description, key ? [key] : []);
+    }
+    case 'oneOf':
+    case 'anyOf':
+      return at('invalid-value', 'mapping-start', combinatorMessage(error, name), description);
+    case 'uniqueItems':
+      return at('invalid-value', 'value', `${capitalize(name)} lists the same value twice.`, 'List each value once.', [Number(error.params.i)]);
+    default:
+      return at('invalid-value', 'value', `${capitalize(name || 'This value')} ${error.message ?? 'is not valid'}.`, description);
+  }
+}
+
+function requiredHint(key: string, error: SchemaError): string {
+  const property = ((error.parentSchema as { properties?: Record<string, { description?: string }> }).properties ?? {})[key];
+  return property?.description ? `Add “${key}:”. ${property.description}` : `Add a “${key}:” line to this mapping.`;
+}
+
+function combinatorMessage(error: SchemaError, name: string): string {
+  const branches = (error.schema as Array<{ required?: string[] }> | undefined) ?? [];
+  const keys = branches.flatMap((branch) => branch.required ?? []);
+  if (keys.length === branches.length && keys.length > 0) {
+    return error.params.passingSchemas
+      ? `${capitalize(name || 'This entry')} must have only one of ${keys.map((k) => `“${k}”`).join(' or ')}, not both.`
+      : `${capitalize(name || 'This entry')} needs one of ${keys.map((k) => `“${k}”`).join(' or ')}.`;
+  }
+  return `${capitalize(name || 'This value')} does not match any allowed form.`;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return value;
+}
+
+/** `recommendations[2].theme` reads better than `/recommendations/2/theme`. */
+export function describePath(path: DataPath): string {
+  return path.reduce<string>((text, segment) => typeof segment === 'number' ? `${text}[${segment + 1}]` : text ? `${text}.${segment}` : segment, '');
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text (“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”)`;
+  return `${typeof value === 'number' ? 'a number' : 'a boolean'} (${String(value)})`;
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping of keys to values', null: 'empty' };
+  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,15 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** The closest candidate within a small edit distance, for "did you mean". */
+export function suggest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
+  const list = [...candidates].filter((candidate) => candidate !== word);
+  if (list.length === 0 || word.length === 0) return undefined;
+  const best = closest(word, list);
+  const limit = maxDistance ?? Math.max(2, Math.floor(word.length / 3));
+  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const best = suggest(word, candidates);
+  return best === undefined ? undefined : `Did you mean “${best}”?`;
+}

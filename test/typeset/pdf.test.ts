@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { typeset } from '../../src/typeset/index.js';
+import type { TypesetOutput } from '../../src/typeset/types.js';
+import { fixture, input } from './helpers.js';
+import { allText, openPdf, pageText } from './read-pdf.js';
+
+const latin1 = (pdf: Uint8Array): string => Buffer.from(pdf).toString('latin1');
+
+describe('the example report as a PDF', async () => {
+  const out: TypesetOutput = await typeset(input(fixture('report.md')));
+  const doc = await openPdf(out.pdf);
+  const pages = await allText(doc);
+
+  it('reports its page count and no diagnostics', () => {
+    expect(doc.numPages).toBe(out.pages);
+    expect(out.pages).toBeGreaterThan(8);
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('keeps accents and typographic characters in the text', () => {
+    const text = pages.join(' ');
+    for (const s of ['Côte d’Ivoire', 'Aïssata Traoré', '« sans discrimination »', '9–13 May 2022', 'good practices — rather', 'Chloé Lefèvre']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('reads the cover in order', () => {
+    const cover = pages[0] ?? '';
+    const order = ['WORKSHOP REPORT', 'Regional Workshop on Good Practices', 'Enhancing capacities', '9–13 May 2022', 'Rabat, Morocco', 'ORGANIZED BY', 'United Nations Counter-Terrorism Centre', 'WITH THE SUPPORT OF', 'Kingdom of Morocco'];
+    const at = order.map((s) => cover.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('embeds the Source Sans 3 and Source Code Pro subsets', () => {
+    const raw = latin1(out.pdf);
+    const names = new Set([...raw.matchAll(/\/FontName \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]?.split('+')[1]));
+    expect([...names].some((n) => n?.startsWith('SourceSans3'))).toBe(true);
+    expect(raw).toContain('/FontFile2');
+  });
+
+  it('prints "Page 2 of N" on page 2 and the running header', () => {
+    expect(pages[1]).toContain(`Page 2 of ${out.pages}`);
+    expect(pages[1]).toContain('Border Security Management Workshop');
+    expect(pages[0]).not.toContain('Page 1 of');
+  });
+
+  it('repeats the header of a table that continues on the next page', () => {
+    const withRows = pages.map((t, i) => ({ t, i })).filter(({ t }) => /\bR(0[1-9]|[1-3]\d|40)\b/.test(t) && t.includes('Priority'));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const { t } of withRows) expect(t).toMatch(/No\. Theme Recommendation Lead Priority/);
+  });
+
+  it('is byte-for-byte reproducible', async () => {
+    const again = await typeset(input(fixture('report.md')));
+    expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(out.pdf))).toBe(0);
+  });
+
+  it('dates the document from the input, not the clock', async () => {
+    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    expect(info['CreationDate']).toBe('D:20220520100000Z');
+    expect(info['ModDate']).toBe('D:20220520100000Z');
+    expect(info['Title']).toBe('Regional Workshop on Good Practices in Border Security Management');
+  });
+});
+
+describe('every CommonMark and GFM construct', async () => {
+  const out = await typeset(input(fixture('all-constructs.md')));
+  const doc = await openPdf(out.pdf);
+  const text = (await allText(doc)).join(' ');
+
+  it('renders without throwing and keeps the text', () => {
+    for (const s of ['Heading 6', 'Setext heading', 'strikethrough', 'inline code', 'nested b', 'deep two', 'Nested quote.', 'indented code block', 'The footnote text']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toContain('raw html block');
+    expect(text).toContain('10 000 km');
+  });
+
+  it('reports the missing image once, with its position', () => {
+    const img = out.diagnostics.filter((d) => d.code === 'image');
+    expect(img).toHaveLength(1);
+    expect(img[0]).toMatchObject({ severity: 'warning', stage: 'typeset', actual: 'nope.png', location: { file: 'report.md', start: { line: 35, column: 1 } } });
+  });
+});
+
+describe('characters without a glyph', () => {
+  it('emits one warning listing them, with the first position, and draws a placeholder', async () => {
+    const md = '---\ntitle: Glyphs\n---\n\nHello\n\nSay مرحبا 你好 😀 twice: 你好.\n';
+    const out = await typeset(input(md, { file: 'countries/MLI.md' }));
+    const warnings = out.diagnostics.filter((d) => d.code === 'missing-glyph');
+    expect(warnings).toHaveLength(1);
+    const w = warnings[0];
+    expect(w?.severity).toBe('warning');
+    expect(w?.location).toMatchObject({ file: 'countries/MLI.md', start: { line: 7, column: 5, offset: md.indexOf('م') } });
+    for (const cp of ['U+0645', 'U+4F60', 'U+1F600']) expect(w?.actual).toContain(cp);
+    expect(w?.actual?.match(/U\+4F60/g)).toHaveLength(1);
+    const doc = await openPdf(out.pdf);
+    const last = await pageText(doc, doc.numPages);
+    expect(last).toContain('Say ????? ?? ? twice: ??.');
+  });
+});
