@@ -35,7 +35,7 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
     }
     if (signal?.aborted) throw new InterruptedError('interrupted');
   } catch (error) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));
     if (error instanceof InterruptedError) throw error;
     throw new SetupError(`Cannot write to the output folder ${outDir}.`, 'Check that the folder is writable and the disk is not full; the previous reports are unchanged.', { cause: error });
   }

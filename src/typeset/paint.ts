@@ -65,7 +65,7 @@ function paintPage(doc: PDFKit.PDFDocument, page: PageBoxes, tagger: StructTagge
   for (const b of page.boxes) {
     if (b.kind === 'dest') continue;
     if (b.kind === 'link') {
-      link(doc, b.x, b.y, b.width, b.height, b.target);
+      link(doc, b.x, b.y, b.width, b.height, b.target, tagger.linkParent(b.sid));
       continue;
     }
     tagger.mark(b, () => draw(doc, b, state));
@@ -94,14 +94,15 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
   }
 }
 
-function link(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, t: LinkTarget): void {
-  if (t.kind === 'uri') doc.link(x, y, w, h, t.uri);
-  else if (t.kind === 'dest') doc.goTo(x, y, w, h, t.name);
+function link(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, t: LinkTarget, parent: PDFKit.PDFStructureElement | undefined): void {
+  const options = (parent ? { structParent: parent } : {}) as PDFKit.Mixins.AnnotationOption;
+  if (t.kind === 'uri') doc.link(x, y, w, h, t.uri, options);
+  else if (t.kind === 'dest') doc.goTo(x, y, w, h, t.name, options);
   else {
     // A relative file: GoToR opens the other PDF, at a named destination when there is one.
     const action = doc.ref({ S: 'GoToR', F: new String(t.file), D: t.dest !== undefined ? new String(t.dest) : [0, 'Fit'] });
     (action as unknown as { end(): void }).end();
-    doc.annotate(x, y, w, h, { Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
+    doc.annotate(x, y, w, h, { ...options, Subtype: 'Link', A: action, Contents: new String('') } as unknown as PDFKit.Mixins.AnnotationOption);
   }
 }
 

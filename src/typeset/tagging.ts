@@ -58,6 +58,15 @@ export class StructTagger {
     draw();
   }
 
+  /** A Link element under the linked text's element, to hold the annotation (undefined if untagged). */
+  linkParent(sid: number | undefined): Elem | undefined {
+    const parent = sid === undefined ? undefined : this.elems.get(sid);
+    if (!parent) return undefined;
+    const link = this.doc.struct('Link');
+    parent.add(link);
+    return link;
+  }
+
   closePage(): void {
     if (this.open !== undefined) this.doc.endMarkedContent();
     this.open = undefined;

@@ -71,6 +71,8 @@ export interface LinkBox {
   width: number;
   height: number;
   target: LinkTarget;
+  /** The structure element of the linked text. */
+  sid?: number;
 }
 
 /** A named destination (heading anchor) at a vertical position. */

@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, copyTree, remove, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+interface Expectation {
+  code: string;
+  severity: 'error' | 'warning';
+  file: string | null;
+  line?: number;
+  column?: number;
+  delete?: string[];
+  /** How many errors the defect gives (default 1: an anchor and its alias give 2). */
+  errors?: number;
+}
+
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+const cases = readdirSync(path.join(FIXTURES, 'bad')).sort().map((name) => ({
+  name,
+  expect: JSON.parse(readFileSync(path.join(FIXTURES, 'bad', name, 'expect.json'), 'utf8')) as Expectation,
+}));
+const work = tempDir('wr-bad-');
+afterAll(() => remove(work));
+
+/** minimal/ with the fixture's files laid over it: one defect per fixture. */
+function project(name: string, expectation: Expectation, variant: string): string {
+  const dir = path.join(work, `${name}-${variant}`);
+  copyTree(path.join(FIXTURES, 'minimal'), dir);
+  copyTree(path.join(FIXTURES, 'bad', name), dir);
+  rmSync(path.join(dir, 'expect.json'));
+  for (const file of expectation.delete ?? []) rmSync(path.join(dir, file));
+  return dir;
+}
+
+describe('the minimal fixture', () => {
+  it('validates with no problem at all', async () => {
+    const result = await runInProcess(['validate', path.join(FIXTURES, 'minimal')]);
+    expect(result.stderr).toContain('No problems found');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe.each(cases)('bad input: $name', ({ name, expect: expectation }) => {
+  it(`validate reports ${expectation.code} at its position`, async () => {
+    const dir = project(name, expectation, 'validate');
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    const where = expectation.file === null ? '(project)' : `${expectation.file}:${expectation.line}:${expectation.column}`;
+    expect(result.stderr).toContain(`${where} ${expectation.severity} `);
+    expect(result.stderr).toMatch(new RegExp(`^${escape(where)} ${expectation.severity} .*\\[${expectation.code}\\]$`, 'm'));
+    if (expectation.file !== null) expect(result.stderr).toMatch(new RegExp(`^> +${expectation.line} \\|`, 'm'));
+    expect(result.code).toBe(expectation.severity === 'error' ? 1 : 0);
+    if (expectation.severity === 'error') {
+      // One defect, one error: no cascade of follow-on errors.
+      const errors = expectation.errors ?? 1;
+      expect(result.stderr).toMatch(new RegExp(`^${errors} errors?(, \\d+ warnings?)?$`, 'm'));
+    }
+  });
+
+  it(expectation.severity === 'error' ? 'build writes nothing' : 'build still succeeds', async () => {
+    const dir = project(name, expectation, 'build');
+    const out = path.join(dir, 'out');
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    if (expectation.severity === 'error') {
+      expect(result.code).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    } else {
+      expect(result.code).toBe(0);
+      expect(existsSync(path.join(out, 'report.md'))).toBe(true);
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

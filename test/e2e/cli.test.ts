@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-cli-');
+afterAll(() => remove(work));
+const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('the built bin', () => {
+  it('prints the version', () => {
+    const result = runBin(['--version']);
+    expect(result.stdout.trim()).toBe(version);
+    expect(result.code).toBe(0);
+  });
+
+  it('prints help for the program and for each command', () => {
+    const help = runBin(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['validate', 'build', 'init']) expect(help.stdout).toContain(command);
+    const build = runBin(['build', '--help']);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toContain('--out <dir>');
+    expect(build.stdout).toContain('--format <list>');
+  });
+
+  it('exits 2 on an unknown option, with a hint', () => {
+    const result = runBin(['build', '--frmat', 'md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--frmat'");
+    expect(result.stderr).toContain('--help');
+  });
+
+  it('exits 2 when the folder has no workshop.yaml', () => {
+    const result = runBin(['validate', work]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('has no workshop.yaml');
+  });
+
+  it('validates the example with no problem', () => {
+    const result = runBin(['validate', 'examples/rabat-2022']);
+    expect(result.stderr).toBe('No problems found: 8 session files checked.\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('builds the example: the same Markdown as the committed report (golden files)', () => {
+    const out = path.join(work, 'golden');
+    const result = runBin(['build', 'examples/rabat-2022', '--out', out, '--format', 'md']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Wrote 6 files');
+    const committed = path.join(EXAMPLE, 'out');
+    const written = listFiles(out);
+    expect(written).toEqual(['.workshop-report.json', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'recommendations.md', 'report.md']);
+    for (const file of written) expect(read(path.join(out, file)), file).toBe(read(path.join(committed, file)));
+  });
+});
+
+describe('build', () => {
+  it('lists every consolidated recommendation exactly once in recommendations.md', () => {
+    const text = read(path.join(EXAMPLE, 'out/recommendations.md'));
+    const labels = [...text.matchAll(/^\| \*\*(R\d+)\*\* \|/gm)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toEqual(labels.map((_, i) => `R${i + 1}`));
+  });
+
+  it('rejects an unknown format as a usage error', async () => {
+    const result = await runInProcess(['build', EXAMPLE, '--format', 'docx', '--out', path.join(work, 'x')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown format “docx”');
+  });
+
+  it('refuses an output folder that would overwrite the notes', async () => {
+    const result = await runInProcess(['build', EXAMPLE, '--out', path.join(EXAMPLE, 'sessions')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("would overwrite the project's own files");
+  });
+
+  it('leaves the previous reports untouched when the notes have an error', async () => {
+    const project = path.join(work, 'broken');
+    copyTree(EXAMPLE, project);
+    remove(path.join(project, 'out'));
+    expect((await runInProcess(['build', project])).code).toBe(0);
+    const before = listFiles(path.join(project, 'out')).map((f) => [f, read(path.join(project, 'out', f))]);
+    const session = path.join(project, 'sessions/02-trends-threats.yaml');
+    writeFileSync(session, read(session).replace(/^type: plenary$/m, 'type: plenery'));
+    const result = await runInProcess(['build', project], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^sessions\/02-trends-threats\.yaml:\d+:7 error “plenery” is not a valid type\. \[enum\]$/m);
+    expect(result.stderr).toContain('Did you mean “plenary”?');
+    const after = listFiles(path.join(project, 'out')).map((f) => [f, read(path.join(project, 'out', f))]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('init', () => {
+  it('scaffolds a project that builds as it is, and never overwrites it', async () => {
+    const dir = path.join(work, 'new-workshop');
+    const created = await runInProcess(['init', dir]);
+    expect(created.code).toBe(0);
+    expect(listFiles(dir)).toEqual(['sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
+    expect(read(path.join(dir, 'workshop.yaml'))).toMatch(/^# yaml-language-server: \$schema=.*schemas\/workshop\.schema\.json$/m);
+    const built = await runInProcess(['build', dir]);
+    expect(built.stderr).not.toContain('warning');
+    expect(built.code).toBe(0);
+    expect(existsSync(path.join(dir, 'out/countries/MLI.md'))).toBe(true);
+
+    writeFileSync(path.join(dir, 'workshop.yaml'), 'title: edited\n');
+    const again = await runInProcess(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('never overwrites');
+    expect(read(path.join(dir, 'workshop.yaml'))).toBe('title: edited\n');
+  });
+});
+
+describe('exit codes', () => {
+  it('3 for an internal error, with a short report request and no stack without --debug', async () => {
+    let stderr = '';
+    const code = await run(['--version'], {
+      stdout: { write: () => { throw new Error('stream exploded'); } },
+      stderr: { write: (text: string) => { stderr += text; } },
+      cwd: ROOT,
+      env: {},
+    });
+    expect(code).toBe(3);
+    expect(stderr).toContain(`workshop-report ${version}`);
+    expect(stderr).toContain('internal error: stream exploded');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('1 for problems in the notes, 0 with warnings only', async () => {
+    const dir = path.join(work, 'warn');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    mkdirSync(path.join(dir, 'sessions'), { recursive: true });
+    const file = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: Q&A #1 - $1'));
+    const result = await runInProcess(['validate', dir]);
+    expect(result.stderr).toContain('[comment-in-scalar]');
+    expect(result.stderr).toMatch(/^1 warning$/m);
+    expect(result.code).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { sniffImage } from '../../src/typeset/images.js';
+import { typeset } from '../../src/typeset/index.js';
+import { resolveTheme } from '../../src/typeset/theme.js';
+import { input } from './helpers.js';
+import { makeJpegHeader, makePng } from './png.js';
+import { openPdf } from './read-pdf.js';
+
+const files: Record<string, Uint8Array> = {
+  'rgb.png': makePng(400, 200, 2),
+  'rgba.png': makePng(40, 20, 6),
+  'photo.jpg': makeJpegHeader(640, 480),
+  'anim.gif': Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+};
+const loadImage = (src: string): Uint8Array | undefined => files[src];
+const md = (src: string): string => `---\ntitle: Images\nlogo: rgb.png\n---\n\nText.\n\n![Alt text](${src})\n`;
+
+describe('image sniffing', () => {
+  it('recognises PNG and JPEG by magic bytes, with size and transparency', () => {
+    expect(sniffImage(files['rgb.png'] ?? new Uint8Array())).toEqual({ format: 'png', width: 400, height: 200, alpha: false });
+    expect(sniffImage(files['rgba.png'] ?? new Uint8Array())).toMatchObject({ format: 'png', alpha: true });
+    expect(sniffImage(files['photo.jpg'] ?? new Uint8Array())).toEqual({ format: 'jpeg', width: 640, height: 480, alpha: false });
+    expect(sniffImage(files['anim.gif'] ?? new Uint8Array())).toBeUndefined();
+    expect(sniffImage(new Uint8Array([0x89, 0x50]))).toBeUndefined();
+  });
+});
+
+describe('images in the document', () => {
+  it('embeds PNG (with or without alpha) and JPEG without diagnostics', async () => {
+    for (const src of ['rgb.png', 'rgba.png', 'photo.jpg']) {
+      const out = await typeset(input(md(src), { loadImage }));
+      expect(out.diagnostics, src).toEqual([]);
+      expect(Buffer.from(out.pdf).toString('latin1')).toMatch(/\/Subtype \/Image/);
+    }
+  });
+
+  it('warns about an unsupported format or a missing file and still produces the PDF', async () => {
+    for (const src of ['anim.gif', 'missing.png']) {
+      const out = await typeset(input(md(src), { loadImage }));
+      expect(out.diagnostics).toHaveLength(1);
+      expect(out.diagnostics[0]).toMatchObject({ code: 'image', severity: 'warning', stage: 'typeset', actual: src, location: { start: { line: 8, column: 1 } } });
+      expect((await openPdf(out.pdf)).numPages).toBe(out.pages);
+    }
+  });
+});
+
+describe('PDF/A', () => {
+  const theme = resolveTheme({ pdf_a: true });
+
+  it('writes PDF/A-2a identification and an output intent', async () => {
+    const out = await typeset(input(md('rgb.png'), { loadImage, theme }));
+    const raw = Buffer.from(out.pdf).toString('latin1');
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    expect(raw).toContain('/OutputIntents');
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('refuses an image with an alpha channel with an error', async () => {
+    const out = await typeset(input(md('rgba.png'), { loadImage, theme }));
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'image', severity: 'error', actual: 'rgba.png' })]);
+  });
+});
