@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /** What the typesetter needs to know about an image file before handing it to pdfkit. */
 export interface ImageInfo {
   format: 'png' | 'jpeg';
@@ -59,4 +61,34 @@ export function sniffImage(b: Uint8Array): ImageInfo | undefined {
   if (PNG_SIGNATURE.every((v, i) => b[i] === v)) return sniffPng(b);
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return sniffJpeg(b);
   return undefined;
+}
+
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Whether pdfkit can embed this PNG: a valid colour type and bit depth and image data that inflates to
+ * the expected size. pdfkit decodes some PNGs asynchronously and a damaged one would crash the process.
+ */
+export function pngIsSound(b: Uint8Array): boolean {
+  const bits = b[24] ?? 0;
+  const channels = CHANNELS[b[25] ?? -1];
+  if (!channels || ![1, 2, 4, 8, 16].includes(bits) || (b[28] ?? 0) > 1) return false;
+  const parts: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= b.length; ) {
+    const len = u32(b, at);
+    const type = String.fromCharCode(b[at + 4] ?? 0, b[at + 5] ?? 0, b[at + 6] ?? 0, b[at + 7] ?? 0);
+    if (at + 12 + len > b.length) return false;
+    if (type === 'IDAT') parts.push(b.subarray(at + 8, at + 8 + len));
+    if (type === 'IEND') break;
+    at += 12 + len;
+  }
+  try {
+    const raw = inflateSync(Buffer.concat(parts));
+    const width = u32(b, 16);
+    const height = u32(b, 20);
+    if (b[28] === 1) return raw.length > 0;
+    return raw.length === height * (1 + Math.ceil((width * channels * bits) / 8));
+  } catch {
+    return false;
+  }
 }

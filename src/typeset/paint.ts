@@ -89,7 +89,12 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
       doc.moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).lineWidth(b.width).strokeColor(b.color).stroke();
       return;
     case 'image':
-      doc.image(Buffer.from(b.data), b.x, b.y, { width: b.width, height: b.height });
+      // Layout checked the bytes; a file pdfkit still rejects is left out rather than failing the document.
+      try {
+        doc.image(Buffer.from(b.data), b.x, b.y, { width: b.width, height: b.height });
+      } catch {
+        doc.rect(b.x, b.y, b.width, b.height).lineWidth(0.75).strokeColor('#C8CCD0').stroke();
+      }
       return;
   }
 }

@@ -11,6 +11,9 @@ const files: Record<string, Uint8Array> = {
   'rgba.png': makePng(40, 20, 6),
   'photo.jpg': makeJpegHeader(640, 480),
   'anim.gif': Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+  // Header of an RGBA PNG followed by image data that does not inflate.
+  'damaged.png': Buffer.concat([Buffer.from(makePng(10, 10, 6)).subarray(0, 33), Buffer.from([0, 0, 0, 5, 0x49, 0x44, 0x41, 0x54, 1, 2, 3, 4, 5, 0, 0, 0, 0])]),
+  'truncated.jpg': Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xd9]),
 };
 const loadImage = (src: string): Uint8Array | undefined => files[src];
 const md = (src: string): string => `---\ntitle: Images\nlogo: rgb.png\n---\n\nText.\n\n![Alt text](${src})\n`;
@@ -35,7 +38,7 @@ describe('images in the document', () => {
   });
 
   it('warns about an unsupported format or a missing file and still produces the PDF', async () => {
-    for (const src of ['anim.gif', 'missing.png']) {
+    for (const src of ['anim.gif', 'missing.png', 'damaged.png', 'truncated.jpg']) {
       const out = await typeset(input(md(src), { loadImage }));
       expect(out.diagnostics).toHaveLength(1);
       expect(out.diagnostics[0]).toMatchObject({ code: 'image', severity: 'warning', stage: 'typeset', actual: src, location: { start: { line: 8, column: 1 } } });

@@ -57,7 +57,7 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
     { label: labels.organizedBy, names: fm.organizers },
     { label: labels.withSupportOf, names: fm.partners },
   ].filter((g) => g.names.length > 0);
-  const labelStyle: TextStyle = { font: 'bold', size: fs * 0.8, color: accentColor };
+  const labelStyle: TextStyle = { font: 'bold', size: fs * 0.85, color: accentColor };
   const nameStyle: TextStyle = { font: 'regular', size: fs, color: TEXT_COLOR };
   const heightOf = (text: string, style: TextStyle): number => textLines([{ text, style }], { x, width, size: style.size }, ctx.m).height;
   let footH = 0;
@@ -66,6 +66,7 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
     for (const n of g.names) footH += heightOf(n, nameStyle);
   }
   let fy = page.height - margins.bottom - footH + fs * 1.2;
+  if (groups.length > 0) boxes.push({ kind: 'line', x1: x, y1: fy - fs * 1.3, x2: x + width, y2: fy - fs * 1.3, color: tint(accentColor, 0.6), width: 0.75 });
   for (const g of groups) {
     fy = put(g.label.toUpperCase(), labelStyle, fy) + fs * 0.3;
     for (const n of g.names) fy = put(n, nameStyle, fy);

@@ -1,5 +1,5 @@
 import type { Diagnostic, Location } from '../../diagnostics/diagnostic.js';
-import { sniffImage } from '../images.js';
+import { pngIsSound, sniffImage } from '../images.js';
 import type { LoadedImage } from './context.js';
 
 function imageDiagnostic(severity: Diagnostic['severity'], message: string, at: Location | undefined, actual?: string, hint?: string): Diagnostic {
@@ -29,6 +29,10 @@ export function imageLoader(
     const info = sniffImage(data);
     if (!info) {
       diagnostics.push(imageDiagnostic('warning', 'The image is not a PNG or JPEG file and is left out.', at, src, 'Convert it to PNG or JPEG.'));
+      return undefined;
+    }
+    if (info.format === 'png' && !pngIsSound(data)) {
+      diagnostics.push(imageDiagnostic('warning', 'The PNG file is damaged and is left out.', at, src, 'Export the image again.'));
       return undefined;
     }
     if (pdfA && info.alpha) {
