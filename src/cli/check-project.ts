@@ -4,6 +4,7 @@ import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
+import type { Timings } from './timings.js';
 
 export interface CheckedResult {
   dir: string;
@@ -16,11 +17,14 @@ export interface CheckedResult {
 }
 
 /** read → load → validate: what `validate` does and `build` starts with. */
-export async function checkProject(dirArgument: string, cwd: string): Promise<CheckedResult> {
+export async function checkProject(dirArgument: string, cwd: string, timings?: Timings): Promise<CheckedResult> {
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir);
+  timings?.mark('read');
   const loaded = load(read.sources);
+  timings?.mark('parse');
   const validated = validate(loaded.project, countryTable());
+  timings?.mark('validate');
   const { workshop, sessions, countries } = read.sources;
   return {
     dir,

@@ -21,6 +21,8 @@ export interface PdfContext {
   themeFile: string | undefined;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Called before each document is typeset (progress on a terminal). */
+  onDocument?: (file: string, index: number, total: number) => void;
 }
 
 export interface PdfResult {
@@ -46,7 +48,8 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   };
   const creationDate = creationDateOf(context);
   const files: OutputFile[] = [];
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
+    context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), index, documents.length);
     const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage: (src) => loadImage(context.projectDir, src) });
     for (const d of out.diagnostics) {
       diagnostics.push(d);

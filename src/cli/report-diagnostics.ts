@@ -1,14 +1,74 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatGithub } from '../diagnostics/formats/github.js';
+import { formatJson } from '../diagnostics/formats/json.js';
 import { formatPretty } from '../diagnostics/reporter.js';
-import type { Io } from './io.js';
+import { SetupError } from '../errors.js';
+import { EXIT, type Io } from './io.js';
 import type { GlobalOptions } from './run.js';
 import { styleFor } from './style.js';
 
-/** Prints diagnostics on stderr with paths relative to the current folder, so they are clickable. */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, projectDir: string, globals: GlobalOptions, io: Io): void {
-  if (diagnostics.length === 0) return;
+export const REPORTERS = ['pretty', 'json', 'github'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+/** How a command reports and judges its diagnostics (shared by validate and build). */
+export interface ReportingOptions {
+  reporter?: string;
+  strict?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export interface Reporting {
+  reporter: ReporterName;
+  strict: boolean;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** Checks the flags once; github is the default inside GitHub Actions. */
+export function reportingFrom(options: ReportingOptions, io: Io): Reporting {
+  const reporter = options.reporter ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  if (!REPORTERS.includes(reporter as ReporterName)) {
+    throw new SetupError(`Unknown reporter “${reporter}”.`, `Use one of: ${REPORTERS.join(', ')}.`);
+  }
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    maxWarnings = Number(options.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new SetupError(`--max-warnings takes a whole number, not “${options.maxWarnings}”.`);
+  }
+  return { reporter: reporter as ReporterName, strict: options.strict ?? false, maxWarnings, quiet: options.quiet ?? false, verbose: options.verbose ?? false };
+}
+
+/**
+ * Prints diagnostics with paths relative to the current folder (clickable, and where CI annotations
+ * land). pretty goes to stderr; json (always, an empty list too) and github workflow commands go to
+ * stdout, where the runner reads them.
+ */
+export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyMap<string, string>, projectDir: string, reporting: Reporting, globals: GlobalOptions, io: Io): void {
+  const diagnostics = reporting.quiet ? all.filter((d) => d.severity === 'error') : all;
   const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
   const displayPath = (file: string) => (file.startsWith('(') || !prefix ? file : `${prefix}/${file}`);
+  if (reporting.reporter === 'json') {
+    io.stdout.write(formatJson(diagnostics, displayPath));
+    return;
+  }
+  if (diagnostics.length === 0) return;
+  if (reporting.reporter === 'github') {
+    io.stdout.write(formatGithub(diagnostics, displayPath));
+    return;
+  }
   io.stderr.write(formatPretty(diagnostics, { style: styleFor(io, globals.color), sources, displayPath }));
+}
+
+/** 1 for errors; also for warnings under --strict or past --max-warnings. */
+export function problemsExitCode(diagnostics: readonly Diagnostic[], reporting: Reporting): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (errors > 0) return EXIT.problems;
+  if (reporting.strict && warnings > 0) return EXIT.problems;
+  if (reporting.maxWarnings !== undefined && warnings > reporting.maxWarnings) return EXIT.problems;
+  return EXIT.ok;
 }

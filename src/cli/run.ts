@@ -1,7 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InterruptedError, SetupError } from '../errors.js';
 import { EXIT, type Io } from './io.js';
+import type { BuildOptions } from './commands/build.js';
+import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
+
+const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'common'];
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
@@ -27,23 +31,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   const globals = () => program.opts<GlobalOptions>();
 
-  program.command('validate')
+  const validate = program.command('validate')
     .description('check every notes file of a workshop project and print every problem')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
-    .action(async (dir: string) => {
+    .action(async (dir: string, options: ReportingOptions) => {
       const { validateCommand } = await import('./commands/validate.js');
-      exitCode = await validateCommand({ dir }, globals(), io);
+      exitCode = await validateCommand({ dir, ...options }, globals(), io);
     });
+  addReportingOptions(validate);
 
-  program.command('build')
+  const build = program.command('build')
     .description('validate, then write the reports (nothing is written when there are errors)')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
-    .action(async (dir: string, options: { out?: string; format?: string; pdfTheme?: string }) => {
+    .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
+    .action(async (dir: string, options: Omit<BuildOptions, 'dir'>) => {
       const { buildCommand } = await import('./commands/build.js');
       exitCode = await buildCommand({ dir, ...options }, globals(), io);
+    });
+  addReportingOptions(build);
+
+  program.command('schema')
+    .description('print a JSON Schema of the format (for editors and other tools)')
+    .argument('[name]', `one of: ${SCHEMA_CHOICES.join(', ')}`, 'workshop')
+    .action(async (name: string) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      exitCode = schemaCommand(name, io);
     });
 
   program.command('init')
@@ -60,6 +75,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));
   }
+}
+
+function addReportingOptions(command: Command): void {
+  command
+    .addOption(new Option('-r, --reporter <name>', 'how to print problems (default: github inside GitHub Actions, else pretty)').choices(['pretty', 'json', 'github']))
+    .option('--strict', 'treat warnings as errors (exit 1)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'print errors only')
+    .option('--verbose', 'print the time each stage took');
 }
 
 function handleError(error: unknown, io: Io, debug: boolean): number {

@@ -32,6 +32,14 @@ function load(bytes: Uint8Array): FontCache {
   return cache;
 }
 
+/**
+ * The parsed font for these bytes, shared with pdfkit so that neither parsing nor glyph shaping
+ * is repeated for every document of a build.
+ */
+export function parsedFont(bytes: Uint8Array): fontkit.Font {
+  return load(bytes).font;
+}
+
 export function createMetrics(fonts: FontBytes): Metrics {
   const caches: Record<FontKey, FontCache> = {
     regular: load(fonts.regular),

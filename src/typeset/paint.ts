@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Box, HeadingInfo, LinkTarget, PageBoxes } from './layout/boxes.js';
 import type { LayoutResult } from './layout/document.js';
+import { parsedFont } from './measure.js';
 import { StructTagger } from './tagging.js';
 import type { FontBytes, FontKey } from './types.js';
 
@@ -39,7 +40,8 @@ export function paint(layout: LayoutResult, o: PaintOptions): Promise<Uint8Array
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  for (const key of FONT_KEYS) doc.registerFont(key, Buffer.from(o.fonts[key]));
+  // pdfkit accepts an already parsed fontkit font; each is registered once per document.
+  for (const key of FONT_KEYS) doc.registerFont(key, parsedFont(o.fonts[key]) as unknown as Buffer);
   const tagger = new StructTagger(doc, layout.struct, layout.pages);
   const byId = new Map(layout.headings.map((h) => [h.id, h]));
   const outline = new Outline(doc, layout.page.width);
@@ -76,7 +78,7 @@ function paintPage(doc: PDFKit.PDFDocument, page: PageBoxes, tagger: StructTagge
 function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }>, state: { font: string; size: number; color: string }): void {
   switch (b.kind) {
     case 'text':
-      if (state.font !== b.style.font) doc.font((state.font = b.style.font));
+      if (state.font !== b.style.font) shareLayoutCache(doc.font((state.font = b.style.font)));
       if (state.size !== b.style.size) doc.fontSize((state.size = b.style.size));
       if (state.color !== b.style.color) doc.fillColor((state.color = b.style.color));
       doc.text(b.text, b.x, b.baseline, { lineBreak: false, baseline: 'alphabetic' });
@@ -97,6 +99,20 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
       }
       return;
   }
+}
+
+// Shaped words depend only on the font, so pdfkit's per-document word cache is shared between documents.
+const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+
+function shareLayoutCache(doc: PDFKit.PDFDocument): void {
+  const font = (doc as unknown as { _font?: { font?: object; layoutCache?: Record<string, unknown> } })._font;
+  if (!font?.font || !font.layoutCache) return;
+  let shared = layoutCaches.get(font.font);
+  if (!shared) {
+    shared = font.layoutCache;
+    layoutCaches.set(font.font, shared);
+  }
+  font.layoutCache = shared;
 }
 
 function link(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, t: LinkTarget, parent: PDFKit.PDFStructureElement | undefined): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeset } from '../../src/typeset/index.js';
+import { resolveTheme } from '../../src/typeset/theme.js';
 import type { TypesetOutput } from '../../src/typeset/types.js';
 import { fixture, input } from './helpers.js';
 import { allText, openPdf, pageText } from './read-pdf.js';
@@ -98,5 +99,39 @@ describe('characters without a glyph', () => {
     const doc = await openPdf(out.pdf);
     const last = await pageText(doc, doc.numPages);
     expect(last).toContain('Say ????? ?? ? twice: ??.');
+  });
+});
+
+describe('robustness and options', () => {
+  it('lays out a 20,000-character run without spaces in a paragraph, a table cell and code, quickly', async () => {
+    const run = 'ab'.repeat(10_000);
+    const md = `---\ntitle: Long\n---\n\n${run}\n\n| A | B |\n|---|---|\n| x | ${run} |\n\n\`\`\`\n${run}\n\`\`\`\n`;
+    const t0 = performance.now();
+    const out = await typeset(input(md));
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const text = (await allText(await openPdf(out.pdf))).join('').replace(/\s/g, '');
+    // Page headers and footers cut the run at page ends; nothing else may be lost.
+    expect(text.split('ab').length - 1).toBeGreaterThanOrEqual(29_950);
+  });
+
+  it('uses the caller’s words for the footer and the front matter language', async () => {
+    const md = '---\ntitle: Rapport\nlang: fr\n---\n\n# Un\n\nTexte.\n\n# Deux\n\nTexte.\n';
+    const out = await typeset(input(md, { labels: { page: 'Page {page} sur {pages}', contents: 'Table des matières', organizedBy: 'Organisé par', withSupportOf: 'Avec le soutien de' } }));
+    const doc = await openPdf(out.pdf);
+    expect(await pageText(doc, 2)).toContain('Page 2 sur 3');
+    expect(Buffer.from(out.pdf).toString('latin1')).toMatch(/\/Lang \(fr\)/);
+  });
+
+  it('reports a logo that cannot be found at the front matter', async () => {
+    const out = await typeset(input('---\ntitle: T\nlogo: nowhere.png\n---\n\nText.\n'));
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'image', actual: 'nowhere.png', location: expect.objectContaining({ start: expect.objectContaining({ line: 1 }) }) })]);
+  });
+
+  it('works on Letter paper with a larger font', async () => {
+    const out = await typeset(input(fixture('report.md'), { theme: resolveTheme({ page_size: 'Letter', font_size: 12, accent_color: '#7A1F3D' }) }));
+    const doc = await openPdf(out.pdf);
+    const page = await doc.getPage(1);
+    expect(page.view).toEqual([0, 0, 612, 792]);
+    expect(out.pages).toBeGreaterThan(10);
   });
 });

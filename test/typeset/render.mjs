@@ -12,7 +12,7 @@ const dir = new URL(src.replace(/[^/]*$/, ''), root);
 const input = {
   markdown: readFileSync(new URL(src, root), 'utf8'),
   file: 'report.md',
-  theme: resolveTheme(undefined),
+  theme: resolveTheme(process.env.THEME ? JSON.parse(process.env.THEME) : undefined),
   fonts,
   labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
   creationDate: new Date('2022-05-20T10:00:00Z'),

@@ -93,3 +93,17 @@ export function where(d: Diagnostic): string {
 export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
 }
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TemplateFile } from '../../src/render/templates.js';
+
+/** The bundled templates, keyed by relative name (`report.md.hbs`, `partials/person.md.hbs`). */
+export function bundledTemplates(): Map<string, TemplateFile> {
+  const root = fileURLToPath(new URL('../../templates/', import.meta.url));
+  const map = new Map<string, TemplateFile>();
+  const add = (name: string) => map.set(name, { text: readFileSync(root + name, 'utf8'), displayPath: `(bundled) ${name}`, overridden: false });
+  for (const name of readdirSync(root)) if (name.endsWith('.hbs')) add(name);
+  for (const name of readdirSync(root + 'partials')) if (name.endsWith('.hbs')) add(`partials/${name}`);
+  return map;
+}

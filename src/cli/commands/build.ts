@@ -6,60 +6,94 @@ import { countryTable } from '../../reference/countries.js';
 import { DEFAULT_DOCUMENTS, render } from '../../render/index.js';
 import { InterruptedError, SetupError } from '../../errors.js';
 import { checkProject } from '../check-project.js';
+import { compareOutput } from '../compare-output.js';
 import { EXIT, type Io } from '../io.js';
 import { publish, type OutputFile } from '../publish.js';
-import { reportDiagnostics } from '../report-diagnostics.js';
+import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { loadTemplates } from '../template-files.js';
+import { Timings } from '../timings.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends ReportingOptions {
   dir: string;
   out?: string;
   format?: string;
   pdfTheme?: string;
+  check?: boolean;
 }
 
 const FORMATS: readonly Format[] = ['md', 'pdf'];
 
 export async function buildCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
+  const reporting = reportingFrom(options, io);
   const flagFormats = options.format === undefined ? undefined : parseFormats(options.format);
-  const checked = await checkProject(options.dir, io.cwd);
+  const timings = new Timings();
+  const checked = await checkProject(options.dir, io.cwd, timings);
   const outDir = path.resolve(io.cwd, options.out ?? path.join(checked.dir, 'out'));
   guardOutputFolder(outDir, checked.dir);
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const sources = new Map(checked.sources);
-  const finish = (code: number) => {
-    reportDiagnostics(diagnostics, sources, checked.dir, globals, io);
-    return code;
+  const report = () => {
+    reportDiagnostics(diagnostics, sources, checked.dir, reporting, globals, io);
+    if (reporting.verbose) io.stderr.write(timings.format());
+    return problemsExitCode(diagnostics, reporting);
   };
-  if (hasErrors(diagnostics) || !checked.project) return finish(EXIT.problems);
+  if (hasErrors(diagnostics) || !checked.project) return report();
 
   const workshop = checked.project.workshop.data;
   const formats = flagFormats ?? workshop.report?.formats ?? ['md'];
   const model = consolidate(checked.project, countryTable());
+  timings.mark('consolidate');
   const templates = await loadTemplates(path.join(checked.dir, 'templates'));
   for (const file of templates.values()) sources.set(file.displayPath, file.text);
   const rendered = render(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS);
+  timings.mark('render');
   diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(diagnostics)) return finish(EXIT.problems);
+  if (hasErrors(diagnostics)) return report();
 
   const files: OutputFile[] = [];
   if (formats.includes('md')) for (const doc of rendered.documents) files.push({ path: doc.file, content: doc.markdown });
   if (formats.includes('pdf')) {
     const { typesetDocuments } = await import('../pdf-output.js');
-    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env });
+    const progress = showProgress(io, reporting.quiet);
+    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(progress ? { onDocument: progress } : {}) });
+    if (progress) io.stderr.write('\r\x1b[K');
+    timings.mark('typeset');
     diagnostics.push(...pdf.diagnostics);
     for (const [file, text] of pdf.sources) sources.set(file, text);
-    if (hasErrors(diagnostics)) return finish(EXIT.problems);
+    if (hasErrors(diagnostics)) return report();
     files.push(...pdf.files);
   }
+  // --strict and --max-warnings make warnings stop the build like errors.
+  if (problemsExitCode(diagnostics, reporting) !== EXIT.ok) return report();
   if (io.signal?.aborted) throw new InterruptedError('interrupted');
-  const result = await publish(outDir, files, io.signal);
-  finish(EXIT.ok);
   const shown = path.relative(io.cwd, outDir) || '.';
-  io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/: ${result.written.join(', ')}\n`);
-  if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
-  return EXIT.ok;
+
+  if (options.check) {
+    const code = report();
+    const comparison = await compareOutput(outDir, files);
+    if (comparison.problems.length === 0) {
+      if (!reporting.quiet) io.stderr.write(`${shown}/ is up to date (${files.length} files).\n`);
+      return code;
+    }
+    io.stderr.write(`${shown}/ is not up to date with the notes:\n${comparison.problems.map((p) => `  ${p.kind.padEnd(8)} ${p.file}\n`).join('')}Run \`workshop-report build\` and commit the result.\n`);
+    return EXIT.problems;
+  }
+
+  const result = await publish(outDir, files, io.signal);
+  timings.mark('write');
+  const code = report();
+  if (!reporting.quiet) {
+    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/: ${result.written.join(', ')}\n`);
+    if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
+  }
+  return code;
+}
+
+/** Progress on a terminal only: never in CI logs or when stderr is piped. */
+function showProgress(io: Io, quiet: boolean): ((file: string, index: number, total: number) => void) | undefined {
+  if (quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
+  return (file, index, total) => io.stderr.write(`\r\x1b[KTypesetting ${file} (${index + 1}/${total})…`);
 }
 
 function parseFormats(list: string): Format[] {

@@ -38,7 +38,11 @@ function layoutBlock(node: RootContent, ctx: BlockContext): Slice[] {
       ctx.pendingChart = undefined;
       if (!chart) return layoutTable(node, ctx);
       const bars = layoutChart(node, chart.columns, ctx);
-      return chart.keepTable ? [...bars, ...layoutTable(node, ctx)] : bars;
+      if (!chart.keepTable) return bars;
+      const last = bars[bars.length - 1];
+      // The chart and the start of its table stay on one page.
+      if (last) last.keepWithNext = 2;
+      return [...bars, ...layoutTable(node, ctx)];
     }
     case 'html':
       return layoutHtml(node, ctx);

@@ -1,3 +1,4 @@
+import type { Location } from '../../diagnostics/diagnostic.js';
 import type { FrontMatter } from '../front-matter.js';
 import type { TypesetLabels } from '../types.js';
 import type { Box, PageBoxes, TextStyle } from './boxes.js';
@@ -10,7 +11,7 @@ export interface PageGeometry {
 }
 
 /** The cover: document kind, title, subtitle, date and place, then organizers and partners at the foot. */
-export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGeometry, ctx: BlockContext): PageBoxes {
+export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGeometry, ctx: BlockContext, at?: Location): PageBoxes {
   const { margins, accentColor } = ctx.theme;
   const fs = ctx.theme.fontSize;
   const x = margins.left;
@@ -29,7 +30,7 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
   };
 
   if (fm.logo) {
-    const img = ctx.loadImage(fm.logo, undefined);
+    const img = ctx.loadImage(fm.logo, at);
     if (img) {
       const w0 = img.width * 0.75;
       const h0 = img.height * 0.75;

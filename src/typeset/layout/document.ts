@@ -10,7 +10,7 @@ import type { TypesetInput } from '../types.js';
 import { layoutBlocks } from './blocks.js';
 import type { HeadingInfo, PageBoxes, StructNode } from './boxes.js';
 import { chromeBoxes } from './chrome.js';
-import { type BlockContext, StructBuilder, TEXT_COLOR } from './context.js';
+import { type BlockContext, StructBuilder, TEXT_COLOR, nodeLocation } from './context.js';
 import { type PageGeometry, layoutCover } from './cover.js';
 import { type Frame, type Slice, flow } from './flow.js';
 import { imageLoader } from './load-image.js';
@@ -61,7 +61,8 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     loadImage: imageLoader(input.loadImage, theme.pdfA, diagnostics),
     pendingChart: undefined,
   };
-  const cover = layoutCover(front, input.labels, page, ctx);
+  const yaml = root.children.find((c) => c.type === 'yaml');
+  const cover = layoutCover(front, input.labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined);
   const body = root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition');
   const slices = layoutBlocks(body, { ...ctx, parentSid: bodySid });
   slices.push(...footnoteSlices(root.children, { ...ctx, parentSid: bodySid }));

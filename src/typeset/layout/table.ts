@@ -72,6 +72,10 @@ export function layoutTable(node: Table, ctx: BlockContext): Slice[] {
     }
     slices.push(...rowSlices);
   });
+  // A short table is not worth splitting: it moves to the next page whole.
+  if (slices.reduce((a, s) => a + s.height, 0) < ctx.capacity / 3) {
+    slices.slice(0, -1).forEach((s) => (s.keepWithNext = Math.max(1, s.keepWithNext ?? 0)));
+  }
   return slices;
 
   // A row is one slice; a row taller than the page is cut between lines.

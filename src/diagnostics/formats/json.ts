@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics } from '../reporter.js';
+
+/** One diagnostic in the JSON reporter's documented, stable shape (README, "Machine-readable output"). */
+export interface JsonDiagnostic {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  /** Relative to the current folder, POSIX separators; null for project-wide problems. */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  message: string;
+  hint: string | null;
+  related: Array<{ file: string; line: number; column: number; message: string }>;
+}
+
+export function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): JsonDiagnostic[] {
+  return sortDiagnostics(diagnostics).map((d) => ({
+    ruleId: d.code,
+    severity: d.severity,
+    file: d.location ? displayPath(d.location.file) : null,
+    line: d.location?.start.line ?? null,
+    column: d.location?.start.column ?? null,
+    endLine: d.location?.end.line ?? null,
+    endColumn: d.location?.end.column ?? null,
+    message: d.message,
+    hint: d.hint ?? null,
+    related: (d.related ?? []).map((r) => ({ file: displayPath(r.file), line: r.start.line, column: r.start.column, message: r.message })),
+  }));
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string {
+  return `${JSON.stringify(toJson(diagnostics, displayPath), null, 2)}\n`;
+}

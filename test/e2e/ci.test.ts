@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty } from '../../src/diagnostics/formats/github.js';
+import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-ci-');
+afterAll(() => remove(work));
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+
+function projectWith(name: string, edit: (dir: string) => void): string {
+  const dir = path.join(work, name);
+  copyTree(path.join(FIXTURES, 'minimal'), dir);
+  edit(dir);
+  return dir;
+}
+
+const withWarning = projectWith('warning', (dir) => {
+  const file = path.join(dir, 'sessions/a.yaml');
+  writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: Q&A #1 - $1'));
+});
+const withError = projectWith('error', (dir) => {
+  const file = path.join(dir, 'sessions/a.yaml');
+  writeFileSync(file, read(file).replace(/^type: .*$/m, 'type: plenery'));
+});
+
+describe('--reporter json', () => {
+  it('writes only the JSON array on stdout, in the documented shape, with paths relative to the current folder', async () => {
+    const result = await runInProcess(['validate', path.relative(ROOT, withError), '--reporter', 'json']);
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(1);
+    expect(Object.keys(parsed[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'hint', 'line', 'message', 'related', 'ruleId', 'severity']);
+    expect(parsed[0]).toMatchObject({ ruleId: 'enum', severity: 'error', file: `${path.relative(ROOT, withError)}/sessions/a.yaml`, line: 4, column: 7, endLine: 4, endColumn: 14 });
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints an empty array when there is nothing', async () => {
+    const result = await runInProcess(['validate', EXAMPLE, '--reporter', 'json']);
+    expect(result.stdout).toBe('[]\n');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('--reporter github', () => {
+  it('prints workflow commands, chosen automatically inside GitHub Actions', async () => {
+    const result = await runInProcess(['validate', withError], { cwd: withError, env: { GITHUB_ACTIONS: 'true' } });
+    expect(result.stdout).toMatch(/^::error file=sessions\/a\.yaml,line=4,col=7,endLine=4,endColumn=14,title=workshop-report enum::“plenery” is not a valid type\.%0ADid you mean “plenary”\?/);
+    expect(result.code).toBe(1);
+  });
+
+  it('escapes data and properties as the workflow-command format requires', () => {
+    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+});
+
+describe('--strict, --max-warnings and --quiet', () => {
+  it('warnings pass by default and fail under --strict (and then build writes nothing)', async () => {
+    expect((await runInProcess(['validate', withWarning])).code).toBe(0);
+    expect((await runInProcess(['validate', withWarning, '--strict'])).code).toBe(1);
+    const out = path.join(work, 'strict-out');
+    expect((await runInProcess(['build', withWarning, '--strict', '--out', out])).code).toBe(1);
+    expect(() => listFiles(out)).toThrow();
+  });
+
+  it('--max-warnings N fails past N', async () => {
+    expect((await runInProcess(['validate', withWarning, '--max-warnings', '1'])).code).toBe(0);
+    expect((await runInProcess(['validate', withWarning, '--max-warnings', '0'])).code).toBe(1);
+    expect((await runInProcess(['validate', withWarning, '--max-warnings', 'many'])).code).toBe(2);
+  });
+
+  it('--quiet prints errors only', async () => {
+    const result = await runInProcess(['validate', withWarning, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('build --check', () => {
+  it('passes on the committed example report, which can therefore never go stale', async () => {
+    const result = await runInProcess(['build', EXAMPLE, '--check']);
+    expect(result.stderr).toContain('is up to date (6 files)');
+    expect(result.code).toBe(0);
+  });
+
+  it('lists missing, different and stale documents, and writes nothing', async () => {
+    const project = path.join(work, 'check');
+    copyTree(path.join(FIXTURES, 'minimal'), project);
+    expect((await runInProcess(['build', project])).code).toBe(0);
+    const out = path.join(project, 'out');
+    writeFileSync(path.join(out, 'report.md'), 'edited by hand\n');
+    remove(path.join(out, 'recommendations.md'));
+    // Dropping a beneficiary country leaves its brief stale.
+    const workshop = path.join(project, 'workshop.yaml');
+    writeFileSync(workshop, read(workshop).replace('report:', 'report:\n  documents: [report, recommendations]').includes('documents') ? read(workshop) : `${read(workshop)}report:\n  documents: [report, recommendations]\n`);
+    const before = listFiles(out).map((f) => [f, readFileSync(path.join(out, f))]);
+    const result = await runInProcess(['build', project, '--check'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ {2}differs +report\.md$/m);
+    expect(result.stderr).toMatch(/^ {2}missing +recommendations\.md$/m);
+    expect(result.stderr).toMatch(/^ {2}stale +countries\/MLI\.md$/m);
+    expect(listFiles(out).map((f) => [f, readFileSync(path.join(out, f))])).toEqual(before);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical Markdown whatever the time zone and locale', () => {
+    const outputs = [
+      { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8', LC_ALL: 'fr_FR.UTF-8' },
+      { TZ: 'America/Anchorage', LANG: 'en_US.UTF-8', LC_ALL: 'C' },
+    ].map((env, i) => {
+      const out = path.join(work, `tz-${i}`);
+      const result = runBin(['build', 'examples/rabat-2022', '--out', out, '--format', 'md'], { env });
+      expect(result.code).toBe(0);
+      return listFiles(out).map((f) => [f, read(path.join(out, f))]);
+    });
+    expect(outputs[0]).toEqual(outputs[1]);
+  });
+});
+
+describe('schema', () => {
+  it('prints each JSON Schema, with its $id', async () => {
+    for (const name of ['workshop', 'session', 'country', 'pdf-theme']) {
+      const result = await runInProcess(['schema', name]);
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as { $id: string }).$id).toMatch(new RegExp(`/${name}\\.schema\\.json$`));
+    }
+    expect((await runInProcess(['schema', 'nope'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { parseYamlFile } from '../../src/load/parse-yaml.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+
+const parse = (text: string, role: 'workshop' | 'session' | 'country' = 'session') => parseYamlFile({ path: 'sessions/a.yaml', text }, role);
+
+/** `code line:column` of each diagnostic, for compact assertions. */
+const at = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code} ${d.location!.start.line}:${d.location!.start.column}`);
+
+describe('parseYamlFile', () => {
+  it('parses a valid mapping into data with no diagnostics', () => {
+    const result = parse('title: Opening\norder: 2\nthemes: [kst, ibm]\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.file.data).toEqual({ title: 'Opening', order: 2, themes: ['kst', 'ibm'] });
+    expect(result.file.role).toBe('session');
+    expect(result.file.source.path).toBe('sessions/a.yaml');
+  });
+
+  it('reports an unclosed quote at the opening quote, not at the end of the file', () => {
+    const result = parse('title: ok\nsummary: "unclosed\nother: 1\nmore: 2\n');
+    expect(at(result.diagnostics)).toEqual(['yaml-syntax 2:10']);
+    expect(result.diagnostics[0]!.severity).toBe('error');
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('reports an unclosed single quote at the opening quote', () => {
+    expect(at(parse("a: 1\nb: 'x\n").diagnostics)).toEqual(['yaml-syntax 2:4']);
+  });
+
+  it('reports other syntax errors with the yaml-syntax code', () => {
+    const result = parse('a: b\n---\nc: d\n');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+    expect(result.diagnostics[0]!.location!.start.line).toBe(2);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('reports a duplicate key at its second occurrence, naming the first', () => {
+    const result = parse('a: 1\nb: 2\na: 3\n');
+    expect(at(result.diagnostics)).toEqual(['duplicate-key 3:1']);
+    expect(result.diagnostics[0]!.related).toEqual([expect.objectContaining({ file: 'sessions/a.yaml', start: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('treats 1: and "1": as the same key (they collapse in JavaScript)', () => {
+    const result = parse('1: x\n"1": y\n');
+    expect(at(result.diagnostics)).toEqual(['duplicate-key 2:1']);
+    expect(result.diagnostics[0]!.related![0]!.start).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('reports duplicates inside nested mappings at the nested key', () => {
+    const result = parse('dates:\n  start: 2022-05-09\n  start: 2022-05-10\n');
+    expect(at(result.diagnostics)).toEqual(['duplicate-key 3:3']);
+    expect(result.diagnostics[0]!.related![0]!.start).toMatchObject({ line: 2, column: 3 });
+  });
+
+  it('does not report the same key in two different mappings', () => {
+    expect(parse('a:\n  x: 1\nb:\n  x: 2\n').diagnostics).toEqual([]);
+  });
+
+  it('reports an anchor at the & and an alias at the *', () => {
+    const result = parse('a: &x 1\nb: *x\n');
+    expect(at(result.diagnostics)).toEqual(['yaml-alias 1:4', 'yaml-alias 2:4']);
+    expect(result.diagnostics[0]!.location!.end.column).toBe(6);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('reports an anchor on a block mapping at the &', () => {
+    expect(at(parse('a: &base\n  k: 1\n').diagnostics)).toEqual(['yaml-alias 1:4']);
+  });
+
+  it('reports a merge key at <<', () => {
+    const result = parse('a:\n  <<: {k: 1}\n  j: 2\n');
+    expect(at(result.diagnostics)).toEqual(['yaml-merge-key 2:3']);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('reports merge key, anchor and alias together', () => {
+    expect(at(parse('a: &x\n  k: 1\nb:\n  <<: *x\n').diagnostics)).toEqual(['yaml-alias 1:4', 'yaml-merge-key 4:3', 'yaml-alias 4:7']);
+  });
+
+  it('accepts a quoted "<<" as an ordinary key', () => {
+    expect(parse('"<<": x\n').diagnostics).toEqual([]);
+  });
+
+  it('reports an explicit tag at the !! tag', () => {
+    expect(at(parse('a: !!str 1\n').diagnostics)).toEqual(['yaml-tag 1:4']);
+    expect(at(parse('a:\n  - !!int 3\n').diagnostics)).toEqual(['yaml-tag 2:5']);
+    expect(at(parse('a: [x, !!binary aGk=]\n').diagnostics)).toEqual(['yaml-tag 1:8']);
+    expect(at(parse('a: !local x\n').diagnostics)).toEqual(['yaml-tag 1:4']);
+    expect(parse('a: !!str 1\n').file.data).toBeUndefined();
+  });
+
+  it('does not mistake a ! inside a value for a tag', () => {
+    const result = parse('a: "x!"\nb: c!d\nc: Wow!\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.file.data).toEqual({ a: 'x!', b: 'c!d', c: 'Wow!' });
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['only a comment', '# nothing yet\n'],
+    ['only whitespace', '\n\n   \n'],
+  ])('reports %s as empty-file at 1:1', (_label, text) => {
+    const result = parse(text);
+    expect(at(result.diagnostics)).toEqual(['empty-file 1:1']);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it.each([
+    ['a list', '- a\n- b\n'],
+    ['a single value', 'hello\n'],
+    ['a number', '42\n'],
+  ])('reports %s as not-a-mapping', (_label, text) => {
+    const result = parse(text);
+    expect(at(result.diagnostics)).toEqual(['not-a-mapping 1:1']);
+    expect(result.file.data).toBeUndefined();
+  });
+
+  it('warns when a " #" cut a plain value short, pointing at the value', () => {
+    const result = parse('title: Q&A #1 - next\n');
+    expect(at(result.diagnostics)).toEqual(['comment-in-scalar 1:8']);
+    expect(result.diagnostics[0]!.severity).toBe('warning');
+    expect(result.diagnostics[0]!.location!.end.column).toBe(21);
+    // A warning does not block the data.
+    expect(result.file.data).toEqual({ title: 'Q&A' });
+  });
+
+  it('warns for a cut list item too', () => {
+    expect(at(parse('key_points:\n  - Point #2 matters\n').diagnostics)).toEqual(['comment-in-scalar 2:5']);
+  });
+
+  it.each([
+    'priority: high # a real comment\n',
+    'title: x  # note\n',
+    'title: "Q&A #1 - next"\n',
+    "title: 'Q&A #1'\n",
+    'title: C#\n',
+    '# title: commented out\ntitle: x\n',
+  ])('does not warn for a real comment or a quoted value: %j', (text) => {
+    expect(parse(text).diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['U+202E (right-to-left override)', 'title: "a\u202eb"\n', '202E'],
+    ['U+0007 (bell), written as an escape', 'title: "a\\u0007b"\n', '0007'],
+    ['U+0007 (bell), raw in a plain scalar', 'title: a\u0007b\n', '0007'],
+    ['U+2066 (isolate)', 'title: "a\u2066b"\n', '2066'],
+  ])('warns about %s at the value', (_label, text, code) => {
+    const result = parse(text);
+    expect(at(result.diagnostics)).toEqual(['control-character 1:8']);
+    expect(result.diagnostics[0]!.severity).toBe('warning');
+    expect(result.diagnostics[0]!.message).toContain(`U+${code}`);
+    expect(result.file.data).toBeDefined();
+  });
+
+  it('does not warn about tabs and line breaks in text', () => {
+    expect(parse('summary: "a\\tb\\nc"\nnotes: |\n  line one\n  line two\n').diagnostics).toEqual([]);
+  });
+
+  it('parses a file with a BOM and CRLF line ends, with the right line numbers', () => {
+    const ok = parse('\ufefftitle: Opening\r\ndate: 2022-05-09\r\nthemes:\r\n  - kst\r\n');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.file.data).toEqual({ title: 'Opening', date: '2022-05-09', themes: ['kst'] });
+
+    const dup = parse('\ufefftitle: a\r\nb: 2\r\nb: 3\r\n');
+    expect(at(dup.diagnostics)).toEqual(['duplicate-key 3:1']);
+    expect(dup.diagnostics[0]!.related![0]!.start.line).toBe(2);
+
+    const quote = parse('title: ok\r\nsummary: "open\r\nx: 1\r\n');
+    expect(at(quote.diagnostics)).toEqual(['yaml-syntax 2:10']);
+
+    const crlfOnly = parse('a: 1\r\nb: &x 2\r\n');
+    expect(at(crlfOnly.diagnostics)).toEqual(['yaml-alias 2:4']);
+  });
+
+  it('reads every file as YAML 1.2 core, even with a %YAML 1.1 directive', () => {
+    const result = parse('%YAML 1.1\n---\ntime: 10:30\nanswer: NO\nflag: yes\nval: on\n');
+    expect(result.file.data).toEqual({ time: '10:30', answer: 'NO', flag: 'yes', val: 'on' });
+  });
+
+  it('keeps 1.1-looking values as strings without a directive', () => {
+    const result = parse('time: 10:30\ncountry: NO\nsexagesimal: 1:20:00\noctal: 0o17\n');
+    expect(result.file.data).toEqual({ time: '10:30', country: 'NO', sexagesimal: '1:20:00', octal: 15 });
+  });
+
+  it('keeps ISO dates as strings, not Date objects', () => {
+    expect(parse('date: 2022-05-09\n').file.data).toEqual({ date: '2022-05-09' });
+  });
+
+  it('produces no data when there is any error, data when there are only warnings', () => {
+    expect(parse('a: 1\na: 2\ntitle: Q&A #1\n').file.data).toBeUndefined();
+    expect(parse('title: Q&A #1\n').file.data).toEqual({ title: 'Q&A' });
+  });
+
+  it('names the source path in every location', () => {
+    const result = parseYamlFile({ path: 'countries/MLI.yaml', text: 'a: 1\na: 2\n' }, 'country');
+    expect(result.diagnostics[0]!.location!.file).toBe('countries/MLI.yaml');
+    expect(result.diagnostics[0]!.related![0]!.file).toBe('countries/MLI.yaml');
+  });
+});
