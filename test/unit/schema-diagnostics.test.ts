@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { describePath, schemaDiagnostics } from '../../src/validate/schema-diagnostics.js';
+import { parse, session, WORKSHOP, where } from './helpers.js';
+
+function diagnose(text: string, schema: 'session' | 'workshop' | 'country' = 'session') {
+  const path = schema === 'workshop' ? 'workshop.yaml' : schema === 'country' ? 'countries/MLI.yaml' : 'sessions/a.yaml';
+  const file = parse(text, schema, path);
+  if (file.data === undefined) throw new Error('the test input does not parse');
+  return schemaDiagnostics(file, schema);
+}
+
+const NER_ENTRY = '  - country: NER\n    total: 3\n    women: 1\n';
+
+describe('schemaDiagnostics', () => {
+  it('accepts valid files', () => {
+    expect(diagnose(session())).toEqual([]);
+    expect(diagnose(WORKSHOP, 'workshop')).toEqual([]);
+    expect(diagnose('country: MLI\ninstitutions: [Police]\nneeds: [Radios]\n', 'country')).toEqual([]);
+  });
+
+  it('reports an unknown key at the key, with a did-you-mean hint', () => {
+    const [d, ...rest] = diagnose(session({ extra: 'speakrs: []' }));
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('unknown-key sessions/a.yaml:5:1');
+    expect(d!.hint).toBe('Did you mean “speakers”?');
+    expect(d!.severity).toBe('error');
+  });
+
+  it('reports a nested unknown key at the nested key', () => {
+    const [d, ...rest] = diagnose(session({ extra: 'country_notes:\n  MLI:\n    need: [x]' }));
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('unknown-key sessions/a.yaml:7:5');
+    expect(d!.hint).toBe('Did you mean “needs”?');
+  });
+
+  it('lists the allowed keys when nothing is close, and never suggests for __proto__', () => {
+    const [far] = diagnose(session({ extra: 'zzzzzzzz: 1' }));
+    expect(far!.hint).toMatch(/^Allowed keys here: id, title, date/);
+    const [proto] = diagnose(session({ extra: '__proto__: x' }));
+    expect(where(proto!)).toBe('unknown-key sessions/a.yaml:5:1');
+    expect(proto!.hint).toMatch(/^Allowed keys here:/);
+  });
+
+  it('reports a missing key at the first key of the mapping that lacks it', () => {
+    expect(diagnose('date: 2022-05-09\ntype: plenary\nsummary: x\n').map(where)).toEqual(['required sessions/a.yaml:1:1']);
+    const nested = diagnose(session({ extra: 'recommendations:\n  - text: x\n    priority: high' }));
+    expect(nested.map(where)).toEqual(['required sessions/a.yaml:6:5']);
+    expect(nested[0]!.message).toContain('“theme”');
+  });
+
+  it('reports each missing key once', () => {
+    const list = diagnose('date: 2022-05-09\ntype: plenary\n');
+    expect(list.map((d) => [d.code, /“(\w+)”/.exec(d.message)![1]])).toEqual([['required', 'title'], ['required', 'summary']]);
+    expect(list.map(where)).toEqual(['required sessions/a.yaml:1:1', 'required sessions/a.yaml:1:1']);
+  });
+
+  it('reports a missing key in an empty flow mapping at its brace', () => {
+    expect(diagnose(session({ extra: 'rapporteur: {}' })).map(where)).toEqual(['required sessions/a.yaml:5:13']);
+  });
+
+  it('reports a wrong enum value at the value, with a suggestion and the allowed values', () => {
+    const [d, ...rest] = diagnose('title: x\ndate: 2022-05-09\ntype: plenery\nsummary: x\n');
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('enum sessions/a.yaml:3:7');
+    expect(d!.hint).toContain('Did you mean “plenary”?');
+    expect(d!.hint).toContain('Allowed: opening, plenary, panel, working-group, field-visit, closing.');
+  });
+
+  it('reports a wrong priority deep in a list at the value', () => {
+    const [d] = diagnose(session({ extra: 'recommendations:\n  - text: x\n    theme: kst\n    priority: hihg' }));
+    expect(where(d!)).toBe('enum sessions/a.yaml:8:15');
+    expect(d!.hint).toContain('Did you mean “high”?');
+  });
+
+  it('reports a wrong type at the value', () => {
+    expect(diagnose('title: [a]\ndate: 2022-05-09\ntype: plenary\nsummary: x\n').map(where)).toEqual(['type sessions/a.yaml:1:8']);
+    expect(diagnose(session({ extra: 'order: first' })).map(where)).toEqual(['type sessions/a.yaml:5:8']);
+    expect(diagnose('title: x\ndate: 20220509\ntype: plenary\nsummary: x\n').map(where)).toEqual(['type sessions/a.yaml:2:7']);
+    expect(diagnose(WORKSHOP.replace('total: 4', 'total: "4"'), 'workshop').map(where)).toEqual(['type workshop.yaml:21:12']);
+  });
+
+  it('reports an impossible date (2022-02-30) as invalid-date at the value', () => {
+    const [d, ...rest] = diagnose('title: x\ndate: 2022-02-30\ntype: plenary\nsummary: x\n');
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('invalid-date sessions/a.yaml:2:7');
+  });
+
+  it.each(['2022-5-9', '2022-13-01', '2023-02-29', '09/05/2022'])('reports %s as invalid-date', (date) => {
+    expect(diagnose(`title: x\ndate: "${date}"\ntype: plenary\nsummary: x\n`).map((d) => d.code)).toEqual(['invalid-date']);
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(diagnose('title: x\ndate: 2024-02-29\ntype: plenary\nsummary: x\n')).toEqual([]);
+  });
+
+  it('reports a participation entry with both country and group once, at the entry', () => {
+    const list = diagnose(WORKSHOP.replace(NER_ENTRY, '  - { country: NER, group: Others, total: 3 }\n'), 'workshop');
+    expect(list.map(where)).toEqual(['invalid-value workshop.yaml:23:7']);
+    expect(list[0]!.message).toContain('only one of “country” or “group”');
+  });
+
+  it('reports a participation entry with neither country nor group once, at the entry', () => {
+    const list = diagnose(WORKSHOP.replace(NER_ENTRY, '  - total: 3\n    women: 1\n'), 'workshop');
+    expect(list.map(where)).toEqual(['invalid-value workshop.yaml:23:5']);
+    expect(list[0]!.message).toContain('needs one of “country” or “group”');
+  });
+
+  it('reports a missing total in a participation entry as required, not as a combinator error', () => {
+    const list = diagnose(WORKSHOP.replace(NER_ENTRY, '  - country: NER\n'), 'workshop');
+    expect(list.map((d) => d.code)).toEqual(['required']);
+    expect(list[0]!.message).toContain('“total”');
+  });
+
+  it('gives only the unknown-key diagnostic for a misspelt required key (sumary:)', () => {
+    const list = diagnose('title: x\ndate: 2022-05-09\ntype: plenary\nsumary: x\n');
+    expect(list.map(where)).toEqual(['unknown-key sessions/a.yaml:4:1']);
+    expect(list[0]!.hint).toBe('Did you mean “summary”?');
+  });
+
+  it('keeps the required diagnostic when the unknown key suggests something else', () => {
+    const list = diagnose('title: x\ndate: 2022-05-09\ntype: plenary\nthems: [kst]\n');
+    expect(list.map((d) => d.code).sort()).toEqual(['required', 'unknown-key']);
+  });
+
+  it('reports a negative count and an empty text as invalid values', () => {
+    expect(diagnose(WORKSHOP.replace('women: 1\n  - country: NER', 'women: -1\n  - country: NER'), 'workshop').map(where)).toEqual(['invalid-value workshop.yaml:22:12']);
+    expect(diagnose(session().replace('summary: Something was discussed.', 'summary: ""')).map(where)).toEqual(['invalid-value sessions/a.yaml:4:10']);
+  });
+
+  it('reports a duplicated beneficiary country at the second occurrence', () => {
+    expect(diagnose(WORKSHOP.replace('  - MLI\n  - NER\n', '  - MLI\n  - NER\n  - MLI\n'), 'workshop').map(where)).toEqual(['invalid-value workshop.yaml:14:5']);
+  });
+
+  it('reports a logo that is not PNG or JPEG at the value', () => {
+    expect(diagnose(`${WORKSHOP}report: { logo: assets/logo.gif }\n`, 'workshop').map(where)).toEqual(['invalid-value workshop.yaml:26:17']);
+  });
+
+  it('describes paths the way people read them', () => {
+    expect(describePath([])).toBe('');
+    expect(describePath(['recommendations', 2, 'theme'])).toBe('recommendations[3].theme');
+    expect(describePath(['country_notes', 'MLI', 'needs', 0])).toBe('country_notes.MLI.needs[1]');
+  });
+});
