@@ -85,6 +85,7 @@ export const en = {
   session_notes: 'Notes from the sessions',
   recommendations_for_country: 'Recommendations',
   actions_for_country: 'Follow-up actions',
+  brief_intro: 'This brief gathers the notes, recommendations and follow-up actions of the workshop that concern {country}.',
   see_full_report: 'Numbers (R1, A1, …) refer to the full workshop report.',
   full_report: 'Full report',
   none: 'None',

@@ -1,10 +1,20 @@
 import type { Language } from '../notes/types.js';
 import { en, type Catalogue, type MessageKey } from './en.js';
+import { fr } from './fr.js';
+import { frenchSpacing } from './typography.js';
 
 export type { Catalogue, MessageKey } from './en.js';
 export { formatDate, formatDateRange, formatDayMonth } from './dates.js';
+export { countryForms } from './country-forms.js';
+export { applyTypography, frenchSpacing } from './typography.js';
 
-const CATALOGUES: Record<Language, Catalogue> = { en, fr: en };
+/** Every report language: adding one is a catalogue file, a column of country names and a schema enum entry. */
+export const CATALOGUES: Record<Language, Catalogue> = { en, fr };
+
+/** Collation of names and countries in the report language ("Égypte" sorts with E in French). */
+export function collator(language: Language): Intl.Collator {
+  return new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+}
 
 export function catalogue(language: Language): Catalogue {
   return CATALOGUES[language];
@@ -16,7 +26,8 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return catalogue(language)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const text = catalogue(language)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return language === 'fr' ? frenchSpacing(text) : text;
 }
 
 /** "Burkina Faso, Ghana, Mali and Niger". */
@@ -28,9 +39,14 @@ export function joinList(items: readonly string[], language: Language): string {
 
 /** Numbers and percentages with the language's separators, independent of the machine. */
 export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  return spaces(new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value));
 }
 
 export function formatPercent(share: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return spaces(new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share));
+}
+
+/** ICU versions differ in the no-break space they use: one choice, U+202F, whatever Node ships. */
+function spaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, '\u202f');
 }

@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { HelperOptions } from 'handlebars';
-import { formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, isMessageKey, joinList, translate } from '../i18n/index.js';
+import { collator, countryForms, formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, frenchSpacing, isMessageKey, joinList, translate } from '../i18n/index.js';
 import type { Language } from '../notes/types.js';
 import { escapeMarkdown, yamlScalar } from './escape.js';
 import { RawMarkdown, SafeMarkdown, escapeForMarkdown } from './safe-values.js';
@@ -11,6 +11,10 @@ type Helper = (...args: unknown[]) => unknown;
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;
+  const forms = (country: unknown) => {
+    const { code, name } = country as { code: string; name: string };
+    return countryForms(code, name, language);
+  };
   return {
     /** {{t "recommendations"}}, {{t "page_of" page=3 pages=18}} */
     t: (...list) => {
@@ -58,7 +62,22 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{cell value}}: one line, safe inside a table cell. */
     cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? '')).replace(/(?<!\\)\|/g, '\\|')),
     /** {{yaml value}}: a front-matter value. */
-    yaml: (value) => new RawMarkdown(yamlScalar(value instanceof SafeMarkdown ? value.source : value)),
+    yaml: (value) => {
+      const plain = value instanceof SafeMarkdown ? value.source : value;
+      return new RawMarkdown(yamlScalar(language === 'fr' && typeof plain === 'string' ? frenchSpacing(plain) : plain));
+    },
+    /** {{countryThe brief.country}} → "le Mali" in French, "Mali" in English; article-free when no reviewed form exists. */
+    countryThe: (country) => forms(country).the,
+    /** {{countryIn brief.country}} → "au Mali", "en Côte d’Ivoire"; "in Mali". */
+    countryIn: (country) => forms(country).in,
+    /** {{countryOf brief.country}} → "du Mali", "de la Côte d’Ivoire"; "of Mali". */
+    countryOf: (country) => forms(country).of,
+    /** {{#each (sortBy countries "name")}}: sorted with the report language's collation. */
+    sortBy: (list, property) => {
+      const compare = collator(language).compare;
+      const key = (item: unknown) => String(typeof property === 'string' ? (item as Record<string, unknown>)[property] : item);
+      return [...((list ?? []) as unknown[])].sort((a, b) => compare(key(a), key(b)));
+    },
     /** {{indent value 2}}: continuation lines indented, for (md) text inside a list item. */
     indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */

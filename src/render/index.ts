@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../consolidate/index.js';
 import { documentJobs, type DocumentJob } from './documents.js';
 import { helpers } from './helpers.js';
+import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { templateDiagnostic } from './template-errors.js';
@@ -49,7 +50,7 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
     const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
     try {
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-      documents.push({ job, file: `${job.path}.md`, markdown: tidy(markdown) });
+      documents.push({ job, file: `${job.path}.md`, markdown: applyTypography(tidy(markdown), model.language) });
     } catch (error) {
       diagnostics.push(templateDiagnostic(error, job.template, templates));
       compiled.set(job.template, template);

@@ -14,6 +14,7 @@ declare module 'fontkit' {
     descent: number;
     capHeight: number;
     postscriptName: string;
+    characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string): GlyphRun;

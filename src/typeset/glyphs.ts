@@ -21,7 +21,9 @@ export class GlyphCheck {
   constructor(private readonly m: Metrics) {}
 
   /** Returns `text` with missing characters replaced; `at` is where the text starts in the source. */
-  check(text: string, font: FontKey, at: SourcePoint | undefined): string {
+  check(raw: string, font: FontKey, at: SourcePoint | undefined): string {
+    // Composed characters draw with the font's own accented glyphs; a soft hyphen never prints.
+    const text = raw.normalize('NFC').replace(/\u00ad/g, '');
     for (const ch of text) {
       if (ch !== '\n' && !this.has(font, ch)) return this.replaceAll(text, font, at);
     }

@@ -26,6 +26,10 @@ function load(bytes: Uint8Array): FontCache {
   let cache = parsed.get(bytes);
   if (!cache) {
     const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // fontkit remembers the code point a glyph was first asked for, and pdfkit writes that into the
+    // ToUnicode map. Creating every glyph now, lowest code point first, makes that independent of
+    // which documents were typeset before (space and U+00A0 share a glyph, for instance).
+    for (const cp of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(cp);
     cache = { font, scale: 1 / font.unitsPerEm, advances: new Map(), shaped: new Map() };
     parsed.set(bytes, cache);
   }

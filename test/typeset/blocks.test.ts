@@ -33,6 +33,13 @@ describe('chart directive', () => {
     expect((w?.width ?? 0) / ((w?.width ?? 0) + (m?.width ?? 0))).toBeCloseTo(0.3, 5);
   });
 
+  it('leaves the bold totals row out of the bars', () => {
+    const r = layout(input(doc(`<!-- wr:chart stacked-bars columns="Women,Men" table="drop" -->\n\n${table}| **Total** | **19** | **45** |\n`)));
+    const words = r.pages.flatMap((p) => contentTexts(p.boxes).map((b) => b.text));
+    expect(words).not.toContain('Total');
+    expect(words).toContain('Civil society');
+  });
+
   it('keeps the table after the chart with table="keep", and ignores other HTML', () => {
     const r = layout(input(doc(`<div>x</div>\n\n<!-- wr:chart stacked-bars columns="Women,Men" table="keep" -->\n\n${table}`)));
     const words = r.pages.flatMap((p) => contentTexts(p.boxes).map((b) => b.text));

@@ -24,7 +24,12 @@ function toNumber(text: string): number {
 export function layoutChart(node: Table, columns: string[], ctx: BlockContext): Slice[] {
   const fs = ctx.theme.fontSize;
   const size = fs * 0.85;
-  const [head, ...rows] = node.children;
+  const [head, ...all] = node.children;
+  // A row whose label is all bold is the templates' totals row: as a bar it would dwarf the others.
+  const rows = all.filter((r) => {
+    const label = (r.children[0]?.children ?? []).filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    return !(label.length === 1 && label[0]?.type === 'strong');
+  });
   if (!head || rows.length === 0) return [];
   const names = head.children.map((c) => plainText(c).trim());
   const series = columns.map((name) => ({ name, index: names.indexOf(name) })).filter((s) => s.index > 0);

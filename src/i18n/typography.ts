@@ -1,0 +1,46 @@
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Language } from '../notes/types.js';
+
+/** The one space French typography puts before `: ; ? !` and inside « »: U+202F NARROW NO-BREAK SPACE. */
+export const FRENCH_SPACE = '\u202f';
+
+/** French spacing in one piece of text: ordinary spaces become narrow no-break spaces, missing ones are added. */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/(?<=\S)[ \u00a0]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    .replace(/(?<=[^\s\d])[ \u00a0]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    .replace(/«[ \u00a0]?/g, `«${FRENCH_SPACE}`)
+    .replace(/[ \u00a0]?»/g, `${FRENCH_SPACE}»`);
+}
+
+/**
+ * Applies the language's typography to a rendered Markdown document: only inside text (not code,
+ * URLs, HTML or the front matter), and only where the source is the text itself (no escapes), so
+ * the document's structure cannot change.
+ */
+export function applyTypography(markdown: string, language: Language): string {
+  if (language !== 'fr') return markdown;
+  const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(markdown)?.[0] ?? '';
+  const body = markdown.slice(frontMatter.length);
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const { offset: start } = node.position.start;
+      const { offset: end } = node.position.end;
+      const value = node.value;
+      if (body.slice(start, end) === value) {
+        const spaced = frenchSpacing(value);
+        if (spaced !== value) edits.push({ start, end, text: spaced });
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  let out = body;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return frontMatter + out;
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { check, session, WORKSHOP, where, type ProjectInput } from './helpers.js';
+
+const BOTH = 'country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]';
+/** A session file that mentions both beneficiaries, plus `extra`. */
+const mentioning = (extra: string, fields: Parameters<typeof session>[0] = {}) => session({ ...fields, extra: `${BOTH}\n${extra}` });
+const rec = (fields: Record<string, string>) => `  - ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n    ')}\n`;
+
+function diagnostics(input: ProjectInput): Diagnostic[] {
+  return check(input).diagnostics;
+}
+const related = (d: Diagnostic) => (d.related ?? []).map((r) => `${r.file}:${r.start.line}:${r.start.column}`);
+
+describe('validate: a valid project', () => {
+  it('has no diagnostics and returns the checked project', () => {
+    const result = check();
+    expect(result.diagnostics).toEqual([]);
+    expect(result.project?.sessions.map((s) => s.id)).toEqual(['a']);
+    expect(result.project?.workshop.data.title).toBe('Border Security Workshop');
+  });
+
+  it('reports a project without session files', () => {
+    expect(diagnostics({ sessions: {} }).map(where)).toEqual(['no-sessions (project)', 'unmentioned-country workshop.yaml:12:5', 'unmentioned-country workshop.yaml:13:5']);
+  });
+});
+
+describe('validate: cross-file rules of FORMAT.md', () => {
+  it('duplicate recommendation ids: at the second, naming the first', () => {
+    const list = diagnostics({ sessions: {
+      'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: 'Do one thing.', theme: 'kst' })}`),
+      'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r1', text: 'Do a different thing entirely.', theme: 'kst' })}` }),
+    } });
+    expect(list.map(where)).toEqual(['duplicate-id sessions/b.yaml:6:9']);
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:11:9']);
+  });
+
+  it('duplicate session ids: a session without id takes its file name', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('id: b'), 'sessions/b.yaml': session() } });
+    expect(list.map(where)).toEqual(['duplicate-id sessions/b.yaml:1:1']);
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:10:5']);
+  });
+
+  it('duplicate organization ids across organizers and partners', () => {
+    const list = diagnostics({ workshop: `${WORKSHOP}partners:\n  - id: uncct\n    name: Someone else\n` });
+    expect(list.map(where)).toEqual(['duplicate-id workshop.yaml:27:9']);
+    expect(related(list[0]!)).toEqual(['workshop.yaml:6:9']);
+  });
+
+  it('unknown theme: at the value, with did-you-mean', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`themes: [kts]\nrecommendations:\n${rec({ text: 'x', theme: 'ibn' })}`) } });
+    expect(list.map(where)).toEqual(['unknown-theme sessions/a.yaml:10:10', 'unknown-theme sessions/a.yaml:13:12']);
+    expect(list.map((d) => d.hint)).toEqual(['Did you mean “kst”?', 'Did you mean “ibm”?']);
+  });
+
+  it('not-beneficiary: a country_notes key that is a real country but no beneficiary, at the key', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('  GHA:\n    needs: [x]') } });
+    expect(list.map(where)).toEqual(['not-beneficiary sessions/a.yaml:10:3']);
+  });
+
+  it('not-beneficiary in addressed_to, action countries and participation', () => {
+    const list = diagnostics({
+      workshop: `${WORKSHOP}  - country: GHA\n    total: 1\n`,
+      sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ text: 'x', theme: 'kst', addressed_to: '[GHA]' })}actions:\n  - text: y\n    owner: uncct\n    countries: [BFA]`) },
+    });
+    expect(list.map(where)).toEqual(['not-beneficiary workshop.yaml:26:14', 'not-beneficiary sessions/a.yaml:13:20', 'not-beneficiary sessions/a.yaml:17:17']);
+  });
+
+  it('unknown-country: a code not in the M49 table, anywhere a country is allowed', () => {
+    const list = diagnostics({
+      workshop: WORKSHOP.replace('  - NER\n', '  - NER\n  - XYZ\n'),
+      sessions: { 'sessions/a.yaml': mentioning('speakers:\n  - name: X\n    country: QQQ') },
+    });
+    expect(list.map(where)).toEqual(['unknown-country workshop.yaml:14:5', 'unknown-country sessions/a.yaml:12:14']);
+  });
+
+  it('a speaker may come from any M49 country', () => {
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': mentioning('speakers:\n  - name: X\n    country: FRA') } })).toEqual([]);
+  });
+
+  it('unknown organization for an action owner (member-states cannot own an action)', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('actions:\n  - text: x\n    owner: member-states\n  - text: y\n    owner: uncctt') } });
+    expect(list.map(where)).toEqual(['unknown-organization sessions/a.yaml:12:12', 'unknown-organization sessions/a.yaml:14:12']);
+    expect(list[1]!.hint).toBe('Did you mean “uncct”?');
+  });
+
+  it('unknown recommendation and unknown same_as target', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'api', text: 'x', theme: 'kst', same_as: 'apj' })}actions:\n  - text: y\n    owner: uncct\n    recommendations: [ap1]`) } });
+    expect(list.map(where)).toEqual(['unknown-same-as sessions/a.yaml:14:14', 'unknown-recommendation sessions/a.yaml:18:23']);
+    expect(list.map((d) => d.hint)).toEqual(['Did you mean “api”?', 'Did you mean “api”?']);
+  });
+
+  it('same-as-loop: a recommendation that is the same as itself', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: 'x', theme: 'kst', same_as: 'r1' })}`) } });
+    expect(list.map(where)).toEqual(['same-as-loop sessions/a.yaml:14:14']);
+  });
+
+  it('same-as-loop: a 2-cycle is reported once, with the other member related', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: 'x', theme: 'kst', same_as: 'r2' })}${rec({ id: 'r2', text: 'y', theme: 'kst', same_as: 'r1' })}`) } });
+    expect(list.map(where)).toEqual(['same-as-loop sessions/a.yaml:14:14']);
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:18:14']);
+    expect(list[0]!.message).toContain('r1 → r2 → r1');
+  });
+
+  it('same-as-loop: a chain leading into a loop reports the loop, not the way in', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'a0', text: 'w', theme: 'kst', same_as: 'r1' })}${rec({ id: 'r1', text: 'x', theme: 'kst', same_as: 'r2' })}${rec({ id: 'r2', text: 'y', theme: 'kst', same_as: 'r1' })}`) } });
+    expect(list.map((d) => d.code)).toEqual(['same-as-loop']);
+    expect(list[0]!.location!.start.line).toBe(18);
+  });
+
+  it('same-as-theme: a warning at same_as, related to the theme at the end of the chain', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: 'x', theme: 'kst', same_as: 'r2' })}${rec({ id: 'r2', text: 'y', theme: 'ibm' })}`) } });
+    expect(list.map(where)).toEqual(['same-as-theme sessions/a.yaml:14:14']);
+    expect(list[0]!.severity).toBe('warning');
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:17:12']);
+  });
+
+  const TEXT = 'Connect remote land border posts to national and international watchlists so that officers can screen every traveller.';
+
+  it('near-duplicate: a warning at the second text, related to the first', () => {
+    const list = diagnostics({ sessions: {
+      'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}`),
+      'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ text: `"**${TEXT.toUpperCase().replace(/\.$/, '!')}**"`, theme: 'kst' })}` }),
+    } });
+    expect(list.map(where)).toEqual(['near-duplicate sessions/b.yaml:6:11']);
+    expect(list[0]!.severity).toBe('warning');
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:12:11']);
+    expect(list[0]!.hint).toContain('same_as: r1');
+  });
+
+  it('near-duplicate: none when the two are linked by same_as', () => {
+    expect(diagnostics({ sessions: {
+      'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}`),
+      'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ text: TEXT, theme: 'kst', same_as: 'r1' })}` }),
+    } })).toEqual([]);
+  });
+
+  it('near-duplicate: none when both link to the same third recommendation', () => {
+    expect(diagnostics({ sessions: {
+      'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'root', text: 'Something else entirely.', theme: 'kst' })}${rec({ text: TEXT, theme: 'kst', same_as: 'root' })}`),
+      'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ text: TEXT, theme: 'kst', same_as: 'root' })}` }),
+    } })).toEqual([]);
+  });
+
+  it('unmentioned-country: a beneficiary nobody writes about, at its code in workshop.yaml', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': session({ extra: 'country_notes:\n  MLI:\n    needs: [Radios.]' }) } });
+    expect(list.map(where)).toEqual(['unmentioned-country workshop.yaml:13:5']);
+    expect(list[0]!.severity).toBe('warning');
+  });
+
+  it('a country file, a speaker, an addressee or an action counts as a mention', () => {
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': session() }, countries: { 'countries/MLI.yaml': 'country: MLI\n', 'countries/NER.yaml': 'country: NER\n' } })).toEqual([]);
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': session({ extra: `speakers:\n  - name: X\n    country: MLI\nactions:\n  - text: y\n    owner: NER` }) } })).toEqual([]);
+  });
+
+  it('action-due-early: a warning at the due date before the workshop ends', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('actions:\n  - text: x\n    owner: uncct\n    due: 2022-05-01\n  - text: y\n    owner: uncct\n    due: 2022-05-10') } });
+    expect(list.map(where)).toEqual(['action-due-early sessions/a.yaml:13:10']);
+    expect(list[0]!.severity).toBe('warning');
+  });
+
+  it('organization-typo: free text within two edits of an id', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('chairs:\n  - name: X\n    organization: unoct-rabt\nrapporteur:\n  name: Y\n  organization: Ministry of Security') } });
+    expect(list.map(where)).toEqual(['organization-typo sessions/a.yaml:12:19']);
+    expect(list[0]!.hint).toContain('“unoct-rabat”');
+  });
+
+  it('women-exceed-total: at women, related to total', () => {
+    const list = diagnostics({ workshop: WORKSHOP.replace('women: 1\n  - country: NER', 'women: 5\n  - country: NER') });
+    expect(list.map(where)).toEqual(['women-exceed-total workshop.yaml:22:12']);
+    expect(related(list[0]!)).toEqual(['workshop.yaml:21:12']);
+  });
+
+  it('session-outside-dates: at the session date', () => {
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': mentioning('', { date: '2022-05-11' }) } }).map(where)).toEqual(['session-outside-dates sessions/a.yaml:2:7']);
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': mentioning('', { date: '2022-05-08' }) } }).map(where)).toEqual(['session-outside-dates sessions/a.yaml:2:7']);
+    expect(diagnostics({ sessions: { 'sessions/a.yaml': mentioning('', { date: '2022-05-10' }) } })).toEqual([]);
+  });
+
+  it('date-range: start after end, at start, related to end; no session-outside-dates on top', () => {
+    const list = diagnostics({ workshop: WORKSHOP.replace('start: 2022-05-09', 'start: 2022-05-11') });
+    expect(list.map(where)).toEqual(['date-range workshop.yaml:3:10']);
+    expect(related(list[0]!)).toEqual(['workshop.yaml:4:8']);
+  });
+
+  it('country-file-name: a countries/ file about another country, at its country value', () => {
+    const list = diagnostics({ countries: { 'countries/MLI.yaml': 'country: NER\n' } });
+    expect(list.map(where)).toEqual(['country-file-name countries/MLI.yaml:1:10']);
+  });
+
+  it('missing-asset: a logo that is not among the assets', () => {
+    const input = { workshop: `${WORKSHOP}report:\n  logo: assets/logo.png\n` };
+    expect(diagnostics(input).map(where)).toEqual(['missing-asset workshop.yaml:27:9']);
+    expect(diagnostics({ ...input, assets: ['assets/logo.png'] })).toEqual([]);
+    expect(diagnostics({ workshop: `${WORKSHOP}report:\n  logo: ./assets/logo.png\n`, assets: ['assets/logo.png'] })).toEqual([]);
+  });
+});
+
+describe('validate: no cascade', () => {
+  const referring = mentioning(`recommendations:\n${rec({ text: 'Do it.', theme: 'kst', same_as: 'r1' })}actions:\n  - text: y\n    owner: uncct\n    recommendations: [r1]`);
+
+  it('a session with a syntax error does not make references to its ids errors elsewhere', () => {
+    const result = check({ sessions: { 'sessions/a.yaml': 'id: a\nrecommendations:\n  - id: r1\n    text: "unclosed\n', 'sessions/b.yaml': referring } });
+    expect(result.diagnostics.map(where)).toEqual(['yaml-syntax sessions/a.yaml:4:11']);
+    expect(result.project).toBeUndefined();
+  });
+
+  it('a session failing its schema does not either, and nothing is said about mentions', () => {
+    const result = check({ sessions: { 'sessions/a.yaml': 'title: x\nrecommendations:\n  - id: r1\n    text: y\n    theme: kst\n', 'sessions/b.yaml': session({ extra: referring.slice(referring.indexOf('recommendations:')) }) } });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['required', 'required', 'required']);
+    expect(result.project).toBeUndefined();
+  });
+
+  it('an invalid workshop.yaml stops validation after its schema', () => {
+    const result = check({ workshop: WORKSHOP.replace('title: Border Security Workshop\n', ''), sessions: { 'sessions/a.yaml': referring } });
+    expect(result.diagnostics.map(where)).toEqual(['required workshop.yaml:1:1']);
+  });
+});
