@@ -46,12 +46,41 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
+    .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'>) => {
       const { buildCommand } = await import('./commands/build.js');
       exitCode = await buildCommand({ dir, ...options }, globals(), io);
     });
   addReportingOptions(build);
+
+  program.command('context')
+    .description('print the data the templates receive, as JSON (every field an editor can use)')
+    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .action(async (dir: string) => {
+      const { contextCommand } = await import('./commands/context.js');
+      exitCode = await contextCommand({ dir }, globals(), io);
+    });
+
+  const templates = program.command('templates').description('list the report templates, or copy them into the project to edit');
+  templates.command('list')
+    .description('every template and partial, and whether the project overrides it')
+    .option('-p, --project <dir>', 'the project folder', '.')
+    .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
+    .action(async (options: { project?: string; templates?: string }) => {
+      const { listTemplatesCommand } = await import('./commands/templates.js');
+      exitCode = await listTemplatesCommand(options, io);
+    });
+  templates.command('eject')
+    .description('copy the default templates (all, or the named ones) into the project to edit')
+    .argument('[names...]', 'templates to copy, e.g. report or partials/person (default: all)')
+    .option('-p, --project <dir>', 'the project folder', '.')
+    .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
+    .option('--force', 'replace templates you have edited')
+    .action(async (names: string[], options: { project?: string; templates?: string; force?: boolean }) => {
+      const { ejectTemplatesCommand } = await import('./commands/templates.js');
+      exitCode = await ejectTemplatesCommand(names, options, io);
+    });
 
   program.command('schema')
     .description('print a JSON Schema of the format (for editors and other tools)')

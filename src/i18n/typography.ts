@@ -11,7 +11,7 @@ export const FRENCH_SPACE = '\u202f';
 export function frenchSpacing(text: string): string {
   return text
     .replace(/(?<=\S)[ \u00a0]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
-    .replace(/(?<=[^\s\d])[ \u00a0]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    .replace(/(?<=\S)[ \u00a0]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
     .replace(/«[ \u00a0]?/g, `«${FRENCH_SPACE}`)
     .replace(/[ \u00a0]?»/g, `${FRENCH_SPACE}»`);
 }

@@ -81,6 +81,6 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{indent value 2}}: continuation lines indented, for (md) text inside a list item. */
     indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */
-    slug: (text) => new GithubSlugger().slug(String(text ?? '')),
+    slug: (text) => new GithubSlugger().slug(language === 'fr' ? frenchSpacing(String(text ?? '')) : String(text ?? '')),
   };
 }

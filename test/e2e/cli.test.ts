@@ -44,14 +44,17 @@ describe('the built bin', () => {
     expect(result.code).toBe(0);
   });
 
-  it('builds the example: the same Markdown as the committed report (golden files)', () => {
-    const out = path.join(work, 'golden');
-    const result = runBin(['build', 'examples/rabat-2022', '--out', out, '--format', 'md']);
+  it.each([
+    ['rabat-2022', ['countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md']],
+    ['niamey-2022', ['countries/BFA.md', 'countries/MLI.md', 'countries/NER.md']],
+  ])('builds %s: the same Markdown as the committed report (golden files)', (example, briefs) => {
+    const out = path.join(work, `golden-${example}`);
+    const result = runBin(['build', `examples/${example}`, '--out', out, '--format', 'md']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Wrote 6 files');
-    const committed = path.join(EXAMPLE, 'out');
+    expect(result.stderr).toContain(`Wrote ${briefs.length + 2} files`);
+    const committed = path.join(ROOT, 'examples', example, 'out');
     const written = listFiles(out);
-    expect(written).toEqual(['.workshop-report.json', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'recommendations.md', 'report.md']);
+    expect(written).toEqual(['.workshop-report.json', ...briefs, 'recommendations.md', 'report.md']);
     for (const file of written) expect(read(path.join(out, file)), file).toBe(read(path.join(committed, file)));
   });
 });

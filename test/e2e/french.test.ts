@@ -69,3 +69,18 @@ describe('countries in French sentences', () => {
     expect(collator('fr').compare('Égypte', 'Fidji')).toBeLessThan(0);
   });
 });
+
+describe('the French example', () => {
+  it('is French throughout: labels, dates, typography, UN country names', async () => {
+    const { readFileSync } = await import('node:fs');
+    const report = readFileSync(new URL('../../examples/niamey-2022/out/report.md', import.meta.url), 'utf8');
+    expect(report).toContain('date: "28–30 novembre 2022"');
+    expect(report).toContain(`# Recommandations`);
+    expect(report).toContain(`**Date${NNBSP}:**`);
+    expect(report).toContain('Tous les États membres participants');
+    expect(report).not.toMatch(/\bRecommendations\b|\bParticipants\b(?! \|)/);
+    const brief = readFileSync(new URL('../../examples/niamey-2022/out/countries/MLI.md', import.meta.url), 'utf8');
+    expect(brief).toContain('qui concernent le Mali');
+    expect(brief).toContain(`document: "Fiche pays${NNBSP}: Mali"`);
+  });
+});

@@ -20,6 +20,7 @@ export interface BuildOptions extends ReportingOptions {
   format?: string;
   pdfTheme?: string;
   check?: boolean;
+  templates?: string;
 }
 
 const FORMATS: readonly Format[] = ['md', 'pdf'];
@@ -44,7 +45,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const formats = flagFormats ?? workshop.report?.formats ?? ['md'];
   const model = consolidate(checked.project, countryTable());
   timings.mark('consolidate');
-  const templates = await loadTemplates(path.join(checked.dir, 'templates'));
+  const templates = await loadTemplates(options.templates ? path.resolve(io.cwd, options.templates) : path.join(checked.dir, 'templates'));
   for (const file of templates.values()) sources.set(file.displayPath, file.text);
   const rendered = render(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS);
   timings.mark('render');

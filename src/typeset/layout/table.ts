@@ -31,13 +31,15 @@ export function layoutTable(node: Table, ctx: BlockContext): Slice[] {
   );
   const min = new Array<number>(ncols).fill(0);
   const max = new Array<number>(ncols).fill(0);
-  for (const row of spans) {
+  spans.forEach((row, r) => {
     row.forEach((cell, c) => {
-      min[c] = Math.max(min[c] ?? 0, Math.min(longestWord(cell, ctx.m), ctx.width * 0.25) + 2 * padX);
       const natural = breakLines(cell, Number.POSITIVE_INFINITY, ctx.m, size).reduce((a, l) => Math.max(a, l.width), 0);
+      // Short header labels ('Made in') read badly wrapped; they count as unbreakable.
+      const unbreakable = r === 0 && natural < ctx.width * 0.15 ? natural : longestWord(cell, ctx.m);
+      min[c] = Math.max(min[c] ?? 0, Math.min(unbreakable, ctx.width * 0.25) + 2 * padX);
       max[c] = Math.max(max[c] ?? 0, natural + 2 * padX);
     });
-  }
+  });
   const widths = fitColumns(min, max, ctx.width);
   const xs = widths.map((_, c) => ctx.x + widths.slice(0, c).reduce((a, b) => a + b, 0));
   const tableSid = ctx.struct.add('Table', ctx.parentSid);
