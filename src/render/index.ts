@@ -6,7 +6,7 @@ import { helpers } from './helpers.js';
 import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
-import { templateDiagnostic } from './template-errors.js';
+import { syntaxDiagnostics, templateDiagnostic } from './template-errors.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
@@ -31,7 +31,8 @@ export interface RenderResult {
 export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[]): RenderResult {
   const hb = Handlebars.create();
   hb.registerHelper(helpers(model.language));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = syntaxDiagnostics(templates);
+  if (diagnostics.length) return { documents: [], diagnostics };
   for (const [name, file] of templates) {
     // A partial file's final newline would end the line it is placed on.
     if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), file.text.replace(/\r?\n$/, ''));
@@ -39,7 +40,9 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
   const context = prepareModel(model);
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const documents: RenderedDocument[] = [];
+  const failed = new Set<string>();
   for (const job of documentJobs(entries, model.countries.map((c) => c.code))) {
+    if (failed.has(job.template)) continue;
     const file = templates.get(job.template);
     if (!file) {
       diagnostics.push({ code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' });
@@ -52,11 +55,32 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       documents.push({ job, file: `${job.path}.md`, markdown: applyTypography(tidy(markdown), model.language) });
     } catch (error) {
-      diagnostics.push(templateDiagnostic(error, job.template, templates));
-      compiled.set(job.template, template);
+      diagnostics.push(templateDiagnostic(error, job.template, templates, fieldNames(context)));
+      // One report per template is enough: the same mistake would fail every country's document.
+      failed.add(job.template);
     }
   }
   return { documents, diagnostics };
+}
+
+/** Every property name in the data, for "did you mean" on a misspelt field. */
+function fieldNames(model: unknown): Set<string> {
+  const names = new Set<string>(['brief', '@index', '@first', '@last', 'this']);
+  const seen = new Set<unknown>();
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      names.add(key);
+      visit(item);
+    }
+  };
+  visit(model);
+  return names;
 }
 
 /** Templates are written for readability; collapse the blank lines their control blocks leave. */

@@ -1,26 +1,127 @@
+import Handlebars from 'handlebars';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { suggest } from '../validate/suggest.js';
 import type { TemplateSet } from './templates.js';
 
-/**
- * Turns a Handlebars exception into a located diagnostic. Handlebars columns are 0-based;
- * diagnostics are 1-based.
- */
-export function templateDiagnostic(error: unknown, template: string, templates: TemplateSet): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  const file = templates.get(template)?.displayPath ?? template;
-  const parse = /Parse error on line (\d+):/.exec(message);
-  if (parse) {
-    return { code: 'template-syntax', severity: 'error', stage: 'render', message: `Template syntax error: ${message.split('\n').slice(-1)[0]}`, location: at(file, Number(parse[1]), 1), hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.' };
+type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
+
+/** Parses every template first, so each syntax error is reported with its file, line and column. */
+export function syntaxDiagnostics(templates: TemplateSet): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of templates.values()) {
+    try {
+      Handlebars.parse(file.text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+      const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
+      const column = caret ? caret.length : 1;
+      const expected = /got '([A-Z_]+)'/.exec(message)?.[1];
+      diagnostics.push({
+        code: 'template-syntax', severity: 'error', stage: 'render',
+        message: expected === 'EOF' ? 'The template ends before a block is closed.' : `Template syntax error${expected ? ` near ${expected.toLowerCase().replace(/_/g, ' ')}` : ''}.`,
+        location: at(file.displayPath, line, column),
+        hint: 'Check that every {{#block}} has its {{/block}}, and every {{ its }}.',
+      });
+    }
   }
-  const missing = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  return diagnostics;
+}
+
+/**
+ * Turns a Handlebars exception into a located diagnostic. Strict mode names the wrong segment
+ * (`{{sesion.title}}` says "title" not defined in undefined) and a 0-based column: find the path at
+ * that place in the template's AST and name the segment that is really missing.
+ */
+export function templateDiagnostic(error: unknown, template: string, templates: TemplateSet, knownNames: ReadonlySet<string>): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const file = templates.get(template);
+  const where = file?.displayPath ?? template;
+  const missing = /^"([^"]+)" not defined in (.*) - (\d+):(\d+)$/.exec(message);
   if (missing) {
-    return { code: 'template-unknown-name', severity: 'error', stage: 'render', message: `The template uses “${missing[1]}”, which the data does not have.`, location: at(file, Number(missing[2]), Number(missing[3]) + 1), hint: 'Run `workshop-report context` to see every field the templates receive.' };
+    const [, segment, container, lineText, columnText] = missing;
+    const line = Number(lineText);
+    const column = Number(columnText);
+    // The error may come from a partial: find which file has a path there that mentions the segment.
+    const found = findPath(templates, template, line, column, segment!);
+    const parts = found?.parts ?? [segment!];
+    const index = parts.indexOf(segment!);
+    const name = container === 'undefined' && index > 0 ? parts[index - 1]! : segment!;
+    const guess = suggest(name, knownNames);
+    return {
+      code: 'template-unknown-name', severity: 'error', stage: 'render',
+      message: `The template uses “${name}”${found && found.original !== name ? ` (in {{${found.original}}})` : ''}, which the data does not have.`,
+      location: at(found?.file ?? where, line, column + 1),
+      hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
+    };
   }
   const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
-    return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The partial “${partial[1]}” does not exist.`, location: at(file, 1, 1), hint: 'Partials live in templates/partials/NAME.md.hbs.' };
+    const caller = findPartialCall(templates, partial[1]!);
+    return {
+      code: 'template-missing-partial', severity: 'error', stage: 'render',
+      message: `The partial “${partial[1]}” does not exist${caller ? '' : ` (called while rendering ${template})`}.`,
+      location: caller ?? at(where, 1, 1),
+      hint: `Partials live in templates/partials/NAME.md.hbs.${suggestPartial(partial[1]!, templates)}`,
+    };
   }
-  return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(file, 1, 1) };
+  if (error instanceof RangeError) {
+    return { code: 'template-runtime', severity: 'error', stage: 'render', message: 'The template calls itself without end (a partial that includes itself).', location: at(where, 1, 1), hint: 'Check the partials this template uses for one that includes itself, directly or through another.' };
+  }
+  return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(where, 1, 1) };
+}
+
+function findPath(templates: TemplateSet, template: string, line: number, column: number, segment: string): { file: string; parts: string[]; original: string } | undefined {
+  const order = [template, ...[...templates.keys()].filter((name) => name !== template)];
+  for (const name of order) {
+    const file = templates.get(name)!;
+    let hit: { file: string; parts: string[]; original: string } | undefined;
+    walk(parseQuietly(file.text), (node) => {
+      if (!hit && node.type === 'PathExpression' && node.loc?.start.line === line && node.loc.start.column === column) {
+        const parts = node.parts as string[];
+        if (parts.includes(segment)) hit = { file: file.displayPath, parts, original: String(node.original) };
+      }
+    });
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function findPartialCall(templates: TemplateSet, partial: string): Location | undefined {
+  for (const file of templates.values()) {
+    let found: Location | undefined;
+    walk(parseQuietly(file.text), (node) => {
+      const name = node.type === 'PartialStatement' ? (node.name as { original?: string }).original : undefined;
+      if (!found && name === partial && node.loc) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function suggestPartial(name: string, templates: TemplateSet): string {
+  const partials = [...templates.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length).replace(/\.md\.hbs$|\.hbs$/, ''));
+  const guess = suggest(name, partials);
+  return guess ? ` Did you mean “${guess}”?` : '';
+}
+
+function parseQuietly(text: string): AstNode {
+  try {
+    return Handlebars.parse(text) as unknown as AstNode;
+  } catch {
+    return { type: 'Program', body: [] };
+  }
+}
+
+function walk(node: unknown, visit: (node: AstNode) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  const ast = node as AstNode;
+  if (typeof ast.type === 'string') visit(ast);
+  for (const [key, value] of Object.entries(ast)) if (key !== 'loc' && value && typeof value === 'object') walk(value, visit);
 }
 
 function at(file: string, line: number, column: number): Location {
