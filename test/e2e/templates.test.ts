@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, copyTree, listFiles, read, remove, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-templates-');
+afterAll(() => remove(work));
+let counter = 0;
+
+/** The minimal project with some template files of its own. */
+function project(templates: Record<string, string> = {}, workshopExtra = ''): string {
+  const dir = path.join(work, `p${++counter}`);
+  copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+  for (const [name, text] of Object.entries(templates)) {
+    mkdirSync(path.dirname(path.join(dir, 'templates', name)), { recursive: true });
+    writeFileSync(path.join(dir, 'templates', name), text);
+  }
+  if (workshopExtra) writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}${workshopExtra}`);
+  return dir;
+}
+
+describe('overrides', () => {
+  it('a project file replaces the default of the same name, partials included; the rest keep the default', async () => {
+    const dir = project({ 'partials/person.md.hbs': '{{name}} [PERSON]' });
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    const report = read(path.join(dir, 'out/report.md'));
+    expect(report).toMatch(/\[PERSON\]/);
+    expect(report).toContain('# Introduction');
+  });
+
+  it('--templates DIR2 replaces the project templates folder', async () => {
+    const dir = project({ 'partials/person.md.hbs': '{{name}} [FROM PROJECT]' });
+    const other = path.join(work, 'other-templates');
+    mkdirSync(path.join(other, 'partials'), { recursive: true });
+    writeFileSync(path.join(other, 'partials/person.md.hbs'), '{{name}} [FROM DIR2]');
+    expect((await runInProcess(['build', dir, '--templates', other])).code).toBe(0);
+    const report = read(path.join(dir, 'out/report.md'));
+    expect(report).toContain('[FROM DIR2]');
+    expect(report).not.toContain('[FROM PROJECT]');
+  });
+
+  it('templates list says which are overridden', async () => {
+    const dir = project({ 'report.md.hbs': 'x', 'press.md.hbs': 'y' });
+    const result = await runInProcess(['templates', 'list', '--project', dir]);
+    expect(result.stdout).toMatch(/^report\.md\.hbs +overridden by the project$/m);
+    expect(result.stdout).toMatch(/^partials\/person\.md\.hbs +default$/m);
+    expect(result.stdout).toMatch(/^press\.md\.hbs +project only$/m);
+  });
+});
+
+describe('templates eject', () => {
+  it('copies the named defaults, and never overwrites an edited file without --force', async () => {
+    const dir = project();
+    expect((await runInProcess(['templates', 'eject', 'report', 'person', '--project', dir])).code).toBe(0);
+    expect(listFiles(path.join(dir, 'templates'))).toEqual(['partials/person.md.hbs', 'report.md.hbs']);
+    expect(read(path.join(dir, 'templates/report.md.hbs'))).toBe(read(path.join(ROOT, 'templates/report.md.hbs')));
+    writeFileSync(path.join(dir, 'templates/report.md.hbs'), 'edited');
+    const again = await runInProcess(['templates', 'eject', '--project', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Kept your edited report.md.hbs');
+    expect(read(path.join(dir, 'templates/report.md.hbs'))).toBe('edited');
+    expect(existsSync(path.join(dir, 'templates/country-brief.md.hbs'))).toBe(true);
+    expect((await runInProcess(['templates', 'eject', 'report', '--force', '--project', dir])).code).toBe(0);
+    expect(read(path.join(dir, 'templates/report.md.hbs'))).not.toBe('edited');
+    expect((await runInProcess(['templates', 'eject', 'nope', '--project', dir])).code).toBe(2);
+  });
+});
+
+describe('custom documents', () => {
+  it('renders per-workshop and per-country documents without code', async () => {
+    const dir = project({
+      'press-release.md.hbs': '{{> front-matter document="Press release"}}\n\n# {{workshop.title}}\n\n{{join countries "name"}} met on {{dateRange workshop.dates style="prose"}}.\n',
+      'minister.md.hbs': '# {{brief.country.name}}\n\n{{length brief.recommendations}} recommendations.\n',
+    }, 'report:\n  documents:\n    - report\n    - { name: press-release, template: press-release.md.hbs }\n    - { name: minister, template: minister.md.hbs, per: country }\n');
+    const result = await runInProcess(['build', dir]);
+    expect(result.code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['.workshop-report.json', 'minister/MLI.md', 'minister/NER.md', 'press-release.md', 'report.md']);
+    expect(read(path.join(dir, 'out/press-release.md'))).toMatch(/Mali and Niger met on 9–10 May 2022\./);
+    expect(read(path.join(dir, 'out/minister/NER.md'))).toMatch(/^# Niger$/m);
+  });
+});
+
+describe('mistakes in templates are located, and the build writes nothing', () => {
+  it('a misspelt field: the missing name, 1-based line and column, did you mean', async () => {
+    const dir = project({ 'report.md.hbs': 'first line\n{{#each sessions}}\n  {{sesion.title}}\n{{/each}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:5 error The template uses “sesion” \(in \{\{sesion\.title\}\}\), which the data does not have\. \[template-unknown-name\]$/m);
+    expect(result.stderr).toContain('Did you mean “session”?');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a syntax error, in any template, names file:line:col', async () => {
+    const dir = project({ 'partials/person.md.hbs': '{{name}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/partials\/person\.md\.hbs:1:\d+ error .*\[template-syntax\]$/m);
+  });
+
+  it('a missing partial names the partial and where it is called', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{> sesion-card}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:1 error The partial “sesion-card” does not exist\. \[template-missing-partial\]$/m);
+  });
+
+  it('a partial that includes itself stops with an error instead of hanging', async () => {
+    const dir = project({ 'partials/loop.md.hbs': '{{> loop}}', 'report.md.hbs': '{{> loop}}' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[template-runtime]');
+  });
+
+  it('templates cannot reach prototypes', async () => {
+    const dir = project({ 'report.md.hbs': '[{{workshop.constructor}}][{{lookup workshop "__proto__"}}]\n' });
+    const result = await runInProcess(['build', dir]);
+    // Handlebars' prototype protections stay on: nothing inherited comes out.
+    expect(result.code).toBe(0);
+    expect(read(path.join(dir, 'out/report.md'))).toBe('[][]\n');
+  });
+
+  it('plain text stays escaped for Markdown in an editor-made template', async () => {
+    const dir = project({ 'report.md.hbs': '{{#each sessions}}- {{title}}\n{{/each}}' });
+    const session = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(session, read(session).replace(/^title: .*$/m, 'title: "*Bold* <b>x</b> | [link](javascript:alert(1))"'));
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    expect(read(path.join(dir, 'out/report.md'))).toContain('- \\*Bold\\* \\<b\\>x\\</b\\> \\| \\[link\\](javascript:alert(1))');
+  });
+});
+
+describe('context', () => {
+  it('prints the data the templates receive', async () => {
+    const result = await runInProcess(['context', path.join(ROOT, 'test/fixtures/minimal')]);
+    expect(result.code).toBe(0);
+    const context = JSON.parse(result.stdout) as { language: string; recommendations: Array<{ label: string; text: string }>; briefs: unknown[] };
+    expect(context.language).toBe('en');
+    expect(context.recommendations[0]!.label).toBe('R1');
+    expect(typeof context.recommendations[0]!.text).toBe('string');
+    expect(context.briefs).toHaveLength(2);
+  });
+});
