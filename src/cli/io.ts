@@ -6,6 +6,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C: commands stop before publishing anything. */
   signal?: AbortSignal;
+  /** Watch mode's file watcher and timers; tests inject their own. */
+  watchDeps?: import('./watch.js').WatchDeps;
 }
 
 export interface Output {

@@ -48,9 +48,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
-    .action(async (dir: string, options: Omit<BuildOptions, 'dir'>) => {
-      const { buildCommand } = await import('./commands/build.js');
-      exitCode = await buildCommand({ dir, ...options }, globals(), io);
+    .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
+    .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
+      const { buildCommand, watchedPaths } = await import('./commands/build.js');
+      const build = () => buildCommand({ dir, ...options }, globals(), io);
+      if (!options.watch) {
+        exitCode = await build();
+        return;
+      }
+      const { watchBuild, chokidarDeps } = await import('./watch.js');
+      exitCode = await watchBuild(build, watchedPaths({ dir, ...options }, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
     });
   addReportingOptions(build);
 

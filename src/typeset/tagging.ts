@@ -9,7 +9,8 @@ type Elem = PDFKit.PDFStructureElement;
 export class StructTagger {
   private readonly elems = new Map<number, Elem>();
   private readonly root: Elem;
-  private open: number | 'artifact' | undefined;
+  private open: number | 'artifact' | 'link' | undefined;
+  private pendingLink: Elem | undefined;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -43,23 +44,35 @@ export class StructTagger {
   /** Draws inside the right marked-content sequence, reusing the open one when the owner is the same. */
   mark(box: Exclude<Box, { kind: 'dest' | 'link' }>, draw: () => void): void {
     const sid = box.kind === 'line' || (box.kind === 'text' && box.artifact) ? undefined : box.sid;
+    const parent = sid === undefined ? undefined : this.elems.get(sid);
+    if (parent && box.kind === 'text' && box.style.link) {
+      // Linked text gets its own Link element, which the annotation drawn next joins.
+      this.closePage();
+      const link = this.doc.struct('Link');
+      parent.add(link);
+      link.add(this.doc.markStructureContent('Link'));
+      this.open = 'link';
+      this.pendingLink = link;
+      draw();
+      this.closePage();
+      return;
+    }
     const want = sid ?? 'artifact';
     if (this.open !== want) {
       this.closePage();
-      if (sid === undefined) {
-        this.doc.markContent('Artifact');
-      } else {
-        const node = this.nodes[sid];
-        const elem = this.elems.get(sid);
-        if (node && elem) elem.add(this.doc.markStructureContent(node.type));
-      }
+      const node = sid === undefined ? undefined : this.nodes[sid];
+      if (!node || !parent) this.doc.markContent('Artifact');
+      else parent.add(this.doc.markStructureContent(node.type));
       this.open = want;
     }
     draw();
   }
 
-  /** A Link element under the linked text's element, to hold the annotation (undefined if untagged). */
+  /** The Link element for an annotation: the one of the text just drawn, or a new one under `sid`. */
   linkParent(sid: number | undefined): Elem | undefined {
+    const pending = this.pendingLink;
+    this.pendingLink = undefined;
+    if (pending) return pending;
     const parent = sid === undefined ? undefined : this.elems.get(sid);
     if (!parent) return undefined;
     const link = this.doc.struct('Link');

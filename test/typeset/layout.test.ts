@@ -118,3 +118,16 @@ describe('table rows', () => {
     }
   });
 });
+
+describe('edge cases', () => {
+  it('makes a cover-only document from front matter alone, titled by the file name when the title is missing', () => {
+    const r = layout(input('---\nsubtitle: Only a subtitle\n---\n', { file: 'countries/MLI.md' }));
+    expect(r.pages).toHaveLength(1);
+    expect(contentTexts(r.pages[0]?.boxes ?? []).map((b) => b.text)).toContain('countries/MLI.md');
+  });
+
+  it('survives a document without front matter and odd input', () => {
+    const r = layout(input('Just text.\n\n|a|\n|-|\n\n- \n\n>\n\n```\n```\n'));
+    expect(r.pages.length).toBe(2);
+  });
+});

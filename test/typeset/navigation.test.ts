@@ -78,13 +78,16 @@ describe('navigation in the example report', async () => {
     expect(raw).toMatch(/\/Lang \(en\)/);
     expect(raw).toMatch(/\/DisplayDocTitle true/);
     const roles = new Set<string>();
+    let linkWithText = false;
     const walk = (n: { role?: string; children?: unknown[] } | null): void => {
       if (!n) return;
       if (n.role) roles.add(n.role);
+      if (n.role === 'Link' && (n.children ?? []).some((c) => (c as { type?: string }).type === 'content')) linkWithText = true;
       for (const c of n.children ?? []) walk(c as { role?: string; children?: unknown[] });
     };
     for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as never);
     for (const r of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'TOC', 'TOCI', 'Link']) expect(roles, r).toContain(r);
+    expect(linkWithText).toBe(true);
     expect(raw).toMatch(/\/Scope \/Column/);
     const content = await (await doc.getPage(2)).getTextContent({ includeMarkedContent: true });
     let inArtifact = 0;

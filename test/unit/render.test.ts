@@ -170,6 +170,22 @@ describe('(md) text cannot break the document around it', () => {
   });
 });
 
+describe('(md) text in a table cell', () => {
+  it('stays in its one cell, whatever blocks it contains', () => {
+    const hostile = 'First | line\n\n| a | b |\n| - | - |\n| c | d |\n\n# Heading\n\n[x](javascript:alert(1)) [ok](https://example.org)\n\n```\nfence';
+    const a = session({ title: 'First', extra: `country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]\nrecommendations:\n  - text: ${JSON.stringify(hostile)}\n    theme: kst\n  - text: Second recommendation.\n    theme: kst` });
+    const report = renderAll(checked({ sessions: { 'sessions/a.yaml': a } })).report;
+    const recommendations = ofType(report, 'table').find((table) => toString(table.children[0]!).startsWith('No.'))!;
+    const cells = recommendations.children.map((row) => row.children.length);
+    expect(cells).toEqual([5, 5, 5]);
+    const cell = recommendations.children[1]!.children[1]!;
+    expect(toString(cell)).toBe('First | line a b c d Heading x ok fence');
+    expect(ofType(cell, 'link').map((l) => l.url)).toEqual(['https://example.org']);
+    expect(toString(recommendations.children[2]!.children[1]!)).toBe('Second recommendation.');
+    expect(headings(report)).toContainEqual({ depth: 1, text: 'Follow-up action plan' });
+  });
+});
+
 describe('template diagnostics', () => {
   const model = consolidate(checked(), countryTable());
 
@@ -183,13 +199,25 @@ describe('template diagnostics', () => {
       code: 'template-unknown-name', severity: 'error', stage: 'render',
       location: { file: 'templates/report.md.hbs', start: { line: 3, column: 6 } },
     });
+    // Handlebars itself blames "title" ("title" not defined in undefined): the missing name is sesion.
+    expect(result.diagnostics[0]!.message).toContain('“sesion”');
+    expect(result.diagnostics[0]!.message).not.toContain('“title”');
   });
 
-  it('reports a template syntax error at its line', () => {
+  it('reports a template syntax error at its line, and renders nothing', () => {
     const templates = bundledTemplates();
-    templates.set('report.md.hbs', { text: 'a\n{{#if x}}\nb\n', displayPath: 'templates/report.md.hbs', overridden: true });
+    templates.set('report.md.hbs', { text: 'a\nb {{title}\nc\n', displayPath: 'templates/report.md.hbs', overridden: true });
+    const result = render(model, templates, ['report', 'recommendations']);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ code: 'template-syntax', severity: 'error', location: { file: 'templates/report.md.hbs', start: { line: 2 } } });
+    expect(result.documents).toEqual([]);
+  });
+
+  it('reports a syntax error in a partial at the partial', () => {
+    const templates = bundledTemplates();
+    templates.set('partials/person.md.hbs', { text: '{{name}}\n{{#if title}}, {{title}}\n', displayPath: 'templates/partials/person.md.hbs', overridden: true });
     const [diagnostic] = render(model, templates, ['report']).diagnostics;
-    expect(diagnostic).toMatchObject({ code: 'template-syntax', location: { file: 'templates/report.md.hbs' } });
+    expect(diagnostic).toMatchObject({ code: 'template-syntax', location: { file: 'templates/partials/person.md.hbs' } });
   });
 
   it('reports a custom document whose template does not exist', () => {

@@ -91,6 +91,15 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   return code;
 }
 
+/** What a change to should trigger a rebuild in watch mode: the notes, templates, theme and assets. */
+export function watchedPaths(options: BuildOptions, cwd: string): string[] {
+  const dir = path.resolve(cwd, options.dir);
+  const paths = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets'].map((sub) => path.join(dir, sub));
+  if (options.templates) paths.push(path.resolve(cwd, options.templates));
+  if (options.pdfTheme) paths.push(path.resolve(cwd, options.pdfTheme));
+  return paths;
+}
+
 /** Progress on a terminal only: never in CI logs or when stderr is piped. */
 function showProgress(io: Io, quiet: boolean): ((file: string, index: number, total: number) => void) | undefined {
   if (quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;

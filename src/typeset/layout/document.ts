@@ -66,7 +66,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const body = root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition');
   const slices = layoutBlocks(body, { ...ctx, parentSid: bodySid });
   slices.push(...footnoteSlices(root.children, { ...ctx, parentSid: bodySid }));
-  const bodyPages = flow(slices, frame);
+  const bodyPages = slices.length > 0 ? flow(slices, frame) : [];
 
   const pageOfDest = new Map<string, number>();
   bodyPages.forEach((p, i) => {

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { DEBOUNCE_MS, type WatchDeps } from '../../src/cli/watch.js';
+import { ROOT, copyTree, read, remove, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-watch-');
+afterAll(() => remove(work));
+
+/** A watcher and a clock the test drives by hand: no real time, no real file events. */
+function fakeDeps() {
+  let onChange: ((file: string) => void) | undefined;
+  const timers = new Map<number, { callback: () => void; ms: number }>();
+  let next = 0;
+  const deps: WatchDeps = {
+    async watch(_paths, callback) {
+      onChange = callback;
+      return async () => { onChange = undefined; };
+    },
+    setTimer: (callback, ms) => { timers.set(++next, { callback, ms }); return next; },
+    clearTimer: (id) => { timers.delete(id as number); },
+  };
+  return {
+    deps,
+    change: (file: string) => onChange!(file),
+    pendingTimers: () => [...timers.values()],
+    fireTimers: () => { const due = [...timers.values()]; timers.clear(); for (const t of due) t.callback(); },
+    watching: () => onChange !== undefined,
+  };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('build --watch', () => {
+  it('rebuilds after a change (debounced), reports errors and keeps running, stops on Ctrl-C', async () => {
+    const dir = path.join(work, 'project');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    let stderr = '';
+    const done = run(['build', dir, '--watch'], {
+      stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } },
+      cwd: dir, env: {}, signal: controller.signal, watchDeps: fake.deps,
+    });
+    while (!fake.watching()) await settle();
+    expect(stderr).toContain('Wrote 4 files');
+    expect(stderr).toContain('Watching');
+
+    const session = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(session, read(session).replace(/^type: .*$/m, 'type: plenery'));
+    fake.change(session);
+    fake.change(session);
+    // Two events, one pending rebuild, after the debounce delay.
+    expect(fake.pendingTimers()).toHaveLength(1);
+    expect(fake.pendingTimers()[0]!.ms).toBe(DEBOUNCE_MS);
+    stderr = '';
+    fake.fireTimers();
+    while (!stderr.includes('1 error')) await settle();
+    expect(stderr).toContain('Changed: sessions/a.yaml. Rebuilding…');
+    expect(stderr).toContain('[enum]');
+
+    writeFileSync(session, read(session).replace(/^type: plenery$/m, 'type: plenary'));
+    writeFileSync(path.join(dir, 'sessions/a.yaml'), read(session).replace(/^title: (.*)$/m, 'title: Watched $1'));
+    fake.change(session);
+    stderr = '';
+    fake.fireTimers();
+    while (!stderr.includes('Wrote')) await settle();
+    expect(read(path.join(dir, 'out/report.md'))).toContain('Watched ');
+
+    controller.abort();
+    expect(await done).toBe(130);
+    expect(fake.watching()).toBe(false);
+  });
+});
