@@ -6,4 +6,10 @@ export const LIMITS = {
   readConcurrency: 32,
   /** Largest logo or image file, in bytes. */
   imageBytes: 10 * 1024 * 1024,
+  /** Largest image, in pixels (width × height): decoding cost grows with pixels, not bytes. */
+  imagePixels: 40_000_000,
+  /** Deepest nesting of mappings and lists in a notes file (the format needs fewer than 10). */
+  depth: 20,
+  /** Most keys in one mapping, or items in one list. */
+  items: 10_000,
 } as const;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -97,9 +97,11 @@ async function readFonts(custom: PdfThemeYaml['fonts'], projectDir: string): Pro
 
 /** Images come only from inside the project folder, and only up to the size limit. */
 function loadImage(projectDir: string, src: string): Uint8Array | undefined {
-  const file = path.resolve(projectDir, src);
-  if (!file.startsWith(projectDir + path.sep)) return undefined;
   try {
+    // Real paths, so a symbolic link inside the project cannot lead outside it.
+    const root = realpathSync(projectDir);
+    const file = realpathSync(path.resolve(projectDir, src));
+    if (!file.startsWith(root + path.sep)) return undefined;
     const bytes = readFileSync(file);
     return bytes.length > LIMITS.imageBytes ? undefined : new Uint8Array(bytes);
   } catch {

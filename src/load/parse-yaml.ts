@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit, ty
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
+import { checkStructure, type StructureProblem } from './structure.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
 export interface ParseResult {
@@ -14,6 +15,8 @@ export interface ParseResult {
  * FORMAT.md forbids at its position. Data is produced only when nothing would be lost or expanded.
  */
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
+  const structure = checkStructure(source.text);
+  if (structure) return refuse(source, role, structure);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, {
     lineCounter,
@@ -50,6 +53,21 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const blocking = diagnostics.some((d) => d.severity === 'error');
   const data = blocking ? undefined : doc.toJS({ maxAliasCount: 0 });
   return { file: { source, role, doc, lineCounter, data }, diagnostics };
+}
+
+/** A file too deep or too large to compose safely: reported, never composed. */
+function refuse(source: SourceFile, role: FileRole, problem: StructureProblem): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument('', { lineCounter });
+  for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return {
+    file: { source, role, doc, lineCounter, data: undefined },
+    diagnostics: [{
+      code: problem.code, severity: 'error', stage: 'load', message: problem.message,
+      location: spanToLocation(source.path, lineCounter, problem.offset, problem.offset + 1),
+      hint: problem.code === 'too-deep' ? 'Notes never nest this deep: check the indentation, or the brackets of a [list] or {mapping}.' : 'Split the content over several files or entries.',
+    }],
+  };
 }
 
 type Report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) => void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 
 /** Bytes from a mix of text (encoded as UTF-8) and raw byte values. */
-export function bytes(...parts: Array<string | number[]>): Uint8Array {
+function bytes(...parts: Array<string | number[]>): Uint8Array {
   const out: number[] = [];
   for (const part of parts) out.push(...(typeof part === 'string' ? new TextEncoder().encode(part) : part));
   return new Uint8Array(out);

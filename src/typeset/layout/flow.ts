@@ -44,8 +44,9 @@ export function flow(slices: readonly Slice[], frame: Frame): PageBoxes[] {
     y = top + s.height;
     empty = false;
   };
-  // Height needed by slice i together with the slices it must keep on its page.
-  const chain = (i: number): number => {
+  // Height needed by slice i together with the slices it must keep on its page. When the whole
+  // chain cannot fit on any page, only the slice's own promise counts (a heading and two lines).
+  const chain = (i: number, extend: boolean): number => {
     const first = slices[i] as Slice;
     let end = i + (first.keepWithNext ?? 0);
     let h = first.height;
@@ -53,15 +54,16 @@ export function flow(slices: readonly Slice[], frame: Frame): PageBoxes[] {
       const s = slices[j] as Slice;
       if (s.pageBreakBefore) break;
       h += s.spaceBefore + s.height;
-      end = Math.max(end, j + (s.keepWithNext ?? 0));
+      if (extend) end = Math.max(end, j + (s.keepWithNext ?? 0));
     }
-    return h > capacity ? first.height : h;
+    if (h <= capacity) return h;
+    return extend ? chain(i, false) : first.height;
   };
   for (let i = 0; i < slices.length; i++) {
     const s = slices[i] as Slice;
     if (s.pageBreakBefore && !empty) newPage();
     let space = empty ? 0 : s.spaceBefore;
-    if (!empty && y + space + chain(i) > frame.bottom + 0.01) {
+    if (!empty && y + space + chain(i, true) > frame.bottom + 0.01) {
       newPage();
       space = 0;
     }

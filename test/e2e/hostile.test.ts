@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { load } from '../../src/load/index.js';
+import { checkStructure } from '../../src/load/structure.js';
+import { parseYamlFile } from '../../src/load/parse-yaml.js';
+import { LIMITS } from '../../src/limits.js';
+import { countryTable } from '../../src/reference/countries.js';
+import { validate } from '../../src/validate/index.js';
+import { BIN, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-hostile-');
+afterAll(() => remove(work));
+const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
+let counter = 0;
+function project(): string {
+  const dir = path.join(work, `p${++counter}`);
+  copyTree(MINIMAL, dir);
+  return dir;
+}
+
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+describe('limits, at and just past each one', () => {
+  it('nesting depth', () => {
+    expect(checkStructure(`a: ${nested(LIMITS.depth - 1)}`)).toBeUndefined();
+    expect(checkStructure(`a: ${nested(LIMITS.depth)}`)?.code).toBe('too-deep');
+  });
+
+  it('entries in one list or mapping', () => {
+    const list = (n: number) => `a: [${Array.from({ length: n }, (_, i) => i).join(',')}]`;
+    expect(checkStructure(list(LIMITS.items))).toBeUndefined();
+    expect(checkStructure(list(LIMITS.items + 1))?.code).toBe('too-many-items');
+  });
+
+  it('file size', async () => {
+    const dir = project();
+    const file = path.join(dir, 'sessions/a.yaml');
+    const text = read(file);
+    const pad = (size: number) => `${text}#${'x'.repeat(size - Buffer.byteLength(text) - 2)}\n`;
+    writeFileSync(file, pad(LIMITS.fileBytes));
+    expect((await runInProcess(['validate', dir])).code).toBe(0);
+    writeFileSync(file, pad(LIMITS.fileBytes + 1));
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:1 error .*\[file-too-large\]$/m);
+  });
+});
+
+describe('hostile YAML never crashes the process', () => {
+  it('rejects absurd nesting before composing, twice in one process, located', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'sessions/a.yaml'), `title: x\nkey_points: ${nested(100_000)}\n`);
+    writeFileSync(path.join(dir, 'sessions/b.yaml'), `title: y\nsummary:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`);
+    const result = runBin(['validate', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^sessions\/a\.yaml:2:\d+ error .*\[too-deep\]$/m);
+    expect(result.stderr).toMatch(/^sessions\/b\.yaml:\d+:\d+ error .*\[too-deep\]$/m);
+  });
+
+  it('rejects prototype keys as unknown keys', () => {
+    const parsed = parseYamlFile({ path: 'sessions/a.yaml', text: 'title: x\n__proto__: { polluted: true }\nconstructor: 1\n' }, 'session');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const loaded = load({ workshop: { path: 'workshop.yaml', text: read(path.join(MINIMAL, 'workshop.yaml')) }, sessions: [parsed.file.source], countries: [], assets: [] });
+    const codes = validate(loaded.project, countryTable()).diagnostics.map((d) => `${d.code}@${d.location?.start.line}`);
+    expect(codes).toContain('unknown-key@2');
+    expect(codes).toContain('unknown-key@3');
+  });
+
+  it('property: any YAML document as a session file gives located diagnostics or data, never an exception', () => {
+    const workshop = { path: 'workshop.yaml', text: read(path.join(MINIMAL, 'workshop.yaml')) };
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 5 })),
+    })).node;
+    fc.assert(fc.property(fc.oneof(value.map((v) => stringify(v)), fc.string({ maxLength: 300 })), (text) => {
+      const loaded = load({ workshop, sessions: [{ path: 'sessions/a.yaml', text }], countries: [], assets: [] });
+      const result = validate(loaded.project, countryTable());
+      for (const d of [...loaded.diagnostics, ...result.diagnostics]) {
+        if (d.code === 'no-sessions') continue;
+        expect(d.location?.start.line).toBeGreaterThanOrEqual(1);
+        expect(d.location?.start.column).toBeGreaterThanOrEqual(1);
+      }
+    }), { numRuns: 300, seed: 20260 });
+  });
+
+  it('property: any text in the text fields builds, or fails with located diagnostics (exit 0 or 1, never 3)', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), async (title, summary) => {
+      const dir = project();
+      const file = path.join(dir, 'sessions/a.yaml');
+      const text = read(file).replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`).replace(/^summary: .*$/m, `summary: ${JSON.stringify(summary)}`);
+      writeFileSync(file, text);
+      const result = await runInProcess(['build', dir], { cwd: dir });
+      expect([0, 1]).toContain(result.code);
+      if (result.code === 1) expect(result.stderr).toMatch(/^sessions\/a\.yaml:\d+:\d+ error/m);
+      remove(dir);
+    }), { numRuns: 25, seed: 7 });
+  });
+});
+
+describe('output and process', () => {
+  it('output piped into head does not crash with EPIPE', () => {
+    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} schema workshop | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stdout).toContain('status=0');
+    expect(result.stderr).not.toContain('EPIPE');
+  });
+});
