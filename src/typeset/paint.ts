@@ -67,7 +67,10 @@ function paintPage(doc: PDFKit.PDFDocument, page: PageBoxes, tagger: StructTagge
   for (const b of page.boxes) {
     if (b.kind === 'dest') continue;
     if (b.kind === 'link') {
-      link(doc, b.x, b.y, b.width, b.height, b.target, tagger.linkParent(b.sid));
+      const parent = tagger.linkParent(b.sid);
+      link(doc, b.x, b.y, b.width, b.height, b.target, parent);
+      // Ending it now, on its page, gives the annotation reference the right /Pg.
+      parent?.end();
       continue;
     }
     tagger.mark(b, () => draw(doc, b, state));

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import _addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { readBundled } from '../assets.js';
 
 const addFormats = _addFormats as unknown as typeof _addFormats.default;
@@ -12,20 +13,37 @@ export type Validator = ValidateFunction;
 
 let compiled: Map<SchemaName, Validator> | undefined;
 
+/** Options shared by the run-time compiler and the build-time one (scripts/build-validators.mjs). */
+export const ajvOptions = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
 /** The JSON text of a bundled schema (for `workshop-report schema`). */
 export function schemaText(name: SchemaName | 'common'): string {
   return readBundled(`schemas/${name}.schema.json`);
 }
 
-/** Compiles the bundled schemas once per process. */
+/**
+ * The validator of a bundled schema: the code `npm run build` generated when it is there (fast),
+ * else compiled once per process (when running from the TypeScript sources).
+ */
 export function validator(name: SchemaName): Validator {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    for (const file of ['common', ...SCHEMA_NAMES] as const) ajv.addSchema(JSON.parse(schemaText(file)) as object);
-    compiled = new Map(SCHEMA_NAMES.map((schema) => [schema, ajv.getSchema(schemaId(schema))!]));
-  }
+  compiled ??= precompiled() ?? compileNow();
   return compiled.get(name)!;
+}
+
+function precompiled(): Map<SchemaName, Validator> | undefined {
+  try {
+    const module = createRequire(import.meta.url)('./standalone-validators.cjs') as Record<SchemaName, Validator>;
+    return new Map(SCHEMA_NAMES.map((schema) => [schema, module[schema]]));
+  } catch {
+    return undefined;
+  }
+}
+
+function compileNow(): Map<SchemaName, Validator> {
+  const ajv = new Ajv2020(ajvOptions);
+  addFormats(ajv, ['date']);
+  for (const file of ['common', ...SCHEMA_NAMES] as const) ajv.addSchema(JSON.parse(schemaText(file)) as object);
+  return new Map(SCHEMA_NAMES.map((schema) => [schema, ajv.getSchema(schemaId(schema))!]));
 }
 
 export function schemaId(name: SchemaName | 'common'): string {

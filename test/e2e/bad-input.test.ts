@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, copyTree, remove, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 interface Expectation {
   code: string;
@@ -54,6 +54,14 @@ describe.each(cases)('bad input: $name', ({ name, expect: expectation }) => {
       const errors = expectation.errors ?? 1;
       expect(result.stderr).toMatch(new RegExp(`^${errors} errors?(, \\d+ warnings?)?$`, 'm'));
     }
+  });
+
+  it('the built bin (precompiled schemas) reports exactly what run() reports', async () => {
+    const dir = project(name, expectation, 'bin');
+    const inProcess = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    const bin = runBin(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(bin.code).toBe(inProcess.code);
+    expect(JSON.parse(bin.stdout)).toEqual(JSON.parse(inProcess.stdout));
   });
 
   it(expectation.severity === 'error' ? 'build writes nothing' : 'build still succeeds', async () => {

@@ -93,7 +93,8 @@ describe('navigation in the example report', async () => {
     let inArtifact = 0;
     let footerTagged: boolean | undefined;
     for (const i of content.items) {
-      if ('type' in i && i.type === 'beginMarkedContent' && i.tag === 'Artifact') inArtifact++;
+      const tag = (i as { tag?: string }).tag;
+      if ('type' in i && i.type === 'beginMarkedContent' && tag === 'Artifact') inArtifact++;
       else if ('type' in i && i.type === 'endMarkedContent' && inArtifact > 0) inArtifact--;
       else if ('str' in i && i.str.startsWith('Page 2 of')) footerTagged = inArtifact === 0;
     }

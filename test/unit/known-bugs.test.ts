@@ -8,7 +8,7 @@ import { parseYamlFile } from '../../src/load/parse-yaml.js';
 import { safeMarkdown, safeMarkdownInline } from '../../src/render/safe-markdown.js';
 import { findSimilarPairs, jaccard, shingles } from '../../src/validate/near-duplicates.js';
 import { schemaDiagnostics } from '../../src/validate/schema-diagnostics.js';
-import { parse, session, WORKSHOP, where } from './helpers.js';
+import { check, parse, session, WORKSHOP, where } from './helpers.js';
 import { ofType, parseMarkdown, toString } from './markdown-tree.js';
 import { expectIntact, expectPlainTextSafe, mdProject, sessionOne } from './render-helpers.js';
 
@@ -77,6 +77,26 @@ describe('src/validate/schema-diagnostics.ts toDiagnostic (propertyNames)', () =
   it('reports a lower-case country_notes key once', () => {
     const list = schemaDiagnostics(parse(session({ extra: 'country_notes:\n  mli:\n    needs: [x]' })), 'session');
     expect(list.map(where)).toEqual(['invalid-value sessions/a.yaml:6:3']);
+  });
+});
+
+describe('src/validate/schema-diagnostics.ts dropRequiredExplainedByTypo', () => {
+  // Drops every `required` diagnostic whose key name some unknown-key hint suggests, anywhere in
+  // the file: the typo in recommendations[1] hides the missing `text` of recommendations[2].
+  it('keeps a missing key in another mapping than the typo', () => {
+    const list = schemaDiagnostics(parse(session({ extra: 'recommendations:\n  - txt: a\n    theme: kst\n  - theme: kst' })), 'session');
+    expect(list.map(where)).toEqual(['unknown-key sessions/a.yaml:6:5', 'required sessions/a.yaml:8:5']);
+  });
+});
+
+describe('src/validate/rules/organization-typo.ts checkOrganizationTypos', () => {
+  // `ids.find(distance <= 2)` takes the first id within two edits, not the closest one.
+  it('suggests the closest id', () => {
+    const workshop = WORKSHOP.replace('  - id: unoct-rabat\n    name: UNOCT Programme Office\n', '  - id: unoct\n    name: UN Office of Counter-Terrorism\n');
+    const both = 'country_notes:\n  MLI:\n    needs: [x]\n  NER:\n    needs: [y]';
+    const { diagnostics } = check({ workshop, sessions: { 'sessions/a.yaml': session({ extra: `${both}\nchairs:\n  - name: X\n    organization: unoc` }) } });
+    expect(diagnostics.map(where)).toEqual(['organization-typo sessions/a.yaml:12:19']);
+    expect(diagnostics[0]!.hint).toContain('Did you mean “unoct”?');
   });
 });
 
