@@ -26,25 +26,20 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   }
 }
 
+/**
+ * The offset of the first byte that is not valid UTF-8. The lenient decoder replaces each invalid
+ * sequence by one U+FFFD: walk its output beside the bytes, and the first U+FFFD the bytes did not
+ * spell (EF BF BD) marks the spot.
+ */
 function firstInvalidByte(bytes: Uint8Array): number {
-  // Binary search for the longest prefix that decodes: the first bad byte ends it.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (decodesAsPrefix(bytes.subarray(0, mid))) low = mid;
-    else high = mid - 1;
+  // The decoder drops a byte-order mark from its output.
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (const char of lenient.decode(bytes)) {
+    const code = char.codePointAt(0)!;
+    if (code === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    offset += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
   }
-  return Math.min(low, bytes.length - 1);
-}
-
-function decodesAsPrefix(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return Math.max(0, bytes.length - 1);
 }
 
 function fail(file: string, before: string, offset: number, message: string, hint: string): Decoded {

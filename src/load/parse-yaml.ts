@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit, ty
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
-import { checkStructure, type StructureProblem } from './structure.js';
+import { scanCst, type StructureProblem } from './structure.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
 export interface ParseResult {
@@ -15,8 +15,8 @@ export interface ParseResult {
  * FORMAT.md forbids at its position. Data is produced only when nothing would be lost or expanded.
  */
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
-  const structure = checkStructure(source.text);
-  if (structure) return refuse(source, role, structure);
+  const scan = scanCst(source.text);
+  if (scan.problem) return refuse(source, role, scan.problem);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, {
     lineCounter,
@@ -42,6 +42,9 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
   }
   if (doc.errors.length === 0) checkNodes(doc.contents, source.text, report, source.path, lineCounter);
+  for (const tag of scan.tags) {
+    report('yaml-tag', 'error', [tag.offset, tag.offset + tag.source.length], `Explicit YAML tags (${tag.source}) are not allowed in notes.`, 'Remove the tag; write the value as plain text, a number or a list.');
+  }
 
   const contents = doc.contents;
   if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined))) {
@@ -84,23 +87,10 @@ function checkNodes(root: Node | null, text: string, report: Report, file: strin
         const start = at === -1 ? node.range?.[0] ?? 0 : at;
         report('yaml-alias', 'error', [start, start + node.anchor.length + 1], `YAML anchors (&${node.anchor}) are not allowed in notes.`, 'Remove the anchor and write repeated values out in full.');
       }
-      const tagAt = node.tag ? explicitTagStart(node, text) : -1;
-      if (tagAt !== -1) {
-        report('yaml-tag', 'error', [tagAt, node.range?.[1] ?? tagAt], `Explicit YAML tags (${(node.tag ?? "").replace('tag:yaml.org,2002:', '!!')}) are not allowed in notes.`, 'Remove the tag; write the value as plain text, a number or a list.');
-      }
       if (isMap(node)) checkMap(node, report, file, lineCounter);
       if (isScalar(node)) checkScalar(node, text, report);
     },
   });
-}
-
-/** Where the explicit tag (`!!binary`) before a node starts; -1 when the source has none. */
-function explicitTagStart(node: Node, text: string): number {
-  const start = node.range?.[0] ?? 0;
-  let at = text.lastIndexOf('!', start);
-  if (at === -1 || at <= text.lastIndexOf('\n', start - 1)) return -1;
-  while (at > 0 && text[at - 1] === '!') at -= 1;
-  return at;
 }
 
 function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineCounter): void {

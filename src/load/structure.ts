@@ -15,8 +15,42 @@ type Token = { type: string; offset: number; items?: Array<{ key?: Token | null;
  * Iterative on purpose.
  */
 export function checkStructure(text: string, limits = LIMITS): StructureProblem | undefined {
-  const stack: Array<{ token: Token; depth: number }> = [];
-  for (const doc of new Parser().parse(text)) stack.push({ token: doc as unknown as Token, depth: 0 });
+  return scanCst(text, limits).problem;
+}
+
+export interface CstScan {
+  problem?: StructureProblem;
+  /** Every explicit tag (`!!binary`, `!custom`) in the source, wherever the parser put it. */
+  tags: Array<{ offset: number; source: string }>;
+}
+
+/** One pass over the concrete syntax tree: limits, and the source tokens the composed document hides. */
+export function scanCst(text: string, limits = LIMITS): CstScan {
+  const docs = [...new Parser().parse(text)] as unknown as Token[];
+  const problem = checkLimits(docs, limits);
+  return { ...(problem ? { problem } : {}), tags: problem ? [] : findTokens(docs, 'tag') };
+}
+
+/** Source tokens of one type anywhere in the tree (tags sit in `start`, `sep` or `props` lists). Iterative. */
+function findTokens(roots: unknown[], type: string): Array<{ offset: number; source: string }> {
+  const found: Array<{ offset: number; source: string }> = [];
+  const stack: unknown[] = [...roots];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const token = node as { type?: string; offset?: number; source?: string };
+    if (token.type === type && typeof token.offset === 'number') found.push({ offset: token.offset, source: token.source ?? '' });
+    for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+function checkLimits(docs: Token[], limits: typeof LIMITS): StructureProblem | undefined {
+  const stack: Array<{ token: Token; depth: number }> = docs.map((token) => ({ token, depth: 0 }));
   while (stack.length) {
     const { token, depth } = stack.pop()!;
     const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';

@@ -10,6 +10,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/^([#>+=-])/, '\\$1')
+    // A trailing ` #` run would close an ATX heading and vanish from it.
+    .replace(/(\s)(#+)$/, '$1\\$2')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 

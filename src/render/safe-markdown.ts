@@ -65,10 +65,11 @@ function sanitize(tree: Root, fieldKey: string): void {
   walk(tree, (node) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
   });
-  transform(tree, (node): RootContent[] | undefined => {
+  transform(tree, (node, parent): RootContent[] | undefined => {
     switch (node.type) {
       case 'html':
-        return [{ type: 'text', value: node.value }];
+        // Shown as text; an HTML block stays a block (a paragraph), so what follows keeps its shape.
+        return BLOCK_CONTAINERS.has(parent.type) ? [{ type: 'paragraph', children: [{ type: 'text', value: node.value }] }] : [{ type: 'text', value: node.value }];
       case 'heading':
         node.depth = Math.min(6, Math.max(MIN_HEADING_DEPTH, node.depth + MIN_HEADING_DEPTH - 1)) as typeof node.depth;
         return undefined;
@@ -104,12 +105,14 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
 }
 
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
 /** Replaces each node by what `fn` returns (undefined keeps it), children first. */
-function transform(node: Parent, fn: (node: RootContent) => RootContent[] | undefined): void {
+function transform(node: Parent, fn: (node: RootContent, parent: Parent) => RootContent[] | undefined): void {
   const next: RootContent[] = [];
   for (const child of node.children as RootContent[]) {
     if ('children' in child) transform(child, fn);
-    const replacement = fn(child);
+    const replacement = fn(child, node);
     if (replacement === undefined) next.push(child);
     else next.push(...replacement);
   }

@@ -1,20 +1,34 @@
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 
 /** FORMAT.md's threshold: Jaccard similarity of word 3-shingles at or above this is a near-duplicate. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
+const EPSILON = 1e-9;
 
 /**
  * The set of word 3-shingles of a (md) text: NFKC, case-folded, Markdown markup and punctuation
  * removed. A text of fewer than three words is one shingle of all its words.
  */
 export function shingles(markdown: string): Set<string> {
-  const plain = toString(fromMarkdown(markdown.normalize('NFKC')));
+  const plain = plainText(fromMarkdown(markdown.normalize('NFKC'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
   const words = plain.toLowerCase().replace(/\p{P}+/gu, ' ').split(/\s+/u).filter(Boolean);
   if (words.length < 3) return new Set(words.length ? [words.join(' ')] : []);
   const result = new Set<string>();
   for (let i = 0; i + 3 <= words.length; i++) result.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return result;
+}
+
+const PHRASING = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
+/** The words of a Markdown tree without its markup: inline pieces joined, blocks separated. */
+function plainText(node: Nodes): string {
+  if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code')) return node.value;
+  if (node.type === 'break') return ' ';
+  if (node.type === 'image') return node.alt ?? '';
+  if (!('children' in node)) return '';
+  return node.children.map((child) => plainText(child as Nodes)).join(PHRASING.has(node.type) ? '' : ' ');
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -49,16 +63,18 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
   for (const i of bySize) {
     const tokens = ordered[i]!;
     if (tokens.length === 0) continue;
-    const prefix = tokens.length - Math.ceil(threshold * tokens.length) + 1;
+    // Float products like 0.55 × 100 = 55.00000000000001 must not lose exact matches.
+    const minOverlap = Math.ceil(threshold * tokens.length - EPSILON);
+    const prefix = tokens.length - minOverlap + 1;
     const candidates = new Set<number>();
     for (let p = 0; p < prefix; p++) {
       const postings = index.get(tokens[p]!);
-      if (postings) for (const j of postings) if (sets[j]!.size >= threshold * tokens.length) candidates.add(j);
+      if (postings) for (const j of postings) if (sets[j]!.size >= threshold * tokens.length - EPSILON) candidates.add(j);
     }
     for (const j of candidates) {
       stats.comparisons += 1;
       const similarity = jaccard(sets[i]!, sets[j]!);
-      if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
+      if (similarity >= threshold - EPSILON) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
     }
     for (let p = 0; p < prefix; p++) {
       const list = index.get(tokens[p]!);

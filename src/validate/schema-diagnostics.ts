@@ -1,13 +1,13 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { validator, type SchemaError, type SchemaName } from './schemas.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, suggest } from './suggest.js';
 
 /** Validates one parsed file against its schema and turns ajv's errors into located diagnostics. */
 export function schemaDiagnostics(file: ParsedFile, schema: SchemaName): Diagnostic[] {
   const validate = validator(schema);
   if (validate(file.data)) return [];
-  const errors = collapseCombinators(validate.errors ?? []);
+  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(validate.errors ?? [], file.data)));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -18,43 +18,49 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName): Diagnos
       diagnostics.push(diagnostic);
     }
   }
-  return dropRequiredExplainedByTypo(diagnostics);
+  return diagnostics;
 }
 
-/** `sumary:` gives "unknown key" (did you mean summary?) and "missing summary": one problem, one message. */
-function dropRequiredExplainedByTypo(diagnostics: Diagnostic[]): Diagnostic[] {
-  const suggested = new Set(diagnostics.filter((d) => d.code === 'unknown-key').map((d) => /“([^”]+)”\?$/.exec(d.hint ?? '')?.[1]));
-  return diagnostics.filter((d) => !(d.code === 'required' && suggested.has(/“([^”]+)”/.exec(d.message)?.[1])));
-}
 
 /**
- * ajv reports every failed branch of a oneOf/anyOf. Keep the branch that matches the value's
- * type when there is one (its errors are the specific ones); otherwise keep the combinator error.
+ * ajv reports every failed branch of a oneOf/anyOf, before the combinator's own error (branches
+ * behind a $ref carry the $ref's schema path, so order and instance path tell which they are).
+ * Drop the branches whose type cannot fit the value; keep the specific errors of the branch that
+ * fits, else the combinator's own message.
  */
-function collapseCombinators(errors: SchemaError[]): SchemaError[] {
-  const combinators = errors.filter((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
-  let result = errors;
-  for (const combinator of combinators) {
-    const prefix = `${combinator.schemaPath}/`;
-    const branchErrors = result.filter((error) => error.schemaPath.startsWith(prefix));
-    const byBranch = new Map<string, SchemaError[]>();
-    for (const error of branchErrors) {
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);
-    }
-    const typeMatches = [...byBranch.values()].filter((list) =>
-      !list.some((error) => error.keyword === 'type' && error.instancePath === combinator.instancePath));
-    const keep = typeMatches.length === 1 && combinator.params.passingSchemas == null && !onlyRequired(typeMatches[0]!, combinator)
-      ? typeMatches[0]!
-      : [combinator];
-    result = result.filter((error) => error !== combinator && !branchErrors.includes(error)).concat(keep);
-  }
-  return result;
+function collapseCombinators(errors: SchemaError[], data: unknown): SchemaError[] {
+  const dropped = new Set<SchemaError>();
+  const kept: SchemaError[] = [];
+  errors.forEach((combinator, index) => {
+    if (combinator.keyword !== 'oneOf' && combinator.keyword !== 'anyOf') return;
+    const at = combinator.instancePath;
+    const branch = errors.slice(0, index).filter((error) => !dropped.has(error) && (error.instancePath === at || error.instancePath.startsWith(`${at}/`)));
+    for (const error of branch) dropped.add(error);
+    dropped.add(combinator);
+    const value = valueAt(data, pathOf(combinator));
+    const fitting = branch.filter((error) => !(error.instancePath === at && (error.keyword === 'type' || ((error.keyword === 'enum' || error.keyword === 'const') && typeof value === 'object'))));
+    const onlyRequired = fitting.length > 0 && fitting.every((error) => error.keyword === 'required' && error.instancePath === at);
+    if (combinator.params.passingSchemas != null || fitting.length === 0 || onlyRequired) kept.push(combinator);
+    else kept.push(...fitting);
+  });
+  return [...errors.filter((error) => !dropped.has(error)), ...kept];
 }
 
-function onlyRequired(errors: SchemaError[], combinator: SchemaError): boolean {
-  return errors.every((error) => error.keyword === 'required' && error.instancePath === combinator.instancePath);
+/** A key name's pattern error says what is wrong with the key; the propertyNames wrapper adds nothing. */
+function dropPropertyNamesWrappers(errors: SchemaError[]): SchemaError[] {
+  return errors.filter((error) => !(error.keyword === 'propertyNames' && errors.some((other) => other !== error && other.propertyName !== undefined && other.instancePath === error.instancePath)));
 }
+
+/** `sumary:` gives "unknown key" (did you mean summary?) and "missing summary" in the same mapping: one problem. */
+function dropRequiredExplainedByTypo(errors: SchemaError[]): SchemaError[] {
+  return errors.filter((error) => {
+    if (error.keyword !== 'required') return true;
+    const missing = String(error.params.missingProperty);
+    return !errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath
+      && suggest(String(other.params.additionalProperty), [missing]) === missing);
+  });
+}
+
 
 function pathOf(error: SchemaError): DataPath {
   return error.instancePath.split('/').slice(1).map((segment) => {
@@ -72,6 +78,11 @@ function toDiagnostic(file: ParsedFile, error: SchemaError): Diagnostic {
     ...(hint ? { hint } : {}),
   });
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  if (error.propertyName !== undefined) {
+    const key = error.propertyName;
+    return at('invalid-value', 'key', `“${key}” is not a valid key in ${name || 'this mapping'}.`,
+      /^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description, [key]);
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);

@@ -18,9 +18,11 @@ function bounds(b: Box): [number, number, number, number] | undefined {
   }
 }
 
-describe('layout boxes of the example report', () => {
+describe.each(['report.md', 'all-constructs.md'])('geometry of %s', (name) => {
+  const doc = layout(input(fixture(name)));
+
   it('keeps body content inside the margins, and everything inside the page', () => {
-    report.pages.forEach((page, i) => {
+    doc.pages.forEach((page, i) => {
       for (const b of page.boxes) {
         const r = bounds(b);
         if (!r) continue;
@@ -39,7 +41,7 @@ describe('layout boxes of the example report', () => {
   });
 
   it('never overlaps two text boxes', () => {
-    for (const page of report.pages) {
+    for (const page of doc.pages) {
       const t = texts(page.boxes);
       for (let a = 0; a < t.length; a++) {
         for (let b = a + 1; b < t.length; b++) {
@@ -49,7 +51,9 @@ describe('layout boxes of the example report', () => {
       }
     }
   });
+});
 
+describe('layout boxes of the example report', () => {
   it('starts with the cover, then the contents, and puts header and footer on every other page', () => {
     expect(texts(report.pages[0]?.boxes ?? []).some((b) => b.artifact)).toBe(false);
     expect(contentTexts(report.pages[1]?.boxes ?? []).some((b) => b.text === 'Contents')).toBe(true);
@@ -129,5 +133,23 @@ describe('edge cases', () => {
   it('survives a document without front matter and odd input', () => {
     const r = layout(input('Just text.\n\n|a|\n|-|\n\n- \n\n>\n\n```\n```\n'));
     expect(r.pages.length).toBe(2);
+  });
+});
+
+describe('cover', () => {
+  it('makes room for a long title and many organizers without overlapping', () => {
+    const names = Array.from({ length: 9 }, (_, i) => `"Organization number ${i + 1} with a rather long official name"`);
+    const md = `---\ntitle: "${'A very long workshop title that goes on '.repeat(5)}"\nsubtitle: "${'And a subtitle that is long too '.repeat(4)}"\ndocument: Workshop report\ndate: 9–13 May 2022\nplace: Rabat\norganizers: [${names.join(', ')}]\npartners: [${names.slice(0, 5).join(', ')}]\nlogo: logo.png\n---\n\nText.\n`;
+    const cover = layout(input(md)).pages[0]?.boxes ?? [];
+    const t = texts(cover);
+    for (let a = 0; a < t.length; a++) {
+      for (let b = a + 1; b < t.length; b++) {
+        const [p, q] = [t[a], t[b]];
+        if (p && q && overlaps(p, q)) expect.fail(`"${p.text}" overlaps "${q.text}"`);
+      }
+    }
+    const image = cover.find((b) => b.kind === 'image');
+    expect(image).toBeDefined();
+    for (const b of t) expect(b.y).toBeGreaterThan((image?.kind === 'image' ? image.y + image.height : 0) - 0.01);
   });
 });

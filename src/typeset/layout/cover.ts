@@ -1,7 +1,7 @@
 import type { Location } from '../../diagnostics/diagnostic.js';
 import type { FrontMatter } from '../front-matter.js';
 import type { TypesetLabels } from '../types.js';
-import type { Box, PageBoxes, TextStyle } from './boxes.js';
+import { type Box, type PageBoxes, type TextStyle, translate } from './boxes.js';
 import { type BlockContext, MUTED_COLOR, TEXT_COLOR, tint } from './context.js';
 import { textBoxes, textLines } from './paragraph.js';
 
@@ -22,13 +22,15 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
   ];
   const sect = ctx.parentSid;
   const check = (text: string, font: TextStyle['font']): string => ctx.inline.glyphs.check(text, font, undefined);
+  let into = boxes;
   const put = (text: string, style: TextStyle, y: number, type = 'P', leading = 1.3): number => {
     const sid = ctx.struct.add(type, sect);
     const r = textBoxes([{ text: check(text, style.font), style }], y, { x, width, size: style.size, leading, sid }, ctx.m);
-    boxes.push(...r.boxes);
+    into.push(...r.boxes);
     return y + r.height;
   };
 
+  let logoBottom = margins.top;
   if (fm.logo) {
     const img = ctx.loadImage(fm.logo, at);
     if (img) {
@@ -37,21 +39,27 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
       const scale = Math.min(1, 72 / h0, 220 / w0);
       const sid = ctx.struct.add('Figure', sect, { alt: 'Logo' });
       boxes.push({ kind: 'image', x, y: margins.top + fs, width: w0 * scale, height: h0 * scale, data: img.data, sid });
+      logoBottom = margins.top + fs + h0 * scale;
     }
   }
 
-  let y = page.height * 0.3;
+  // The title block is built from y = 0 and placed once the foot block's height is known.
+  const main: Box[] = [];
+  into = main;
+  let y = 0;
   if (fm.document) {
     y = put(fm.document.toUpperCase(), { font: 'bold', size: fs * 1.05, color: accentColor }, y);
     y += fs * 0.5;
   }
-  boxes.push({ kind: 'rect', x, y, width: 56, height: 3.5, fill: accentColor });
+  main.push({ kind: 'rect', x, y, width: 56, height: 3.5, fill: accentColor });
   y += fs * 1.6;
   y = put(fm.title, { font: 'bold', size: fs * 2.55, color: TEXT_COLOR }, y, 'H1', 1.15);
   if (fm.subtitle) y = put(fm.subtitle, { font: 'regular', size: fs * 1.4, color: MUTED_COLOR }, y + fs * 0.9, 'P', 1.3);
   y += fs * 2;
   if (fm.date) y = put(fm.date, { font: 'bold', size: fs * 1.2, color: TEXT_COLOR }, y);
-  if (fm.place) put(fm.place, { font: 'regular', size: fs * 1.2, color: TEXT_COLOR }, y);
+  if (fm.place) y = put(fm.place, { font: 'regular', size: fs * 1.2, color: TEXT_COLOR }, y);
+  const mainHeight = y;
+  into = boxes;
 
   // The foot block grows upwards from the bottom margin.
   const groups = [
@@ -67,6 +75,9 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
     for (const n of g.names) footH += heightOf(n, nameStyle);
   }
   let fy = page.height - margins.bottom - footH + fs * 1.2;
+  // A third of the way down, unless a long title and a long list of organizers need the room.
+  const top = Math.max(logoBottom + fs * 2, Math.min(page.height * 0.3, fy - fs * 3.5 - mainHeight));
+  for (const b of main) boxes.push(translate(b, 0, top));
   if (groups.length > 0) boxes.push({ kind: 'line', x1: x, y1: fy - fs * 1.3, x2: x + width, y2: fy - fs * 1.3, color: tint(accentColor, 0.6), width: 0.75 });
   for (const g of groups) {
     fy = put(g.label.toUpperCase(), labelStyle, fy) + fs * 0.3;

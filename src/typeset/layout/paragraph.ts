@@ -11,6 +11,8 @@ export interface TextBlockOptions {
   align?: 'left' | 'center' | 'right';
   sid?: number;
   artifact?: boolean;
+  /** Monospaced text without the inline-code tint (code blocks have their own shading). */
+  plainMono?: boolean;
 }
 
 const CAP_HEIGHT = 0.66;
@@ -24,6 +26,14 @@ export function lineBoxes(line: Line, top: number, lh: number, o: TextBlockOptio
   for (const f of shaped.frags) {
     if (f.text === '' || f.text === ' ') continue;
     const x = o.x + dx + f.x;
+    // Inline code sits on a light tint, like on GitHub; the tint stays inside the line box.
+    if (f.style.font === 'mono' && !o.plainMono) {
+      const h = Math.min(lh, f.style.size * 1.45);
+      const trailing = f.text.endsWith(' ') ? m.charWidth('mono', 32, f.style.size) : 0;
+      const left = Math.max(o.x, x - 1);
+      const right = Math.min(o.x + o.width, x + f.width - trailing + 1);
+      boxes.push({ kind: 'rect', x: left, y: baseline - f.style.size * 1.05, width: right - left, height: h, fill: '#EEF0F3' });
+    }
     boxes.push({
       kind: 'text',
       x,

