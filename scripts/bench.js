@@ -22,9 +22,9 @@ function measure(argv, { cwd = ROOT, node = true } = {}) {
   for (let i = 0; i < runs; i++) {
     const rssFile = path.join(work, 'rss');
     const start = performance.now();
-    const result = spawnSync(process.execPath, node ? ['--require', path.join(ROOT, 'scripts/bench-rss.cjs'), ...argv] : argv, { cwd, env: { ...process.env, WR_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, node ? ['--require', path.join(ROOT, 'scripts/bench-rss.cjs'), ...argv] : argv, { cwd, env: { ...process.env, WR_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
     const ms = performance.now() - start;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(' ')} exited ${result.status} ${result.signal ?? ''}: ${String(result.stderr).slice(0, 2000)}`);
     let rss = 0;
     try { rss = Number(readFileSync(rssFile, 'utf8')) / 1024; } catch { /* not recorded */ }
     samples.push({ ms, rss });
@@ -49,11 +49,11 @@ for (const size of sizes) {
   const dir = generate(size, path.join(work, size));
   const files = readdirSync(path.join(dir, 'sessions')).length;
   row(size, `parse-only floor (yaml.parse of ${files + 1} files)`, measure(['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; import {parse} from 'yaml'; const d=${JSON.stringify(dir)}; parse(readFileSync(d+'/workshop.yaml','utf8')); for (const f of readdirSync(d+'/sessions')) parse(readFileSync(d+'/sessions/'+f,'utf8'));`]));
-  row(size, 'validate', measure([BIN, 'validate', dir]));
-  row(size, 'build --format md', measure([BIN, 'build', dir, '--format', 'md', '--out', path.join(work, `${size}-md`)]));
+  row(size, 'validate', measure([BIN, 'validate', dir, '--quiet']));
+  row(size, 'build --format md', measure([BIN, 'build', dir, '--quiet', '--format', 'md', '--out', path.join(work, `${size}-md`)]));
   if (pdfSizes.includes(size)) {
     const out = path.join(work, `${size}-pdf`);
-    const m = measure([BIN, 'build', dir, '--format', 'md,pdf', '--out', out]);
+    const m = measure([BIN, 'build', dir, '--quiet', '--format', 'md,pdf', '--out', out]);
     const pages = countPages(out);
     row(size, 'build --format md,pdf', m, `${pages} pages, ${(pages / (m.ms / 1000)).toFixed(0)} pages/s`);
   }
