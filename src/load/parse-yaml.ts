@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
@@ -15,18 +15,12 @@ export interface ParseResult {
  * FORMAT.md forbids at its position. Data is produced only when nothing would be lost or expanded.
  */
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
-  const scan = scanCst(source.text);
-  if (scan.problem) return refuse(source, role, scan.problem);
+  // One pass of the parser: the syntax tree is checked (limits, tags), then composed.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-  });
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
+  const scan = scanCst(source.text, undefined, tokens);
+  if (scan.problem) return refuse(source, role, scan.problem);
+  const doc = compose(tokens, source.text);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -71,6 +65,21 @@ function refuse(source: SourceFile, role: FileRole, problem: StructureProblem): 
       hint: problem.code === 'too-deep' ? 'Notes never nest this deep: check the indentation, or the brackets of a [list] or {mapping}.' : 'Split the content over several files or entries.',
     }],
   };
+}
+
+const OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
+/** What yaml's parseDocument does, from tokens already parsed. */
+function compose(tokens: ReturnType<Parser['parse']> extends Iterable<infer T> ? T[] : never, text: string): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 type Report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) => void;

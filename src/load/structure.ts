@@ -25,8 +25,8 @@ export interface CstScan {
 }
 
 /** One pass over the concrete syntax tree: limits, and the source tokens the composed document hides. */
-export function scanCst(text: string, limits = LIMITS): CstScan {
-  const docs = [...new Parser().parse(text)] as unknown as Token[];
+export function scanCst(text: string, limits = LIMITS, tokens?: readonly unknown[]): CstScan {
+  const docs = (tokens ?? [...new Parser().parse(text)]) as unknown as Token[];
   const problem = checkLimits(docs, limits);
   return { ...(problem ? { problem } : {}), tags: problem ? [] : findTokens(docs, 'tag') };
 }

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
+import { isPlainText } from '../markdown/plain.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
@@ -26,6 +27,7 @@ const OUTPUT: Options = {
  * resolved inside the text, and an unclosed code fence is closed.
  */
 export function safeMarkdown(source: string, fieldKey = 'x'): string {
+  if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, fieldKey);
   return toMarkdown(tree, OUTPUT).trimEnd();
@@ -33,6 +35,7 @@ export function safeMarkdown(source: string, fieldKey = 'x'): string {
 
 /** The same text flattened to one line, for a table cell: blocks joined, `|` escaped. */
 export function safeMarkdownInline(source: string): string {
+  if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, 'cell');
   const phrasing: PhrasingContent[] = [];

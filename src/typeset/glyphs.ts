@@ -22,10 +22,11 @@ export class GlyphCheck {
 
   /** Returns `text` with missing characters replaced; `at` is where the text starts in the source. */
   check(raw: string, font: FontKey, at: SourcePoint | undefined): string {
-    // Composed characters draw with the font's own accented glyphs; a soft hyphen never prints.
-    const text = raw.normalize('NFC').replace(/\u00ad/g, '');
+    // Composed characters draw with the font's own accented glyphs; soft hyphens, joiners and
+    // direction marks never print, so they are dropped rather than reported.
+    const text = raw.normalize('NFC').replace(/[\u00ad\u200c-\u200f\u2060\ufe0e\ufe0f]/g, '');
     for (const ch of text) {
-      if (ch !== '\n' && !this.has(font, ch)) return this.replaceAll(text, font, at);
+      if (ch !== '\n' && ch !== '\r' && !this.has(font, ch)) return this.replaceAll(text, font, at);
     }
     return text;
   }
@@ -34,7 +35,13 @@ export class GlyphCheck {
     let out = '';
     let i = 0;
     for (const ch of text) {
-      if (ch !== '\n' && !this.has(font, ch)) {
+      if (ch !== '\n' && ch !== '\r' && !this.has(font, ch)) {
+        // A space the font lacks (em space…) is still a space.
+        if (/\s/.test(ch)) {
+          out += ' ';
+          i += ch.length;
+          continue;
+        }
         this.record(ch, text, i, at);
         out += PLACEHOLDER;
       } else {
@@ -50,8 +57,7 @@ export class GlyphCheck {
     let v = this.ok.get(key);
     if (v === undefined) {
       const cp = ch.codePointAt(0) ?? 0;
-      // Variation selectors and zero-width joiners belong to the character before; they draw nothing.
-      v = cp === 0xfe0f || cp === 0x200d || this.m.hasGlyph(font, cp);
+      v = this.m.hasGlyph(font, cp);
       this.ok.set(key, v);
     }
     return v;

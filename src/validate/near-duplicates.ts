@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { isPlainText } from '../markdown/plain.js';
 
 /** FORMAT.md's threshold: Jaccard similarity of word 3-shingles at or above this is a near-duplicate. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
@@ -12,7 +13,8 @@ const EPSILON = 1e-9;
  * removed. A text of fewer than three words is one shingle of all its words.
  */
 export function shingles(markdown: string): Set<string> {
-  const plain = plainText(fromMarkdown(markdown.normalize('NFKC'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+  const normalized = markdown.normalize('NFKC');
+  const plain = isPlainText(normalized) ? normalized : plainText(fromMarkdown(normalized, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
   const words = plain.toLowerCase().replace(/\p{P}+/gu, ' ').split(/\s+/u).filter(Boolean);
   if (words.length < 3) return new Set(words.length ? [words.join(' ')] : []);
   const result = new Set<string>();
@@ -52,11 +54,13 @@ export interface SimilarPair {
  * never compared. `stats.comparisons` counts the exact checks, for complexity tests.
  */
 export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats = { comparisons: 0 }): SimilarPair[] {
+  // Shingles become integers ranked by rarity (rarest first), so sorting and indexing are cheap.
   const frequency = new Map<string, number>();
   for (const set of sets) for (const token of set) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const rank = (token: string) => frequency.get(token)!;
-  const ordered = sets.map((set) => [...set].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0)));
-  const index = new Map<string, number[]>();
+  const byRarity = [...frequency.keys()].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+  const rankOf = new Map(byRarity.map((token, rank) => [token, rank]));
+  const ordered = sets.map((set) => Int32Array.from(set, (token) => rankOf.get(token)!).sort());
+  const index = new Map<number, number[]>();
   const pairs: SimilarPair[] = [];
   // Visit sets by size so each set only needs candidates no larger than itself.
   const bySize = sets.map((_, i) => i).sort((x, y) => sets[x]!.size - sets[y]!.size || x - y);

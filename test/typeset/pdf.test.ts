@@ -135,3 +135,22 @@ describe('robustness and options', () => {
     expect(out.pages).toBeGreaterThan(10);
   });
 });
+
+describe('missing glyphs in the front matter', () => {
+  it('points at the value in the front matter', async () => {
+    const md = '---\ntitle: "Atelier 你好"\n---\n\nText.\n';
+    const out = await typeset(input(md));
+    expect(out.diagnostics[0]).toMatchObject({ code: 'missing-glyph', location: { start: { line: 2, column: 17, offset: md.indexOf('你') } } });
+  });
+});
+
+describe('line endings', () => {
+  it('typesets a CRLF document like its LF twin, without missing glyphs', async () => {
+    const lf = fixture('all-constructs.md');
+    const crlf = await typeset(input(lf.replace(/\n/g, '\r\n')));
+    expect(crlf.diagnostics.filter((d) => d.code === 'missing-glyph')).toEqual([]);
+    const a = (await allText(await openPdf(crlf.pdf))).join(' ');
+    const b = (await allText(await openPdf((await typeset(input(lf))).pdf))).join(' ');
+    expect(a).toBe(b);
+  });
+});

@@ -122,7 +122,7 @@ function layoutCode(node: Code, ctx: BlockContext): Slice[] {
   const perLine = Math.max(8, Math.floor((ctx.width - 2 * pad) / charW));
   const text = ctx.inline.glyphs.check(node.value.replace(/\t/g, '    '), 'mono', node.position?.start);
   const rows: string[] = [];
-  for (const raw of text.split('\n')) {
+  for (const raw of text.split(/\r?\n/)) {
     const chars = [...raw];
     if (chars.length === 0) rows.push('');
     for (let i = 0; i < chars.length; i += perLine) rows.push(chars.slice(i, i + perLine).join(''));

@@ -1,5 +1,6 @@
 import type { Location } from '../../diagnostics/diagnostic.js';
 import type { FrontMatter } from '../front-matter.js';
+import type { SourcePoint } from '../glyphs.js';
 import type { TypesetLabels } from '../types.js';
 import { type Box, type PageBoxes, type TextStyle, translate } from './boxes.js';
 import { type BlockContext, MUTED_COLOR, TEXT_COLOR, tint } from './context.js';
@@ -11,7 +12,14 @@ export interface PageGeometry {
 }
 
 /** The cover: document kind, title, subtitle, date and place, then organizers and partners at the foot. */
-export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGeometry, ctx: BlockContext, at?: Location): PageBoxes {
+export function layoutCover(
+  fm: FrontMatter,
+  labels: TypesetLabels,
+  page: PageGeometry,
+  ctx: BlockContext,
+  at: Location | undefined,
+  locate: (text: string) => SourcePoint | undefined,
+): PageBoxes {
   const { margins, accentColor } = ctx.theme;
   const fs = ctx.theme.fontSize;
   const x = margins.left;
@@ -21,7 +29,8 @@ export function layoutCover(fm: FrontMatter, labels: TypesetLabels, page: PageGe
     { kind: 'rect', x: 0, y: page.height - margins.bottom * 0.3, width: page.width, height: margins.bottom * 0.3, fill: tint(accentColor, 0.35) },
   ];
   const sect = ctx.parentSid;
-  const check = (text: string, font: TextStyle['font']): string => ctx.inline.glyphs.check(text, font, undefined);
+  // Front matter values are found in the source so a missing glyph is reported where it was typed.
+  const check = (text: string, font: TextStyle['font']): string => ctx.inline.glyphs.check(text, font, locate(text));
   let into = boxes;
   const put = (text: string, style: TextStyle, y: number, type = 'P', leading = 1.3): number => {
     const sid = ctx.struct.add(type, sect);

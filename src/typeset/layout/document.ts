@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { FootnoteDefinition, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type FrontMatter, readFrontMatter } from '../front-matter.js';
-import { GlyphCheck } from '../glyphs.js';
+import { GlyphCheck, type SourcePoint } from '../glyphs.js';
 import { parseMarkdown } from '../markdown.js';
 import type { Metrics } from '../measure.js';
 import { PAGE_SIZES } from '../theme.js';
@@ -62,7 +62,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     pendingChart: undefined,
   };
   const yaml = root.children.find((c) => c.type === 'yaml');
-  const cover = layoutCover(front, input.labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined);
+  const cover = layoutCover(front, input.labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined, (text) => locate(input.markdown, text));
   const body = root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition');
   const slices = layoutBlocks(body, { ...ctx, parentSid: bodySid });
   slices.push(...footnoteSlices(root.children, { ...ctx, parentSid: bodySid }));
@@ -83,11 +83,12 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const offset = 1 + tocPages.length;
   const headings = ctx.headings.map((h) => ({ ...h, page: offset + (pageOfDest.get(h.id) ?? 0) }));
   const pages = [cover, ...tocPages, ...bodyPages];
+  const safe = (text: string): string => glyphs.check(text, 'regular', locate(input.markdown, text));
   const chrome = {
-    header: front.shortTitle ?? front.title,
-    ...(front.document ? { headerRight: front.document } : {}),
-    ...(front.date || front.place ? { footerLeft: [front.place, front.date].filter(Boolean).join(', ') } : {}),
-    pageLabel: input.labels.page,
+    header: safe(front.shortTitle ?? front.title),
+    ...(front.document ? { headerRight: safe(front.document) } : {}),
+    ...(front.date || front.place ? { footerLeft: [front.place, front.date].filter(Boolean).map((t) => safe(t ?? '')).join(', ') } : {}),
+    pageLabel: safe(input.labels.page),
   };
   pages.forEach((p, i) => {
     if (i > 0) p.boxes.push(...chromeBoxes(i + 1, pages.length, chrome, page, theme, m));
@@ -95,6 +96,15 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const glyphDiagnostic = glyphs.diagnostic(input.file);
   if (glyphDiagnostic) diagnostics.push(glyphDiagnostic);
   return { pages, headings, struct: struct.nodes, front, page, diagnostics };
+}
+
+/** Where `text` first appears in the source (front matter values), as a 1-based point. */
+function locate(source: string, text: string): SourcePoint | undefined {
+  const offset = source.indexOf(text);
+  if (offset < 0) return undefined;
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n'), offset };
 }
 
 // Footnotes are gathered after the body, numbered in order of first reference.

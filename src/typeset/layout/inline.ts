@@ -57,7 +57,7 @@ export function inlineSpans(nodes: readonly PhrasingContent[], base: TextStyle, 
     switch (node.type) {
       case 'text': {
         const style = styleOf(f);
-        spans.push({ text: ctx.glyphs.check(node.value.replace(/\n/g, ' '), style.font, node.position?.start), style });
+        spans.push({ text: ctx.glyphs.check(node.value.replace(/\r?\n/g, ' '), style.font, node.position?.start), style });
         return;
       }
       case 'inlineCode': {

@@ -28,8 +28,8 @@ interface Piece {
   forced: boolean;
 }
 
-// Break opportunities: after a space, after a hyphen or slash. U+00A0 and U+202F never break.
-const BREAK_AFTER = new Set(['-', '/', '\u2010', '\u2013']);
+// Break opportunities: after a space, a hyphen, a slash or a zero-width space. U+00A0 and U+202F never break.
+const BREAK_AFTER = new Set(['-', '/', '\u2010', '\u2013', '\u200b']);
 
 function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r';

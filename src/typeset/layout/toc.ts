@@ -15,7 +15,7 @@ export function tocSlices(title: string, entries: readonly HeadingInfo[], pageNu
   const tocSid = ctx.struct.add('TOC', ctx.parentSid);
   const titleSid = ctx.struct.add('H1', ctx.parentSid);
   const titleStyle: TextStyle = { font: 'bold', size: titleSize, color: accent };
-  const titleLine = breakLines([{ text: title, style: titleStyle }], ctx.width, ctx.m, titleSize)[0];
+  const titleLine = breakLines([{ text: ctx.inline.glyphs.check(title, 'bold', undefined), style: titleStyle }], ctx.width, ctx.m, titleSize)[0];
   const titleH = titleSize * 1.25;
   const slices: Slice[] = [
     {

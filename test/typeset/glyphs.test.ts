@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { GlyphCheck } from '../../src/typeset/glyphs.js';
+import { breakLines } from '../../src/typeset/layout/line-break.js';
+import { metrics } from './layout-helpers.js';
+
+describe('glyph check', () => {
+  it('keeps what the fonts can draw, typographic characters included', () => {
+    const g = new GlyphCheck(metrics);
+    const text = 'Côte d’Ivoire « cœur » — 9–13 May, 10\u00a0000, 32\u202f%';
+    expect(g.check(text, 'regular', { line: 1, column: 1, offset: 0 })).toBe(text);
+    expect(g.diagnostic('a.md')).toBeUndefined();
+  });
+
+  it('replaces each missing character by ? and lists each once, at its first position', () => {
+    const g = new GlyphCheck(metrics);
+    expect(g.check('ok\nab 你好你', 'regular', { line: 3, column: 5, offset: 40 })).toBe('ok\nab ???');
+    const d = g.diagnostic('countries/MLI.md');
+    expect(d).toMatchObject({ code: 'missing-glyph', severity: 'warning', stage: 'typeset', location: { file: 'countries/MLI.md', start: { line: 4, column: 4, offset: 46 } } });
+    expect(d?.actual).toBe('你 (U+4F60), 好 (U+597D)');
+  });
+
+  it('drops invisible format characters, keeps missing spaces as spaces and composes accents', () => {
+    const g = new GlyphCheck(metrics);
+    expect(g.check('a\u200db\u00adc\u2060d\u2003e\u200ef', 'regular', undefined)).toBe('abcd ef');
+    expect(g.check('e\u0301', 'regular', undefined)).toBe('é');
+    expect(g.diagnostic('a.md')).toBeUndefined();
+  });
+
+  it('lets the line breaker break after a zero-width space', () => {
+    const style = { font: 'regular' as const, size: 10, color: '#000000' };
+    const w = Math.max(metrics.width('regular', 'aaaa\u200b', 10), metrics.width('regular', 'bbbb', 10)) + 1;
+    const lines = breakLines([{ text: 'aaaa\u200bbbbb', style }], w, metrics, 10).map((l) => l.frags.map((f) => f.text).join(''));
+    expect(lines).toEqual(['aaaa\u200b', 'bbbb']);
+  });
+});
