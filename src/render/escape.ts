@@ -3,7 +3,11 @@
  * written wherever a template puts it. Inline-significant characters are always escaped;
  * line-start constructs (`#`, `>`, `-`, `+`, `1.`) only where they could start a block.
  */
+const NOTHING_TO_ESCAPE = /^(?![#>+=\-\s]|\d+[.)])[^\\`*_[\]<>|~&\r\n#]*(?<!\s)$/;
+
 export function escapeMarkdown(text: string): string {
+  // Most names and titles need nothing: skip the replacements (a hot path in large reports).
+  if (NOTHING_TO_ESCAPE.test(text) && /^[\x20-\x7e]*$/.test(text)) return text;
   // Leading spaces could start a code block; line breaks, a new block: plain text has neither.
   const flat = text.normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
   return flat

@@ -11,6 +11,7 @@ type Helper = (...args: unknown[]) => unknown;
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;
+  const slugs = new Map<string, string>();
   const forms = (country: unknown) => {
     const { code, name } = country as { code: string; name: string };
     return countryForms(code, name, language);
@@ -81,6 +82,14 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{indent value 2}}: continuation lines indented, for (md) text inside a list item. */
     indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */
-    slug: (text) => new GithubSlugger().slug(language === 'fr' ? frenchSpacing(String(text ?? '')) : String(text ?? '')),
+    slug: (text) => {
+      const key = String(text ?? '');
+      let slug = slugs.get(key);
+      if (slug === undefined) {
+        slug = new GithubSlugger().slug(language === 'fr' ? frenchSpacing(key) : key);
+        slugs.set(key, slug);
+      }
+      return slug;
+    },
   };
 }

@@ -31,7 +31,8 @@ export function paint(layout: LayoutResult, o: PaintOptions): Promise<Uint8Array
       Creator: 'workshop-report',
       Producer: 'workshop-report (PDFKit)',
       CreationDate: o.creationDate,
-      ModDate: o.creationDate,
+      // pdfkit's PDF/A metadata has no xmp:ModifyDate, and PDF/A wants Info and XMP to agree.
+      ...(o.pdfA ? {} : { ModDate: o.creationDate }),
     },
   });
   const chunks: Uint8Array[] = [];

@@ -57,8 +57,11 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
   // Shingles become integers ranked by rarity (rarest first), so sorting and indexing are cheap.
   const frequency = new Map<string, number>();
   for (const set of sets) for (const token of set) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const byRarity = [...frequency.keys()].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
-  const rankOf = new Map(byRarity.map((token, rank) => [token, rank]));
+  // Counting sort by frequency (small integers); ties keep first-seen order, which is deterministic.
+  const buckets: string[][] = [];
+  for (const [token, count] of frequency) (buckets[count] ??= []).push(token);
+  const rankOf = new Map<string, number>();
+  for (const bucket of buckets) if (bucket) for (const token of bucket) rankOf.set(token, rankOf.size);
   const ordered = sets.map((set) => Int32Array.from(set, (token) => rankOf.get(token)!).sort());
   const index = new Map<number, number[]>();
   const pairs: SimilarPair[] = [];

@@ -55,6 +55,8 @@ describe('links', () => {
     expect(resolveLink('#trends-threats')).toEqual({ kind: 'dest', name: 'trends-threats' });
     expect(resolveLink('../report.md#trends-threats')).toEqual({ kind: 'file', file: '../report.pdf', dest: 'trends-threats' });
     expect(resolveLink('annex.pdf')).toEqual({ kind: 'file', file: 'annex.pdf' });
+    expect(resolveLink('annex.docx')).toBeUndefined();
+    expect(resolveLink('countries/MLI.md')).toEqual({ kind: 'file', file: 'countries/MLI.pdf' });
     expect(resolveLink('javascript:alert(1)')).toBeUndefined();
     expect(resolveLink('ftp://x.org/a')).toBeUndefined();
   });

@@ -56,6 +56,8 @@ describe('PDF/A', () => {
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(raw).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     expect(raw).toContain('/OutputIntents');
+    expect(raw).toContain('<xmp:CreateDate>2022-05-20T10:00:00Z</xmp:CreateDate>');
+    expect(raw).not.toContain('/ModDate');
     expect(out.diagnostics).toEqual([]);
   });
 

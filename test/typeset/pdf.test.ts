@@ -154,3 +154,17 @@ describe('line endings', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('speed', () => {
+  it('typesets a 30-page report well within a second once fonts and code are warm', async () => {
+    const one = fixture('report.md');
+    const md = `${one}\n${one.split('\n---\n').slice(1).join('\n---\n').replace(/^# /gm, '# Again: ')}`;
+    await typeset(input(md));
+    const t0 = performance.now();
+    const out = await typeset(input(md));
+    const ms = performance.now() - t0;
+    expect(out.pages).toBeGreaterThanOrEqual(28);
+    // Typically 0.2–0.4 s on the 2-core machine; the bound leaves room for a busy CI box.
+    expect(ms).toBeLessThan(2500);
+  });
+});

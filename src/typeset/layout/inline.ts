@@ -24,7 +24,7 @@ function fontFor(f: Flags): FontKey {
   return f.italic ? 'italic' : 'regular';
 }
 
-/** http(s) and mailto become URI links, '#x' an internal jump, relative '.md' targets their '.pdf'; anything else is plain text. */
+/** http(s) and mailto become URI links, '#x' an internal jump, relative '.md'/'.pdf' files a jump into that PDF; anything else is plain text. */
 export function resolveLink(url: string): LinkTarget | undefined {
   if (/^(https?:|mailto:)/i.test(url)) return { kind: 'uri', uri: url };
   if (url.startsWith('#')) return url.length > 1 ? { kind: 'dest', name: decodeURIComponent(url.slice(1)) } : undefined;
@@ -33,6 +33,8 @@ export function resolveLink(url: string): LinkTarget | undefined {
   const path = hash < 0 ? url : url.slice(0, hash);
   const dest = hash < 0 ? undefined : decodeURIComponent(url.slice(hash + 1));
   const file = path.replace(/\.md$/i, '.pdf');
+  // Only other PDFs can be opened from a PDF; a link to any other local file stays plain text.
+  if (!/\.pdf$/i.test(file)) return undefined;
   return dest ? { kind: 'file', file, dest } : { kind: 'file', file };
 }
 

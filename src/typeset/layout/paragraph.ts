@@ -11,8 +11,6 @@ export interface TextBlockOptions {
   align?: 'left' | 'center' | 'right';
   sid?: number;
   artifact?: boolean;
-  /** Monospaced text without the inline-code tint (code blocks have their own shading). */
-  plainMono?: boolean;
 }
 
 const CAP_HEIGHT = 0.66;
@@ -27,7 +25,7 @@ export function lineBoxes(line: Line, top: number, lh: number, o: TextBlockOptio
     if (f.text === '' || f.text === ' ') continue;
     const x = o.x + dx + f.x;
     // Inline code sits on a light tint, like on GitHub; the tint stays inside the line box.
-    if (f.style.font === 'mono' && !o.plainMono) {
+    if (f.style.font === 'mono') {
       const h = Math.min(lh, f.style.size * 1.45);
       const trailing = f.text.endsWith(' ') ? m.charWidth('mono', 32, f.style.size) : 0;
       const left = Math.max(o.x, x - 1);
