@@ -21,6 +21,8 @@ export interface PdfContext {
   themeFile: string | undefined;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** --pdf-a: archival PDF/A-2a, whatever the theme says. */
+  pdfA?: boolean;
   /** Called before each document is typeset (progress on a terminal). */
   onDocument?: (file: string, index: number, total: number) => void;
 }
@@ -38,7 +40,7 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   const diagnostics: Diagnostic[] = [];
   const themeYaml = await themeSettings(context, diagnostics, sources);
   if (diagnostics.length) return { files: [], diagnostics, sources };
-  const theme = resolveTheme(themeYaml);
+  const theme = resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml);
   const fonts = await readFonts(themeYaml?.fonts, context.projectDir);
   const labels = {
     page: translate(context.language, 'page_of'),

@@ -46,6 +46,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
+    .option('--pdf-a', 'archival PDF/A-2a (refuses images PDF/A forbids)')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')

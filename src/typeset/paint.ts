@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Box, HeadingInfo, LinkTarget, PageBoxes } from './layout/boxes.js';
+import type { Box, HeadingInfo, LinkBox, PageBoxes } from './layout/boxes.js';
 import type { LayoutResult } from './layout/document.js';
 import { parsedFont } from './measure.js';
 import { StructTagger } from './tagging.js';
@@ -69,7 +69,7 @@ function paintPage(doc: PDFKit.PDFDocument, page: PageBoxes, tagger: StructTagge
     if (b.kind === 'dest') continue;
     if (b.kind === 'link') {
       const parent = tagger.linkParent(b.sid);
-      link(doc, b.x, b.y, b.width, b.height, b.target, parent);
+      link(doc, b, parent);
       // Ending it now, on its page, gives the annotation reference the right /Pg.
       parent?.end();
       continue;
@@ -119,15 +119,16 @@ function shareLayoutCache(doc: PDFKit.PDFDocument): void {
   font.layoutCache = shared;
 }
 
-function link(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, t: LinkTarget, parent: PDFKit.PDFStructureElement | undefined): void {
-  const options = (parent ? { structParent: parent } : {}) as PDFKit.Mixins.AnnotationOption;
+function link(doc: PDFKit.PDFDocument, b: LinkBox, parent: PDFKit.PDFStructureElement | undefined): void {
+  const { x, y, width: w, height: h, target: t } = b;
+  const options = { ...(parent ? { structParent: parent } : {}), ...(b.text ? { Contents: new String(b.text) } : {}) } as PDFKit.Mixins.AnnotationOption;
   if (t.kind === 'uri') doc.link(x, y, w, h, t.uri, options);
   else if (t.kind === 'dest') doc.goTo(x, y, w, h, t.name, options);
   else {
     // A relative file: GoToR opens the other PDF, at a named destination when there is one.
     const action = doc.ref({ S: 'GoToR', F: new String(t.file), D: t.dest !== undefined ? new String(t.dest) : [0, 'Fit'] });
     (action as unknown as { end(): void }).end();
-    doc.annotate(x, y, w, h, { ...options, Subtype: 'Link', A: action, Contents: new String('') } as unknown as PDFKit.Mixins.AnnotationOption);
+    doc.annotate(x, y, w, h, { Contents: new String(''), ...options, Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
   }
 }
 

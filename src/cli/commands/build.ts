@@ -21,6 +21,7 @@ export interface BuildOptions extends ReportingOptions {
   pdfTheme?: string;
   check?: boolean;
   templates?: string;
+  pdfA?: boolean;
 }
 
 const FORMATS: readonly Format[] = ['md', 'pdf'];
@@ -57,7 +58,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   if (formats.includes('pdf')) {
     const { typesetDocuments } = await import('../pdf-output.js');
     const progress = showProgress(io, reporting.quiet);
-    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(progress ? { onDocument: progress } : {}) });
+    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(progress ? { onDocument: progress } : {}) });
     if (progress) io.stderr.write('\r\x1b[K');
     timings.mark('typeset');
     diagnostics.push(...pdf.diagnostics);

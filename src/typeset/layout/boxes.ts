@@ -73,6 +73,8 @@ export interface LinkBox {
   target: LinkTarget;
   /** The structure element of the linked text. */
   sid?: number;
+  /** The linked words, as the annotation's description for screen readers. */
+  text?: string;
 }
 
 /** A named destination (heading anchor) at a vertical position. */

@@ -44,7 +44,7 @@ export function lineBoxes(line: Line, top: number, lh: number, o: TextBlockOptio
       ...(o.sid !== undefined ? { sid: o.sid } : {}),
       ...(o.artifact ? { artifact: true } : {}),
     });
-    if (f.style.link) boxes.push({ kind: 'link', x, y: top, width: f.width, height: lh, target: f.style.link, ...(o.sid !== undefined ? { sid: o.sid } : {}) });
+    if (f.style.link) boxes.push({ kind: 'link', x, y: top, width: f.width, height: lh, target: f.style.link, text: f.text.trim(), ...(o.sid !== undefined ? { sid: o.sid } : {}) });
     if (f.style.strike) {
       const sy = baseline - f.style.size * 0.28;
       boxes.push({ kind: 'line', x1: x, y1: sy, x2: x + f.width, y2: sy, color: f.style.color, width: f.style.size * 0.06 });

@@ -54,7 +54,7 @@ export function tocSlices(title: string, entries: readonly HeadingInfo[], pageNu
         }
         boxes.push({ kind: 'text', x: ctx.x + ctx.width - nw, y: 0, width: nw, height: lh, baseline: lh / 2 + fs * 0.33, text: num, style, sid });
       }
-      boxes.push({ kind: 'link', x: ctx.x + indent, y: 0, width: ctx.width - indent, height: lh, target: { kind: 'dest', name: h.id }, sid });
+      boxes.push({ kind: 'link', x: ctx.x + indent, y: 0, width: ctx.width - indent, height: lh, target: { kind: 'dest', name: h.id }, sid, text: h.text });
       slices.push({ height: lh, spaceBefore: i === 0 ? (top ? fs * 0.7 : fs * 0.1) : 0, boxes, ...(i < lines.length - 1 ? { keepWithNext: 1 } : {}) });
     });
   }
