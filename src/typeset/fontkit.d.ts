@@ -5,8 +5,9 @@ declare module 'fontkit' {
     advanceWidth: number;
   }
   export interface GlyphRun {
-    advanceWidth: number;
+    readonly advanceWidth: number;
     glyphs: Glyph[];
+    positions: Record<string, number>[];
   }
   export interface Font {
     unitsPerEm: number;

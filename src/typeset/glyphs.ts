@@ -23,8 +23,12 @@ export class GlyphCheck {
   /** Returns `text` with missing characters replaced; `at` is where the text starts in the source. */
   check(raw: string, font: FontKey, at: SourcePoint | undefined): string {
     // Composed characters draw with the font's own accented glyphs; soft hyphens, joiners and
-    // direction marks never print, so they are dropped rather than reported.
-    const text = raw.normalize('NFC').replace(/[\u00ad\u200c-\u200f\u2060\ufe0e\ufe0f]/g, '');
+    // direction marks never print, so they are dropped rather than reported; typed ligatures are
+    // spelled out (the font forms them again) so that text extraction finds the letters.
+    const text = raw
+      .normalize('NFC')
+      .replace(/[\u00ad\u200c-\u200f\u2060\ufe0e\ufe0f]/g, '')
+      .replace(/[\ufb00-\ufb06]/g, (lig) => lig.normalize('NFKC'));
     for (const ch of text) {
       if (ch !== '\n' && ch !== '\r' && !this.has(font, ch)) return this.replaceAll(text, font, at);
     }

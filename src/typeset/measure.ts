@@ -1,4 +1,5 @@
 import * as fontkit from 'fontkit';
+import { shapedAdvance } from './shaping.js';
 import type { FontBytes, FontKey } from './types.js';
 
 /** Text measurement for layout, pure and cached: widths in points for a given size. */
@@ -16,7 +17,6 @@ interface FontCache {
   font: fontkit.Font;
   scale: number;
   advances: Map<number, number>;
-  shaped: Map<string, number>;
 }
 
 // Parsed fonts are reused across documents that share the same byte arrays.
@@ -29,8 +29,10 @@ function load(bytes: Uint8Array): FontCache {
     // fontkit remembers the code point a glyph was first asked for, and pdfkit writes that into the
     // ToUnicode map. Creating every glyph now, lowest code point first, makes that independent of
     // which documents were typeset before (space and U+00A0 share a glyph, for instance).
-    for (const cp of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(cp);
-    cache = { font, scale: 1 / font.unitsPerEm, advances: new Map(), shaped: new Map() };
+    // Ligature code points (U+FB00–U+FB4F) are left out: their glyphs must come from shaping, so that
+    // 'office' maps back to 'ffi' rather than to U+FB03.
+    for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
+    cache = { font, scale: 1 / font.unitsPerEm, advances: new Map() };
     parsed.set(bytes, cache);
   }
   return cache;
@@ -75,13 +77,7 @@ export function createMetrics(fonts: FontBytes): Metrics {
       return w * size;
     },
     shapedWidth(font, text, size) {
-      const c = caches[font];
-      let w = c.shaped.get(text);
-      if (w === undefined) {
-        w = text.length > 400 ? this.width(font, text, 1) : c.font.layout(text).advanceWidth * c.scale;
-        c.shaped.set(text, w);
-      }
-      return w * size;
+      return (shapedAdvance(caches[font].font, text) * size) / 1000;
     },
     charWidth(font, cp, size) {
       return advance(caches[font], cp) * size;

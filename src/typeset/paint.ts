@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { Box, HeadingInfo, LinkBox, PageBoxes } from './layout/boxes.js';
 import type { LayoutResult } from './layout/document.js';
+import type * as fontkit from 'fontkit';
 import { parsedFont } from './measure.js';
+import { wordCache } from './shaping.js';
 import { StructTagger } from './tagging.js';
 import type { FontBytes, FontKey } from './types.js';
 
@@ -105,18 +107,14 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
   }
 }
 
-// Shaped words depend only on the font, so pdfkit's per-document word cache is shared between documents.
-const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+// pdfkit font objects (one per font per document) already pointed at the shared word cache.
+const patched = new WeakSet<object>();
 
 function shareLayoutCache(doc: PDFKit.PDFDocument): void {
-  const font = (doc as unknown as { _font?: { font?: object; layoutCache?: Record<string, unknown> } })._font;
-  if (!font?.font || !font.layoutCache) return;
-  let shared = layoutCaches.get(font.font);
-  if (!shared) {
-    shared = font.layoutCache;
-    layoutCaches.set(font.font, shared);
-  }
-  font.layoutCache = shared;
+  const font = (doc as unknown as { _font?: { font?: fontkit.Font; layoutCache?: object } })._font;
+  if (!font?.font || !font.layoutCache || patched.has(font)) return;
+  patched.add(font);
+  font.layoutCache = wordCache(font.font);
 }
 
 function link(doc: PDFKit.PDFDocument, b: LinkBox, parent: PDFKit.PDFStructureElement | undefined): void {

@@ -33,3 +33,24 @@ describe('reproducibility', () => {
     expect(id(one.pdf)).toBe(id((await typeset(input(a))).pdf));
   });
 });
+
+describe('text extraction', () => {
+  it('maps ligature glyphs back to their letters, whatever ligature characters the source had', async () => {
+    const { inflateSync } = await import('node:zlib');
+    const typeset = await freshTypeset();
+    const out = await typeset(input('---\ntitle: L\n---\n\nThe \ufb03ce and the office, the \ufb00 and the ff, fifty flows.\n'));
+    const raw = Buffer.from(out.pdf);
+    const cmaps: string[] = [];
+    for (let at = raw.indexOf('stream\n'); at >= 0; at = raw.indexOf('stream\n', at + 7)) {
+      const end = raw.indexOf('\nendstream', at);
+      try {
+        const text = inflateSync(raw.subarray(at + 7, end)).toString('latin1');
+        if (text.includes('begincmap')) cmaps.push(text);
+      } catch {
+        // not a Flate stream
+      }
+    }
+    expect(cmaps.length).toBeGreaterThan(0);
+    for (const c of cmaps) expect(c).not.toMatch(/<fb0[0-6]>/i);
+  });
+});

@@ -54,8 +54,9 @@ export function layoutList(node: List, ctx: BlockContext, layoutBlocks: LayoutBl
     first.spaceBefore = i === 0 ? fs * (ctx.listDepth > 0 ? 0.25 : 0.65) : node.spread ? fs * 0.6 : fs * 0.25;
     out.push(...inner);
   });
-  // The last line of a list never sits alone at the top of a page.
-  const beforeLast = out[out.length - 2];
-  if (beforeLast) beforeLast.keepWithNext = Math.max(1, beforeLast.keepWithNext ?? 0);
+  // Neither the first nor the last line of a list sits alone at the foot or the top of a page.
+  for (const s of [out[0], out[out.length - 2]]) {
+    if (s && out.length > 1) s.keepWithNext = Math.max(1, s.keepWithNext ?? 0);
+  }
   return out;
 }

@@ -24,8 +24,8 @@ export function lineBoxes(line: Line, top: number, lh: number, o: TextBlockOptio
   for (const f of shaped.frags) {
     if (f.text === '' || f.text === ' ') continue;
     const x = o.x + dx + f.x;
-    // Inline code sits on a light tint, like on GitHub; the tint stays inside the line box.
-    if (f.style.font === 'mono') {
+    // Inline code sits on a light tint, like on GitHub (not on dark table headers); the tint stays inside the line box.
+    if (f.style.font === 'mono' && f.style.color !== '#FFFFFF') {
       const h = Math.min(lh, f.style.size * 1.45);
       const trailing = f.text.endsWith(' ') ? m.charWidth('mono', 32, f.style.size) : 0;
       const left = Math.max(o.x, x - 1);

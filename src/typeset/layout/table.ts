@@ -26,7 +26,7 @@ export function layoutTable(node: Table, ctx: BlockContext): Slice[] {
   const spans: Span[][][] = node.children.map((row, r) =>
     Array.from({ length: ncols }, (_, c) => {
       const cell = row.children[c];
-      return cell ? inlineSpans(cell.children, r === 0 ? head : body, r === 0 ? { ...inline, linkColor: '#FFFFFF' } : inline) : [];
+      return cell ? inlineSpans(cell.children, r === 0 ? head : body, r === 0 ? { ...inline, linkColor: '#FFFFFF', codeColor: '#FFFFFF' } : inline) : [];
     }),
   );
   const min = new Array<number>(ncols).fill(0);
