@@ -7,6 +7,8 @@ import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { syntaxDiagnostics, templateDiagnostic } from './template-errors.js';
+import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
+import { readBundled } from '../assets.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
@@ -14,6 +16,21 @@ export { DEFAULT_DOCUMENTS, documentJobs, type DocumentJob } from './documents.j
 
 // Handlebars escapes for HTML; these documents are Markdown. Its runtime reads this once per template.
 Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils.escapeExpression;
+
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+
+let shapes: { workshop: Shape; country: Shape } | undefined;
+
+/** The data model's shape, from schemas/context.schema.json; per-country templates also get `brief`. */
+function contextShape(perCountry: boolean): Shape {
+  if (!shapes) {
+    const schema = JSON.parse(readBundled('schemas/context.schema.json')) as Parameters<typeof shapeFromSchema>[0];
+    const workshop = shapeFromSchema(schema);
+    const brief = shapeFromSchema({ ...schema, $ref: '#/$defs/brief' });
+    shapes = { workshop, country: { props: new Map([...(workshop.props ?? []), ['brief', brief]]) } };
+  }
+  return perCountry ? shapes.country : shapes.workshop;
+}
 
 export interface RenderedDocument {
   job: DocumentJob;
@@ -33,6 +50,12 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
   hb.registerHelper(helpers(model.language));
   const diagnostics: Diagnostic[] = syntaxDiagnostics(templates);
   if (diagnostics.length) return { documents: [], diagnostics };
+  const jobs = documentJobs(entries, model.countries.map((c) => c.code));
+  const helperNames = new Set([...Object.keys(helpers(model.language)), ...BUILT_IN_HELPERS]);
+  for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
+    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, contextShape(perCountry), helperNames));
+  }
+  if (diagnostics.length) return { documents: [], diagnostics };
   for (const [name, file] of templates) {
     // A partial file's final newline would end the line it is placed on.
     if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), file.text.replace(/\r?\n$/, ''));
@@ -41,7 +64,7 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const documents: RenderedDocument[] = [];
   const failed = new Set<string>();
-  for (const job of documentJobs(entries, model.countries.map((c) => c.code))) {
+  for (const job of jobs) {
     if (failed.has(job.template)) continue;
     const file = templates.get(job.template);
     if (!file) {

@@ -85,8 +85,7 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     const dir = project({ 'report.md.hbs': 'first line\n{{#each sessions}}\n  {{sesion.title}}\n{{/each}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:5 error The template uses “sesion” \(in \{\{sesion\.title\}\}\), which the data does not have\. \[template-unknown-name\]$/m);
-    expect(result.stderr).toContain('Did you mean “session”?');
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:5 error The template uses “sesion” \(in \{\{sesion\.title\}\}\), which the data does not have here\. \[template-unknown-name\]$/m);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -111,8 +110,19 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toContain('[template-runtime]');
   });
 
+  it('names misspelt fields where strict mode is silent: inside #if, #each and helper arguments, all at once', async () => {
+    const dir = project({ 'report.md.hbs': '{{#if workshop.sumary}}y{{/if}}\n{{#each sesions}}{{title}}{{/each}}\n{{#each sessions}}{{join chairs "name"}}{{#each chairs}}{{nam}}{{/each}}{{/each}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:1:7 error The template uses “sumary” .*\[template-unknown-name\]$/m);
+    expect(result.stderr).toContain('Did you mean “summary”?');
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:9 error The template uses “sesions”/m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ error The template uses “nam”/m);
+    expect(result.stderr).toMatch(/^3 errors$/m);
+  });
+
   it('templates cannot reach prototypes', async () => {
-    const dir = project({ 'report.md.hbs': '[{{workshop.constructor}}][{{lookup workshop "__proto__"}}]\n' });
+    const dir = project({ 'report.md.hbs': '[{{lookup workshop "constructor"}}][{{lookup workshop "__proto__"}}]\n' });
     const result = await runInProcess(['build', dir]);
     // Handlebars' prototype protections stay on: nothing inherited comes out.
     expect(result.code).toBe(0);

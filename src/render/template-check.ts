@@ -1,0 +1,181 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { suggest } from '../validate/suggest.js';
+import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+
+/** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
+export interface Shape {
+  props?: Map<string, Shape>;
+  items?: Shape;
+  open?: boolean;
+}
+
+const OPEN: Shape = { open: true };
+
+type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
+
+/** Turns the context schema into shapes (local `$ref`s and `allOf` resolved). */
+export function shapeFromSchema(root: JsonSchema): Shape {
+  const cache = new Map<JsonSchema, Shape>();
+  const resolve = (schema: JsonSchema): Shape => {
+    if (schema.$ref) {
+      const name = schema.$ref.replace('#/$defs/', '');
+      const target = root.$defs?.[name];
+      return target ? resolve(target) : OPEN;
+    }
+    const cached = cache.get(schema);
+    if (cached) return cached;
+    const shape: Shape = {};
+    cache.set(schema, shape);
+    const parts = [schema, ...(schema.allOf ?? [])];
+    for (const part of parts) {
+      const resolved = part === schema ? part : part.$ref ? root.$defs?.[part.$ref.replace('#/$defs/', '')] ?? {} : part;
+      if (resolved.properties) {
+        shape.props ??= new Map();
+        for (const [key, value] of Object.entries(resolved.properties)) shape.props.set(key, resolve(value));
+      }
+      if (resolved.items) shape.items = resolve(resolved.items);
+    }
+    if (!shape.props && !shape.items) shape.open = schema.type === 'object' || schema.type === undefined;
+    return shape;
+  };
+  return resolve(root);
+}
+
+interface Scope {
+  shape: Shape;
+}
+
+/**
+ * Checks the field names a template uses against the data model before rendering, so a misspelt
+ * name is an error even where strict mode is silent (inside #if, #each, helper arguments).
+ */
+export function checkTemplateNames(template: string, templates: TemplateSet, root: Shape, helperNames: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const visitedPartials = new Set<string>();
+
+  const checkFile = (name: string, scopes: Scope[], depth: number) => {
+    const file = templates.get(name);
+    if (!file || depth > 8) return;
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(file.text);
+    } catch {
+      return; // Syntax errors are reported on their own.
+    }
+    const report = (node: hbs.AST.PathExpression, missing: string, candidates: Iterable<string>) => {
+      const key = `${file.displayPath}:${node.loc.start.line}:${node.loc.start.column}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const guess = suggest(missing, candidates);
+      diagnostics.push({
+        code: 'template-unknown-name', severity: 'error', stage: 'render',
+        message: `The template uses “${missing}”${node.original !== missing ? ` (in {{${node.original}}})` : ''}, which the data does not have here.`,
+        location: { file: file.displayPath, start: { line: node.loc.start.line, column: node.loc.start.column + 1, offset: 0 }, end: { line: node.loc.end.line, column: node.loc.end.column + 1, offset: 0 } },
+        hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
+      });
+    };
+
+    /** The shape a path points to, reporting the first unknown segment. */
+    const resolvePath = (node: hbs.AST.PathExpression, local: Scope[]): Shape => {
+      if (node.data) return OPEN;
+      const scope = local[local.length - 1 - node.depth] ?? local[0]!;
+      let shape = scope.shape;
+      for (const part of node.parts) {
+        if (shape.open) return OPEN;
+        if (/^\d+$/.test(part) && shape.items) {
+          shape = shape.items;
+          continue;
+        }
+        if (part === 'length' && shape.items) return OPEN;
+        const next = shape.props?.get(part);
+        if (!next) {
+          if (!shape.props && shape.items === undefined) return OPEN;
+          report(node, part, shape.props?.keys() ?? []);
+          return OPEN;
+        }
+        shape = next;
+      }
+      return shape;
+    };
+
+    const expression = (node: hbs.AST.Expression, local: Scope[]): Shape => {
+      if (node.type === 'PathExpression') return resolvePath(node as hbs.AST.PathExpression, local);
+      if (node.type === 'SubExpression') {
+        const sub = node as hbs.AST.SubExpression;
+        sub.params.forEach((param) => expression(param, local));
+        for (const pair of sub.hash?.pairs ?? []) expression(pair.value, local);
+        const helper = (sub.path as hbs.AST.PathExpression).original;
+        // sortBy returns its list, sorted: the items keep their shape.
+        if (helper === 'sortBy' && sub.params[0]) return expression(sub.params[0], local);
+        return OPEN;
+      }
+      return OPEN;
+    };
+
+    const isHelperCall = (node: { path: hbs.AST.Expression; params: hbs.AST.Expression[] }) => {
+      const path = node.path as hbs.AST.PathExpression;
+      return path.type === 'PathExpression' && !path.data && path.parts.length === 1 && path.depth === 0 && (helperNames.has(path.parts[0]!) || node.params.length > 0);
+    };
+
+    const statements = (body: hbs.AST.Statement[], local: Scope[]): void => {
+      for (const statement of body) {
+        switch (statement.type) {
+          case 'MustacheStatement': {
+            const m = statement as hbs.AST.MustacheStatement;
+            if (isHelperCall(m)) {
+              m.params.forEach((p) => expression(p, local));
+              for (const pair of m.hash?.pairs ?? []) expression(pair.value, local);
+            } else expression(m.path, local);
+            break;
+          }
+          case 'BlockStatement': {
+            const b = statement as hbs.AST.BlockStatement;
+            const helper = (b.path as hbs.AST.PathExpression).original;
+            const params = b.params.map((p) => expression(p, local));
+            for (const pair of b.hash?.pairs ?? []) expression(pair.value, local);
+            const first = params[0] ?? OPEN;
+            if (helper === 'each') {
+              const inner = first.open ? OPEN : first.items ?? (first.props ? { open: true } : OPEN);
+              if (b.program) statements(b.program.body, [...local, { shape: inner }]);
+            } else if (helper === 'with') {
+              if (b.program) statements(b.program.body, [...local, { shape: first }]);
+            } else if (helper === 'if' || helper === 'unless') {
+              if (b.program) statements(b.program.body, local);
+            } else if (!helperNames.has(helper) && b.params.length === 0) {
+              // {{#field}}…{{/field}}: a section on a data field.
+              const shape = expression(b.path, local);
+              if (b.program) statements(b.program.body, [...local, { shape: shape.items ?? shape }]);
+            } else if (b.program) {
+              statements(b.program.body, [...local, { shape: OPEN }]);
+            }
+            if (b.inverse) statements(b.inverse.body, local);
+            break;
+          }
+          case 'PartialStatement': {
+            const p = statement as hbs.AST.PartialStatement;
+            const name = (p.name as hbs.AST.PathExpression).original;
+            const target = [...templates.keys()].find((t) => t.startsWith(PARTIALS_DIR) && partialName(t) === name);
+            if (!target) break;
+            const base = p.params[0] ? expression(p.params[0], local) : local[local.length - 1]!.shape;
+            const hashProps = new Map<string, Shape>();
+            for (const pair of p.hash?.pairs ?? []) hashProps.set(pair.key, expression(pair.value, local));
+            const shape: Shape = base.open ? OPEN : { props: new Map([...(base.props ?? []), ...hashProps]), ...(base.items ? { items: base.items } : {}) };
+            const key = `${target}|${[...(shape.props?.keys() ?? [])].join(',')}|${shape.open ? 'open' : ''}`;
+            if (visitedPartials.has(key)) break;
+            visitedPartials.add(key);
+            checkFile(target, [...local, { shape }], depth + 1);
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    };
+    statements(ast.body, scopes);
+  };
+
+  checkFile(template, [{ shape: root }], 0);
+  return diagnostics;
+}
