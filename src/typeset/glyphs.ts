@@ -91,10 +91,10 @@ export class GlyphCheck {
       code: 'missing-glyph',
       severity: 'warning',
       stage: 'typeset',
-      message: `The embedded fonts have no glyph for ${chars.length} character${chars.length === 1 ? '' : 's'}; each is printed as '${PLACEHOLDER}'.`,
+      message: `The embedded fonts have no glyph for ${chars.length === 1 ? 'this character' : `these ${chars.length} characters`}: ${chars.join(', ')}; ${chars.length === 1 ? 'it is' : 'each is'} printed as '${PLACEHOLDER}'.`,
       location: { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } },
       actual: chars.join(', '),
-      hint: 'Use a theme font that covers these scripts (pdf.fonts in the configuration).',
+      hint: 'Use a theme font that covers these scripts (report.pdf_theme.fonts in workshop.yaml), or write the text in a Latin script.',
     };
   }
 }

@@ -61,8 +61,11 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(progress ? { onDocument: progress } : {}) });
     if (progress) io.stderr.write('\r\x1b[K');
     timings.mark('typeset');
-    diagnostics.push(...pdf.diagnostics);
-    for (const [file, text] of pdf.sources) sources.set(file, text);
+    // Typesetting problems point into the generated Markdown: name it where the build writes it.
+    const written = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
+    const generated = new Set(rendered.documents.map((doc) => doc.file));
+    for (const d of pdf.diagnostics) diagnostics.push(d.location && generated.has(d.location.file) ? { ...d, location: { ...d.location, file: written(d.location.file) } } : d);
+    for (const [file, text] of pdf.sources) sources.set(generated.has(file) ? written(file) : file, text);
     if (hasErrors(diagnostics)) return report();
     files.push(...pdf.files);
   }

@@ -1,0 +1,127 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
+import { ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-pdf-');
+afterAll(() => remove(work));
+const out = path.join(work, 'rabat');
+let report: PdfDoc;
+
+beforeAll(async () => {
+  const result = runBin(['build', 'examples/rabat-2022', '--format', 'md,pdf', '--out', out]);
+  expect(result.code).toBe(0);
+  report = await openPdf(readFileSync(path.join(out, 'report.pdf')));
+});
+
+describe('the example report as PDF', () => {
+  it('writes a PDF beside each Markdown document', () => {
+    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual(['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'recommendations.pdf', 'report.pdf']);
+  });
+
+  it('has a cover, contents, footers with page numbers, and the text with its accents', async () => {
+    expect(report.numPages).toBeGreaterThan(12);
+    expect(await pageText(report, 1)).toContain('Regional Workshop on Good Practices in Border Security Management');
+    expect(await pageText(report, 1)).not.toMatch(/Page 1 of/);
+    expect(await pageText(report, 2)).toContain('Contents');
+    expect(await pageText(report, 2)).toContain(`Page 2 of ${report.numPages}`);
+    const text = (await allText(report)).join(' ');
+    expect(text).toContain('Ouédraogo');
+    expect(text).toContain('“Tanger-Med”');
+    for (let r = 1; r <= 16; r++) expect(text).toContain(`R${r}`);
+  });
+
+  it('has bookmarks mirroring the headings', async () => {
+    const outline = (await report.getOutline()) ?? [];
+    expect(outline.map((item) => item.title)).toEqual(['Introduction', 'Sessions', 'Recommendations', 'Follow-up action plan', 'Country summaries', 'Annex: Programme']);
+    expect(outline[1]!.items.map((item) => item.title)[0]).toBe('Session 1: Opening session');
+  });
+
+  it('embeds its fonts and is tagged, titled and in its language', async () => {
+    const bytes = readFileSync(path.join(out, 'report.pdf')).toString('latin1');
+    expect(bytes).toMatch(/\/FontFile2/);
+    expect(bytes).toMatch(/SourceSans3-Regular/);
+    expect(bytes).toMatch(/\/StructTreeRoot/);
+    expect(bytes).toMatch(/\/Lang \(en\)/);
+    const { info } = (await report.getMetadata()) as { info: Record<string, unknown> };
+    expect(info.Title).toBe('Regional Workshop on Good Practices in Border Security Management');
+  });
+
+  it('country briefs link back to the full report as PDF', () => {
+    const brief = readFileSync(path.join(out, 'countries/MLI.pdf')).toString('latin1');
+    expect(brief).toMatch(/report\.pdf#session-2-recent-trends-and-threats-in-the-region|\(\.\.\/report\.pdf\)/);
+  });
+});
+
+describe('PDF output is reproducible', () => {
+  it('gives byte-identical PDFs whatever the time zone and locale', () => {
+    const builds = [
+      { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8' },
+      { TZ: 'America/Anchorage', LANG: 'en_US.UTF-8' },
+    ].map((env, i) => {
+      const dir = path.join(work, `tz-${i}`);
+      expect(runBin(['build', 'examples/rabat-2022', '--format', 'pdf', '--out', dir], { env }).code).toBe(0);
+      return listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]);
+    });
+    expect(builds[0]).toEqual(builds[1]);
+    expect(builds[0]!.map(([f]) => f)).toContain('report.pdf');
+  });
+});
+
+describe('French PDF', () => {
+  it('says "Page 2 sur N" and keeps French typography', async () => {
+    const dir = path.join(work, 'niamey');
+    expect(runBin(['build', 'examples/niamey-2022', '--format', 'pdf', '--out', dir]).code).toBe(0);
+    const doc = await openPdf(readFileSync(path.join(dir, 'report.pdf')));
+    expect(await pageText(doc, 2)).toContain(`Page 2 sur ${doc.numPages}`);
+    expect(await pageText(doc, 2)).toContain('Table des matières');
+    const text = (await allText(doc)).join(' ');
+    expect(text).toContain('cœur');
+    expect(text).toContain('Tous les États membres participants');
+  });
+});
+
+describe('characters no font can draw', () => {
+  it('warns with the document, the line and the characters, and still builds', async () => {
+    const dir = path.join(work, 'glyphs');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const file = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: "$1 مرحبا 你好"'));
+    const result = await runInProcess(['build', dir, '--format', 'pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^out\/report\.md:\d+:\d+ warning The embedded fonts have no glyph for these 7 characters: .*\[missing-glyph\]$/m);
+    expect(result.stderr).toContain('U+0645');
+    expect(result.stderr).toContain('U+4F60');
+  });
+});
+
+describe('custom documents as PDF', () => {
+  it('typesets a per-country custom document like the built-in ones', async () => {
+    const dir = path.join(work, 'custom');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  formats: [md, pdf]\n  documents:\n    - { name: minister, template: minister.md.hbs, per: country }\n`);
+    copyTree(path.join(ROOT, 'templates/partials'), path.join(dir, 'templates/partials'));
+    writeFileSync(path.join(dir, 'templates/minister.md.hbs'), '{{> front-matter document="Note"}}\n\n# {{brief.country.name}}\n\n{{length brief.recommendations}} recommendations.\n');
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    expect(listFiles(path.join(dir, 'out')).filter((f) => f.startsWith('minister/'))).toEqual(['minister/MLI.md', 'minister/MLI.pdf', 'minister/NER.md', 'minister/NER.pdf']);
+    const doc = await openPdf(readFileSync(path.join(dir, 'out/minister/NER.pdf')));
+    expect((await allText(doc)).join(' ')).toContain('Niger');
+  });
+});
+
+describe('progress', () => {
+  it('shows which document is typeset on a terminal, never in CI or when piped', async () => {
+    const run = async (isTTY: boolean, env: Record<string, string>) => {
+      let stderr = '';
+      const { run: runCli } = await import('../../src/cli/run.js');
+      await runCli(['build', path.join(ROOT, 'test/fixtures/minimal'), '--format', 'pdf', '--out', path.join(work, `progress-${isTTY}-${Object.keys(env).length}`)], {
+        stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; }, isTTY }, cwd: ROOT, env,
+      });
+      return stderr;
+    };
+    expect(await run(true, {})).toContain('Typesetting report.pdf (1/4)');
+    expect(await run(true, { CI: 'true' })).not.toContain('Typesetting');
+    expect(await run(false, {})).not.toContain('Typesetting');
+  });
+});
