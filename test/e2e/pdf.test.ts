@@ -125,3 +125,29 @@ describe('progress', () => {
     expect(await run(false, {})).not.toContain('Typesetting');
   });
 });
+
+describe('archival PDF/A and the logo', () => {
+  it('--pdf-a writes PDF/A identification, and refuses a logo with an alpha channel without writing anything', async () => {
+    const { makePng } = await import('../typeset/png.js');
+    const dir = path.join(work, 'pdfa');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'assets/logo.png'), makePng(40, 20, 2));
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  logo: assets/logo.png\n`);
+    expect((await runInProcess(['build', dir, '--format', 'pdf', '--pdf-a'])).code).toBe(0);
+    const raw = readFileSync(path.join(dir, 'out/report.pdf')).toString('latin1');
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toContain('/OutputIntents');
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).not.toMatch(/\/S \/Transparency/);
+    const before = listFiles(path.join(dir, 'out'));
+
+    writeFileSync(path.join(dir, 'assets/logo.png'), makePng(40, 20, 6));
+    const refused = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-a'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[image]');
+    expect(listFiles(path.join(dir, 'out'))).toEqual(before);
+    expect((await runInProcess(['build', dir, '--format', 'pdf'])).code).toBe(0);
+  });
+});
