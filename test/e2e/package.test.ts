@@ -26,7 +26,7 @@ describe('the published package', () => {
     }
     const out = path.join(work, 'out');
     const result = spawnSync('npx', ['--offline', 'workshop-report', 'build', EXAMPLE, '--out', out], { cwd: app, encoding: 'utf8' });
-    expect(result.stderr).toContain('Wrote 6 files');
+    expect(result.stderr).toContain('Wrote 7 files');
     expect(result.status).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 describe('the example report as PDF', () => {
   it('writes a PDF beside each Markdown document', () => {
-    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual(['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'recommendations.pdf', 'report.pdf']);
+    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual(['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'press-release.pdf', 'recommendations.pdf', 'report.pdf']);
   });
 
   it('has a cover, contents, footers with page numbers, and the text with its accents', async () => {
