@@ -151,3 +151,21 @@ describe('archival PDF/A and the logo', () => {
     expect((await runInProcess(['build', dir, '--format', 'pdf'])).code).toBe(0);
   });
 });
+
+describe('the PDF theme', () => {
+  it('--pdf-theme FILE wins over report.pdf_theme, and is checked by its schema', async () => {
+    const dir = path.join(work, 'theme');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  pdf_theme: { page_size: A4 }\n`);
+    writeFileSync(path.join(dir, 'letter.yaml'), 'page_size: Letter\naccent_color: "#7A1F1F"\n');
+    expect((await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', path.join(dir, 'letter.yaml')])).code).toBe(0);
+    const doc = await openPdf(readFileSync(path.join(dir, 'out/report.pdf')));
+    expect((await doc.getPage(1)).view).toEqual([0, 0, 612, 792]);
+
+    writeFileSync(path.join(dir, 'bad.yaml'), 'page_size: Letter\naccent_colour: "#7A1F1F"\n');
+    const bad = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', path.join(dir, 'bad.yaml')], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.yaml:2:1 error Unknown key “accent_colour”\. \[unknown-key\]$/m);
+    expect(bad.stderr).toContain('Did you mean “accent_color”?');
+  });
+});
