@@ -44,7 +44,7 @@ describe('the example report as PDF', () => {
     expect(bytes).toMatch(/SourceSans3-Regular/);
     expect(bytes).toMatch(/\/StructTreeRoot/);
     expect(bytes).toMatch(/\/Lang \(en\)/);
-    const { info } = (await report.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await report.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info.Title).toBe('Regional Workshop on Good Practices in Border Security Management');
   });
 
