@@ -7,12 +7,13 @@ import type { TemplateFile } from '../render/index.js';
  * The bundled templates, with each file the project's templates/ folder has of the same relative
  * name taking its place (and extra files, e.g. custom documents, added).
  */
-export async function loadTemplates(projectTemplatesDir: string): Promise<Map<string, TemplateFile>> {
+export async function loadTemplates(projectTemplatesDir?: string): Promise<Map<string, TemplateFile>> {
   const set = new Map<string, TemplateFile>();
   const bundledDir = bundledPath('templates');
   for (const name of await listTemplates(bundledDir)) {
     set.set(name, { text: await readFile(path.join(bundledDir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false });
   }
+  if (projectTemplatesDir === undefined) return set;
   for (const name of await listTemplates(projectTemplatesDir)) {
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }

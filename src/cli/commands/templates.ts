@@ -19,7 +19,7 @@ export function templatesFolder(options: TemplatesOptions, cwd: string): string 
 /** Every template and partial, and whether the project overrides it. */
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
   const set = await loadTemplates(templatesFolder(options, io.cwd));
-  const bundled = await loadTemplates(path.join(bundledPath('.'), '__none__'));
+  const bundled = await loadTemplates();
   const width = Math.max(...[...set.keys()].map((name) => name.length));
   for (const [name, file] of set) {
     const state = !file.overridden ? 'default' : bundled.has(name) ? 'overridden by the project' : 'project only';
@@ -31,7 +31,7 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
 /** Copies defaults into the project's templates/ folder to edit; never overwrites an edited file without --force. */
 export async function ejectTemplatesCommand(names: string[], options: TemplatesOptions, io: Io): Promise<number> {
   const target = templatesFolder(options, io.cwd);
-  const bundled = await loadTemplates(path.join(bundledPath('.'), '__none__'));
+  const bundled = await loadTemplates();
   const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()];
   const copied: string[] = [];
   const kept: string[] = [];
