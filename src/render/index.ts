@@ -6,7 +6,7 @@ import { helpers } from './helpers.js';
 import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
-import { syntaxDiagnostics, templateDiagnostic } from './template-errors.js';
+import { parseTemplates, templateDiagnostic } from './template-errors.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
 import type { DocumentEntry } from '../notes/types.js';
@@ -47,13 +47,14 @@ export interface RenderResult {
 /** Stage 4: the report model → Markdown documents, through the templates. Pure. */
 export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[]): RenderResult {
   const hb = Handlebars.create();
-  hb.registerHelper(helpers(model.language));
-  const diagnostics: Diagnostic[] = syntaxDiagnostics(templates);
+  const languageHelpers = helpers(model.language);
+  hb.registerHelper(languageHelpers);
+  const { asts, diagnostics } = parseTemplates(templates);
   if (diagnostics.length) return { documents: [], diagnostics };
   const jobs = documentJobs(entries, model.countries.map((c) => c.code));
-  const helperNames = new Set([...Object.keys(helpers(model.language)), ...BUILT_IN_HELPERS]);
+  const helperNames = new Set([...Object.keys(languageHelpers), ...BUILT_IN_HELPERS]);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
-    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, contextShape(perCountry), helperNames));
+    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), helperNames));
   }
   if (diagnostics.length) return { documents: [], diagnostics };
   for (const [name, file] of templates) {
@@ -71,7 +72,7 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
       diagnostics.push({ code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' });
       continue;
     }
-    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(file.text, { strict: true, preventIndent: true }));
+    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(asts.get(job.template)!, { strict: true, preventIndent: true }));
     const template = compiled.get(job.template)!;
     const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
     try {

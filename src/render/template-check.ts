@@ -1,4 +1,3 @@
-import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
@@ -50,20 +49,15 @@ interface Scope {
  * Checks the field names a template uses against the data model before rendering, so a misspelt
  * name is an error even where strict mode is silent (inside #if, #each, helper arguments).
  */
-export function checkTemplateNames(template: string, templates: TemplateSet, root: Shape, helperNames: ReadonlySet<string>): Diagnostic[] {
+export function checkTemplateNames(template: string, templates: TemplateSet, asts: ReadonlyMap<string, hbs.AST.Program>, root: Shape, helperNames: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const visitedPartials = new Set<string>();
 
   const checkFile = (name: string, scopes: Scope[], depth: number) => {
     const file = templates.get(name);
-    if (!file || depth > 8) return;
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(file.text);
-    } catch {
-      return; // Syntax errors are reported on their own.
-    }
+    const ast = asts.get(name);
+    if (!file || !ast || depth > 8) return;
     const report = (node: hbs.AST.PathExpression, missing: string, candidates: Iterable<string>) => {
       const key = `${file.displayPath}:${node.loc.start.line}:${node.loc.start.column}`;
       if (seen.has(key)) return;

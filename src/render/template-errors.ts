@@ -5,12 +5,18 @@ import type { TemplateSet } from './templates.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
-/** Parses every template first, so each syntax error is reported with its file, line and column. */
-export function syntaxDiagnostics(templates: TemplateSet): Diagnostic[] {
+export type TemplateAsts = ReadonlyMap<string, hbs.AST.Program>;
+
+/**
+ * Parses every template once, before anything renders: each syntax error is reported with its
+ * file, line and column, and the trees serve the name check and the compiler.
+ */
+export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; diagnostics: Diagnostic[] } {
+  const asts = new Map<string, hbs.AST.Program>();
   const diagnostics: Diagnostic[] = [];
-  for (const file of templates.values()) {
+  for (const [name, file] of templates) {
     try {
-      Handlebars.parse(file.text);
+      asts.set(name, Handlebars.parse(file.text));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
@@ -25,7 +31,7 @@ export function syntaxDiagnostics(templates: TemplateSet): Diagnostic[] {
       });
     }
   }
-  return diagnostics;
+  return { asts, diagnostics };
 }
 
 /**

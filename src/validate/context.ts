@@ -27,6 +27,8 @@ export interface Site {
   path: DataPath;
 }
 
+export type RecommendationSite = Site & { theme: string; sameAs?: string };
+
 /** What every cross-file rule receives: the checked data and a way to report at a position. */
 export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -47,12 +49,34 @@ export class RuleContext {
     });
   }
 
+  /** Beneficiary country codes; computed once: rules ask for every reference they check. */
   get beneficiaries(): ReadonlySet<string> {
-    return new Set(this.project.workshop.data.countries);
+    this.beneficiarySet ??= new Set(this.project.workshop.data.countries);
+    return this.beneficiarySet;
   }
 
   get organizationIds(): ReadonlySet<string> {
     const { organizers, partners = [] } = this.project.workshop.data;
-    return new Set([...organizers, ...partners].map((org) => org.id));
+    this.organizationSet ??= new Set([...organizers, ...partners].map((org) => org.id));
+    return this.organizationSet;
   }
+
+  /** Every recommendation with an id, in reading order (file name, then position); the first wins. */
+  get recommendationSites(): ReadonlyMap<string, RecommendationSite> {
+    if (!this.recommendationMap) {
+      this.recommendationMap = new Map();
+      for (const session of this.project.sessions) {
+        session.data.recommendations?.forEach((rec, index) => {
+          if (rec.id !== undefined && !this.recommendationMap!.has(rec.id)) {
+            this.recommendationMap!.set(rec.id, { file: session.file, path: ['recommendations', index], theme: rec.theme, ...(rec.same_as ? { sameAs: rec.same_as } : {}) });
+          }
+        });
+      }
+    }
+    return this.recommendationMap;
+  }
+
+  private recommendationMap?: Map<string, RecommendationSite>;
+  private beneficiarySet?: Set<string>;
+  private organizationSet?: Set<string>;
 }

@@ -1,18 +1,5 @@
 import type { RuleContext, Site } from '../context.js';
 
-/** Every recommendation with an id, in reading order (file name, then position). */
-export function recommendationSites(ctx: RuleContext): Map<string, Site & { theme: string; sameAs?: string }> {
-  const sites = new Map<string, Site & { theme: string; sameAs?: string }>();
-  for (const session of ctx.project.sessions) {
-    session.data.recommendations?.forEach((rec, index) => {
-      if (rec.id !== undefined && !sites.has(rec.id)) {
-        sites.set(rec.id, { file: session.file, path: ['recommendations', index], theme: rec.theme, ...(rec.same_as ? { sameAs: rec.same_as } : {}) });
-      }
-    });
-  }
-  return sites;
-}
-
 /** Duplicate session, recommendation, organization and theme ids: reported at the second, naming the first. */
 export function checkDuplicateIds(ctx: RuleContext): void {
   const { workshop, sessions } = ctx.project;

@@ -1,7 +1,6 @@
 import type { DataPath } from '../../load/index.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean } from '../suggest.js';
-import { recommendationSites } from './ids.js';
 
 const COUNTRY_CODE = /^[A-Z]{3}$/;
 const MEMBER_STATES = 'member-states';
@@ -18,7 +17,7 @@ export function checkReferences(ctx: RuleContext): void {
     if (entry.country !== undefined) beneficiary(ctx, entry.country, inWorkshop(['participation', i, 'country']), 'value');
   });
 
-  const recIds = recommendationSites(ctx);
+  const recIds = ctx.recommendationSites;
   const themeIds = w.themes.map((theme) => theme.id);
   for (const session of sessions) {
     const s = session.data;

@@ -1,9 +1,8 @@
 import type { RuleContext, Site } from '../context.js';
-import { recommendationSites } from './ids.js';
 
 /** same_as chains must end somewhere, and their members should share the theme of that end. */
 export function checkSameAs(ctx: RuleContext): void {
-  const sites = recommendationSites(ctx);
+  const sites = ctx.recommendationSites;
   const reported = new Set<string>();
   for (const session of ctx.project.sessions) {
     session.data.recommendations?.forEach((rec, index) => {
