@@ -4,6 +4,7 @@ import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
+import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 
 export interface CheckedResult {
@@ -21,7 +22,7 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir);
   timings?.mark('read');
-  const loaded = load(read.sources);
+  const loaded = load(read.sources, await parseInParallel(read.sources));
   timings?.mark('parse');
   const validated = validate(loaded.project, countryTable());
   timings?.mark('validate');

@@ -7,12 +7,13 @@ import type { Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
-import { typeset, type FontBytes } from '../typeset/index.js';
+import { typeset, type FontBytes, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { OutputFile } from './publish.js';
+import { typesetInParallel } from './parallel-typeset.js';
 
 export interface PdfContext {
   projectDir: string;
@@ -23,7 +24,9 @@ export interface PdfContext {
   env: Readonly<Record<string, string | undefined>>;
   /** --pdf-a: archival PDF/A-2a, whatever the theme says. */
   pdfA?: boolean;
-  /** Called before each document is typeset (progress on a terminal). */
+  /** Ctrl-C: stops the worker threads. */
+  signal?: AbortSignal;
+  /** Called as documents are typeset (progress on a terminal). */
   onDocument?: (file: string, index: number, total: number) => void;
 }
 
@@ -34,25 +37,47 @@ export interface PdfResult {
   sources: Map<string, string>;
 }
 
-/** Typesets every rendered document. Loaded lazily: importing pdfkit costs a few hundred ms. */
+/** What every document's typesetting shares; plain data, so worker threads can receive it. */
+export interface TypesetSettings {
+  projectDir: string;
+  theme: ResolvedTheme;
+  fontFiles: Record<keyof FontBytes, string>;
+  labels: TypesetLabels;
+  creationDate: Date;
+}
+
+/** One typeset document, as the main thread or a worker returns it. */
+export interface TypesetResult {
+  pdf: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/** Typesets every rendered document, on every core. Loaded lazily: importing pdfkit costs a few hundred ms. */
 export async function typesetDocuments(documents: readonly RenderedDocument[], context: PdfContext): Promise<PdfResult> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const themeYaml = await themeSettings(context, diagnostics, sources);
   if (diagnostics.length) return { files: [], diagnostics, sources };
-  const theme = resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml);
-  const fonts = await readFonts(themeYaml?.fonts, context.projectDir);
-  const labels = {
-    page: translate(context.language, 'page_of'),
-    contents: translate(context.language, 'contents'),
-    organizedBy: translate(context.language, 'organized_by'),
-    withSupportOf: translate(context.language, 'with_support_of'),
+  const settings: TypesetSettings = {
+    projectDir: context.projectDir,
+    theme: resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml),
+    fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
+    labels: {
+      page: translate(context.language, 'page_of'),
+      contents: translate(context.language, 'contents'),
+      organizedBy: translate(context.language, 'organized_by'),
+      withSupportOf: translate(context.language, 'with_support_of'),
+    },
+    creationDate: creationDateOf(context),
   };
-  const creationDate = creationDateOf(context);
+  let done = 0;
+  const results = await typesetInParallel(documents, settings, typesetHere, {
+    onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, documents.length),
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
   const files: OutputFile[] = [];
   for (const [index, doc] of documents.entries()) {
-    context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), index, documents.length);
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage: (src) => loadImage(context.projectDir, src) });
+    const out = results[index]!;
     for (const d of out.diagnostics) {
       diagnostics.push(d);
       sources.set(doc.file, doc.markdown);
@@ -60,6 +85,19 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
     files.push({ path: doc.file.replace(/\.md$/, '.pdf'), content: out.pdf });
   }
   return { files, diagnostics, sources };
+}
+
+/** Typesets documents one after another on this thread; fonts are read once per thread. */
+export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void): Promise<TypesetResult[]> {
+  const fonts = await readFonts(settings.fontFiles);
+  const results: TypesetResult[] = [];
+  for (const doc of documents) {
+    onDocument?.(doc);
+    const { theme, labels, creationDate } = settings;
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage: (src) => loadImage(settings.projectDir, src) });
+    results.push({ pdf: out.pdf, diagnostics: out.diagnostics });
+  }
+  return results;
 }
 
 /** --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. */
@@ -81,13 +119,17 @@ async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sou
   return parsed.data as PdfThemeYaml;
 }
 
-async function readFonts(custom: PdfThemeYaml['fonts'], projectDir: string): Promise<FontBytes> {
+function fontFiles(custom: PdfThemeYaml['fonts'], projectDir: string): Record<keyof FontBytes, string> {
   const bundled = bundledFontPaths();
   const chosen = {
     regular: custom?.regular, bold: custom?.bold, italic: custom?.italic, boldItalic: custom?.bold_italic, mono: custom?.mono,
   };
-  const entries = await Promise.all((Object.keys(bundled) as Array<keyof FontBytes>).map(async (key) => {
-    const file = chosen[key] ? path.resolve(projectDir, chosen[key]) : bundled[key];
+  const keys = Object.keys(bundled) as Array<keyof FontBytes>;
+  return Object.fromEntries(keys.map((key) => [key, chosen[key] ? path.resolve(projectDir, chosen[key]) : bundled[key]])) as Record<keyof FontBytes, string>;
+}
+
+async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBytes> {
+  const entries = await Promise.all(Object.entries(files).map(async ([key, file]) => {
     try {
       return [key, new Uint8Array(await readFile(file))] as const;
     } catch (error) {

@@ -1,14 +1,13 @@
-import type { LineCounter } from 'yaml';
+import { linePosition } from '../load/positions.js';
 import type { Location, Position } from './diagnostic.js';
 
-/** Converts 0-based offsets into a Location once, at the edge of the core. */
-export function spanToLocation(file: string, lineCounter: LineCounter, start: number, end: number): Location {
-  return { file, start: position(lineCounter, start), end: position(lineCounter, Math.max(start, end)) };
+/** Converts 0-based offsets into a Location once, at the edge of the core. `lineStarts` begins with 0. */
+export function spanToLocation(file: string, lineStarts: ArrayLike<number>, start: number, end: number): Location {
+  return { file, start: position(lineStarts, start), end: position(lineStarts, Math.max(start, end)) };
 }
 
-function position(lineCounter: LineCounter, offset: number): Position {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col, offset };
+function position(lineStarts: ArrayLike<number>, offset: number): Position {
+  return { ...linePosition(lineStarts, offset), offset };
 }
 
 /** Location of a span in plain text (no LineCounter at hand). */

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseYamlFile } from './parse-yaml.js';
+import { parseYamlFile, type ParseResult } from './parse-yaml.js';
 import type { ParsedFile, ProjectSources } from './source.js';
 
 export type { ParsedFile, ProjectSources, SourceFile, FileRole } from './source.js';
+export type { ParseResult } from './parse-yaml.js';
 export { locate, type DataPath, type Part } from './locate.js';
 
 /** The parsed project: every file that could be parsed, whatever its content. */
@@ -18,11 +19,14 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Stage 1: text → YAML documents with positions. Pure. */
-export function load(sources: ProjectSources): LoadResult {
+/**
+ * Stage 1: text → data with positions. Pure. Files already parsed elsewhere (worker threads)
+ * are passed in `parsed`, by path; the rest are parsed here.
+ */
+export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, ParseResult>): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const parse = (source: ProjectSources['workshop'], role: ParsedFile['role']) => {
-    const result = parseYamlFile(source, role);
+    const result = parsed?.get(source.path) ?? parseYamlFile(source, role);
     diagnostics.push(...result.diagnostics);
     return result.file;
   };

@@ -1,6 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Location } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
+import { childOf, firstKeyOf, rangeOf, type PositionIndex, type PositionRef } from './positions.js';
 import type { ParsedFile } from './source.js';
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -13,40 +13,24 @@ export type Part = 'value' | 'key' | 'mapping-start';
  * so a diagnostic always has a position.
  */
 export function locate(file: ParsedFile, path: DataPath, part: Part = 'value'): Location {
-  let node: Node | null = file.doc.contents as Node | null;
-  let pair: Pair | undefined;
+  const index = file.positions;
+  let node: PositionRef = 0;
+  let key: [number, number] | undefined;
   for (const segment of path) {
-    const next = child(node, segment);
+    const next: ReturnType<typeof childOf> = childOf(index, node, segment);
     if (!next) break;
-    ({ node, pair } = next);
+    ({ node, key } = next);
   }
-  const range = pick(node, pair, part);
-  return spanToLocation(file.source.path, file.lineCounter, range[0], range[1]);
+  const range = pick(index, node, key, part);
+  return spanToLocation(file.source.path, file.lineStarts, range[0], range[1]);
 }
 
-function child(node: Node | null, segment: string | number): { node: Node | null; pair?: Pair } | undefined {
-  if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-    return pair ? { node: (pair.value as Node | null) ?? null, pair: pair as Pair } : undefined;
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment];
-    return item === undefined ? undefined : { node: item as Node };
-  }
-  return undefined;
-}
-
-function pick(node: Node | null, pair: Pair | undefined, part: Part): [number, number] {
-  const key = pair?.key as Node | undefined;
-  if (part === 'key' && key?.range) return [key.range[0], key.range[1]];
-  if (part === 'mapping-start' && node?.range) {
+function pick(index: PositionIndex, node: PositionRef, key: [number, number] | undefined, part: Part): [number, number] {
+  const range = rangeOf(index, node);
+  if (part === 'key' && key) return key;
+  if (part === 'mapping-start' && range) {
     // Point at the first line of the mapping: its first key, not the whole block.
-    const first = isMap(node) ? node.items[0] : undefined;
-    const firstKey = first && isPair(first) ? (first.key as Node | null) : null;
-    if (firstKey?.range) return [firstKey.range[0], firstKey.range[1]];
-    return [node.range[0], node.range[0]];
+    return firstKeyOf(index, node) ?? [range[0], range[0]];
   }
-  if (node?.range) return [node.range[0], node.range[1]];
-  if (key?.range) return [key.range[0], key.range[1]];
-  return [0, 0];
+  return range ?? key ?? [0, 0];
 }

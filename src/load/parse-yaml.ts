@@ -1,7 +1,9 @@
-import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
+import { normalizeText } from './normalize.js';
+import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -25,7 +27,7 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
       code, severity, stage: 'load', message,
-      location: spanToLocation(source.path, lineCounter, range[0] ?? 0, range[1] ?? range[0] ?? 0),
+      location: spanToLocation(source.path, lineCounter.lineStarts, range[0] ?? 0, range[1] ?? range[0] ?? 0),
       ...(hint ? { hint } : {}),
       ...(related ? { related } : {}),
     });
@@ -48,20 +50,19 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   }
 
   const blocking = diagnostics.some((d) => d.severity === 'error');
-  const data = blocking ? undefined : doc.toJS({ maxAliasCount: 0 });
-  return { file: { source, role, doc, lineCounter, data }, diagnostics };
+  const data = blocking ? undefined : normalizeText(doc.toJS({ maxAliasCount: 0 }));
+  return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data }, diagnostics };
 }
 
 /** A file too deep or too large to compose safely: reported, never composed. */
 function refuse(source: SourceFile, role: FileRole, problem: StructureProblem): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument('', { lineCounter });
-  for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineStarts = [0];
+  for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return {
-    file: { source, role, doc, lineCounter, data: undefined },
+    file: { source, role, positions: indexPositions(null), lineStarts: Int32Array.from(lineStarts), data: undefined },
     diagnostics: [{
       code: problem.code, severity: 'error', stage: 'load', message: problem.message,
-      location: spanToLocation(source.path, lineCounter, problem.offset, problem.offset + 1),
+      location: spanToLocation(source.path, lineStarts, problem.offset, problem.offset + 1),
       hint: problem.code === 'too-deep' ? 'Notes never nest this deep: check the indentation, or the brackets of a [list] or {mapping}.' : 'Split the content over several files or entries.',
     }],
   };
@@ -116,7 +117,7 @@ function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineC
     const name = String(key.value);
     const first = seen.get(name);
     if (first) {
-      const firstLocation = spanToLocation(file, lineCounter, first[0] ?? 0, first[1] ?? 0);
+      const firstLocation = spanToLocation(file, lineCounter.lineStarts, first[0] ?? 0, first[1] ?? 0);
       report('duplicate-key', 'error', key.range, `The key “${name}” appears twice in this mapping; the first is on line ${firstLocation.start.line}.`,
         'Remove one of them or merge their values: YAML keeps only one.',
         [{ ...firstLocation, message: 'first occurrence' }]);

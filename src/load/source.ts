@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import type { PositionIndex } from './positions.js';
 
 /** What the file reader hands to the pipeline: a path and its decoded text. */
 export interface SourceFile {
@@ -13,8 +13,10 @@ export type FileRole = 'workshop' | 'session' | 'country';
 export interface ParsedFile {
   source: SourceFile;
   role: FileRole;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** Where each value is written (compact plain data: it crosses worker threads). */
+  positions: PositionIndex;
+  /** Offsets where lines start, beginning with 0. */
+  lineStarts: Int32Array;
   /** Plain JSON data, or undefined when the file could not be turned into data safely. */
   data: unknown;
 }

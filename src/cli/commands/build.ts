@@ -58,7 +58,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   if (formats.includes('pdf')) {
     const { typesetDocuments } = await import('../pdf-output.js');
     const progress = showProgress(io, reporting.quiet);
-    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(progress ? { onDocument: progress } : {}) });
+    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(progress ? { onDocument: progress } : {}) });
     if (progress) io.stderr.write('\r\x1b[K');
     timings.mark('typeset');
     // Typesetting problems point into the generated Markdown: name it where the build writes it.

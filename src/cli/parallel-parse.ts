@@ -1,0 +1,76 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileRole, ParseResult, ParsedFile, ProjectSources, SourceFile } from '../load/index.js';
+import { parseYamlFile } from '../load/parse-yaml.js';
+import type { ParallelOptions } from './parallel-typeset.js';
+
+export interface ParseJob { source: SourceFile; role: FileRole }
+export interface ParseReply { file: Omit<ParsedFile, 'source'>; diagnostics: ParseResult['diagnostics'] }
+
+/** Below this much text, starting a worker (≈50 ms) costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Parses the project's files on every core: worker threads take shares of the files while this
+ * thread parses its own. Small projects are parsed on this thread only. The result feeds `load`.
+ */
+export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal'> = {}): Promise<Map<string, ParseResult>> {
+  const { cores = availableParallelism() } = options;
+  const jobs: ParseJob[] = [
+    { source: sources.workshop, role: 'workshop' },
+    ...sources.sessions.map((source) => ({ source, role: 'session' as const })),
+    ...sources.countries.map((source) => ({ source, role: 'country' as const })),
+  ];
+  const total = jobs.reduce((sum, job) => sum + job.source.text.length, 0);
+  const results = new Map<string, ParseResult>();
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) return results;
+  const shares = split(jobs, cores, total);
+  const own = shares.shift() ?? [];
+  // A worker that cannot start or fails leaves its share to this thread: slower, never wrong.
+  const workers = shares.map((share) => parseInWorker(share).catch((error: unknown) => {
+    options.onWorkerFailure?.(error);
+    return share.map(({ source, role }) => strip(parseYamlFile(source, role)));
+  }));
+  for (const job of own) results.set(job.source.path, parseYamlFile(job.source, job.role));
+  for (const [index, replies] of (await Promise.all(workers)).entries()) {
+    replies.forEach((reply, i) => {
+      const source = shares[index]![i]!.source;
+      results.set(source.path, { file: { ...reply.file, source }, diagnostics: reply.diagnostics });
+    });
+  }
+  return results;
+}
+
+/** Consecutive runs of files of about equal size; the first (this thread's) a little larger, as workers start late. */
+function split(jobs: ParseJob[], parts: number, total: number): ParseJob[][] {
+  const weights = Array.from({ length: parts }, (_, i) => (i === 0 ? 1.1 : 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shares: ParseJob[][] = weights.map(() => []);
+  let part = 0;
+  let size = 0;
+  let boundary = (total * weights[0]!) / sum;
+  for (const job of jobs) {
+    while (size >= boundary && part < parts - 1) boundary += (total * weights[++part]!) / sum;
+    shares[part]!.push(job);
+    size += job.source.text.length;
+  }
+  return shares.filter((share) => share.length > 0);
+}
+
+export function strip(result: ParseResult): ParseReply {
+  const { source: _text, ...file } = result.file;
+  return { file, diagnostics: result.diagnostics };
+}
+
+function parseInWorker(jobs: ParseJob[]): Promise<ParseReply[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.js', import.meta.url));
+    worker.once('message', (replies: ParseReply[]) => {
+      resolve(replies);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The parsing worker stopped (exit code ${code}).`)));
+    worker.postMessage(jobs);
+  });
+}

@@ -1,0 +1,58 @@
+// Worker threads share out parsing and typesetting; these tests run the built modules (the
+// workers are compiled files) and check that the results do not depend on how many threads ran.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/run-cli.js';
+
+const dist = (file: string) => import(path.join(ROOT, 'dist', file));
+
+describe('parallel parsing', () => {
+  it('gives the same files, data, positions and diagnostics on one thread and on two', async () => {
+    const { readProject } = await dist('load/read-project.js');
+    const { parseInParallel } = await dist('cli/parallel-parse.js');
+    const { load } = await dist('load/index.js');
+    const read = await readProject(path.join(ROOT, 'examples/rabat-2022'));
+    // Make the project large enough to be shared out: the same sessions many times over.
+    const sessions = Array.from({ length: 40 }, (_, copy) => read.sources.sessions.map((s: { path: string; text: string }) => ({ ...s, path: s.path.replace('.yaml', `-${copy}.yaml`) }))).flat();
+    // One broken file, so diagnostics cross the thread boundary too.
+    sessions.push({ path: 'sessions/zz-broken.yaml', text: 'title: "unclosed\ndate: 2022-05-09\n' });
+    const sources = { ...read.sources, sessions };
+    const one = load(sources, await parseInParallel(sources, { cores: 1 }));
+    const failures: unknown[] = [];
+    const parsed = await parseInParallel(sources, { cores: 2, onWorkerFailure: (e: unknown) => failures.push(e) });
+    expect(failures).toEqual([]);
+    expect(parsed.size).toBe(sessions.length + 1 + sources.countries.length);
+    const two = load(sources, parsed);
+    expect(two.diagnostics).toEqual(one.diagnostics);
+    expect(two.diagnostics.some((d: { location?: { file: string } }) => d.location?.file === 'sessions/zz-broken.yaml')).toBe(true);
+    expect(two.project.sessions.map((f: { data: unknown }) => f.data)).toEqual(one.project.sessions.map((f: { data: unknown }) => f.data));
+    const { locate } = await dist('load/locate.js');
+    const last = two.project.sessions.length - 2;
+    expect(locate(two.project.sessions[last], ['recommendations', 0, 'text'])).toEqual(locate(one.project.sessions[last], ['recommendations', 0, 'text']));
+  });
+});
+
+describe('parallel typesetting', () => {
+  it('writes byte-identical PDFs, in the documents’ order, on one thread and on two', async () => {
+    const { typesetInParallel } = await dist('cli/parallel-typeset.js');
+    const { typesetHere } = await dist('cli/pdf-output.js');
+    const { resolveTheme } = await dist('typeset/theme.js');
+    const { bundledFontPaths } = await dist('typeset/font-files.js');
+    const paragraph = 'Border security and management: cooperation between Burkina Faso, Ghana, Mali and Niger. ';
+    const documents = [1, 6, 2].map((n, i) => ({ file: `doc-${i}.md`, markdown: `---\ntitle: Document ${i}\n---\n\n# Part ${i}\n\n${paragraph.repeat(n * 300)}\n` }));
+    const settings = {
+      projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(),
+      labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
+      creationDate: new Date('2022-05-13T00:00:00Z'),
+    };
+    const seen: string[] = [];
+    const one = await typesetInParallel(documents, settings, typesetHere, { cores: 1 });
+    const failures: unknown[] = [];
+    const two = await typesetInParallel(documents, settings, typesetHere, { cores: 2, onDocument: (doc: { file: string }) => seen.push(doc.file), onWorkerFailure: (e: unknown) => failures.push(e) });
+    expect(failures).toEqual([]);
+    expect(two).toHaveLength(3);
+    expect(seen.sort()).toEqual(['doc-0.md', 'doc-1.md', 'doc-2.md']);
+    two.forEach((result: { pdf: Uint8Array }, i: number) => expect(Buffer.from(result.pdf).equals(Buffer.from(one[i].pdf))).toBe(true));
+    expect(Buffer.from(two[0].pdf).equals(Buffer.from(two[1].pdf))).toBe(false);
+  });
+});
