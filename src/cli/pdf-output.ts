@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,7 +7,7 @@ import type { Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
-import { typeset, type FontBytes, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
+import { typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
@@ -139,15 +139,16 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
   return Object.fromEntries(entries) as unknown as FontBytes;
 }
 
-/** Images come only from inside the project folder, and only up to the size limit. */
-function loadImage(projectDir: string, src: string): Uint8Array | undefined {
+/** Images come only from inside the project folder, and only up to the size limit (checked before reading). */
+function loadImage(projectDir: string, src: string): Uint8Array | ImageRefusal | undefined {
   try {
     // Real paths, so a symbolic link inside the project cannot lead outside it.
     const root = realpathSync(projectDir);
     const file = realpathSync(path.resolve(projectDir, src));
-    if (!file.startsWith(root + path.sep)) return undefined;
-    const bytes = readFileSync(file);
-    return bytes.length > LIMITS.imageBytes ? undefined : new Uint8Array(bytes);
+    if (!file.startsWith(root + path.sep)) return { refused: 'outside-project' };
+    const { size } = statSync(file);
+    if (size > LIMITS.imageBytes) return { refused: 'too-large', bytes: size };
+    return new Uint8Array(readFileSync(file));
   } catch {
     return undefined;
   }

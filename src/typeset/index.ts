@@ -3,7 +3,7 @@ import { createMetrics } from './measure.js';
 import { paint } from './paint.js';
 import type { TypesetInput, TypesetOutput } from './types.js';
 
-export type { FontBytes, TypesetInput, TypesetLabels, TypesetOutput } from './types.js';
+export type { FontBytes, ImageRefusal, TypesetInput, TypesetLabels, TypesetOutput } from './types.js';
 export type { PdfThemeYaml, ResolvedTheme } from './theme.js';
 
 /** Markdown (with YAML front matter) and a theme → PDF bytes, page count and diagnostics. Same input, same bytes. */

@@ -21,6 +21,13 @@ export interface TypesetLabels {
   withSupportOf: string;
 }
 
+/** Why a caller's image loader did not hand over an image. */
+export interface ImageRefusal {
+  refused: 'outside-project' | 'too-large';
+  /** The file's size, for 'too-large'. */
+  bytes?: number;
+}
+
 export interface TypesetInput {
   markdown: string;
   file: string;
@@ -28,7 +35,8 @@ export interface TypesetInput {
   fonts: FontBytes;
   labels: TypesetLabels;
   creationDate: Date;
-  loadImage?: (src: string) => Uint8Array | undefined;
+  /** The image's bytes, or why the caller would not read it; undefined means not found. */
+  loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;
 }
 
 export interface TypesetOutput {

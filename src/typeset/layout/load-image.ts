@@ -1,5 +1,7 @@
 import type { Diagnostic, Location } from '../../diagnostics/diagnostic.js';
-import { pngIsSound, sniffImage } from '../images.js';
+import { LIMITS } from '../../limits.js';
+import { imagePixels, pngIsSound, readImageHeader } from '../images.js';
+import type { TypesetInput } from '../types.js';
 import type { LoadedImage } from './context.js';
 
 function imageDiagnostic(severity: Diagnostic['severity'], message: string, at: Location | undefined, actual?: string, hint?: string): Diagnostic {
@@ -14,21 +16,67 @@ function imageDiagnostic(severity: Diagnostic['severity'], message: string, at: 
   };
 }
 
-/** Wraps the caller's loader: PNG/JPEG only, checked by magic bytes; every refusal becomes an 'image' diagnostic. */
+/** 40000000 → '40,000,000' (no locale data involved, so messages are the same everywhere). */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const mebibytes = (n: number): string => `${Number((n / 1024 / 1024).toFixed(1))} MiB`;
+
+/** Caps the loader checks; the defaults are LIMITS, tests may pass smaller ones. */
+export interface ImageCaps {
+  bytes: number;
+  pixels: number;
+}
+
+/**
+ * Wraps the caller's loader: PNG/JPEG only, checked by magic bytes, capped in bytes and in pixels
+ * (read from the PNG IHDR or the JPEG SOFn header, before anything is decoded or handed to pdfkit);
+ * every refusal becomes an 'image' diagnostic.
+ */
 export function imageLoader(
-  load: ((src: string) => Uint8Array | undefined) | undefined,
+  load: TypesetInput['loadImage'],
   pdfA: boolean,
   diagnostics: Diagnostic[],
+  caps: ImageCaps = { bytes: LIMITS.imageBytes, pixels: LIMITS.imagePixels },
 ): (src: string, at: Location | undefined) => LoadedImage | undefined {
   return (src, at) => {
     const data = load?.(src);
     if (!data) {
-      diagnostics.push(imageDiagnostic('warning', 'The image file was not found.', at, src));
+      diagnostics.push(imageDiagnostic('warning', 'The image file was not found.', at, src, 'Check the path: it is relative to the project folder.'));
       return undefined;
     }
-    const info = sniffImage(data);
-    if (!info) {
+    if (!(data instanceof Uint8Array)) {
+      diagnostics.push(data.refused === 'too-large'
+        ? imageDiagnostic('warning', `The image file is ${mebibytes(data.bytes ?? 0)}; images are limited to ${mebibytes(caps.bytes)}. It is left out.`, at, src, 'Save the image at a smaller size or with more compression.')
+        : imageDiagnostic('warning', 'The image is outside the project folder and is left out.', at, src, 'Copy the image into the project (e.g. its assets/ folder) and refer to it there.'));
+      return undefined;
+    }
+    if (data.length > caps.bytes) {
+      diagnostics.push(
+        imageDiagnostic('warning', `The image file is ${mebibytes(data.length)}; images are limited to ${mebibytes(caps.bytes)}. It is left out.`, at, src, 'Save the image at a smaller size or with more compression.'),
+      );
+      return undefined;
+    }
+    const header = readImageHeader(data);
+    if (header.kind === 'unknown') {
       diagnostics.push(imageDiagnostic('warning', 'The image is not a PNG or JPEG file and is left out.', at, src, 'Convert it to PNG or JPEG.'));
+      return undefined;
+    }
+    if (header.kind === 'damaged') {
+      const what = header.format === 'png' ? 'PNG file has no valid IHDR header' : 'JPEG file has no valid frame header (SOF)';
+      diagnostics.push(imageDiagnostic('warning', `The ${what}: it is truncated or damaged and is left out.`, at, src, 'Export the image again.'));
+      return undefined;
+    }
+    const info = header.info;
+    const pixels = imagePixels(info);
+    if (pixels > caps.pixels) {
+      diagnostics.push(
+        imageDiagnostic(
+          'warning',
+          `The image is ${count(info.width)} × ${count(info.height)} = ${count(pixels)} pixels; images are limited to ${count(caps.pixels)} pixels. It is left out.`,
+          at,
+          src,
+          'Scale the image down: at most 4000 × 4000 pixels is plenty for print.',
+        ),
+      );
       return undefined;
     }
     if (info.format === 'png' && !pngIsSound(data)) {
