@@ -1,9 +1,17 @@
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InterruptedError, SetupError } from '../errors.js';
+import { errorCode, fileSystemError, nodeFs, type FileSystem } from '../load/file-system.js';
 
+/** What the last build wrote; only files listed here are ever removed. */
 export const MANIFEST = '.workshop-report.json';
+/** The names a publish in progress has staged; exists only while one runs, or after one was killed. */
+export const JOURNAL = '.workshop-report.journal';
 const TEMP_SUFFIX = '.wr-tmp';
+/** The next manifest, written before any rename: once complete, it is the commit record. */
+const MANIFEST_TEMP = `${MANIFEST}${TEMP_SUFFIX}`;
+
+const UNCHANGED = 'The previous reports are unchanged.';
+const REPAIRED_NEXT = 'Publishing stopped half-way; the next build completes it.';
 
 export interface OutputFile {
   /** Relative to the output folder, POSIX separators. */
@@ -14,58 +22,235 @@ export interface OutputFile {
 export interface PublishResult {
   written: string[];
   removed: string[];
+  /** Set when an earlier publish had been killed: whether its commit was completed or rolled back. */
+  recovered?: 'completed' | 'rolled back';
+}
+
+/** A publish in progress: documents go to temporary files as they come, and appear together on commit. */
+export interface Staging {
+  /** Writes the file to its temporary name at once, so the caller need not keep its content. */
+  add(file: OutputFile): Promise<void>;
+  /** Moves every added file into place and removes what the previous build wrote and this one did not. */
+  commit(): Promise<PublishResult>;
+  /** Removes the temporary files, leaving the folder as it was. Safe to call twice, or after a failure. */
+  abort(): Promise<void>;
 }
 
 /**
- * Publishes a build all-or-nothing: every file is written to a temporary name first, then each is
- * renamed into place; files the previous build wrote (its manifest) and this one did not are
- * removed. A failure or Ctrl-C before the renames leaves the folder as it was.
+ * Publishes a build all-or-nothing (see openStaging). A failure or Ctrl-C before the renames leaves
+ * the folder as it was; a hard kill at any point is repaired by the next publish.
  */
-export async function publish(outDir: string, files: readonly OutputFile[], signal?: AbortSignal): Promise<PublishResult> {
-  const previous = await readManifest(outDir);
-  const temps: string[] = [];
-  try {
-    for (const file of files) {
-      if (signal?.aborted) throw new InterruptedError('interrupted');
-      const target = path.join(outDir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      const temp = `${target}${TEMP_SUFFIX}`;
-      temps.push(temp);
-      await writeFile(temp, file.content);
+export async function publish(outDir: string, files: readonly OutputFile[], signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<PublishResult> {
+  const staging = await openStaging(outDir, signal, fs);
+  for (const file of files) await staging.add(file);
+  return staging.commit();
+}
+
+/**
+ * Starts a publish into `outDir`, first repairing what a killed one left. The protocol:
+ * - add: append the name to the journal, then write `<name>.wr-tmp`;
+ * - commit: write the new manifest to `.workshop-report.json.wr-tmp` (the commit record), rename each
+ *   temporary file into place, remove the files of the previous manifest this build did not write,
+ *   rename the manifest into place, delete the journal.
+ * Killed before the commit record is complete, the next publish removes the temporary files the
+ * journal names (roll back); killed after, it finishes the renames (roll forward).
+ */
+export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<Staging> {
+  if (signal?.aborted) throw new InterruptedError('interrupted');
+  const { previous, recovered } = await recover(fs, outDir);
+  const staged = new Map<string, string>();
+  let state: 'open' | 'committing' | 'done' | 'aborted' = 'open';
+  let failure: unknown;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const abortNow = async (): Promise<void> => {
+    if (state !== 'open') return;
+    state = 'aborted';
+    for (const [name, temp] of staged) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      await removeEmptyParents(fs, outDir, path.dirname(name));
     }
-    if (signal?.aborted) throw new InterruptedError('interrupted');
-  } catch (error) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));
-    if (error instanceof InterruptedError) throw error;
-    throw new SetupError(`Cannot write to the output folder ${outDir}.`, 'Check that the folder is writable and the disk is not full; the previous reports are unchanged.', { cause: error });
+    await fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }).catch(() => undefined);
+    await fs.rm(path.join(outDir, JOURNAL), { force: true }).catch(() => undefined);
+  };
+  const fail = async (error: unknown): Promise<never> => {
+    failure ??= error;
+    await abortNow();
+    throw error;
+  };
+  const checkOpen = (): void => {
+    if (failure !== undefined) throw failure;
+    if (state !== 'open') throw new Error(`The staging of ${outDir} is ${state}.`);
+  };
+
+  const add = async (file: OutputFile): Promise<void> => {
+    checkOpen();
+    if (signal?.aborted) return fail(new InterruptedError('interrupted'));
+    if (!isOwnName(file.path)) return fail(new SetupError(`Cannot publish “${file.path}”: it is not a file name inside the output folder.`, 'Document names are relative paths without “..”.'));
+    const target = path.join(outDir, file.path);
+    const temp = `${target}${TEMP_SUFFIX}`;
+    const existing = await fs.stat(target).catch(() => undefined);
+    if (existing?.isDirectory()) return fail(new SetupError(`Cannot publish ${target}: a folder is in the way.`, `Move the folder away or rename the document. ${UNCHANGED}`));
+    if (!staged.has(file.path)) {
+      const journal = path.join(outDir, JOURNAL);
+      await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED).catch(fail);
+      await attempt('Cannot write', journal, () => fs.appendFile(journal, `${JSON.stringify(file.path)}\n`), UNCHANGED).catch(fail);
+      staged.set(file.path, temp);
+      await attempt('Cannot create the folder', path.dirname(temp), () => fs.mkdir(path.dirname(temp), { recursive: true }), UNCHANGED).catch(fail);
+    }
+    await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED).catch(fail);
+  };
+
+  return {
+    // One file at a time, in order, even if the caller does not wait.
+    add: (file) => {
+      const next = queue.catch(() => undefined).then(() => add(file));
+      queue = next;
+      return next;
+    },
+    abort: async () => {
+      await queue.catch(() => undefined);
+      await abortNow();
+    },
+    commit: async () => {
+      await queue.catch(() => undefined);
+      checkOpen();
+      if (signal?.aborted) return fail(new InterruptedError('interrupted'));
+      const names = [...staged.keys()];
+      const record = path.join(outDir, MANIFEST_TEMP);
+      await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED).catch(fail);
+      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(names)), UNCHANGED).catch(fail);
+      state = 'committing';
+      const removed = await finish(fs, outDir, previous, names, false);
+      state = 'done';
+      return { written: names, removed, ...(recovered ? { recovered } : {}) };
+    },
+  };
+}
+
+/** Repairs what a killed publish left, then returns the files the tool owns (the manifest). */
+async function recover(fs: FileSystem, outDir: string): Promise<{ previous: string[]; recovered?: PublishResult['recovered'] }> {
+  let previous = await readManifest(outDir, fs);
+  const journal = await readJournal(fs, outDir);
+  const record = await readManifestFile(fs, path.join(outDir, MANIFEST_TEMP));
+  let recovered: PublishResult['recovered'];
+  if (record) {
+    await finish(fs, outDir, previous, record, true);
+    previous = record;
+    recovered = 'completed';
+  } else if (journal) {
+    recovered = 'rolled back';
   }
-  for (const file of files) await rename(path.join(outDir, `${file.path}${TEMP_SUFFIX}`), path.join(outDir, file.path));
-  const current = new Set(files.map((file) => file.path));
-  const removed = previous.filter((file) => !current.has(file));
-  for (const file of removed) {
-    await rm(path.join(outDir, file), { force: true });
-    await removeEmptyParents(outDir, path.dirname(file));
+  // Temporary files the tool may have left: those of the names it staged or published, and its manifest's.
+  for (const name of new Set([...journal ?? [], ...previous])) {
+    await fs.rm(path.join(outDir, `${name}${TEMP_SUFFIX}`), { force: true }).catch(() => undefined);
+    if (!previous.includes(name)) await removeEmptyParents(fs, outDir, path.dirname(name));
   }
-  const manifest = `${JSON.stringify({ generator: 'workshop-report', files: [...current].sort() }, null, 2)}\n`;
-  await writeFile(path.join(outDir, `${MANIFEST}${TEMP_SUFFIX}`), manifest);
-  await rename(path.join(outDir, `${MANIFEST}${TEMP_SUFFIX}`), path.join(outDir, MANIFEST));
-  return { written: files.map((file) => file.path), removed };
+  await attempt('Cannot remove', path.join(outDir, MANIFEST_TEMP), () => fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }));
+  if (journal) await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }));
+  return { previous, ...(recovered ? { recovered } : {}) };
+}
+
+/**
+ * From a complete commit record on: renames each temporary file into place (when resuming, one
+ * already renamed is skipped), removes the previous build's files this one did not write, and
+ * makes the record the manifest. Returns the files removed.
+ */
+async function finish(fs: FileSystem, outDir: string, previous: readonly string[], names: readonly string[], resuming: boolean): Promise<string[]> {
+  for (const name of names) {
+    const target = path.join(outDir, name);
+    try {
+      await fs.rename(`${target}${TEMP_SUFFIX}`, target);
+    } catch (error) {
+      if (!(resuming && errorCode(error) === 'ENOENT')) throw fileSystemError('Cannot publish', target, error, REPAIRED_NEXT);
+    }
+  }
+  const current = new Set(names);
+  const removed: string[] = [];
+  for (const name of previous.filter((file) => !current.has(file))) {
+    const target = path.join(outDir, name);
+    try {
+      await fs.rm(target);
+      removed.push(name);
+    } catch (error) {
+      // Gone already, or replaced by a folder: not a file the tool wrote any more.
+      const code = errorCode(error);
+      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'ERR_FS_EISDIR') throw fileSystemError('Cannot remove', target, error, REPAIRED_NEXT);
+    }
+    await removeEmptyParents(fs, outDir, path.dirname(name));
+  }
+  await attempt('Cannot write', path.join(outDir, MANIFEST), () => fs.rename(path.join(outDir, MANIFEST_TEMP), path.join(outDir, MANIFEST)), REPAIRED_NEXT);
+  await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }), REPAIRED_NEXT);
+  return removed;
 }
 
 /** The files the previous build wrote; only these are ever removed. */
-export async function readManifest(outDir: string): Promise<string[]> {
+export async function readManifest(outDir: string, fs: FileSystem = nodeFs): Promise<string[]> {
+  return (await readManifestFile(fs, path.join(outDir, MANIFEST))) ?? [];
+}
+
+function manifestText(names: readonly string[]): string {
+  return `${JSON.stringify({ generator: 'workshop-report', files: [...names].sort() }, null, 2)}\n`;
+}
+
+/** The files a manifest lists; undefined when it is missing, incomplete or not one of ours. */
+async function readManifestFile(fs: FileSystem, file: string): Promise<string[] | undefined> {
+  const text = await readText(fs, file);
+  if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as { files?: unknown };
-    return Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..') && !path.isAbsolute(f)) : [];
+    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    if (parsed.generator !== 'workshop-report' || !Array.isArray(parsed.files)) return undefined;
+    return parsed.files.filter(isOwnName);
   } catch {
-    return [];
+    return undefined;
   }
 }
 
-async function removeEmptyParents(root: string, relativeDir: string): Promise<void> {
+/** The names the journal lists; a line cut short by a kill is skipped. */
+async function readJournal(fs: FileSystem, outDir: string): Promise<string[] | undefined> {
+  const text = await readText(fs, path.join(outDir, JOURNAL));
+  if (text === undefined) return undefined;
+  return text.split('\n').flatMap((line) => {
+    try {
+      const name: unknown = JSON.parse(line);
+      return isOwnName(name) ? [name] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** A file's text; undefined when it does not exist. Any other failure is a SetupError. */
+async function readText(fs: FileSystem, file: string): Promise<string | undefined> {
+  try {
+    return Buffer.from(await fs.readFile(file)).toString('utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw fileSystemError('Cannot read', file, error);
+  }
+}
+
+/** A relative path inside the output folder that is not one of the tool's own bookkeeping files. */
+function isOwnName(name: unknown): name is string {
+  if (typeof name !== 'string' || name === '' || path.isAbsolute(name) || name.includes('\\') || name.includes('\0')) return false;
+  const parts = name.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return false;
+  return name !== MANIFEST && name !== JOURNAL && !name.endsWith(TEMP_SUFFIX);
+}
+
+async function attempt(action: string, file: string, run: () => Promise<unknown>, afterwards?: string): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw fileSystemError(action, file, error, afterwards);
+  }
+}
+
+async function removeEmptyParents(fs: FileSystem, root: string, relativeDir: string): Promise<void> {
   for (let dir = relativeDir; dir && dir !== '.'; dir = path.dirname(dir)) {
     try {
-      await rmdir(path.join(root, dir));
+      await fs.rmdir(path.join(root, dir));
     } catch {
       return;
     }

@@ -1,9 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError } from '../errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { decodeUtf8 } from './decode.js';
+import { errorCode, fileSystemError, nodeFs, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
 
 export interface ReadResult {
@@ -13,17 +13,20 @@ export interface ReadResult {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Reads a project folder: the only place (with the CLI) that touches the disk for notes. */
-export async function readProject(dir: string): Promise<ReadResult> {
-  const workshopName = await findWorkshopFile(dir);
+/**
+ * Reads a project folder: the only place (with the CLI) that touches the disk for notes. A file that
+ * cannot be read is a SetupError naming it and saying why (permission denied, too many open files…).
+ */
+export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise<ReadResult> {
+  const workshopName = await findWorkshopFile(fs, dir);
   const diagnostics: Diagnostic[] = [];
   const [sessionNames, countryNames, assets] = await Promise.all([
-    listYaml(dir, 'sessions'),
-    listYaml(dir, 'countries'),
-    listFiles(dir, 'assets'),
+    listYaml(fs, dir, 'sessions'),
+    listYaml(fs, dir, 'countries'),
+    listFiles(fs, dir, 'assets'),
   ]);
   const all = [workshopName, ...sessionNames, ...countryNames];
-  const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(dir, name));
+  const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(fs, dir, name));
   const files: SourceFile[] = [];
   for (const result of read) {
     if ('diagnostic' in result) diagnostics.push(result.diagnostic);
@@ -42,12 +45,13 @@ export async function readProject(dir: string): Promise<ReadResult> {
   };
 }
 
-async function findWorkshopFile(dir: string): Promise<string> {
+async function findWorkshopFile(fs: FileSystem, dir: string): Promise<string> {
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    entries = (await fs.readdir(dir, { withFileTypes: true })).map((entry) => entry.name);
   } catch (error) {
-    throw new SetupError(`Cannot read the project folder ${dir}.`, 'Check the path: it should be the folder that holds workshop.yaml.', { cause: error });
+    const code = errorCode(error);
+    throw fileSystemError('Cannot read the project folder', dir, error, code === 'ENOENT' || code === 'ENOTDIR' ? 'It should be the folder that holds workshop.yaml.' : undefined);
   }
   const name = ['workshop.yaml', 'workshop.yml'].find((candidate) => entries.includes(candidate));
   if (!name) {
@@ -56,18 +60,19 @@ async function findWorkshopFile(dir: string): Promise<string> {
   return name;
 }
 
-async function listYaml(dir: string, sub: string): Promise<string[]> {
-  return (await listFiles(dir, sub)).filter((name) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/'));
+async function listYaml(fs: FileSystem, dir: string, sub: string): Promise<string[]> {
+  return (await listFiles(fs, dir, sub)).filter((name) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/'));
 }
 
 /** Relative POSIX paths of the files in a subfolder, in code-point order (never locale order). */
-async function listFiles(dir: string, sub: string): Promise<string[]> {
+async function listFiles(fs: FileSystem, dir: string, sub: string): Promise<string[]> {
   let entries;
   try {
-    entries = await readdir(path.join(dir, sub), { withFileTypes: true, recursive: true });
+    entries = await fs.readdir(path.join(dir, sub), { withFileTypes: true, recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
-    throw new SetupError(`Cannot read the folder ${path.join(dir, sub)}.`, undefined, { cause: error });
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw fileSystemError('Cannot read the folder', path.join(dir, sub), error);
   }
   return entries
     .filter((entry) => entry.isFile())
@@ -79,10 +84,10 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function readSource(dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic }> {
+async function readSource(fs: FileSystem, dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic }> {
   const full = path.join(dir, name);
   try {
-    const { size } = await stat(full);
+    const { size } = await fs.stat(full);
     if (size > LIMITS.fileBytes) {
       return {
         diagnostic: {
@@ -93,10 +98,10 @@ async function readSource(dir: string, name: string): Promise<SourceFile | { dia
         },
       };
     }
-    const decoded = decodeUtf8(name, await readFile(full));
+    const decoded = decodeUtf8(name, await fs.readFile(full));
     return decoded.ok ? { path: name, text: decoded.text } : { diagnostic: decoded.diagnostic };
   } catch (error) {
-    throw new SetupError(`Cannot read ${full}.`, undefined, { cause: error });
+    throw fileSystemError('Cannot read', full, error);
   }
 }
 

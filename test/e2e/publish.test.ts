@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, publish } from '../../src/cli/publish.js';
 import { SetupError } from '../../src/errors.js';
-import { listFiles, read, remove, tempDir } from '../helpers/run-cli.js';
+import { copyTree, EXAMPLE, listFiles, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-');
 afterAll(() => remove(work));
@@ -48,5 +48,39 @@ describe('publish', () => {
     await expect(publish(out, [{ path: 'report.md', content: 'new' }], controller.signal)).rejects.toThrow('interrupted');
     expect(read(path.join(out, 'report.md'))).toBe('good');
     expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
+  });
+});
+
+/** Root passes every permission check: io-failures.test.ts simulates these failures instead. */
+const asRoot = process.getuid?.() === 0 || process.platform === 'win32';
+const ROOT_NOTE = 'runs as root (or on Windows), where permission checks always pass; test/unit/io-failures.test.ts simulates EACCES instead';
+
+describe('with real permissions', () => {
+  it('names a session file it may not read, and exits 2 without a stack', (ctx) => {
+    if (asRoot) ctx.skip(ROOT_NOTE);
+    const project = path.join(work, 'unreadable-session');
+    copyTree(EXAMPLE, project);
+    const session = readdirSync(path.join(project, 'sessions')).sort()[2]!;
+    chmodSync(path.join(project, 'sessions', session), 0o000);
+    const result = runBin(['validate', project]);
+    expect(result.stderr).toContain(`workshop-report: Cannot read ${path.join(project, 'sessions', session)}: permission denied (EACCES).`);
+    expect(result.stderr).toContain('hint: Check the permissions');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.code).toBe(2);
+  });
+
+  it('leaves the previous reports when the output folder is read-only', async (ctx) => {
+    if (asRoot) ctx.skip(ROOT_NOTE);
+    const project = path.join(work, 'read-only-out');
+    copyTree(EXAMPLE, project);
+    const out = path.join(work, 'read-only-out-reports');
+    await publish(out, [{ path: 'report.md', content: 'previous' }]);
+    chmodSync(out, 0o555);
+    const result = runBin(['build', project, '--out', out]);
+    chmodSync(out, 0o755);
+    expect(result.stderr).toMatch(/permission denied \(EACCES\)\.\nhint: Check the permissions .* The previous reports are unchanged\.\n/);
+    expect(result.code).toBe(2);
+    expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
+    expect(read(path.join(out, 'report.md'))).toBe('previous');
   });
 });

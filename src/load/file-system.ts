@@ -1,0 +1,75 @@
+import * as fsPromises from 'node:fs/promises';
+import { SetupError } from '../errors.js';
+
+/** A directory entry as `readdir(…, { withFileTypes: true })` returns it. */
+export interface DirEntry {
+  name: string;
+  /** The folder holding the entry (with `recursive`, a subfolder of the one listed). */
+  parentPath: string;
+  isFile(): boolean;
+}
+
+/**
+ * The few node:fs/promises functions the tool reads notes and publishes reports with, passed in so
+ * tests can make any call fail as a real disk would (EACCES, ENOSPC, EMFILE…) even when run as root.
+ */
+export interface FileSystem {
+  readdir(path: string, options: { withFileTypes: true; recursive?: boolean }): Promise<DirEntry[]>;
+  readFile(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<{ size: number; isDirectory(): boolean }>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  appendFile(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Without `force`, a missing file is an error (ENOENT). */
+  rm(path: string, options?: { force?: boolean }): Promise<void>;
+  rmdir(path: string): Promise<void>;
+}
+
+/** The real disk. */
+export const nodeFs: FileSystem = {
+  readdir: (path, options) => fsPromises.readdir(path, { withFileTypes: true, recursive: options.recursive ?? false }),
+  readFile: (path) => fsPromises.readFile(path),
+  stat: (path) => fsPromises.stat(path),
+  mkdir: (path, options) => fsPromises.mkdir(path, options),
+  writeFile: (path, data) => fsPromises.writeFile(path, data),
+  appendFile: (path, data) => fsPromises.appendFile(path, data),
+  rename: (from, to) => fsPromises.rename(from, to),
+  rm: (path, options) => fsPromises.rm(path, options),
+  rmdir: (path) => fsPromises.rmdir(path),
+};
+
+export function errorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** What an errno means, in words, and what to do about it. */
+const MEANINGS: Record<string, { reason: string; advice: string }> = {
+  EACCES: { reason: 'permission denied', advice: 'Check the permissions of the file and of the folders above it (`ls -l`).' },
+  EPERM: { reason: 'operation not permitted', advice: 'Check the permissions of the file and of the folders above it (`ls -l`).' },
+  EROFS: { reason: 'the disk is read-only', advice: 'Choose a folder on a writable disk.' },
+  ENOSPC: { reason: 'no space left on the disk (disk full)', advice: 'Free some disk space, then run the command again.' },
+  EDQUOT: { reason: 'disk quota exceeded', advice: 'Free some space within your quota, then run the command again.' },
+  EMFILE: { reason: 'too many open files', advice: 'Close other programs, or raise the limit of open files (`ulimit -n`), then run the command again.' },
+  ENFILE: { reason: 'too many open files on the system', advice: 'Close other programs, then run the command again.' },
+  ENOENT: { reason: 'no such file or folder', advice: 'Check the path.' },
+  ENOTDIR: { reason: 'a part of the path is a file, not a folder', advice: 'Check the path.' },
+  EISDIR: { reason: 'it is a folder, not a file', advice: 'Move the folder out of the way or choose another path.' },
+  ENOTEMPTY: { reason: 'a folder is in the way', advice: 'Move the folder out of the way or choose another path.' },
+  ENAMETOOLONG: { reason: 'the path is too long', advice: 'Use a shorter folder path.' },
+  EIO: { reason: 'input/output error (the disk or network share failed)', advice: 'Check the disk or the connection to the share.' },
+  EBUSY: { reason: 'the file is in use', advice: 'Close the program that holds it open, then run the command again.' },
+};
+
+/**
+ * A SetupError for a failed file-system call: `${action} ${file}: ${what the errno means}.`, with advice
+ * for that errno (never a raw stack; the original error stays as `cause`, shown with --debug).
+ */
+export function fileSystemError(action: string, file: string, error: unknown, afterwards?: string): SetupError {
+  const code = errorCode(error);
+  const meaning = code ? MEANINGS[code] : undefined;
+  const reason = meaning?.reason ?? (code ? `error ${code}` : error instanceof Error ? error.message : String(error));
+  const hint = [meaning?.advice, afterwards].filter(Boolean).join(' ') || undefined;
+  return new SetupError(`${action} ${file}: ${reason}${code && meaning ? ` (${code})` : ''}.`, hint, { cause: error });
+}

@@ -1,0 +1,242 @@
+/**
+ * Disk failures, simulated through an injected file system: the tests run as root on CI machines,
+ * where real permission checks always pass and a full disk cannot be arranged.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
+import { InterruptedError, SetupError } from '../../src/errors.js';
+import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
+import { readProject } from '../../src/load/read-project.js';
+import { EXAMPLE, listFiles, read, remove, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-io-failures-');
+afterAll(() => remove(work));
+
+/** The real disk, except that the `nth` call of `method` on a path `match` accepts fails with errno `code`. */
+function faultyFs(method: keyof FileSystem, code: string, match: (file: string) => boolean = () => true, nth = 1): FileSystem & { failed: () => boolean } {
+  let seen = 0;
+  const real = nodeFs[method] as (file: string, ...rest: unknown[]) => Promise<unknown>;
+  const faulty = (file: string, ...rest: unknown[]) => {
+    if (match(file) && ++seen === nth) return Promise.reject(Object.assign(new Error(`${code}: simulated failure, ${method} '${file}'`), { code }));
+    return real(file, ...rest);
+  };
+  return { ...nodeFs, [method]: faulty, failed: () => seen >= nth };
+}
+
+const endsWith = (suffix: string) => (file: string) => file.split(path.sep).join('/').endsWith(suffix);
+
+/** Every file below a folder with its bytes, to compare a folder before and after. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]));
+}
+
+const PREVIOUS: OutputFile[] = [
+  { path: 'report.md', content: 'previous report' },
+  { path: 'recommendations.md', content: 'previous recommendations' },
+  { path: 'countries/GHA.md', content: 'previous GHA' },
+];
+const NEXT: OutputFile[] = [
+  { path: 'report.md', content: 'next report' },
+  { path: 'recommendations.md', content: 'next recommendations' },
+  { path: 'countries/MLI.md', content: 'next MLI' },
+  { path: 'annex/programme.pdf', content: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
+];
+
+let folders = 0;
+/** An output folder holding a previous build and a file of the user's. */
+async function previousBuild(): Promise<string> {
+  const out = path.join(work, `out-${++folders}`);
+  await publish(out, PREVIOUS);
+  writeFileSync(path.join(out, 'notes.txt'), 'the user’s own file');
+  return out;
+}
+
+function expectNoTemporaryFiles(out: string): void {
+  expect(listFiles(out).filter((file) => file.endsWith('.wr-tmp') || file === JOURNAL)).toEqual([]);
+  expect(existsSync(path.join(out, 'annex')), 'a folder made for the failed build').toBe(false);
+}
+
+describe('reading a project', () => {
+  const session = readdirSync(path.join(EXAMPLE, 'sessions')).sort()[1]!;
+
+  it('names a session file it may not read (EACCES), with what to do', async () => {
+    const error = await readProject(EXAMPLE, faultyFs('readFile', 'EACCES', endsWith(`sessions/${session}`))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toBe(`Cannot read ${path.join(EXAMPLE, 'sessions', session)}: permission denied (EACCES).`);
+    expect((error as SetupError).hint).toMatch(/permissions/);
+  });
+
+  it('says when there are too many open files (EMFILE)', async () => {
+    const error = await readProject(EXAMPLE, faultyFs('readFile', 'EMFILE', () => true, 3)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toMatch(/^Cannot read .+\.yaml: too many open files \(EMFILE\)\.$/);
+    expect((error as SetupError).hint).toMatch(/ulimit -n/);
+  });
+
+  it('names a folder it may not list', async () => {
+    const error = await readProject(EXAMPLE, faultyFs('readdir', 'EACCES', endsWith('/countries'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toBe(`Cannot read the folder ${path.join(EXAMPLE, 'countries')}: permission denied (EACCES).`);
+  });
+
+  it('says the project folder is missing, and what it should hold', async () => {
+    const error = await readProject(path.join(work, 'no-such-project')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toMatch(/no such file or folder \(ENOENT\)\.$/);
+    expect((error as SetupError).hint).toMatch(/workshop\.yaml/);
+  });
+
+  it('keeps an unknown errno readable', async () => {
+    const error = await readProject(EXAMPLE, faultyFs('stat', 'EWEIRD', endsWith('workshop.yaml'))).catch((e: unknown) => e);
+    expect((error as SetupError).message).toBe(`Cannot read ${path.join(EXAMPLE, 'workshop.yaml')}: error EWEIRD.`);
+  });
+});
+
+describe('publishing on a failing disk leaves the previous reports and no temporary file', () => {
+  it('when the disk fills up writing the second document (ENOSPC)', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const fs = faultyFs('writeFile', 'ENOSPC', (file) => file.endsWith('.wr-tmp'), 2);
+    const error = await publish(out, NEXT, undefined, fs).catch((e: unknown) => e);
+    expect(fs.failed()).toBe(true);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toBe(`Cannot write ${path.join(out, 'recommendations.md.wr-tmp')}: no space left on the disk (disk full) (ENOSPC).`);
+    expect((error as SetupError).hint).toBe('Free some disk space, then run the command again. The previous reports are unchanged.');
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('when the disk fills up writing the manifest (ENOSPC)', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const fs = faultyFs('writeFile', 'ENOSPC', endsWith(`${MANIFEST}.wr-tmp`));
+    await expect(publish(out, NEXT, undefined, fs)).rejects.toThrow(/no space left/);
+    expect(fs.failed()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('when the journal cannot be written (EDQUOT)', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const fs = faultyFs('appendFile', 'EDQUOT', () => true, 3);
+    await expect(publish(out, NEXT, undefined, fs)).rejects.toThrow(/quota/);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('when a new folder may not be created (EACCES)', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const fs = faultyFs('mkdir', 'EACCES', endsWith('/annex'));
+    const error = await publish(out, NEXT, undefined, fs).catch((e: unknown) => e);
+    expect((error as SetupError).message).toBe(`Cannot create the folder ${path.join(out, 'annex')}: permission denied (EACCES).`);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('except a failure half-way through the renames, which the next publish completes', async () => {
+    const out = await previousBuild();
+    const fs = faultyFs('rename', 'EBUSY', (file) => file.endsWith('.wr-tmp'), 2);
+    const error = await publish(out, NEXT, undefined, fs).catch((e: unknown) => e);
+    expect((error as SetupError).message).toBe(`Cannot publish ${path.join(out, 'recommendations.md')}: the file is in use (EBUSY).`);
+    expect((error as SetupError).hint).toMatch(/Publishing stopped half-way; the next build completes it\.$/);
+    expect(read(path.join(out, 'report.md'))).toBe('next report');
+    expect(read(path.join(out, 'recommendations.md'))).toBe('previous recommendations');
+
+    const next = await publish(out, NEXT);
+    expect(next.recovered).toBe('completed');
+    expect(listFiles(out)).toEqual([MANIFEST, 'annex/programme.pdf', 'countries/MLI.md', 'notes.txt', 'recommendations.md', 'report.md']);
+    expect(read(path.join(out, 'recommendations.md'))).toBe('next recommendations');
+  });
+
+  it('when the manifest may not be read (EACCES): stops rather than lose track of what it wrote', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    await expect(publish(out, NEXT, undefined, faultyFs('readFile', 'EACCES', endsWith(MANIFEST)))).rejects.toThrow(`Cannot read ${path.join(out, MANIFEST)}: permission denied`);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('when a folder stands where a document goes', async () => {
+    const out = await previousBuild();
+    writeFileSync(path.join(out, 'keep.txt'), 'x');
+    const before = snapshot(out);
+    await expect(publish(out, [...NEXT, { path: 'countries', content: 'a file over a folder' }])).rejects.toThrow(`Cannot publish ${path.join(out, 'countries')}: a folder is in the way.`);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('refuses a document name outside the output folder', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    for (const name of ['../escape.md', '/etc/passwd', MANIFEST, 'report.md.wr-tmp']) {
+      await expect(publish(out, [...NEXT, { path: name, content: 'x' }])).rejects.toBeInstanceOf(SetupError);
+    }
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+});
+
+describe('interrupting a publish (Ctrl-C)', () => {
+  it('before the renames: InterruptedError, and nothing changed', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const controller = new AbortController();
+    const staging = await openStaging(out, controller.signal);
+    for (const file of NEXT) await staging.add(file);
+    controller.abort();
+    await expect(staging.commit()).rejects.toBeInstanceOf(InterruptedError);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+
+  it('while documents are being written: the next add stops, and nothing changed', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const controller = new AbortController();
+    const fs: FileSystem = { ...nodeFs, writeFile: async (file, data) => { await nodeFs.writeFile(file, data); if (file.endsWith('recommendations.md.wr-tmp')) controller.abort(); } };
+    await expect(publish(out, NEXT, controller.signal, fs)).rejects.toBeInstanceOf(InterruptedError);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+});
+
+describe('staging', () => {
+  it('writes each document as soon as it is added, and publishes them together on commit', async () => {
+    const out = await previousBuild();
+    const staging = await openStaging(out);
+    await staging.add(NEXT[0]!);
+    expect(read(path.join(out, 'report.md.wr-tmp'))).toBe('next report');
+    expect(read(path.join(out, 'report.md'))).toBe('previous report');
+    for (const file of NEXT.slice(1)) await staging.add(file);
+    const result = await staging.commit();
+    expect(result).toEqual({ written: NEXT.map((file) => file.path), removed: ['countries/GHA.md'] });
+    expect(listFiles(out)).toEqual([MANIFEST, 'annex/programme.pdf', 'countries/MLI.md', 'notes.txt', 'recommendations.md', 'report.md']);
+    expect(JSON.parse(read(path.join(out, MANIFEST)))).toEqual({ generator: 'workshop-report', files: ['annex/programme.pdf', 'countries/MLI.md', 'recommendations.md', 'report.md'] });
+  });
+
+  it('abort removes what it staged, even while an add is in flight', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const staging = await openStaging(out);
+    void staging.add(NEXT[0]!);
+    const last = staging.add(NEXT[3]!);
+    await staging.abort();
+    await expect(last).resolves.toBeUndefined();
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+    await expect(staging.commit()).rejects.toThrow(/aborted/);
+  });
+
+  it('a failed add makes the later ones and commit fail with the same error', async () => {
+    const out = await previousBuild();
+    const staging = await openStaging(out, undefined, faultyFs('writeFile', 'ENOSPC', (file) => file.endsWith('.wr-tmp'), 1));
+    const first = staging.add(NEXT[0]!).catch((e: unknown) => e);
+    const second = staging.add(NEXT[1]!).catch((e: unknown) => e);
+    expect(await first).toBeInstanceOf(SetupError);
+    expect(await second).toBe(await first);
+    await expect(staging.commit()).rejects.toBe(await first);
+  });
+});
