@@ -6,6 +6,7 @@ import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
+import type { WarmState } from './warm.js';
 
 export interface CheckedResult {
   dir: string;
@@ -18,11 +19,11 @@ export interface CheckedResult {
 }
 
 /** read → load → validate: what `validate` does and `build` starts with. */
-export async function checkProject(dirArgument: string, cwd: string, timings?: Timings): Promise<CheckedResult> {
+export async function checkProject(dirArgument: string, cwd: string, timings?: Timings, warm?: WarmState): Promise<CheckedResult> {
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir);
   timings?.mark('read');
-  const loaded = load(read.sources, await parseInParallel(read.sources));
+  const loaded = load(read.sources, await parseInParallel(read.sources, warm ? { cache: warm.parsed } : {}));
   timings?.mark('parse');
   const validated = validate(loaded.project, countryTable());
   timings?.mark('validate');

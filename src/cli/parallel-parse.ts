@@ -14,16 +14,45 @@ export const PARALLEL_MIN_BYTES = 1024 * 1024;
  * Parses the project's files on every core: worker threads take shares of the files while this
  * thread parses its own. Small projects are parsed on this thread only. The result feeds `load`.
  */
-export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal'> = {}): Promise<Map<string, ParseResult>> {
-  const { cores = availableParallelism() } = options;
-  const jobs: ParseJob[] = [
+export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal'> & { cache?: ParseCache } = {}): Promise<Map<string, ParseResult>> {
+  const { cores = availableParallelism(), cache } = options;
+  const all: ParseJob[] = [
     { source: sources.workshop, role: 'workshop' },
     ...sources.sessions.map((source) => ({ source, role: 'session' as const })),
     ...sources.countries.map((source) => ({ source, role: 'country' as const })),
   ];
+  const results = new Map<string, ParseResult>();
+  const jobs = cache ? all.filter((job) => !reuse(cache, job, results)) : all;
+  if (cache) {
+    // Forget deleted files; remember the ones parsed now (parsed below, on this thread or others).
+    const present = new Set(all.map((job) => job.source.path));
+    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+  }
+  const done = await parseJobs(jobs, cores, options);
+  for (const [file, result] of done) {
+    results.set(file, result);
+    cache?.set(file, result);
+  }
+  return results;
+}
+
+/** Parse results of the previous build, by path: watch mode parses again only the files that changed. */
+export type ParseCache = Map<string, ParseResult>;
+
+function reuse(cache: ParseCache, job: ParseJob, results: Map<string, ParseResult>): boolean {
+  const previous = cache.get(job.source.path);
+  if (previous?.file.source.text !== job.source.text || previous.file.role !== job.role) return false;
+  results.set(job.source.path, previous);
+  return true;
+}
+
+async function parseJobs(jobs: ParseJob[], cores: number, options: Omit<ParallelOptions, 'signal'> = {}): Promise<Map<string, ParseResult>> {
   const total = jobs.reduce((sum, job) => sum + job.source.text.length, 0);
   const results = new Map<string, ParseResult>();
-  if (cores < 2 || total < PARALLEL_MIN_BYTES) return results;
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) {
+    for (const job of jobs) results.set(job.source.path, parseYamlFile(job.source, job.role));
+    return results;
+  }
   const shares = split(jobs, cores, total);
   const own = shares.shift() ?? [];
   // A worker that cannot start or fails leaves its share to this thread: slower, never wrong.

@@ -14,39 +14,107 @@ export interface ParallelOptions {
 
 type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
 type Local = (documents: readonly Doc[], settings: TypesetSettings, onDocument?: (doc: Doc) => void) => Promise<TypesetResult[]>;
-export interface TypesetJob { settings: TypesetSettings; documents: Doc[] }
+export interface TypesetJob { id: number; settings: TypesetSettings; documents: Doc[] }
+export interface TypesetReply { id: number; results?: TypesetResult[]; error?: string }
 
 /** Below this much Markdown, a worker's start (loading pdfkit and fonts) costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 64 * 1024;
+
+/**
+ * Typesetting worker threads, started on first use and kept (with their fonts and pdfkit loaded)
+ * until `close()`: one build uses them once; watch mode keeps them warm between rebuilds.
+ */
+export class TypesetPool {
+  private readonly workers: Array<Worker | undefined> = [];
+  private nextId = 0;
+
+  constructor(readonly cores = availableParallelism()) {}
+
+  /** Worker `index`'s share; rejects if the worker fails or the signal fires. */
+  run(index: number, settings: TypesetSettings, documents: Doc[], signal?: AbortSignal): Promise<TypesetResult[]> {
+    const worker = (this.workers[index] ??= this.start(index));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onMessage = (reply: TypesetReply) => {
+        if (reply.id !== id) return;
+        cleanup();
+        if (reply.results) resolve(reply.results);
+        else reject(new Error(reply.error ?? 'The typesetting worker failed.'));
+      };
+      const onError = (error: Error) => { cleanup(); this.forget(index, worker); reject(error); };
+      const onExit = (code: number) => { cleanup(); this.forget(index, worker); reject(new Error(`The typesetting worker stopped (exit code ${code}).`)); };
+      const onAbort = () => { cleanup(); void this.close(); reject(new InterruptedError('interrupted')); };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({ id, settings, documents } satisfies TypesetJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker?.terminate()));
+  }
+
+  private start(index: number): Worker {
+    const worker = new Worker(new URL('./typeset-worker.js', import.meta.url));
+    // An idle pool must not keep the process alive.
+    worker.unref();
+    this.workers[index] = worker;
+    return worker;
+  }
+
+  private forget(index: number, worker: Worker): void {
+    if (this.workers[index] === worker) this.workers[index] = undefined;
+  }
+}
 
 /**
  * Typesets documents on every core: the documents are shared out largest first to the least
  * loaded thread (this one included), each thread typesets its share, results come back in the
  * documents' order. Each document's bytes are the same whichever thread made them.
  */
-export async function typesetInParallel(documents: readonly Doc[], settings: TypesetSettings, local: Local, options: ParallelOptions & { onDocument?: (doc: Doc) => void } = {}): Promise<TypesetResult[]> {
-  const { onDocument, signal, cores = availableParallelism() } = options;
+export async function typesetInParallel(documents: readonly Doc[], settings: TypesetSettings, local: Local, options: ParallelOptions & { onDocument?: (doc: Doc) => void; pool?: TypesetPool } = {}): Promise<TypesetResult[]> {
+  const { onDocument, signal } = options;
+  const cores = options.cores ?? options.pool?.cores ?? availableParallelism();
   const total = documents.reduce((sum, doc) => sum + doc.markdown.length, 0);
   if (cores < 2 || documents.length < 2 || total < PARALLEL_MIN_CHARS) return local(documents, settings, onDocument);
-  const shares = share(documents, Math.min(cores, documents.length));
-  const [own, ...others] = shares;
-  const workers = others.map((indexes) => {
-    const docs = indexes.map((i) => documents[i]!);
-    // A worker that cannot start or fails leaves its share to this thread: slower, never wrong.
-    return inWorker({ settings, documents: docs }, signal).then((results) => {
-      docs.forEach((doc) => onDocument?.(doc));
-      return results;
-    }, (error: unknown) => {
-      options.onWorkerFailure?.(error);
-      return local(docs, settings, onDocument);
+  const pool = options.pool ?? new TypesetPool(cores);
+  try {
+    const [own, ...others] = share(documents, Math.min(cores, documents.length));
+    const workers = others.map((indexes, w) => {
+      const docs = indexes.map((i) => documents[i]!);
+      return pool.run(w, settings, docs, signal).then((results) => {
+        docs.forEach((doc) => onDocument?.(doc));
+        return results;
+      }, (error: unknown) => {
+        if (error instanceof InterruptedError) throw error;
+        // A worker that cannot start or fails leaves its share to this thread: slower, never wrong.
+        options.onWorkerFailure?.(error);
+        return local(docs, settings, onDocument);
+      });
     });
-  });
-  const results = new Array<TypesetResult>(documents.length);
-  const mine = await local(own!.map((i) => documents[i]!), settings, onDocument);
-  own!.forEach((index, i) => { results[index] = mine[i]!; });
-  for (const [w, done] of (await Promise.all(workers)).entries()) others[w]!.forEach((index, i) => { results[index] = done[i]!; });
-  if (signal?.aborted) throw new InterruptedError('interrupted');
-  return results;
+    // Settled here so an interruption does not go unhandled while this thread is busy.
+    const settled = Promise.allSettled(workers);
+    const results = new Array<TypesetResult>(documents.length);
+    const mine = await local(own!.map((i) => documents[i]!), settings, onDocument);
+    own!.forEach((index, i) => { results[index] = mine[i]!; });
+    for (const [w, outcome] of (await settled).entries()) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      others[w]!.forEach((index, i) => { results[index] = outcome.value[i]!; });
+    }
+    if (signal?.aborted) throw new InterruptedError('interrupted');
+    return results;
+  } finally {
+    if (!options.pool) await pool.close();
+  }
 }
 
 /** Longest-processing-time-first: each document, largest first, to the thread with least Markdown so far. */
@@ -60,24 +128,4 @@ function share(documents: readonly Doc[], threads: number): number[][] {
     load[least]! += documents[index]!.markdown.length;
   }
   return shares.map((indexes) => indexes.sort((a, b) => a - b)).filter((indexes) => indexes.length > 0);
-}
-
-function inWorker(job: TypesetJob, signal?: AbortSignal): Promise<TypesetResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./typeset-worker.js', import.meta.url));
-    const abort = () => {
-      void worker.terminate();
-      reject(new InterruptedError('interrupted'));
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    const settle = () => signal?.removeEventListener('abort', abort);
-    worker.once('message', (results: TypesetResult[]) => {
-      settle();
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => { settle(); reject(error); });
-    worker.once('exit', (code) => { settle(); reject(new Error(`The typesetting worker stopped (exit code ${code}).`)); });
-    worker.postMessage(job);
-  });
 }

@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
@@ -13,7 +13,7 @@ import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { OutputFile } from './publish.js';
-import { typesetInParallel } from './parallel-typeset.js';
+import { typesetInParallel, type TypesetPool } from './parallel-typeset.js';
 
 export interface PdfContext {
   projectDir: string;
@@ -26,6 +26,8 @@ export interface PdfContext {
   pdfA?: boolean;
   /** Ctrl-C: stops the worker threads. */
   signal?: AbortSignal;
+  /** Worker threads kept warm between builds (watch mode); else started and stopped per build. */
+  pool?: TypesetPool;
   /** Called as documents are typeset (progress on a terminal). */
   onDocument?: (file: string, index: number, total: number) => void;
 }
@@ -74,6 +76,7 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   const results = await typesetInParallel(documents, settings, typesetHere, {
     onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, documents.length),
     ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.pool ? { pool: context.pool } : {}),
   });
   const files: OutputFile[] = [];
   for (const [index, doc] of documents.entries()) {
@@ -128,10 +131,17 @@ function fontFiles(custom: PdfThemeYaml['fonts'], projectDir: string): Record<ke
   return Object.fromEntries(keys.map((key) => [key, chosen[key] ? path.resolve(projectDir, chosen[key]) : bundled[key]])) as Record<keyof FontBytes, string>;
 }
 
+/** Font bytes by path, size and time: the typesetter caches parsed fonts by these very arrays. */
+const fontCache = new Map<string, Uint8Array>();
+
 async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBytes> {
   const entries = await Promise.all(Object.entries(files).map(async ([key, file]) => {
     try {
-      return [key, new Uint8Array(await readFile(file))] as const;
+      const { size, mtimeMs } = await stat(file);
+      const id = `${file}\0${size}\0${mtimeMs}`;
+      let bytes = fontCache.get(id);
+      if (!bytes) fontCache.set(id, (bytes = new Uint8Array(await readFile(file))));
+      return [key, bytes] as const;
     } catch (error) {
       throw new SetupError(`Cannot read the font file ${file}.`, 'Font paths in the PDF theme are relative to the project folder.', { cause: error });
     }

@@ -52,13 +52,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
       const { buildCommand, watchedPaths } = await import('./commands/build.js');
-      const build = () => buildCommand({ dir, ...options }, globals(), io);
       if (!options.watch) {
-        exitCode = await build();
+        exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;
       }
-      const { watchBuild, chokidarDeps } = await import('./watch.js');
-      exitCode = await watchBuild(build, watchedPaths({ dir, ...options }, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+      const [{ watchBuild, chokidarDeps }, { warmState }] = await Promise.all([import('./watch.js'), import('./warm.js')]);
+      const warm = warmState();
+      try {
+        const build = () => buildCommand({ dir, ...options }, globals(), io, warm);
+        exitCode = await watchBuild(build, watchedPaths({ dir, ...options }, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+      } finally {
+        await warm.pool.close();
+      }
     });
   addReportingOptions(build);
 

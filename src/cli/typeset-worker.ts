@@ -1,10 +1,14 @@
-// A worker thread that typesets a share of the documents: PDF layout is CPU-bound and documents
-// are independent. Receives the shared settings and its documents; answers with their PDFs.
+// A worker thread that typesets shares of the documents: PDF layout is CPU-bound and documents
+// are independent. Kept alive by its pool between jobs, so pdfkit and the fonts stay loaded.
 import { parentPort } from 'node:worker_threads';
 import { typesetHere } from './pdf-output.js';
-import type { TypesetJob } from './parallel-typeset.js';
+import type { TypesetJob, TypesetReply } from './parallel-typeset.js';
 
-parentPort?.once('message', async (job: TypesetJob) => {
-  const results = await typesetHere(job.documents, job.settings);
-  parentPort?.postMessage(results, results.map((result) => result.pdf.buffer as ArrayBuffer));
+parentPort?.on('message', async (job: TypesetJob) => {
+  try {
+    const results = await typesetHere(job.documents, job.settings);
+    parentPort?.postMessage({ id: job.id, results } satisfies TypesetReply, results.map((result) => result.pdf.buffer as ArrayBuffer));
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies TypesetReply);
+  }
 });

@@ -56,3 +56,48 @@ describe('parallel typesetting', () => {
     expect(Buffer.from(two[0].pdf).equals(Buffer.from(two[1].pdf))).toBe(false);
   });
 });
+
+describe('watch mode’s warm state', () => {
+  it('parses again only the files whose text changed, and forgets deleted ones', async () => {
+    const { readProject } = await dist('load/read-project.js');
+    const { parseInParallel } = await dist('cli/parallel-parse.js');
+    const read = await readProject(path.join(ROOT, 'examples/rabat-2022'));
+    const cache = new Map();
+    const first = await parseInParallel(read.sources, { cache });
+    const [changed, deleted, ...same] = read.sources.sessions as Array<{ path: string; text: string }>;
+    const sessions = [{ ...changed!, text: `${changed!.text}\n# edited\n` }, ...same];
+    const second = await parseInParallel({ ...read.sources, sessions }, { cache });
+    expect(second.get(same[0]!.path)).toBe(first.get(same[0]!.path));
+    expect(second.get(read.sources.workshop.path)).toBe(first.get(read.sources.workshop.path));
+    expect(second.get(changed!.path)).not.toBe(first.get(changed!.path));
+    expect(second.get(changed!.path).file.source.text).toContain('# edited');
+    expect(cache.has(deleted!.path)).toBe(false);
+    expect(cache.size).toBe(second.size);
+  });
+
+  it('keeps typesetting workers between builds and gives the same bytes each time', async () => {
+    const { typesetInParallel, TypesetPool } = await dist('cli/parallel-typeset.js');
+    const { typesetHere } = await dist('cli/pdf-output.js');
+    const { resolveTheme } = await dist('typeset/theme.js');
+    const { bundledFontPaths } = await dist('typeset/font-files.js');
+    const settings = {
+      projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(),
+      labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
+      creationDate: new Date('2022-05-13T00:00:00Z'),
+    };
+    const documents = [0, 1].map((i) => ({ file: `d${i}.md`, markdown: `# D${i}\n\n${'Text of the document. '.repeat(2000)}\n` }));
+    const pool = new TypesetPool(2);
+    const failures: unknown[] = [];
+    try {
+      const a = await typesetInParallel(documents, settings, typesetHere, { pool, onWorkerFailure: (e: unknown) => failures.push(e) });
+      const worker = (pool as unknown as { workers: unknown[] }).workers[0];
+      expect(worker).toBeDefined();
+      const b = await typesetInParallel(documents, settings, typesetHere, { pool, onWorkerFailure: (e: unknown) => failures.push(e) });
+      expect((pool as unknown as { workers: unknown[] }).workers[0]).toBe(worker);
+      expect(Buffer.from(b[1].pdf).equals(Buffer.from(a[1].pdf))).toBe(true);
+      expect(failures).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptio
 import type { GlobalOptions } from '../run.js';
 import { loadTemplates } from '../template-files.js';
 import { Timings } from '../timings.js';
+import type { WarmState } from '../warm.js';
 
 export interface BuildOptions extends ReportingOptions {
   dir: string;
@@ -26,11 +27,12 @@ export interface BuildOptions extends ReportingOptions {
 
 const FORMATS: readonly Format[] = ['md', 'pdf'];
 
-export async function buildCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
+/** `warm`: what watch mode keeps between rebuilds. */
+export async function buildCommand(options: BuildOptions, globals: GlobalOptions, io: Io, warm?: WarmState): Promise<number> {
   const reporting = reportingFrom(options, io);
   const flagFormats = options.format === undefined ? undefined : parseFormats(options.format);
   const timings = new Timings();
-  const checked = await checkProject(options.dir, io.cwd, timings);
+  const checked = await checkProject(options.dir, io.cwd, timings, warm);
   const outDir = path.resolve(io.cwd, options.out ?? path.join(checked.dir, 'out'));
   guardOutputFolder(outDir, checked.dir);
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
@@ -58,7 +60,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   if (formats.includes('pdf')) {
     const { typesetDocuments } = await import('../pdf-output.js');
     const progress = showProgress(io, reporting.quiet);
-    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(progress ? { onDocument: progress } : {}) });
+    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { pool: warm.pool } : {}), ...(progress ? { onDocument: progress } : {}) });
     if (progress) io.stderr.write('\r\x1b[K');
     timings.mark('typeset');
     // Typesetting problems point into the generated Markdown: name it where the build writes it.
