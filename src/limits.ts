@@ -12,4 +12,12 @@ export const LIMITS = {
   depth: 20,
   /** Most keys in one mapping, or items in one list. */
   items: 10_000,
+  /**
+   * Steps of template work one rendered document may take: a block entered ({{#each}}, {{#if}},
+   * {{#unless}}, {{#with}}), each item an {{#each}} goes through, a partial placed. The default
+   * templates take under 800 for the Rabat example and under 200,000 for a 2,000-session workshop.
+   */
+  templateSteps: 5_000_000,
+  /** Most characters one rendered document may have (about 200 MB of Markdown). */
+  templateOutputChars: 200_000_000,
 } as const;

@@ -7,15 +7,20 @@ import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { parseTemplates, templateDiagnostic } from './template-errors.js';
+import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
 export { DEFAULT_DOCUMENTS, documentJobs, type DocumentJob } from './documents.js';
+export { DEFAULT_WORK_LIMITS, TemplateBudgetError, type WorkLimits } from './budget.js';
 
 // Handlebars escapes for HTML; these documents are Markdown. Its runtime reads this once per template.
 Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils.escapeExpression;
+
+// Strict: a name the data does not have is an error. (Prototype access stays off: see the runtime options below.)
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
 
@@ -37,6 +42,13 @@ export interface RenderedDocument {
   /** Relative to the output folder: `report.md`, `countries/MLI.md`. */
   file: string;
   markdown: string;
+  /** Units of template work it took (see LIMITS.templateSteps). */
+  steps: number;
+}
+
+export interface RenderOptions {
+  /** The work limits of one document; LIMITS.templateSteps and LIMITS.templateOutputChars by default. */
+  limits?: Partial<WorkLimits>;
 }
 
 export interface RenderResult {
@@ -45,7 +57,7 @@ export interface RenderResult {
 }
 
 /** Stage 4: the report model → Markdown documents, through the templates. Pure. */
-export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[]): RenderResult {
+export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[], options: RenderOptions = {}): RenderResult {
   const hb = Handlebars.create();
   const languageHelpers = helpers(model.language);
   hb.registerHelper(languageHelpers);
@@ -57,10 +69,16 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
     if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), helperNames));
   }
   if (diagnostics.length) return { documents: [], diagnostics };
+  const partialTemplates = new Map<string, string>();
   for (const [name, file] of templates) {
+    if (!name.startsWith(PARTIALS_DIR)) continue;
+    partialTemplates.set(partialName(name), name);
+    // Compiled (lazily) here, not given as text: the runtime would compile text outside the work meter.
     // A partial file's final newline would end the line it is placed on.
-    if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), file.text.replace(/\r?\n$/, ''));
+    hb.registerPartial(partialName(name), hb.compile(file.text.replace(/\r?\n$/, ''), COMPILE_OPTIONS));
   }
+  const meter = meterEnvironment(hb, partialTemplates);
+  const limits: WorkLimits = { ...DEFAULT_WORK_LIMITS, ...options.limits };
   const context = prepareModel(model);
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const documents: RenderedDocument[] = [];
@@ -72,12 +90,15 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
       diagnostics.push({ code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' });
       continue;
     }
-    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(asts.get(job.template)!, { strict: true, preventIndent: true }));
+    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(asts.get(job.template)!, COMPILE_OPTIONS));
     const template = compiled.get(job.template)!;
     const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
+    const path = `${job.path}.md`;
     try {
+      meter.begin(job.template, path, limits);
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-      documents.push({ job, file: `${job.path}.md`, markdown: applyTypography(tidy(markdown), model.language) });
+      meter.finish(markdown);
+      documents.push({ job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps });
     } catch (error) {
       diagnostics.push(templateDiagnostic(error, job.template, templates, fieldNames(context)));
       // One report per template is enough: the same mistake would fail every country's document.

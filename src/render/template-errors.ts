@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
 import type { TemplateSet } from './templates.js';
+import { TemplateBudgetError, type BlockSite } from './budget.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
@@ -40,6 +41,7 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
  * that place in the template's AST and name the segment that is really missing.
  */
 export function templateDiagnostic(error: unknown, template: string, templates: TemplateSet, knownNames: ReadonlySet<string>): Diagnostic {
+  if (error instanceof TemplateBudgetError) return budgetDiagnostic(error, templates);
   const message = error instanceof Error ? error.message : String(error);
   const file = templates.get(template);
   const where = file?.displayPath ?? template;
@@ -71,10 +73,48 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
       hint: `Partials live in templates/partials/NAME.md.hbs.${suggestPartial(partial[1]!, templates)}`,
     };
   }
-  if (error instanceof RangeError) {
+  if (error instanceof RangeError && /call stack/i.test(message)) {
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: 'The template calls itself without end (a partial that includes itself).', location: at(where, 1, 1), hint: 'Check the partials this template uses for one that includes itself, directly or through another.' };
   }
   return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(where, 1, 1) };
+}
+
+/** Past the work limits: at the block that was running, with the loops around it. */
+function budgetDiagnostic(error: TemplateBudgetError, templates: TemplateSet): Diagnostic {
+  const limit = error.limit.toLocaleString('en');
+  const message = error.kind === 'steps'
+    ? `This template did more than ${limit} steps of work rendering ${error.document}; it probably loops over a list inside a loop over the same list.`
+    : `This template wrote more than ${limit} characters rendering ${error.document}; it probably repeats long texts inside nested loops.`;
+  const related = error.loops.map((loop) => ({ ...siteLocation(loop, templates), message: 'inside this loop' }));
+  return {
+    code: 'template-runtime', severity: 'error', stage: 'render', message,
+    location: siteLocation(error.site, templates),
+    hint: 'Each {{#each}} inside another multiplies the work by the length of its list: loop over a shorter list (a theme’s or a brief’s recommendations rather than all of them), or move the inner loop out of the outer one.',
+    ...(related.length ? { related } : {}),
+  };
+}
+
+function siteLocation(site: BlockSite, templates: TemplateSet): Location {
+  const file = templates.get(site.template)?.displayPath ?? site.template;
+  if (site.loc) return span(file, site.loc);
+  // A partial placed outside any block: point at the first place that file places it.
+  if (site.partial) {
+    const text = templates.get(site.template)?.text;
+    let found: Location | undefined;
+    if (text !== undefined) {
+      walk(parseQuietly(text), (node) => {
+        const name = node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' ? (node.name as { original?: string }).original : undefined;
+        if (!found && name === site.partial && node.loc) found = span(file, node.loc);
+      });
+    }
+    if (found) return found;
+  }
+  return at(file, 1, 1);
+}
+
+/** A Handlebars location (0-based columns) as a diagnostic's (1-based). */
+function span(file: string, loc: NonNullable<BlockSite['loc']>): Location {
+  return { file, start: { line: loc.start.line, column: loc.start.column + 1, offset: 0 }, end: { line: loc.end.line, column: loc.end.column + 1, offset: 0 } };
 }
 
 function findPath(templates: TemplateSet, template: string, line: number, column: number, segment: string): { file: string; parts: string[]; original: string } | undefined {
