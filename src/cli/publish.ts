@@ -58,6 +58,8 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
 export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
   const { previous, recovered } = await recover(fs, outDir);
+  // A failed first build leaves no empty output folder behind.
+  const outDirExisted = await fs.stat(outDir).then(() => true, () => false);
   const staged = new Map<string, string>();
   let state: 'open' | 'committing' | 'done' | 'aborted' = 'open';
   let failure: unknown;
@@ -72,6 +74,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     }
     await fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }).catch(() => undefined);
     await fs.rm(path.join(outDir, JOURNAL), { force: true }).catch(() => undefined);
+    if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
   };
   const fail = async (error: unknown): Promise<never> => {
     failure ??= error;

@@ -58,17 +58,35 @@ export interface RenderResult {
 
 /** Stage 4: the report model → Markdown documents, through the templates. Pure. */
 export function render(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[], options: RenderOptions = {}): RenderResult {
+  const result: RenderResult = { documents: [], diagnostics: [] };
+  for (const step of renderEach(model, templates, entries, options)) {
+    if ('document' in step) result.documents.push(step.document);
+    else result.diagnostics.push(step.diagnostic);
+  }
+  return result;
+}
+
+/** One document rendered, or one problem found: what `renderEach` yields. */
+export type RenderStep = { document: RenderedDocument } | { diagnostic: Diagnostic };
+
+/**
+ * `render`, one document at a time: the caller can write each document out before the next is
+ * rendered, so memory holds one document, not all of them (a country brief of a large workshop
+ * is megabytes). Pure.
+ */
+export function* renderEach(model: ReportModel, templates: TemplateSet, entries: readonly DocumentEntry[], options: RenderOptions = {}): Generator<RenderStep, void, undefined> {
+  const problems = (list: Diagnostic[]) => list.map((diagnostic) => ({ diagnostic }));
   const hb = Handlebars.create();
   const languageHelpers = helpers(model.language);
   hb.registerHelper(languageHelpers);
   const { asts, diagnostics } = parseTemplates(templates);
-  if (diagnostics.length) return { documents: [], diagnostics };
+  if (diagnostics.length) return yield* problems(diagnostics);
   const jobs = documentJobs(entries, model.countries.map((c) => c.code));
   const helperNames = new Set([...Object.keys(languageHelpers), ...BUILT_IN_HELPERS]);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
     if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), helperNames));
   }
-  if (diagnostics.length) return { documents: [], diagnostics };
+  if (diagnostics.length) return yield* problems(diagnostics);
   const partialTemplates = new Map<string, string>();
   for (const [name, file] of templates) {
     if (!name.startsWith(PARTIALS_DIR)) continue;
@@ -81,31 +99,32 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
   const limits: WorkLimits = { ...DEFAULT_WORK_LIMITS, ...options.limits };
   const context = prepareModel(model);
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
-  const documents: RenderedDocument[] = [];
   const failed = new Set<string>();
   for (const job of jobs) {
     if (failed.has(job.template)) continue;
     const file = templates.get(job.template);
     if (!file) {
-      diagnostics.push({ code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' });
+      yield { diagnostic: { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' } };
       continue;
     }
     if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(asts.get(job.template)!, COMPILE_OPTIONS));
     const template = compiled.get(job.template)!;
     const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
     const path = `${job.path}.md`;
+    let document: RenderedDocument;
     try {
       meter.begin(job.template, path, limits);
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      documents.push({ job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps });
+      document = { job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps };
     } catch (error) {
-      diagnostics.push(templateDiagnostic(error, job.template, templates, fieldNames(context)));
+      yield { diagnostic: templateDiagnostic(error, job.template, templates, fieldNames(context)) };
       // One report per template is enough: the same mistake would fail every country's document.
       failed.add(job.template);
+      continue;
     }
+    yield { document };
   }
-  return { documents, diagnostics };
 }
 
 /** Every property name in the data, for "did you mean" on a misspelt field. */
@@ -128,7 +147,26 @@ function fieldNames(model: unknown): Set<string> {
   return names;
 }
 
-/** Templates are written for readability; collapse the blank lines their control blocks leave. */
-function tidy(markdown: string): string {
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+/**
+ * Templates are written for readability; collapse the blank lines their control blocks leave and
+ * the spaces they leave at line ends. One pass and one copy: a large workshop's report is megabytes.
+ */
+export function tidy(markdown: string): string {
+  const lines: string[] = [];
+  let blank = 0;
+  for (let start = 0; start <= markdown.length;) {
+    const newline = markdown.indexOf('\n', start);
+    const end = newline === -1 ? markdown.length : newline;
+    let last = end;
+    while (last > start && (markdown.charCodeAt(last - 1) === 32 || markdown.charCodeAt(last - 1) === 9)) last--;
+    if (last === start) blank++;
+    else {
+      if (lines.length > 0) lines.push(blank > 0 ? '\n\n' : '\n');
+      blank = 0;
+      lines.push(lines.length === 0 ? markdown.slice(start, last).trimStart() : markdown.slice(start, last));
+    }
+    start = end + 1;
+  }
+  lines.push('\n');
+  return lines.join('');
 }

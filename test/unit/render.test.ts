@@ -159,3 +159,12 @@ describe('template diagnostics', () => {
     for (const d of result.documents) expect(all(parseMarkdown(d.markdown)).length).toBeGreaterThan(1);
   });
 });
+
+describe('tidy', () => {
+  it('drops spaces at line ends and blank lines at both ends, and keeps at most one blank line in a row', async () => {
+    const { tidy } = await import('../../src/render/index.js');
+    expect(tidy('\n \n  # Title  \n\t\n\n\n text\t\n\n- a \n- b\n\n \n')).toBe('# Title\n\n text\n\n- a\n- b\n');
+    expect(tidy('')).toBe('\n');
+    expect(tidy('one')).toBe('one\n');
+  });
+});

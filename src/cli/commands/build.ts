@@ -3,12 +3,12 @@ import { consolidate } from '../../consolidate/index.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Format } from '../../notes/types.js';
 import { countryTable } from '../../reference/countries.js';
-import { DEFAULT_DOCUMENTS, render } from '../../render/index.js';
+import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../../render/index.js';
 import { InterruptedError, SetupError } from '../../errors.js';
 import { checkProject } from '../check-project.js';
 import { compareOutput } from '../compare-output.js';
 import { EXIT, type Io } from '../io.js';
-import { publish, type OutputFile } from '../publish.js';
+import { openStaging, type OutputFile, type Staging } from '../publish.js';
 import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { loadTemplates } from '../template-files.js';
@@ -35,6 +35,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const checked = await checkProject(options.dir, io.cwd, timings, warm);
   const outDir = path.resolve(io.cwd, options.out ?? path.join(checked.dir, 'out'));
   guardOutputFolder(outDir, checked.dir);
+  const shown = path.relative(io.cwd, outDir) || '.';
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const sources = new Map(checked.sources);
   const report = () => {
@@ -50,33 +51,66 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   timings.mark('consolidate');
   const templates = await loadTemplates(options.templates ? path.resolve(io.cwd, options.templates) : path.join(checked.dir, 'templates'));
   for (const file of templates.values()) sources.set(file.displayPath, file.text);
-  const rendered = render(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS);
-  timings.mark('render');
-  diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(diagnostics)) return report();
-
-  const files: OutputFile[] = [];
-  if (formats.includes('md')) for (const doc of rendered.documents) files.push({ path: doc.file, content: doc.markdown });
-  if (formats.includes('pdf')) {
-    const { typesetDocuments } = await import('../pdf-output.js');
-    const progress = showProgress(io, reporting.quiet);
-    const pdf = await typesetDocuments(rendered.documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { pool: warm.pool } : {}), ...(progress ? { onDocument: progress } : {}) });
-    if (progress) io.stderr.write('\r\x1b[K');
-    timings.mark('typeset');
-    // Typesetting problems point into the generated Markdown: name it where the build writes it.
-    const written = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
-    const generated = new Set(rendered.documents.map((doc) => doc.file));
-    for (const d of pdf.diagnostics) diagnostics.push(d.location && generated.has(d.location.file) ? { ...d, location: { ...d.location, file: written(d.location.file) } } : d);
-    for (const [file, text] of pdf.sources) sources.set(generated.has(file) ? written(file) : file, text);
-    if (hasErrors(diagnostics)) return report();
-    files.push(...pdf.files);
+  // Documents are written to their temporary files as they are rendered (memory holds one at a
+  // time); only PDF typesetting and --check need them all at once.
+  const staging = options.check ? undefined : await openStaging(outDir, io.signal);
+  try {
+    const code = await produce(staging);
+    if (code !== undefined) {
+      await staging?.abort();
+      return code;
+    }
+  } catch (error) {
+    await staging?.abort();
+    throw error;
   }
-  // --strict and --max-warnings make warnings stop the build like errors.
-  if (problemsExitCode(diagnostics, reporting) !== EXIT.ok) return report();
-  if (io.signal?.aborted) throw new InterruptedError('interrupted');
-  const shown = path.relative(io.cwd, outDir) || '.';
+  if (!staging) return EXIT.ok;
+  const result = await staging.commit();
+  timings.mark('write');
+  const code = report();
+  if (!reporting.quiet) {
+    if (result.recovered) io.stderr.write(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.\n`);
+    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/: ${result.written.join(', ')}\n`);
+    if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
+  }
+  return code;
 
-  if (options.check) {
+  /** Renders, typesets and stages (or, for --check, compares); a number is the exit code of a build that stops here. */
+  async function produce(staging: Staging | undefined): Promise<number | undefined> {
+    const files: OutputFile[] = [];
+    const add = async (file: OutputFile) => {
+      if (staging) await staging.add(file);
+      else files.push(file);
+    };
+    const documents: RenderedDocument[] = [];
+    for (const step of renderEach(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS)) {
+      if ('diagnostic' in step) diagnostics.push(step.diagnostic);
+      else if (!hasErrors(diagnostics)) {
+        if (formats.includes('md')) await add({ path: step.document.file, content: step.document.markdown });
+        if (formats.includes('pdf')) documents.push(step.document);
+      }
+    }
+    timings.mark('render');
+    if (hasErrors(diagnostics)) return report();
+    if (formats.includes('pdf')) {
+      const { typesetDocuments } = await import('../pdf-output.js');
+      const progress = showProgress(io, reporting.quiet);
+      const pdf = await typesetDocuments(documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { pool: warm.pool } : {}), ...(progress ? { onDocument: progress } : {}) });
+      if (progress) io.stderr.write('\r\x1b[K');
+      timings.mark('typeset');
+      // Typesetting problems point into the generated Markdown: name it where the build writes it.
+      const written = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
+      const generated = new Set(documents.map((doc) => doc.file));
+      for (const d of pdf.diagnostics) diagnostics.push(d.location && generated.has(d.location.file) ? { ...d, location: { ...d.location, file: written(d.location.file) } } : d);
+      for (const [file, text] of pdf.sources) sources.set(generated.has(file) ? written(file) : file, text);
+      if (hasErrors(diagnostics)) return report();
+      for (const file of pdf.files) await add(file);
+    }
+    // --strict and --max-warnings make warnings stop the build like errors.
+    if (problemsExitCode(diagnostics, reporting) !== EXIT.ok) return report();
+    if (io.signal?.aborted) throw new InterruptedError('interrupted');
+    if (staging) return undefined;
+
     const code = report();
     const comparison = await compareOutput(outDir, files);
     if (comparison.problems.length === 0) {
@@ -86,15 +120,6 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     io.stderr.write(`${shown}/ is not up to date with the notes:\n${comparison.problems.map((p) => `  ${p.kind.padEnd(8)} ${p.file}\n`).join('')}Run \`workshop-report build\` and commit the result.\n`);
     return EXIT.problems;
   }
-
-  const result = await publish(outDir, files, io.signal);
-  timings.mark('write');
-  const code = report();
-  if (!reporting.quiet) {
-    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/: ${result.written.join(', ')}\n`);
-    if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
-  }
-  return code;
 }
 
 /** What a change to should trigger a rebuild in watch mode: the notes, templates, theme and assets. */
