@@ -18,3 +18,25 @@ export interface Output {
 /** The exit-code contract (README, "Exit codes"). */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * A reader that went away (`| head`, a closed terminal) is not an error of the command: writes
+ * after an EPIPE are dropped, and the command finishes with its own exit code.
+ */
+export function closedPipeSafe(output: Output): Output {
+  let closed = false;
+  const safe: Output = {
+    write(text: string) {
+      if (closed) return false;
+      try {
+        return output.write(text);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        closed = true;
+        return false;
+      }
+    },
+  };
+  if (output.isTTY !== undefined) safe.isTTY = output.isTTY;
+  return safe;
+}

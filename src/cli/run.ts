@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InterruptedError, SetupError } from '../errors.js';
-import { EXIT, type Io } from './io.js';
+import { closedPipeSafe, EXIT, type Io } from './io.js';
 import type { BuildOptions } from './commands/build.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
@@ -19,7 +19,8 @@ export interface GlobalOptions {
  * The program: maps argv to one command and returns the exit code. Never exits the process and
  * never throws: every failure becomes an exit code and a message on stderr.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], processIo: Io): Promise<number> {
+  const io: Io = { ...processIo, stdout: closedPipeSafe(processIo.stdout), stderr: closedPipeSafe(processIo.stderr) };
   let exitCode: number = EXIT.ok;
   const program = new Command('workshop-report')
     .description('Validate a workshop\'s rapporteur notes (YAML) and build its reports (Markdown and PDF).')

@@ -10,7 +10,8 @@ import { parseYamlFile } from '../../src/load/parse-yaml.js';
 import { LIMITS } from '../../src/limits.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { validate } from '../../src/validate/index.js';
-import { BIN, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { run } from '../../src/cli/run.js';
+import { BIN, EXAMPLE, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-hostile-');
 afterAll(() => remove(work));
@@ -105,5 +106,33 @@ describe('output and process', () => {
     const result = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} schema workshop | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(result.stdout).toContain('status=0');
     expect(result.stderr).not.toContain('EPIPE');
+  });
+});
+
+describe('closed pipes, simulated through injected streams', () => {
+  const epipe = () => { throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }); };
+
+  it('a reader that went away stops the output, not the command: the exit code is kept', async () => {
+    let stderr = '';
+    const code = await run(['schema', 'workshop'], { stdout: { write: epipe }, stderr: { write: (text: string) => { stderr += text; } }, cwd: ROOT, env: {} });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('problems found are still exit 1 when stderr is closed too', async () => {
+    const dir = path.join(work, 'epipe');
+    copyTree(EXAMPLE, dir);
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    writeFileSync(session, read(session).replace(/^type: \w+$/m, 'type: plenery'));
+    let calls = 0;
+    const counting = () => { calls++; epipe(); };
+    const code = await run(['validate', dir], { stdout: { write: epipe }, stderr: { write: counting }, cwd: ROOT, env: {} });
+    expect(code).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it('other write errors are still internal errors (exit 3), never swallowed', async () => {
+    const code = await run(['schema', 'workshop'], { stdout: { write: () => { throw Object.assign(new Error('write EIO'), { code: 'EIO' }); } }, stderr: { write: () => undefined }, cwd: ROOT, env: {} });
+    expect(code).toBe(3);
   });
 });

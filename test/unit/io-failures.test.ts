@@ -2,13 +2,14 @@
  * Disk failures, simulated through an injected file system: the tests run as root on CI machines,
  * where real permission checks always pass and a full disk cannot be arranged.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
 import { InterruptedError, SetupError } from '../../src/errors.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';
+import { LIMITS } from '../../src/limits.js';
 import { EXAMPLE, listFiles, read, remove, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-io-failures-');
@@ -238,5 +239,33 @@ describe('staging', () => {
     expect(await first).toBeInstanceOf(SetupError);
     expect(await second).toBe(await first);
     await expect(staging.commit()).rejects.toBe(await first);
+  });
+});
+
+describe('reading thousands of files', () => {
+  it('never has more than LIMITS.readConcurrency files open at once, and keeps the order', async () => {
+    const dir = path.join(work, 'many');
+    mkdirSync(path.join(dir, 'sessions'), { recursive: true });
+    writeFileSync(path.join(dir, 'workshop.yaml'), 'title: x\n');
+    const names = Array.from({ length: 1500 }, (_, i) => `sessions/s${String(i).padStart(4, '0')}.yaml`);
+    for (const name of names) writeFileSync(path.join(dir, name), `title: ${name}\n`);
+    let open = 0;
+    let most = 0;
+    const counting: FileSystem = {
+      ...nodeFs,
+      async readFile(file) {
+        most = Math.max(most, ++open);
+        try {
+          // Let every other read start before this one ends, as a slow disk would.
+          await new Promise((resolve) => setImmediate(resolve));
+          return await nodeFs.readFile(file);
+        } finally {
+          open--;
+        }
+      },
+    };
+    const read = await readProject(dir, counting);
+    expect(read.sources.sessions.map((s) => s.path)).toEqual(names);
+    expect(most).toBe(LIMITS.readConcurrency);
   });
 });
