@@ -1,33 +1,81 @@
 // `npm run bench`: wall time and peak memory of the CLI on synthetic workshops S, M and L, medians of
-// several runs, side by side with floors (bare node, a js-yaml-free parse-only script) in one run.
-// Usage: npm run bench [-- --sizes S,M,L --runs 3 --pdf S,M]
+// several runs, side by side in one run with floors and a peer (issue #9):
+//   - bare `node -e 0`;
+//   - parse-only floors: a script that only reads every file and parses it with js-yaml (the
+//     reference the validate target is measured against) and the same with `yaml` (our parser);
+//   - a typesetting floor: a bare pdfkit script writing the same text and tables with the same fonts
+//     (scripts/bench-pdfkit-floor.mjs), next to the build's typesetting time (md,pdf − md);
+//   - a peer: pandoc + wkhtmltopdf converting every Markdown file the build wrote, one after another
+//     (scripts/bench-peer.mjs), next to our md,pdf build; a row says so when the tools are missing;
+//   - watch mode: edit one session file, time until the Markdown / PDFs are rewritten
+//     (scripts/bench-watch.mjs).
+// Wall time, CPU time (preloaded scripts/bench-cpu.cjs) and peak memory (scripts/bench-rss.cjs) of each.
+// Usage: npm run bench [-- OPTIONS]    (node scripts/bench.js --help lists them), e.g.
+//   npm run bench                                              # everything: S, M, L; about 7 minutes
+//   node scripts/bench.js --sizes S,M --runs 3 --pdf S,M
+//   node scripts/bench.js --sizes L --runs 1 --pdf none        # L has no PDF, peer or watch bench by default
+//   node scripts/bench.js --sizes S,M --peer none --watch none  # skip the peer and the watch bench
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './bench-generate.mjs';
+import { benchWatch, describeWatch } from './bench-watch.mjs';
+
+const USAGE = `Usage: node scripts/bench.js [options]     (npm run bench -- [options])
+  --sizes S,M,L        workshop sizes to generate and measure (default S,M,L)
+  --runs N             runs of each command; the median is shown (default 3)
+  --pdf S,M|none       sizes with an md,pdf build (default S,M)
+  --floor S,M|none     sizes with the bare-pdfkit typesetting floor (default: the --pdf sizes)
+  --peer S,M|none      sizes with the pandoc + wkhtmltopdf peer (default S,M; a row says so if not installed)
+  --peer-runs N        runs of the peer (default 1: M takes about a minute)
+  --watch S,M|none     sizes with the watch-mode latency bench, md and md,pdf (default S,M)
+  --watch-runs N       edits per watch bench; the median is shown (default 5)
+Only sizes listed in --sizes are measured. Run \`npm run build\` first.`;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/workshop-report.js');
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i === -1 ? fallback : args[i + 1]; };
-const sizes = option('sizes', 'S,M,L').split(',');
+const list = (name, fallback) => { const value = option(name, fallback) ?? ''; return value === 'none' ? [] : value.split(',').map((s) => s.trim()).filter(Boolean); };
+const sizes = list('sizes', 'S,M,L');
 const runs = Number(option('runs', '3'));
-const pdfSizes = option('pdf', 'S,M').split(',');
+const pdfSizes = list('pdf', 'S,M');
+const floorSizes = list('floor', pdfSizes.join(',') || 'none');
+const peerSizes = list('peer', 'S,M');
+const peerRuns = Number(option('peer-runs', '1'));
+const watchSizes = list('watch', 'S,M');
+const watchRuns = Number(option('watch-runs', '5'));
 const work = mkdtempSync(path.join(tmpdir(), 'wr-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const loadAtStart = loadavg();
+const progress = (text) => process.stderr.write(`[bench] ${text}\n`);
 
-function measure(argv, { cwd = ROOT, node = true } = {}) {
+let highestLoad = loadavg()[0];
+/** Median (by wall time) of `runs` runs of `node argv`; peak memory and CPU time from the preloaded bench-rss.cjs and bench-cpu.cjs; stdout kept when asked. */
+function measure(argv, { cwd = ROOT, times = runs, stdout = false } = {}) {
   const samples = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
+    highestLoad = Math.max(highestLoad, loadavg()[0]);
     const rssFile = path.join(work, 'rss');
+    const cpuFile = path.join(work, 'cpu');
+    rmSync(rssFile, { force: true });
+    rmSync(cpuFile, { force: true });
+    const preload = ['--require', path.join(ROOT, 'scripts/bench-rss.cjs'), '--require', path.join(ROOT, 'scripts/bench-cpu.cjs')];
     const start = performance.now();
-    const result = spawnSync(process.execPath, node ? ['--require', path.join(ROOT, 'scripts/bench-rss.cjs'), ...argv] : argv, { cwd, env: { ...process.env, WR_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const result = spawnSync(process.execPath, [...preload, ...argv], { cwd, env: { ...process.env, WR_BENCH_RSS: rssFile, WR_BENCH_CPU: cpuFile, CI: '1' }, encoding: 'utf8', stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
     const ms = performance.now() - start;
     if (result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(' ')} exited ${result.status} ${result.signal ?? ''}: ${String(result.stderr).slice(0, 2000)}`);
     let rss = 0;
+    let cpu;
     try { rss = Number(readFileSync(rssFile, 'utf8')) / 1024; } catch { /* not recorded */ }
-    samples.push({ ms, rss });
+    try { cpu = Number(readFileSync(cpuFile, 'utf8')); } catch { /* not recorded */ }
+    samples.push({ ms, cpu, rss, stdout: result.stdout ?? '' });
   }
   samples.sort((a, b) => a.ms - b.ms);
   return samples[Math.floor(samples.length / 2)];
@@ -41,25 +89,106 @@ function countPages(dir) {
 }
 
 const rows = [];
-const row = (size, what, m, extra = '') => rows.push(`| ${size} | ${what} | ${(m.ms / 1000).toFixed(2)} s | ${m.rss.toFixed(0)} MB | ${extra} |`);
-row('-', 'node -e 0 (floor)', measure(['-e', '0']));
-row('-', '--version', measure([BIN, '--version']));
-row('-', '--help', measure([BIN, '--help']));
-for (const size of sizes) {
-  const dir = generate(size, path.join(work, size));
-  const files = readdirSync(path.join(dir, 'sessions')).length;
-  row(size, `parse-only floor (yaml.parse of ${files + 1} files)`, measure(['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; import {parse} from 'yaml'; const d=${JSON.stringify(dir)}; parse(readFileSync(d+'/workshop.yaml','utf8')); for (const f of readdirSync(d+'/sessions')) parse(readFileSync(d+'/sessions/'+f,'utf8'));`]));
-  row(size, 'validate', measure([BIN, 'validate', dir, '--quiet']));
-  row(size, 'build --format md', measure([BIN, 'build', dir, '--quiet', '--format', 'md', '--out', path.join(work, `${size}-md`)]));
-  if (pdfSizes.includes(size)) {
-    const out = path.join(work, `${size}-pdf`);
-    const m = measure([BIN, 'build', dir, '--quiet', '--format', 'md,pdf', '--out', out]);
-    const pages = countPages(out);
-    row(size, 'build --format md,pdf', m, `${pages} pages, ${(pages / (m.ms / 1000)).toFixed(0)} pages/s`);
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const row = (size, what, m, extra = '') => rows.push(`| ${size} | ${what} | ${seconds(m.ms)} | ${m.cpu === undefined ? '-' : seconds(m.cpu)} | ${m.rss ? `${m.rss.toFixed(0)} MB` : 'n/a'} | ${extra} |`);
+/** Floors, peer and watch bench: a failure becomes a row, never the end of the bench. */
+async function safely(size, what, fn) {
+  try {
+    await fn();
+  } catch (error) {
+    rows.push(`| ${size} | ${what} | failed | | | ${String(error instanceof Error ? error.message : error).replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 400)} |`);
   }
 }
-console.log(`workshop-report benchmark — Node ${process.version}, ${runs} runs each (median), ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| size | command | wall time | peak memory | |');
-console.log('| --- | --- | --- | --- | --- |');
+
+progress('node -e 0, --version, --help');
+const bare = measure(['-e', '0']);
+row('-', 'node -e 0 (floor)', bare);
+const version = measure([BIN, '--version']);
+row('-', '--version', version, `${(version.ms / bare.ms).toFixed(1)}× node -e 0 (target ≤ 3×)`);
+const help = measure([BIN, '--help']);
+row('-', '--help', help, `${(help.ms / bare.ms).toFixed(1)}× node -e 0 (target ≤ 3×)`);
+/** A parse-only floor: read workshop.yaml and every file of sessions/ and countries/, parse each with `parse`. */
+const parseOnly = (dir, imports, parse) => ['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; ${imports} const d=${JSON.stringify(dir)}; ${parse}(readFileSync(d+'/workshop.yaml','utf8')); for (const s of ['sessions','countries']) for (const f of readdirSync(d+'/'+s)) ${parse}(readFileSync(d+'/'+s+'/'+f,'utf8'));`];
+for (const size of sizes) {
+  progress(`${size}: generating`);
+  const dir = generate(size, path.join(work, size));
+  const files = 1 + readdirSync(path.join(dir, 'sessions')).length + readdirSync(path.join(dir, 'countries')).length;
+  progress(`${size}: parse-only floors, validate, build --format md`);
+  const jsyaml = measure(parseOnly(dir, `import {load} from 'js-yaml';`, 'load'));
+  row(size, `parse-only floor, js-yaml — the reference (js-yaml load of ${files} files)`, jsyaml);
+  row(size, `parse-only floor, yaml (yaml.parse of ${files} files)`, measure(parseOnly(dir, `import {parse} from 'yaml';`, 'parse')));
+  const validate = measure([BIN, 'validate', dir, '--quiet']);
+  row(size, 'validate', validate, `${(validate.ms / jsyaml.ms).toFixed(1)}× the js-yaml floor`);
+  const mdOut = path.join(work, `${size}-md`);
+  const md = measure([BIN, 'build', dir, '--quiet', '--format', 'md', '--out', mdOut]);
+  row(size, 'build --format md', md);
+  let full;
+  if (pdfSizes.includes(size)) {
+    progress(`${size}: build --format md,pdf`);
+    const out = path.join(work, `${size}-pdf`);
+    full = measure([BIN, 'build', dir, '--quiet', '--format', 'md,pdf', '--out', out]);
+    const pages = countPages(out);
+    row(size, 'build --format md,pdf', full, `${pages} pages, ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
+  }
+  const documents = readdirSync(mdOut, { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+  if (floorSizes.includes(size)) {
+    const what = `typesetting floor: bare pdfkit, same text, tables and fonts (${documents} files)`;
+    progress(`${size}: ${what}`);
+    await safely(size, what, () => {
+      const floorOut = path.join(work, `${size}-floor`);
+      const floor = measure([path.join(ROOT, 'scripts/bench-pdfkit-floor.mjs'), mdOut, floorOut], { stdout: true });
+      const { pages } = JSON.parse(floor.stdout);
+      const ours = full ? full.ms - md.ms : undefined;
+      const oursCpu = full?.cpu !== undefined && md.cpu !== undefined ? full.cpu - md.cpu : undefined;
+      const compared = ours === undefined ? '' : `; build typesetting (md,pdf − md) ${seconds(ours)} = ${(ours / floor.ms).toFixed(2)}× this floor (target ≤ 1.5×) ${ours / floor.ms <= 1.5 ? '✓' : '✗'}${oursCpu !== undefined && floor.cpu ? `; in CPU time ${seconds(oursCpu)} = ${(oursCpu / floor.cpu).toFixed(2)}×` : ''}`;
+      row(size, what, floor, `${pages} pages${compared}`);
+    });
+  }
+  if (peerSizes.includes(size)) {
+    const what = `peer: pandoc + wkhtmltopdf, ${documents} files one after another`;
+    progress(`${size}: ${what}`);
+    await safely(size, what, () => {
+      const peerOut = path.join(work, `${size}-peer`);
+      const samples = [];
+      for (let i = 0; i < peerRuns; i++) {
+        const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-peer.mjs'), mdOut, peerOut], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        if (result.status !== 0) throw new Error(`bench-peer.mjs exited ${result.status}: ${String(result.stderr).slice(0, 300)}`);
+        samples.push(JSON.parse(result.stdout));
+      }
+      samples.sort((a, b) => a.ms - b.ms);
+      const peer = samples[Math.floor(samples.length / 2)];
+      if (peer.files === 0 || peer.failed === peer.files) {
+        rows.push(`| ${size} | ${what} | not measured | | | ${peer.error ?? 'no files'}${peer.error?.includes('not installed') ? ' (apt-get install pandoc wkhtmltopdf)' : ''} |`);
+        return;
+      }
+      const target = size === 'S' ? 0.5 : size === 'M' ? 0.3 : undefined;
+      const ratio = full ? full.ms / peer.ms : undefined;
+      const extra = [
+        `${countPages(peerOut)} pages`,
+        peerRuns > 1 ? `median of ${peerRuns} runs` : '1 run',
+        ...(peer.failed ? [`${peer.failed} of ${peer.files} failed: ${peer.error}`] : []),
+        ...(ratio === undefined ? [] : [`our md,pdf / peer = ${ratio.toFixed(2)}${target ? ` (target ≤ ${target}) ${ratio <= target ? '✓' : '✗'}` : ''}${full.cpu !== undefined && peer.cpuMs ? `; in CPU time ${(full.cpu / peer.cpuMs).toFixed(2)}` : ''}`]),
+      ];
+      highestLoad = Math.max(highestLoad, loadavg()[0]);
+      row(size, what, { ms: peer.ms, cpu: peer.cpuMs ?? undefined, rss: peer.rssMB ?? 0 }, extra.join('; '));
+    });
+  }
+  if (watchSizes.includes(size)) {
+    for (const format of ['md', 'md,pdf']) {
+      const what = `build --watch --format ${format}: edit one session → Wrote`;
+      progress(`${size}: ${what} (${watchRuns} edits)`);
+      await safely(size, what, async () => {
+        const r = await benchWatch({ projectDir: dir, format, runs: watchRuns });
+        row(size, what, { ms: r.total, rss: r.rssMB }, describeWatch(r, format === 'md' ? 500 : 1500));
+        highestLoad = Math.max(highestLoad, loadavg()[0]);
+      });
+    }
+  }
+}
+const loadAtEnd = loadavg();
+console.log(`workshop-report benchmark — Node ${process.version}, ${cpus().length} cores, ${runs} runs each (median), ${new Date().toISOString().slice(0, 10)}`);
+console.log(`load average (1 min) before the bench started: ${loadAtStart[0].toFixed(2)}${loadAtStart[0] > 0.5 ? ' — other processes were busy: wall times may be inflated, CPU times much less so' : ''}; at most ${Math.max(highestLoad, loadAtEnd[0]).toFixed(2)} during it (this counts the bench's own processes, up to 2 with worker threads)`);
+console.log('CPU time: user + system of the measured process, all its threads (the peer: of every pandoc and the wkhtmltopdf it runs)\n');
+console.log('| size | command | wall time | CPU time | peak memory | |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));
-rmSync(work, { recursive: true, force: true });
