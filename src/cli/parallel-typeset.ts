@@ -10,6 +10,8 @@ export interface ParallelOptions {
   cores?: number;
   /** A worker could not do its share (this thread did it instead). */
   onWorkerFailure?: (error: unknown) => void;
+  /** Least Markdown worth sharing out (PARALLEL_MIN_CHARS; tests use less). */
+  minChars?: number;
 }
 
 type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
@@ -17,8 +19,12 @@ type Local = (documents: readonly Doc[], settings: TypesetSettings, onDocument?:
 export interface TypesetJob { id: number; settings: TypesetSettings; documents: Doc[] }
 export interface TypesetReply { id: number; results?: TypesetResult[]; error?: string }
 
-/** Below this much Markdown, a worker's start (loading pdfkit and fonts) costs more than it saves. */
-export const PARALLEL_MIN_CHARS = 64 * 1024;
+/**
+ * Below this much Markdown, one thread is faster: a worker pays about a second of CPU to load
+ * pdfkit, parse the fonts and warm up before its first page (measured: the example's 100 KB take
+ * 2.3 s on one thread, 2.9 s on two; the M workshop's 4 MB take 12.1 s on one, 10.5 s on two).
+ */
+export const PARALLEL_MIN_CHARS = 1024 * 1024;
 
 /**
  * Typesetting worker threads, started on first use and kept (with their fonts and pdfkit loaded)
@@ -58,6 +64,11 @@ export class TypesetPool {
     });
   }
 
+  /** Starts the workers now, so they load pdfkit and the fonts while this thread does other work. */
+  prewarm(): void {
+    for (let index = 0; index < this.cores - 1; index++) this.workers[index] ??= this.start(index);
+  }
+
   async close(): Promise<void> {
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker?.terminate()));
@@ -85,7 +96,7 @@ export async function typesetInParallel(documents: readonly Doc[], settings: Typ
   const { onDocument, signal } = options;
   const cores = options.cores ?? options.pool?.cores ?? availableParallelism();
   const total = documents.reduce((sum, doc) => sum + doc.markdown.length, 0);
-  if (cores < 2 || documents.length < 2 || total < PARALLEL_MIN_CHARS) return local(documents, settings, onDocument);
+  if (cores < 2 || documents.length < 2 || total < (options.minChars ?? PARALLEL_MIN_CHARS)) return local(documents, settings, onDocument);
   const pool = options.pool ?? new TypesetPool(cores);
   try {
     const [own, ...others] = share(documents, Math.min(cores, documents.length));

@@ -7,6 +7,7 @@ import type { Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
+import { createMetrics } from '../typeset/measure.js';
 import { typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
@@ -28,6 +29,8 @@ export interface PdfContext {
   signal?: AbortSignal;
   /** Worker threads kept warm between builds (watch mode); else started and stopped per build. */
   pool?: TypesetPool;
+  /** PDFs of the previous build by document (watch mode): unchanged documents are not typeset again. */
+  cache?: PdfCache;
   /** Called as documents are typeset (progress on a terminal). */
   onDocument?: (file: string, index: number, total: number) => void;
 }
@@ -47,6 +50,9 @@ export interface TypesetSettings {
   labels: TypesetLabels;
   creationDate: Date;
 }
+
+/** Watch mode's PDFs by document file, with what they were made from. */
+export type PdfCache = Map<string, { key: string; result: TypesetResult }>;
 
 /** One typeset document, as the main thread or a worker returns it. */
 export interface TypesetResult {
@@ -72,12 +78,19 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
     },
     creationDate: creationDateOf(context),
   };
+  // Watch mode: a document whose Markdown and settings did not change keeps its PDF.
+  const cacheKey = (doc: RenderedDocument) => `${JSON.stringify(settings)}\0${doc.markdown}`;
+  const cached = (doc: RenderedDocument) => context.cache?.get(doc.file)?.key === cacheKey(doc);
+  const changed = documents.filter((doc) => !cached(doc));
   let done = 0;
-  const results = await typesetInParallel(documents, settings, typesetHere, {
-    onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, documents.length),
+  const fresh = await typesetInParallel(changed, settings, typesetHere, {
+    onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length),
     ...(context.signal ? { signal: context.signal } : {}),
     ...(context.pool ? { pool: context.pool } : {}),
   });
+  changed.forEach((doc, i) => context.cache?.set(doc.file, { key: cacheKey(doc), result: fresh[i]! }));
+  const byFile = new Map(changed.map((doc, i) => [doc.file, fresh[i]!]));
+  const results = documents.map((doc) => byFile.get(doc.file) ?? context.cache!.get(doc.file)!.result);
   const files: OutputFile[] = [];
   for (const [index, doc] of documents.entries()) {
     const out = results[index]!;
@@ -88,6 +101,11 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
     files.push({ path: doc.file.replace(/\.md$/, '.pdf'), content: out.pdf });
   }
   return { files, diagnostics, sources };
+}
+
+/** Reads and parses the bundled fonts ahead of the first document (typesetting workers, at start). */
+export async function warmUp(): Promise<void> {
+  createMetrics(await readFonts(bundledFontPaths()));
 }
 
 /** Typesets documents one after another on this thread; fonts are read once per thread. */

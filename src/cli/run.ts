@@ -57,10 +57,13 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
         exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;
       }
-      const [{ watchBuild, chokidarDeps }, { warmState }] = await Promise.all([import('./watch.js'), import('./warm.js')]);
+      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }] = await Promise.all([import('./watch.js'), import('./warm.js')]);
       const warm = warmState();
       try {
-        const build = () => buildCommand({ dir, ...options }, globals(), io, warm);
+        const build = (changed: readonly string[]) => {
+          forgetStale(warm, changed);
+          return buildCommand({ dir, ...options }, globals(), io, warm);
+        };
         exitCode = await watchBuild(build, watchedPaths({ dir, ...options }, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
       } finally {
         await warm.pool.close();

@@ -1,7 +1,7 @@
 // A worker thread that typesets shares of the documents: PDF layout is CPU-bound and documents
 // are independent. Kept alive by its pool between jobs, so pdfkit and the fonts stay loaded.
 import { parentPort } from 'node:worker_threads';
-import { typesetHere } from './pdf-output.js';
+import { typesetHere, warmUp } from './pdf-output.js';
 import type { TypesetJob, TypesetReply } from './parallel-typeset.js';
 
 parentPort?.on('message', async (job: TypesetJob) => {
@@ -12,3 +12,6 @@ parentPort?.on('message', async (job: TypesetJob) => {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies TypesetReply);
   }
 });
+
+// While the main thread validates and renders: read and parse the bundled fonts.
+void warmUp().catch(() => undefined);

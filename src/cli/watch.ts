@@ -17,16 +17,16 @@ export const DEBOUNCE_MS = 150;
  * assets (debounced), printing what changed and the diagnostics; keeps going after errors. Resolves
  * with 130 when interrupted.
  */
-export async function watchBuild(rebuild: () => Promise<number>, watched: string[], io: Io, deps: WatchDeps): Promise<number> {
-  const runOnce = async () => {
+export async function watchBuild(rebuild: (changed: readonly string[]) => Promise<number>, watched: string[], io: Io, deps: WatchDeps): Promise<number> {
+  const runOnce = async (changed: readonly string[]) => {
     try {
-      await rebuild();
+      await rebuild(changed);
     } catch (error) {
       // A setup problem (say, a theme file deleted) must not end the session: report and keep watching.
       io.stderr.write(`workshop-report: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   };
-  await runOnce();
+  await runOnce([]);
   io.stderr.write(`Watching ${watched.filter((p) => existsSync(p)).map((p) => path.relative(io.cwd, p) || '.').join(', ')} for changes (Ctrl-C to stop)…\n`);
   let timer: unknown;
   let changed = new Set<string>();
@@ -40,7 +40,7 @@ export async function watchBuild(rebuild: () => Promise<number>, watched: string
       changed = new Set();
       running = running.then(async () => {
         io.stderr.write(`\nChanged: ${files.join(', ')}. Rebuilding…\n`);
-        await runOnce();
+        await runOnce(files);
       });
     }, DEBOUNCE_MS);
   });

@@ -48,7 +48,7 @@ describe('parallel typesetting', () => {
     const seen: string[] = [];
     const one = await typesetInParallel(documents, settings, typesetHere, { cores: 1 });
     const failures: unknown[] = [];
-    const two = await typesetInParallel(documents, settings, typesetHere, { cores: 2, onDocument: (doc: { file: string }) => seen.push(doc.file), onWorkerFailure: (e: unknown) => failures.push(e) });
+    const two = await typesetInParallel(documents, settings, typesetHere, { cores: 2, minChars: 0, onDocument: (doc: { file: string }) => seen.push(doc.file), onWorkerFailure: (e: unknown) => failures.push(e) });
     expect(failures).toEqual([]);
     expect(two).toHaveLength(3);
     expect(seen.sort()).toEqual(['doc-0.md', 'doc-1.md', 'doc-2.md']);
@@ -89,15 +89,44 @@ describe('watch mode’s warm state', () => {
     const pool = new TypesetPool(2);
     const failures: unknown[] = [];
     try {
-      const a = await typesetInParallel(documents, settings, typesetHere, { pool, onWorkerFailure: (e: unknown) => failures.push(e) });
+      const a = await typesetInParallel(documents, settings, typesetHere, { pool, minChars: 0, onWorkerFailure: (e: unknown) => failures.push(e) });
       const worker = (pool as unknown as { workers: unknown[] }).workers[0];
       expect(worker).toBeDefined();
-      const b = await typesetInParallel(documents, settings, typesetHere, { pool, onWorkerFailure: (e: unknown) => failures.push(e) });
+      const b = await typesetInParallel(documents, settings, typesetHere, { pool, minChars: 0, onWorkerFailure: (e: unknown) => failures.push(e) });
       expect((pool as unknown as { workers: unknown[] }).workers[0]).toBe(worker);
       expect(Buffer.from(b[1].pdf).equals(Buffer.from(a[1].pdf))).toBe(true);
       expect(failures).toEqual([]);
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('watch mode’s PDF cache', () => {
+  it('typesets again only the documents whose Markdown changed, with the same bytes as a fresh build', async () => {
+    const { typesetDocuments } = await dist('cli/pdf-output.js');
+    const workshop = { dates: { start: '2022-05-09', end: '2022-05-13' } };
+    const context = (cache: Map<string, unknown>, seen: string[]) => ({ projectDir: ROOT, workshop, language: 'en', themeFile: undefined, cwd: ROOT, env: {}, cache, onDocument: (file: string) => seen.push(file) });
+    const docs = ['a', 'b', 'c'].map((name) => ({ file: `${name}.md`, markdown: `# ${name}\n\nText of ${name}.\n` }));
+    const cache = new Map();
+    const first: string[] = [];
+    const one = await typesetDocuments(docs, context(cache, first));
+    expect(first.sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
+    const edited = docs.map((doc) => (doc.file === 'b.md' ? { ...doc, markdown: `${doc.markdown}\nMore.\n` } : doc));
+    const second: string[] = [];
+    const two = await typesetDocuments(edited, context(cache, second));
+    expect(second).toEqual(['b.pdf']);
+    const fresh = await typesetDocuments(edited, context(new Map(), []));
+    two.files.forEach((file: { path: string; content: Uint8Array }, i: number) => expect(Buffer.from(file.content).equals(Buffer.from(fresh.files[i].content)), file.path).toBe(true));
+    expect(Buffer.from(two.files[0].content).equals(Buffer.from(one.files[0].content))).toBe(true);
+  });
+
+  it('is emptied by a change to anything but notes and templates (images and fonts are not compared)', async () => {
+    const { forgetStale } = await dist('cli/warm.js');
+    const warm = { pdfs: new Map([['report.md', {}]]) };
+    forgetStale(warm, ['sessions/01.yaml', 'templates/report.md.hbs']);
+    expect(warm.pdfs.size).toBe(1);
+    forgetStale(warm, ['sessions/01.yaml', 'assets/logo.png']);
+    expect(warm.pdfs.size).toBe(0);
   });
 });

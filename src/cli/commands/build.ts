@@ -14,6 +14,7 @@ import type { GlobalOptions } from '../run.js';
 import { loadTemplates } from '../template-files.js';
 import { Timings } from '../timings.js';
 import type { WarmState } from '../warm.js';
+import { PARALLEL_MIN_CHARS, TypesetPool } from '../parallel-typeset.js';
 
 export interface BuildOptions extends ReportingOptions {
   dir: string;
@@ -54,6 +55,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   // Documents are written to their temporary files as they are rendered (memory holds one at a
   // time); only PDF typesetting and --check need them all at once.
   const staging = options.check ? undefined : await openStaging(outDir, io.signal);
+  const pool = warm?.pool ?? (formats.includes('pdf') ? new TypesetPool() : undefined);
   try {
     const code = await produce(staging);
     if (code !== undefined) {
@@ -63,6 +65,8 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   } catch (error) {
     await staging?.abort();
     throw error;
+  } finally {
+    if (!warm) await pool?.close();
   }
   if (!staging) return EXIT.ok;
   const result = await staging.commit();
@@ -83,11 +87,14 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
       else files.push(file);
     };
     const documents: RenderedDocument[] = [];
+    let chars = 0;
     for (const step of renderEach(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS)) {
       if ('diagnostic' in step) diagnostics.push(step.diagnostic);
       else if (!hasErrors(diagnostics)) {
         if (formats.includes('md')) await add({ path: step.document.file, content: step.document.markdown });
         if (formats.includes('pdf')) documents.push(step.document);
+        // Enough to typeset on several threads: workers start now, loading pdfkit and the fonts while this thread renders.
+        if ((chars += step.document.markdown.length) >= PARALLEL_MIN_CHARS) pool?.prewarm();
       }
     }
     timings.mark('render');
@@ -95,7 +102,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     if (formats.includes('pdf')) {
       const { typesetDocuments } = await import('../pdf-output.js');
       const progress = showProgress(io, reporting.quiet);
-      const pdf = await typesetDocuments(documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { pool: warm.pool } : {}), ...(progress ? { onDocument: progress } : {}) });
+      const pdf = await typesetDocuments(documents, { projectDir: checked.dir, workshop, language: model.language, themeFile: options.pdfTheme, cwd: io.cwd, env: io.env, ...(options.pdfA ? { pdfA: true } : {}), ...(io.signal ? { signal: io.signal } : {}), ...(pool ? { pool } : {}), ...(warm ? { cache: warm.pdfs } : {}), ...(progress ? { onDocument: progress } : {}) });
       if (progress) io.stderr.write('\r\x1b[K');
       timings.mark('typeset');
       // Typesetting problems point into the generated Markdown: name it where the build writes it.
