@@ -86,6 +86,14 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     if (state !== 'open') throw new Error(`The staging of ${outDir} is ${state}.`);
   };
 
+  // Each folder is made once per build, not once per document.
+  const made = new Set<string>();
+  const makeFolder = async (folder: string): Promise<void> => {
+    if (made.has(folder)) return;
+    await attempt('Cannot create the folder', folder, () => fs.mkdir(folder, { recursive: true }), UNCHANGED).catch(fail);
+    made.add(folder);
+  };
+
   const add = async (file: OutputFile): Promise<void> => {
     checkOpen();
     if (signal?.aborted) return fail(new InterruptedError('interrupted'));
@@ -96,10 +104,10 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     if (existing?.isDirectory()) return fail(new SetupError(`Cannot publish ${target}: a folder is in the way.`, `Move the folder away or rename the document. ${UNCHANGED}`));
     if (!staged.has(file.path)) {
       const journal = path.join(outDir, JOURNAL);
-      await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED).catch(fail);
+      await makeFolder(outDir);
       await attempt('Cannot write', journal, () => fs.appendFile(journal, `${JSON.stringify(file.path)}\n`), UNCHANGED).catch(fail);
       staged.set(file.path, temp);
-      await attempt('Cannot create the folder', path.dirname(temp), () => fs.mkdir(path.dirname(temp), { recursive: true }), UNCHANGED).catch(fail);
+      await makeFolder(path.dirname(temp));
     }
     await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED).catch(fail);
   };

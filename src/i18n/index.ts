@@ -39,11 +39,21 @@ export function joinList(items: readonly string[], language: Language): string {
 
 /** Numbers and percentages with the language's separators, independent of the machine. */
 export function formatNumber(value: number, language: Language, fractionDigits = 0): string {
-  return spaces(new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value));
+  return spaces(numberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', fractionDigits).format(value));
+}
+
+// Creating an Intl.NumberFormat costs far more than using one; templates format thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, fractionDigits: number, style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
+  const key = `${locale} ${fractionDigits} ${style}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { style, maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits })));
+  return format;
 }
 
 export function formatPercent(share: number, language: Language): string {
-  return spaces(new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share));
+  return spaces(numberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', 0, 'percent').format(share));
 }
 
 /** ICU versions differ in the no-break space they use: one choice, U+202F, whatever Node ships. */
