@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -134,5 +134,22 @@ describe('closed pipes, simulated through injected streams', () => {
   it('other write errors are still internal errors (exit 3), never swallowed', async () => {
     const code = await run(['schema', 'workshop'], { stdout: { write: () => { throw Object.assign(new Error('write EIO'), { code: 'EIO' }); } }, stderr: { write: () => undefined }, cwd: ROOT, env: {} });
     expect(code).toBe(3);
+  });
+});
+
+describe('text that never breaks', () => {
+  it('a 50,000-character run without a break opportunity typesets: cut by width, nothing lost', async () => {
+    const dir = path.join(work, 'long-run');
+    copyTree(EXAMPLE, dir);
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    const run = 'x'.repeat(50_000);
+    writeFileSync(session, read(session).replace('summary: |\n', `summary: |\n  ${run}\n\n`));
+    const result = runBin(['build', dir, '--format', 'md,pdf', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const { openPdf, allText } = await import('../typeset/read-pdf.js');
+    const text = (await allText(await openPdf(new Uint8Array(readFileSync(path.join(dir, 'out/report.pdf')))))).join('').replace(/\s+/g, '');
+    // Every character is on some page (the run spans pages, between running headers).
+    expect(text.match(/x/g)?.length ?? 0).toBeGreaterThanOrEqual(run.length);
+    expect(text).toContain('x'.repeat(2_000));
   });
 });

@@ -206,7 +206,7 @@ describe('damaged headers and the byte limit', () => {
     const loader = imageLoader(load({ 'big.png': big }), false, diagnostics, { bytes: 1024 * 1024, pixels: LIMITS.imagePixels });
     expect(loader('big.png', undefined)).toBeUndefined();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'image', actual: 'big.png', message: 'The image file is 1.5 MiB; images are limited to 1 MiB. It is left out.' }),
+      expect.objectContaining({ code: 'image', actual: 'big.png', message: `The image file is 1.5 MiB (${big.length.toLocaleString('en-US')} bytes); images are limited to 1 MiB (1,048,576 bytes). It is left out.` }),
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('damaged headers and the byte limit', () => {
     expect(diagnostics.map((d) => d.message)).toEqual([
       'The image file was not found.',
       'The image is outside the project folder and is left out.',
-      'The image file is 12 MiB; images are limited to 10 MiB. It is left out.',
+      'The image file is 12 MiB (12,582,912 bytes); images are limited to 10 MiB (10,485,760 bytes). It is left out.',
     ]);
   });
 });

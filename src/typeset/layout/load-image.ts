@@ -20,6 +20,10 @@ function imageDiagnostic(severity: Diagnostic['severity'], message: string, at: 
 const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const mebibytes = (n: number): string => `${Number((n / 1024 / 1024).toFixed(1))} MiB`;
 
+/** Sizes near the cap in bytes, so 10 MiB + 1 byte does not read as "10 MiB, limited to 10 MiB". */
+const tooLarge = (size: number, cap: number): string =>
+  `The image file is ${mebibytes(size)} (${count(size)} bytes); images are limited to ${mebibytes(cap)} (${count(cap)} bytes). It is left out.`;
+
 /** Caps the loader checks; the defaults are LIMITS, tests may pass smaller ones. */
 export interface ImageCaps {
   bytes: number;
@@ -45,13 +49,13 @@ export function imageLoader(
     }
     if (!(data instanceof Uint8Array)) {
       diagnostics.push(data.refused === 'too-large'
-        ? imageDiagnostic('warning', `The image file is ${mebibytes(data.bytes ?? 0)}; images are limited to ${mebibytes(caps.bytes)}. It is left out.`, at, src, 'Save the image at a smaller size or with more compression.')
+        ? imageDiagnostic('warning', tooLarge(data.bytes ?? 0, caps.bytes), at, src, 'Save the image at a smaller size or with more compression.')
         : imageDiagnostic('warning', 'The image is outside the project folder and is left out.', at, src, 'Copy the image into the project (e.g. its assets/ folder) and refer to it there.'));
       return undefined;
     }
     if (data.length > caps.bytes) {
       diagnostics.push(
-        imageDiagnostic('warning', `The image file is ${mebibytes(data.length)}; images are limited to ${mebibytes(caps.bytes)}. It is left out.`, at, src, 'Save the image at a smaller size or with more compression.'),
+        imageDiagnostic('warning', tooLarge(data.length, caps.bytes), at, src, 'Save the image at a smaller size or with more compression.'),
       );
       return undefined;
     }
