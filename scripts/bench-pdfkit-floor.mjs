@@ -10,9 +10,10 @@
 //   OUT_DIR where the PDFs go, same relative paths with .pdf
 // Prints one line of JSON to stdout: { files, pages, ms } (ms: from the first import to the last write).
 const started = performance.now();
-const { mkdirSync, readFileSync, readdirSync, writeFileSync } = await import('node:fs');
+const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const path = (await import('node:path')).default;
 const { createRequire } = await import('node:module');
+const { markdownFiles } = await import('./bench-files.mjs');
 const { default: PDFDocument } = await import('pdfkit');
 const { fromMarkdown } = await import('mdast-util-from-markdown');
 const { gfmFromMarkdown } = await import('mdast-util-gfm');
@@ -45,15 +46,6 @@ const MARGINS = { top: 25 * MM, right: 20 * MM, bottom: 25 * MM, left: 20 * MM }
 const FONT_SIZE = 10.5;
 const HEADING_SIZES = [0, 20, 15, 12.5, 11, 10.5, 10.5];
 
-function markdownFiles(dir, rel = '') {
-  const out = [];
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...markdownFiles(dir, r));
-    else if (e.name.endsWith('.md')) out.push(r);
-  }
-  return out;
-}
 
 /** Inline content → runs of { text, font }: bold, italic and code keep their fonts; links are their text. */
 function runs(nodes, font = 'regular', out = []) {

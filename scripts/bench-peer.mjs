@@ -10,8 +10,9 @@
 // any one conversion (pandoc and the wkhtmltopdf it runs), when /usr/bin/time is there to tell, else null.
 // Exits 0 even when a tool is missing (error says which): the bench must never fail for a peer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { markdownFiles } from './bench-files.mjs';
 
 const [inDir, outDir] = process.argv.slice(2);
 if (!inDir || !outDir) {
@@ -24,15 +25,6 @@ function missingPeerTools() {
   return ['pandoc', 'wkhtmltopdf'].filter((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error !== undefined);
 }
 
-function markdownFiles(dir, rel = '') {
-  const out = [];
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...markdownFiles(dir, r));
-    else if (e.name.endsWith('.md')) out.push(r);
-  }
-  return out;
-}
 
 const missing = missingPeerTools();
 if (missing.length) {

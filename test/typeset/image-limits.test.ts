@@ -8,30 +8,9 @@ import { imagePixels, readImageHeader, sniffImage } from '../../src/typeset/imag
 import { typeset } from '../../src/typeset/index.js';
 import { imageLoader } from '../../src/typeset/layout/load-image.js';
 import { input } from './helpers.js';
-import { makeJpegHeader, makePng } from './png.js';
+import { chunk, makeJpegHeader, makePng } from './png.js';
 
 // --- Synthetic files: headers written by hand, so a 40-megapixel image costs a few bytes. ---
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
