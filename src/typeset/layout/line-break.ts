@@ -31,10 +31,6 @@ interface Piece {
 // Break opportunities: after a space, a hyphen, a slash or a zero-width space. U+00A0 and U+202F never break.
 const BREAK_AFTER = new Set(['-', '/', '\u2010', '\u2013', '\u200b']);
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r';
-}
-
 function toPieces(spans: readonly Span[], m: Metrics): Piece[] {
   const pieces: Piece[] = [];
   let cur: Piece = { frags: [], width: 0, space: null, forced: false };
@@ -46,26 +42,45 @@ function toPieces(spans: readonly Span[], m: Metrics): Piece[] {
     cur = { frags: [], width: 0, space: null, forced: false };
   };
   for (const span of spans) {
-    const { style } = span;
-    for (const ch of span.text) {
-      if (ch === '\n') {
+    const { style, text } = span;
+    // The word being read is text[start, i): sliced once, not built a character at a time.
+    let start = -1;
+    let width = 0;
+    const flush = (end: number): void => {
+      if (start === -1) return;
+      const last = cur.frags[cur.frags.length - 1];
+      if (last && last.style === style) {
+        last.text += text.slice(start, end);
+        last.width += width;
+      } else {
+        cur.frags.push({ text: text.slice(start, end), style, width });
+      }
+      start = -1;
+      width = 0;
+    };
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const size = cp > 0xffff ? 2 : 1;
+      if (cp === 10) {
+        flush(i);
         finish(true);
-      } else if (isSpace(ch)) {
+      } else if (cp === 32 || cp === 9 || cp === 13) {
+        flush(i);
         if (!cur.space) cur.space = { style, width: m.charWidth(style.font, 32, style.size) };
       } else {
         if (cur.space) finish(false);
-        const w = m.charWidth(style.font, ch.codePointAt(0) ?? 63, style.size);
-        const last = cur.frags[cur.frags.length - 1];
-        if (last && last.style === style) {
-          last.text += ch;
-          last.width += w;
-        } else {
-          cur.frags.push({ text: ch, style, width: w });
-        }
+        if (start === -1) start = i;
+        const w = m.charWidth(style.font, cp, style.size);
+        width += w;
         cur.width += w;
-        if (BREAK_AFTER.has(ch)) finish(false);
+        if (BREAK_AFTER.has(text[i]!)) {
+          flush(i + size);
+          finish(false);
+        }
       }
+      i += size;
     }
+    flush(text.length);
   }
   finish(false);
   return pieces;
