@@ -21,6 +21,8 @@ export interface OutputFile {
 
 export interface PublishResult {
   written: string[];
+  /** Files the previous build wrote that this one kept as they were (`Staging.keep`). */
+  kept: string[];
   removed: string[];
   /** Set when an earlier publish had been killed: whether its commit was completed or rolled back. */
   recovered?: 'completed' | 'rolled back';
@@ -30,6 +32,12 @@ export interface PublishResult {
 export interface Staging {
   /** Writes the file to its temporary name at once, so the caller need not keep its content. */
   add(file: OutputFile): Promise<void>;
+  /**
+   * Keeps a file the previous build wrote, unchanged, as part of this one: nothing is written, and
+   * it stays in the manifest. For watch mode, which knows what it wrote last time. False (and
+   * nothing done) when the previous build did not write it: then `add` it.
+   */
+  keep(file: string): boolean;
   /** Moves every added file into place and removes what the previous build wrote and this one did not. */
   commit(): Promise<PublishResult>;
   /** Removes the temporary files, leaving the folder as it was. Safe to call twice, or after a failure. */
@@ -61,6 +69,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = await fs.stat(outDir).then(() => true, () => false);
   const staged = new Map<string, string>();
+  const kept = new Set<string>();
   let state: 'open' | 'committing' | 'done' | 'aborted' = 'open';
   let failure: unknown;
   let queue: Promise<unknown> = Promise.resolve();
@@ -119,6 +128,12 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       queue = next;
       return next;
     },
+    keep: (file) => {
+      checkOpen();
+      if (!previous.includes(file) || staged.has(file)) return false;
+      kept.add(file);
+      return true;
+    },
     abort: async () => {
       await queue.catch(() => undefined);
       await abortNow();
@@ -128,13 +143,14 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       checkOpen();
       if (signal?.aborted) return fail(new InterruptedError('interrupted'));
       const names = [...staged.keys()];
+      const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
       const record = path.join(outDir, MANIFEST_TEMP);
       await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED).catch(fail);
-      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(names)), UNCHANGED).catch(fail);
+      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all)), UNCHANGED).catch(fail);
       state = 'committing';
-      const removed = await finish(fs, outDir, previous, names, false);
+      const removed = await finish(fs, outDir, previous, all, false, names);
       state = 'done';
-      return { written: names, removed, ...(recovered ? { recovered } : {}) };
+      return { written: names, kept: all.slice(names.length), removed, ...(recovered ? { recovered } : {}) };
     },
   };
 }
@@ -167,8 +183,8 @@ async function recover(fs: FileSystem, outDir: string): Promise<{ previous: stri
  * already renamed is skipped), removes the previous build's files this one did not write, and
  * makes the record the manifest. Returns the files removed.
  */
-async function finish(fs: FileSystem, outDir: string, previous: readonly string[], names: readonly string[], resuming: boolean): Promise<string[]> {
-  for (const name of names) {
+async function finish(fs: FileSystem, outDir: string, previous: readonly string[], names: readonly string[], resuming: boolean, renamed: readonly string[] = names): Promise<string[]> {
+  for (const name of renamed) {
     const target = path.join(outDir, name);
     try {
       await fs.rename(`${target}${TEMP_SUFFIX}`, target);

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
+import { memoize } from '../markdown/memo.js';
 import { isPlainText } from '../markdown/plain.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -26,15 +27,15 @@ const OUTPUT: Options = {
  * only http(s) and mailto links stay links, headings are demoted, references and footnotes are
  * resolved inside the text, and an unclosed code fence is closed.
  */
-export function safeMarkdown(source: string, fieldKey = 'x'): string {
+export const safeMarkdown = memoize((source: string, fieldKey: string = 'x'): string => {
   if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, fieldKey);
   return toMarkdown(tree, OUTPUT).trimEnd();
-}
+});
 
 /** The same text flattened to one line, for a table cell: blocks joined, `|` escaped. */
-export function safeMarkdownInline(source: string): string {
+export const safeMarkdownInline = memoize((source: string): string => {
   if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, 'cell');
@@ -53,7 +54,7 @@ export function safeMarkdownInline(source: string): string {
   collect(tree);
   const paragraph: Root = { type: 'root', children: [{ type: 'paragraph', children: phrasing.map(flattenBreaks) }] };
   return toMarkdown(paragraph, OUTPUT).trim().replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
-}
+});
 
 function flattenBreaks(node: PhrasingContent): PhrasingContent {
   return node.type === 'break' ? { type: 'text', value: ' ' } : node;

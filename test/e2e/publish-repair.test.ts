@@ -191,7 +191,7 @@ describe('states a killed publish leaves, made by hand', () => {
     mkdirSync(path.join(out, 'annex'));
     writeFileSync(path.join(out, 'annex/programme.pdf.wr-tmp'), 'half a PD');
     const result = await publish(out, C);
-    expect(result).toEqual({ written: ['report.md', 'recommendations.md'], removed: ['countries/GHA.md', 'countries/MLI.md'], recovered: 'rolled back' });
+    expect(result).toEqual({ written: ['report.md', 'recommendations.md'], kept: [], removed: ['countries/GHA.md', 'countries/MLI.md'], recovered: 'rolled back' });
     expect(snapshot(out)).toEqual(expected(C));
     expect(listFiles(out).some((file) => file.startsWith('annex'))).toBe(false);
   });
@@ -209,7 +209,7 @@ describe('states a killed publish leaves, made by hand', () => {
 
     await repair(out);
     expect(snapshot(out)).toEqual(expected(B));
-    expect(await publish(out, C)).toEqual({ written: ['report.md', 'recommendations.md'], removed: ['annex/programme.pdf', 'countries/MLI.md', 'countries/NER.md'] });
+    expect(await publish(out, C)).toEqual({ written: ['report.md', 'recommendations.md'], kept: [], removed: ['annex/programme.pdf', 'countries/MLI.md', 'countries/NER.md'] });
     expect(snapshot(out)).toEqual(expected(C));
   });
 });

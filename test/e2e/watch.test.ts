@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -71,5 +71,47 @@ describe('build --watch', () => {
     controller.abort();
     expect(await done).toBe(130);
     expect(fake.watching()).toBe(false);
+  });
+});
+
+describe('build --watch keeps what did not change', () => {
+  it('rewrites only the documents whose content changed; a file touched by someone else is written again', async () => {
+    const dir = path.join(work, 'unchanged');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    let stderr = '';
+    const done = run(['build', dir, '--watch', '--format', 'md'], {
+      stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } },
+      cwd: dir, env: {}, signal: controller.signal, watchDeps: fake.deps,
+    });
+    while (!fake.watching()) await settle();
+    expect(stderr).toContain('Wrote 4 files');
+    const out = path.join(dir, 'out');
+    const brief = readdirSync(path.join(out, 'countries'))[0]!;
+    const briefTime = statSync(path.join(out, 'countries', brief)).mtimeMs;
+
+    // A session's summary is in the full report only.
+    const session = path.join(dir, 'sessions/a.yaml');
+    const rebuild = async () => {
+      stderr = '';
+      fake.change(session);
+      fake.fireTimers();
+      while (!stderr.includes('Wrote')) await settle();
+    };
+    writeFileSync(session, read(session).replace('summary: |\n', 'summary: |\n  Watched summary.\n\n'));
+    await rebuild();
+    expect(stderr).toMatch(/Wrote [1-3] files? to out\/ \([1-3] unchanged\): report\.md/);
+    expect(read(path.join(out, 'report.md'))).toContain('Watched summary.');
+    expect(statSync(path.join(out, 'countries', brief)).mtimeMs).toBe(briefTime);
+    expect(JSON.parse(read(path.join(out, '.workshop-report.json'))).files).toHaveLength(4);
+
+    // Someone edits a generated brief by hand: the next build puts it right.
+    writeFileSync(path.join(out, 'countries', brief), 'edited by hand\n');
+    await rebuild();
+    expect(read(path.join(out, 'countries', brief))).not.toBe('edited by hand\n');
+
+    controller.abort();
+    expect(await done).toBe(130);
   });
 });

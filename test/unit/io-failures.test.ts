@@ -2,7 +2,7 @@
  * Disk failures, simulated through an injected file system: the tests run as root on CI machines,
  * where real permission checks always pass and a full disk cannot be arranged.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
@@ -213,7 +213,7 @@ describe('staging', () => {
     expect(read(path.join(out, 'report.md'))).toBe('previous report');
     for (const file of NEXT.slice(1)) await staging.add(file);
     const result = await staging.commit();
-    expect(result).toEqual({ written: NEXT.map((file) => file.path), removed: ['countries/GHA.md'] });
+    expect(result).toEqual({ written: NEXT.map((file) => file.path), kept: [], removed: ['countries/GHA.md'] });
     expect(listFiles(out)).toEqual([MANIFEST, 'annex/programme.pdf', 'countries/MLI.md', 'notes.txt', 'recommendations.md', 'report.md']);
     expect(JSON.parse(read(path.join(out, MANIFEST)))).toEqual({ generator: 'workshop-report', files: ['annex/programme.pdf', 'countries/MLI.md', 'recommendations.md', 'report.md'] });
   });
@@ -267,5 +267,21 @@ describe('reading thousands of files', () => {
     const read = await readProject(dir, counting);
     expect(read.sources.sessions.map((s) => s.path)).toEqual(names);
     expect(most).toBe(LIMITS.readConcurrency);
+  });
+});
+
+describe('keeping unchanged files (watch mode)', () => {
+  it('keeps a file the previous build wrote without touching it, lists it in the manifest, and refuses to keep others', async () => {
+    const out = await previousBuild();
+    const before = statSync(path.join(out, 'recommendations.md')).mtimeMs;
+    const staging = await openStaging(out);
+    await staging.add({ path: 'report.md', content: 'next report' });
+    expect(staging.keep('recommendations.md')).toBe(true);
+    expect(staging.keep('countries/NEW.md')).toBe(false);
+    const result = await staging.commit();
+    expect(result).toEqual({ written: ['report.md'], kept: ['recommendations.md'], removed: ['countries/GHA.md'] });
+    expect(read(path.join(out, 'recommendations.md'))).toBe('previous recommendations');
+    expect(statSync(path.join(out, 'recommendations.md')).mtimeMs).toBe(before);
+    expect(JSON.parse(read(path.join(out, MANIFEST))).files).toEqual(['recommendations.md', 'report.md']);
   });
 });

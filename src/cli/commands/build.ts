@@ -13,7 +13,7 @@ import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptio
 import type { GlobalOptions } from '../run.js';
 import { loadTemplates } from '../template-files.js';
 import { Timings } from '../timings.js';
-import type { WarmState } from '../warm.js';
+import { digest, rememberWritten, unchangedOnDisk, type WarmState } from '../warm.js';
 import { PARALLEL_MIN_CHARS, TypesetPool } from '../parallel-typeset.js';
 
 export interface BuildOptions extends ReportingOptions {
@@ -55,6 +55,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   // Documents are written to their temporary files as they are rendered (memory holds one at a
   // time); only PDF typesetting and --check need them all at once.
   const staging = options.check ? undefined : await openStaging(outDir, io.signal);
+  const digests = new Map<string, string>();
   const pool = warm?.pool ?? (formats.includes('pdf') ? new TypesetPool() : undefined);
   try {
     const code = await produce(staging);
@@ -70,11 +71,13 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   }
   if (!staging) return EXIT.ok;
   const result = await staging.commit();
+  if (warm) await rememberWritten(warm, outDir, digests, result.written);
   timings.mark('write');
   const code = report();
   if (!reporting.quiet) {
     if (result.recovered) io.stderr.write(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.\n`);
-    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/: ${result.written.join(', ')}\n`);
+    const unchanged = result.kept.length ? ` (${result.kept.length} unchanged)` : '';
+    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}: ${result.written.join(', ')}\n`);
     if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
   }
   return code;
@@ -83,8 +86,13 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   async function produce(staging: Staging | undefined): Promise<number | undefined> {
     const files: OutputFile[] = [];
     const add = async (file: OutputFile) => {
-      if (staging) await staging.add(file);
-      else files.push(file);
+      if (!staging) files.push(file);
+      else if (!warm) await staging.add(file);
+      else {
+        const sum = digest(file.content);
+        digests.set(file.path, sum);
+        if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !staging.keep(file.path)) await staging.add(file);
+      }
     };
     const documents: RenderedDocument[] = [];
     let chars = 0;
