@@ -8,13 +8,13 @@ export interface ParseJob { source: SourceFile; role: FileRole }
 export interface ParseReply { file: Omit<ParsedFile, 'source'>; diagnostics: ParseResult['diagnostics'] }
 
 /** Below this much text, starting a worker (≈50 ms) costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 1024 * 1024;
+const PARALLEL_MIN_BYTES = 1024 * 1024;
 
 /**
  * Parses the project's files on every core: worker threads take shares of the files while this
  * thread parses its own. Small projects are parsed on this thread only. The result feeds `load`.
  */
-export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal'> & { cache?: ParseCache } = {}): Promise<Map<string, ParseResult>> {
+export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal' | 'minChars'> & { cache?: ParseCache } = {}): Promise<Map<string, ParseResult>> {
   const { cores = availableParallelism(), cache } = options;
   const all: ParseJob[] = [
     { source: sources.workshop, role: 'workshop' },
@@ -46,7 +46,7 @@ function reuse(cache: ParseCache, job: ParseJob, results: Map<string, ParseResul
   return true;
 }
 
-async function parseJobs(jobs: ParseJob[], cores: number, options: Omit<ParallelOptions, 'signal'> = {}): Promise<Map<string, ParseResult>> {
+async function parseJobs(jobs: ParseJob[], cores: number, options: Omit<ParallelOptions, 'signal' | 'minChars'> = {}): Promise<Map<string, ParseResult>> {
   const total = jobs.reduce((sum, job) => sum + job.source.text.length, 0);
   const results = new Map<string, ParseResult>();
   if (cores < 2 || total < PARALLEL_MIN_BYTES) {

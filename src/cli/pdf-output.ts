@@ -70,16 +70,12 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
     projectDir: context.projectDir,
     theme: resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml),
     fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
-    labels: {
-      page: translate(context.language, 'page_of'),
-      contents: translate(context.language, 'contents'),
-      organizedBy: translate(context.language, 'organized_by'),
-      withSupportOf: translate(context.language, 'with_support_of'),
-    },
+    labels: typesetLabels(context.language),
     creationDate: creationDateOf(context),
   };
   // Watch mode: a document whose Markdown and settings did not change keeps its PDF.
-  const cacheKey = (doc: RenderedDocument) => `${JSON.stringify(settings)}\0${doc.markdown}`;
+  const settingsKey = JSON.stringify(settings);
+  const cacheKey = (doc: RenderedDocument) => `${settingsKey}\0${doc.markdown}`;
   const cached = (doc: RenderedDocument) => context.cache?.get(doc.file)?.key === cacheKey(doc);
   const changed = documents.filter((doc) => !cached(doc));
   let done = 0;
@@ -103,6 +99,16 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   return { files, diagnostics, sources };
 }
 
+/** The words the typesetter prints, in the document's language. */
+export function typesetLabels(language: Language): TypesetLabels {
+  return {
+    page: translate(language, 'page_of'),
+    contents: translate(language, 'contents'),
+    organizedBy: translate(language, 'organized_by'),
+    withSupportOf: translate(language, 'with_support_of'),
+  };
+}
+
 /** Reads and parses the bundled fonts ahead of the first document (typesetting workers, at start). */
 export async function warmUp(): Promise<void> {
   createMetrics(await readFonts(bundledFontPaths()));
@@ -111,11 +117,12 @@ export async function warmUp(): Promise<void> {
 /** Typesets documents one after another on this thread; fonts are read once per thread. */
 export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void): Promise<TypesetResult[]> {
   const fonts = await readFonts(settings.fontFiles);
+  const loadImage = imageLoader(settings.projectDir);
   const results: TypesetResult[] = [];
   for (const doc of documents) {
     onDocument?.(doc);
     const { theme, labels, creationDate } = settings;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage: (src) => loadImage(settings.projectDir, src) });
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage });
     results.push({ pdf: out.pdf, diagnostics: out.diagnostics });
   }
   return results;
@@ -167,19 +174,27 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
   return Object.fromEntries(entries) as unknown as FontBytes;
 }
 
-/** Images come only from inside the project folder, and only up to the size limit (checked before reading). */
-function loadImage(projectDir: string, src: string): Uint8Array | ImageRefusal | undefined {
-  try {
-    // Real paths, so a symbolic link inside the project cannot lead outside it.
-    const root = realpathSync(projectDir);
-    const file = realpathSync(path.resolve(projectDir, src));
-    if (!file.startsWith(root + path.sep)) return { refused: 'outside-project' };
-    const { size } = statSync(file);
-    if (size > LIMITS.imageBytes) return { refused: 'too-large', bytes: size };
-    return new Uint8Array(readFileSync(file));
-  } catch {
-    return undefined;
-  }
+/**
+ * Images come only from inside the project folder, and only up to the size limit (checked before
+ * reading). Each image is read once per thread's share of documents (the logo is on every cover).
+ */
+function imageLoader(projectDir: string): (src: string) => Uint8Array | ImageRefusal | undefined {
+  let root: string | undefined;
+  const loaded = new Map<string, Uint8Array | ImageRefusal | undefined>();
+  const load = (src: string): Uint8Array | ImageRefusal | undefined => {
+    try {
+      // Real paths, so a symbolic link inside the project cannot lead outside it.
+      root ??= realpathSync(projectDir);
+      const file = realpathSync(path.resolve(projectDir, src));
+      if (!file.startsWith(root + path.sep)) return { refused: 'outside-project' };
+      const { size } = statSync(file);
+      if (size > LIMITS.imageBytes) return { refused: 'too-large', bytes: size };
+      return new Uint8Array(readFileSync(file));
+    } catch {
+      return undefined;
+    }
+  };
+  return (src) => (loaded.has(src) ? loaded.get(src) : loaded.set(src, load(src)).get(src));
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the workshop's last day: never the clock. */

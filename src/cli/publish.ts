@@ -145,7 +145,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       const names = [...staged.keys()];
       const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
       const record = path.join(outDir, MANIFEST_TEMP);
-      await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED).catch(fail);
+      await makeFolder(outDir);
       await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all)), UNCHANGED).catch(fail);
       state = 'committing';
       const removed = await finish(fs, outDir, previous, all, false, names);

@@ -8,7 +8,7 @@ import { EXIT, type Io } from './io.js';
 import type { GlobalOptions } from './run.js';
 import { styleFor } from './style.js';
 
-export const REPORTERS = ['pretty', 'json', 'github'] as const;
+const REPORTERS = ['pretty', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** How a command reports and judges its diagnostics (shared by validate and build). */

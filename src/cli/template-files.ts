@@ -3,6 +3,11 @@ import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import type { TemplateFile } from '../render/index.js';
 
+/** The folder a project's template overrides live in: --templates, else DIR/templates. */
+export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {
+  return templates ? path.resolve(cwd, templates) : path.resolve(cwd, project, 'templates');
+}
+
 /**
  * The bundled templates, with each file the project's templates/ folder has of the same relative
  * name taking its place (and extra files, e.g. custom documents, added).

@@ -4,9 +4,14 @@ import type { Style } from './reporter.js';
 const CONTEXT_LINES = 1;
 const MAX_WIDTH = 100;
 
+/** A file's lines as code frames show them; split once per file when many problems point into it. */
+export function sourceLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+
 /** The offending line with a line before it, a gutter, `>` on the line and carets under the span. */
-export function codeFrame(text: string, location: Location, style: Style): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+export function codeFrame(text: string | readonly string[], location: Location, style: Style): string {
+  const lines = typeof text === 'string' ? sourceLines(text) : text;
   const { line, column } = location.start;
   const first = Math.max(1, line - CONTEXT_LINES);
   const gutter = String(line).length;

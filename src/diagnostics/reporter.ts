@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import { codeFrame } from './code-frame.js';
+import { codeFrame, sourceLines } from './code-frame.js';
 
 /** Colours as functions; the shell builds them from a chalk instance with a decided level. */
 export interface Style {
@@ -27,12 +27,14 @@ export interface ReportOptions {
 export function formatPretty(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   const { style, sources } = options;
   const show = options.displayPath ?? ((file: string) => file);
+  const split = new Map<string, string[]>();
+  const linesOf = (file: string, text: string) => split.get(file) ?? split.set(file, sourceLines(text)).get(file)!;
   const blocks = sortDiagnostics(diagnostics).map((d) => {
     const where = d.location ? `${show(d.location.file)}:${d.location.start.line}:${d.location.start.column}` : '(project)';
     const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
     const lines = [`${style.path(where)} ${severity} ${style.bold(d.message)} ${style.dim(`[${d.code}]`)}`];
     const text = d.location ? sources.get(d.location.file) : undefined;
-    if (d.location && text !== undefined) lines.push(codeFrame(text, d.location, style));
+    if (d.location && text !== undefined) lines.push(codeFrame(linesOf(d.location.file, text), d.location, style));
     if (d.hint) lines.push(`  ${style.dim('hint:')} ${d.hint}`);
     for (const related of d.related ?? []) {
       lines.push(`  ${style.dim('see:')} ${style.path(`${show(related.file)}:${related.start.line}:${related.start.column}`)} ${related.message}`);

@@ -39,6 +39,3 @@ export function countryForms(code: string, name: string, language: Language): Co
   }
 }
 
-export function hasReviewedForms(code: string, language: Language): boolean {
-  return language === 'en' || code in FRENCH;
-}

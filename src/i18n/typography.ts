@@ -5,7 +5,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Language } from '../notes/types.js';
 
 /** The one space French typography puts before `: ; ? !` and inside « »: U+202F NARROW NO-BREAK SPACE. */
-export const FRENCH_SPACE = '\u202f';
+const FRENCH_SPACE = '\u202f';
 
 /** French spacing in one piece of text: ordinary spaces become narrow no-break spaces, missing ones are added. */
 export function frenchSpacing(text: string): string {
@@ -40,7 +40,13 @@ export function applyTypography(markdown: string, language: Language): string {
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
-  let out = body;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return frontMatter + out;
+  // Pieces joined once: splicing each edit into the whole document is quadratic.
+  const pieces = [frontMatter];
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    pieces.push(body.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  pieces.push(body.slice(at));
+  return pieces.join('');
 }

@@ -21,7 +21,7 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const lineCounter = new LineCounter();
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
   const scan = scanCst(source.text, undefined, tokens);
-  if (scan.problem) return refuse(source, role, scan.problem);
+  if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
   const doc = compose(tokens, source.text);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
@@ -55,11 +55,9 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
 }
 
 /** A file too deep or too large to compose safely: reported, never composed. */
-function refuse(source: SourceFile, role: FileRole, problem: StructureProblem): ParseResult {
-  const lineStarts = [0];
-  for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+function refuse(source: SourceFile, role: FileRole, problem: StructureProblem, lineStarts: Int32Array): ParseResult {
   return {
-    file: { source, role, positions: indexPositions(null), lineStarts: Int32Array.from(lineStarts), data: undefined },
+    file: { source, role, positions: indexPositions(null), lineStarts, data: undefined },
     diagnostics: [{
       code: problem.code, severity: 'error', stage: 'load', message: problem.message,
       location: spanToLocation(source.path, lineStarts, problem.offset, problem.offset + 1),

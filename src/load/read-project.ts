@@ -80,7 +80,7 @@ async function listFiles(fs: FileSystem, dir: string, sub: string): Promise<stri
     .sort(compareCodePoints);
 }
 
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

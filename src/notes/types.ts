@@ -73,8 +73,6 @@ export interface CountryNotes {
   needs?: string[];
 }
 
-export const NOTE_KINDS = ['initiatives', 'challenges', 'good_practices', 'needs'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
 
 export interface RecommendationNotes {
   id?: string;

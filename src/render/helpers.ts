@@ -60,8 +60,8 @@ export function helpers(language: Language): Record<string, Helper> {
     any: (...list) => args(list).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value))),
     length: (value) => (Array.isArray(value) ? value.length : 0),
     concat: (...list) => args(list).map(String).join(''),
-    /** {{cell value}}: one line, safe inside a table cell. */
-    cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? '')).replace(/(?<!\\)\|/g, '\\|')),
+    /** {{cell value}}: one line, safe inside a table cell (escapeMarkdown escapes every `|` and joins lines). */
+    cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? ''))),
     /** {{yaml value}}: a front-matter value. */
     yaml: (value) => {
       const plain = value instanceof SafeMarkdown ? value.source : value;

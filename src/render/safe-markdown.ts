@@ -27,7 +27,13 @@ const OUTPUT: Options = {
  * only http(s) and mailto links stay links, headings are demoted, references and footnotes are
  * resolved inside the text, and an unclosed code fence is closed.
  */
-export const safeMarkdown = memoize((source: string, fieldKey: string = 'x'): string => {
+export function safeMarkdown(source: string, fieldKey = 'x'): string {
+  // The field's key only names footnotes: without one, the same text gives the same output
+  // wherever it is, and is remembered once.
+  return sanitized(source, source.includes('[^') ? fieldKey : 'x');
+}
+
+const sanitized = memoize((source: string, fieldKey: string): string => {
   if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, fieldKey);

@@ -80,3 +80,8 @@ export class RuleContext {
   private beneficiarySet?: Set<string>;
   private organizationSet?: Set<string>;
 }
+
+/** `sessions/03-kst.yaml` → `03-kst`: the name a file gives its session or country. */
+export function baseName(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
+}

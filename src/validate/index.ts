@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
-import { RuleContext, type Checked, type CheckedProject, type CheckedSession } from './context.js';
+import { baseName, RuleContext, type Checked, type CheckedProject, type CheckedSession } from './context.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -51,8 +51,4 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   return complete ? { project, diagnostics } : { diagnostics };
-}
-
-function baseName(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
 }

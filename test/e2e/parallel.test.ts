@@ -6,6 +6,14 @@ import { ROOT } from '../helpers/run-cli.js';
 
 const dist = (file: string) => import(path.join(ROOT, 'dist', file));
 
+/** What every document of an English build shares, with the bundled theme and fonts. */
+async function englishSettings() {
+  const { resolveTheme } = await dist('typeset/theme.js');
+  const { bundledFontPaths } = await dist('typeset/font-files.js');
+  const { typesetLabels } = await dist('cli/pdf-output.js');
+  return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: typesetLabels('en'), creationDate: new Date('2022-05-13T00:00:00Z') };
+}
+
 describe('parallel parsing', () => {
   it('gives the same files, data, positions and diagnostics on one thread and on two', async () => {
     const { readProject } = await dist('load/read-project.js');
@@ -36,15 +44,9 @@ describe('parallel typesetting', () => {
   it('writes byte-identical PDFs, in the documents’ order, on one thread and on two', async () => {
     const { typesetInParallel } = await dist('cli/parallel-typeset.js');
     const { typesetHere } = await dist('cli/pdf-output.js');
-    const { resolveTheme } = await dist('typeset/theme.js');
-    const { bundledFontPaths } = await dist('typeset/font-files.js');
     const paragraph = 'Border security and management: cooperation between Burkina Faso, Ghana, Mali and Niger. ';
     const documents = [1, 6, 2].map((n, i) => ({ file: `doc-${i}.md`, markdown: `---\ntitle: Document ${i}\n---\n\n# Part ${i}\n\n${paragraph.repeat(n * 300)}\n` }));
-    const settings = {
-      projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(),
-      labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
-      creationDate: new Date('2022-05-13T00:00:00Z'),
-    };
+    const settings = await englishSettings();
     const seen: string[] = [];
     const one = await typesetInParallel(documents, settings, typesetHere, { cores: 1 });
     const failures: unknown[] = [];
@@ -78,13 +80,7 @@ describe('watch mode’s warm state', () => {
   it('keeps typesetting workers between builds and gives the same bytes each time', async () => {
     const { typesetInParallel, TypesetPool } = await dist('cli/parallel-typeset.js');
     const { typesetHere } = await dist('cli/pdf-output.js');
-    const { resolveTheme } = await dist('typeset/theme.js');
-    const { bundledFontPaths } = await dist('typeset/font-files.js');
-    const settings = {
-      projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(),
-      labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
-      creationDate: new Date('2022-05-13T00:00:00Z'),
-    };
+    const settings = await englishSettings();
     const documents = [0, 1].map((i) => ({ file: `d${i}.md`, markdown: `# D${i}\n\n${'Text of the document. '.repeat(2000)}\n` }));
     const pool = new TypesetPool(2);
     const failures: unknown[] = [];

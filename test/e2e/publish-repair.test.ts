@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
-import { listFiles, remove, tempDir } from '../helpers/run-cli.js';
+import { listFiles, remove, snapshot, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-repair-');
 afterAll(() => remove(work));
@@ -39,10 +39,6 @@ const USER_FILES: Record<string, string> = {
 
 type Snapshot = Record<string, string>;
 
-/** Every file below a folder with its bytes. */
-function snapshot(dir: string): Snapshot {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]));
-}
 
 /** What the folder holds after publishing `files` cleanly: those files, the manifest and the user's files. */
 function expected(files: readonly OutputFile[]): Snapshot {

@@ -32,20 +32,26 @@ function fakeDeps() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A copy of the minimal project, and `build DIR --watch …args` running on it with the fake watcher. */
+function startWatch(name: string, args: string[] = []) {
+  const dir = path.join(work, name);
+  copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+  const fake = fakeDeps();
+  const controller = new AbortController();
+  const output = { stderr: '' };
+  const done = run(['build', dir, '--watch', ...args], {
+    stdout: { write: () => undefined }, stderr: { write: (t: string) => { output.stderr += t; } },
+    cwd: dir, env: {}, signal: controller.signal, watchDeps: fake.deps,
+  });
+  return { dir, fake, controller, output, done };
+}
+
 describe('build --watch', () => {
   it('rebuilds after a change (debounced), reports errors and keeps running, stops on Ctrl-C', async () => {
-    const dir = path.join(work, 'project');
-    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
-    const fake = fakeDeps();
-    const controller = new AbortController();
-    let stderr = '';
-    const done = run(['build', dir, '--watch'], {
-      stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } },
-      cwd: dir, env: {}, signal: controller.signal, watchDeps: fake.deps,
-    });
+    const { dir, fake, controller, output, done } = startWatch('project');
     while (!fake.watching()) await settle();
-    expect(stderr).toContain('Wrote 4 files');
-    expect(stderr).toContain('Watching');
+    expect(output.stderr).toContain('Wrote 4 files');
+    expect(output.stderr).toContain('Watching');
 
     const session = path.join(dir, 'sessions/a.yaml');
     writeFileSync(session, read(session).replace(/^type: .*$/m, 'type: plenery'));
@@ -54,18 +60,18 @@ describe('build --watch', () => {
     // Two events, one pending rebuild, after the debounce delay.
     expect(fake.pendingTimers()).toHaveLength(1);
     expect(fake.pendingTimers()[0]!.ms).toBe(DEBOUNCE_MS);
-    stderr = '';
+    output.stderr = '';
     fake.fireTimers();
-    while (!stderr.includes('1 error')) await settle();
-    expect(stderr).toContain('Changed: sessions/a.yaml. Rebuilding…');
-    expect(stderr).toContain('[enum]');
+    while (!output.stderr.includes('1 error')) await settle();
+    expect(output.stderr).toContain('Changed: sessions/a.yaml. Rebuilding…');
+    expect(output.stderr).toContain('[enum]');
 
     writeFileSync(session, read(session).replace(/^type: plenery$/m, 'type: plenary'));
     writeFileSync(path.join(dir, 'sessions/a.yaml'), read(session).replace(/^title: (.*)$/m, 'title: Watched $1'));
     fake.change(session);
-    stderr = '';
+    output.stderr = '';
     fake.fireTimers();
-    while (!stderr.includes('Wrote')) await settle();
+    while (!output.stderr.includes('Wrote')) await settle();
     expect(read(path.join(dir, 'out/report.md'))).toContain('Watched ');
 
     controller.abort();
@@ -76,17 +82,9 @@ describe('build --watch', () => {
 
 describe('build --watch keeps what did not change', () => {
   it('rewrites only the documents whose content changed; a file touched by someone else is written again', async () => {
-    const dir = path.join(work, 'unchanged');
-    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
-    const fake = fakeDeps();
-    const controller = new AbortController();
-    let stderr = '';
-    const done = run(['build', dir, '--watch', '--format', 'md'], {
-      stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } },
-      cwd: dir, env: {}, signal: controller.signal, watchDeps: fake.deps,
-    });
+    const { dir, fake, controller, output, done } = startWatch('unchanged', ['--format', 'md']);
     while (!fake.watching()) await settle();
-    expect(stderr).toContain('Wrote 4 files');
+    expect(output.stderr).toContain('Wrote 4 files');
     const out = path.join(dir, 'out');
     const brief = readdirSync(path.join(out, 'countries'))[0]!;
     const briefTime = statSync(path.join(out, 'countries', brief)).mtimeMs;
@@ -94,14 +92,14 @@ describe('build --watch keeps what did not change', () => {
     // A session's summary is in the full report only.
     const session = path.join(dir, 'sessions/a.yaml');
     const rebuild = async () => {
-      stderr = '';
+      output.stderr = '';
       fake.change(session);
       fake.fireTimers();
-      while (!stderr.includes('Wrote')) await settle();
+      while (!output.stderr.includes('Wrote')) await settle();
     };
     writeFileSync(session, read(session).replace('summary: |\n', 'summary: |\n  Watched summary.\n\n'));
     await rebuild();
-    expect(stderr).toMatch(/Wrote [1-3] files? to out\/ \([1-3] unchanged\): report\.md/);
+    expect(output.stderr).toMatch(/Wrote [1-3] files? to out\/ \([1-3] unchanged\): report\.md/);
     expect(read(path.join(out, 'report.md'))).toContain('Watched summary.');
     expect(statSync(path.join(out, 'countries', brief)).mtimeMs).toBe(briefTime);
     expect(JSON.parse(read(path.join(out, '.workshop-report.json'))).files).toHaveLength(4);

@@ -60,6 +60,11 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** Every file below a folder with its bytes (base64), to compare a folder before and after. */
+export function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]));
+}
+
 export function read(file: string): string {
   return readFileSync(file, 'utf8');
 }

@@ -2,7 +2,7 @@
  * Disk failures, simulated through an injected file system: the tests run as root on CI machines,
  * where real permission checks always pass and a full disk cannot be arranged.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
@@ -10,7 +10,7 @@ import { InterruptedError, SetupError } from '../../src/errors.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';
 import { LIMITS } from '../../src/limits.js';
-import { EXAMPLE, listFiles, read, remove, tempDir } from '../helpers/run-cli.js';
+import { EXAMPLE, listFiles, read, remove, snapshot, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-io-failures-');
 afterAll(() => remove(work));
@@ -28,10 +28,6 @@ function faultyFs(method: keyof FileSystem, code: string, match: (file: string) 
 
 const endsWith = (suffix: string) => (file: string) => file.split(path.sep).join('/').endsWith(suffix);
 
-/** Every file below a folder with its bytes, to compare a folder before and after. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]));
-}
 
 const PREVIOUS: OutputFile[] = [
   { path: 'report.md', content: 'previous report' },

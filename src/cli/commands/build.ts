@@ -11,7 +11,7 @@ import { EXIT, type Io } from '../io.js';
 import { openStaging, type OutputFile, type Staging } from '../publish.js';
 import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
-import { loadTemplates } from '../template-files.js';
+import { loadTemplates, templatesFolder } from '../template-files.js';
 import { Timings } from '../timings.js';
 import { digest, rememberWritten, unchangedOnDisk, type WarmState } from '../warm.js';
 import { PARALLEL_MIN_CHARS, TypesetPool } from '../parallel-typeset.js';
@@ -50,7 +50,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const formats = flagFormats ?? workshop.report?.formats ?? ['md'];
   const model = consolidate(checked.project, countryTable());
   timings.mark('consolidate');
-  const templates = await loadTemplates(options.templates ? path.resolve(io.cwd, options.templates) : path.join(checked.dir, 'templates'));
+  const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, io.cwd));
   for (const file of templates.values()) sources.set(file.displayPath, file.text);
   // Documents are written to their temporary files as they are rendered (memory holds one at a
   // time); only PDF typesetting and --check need them all at once.

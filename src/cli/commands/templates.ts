@@ -1,9 +1,8 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundledPath } from '../../assets.js';
 import { SetupError } from '../../errors.js';
 import { EXIT, type Io } from '../io.js';
-import { loadTemplates } from '../template-files.js';
+import { loadTemplates, templatesFolder } from '../template-files.js';
 
 export interface TemplatesOptions {
   project?: string;
@@ -11,14 +10,10 @@ export interface TemplatesOptions {
   force?: boolean;
 }
 
-/** The folder a project's template overrides live in: --templates, else DIR/templates. */
-export function templatesFolder(options: TemplatesOptions, cwd: string): string {
-  return options.templates ? path.resolve(cwd, options.templates) : path.resolve(cwd, options.project ?? '.', 'templates');
-}
 
 /** Every template and partial, and whether the project overrides it. */
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
-  const set = await loadTemplates(templatesFolder(options, io.cwd));
+  const set = await loadTemplates(templatesFolder(options.project ?? '.', options.templates, io.cwd));
   const bundled = await loadTemplates();
   const width = Math.max(...[...set.keys()].map((name) => name.length));
   for (const [name, file] of set) {
@@ -30,7 +25,7 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
 
 /** Copies defaults into the project's templates/ folder to edit; never overwrites an edited file without --force. */
 export async function ejectTemplatesCommand(names: string[], options: TemplatesOptions, io: Io): Promise<number> {
-  const target = templatesFolder(options, io.cwd);
+  const target = templatesFolder(options.project ?? '.', options.templates, io.cwd);
   const bundled = await loadTemplates();
   const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()];
   const copied: string[] = [];
@@ -45,7 +40,7 @@ export async function ejectTemplatesCommand(names: string[], options: TemplatesO
       }
     }
     await mkdir(path.dirname(destination), { recursive: true });
-    await copyFile(bundledPath(`templates/${name}`), destination);
+    await writeFile(destination, bundled.get(name)!.text);
     copied.push(name);
   }
   const shown = path.relative(io.cwd, target) || '.';

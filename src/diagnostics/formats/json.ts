@@ -16,7 +16,7 @@ export interface JsonDiagnostic {
   related: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
-export function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): JsonDiagnostic[] {
+function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): JsonDiagnostic[] {
   return sortDiagnostics(diagnostics).map((d) => ({
     ruleId: d.code,
     severity: d.severity,

@@ -43,7 +43,6 @@ export interface BlockContext {
   headings: HeadingInfo[];
   slugger: GithubSlugger;
   file: string;
-  diagnostics: Diagnostic[];
   loadImage: (src: string, at: Diagnostic['location']) => LoadedImage | undefined;
   /** Chart directive waiting for the next table. */
   pendingChart: { columns: string[]; keepTable: boolean } | undefined;

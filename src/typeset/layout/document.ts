@@ -57,7 +57,6 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     headings: [],
     slugger: new GithubSlugger(),
     file: input.file,
-    diagnostics,
     loadImage: imageLoader(input.loadImage, theme.pdfA, diagnostics),
     pendingChart: undefined,
   };

@@ -1,9 +1,9 @@
-import type { RuleContext } from '../context.js';
+import { baseName, type RuleContext } from '../context.js';
 
 /** countries/MLI.yaml must hold `country: MLI`: the file name is what people look for. */
 export function checkCountryFiles(ctx: RuleContext): void {
   for (const country of ctx.project.countries) {
-    const base = country.file.source.path.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
+    const base = baseName(country.file.source.path);
     if (base !== country.data.country) {
       ctx.report('country-file-name', 'error', { file: country.file, path: ['country'] }, 'value',
         `This file is named ${base} but says it is about ${country.data.country}.`,
