@@ -140,7 +140,7 @@ async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sou
   }
   const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
   sources.set(shown, text);
-  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text }, 'workshop');
+  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text }, 'pdf-theme');
   diagnostics.push(...problems);
   if (parsed.data === undefined || problems.length) return undefined;
   diagnostics.push(...schemaDiagnostics(parsed, 'pdf-theme'));

@@ -204,5 +204,7 @@ function emptyHint(role: FileRole): string {
       return 'A session file needs at least title, date, type and summary, written as `key: value` lines.';
     case 'country':
       return 'A country file needs at least `country: CODE`, written as `key: value` lines.';
+    case 'pdf-theme':
+      return 'A PDF theme holds settings written as `key: value` lines, e.g. `page_size: A4` or `font_size: 11`.';
   }
 }

@@ -7,7 +7,7 @@ export interface SourceFile {
   text: string;
 }
 
-export type FileRole = 'workshop' | 'session' | 'country';
+export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme';
 
 /** A parsed YAML file with everything needed to point back into it. */
 export interface ParsedFile {

@@ -59,7 +59,8 @@ export const safeMarkdownInline = memoize((source: string): string => {
   };
   collect(tree);
   const paragraph: Root = { type: 'root', children: [{ type: 'paragraph', children: phrasing.map(flattenBreaks) }] };
-  return toMarkdown(paragraph, OUTPUT).trim().replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+  // A `|` after an even run of backslashes (none, or escaped ones) would end the cell: escape it.
+  return toMarkdown(paragraph, OUTPUT).trim().replace(/\n/g, ' ').replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
 });
 
 function flattenBreaks(node: PhrasingContent): PhrasingContent {

@@ -168,4 +168,14 @@ describe('the PDF theme', () => {
     expect(bad.stderr).toMatch(/^bad\.yaml:2:1 error Unknown key “accent_colour”\. \[unknown-key\]$/m);
     expect(bad.stderr).toContain('Did you mean “accent_color”?');
   });
+  it('an empty theme file gets a hint about theme settings, not about workshop.yaml', async () => {
+    const dir = path.join(work, 'empty-theme');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'theme.yaml'), '');
+    const result = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', path.join(dir, 'theme.yaml')], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^theme\.yaml:1:1 error The file is empty\. \[empty-file\]$/m);
+    expect(result.stderr).toContain('A PDF theme holds settings');
+    expect(result.stderr).not.toContain('workshop.yaml needs');
+  });
 });

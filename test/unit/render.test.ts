@@ -168,3 +168,17 @@ describe('tidy', () => {
     expect(tidy('one')).toBe('one\n');
   });
 });
+
+describe('(md) text in a table cell', () => {
+  it('stays one cell whatever backslashes come before a pipe', async () => {
+    const { safeMarkdownInline } = await import('../../src/render/safe-markdown.js');
+    const { parseMarkdown } = await import('./markdown-tree.js');
+    for (const text of ['a|b *x*', 'a\\|b *x*', 'a\\\\|b *x*', 'a\\\\\\|b *x*', '`a|b` *x*']) {
+      const tree = parseMarkdown(`| h |\n| - |\n| ${safeMarkdownInline(text)} |\n`);
+      const table = tree.children[0];
+      expect(table?.type, text).toBe('table');
+      const row = table?.type === 'table' ? table.children[1] : undefined;
+      expect(row?.children, text).toHaveLength(1);
+    }
+  });
+});
