@@ -5,7 +5,7 @@
 // --format F` on it, waits for the first build and for the watcher to settle, then repeatedly edits
 // one word of one session's summary and times, from just before the write:
 //   detect  until the CLI prints "Changed: … Rebuilding…" (file-system event, chokidar's
-//           awaitWriteFinish of 50 ms and the 150 ms debounce of src/cli/watch.ts)
+//           awaitWriteFinish of 50 ms and the 50 ms debounce of src/cli/watch.ts)
 //   total   until it prints "Wrote N files" (the output is renamed into place just before)
 //   rebuild total − detect: the rebuild itself
 // and checks that the new word reached out/report.md (and that out/report.pdf was rewritten).
@@ -18,11 +18,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { DEBOUNCE_MS } from '../dist/cli/watch.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/workshop-report.js');
 /** The waits built into watch mode (src/cli/watch.ts): debounce + chokidar's awaitWriteFinish stabilityThreshold. */
-export const BUILT_IN_WAIT_MS = 150 + 50;
+export const BUILT_IN_WAIT_MS = DEBOUNCE_MS + 50;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

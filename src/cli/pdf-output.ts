@@ -8,7 +8,7 @@ import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
 import { createMetrics } from '../typeset/measure.js';
-import { typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
+import { SectionParses, typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
@@ -49,6 +49,8 @@ export interface TypesetSettings {
   fontFiles: Record<keyof FontBytes, string>;
   labels: TypesetLabels;
   creationDate: Date;
+  /** Watch mode: each thread keeps the parsed sections of each document's last version. */
+  keepSections: boolean;
 }
 
 /** Watch mode's PDFs by document file, with what they were made from. */
@@ -72,6 +74,7 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
     fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
     labels: typesetLabels(context.language),
     creationDate: creationDateOf(context),
+    keepSections: context.cache !== undefined,
   };
   // Watch mode: a document whose Markdown and settings did not change keeps its PDF.
   const settingsKey = JSON.stringify(settings);
@@ -122,10 +125,20 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
   for (const doc of documents) {
     onDocument?.(doc);
     const { theme, labels, creationDate } = settings;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage });
+    const sections = settings.keepSections ? keptSections(doc.file) : undefined;
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(sections ? { sections } : {}) });
     results.push({ pdf: out.pdf, diagnostics: out.diagnostics });
   }
   return results;
+}
+
+/** This thread's parsed sections of each document's last version (watch mode). */
+const sectionsByFile = new Map<string, SectionParses>();
+
+function keptSections(file: string): SectionParses {
+  let sections = sectionsByFile.get(file);
+  if (!sections) sectionsByFile.set(file, (sections = new SectionParses()));
+  return sections;
 }
 
 /** --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. */

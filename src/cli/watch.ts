@@ -10,7 +10,8 @@ export interface WatchDeps {
   clearTimer(timer: unknown): void;
 }
 
-export const DEBOUNCE_MS = 150;
+// Groups the files of one save (an editor's "save all"); each file has already waited for its writes to settle.
+export const DEBOUNCE_MS = 50;
 
 /**
  * `build --watch`: builds once, then again after every change to the notes, templates, theme or

@@ -3,6 +3,7 @@ import { createMetrics } from './measure.js';
 import { paint } from './paint.js';
 import type { TypesetInput, TypesetOutput } from './types.js';
 
+export { SectionParses } from './markdown.js';
 export type { FontBytes, ImageRefusal, TypesetInput, TypesetLabels, TypesetOutput } from './types.js';
 export type { PdfThemeYaml, ResolvedTheme } from './theme.js';
 

@@ -1,14 +1,89 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { splitAtHeadings } from './markdown-sections.js';
 
-/** CommonMark + GFM + YAML front matter, with source positions kept for diagnostics. */
-export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
-  });
+const OPTIONS = {
+  extensions: [gfm(), frontmatter(['yaml'])],
+  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+};
+
+/**
+ * CommonMark + GFM + YAML front matter, with source positions kept for diagnostics. The document is
+ * parsed section by section where that cannot change the tree (see markdown-sections.ts), which keeps
+ * the parser's working set small; `sections` (watch mode) holds the sections of the document's last
+ * version, so only the sections that changed are parsed again.
+ */
+export function parseMarkdown(markdown: string, options: { sections?: SectionParses | undefined; minSection?: number } = {}): Root {
+  const { sections } = options;
+  const parts = splitAtHeadings(markdown, options.minSection);
+  const children: RootContent[] = [];
+  const kept = new Map<string, Parsed>();
+  for (const part of parts) {
+    const text = markdown.slice(part.offset, part.end);
+    let parsed = sections?.previous.get(text);
+    if (!parsed) {
+      const tree = fromMarkdown(text, OPTIONS);
+      if (part.offset > 0) visitPositions(tree, (p) => shift(p, part.line - 1, part.offset));
+      parsed = { tree, line: part.line - 1, offset: part.offset };
+    } else if (parsed.line !== part.line - 1 || parsed.offset !== part.offset) {
+      parsed = moved(parsed, part.line - 1, part.offset);
+    }
+    kept.set(text, parsed);
+    children.push(...parsed.tree.children);
+  }
+  if (sections) sections.previous = kept;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) },
+  };
+}
+
+/** One document's sections as last parsed, by their text. */
+export class SectionParses {
+  previous = new Map<string, Parsed>();
+}
+
+interface Parsed {
+  tree: Root;
+  /** Lines and characters before the section in the document its positions were last set for. */
+  line: number;
+  offset: number;
+}
+
+type Point = NonNullable<Root['position']>['start'];
+
+function shift(p: Point, dLine: number, dOffset: number): Point {
+  p.line += dLine;
+  if (p.offset !== undefined) p.offset += dOffset;
+  return p;
+}
+
+function visitPositions(node: { position?: Root['position']; children?: unknown[] }, f: (p: Point) => void): void {
+  if (node.position) {
+    f(node.position.start);
+    f(node.position.end);
+  }
+  if (node.children) for (const child of node.children) visitPositions(child as typeof node, f);
+}
+
+/** A copy of a parsed section with its positions moved to where the section now starts (the tree a layout saw is left as it was). */
+function moved(parsed: Parsed, line: number, offset: number): Parsed {
+  const tree = structuredClone(parsed.tree);
+  visitPositions(tree, (p) => shift(p, line - parsed.line, offset - parsed.offset));
+  return { tree, line, offset };
+}
+
+function endOf(markdown: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = markdown.indexOf('\n'); i !== -1; i = markdown.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: markdown.length - lineStart + 1, offset: markdown.length };
 }

@@ -4,6 +4,7 @@ import type { LayoutResult } from './layout/document.js';
 import type * as fontkit from 'fontkit';
 import { parsedFont } from './measure.js';
 import { wordCache } from './shaping.js';
+import { showText } from './show-text.js';
 import { StructTagger } from './tagging.js';
 import type { FontBytes, FontKey } from './types.js';
 
@@ -87,7 +88,7 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
       if (state.font !== b.style.font) shareLayoutCache(doc.font((state.font = b.style.font)));
       if (state.size !== b.style.size) doc.fontSize((state.size = b.style.size));
       if (state.color !== b.style.color) doc.fillColor((state.color = b.style.color));
-      doc.text(b.text, b.x, b.baseline, { lineBreak: false, baseline: 'alphabetic' });
+      showText(doc, b.text, b.x, b.baseline);
       return;
     case 'rect':
       state.color = b.fill;

@@ -1,3 +1,4 @@
+import type { SectionParses } from './markdown.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedTheme } from './theme.js';
 
@@ -37,6 +38,8 @@ export interface TypesetInput {
   creationDate: Date;
   /** The image's bytes, or why the caller would not read it; undefined means not found. */
   loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;
+  /** The document's sections as parsed last time (watch mode): unchanged sections are not parsed again. */
+  sections?: SectionParses;
 }
 
 export interface TypesetOutput {

@@ -11,7 +11,7 @@ async function englishSettings() {
   const { resolveTheme } = await dist('typeset/theme.js');
   const { bundledFontPaths } = await dist('typeset/font-files.js');
   const { typesetLabels } = await dist('cli/pdf-output.js');
-  return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: typesetLabels('en'), creationDate: new Date('2022-05-13T00:00:00Z') };
+  return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: typesetLabels('en'), creationDate: new Date('2022-05-13T00:00:00Z'), keepSections: false };
 }
 
 describe('parallel parsing', () => {

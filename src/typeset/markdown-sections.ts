@@ -1,0 +1,69 @@
+/** A stretch of a Markdown document that parses on its own to the same blocks as in the whole. */
+export interface Section {
+  /** Character offsets of the section in the document: [offset, end). */
+  offset: number;
+  end: number;
+  /** 1-based line the section starts on. */
+  line: number;
+}
+
+/** Sections shorter than this are joined to the next: each parse has a fixed cost. */
+const MIN_SECTION = 4096;
+
+// Things that reach across a cut, and so keep the document whole: definitions and footnote
+// definitions (they apply to the whole document), fenced code (a `#` line inside is code), raw HTML
+// of the kinds that run past blank lines (<pre>, <script>, <style>, <textarea>, comments, <?, <!),
+// and carriage returns (the cuts count lines by '\n' only).
+const DEFINITION = /\[[^\]\n]*\]:/;
+const FENCE = /^ {0,3}(?:```|~~~)/m;
+const LONG_HTML = /^ {0,3}<(?:!--(?![^\n]*-->)|![A-Z[]|\?|(?:pre|script|style|textarea)(?:[\s>]|$))/im;
+const FRONT_MATTER_END = /\n---[ \t]*(?:\n|$)/g;
+const HEADING = /#{1,6}(?:[ \t\n]|$)/y;
+
+/**
+ * Cuts a document before ATX headings that start a line after a blank line — a point where every
+ * open block (paragraph, list, quote, table, HTML block) has ended and no block can reach over — and
+ * never inside the front matter. A document with anything that could reach across a cut (see above)
+ * is one section. Sections are in order and cover the whole document.
+ */
+export function splitAtHeadings(markdown: string, minLength = MIN_SECTION): Section[] {
+  const whole = [{ offset: 0, end: markdown.length, line: 1 }];
+  if (markdown.length < 2 * minLength || markdown.includes('\r') || DEFINITION.test(markdown) || FENCE.test(markdown) || LONG_HTML.test(markdown)) return whole;
+  let from = 0;
+  if (markdown.startsWith('---')) {
+    FRONT_MATTER_END.lastIndex = 3;
+    const close = FRONT_MATTER_END.exec(markdown);
+    if (!close) return whole;
+    from = close.index + close[0].length;
+  }
+  const sections: Section[] = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  let counted = 0;
+  for (let i = markdown.indexOf('\n#', from); i !== -1; i = markdown.indexOf('\n#', i + 1)) {
+    const cut = i + 1;
+    if (cut - start < minLength || !blankLineBefore(markdown, i)) continue;
+    HEADING.lastIndex = cut;
+    if (!HEADING.test(markdown)) continue;
+    for (let j = markdown.indexOf('\n', counted); j !== -1 && j < cut; j = markdown.indexOf('\n', j + 1)) {
+      line++;
+      counted = j + 1;
+    }
+    sections.push({ offset: start, end: cut, line: startLine });
+    start = cut;
+    startLine = line;
+  }
+  sections.push({ offset: start, end: markdown.length, line: startLine });
+  return sections;
+}
+
+/** Whether the line ending at the '\n' at `i` is empty or only spaces and tabs (and is not the first line). */
+function blankLineBefore(markdown: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const ch = markdown.charCodeAt(j);
+    if (ch === 10) return true;
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, SectionParses } from '../../src/typeset/markdown.js';
+import { splitAtHeadings } from '../../src/typeset/markdown-sections.js';
+
+/** The reference: the whole document through micromark at once. */
+const whole = (markdown: string): Root =>
+  fromMarkdown(markdown, { extensions: [gfm(), frontmatter(['yaml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] });
+
+// Blocks that end right before a heading in every way they can: lists tight and loose, nested, with
+// trailing blank lines and spaces, quotes with lazy lines, tables, HTML blocks, setext headings,
+// indented code, one-line comments (the chart directive), hard breaks, autolinks.
+const para = fc.constantFrom('Plain text.', 'Text with **bold** and *it*\nover two lines.', 'A line with a hard break  \nand more.', 'See https://example.org and www.un.org.', '`code` ~~gone~~ done.', 'Ends with a hash #');
+const block = fc.oneof(
+  para,
+  fc.constantFrom(
+    '- one\n- two',
+    '- one\n\n- two',
+    '- one\n  - nested\n\n  more of one',
+    '1. first\n2. second\n   continued',
+    '- item\n\n   \n',
+    '> quote\nlazy line',
+    '> quote\n>\n> - in a list',
+    '| a | b |\n| --- | :-: |\n| 1 | 2 |',
+    '<div>\nhtml block\n</div>',
+    '<!-- wr:chart stacked-bars columns="Women,Men" -->',
+    'Setext\n======',
+    '    indented code\n\n    more code',
+    '---',
+    '* * *',
+    '- [ ] task\n- [x] done',
+  ),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), para).map(([level, text]) => `${'#'.repeat(level)} ${text.split('\n')[0]}`),
+  fc.constantFrom('#hashtag is not a heading', '####### seven is not a heading', '#'),
+);
+const separator = fc.constantFrom('\n\n', '\n\n\n', '\n \t\n', '\n');
+const doc = fc
+  .tuple(fc.boolean(), fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 25 }))
+  .map(([front, blocks]) => `${front ? '---\ntitle: T\n\n# a YAML comment after a blank line\n---\n\n' : ''}${blocks.map(([b, s]) => b + s).join('')}`);
+
+describe('parsing a document section by section', () => {
+  it('gives exactly the tree of the whole document, positions included', () => {
+    fc.assert(
+      fc.property(doc, (markdown) => {
+        expect(parseMarkdown(markdown, { minSection: 1 })).toEqual(whole(markdown));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts before headings that follow a blank line, and never inside the front matter', () => {
+    const markdown = '---\ntitle: T\n\n# comment\n---\n\nIntro\n\n# One\ntext\n# Two (no blank line before)\n\n## Three\n';
+    const cuts = splitAtHeadings(markdown, 1).map((s) => markdown.slice(s.offset, s.end).split('\n')[0]);
+    expect(cuts).toEqual(['---', '# One', '## Three']);
+    expect(splitAtHeadings(markdown, 1).map((s) => s.line)).toEqual([1, 9, 13]);
+  });
+
+  it.each([
+    ['a link definition', '[un]: https://un.org'],
+    ['a footnote definition', '[^1]: A note.'],
+    ['fenced code', '```\ncode\n\n# not a heading\n```'],
+    ['a comment over several lines', '<!--\n\n# not a heading\n-->'],
+    ['a <pre> block', '<pre>\n\n# not a heading\n</pre>'],
+    ['carriage returns', 'Windows\r\nline'],
+  ])('keeps a document with %s whole', (_, text) => {
+    const markdown = `# A\n\n${text}\n\n# B\n\nbody\n\n# C\n`;
+    expect(splitAtHeadings(markdown, 1)).toEqual([{ offset: 0, end: markdown.length, line: 1 }]);
+    expect(parseMarkdown(markdown, { minSection: 1 })).toEqual(whole(markdown));
+  });
+
+  it('joins short sections, so a small document is one parse', () => {
+    const markdown = '# A\n\ntext\n\n# B\n\ntext\n';
+    expect(splitAtHeadings(markdown)).toHaveLength(1);
+    expect(splitAtHeadings(markdown, 1)).toHaveLength(2);
+  });
+});
+
+describe('watch mode: sections kept from the last version', () => {
+  const sessions = Array.from({ length: 6 }, (_, i) => `## Session ${i + 1}\n\n${'Words of the session. '.repeat(20)}\n\n- a point\n- another\n`);
+  const v1 = `---\ntitle: Report\n---\n\n# Sessions\n\n${sessions.join('\n')}`;
+  const v2 = v1.replace('## Session 3\n\n', '## Session 3\n\nA new paragraph\nover two lines.\n\n');
+
+  it('reuses unchanged sections, moves the later ones, and still gives the whole tree', () => {
+    const sections = new SectionParses();
+    const first = parseMarkdown(v1, { sections, minSection: 1 });
+    expect(first).toEqual(whole(v1));
+    const second = parseMarkdown(v2, { sections, minSection: 1 });
+    expect(second).toEqual(whole(v2));
+    const heading = (tree: Root, text: string) => tree.children.find((n) => n.type === 'heading' && JSON.stringify(n).includes(text));
+    // Before the edit: the very same nodes, not parsed again.
+    expect(heading(second, 'Session 2')).toBe(heading(first, 'Session 2'));
+    // After it: parsed once, copied with positions moved three lines down; the old tree is untouched.
+    expect(heading(second, 'Session 5')).not.toBe(heading(first, 'Session 5'));
+    expect(heading(second, 'Session 5')!.position!.start.line).toBe(heading(first, 'Session 5')!.position!.start.line + 3);
+    expect(first).toEqual(whole(v1));
+    // And back again: every section is known.
+    expect(parseMarkdown(v1, { sections, minSection: 1 })).toEqual(whole(v1));
+  });
+});
