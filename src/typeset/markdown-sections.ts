@@ -5,6 +5,8 @@ export interface Section {
   end: number;
   /** 1-based line the section starts on. */
   line: number;
+  /** Where its body starts: after the front matter; `end` when nothing in it may be cut out. */
+  body: number;
 }
 
 /** Sections shorter than this are joined to the next: each parse has a fixed cost. */
@@ -27,15 +29,16 @@ const HEADING = /#{1,6}(?:[ \t\n]|$)/y;
  * is one section. Sections are in order and cover the whole document.
  */
 export function splitAtHeadings(markdown: string, minLength = MIN_SECTION): Section[] {
-  const whole = [{ offset: 0, end: markdown.length, line: 1 }];
-  if (markdown.length < 2 * minLength || markdown.includes('\r') || DEFINITION.test(markdown) || FENCE.test(markdown) || LONG_HTML.test(markdown)) return whole;
+  const whole = (body: number) => [{ offset: 0, end: markdown.length, line: 1, body }];
+  if (markdown.includes('\r') || DEFINITION.test(markdown) || FENCE.test(markdown) || LONG_HTML.test(markdown)) return whole(markdown.length);
   let from = 0;
   if (markdown.startsWith('---')) {
     FRONT_MATTER_END.lastIndex = 3;
     const close = FRONT_MATTER_END.exec(markdown);
-    if (!close) return whole;
+    if (!close) return whole(markdown.length);
     from = close.index + close[0].length;
   }
+  if (markdown.length < 2 * minLength) return whole(from);
   const sections: Section[] = [];
   let start = 0;
   let startLine = 1;
@@ -50,11 +53,11 @@ export function splitAtHeadings(markdown: string, minLength = MIN_SECTION): Sect
       line++;
       counted = j + 1;
     }
-    sections.push({ offset: start, end: cut, line: startLine });
+    sections.push({ offset: start, end: cut, line: startLine, body: Math.max(start, from) });
     start = cut;
     startLine = line;
   }
-  sections.push({ offset: start, end: markdown.length, line: startLine });
+  sections.push({ offset: start, end: markdown.length, line: startLine, body: Math.max(start, from) });
   return sections;
 }
 

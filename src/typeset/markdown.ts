@@ -5,6 +5,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { splitAtHeadings } from './markdown-sections.js';
+import { parseTable, tablesIn } from './markdown-tables.js';
 
 const OPTIONS = {
   extensions: [gfm(), frontmatter(['yaml'])],
@@ -26,7 +27,7 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     const text = markdown.slice(part.offset, part.end);
     let parsed = sections?.previous.get(text);
     if (!parsed) {
-      const tree = fromMarkdown(text, OPTIONS);
+      const tree = parseSection(text, part.body - part.offset);
       if (part.offset > 0) visitPositions(tree, (p) => shift(p, part.line - 1, part.offset));
       parsed = { tree, line: part.line - 1, offset: part.offset };
     } else if (parsed.line !== part.line - 1 || parsed.offset !== part.offset) {
@@ -41,6 +42,33 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) },
   };
+}
+
+const parse = (markdown: string): Root => fromMarkdown(markdown, OPTIONS);
+
+/** A section's tree, its tables row by row (see markdown-tables.ts); positions relative to the section. */
+function parseSection(text: string, body: number): Root {
+  const tables = body < text.length ? tablesIn(text, body) : [];
+  if (tables.length === 0) return parse(text);
+  const children: RootContent[] = [];
+  let at = 0;
+  let line = 1;
+  const add = (nodes: readonly RootContent[], lineBefore: number, offset: number) => {
+    for (const node of nodes) {
+      if (lineBefore > 0 || offset > 0) visitPositions(node, (p) => shift(p, lineBefore, offset));
+      children.push(node);
+    }
+  };
+  for (const t of tables) {
+    if (t.offset > at) add(parse(text.slice(at, t.offset)).children, line - 1, at);
+    const piece = text.slice(t.offset, t.end);
+    const table = parseTable(piece, parse);
+    add(table ? [table] : parse(piece).children, t.line - 1, t.offset);
+    at = t.end;
+    line = t.line + (piece.match(/\n/g)?.length ?? 0);
+  }
+  if (at < text.length) add(parse(text.slice(at)).children, line - 1, at);
+  return { type: 'root', children };
 }
 
 /** One document's sections as last parsed, by their text. */

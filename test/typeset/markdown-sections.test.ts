@@ -8,6 +8,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, SectionParses } from '../../src/typeset/markdown.js';
 import { splitAtHeadings } from '../../src/typeset/markdown-sections.js';
+import { parseTable, tablesIn } from '../../src/typeset/markdown-tables.js';
 
 /** The reference: the whole document through micromark at once. */
 const whole = (markdown: string): Root =>
@@ -28,6 +29,10 @@ const block = fc.oneof(
     '> quote\nlazy line',
     '> quote\n>\n> - in a list',
     '| a | b |\n| --- | :-: |\n| 1 | 2 |',
+    '| No. | Text |\n| :-- | --: |\n| **R1** | [7](#s-7) and `code \\| pipe` |\n| **R2** | *one* |\n| **R1** | [7](#s-7) and `code \\| pipe` |',
+    '| No. | Text |\n| :-- | --: |\n| **R2** | *one* |\n| R3 | more cells | than | the header |\n| R4 |',
+    '| a | b |\n| --- | --- |\n| 1 | 2 |\nno pipe: still the table',
+    '| not | a table |\n| --- |\n| 1 | 2 |',
     '<div>\nhtml block\n</div>',
     '<!-- wr:chart stacked-bars columns="Women,Men" -->',
     'Setext\n======',
@@ -70,7 +75,7 @@ describe('parsing a document section by section', () => {
     ['carriage returns', 'Windows\r\nline'],
   ])('keeps a document with %s whole', (_, text) => {
     const markdown = `# A\n\n${text}\n\n# B\n\nbody\n\n# C\n`;
-    expect(splitAtHeadings(markdown, 1)).toEqual([{ offset: 0, end: markdown.length, line: 1 }]);
+    expect(splitAtHeadings(markdown, 1)).toEqual([{ offset: 0, end: markdown.length, line: 1, body: markdown.length }]);
     expect(parseMarkdown(markdown, { minSection: 1 })).toEqual(whole(markdown));
   });
 
@@ -101,5 +106,31 @@ describe('watch mode: sections kept from the last version', () => {
     expect(first).toEqual(whole(v1));
     // And back again: every section is known.
     expect(parseMarkdown(v1, { sections, minSection: 1 })).toEqual(whole(v1));
+  });
+});
+
+describe('tables, row by row', () => {
+  const head = '| No. | Recommendation | Addressed to |\n| :-- | :-- | :-- |';
+  const row = (n: number, to: string) => `| **R${n}** | Strengthen *border* cooperation [${n}](#session-${n}). | ${to} |`;
+
+  it('parses a row seen before under the same header only once per thread', () => {
+    const seen: string[] = [];
+    const counting = (markdown: string) => (seen.push(markdown), whole(markdown));
+    const mali = [head, row(901, 'All'), row(902, 'All'), row(903, 'Mali')].join('\n') + '\n';
+    const niger = [head, row(901, 'All'), row(902, 'All'), row(904, 'Niger')].join('\n') + '\n';
+    expect(parseTable(mali, counting)).toEqual(whole(mali).children[0]);
+    expect(parseTable(niger, counting)).toEqual(whole(niger).children[0]);
+    expect(seen).toEqual([mali.trimEnd(), [head, row(904, 'Niger')].join('\n')]);
+    expect(parseTable(mali, counting)).toEqual(whole(mali).children[0]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('finds only tables that start after a blank line and end at one', () => {
+    const text = `Intro\n\n${head}\n${row(1, 'All')}\n\nText\n${head}\n${row(2, 'All')}\n\n${head}\n${row(3, 'All')}\nlazy line\n`;
+    expect(tablesIn(text, 0).map((t) => text.slice(t.offset, t.end))).toEqual([`${head}\n${row(1, 'All')}\n`]);
+    expect(tablesIn(text, 0)[0]!.line).toBe(3);
+    // At the end of a section, before the blank line of the cut.
+    expect(tablesIn(`## R\n\n${head}\n${row(1, 'All')}\n\n`, 0)).toHaveLength(1);
+    expect(tablesIn(`## R\n\n${head}\n${row(1, 'All')}`, 0)).toHaveLength(1);
   });
 });
