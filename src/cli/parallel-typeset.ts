@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderedDocument } from '../render/index.js';
@@ -39,6 +40,7 @@ export class TypesetPool {
   /** Worker `index`'s share; rejects if the worker fails or the signal fires. */
   run(index: number, settings: TypesetSettings, documents: Doc[], signal?: AbortSignal): Promise<TypesetResult[]> {
     const worker = (this.workers[index] ??= this.start(index));
+    if (!worker) return Promise.reject(new Error('The typesetting worker script is missing (running from the sources).'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const cleanup = () => {
@@ -74,10 +76,16 @@ export class TypesetPool {
     await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 
-  private start(index: number): Worker {
-    const worker = new Worker(new URL('./typeset-worker.js', import.meta.url));
+  private start(index: number): Worker | undefined {
+    const script = new URL('./typeset-worker.js', import.meta.url);
+    // Run from the TypeScript sources (the tests' in-process runs), there is no worker to start.
+    if (!existsSync(script)) return undefined;
+    const worker = new Worker(script);
     // An idle pool must not keep the process alive.
     worker.unref();
+    // A worker that fails while idle (warming up) is forgotten: the next job starts another one.
+    worker.on('error', () => this.forget(index, worker));
+    worker.once('exit', () => this.forget(index, worker));
     this.workers[index] = worker;
     return worker;
   }

@@ -96,6 +96,31 @@ describe('watch mode’s warm state', () => {
       await pool.close();
     }
   });
+
+  it('replaces a prewarmed worker that stopped while idle, instead of waiting on it for ever', async () => {
+    const { typesetInParallel, TypesetPool } = await dist('cli/parallel-typeset.js');
+    const { typesetHere } = await dist('cli/pdf-output.js');
+    const settings = await englishSettings();
+    const documents = [0, 1].map((i) => ({ file: `d${i}.md`, markdown: `# D${i}\n\nText.\n` }));
+    const pool = new TypesetPool(2);
+    const failures: unknown[] = [];
+    try {
+      pool.prewarm();
+      const workers = (pool as unknown as { workers: Array<{ terminate(): Promise<number>; once(e: string, f: () => void): void } | undefined> }).workers;
+      const idle = workers[0]!;
+      const exited = new Promise<void>((resolve) => idle.once('exit', resolve));
+      await idle.terminate();
+      await exited;
+      expect(workers[0]).toBeUndefined();
+      const results = await typesetInParallel(documents, settings, typesetHere, { pool, minChars: 0, onWorkerFailure: (e: unknown) => failures.push(e) });
+      expect(results).toHaveLength(2);
+      expect(failures).toEqual([]);
+      expect(workers[0]).toBeDefined();
+      expect(workers[0]).not.toBe(idle);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe('watch mode’s PDF cache', () => {
