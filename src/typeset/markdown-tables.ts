@@ -1,4 +1,5 @@
 import type { Root, Table, TableRow } from 'mdast';
+import { shiftPositions } from './tree-positions.js';
 
 /** A top-level GFM table in a section: [offset, end) includes the last row's line ending. */
 export interface TablePiece {
@@ -56,23 +57,10 @@ const known = new Map<string, KnownTable>();
 let knownRows = 0;
 const MAX_ROWS = 20_000;
 
-type Point = NonNullable<Root['position']>['start'];
-
+/** `node` with its positions moved so it starts on `line`, at `offset` (in place). */
 function moveTo<T extends { position?: Root['position'] }>(node: T, line: number, offset: number): T {
   const start = node.position!.start;
-  const dLine = line - start.line;
-  const dOffset = offset - (start.offset ?? 0);
-  if (dLine === 0 && dOffset === 0) return node;
-  const visit = (n: { position?: Root['position']; children?: unknown[] }) => {
-    if (n.position) {
-      for (const p of [n.position.start, n.position.end] as Point[]) {
-        p.line += dLine;
-        if (p.offset !== undefined) p.offset += dOffset;
-      }
-    }
-    if (n.children) for (const child of n.children) visit(child as typeof n);
-  };
-  visit(node);
+  shiftPositions(node, line - start.line, offset - (start.offset ?? 0));
   return node;
 }
 

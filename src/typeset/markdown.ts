@@ -6,6 +6,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { splitAtHeadings } from './markdown-sections.js';
 import { parseTable, tablesIn } from './markdown-tables.js';
+import { shiftPositions } from './tree-positions.js';
 
 const OPTIONS = {
   extensions: [gfm(), frontmatter(['yaml'])],
@@ -28,7 +29,7 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     let parsed = sections?.previous.get(text);
     if (!parsed) {
       const tree = parseSection(text, part.body - part.offset);
-      if (part.offset > 0) visitPositions(tree, (p) => shift(p, part.line - 1, part.offset));
+      shiftPositions(tree, part.line - 1, part.offset);
       parsed = { tree, line: part.line - 1, offset: part.offset };
     } else if (parsed.line !== part.line - 1 || parsed.offset !== part.offset) {
       parsed = moved(parsed, part.line - 1, part.offset);
@@ -55,7 +56,7 @@ function parseSection(text: string, body: number): Root {
   let line = 1;
   const add = (nodes: readonly RootContent[], lineBefore: number, offset: number) => {
     for (const node of nodes) {
-      if (lineBefore > 0 || offset > 0) visitPositions(node, (p) => shift(p, lineBefore, offset));
+      shiftPositions(node, lineBefore, offset);
       children.push(node);
     }
   };
@@ -83,26 +84,10 @@ interface Parsed {
   offset: number;
 }
 
-type Point = NonNullable<Root['position']>['start'];
-
-function shift(p: Point, dLine: number, dOffset: number): Point {
-  p.line += dLine;
-  if (p.offset !== undefined) p.offset += dOffset;
-  return p;
-}
-
-function visitPositions(node: { position?: Root['position']; children?: unknown[] }, f: (p: Point) => void): void {
-  if (node.position) {
-    f(node.position.start);
-    f(node.position.end);
-  }
-  if (node.children) for (const child of node.children) visitPositions(child as typeof node, f);
-}
-
 /** A copy of a parsed section with its positions moved to where the section now starts (the tree a layout saw is left as it was). */
 function moved(parsed: Parsed, line: number, offset: number): Parsed {
   const tree = structuredClone(parsed.tree);
-  visitPositions(tree, (p) => shift(p, line - parsed.line, offset - parsed.offset));
+  shiftPositions(tree, line - parsed.line, offset - parsed.offset);
   return { tree, line, offset };
 }
 
