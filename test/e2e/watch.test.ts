@@ -104,6 +104,10 @@ describe('build --watch keeps what did not change', () => {
     expect(statSync(path.join(out, 'countries', brief)).mtimeMs).toBe(briefTime);
     expect(JSON.parse(read(path.join(out, '.workshop-report.json'))).files).toHaveLength(4);
 
+    // Saved again without a change: nothing is written, and the message ends there.
+    await rebuild();
+    expect(output.stderr).toContain('Wrote 0 files to out/ (4 unchanged).\n');
+
     // Someone edits a generated brief by hand: the next build puts it right.
     writeFileSync(path.join(out, 'countries', brief), 'edited by hand\n');
     await rebuild();

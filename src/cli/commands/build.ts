@@ -77,7 +77,8 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   if (!reporting.quiet) {
     if (result.recovered) io.stderr.write(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.\n`);
     const unchanged = result.kept.length ? ` (${result.kept.length} unchanged)` : '';
-    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}: ${result.written.join(', ')}\n`);
+    const list = result.written.length ? `: ${result.written.join(', ')}` : '.';
+    io.stderr.write(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}${list}\n`);
     if (result.removed.length) io.stderr.write(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}\n`);
   }
   return code;
