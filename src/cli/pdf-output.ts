@@ -134,10 +134,14 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
 
 /** This thread's parsed sections of each document's last version (watch mode). */
 const sectionsByFile = new Map<string, SectionParses>();
+/** More documents than any workshop has; those not typeset for longest (renamed, removed) go first. */
+const KEPT_DOCUMENTS = 200;
 
 function keptSections(file: string): SectionParses {
-  let sections = sectionsByFile.get(file);
-  if (!sections) sectionsByFile.set(file, (sections = new SectionParses()));
+  const sections = sectionsByFile.get(file) ?? new SectionParses();
+  sectionsByFile.delete(file);
+  sectionsByFile.set(file, sections);
+  if (sectionsByFile.size > KEPT_DOCUMENTS) sectionsByFile.delete(sectionsByFile.keys().next().value!);
   return sections;
 }
 

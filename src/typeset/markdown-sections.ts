@@ -12,25 +12,32 @@ export interface Section {
 /** Sections shorter than this are joined to the next: each parse has a fixed cost. */
 const MIN_SECTION = 4096;
 
-// Things that reach across a cut, and so keep the document whole: definitions and footnote
-// definitions (they apply to the whole document), fenced code (a `#` line inside is code), raw HTML
-// of the kinds that run past blank lines (<pre>, <script>, <style>, <textarea>, comments, <?, <!),
-// and carriage returns (the cuts count lines by '\n' only).
-const DEFINITION = /\[[^\]\n]*\]:/;
-const FENCE = /^ {0,3}(?:```|~~~)/m;
-const LONG_HTML = /^ {0,3}<(?:!--(?![^\n]*-->)|![A-Z[]|\?|(?:pre|script|style|textarea)(?:[\s>]|$))/im;
+// Things that could reach across a cut keep the document whole. They are looked for anywhere on a
+// line, not only at its start, since a list item can hold them too (an unclosed fence in a list item
+// runs on over blank lines until the item ends):
+// - definitions and footnote definitions, which apply to the whole document: any `]:` (a label can
+//   hold an escaped `]` or a line break);
+// - fenced code (a `#` line inside is code): any ``` or ~~~;
+// - raw HTML of the kinds that run past blank lines: <pre>, <script>, <style>, <textarea>, <?, <!X,
+//   <![CDATA[, and a comment not closed on its own line (the chart directive is one line);
+// - carriage returns (the cuts count lines by '\n' only), and a byte order mark (micromark skips it
+//   and does not count it in offsets).
+const DEFINITION = /\]:/;
+const FENCE = /```|~~~/;
+const LONG_HTML = /<(?:!--(?![^\n]*-->)|![A-Z[]|\?|(?:pre|script|style|textarea)(?:[\s>]|$))/im;
 const FRONT_MATTER_END = /\n---[ \t]*(?:\n|$)/g;
 const HEADING = /#{1,6}(?:[ \t\n]|$)/y;
 
 /**
  * Cuts a document before ATX headings that start a line after a blank line — a point where every
- * open block (paragraph, list, quote, table, HTML block) has ended and no block can reach over — and
+ * open block (paragraph, list, quote, table, HTML block, indented code) has ended, once nothing of
+ * the kinds above is in the document — and
  * never inside the front matter. A document with anything that could reach across a cut (see above)
  * is one section. Sections are in order and cover the whole document.
  */
 export function splitAtHeadings(markdown: string, minLength = MIN_SECTION): Section[] {
   const whole = (body: number) => [{ offset: 0, end: markdown.length, line: 1, body }];
-  if (markdown.includes('\r') || DEFINITION.test(markdown) || FENCE.test(markdown) || LONG_HTML.test(markdown)) return whole(markdown.length);
+  if (markdown.includes('\r') || markdown.startsWith('\uFEFF') || DEFINITION.test(markdown) || FENCE.test(markdown) || LONG_HTML.test(markdown)) return whole(markdown.length);
   let from = 0;
   if (markdown.startsWith('---')) {
     FRONT_MATTER_END.lastIndex = 3;

@@ -66,16 +66,22 @@ function moveTo<T extends { position?: Root['position'] }>(node: T, line: number
 
 /**
  * A table's tree with each row parsed at most once per thread: rows are independent of one another
- * (each is one line of inline content), so a row seen before under the same header is copied, and
+ * (each is one line of inline content; the caller only gets here for documents without definitions,
+ * which could give a row's references a meaning), so a row seen before under the same header is copied, and
  * only new rows are parsed, together, as one table. This is what makes the country briefs cheap: most
  * of their recommendation rows are the same in every brief. Positions are relative to `text`.
  * Undefined when `text` does not parse as one table with a row per line (the caller parses it whole).
  */
-export function parseTable(text: string, parse: (markdown: string) => Root): Table | undefined {
+export function parseTable(text: string, parse: (markdown: string) => Root, maxRows = MAX_ROWS): Table | undefined {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const [head, delimiter] = lines as [string, string];
   const key = `${head}\n${delimiter}`;
+  // A long watch session or a very large build starts afresh now and then rather than grow for ever.
+  if (knownRows > maxRows) {
+    known.clear();
+    knownRows = 0;
+  }
   let table = known.get(key);
   const fresh = new Map<string, TableRow>();
   const missing = [...new Set(lines.slice(2).filter((row) => !table?.rows.has(row)))];
@@ -83,10 +89,6 @@ export function parseTable(text: string, parse: (markdown: string) => Root): Tab
     const tree = parse([head, delimiter, ...missing].join('\n'));
     const node = tree.children[0];
     if (tree.children.length !== 1 || node?.type !== 'table' || node.children.length !== missing.length + 1) return undefined;
-    if (knownRows > MAX_ROWS) {
-      known.clear();
-      knownRows = 0;
-    }
     if (!known.has(key)) known.set(key, { header: node.children[0]!, align: node.align ?? null, rows: new Map() });
     table = known.get(key)!;
     missing.forEach((row, i) => {
@@ -100,7 +102,9 @@ export function parseTable(text: string, parse: (markdown: string) => Root): Tab
   lines.forEach((line, i) => {
     if (i !== 1) {
       const cached = i === 0 ? table!.header : table!.rows.get(line)!;
-      // A row parsed just now goes into this tree as it is (once); a known one is copied.
+      // A row parsed just now goes into this tree as it is (once); a known one is copied. Handing out
+      // the cached object once is safe because nothing downstream changes a tree (layout only reads
+      // it) and moveTo moves positions from wherever they are now.
       const own = i > 1 && fresh.get(line) === cached;
       if (own) fresh.delete(line);
       rows.push(moveTo(own ? cached : structuredClone(cached), i + 1, offset));

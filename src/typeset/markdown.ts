@@ -38,6 +38,9 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     children.push(...parsed.tree.children);
   }
   if (sections) sections.previous = kept;
+  // A document parsed in one piece is micromark's own tree, root position included.
+  const only = parts.length === 1 ? kept.values().next().value : undefined;
+  if (only?.tree.position) return only.tree;
   return {
     type: 'root',
     children,

@@ -25,10 +25,12 @@ interface PdfkitInternals {
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * One run of text with its left end at (x, baseline), in the current font, size and colour: the very
- * operators pdfkit's `text(…, { lineBreak: false, baseline: 'alphabetic' })` writes, without the
- * option handling and the two extra measurements of the run that call makes. Layout already placed
- * the run; this only shows it. Kerning and glyph offsets are kept as pdfkit keeps them.
+ * One run of text with its left end at (x, baseline), in the current font, size and colour: for a
+ * run without line breaks (line breaking never leaves one in a run), the very operators pdfkit's
+ * `text(…, { lineBreak: false, baseline: 'alphabetic' })` writes, without the option handling and
+ * the two extra measurements of the run that call makes. Layout already placed the run; this only
+ * shows it. Kerning and glyph offsets are kept as pdfkit keeps them. A stray '\n' is dropped, as
+ * pdfkit's `_fragment` drops it.
  */
 export function showText(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number): void {
   if (text.includes('\n')) text = text.replace(/\n/g, '');

@@ -79,6 +79,27 @@ describe('parsing a document section by section', () => {
     expect(parseMarkdown(markdown, { minSection: 1 })).toEqual(whole(markdown));
   });
 
+  // Found by review: each gave a different tree before the checks looked past a line's start.
+  it.each([
+    ['an unclosed fence in a list item', '- ```\n  code\n\n# H\n'],
+    ['an empty unclosed fence in a list item', '- ```\n\n# H\n'],
+    ['a fence in a nested list item', '- a\n  - b\n    ```\n    code\n\n# Next\n'],
+    ['an unclosed fence in a list item before a table', '- ```\n\n| a |\n| - |\n| 1 |\n'],
+    ['an unclosed comment in a list item', '- <!--\n  x\n\n# H\n'],
+    ['a <pre> in a list item', '- <pre>\n  x\n\n# H\n'],
+    ['a definition whose label has an escaped ]', '[a\\]b]\n\n# H\n\n[a\\]b]: /u\n'],
+    ['a definition whose label has a line break', '[foo\nbar]\n\n# H\n\n[foo\nbar]: /u\n'],
+    ['a footnote whose label has an escaped ]', '[^a\\]b]\n\n# H\n\n[^a\\]b]: note\n'],
+    ['a footnote used in a table row', 'x\n\n| a |\n| - |\n| [^a\\]b] |\n\n[^a\\]b]: n\n'],
+    ['a byte order mark', '\uFEFFa\n\n# H\n\ntext\n'],
+    ['a byte order mark before a table', '\uFEFFa\n\n| a |\n| - |\n| 1 |\n'],
+    ['a byte order mark before front matter', '\uFEFF---\ntitle: x\n\n# c\n---\n\n# H\n\ntext\n'],
+    ['indented code in a list item', '- a\n\n      code\n\n# H\n'],
+  ])('gives the whole tree for %s', (_, markdown) => {
+    expect(parseMarkdown(markdown, { minSection: 1 })).toEqual(whole(markdown));
+    expect(parseMarkdown(markdown)).toEqual(whole(markdown));
+  });
+
   it('joins short sections, so a small document is one parse', () => {
     const markdown = '# A\n\ntext\n\n# B\n\ntext\n';
     expect(splitAtHeadings(markdown)).toHaveLength(1);
@@ -123,6 +144,15 @@ describe('tables, row by row', () => {
     expect(seen).toEqual([mali.trimEnd(), [head, row(904, 'Niger')].join('\n')]);
     expect(parseTable(mali, counting)).toEqual(whole(mali).children[0]);
     expect(seen).toHaveLength(2);
+  });
+
+  it('starts afresh once it knows too many rows, and still gives the whole tree', () => {
+    const table = (rows: string[]) => [head, ...rows].join('\n') + '\n';
+    const many = table(Array.from({ length: 6 }, (_, i) => row(950 + i, 'All')));
+    expect(parseTable(many, whole, 3)).toEqual(whole(many).children[0]);
+    // One row known from before the limit was passed, one new: the cache is emptied first.
+    const mixed = table([row(950, 'All'), row(999, 'Mali')]);
+    expect(parseTable(mixed, whole, 3)).toEqual(whole(mixed).children[0]);
   });
 
   it('finds only tables that start after a blank line and end at one', () => {
