@@ -1,7 +1,5 @@
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { parseGfm } from '../markdown/parse.js';
 import type { Language } from '../notes/types.js';
 
 /** The one space French typography puts before `: ; ? !` and inside « »: U+202F NARROW NO-BREAK SPACE. */
@@ -25,7 +23,7 @@ export function applyTypography(markdown: string, language: Language): string {
   if (language !== 'fr') return markdown;
   const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(markdown)?.[0] ?? '';
   const body = markdown.slice(frontMatter.length);
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseGfm(body);
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const visit = (node: Nodes) => {
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {

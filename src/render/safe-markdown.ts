@@ -1,9 +1,8 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
-import { gfm } from 'micromark-extension-gfm';
 import { memoize } from '../markdown/memo.js';
+import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -68,7 +67,7 @@ function flattenBreaks(node: PhrasingContent): PhrasingContent {
 }
 
 function parse(source: string): Root {
-  return fromMarkdown(source.normalize('NFC'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return parseGfm(source.normalize('NFC'));
 }
 
 function sanitize(tree: Root, fieldKey: string): void {

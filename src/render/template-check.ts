@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
+import { span, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
@@ -62,13 +63,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       const key = `${file.displayPath}:${node.loc.start.line}:${node.loc.start.column}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const guess = suggest(missing, candidates);
-      diagnostics.push({
-        code: 'template-unknown-name', severity: 'error', stage: 'render',
-        message: `The template uses “${missing}”${node.original !== missing ? ` (in {{${node.original}}})` : ''}, which the data does not have here.`,
-        location: { file: file.displayPath, start: { line: node.loc.start.line, column: node.loc.start.column + 1, offset: 0 }, end: { line: node.loc.end.line, column: node.loc.end.column + 1, offset: 0 } },
-        hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
-      });
+      diagnostics.push(unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, candidates), ' here'));
     };
 
     /** The shape a path points to, reporting the first unknown segment. */

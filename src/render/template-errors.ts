@@ -55,13 +55,7 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     const parts = found?.parts ?? [segment!];
     const index = parts.indexOf(segment!);
     const name = container === 'undefined' && index > 0 ? parts[index - 1]! : segment!;
-    const guess = suggest(name, knownNames);
-    return {
-      code: 'template-unknown-name', severity: 'error', stage: 'render',
-      message: `The template uses “${name}”${found && found.original !== name ? ` (in {{${found.original}}})` : ''}, which the data does not have.`,
-      location: at(found?.file ?? where, line, column + 1),
-      hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
-    };
+    return unknownNameDiagnostic(name, found?.original, at(found?.file ?? where, line, column + 1), suggest(name, knownNames), '');
   }
   const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
@@ -77,6 +71,19 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: 'The template calls itself without end (a partial that includes itself).', location: at(where, 1, 1), hint: 'Check the partials this template uses for one that includes itself, directly or through another.' };
   }
   return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(where, 1, 1) };
+}
+
+/**
+ * A name the data does not have, found by the check before rendering (`where` ' here': in that
+ * block's scope) or by strict mode while rendering; `original` is the whole path, when it says more.
+ */
+export function unknownNameDiagnostic(name: string, original: string | undefined, location: Location, guess: string | undefined, where: ' here' | ''): Diagnostic {
+  return {
+    code: 'template-unknown-name', severity: 'error', stage: 'render',
+    message: `The template uses “${name}”${original !== undefined && original !== name ? ` (in {{${original}}})` : ''}, which the data does not have${where}.`,
+    location,
+    hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
+  };
 }
 
 /** Past the work limits: at the block that was running, with the loops around it. */
@@ -113,7 +120,7 @@ function siteLocation(site: BlockSite, templates: TemplateSet): Location {
 }
 
 /** A Handlebars location (0-based columns) as a diagnostic's (1-based). */
-function span(file: string, loc: NonNullable<BlockSite['loc']>): Location {
+export function span(file: string, loc: NonNullable<BlockSite['loc']>): Location {
   return { file, start: { line: loc.start.line, column: loc.start.column + 1, offset: 0 }, end: { line: loc.end.line, column: loc.end.column + 1, offset: 0 } };
 }
 

@@ -1,17 +1,18 @@
 import type { Root, RootContent } from 'mdast';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { GFM } from '../markdown/parse.js';
 import { splitAtHeadings } from './markdown-sections.js';
 import { parseTable, tablesIn } from './markdown-tables.js';
 import { shiftPositions } from './tree-positions.js';
 
+// A generated document: GFM, and its YAML front matter as a `yaml` node.
 const OPTIONS = {
-  extensions: [gfm(), frontmatter(['yaml'])],
-  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  extensions: [...GFM.extensions, frontmatter(['yaml'])],
+  mdastExtensions: [...GFM.mdastExtensions, frontmatterFromMarkdown(['yaml'])],
 };
+const parse = (markdown: string): Root => fromMarkdown(markdown, OPTIONS);
 
 /**
  * CommonMark + GFM + YAML front matter, with source positions kept for diagnostics. The document is
@@ -47,8 +48,6 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) },
   };
 }
-
-const parse = (markdown: string): Root => fromMarkdown(markdown, OPTIONS);
 
 /** A section's tree, its tables row by row (see markdown-tables.ts); positions relative to the section. */
 function parseSection(text: string, body: number): Root {

@@ -47,16 +47,23 @@ function shapeWord(font: fontkit.Font, word: string): fontkit.GlyphRun {
   return run;
 }
 
-/** Shaped advance of `text` in 1/1000 em, split into words exactly as pdfkit splits it. */
-export function shapedAdvance(font: fontkit.Font, text: string): number {
-  let width = 0;
+/** Calls `f` with each word of `text` as pdfkit's EmbeddedFont.layout splits it: each ends after a space or a tab, the last at the end. */
+export function eachWord(text: string, f: (word: string) => void): void {
   let last = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text.charAt(i);
-    if ((i === text.length && last < i) || ch === ' ' || ch === '\t') {
-      width += shapeWord(font, text.slice(last, i + 1)).advanceWidth;
+    const ch = text.charCodeAt(i);
+    if ((i === text.length && last < i) || ch === 32 || ch === 9) {
+      f(text.slice(last, i + 1));
       last = i + 1;
     }
   }
+}
+
+/** Shaped advance of `text` in 1/1000 em, split into words exactly as pdfkit splits it. */
+export function shapedAdvance(font: fontkit.Font, text: string): number {
+  let width = 0;
+  eachWord(text, (word) => {
+    width += shapeWord(font, word).advanceWidth;
+  });
   return width;
 }

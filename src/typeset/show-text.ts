@@ -1,3 +1,5 @@
+import { eachWord } from './shaping.js';
+
 /** The parts of pdfkit 0.20 that `showText` drives; the version is pinned in package.json. */
 interface Position {
   xAdvance: number;
@@ -97,13 +99,8 @@ const HEX: string[] = [];
 function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
   const encoded: string[] = [];
   const positions: Position[] = [];
-  let last = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i);
-    // pdfkit's words: each ends after a space or a tab, the last at the end of the text.
-    if (!((i === text.length && last < i) || ch === 32 || ch === 9)) continue;
-    const run = font.layoutCached(text.slice(last, i + 1));
-    last = i + 1;
+  eachWord(text, (word) => {
+    const run = font.layoutCached(word);
     for (let g = 0; g < run.glyphs.length; g++) {
       const glyph = run.glyphs[g]!;
       const gid = font.subset.includeGlyph(glyph.id);
@@ -112,6 +109,6 @@ function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
       if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
       positions.push(run.positions[g]!);
     }
-  }
+  });
   return [encoded, positions];
 }

@@ -1,7 +1,5 @@
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 
 /** FORMAT.md's threshold: Jaccard similarity of word 3-shingles at or above this is a near-duplicate. */
@@ -14,7 +12,7 @@ const EPSILON = 1e-9;
  */
 export function shingles(markdown: string): Set<string> {
   const normalized = markdown.normalize('NFKC');
-  const plain = isPlainText(normalized) ? normalized : plainText(fromMarkdown(normalized, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+  const plain = isPlainText(normalized) ? normalized : plainText(parseGfm(normalized));
   const words = plain.toLowerCase().replace(/\p{P}+/gu, ' ').split(/\s+/u).filter(Boolean);
   if (words.length < 3) return new Set(words.length ? [words.join(' ')] : []);
   const result = new Set<string>();
