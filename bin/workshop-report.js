@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The shell: hands the process to run() and sets the exit code; never calls process.exit().
 import { setFlagsFromString } from 'node:v8';
-import { heapFlags } from '../dist/cli/heap.js';
-import { run } from '../dist/cli/run.js';
+import { heapFlags } from '../lib/heap.js';
+import { run } from '../lib/run.js';
 
 // Garbage kept to about the size of the live data (see src/cli/heap.ts), unless the user chose.
 const flags = heapFlags(process.execArgv, process.env.NODE_OPTIONS);

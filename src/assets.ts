@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// The package root, from src/ (tests) or dist/ (built): both sit one level below it.
+// The package root, from src/ (tests), dist/ (tsc) or lib/ (the bundle the bin runs): all sit one level below it.
 const ROOT = new URL('../', import.meta.url);
 
 /** Absolute path of a file shipped with the package (schemas/, templates/, data/). */

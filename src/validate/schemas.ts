@@ -1,9 +1,6 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import _addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import { readBundled } from '../assets.js';
-
-const addFormats = _addFormats as unknown as typeof _addFormats.default;
 
 export const SCHEMA_NAMES = ['workshop', 'session', 'country', 'pdf-theme'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
@@ -39,7 +36,11 @@ function precompiled(): Map<SchemaName, Validator> | undefined {
   }
 }
 
+// ajv's compiler (≈35 ms to load) is required only here, so a built run never loads it.
 function compileNow(): Map<SchemaName, Validator> {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
   const ajv = new Ajv2020(ajvOptions);
   addFormats(ajv, ['date']);
   for (const file of ['common', ...SCHEMA_NAMES] as const) ajv.addSchema(JSON.parse(schemaText(file)) as object);

@@ -13,7 +13,10 @@ describe('the published package', () => {
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     const listing = execFileSync('tar', ['-tzf', path.join(work, tarball!)], { encoding: 'utf8' }).split('\n');
-    expect(listing).toContain('package/dist/cli/run.js');
+    // The bin runs the bundle (lib/); tsc's output (dist/) is for the tests and is not shipped.
+    expect(listing).toContain('package/lib/run.js');
+    expect(listing).toContain('package/lib/typeset-worker.js');
+    expect(listing.some((file) => file.startsWith('package/dist/'))).toBe(false);
     expect(listing).toContain('package/templates/report.md.hbs');
     expect(listing.some((file) => file.startsWith('package/test/') || file.startsWith('package/src/'))).toBe(false);
 
