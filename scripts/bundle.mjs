@@ -3,8 +3,9 @@
 // otherwise resolve and load one by one. Measured: `validate` of the example 0.34 s → 0.22 s.
 //
 // - Dynamic imports stay lazy (splitting): `--version` and `validate` never load the PDF chunk.
-// - pdfkit and fontkit stay in node_modules: pdfkit reads its data files next to itself, and loads
-//   fontkit, which must stay one copy (the typesetter hands pdfkit its parsed fonts).
+// - pdfkit, fontkit and harfbuzzjs stay in node_modules: pdfkit and harfbuzzjs read their data files
+//   (harfbuzz.wasm) next to themselves, and pdfkit loads fontkit, which must stay one copy (the
+//   typesetter hands pdfkit its parsed fonts).
 // - Everything lib/ reads at run time is found as from dist/: the package root is one level up
 //   (src/assets.ts), the workers sit next to the chunks under the same names as in dist/cli/, and the
 //   two generated files read next to their module are copied here.
@@ -30,7 +31,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit', 'fontkit'],
+  external: ['pdfkit', 'fontkit', 'harfbuzzjs'],
   // CommonJS dependencies (commander, handlebars, yaml's CJS parts) call require() inside an ES module.
   banner: { js: "import { createRequire as __wrCreateRequire } from 'node:module'; const require = __wrCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -3,11 +3,7 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
-  }
-  export interface GlyphRun {
-    readonly advanceWidth: number;
-    glyphs: Glyph[];
-    positions: Record<string, number>[];
+    codePoints: number[];
   }
   export interface Font {
     unitsPerEm: number;
@@ -18,7 +14,8 @@ declare module 'fontkit' {
     characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
-    layout(text: string): GlyphRun;
+    /** The glyph with this id; `codePoints` counts only when the glyph is first made. */
+    getGlyph(id: number, codePoints?: number[]): Glyph;
   }
   export function create(buffer: Uint8Array): Font;
 }

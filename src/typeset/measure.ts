@@ -1,5 +1,5 @@
 import * as fontkit from 'fontkit';
-import { shapedAdvance } from './shaping.js';
+import { registerShaper, shapedAdvance } from './shaping.js';
 import type { FontBytes, FontKey } from './types.js';
 
 /** Text measurement for layout, pure and cached: widths in points for a given size. */
@@ -32,6 +32,7 @@ function load(bytes: Uint8Array): FontCache {
     // Ligature code points (U+FB00–U+FB4F) are left out: their glyphs must come from shaping, so that
     // 'office' maps back to 'ffi' rather than to U+FB03.
     for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
+    registerShaper(font, bytes);
     cache = { font, scale: 1 / font.unitsPerEm, advances: new Map() };
     parsed.set(bytes, cache);
   }

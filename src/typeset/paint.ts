@@ -1,9 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Box, HeadingInfo, LinkBox, PageBoxes } from './layout/boxes.js';
 import type { LayoutResult } from './layout/document.js';
-import type * as fontkit from 'fontkit';
 import { parsedFont } from './measure.js';
-import { wordCache } from './shaping.js';
 import { showText } from './show-text.js';
 import { StructTagger } from './tagging.js';
 import type { FontBytes, FontKey } from './types.js';
@@ -85,7 +83,7 @@ function paintPage(doc: PDFKit.PDFDocument, page: PageBoxes, tagger: StructTagge
 function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }>, state: { font: string; size: number; color: string }): void {
   switch (b.kind) {
     case 'text':
-      if (state.font !== b.style.font) shareLayoutCache(doc.font((state.font = b.style.font)));
+      if (state.font !== b.style.font) doc.font((state.font = b.style.font));
       if (state.size !== b.style.size) doc.fontSize((state.size = b.style.size));
       if (state.color !== b.style.color) doc.fillColor((state.color = b.style.color));
       showText(doc, b.text, b.x, b.baseline);
@@ -106,16 +104,6 @@ function draw(doc: PDFKit.PDFDocument, b: Exclude<Box, { kind: 'dest' | 'link' }
       }
       return;
   }
-}
-
-// pdfkit font objects (one per font per document) already pointed at the shared word cache.
-const patched = new WeakSet<object>();
-
-function shareLayoutCache(doc: PDFKit.PDFDocument): void {
-  const font = (doc as unknown as { _font?: { font?: fontkit.Font; layoutCache?: object } })._font;
-  if (!font?.font || !font.layoutCache || patched.has(font)) return;
-  patched.add(font);
-  font.layoutCache = wordCache(font.font);
 }
 
 function link(doc: PDFKit.PDFDocument, b: LinkBox, parent: PDFKit.PDFStructureElement | undefined): void {

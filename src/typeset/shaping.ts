@@ -1,50 +1,100 @@
 import type * as fontkit from 'fontkit';
+import * as hb from 'harfbuzzjs';
 
 /**
- * Words shaped by fontkit, kept in the form pdfkit caches them (`EmbeddedFont.layoutCache`: positions
- * in 1/1000 em, `advanceWidth` on each). Layout measures with these runs and paint hands the same
- * object to pdfkit, so a word is shaped once per process, not once for layout and again per document.
+ * A shaped word, in the form pdfkit's EmbeddedFont lays out text: glyphs (fontkit's, for their
+ * advance and the code points pdfkit writes into ToUnicode) and positions in 1/1000 em, each with the
+ * glyph's own `advanceWidth`, so kerning is `xAdvance − advanceWidth`. Layout measures with these runs
+ * and `showText` writes them, so a word is shaped once per process, not once for layout and again per
+ * document.
  */
-type WordCache = Record<string, fontkit.GlyphRun>;
+export interface ShapedRun {
+  glyphs: fontkit.Glyph[];
+  positions: ShapedPosition[];
+  advanceWidth: number;
+}
+export interface ShapedPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
 
-interface Entry {
-  words: WordCache;
-  count: number;
+/**
+ * HarfBuzz shapes (the OpenType shaper browsers use; fontkit's own shaper, which pdfkit would use,
+ * took 5–10 times as long and was a third of the example's PDF time). fontkit still parses the font
+ * for metrics and pdfkit still embeds and subsets it.
+ */
+interface Shaper {
+  font: hb.Font;
+  buffer: hb.Buffer;
+  scale: number;
+  words: Map<string, ShapedRun>;
 }
 
 const MAX_WORDS = 50_000;
-const entries = new WeakMap<fontkit.Font, Entry>();
+const shapers = new WeakMap<fontkit.Font, Shaper>();
 
-function entry(font: fontkit.Font): Entry {
-  let e = entries.get(font);
+/** Lets `shapeWord` shape with `font`: HarfBuzz reads the same bytes fontkit parsed. Once per parsed font. */
+export function registerShaper(font: fontkit.Font, bytes: Uint8Array): void {
+  const face = new hb.Face(new hb.Blob(bytes));
+  shapers.set(font, { font: new hb.Font(face), buffer: new hb.Buffer(), scale: 1000 / face.upem, words: new Map() });
+}
+
+function shaperOf(font: fontkit.Font): Shaper {
+  const shaper = shapers.get(font);
+  if (!shaper) throw new Error('shapeWord: the font was not registered (registerShaper)');
   // A long-running process (watch mode) starts afresh now and then rather than growing forever.
-  if (!e || e.count > MAX_WORDS) {
-    e = { words: Object.create(null) as WordCache, count: 0 };
-    entries.set(font, e);
-  }
-  return e;
+  if (shaper.words.size > MAX_WORDS) shaper.words.clear();
+  return shaper;
 }
 
-/** The cache object to install as pdfkit's `layoutCache` for this font. */
-export function wordCache(font: fontkit.Font): WordCache {
-  return entry(font).words;
-}
-
-// Same steps as pdfkit 0.20's EmbeddedFont.layoutRun, so the cached runs are interchangeable.
-function shapeWord(font: fontkit.Font, word: string): fontkit.GlyphRun {
-  const e = entry(font);
-  let run = e.words[word];
+/** One word (as `eachWord` cuts text) shaped with the font's default features, remembered. */
+export function shapeWord(font: fontkit.Font, word: string): ShapedRun {
+  const shaper = shaperOf(font);
+  let run = shaper.words.get(word);
   if (!run) {
-    run = font.layout(word);
-    const scale = 1000 / font.unitsPerEm;
-    run.positions.forEach((position, i) => {
-      for (const key of Object.keys(position)) position[key] = (position[key] ?? 0) * scale;
-      position['advanceWidth'] = (run?.glyphs[i]?.advanceWidth ?? 0) * scale;
-    });
-    e.words[word] = run;
-    e.count++;
+    run = shape(font, shaper, word);
+    shaper.words.set(word, run);
   }
   return run;
+}
+
+function shape(font: fontkit.Font, shaper: Shaper, word: string): ShapedRun {
+  const { buffer, scale } = shaper;
+  buffer.clearContents();
+  buffer.addText(word);
+  buffer.guessSegmentProperties();
+  hb.shape(shaper.font, buffer);
+  const infos = buffer.getGlyphInfos();
+  const placed = buffer.getGlyphPositions();
+  const glyphs: fontkit.Glyph[] = [];
+  const positions: ShapedPosition[] = [];
+  let advanceWidth = 0;
+  for (let i = 0; i < infos.length; i++) {
+    const { codepoint: id, cluster } = infos[i]!;
+    glyphs.push(glyphFor(font, id, word, cluster, infos, i));
+    const p = placed[i]!;
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
+    positions.push(position);
+    advanceWidth += position.xAdvance;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * fontkit's glyph object, which pdfkit reads for the width and the ToUnicode entry. measure.ts made
+ * the glyph of every code point beforehand, lowest code point first; a glyph no code point maps to
+ * (a ligature, an alternate) is made here with the text of its cluster ('ffi' for the ffi ligature),
+ * by the first glyph of the cluster only, so extracted text is not doubled.
+ */
+function glyphFor(font: fontkit.Font, id: number, word: string, cluster: number, infos: readonly hb.GlyphInfo[], i: number): fontkit.Glyph {
+  const firstOfCluster = i === 0 || infos[i - 1]!.cluster !== cluster;
+  if (!firstOfCluster) return font.getGlyph(id);
+  let end = word.length;
+  for (const info of infos) if (info.cluster > cluster && info.cluster < end) end = info.cluster;
+  return font.getGlyph(id, [...word.slice(cluster, end)].map((ch) => ch.codePointAt(0)!));
 }
 
 /** Calls `f` with each word of `text` as pdfkit's EmbeddedFont.layout splits it: each ends after a space or a tab, the last at the end. */
@@ -59,7 +109,7 @@ export function eachWord(text: string, f: (word: string) => void): void {
   }
 }
 
-/** Shaped advance of `text` in 1/1000 em, split into words exactly as pdfkit splits it. */
+/** Shaped advance of `text` in 1/1000 em, split into words exactly as `showText` splits it. */
 export function shapedAdvance(font: fontkit.Font, text: string): number {
   let width = 0;
   eachWord(text, (word) => {

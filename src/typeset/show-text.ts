@@ -1,16 +1,12 @@
-import { eachWord } from './shaping.js';
+import type * as fontkit from 'fontkit';
+import { eachWord, shapeWord, type ShapedPosition } from './shaping.js';
 
 /** The parts of pdfkit 0.20 that `showText` drives; the version is pinned in package.json. */
-interface Position {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
+type Position = ShapedPosition;
 interface EmbeddedFont {
   id: string;
+  font: fontkit.Font;
   ref(): unknown;
-  layoutCached(word: string): { glyphs: Array<{ id: number; advanceWidth: number; codePoints: number[] }>; positions: Position[] };
   subset: { includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
@@ -93,14 +89,15 @@ export function showText(doc: PDFKit.PDFDocument, text: string, x: number, basel
 const HEX: string[] = [];
 
 /**
- * pdfkit's EmbeddedFont.encode, word by word from its layout cache: the same glyphs, subset ids,
- * widths and ToUnicode entries, pushed onto two arrays instead of concatenated per word.
+ * pdfkit's EmbeddedFont.encode, word by word, with the words shaped by `shapeWord` (HarfBuzz) rather
+ * than by pdfkit's fontkit layout: the same subset ids, widths and ToUnicode entries pdfkit records,
+ * pushed onto two arrays instead of concatenated per word.
  */
 function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
   const encoded: string[] = [];
   const positions: Position[] = [];
   eachWord(text, (word) => {
-    const run = font.layoutCached(word);
+    const run = shapeWord(font.font, word);
     for (let g = 0; g < run.glyphs.length; g++) {
       const glyph = run.glyphs[g]!;
       const gid = font.subset.includeGlyph(glyph.id);

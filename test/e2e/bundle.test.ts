@@ -52,19 +52,19 @@ describe('the bundle the bin runs', () => {
   it('loads no PDF, font or template machinery to validate', () => {
     const loaded = packagesLoadedBy(chunkOf('dist/cli/commands/validate.js'));
     expect(loaded.has('yaml')).toBe(true);
-    for (const heavy of ['pdfkit', 'fontkit', 'handlebars', 'ajv']) expect(loaded.has(heavy), heavy).toBe(false);
+    for (const heavy of ['pdfkit', 'fontkit', 'harfbuzzjs', 'handlebars', 'ajv']) expect(loaded.has(heavy), heavy).toBe(false);
   });
 
   it('loads pdfkit only when a PDF is written', () => {
     const build = packagesLoadedBy(chunkOf('dist/cli/commands/build.js'));
     expect(build.has('handlebars')).toBe(true);
-    expect(build.has('pdfkit') || build.has('fontkit')).toBe(false);
+    expect(build.has('pdfkit') || build.has('fontkit') || build.has('harfbuzzjs')).toBe(false);
     const pdf = packagesLoadedBy(chunkOf('dist/cli/pdf-output.js'));
-    expect(pdf.has('pdfkit') && pdf.has('fontkit')).toBe(true);
+    expect(pdf.has('pdfkit') && pdf.has('fontkit') && pdf.has('harfbuzzjs')).toBe(true);
   });
 
-  it('keeps pdfkit and fontkit as one copy in node_modules, shared with pdfkit', () => {
+  it('leaves pdfkit, fontkit (one copy, shared with pdfkit) and harfbuzzjs (it reads its .wasm beside itself) in node_modules', () => {
     const bundled = new Set(Object.values(meta.outputs).flatMap((output) => Object.keys(output.inputs)));
-    expect([...bundled].filter((input) => /node_modules\/(pdfkit|fontkit)\//.test(input))).toEqual([]);
+    expect([...bundled].filter((input) => /node_modules\/(pdfkit|fontkit|harfbuzzjs)\//.test(input))).toEqual([]);
   });
 });
