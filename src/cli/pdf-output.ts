@@ -7,7 +7,7 @@ import type { Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
-import { createMetrics } from '../typeset/measure.js';
+import { createMetrics, parsedFont } from '../typeset/measure.js';
 import { SectionParses, typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
@@ -173,20 +173,36 @@ function fontFiles(custom: PdfThemeYaml['fonts'], projectDir: string): Record<ke
   return Object.fromEntries(keys.map((key) => [key, chosen[key] ? path.resolve(projectDir, chosen[key]) : bundled[key]])) as Record<keyof FontBytes, string>;
 }
 
-/** Font bytes by path, size and time: the typesetter caches parsed fonts by these very arrays. */
-const fontCache = new Map<string, Uint8Array>();
+/**
+ * Font bytes by path, with the size and time they were read at: the typesetter caches parsed fonts
+ * (and their HarfBuzz copies) by these very arrays, so a font edited during watch mode replaces its
+ * old version rather than adding to it.
+ */
+const fontCache = new Map<string, { id: string; bytes: Uint8Array }>();
 
 async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBytes> {
   const entries = await Promise.all(Object.entries(files).map(async ([key, file]) => {
+    let bytes: Uint8Array | undefined;
     try {
       const { size, mtimeMs } = await stat(file);
-      const id = `${file}\0${size}\0${mtimeMs}`;
-      let bytes = fontCache.get(id);
-      if (!bytes) fontCache.set(id, (bytes = new Uint8Array(await readFile(file))));
-      return [key, bytes] as const;
+      const id = `${size}\0${mtimeMs}`;
+      const cached = fontCache.get(file);
+      bytes = cached?.id === id ? cached.bytes : new Uint8Array(await readFile(file));
+      if (cached?.bytes !== bytes) fontCache.set(file, { id, bytes });
     } catch (error) {
       throw new SetupError(`Cannot read the font file ${file}.`, 'Font paths in the PDF theme are relative to the project folder.', { cause: error });
     }
+    // pdfkit cannot subset web fonts (fontkit reads them, then embedding fails).
+    const signature = String.fromCharCode(...bytes.subarray(0, 4));
+    if (signature === 'wOFF' || signature === 'wOF2') {
+      throw new SetupError(`${file} is a web font (WOFF${signature === 'wOF2' ? '2' : ''}), which the PDF cannot embed.`, 'Give the same font as a TrueType or OpenType file (.ttf or .otf); font families ship both.');
+    }
+    try {
+      parsedFont(bytes); // parsed once here, as the typesetter will use it
+    } catch (error) {
+      throw new SetupError(`${file} is not a font the PDF can embed.`, 'Give a TrueType or OpenType font file (.ttf or .otf), one font per file (not a .ttc collection).', { cause: error });
+    }
+    return [key, bytes] as const;
   }));
   return Object.fromEntries(entries) as unknown as FontBytes;
 }

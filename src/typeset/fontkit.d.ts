@@ -16,6 +16,7 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     /** The glyph with this id; `codePoints` counts only when the glyph is first made. */
     getGlyph(id: number, codePoints?: number[]): Glyph;
+    layout(text: string): { glyphs: Glyph[]; positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }> };
   }
   export function create(buffer: Uint8Array): Font;
 }

@@ -24,11 +24,11 @@ export interface ShapedPosition {
 /**
  * HarfBuzz shapes (the OpenType shaper browsers use; fontkit's own shaper, which pdfkit would use,
  * took 5–10 times as long and was a third of the example's PDF time). fontkit still parses the font
- * for metrics and pdfkit still embeds and subsets it.
+ * for metrics and pdfkit still embeds and subsets it. A font HarfBuzz does not read as fontkit does
+ * (harfbuzzjs has no WOFF or WOFF2 support; fontkit has) keeps fontkit's shaper.
  */
 interface Shaper {
-  font: hb.Font;
-  buffer: hb.Buffer;
+  harfBuzz: { font: hb.Font; buffer: hb.Buffer } | undefined;
   scale: number;
   words: Map<string, ShapedRun>;
 }
@@ -38,8 +38,26 @@ const shapers = new WeakMap<fontkit.Font, Shaper>();
 
 /** Lets `shapeWord` shape with `font`: HarfBuzz reads the same bytes fontkit parsed. Once per parsed font. */
 export function registerShaper(font: fontkit.Font, bytes: Uint8Array): void {
+  shapers.set(font, { harfBuzz: harfBuzzFor(font, bytes), scale: 1000 / font.unitsPerEm, words: new Map() });
+}
+
+/**
+ * HarfBuzz's font for these bytes, if it reads them as fontkit does: the same units per em and the
+ * same glyph for code points spread over the font's character set. (Given bytes it cannot read,
+ * HarfBuzz makes an empty face that would draw every character as the missing glyph.)
+ */
+function harfBuzzFor(font: fontkit.Font, bytes: Uint8Array): Shaper['harfBuzz'] {
   const face = new hb.Face(new hb.Blob(bytes));
-  shapers.set(font, { font: new hb.Font(face), buffer: new hb.Buffer(), scale: 1000 / face.upem, words: new Map() });
+  const hbFont = new hb.Font(face);
+  const chars = font.characterSet;
+  const step = Math.max(1, Math.floor(chars.length / 64));
+  const sample = chars.filter((_, i) => i % step === 0);
+  const agrees = face.upem === font.unitsPerEm && sample.length > 0 && sample.every((cp) => hbFont.nominalGlyph(cp) === font.glyphForCodePoint(cp).id);
+  if (!agrees) return undefined;
+  const buffer = new hb.Buffer();
+  // Each character its own cluster (a mark too, not merged with its base), so each glyph's code points are its own.
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  return { font: hbFont, buffer };
 }
 
 function shaperOf(font: fontkit.Font): Shaper {
@@ -55,18 +73,18 @@ export function shapeWord(font: fontkit.Font, word: string): ShapedRun {
   const shaper = shaperOf(font);
   let run = shaper.words.get(word);
   if (!run) {
-    run = shape(font, shaper, word);
+    run = shaper.harfBuzz ? shapeWithHarfBuzz(font, shaper.harfBuzz, shaper.scale, word) : shapeWithFontkit(font, shaper.scale, word);
     shaper.words.set(word, run);
   }
   return run;
 }
 
-function shape(font: fontkit.Font, shaper: Shaper, word: string): ShapedRun {
-  const { buffer, scale } = shaper;
+function shapeWithHarfBuzz(font: fontkit.Font, harfBuzz: NonNullable<Shaper['harfBuzz']>, scale: number, word: string): ShapedRun {
+  const { buffer } = harfBuzz;
   buffer.clearContents();
   buffer.addText(word);
   buffer.guessSegmentProperties();
-  hb.shape(shaper.font, buffer);
+  hb.shape(harfBuzz.font, buffer);
   const infos = buffer.getGlyphInfos();
   const placed = buffer.getGlyphPositions();
   const glyphs: fontkit.Glyph[] = [];
@@ -81,6 +99,15 @@ function shape(font: fontkit.Font, shaper: Shaper, word: string): ShapedRun {
     advanceWidth += position.xAdvance;
   }
   return { glyphs, positions, advanceWidth };
+}
+
+// What pdfkit's EmbeddedFont.layoutRun does with fontkit's run.
+function shapeWithFontkit(font: fontkit.Font, scale: number, word: string): ShapedRun {
+  const run = font.layout(word);
+  const positions = run.positions.map((p, i) => ({
+    xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i]!.advanceWidth * scale,
+  }));
+  return { glyphs: run.glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
@@ -167,6 +167,29 @@ describe('the PDF theme', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.yaml:2:1 error Unknown key “accent_colour”\. \[unknown-key\]$/m);
     expect(bad.stderr).toContain('Did you mean “accent_color”?');
+  });
+  it('refuses a font file it cannot embed with exit 2 and what to give instead, writing nothing; takes an OpenType (CFF) font', async () => {
+    const dir = path.join(work, 'fonts');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'not-a-font.ttf'), 'plain text, not a font\n');
+    copyFileSync(path.join(ROOT, 'node_modules/source-sans/WOFF2/TTF/SourceSans3-Regular.ttf.woff2'), path.join(dir, 'web.ttf'));
+    copyFileSync(path.join(ROOT, 'node_modules/source-sans/OTF/SourceSans3-Regular.otf'), path.join(dir, 'cff.otf'));
+    const theme = (file: string) => {
+      writeFileSync(path.join(dir, 'theme.yaml'), `fonts:\n  regular: ${file}\n`);
+      return runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', path.join(dir, 'theme.yaml')], { cwd: dir });
+    };
+    const text = await theme('not-a-font.ttf');
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('not-a-font.ttf is not a font the PDF can embed.');
+    expect(text.stderr).toContain('TrueType or OpenType');
+    // fontkit reads WOFF2 but pdfkit cannot subset it (and HarfBuzz here cannot read it): said before anything is typeset.
+    const web = await theme('web.ttf');
+    expect(web.code).toBe(2);
+    expect(web.stderr).toContain('web.ttf is a web font (WOFF2), which the PDF cannot embed.');
+    expect(listFiles(dir).some((f) => f.endsWith('.pdf'))).toBe(false);
+    expect((await theme('cff.otf')).code).toBe(0);
+    const doc = await openPdf(readFileSync(path.join(dir, 'out/report.pdf')));
+    expect((await allText(doc)).join('\n')).toContain('Border Security Workshop');
   });
   it('an empty theme file gets a hint about theme settings, not about workshop.yaml', async () => {
     const dir = path.join(work, 'empty-theme');

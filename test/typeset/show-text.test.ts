@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { parsedFont } from '../../src/typeset/measure.js';
-import { eachWord, shapeWord } from '../../src/typeset/shaping.js';
+import { eachWord, registerShaper, shapeWord } from '../../src/typeset/shaping.js';
 import { showText } from '../../src/typeset/show-text.js';
 import { fonts } from './helpers.js';
 
@@ -71,5 +71,21 @@ describe('shapeWord (HarfBuzz)', () => {
   it('gives a ligature the text of its cluster and every other glyph its own code point (Source Sans 3 has ff, not ffi)', () => {
     const run = shapeWord(parsedFont(fonts.regular), 'office ');
     expect(run.glyphs.map((g) => String.fromCodePoint(...g.codePoints))).toEqual(['o', 'ff', 'i', 'c', 'e', ' ']);
+  });
+
+  it('gives a combining mark its own code point, also as a variant no code point maps to', () => {
+    // Over a capital, Source Sans 3 draws the tilde with tildecomb.case, which the cmap does not list:
+    // it must still extract as U+0303, the same in every document.
+    const run = shapeWord(parsedFont(fonts.regular), 'Q\u0303 ');
+    expect(run.glyphs.map((g) => String.fromCodePoint(...g.codePoints))).toEqual(['Q', '\u0303', ' ']);
+  });
+
+  it('keeps fontkit’s shaper for bytes HarfBuzz does not read as fontkit does, rather than drawing missing glyphs', () => {
+    for (const other of [fonts.mono, new Uint8Array(1024)]) {
+      const font = fontkit.create(Buffer.from(fonts.regular));
+      registerShaper(font, other);
+      const expected = (fontkit.create(Buffer.from(fonts.regular)) as unknown as { layout(text: string): { glyphs: fontkit.Glyph[] } }).layout('AVATAR office ');
+      expect(shapeWord(font, 'AVATAR office ').glyphs.map((g) => g.id)).toEqual(expected.glyphs.map((g) => g.id));
+    }
   });
 });
