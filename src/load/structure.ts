@@ -28,7 +28,8 @@ export interface CstScan {
 export function scanCst(text: string, limits = LIMITS, tokens?: readonly unknown[]): CstScan {
   const docs = (tokens ?? [...new Parser().parse(text)]) as unknown as Token[];
   const problem = checkLimits(docs, limits);
-  return { ...(problem ? { problem } : {}), tags: problem ? [] : findTokens(docs, 'tag') };
+  // Every tag starts with '!': a text without one has none, and the walk over the whole tree is skipped.
+  return { ...(problem ? { problem } : {}), tags: problem || !text.includes('!') ? [] : findTokens(docs, 'tag') };
 }
 
 /** Source tokens of one type anywhere in the tree (tags sit in `start`, `sep` or `props` lists). Iterative. */
