@@ -7,7 +7,7 @@ import type { Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
-import { createMetrics, parsedFont } from '../typeset/measure.js';
+import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.js';
 import { SectionParses, typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
@@ -200,6 +200,7 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
     try {
       parsedFont(bytes); // parsed once here, as the typesetter will use it
     } catch (error) {
+      if (!(error instanceof FontFormatError)) throw error;
       throw new SetupError(`${file} is not a font the PDF can embed.`, 'Give a TrueType or OpenType font file (.ttf or .otf), one font per file (not a .ttc collection).', { cause: error });
     }
     return [key, bytes] as const;

@@ -22,16 +22,26 @@ interface FontCache {
 // Parsed fonts are reused across documents that share the same byte arrays.
 const parsed = new WeakMap<Uint8Array, FontCache>();
 
+/** Bytes fontkit cannot read as one TrueType or OpenType font (a text file, a .ttc collection…). */
+export class FontFormatError extends Error {
+  override readonly name = 'FontFormatError';
+}
+
 function load(bytes: Uint8Array): FontCache {
   let cache = parsed.get(bytes);
   if (!cache) {
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    // fontkit remembers the code point a glyph was first asked for, and pdfkit writes that into the
-    // ToUnicode map. Creating every glyph now, lowest code point first, makes that independent of
-    // which documents were typeset before (space and U+00A0 share a glyph, for instance).
-    // Ligature code points (U+FB00–U+FB4F) are left out: their glyphs must come from shaping, so that
-    // 'office' maps back to 'ffi' rather than to U+FB03.
-    for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
+    let font: fontkit.Font;
+    try {
+      font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      // fontkit remembers the code point a glyph was first asked for, and pdfkit writes that into the
+      // ToUnicode map. Creating every glyph now, lowest code point first, makes that independent of
+      // which documents were typeset before (space and U+00A0 share a glyph, for instance).
+      // Ligature code points (U+FB00–U+FB4F) are left out: their glyphs must come from shaping, so that
+      // 'office' maps back to 'ffi' rather than to U+FB03.
+      for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
+    } catch (error) {
+      throw new FontFormatError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
     registerShaper(font, bytes);
     cache = { font, scale: 1 / font.unitsPerEm, advances: new Map() };
     parsed.set(bytes, cache);

@@ -51,11 +51,13 @@ function harfBuzzFor(font: fontkit.Font, bytes: Uint8Array): Shaper['harfBuzz'] 
   const hbFont = new hb.Font(face);
   const chars = font.characterSet;
   const step = Math.max(1, Math.floor(chars.length / 64));
-  const sample = chars.filter((_, i) => i % step === 0);
-  const agrees = face.upem === font.unitsPerEm && sample.length > 0 && sample.every((cp) => hbFont.nominalGlyph(cp) === font.glyphForCodePoint(cp).id);
+  const sample = chars.filter((_, i) => i % step === 0 || i === chars.length - 1);
+  // A code point the cmap lists without a glyph (a format-4 range's gap, U+FFFF) is glyph 0 to fontkit, undefined to HarfBuzz.
+  const agrees = face.upem === font.unitsPerEm && sample.length > 0 && sample.every((cp) => (hbFont.nominalGlyph(cp) ?? 0) === font.glyphForCodePoint(cp).id);
   if (!agrees) return undefined;
   const buffer = new hb.Buffer();
-  // Each character its own cluster (a mark too, not merged with its base), so each glyph's code points are its own.
+  // Each character its own cluster (a mark too, not merged with its base) unless a ligature joins
+  // characters, so a glyph's code points are its own characters.
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   return { font: hbFont, buffer };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,12 @@ describe('shapeWord (HarfBuzz)', () => {
       const expected = (fontkit.create(Buffer.from(fonts.regular)) as unknown as { layout(text: string): { glyphs: fontkit.Glyph[] } }).layout('AVATAR office ');
       expect(shapeWord(font, 'AVATAR office ').glyphs.map((g) => g.id)).toEqual(expected.glyphs.map((g) => g.id));
     }
+  });
+
+  it('shapes with HarfBuzz a font whose cmap lists a code point without a glyph (U+FFFF in Liberation Sans)', () => {
+    const liberation = new Uint8Array(readFileSync(new URL('../../node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf', import.meta.url)));
+    // HarfBuzz draws n + U+0303 with the font's ñ (one glyph); fontkit's shaper would stack two.
+    expect(shapeWord(parsedFont(liberation), 'n\u0303').glyphs).toHaveLength(1);
+    expect(shapeWord(parsedFont(fonts.regular), 'n\u0303').glyphs).toHaveLength(1);
   });
 });
