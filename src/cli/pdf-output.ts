@@ -192,15 +192,13 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
     } catch (error) {
       throw new SetupError(`Cannot read the font file ${file}.`, 'Font paths in the PDF theme are relative to the project folder.', { cause: error });
     }
-    // pdfkit cannot subset web fonts (fontkit reads them, then embedding fails).
-    const signature = String.fromCharCode(...bytes.subarray(0, 4));
-    if (signature === 'wOFF' || signature === 'wOF2') {
-      throw new SetupError(`${file} is a web font (WOFF${signature === 'wOF2' ? '2' : ''}), which the PDF cannot embed.`, 'Give the same font as a TrueType or OpenType file (.ttf or .otf); font families ship both.');
-    }
     try {
       parsedFont(bytes); // parsed once here, as the typesetter will use it
     } catch (error) {
       if (!(error instanceof FontFormatError)) throw error;
+      if (error.webFont) {
+        throw new SetupError(`${file} is a web font (${error.webFont}), which the PDF cannot embed.`, 'Give the same font as a TrueType or OpenType file (.ttf or .otf); font families ship both.');
+      }
       throw new SetupError(`${file} is not a font the PDF can embed.`, 'Give a TrueType or OpenType font file (.ttf or .otf), one font per file (not a .ttc collection).', { cause: error });
     }
     return [key, bytes] as const;

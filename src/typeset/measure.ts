@@ -22,14 +22,26 @@ interface FontCache {
 // Parsed fonts are reused across documents that share the same byte arrays.
 const parsed = new WeakMap<Uint8Array, FontCache>();
 
-/** Bytes fontkit cannot read as one TrueType or OpenType font (a text file, a .ttc collection…). */
+/**
+ * Bytes the PDF cannot embed as one font: a web font (fontkit reads WOFF and WOFF2, pdfkit cannot
+ * subset them) or anything fontkit cannot read as one TrueType or OpenType font (a text file, a .ttc
+ * collection…).
+ */
 export class FontFormatError extends Error {
   override readonly name = 'FontFormatError';
+  constructor(readonly webFont: 'WOFF' | 'WOFF2' | undefined, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
 }
 
 function load(bytes: Uint8Array): FontCache {
   let cache = parsed.get(bytes);
   if (!cache) {
+    const signature = String.fromCharCode(...bytes.subarray(0, 4));
+    if (signature === 'wOFF' || signature === 'wOF2') {
+      const kind = signature === 'wOFF' ? 'WOFF' : 'WOFF2';
+      throw new FontFormatError(kind, `a ${kind} web font`);
+    }
     let font: fontkit.Font;
     try {
       font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -40,7 +52,7 @@ function load(bytes: Uint8Array): FontCache {
       // 'office' maps back to 'ffi' rather than to U+FB03.
       for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
     } catch (error) {
-      throw new FontFormatError(error instanceof Error ? error.message : String(error), { cause: error });
+      throw new FontFormatError(undefined, error instanceof Error ? error.message : String(error), { cause: error });
     }
     registerShaper(font, bytes);
     cache = { font, scale: 1 / font.unitsPerEm, advances: new Map() };

@@ -88,28 +88,26 @@ function shapeWithHarfBuzz(font: fontkit.Font, harfBuzz: NonNullable<Shaper['har
   buffer.guessSegmentProperties();
   hb.shape(harfBuzz.font, buffer);
   const infos = buffer.getGlyphInfos();
-  const placed = buffer.getGlyphPositions();
-  const glyphs: fontkit.Glyph[] = [];
-  const positions: ShapedPosition[] = [];
-  let advanceWidth = 0;
-  for (let i = 0; i < infos.length; i++) {
-    const { codepoint: id, cluster } = infos[i]!;
-    glyphs.push(glyphFor(font, id, word, cluster, infos, i));
-    const p = placed[i]!;
-    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
-    positions.push(position);
-    advanceWidth += position.xAdvance;
-  }
-  return { glyphs, positions, advanceWidth };
+  const glyphs = infos.map(({ codepoint: id, cluster }, i) => glyphFor(font, id, word, cluster, infos, i));
+  return scaledRun(glyphs, buffer.getGlyphPositions(), scale);
 }
 
-// What pdfkit's EmbeddedFont.layoutRun does with fontkit's run.
 function shapeWithFontkit(font: fontkit.Font, scale: number, word: string): ShapedRun {
   const run = font.layout(word);
-  const positions = run.positions.map((p, i) => ({
-    xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i]!.advanceWidth * scale,
-  }));
-  return { glyphs: run.glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
+  return scaledRun(run.glyphs, run.positions, scale);
+}
+
+type RawPosition = Omit<ShapedPosition, 'advanceWidth'>;
+
+// What pdfkit's EmbeddedFont.layoutRun does to fontkit's run: positions from font units to 1/1000 em,
+// each with its glyph's own advance.
+function scaledRun(glyphs: fontkit.Glyph[], raw: readonly RawPosition[], scale: number): ShapedRun {
+  let advanceWidth = 0;
+  const positions = raw.map((p, i) => {
+    advanceWidth += p.xAdvance * scale;
+    return { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
+  });
+  return { glyphs, positions, advanceWidth };
 }
 
 /**

@@ -2,7 +2,6 @@ import type * as fontkit from 'fontkit';
 import { eachWord, shapeWord, type ShapedPosition } from './shaping.js';
 
 /** The parts of pdfkit 0.20 that `showText` drives; the version is pinned in package.json. */
-type Position = ShapedPosition;
 interface EmbeddedFont {
   id: string;
   font: fontkit.Font;
@@ -93,9 +92,9 @@ const HEX: string[] = [];
  * than by pdfkit's fontkit layout: the same subset ids, widths and ToUnicode entries pdfkit records,
  * pushed onto two arrays instead of concatenated per word.
  */
-function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+function encode(font: EmbeddedFont, text: string): [string[], ShapedPosition[]] {
   const encoded: string[] = [];
-  const positions: Position[] = [];
+  const positions: ShapedPosition[] = [];
   eachWord(text, (word) => {
     const run = shapeWord(font.font, word);
     for (let g = 0; g < run.glyphs.length; g++) {

@@ -28,7 +28,6 @@ function faultyFs(method: keyof FileSystem, code: string, match: (file: string) 
 
 const endsWith = (suffix: string) => (file: string) => file.split(path.sep).join('/').endsWith(suffix);
 
-
 const PREVIOUS: OutputFile[] = [
   { path: 'report.md', content: 'previous report' },
   { path: 'recommendations.md', content: 'previous recommendations' },
