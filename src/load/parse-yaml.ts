@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
+import { removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
@@ -32,26 +33,46 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       ...(related ? { related } : {}),
     });
 
+  // A syntax error garbles the entry it is in (and yaml often reports it several times on its
+  // line): report it once per line, then keep every other entry of the file.
+  const syntaxOffsets: number[] = [];
+  const reportedLines = new Set<number>();
   for (const error of doc.errors) {
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, source.text) : undefined;
+    const range = open ?? error.pos;
+    syntaxOffsets.push(range[0]);
+    const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
+    if (reportedLines.has(line)) continue;
+    reportedLines.add(line);
     if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
     else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
   }
-  if (doc.errors.length === 0) checkNodes(doc.contents, source.text, report, source.path, lineCounter);
   for (const tag of scan.tags) {
+    syntaxOffsets.push(tag.offset);
     report('yaml-tag', 'error', [tag.offset, tag.offset + tag.source.length], `Explicit YAML tags (${tag.source}) are not allowed in notes.`, 'Remove the tag; write the value as plain text, a number or a list.');
   }
 
   const contents = doc.contents;
+  let damage: Damage | undefined;
   if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined))) {
     report('empty-file', 'error', [0, 0], 'The file is empty.', emptyHint(role));
   } else if (doc.errors.length === 0 && !isMap(contents)) {
     report('not-a-mapping', 'error', contents?.range ?? [0, 0], `The file must be a mapping of keys to values, not ${describeNode(contents)}.`, emptyHint(role));
+  } else if (!doc.errors.some((error) => error.code === 'MULTIPLE_DOCS')) {
+    // (Of a file with two documents, nothing is kept: which one was meant is not known.)
+    damage = removeDamaged(contents, syntaxOffsets, source.text);
+    if (damage) {
+      // Aliases, anchors, merge keys and repeated keys are checked in what is left; each takes its entry out too.
+      const before = diagnostics.length;
+      checkNodes(contents, source.text, report, source.path, lineCounter);
+      const forbidden = diagnostics.slice(before).filter((d) => d.severity === 'error').map((d) => d.location!.start.offset);
+      const more = removeDamaged(contents, forbidden, source.text);
+      damage = more && { containers: [...damage.containers, ...more.containers], ids: [...damage.ids, ...more.ids] };
+    }
   }
 
-  const blocking = diagnostics.some((d) => d.severity === 'error');
-  const data = blocking ? undefined : normalizeText(doc.toJS({ maxAliasCount: 0 }));
-  return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data }, diagnostics };
+  const data = damage ? normalizeText(doc.toJS({ maxAliasCount: 0 })) : undefined;
+  return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
 }
 
 /** A file too deep or too large to compose safely: reported, never composed. */

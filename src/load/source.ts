@@ -1,3 +1,4 @@
+import type { Damage } from './damage.js';
 import type { PositionIndex } from './positions.js';
 
 /** What the file reader hands to the pipeline: a path and its decoded text. */
@@ -17,8 +18,13 @@ export interface ParsedFile {
   positions: PositionIndex;
   /** Offsets where lines start, beginning with 0. */
   lineStarts: Int32Array;
-  /** Plain JSON data, or undefined when the file could not be turned into data safely. */
+  /**
+   * Plain JSON data, or undefined when the file could not be turned into data safely. Parts that
+   * a syntax error garbled, or that hold a forbidden construct, are left out and listed in `damage`.
+   */
   data: unknown;
+  /** What was left out of `data`; absent when nothing was. */
+  damage?: Damage;
 }
 
 /** Everything the reader found in a project folder. */

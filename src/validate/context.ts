@@ -21,6 +21,33 @@ export interface CheckedProject {
   assets: string[];
 }
 
+/**
+ * What the cross-file rules check: every file that gave data, less the entries that failed their
+ * schema. Every item left passed its schema, but a top-level key the schema requires may be missing,
+ * and a list may have holes where items were left out (iterate with `forEach`, which skips them, so
+ * item numbers stay those of the file).
+ */
+export interface RuleProject {
+  workshop: Checked<Partial<WorkshopNotes>>;
+  sessions: Array<Checked<Partial<SessionNotes>> & { id: string }>;
+  countries: Checked<Partial<CountryFileNotes>>[];
+  assets: CheckedProject['assets'];
+}
+
+/** What is known to be missing from the rule project, so rules do not blame what refers to it. */
+export interface Gaps {
+  /** Some file gave no data at all (its `id:` values are in `ids`). */
+  unreadFiles: boolean;
+  /** Some entry was left out of some file. */
+  anyLeftOut: boolean;
+  /** `id:` values written in entries that were left out. */
+  ids: ReadonlySet<string>;
+  /** Top-level keys of workshop.yaml that lost entries (or `*` when the file lost an unnamed one). */
+  workshopKeys: ReadonlySet<string>;
+}
+
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set() };
+
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
   file: ParsedFile;
@@ -34,10 +61,21 @@ export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
 
   /**
-   * @param complete false when some session or country file could not be checked: rules that
-   *   look for something defined elsewhere then stay quiet rather than blame the wrong file.
+   * @param gaps what could not be checked: rules that look for something defined elsewhere stay
+   *   quiet about what may be defined there rather than blame the wrong file.
    */
-  constructor(readonly project: CheckedProject, readonly table: CountryTable, readonly complete = true) {}
+  constructor(readonly project: RuleProject, readonly table: CountryTable, readonly gaps: Gaps = NO_GAPS) {}
+
+  /** Whether every definition of this kind in workshop.yaml was read (none was left out). */
+  knowsAll(key: 'countries' | 'themes' | 'organizers' | 'partners'): boolean {
+    const { workshopKeys } = this.gaps;
+    return this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
+  }
+
+  /** Whether a reference to `id` may name something left out after an error: then it is not reported. */
+  mayBeLeftOut(id: string): boolean {
+    return this.gaps.ids.has(id);
+  }
 
   report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {
     const relatedLocations: RelatedLocation[] = related.map((r) => ({ ...locate(r.site.file, r.site.path, r.part ?? 'value'), message: r.message }));
@@ -51,12 +89,12 @@ export class RuleContext {
 
   /** Beneficiary country codes; computed once: rules ask for every reference they check. */
   get beneficiaries(): ReadonlySet<string> {
-    this.beneficiarySet ??= new Set(this.project.workshop.data.countries);
+    this.beneficiarySet ??= new Set(this.project.workshop.data.countries ?? []);
     return this.beneficiarySet;
   }
 
   get organizationIds(): ReadonlySet<string> {
-    const { organizers, partners = [] } = this.project.workshop.data;
+    const { organizers = [], partners = [] } = this.project.workshop.data;
     this.organizationSet ??= new Set([...organizers, ...partners].map((org) => org.id));
     return this.organizationSet;
   }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
-import { baseName, RuleContext, type Checked, type CheckedProject, type CheckedSession } from './context.js';
+import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject } from './context.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -13,42 +13,54 @@ import { checkParticipation } from './rules/participation.js';
 import { checkReferences } from './rules/references.js';
 import { checkSameAs } from './rules/same-as.js';
 import { checkAssets } from './rules/assets.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { checkAgainstSchema } from './recover.js';
 import type { SchemaName } from './schemas.js';
 
-export type { CheckedProject, CheckedSession, Checked } from './context.js';
+export type { CheckedProject, CheckedSession, Checked, RuleProject } from './context.js';
 
 export interface ValidateResult {
-  /** The checked project; present when no file failed its schema (cross-file errors may remain). */
+  /** The checked project; present when every file passed its schema whole (cross-file errors may remain). */
   project?: CheckedProject;
   diagnostics: Diagnostic[];
 }
 
 const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates];
 
-/** Stage 2: every file against its schema, then every cross-file rule of FORMAT.md. Pure. */
+/**
+ * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything
+ * that passed, so one run reports every independent problem. Pure.
+ */
 export function validate(loaded: LoadedProject, table: CountryTable): ValidateResult {
   const diagnostics: Diagnostic[] = [];
+  const ids = new Set<string>();
+  let unreadFiles = false;
+  let anyLeftOut = false;
+  let schemaFailed = false;
+  let workshopKeys = new Set<string>();
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
-    if (file.data === undefined) return undefined;
-    const problems = schemaDiagnostics(file, schema);
-    diagnostics.push(...problems);
-    return problems.length === 0 ? { file, data: file.data as T } : undefined;
+    const recovered = checkAgainstSchema(file, schema);
+    if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
+    diagnostics.push(...recovered.diagnostics);
+    if (recovered.diagnostics.length > 0) schemaFailed = true;
+    recovered.damage.ids.forEach((id) => ids.add(id));
+    if (recovered.data === undefined) unreadFiles = true;
+    if (recovered.damage.containers.length > 0) anyLeftOut = true;
+    return recovered.data === undefined ? undefined : { file, data: recovered.data as T };
   };
-  const workshop = check<WorkshopNotes>(loaded.workshop, 'workshop');
-  const sessions = loaded.sessions.map((file) => check<SessionNotes>(file, 'session'));
-  const countries = loaded.countries.map((file) => check<CountryFileNotes>(file, 'country'));
+  const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
+  const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
+  const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   if (!workshop) return { diagnostics };
 
-  const project: CheckedProject = {
+  const project: RuleProject = {
     workshop,
-    sessions: sessions.flatMap((session) => session ? [{ ...session, id: session.data.id ?? baseName(session.file.source.path) } satisfies CheckedSession] : []),
+    sessions: sessions.flatMap((session) => session ? [{ ...session, id: session.data.id ?? baseName(session.file.source.path) }] : []),
     countries: countries.flatMap((country) => country ?? []),
     assets: loaded.assets,
   };
-  const complete = sessions.every(Boolean) && countries.every(Boolean);
-  const ctx = new RuleContext(project, table, complete);
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
-  return complete ? { project, diagnostics } : { diagnostics };
+  // Only a project whose every file passed its schema whole has the types the later stages rely on.
+  return unreadFiles || anyLeftOut || schemaFailed ? { diagnostics } : { project: project as CheckedProject, diagnostics };
 }

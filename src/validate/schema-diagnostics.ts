@@ -3,11 +3,14 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import { validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, suggest } from './suggest.js';
 
-/** Validates one parsed file against its schema and turns ajv's errors into located diagnostics. */
-export function schemaDiagnostics(file: ParsedFile, schema: SchemaName): Diagnostic[] {
+/**
+ * Validates one parsed file against its schema and turns ajv's errors into located diagnostics,
+ * less those `explained` says are the consequence of an earlier problem.
+ */
+export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explained: (error: SchemaError) => boolean = () => false): Diagnostic[] {
   const validate = validator(schema);
   if (validate(file.data)) return [];
-  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(validate.errors ?? [], file.data)));
+  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators((validate.errors ?? []).filter((error) => !explained(error)), file.data)));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -61,6 +64,16 @@ function dropRequiredExplainedByTypo(errors: SchemaError[]): SchemaError[] {
   });
 }
 
+
+/**
+ * Where an error is in the data: the value in error, or with `entry`, for an unknown or invalid
+ * key, that key's entry (the error itself is on the mapping that holds it).
+ */
+export function schemaErrorPath(error: SchemaError, entry: boolean): DataPath {
+  const path = pathOf(error);
+  const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.propertyName;
+  return entry && typeof key === 'string' ? [...path, key] : path;
+}
 
 function pathOf(error: SchemaError): DataPath {
   return error.instancePath.split('/').slice(1).map((segment) => {

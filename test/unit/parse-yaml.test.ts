@@ -20,7 +20,9 @@ describe('parseYamlFile', () => {
     const result = parse('title: ok\nsummary: "unclosed\nother: 1\nmore: 2\n');
     expect(at(result.diagnostics)).toEqual(['yaml-syntax 2:10']);
     expect(result.diagnostics[0]!.severity).toBe('error');
-    expect(result.file.data).toBeUndefined();
+    // The quoted value ran to the end of the file: that entry is left out, the entries before it kept.
+    expect(result.file.data).toEqual({ title: 'ok' });
+    expect(result.file.damage).toEqual({ containers: [[]], ids: [] });
   });
 
   it('reports an unclosed single quote at the opening quote', () => {
@@ -31,6 +33,7 @@ describe('parseYamlFile', () => {
     const result = parse('a: b\n---\nc: d\n');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
     expect(result.diagnostics[0]!.location!.start.line).toBe(2);
+    // Outside every entry of the first document: nothing of the file is kept.
     expect(result.file.data).toBeUndefined();
   });
 
@@ -38,7 +41,8 @@ describe('parseYamlFile', () => {
     const result = parse('a: 1\nb: 2\na: 3\n');
     expect(at(result.diagnostics)).toEqual(['duplicate-key 3:1']);
     expect(result.diagnostics[0]!.related).toEqual([expect.objectContaining({ file: 'sessions/a.yaml', start: expect.objectContaining({ line: 1, column: 1 }) })]);
-    expect(result.file.data).toBeUndefined();
+    expect(result.file.data).toEqual({ a: 1, b: 2 });
+    expect(result.file.damage?.containers).toEqual([[]]);
   });
 
   it('treats 1: and "1": as the same key (they collapse in JavaScript)', () => {
@@ -61,7 +65,7 @@ describe('parseYamlFile', () => {
     const result = parse('a: &x 1\nb: *x\n');
     expect(at(result.diagnostics)).toEqual(['yaml-alias 1:4', 'yaml-alias 2:4']);
     expect(result.diagnostics[0]!.location!.end.column).toBe(6);
-    expect(result.file.data).toBeUndefined();
+    expect(result.file.data).toEqual({});
   });
 
   it('reports an anchor on a block mapping at the &', () => {
@@ -71,7 +75,7 @@ describe('parseYamlFile', () => {
   it('reports a merge key at <<', () => {
     const result = parse('a:\n  <<: {k: 1}\n  j: 2\n');
     expect(at(result.diagnostics)).toEqual(['yaml-merge-key 2:3']);
-    expect(result.file.data).toBeUndefined();
+    expect(result.file.data).toEqual({});
   });
 
   it('reports merge key, anchor and alias together', () => {
@@ -87,7 +91,7 @@ describe('parseYamlFile', () => {
     expect(at(parse('a:\n  - !!int 3\n').diagnostics)).toEqual(['yaml-tag 2:5']);
     expect(at(parse('a: [x, !!binary aGk=]\n').diagnostics)).toEqual(['yaml-tag 1:8']);
     expect(at(parse('a: !local x\n').diagnostics)).toEqual(['yaml-tag 1:4']);
-    expect(parse('a: !!str 1\n').file.data).toBeUndefined();
+    expect(parse('a: !!str 1\nb: 2\n').file.data).toEqual({ b: 2 });
   });
 
   it('does not mistake a ! inside a value for a tag', () => {
@@ -187,8 +191,8 @@ describe('parseYamlFile', () => {
     expect(parse('date: 2022-05-09\n').file.data).toEqual({ date: '2022-05-09' });
   });
 
-  it('produces no data when there is any error, data when there are only warnings', () => {
-    expect(parse('a: 1\na: 2\ntitle: Q&A #1\n').file.data).toBeUndefined();
+  it('leaves out the entries in error and keeps the rest; keeps everything when there are only warnings', () => {
+    expect(parse('a: 1\na: 2\ntitle: Q&A #1\n').file.data).toEqual({ a: 1, title: 'Q&A' });
     expect(parse('title: Q&A #1\n').file.data).toEqual({ title: 'Q&A' });
   });
 

@@ -200,19 +200,37 @@ describe('validate: no cascade', () => {
   const referring = mentioning(`recommendations:\n${rec({ text: 'Do it.', theme: 'kst', same_as: 'r1' })}actions:\n  - text: y\n    owner: uncct\n    recommendations: [r1]`);
 
   it('a session with a syntax error does not make references to its ids errors elsewhere', () => {
-    const result = check({ sessions: { 'sessions/a.yaml': 'id: a\nrecommendations:\n  - id: r1\n    text: "unclosed\n', 'sessions/b.yaml': referring } });
-    expect(result.diagnostics.map(where)).toEqual(['yaml-syntax sessions/a.yaml:4:11']);
+    const result = check({ sessions: { 'sessions/a.yaml': session({ extra: 'recommendations:\n  - id: r1\n    text: "unclosed\n' }), 'sessions/b.yaml': referring } });
+    expect(result.diagnostics.map(where)).toEqual(['yaml-syntax sessions/a.yaml:7:11']);
     expect(result.project).toBeUndefined();
   });
 
-  it('a session failing its schema does not either, and nothing is said about mentions', () => {
+  it('a recommendation failing its schema does not either, and nothing is said about mentions', () => {
+    const result = check({ sessions: { 'sessions/a.yaml': session({ extra: 'recommendations:\n  - id: r1\n    text: y\n' }), 'sessions/b.yaml': session({ extra: referring.slice(referring.indexOf('recommendations:')) }) } });
+    expect(result.diagnostics.map(where)).toEqual(['required sessions/a.yaml:6:5']);
+    expect(result.project).toBeUndefined();
+  });
+
+  it('a session missing a required key is still checked against the others', () => {
     const result = check({ sessions: { 'sessions/a.yaml': 'title: x\nrecommendations:\n  - id: r1\n    text: y\n    theme: kst\n', 'sessions/b.yaml': session({ extra: referring.slice(referring.indexOf('recommendations:')) }) } });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['required', 'required', 'required']);
+    // Nothing was left out of either file: the missing keys are the only problems of a.yaml, and
+    // no file mentions a beneficiary.
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['required', 'required', 'required', 'unmentioned-country', 'unmentioned-country']);
     expect(result.project).toBeUndefined();
   });
 
-  it('an invalid workshop.yaml stops validation after its schema', () => {
+  it('an invalid workshop.yaml does not stop the other files being checked', () => {
     const result = check({ workshop: WORKSHOP.replace('title: Border Security Workshop\n', ''), sessions: { 'sessions/a.yaml': referring } });
-    expect(result.diagnostics.map(where)).toEqual(['required workshop.yaml:1:1']);
+    expect(result.diagnostics.map(where)).toEqual(['required workshop.yaml:1:1', 'unknown-same-as sessions/a.yaml:13:14', 'unknown-recommendation sessions/a.yaml:17:23']);
+  });
+
+  it('a workshop.yaml whose themes were left out does not make every theme unknown', () => {
+    const result = check({ workshop: WORKSHOP.replace('  - id: ibm\n    title: Integrated border management\n', '  - id: ibm\n    titel: Integrated border management\n'), sessions: { 'sessions/a.yaml': mentioning('themes: [ibm]') } });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
+  });
+
+  it('a workshop.yaml whose countries were garbled does not make every country a non-beneficiary', () => {
+    const result = check({ workshop: WORKSHOP.replace('  - NER\n', '  - "NER\n'), sessions: { 'sessions/a.yaml': mentioning('') } });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
   });
 });

@@ -3,6 +3,7 @@ import type { RuleContext } from '../context.js';
 /** ISO dates compare correctly as strings once the schema has checked their form. */
 export function checkDates(ctx: RuleContext): void {
   const { workshop, sessions } = ctx.project;
+  if (!workshop.data.dates) return;
   const { start, end } = workshop.data.dates;
   if (start > end) {
     ctx.report('date-range', 'error', { file: workshop.file, path: ['dates', 'start'] }, 'value',
@@ -12,7 +13,7 @@ export function checkDates(ctx: RuleContext): void {
   }
   for (const session of sessions) {
     const date = session.data.date;
-    if (date < start || date > end) {
+    if (date !== undefined && (date < start || date > end)) {
       ctx.report('session-outside-dates', 'error', { file: session.file, path: ['date'] }, 'value',
         `The session date ${date} is outside the workshop dates (${start} to ${end}).`,
         'Check the date, or the workshop dates in workshop.yaml.');

@@ -4,12 +4,12 @@ import type { RuleContext, Site } from '../context.js';
 export function checkDuplicateIds(ctx: RuleContext): void {
   const { workshop, sessions } = ctx.project;
   const orgs = new Map<string, Site>();
-  const orgLists = [['organizers', workshop.data.organizers], ['partners', workshop.data.partners ?? []]] as const;
+  const orgLists = [['organizers', workshop.data.organizers ?? []], ['partners', workshop.data.partners ?? []]] as const;
   for (const [key, list] of orgLists) {
     list.forEach((org, index) => claim(ctx, orgs, org.id, { file: workshop.file, path: [key, index, 'id'] }, 'organization'));
   }
   const themes = new Map<string, Site>();
-  workshop.data.themes.forEach((theme, index) => claim(ctx, themes, theme.id, { file: workshop.file, path: ['themes', index, 'id'] }, 'theme'));
+  workshop.data.themes?.forEach((theme, index) => claim(ctx, themes, theme.id, { file: workshop.file, path: ['themes', index, 'id'] }, 'theme'));
 
   const sessionIds = new Map<string, Site>();
   const recs = new Map<string, Site>();

@@ -2,8 +2,9 @@ import type { RuleContext } from '../context.js';
 
 /** A beneficiary nobody wrote about is usually a forgotten file or a wrong code. */
 export function checkMentions(ctx: RuleContext): void {
-  if (!ctx.complete) return;
-  const mentioned = new Set<string>(ctx.project.countries.map((country) => country.data.country));
+  // A mention may be in what was left out.
+  if (ctx.gaps.unreadFiles || ctx.gaps.anyLeftOut) return;
+  const mentioned = new Set<string>(ctx.project.countries.flatMap((country) => country.data.country ?? []));
   for (const { data } of ctx.project.sessions) {
     for (const code of Object.keys(data.country_notes ?? {})) mentioned.add(code);
     for (const speaker of data.speakers ?? []) if (speaker.country) mentioned.add(speaker.country);
@@ -14,7 +15,7 @@ export function checkMentions(ctx: RuleContext): void {
     }
   }
   const { workshop } = ctx.project;
-  workshop.data.countries.forEach((code, index) => {
+  workshop.data.countries?.forEach((code, index) => {
     if (!mentioned.has(code) && ctx.table.has(code)) {
       ctx.report('unmentioned-country', 'warning', { file: workshop.file, path: ['countries', index] }, 'value',
         `No session or country file mentions ${ctx.table.name(code, 'en')} (${code}).`,

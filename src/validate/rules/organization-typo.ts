@@ -3,6 +3,7 @@ import type { RuleContext, Site } from '../context.js';
 
 /** Free-text organizations are allowed, but `unoct-rabt` is almost surely the id `unoct-rabat`. */
 export function checkOrganizationTypos(ctx: RuleContext): void {
+  if (!ctx.knowsAll('organizers')) return;
   const ids = [...ctx.organizationIds];
   const check = (organization: string | undefined, site: Site) => {
     if (organization === undefined || ctx.organizationIds.has(organization)) return;

@@ -11,14 +11,14 @@ export function checkReferences(ctx: RuleContext): void {
   const w = workshop.data;
   const inWorkshop = (path: DataPath): Site => ({ file: workshop.file, path });
 
-  w.countries.forEach((code, i) => anyCountry(ctx, code, inWorkshop(['countries', i])));
+  w.countries?.forEach((code, i) => anyCountry(ctx, code, inWorkshop(['countries', i])));
   if (w.location) anyCountry(ctx, w.location.country, inWorkshop(['location', 'country']));
   w.participation?.forEach((entry, i) => {
     if (entry.country !== undefined) beneficiary(ctx, entry.country, inWorkshop(['participation', i, 'country']), 'value');
   });
 
   const recIds = ctx.recommendationSites;
-  const themeIds = w.themes.map((theme) => theme.id);
+  const themeIds = (w.themes ?? []).flatMap((theme) => theme.id);
   for (const session of sessions) {
     const s = session.data;
     const at = (path: DataPath): Site => ({ file: session.file, path });
@@ -30,7 +30,7 @@ export function checkReferences(ctx: RuleContext): void {
     s.recommendations?.forEach((rec, i) => {
       knownTheme(ctx, rec.theme, themeIds, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(ctx, target, at(['recommendations', i, 'addressed_to', j])));
-      if (ctx.complete && rec.same_as !== undefined && !recIds.has(rec.same_as)) {
+      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as)) {
         ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
           `“same_as: ${rec.same_as}” names no recommendation.`,
           didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
@@ -40,7 +40,7 @@ export function checkReferences(ctx: RuleContext): void {
       addressee(ctx, action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
       action.recommendations?.forEach((id, j) => {
-        if (ctx.complete && !recIds.has(id)) {
+        if (!recIds.has(id) && !ctx.mayBeLeftOut(id)) {
           ctx.report('unknown-recommendation', 'error', at(['actions', i, 'recommendations', j]), 'value',
             `No recommendation has the id “${id}”.`,
             didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
@@ -48,7 +48,9 @@ export function checkReferences(ctx: RuleContext): void {
       });
     });
   }
-  for (const country of countries) beneficiary(ctx, country.data.country, { file: country.file, path: ['country'] }, 'value');
+  for (const country of countries) {
+    if (country.data.country !== undefined) beneficiary(ctx, country.data.country, { file: country.file, path: ['country'] }, 'value');
+  }
 }
 
 function anyCountry(ctx: RuleContext, code: string, site: Site): boolean {
@@ -62,14 +64,14 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
   if (!ctx.table.has(code)) {
     ctx.report('unknown-country', 'error', site, part, `“${code}” is not a country code in the UN M49 table.`,
       didYouMean(code, ctx.beneficiaries) ?? 'Use the ISO 3166-1 alpha-3 code of a beneficiary country.');
-  } else if (!ctx.beneficiaries.has(code)) {
+  } else if (!ctx.beneficiaries.has(code) && ctx.knowsAll('countries')) {
     ctx.report('not-beneficiary', 'error', site, part, `${ctx.table.name(code, 'en')} (${code}) is not a beneficiary country of this workshop.`,
       `Beneficiary countries (workshop.yaml \`countries\`): ${[...ctx.beneficiaries].join(', ')}. Add ${code} there if it is one.`);
   }
 }
 
 function knownTheme(ctx: RuleContext, theme: string, themeIds: string[], site: Site): void {
-  if (themeIds.includes(theme)) return;
+  if (themeIds.includes(theme) || !ctx.knowsAll('themes') || ctx.mayBeLeftOut(theme)) return;
   ctx.report('unknown-theme', 'error', site, 'value', `“${theme}” is not a theme of this workshop.`,
     didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`);
 }
@@ -77,11 +79,12 @@ function knownTheme(ctx: RuleContext, theme: string, themeIds: string[], site: S
 /** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id. */
 function addressee(ctx: RuleContext, target: string, site: Site, allowMemberStates = true): void {
   if (allowMemberStates && target === MEMBER_STATES) return;
-  if (ctx.organizationIds.has(target)) return;
+  if (ctx.organizationIds.has(target) || ctx.mayBeLeftOut(target)) return;
   if (COUNTRY_CODE.test(target)) {
     beneficiary(ctx, target, site, 'value');
     return;
   }
+  if (!ctx.knowsAll('organizers') || (ctx.project.workshop.data.partners !== undefined && !ctx.knowsAll('partners'))) return;
   const choices = [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
   ctx.report('unknown-organization', 'error', site, 'value', `“${target}” is not an organization id or a beneficiary country code.`,
     didYouMean(target, choices) ?? `Use one of: ${choices.join(', ')} (organizations are defined in workshop.yaml).`);

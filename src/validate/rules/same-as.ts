@@ -27,7 +27,7 @@ export function checkSameAs(ctx: RuleContext): void {
         return;
       }
       const end = sites.get(chain[chain.length - 1]!)!;
-      const themes = new Set(ctx.project.workshop.data.themes.map((theme) => theme.id));
+      const themes = new Set(ctx.project.workshop.data.themes?.map((theme) => theme.id));
       if (end.theme !== rec.theme && themes.has(end.theme) && themes.has(rec.theme)) {
         ctx.report('same-as-theme', 'warning', site, 'value',
           `This recommendation has theme “${rec.theme}” but the one it is the same as has “${end.theme}”.`,

@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+/** `rule file:line:column` of each diagnostic of a JSON report. */
+function located(stdout: string): string[] {
+  return (JSON.parse(stdout) as Array<{ ruleId: string; file: string; line: number; column: number }>).map((d) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`);
+}
+
+describe('every independent problem in one run', () => {
+  const work = tempDir('wr-all-');
+  afterAll(() => remove(work));
+
+  it('reports one of each kind of error of FORMAT.md, spread over many files, each at its place, and no others', async () => {
+    // One mistake per kind (an anchor and its alias give two): syntax errors, forbidden YAML,
+    // unreadable files, schema errors and every cross-file rule, side by side. `date-range` is the
+    // one kind left out: with the workshop's dates reversed, no session can be checked against them.
+    const dir = path.join(ROOT, 'test/fixtures/all-mistakes');
+    const expected = JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')) as string[];
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(located(result.stdout)).toEqual(expected);
+    expect(new Set(expected.map((line) => line.split(' ')[0])).size).toBe(23);
+  });
+
+  it('reports the five mistakes of a project made by init in one run of the built bin', () => {
+    const dir = path.join(work, 'five');
+    expect(runBin(['init', dir]).code).toBe(0);
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), 'utf8')));
+    edit('sessions/01-opening.yaml', (text) => `${text.replace('key_points:', 'key_ponts:').trimEnd()}\n\t- A last point indented with a tab.\n`);
+    edit('sessions/02-recommendations.yaml', (text) => text
+      .replace(/^date: \S+/m, 'date: 12/03/2025')
+      .replace('addressed_to: [MLI, NER]', 'addressed_to: [MLI, NIG]')
+      .replace('recommendations: [joint-patrols]', 'recommendations: [joint-patrol]'));
+    const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(located(result.stdout).map((line) => line.replace(/:\d+$/, ''))).toEqual([
+      'unknown-key sessions/01-opening.yaml:17',
+      'yaml-syntax sessions/01-opening.yaml:23',
+      'invalid-date sessions/02-recommendations.yaml:5',
+      'unknown-country sessions/02-recommendations.yaml:17',
+      'unknown-recommendation sessions/02-recommendations.yaml:24',
+    ]);
+  });
+});
