@@ -7,7 +7,7 @@
 //   (harfbuzz.wasm) next to themselves, and pdfkit loads fontkit, which must stay one copy (the
 //   typesetter hands pdfkit its parsed fonts).
 // - Everything lib/ reads at run time is found as from dist/: the package root is one level up
-//   (src/assets.ts), the workers sit next to the chunks under the same names as in dist/cli/, and the
+//   (src/assets.ts), the workers sit next to the chunks under the same names as in dist/build/, and the
 //   two generated files read next to their module are copied here.
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,9 @@ const result = await build({
   entryPoints: {
     run: 'dist/cli/run.js',
     heap: 'dist/cli/heap.js',
-    'parse-worker': 'dist/cli/parse-worker.js',
-    'typeset-worker': 'dist/cli/typeset-worker.js',
+    'parse-worker': 'dist/build/parse-worker.js',
+    'typeset-worker': 'dist/build/typeset-worker.js',
+    api: 'dist/api.js',
   },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',

@@ -7,6 +7,7 @@ import { SetupError } from '../errors.js';
 import { EXIT, type Io } from './io.js';
 import type { GlobalOptions } from './run.js';
 import { styleFor } from './style.js';
+import type { Timings } from '../build/timings.js';
 
 const REPORTERS = ['pretty', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -71,4 +72,11 @@ export function problemsExitCode(diagnostics: readonly Diagnostic[], reporting: 
   if (reporting.strict && warnings > 0) return EXIT.problems;
   if (reporting.maxWarnings !== undefined && warnings > reporting.maxWarnings) return EXIT.problems;
   return EXIT.ok;
+}
+
+/** Prints a result's diagnostics (and, with --verbose, the time of each stage); returns the exit code they make. */
+export function reportAndJudge(result: { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }, reporting: Reporting, globals: GlobalOptions, io: Io, timings?: Timings): number {
+  reportDiagnostics(result.diagnostics, result.sources, result.dir, reporting, globals, io);
+  if (reporting.verbose && timings) io.stderr.write(timings.format());
+  return problemsExitCode(result.diagnostics, reporting);
 }

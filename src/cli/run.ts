@@ -52,19 +52,19 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
-      const { buildCommand, watchedPaths } = await import('./commands/build.js');
+      const [{ buildCommand }, { projectInputs }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js')]);
       if (!options.watch) {
         exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;
       }
-      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }] = await Promise.all([import('./watch.js'), import('./warm.js')]);
+      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }] = await Promise.all([import('./watch.js'), import('../build/warm.js')]);
       const warm = warmState();
       try {
         const build = (changed: readonly string[]) => {
           forgetStale(warm, changed);
           return buildCommand({ dir, ...options }, globals(), io, warm);
         };
-        exitCode = await watchBuild(build, watchedPaths({ dir, ...options }, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+        exitCode = await watchBuild(build, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
       } finally {
         await warm.pool.close();
       }

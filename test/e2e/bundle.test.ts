@@ -59,7 +59,7 @@ describe('the bundle the bin runs', () => {
     const build = packagesLoadedBy(chunkOf('dist/cli/commands/build.js'));
     expect(build.has('handlebars')).toBe(true);
     expect(build.has('pdfkit') || build.has('fontkit') || build.has('harfbuzzjs')).toBe(false);
-    const pdf = packagesLoadedBy(chunkOf('dist/cli/pdf-output.js'));
+    const pdf = packagesLoadedBy(chunkOf('dist/build/pdf-output.js'));
     expect(pdf.has('pdfkit') && pdf.has('fontkit') && pdf.has('harfbuzzjs')).toBe(true);
   });
 

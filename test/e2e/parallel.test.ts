@@ -10,14 +10,14 @@ const dist = (file: string) => import(path.join(ROOT, 'dist', file));
 async function englishSettings() {
   const { resolveTheme } = await dist('typeset/theme.js');
   const { bundledFontPaths } = await dist('typeset/font-files.js');
-  const { typesetLabels } = await dist('cli/pdf-output.js');
+  const { typesetLabels } = await dist('build/pdf-output.js');
   return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: typesetLabels('en'), creationDate: new Date('2022-05-13T00:00:00Z'), keepSections: false };
 }
 
 describe('parallel parsing', () => {
   it('gives the same files, data, positions and diagnostics on one thread and on two', async () => {
     const { readProject } = await dist('load/read-project.js');
-    const { parseInParallel } = await dist('cli/parallel-parse.js');
+    const { parseInParallel } = await dist('build/parallel-parse.js');
     const { load } = await dist('load/index.js');
     const read = await readProject(path.join(ROOT, 'examples/rabat-2022'));
     // Make the project large enough to be shared out: the same sessions many times over.
@@ -42,8 +42,8 @@ describe('parallel parsing', () => {
 
 describe('parallel typesetting', () => {
   it('writes byte-identical PDFs, in the documents’ order, on one thread and on two', async () => {
-    const { typesetInParallel } = await dist('cli/parallel-typeset.js');
-    const { typesetHere } = await dist('cli/pdf-output.js');
+    const { typesetInParallel } = await dist('build/parallel-typeset.js');
+    const { typesetHere } = await dist('build/pdf-output.js');
     const paragraph = 'Border security and management: cooperation between Burkina Faso, Ghana, Mali and Niger. ';
     const documents = [1, 6, 2].map((n, i) => ({ file: `doc-${i}.md`, markdown: `---\ntitle: Document ${i}\n---\n\n# Part ${i}\n\n${paragraph.repeat(n * 300)}\n` }));
     const settings = await englishSettings();
@@ -62,7 +62,7 @@ describe('parallel typesetting', () => {
 describe('watch mode’s warm state', () => {
   it('parses again only the files whose text changed, and forgets deleted ones', async () => {
     const { readProject } = await dist('load/read-project.js');
-    const { parseInParallel } = await dist('cli/parallel-parse.js');
+    const { parseInParallel } = await dist('build/parallel-parse.js');
     const read = await readProject(path.join(ROOT, 'examples/rabat-2022'));
     const cache = new Map();
     const first = await parseInParallel(read.sources, { cache });
@@ -78,8 +78,8 @@ describe('watch mode’s warm state', () => {
   });
 
   it('keeps typesetting workers between builds and gives the same bytes each time', async () => {
-    const { typesetInParallel, TypesetPool } = await dist('cli/parallel-typeset.js');
-    const { typesetHere } = await dist('cli/pdf-output.js');
+    const { typesetInParallel, TypesetPool } = await dist('build/parallel-typeset.js');
+    const { typesetHere } = await dist('build/pdf-output.js');
     const settings = await englishSettings();
     const documents = [0, 1].map((i) => ({ file: `d${i}.md`, markdown: `# D${i}\n\n${'Text of the document. '.repeat(2000)}\n` }));
     const pool = new TypesetPool(2);
@@ -98,8 +98,8 @@ describe('watch mode’s warm state', () => {
   });
 
   it('replaces a prewarmed worker that stopped while idle, instead of waiting on it for ever', async () => {
-    const { typesetInParallel, TypesetPool } = await dist('cli/parallel-typeset.js');
-    const { typesetHere } = await dist('cli/pdf-output.js');
+    const { typesetInParallel, TypesetPool } = await dist('build/parallel-typeset.js');
+    const { typesetHere } = await dist('build/pdf-output.js');
     const settings = await englishSettings();
     const documents = [0, 1].map((i) => ({ file: `d${i}.md`, markdown: `# D${i}\n\nText.\n` }));
     const pool = new TypesetPool(2);
@@ -125,9 +125,9 @@ describe('watch mode’s warm state', () => {
 
 describe('watch mode’s PDF cache', () => {
   it('typesets again only the documents whose Markdown changed, with the same bytes as a fresh build', async () => {
-    const { typesetDocuments } = await dist('cli/pdf-output.js');
+    const { typesetDocuments } = await dist('build/pdf-output.js');
     const workshop = { dates: { start: '2022-05-09', end: '2022-05-13' } };
-    const context = (cache: Map<string, unknown>, seen: string[]) => ({ projectDir: ROOT, workshop, language: 'en', themeFile: undefined, cwd: ROOT, env: {}, cache, onDocument: (file: string) => seen.push(file) });
+    const context = (cache: Map<string, unknown>, seen: string[]) => ({ projectDir: ROOT, workshop, language: 'en', cwd: ROOT, env: {}, cache, onDocument: (file: string) => seen.push(file) });
     const docs = ['a', 'b', 'c'].map((name) => ({ file: `${name}.md`, markdown: `# ${name}\n\nText of ${name}.\n` }));
     const cache = new Map();
     const first: string[] = [];
@@ -143,7 +143,7 @@ describe('watch mode’s PDF cache', () => {
   });
 
   it('is emptied by a change to anything but notes and templates (images and fonts are not compared)', async () => {
-    const { forgetStale } = await dist('cli/warm.js');
+    const { forgetStale } = await dist('build/warm.js');
     const warm = { pdfs: new Map([['report.md', {}]]) };
     forgetStale(warm, ['sessions/01.yaml', 'templates/report.md.hbs']);
     expect(warm.pdfs.size).toBe(1);

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
+import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/build/publish.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { listFiles, remove, snapshot, tempDir } from '../helpers/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANIFEST, publish } from '../../src/cli/publish.js';
+import { MANIFEST, publish } from '../../src/build/publish.js';
 import { SetupError } from '../../src/errors.js';
 import { copyTree, EXAMPLE, listFiles, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
 

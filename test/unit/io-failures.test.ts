@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/cli/publish.js';
+import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/build/publish.js';
 import { InterruptedError, SetupError } from '../../src/errors.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';

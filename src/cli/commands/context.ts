@@ -1,7 +1,7 @@
 import { consolidate } from '../../consolidate/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { countryTable } from '../../reference/countries.js';
-import { checkProject } from '../check-project.js';
+import { checkProject } from '../../build/check-project.js';
 import { EXIT, type Io } from '../io.js';
 import { reportDiagnostics, reportingFrom } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';

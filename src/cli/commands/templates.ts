@@ -1,15 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SetupError } from '../../errors.js';
 import { EXIT, type Io } from '../io.js';
-import { loadTemplates, templatesFolder } from '../template-files.js';
+import { ejectTemplates, loadTemplates, templatesFolder } from '../../build/templates.js';
 
 export interface TemplatesOptions {
   project?: string;
   templates?: string;
   force?: boolean;
 }
-
 
 /** Every template and partial, and whether the project overrides it. */
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
@@ -26,23 +23,7 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
 /** Copies defaults into the project's templates/ folder to edit; never overwrites an edited file without --force. */
 export async function ejectTemplatesCommand(names: string[], options: TemplatesOptions, io: Io): Promise<number> {
   const target = templatesFolder(options.project ?? '.', options.templates, io.cwd);
-  const bundled = await loadTemplates();
-  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()];
-  const copied: string[] = [];
-  const kept: string[] = [];
-  for (const name of wanted) {
-    const destination = path.join(target, name);
-    const existing = await readFile(destination, 'utf8').catch(() => undefined);
-    if (existing !== undefined && !options.force) {
-      if (existing !== bundled.get(name)!.text) {
-        kept.push(name);
-        continue;
-      }
-    }
-    await mkdir(path.dirname(destination), { recursive: true });
-    await writeFile(destination, bundled.get(name)!.text);
-    copied.push(name);
-  }
+  const { copied, kept } = await ejectTemplates(target, names, options.force ?? false);
   const shown = path.relative(io.cwd, target) || '.';
   if (copied.length) io.stderr.write(`Copied to ${shown}/: ${copied.join(', ')}\n`);
   if (kept.length) {
@@ -50,12 +31,4 @@ export async function ejectTemplatesCommand(names: string[], options: TemplatesO
     return EXIT.problems;
   }
   return EXIT.ok;
-}
-
-/** `report`, `report.md.hbs`, `person`, `partials/person.md.hbs` all name the same file. */
-function resolveName(name: string, names: string[]): string {
-  const candidates = [name, `${name}.md.hbs`, `partials/${name}`, `partials/${name}.md.hbs`];
-  const found = candidates.find((candidate) => names.includes(candidate));
-  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `Run \`workshop-report templates list\` to see them: ${names.join(', ')}.`);
-  return found;
 }

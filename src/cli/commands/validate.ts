@@ -1,16 +1,14 @@
-import { checkProject } from '../check-project.js';
+import { checkProject } from '../../build/check-project.js';
 import { EXIT, type Io } from '../io.js';
-import { problemsExitCode, reportDiagnostics, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
+import { reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
-import { Timings } from '../timings.js';
+import { Timings } from '../../build/timings.js';
 
 export async function validateCommand(options: { dir: string } & ReportingOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
   const checked = await checkProject(options.dir, io.cwd, timings);
-  reportDiagnostics(checked.diagnostics, checked.sources, checked.dir, reporting, globals, io);
-  if (reporting.verbose) io.stderr.write(timings.format());
-  const code = problemsExitCode(checked.diagnostics, reporting);
+  const code = reportAndJudge(checked, reporting, globals, io, timings);
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) {
     const { sessions } = checked.loaded;
     io.stderr.write(`${checked.diagnostics.length ? '' : 'No problems found: '}${sessions.length} session ${sessions.length === 1 ? 'file' : 'files'} checked.\n`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileSystem } from '../load/file-system.js';
 import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
@@ -19,9 +20,9 @@ export interface CheckedResult {
 }
 
 /** read → load → validate: what `validate` does and `build` starts with. */
-export async function checkProject(dirArgument: string, cwd: string, timings?: Timings, warm?: WarmState): Promise<CheckedResult> {
+export async function checkProject(dirArgument: string, cwd: string, timings?: Timings, warm?: WarmState, fs?: FileSystem): Promise<CheckedResult> {
   const dir = path.resolve(cwd, dirArgument);
-  const read = await readProject(dir);
+  const read = await readProject(dir, fs);
   timings?.mark('read');
   const loaded = load(read.sources, await parseInParallel(read.sources, warm ? { cache: warm.parsed } : {}));
   timings?.mark('parse');

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
-import type { Language, WorkshopNotes } from '../notes/types.js';
+import type { Language } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
@@ -14,33 +14,19 @@ import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { OutputFile } from './publish.js';
+import type { WriterContext, WriterResult } from './writer.js';
 import { typesetInParallel, type TypesetPool } from './parallel-typeset.js';
 
-export interface PdfContext {
-  projectDir: string;
-  workshop: WorkshopNotes;
-  language: Language;
-  themeFile: string | undefined;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  /** --pdf-a: archival PDF/A-2a, whatever the theme says. */
-  pdfA?: boolean;
-  /** Ctrl-C: stops the worker threads. */
-  signal?: AbortSignal;
+/** A writer's context, and what watch mode keeps between builds. */
+export interface PdfContext extends WriterContext {
   /** Worker threads kept warm between builds (watch mode); else started and stopped per build. */
   pool?: TypesetPool;
   /** PDFs of the previous build by document (watch mode): unchanged documents are not typeset again. */
   cache?: PdfCache;
-  /** Called as documents are typeset (progress on a terminal). */
-  onDocument?: (file: string, index: number, total: number) => void;
 }
 
-export interface PdfResult {
-  files: OutputFile[];
-  diagnostics: Diagnostic[];
-  /** Texts to show in code frames (the theme file, the generated Markdown). */
-  sources: Map<string, string>;
-}
+/** What the PDF writer returns. */
+export type PdfResult = WriterResult;
 
 /** What every document's typesetting shares; plain data, so worker threads can receive it. */
 export interface TypesetSettings {
@@ -147,13 +133,13 @@ function keptSections(file: string): SectionParses {
 
 /** --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. */
 async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sources: Map<string, string>): Promise<PdfThemeYaml | undefined> {
-  if (context.themeFile === undefined) return context.workshop.report?.pdf_theme as PdfThemeYaml | undefined;
-  const file = path.resolve(context.cwd, context.themeFile);
+  if (context.pdfTheme === undefined) return context.workshop.report?.pdf_theme as PdfThemeYaml | undefined;
+  const file = path.resolve(context.cwd, context.pdfTheme);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new SetupError(`Cannot read the PDF theme file ${context.themeFile}.`, undefined, { cause: error });
+    throw new SetupError(`Cannot read the PDF theme file ${context.pdfTheme}.`, undefined, { cause: error });
   }
   const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
   sources.set(shown, text);

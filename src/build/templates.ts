@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
+import { SetupError } from '../errors.js';
 import type { TemplateFile } from '../render/index.js';
 
 /** The folder a project's template overrides live in: --templates, else DIR/templates. */
@@ -36,4 +37,35 @@ async function listTemplates(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/**
+ * Copies the named default templates (all without names) into `target`. A file that differs from
+ * the default (edited) is kept unless `force`.
+ */
+export async function ejectTemplates(target: string, names: readonly string[], force: boolean): Promise<{ copied: string[]; kept: string[] }> {
+  const bundled = await loadTemplates();
+  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()];
+  const copied: string[] = [];
+  const kept: string[] = [];
+  for (const name of wanted) {
+    const destination = path.join(target, name);
+    const existing = await readFile(destination, 'utf8').catch(() => undefined);
+    if (existing !== undefined && !force && existing !== bundled.get(name)!.text) {
+      kept.push(name);
+      continue;
+    }
+    await mkdir(path.dirname(destination), { recursive: true });
+    await writeFile(destination, bundled.get(name)!.text);
+    copied.push(name);
+  }
+  return { copied, kept };
+}
+
+/** `report`, `report.md.hbs`, `person`, `partials/person.md.hbs` all name the same file. */
+function resolveName(name: string, names: string[]): string {
+  const candidates = [name, `${name}.md.hbs`, `partials/${name}`, `partials/${name}.md.hbs`];
+  const found = candidates.find((candidate) => names.includes(candidate));
+  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `Run \`workshop-report templates list\` to see them: ${names.join(', ')}.`);
+  return found;
 }

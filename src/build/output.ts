@@ -1,0 +1,42 @@
+import type { FileSystem } from '../load/file-system.js';
+import { openStaging, type OutputFile, type PublishResult, type Staging } from './publish.js';
+import { digest, rememberWritten, unchangedOnDisk, type WarmState } from './warm.js';
+
+/** A build's files on their way into the output folder: nothing shows there before `commit`. */
+export interface Publication {
+  /** Stages one file (written to a temporary name at once). */
+  emit(file: OutputFile): Promise<void>;
+  /** Moves every staged file into place and removes what the previous build wrote and this one did not. */
+  commit(): Promise<PublishResult>;
+  /** Leaves the output folder as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Publishes into `outDir` all-or-nothing (see openStaging). The folder is touched only from the
+ * first file on, so a build that fails before making any leaves no trace. With `warm` (watch mode),
+ * a file whose content and disk entry are what the last build wrote is kept, not written again.
+ */
+export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem } = {}): Publication {
+  const { signal, warm, fs } = options;
+  let staging: Promise<Staging> | undefined;
+  const open = () => (staging ??= openStaging(outDir, signal, fs));
+  const digests = new Map<string, string>();
+  return {
+    async emit(file) {
+      const target = await open();
+      if (!warm) return target.add(file);
+      const sum = digest(file.content);
+      digests.set(file.path, sum);
+      if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !target.keep(file.path)) await target.add(file);
+    },
+    async commit() {
+      const result = await (await open()).commit();
+      if (warm) await rememberWritten(warm, outDir, digests, result.written);
+      return result;
+    },
+    async abort() {
+      if (staging) await (await staging).abort();
+    },
+  };
+}

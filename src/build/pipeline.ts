@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { consolidate } from '../consolidate/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { InterruptedError, SetupError } from '../errors.js';
+import type { FileSystem } from '../load/file-system.js';
+import type { LoadedProject } from '../load/index.js';
+import type { Format } from '../notes/types.js';
+import { countryTable } from '../reference/countries.js';
+import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
+import { checkProject } from './check-project.js';
+import type { OutputFile } from './publish.js';
+import { loadTemplates, templatesFolder } from './templates.js';
+import type { Timings } from './timings.js';
+import type { WarmState } from './warm.js';
+import { relocateWriterDiagnostics } from './relocate.js';
+import type { Writer, WriterContext } from './writer.js';
+import { markdownWriter } from './writers/markdown.js';
+import { pdfWriter } from './writers/pdf.js';
+
+/** The formats, in the order their files are listed. */
+export const FORMATS: readonly Format[] = ['md', 'pdf'];
+
+export interface BuildOptions {
+  /** Formats to write; default `report.formats` of workshop.yaml, else Markdown only. */
+  formats?: readonly Format[];
+  /** The folder of template overrides (default DIR/templates), relative to `cwd`. */
+  templates?: string;
+  /** A PDF theme file, relative to `cwd`; wins over report.pdf_theme. */
+  pdfTheme?: string;
+  /** Archival PDF/A-2a, whatever the theme says. */
+  pdfA?: boolean;
+  /**
+   * Where the documents will be published (default DIR/out), relative to `cwd`: problems found in
+   * a generated document are located where it will be. Nothing is written there by `build`.
+   */
+  out?: string;
+}
+
+export type BuildProgress = { stage: 'typeset'; file: string; index: number; total: number };
+
+/** What a build may use of the outside world; every field is optional. */
+export interface BuildEnvironment {
+  /** Relative paths are resolved against it (default: the process's current folder). */
+  cwd?: string;
+  /** SOURCE_DATE_EPOCH is read from it (default: none). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** How the notes are read (tests make it fail as a disk would). */
+  fs?: FileSystem;
+  /** Aborting stops the build (InterruptedError) before it returns any file. */
+  signal?: AbortSignal;
+  onProgress?: (event: BuildProgress) => void;
+  /**
+   * Takes each file as soon as it is made, instead of the result keeping it (memory then holds one
+   * Markdown document at a time). Called only while no error has been found.
+   */
+  emit?: (file: OutputFile) => Promise<void>;
+  /** What watch mode keeps between builds: parse results, PDFs, typesetting threads. */
+  warm?: WarmState;
+  timings?: Timings;
+}
+
+export interface BuildResult {
+  /** The project folder, absolute. */
+  dir: string;
+  /** Where the documents are meant to be published, absolute. */
+  outDir: string;
+  /** The files made, Markdown first, in document order; none when an error stopped the build, or when `emit` took them. */
+  files: OutputFile[];
+  /** Every problem, in the order found: reading, parsing, validation, rendering, writing. */
+  diagnostics: Diagnostic[];
+  /** The text of every file a diagnostic may point into, by its project-relative path. */
+  sources: Map<string, string>;
+  /** The parsed project (for counts and summaries). */
+  loaded: LoadedProject;
+}
+
+/**
+ * load → validate → consolidate → render → writers, for one project folder. Writes nothing: the
+ * caller publishes `files` (publishBuild), compares them (compareOutput) or uses them as they are.
+ * Stops after any stage that found an error; warnings never stop it.
+ */
+export async function build(dir: string, options: BuildOptions = {}, environment: BuildEnvironment = {}): Promise<BuildResult> {
+  const cwd = environment.cwd ?? process.cwd();
+  const { timings, warm, signal } = environment;
+  const checked = await checkProject(dir, cwd, timings, warm, environment.fs);
+  const outDir = path.resolve(cwd, options.out ?? path.join(checked.dir, 'out'));
+  guardOutputFolder(outDir, checked.dir);
+  const result: BuildResult = { dir: checked.dir, outDir, files: [], diagnostics: [...checked.diagnostics], sources: new Map(checked.sources), loaded: checked.loaded };
+  if (hasErrors(result.diagnostics) || !checked.project) return result;
+
+  const workshop = checked.project.workshop.data;
+  const formats = options.formats ?? workshop.report?.formats ?? ['md'];
+  const model = consolidate(checked.project, countryTable());
+  timings?.mark('consolidate');
+  const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd));
+  for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
+
+  const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
+  const [first, ...others] = writers;
+  const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
+  try {
+    // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
+    const documents: RenderedDocument[] = [];
+    let chars = 0;
+    for (const step of renderEach(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS)) {
+      if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
+      else if (!hasErrors(result.diagnostics)) {
+        if (first?.format === 'md') for (const file of (await first.write([step.document], context())).files) await emit(file);
+        if (others.length > 0 || first?.format !== 'md') documents.push(step.document);
+        chars += step.document.markdown.length;
+        for (const writer of writers) writer.rendered?.(chars);
+      }
+    }
+    timings?.mark('render');
+    if (hasErrors(result.diagnostics)) return result;
+    const generated = new Set(documents.map((doc) => doc.file));
+    for (const writer of first?.format === 'md' ? others : writers) {
+      const written = await writer.write(documents, context());
+      timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
+      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir);
+      result.diagnostics.push(...relocated.diagnostics);
+      for (const [file, text] of relocated.sources) result.sources.set(file, text);
+      if (hasErrors(result.diagnostics)) {
+        result.files = [];
+        return result;
+      }
+      for (const file of written.files) await emit(file);
+    }
+  } finally {
+    for (const writer of writers) await writer.close?.();
+  }
+  if (signal?.aborted) throw new InterruptedError('interrupted');
+  return result;
+
+  function context(): WriterContext {
+    return {
+      projectDir: checked.dir, workshop, language: model.language, cwd, env: environment.env ?? {},
+      ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
+      ...(options.pdfA ? { pdfA: true } : {}),
+      ...(signal ? { signal } : {}),
+      ...(environment.onProgress ? { onDocument: (file: string, index: number, total: number) => environment.onProgress!({ stage: 'typeset', file, index, total }) } : {}),
+    };
+  }
+}
+
+/** `md,pdf` → the formats; anything else is a SetupError saying what is allowed. */
+export function parseFormats(list: string): Format[] {
+  const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
+  if (unknown.length || formats.length === 0) {
+    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf or md,pdf.');
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+/** What a build reads, for watch mode: the notes, templates, theme and assets. */
+export function projectInputs(dir: string, options: Pick<BuildOptions, 'templates' | 'pdfTheme'>, cwd: string): string[] {
+  const project = path.resolve(cwd, dir);
+  const paths = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets'].map((sub) => path.join(project, sub));
+  if (options.templates) paths.push(path.resolve(cwd, options.templates));
+  if (options.pdfTheme) paths.push(path.resolve(cwd, options.pdfTheme));
+  return paths;
+}
+
+/** The output folder must not be the project folder, hold it, or sit inside its notes. */
+function guardOutputFolder(outDir: string, projectDir: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  const inputs = ['sessions', 'countries', 'templates', 'assets'].map((sub) => path.join(projectDir, sub));
+  if (inside(projectDir, outDir) || inputs.some((input) => inside(outDir, input))) {
+    throw new SetupError(`The output folder ${outDir} would overwrite the project's own files.`, 'Choose a separate folder for --out, e.g. the default DIR/out.');
+  }
+}
+
+function writerFor(format: Format, warm: WarmState | undefined): Writer {
+  return format === 'md' ? markdownWriter : pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
+}

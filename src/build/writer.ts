@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Format, Language, WorkshopNotes } from '../notes/types.js';
+import type { RenderedDocument } from '../render/index.js';
+import type { OutputFile } from './publish.js';
+
+/** What every writer is given besides the documents: the project and the caller's settings. */
+export interface WriterContext {
+  projectDir: string;
+  workshop: WorkshopNotes;
+  language: Language;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** A PDF theme file (--pdf-theme); wins over report.pdf_theme. */
+  pdfTheme?: string;
+  /** Archival PDF/A-2a, whatever the theme says. */
+  pdfA?: boolean;
+  signal?: AbortSignal;
+  /** Called as documents are written (a PDF takes a while). */
+  onDocument?: (file: string, index: number, total: number) => void;
+}
+
+export interface WriterResult {
+  files: OutputFile[];
+  /** Located in the generated Markdown (by document file) or in a settings file of the writer's. */
+  diagnostics: Diagnostic[];
+  /** Texts for code frames, by the file names the diagnostics use. */
+  sources: Map<string, string>;
+}
+
+/**
+ * One output format. Every writer takes the same rendered documents, in the same order, so formats
+ * cannot disagree on content; what each makes of them is its own.
+ */
+export interface Writer {
+  format: Format;
+  /** Told how much Markdown has been rendered so far, to start slow work (worker threads) early. */
+  rendered?(chars: number): void;
+  write(documents: readonly RenderedDocument[], context: WriterContext): Promise<WriterResult>;
+  /** Releases what the writer holds (threads) unless it is kept for the next build. */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+import type { OutputProblem } from '../build/compare-output.js';
+import type { Io } from './io.js';
+import type { PublishResult } from '../build/publish.js';
+
+/** What `build` says after publishing: what it wrote, kept and removed. */
+export function publishedSummary(shown: string, result: PublishResult): string {
+  const lines: string[] = [];
+  if (result.recovered) lines.push(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.`);
+  const unchanged = result.kept.length ? ` (${result.kept.length} unchanged)` : '';
+  const list = result.written.length ? `: ${result.written.join(', ')}` : '.';
+  lines.push(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}${list}`);
+  if (result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}`);
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** What `build --check` says: up to date, or each document that is missing, differs or is stale. */
+export function checkSummary(shown: string, files: number, problems: readonly OutputProblem[], quiet: boolean): string {
+  if (problems.length === 0) return quiet ? '' : `${shown}/ is up to date (${files} files).\n`;
+  return `${shown}/ is not up to date with the notes:\n${problems.map((p) => `  ${p.kind.padEnd(8)} ${p.file}\n`).join('')}Run \`workshop-report build\` and commit the result.\n`;
+}
+
+/** Which document is being typeset, on a terminal only: never in CI logs or when stderr is piped. */
+export function progressLine(io: Io, quiet: boolean): { show: (event: { file: string; index: number; total: number }) => void; clear: () => void } | undefined {
+  if (quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
+  let shown = false;
+  return {
+    show: ({ file, index, total }) => {
+      shown = true;
+      io.stderr.write(`\r\x1b[KTypesetting ${file} (${index + 1}/${total})…`);
+    },
+    clear: () => {
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
