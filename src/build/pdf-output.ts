@@ -46,6 +46,8 @@ export type PdfCache = Map<string, { key: string; result: TypesetResult }>;
 export interface TypesetResult {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
+  /** The text drawn on the pages. */
+  text: string;
 }
 
 /** Typesets every rendered document, on every core. Loaded lazily: importing pdfkit costs a few hundred ms. */
@@ -76,6 +78,7 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   changed.forEach((doc, i) => context.cache?.set(doc.file, { key: cacheKey(doc), result: fresh[i]! }));
   const byFile = new Map(changed.map((doc, i) => [doc.file, fresh[i]!]));
   const results = documents.map((doc) => byFile.get(doc.file) ?? context.cache!.get(doc.file)!.result);
+  const texts = new Map<string, string>();
   const files: OutputFile[] = [];
   for (const [index, doc] of documents.entries()) {
     const out = results[index]!;
@@ -83,9 +86,11 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
       diagnostics.push(d);
       sources.set(doc.file, doc.markdown);
     }
-    files.push({ path: doc.file.replace(/\.md$/, '.pdf'), content: out.pdf });
+    const file = doc.file.replace(/\.md$/, '.pdf');
+    files.push({ path: file, content: out.pdf });
+    texts.set(file, out.text);
   }
-  return { files, diagnostics, sources };
+  return { files, diagnostics, sources, texts };
 }
 
 /** The words the typesetter prints, in the document's language. */
@@ -113,7 +118,7 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
     const { theme, labels, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
     const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(sections ? { sections } : {}) });
-    results.push({ pdf: out.pdf, diagnostics: out.diagnostics });
+    results.push({ pdf: out.pdf, diagnostics: out.diagnostics, text: out.text });
   }
   return results;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { consolidate } from '../consolidate/index.js';
+import { consolidate, type ReportModel } from '../consolidate/index.js';
+import { affiliationNames, documentsOf, editionsOf, findLeaks, forEdition, markDocument, restrictedTexts, type Edition } from '../editions/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
@@ -88,43 +89,31 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   const result: BuildResult = { dir: checked.dir, outDir, files: [], diagnostics: [...checked.diagnostics], sources: new Map(checked.sources), loaded: checked.loaded };
   if (hasErrors(result.diagnostics) || !checked.project) return result;
 
-  const workshop = checked.project.workshop.data;
+  const full = checked.project;
+  const workshop = full.workshop.data;
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
-  const model = consolidate(checked.project, countryTable());
-  timings?.mark('consolidate');
+  const table = countryTable();
+  const language = workshop.language ?? 'en';
   const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
+  const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
+  const affiliation = affiliationNames(workshop, table, language);
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
-  const [first, ...others] = writers;
-  const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
   try {
-    // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
-    const documents: RenderedDocument[] = [];
-    let chars = 0;
-    for (const step of renderEach(model, templates, workshop.report?.documents ?? DEFAULT_DOCUMENTS)) {
-      if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
-      else if (!hasErrors(result.diagnostics)) {
-        if (first?.format === 'md') for (const file of (await first.write([step.document], context())).files) await emit(file);
-        if (others.length > 0 || first?.format !== 'md') documents.push(step.document);
-        chars += step.document.markdown.length;
-        for (const writer of writers) writer.rendered?.(chars);
-      }
-    }
-    timings?.mark('render');
-    if (hasErrors(result.diagnostics)) return result;
-    const generated = new Set(documents.map((doc) => doc.file));
-    for (const writer of first?.format === 'md' ? others : writers) {
-      const written = await writer.write(documents, context());
-      timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
-      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir);
-      result.diagnostics.push(...relocated.diagnostics);
-      for (const [file, text] of relocated.sources) result.sources.set(file, text);
-      if (hasErrors(result.diagnostics)) {
+    for (const edition of editionsOf(workshop)) {
+      const project = forEdition(full, edition, affiliation);
+      const model = consolidate(project, table);
+      timings?.mark('consolidate');
+      const restricted = edition.public ? restrictedTexts(full, project) : [];
+      const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
+        result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
+        return !hasErrors(result.diagnostics);
+      };
+      if (!(await writeEdition(edition, model, guard))) {
         result.files = [];
         return result;
       }
-      for (const file of written.files) await emit(file);
     }
   } finally {
     for (const writer of writers) await writer.close?.();
@@ -132,9 +121,44 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   if (signal?.aborted) throw new InterruptedError('interrupted');
   return result;
 
+  /** Renders one edition and runs every writer over it; false when an error stopped it. */
+  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string }>) => boolean): Promise<boolean> {
+    const [first, ...others] = writers;
+    // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
+    const documents: RenderedDocument[] = [];
+    let chars = 0;
+    for (const step of renderEach(model, templates, documentsOf(workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
+      if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
+      else if (!hasErrors(result.diagnostics)) {
+        const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
+        const document = { ...step.document, file: `${edition.folder}${step.document.file}`, markdown };
+        if (!guard([{ file: document.file, text: markdown }])) return false;
+        if (first?.format === 'md') for (const file of (await first.write([document], context())).files) await emit(file);
+        if (others.length > 0 || first?.format !== 'md') documents.push(document);
+        chars += markdown.length;
+        for (const writer of writers) writer.rendered?.(chars);
+      }
+    }
+    timings?.mark('render');
+    if (hasErrors(result.diagnostics)) return false;
+    const generated = new Set(documents.map((doc) => doc.file));
+    for (const writer of first?.format === 'md' ? others : writers) {
+      const written = await writer.write(documents, context());
+      timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
+      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir);
+      result.diagnostics.push(...relocated.diagnostics);
+      for (const [file, text] of relocated.sources) result.sources.set(file, text);
+      if (hasErrors(result.diagnostics)) return false;
+      const visible = written.files.map((file) => ({ file: file.path, text: written.texts?.get(file.path) ?? (typeof file.content === 'string' ? file.content : '') }));
+      if (!guard(visible)) return false;
+      for (const file of written.files) await emit(file);
+    }
+    return true;
+  }
+
   function context(): WriterContext {
     return {
-      projectDir: checked.dir, workshop, language: model.language, cwd, env: environment.env ?? {},
+      projectDir: checked.dir, workshop, language, cwd, env: environment.env ?? {},
       ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
       ...(options.pdfA ? { pdfA: true } : {}),
       ...(signal ? { signal } : {}),

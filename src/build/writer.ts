@@ -25,6 +25,8 @@ export interface WriterResult {
   diagnostics: Diagnostic[];
   /** Texts for code frames, by the file names the diagnostics use. */
   sources: Map<string, string>;
+  /** What a reader sees of each file, by its path, when it is not the file itself (a PDF's drawn text). */
+  texts?: Map<string, string>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CountryNotes, Language, Organization, Person } from '../notes/types.js';
+import type { CountryNotes, Language, Organization, Person, TextItem } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
 import { Markdown } from './markdown.js';
@@ -107,7 +107,7 @@ export function consolidate(project: CheckedProject, table: CountryTable): Repor
       ...(s.rapporteur ? { rapporteur: person(s.rapporteur) } : {}),
       themes: (s.themes ?? []).map((id) => themeById.get(id)!),
       summary: new Markdown(s.summary),
-      key_points: (s.key_points ?? []).map((text) => new Markdown(text)),
+      key_points: (s.key_points ?? []).map(markdownItem),
       country_notes: w.countries.filter((code) => s.country_notes?.[code]).map((code) => ({ country: country(code), ...notesView(s.country_notes![code]!) })),
       recommendations: (sessionRecs.get(index) ?? []).map(({ number, label }) => ({ number, label })).sort((a, b) => a.number - b.number),
       actions: actions.filter((action) => action.session.id === session.id),
@@ -143,7 +143,7 @@ export function consolidate(project: CheckedProject, table: CountryTable): Repor
       partners: (w.partners ?? []).map(organizationView),
       themes,
       ...(w.summary ? { summary: new Markdown(w.summary) } : {}),
-      objectives: (w.objectives ?? []).map((text) => new Markdown(text)),
+      objectives: (w.objectives ?? []).map(markdownItem),
       ...(w.report?.logo ? { logo: w.report.logo } : {}),
     },
     countries: beneficiaries,
@@ -179,8 +179,13 @@ function mergeAddressees(ids: string[], beneficiaries: readonly string[], organi
   ];
 }
 
+/** A list item's text; whether it is restricted was settled before (editions filter the notes). */
+function markdownItem(item: TextItem): Markdown {
+  return new Markdown(typeof item === 'string' ? item : item.text);
+}
+
 function notesView(notes: CountryNotes): CountryNotesView {
-  const md = (list: string[] | undefined) => (list ?? []).map((text) => new Markdown(text));
+  const md = (list: TextItem[] | undefined) => (list ?? []).map(markdownItem);
   return { initiatives: md(notes.initiatives), challenges: md(notes.challenges), good_practices: md(notes.good_practices), needs: md(notes.needs) };
 }
 

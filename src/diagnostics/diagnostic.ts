@@ -63,6 +63,11 @@ export type RuleId =
   | 'action-due-early'
   | 'organization-typo'
   | 'missing-asset'
+  | 'restricted-same-as'
+  | 'restricted-link'
+  | 'restricted-contradiction'
+  // build
+  | 'restricted-leak'
   // render / typeset
   | 'template-syntax'
   | 'template-unknown-name'

@@ -31,6 +31,20 @@ export interface CustomDocument {
   name: string;
   template: string;
   per?: 'workshop' | 'country';
+  /** The editions it belongs to; every edition when absent. */
+  editions?: string[];
+}
+
+/** An item of a (md) list: the text, or the text with `restricted: true`. */
+export type TextItem = string | { text: string; restricted?: boolean };
+
+export type Attribution = 'names' | 'organizations' | 'none';
+
+export interface EditionSettings {
+  name: string;
+  marking?: string;
+  public?: boolean;
+  attribution?: Attribution;
 }
 
 export interface ReportSettings {
@@ -39,6 +53,7 @@ export interface ReportSettings {
   documents?: DocumentEntry[];
   logo?: string;
   pdf_theme?: Record<string, unknown>;
+  editions?: EditionSettings[];
 }
 
 export interface WorkshopNotes {
@@ -54,7 +69,7 @@ export interface WorkshopNotes {
   themes: Theme[];
   participation?: ParticipationEntry[];
   summary?: string;
-  objectives?: string[];
+  objectives?: TextItem[];
   report?: ReportSettings;
 }
 
@@ -67,10 +82,10 @@ export interface Person {
 }
 
 export interface CountryNotes {
-  initiatives?: string[];
-  challenges?: string[];
-  good_practices?: string[];
-  needs?: string[];
+  initiatives?: TextItem[];
+  challenges?: TextItem[];
+  good_practices?: TextItem[];
+  needs?: TextItem[];
 }
 
 
@@ -81,6 +96,7 @@ export interface RecommendationNotes {
   addressed_to?: string[];
   priority?: Priority;
   same_as?: string;
+  restricted?: boolean;
 }
 
 export interface ActionNotes {
@@ -89,6 +105,7 @@ export interface ActionNotes {
   due?: string;
   countries?: string[];
   recommendations?: string[];
+  restricted?: boolean;
 }
 
 export interface SessionNotes {
@@ -102,14 +119,16 @@ export interface SessionNotes {
   rapporteur?: Person;
   themes?: string[];
   summary: string;
-  key_points?: string[];
+  key_points?: TextItem[];
   country_notes?: Record<string, CountryNotes>;
   recommendations?: RecommendationNotes[];
   actions?: ActionNotes[];
+  restricted?: boolean;
 }
 
 export interface CountryFileNotes extends CountryNotes {
   country: string;
   institutions?: string[];
   summary?: string;
+  restricted?: boolean;
 }

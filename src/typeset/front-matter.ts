@@ -13,6 +13,8 @@ export interface FrontMatter {
   organizers: string[];
   partners: string[];
   logo?: string;
+  /** The edition's marking (`RESTRICTED: …`): on the cover and in the header of every page. */
+  classification?: string;
 }
 
 function str(v: unknown): string | undefined {
@@ -40,7 +42,7 @@ export function readFrontMatter(root: Root): FrontMatter {
     }
   }
   const fm: FrontMatter = { title: str(raw['title']) ?? '', organizers: list(raw['organizers']), partners: list(raw['partners']) };
-  const optional = { subtitle: 'subtitle', shortTitle: 'short_title', document: 'document', lang: 'lang', date: 'date', place: 'place', logo: 'logo' } as const;
+  const optional = { subtitle: 'subtitle', shortTitle: 'short_title', document: 'document', lang: 'lang', date: 'date', place: 'place', logo: 'logo', classification: 'classification' } as const;
   for (const [key, yamlKey] of Object.entries(optional) as [keyof typeof optional, string][]) {
     const v = str(raw[yamlKey]);
     if (v !== undefined) fm[key] = v;

@@ -17,5 +17,6 @@ export async function typeset(input: TypesetInput): Promise<TypesetOutput> {
     pdfA: input.theme.pdfA,
     lang: layout.front.lang ?? 'en',
   });
-  return { pdf, pages: layout.pages.length, diagnostics: layout.diagnostics };
+  const text = layout.pages.map((page) => page.boxes.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join(' ')).join('\n');
+  return { pdf, pages: layout.pages.length, diagnostics: layout.diagnostics, text };
 }

@@ -46,4 +46,6 @@ export interface TypesetOutput {
   pdf: Uint8Array;
   pages: number;
   diagnostics: Diagnostic[];
+  /** The text drawn on the pages, page by page (what a reader or a text extractor finds). */
+  text: string;
 }

@@ -13,6 +13,7 @@ import { checkParticipation } from './rules/participation.js';
 import { checkReferences } from './rules/references.js';
 import { checkSameAs } from './rules/same-as.js';
 import { checkAssets } from './rules/assets.js';
+import { checkRestricted } from './rules/restricted.js';
 import { checkAgainstSchema } from './recover.js';
 import type { SchemaName } from './schemas.js';
 
@@ -24,7 +25,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything

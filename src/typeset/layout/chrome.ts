@@ -1,12 +1,14 @@
 import type { Metrics } from '../measure.js';
 import type { ResolvedTheme } from '../theme.js';
 import type { Box, TextStyle } from './boxes.js';
-import { MUTED_COLOR, RULE_COLOR } from './context.js';
+import { MARKING_COLOR, MUTED_COLOR, RULE_COLOR } from './context.js';
 import type { PageGeometry } from './cover.js';
 import { breakLines } from './line-break.js';
 import { type TextBlockOptions, lineBoxes } from './paragraph.js';
 
 export interface ChromeText {
+  /** The edition's marking, on a line of its own above the header. */
+  marking?: string;
   header: string;
   headerRight?: string;
   footerLeft?: string;
@@ -39,6 +41,10 @@ export function chromeBoxes(pageNo: number, pages: number, text: ChromeText, pag
   const left: TextBlockOptions = { x, width: width * 0.6, size, artifact: true };
   const right: TextBlockOptions = { x: x + width * 0.62, width: width * 0.38, size, align: 'right', artifact: true };
   const boxes: Box[] = oneLine(text.header, style, headTop, left, m);
+  if (text.marking) {
+    const full: TextBlockOptions = { x, width, size, align: 'center', artifact: true };
+    boxes.push(...oneLine(text.marking, { font: 'bold', size, color: MARKING_COLOR }, Math.max(2, headTop - size * 1.6), full, m));
+  }
   if (text.headerRight) boxes.push(...oneLine(text.headerRight, style, headTop, right, m));
   const ruleY = headTop + size * 1.4 + 3;
   boxes.push({ kind: 'line', x1: x, y1: ruleY, x2: x + width, y2: ruleY, color: RULE_COLOR, width: 0.5, artifact: true });

@@ -8,6 +8,8 @@ import type { InlineContext } from './inline.js';
 
 export const TEXT_COLOR = '#1A1A1A';
 export const MUTED_COLOR = '#5A5A5A';
+/** Editions' markings (RESTRICTED…): dark red, 8:1 on white. */
+export const MARKING_COLOR = '#A1111B';
 export const RULE_COLOR = '#C8CCD0';
 
 /** Collects the logical structure tree; ids are creation order, which is reading order within a parent. */

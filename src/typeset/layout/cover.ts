@@ -3,7 +3,7 @@ import type { FrontMatter } from '../front-matter.js';
 import type { SourcePoint } from '../glyphs.js';
 import type { TypesetLabels } from '../types.js';
 import { type Box, type PageBoxes, type TextStyle, translate } from './boxes.js';
-import { type BlockContext, MUTED_COLOR, TEXT_COLOR, tint } from './context.js';
+import { type BlockContext, MARKING_COLOR, MUTED_COLOR, TEXT_COLOR, tint } from './context.js';
 import { textBoxes, textLines } from './paragraph.js';
 
 export interface PageGeometry {
@@ -56,6 +56,10 @@ export function layoutCover(
   const main: Box[] = [];
   into = main;
   let y = 0;
+  if (fm.classification) {
+    y = put(fm.classification, { font: 'bold', size: fs * 1.05, color: MARKING_COLOR }, y);
+    y += fs * 1.2;
+  }
   if (fm.document) {
     y = put(fm.document.toUpperCase(), { font: 'bold', size: fs * 1.05, color: accentColor }, y);
     y += fs * 0.5;

@@ -84,6 +84,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const pages = [cover, ...tocPages, ...bodyPages];
   const safe = (text: string): string => glyphs.check(text, 'regular', locate(input.markdown, text));
   const chrome = {
+    ...(front.classification ? { marking: safe(front.classification) } : {}),
     header: safe(front.shortTitle ?? front.title),
     ...(front.document ? { headerRight: safe(front.document) } : {}),
     ...(front.date || front.place ? { footerLeft: [front.place, front.date].filter(Boolean).map((t) => safe(t ?? '')).join(', ') } : {}),

@@ -1,0 +1,23 @@
+import type { CountryTable } from '../reference/countries.js';
+import type { DocumentEntry, Language, WorkshopNotes } from '../notes/types.js';
+import type { AffiliationName } from './filter.js';
+import type { Edition } from './edition.js';
+
+export { editionsOf, type Edition } from './edition.js';
+export { forEdition, type AffiliationName } from './filter.js';
+export { findLeaks, restrictedTexts, type RestrictedText } from './leaks.js';
+export { markDocument } from './marking.js';
+
+/** The documents of one edition: a custom document with `editions:` belongs only to those it names. */
+export function documentsOf(entries: readonly DocumentEntry[], edition: Edition): DocumentEntry[] {
+  return entries.filter((entry) => typeof entry === 'string' || entry.editions === undefined || entry.editions.includes(edition.name));
+}
+
+/** How `attribution: organizations` names a person: their organization (acronym, else name, else the text), else their country. */
+export function affiliationNames(workshop: WorkshopNotes, table: CountryTable, language: Language): AffiliationName {
+  const organizations = new Map([...workshop.organizers, ...(workshop.partners ?? [])].map((org) => [org.id, org.acronym ?? org.name]));
+  return (person) => {
+    if (person.organization !== undefined) return organizations.get(person.organization) ?? person.organization;
+    return person.country !== undefined ? table.name(person.country, language) : undefined;
+  };
+}

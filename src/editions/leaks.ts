@@ -1,0 +1,94 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { locate, type DataPath, type ParsedFile } from '../load/index.js';
+import type { TextItem } from '../notes/types.js';
+import { normalizedWords } from '../validate/near-duplicates.js';
+import type { CheckedProject } from '../validate/index.js';
+
+/** Shorter texts are too common to mean a leak ("Training for border police"). */
+export const LEAK_MIN_WORDS = 5;
+
+/** A restricted text, normalized, with where the notes hold it. */
+export interface RestrictedText {
+  words: string;
+  file: ParsedFile;
+  path: DataPath;
+}
+
+/**
+ * Every restricted text of five words or more: what a public edition must never print. Texts that
+ * a public item also holds (the same sentence written twice) are left out: their presence proves nothing.
+ */
+export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject): RestrictedText[] {
+  const found: RestrictedText[] = [];
+  const add = (file: ParsedFile, path: DataPath, text: string | undefined) => {
+    const words = text === undefined ? [] : normalizedWords(text);
+    if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), file, path });
+  };
+  const items = (file: ParsedFile, path: DataPath, list: TextItem[] | undefined, all: boolean) => list?.forEach((item, i) => {
+    if (typeof item === 'string') {
+      if (all) add(file, [...path, i], item);
+    } else if (all || item.restricted === true) add(file, [...path, i, 'text'], item.text);
+  });
+  const lists = (file: ParsedFile, path: DataPath, notes: Partial<Record<'initiatives' | 'challenges' | 'good_practices' | 'needs', TextItem[]>>, all: boolean) => {
+    for (const key of ['initiatives', 'challenges', 'good_practices', 'needs'] as const) items(file, [...path, key], notes[key], all);
+  };
+  items(project.workshop.file, ['objectives'], project.workshop.data.objectives, false);
+  for (const { file, data } of project.sessions) {
+    const all = data.restricted === true;
+    if (all) {
+      add(file, ['title'], data.title);
+      add(file, ['summary'], data.summary);
+      data.speakers?.forEach((speaker, i) => add(file, ['speakers', i, 'topic'], speaker.topic));
+    }
+    items(file, ['key_points'], data.key_points, all);
+    for (const [code, notes] of Object.entries(data.country_notes ?? {})) lists(file, ['country_notes', code], notes, all);
+    data.recommendations?.forEach((rec, i) => (all || rec.restricted === true) && add(file, ['recommendations', i, 'text'], rec.text));
+    data.actions?.forEach((action, i) => (all || action.restricted === true) && add(file, ['actions', i, 'text'], action.text));
+  }
+  for (const { file, data } of project.countries) {
+    const all = data.restricted === true;
+    if (all) add(file, ['summary'], data.summary);
+    lists(file, [], data, all);
+  }
+  const shown = publicWords(publicProject);
+  return found.filter((text) => !shown.some((words) => contains(words, text.words)));
+}
+
+/**
+ * The guard run after a public edition is made: every restricted text found in a document's visible
+ * text (the Markdown, a PDF's drawn text) is an error at the restricted item, naming the document.
+ */
+export function findLeaks(documents: ReadonlyArray<{ file: string; text: string }>, restricted: readonly RestrictedText[], editionName: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const document of documents) {
+    const words = normalizedWords(document.text).join(' ');
+    for (const text of restricted) {
+      if (!contains(words, text.words)) continue;
+      diagnostics.push({
+        code: 'restricted-leak', severity: 'error', stage: 'render',
+        message: `The ${editionName} edition's ${document.file} contains this restricted text.`,
+        location: locate(text.file, text.path, 'value'),
+        hint: 'A template prints it although the public edition leaves it out (a custom template or partial, or text copied into one); nothing was published. Remove it from the template, or write it in a public item if it may be public.',
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function contains(haystack: string, needle: string): boolean {
+  return ` ${haystack} `.includes(` ${needle} `);
+}
+
+/** The normalized texts of what a public edition shows, to tell a leak from a sentence also written publicly. */
+function publicWords(project: CheckedProject): string[] {
+  const texts: string[] = [];
+  const push = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(normalizedWords(value).join(' '));
+    else if (Array.isArray(value)) value.forEach(push);
+    else if (value && typeof value === 'object') Object.values(value).forEach(push);
+  };
+  push(project.workshop.data);
+  for (const session of project.sessions) push(session.data);
+  for (const country of project.countries) push(country.data);
+  return texts;
+}

@@ -1,0 +1,76 @@
+import type { TextItem } from '../../notes/types.js';
+import type { RuleContext, Site } from '../context.js';
+
+/**
+ * What public editions would get wrong: a public recommendation whose text comes from a restricted
+ * one (error), a public action implementing a restricted recommendation (warning: the link is
+ * dropped), and `restricted: false` inside something restricted (error: it cannot be public).
+ */
+export function checkRestricted(ctx: RuleContext): void {
+  const restrictedIds = new Set<string>();
+  for (const session of ctx.project.sessions) {
+    session.data.recommendations?.forEach((rec) => {
+      if (rec.id !== undefined && (session.data.restricted === true || rec.restricted === true)) restrictedIds.add(rec.id);
+    });
+  }
+  const sites = ctx.recommendationSites;
+  for (const session of ctx.project.sessions) {
+    const { data, file } = session;
+    const at = (path: Array<string | number>): Site => ({ file, path });
+    if (data.restricted === true) {
+      contradictions(ctx, file, data as Record<string, unknown>);
+      continue;
+    }
+    data.recommendations?.forEach((rec, i) => {
+      if (rec.restricted === true || rec.same_as === undefined) return;
+      const end = restrictedInChain(rec.same_as, restrictedIds, (id) => sites.get(id)?.sameAs);
+      if (end === undefined) return;
+      const target = sites.get(end);
+      ctx.report('restricted-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
+        `This public recommendation is the same as the restricted recommendation “${end}”: public editions would print restricted text.`,
+        'Mark this recommendation `restricted: true` too, or write it out in its own words without same_as.',
+        target ? [{ site: { file: target.file, path: target.path }, message: 'the restricted recommendation' }] : []);
+    });
+    data.actions?.forEach((action, i) => {
+      if (action.restricted === true) return;
+      action.recommendations?.forEach((id, j) => {
+        if (!restrictedIds.has(id)) return;
+        const target = sites.get(id);
+        ctx.report('restricted-link', 'warning', at(['actions', i, 'recommendations', j]), 'value',
+          `This public action implements the restricted recommendation “${id}”; public editions leave the link out.`,
+          'Mark the action `restricted: true` if it reveals the recommendation, or leave it: the action stays public without the link.',
+          target ? [{ site: { file: target.file, path: target.path }, message: 'the restricted recommendation' }] : []);
+      });
+    });
+  }
+  for (const country of ctx.project.countries) {
+    if (country.data.restricted === true) contradictions(ctx, country.file, country.data as Record<string, unknown>);
+  }
+}
+
+/** The first restricted id on the same_as chain from `start`, if any. */
+function restrictedInChain(start: string, restricted: ReadonlySet<string>, next: (id: string) => string | undefined): string | undefined {
+  const seen = new Set<string>();
+  for (let id: string | undefined = start; id !== undefined && !seen.has(id); id = next(id)) {
+    if (restricted.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** `restricted: false` anywhere inside a restricted file. */
+function contradictions(ctx: RuleContext, file: Site['file'], data: Record<string, unknown>): void {
+  const visit = (value: unknown, path: Array<string | number>): void => {
+    if (Array.isArray(value)) value.forEach((item: TextItem | unknown, i) => visit(item, [...path, i]));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'restricted' && item === false && path.length > 0) {
+          ctx.report('restricted-contradiction', 'error', { file, path: [...path, key] }, 'value',
+            'This item says it is not restricted, but the whole file is: everything in it is left out of public editions.',
+            'Remove `restricted: false`, or move the item to a file that is not restricted.');
+        } else visit(item, [...path, key]);
+      }
+    }
+  };
+  visit(data, []);
+}
