@@ -66,6 +66,7 @@ export type RuleId =
   | 'restricted-same-as'
   | 'restricted-link'
   | 'restricted-contradiction'
+  | 'unknown-edition'
   // build
   | 'restricted-leak'
   // render / typeset

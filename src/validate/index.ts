@@ -14,6 +14,7 @@ import { checkReferences } from './rules/references.js';
 import { checkSameAs } from './rules/same-as.js';
 import { checkAssets } from './rules/assets.js';
 import { checkRestricted } from './rules/restricted.js';
+import { checkEditions } from './rules/editions.js';
 import { checkAgainstSchema } from './recover.js';
 import type { SchemaName } from './schemas.js';
 
@@ -25,7 +26,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-cli-');
 afterAll(() => remove(work));
@@ -45,16 +45,16 @@ describe('the built bin', () => {
   });
 
   it.each([
-    ['rabat-2022', ['countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'press-release.md']],
-    ['niamey-2022', ['countries/BFA.md', 'countries/MLI.md', 'countries/NER.md']],
-  ])('builds %s: the same Markdown as the committed report (golden files)', (example, others) => {
+    ['rabat-2022', ['public/countries/BFA.md', 'public/countries/GHA.md', 'public/countries/MLI.md', 'public/countries/NER.md', 'public/press-release.md', 'public/recommendations.md', 'public/report.md', 'restricted/countries/BFA.md', 'restricted/countries/GHA.md', 'restricted/countries/MLI.md', 'restricted/countries/NER.md', 'restricted/recommendations.md', 'restricted/report.md']],
+    ['niamey-2022', ['countries/BFA.md', 'countries/MLI.md', 'countries/NER.md', 'recommendations.md', 'report.md']],
+  ])('builds %s: the same Markdown as the committed report (golden files)', (example, documents) => {
     const out = path.join(work, `golden-${example}`);
     const result = runBin(['build', `examples/${example}`, '--out', out, '--format', 'md']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Wrote ${others.length + 2} files`);
+    expect(result.stderr).toContain(`Wrote ${documents.length} files`);
     const committed = path.join(ROOT, 'examples', example, 'out');
     const written = listFiles(out);
-    expect(written).toEqual(['.workshop-report.json', ...others, 'recommendations.md', 'report.md']);
+    expect(written).toEqual(['.workshop-report.json', ...documents]);
     const advice = (file: string) => `examples/${example}/out/${file} is not what a build of the example writes. After changing a template or the code on purpose, run \`npx workshop-report build examples/${example}\` and review the diff; if you built other formats into out/, restore it with \`git checkout -- examples/${example}/out\` and build them elsewhere (\`-o out/${example}\`).`;
     expect(listFiles(committed).filter((file) => !file.endsWith('.pdf')), advice('')).toEqual(written);
     for (const file of written) expect(read(path.join(out, file)), advice(file)).toBe(read(path.join(committed, file)));
@@ -63,7 +63,7 @@ describe('the built bin', () => {
 
 describe('build', () => {
   it('lists every consolidated recommendation exactly once in recommendations.md', () => {
-    const text = read(path.join(EXAMPLE, 'out/recommendations.md'));
+    const text = read(path.join(EXAMPLE, 'out/restricted/recommendations.md'));
     const labels = [...text.matchAll(/^\| \*\*(R\d+)\*\* \|/gm)].map((m) => m[1]);
     expect(labels.length).toBeGreaterThanOrEqual(15);
     expect(new Set(labels).size).toBe(labels.length);
@@ -84,7 +84,7 @@ describe('build', () => {
 
   it('leaves the previous reports untouched when the notes have an error', async () => {
     const project = path.join(work, 'broken');
-    copyTree(EXAMPLE, project);
+    copyExampleWithoutEditions(project);
     remove(path.join(project, 'out'));
     expect((await runInProcess(['build', project])).code).toBe(0);
     const before = listFiles(path.join(project, 'out')).map((f) => [f, read(path.join(project, 'out', f))]);

@@ -11,7 +11,7 @@ import { LIMITS } from '../../src/limits.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { validate } from '../../src/validate/index.js';
 import { run } from '../../src/cli/run.js';
-import { BIN, EXAMPLE, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { BIN, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-hostile-');
 afterAll(() => remove(work));
@@ -121,7 +121,7 @@ describe('closed pipes, simulated through injected streams', () => {
 
   it('problems found are still exit 1 when stderr is closed too', async () => {
     const dir = path.join(work, 'epipe');
-    copyTree(EXAMPLE, dir);
+    copyExampleWithoutEditions(dir);
     const session = path.join(dir, 'sessions/01-opening.yaml');
     writeFileSync(session, read(session).replace(/^type: \w+$/m, 'type: plenery'));
     let calls = 0;
@@ -140,7 +140,7 @@ describe('closed pipes, simulated through injected streams', () => {
 describe('text that never breaks', () => {
   it('a 50,000-character run without a break opportunity typesets: cut by width, nothing lost', async () => {
     const dir = path.join(work, 'long-run');
-    copyTree(EXAMPLE, dir);
+    copyExampleWithoutEditions(dir);
     const session = path.join(dir, 'sessions/01-opening.yaml');
     const run = 'x'.repeat(50_000);
     writeFileSync(session, read(session).replace('summary: |\n', `summary: |\n  ${run}\n\n`));

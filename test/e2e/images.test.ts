@@ -5,7 +5,7 @@ import { mkdirSync, symlinkSync, truncateSync, writeFileSync, readFileSync } fro
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
-import { EXAMPLE, ROOT, copyTree, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { ROOT, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
 afterAll(() => remove(work));
@@ -13,7 +13,7 @@ afterAll(() => remove(work));
 describe('images in (md) fields', () => {
   it('refuses paths out of the project, symbolic links out of it and files over the byte cap, with a warning each', () => {
     const dir = path.join(work, 'project');
-    copyTree(EXAMPLE, dir);
+    copyExampleWithoutEditions(dir);
     // A real PNG outside the project, reached through a link inside it.
     mkdirSync(path.join(dir, 'assets'), { recursive: true });
     symlinkSync(path.join(ROOT, 'docs/previews/cover.png'), path.join(dir, 'assets/escape.png'));

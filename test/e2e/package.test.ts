@@ -53,7 +53,7 @@ describe('the published package', () => {
     }
     const out = path.join(work, 'out');
     const result = spawnSync('npx', ['--offline', 'workshop-report', 'build', EXAMPLE, '--out', out], { cwd: app, encoding: 'utf8' });
-    expect(result.stderr).toContain('Wrote 7 files');
+    expect(result.stderr).toContain('Wrote 13 files');
     expect(result.status).toBe(0);
   });
 
@@ -71,7 +71,7 @@ describe('the published package', () => {
     });
     expect(outputs.join('')).toContain('8 sessions, 0 problems');
     expect(outputs.join('')).toContain('# Introduction');
-    expect(outputs.join('')).toContain('wrote 7 files to');
+    expect(outputs.join('')).toContain('wrote 13 files to');
     expect(outputs.join('')).toContain('the committed reports are up to date');
     expect(outputs.join('')).toContain('country-file-name countries/NER.yaml:1:10');
   });

@@ -12,12 +12,13 @@ let report: PdfDoc;
 beforeAll(async () => {
   const result = runBin(['build', 'examples/rabat-2022', '--format', 'md,pdf', '--out', out]);
   expect(result.code).toBe(0);
-  report = await openPdf(readFileSync(path.join(out, 'report.pdf')));
+  report = await openPdf(readFileSync(path.join(out, 'restricted/report.pdf')));
 });
 
 describe('the example report as PDF', () => {
   it('writes a PDF beside each Markdown document', () => {
-    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual(['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'press-release.pdf', 'recommendations.pdf', 'report.pdf']);
+    const documents = ['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'recommendations.pdf', 'report.pdf'];
+    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual([...['press-release.pdf', ...documents].sort().map((f) => `public/${f}`), ...documents.map((f) => `restricted/${f}`)]);
   });
 
   it('has a cover, contents, footers with page numbers, and the text with its accents', async () => {
@@ -39,7 +40,7 @@ describe('the example report as PDF', () => {
   });
 
   it('embeds its fonts and is tagged, titled and in its language', async () => {
-    const bytes = readFileSync(path.join(out, 'report.pdf')).toString('latin1');
+    const bytes = readFileSync(path.join(out, 'restricted/report.pdf')).toString('latin1');
     expect(bytes).toMatch(/\/FontFile2/);
     expect(bytes).toMatch(/SourceSans3-Regular/);
     expect(bytes).toMatch(/\/StructTreeRoot/);
@@ -49,7 +50,7 @@ describe('the example report as PDF', () => {
   });
 
   it('country briefs link back to the full report as PDF', () => {
-    const brief = readFileSync(path.join(out, 'countries/MLI.pdf')).toString('latin1');
+    const brief = readFileSync(path.join(out, 'restricted/countries/MLI.pdf')).toString('latin1');
     expect(brief).toMatch(/report\.pdf#session-2-recent-trends-and-threats-in-the-region|\(\.\.\/report\.pdf\)/);
   });
 });
@@ -65,7 +66,31 @@ describe('PDF output is reproducible', () => {
       return listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]);
     });
     expect(builds[0]).toEqual(builds[1]);
-    expect(builds[0]!.map(([f]) => f)).toContain('report.pdf');
+    expect(builds[0]!.map(([f]) => f)).toContain('public/report.pdf');
+  });
+});
+
+describe('the two editions of the example as PDF', () => {
+  const MARKING = 'RESTRICTED: for workshop participants only';
+  const RESTRICTED = ['Ménaka and Mopti', 'Tillabéri and Agadez', 'without causing significant delays', 'joint coordination centre at the ports of Tema'];
+
+  it('prints the restricted edition\'s marking on the cover and in the header of every other page', async () => {
+    expect(await pageText(report, 1)).toContain(MARKING);
+    for (let page = 2; page <= report.numPages; page++) expect(await pageText(report, page), `page ${page}`).toContain(MARKING);
+    const text = (await allText(report)).join(' ').replace(/\s+/g, ' ');
+    for (const phrase of RESTRICTED) expect(text).toContain(phrase);
+  });
+
+  it('leaves every restricted item and every name of a person out of the public PDFs', async () => {
+    const pdfs = listFiles(path.join(out, 'public')).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(7);
+    for (const file of pdfs) {
+      const text = (await allText(await openPdf(readFileSync(path.join(out, 'public', file))))).join(' ').replace(/\s+/g, ' ');
+      expect(text, file).not.toContain(MARKING);
+      for (const phrase of [...RESTRICTED, 'Youssef Benjelloun', 'Karim Tazi', 'Léa Fontaine']) expect(text, `${file}: ${phrase}`).not.toContain(phrase);
+    }
+    const publicReport = (await allText(await openPdf(readFileSync(path.join(out, 'public/report.pdf'))))).join(' ');
+    expect(publicReport).toContain('a representative of');
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, publish } from '../../src/build/publish.js';
 import { SetupError } from '../../src/errors.js';
-import { copyTree, EXAMPLE, listFiles, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-');
 afterAll(() => remove(work));
@@ -59,7 +59,7 @@ describe('with real permissions', () => {
   it('names a session file it may not read, and exits 2 without a stack', (ctx) => {
     if (asRoot) ctx.skip(ROOT_NOTE);
     const project = path.join(work, 'unreadable-session');
-    copyTree(EXAMPLE, project);
+    copyExampleWithoutEditions(project);
     const session = readdirSync(path.join(project, 'sessions')).sort()[2]!;
     chmodSync(path.join(project, 'sessions', session), 0o000);
     const result = runBin(['validate', project]);
@@ -72,7 +72,7 @@ describe('with real permissions', () => {
   it('leaves the previous reports when the output folder is read-only', async (ctx) => {
     if (asRoot) ctx.skip(ROOT_NOTE);
     const project = path.join(work, 'read-only-out');
-    copyTree(EXAMPLE, project);
+    copyExampleWithoutEditions(project);
     const out = path.join(work, 'read-only-out-reports');
     await publish(out, [{ path: 'report.md', content: 'previous' }]);
     chmodSync(out, 0o555);

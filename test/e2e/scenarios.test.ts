@@ -18,10 +18,13 @@ interface Scenario {
   files: string[];
 }
 
-const MD = ['report.md', 'recommendations.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'press-release.md'];
+const BOTH = ['report.md', 'recommendations.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md'];
+/** The example's two editions: restricted, then public (with the press release). */
+const MD = [...BOTH.map((file) => `restricted/${file}`), ...[...BOTH, 'press-release.md'].map((file) => `public/${file}`)];
+const PDF = (list: string[]) => list.map((file) => file.replace(/\.md$/, '.pdf'));
 const scenarios: Scenario[] = [
   { name: 'the Rabat example, Markdown', dir: 'examples/rabat-2022', problems: [], files: MD },
-  { name: 'the Rabat example, Markdown and PDF', dir: 'examples/rabat-2022', options: { formats: ['md', 'pdf'] }, problems: [], files: [...MD, ...MD.map((file) => file.replace(/\.md$/, '.pdf'))] },
+  { name: 'the Rabat example, Markdown and PDF', dir: 'examples/rabat-2022', options: { formats: ['md', 'pdf'] }, problems: [], files: [...MD.slice(0, 6), ...PDF(MD.slice(0, 6)), ...MD.slice(6), ...PDF(MD.slice(6))] },
   { name: 'the minimal fixture, PDF only', dir: 'test/fixtures/minimal', options: { formats: ['pdf'] }, problems: [], files: ['report.pdf', 'recommendations.pdf', 'countries/MLI.pdf', 'countries/NER.pdf'] },
   { name: 'one mistake of each kind', dir: 'test/fixtures/all-mistakes', problems: { count: 26 }, files: [] },
 ];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,18 @@ export function tempDir(prefix = 'wr-'): string {
 
 export function copyTree(from: string, to: string): void {
   cpSync(from, to, { recursive: true });
+}
+
+/**
+ * The Rabat example as a plain project, for tests that use it as any workshop: without its two
+ * editions, so documents are written into the output folder itself (out/report.md).
+ */
+export function copyExampleWithoutEditions(to: string): void {
+  copyTree(EXAMPLE, to);
+  const file = path.join(to, 'workshop.yaml');
+  const text = readFileSync(file, 'utf8').replace(', editions: [public]', '').replace(/\n  # Two editions[\s\S]*?attribution: organizations \}\n/, '\n');
+  if (text.includes('editions')) throw new Error('the example\'s editions could not be removed');
+  writeFileSync(file, text);
 }
 
 /** Every file below a folder, relative, sorted. */

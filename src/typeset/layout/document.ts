@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type FrontMatter, readFrontMatter } from '../front-matter.js';
 import { GlyphCheck, type SourcePoint } from '../glyphs.js';
 import { parseMarkdown } from '../markdown.js';
+import { toString } from 'mdast-util-to-string';
 import type { Metrics } from '../measure.js';
 import { PAGE_SIZES } from '../theme.js';
 import type { TypesetInput } from '../types.js';
@@ -62,7 +63,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   };
   const yaml = root.children.find((c) => c.type === 'yaml');
   const cover = layoutCover(front, input.labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined, (text) => locate(input.markdown, text));
-  const body = root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition');
+  const body = withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition'), front.classification);
   const slices = layoutBlocks(body, { ...ctx, parentSid: bodySid });
   slices.push(...footnoteSlices(root.children, { ...ctx, parentSid: bodySid }));
   const bodyPages = slices.length > 0 ? flow(slices, frame) : [];
@@ -96,6 +97,17 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const glyphDiagnostic = glyphs.diagnostic(input.file);
   if (glyphDiagnostic) diagnostics.push(glyphDiagnostic);
   return { pages, headings, struct: struct.nodes, front, page, diagnostics };
+}
+
+/**
+ * An edition's marking opens the Markdown document as a bold line; on paper the cover and every
+ * page's header carry it, so that line is not laid out again (it would stand alone before a heading
+ * that starts a page).
+ */
+function withoutMarkingLine(blocks: RootContent[], marking: string | undefined): RootContent[] {
+  const first = blocks[0];
+  const isMarking = marking !== undefined && first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'strong' && toString(first) === marking;
+  return isMarking ? blocks.slice(1) : blocks;
 }
 
 /** Where `text` first appears in the source (front matter values), as a 1-based point. */
