@@ -20,4 +20,6 @@ export const LIMITS = {
   templateSteps: 5_000_000,
   /** Most characters one rendered document may have (about 200 MB of Markdown). */
   templateOutputChars: 200_000_000,
+  /** Most related places one diagnostic lists (a group of near-duplicates, a repeated id); the rest are counted. */
+  relatedLocations: 10,
 } as const;

@@ -130,3 +130,34 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
   }
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
 }
+
+/**
+ * Groups of texts that are the same or near-duplicates of each other (connected through similar
+ * pairs), each group as indexes in ascending order; texts alike to no other are in no group. Texts
+ * with the same normalized words are collapsed before the pair search, so 3,000 copies of a text
+ * cost one set, not 4.5 million pairs: work and memory grow with the texts and the distinct ones.
+ */
+export function findSimilarGroups(texts: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats = { comparisons: 0 }): number[][] {
+  const distinct = new Map<string, number>();
+  const keyOf = texts.map((text) => {
+    const key = normalizedWords(text).join(' ');
+    if (!distinct.has(key)) distinct.set(key, distinct.size);
+    return distinct.get(key)!;
+  });
+  const representatives: string[] = [];
+  texts.forEach((text, i) => (representatives[keyOf[i]!] ??= text));
+  const parent = representatives.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const { a, b } of findSimilarPairs(representatives.map(shingles), threshold, stats)) parent[find(a)] = find(b);
+  const groups = new Map<number, number[]>();
+  keyOf.forEach((key, i) => {
+    const root = find(key);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+  return [...groups.values()].filter((group) => group.length > 1).sort((x, y) => x[0]! - y[0]!);
+}

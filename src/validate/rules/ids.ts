@@ -1,35 +1,57 @@
+import { LIMITS } from '../../limits.js';
 import type { RuleContext, Site } from '../context.js';
 
-/** Duplicate session, recommendation, organization and theme ids: reported at the second, naming the first. */
+type Part = 'value' | 'mapping-start';
+
+/**
+ * Duplicate session, recommendation, organization and theme ids: one error per repeated id, at its
+ * second use, naming the first (and the later ones, at most LIMITS.relatedLocations of them).
+ */
 export function checkDuplicateIds(ctx: RuleContext): void {
   const { workshop, sessions } = ctx.project;
-  const orgs = new Map<string, Site>();
+  const orgs = new Ids('organization');
   const orgLists = [['organizers', workshop.data.organizers ?? []], ['partners', workshop.data.partners ?? []]] as const;
   for (const [key, list] of orgLists) {
-    list.forEach((org, index) => claim(ctx, orgs, org.id, { file: workshop.file, path: [key, index, 'id'] }, 'organization'));
+    list.forEach((org, index) => orgs.add(org.id, { file: workshop.file, path: [key, index, 'id'] }));
   }
-  const themes = new Map<string, Site>();
-  workshop.data.themes?.forEach((theme, index) => claim(ctx, themes, theme.id, { file: workshop.file, path: ['themes', index, 'id'] }, 'theme'));
+  const themes = new Ids('theme');
+  workshop.data.themes?.forEach((theme, index) => themes.add(theme.id, { file: workshop.file, path: ['themes', index, 'id'] }));
 
-  const sessionIds = new Map<string, Site>();
-  const recs = new Map<string, Site>();
+  const sessionIds = new Ids('session', ' A session without an id takes its file name.');
+  const recs = new Ids('recommendation');
   for (const session of sessions) {
     const site: Site = { file: session.file, path: session.data.id === undefined ? [] : ['id'] };
-    claim(ctx, sessionIds, session.id, site, 'session', session.data.id === undefined ? 'mapping-start' : 'value');
+    sessionIds.add(session.id, site, session.data.id === undefined ? 'mapping-start' : 'value');
     session.data.recommendations?.forEach((rec, index) => {
-      if (rec.id !== undefined) claim(ctx, recs, rec.id, { file: session.file, path: ['recommendations', index, 'id'] }, 'recommendation');
+      if (rec.id !== undefined) recs.add(rec.id, { file: session.file, path: ['recommendations', index, 'id'] });
     });
   }
+  for (const ids of [orgs, themes, sessionIds, recs]) ids.report(ctx);
 }
 
-function claim(ctx: RuleContext, seen: Map<string, Site>, id: string, site: Site, kind: string, part: 'value' | 'mapping-start' = 'value'): void {
-  const first = seen.get(id);
-  if (!first) {
-    seen.set(id, site);
-    return;
+/** Where each id of one kind is used, in reading order. */
+class Ids {
+  private readonly uses = new Map<string, Array<{ site: Site; part: Part }>>();
+
+  constructor(private readonly kind: string, private readonly note = '') {}
+
+  add(id: string, site: Site, part: Part = 'value'): void {
+    const list = this.uses.get(id);
+    if (list) list.push({ site, part });
+    else this.uses.set(id, [{ site, part }]);
   }
-  const where = first.file === site.file ? 'earlier in this file' : `in ${first.file.source.path}`;
-  ctx.report('duplicate-id', 'error', site, part, `The ${kind} id “${id}” is already used ${where}.`,
-    `Ids must be unique across the workshop: rename one of them.${kind === 'session' ? ' A session without an id takes its file name.' : ''}`,
-    [{ site: first, message: 'first use of this id' }]);
+
+  report(ctx: RuleContext): void {
+    for (const [id, uses] of this.uses) {
+      if (uses.length < 2) continue;
+      const [first, second, ...later] = uses as [{ site: Site }, { site: Site; part: Part }, ...Array<{ site: Site }>];
+      const where = first.site.file === second.site.file ? 'earlier in this file' : `in ${first.site.file.source.path}`;
+      const shown = later.slice(0, LIMITS.relatedLocations - 1);
+      const more = later.length - shown.length;
+      ctx.report('duplicate-id', 'error', second.site, second.part,
+        `The ${this.kind} id “${id}” is already used ${where}${later.length ? `, and ${later.length} more ${later.length === 1 ? 'time' : 'times'} after this` : ''}.`,
+        `Ids must be unique across the workshop: rename ${later.length ? 'all but one' : 'one'} of them.${this.note}`,
+        [{ site: first.site, message: 'first use of this id' }, ...shown.map((use, k) => ({ site: use.site, message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' }))]);
+    }
+  }
 }

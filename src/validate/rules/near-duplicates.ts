@@ -1,28 +1,48 @@
+import { LIMITS } from '../../limits.js';
 import type { RuleContext, Site } from '../context.js';
-import { findSimilarPairs, shingles } from '../near-duplicates.js';
+import { findSimilarGroups, findSimilarPairs, shingles } from '../near-duplicates.js';
 
-/** Recommendations that say the same thing but are not linked by same_as would be counted twice. */
+interface Entry {
+  site: Site;
+  id?: string;
+  sameAs?: string;
+  text: string;
+}
+
+/**
+ * Recommendations that say the same thing but are not linked by same_as would be counted twice.
+ * One warning per group of alike recommendations, at the first that repeats an earlier one, with
+ * the others as related places (at most LIMITS.relatedLocations, then how many more).
+ */
 export function checkNearDuplicates(ctx: RuleContext): void {
-  const entries: Array<{ site: Site; id?: string; sameAs?: string; group: string }> = [];
-  const texts: Set<string>[] = [];
+  const entries: Entry[] = [];
   for (const session of ctx.project.sessions) {
     session.data.recommendations?.forEach((rec, index) => {
-      entries.push({ site: { file: session.file, path: ['recommendations', index, 'text'] }, ...(rec.id ? { id: rec.id } : {}), ...(rec.same_as ? { sameAs: rec.same_as } : {}), group: '' });
-      texts.push(shingles(rec.text));
+      entries.push({ site: { file: session.file, path: ['recommendations', index, 'text'] }, text: rec.text, ...(rec.id ? { id: rec.id } : {}), ...(rec.same_as ? { sameAs: rec.same_as } : {}) });
     });
   }
   const groupOf = sameAsGroups(entries);
-  for (const { a, b, similarity } of findSimilarPairs(texts)) {
-    if (groupOf(a) === groupOf(b)) continue;
-    const first = entries[a]!;
-    const second = entries[b]!;
-    ctx.report('near-duplicate', 'warning', second.site, 'value',
-      `This recommendation is nearly the same (${Math.round(similarity * 100)}% similar) as one in ${first.site.file.source.path}.`,
+  for (const members of findSimilarGroups(entries.map((entry) => entry.text))) {
+    const first = entries[members[0]!]!;
+    const repeat = members.find((i) => groupOf(i) !== groupOf(members[0]!));
+    if (repeat === undefined) continue; // all consolidated as one already
+    const at = entries[repeat]!;
+    const others = members.filter((i) => i !== repeat && groupOf(i) !== groupOf(repeat));
+    const shown = others.slice(0, LIMITS.relatedLocations);
+    const related = shown.map((i, k) => ({ site: entries[i]!.site, message: k === shown.length - 1 && others.length > shown.length ? `a similar recommendation, and ${others.length - shown.length} more` : 'the similar recommendation' }));
+    const message = others.length === 1
+      ? `This recommendation is nearly the same (${Math.round(similarity(at.text, entries[others[0]!]!.text) * 100)}% similar) as one in ${entries[others[0]!]!.site.file.source.path}.`
+      : `This recommendation is nearly the same as ${others.length} others (in ${new Set(others.map((i) => entries[i]!.site.file.source.path)).size} files).`;
+    ctx.report('near-duplicate', 'warning', at.site, 'value', message,
       first.id
         ? `If it repeats that recommendation, add “same_as: ${first.id}” so they are consolidated as one; otherwise reword it.`
         : 'If it repeats that recommendation, give that one an id and add `same_as:` here so they are consolidated as one; otherwise reword it.',
-      [{ site: first.site, message: 'the similar recommendation' }]);
+      related);
   }
+}
+
+function similarity(a: string, b: string): number {
+  return findSimilarPairs([shingles(a), shingles(b)], 0)[0]?.similarity ?? 0;
 }
 
 /** Union-find over same_as links: entries in one group are one consolidated recommendation. */
