@@ -100,11 +100,13 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     });
 
   program.command('schema')
-    .description('print a JSON Schema of the format (for editors and other tools)')
+    .description('print a JSON Schema of the format (for editors and other tools), or write them into a project')
     .argument('[name]', `one of: ${SCHEMA_CHOICES.join(', ')}`, 'workshop')
-    .action(async (name: string) => {
-      const { schemaCommand } = await import('./commands/schema.js');
-      exitCode = schemaCommand(name, io);
+    .option('--write', 'write every schema into the project\'s .schemas/ folder (for editors) instead of printing one')
+    .option('-p, --project <dir>', 'the project folder, with --write', '.')
+    .action(async (name: string, options: { write?: boolean; project: string }) => {
+      const { schemaCommand, writeSchemasCommand } = await import('./commands/schema.js');
+      exitCode = options.write ? await writeSchemasCommand(options.project, io) : schemaCommand(name, io);
     });
 
   program.command('init')
