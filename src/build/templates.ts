@@ -3,6 +3,9 @@ import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import { SetupError } from '../errors.js';
 import type { TemplateFile } from '../render/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { nodeFs } from '../load/file-system.js';
+import { checkLink } from '../load/links.js';
 
 /** The folder a project's template overrides live in: --templates, else DIR/templates. */
 export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {
@@ -13,26 +16,31 @@ export function templatesFolder(project: string, templates: string | undefined, 
  * The bundled templates, with each file the project's templates/ folder has of the same relative
  * name taking its place (and extra files, e.g. custom documents, added).
  */
-export async function loadTemplates(projectTemplatesDir?: string): Promise<Map<string, TemplateFile>> {
+export async function loadTemplates(projectTemplatesDir?: string, diagnostics: Diagnostic[] = []): Promise<Map<string, TemplateFile>> {
   const set = new Map<string, TemplateFile>();
   const bundledDir = bundledPath('templates');
-  for (const name of await listTemplates(bundledDir)) {
+  for (const name of await listTemplates(bundledDir, [])) {
     set.set(name, { text: await readFile(path.join(bundledDir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false });
   }
   if (projectTemplatesDir === undefined) return set;
-  for (const name of await listTemplates(projectTemplatesDir)) {
+  for (const name of await listTemplates(projectTemplatesDir, diagnostics)) {
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }
   return set;
 }
 
-async function listTemplates(dir: string): Promise<string[]> {
+/** The .hbs files below `dir`; a symbolic link is followed only to a file inside that folder, else reported. */
+async function listTemplates(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.hbs'))
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .sort();
+    const names: string[] = [];
+    for (const entry of entries.filter((e) => e.name.endsWith('.hbs'))) {
+      const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      const link = entry.isSymbolicLink() ? await checkLink(nodeFs, dir, entry, `templates/${name}`) : entry.isFile() ? 'file' : 'skip';
+      if (link === 'file') names.push(name);
+      else if (link !== 'skip') diagnostics.push(link);
+    }
+    return names.sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -36,6 +36,8 @@ export type RuleId =
   | 'comment-in-scalar'
   | 'control-character'
   | 'no-sessions'
+  | 'link-outside-project'
+  | 'broken-link'
   // validate (schema)
   | 'unknown-key'
   | 'required'

@@ -7,6 +7,7 @@ export interface DirEntry {
   /** The folder holding the entry (with `recursive`, a subfolder of the one listed). */
   parentPath: string;
   isFile(): boolean;
+  isSymbolicLink(): boolean;
 }
 
 /**
@@ -16,7 +17,9 @@ export interface DirEntry {
 export interface FileSystem {
   readdir(path: string, options: { withFileTypes: true; recursive?: boolean }): Promise<DirEntry[]>;
   readFile(path: string): Promise<Uint8Array>;
-  stat(path: string): Promise<{ size: number; isDirectory(): boolean }>;
+  stat(path: string): Promise<{ size: number; isDirectory(): boolean; isFile(): boolean }>;
+  /** The path with every symbolic link resolved (ENOENT for a link to nothing). */
+  realpath(path: string): Promise<string>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   appendFile(path: string, data: string): Promise<void>;
@@ -31,6 +34,7 @@ export const nodeFs: FileSystem = {
   readdir: (path, options) => fsPromises.readdir(path, { withFileTypes: true, recursive: options.recursive ?? false }),
   readFile: (path) => fsPromises.readFile(path),
   stat: (path) => fsPromises.stat(path),
+  realpath: (path) => fsPromises.realpath(path),
   mkdir: (path, options) => fsPromises.mkdir(path, options),
   writeFile: (path, data) => fsPromises.writeFile(path, data),
   appendFile: (path, data) => fsPromises.appendFile(path, data),

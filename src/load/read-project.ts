@@ -3,6 +3,7 @@ import { SetupError } from '../errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { decodeUtf8 } from './decode.js';
+import { checkLink } from './links.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
 
@@ -20,11 +21,13 @@ const YAML_FILE = /\.ya?ml$/i;
 export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise<ReadResult> {
   const workshopName = await findWorkshopFile(fs, dir);
   const diagnostics: Diagnostic[] = [];
+  const links: Diagnostic[][] = [[], [], []];
   const [sessionNames, countryNames, assets] = await Promise.all([
-    listYaml(fs, dir, 'sessions'),
-    listYaml(fs, dir, 'countries'),
-    listFiles(fs, dir, 'assets'),
+    listYaml(fs, dir, 'sessions', links[0]!),
+    listYaml(fs, dir, 'countries', links[1]!),
+    listFiles(fs, dir, 'assets', links[2]!),
   ]);
+  diagnostics.push(...links.flat());
   const all = [workshopName, ...sessionNames, ...countryNames];
   const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(fs, dir, name));
   const files: SourceFile[] = [];
@@ -60,12 +63,16 @@ async function findWorkshopFile(fs: FileSystem, dir: string): Promise<string> {
   return name;
 }
 
-async function listYaml(fs: FileSystem, dir: string, sub: string): Promise<string[]> {
-  return (await listFiles(fs, dir, sub)).filter((name) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/'));
+async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const wanted = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
+  return listFiles(fs, dir, sub, diagnostics, wanted);
 }
 
-/** Relative POSIX paths of the files in a subfolder, in code-point order (never locale order). */
-async function listFiles(fs: FileSystem, dir: string, sub: string): Promise<string[]> {
+/**
+ * Relative POSIX paths of the files in a subfolder, in code-point order (never locale order). A
+ * symbolic link is listed when it leads to a file inside the project, else reported.
+ */
+async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[], wanted: (name: string) => boolean = () => true): Promise<string[]> {
   let entries;
   try {
     entries = await fs.readdir(path.join(dir, sub), { withFileTypes: true, recursive: true });
@@ -74,10 +81,20 @@ async function listFiles(fs: FileSystem, dir: string, sub: string): Promise<stri
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw fileSystemError('Cannot read the folder', path.join(dir, sub), error);
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort(compareCodePoints);
+  const names: string[] = [];
+  const problems: Diagnostic[] = [];
+  for (const entry of entries) {
+    const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!wanted(name)) continue;
+    if (entry.isFile()) names.push(name);
+    else if (entry.isSymbolicLink()) {
+      const link = await checkLink(fs, dir, entry, name);
+      if (link === 'file') names.push(name);
+      else if (link !== 'skip') problems.push(link);
+    }
+  }
+  diagnostics.push(...problems.sort((a, b) => compareCodePoints(a.location!.file, b.location!.file)));
+  return names.sort(compareCodePoints);
 }
 
 function compareCodePoints(a: string, b: string): number {

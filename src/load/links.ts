@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { errorCode, type DirEntry, type FileSystem } from './file-system.js';
+
+/**
+ * A file found in a project folder that is a symbolic link: followed when it leads to a file inside
+ * the project, else reported at the file, so a file the user sees in the folder never vanishes from
+ * the report without a word. (Links to folders are not followed, as before.)
+ */
+export async function checkLink(fs: FileSystem, projectDir: string, entry: DirEntry, shown: string): Promise<'file' | 'skip' | Diagnostic> {
+  const full = path.join(entry.parentPath, entry.name);
+  let target: string;
+  try {
+    target = await fs.realpath(full);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ELOOP') throw error;
+    return linkProblem(shown, 'broken-link', 'This file is a symbolic link to something that does not exist, so it was not read.', 'Point the link at a file inside the project, or replace it by the file itself.');
+  }
+  const root = await fs.realpath(projectDir);
+  if (!target.startsWith(root + path.sep)) {
+    return linkProblem(shown, 'link-outside-project', `This file is a symbolic link to ${target}, outside the project folder, so it was not read.`,
+      'Copy the file into the project instead of linking to it: only files inside the project are read, so a build cannot be made to read anything else.');
+  }
+  return (await fs.stat(full)).isFile() ? 'file' : 'skip';
+}
+
+function linkProblem(file: string, code: 'broken-link' | 'link-outside-project', message: string, hint: string): Diagnostic {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { code, severity: 'error', stage: 'load', message, hint, location: { file, start, end: start } };
+}
