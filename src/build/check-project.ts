@@ -5,6 +5,8 @@ import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
+import { imageDiagnostics, imageReferences } from '../validate/images.js';
+import { imageFileReader } from '../load/image-files.js';
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
@@ -27,13 +29,15 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
   const loaded = load(read.sources, await parseInParallel(read.sources, warm ? { cache: warm.parsed } : {}));
   timings?.mark('parse');
   const validated = validate(loaded.project, countryTable());
+  // Every image the build would use is read and judged now, so `validate` finds what `build` would refuse.
+  const images = imageDiagnostics(imageReferences(loaded.project), imageFileReader(dir));
   timings?.mark('validate');
   const { workshop, sessions, countries } = read.sources;
   return {
     dir,
     loaded: loaded.project,
     ...(validated.project ? { project: validated.project } : {}),
-    diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics],
+    diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
     sources: new Map([workshop, ...sessions, ...countries].map((file) => [file.path, file.text])),
   };
 }

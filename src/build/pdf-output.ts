@@ -1,4 +1,3 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,11 +7,11 @@ import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
 import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.js';
-import { SectionParses, typeset, type FontBytes, type ImageRefusal, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
+import { SectionParses, typeset, type FontBytes, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
-import { LIMITS } from '../limits.js';
+import { imageFileReader } from '../load/image-files.js';
 import type { OutputFile } from './publish.js';
 import type { WriterContext, WriterResult } from './writer.js';
 import { typesetInParallel, type TypesetPool } from './parallel-typeset.js';
@@ -111,7 +110,7 @@ export async function warmUp(): Promise<void> {
 /** Typesets documents one after another on this thread; fonts are read once per thread. */
 export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void): Promise<TypesetResult[]> {
   const fonts = await readFonts(settings.fontFiles);
-  const loadImage = imageLoader(settings.projectDir);
+  const loadImage = imageFileReader(settings.projectDir);
   const results: TypesetResult[] = [];
   for (const doc of documents) {
     onDocument?.(doc);
@@ -195,29 +194,6 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
     return [key, bytes] as const;
   }));
   return Object.fromEntries(entries) as unknown as FontBytes;
-}
-
-/**
- * Images come only from inside the project folder, and only up to the size limit (checked before
- * reading). Each image is read once per thread's share of documents (the logo is on every cover).
- */
-function imageLoader(projectDir: string): (src: string) => Uint8Array | ImageRefusal | undefined {
-  let root: string | undefined;
-  const loaded = new Map<string, Uint8Array | ImageRefusal | undefined>();
-  const load = (src: string): Uint8Array | ImageRefusal | undefined => {
-    try {
-      // Real paths, so a symbolic link inside the project cannot lead outside it.
-      root ??= realpathSync(projectDir);
-      const file = realpathSync(path.resolve(projectDir, src));
-      if (!file.startsWith(root + path.sep)) return { refused: 'outside-project' };
-      const { size } = statSync(file);
-      if (size > LIMITS.imageBytes) return { refused: 'too-large', bytes: size };
-      return new Uint8Array(readFileSync(file));
-    } catch {
-      return undefined;
-    }
-  };
-  return (src) => (loaded.has(src) ? loaded.get(src) : loaded.set(src, load(src)).get(src));
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the workshop's last day: never the clock. */

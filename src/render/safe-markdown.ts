@@ -4,6 +4,7 @@ import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { memoize } from '../markdown/memo.js';
 import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
+import { isSafeImage } from '../markdown/images.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
@@ -106,9 +107,6 @@ function sanitize(tree: Root, fieldKey: string): void {
   });
 }
 
-function isSafeImage(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') && !url.split('/').includes('..');
-}
 
 function walk(node: Nodes, visit: (node: Nodes) => void): void {
   visit(node);

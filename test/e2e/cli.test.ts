@@ -104,7 +104,7 @@ describe('init', () => {
     const dir = path.join(work, 'new-workshop');
     const created = await runInProcess(['init', dir]);
     expect(created.code).toBe(0);
-    expect(listFiles(dir)).toEqual(['sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
+    expect(listFiles(dir)).toEqual(['.schemas/common.schema.json', '.schemas/country.schema.json', '.schemas/pdf-theme.schema.json', '.schemas/session.schema.json', '.schemas/workshop.schema.json', 'sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
     expect(read(path.join(dir, 'workshop.yaml'))).toMatch(/^# yaml-language-server: \$schema=.*schemas\/workshop\.schema\.json$/m);
     const built = await runInProcess(['build', dir]);
     expect(built.stderr).not.toContain('warning');

@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, remove, runBin, tempDir } from '../helpers/run-cli.js';
 
+// ajv-formats is CommonJS: its default export is the function.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const work = tempDir('wr-editor-');
 afterAll(() => remove(work));
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,22 +1,33 @@
-// Images named in the notes are read only from inside the project, up to the byte cap: a path
-// that climbs out, a symbolic link that leads out and a file too large each give a warning, and
-// the PDF is still written without them.
-import { mkdirSync, symlinkSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
+// Images named in the notes are judged by `validate`, at the place the notes name them: read only
+// from inside the project, up to the byte and pixel caps, PNG or JPEG. `build` does not repeat them
+// per generated document, and the PDF is still written without the images it refuses.
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
+import { chunk } from '../typeset/png.js';
 import { ROOT, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
 afterAll(() => remove(work));
 
+interface Reported { ruleId: string; severity: string; message: string; file: string; line: number; column: number }
+const reported = (stdout: string) => JSON.parse(stdout) as Reported[];
+
+/** The header of a PNG of any size: enough for the pixel cap, no pixels at all. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IEND', new Uint8Array())]);
+}
+
 describe('images in (md) fields', () => {
-  it('refuses paths out of the project, symbolic links out of it and files over the byte cap, with a warning each', () => {
+  it('validate refuses files over the byte cap and damaged ones, at the field that names them; a path that climbs out is never read', () => {
     const dir = path.join(work, 'project');
     copyExampleWithoutEditions(dir);
-    // A real PNG outside the project, reached through a link inside it.
     mkdirSync(path.join(dir, 'assets'), { recursive: true });
-    symlinkSync(path.join(ROOT, 'docs/previews/cover.png'), path.join(dir, 'assets/escape.png'));
     // 11 MiB with a PNG signature: refused by its size before it is read.
     const big = path.join(dir, 'assets/big.png');
     writeFileSync(big, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -26,16 +37,48 @@ describe('images in (md) fields', () => {
     writeFileSync(edge, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     truncateSync(edge, LIMITS.imageBytes);
     const session = path.join(dir, 'sessions/01-opening.yaml');
-    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  ![Escape](assets/escape.png)\n\n  ![Big](assets/big.png)\n\n  ![Edge](assets/edge.png)\n\n  ![Climb](../../../etc/hostname)\n\n'));
-    const result = runBin(['build', dir, '--format', 'pdf', '--reporter', 'json']);
-    expect(result.code).toBe(0);
-    const messages = (JSON.parse(result.stdout) as Array<{ ruleId: string; message: string; file: string }>).filter((d) => d.ruleId === 'image');
-    expect(messages.map((d) => d.message).sort()).toEqual([
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  ![Big](assets/big.png)\n\n  ![Edge](assets/edge.png)\n\n  ![Climb](../../../etc/hostname)\n\n'));
+    const line = readFileSync(session, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 1;
+    const validated = runBin(['validate', dir, '--reporter', 'json']);
+    expect(validated.code).toBe(0);
+    const images = reported(validated.stdout).filter((d) => d.ruleId === 'image');
+    expect(images.map((d) => d.message).sort()).toEqual([
       'The PNG file has no valid IHDR header: it is truncated or damaged and is left out.',
       'The image file is 10 MiB (10,485,761 bytes); images are limited to 10 MiB (10,485,760 bytes). It is left out.',
-      'The image is outside the project folder and is left out.',
     ]);
-    // The climbing path never reaches the typesetter: the notes' Markdown keeps only its alt text.
-    expect(messages.every((d) => d.file.endsWith('/project/out/report.md'))).toBe(true);
+    expect(images.every((d) => d.file.endsWith('sessions/01-opening.yaml') && d.line === line)).toBe(true);
+    // build says the same once, where the notes name them, and still writes the PDF.
+    const built = runBin(['build', dir, '--format', 'pdf', '--reporter', 'json']);
+    expect(built.code).toBe(0);
+    expect(reported(built.stdout).filter((d) => d.ruleId === 'image')).toEqual(images);
+  });
+
+  it('a symbolic link out of the project is an error at the link, and nothing is built', () => {
+    const dir = path.join(work, 'escape');
+    copyExampleWithoutEditions(dir);
+    mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'docs/previews/cover.png'), path.join(dir, 'assets/escape.png'));
+    const built = runBin(['build', dir, '--reporter', 'json']);
+    expect(built.code).toBe(1);
+    expect(reported(built.stdout).map((d) => `${d.ruleId} ${path.basename(d.file)}`)).toEqual(['link-outside-project escape.png']);
+  });
+});
+
+describe('the logo', () => {
+  it('a 20,000 × 20,000 PNG is reported once, by validate, at the logo key of workshop.yaml; build never blames a generated file', () => {
+    const dir = path.join(work, 'logo');
+    copyExampleWithoutEditions(dir);
+    mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    writeFileSync(path.join(dir, 'assets/logo.png'), pngHeader(20_000, 20_000));
+    const workshop = path.join(dir, 'workshop.yaml');
+    writeFileSync(workshop, readFileSync(workshop, 'utf8').replace('report:\n', 'report:\n  logo: assets/logo.png\n'));
+    const line = readFileSync(workshop, 'utf8').split('\n').findIndex((text) => text === '  logo: assets/logo.png') + 1;
+    const expected = [{ ruleId: 'image', severity: 'warning', file: 'workshop.yaml', line, column: 3, message: 'The image is 20,000 × 20,000 = 400,000,000 pixels; images are limited to 40,000,000 pixels. It is left out.' }];
+    const pick = (list: Reported[]) => list.filter((d) => d.ruleId === 'image').map(({ ruleId, severity, file, line: l, column, message }) => ({ ruleId, severity, file, line: l, column, message }));
+    const validated = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(pick(reported(validated.stdout))).toEqual(expected);
+    const built = runBin(['build', '.', '--format', 'md,pdf', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(pick(reported(built.stdout))).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
 import type { Diagnostic, Location } from '../../diagnostics/diagnostic.js';
 import { LIMITS } from '../../limits.js';
 import { imagePixels, pngIsSound, readImageHeader } from '../images.js';
-import type { TypesetInput } from '../types.js';
+import type { ImageRefusal, TypesetInput } from '../types.js';
 import type { LoadedImage } from './context.js';
 
 function imageDiagnostic(severity: Diagnostic['severity'], message: string, at: Location | undefined, actual?: string, hint?: string): Diagnostic {
@@ -30,11 +30,42 @@ export interface ImageCaps {
   pixels: number;
 }
 
+/** What is wrong with an image, or the image: the same judgement for `validate` and for the typesetter. */
+export type ImageVerdict =
+  | { ok: true; data: Uint8Array; width: number; height: number }
+  | { ok: false; severity: Diagnostic['severity']; message: string; hint: string };
+
 /**
- * Wraps the caller's loader: PNG/JPEG only, checked by magic bytes, capped in bytes and in pixels
- * (read from the PNG IHDR or the JPEG SOFn header, before anything is decoded or handed to pdfkit);
- * every refusal becomes an 'image' diagnostic.
+ * PNG/JPEG only, checked by magic bytes, capped in bytes and in pixels (read from the PNG IHDR or the
+ * JPEG SOFn header, before anything is decoded or handed to pdfkit). Pure.
  */
+export function inspectImage(data: Uint8Array | ImageRefusal | undefined, pdfA: boolean, caps: ImageCaps = { bytes: LIMITS.imageBytes, pixels: LIMITS.imagePixels }): ImageVerdict {
+  const problem = (message: string, hint: string, severity: Diagnostic['severity'] = 'warning'): ImageVerdict => ({ ok: false, severity, message, hint });
+  if (!data) return problem('The image file was not found.', 'Check the path: it is relative to the project folder.');
+  if (!(data instanceof Uint8Array)) {
+    return data.refused === 'too-large'
+      ? problem(tooLarge(data.bytes ?? 0, caps.bytes), 'Save the image at a smaller size or with more compression.')
+      : problem('The image is outside the project folder and is left out.', 'Copy the image into the project (e.g. its assets/ folder) and refer to it there.');
+  }
+  if (data.length > caps.bytes) return problem(tooLarge(data.length, caps.bytes), 'Save the image at a smaller size or with more compression.');
+  const header = readImageHeader(data);
+  if (header.kind === 'unknown') return problem('The image is not a PNG or JPEG file and is left out.', 'Convert it to PNG or JPEG.');
+  if (header.kind === 'damaged') {
+    const what = header.format === 'png' ? 'PNG file has no valid IHDR header' : 'JPEG file has no valid frame header (SOF)';
+    return problem(`The ${what}: it is truncated or damaged and is left out.`, 'Export the image again.');
+  }
+  const info = header.info;
+  const pixels = imagePixels(info);
+  if (pixels > caps.pixels) {
+    return problem(`The image is ${count(info.width)} × ${count(info.height)} = ${count(pixels)} pixels; images are limited to ${count(caps.pixels)} pixels. It is left out.`,
+      'Scale the image down: at most 4000 × 4000 pixels is plenty for print.');
+  }
+  if (info.format === 'png' && !pngIsSound(data)) return problem('The PNG file is damaged and is left out.', 'Export the image again.');
+  if (pdfA && info.alpha) return problem('The image has transparency, which PDF/A does not allow.', 'Save the image without an alpha channel (flatten it onto white).', 'error');
+  return { ok: true, data, width: info.width, height: info.height };
+}
+
+/** Wraps the caller's loader: every refusal of `inspectImage` becomes an 'image' diagnostic. */
 export function imageLoader(
   load: TypesetInput['loadImage'],
   pdfA: boolean,
@@ -42,57 +73,9 @@ export function imageLoader(
   caps: ImageCaps = { bytes: LIMITS.imageBytes, pixels: LIMITS.imagePixels },
 ): (src: string, at: Location | undefined) => LoadedImage | undefined {
   return (src, at) => {
-    const data = load?.(src);
-    if (!data) {
-      diagnostics.push(imageDiagnostic('warning', 'The image file was not found.', at, src, 'Check the path: it is relative to the project folder.'));
-      return undefined;
-    }
-    if (!(data instanceof Uint8Array)) {
-      diagnostics.push(data.refused === 'too-large'
-        ? imageDiagnostic('warning', tooLarge(data.bytes ?? 0, caps.bytes), at, src, 'Save the image at a smaller size or with more compression.')
-        : imageDiagnostic('warning', 'The image is outside the project folder and is left out.', at, src, 'Copy the image into the project (e.g. its assets/ folder) and refer to it there.'));
-      return undefined;
-    }
-    if (data.length > caps.bytes) {
-      diagnostics.push(
-        imageDiagnostic('warning', tooLarge(data.length, caps.bytes), at, src, 'Save the image at a smaller size or with more compression.'),
-      );
-      return undefined;
-    }
-    const header = readImageHeader(data);
-    if (header.kind === 'unknown') {
-      diagnostics.push(imageDiagnostic('warning', 'The image is not a PNG or JPEG file and is left out.', at, src, 'Convert it to PNG or JPEG.'));
-      return undefined;
-    }
-    if (header.kind === 'damaged') {
-      const what = header.format === 'png' ? 'PNG file has no valid IHDR header' : 'JPEG file has no valid frame header (SOF)';
-      diagnostics.push(imageDiagnostic('warning', `The ${what}: it is truncated or damaged and is left out.`, at, src, 'Export the image again.'));
-      return undefined;
-    }
-    const info = header.info;
-    const pixels = imagePixels(info);
-    if (pixels > caps.pixels) {
-      diagnostics.push(
-        imageDiagnostic(
-          'warning',
-          `The image is ${count(info.width)} × ${count(info.height)} = ${count(pixels)} pixels; images are limited to ${count(caps.pixels)} pixels. It is left out.`,
-          at,
-          src,
-          'Scale the image down: at most 4000 × 4000 pixels is plenty for print.',
-        ),
-      );
-      return undefined;
-    }
-    if (info.format === 'png' && !pngIsSound(data)) {
-      diagnostics.push(imageDiagnostic('warning', 'The PNG file is damaged and is left out.', at, src, 'Export the image again.'));
-      return undefined;
-    }
-    if (pdfA && info.alpha) {
-      diagnostics.push(
-        imageDiagnostic('error', 'The image has transparency, which PDF/A does not allow.', at, src, 'Save the image without an alpha channel (flatten it onto white).'),
-      );
-      return undefined;
-    }
-    return { data, width: info.width, height: info.height };
+    const verdict = inspectImage(load?.(src), pdfA, caps);
+    if (verdict.ok) return { data: verdict.data, width: verdict.width, height: verdict.height };
+    diagnostics.push(imageDiagnostic(verdict.severity, verdict.message, at, src, verdict.hint));
+    return undefined;
   };
 }
