@@ -1,3 +1,4 @@
+import { escapeMarkdown, yamlScalar } from '../render/escape.js';
 import { escapeForMarkdown } from '../render/safe-values.js';
 
 /**
@@ -8,6 +9,6 @@ export function markDocument(markdown: string, marking: string): string {
   const line = `**${escapeForMarkdown(marking)}**\n\n`;
   const end = markdown.startsWith('---\n') ? markdown.indexOf('\n---\n', 4) : -1;
   if (end === -1) return line + markdown;
-  const front = `${markdown.slice(0, end + 1)}classification: ${JSON.stringify(marking)}\n---\n`;
+  const front = `${markdown.slice(0, end + 1)}classification: ${yamlScalar(escapeMarkdown(marking))}\n---\n`;
   return front + line + markdown.slice(end + 5);
 }

@@ -62,10 +62,14 @@ export function helpers(language: Language): Record<string, Helper> {
     concat: (...list) => args(list).map(String).join(''),
     /** {{cell value}}: one line, safe inside a table cell (escapeMarkdown escapes every `|` and joins lines). */
     cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? ''))),
-    /** {{yaml value}}: a front-matter value. */
+    /**
+     * {{yaml value}}: a front-matter value. pandoc reads front-matter strings as Markdown, so text is
+     * escaped as in the body: pandoc shows exactly what the notes hold (the typesetter unescapes).
+     */
     yaml: (value) => {
-      const plain = value instanceof SafeMarkdown ? value.source : value;
-      return new RawMarkdown(yamlScalar(language === 'fr' && typeof plain === 'string' ? frenchSpacing(plain) : plain));
+      // A (md) value is Markdown already; plain text is escaped so that it stays plain.
+      const text = value instanceof SafeMarkdown ? value.source : typeof value === 'string' ? escapeMarkdown(value) : value;
+      return new RawMarkdown(yamlScalar(language === 'fr' && typeof text === 'string' ? frenchSpacing(text) : text));
     },
     /** {{countryThe brief.country}} → "le Mali" in French, "Mali" in English; article-free when no reviewed form exists. */
     countryThe: (country) => forms(country).the,

@@ -1,5 +1,8 @@
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { parse } from 'yaml';
+import { parseGfm } from '../markdown/parse.js';
+import { isPlainText } from '../markdown/plain.js';
 
 /** The document's YAML front matter, as the report templates write it (pandoc-compatible keys). */
 export interface FrontMatter {
@@ -17,8 +20,12 @@ export interface FrontMatter {
   classification?: string;
 }
 
+/**
+ * Front-matter strings are Markdown (as pandoc reads them: the templates escape them), so what is
+ * shown is their text: `Ministry of \\*Interior\\*` is “Ministry of *Interior*”.
+ */
 function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') return (isPlainText(v) ? v : toString(parseGfm(v))).trim() || undefined;
   if (typeof v === 'number') return String(v);
   return undefined;
 }
