@@ -65,8 +65,9 @@ export function expectPlainTextSafe(h: string): void {
   expect(tables.at(-1)![1]).toEqual([`1. ${h}`, 'Plenary', h]);
   expect(tables[0]!.find((row) => row[0] === h)).toEqual([h, '2', '—', '—', '—']);
 
-  // Front matter.
-  expect(parseYaml(ofType(report, 'yaml')[0]!.value)).toMatchObject({ title: h, short_title: h });
+  // Front matter, as pandoc shows it (its strings are Markdown).
+  const front = parseYaml(ofType(report, 'yaml')[0]!.value) as Record<string, string>;
+  expect({ title: toString(parseMarkdown(front.title!)), short_title: toString(parseMarkdown(front.short_title!)) }).toEqual({ title: h.trim(), short_title: h.trim() });
 
   // No html node but the chart directive, no link but the document's own anchors.
   expect(ofType(report, 'html').every((n) => n.value.startsWith('<!-- wr:chart '))).toBe(true);
