@@ -74,9 +74,10 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   program.command('context')
     .description('print the data the templates receive, as JSON (every field an editor can use)')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
-    .action(async (dir: string) => {
+    .option('--edition <name>', 'the edition whose context to print (default: the first of report.editions)')
+    .action(async (dir: string, options: { edition?: string }) => {
       const { contextCommand } = await import('./commands/context.js');
-      exitCode = await contextCommand({ dir }, globals(), io);
+      exitCode = await contextCommand({ dir, ...options }, globals(), io);
     });
 
   const templates = program.command('templates').description('list the report templates, or copy them into the project to edit');

@@ -1,12 +1,23 @@
 import type { CountryTable } from '../reference/countries.js';
 import type { DocumentEntry, Language, WorkshopNotes } from '../notes/types.js';
 import type { AffiliationName } from './filter.js';
-import type { Edition } from './edition.js';
+import { editionsOf, type Edition } from './edition.js';
+import { SetupError } from '../errors.js';
 
 export { editionsOf, type Edition } from './edition.js';
 export { forEdition, type AffiliationName } from './filter.js';
 export { findLeaks, restrictedTexts, type RestrictedText } from './leaks.js';
 export { markDocument } from './marking.js';
+
+/** The edition called `name` (default: the first); a SetupError names the editions there are. */
+export function editionNamed(workshop: WorkshopNotes, name: string | undefined): Edition {
+  const editions = editionsOf(workshop);
+  const found = name === undefined ? editions[0] : editions.find((edition) => edition.name === name);
+  if (!found) {
+    throw new SetupError(`This workshop has no edition called “${name}”.`, workshop.report?.editions ? `Its editions (report.editions): ${editions.map((e) => e.name).join(', ')}.` : 'It has one edition with everything; define report.editions in workshop.yaml to have more.');
+  }
+  return found;
+}
 
 /** The documents of one edition: a custom document with `editions:` belongs only to those it names. */
 export function documentsOf(entries: readonly DocumentEntry[], edition: Edition): DocumentEntry[] {

@@ -1,0 +1,127 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, hasErrors } from '../../src/api.js';
+import { allText, openPdf } from '../typeset/read-pdf.js';
+import { ROOT, copyTree, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-editions-');
+afterAll(() => remove(work));
+const EDITIONS = 'report:\n  editions:\n    - { name: restricted, marking: "RESTRICTED: for workshop participants only" }\n    - { name: public, public: true, attribution: organizations }\n';
+
+/** The minimal fixture with two editions, and `changes` applied to its files. */
+function project(name: string, changes: Record<string, (text: string) => string> = {}): string {
+  const dir = path.join(work, name);
+  copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+  const workshop = path.join(dir, 'workshop.yaml');
+  writeFileSync(workshop, readFileSync(workshop, 'utf8') + EDITIONS);
+  for (const [file, change] of Object.entries(changes)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    let text = '';
+    try { text = readFileSync(path.join(dir, file), 'utf8'); } catch { /* a new file */ }
+    writeFileSync(path.join(dir, file), change(text));
+  }
+  return dir;
+}
+
+const SECRET = 'Connectivity at the remote border post of Tessit has been down since March.';
+
+describe('editions', () => {
+  it('writes each edition into its own folder, with the marking on top of every restricted document and in its front matter', async () => {
+    const dir = project('folders', { 'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(0);
+    const files = listFiles(path.join(dir, 'out'));
+    expect(files.filter((f) => f.startsWith('public/'))).toEqual(['public/countries/MLI.md', 'public/countries/NER.md', 'public/recommendations.md', 'public/report.md']);
+    const restricted = readFileSync(path.join(dir, 'out/restricted/report.md'), 'utf8');
+    expect(restricted).toContain('classification: "RESTRICTED: for workshop participants only"\n---\n**RESTRICTED: for workshop participants only**\n');
+    expect(restricted).toContain(SECRET);
+    const published = readFileSync(path.join(dir, 'out/public/report.md'), 'utf8');
+    expect(published).not.toContain('RESTRICTED');
+    expect(published).not.toContain('Tessit');
+    // attribution: organizations.
+    expect(published).not.toContain('Amina Benali');
+    expect(published).toContain('a representative of UNOCT Programme Office');
+  });
+
+  it('the leak guard stops a template that prints restricted text in a public edition, naming the document and the restricted item', async () => {
+    const dir = project('leak', {
+      'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`),
+      'workshop.yaml': (t) => t.replace('report:\n', 'report:\n  documents: [report, { name: briefing, template: briefing.md.hbs }]\n'),
+      // An editor's template that smuggles the text in, copied by hand: the filter cannot see it, the guard does.
+      'templates/briefing.md.hbs': () => `# Briefing\n\nFrom the notes: connectivity at the REMOTE border post of *Tessit* has been down since March!\n`,
+    });
+    const line = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('Tessit')) + 1;
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:\\d+ error The public edition's public/briefing\\.md contains this restricted text\\. \\[restricted-leak\\]$`, 'm'));
+    expect(listFiles(dir).some((f) => f.startsWith('out/'))).toBe(false);
+  });
+
+  it('context --edition public shows exactly the context the public templates receive', async () => {
+    const dir = project('context', { 'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) });
+    const all = await runInProcess(['context', dir, '--edition', 'restricted'], { cwd: dir });
+    const pub = await runInProcess(['context', dir, '--edition', 'public'], { cwd: dir });
+    expect(all.stdout).toContain('Tessit');
+    expect(pub.stdout).not.toContain('Tessit');
+    expect(pub.stdout).not.toContain('Amina Benali');
+    const wrong = await runInProcess(['context', dir, '--edition', 'draft'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('restricted, public');
+  });
+});
+
+describe('property: random restricted marks never leak', () => {
+  const ITEMS = 8;
+  /** A project whose recommendations and key points each carry a word found nowhere else. */
+  function marked(name: string, restricted: boolean[]): string {
+    const recs = Array.from({ length: ITEMS }, (_, i) => `  - id: r${i}\n    text: Recommendation about sentinel${i} and its own distinct subject number ${i} here.\n    theme: ${i % 2 ? 'kst' : 'ibm'}\n${restricted[i] ? '    restricted: true\n' : ''}`).join('');
+    const points = Array.from({ length: ITEMS }, (_, i) => (restricted[ITEMS + i] ? `  - text: Key point marker${i} with enough words to matter.\n    restricted: true\n` : `  - Key point marker${i} with enough words to matter.\n`)).join('');
+    return project(name, {
+      'sessions/b.yaml': (t) => `${t.replace(/recommendations:[\s\S]*$/, '')}recommendations:\n${recs}key_points:\n${points}`,
+    });
+  }
+
+  it('no restricted sentinel in any public document, every public one present, numbering consecutive (Markdown)', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(fc.array(fc.boolean(), { minLength: 2 * ITEMS, maxLength: 2 * ITEMS }), async (restricted) => {
+      const dir = marked(`p${run++}`, restricted);
+      const result = await build(dir, { formats: ['md'] });
+      expect(hasErrors(result.diagnostics), JSON.stringify(result.diagnostics)).toBe(false);
+      const publicText = result.files.filter((f) => f.path.startsWith('public/')).map((f) => String(f.content)).join('\n');
+      for (let i = 0; i < ITEMS; i++) {
+        expect(publicText.includes(`sentinel${i} `)).toBe(!restricted[i]);
+        expect(publicText.includes(`marker${i} `)).toBe(!restricted[ITEMS + i]);
+      }
+      const recommendations = String(result.files.find((f) => f.path === 'public/recommendations.md')!.content);
+      const labels = [...recommendations.matchAll(/^\| \*\*(R\d+)\*\* \|/gm)].map((m) => m[1]);
+      const expected = 1 + restricted.slice(0, ITEMS).filter((r) => !r).length; // and a.yaml's recommendation
+      expect(labels).toEqual(Array.from({ length: expected }, (_, i) => `R${i + 1}`));
+      remove(dir);
+    }), { numRuns: 25, seed: 20220509 });
+  });
+
+  it("and in the PDFs' text", async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(fc.array(fc.boolean(), { minLength: 2 * ITEMS, maxLength: 2 * ITEMS }), async (restricted) => {
+      const dir = marked(`pdf${run++}`, restricted);
+      const result = await build(dir, { formats: ['pdf'] });
+      expect(hasErrors(result.diagnostics)).toBe(false);
+      const report = result.files.find((f) => f.path === 'public/report.pdf')!;
+      const text = (await allText(await openPdf(report.content as Uint8Array))).join(' ');
+      for (let i = 0; i < ITEMS; i++) {
+        expect(text.includes(`sentinel${i}`)).toBe(!restricted[i]);
+        expect(text.includes(`marker${i}`)).toBe(!restricted[ITEMS + i]);
+      }
+      remove(dir);
+    }), { numRuns: 4, seed: 20220513 });
+  });
+
+  it('the bin builds the Rabat example: no restricted item of the notes in any public file', () => {
+    const out = path.join(work, 'rabat');
+    expect(runBin(['build', 'examples/rabat-2022', '--out', out]).code).toBe(0);
+    const text = listFiles(path.join(out, 'public')).map((f) => readFileSync(path.join(out, 'public', f), 'utf8')).join('\n');
+    for (const phrase of ['Ménaka and Mopti', 'Tillabéri and Agadez', 'without causing significant delays', 'Tema and Takoradi.']) expect(text).not.toContain(phrase);
+  });
+});
