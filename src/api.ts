@@ -11,7 +11,7 @@ import { formatPretty, PLAIN } from './diagnostics/reporter.js';
 import type { FileSystem } from './load/file-system.js';
 import type { LoadedProject } from './load/index.js';
 import { checkProject } from './build/check-project.js';
-import { publish as publishFiles, type OutputFile, type PublishResult } from './build/publish.js';
+import { openStaging, type OutputFile, type PublishResult } from './build/publish.js';
 
 export { build, parseFormats, FORMATS, type BuildOptions, type BuildEnvironment, type BuildResult, type BuildProgress } from './build/pipeline.js';
 export { startPublication, type Publication } from './build/output.js';
@@ -68,6 +68,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
  * Writes a build's files into its output folder all-or-nothing, removing what the previous build
  * wrote there and this one did not.
  */
-export async function publish(result: { outDir: string; files: readonly OutputFile[] }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
-  return publishFiles(result.outDir, result.files, options.signal, options.fs);
+export async function publish(result: { outDir: string; files: readonly OutputFile[]; numbering?: Record<string, Record<string, string>> }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
+  const staging = await openStaging(result.outDir, options.signal, options.fs);
+  for (const file of result.files) await staging.add(file);
+  return staging.commit(result.numbering ? { numbers: result.numbering } : undefined);
 }

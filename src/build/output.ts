@@ -7,7 +7,7 @@ export interface Publication {
   /** Stages one file (written to a temporary name at once). */
   emit(file: OutputFile): Promise<void>;
   /** Moves every staged file into place and removes what the previous build wrote and this one did not. */
-  commit(): Promise<PublishResult>;
+  commit(record?: Record<string, unknown>): Promise<PublishResult>;
   /** Leaves the output folder as it was. */
   abort(): Promise<void>;
 }
@@ -30,8 +30,8 @@ export function startPublication(outDir: string, options: { signal?: AbortSignal
       digests.set(file.path, sum);
       if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !target.keep(file.path)) await target.add(file);
     },
-    async commit() {
-      const result = await (await open()).commit();
+    async commit(record) {
+      const result = await (await open()).commit(record);
       if (warm) await rememberWritten(warm, outDir, digests, result.written);
       return result;
     },

@@ -73,6 +73,11 @@ export interface BuildResult {
   sources: Map<string, string>;
   /** The parsed project (for counts and summaries). */
   loaded: LoadedProject;
+  /**
+   * With report.editions: each edition's recommendation numbers by id (`{ public: { 'api-pnr': 'R3' } }`),
+   * since numbers differ between editions. The manifest records them.
+   */
+  numbering?: Record<string, Record<string, string>>;
 }
 
 /**
@@ -106,6 +111,9 @@ export async function build(dir: string, options: BuildOptions = {}, environment
       const project = forEdition(full, edition, affiliation);
       const model = consolidate(project, table);
       timings?.mark('consolidate');
+      if (workshop.report?.editions) {
+        (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
+      }
       const restricted = edition.public ? restrictedTexts(full, project) : [];
       const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
         result.diagnostics.push(...findLeaks(documents, restricted, edition.name));

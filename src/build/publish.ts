@@ -38,8 +38,11 @@ export interface Staging {
    * nothing done) when the previous build did not write it: then `add` it.
    */
   keep(file: string): boolean;
-  /** Moves every added file into place and removes what the previous build wrote and this one did not. */
-  commit(): Promise<PublishResult>;
+  /**
+   * Moves every added file into place and removes what the previous build wrote and this one did not.
+   * `record`: more to note in the manifest beside the files (recommendation numbers per edition).
+   */
+  commit(record?: Record<string, unknown>): Promise<PublishResult>;
   /** Removes the temporary files, leaving the folder as it was. Safe to call twice, or after a failure. */
   abort(): Promise<void>;
 }
@@ -138,7 +141,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       await queue.catch(() => undefined);
       await abortNow();
     },
-    commit: async () => {
+    commit: async (extra?: Record<string, unknown>) => {
       await queue.catch(() => undefined);
       checkOpen();
       if (signal?.aborted) return fail(new InterruptedError('interrupted'));
@@ -146,7 +149,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
       const record = path.join(outDir, MANIFEST_TEMP);
       await makeFolder(outDir);
-      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all)), UNCHANGED).catch(fail);
+      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, extra)), UNCHANGED).catch(fail);
       state = 'committing';
       const removed = await finish(fs, outDir, previous, all, false, names);
       state = 'done';
@@ -216,8 +219,8 @@ export async function readManifest(outDir: string, fs: FileSystem = nodeFs): Pro
   return (await readManifestFile(fs, path.join(outDir, MANIFEST))) ?? [];
 }
 
-function manifestText(names: readonly string[]): string {
-  return `${JSON.stringify({ generator: 'workshop-report', files: [...names].sort() }, null, 2)}\n`;
+function manifestText(names: readonly string[], extra: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ generator: 'workshop-report', files: [...names].sort(), ...extra }, null, 2)}\n`;
 }
 
 /** The files a manifest lists; undefined when it is missing, incomplete or not one of ours. */

@@ -45,6 +45,15 @@ describe('editions', () => {
     expect(published).toContain('a representative of UNOCT Programme Office');
   });
 
+  it("numbers each edition's recommendations without gaps, and the manifest maps ids to numbers per edition", async () => {
+    const dir = project('numbers', { 'sessions/a.yaml': (t) => t.replace('    priority: high\n', '    priority: high\n    restricted: true\n').replace('  - text: Assess connectivity', '  - restricted: true\n    text: Assess connectivity') });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'out/.workshop-report.json'), 'utf8')) as { numbers: Record<string, Record<string, string>> };
+    expect(manifest.numbers).toEqual({ restricted: { 'border-data': 'R1', 'joint-committees': 'R2' }, public: { 'joint-committees': 'R1' } });
+    expect(readFileSync(path.join(dir, 'out/public/recommendations.md'), 'utf8')).toMatch(/^\| \*\*R1\*\* \| Set up joint committees/m);
+  });
+
   it('the leak guard stops a template that prints restricted text in a public edition, naming the document and the restricted item', async () => {
     const dir = project('leak', {
       'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`),

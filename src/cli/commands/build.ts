@@ -48,7 +48,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     io.stderr.write(checkSummary(shown, result.files.length, problems, reporting.quiet));
     return problems.length ? EXIT.problems : code;
   }
-  const published = await publication.commit();
+  const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
   timings.mark('write');
   const code = report();
   if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published));
