@@ -11,7 +11,11 @@ const EPSILON = 1e-9;
  * removed. A text of fewer than three words is one shingle of all its words.
  */
 export function shingles(markdown: string): Set<string> {
-  const words = normalizedWords(markdown);
+  return wordShingles(normalizedWords(markdown));
+}
+
+/** The word 3-shingles of normalized words (see `shingles`). */
+function wordShingles(words: readonly string[]): Set<string> {
   if (words.length < 3) return new Set(words.length ? [words.join(' ')] : []);
   const result = new Set<string>();
   // join() makes a flat string where a template literal makes a rope (a V8 cons string): interning
@@ -66,13 +70,32 @@ export interface SimilarPair {
   similarity: number;
 }
 
+/** What a search did, for complexity tests: exact similarity checks made. */
+export interface SearchStats {
+  comparisons: number;
+}
+
 /**
  * All pairs of texts whose similarity reaches the threshold, exactly. Candidates come from an
  * inverted index over each set's rarest shingles (prefix filtering): two sets with Jaccard ≥ t must
  * share one of their first |x| − ⌈t·|x|⌉ + 1 shingles in a global rarity order, so most pairs are
- * never compared. `stats.comparisons` counts the exact checks, for complexity tests.
+ * never compared. `stats.comparisons` counts the exact checks, for complexity tests. The answer
+ * lists every pair, so it is as long as the number of similar pairs: to group texts, use
+ * `findSimilarGroups`, whose work does not grow with the pairs.
  */
-export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats = { comparisons: 0 }): SimilarPair[] {
+export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): SimilarPair[] {
+  const pairs: SimilarPair[] = [];
+  searchSimilar(sets, threshold, stats, (i, j, similarity) => pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity }));
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * The prefix-filtering search shared by pairs and groups: calls `similar` for each similar pair it
+ * checks. `joined(i, j)`, when given, lets the caller skip a candidate it already knows is in the
+ * same group as the text being looked at (no check is made and `similar` is not called for it).
+ * Candidates are checked as they come, so a skip takes effect at once.
+ */
+function searchSimilar(sets: ReadonlyArray<ReadonlySet<string>>, threshold: number, stats: SearchStats, similar: (i: number, j: number, similarity: number) => void, joined?: (i: number, j: number) => boolean): void {
   // Shingles become integers: first an id each (first-seen order, one map lookup per shingle), then
   // a rank by rarity (rarest first; ties keep first-seen order, which is deterministic).
   const idOf = new Map<string, number>();
@@ -102,8 +125,9 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
     for (let k = 0; k < set.length; k++) set[k] = rank[set[k]!]!;
     return set.sort();
   });
-  const index = new Map<number, number[]>();
-  const pairs: SimilarPair[] = [];
+  const index = new Map<number, Postings>();
+  // seen[j] === i: j was already a candidate of i (a stamp per set instead of a Set per text).
+  const seen = new Int32Array(sets.length).fill(-1);
   // Visit sets by size so each set only needs candidates no larger than itself.
   const bySize = sets.map((_, i) => i).sort((x, y) => sets[x]!.size - sets[y]!.size || x - y);
   for (const i of bySize) {
@@ -111,49 +135,80 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
     if (tokens.length === 0) continue;
     // Float products like 0.55 × 100 = 55.00000000000001 must not lose exact matches.
     const minOverlap = Math.ceil(threshold * tokens.length - EPSILON);
+    const minSize = threshold * tokens.length - EPSILON;
     const prefix = tokens.length - minOverlap + 1;
-    const candidates = new Set<number>();
     for (let p = 0; p < prefix; p++) {
       const postings = index.get(tokens[p]!);
-      if (postings) for (const j of postings) if (sets[j]!.size >= threshold * tokens.length - EPSILON) candidates.add(j);
-    }
-    for (const j of candidates) {
-      stats.comparisons += 1;
-      const similarity = sortedJaccard(tokens, ordered[j]!);
-      if (similarity >= threshold - EPSILON) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
+      if (!postings) continue;
+      const { items } = postings;
+      // A list all in one group that i has joined holds nothing new for it.
+      if (joined && postings.oneGroup && joined(i, items[0]!)) continue;
+      for (const j of items) {
+        if (seen[j] === i || ordered[j]!.length < minSize) continue;
+        seen[j] = i;
+        if (joined?.(i, j)) continue;
+        stats.comparisons += 1;
+        const similarity = sortedJaccard(tokens, ordered[j]!);
+        if (similarity >= threshold - EPSILON) {
+          similar(i, j, similarity);
+          // i is now in the list's one group: the rest of the list is in it too.
+          if (joined && postings.oneGroup) break;
+        }
+      }
+      // Groups only merge, so a list found to be all in one group stays so.
+      if (joined && !postings.oneGroup) postings.oneGroup = items.every((j) => joined(i, j));
     }
     for (let p = 0; p < prefix; p++) {
-      const list = index.get(tokens[p]!);
-      if (list) list.push(i);
-      else index.set(tokens[p]!, [i]);
+      const postings = index.get(tokens[p]!);
+      if (!postings) index.set(tokens[p]!, { items: [i], oneGroup: true });
+      else {
+        if (postings.oneGroup && !joined?.(i, postings.items[0]!)) postings.oneGroup = false;
+        postings.items.push(i);
+      }
     }
   }
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** The sets that have a shingle in their prefix; `oneGroup`: all known to be in one group (groups search only). */
+interface Postings {
+  items: number[];
+  oneGroup: boolean;
 }
 
 /**
  * Groups of texts that are the same or near-duplicates of each other (connected through similar
  * pairs), each group as indexes in ascending order; texts alike to no other are in no group. Texts
- * with the same normalized words are collapsed before the pair search, so 3,000 copies of a text
- * cost one set, not 4.5 million pairs: work and memory grow with the texts and the distinct ones.
+ * with the same normalized words are collapsed before the search, so 3,000 copies of a text cost
+ * one set, not 4.5 million pairs; and the search joins groups as it goes, never listing pairs and
+ * never checking a text against one already in its group, so 3,000 texts that differ by a word
+ * cost about 3,000 checks, not 4.5 million. Exact: every similar pair is either checked or already
+ * in one group when it would be.
  */
-export function findSimilarGroups(texts: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats = { comparisons: 0 }): number[][] {
+export function findSimilarGroups(texts: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): number[][] {
   const distinct = new Map<string, number>();
+  const representatives: Array<Set<string>> = [];
   const keyOf = texts.map((text) => {
-    const key = normalizedWords(text).join(' ');
-    if (!distinct.has(key)) distinct.set(key, distinct.size);
-    return distinct.get(key)!;
+    const words = normalizedWords(text);
+    // A text with no words (only punctuation or markup) is like no other, as in the pair search.
+    if (words.length === 0) return -1;
+    const key = words.join(' ');
+    let k = distinct.get(key);
+    if (k === undefined) {
+      k = representatives.length;
+      distinct.set(key, k);
+      representatives.push(wordShingles(words));
+    }
+    return k;
   });
-  const representatives: string[] = [];
-  texts.forEach((text, i) => (representatives[keyOf[i]!] ??= text));
   const parent = representatives.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (const { a, b } of findSimilarPairs(representatives.map(shingles), threshold, stats)) parent[find(a)] = find(b);
+  searchSimilar(representatives, threshold, stats, (a, b) => { parent[find(a)] = find(b); }, (a, b) => find(a) === find(b));
   const groups = new Map<number, number[]>();
   keyOf.forEach((key, i) => {
+    if (key < 0) return;
     const root = find(key);
     const group = groups.get(root);
     if (group) group.push(i);

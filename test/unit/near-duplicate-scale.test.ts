@@ -73,6 +73,16 @@ describe('near-duplicates at scale: groups, not pairs', () => {
     expect(comparisons).toBeLessThan(2 * 6000);
   });
 
+  it('counts the files of a group in one file as one file', () => {
+    const recs = [1, 2, 3].map((i) => `  - id: r${i}\n    text: ${TEXTS[0]}\n    theme: kst\n`).join('');
+    const { warnings } = runRule({ 'sessions/a.yaml': session({ extra: `${COUNTRIES}\nrecommendations:\n${recs}` }) });
+    expect(warnings.map((w) => [w.message, w.location!.start.line, w.related!.length])).toEqual([['This recommendation is nearly the same as 2 others (in 1 file).', 15, 2]]);
+  });
+
+  it('texts with no words (only punctuation) are alike to none, as in the pair search', () => {
+    expect(findSimilarGroups(['…', '—', '**!**', TEXTS[0]!, TEXTS[0]!.toUpperCase()])).toEqual([[3, 4]]);
+  });
+
   it('finds exactly the groups of the brute-force pairs (random texts with repeats)', () => {
     const word = fc.constantFrom('border', 'post', 'watchlist', 'data', 'police', 'share');
     const text = fc.array(word, { minLength: 0, maxLength: 8 }).map((words) => words.join(' '));

@@ -1,19 +1,31 @@
+import { LIMITS } from '../../limits.js';
 import type { RuleContext } from '../context.js';
 
-/** Edition names are folder names, so unique; a custom document may only name editions that exist. */
+/**
+ * Edition names are folder names, so unique: one error per repeated name, at its second use, naming
+ * the first (and the later ones, at most LIMITS.relatedLocations places). A custom document may
+ * only name editions that exist.
+ */
 export function checkEditions(ctx: RuleContext): void {
   const { workshop } = ctx.project;
   const report = workshop.data.report;
-  const names = new Map<string, number>();
+  const names = new Map<string, number[]>();
   report?.editions?.forEach((edition, index) => {
-    const first = names.get(edition.name);
-    if (first === undefined) names.set(edition.name, index);
-    else {
-      ctx.report('duplicate-id', 'error', { file: workshop.file, path: ['report', 'editions', index, 'name'] }, 'value',
-        `The edition name “${edition.name}” is already used earlier in this file.`, 'Each edition is written to its own folder, named after it: rename one of them.',
-        [{ site: { file: workshop.file, path: ['report', 'editions', first, 'name'] }, message: 'first use of this name' }]);
-    }
+    const uses = names.get(edition.name);
+    if (uses) uses.push(index);
+    else names.set(edition.name, [index]);
   });
+  const at = (index: number) => ({ file: workshop.file, path: ['report', 'editions', index, 'name'] });
+  for (const [name, uses] of names) {
+    if (uses.length < 2) continue;
+    const [first, second, ...later] = uses as [number, number, ...number[]];
+    const shown = later.slice(0, LIMITS.relatedLocations - 1);
+    const more = later.length - shown.length;
+    ctx.report('duplicate-id', 'error', at(second), 'value',
+      `The edition name “${name}” is already used earlier in this file${later.length ? `, and ${later.length} more ${later.length === 1 ? 'time' : 'times'} after this` : ''}.`,
+      `Each edition is written to its own folder, named after it: rename ${later.length ? 'all but one' : 'one'} of them.`,
+      [{ site: at(first), message: 'first use of this name' }, ...shown.map((index, k) => ({ site: at(index), message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' }))]);
+  }
   report?.documents?.forEach((entry, index) => {
     if (typeof entry === 'string') return;
     entry.editions?.forEach((name, j) => {

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../limits.js';
 import type { RuleContext, Site } from '../context.js';
-import { findSimilarGroups, findSimilarPairs, shingles } from '../near-duplicates.js';
+import { findSimilarGroups, jaccard, shingles, type SearchStats } from '../near-duplicates.js';
 
 interface Entry {
   site: Site;
@@ -12,9 +12,11 @@ interface Entry {
 /**
  * Recommendations that say the same thing but are not linked by same_as would be counted twice.
  * One warning per group of alike recommendations, at the first that repeats an earlier one, with
- * the others as related places (at most LIMITS.relatedLocations, then how many more).
+ * the others as related places (at most LIMITS.relatedLocations, then how many more). Work grows
+ * with the recommendations and the groups, never with the pairs. `stats` counts the similarity
+ * checks, for complexity tests.
  */
-export function checkNearDuplicates(ctx: RuleContext): void {
+export function checkNearDuplicates(ctx: RuleContext, stats: SearchStats = { comparisons: 0 }): void {
   const entries: Entry[] = [];
   for (const session of ctx.project.sessions) {
     session.data.recommendations?.forEach((rec, index) => {
@@ -22,7 +24,7 @@ export function checkNearDuplicates(ctx: RuleContext): void {
     });
   }
   const groupOf = sameAsGroups(entries);
-  for (const members of findSimilarGroups(entries.map((entry) => entry.text))) {
+  for (const members of findSimilarGroups(entries.map((entry) => entry.text), undefined, stats)) {
     const first = entries[members[0]!]!;
     const repeat = members.find((i) => groupOf(i) !== groupOf(members[0]!));
     if (repeat === undefined) continue; // all consolidated as one already
@@ -32,7 +34,7 @@ export function checkNearDuplicates(ctx: RuleContext): void {
     const related = shown.map((i, k) => ({ site: entries[i]!.site, message: k === shown.length - 1 && others.length > shown.length ? `a similar recommendation, and ${others.length - shown.length} more` : 'the similar recommendation' }));
     const message = others.length === 1
       ? `This recommendation is nearly the same (${Math.round(similarity(at.text, entries[others[0]!]!.text) * 100)}% similar) as one in ${entries[others[0]!]!.site.file.source.path}.`
-      : `This recommendation is nearly the same as ${others.length} others (in ${new Set(others.map((i) => entries[i]!.site.file.source.path)).size} files).`;
+      : `This recommendation is nearly the same as ${others.length} others (in ${count(new Set(others.map((i) => entries[i]!.site.file.source.path)).size, 'file')}).`;
     ctx.report('near-duplicate', 'warning', at.site, 'value', message,
       first.id
         ? `If it repeats that recommendation, add “same_as: ${first.id}” so they are consolidated as one; otherwise reword it.`
@@ -41,14 +43,22 @@ export function checkNearDuplicates(ctx: RuleContext): void {
   }
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function similarity(a: string, b: string): number {
-  return findSimilarPairs([shingles(a), shingles(b)], 0)[0]?.similarity ?? 0;
+  return jaccard(shingles(a), shingles(b));
 }
 
 /** Union-find over same_as links: entries in one group are one consolidated recommendation. */
 function sameAsGroups(entries: ReadonlyArray<{ id?: string; sameAs?: string }>): (index: number) => number {
   const parent = entries.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Iterative (path halving): a same_as chain thousands of links long must not overflow the stack.
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   const byId = new Map<string, number>();
   entries.forEach((entry, i) => { if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, i); });
   entries.forEach((entry, i) => {
