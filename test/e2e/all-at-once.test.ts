@@ -35,9 +35,11 @@ describe('every independent problem in one run', () => {
       .replace('recommendations: [joint-patrols]', 'recommendations: [joint-patrol]'));
     const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
+    const opening = readFileSync(path.join(dir, 'sessions/01-opening.yaml'), 'utf8').split('\n');
+    const lineOf = (text: string) => opening.findIndex((line) => line.startsWith(text)) + 1;
     expect(located(result.stdout).map((line) => line.replace(/:\d+$/, ''))).toEqual([
-      'unknown-key sessions/01-opening.yaml:17',
-      'yaml-syntax sessions/01-opening.yaml:23',
+      `unknown-key sessions/01-opening.yaml:${lineOf('key_ponts:')}`,
+      `yaml-syntax sessions/01-opening.yaml:${lineOf('\t')}`,
       'invalid-date sessions/02-recommendations.yaml:5',
       'unknown-country sessions/02-recommendations.yaml:17',
       'unknown-recommendation sessions/02-recommendations.yaml:24',
