@@ -81,6 +81,19 @@ describe('editions', () => {
   });
 });
 
+describe('init', () => {
+  it('scaffolds one restricted key point with a comment explaining it, which a public edition leaves out', async () => {
+    const dir = path.join(work, 'init');
+    expect((await runInProcess(['init', dir])).code).toBe(0);
+    const session = readFileSync(path.join(dir, 'sessions/01-opening.yaml'), 'utf8');
+    expect(session).toMatch(/# An item that must stay out of public editions[^\n]*\n(\s*#[^\n]*\n)*  - text: .+\n    restricted: true\n/);
+    writeFileSync(path.join(dir, 'workshop.yaml'), readFileSync(path.join(dir, 'workshop.yaml'), 'utf8').replace(/^report:.*$/m, '') + EDITIONS);
+    expect((await runInProcess(['build', dir], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'out/restricted/report.md'), 'utf8')).toContain('no radio link since March');
+    expect(readFileSync(path.join(dir, 'out/public/report.md'), 'utf8')).not.toContain('no radio link since March');
+  });
+});
+
 describe('property: random restricted marks never leak', () => {
   const ITEMS = 8;
   /** A project whose recommendations and key points each carry a word found nowhere else. */
