@@ -45,6 +45,15 @@ describe('editions', () => {
     expect(published).toContain('a representative of UNOCT Programme Office');
   });
 
+  it('attribution: none leaves out chairs, speakers and rapporteurs altogether', async () => {
+    const dir = project('anonymous', { 'workshop.yaml': (t) => t.replace('attribution: organizations', 'attribution: none') });
+    const result = await build(dir, { formats: ['md'] });
+    expect(hasErrors(result.diagnostics)).toBe(false);
+    const published = String(result.files.find((f) => f.path === 'public/report.md')!.content);
+    for (const name of ['Amina Benali', 'Kofi Mensah', 'a representative of', 'Chair:', 'Rapporteur:']) expect(published, name).not.toContain(name);
+    expect(String(result.files.find((f) => f.path === 'restricted/report.md')!.content)).toContain('Amina Benali');
+  });
+
   it("numbers each edition's recommendations without gaps, and the manifest maps ids to numbers per edition", async () => {
     const dir = project('numbers', { 'sessions/a.yaml': (t) => t.replace('    priority: high\n', '    priority: high\n    restricted: true\n').replace('  - text: Assess connectivity', '  - restricted: true\n    text: Assess connectivity') });
     const result = await runInProcess(['build', dir], { cwd: dir });
