@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SetupError } from '../errors.js';
+import { errorCode, fileSystemError } from '../load/file-system.js';
 import { schemaText, SCHEMA_NAMES } from '../validate/schemas.js';
 
 /** Where a project keeps its own copy of the schemas, for editors. */
@@ -9,23 +11,31 @@ export const PROJECT_SCHEMAS = '.schemas';
 /** The schemas an editor needs: those of the files, and those they refer to. */
 const FILES = [...SCHEMA_NAMES, 'common'] as const;
 
+/** Where a project's modelines point, and why (for the message). */
+export type SchemaHome =
+  | { kind: 'package'; folder: string }
+  | { kind: 'copy'; folder: string; reason: 'no-package' | 'not-a-dependency' | 'not-installed'; manifest?: string };
+
 /**
  * Where the project's YAML files should point their `$schema` modeline, so that it works on every
- * clone: the package's own schemas in node_modules when the project depends on workshop-report
- * (nearest package.json, within the repository), else the project's `.schemas/` copy. Always a
- * folder inside the project's repository, never an absolute path.
+ * clone. The project depends on workshop-report when the nearest package.json at or above it (not
+ * above the repository's root: a folder holding `.git`) lists it in dependencies or devDependencies,
+ * and it is installed beside that package.json: then into that node_modules, which every clone has
+ * after `npm install`. Otherwise the project's own `.schemas/` copy. Never an absolute path.
  */
-export function schemaFolderFor(projectDir: string): { folder: string; kind: 'package' | 'copy' } {
-  for (let dir = path.resolve(projectDir); ; dir = path.dirname(dir)) {
+export function schemaHome(projectDir: string): SchemaHome {
+  const copy = path.join(projectDir, PROJECT_SCHEMAS);
+  for (let dir = projectDir; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && dependsOnUs(manifest)) {
+    if (existsSync(manifest)) {
+      if (!dependsOnUs(manifest)) return { kind: 'copy', folder: copy, reason: 'not-a-dependency', manifest };
       const installed = path.join(dir, 'node_modules', 'workshop-report', 'schemas');
-      if (existsSync(path.join(installed, 'workshop.schema.json'))) return { folder: installed, kind: 'package' };
+      const complete = ['workshop', 'session'].every((schema) => existsSync(path.join(installed, `${schema}.schema.json`)));
+      return complete ? { kind: 'package', folder: installed } : { kind: 'copy', folder: copy, reason: 'not-installed', manifest };
     }
     // The repository's root (or the file system's) ends the search: what lies above is not cloned with it.
-    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return { kind: 'copy', folder: copy, reason: 'no-package' };
   }
-  return { folder: path.join(path.resolve(projectDir), PROJECT_SCHEMAS), kind: 'copy' };
 }
 
 /** The modeline of a notes file: `# yaml-language-server: $schema=<relative path>`. */
@@ -40,6 +50,14 @@ export function modeline(file: string, folder: string, schema: string): string {
  */
 export async function writeProjectSchemas(projectDir: string, version: string): Promise<string[]> {
   const folder = path.join(projectDir, PROJECT_SCHEMAS);
+  try {
+    return await writeCopies(folder, projectDir, version);
+  } catch (error) {
+    throw fileSystemError('Cannot write the schemas into', folder, error);
+  }
+}
+
+async function writeCopies(folder: string, projectDir: string, version: string): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const name of FILES) {
@@ -54,9 +72,27 @@ export async function writeProjectSchemas(projectDir: string, version: string): 
 
 function dependsOnUs(manifest: string): boolean {
   try {
-    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
-    return Object.hasOwn(json.dependencies ?? {}, 'workshop-report') || Object.hasOwn(json.devDependencies ?? {}, 'workshop-report');
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: unknown; devDependencies?: unknown };
+    return [json.dependencies, json.devDependencies].some((list) => typeof list === 'object' && list !== null && Object.hasOwn(list, 'workshop-report'));
   } catch {
     return false;
   }
+}
+
+/**
+ * `schema --write`: writes the copies again into a project (one holding workshop.yaml, so a mistyped
+ * folder is not created). File-system failures are SetupErrors naming the file.
+ */
+export async function refreshProjectSchemas(projectDir: string, version: string): Promise<string[]> {
+  try {
+    const workshop = await stat(path.join(projectDir, 'workshop.yaml'));
+    if (!workshop.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new SetupError(`${projectDir} has no workshop.yaml.`, 'Give `schema --write` the project folder (the one holding workshop.yaml), or run it there; `workshop-report init` creates a project with its schemas.');
+    }
+    throw fileSystemError('Cannot read', path.join(projectDir, 'workshop.yaml'), error);
+  }
+  return writeProjectSchemas(projectDir, version);
 }

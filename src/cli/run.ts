@@ -101,13 +101,14 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     });
 
   program.command('schema')
-    .description('print a JSON Schema of the format (for editors and other tools), or write them into a project')
-    .argument('[name]', `one of: ${SCHEMA_CHOICES.join(', ')}`, 'workshop')
+    .description('print a JSON Schema of the format (for editors and other tools), or write them all into a project')
+    .usage('[name] | --write [dir]')
+    .argument('[name]', `one of: ${SCHEMA_CHOICES.join(', ')} (default: workshop); with --write, the project folder (default: .)`)
     .option('--write', 'write every schema into the project\'s .schemas/ folder (for editors) instead of printing one')
-    .option('-p, --project <dir>', 'the project folder, with --write', '.')
-    .action(async (name: string, options: { write?: boolean; project: string }) => {
-      const { schemaCommand, writeSchemasCommand } = await import('./commands/schema.js');
-      exitCode = options.write ? await writeSchemasCommand(options.project, io) : schemaCommand(name, io);
+    .option('-p, --project <dir>', 'the project folder, with --write (same as giving it as the argument)')
+    .action(async (name: string | undefined, options: { write?: boolean; project?: string }) => {
+      const { schemaAction } = await import('./commands/schema.js');
+      exitCode = await schemaAction(name, options, io);
     });
 
   program.command('init')

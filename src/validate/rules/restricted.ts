@@ -14,6 +14,7 @@ export function checkRestricted(ctx: RuleContext): void {
     });
   }
   const sites = ctx.recommendationSites;
+  const restrictedInChain = firstRestricted(restrictedIds, (id) => sites.get(id)?.sameAs);
   for (const session of ctx.project.sessions) {
     const { data, file } = session;
     const at = (path: Array<string | number>): Site => ({ file, path });
@@ -23,7 +24,7 @@ export function checkRestricted(ctx: RuleContext): void {
     }
     data.recommendations?.forEach((rec, i) => {
       if (rec.restricted === true || rec.same_as === undefined) return;
-      const end = restrictedInChain(rec.same_as, restrictedIds, (id) => sites.get(id)?.sameAs);
+      const end = restrictedInChain(rec.same_as);
       if (end === undefined) return;
       const target = sites.get(end);
       ctx.report('restricted-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
@@ -48,14 +49,32 @@ export function checkRestricted(ctx: RuleContext): void {
   }
 }
 
-/** The first restricted id on the same_as chain from `start`, if any. */
-function restrictedInChain(start: string, restricted: ReadonlySet<string>, next: (id: string) => string | undefined): string | undefined {
-  const seen = new Set<string>();
-  for (let id: string | undefined = start; id !== undefined && !seen.has(id); id = next(id)) {
-    if (restricted.has(id)) return id;
-    seen.add(id);
-  }
-  return undefined;
+/**
+ * The first restricted id on the same_as chain from an id, if any; memoized, so every id is followed
+ * once whatever the length of the chains.
+ */
+function firstRestricted(restricted: ReadonlySet<string>, next: (id: string) => string | undefined): (start: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (start) => {
+    const path: string[] = [];
+    const seen = new Set<string>();
+    let result: string | undefined;
+    for (let id: string | undefined = start; id !== undefined; id = next(id)) {
+      if (known.has(id)) {
+        result = known.get(id);
+        break;
+      }
+      if (seen.has(id)) break;
+      seen.add(id);
+      path.push(id);
+      if (restricted.has(id)) {
+        result = id;
+        break;
+      }
+    }
+    for (const id of path) known.set(id, result);
+    return result;
+  };
 }
 
 /** `restricted: false` anywhere inside a restricted file. */
