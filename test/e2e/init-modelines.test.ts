@@ -132,9 +132,7 @@ describe('init writes modelines that resolve inside the project, outside the too
 
   it('the project folder itself may hold the package.json', () => {
     const project = path.join(work, 'package-here');
-    mkdirSync(path.join(project, 'node_modules/workshop-report/schemas'), { recursive: true });
-    for (const name of ['workshop', 'session']) writeFileSync(path.join(project, `node_modules/workshop-report/schemas/${name}.schema.json`), '{}');
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ dependencies: { 'workshop-report': '*' } }));
+    installedBeside(project, 'dependencies');
     expect(runBin(['init', project]).code).toBe(0);
     expect(readFileSync(path.join(project, 'workshop.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/workshop-report/schemas/workshop.schema.json');
     expect(existsSync(path.join(project, '.schemas'))).toBe(false);
@@ -142,9 +140,7 @@ describe('init writes modelines that resolve inside the project, outside the too
 
   it('only the nearest package.json counts: one that does not depend on workshop-report means a copy', () => {
     const root = path.join(work, 'nested');
-    mkdirSync(path.join(root, 'node_modules/workshop-report/schemas'), { recursive: true });
-    for (const name of ['workshop', 'session']) writeFileSync(path.join(root, `node_modules/workshop-report/schemas/${name}.schema.json`), '{}');
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ devDependencies: { 'workshop-report': '*' } }));
+    installedBeside(root, 'devDependencies');
     mkdirSync(path.join(root, 'site'));
     writeFileSync(path.join(root, 'site/package.json'), JSON.stringify({ name: 'site', dependencies: {} }));
     const project = path.join(root, 'site/notes');
@@ -222,3 +218,10 @@ describe('schema --write [DIR]', () => {
     expect(runBin(['schema', '--project', '.']).code).toBe(2);
   });
 });
+
+/** A package.json listing workshop-report (in `list`), with its schemas installed beside it. */
+function installedBeside(dir: string, list: 'dependencies' | 'devDependencies'): void {
+  mkdirSync(path.join(dir, 'node_modules/workshop-report/schemas'), { recursive: true });
+  for (const name of ['workshop', 'session']) writeFileSync(path.join(dir, `node_modules/workshop-report/schemas/${name}.schema.json`), '{}');
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ [list]: { 'workshop-report': '*' } }));
+}

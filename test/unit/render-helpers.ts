@@ -102,3 +102,22 @@ export function expectIntact(report: Root): void {
   expect(next && next.type === 'heading' && next.depth).toBe(2);
 }
 
+/** Plain texts that would be markup, HTML or a script if they were not escaped. */
+export const HOSTILE = [
+  'A | B',
+  '*bold* and _under_ and __strong__',
+  '# Not a heading',
+  '<script>alert(1)</script>',
+  'Uses `code` spans',
+  '[x](javascript:alert(1))',
+  'Fish &amp; Chips &#65; &copy;',
+  '1. Not a list',
+  '- Not a bullet',
+  '> Not a quote',
+  '***',
+  '<!-- a comment -->',
+  '~~not struck~~',
+  'back\\slash \\* and \\|',
+  '[ ] not a task',
+  '![img](x.png)',
+];

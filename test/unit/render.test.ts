@@ -3,29 +3,11 @@ import { consolidate } from '../../src/consolidate/index.js';
 import { render } from '../../src/render/index.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { bundledTemplates, checked, session } from './helpers.js';
-import { DOCUMENTS, expectIntact, expectPlainTextSafe, mdProject, renderAll, sessionOne } from './render-helpers.js';
+import { DOCUMENTS, expectIntact, expectPlainTextSafe, HOSTILE, mdProject, renderAll, sessionOne } from './render-helpers.js';
 import { all, headings, ofType, parseMarkdown, toString } from './markdown-tree.js';
 
 
 
-const HOSTILE = [
-  'A | B',
-  '*bold* and _under_ and __strong__',
-  '# Not a heading',
-  '<script>alert(1)</script>',
-  'Uses `code` spans',
-  '[x](javascript:alert(1))',
-  'Fish &amp; Chips &#65; &copy;',
-  '1. Not a list',
-  '- Not a bullet',
-  '> Not a quote',
-  '***',
-  '<!-- a comment -->',
-  '~~not struck~~',
-  'back\\slash \\* and \\|',
-  '[ ] not a task',
-  '![img](x.png)',
-];
 
 
 describe('plain text is shown exactly as written', () => {
