@@ -1,17 +1,65 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { LIMITS } from '../limits.js';
 import type { WriterResult } from './writer.js';
 
 /**
- * The one place where writers' diagnostics about generated documents are given the path the user
- * can open: the generated Markdown's, where the build publishes it (relative to the project folder),
- * with its text for the code frame. Diagnostics about other files (a theme file) pass unchanged.
+ * The one place where writers' diagnostics about generated documents are pointed at what the user
+ * wrote. A problem with a character of the generated text (a glyph no font has) is located where the
+ * notes first hold that character, with the generated document as a related place; any other is
+ * located in the generated Markdown where the build publishes it (relative to the project folder).
+ * Diagnostics about other files (a theme file) pass unchanged.
  */
-export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[]): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const published = (file: string) => path.relative(projectDir, path.join(outDir, file)).split(path.sep).join('/');
-  const diagnostics = onceEach(result.diagnostics, known).map((d) => (d.location && generated.has(d.location.file) ? { ...d, location: { ...d.location, file: published(d.location.file) } } : d));
+  const diagnostics = onceEach(result.diagnostics, known).map((d): Diagnostic => {
+    if (!d.location || !generated.has(d.location.file)) return d;
+    const inOutput = { ...d.location, file: published(d.location.file) };
+    const text = d.code === 'missing-glyph' ? result.sources.get(d.location.file) : undefined;
+    const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
+    const inNotes = character === undefined ? undefined : firstOccurrence(notes, character);
+    if (!inNotes) return { ...d, location: inOutput };
+    return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: 'where the generated document shows it' }] };
+  });
   const sources = new Map([...result.sources].map(([file, text]) => [generated.has(file) ? published(file) : file, text]));
-  return { diagnostics, sources };
+  return { diagnostics: mergeSamePlace(diagnostics, known), sources };
+}
+
+/**
+ * Documents showing the same text of the notes give the same problem at the same place: reported
+ * once, each document a related place (at most LIMITS.relatedLocations). Already known: dropped.
+ */
+function mergeSamePlace(diagnostics: readonly Diagnostic[], known: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.code}\0${d.message}\0${d.location?.file}\0${d.location?.start.offset}`;
+  const seen = new Set(known.map(key));
+  const merged = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const k = key(d);
+    if (seen.has(k)) continue;
+    const first = merged.get(k);
+    if (!first) {
+      const copy = { ...d, ...(d.related ? { related: [...d.related] } : {}) };
+      merged.set(k, copy);
+      out.push(copy);
+    } else if ((first.related?.length ?? 0) < LIMITS.relatedLocations) (first.related ??= []).push(...(d.related ?? []));
+  }
+  return out;
+}
+
+/** Where a text first appears in the notes (files in code-point order of their paths). */
+function firstOccurrence(notes: ReadonlyMap<string, string>, needle: string): Location | undefined {
+  for (const file of [...notes.keys()].sort()) {
+    const text = notes.get(file)!;
+    const offset = text.indexOf(needle);
+    if (offset === -1) continue;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const start = { line, column, offset };
+    return { file, start, end: { line, column: column + needle.length, offset: offset + needle.length } };
+  }
+  return undefined;
 }
 
 /**

@@ -115,7 +115,9 @@ describe('characters no font can draw', () => {
     writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: "$1 مرحبا 你好"'));
     const result = await runInProcess(['build', dir, '--format', 'pdf'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^out\/report\.md:\d+:\d+ warning The embedded fonts have no glyph for these 7 characters: .*\[missing-glyph\]$/m);
+    // Located where the notes hold the first of them (the session title), the generated document as a related place.
+    expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:\d+ warning The embedded fonts have no glyph for these 7 characters: .*\[missing-glyph\]$/m);
+    expect(result.stderr).toMatch(/^ +see: out\/report\.md:\d+:\d+ where the generated document shows it$/m);
     expect(result.stderr).toContain('U+0645');
     expect(result.stderr).toContain('U+4F60');
   });
