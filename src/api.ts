@@ -4,7 +4,8 @@
  * publishes. The command-line tool is built on these same functions. Versioning: docs/api.md.
  */
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { SetupError } from './errors.js';
 import { formatGithub } from './diagnostics/formats/github.js';
 import { formatJson } from './diagnostics/formats/json.js';
 import { formatPretty, PLAIN } from './diagnostics/reporter.js';
@@ -66,9 +67,13 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
 
 /**
  * Writes a build's files into its output folder all-or-nothing, removing what the previous build
- * wrote there and this one did not.
+ * wrote there and this one did not. A build with errors made no files: publishing it would remove
+ * the previous reports, so it is refused (SetupError) and the folder is left as it is.
  */
-export async function publish(result: { outDir: string; files: readonly OutputFile[]; numbering?: Record<string, Record<string, string>> }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
+export async function publish(result: { outDir: string; files: readonly OutputFile[]; diagnostics?: readonly Diagnostic[]; numbering?: Record<string, Record<string, string>> }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
+  if (result.diagnostics && hasErrors(result.diagnostics)) {
+    throw new SetupError('The build has errors, so there is nothing to publish; the output folder is left as it was.', 'Fix the problems in the diagnostics first (formatDiagnostics shows them).');
+  }
   const staging = await openStaging(result.outDir, options.signal, options.fs);
   for (const file of result.files) await staging.add(file);
   return staging.commit(result.numbering ? { numbers: result.numbering } : undefined);

@@ -99,7 +99,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
   const table = countryTable();
   const language = workshop.language ?? 'en';
-  const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics);
+  const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics, checked.dir);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));

@@ -5,7 +5,7 @@ import { SetupError } from '../errors.js';
 import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs } from '../load/file-system.js';
-import { checkLink } from '../load/links.js';
+import { checkFolderLink, checkLink } from '../load/links.js';
 
 /** The folder a project's template overrides live in: --templates, else DIR/templates. */
 export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {
@@ -16,13 +16,21 @@ export function templatesFolder(project: string, templates: string | undefined, 
  * The bundled templates, with each file the project's templates/ folder has of the same relative
  * name taking its place (and extra files, e.g. custom documents, added).
  */
-export async function loadTemplates(projectTemplatesDir?: string, diagnostics: Diagnostic[] = []): Promise<Map<string, TemplateFile>> {
+export async function loadTemplates(projectTemplatesDir?: string, diagnostics: Diagnostic[] = [], projectDir?: string): Promise<Map<string, TemplateFile>> {
   const set = new Map<string, TemplateFile>();
   const bundledDir = bundledPath('templates');
   for (const name of await listTemplates(bundledDir, [])) {
     set.set(name, { text: await readFile(path.join(bundledDir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false });
   }
   if (projectTemplatesDir === undefined) return set;
+  // The project's own templates/ folder may not be a link leading outside the project (--templates may point anywhere).
+  if (projectDir !== undefined && path.resolve(projectTemplatesDir) === path.resolve(projectDir, 'templates')) {
+    const outside = await checkFolderLink(nodeFs, projectDir, 'templates');
+    if (outside) {
+      diagnostics.push(outside);
+      return set;
+    }
+  }
   for (const name of await listTemplates(projectTemplatesDir, diagnostics)) {
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }

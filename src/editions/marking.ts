@@ -7,8 +7,12 @@ import { escapeForMarkdown } from '../render/safe-values.js';
  */
 export function markDocument(markdown: string, marking: string): string {
   const line = `**${escapeForMarkdown(marking)}**\n\n`;
-  const end = markdown.startsWith('---\n') ? markdown.indexOf('\n---\n', 4) : -1;
-  if (end === -1) return line + markdown;
-  const front = `${markdown.slice(0, end + 1)}classification: ${yamlScalar(escapeMarkdown(marking))}\n---\n`;
-  return front + line + markdown.slice(end + 5);
+  const open = /^---\r?\n/.exec(markdown);
+  const close = open ? /\r?\n---\r?\n/.exec(markdown.slice(open[0].length - 1)) : null;
+  if (!open || !close) return line + markdown;
+  const end = open[0].length - 1 + close.index;
+  const head = markdown.slice(0, end);
+  // A template that sets its own classification keeps it (a second key would make the YAML invalid).
+  const classification = /^classification:/m.test(head) ? '' : `\nclassification: ${yamlScalar(escapeMarkdown(marking))}`;
+  return `${head}${classification}\n---\n${line}${markdown.slice(end + close[0].length)}`;
 }

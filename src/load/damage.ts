@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { DataPath } from './locate.js';
 
 /**
@@ -15,6 +15,20 @@ export interface Damage {
 }
 
 export const NO_DAMAGE: Damage = Object.freeze({ containers: [], ids: [] }) as Damage;
+
+/** What a removed list item becomes in the syntax tree: its slot is kept, so later items keep their numbers. */
+const REMOVED = Object.freeze({});
+
+/** Turns the removed items of the composed data into holes (`forEach` skips them; indexes stay the file's). */
+export function punchHoles(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (item === REMOVED) delete value[i];
+      else punchHoles(item);
+    });
+  } else if (value !== null && typeof value === 'object') Object.values(value).forEach(punchHoles);
+  return value;
+}
 
 /** One removable part of the syntax tree: a top-level entry of the file, or an item of a list. */
 interface Cut {
@@ -85,7 +99,7 @@ function outermostItem(node: Node | null, offset: number, path: Array<string | n
     const index = items.findIndex((item) => contains(item?.range ?? undefined, offset));
     if (index === -1) return undefined;
     const item = items[index]!;
-    return { container: path, range: [item.range![0], item.range![2]], remove: () => items.splice(items.indexOf(item), 1) };
+    return { container: path, range: [item.range![0], item.range![2]], remove: () => void (items[items.indexOf(item)] = new Scalar(REMOVED)) };
   }
   if (isMap(node)) {
     const pair = node.items.find((p) => contains(pairRange(p), offset));

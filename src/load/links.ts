@@ -24,6 +24,24 @@ export async function checkLink(fs: FileSystem, projectDir: string, entry: DirEn
   return (await fs.stat(full)).isFile() ? 'file' : 'skip';
 }
 
+/**
+ * A folder of the project (sessions/, assets/…) or workshop.yaml that is itself a symbolic link
+ * leading outside the project: reported like a file link, and not read. Undefined when it is inside
+ * (or missing).
+ */
+export async function checkFolderLink(fs: FileSystem, projectDir: string, sub: string): Promise<Diagnostic | undefined> {
+  let target: string;
+  try {
+    target = await fs.realpath(path.join(projectDir, sub));
+  } catch {
+    return undefined;
+  }
+  const root = await fs.realpath(projectDir);
+  if (target === root || target.startsWith(root + path.sep)) return undefined;
+  return linkProblem(sub, 'link-outside-project', `This is a symbolic link to ${target}, outside the project folder, so nothing in it was read.`,
+    'Copy it into the project instead of linking to it: only files inside the project are read, so a build cannot be made to read anything else.');
+}
+
 function linkProblem(file: string, code: 'broken-link' | 'link-outside-project', message: string, hint: string): Diagnostic {
   const start = { line: 1, column: 1, offset: 0 };
   return { code, severity: 'error', stage: 'load', message, hint, location: { file, start, end: start } };

@@ -1,7 +1,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
-import { removeDamaged, type Damage } from './damage.js';
+import { punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
@@ -71,7 +71,7 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     }
   }
 
-  const data = damage ? normalizeText(doc.toJS({ maxAliasCount: 0 })) : undefined;
+  const data = damage ? normalizeText(punchHoles(doc.toJS({ maxAliasCount: 0 }))) : undefined;
   return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
 }
 

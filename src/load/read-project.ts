@@ -3,7 +3,7 @@ import { SetupError } from '../errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { decodeUtf8 } from './decode.js';
-import { checkLink } from './links.js';
+import { checkFolderLink, checkLink } from './links.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
 
@@ -60,6 +60,8 @@ async function findWorkshopFile(fs: FileSystem, dir: string): Promise<string> {
   if (!name) {
     throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
   }
+  const outside = await checkFolderLink(fs, dir, name);
+  if (outside) throw new SetupError(`${path.join(dir, name)}: ${outside.message}`, outside.hint);
   return name;
 }
 
@@ -73,6 +75,11 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
  * symbolic link is listed when it leads to a file inside the project, else reported.
  */
 async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[], wanted: (name: string) => boolean = () => true): Promise<string[]> {
+  const outside = await checkFolderLink(fs, dir, sub);
+  if (outside) {
+    diagnostics.push(outside);
+    return [];
+  }
   let entries;
   try {
     entries = await fs.readdir(path.join(dir, sub), { withFileTypes: true, recursive: true });

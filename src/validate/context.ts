@@ -89,13 +89,14 @@ export class RuleContext {
 
   /** Beneficiary country codes; computed once: rules ask for every reference they check. */
   get beneficiaries(): ReadonlySet<string> {
-    this.beneficiarySet ??= new Set(this.project.workshop.data.countries ?? []);
+    // flatMap, not a spread or Set of the list: a list may have holes where items were left out.
+    this.beneficiarySet ??= new Set((this.project.workshop.data.countries ?? []).flatMap((code) => code));
     return this.beneficiarySet;
   }
 
   get organizationIds(): ReadonlySet<string> {
     const { organizers = [], partners = [] } = this.project.workshop.data;
-    this.organizationSet ??= new Set([...organizers, ...partners].map((org) => org.id));
+    this.organizationSet ??= new Set([organizers, partners].flatMap((list) => list.flatMap((org) => org.id)));
     return this.organizationSet;
   }
 

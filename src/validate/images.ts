@@ -14,6 +14,9 @@ export interface ImageReference {
   logo: boolean;
 }
 
+/** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
+const MARKDOWN_KEYS = new Set(['summary', 'key_points', 'objectives', 'initiatives', 'challenges', 'good_practices', 'needs', 'text']);
+
 /** The logo and every image of a (md) field, in reading order. Pure. */
 export function imageReferences(project: LoadedProject): ImageReference[] {
   const refs: ImageReference[] = [];
@@ -21,13 +24,14 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
   const logo = (workshop.data as { report?: { logo?: unknown } } | undefined)?.report?.logo;
   if (typeof logo === 'string') refs.push({ src: logo, file: workshop, path: ['report', 'logo'], logo: true });
   for (const file of [workshop, ...project.sessions, ...project.countries]) {
-    const visit = (value: unknown, path: DataPath): void => {
+    // `markdown`: inside a (md) field (a plain text, such as a title, is escaped and shows no image).
+    const visit = (value: unknown, path: DataPath, markdown: boolean): void => {
       if (typeof value === 'string') {
-        if (value.includes('![')) for (const src of markdownImages(value)) refs.push({ src, file, path, logo: false });
-      } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
-      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+        if (markdown && value.includes('![')) for (const src of markdownImages(value)) refs.push({ src, file, path, logo: false });
+      } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
+      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key], MARKDOWN_KEYS.has(key));
     };
-    visit(file.data, []);
+    visit(file.data, [], false);
   }
   return refs;
 }

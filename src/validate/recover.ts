@@ -35,17 +35,20 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
   if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*') };
   const keysLeftOut = new Set(loadDamage.containers.map((path) => String(path[0] ?? '*')));
   const validate = validator(schema);
-  if (validate(file.data)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut };
+  // The validator sees the data without holes (items a syntax error took out); paths in its errors
+  // are mapped back to the file's item numbers.
+  const view = file.damage ? compact(file.data) : file.data;
+  if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut };
   const explained = (error: SchemaError) => ABOUT_ENTRIES.has(error.keyword) && isDamaged(loadDamage, schemaErrorPath(error, false));
-  const diagnostics = schemaDiagnostics(file, schema, explained);
+  const diagnostics = schemaDiagnostics(file, schema, explained, file.damage ? { data: view, original: (path) => originalPath(file.data, path) } : undefined);
 
   const data = structuredClone(file.data);
   const containers: DataPath[] = [...loadDamage.containers];
   const ids = [...loadDamage.ids];
   let errors = validate.errors ?? [];
   for (let pass = 0; pass < MAX_PASSES && errors.length > 0; pass++) {
-    // Errors of later passes come from a compacted copy: map their paths back to the data's indexes.
-    const paths = errors.map((error) => pass === 0 ? schemaErrorPath(error, true) : originalPath(data, schemaErrorPath(error, true)));
+    // The errors come from a compacted copy: map their paths back to the data's indexes.
+    const paths = errors.map((error) => originalPath(data, schemaErrorPath(error, true)));
     const removed = removeAll(data, paths.filter((path) => path.length > 0));
     if (removed.length === 0) break;
     for (const path of removed) {

@@ -3,18 +3,25 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import { validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, suggest } from './suggest.js';
 
+/** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
+export interface SchemaView {
+  data: unknown;
+  original: (path: DataPath) => DataPath;
+}
+
 /**
  * Validates one parsed file against its schema and turns ajv's errors into located diagnostics,
  * less those `explained` says are the consequence of an earlier problem.
  */
-export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explained: (error: SchemaError) => boolean = () => false): Diagnostic[] {
+export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explained: (error: SchemaError) => boolean = () => false, view?: SchemaView): Diagnostic[] {
   const validate = validator(schema);
-  if (validate(file.data)) return [];
-  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators((validate.errors ?? []).filter((error) => !explained(error)), file.data)));
+  const data = view ? view.data : file.data;
+  if (validate(data)) return [];
+  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators((validate.errors ?? []).filter((error) => !explained(error)), data)));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
-    const diagnostic = toDiagnostic(file, error);
+    const diagnostic = toDiagnostic(file, error, view?.original);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -82,8 +89,8 @@ function pathOf(error: SchemaError): DataPath {
   });
 }
 
-function toDiagnostic(file: ParsedFile, error: SchemaError): Diagnostic {
-  const path = pathOf(error);
+function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: DataPath) => DataPath = (path) => path): Diagnostic {
+  const path = original(pathOf(error));
   const name = describePath(path);
   const at = (code: RuleId, part: Part, message: string, hint?: string, extra: DataPath = []): Diagnostic => ({
     code, severity: 'error', stage: 'validate', message,

@@ -12,7 +12,9 @@ describe('recovery: what a mistake leaves out', () => {
     const parsed = parseYamlFile({ path: 'sessions/a.yaml', text }, 'session');
     const data = parsed.file.data as { recommendations: Array<{ id: string }>; title: string };
     expect(data.title).toBe('A session');
-    expect(data.recommendations.map((r) => r.id)).toEqual(['r1', 'r3']);
+    // A hole where r2 was: r3 keeps its number (item 3) for every message about it.
+    expect(data.recommendations.flatMap((r) => r.id)).toEqual(['r1', 'r3']);
+    expect(Object.keys(data.recommendations)).toEqual(['0', '2']);
     expect(parsed.file.damage).toEqual({ containers: [['recommendations']], ids: ['r2'] });
   });
 
