@@ -17,9 +17,10 @@ import { relocateWriterDiagnostics } from './relocate.js';
 import type { Writer, WriterContext } from './writer.js';
 import { markdownWriter } from './writers/markdown.js';
 import { pdfWriter } from './writers/pdf.js';
+import { htmlWriter } from './writers/html.js';
 
 /** The formats, in the order their files are listed. */
-export const FORMATS: readonly Format[] = ['md', 'pdf'];
+export const FORMATS: readonly Format[] = ['md', 'pdf', 'html'];
 
 export interface BuildOptions {
   /** Formats to write; default `report.formats` of workshop.yaml, else Markdown only. */
@@ -142,7 +143,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
         const document = { ...step.document, file: `${edition.folder}${step.document.file}`, markdown };
         if (!guard([{ file: document.file, text: markdown }])) return false;
-        if (first?.format === 'md') for (const file of (await first.write([document], context())).files) await emit(file);
+        if (first?.format === 'md') for (const file of (await first.write([document], context(edition.folder))).files) await emit(file);
         if (others.length > 0 || first?.format !== 'md') documents.push(document);
         chars += markdown.length;
         for (const writer of writers) writer.rendered?.(chars);
@@ -152,7 +153,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     if (hasErrors(result.diagnostics)) return false;
     const generated = new Set(documents.map((doc) => doc.file));
     for (const writer of first?.format === 'md' ? others : writers) {
-      const written = await writer.write(documents, context());
+      const written = await writer.write(documents, context(edition.folder));
       timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
       const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources);
       result.diagnostics.push(...relocated.diagnostics);
@@ -165,9 +166,9 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     return true;
   }
 
-  function context(): WriterContext {
+  function context(folder = ''): WriterContext {
     return {
-      projectDir: checked.dir, workshop, language, cwd, env: environment.env ?? {},
+      projectDir: checked.dir, workshop, language, cwd, env: environment.env ?? {}, folder,
       ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
       ...(options.pdfA ? { pdfA: true } : {}),
       ...(signal ? { signal } : {}),
@@ -181,7 +182,7 @@ export function parseFormats(list: string): Format[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length || formats.length === 0) {
-    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf or md,pdf.');
+    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf, html, or several: md,pdf,html.');
   }
   return [...new Set(formats)] as Format[];
 }
@@ -205,5 +206,7 @@ function guardOutputFolder(outDir: string, projectDir: string): void {
 }
 
 function writerFor(format: Format, warm: WarmState | undefined): Writer {
-  return format === 'md' ? markdownWriter : pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
+  if (format === 'md') return markdownWriter;
+  if (format === 'html') return htmlWriter;
+  return pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
 }

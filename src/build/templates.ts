@@ -24,29 +24,31 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
   }
   if (projectTemplatesDir === undefined) return set;
   // The project's own templates/ folder may not be a link leading outside the project (--templates may point anywhere).
-  if (projectDir !== undefined && path.resolve(projectTemplatesDir) === path.resolve(projectDir, 'templates')) {
+  const ownFolder = projectDir !== undefined && path.resolve(projectTemplatesDir) === path.resolve(projectDir, 'templates');
+  if (ownFolder) {
     const outside = await checkFolderLink(nodeFs, projectDir, 'templates');
     if (outside) {
       diagnostics.push(outside);
       return set;
     }
   }
-  for (const name of await listTemplates(projectTemplatesDir, diagnostics)) {
+  // Links may lead anywhere inside the project (its own templates/), or inside the --templates folder.
+  for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir)) {
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }
   return set;
 }
 
-/** The .hbs files below `dir`; a symbolic link is followed only to a file inside that folder, else reported. */
-async function listTemplates(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
+/** The .hbs files below `dir`; a symbolic link is followed only to a file inside `root`, else reported. */
+async function listTemplates(dir: string, diagnostics: Diagnostic[], root = dir): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
     const names: string[] = [];
     for (const entry of entries.filter((e) => e.name.endsWith('.hbs'))) {
       const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      const link = entry.isSymbolicLink() ? await checkLink(nodeFs, dir, entry, `templates/${name}`) : entry.isFile() ? 'file' : 'skip';
+      const link = entry.isSymbolicLink() ? await checkLink(nodeFs, root, entry, `templates/${name}`) : entry.isFile() ? 'file' : undefined;
       if (link === 'file') names.push(name);
-      else if (link !== 'skip') diagnostics.push(link);
+      else if (link) diagnostics.push(link);
     }
     return names.sort();
   } catch (error) {

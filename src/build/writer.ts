@@ -15,6 +15,8 @@ export interface WriterContext {
   /** Archival PDF/A-2a, whatever the theme says. */
   pdfA?: boolean;
   signal?: AbortSignal;
+  /** The edition's folder inside the output folder (`public/`), '' for a project without editions. */
+  folder?: string;
   /** Called as documents are written (a PDF takes a while). */
   onDocument?: (file: string, index: number, total: number) => void;
 }

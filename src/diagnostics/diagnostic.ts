@@ -38,6 +38,7 @@ export type RuleId =
   | 'no-sessions'
   | 'link-outside-project'
   | 'broken-link'
+  | 'link-to-folder'
   // validate (schema)
   | 'unknown-key'
   | 'required'

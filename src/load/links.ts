@@ -5,9 +5,10 @@ import { errorCode, type DirEntry, type FileSystem } from './file-system.js';
 /**
  * A file found in a project folder that is a symbolic link: followed when it leads to a file inside
  * the project, else reported at the file, so a file the user sees in the folder never vanishes from
- * the report without a word. (Links to folders are not followed, as before.)
+ * the report without a word. A link to a folder is not followed (a folder of links could loop, or
+ * pull the same files in twice): it is reported too, so what it holds never vanishes silently.
  */
-export async function checkLink(fs: FileSystem, projectDir: string, entry: DirEntry, shown: string): Promise<'file' | 'skip' | Diagnostic> {
+export async function checkLink(fs: FileSystem, projectDir: string, entry: DirEntry, shown: string): Promise<'file' | Diagnostic> {
   const full = path.join(entry.parentPath, entry.name);
   let target: string;
   try {
@@ -21,7 +22,9 @@ export async function checkLink(fs: FileSystem, projectDir: string, entry: DirEn
     return linkProblem(shown, 'link-outside-project', `This file is a symbolic link to ${target}, outside the project folder, so it was not read.`,
       'Copy the file into the project instead of linking to it: only files inside the project are read, so a build cannot be made to read anything else.');
   }
-  return (await fs.stat(full)).isFile() ? 'file' : 'skip';
+  if ((await fs.stat(full)).isFile()) return 'file';
+  return linkProblem(shown, 'link-to-folder', `This is a symbolic link to the folder ${path.relative(root, target).split(path.sep).join('/')}; links to folders are not followed, so nothing in it was read.`,
+    'Replace the link by the files themselves, or link each file (a link to a file inside the project is read as that file).');
 }
 
 /**
@@ -42,7 +45,7 @@ export async function checkFolderLink(fs: FileSystem, projectDir: string, sub: s
     'Copy it into the project instead of linking to it: only files inside the project are read, so a build cannot be made to read anything else.');
 }
 
-function linkProblem(file: string, code: 'broken-link' | 'link-outside-project', message: string, hint: string): Diagnostic {
+function linkProblem(file: string, code: 'broken-link' | 'link-outside-project' | 'link-to-folder', message: string, hint: string): Diagnostic {
   const start = { line: 1, column: 1, offset: 0 };
   return { code, severity: 'error', stage: 'load', message, hint, location: { file, start, end: start } };
 }

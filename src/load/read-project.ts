@@ -97,7 +97,7 @@ async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: 
     else if (entry.isSymbolicLink()) {
       const link = await checkLink(fs, dir, entry, name);
       if (link === 'file') names.push(name);
-      else if (link !== 'skip') problems.push(link);
+      else problems.push(link);
     }
   }
   diagnostics.push(...problems.sort((a, b) => compareCodePoints(a.location!.file, b.location!.file)));

@@ -3,7 +3,7 @@
 export type Language = 'en' | 'fr';
 export type Priority = 'high' | 'medium' | 'low';
 export type SessionType = 'opening' | 'plenary' | 'panel' | 'working-group' | 'field-visit' | 'closing';
-export type Format = 'md' | 'pdf';
+export type Format = 'md' | 'pdf' | 'html';
 
 export interface Organization {
   id: string;

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { spanToLocation } from '../diagnostics/location.js';
 import { locate, type DataPath, type LoadedProject, type ParsedFile } from '../load/index.js';
 import { isSafeImage } from '../markdown/images.js';
 import { parseGfm } from '../markdown/parse.js';
@@ -12,6 +13,8 @@ export interface ImageReference {
   path: DataPath;
   /** report.logo (a missing logo is `missing-asset`'s to report). */
   logo: boolean;
+  /** In a (md) field: the image's Markdown (`![alt](src)`) and how many identical ones precede it in the field. */
+  markdown?: { text: string; nth: number };
 }
 
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
@@ -27,7 +30,13 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
     // `markdown`: inside a (md) field (a plain text, such as a title, is escaped and shows no image).
     const visit = (value: unknown, path: DataPath, markdown: boolean): void => {
       if (typeof value === 'string') {
-        if (markdown && value.includes('![')) for (const src of markdownImages(value)) refs.push({ src, file, path, logo: false });
+        if (!markdown || !value.includes('![')) return;
+        const seen = new Map<string, number>();
+        for (const { src, text } of markdownImages(value)) {
+          const nth = seen.get(text) ?? 0;
+          seen.set(text, nth + 1);
+          refs.push({ src, file, path, logo: false, markdown: { text, nth } });
+        }
       } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
       else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key], MARKDOWN_KEYS.has(key));
     };
@@ -49,19 +58,48 @@ export function imageDiagnostics(refs: readonly ImageReference[], read: (src: st
     if (verdict.ok) continue;
     diagnostics.push({
       code: 'image', severity: verdict.severity, stage: 'validate', message: verdict.message, hint: verdict.hint, actual: ref.src,
-      location: locate(ref.file, ref.path, ref.logo ? 'key' : 'value'),
+      location: locateImage(ref),
     });
   }
   return diagnostics;
 }
 
-/** The paths of the images a Markdown text shows (those the report keeps, see isSafeImage). */
-function markdownImages(markdown: string): string[] {
-  const found: string[] = [];
-  const walk = (node: { type: string; url?: string; children?: unknown[] }): void => {
-    if (node.type === 'image' && node.url !== undefined && isSafeImage(node.url)) found.push(node.url);
-    for (const child of node.children ?? []) walk(child as { type: string });
+/**
+ * The logo at its key; an image of a (md) field at its own `![alt](src)` inside the field when the
+ * notes hold it verbatim (a block or plain scalar: always), else at the field.
+ */
+function locateImage(ref: ImageReference): Location {
+  const field = locate(ref.file, ref.path, ref.logo ? 'key' : 'value');
+  if (!ref.markdown) return field;
+  const { text, nth } = ref.markdown;
+  // Its first line: a block scalar indents the lines after it, a folded one may join them.
+  const line = text.split('\n', 1)[0]!;
+  if (line === '') return field;
+  const source = ref.file.source.text;
+  let at = field.start.offset - 1;
+  for (let i = 0; i <= nth; i++) {
+    at = source.indexOf(line, at + 1);
+    if (at === -1 || at >= field.end.offset) return field;
+  }
+  return spanToLocation(ref.file.source.path, ref.file.lineStarts, at, at + line.length);
+}
+
+interface MdNode {
+  type: string;
+  url?: string;
+  children?: unknown[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/** The images a Markdown text shows (those the report keeps, see isSafeImage): path and Markdown. */
+function markdownImages(markdown: string): Array<{ src: string; text: string }> {
+  const found: Array<{ src: string; text: string }> = [];
+  const walk = (node: MdNode): void => {
+    if (node.type === 'image' && node.url !== undefined && isSafeImage(node.url)) {
+      found.push({ src: node.url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
+    }
+    for (const child of node.children ?? []) walk(child as MdNode);
   };
-  walk(parseGfm(markdown) as unknown as { type: string });
+  walk(parseGfm(markdown) as unknown as MdNode);
   return found;
 }

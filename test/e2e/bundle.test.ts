@@ -63,6 +63,13 @@ describe('the bundle the bin runs', () => {
     expect(pdf.has('pdfkit') && pdf.has('fontkit') && pdf.has('harfbuzzjs')).toBe(true);
   });
 
+  it('loads the HTML tree libraries only when HTML is written', () => {
+    const build = packagesLoadedBy(chunkOf('dist/cli/commands/build.js'));
+    expect(build.has('hast-util-to-html') || build.has('mdast-util-to-hast')).toBe(false);
+    const html = packagesLoadedBy(chunkOf('dist/html/page.js'));
+    expect(html.has('hast-util-to-html') && html.has('mdast-util-to-hast')).toBe(true);
+  });
+
   it('leaves pdfkit, fontkit (one copy, shared with pdfkit) and harfbuzzjs (it reads its .wasm beside itself) in node_modules', () => {
     const bundled = new Set(Object.values(meta.outputs).flatMap((output) => Object.keys(output.inputs)));
     expect([...bundled].filter((input) => /node_modules\/(pdfkit|fontkit|harfbuzzjs)\//.test(input))).toEqual([]);

@@ -1,0 +1,142 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import { toHast, type State } from 'mdast-util-to-hast';
+import { toString } from 'mdast-util-to-string';
+import { type FrontMatter, readFrontMatter } from '../typeset/front-matter.js';
+import { parseMarkdown } from '../typeset/markdown.js';
+import { isSafeImage } from '../markdown/images.js';
+import { stackedBars } from './chart.js';
+
+/** What a page needs besides its Markdown: where the site's shared files are, and the words it prints. */
+export interface PageContext {
+  /** `../` from a page in `countries/` to the site's root. */
+  root: string;
+  labels: { contents: string; skip: string; documents: string };
+}
+
+/**
+ * One rendered Markdown document → one HTML page, from the same parsed tree the PDF is typeset
+ * from: mdast → hast → HTML (no string concatenation of content). Raw HTML never reaches the page
+ * (the Markdown's fields were already sanitised; hast keeps no raw node), links to other documents
+ * point at their pages, tables scroll sideways inside a labelled region, the participation chart is
+ * an inline SVG with a text alternative beside its table. No script. Pure.
+ */
+export function htmlPage(markdown: string, context: PageContext): { html: string; front: FrontMatter; images: string[] } {
+  const root = parseMarkdown(markdown);
+  const front = readFrontMatter(root);
+  const images: string[] = [];
+  const body = rewrite(root, context.root, images, front.classification);
+  const hast = toHast(body, { handlers: { table: tableHandler } }) as HastRoot;
+  const headings = collectHeadings(body);
+  const page = h('html', { lang: front.lang ?? 'en' }, [
+    h('head', {}, [
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', {}, [text([front.document, front.title].filter(Boolean).join(' · '))]),
+      h('link', { rel: 'stylesheet', href: `${context.root}style.css` }),
+    ]),
+    h('body', headings.length > 1 ? { class: 'with-contents' } : {}, [
+      h('a', { class: 'skip', href: '#main' }, [text(context.labels.skip)]),
+      h('header', {}, [
+        ...(front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
+        h('p', { class: 'site' }, [h('a', { href: `${context.root}index.html` }, [text(front.shortTitle ?? front.title)])]),
+        ...(front.document ? [h('p', { class: 'kind' }, [text(front.document)])] : []),
+      ]),
+      ...(headings.length > 1 ? [h('nav', { 'aria-label': context.labels.contents }, [h('p', { class: 'nav-title' }, [text(context.labels.contents)]), contentsList(headings)])] : []),
+      h('main', { id: 'main', tabindex: '-1' }, hast.children as ElementContent[]),
+      h('footer', {}, [text([front.place, front.date].filter(Boolean).join(', '))]),
+    ]),
+  ]);
+  return { html: `<!doctype html>\n${toHtml(page)}\n`, front, images };
+}
+
+/**
+ * Ids on headings (as GitHub makes them, the anchors the Markdown's links use), links to pages, the
+ * chart; images (paths inside the project, see isSafeImage) are listed, to be copied beside the pages.
+ */
+function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined): Root {
+  const slugger = new GithubSlugger();
+  const children: RootContent[] = [];
+  let chart: string[] | undefined;
+  for (const node of root.children) {
+    if (node.type === 'yaml') continue;
+    // The edition's marking line: the page header shows it already.
+    if (children.length === 0 && marking !== undefined && node.type === 'paragraph' && toString(node) === marking) continue;
+    if (node.type === 'html') {
+      const match = /^<!--\s*wr:chart\s+stacked-bars\b[^>]*columns="([^"]*)"/.exec(node.value.trim());
+      chart = match ? match[1]!.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+      continue;
+    }
+    if (node.type === 'table' && chart) {
+      const figure = stackedBars(node, chart);
+      // An empty paragraph that mdast-util-to-hast turns into the figure (data.hName / hChildren).
+      if (figure) children.push({ type: 'paragraph', children: [], data: { hName: 'figure', hProperties: figure.properties, hChildren: figure.children } } as RootContent);
+      chart = undefined;
+    }
+    children.push(node);
+  }
+  const visit = (node: Nodes): void => {
+    if (node.type === 'heading') {
+      const id = slugger.slug(toString(node));
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+    }
+    if ((node.type === 'link' || node.type === 'definition') && /^(?![a-z][a-z0-9+.-]*:|\/|#)[^#]*\.md(#|$)/i.test(node.url)) {
+      node.url = node.url.replace(/\.md(?=#|$)/i, '.html');
+    }
+    if (node.type === 'image' && isSafeImage(node.url)) {
+      images.push(node.url);
+      node.url = `${siteRoot}${node.url}`;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  const rewritten: Root = { type: 'root', children };
+  visit(rewritten);
+  return rewritten;
+}
+
+/** The contents: top-level headings, each with its sections nested below it. */
+function contentsList(headings: ReadonlyArray<{ id: string; label: string; depth: number }>): Element {
+  const top = Math.min(...headings.map((heading) => heading.depth));
+  const items: Element[] = [];
+  let nested: Element[] | undefined;
+  for (const { id, label, depth } of headings) {
+    const link = h('a', { href: `#${id}` }, [text(label)]);
+    if (depth === top || !nested) {
+      nested = [];
+      items.push(h('li', {}, [link]));
+      const item = items[items.length - 1]!;
+      const list = h('ul', {}, []);
+      nested = list.children as Element[];
+      item.children.push(list);
+    } else nested.push(h('li', {}, [link]));
+  }
+  for (const item of items) if ((item.children[1] as Element).children.length === 0) item.children.pop();
+  return h('ul', {}, items);
+}
+
+function collectHeadings(root: Root): Array<{ id: string; label: string; depth: number }> {
+  return root.children.flatMap((node) => (node.type === 'heading' && node.depth <= 2 ? [{ id: String((node as Heading).data?.hProperties?.['id'] ?? ''), label: toString(node), depth: node.depth }] : []));
+}
+
+/** A table in a focusable region that scrolls sideways on a narrow screen; header cells with scope. */
+function tableHandler(state: State, node: Table): Element {
+  const [head, ...rows] = node.children;
+  const align = node.align ?? [];
+  const cells = (row: Table['children'][number], tag: 'th' | 'td', scope?: string): Element => h('tr', {}, row.children.map((cell, i) => h(tag, { ...(scope ? { scope } : {}), ...(align[i] ? { style: `text-align: ${align[i]}` } : {}) }, state.all(cell) as ElementContent[])));
+  const table = h('table', {}, [
+    ...(head ? [h('thead', {}, [cells(head, 'th', 'col')])] : []),
+    ...(rows.length ? [h('tbody', {}, rows.map((row) => cells(row, 'td')))] : []),
+  ]);
+  const label = head ? head.children.map((cell) => toString(cell)).join(', ') : '';
+  return h('div', { class: 'table', role: 'region', tabindex: '0', 'aria-label': label }, [table]);
+}
+
+export function h(tagName: string, properties: Record<string, string>, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+export function text(value: string): ElementContent {
+  return { type: 'text', value };
+}

@@ -1,0 +1,98 @@
+import { toHtml } from 'hast-util-to-html';
+import type { Language } from '../notes/types.js';
+import type { FrontMatter } from '../typeset/front-matter.js';
+import { h, text } from './page.js';
+
+/** The web fonts the site ships (SIL Open Font License, from the source-sans package): no external request. */
+export const WEB_FONTS = [
+  { file: 'SourceSans3-Regular.ttf.woff2', weight: 400, style: 'normal' },
+  { file: 'SourceSans3-Bold.ttf.woff2', weight: 700, style: 'normal' },
+  { file: 'SourceSans3-It.ttf.woff2', weight: 400, style: 'italic' },
+  { file: 'SourceSans3-BoldIt.ttf.woff2', weight: 700, style: 'italic' },
+] as const;
+
+const WORDS: Record<Language, { skip: string; documents: string }> = {
+  en: { skip: 'Skip to the content', documents: 'Documents' },
+  fr: { skip: 'Aller au contenu', documents: 'Documents' },
+};
+
+export function siteWords(language: Language): { skip: string; documents: string } {
+  return WORDS[language];
+}
+
+/** The site's one stylesheet: the PDF theme's accent colour, the shipped fonts, a phone, a desktop, print. */
+export function stylesheet(accent: string): string {
+  const faces = WEB_FONTS.map((font) => `@font-face { font-family: "Source Sans 3"; font-weight: ${font.weight}; font-style: ${font.style}; font-display: swap; src: url("fonts/${font.file}") format("woff2"); }`).join('\n');
+  return `${faces}
+:root { --accent: ${accent}; --text: #1a1a1a; --muted: #555555; --rule: #c8ccd0; --marking: #a1111b; }
+* { box-sizing: border-box; }
+html { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; font-size: 112.5%; line-height: 1.5; color: var(--text); background: #ffffff; }
+body { margin: 0 auto; max-width: 52rem; padding: 0 1rem 2rem; }
+a { color: var(--accent); }
+a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -999rem; }
+.skip:focus { position: static; display: inline-block; margin: 0.5rem 0; }
+header { border-bottom: 1px solid var(--rule); padding: 0.75rem 0 0.5rem; }
+header p { margin: 0; }
+.marking { color: var(--marking); font-weight: 700; }
+.site a { font-weight: 700; text-decoration: none; }
+.kind { color: var(--muted); }
+nav { margin: 1rem 0; }
+.nav-title { font-weight: 700; margin: 0 0 0.25rem; }
+main img { max-width: 100%; height: auto; }
+nav ul { margin: 0; padding-left: 1.25rem; }
+nav ul ul { list-style: circle; }
+h1, h2, h3, h4 { color: var(--accent); line-height: 1.2; }
+h1 { font-size: 1.9rem; border-bottom: 2px solid var(--accent); padding-bottom: 0.25rem; }
+h2 { font-size: 1.4rem; }
+h3 { font-size: 1.15rem; }
+.table { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: collapse; min-width: 100%; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+th { background: #eef2f6; }
+figure.chart { margin: 1rem 0; }
+figure.chart svg { width: 100%; height: auto; font-size: 13px; fill: var(--text); }
+footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 0.5rem; color: var(--muted); }
+@media (max-width: 30rem) { html { font-size: 100%; } h1 { font-size: 1.5rem; } }
+@media (min-width: 64rem) {
+  body.with-contents { max-width: 78rem; display: grid; grid-template-columns: 17rem minmax(0, 1fr); column-gap: 3rem; }
+  body.with-contents > header, body.with-contents > footer { grid-column: 1 / -1; }
+  body.with-contents > nav { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; font-size: 0.85rem; padding-top: 1rem; }
+  body.with-contents > main { max-width: 50rem; }
+}
+@media print {
+  .skip, nav { display: none; }
+  html { font-size: 11pt; }
+  body { max-width: none; }
+  a { color: inherit; text-decoration: none; }
+  h1, h2, h3 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  .table { overflow: visible; }
+}
+`;
+}
+
+/** The site's first page: the workshop, and a link to each document. */
+export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: string; title: string }>, language: Language): string {
+  const words = siteWords(language);
+  const page = h('html', { lang: front.lang ?? language }, [
+    h('head', {}, [
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', {}, [text(front.title)]),
+      h('link', { rel: 'stylesheet', href: 'style.css' }),
+    ]),
+    h('body', {}, [
+      h('a', { class: 'skip', href: '#main' }, [text(words.skip)]),
+      h('header', {}, front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
+      h('main', { id: 'main', tabindex: '-1' }, [
+        h('h1', {}, [text(front.title)]),
+        ...(front.subtitle ? [h('p', { class: 'kind' }, [text(front.subtitle)])] : []),
+        h('p', {}, [text([front.date, front.place].filter(Boolean).join(' · '))]),
+        h('h2', {}, [text(words.documents)]),
+        h('ul', {}, documents.map((doc) => h('li', {}, [h('a', { href: doc.href }, [text(doc.title)])]))),
+      ]),
+    ]),
+  ]);
+  return `<!doctype html>\n${toHtml(page)}\n`;
+}

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HOSTILE } from '../unit/render-helpers.js';
+import { ROOT, copyTree, listFiles, remove, runBin, runInProcess, snapshot, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-html-');
+afterAll(() => remove(work));
+const read = (file: string) => readFileSync(file, 'utf8');
+
+describe('HTML: a small static site per edition', () => {
+  const out = path.join(work, 'rabat');
+  it('writes a page per document, an index, one stylesheet and the fonts, in each edition', () => {
+    const result = runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const files = listFiles(path.join(out, 'public'));
+    expect(files).toEqual(['countries/BFA.html', 'countries/GHA.html', 'countries/MLI.html', 'countries/NER.html', 'fonts/SourceSans3-Bold.ttf.woff2', 'fonts/SourceSans3-BoldIt.ttf.woff2', 'fonts/SourceSans3-It.ttf.woff2', 'fonts/SourceSans3-Regular.ttf.woff2', 'index.html', 'press-release.html', 'recommendations.html', 'report.html', 'style.css']);
+    const index = read(path.join(out, 'public/index.html'));
+    expect(index).toContain('<a href="report.html">Workshop report</a>');
+    expect(index).toContain('<a href="countries/MLI.html">');
+  });
+
+  it('pages are accessible documents with no script, linking to each other by relative paths', () => {
+    for (const file of ['restricted/report.html', 'restricted/countries/MLI.html', 'public/recommendations.html']) {
+      const page = read(path.join(out, file));
+      expect(page.startsWith('<!doctype html>\n<html lang="en">'), file).toBe(true);
+      expect(page).not.toMatch(/<script|javascript:|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+      expect(page).toContain('<a class="skip" href="#main">');
+      expect(page).toMatch(/<main id="main" tabindex="-1">/);
+      expect(page).toMatch(/<th scope="col"/);
+      expect(page).toMatch(/<div class="table" role="region" tabindex="0" aria-label="[^"]+"><table>/);
+    }
+    const brief = read(path.join(out, 'restricted/countries/MLI.html'));
+    expect(brief).toContain('href="../style.css"');
+    expect(brief).toContain('href="../report.html#session-2-recent-trends-and-threats-in-the-region"');
+    const report = read(path.join(out, 'restricted/report.html'));
+    expect(report).toContain('<h2 id="session-2-recent-trends-and-threats-in-the-region">');
+    expect(report).toMatch(/<figure class="chart"><svg [^>]*role="img" aria-labelledby="chart-title"><title id="chart-title">Stacked bar chart of Women and Men for Burkina Faso, Ghana, Mali, Niger/);
+    expect(report).toContain('<p class="marking">RESTRICTED: for workshop participants only</p>');
+    expect(read(path.join(out, 'public/report.html'))).not.toContain('RESTRICTED');
+  });
+
+  it('is byte-reproducible and covered by build --check', async () => {
+    const again = path.join(work, 'again');
+    expect(runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', again]).code).toBe(0);
+    expect(snapshot(again)).toEqual(snapshot(out));
+    const check = await runInProcess(['build', 'examples/rabat-2022', '--format', 'html', '--out', out, '--check']);
+    expect(check.stderr).toContain('is up to date (25 files)');
+    expect(check.code).toBe(0);
+  });
+
+  it('a French project is a French site', () => {
+    const fr = path.join(work, 'niamey');
+    expect(runBin(['build', 'examples/niamey-2022', '--format', 'html', '--out', fr]).code).toBe(0);
+    const page = read(path.join(fr, 'report.html'));
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('aria-label="Table des matières"');
+  });
+
+  it('no field can put markup or a script into a page', async () => {
+    const dir = path.join(work, 'hostile');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const session = path.join(dir, 'sessions/a.yaml');
+    const list = HOSTILE.map((text) => `  - ${JSON.stringify(text)}`).join('\n');
+    writeFileSync(session, read(session).replace('title: Traveller screening', `title: ${JSON.stringify('<script>alert(1)</script> <img src=x onerror=alert(1)>')}`).replace('key_points:\n', `key_points:\n${list}\n`));
+    const result = await runInProcess(['build', dir, '--format', 'html'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of listFiles(path.join(dir, 'out')).filter((f) => f.endsWith('.html'))) {
+      const page = read(path.join(dir, 'out', file));
+      // No element or attribute from the notes: their text is escaped (`&#x3C;img … onerror=…` stays text).
+      // (A key point written as a Markdown image, `![img](x.png)`, is an image: (md) fields may show one.)
+      expect(page, file).not.toMatch(/<script|<img src="x"|<[^>]*\sonerror=|href="javascript:|<!--/);
+    }
+    expect(read(path.join(dir, 'out/report.html'))).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+  });
+});
