@@ -5,8 +5,8 @@ import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
-import { imageDiagnostics, imageReferences } from '../validate/images.js';
-import { imageFileReader } from '../load/image-files.js';
+import { imageDiagnostics, imageReferences, imageSource } from '../validate/images.js';
+import { readImageFiles } from '../load/image-files.js';
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
@@ -30,7 +30,8 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
   timings?.mark('parse');
   const validated = validate(loaded.project, countryTable());
   // Every image the build would use is read and judged now, so `validate` finds what `build` would refuse.
-  const images = imageDiagnostics(imageReferences(loaded.project), imageFileReader(dir));
+  const refs = imageReferences(loaded.project);
+  const images = imageDiagnostics(refs, await readImageFiles(dir, refs.map((ref) => imageSource(ref.src)), fs));
   timings?.mark('validate');
   const { workshop, sessions, countries } = read.sources;
   return {

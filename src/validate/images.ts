@@ -45,6 +45,11 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
   return refs;
 }
 
+/** The path to read for an image the notes name (`./assets/x.png` is `assets/x.png`). */
+export function imageSource(src: string): string {
+  return src.replace(/^\.\//, '');
+}
+
 /**
  * What the typesetter would refuse, found before any build: each problem once per place the notes
  * name the image, located there (the logo at its key). Pure: `read` hands over the bytes.
@@ -52,7 +57,7 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
 export function imageDiagnostics(refs: readonly ImageReference[], read: (src: string) => Uint8Array | ImageRefusal | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const ref of refs) {
-    const data = read(ref.src.replace(/^\.\//, ''));
+    const data = read(imageSource(ref.src));
     if (ref.logo && data === undefined) continue;
     const verdict = inspectImage(data, false);
     if (verdict.ok) continue;

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } fro
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
-import { chunk } from '../typeset/png.js';
+import { chunk, makePng } from '../typeset/png.js';
 import { ROOT, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
@@ -42,11 +42,11 @@ describe('images in (md) fields', () => {
     const validated = runBin(['validate', dir, '--reporter', 'json']);
     expect(validated.code).toBe(0);
     const images = reported(validated.stdout).filter((d) => d.ruleId === 'image');
-    expect(images.map((d) => d.message).sort()).toEqual([
-      'The PNG file has no valid IHDR header: it is truncated or damaged and is left out.',
-      'The image file is 10 MiB (10,485,761 bytes); images are limited to 10 MiB (10,485,760 bytes). It is left out.',
+    // Each at its own `![…](…)` inside the field, the summary's lines below its key.
+    expect(images.map((d) => [path.basename(d.file), d.line, d.column, d.message])).toEqual([
+      ['01-opening.yaml', line + 1, 3, 'The image file is 10 MiB (10,485,761 bytes); images are limited to 10 MiB (10,485,760 bytes). It is left out.'],
+      ['01-opening.yaml', line + 3, 3, 'The PNG file has no valid IHDR header: it is truncated or damaged and is left out.'],
     ]);
-    expect(images.every((d) => d.file.endsWith('sessions/01-opening.yaml') && d.line === line)).toBe(true);
     // build says the same once, where the notes name them, and still writes the PDF.
     const built = runBin(['build', dir, '--format', 'pdf', '--reporter', 'json']);
     expect(built.code).toBe(0);
@@ -61,6 +61,20 @@ describe('images in (md) fields', () => {
     const built = runBin(['build', dir, '--reporter', 'json']);
     expect(built.code).toBe(1);
     expect(reported(built.stdout).map((d) => `${d.ruleId} ${path.basename(d.file)}`)).toEqual(['link-outside-project escape.png']);
+  });
+});
+
+describe('where an image is named', () => {
+  it('the same image twice in one field: each reported at its own place', () => {
+    const dir = path.join(work, 'twice');
+    copyExampleWithoutEditions(dir);
+    mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    writeFileSync(path.join(dir, 'assets/huge.png'), pngHeader(20_000, 20_000));
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  See ![a](assets/huge.png) and ![a](assets/huge.png).\n\n'));
+    const line = readFileSync(session, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 2;
+    const images = reported(runBin(['validate', dir, '--reporter', 'json']).stdout).filter((d) => d.ruleId === 'image');
+    expect(images.map((d) => `${d.line}:${d.column}`)).toEqual([`${line}:7`, `${line}:33`]);
   });
 });
 
@@ -80,5 +94,22 @@ describe('the logo', () => {
     const built = runBin(['build', '.', '--format', 'md,pdf', '--reporter', 'json'], { cwd: dir });
     expect(built.code).toBe(0);
     expect(pick(reported(built.stdout))).toEqual(expected);
+  });
+
+  it('transparency under PDF/A, which only the build judges, is reported once at the logo key, not at a generated file', () => {
+    const dir = path.join(work, 'logo-pdfa');
+    copyExampleWithoutEditions(dir);
+    mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    writeFileSync(path.join(dir, 'assets/logo.png'), makePng(4, 4, 6));
+    const workshop = path.join(dir, 'workshop.yaml');
+    writeFileSync(workshop, readFileSync(workshop, 'utf8').replace('report:\n', 'report:\n  logo: assets/logo.png\n'));
+    const line = readFileSync(workshop, 'utf8').split('\n').findIndex((text) => text === '  logo: assets/logo.png') + 1;
+    expect(reported(runBin(['validate', '.', '--reporter', 'json'], { cwd: dir }).stdout).filter((d) => d.ruleId === 'image')).toEqual([]);
+    const built = runBin(['build', '.', '--format', 'pdf', '--pdf-a', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(1);
+    const images = reported(built.stdout).filter((d) => d.ruleId === 'image');
+    expect(images.map(({ severity, file, line: l, column, message }) => ({ severity, file, line: l, column, message }))).toEqual([
+      { severity: 'error', file: 'workshop.yaml', line, column: 3, message: 'The image has transparency, which PDF/A does not allow.' },
+    ]);
   });
 });

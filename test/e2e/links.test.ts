@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -48,5 +48,37 @@ describe('symbolic links in a project', () => {
     // c.yaml is read: its session repeats b.yaml's ids.
     expect(problems).toContain('broken-link sessions/d.yaml');
     expect(problems).toContain('duplicate-id sessions/c.yaml');
+  });
+
+  it('a link to a folder is an error at the link (sessions, assets, templates); the other files are still checked', async () => {
+    const dir = project('folder-links');
+    mkdirSync(path.join(dir, 'shared'));
+    mkdirSync(path.join(dir, 'assets'));
+    mkdirSync(path.join(dir, 'templates'));
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'sessions/c.yaml'));
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'assets/photos'));
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'templates/report.md.hbs'));
+    const validated = await runInProcess(['validate', dir], { cwd: dir });
+    expect(validated.code).toBe(1);
+    for (const file of ['sessions/c.yaml', 'assets/photos']) {
+      expect(validated.stderr).toMatch(new RegExp(`^${file.replace('.', '\\.')}:1:1 error This is a symbolic link to the folder shared; links to folders are not followed, so nothing in it was read\\. \\[link-to-folder\\]$`, 'm'));
+    }
+    expect(validated.stderr).toContain('2 errors');
+    remove(path.join(dir, 'sessions/c.yaml'));
+    remove(path.join(dir, 'assets/photos'));
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/^templates\/report\.md\.hbs:1:1 error .*\[link-to-folder\]$/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a template linking to a file of the project outside templates/ is read as that file', async () => {
+    const dir = project('template-inside');
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'shared.md.hbs'), '# {{workshop.title}} (linked)\n');
+    symlinkSync(path.join(dir, 'shared.md.hbs'), path.join(dir, 'templates/recommendations.md.hbs'));
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'out/recommendations.md'), 'utf8')).toContain('(linked)');
   });
 });
