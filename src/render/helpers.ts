@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { HelperOptions } from 'handlebars';
-import { collator, countryForms, formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, frenchSpacing, isMessageKey, joinList, translate } from '../i18n/index.js';
+import { applyTypography, collator, countryForms, formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, frenchSpacing, isMessageKey, joinList, translate } from '../i18n/index.js';
 import type { Language } from '../notes/types.js';
 import { escapeMarkdown, yamlScalar } from './escape.js';
 import { RawMarkdown, SafeMarkdown, escapeForMarkdown } from './safe-values.js';
@@ -63,12 +63,14 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{cell value}}: one line, safe inside a table cell (escapeMarkdown escapes every `|` and joins lines). */
     cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? ''))),
     /**
-     * {{yaml value}}: a front-matter value. pandoc reads front-matter strings as Markdown, so text is
-     * escaped as in the body: pandoc shows exactly what the notes hold (the typesetter unescapes).
+     * {{yaml value}}: a front-matter value. pandoc reads front-matter strings as Markdown, so a value
+     * is written as the body writes it: plain text escaped (pandoc shows exactly what the notes hold;
+     * the typesetter reads it back as Markdown), an (md) value as the sanitised Markdown `{{value}}`
+     * places (its HTML shown as text, only safe links kept), never the rapporteur's raw source.
      */
     yaml: (value) => {
-      // A (md) value is Markdown already; plain text is escaped so that it stays plain.
-      const text = value instanceof SafeMarkdown ? value.source : typeof value === 'string' ? escapeMarkdown(value) : value;
+      if (value instanceof SafeMarkdown) return new RawMarkdown(yamlScalar(applyTypography(value.toHTML(), language)));
+      const text = typeof value === 'string' ? escapeMarkdown(value) : value;
       return new RawMarkdown(yamlScalar(language === 'fr' && typeof text === 'string' ? frenchSpacing(text) : text));
     },
     /** {{countryThe brief.country}} → "le Mali" in French, "Mali" in English; article-free when no reviewed form exists. */
