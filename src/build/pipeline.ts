@@ -117,7 +117,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
       }
       const restricted = edition.public ? restrictedTexts(full, project) : [];
       const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
-        result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
+        if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
         return !hasErrors(result.diagnostics);
       };
       if (!(await writeEdition(edition, model, guard))) {

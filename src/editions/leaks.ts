@@ -60,6 +60,8 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
  */
 export function findLeaks(documents: ReadonlyArray<{ file: string; text: string }>, restricted: readonly RestrictedText[], editionName: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Nothing restricted (an edition that is not public, a project without marks): nothing to read.
+  if (restricted.length === 0) return diagnostics;
   for (const document of documents) {
     const words = normalizedWords(document.text).join(' ');
     for (const text of restricted) {
