@@ -64,12 +64,18 @@ describe('images in (md) fields', () => {
   });
 });
 
+/** The example, without editions, with one image file added. */
+function exampleWithImage(name: string, image: string, bytes: Uint8Array): string {
+  const dir = path.join(work, name);
+  copyExampleWithoutEditions(dir);
+  mkdirSync(path.dirname(path.join(dir, image)), { recursive: true });
+  writeFileSync(path.join(dir, image), bytes);
+  return dir;
+}
+
 describe('where an image is named', () => {
   it('the same image twice in one field: each reported at its own place', () => {
-    const dir = path.join(work, 'twice');
-    copyExampleWithoutEditions(dir);
-    mkdirSync(path.join(dir, 'assets'), { recursive: true });
-    writeFileSync(path.join(dir, 'assets/huge.png'), pngHeader(20_000, 20_000));
+    const dir = exampleWithImage('twice', 'assets/huge.png', pngHeader(20_000, 20_000));
     const session = path.join(dir, 'sessions/01-opening.yaml');
     writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  See ![a](assets/huge.png) and ![a](assets/huge.png).\n\n'));
     const line = readFileSync(session, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 2;
@@ -80,10 +86,7 @@ describe('where an image is named', () => {
 
 describe('the logo', () => {
   it('a 20,000 × 20,000 PNG is reported once, by validate, at the logo key of workshop.yaml; build never blames a generated file', () => {
-    const dir = path.join(work, 'logo');
-    copyExampleWithoutEditions(dir);
-    mkdirSync(path.join(dir, 'assets'), { recursive: true });
-    writeFileSync(path.join(dir, 'assets/logo.png'), pngHeader(20_000, 20_000));
+    const dir = exampleWithImage('logo', 'assets/logo.png', pngHeader(20_000, 20_000));
     const workshop = path.join(dir, 'workshop.yaml');
     writeFileSync(workshop, readFileSync(workshop, 'utf8').replace('report:\n', 'report:\n  logo: assets/logo.png\n'));
     const line = readFileSync(workshop, 'utf8').split('\n').findIndex((text) => text === '  logo: assets/logo.png') + 1;
