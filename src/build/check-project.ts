@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../load/file-system.js';
 import { load, type LoadedProject } from '../load/index.js';
 import { readProject } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
-import { imageDiagnostics, imageReferences, imageSource } from '../validate/images.js';
+import { imageDiagnostics, imagePlaces, imageReferences, imageSource } from '../validate/images.js';
 import { readImageFiles } from '../load/image-files.js';
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
@@ -19,6 +19,8 @@ export interface CheckedResult {
   diagnostics: Diagnostic[];
   /** File texts by project-relative path, for code frames. */
   sources: Map<string, string>;
+  /** Where the notes first name each image, by its path as written. */
+  imagePlaces: Map<string, Location>;
 }
 
 /** read → load → validate: what `validate` does and `build` starts with. */
@@ -40,5 +42,6 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
     ...(validated.project ? { project: validated.project } : {}),
     diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
     sources: new Map([workshop, ...sessions, ...countries].map((file) => [file.path, file.text])),
+    imagePlaces: imagePlaces(refs),
   };
 }

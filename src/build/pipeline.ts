@@ -155,7 +155,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     for (const writer of first?.format === 'md' ? others : writers) {
       const written = await writer.write(documents, context(edition.folder));
       timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
-      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources);
+      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
       result.diagnostics.push(...relocated.diagnostics);
       for (const [file, text] of relocated.sources) result.sources.set(file, text);
       if (hasErrors(result.diagnostics)) return false;

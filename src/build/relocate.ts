@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { textSpanToLocation } from '../diagnostics/location.js';
 import { LIMITS } from '../limits.js';
 import type { WriterResult } from './writer.js';
 
@@ -11,14 +10,14 @@ import type { WriterResult } from './writer.js';
  * located in the generated Markdown where the build publishes it (relative to the project folder).
  * Diagnostics about other files (a theme file) pass unchanged.
  */
-export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>, imagePlaces: ReadonlyMap<string, Location>): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const published = (file: string) => path.relative(projectDir, path.join(outDir, file)).split(path.sep).join('/');
   const diagnostics = onceEach(result.diagnostics, known).map((d): Diagnostic => {
     if (!d.location || !generated.has(d.location.file)) return d;
     const inOutput = { ...d.location, file: published(d.location.file) };
     const text = d.code === 'missing-glyph' ? result.sources.get(d.location.file) : undefined;
     const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
-    const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imageInNotes(notes, d.actual) : undefined;
+    const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlaces.get(d.actual) : undefined;
     if (!inNotes) return { ...d, location: inOutput };
     return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: 'where the generated document shows it' }] };
   });
@@ -46,33 +45,6 @@ function mergeSamePlace(diagnostics: readonly Diagnostic[], known: readonly Diag
     } else if ((first.related?.length ?? 0) < LIMITS.relatedLocations) (first.related ??= []).push(...(d.related ?? []));
   }
   return out;
-}
-
-/**
- * Where the notes name an image only the build could judge (transparency under PDF/A): the `logo:`
- * key of workshop.yaml when it is the logo, else the first `](src` of a (md) field. Undefined for an
- * image a template names.
- */
-function imageInNotes(notes: ReadonlyMap<string, string>, src: string): Location | undefined {
-  const quoted = src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const file of ['workshop.yaml', 'workshop.yml']) {
-    const text = notes.get(file);
-    const logo = text === undefined ? null : new RegExp(`^([ \\t]*)logo[ \\t]*:[ \\t]*(["']?)${quoted}\\2[ \\t]*(#.*)?\\r?$`, 'm').exec(text);
-    if (text !== undefined && logo) {
-      const offset = logo.index + logo[1]!.length;
-      return textSpanToLocation(file, text, offset, offset + 'logo'.length);
-    }
-  }
-  // `](src` or `](<src>`: the path itself is located, after the two or three characters before it.
-  const found = [{ needle: `](${src}`, skip: 2 }, { needle: `](<${src}>`, skip: 3 }]
-    .flatMap(({ needle, skip }) => {
-      const at = firstOccurrence(notes, needle);
-      return at ? [{ at, skip }] : [];
-    })
-    .sort((a, b) => (a.at.file === b.at.file ? a.at.start.offset - b.at.start.offset : a.at.file < b.at.file ? -1 : 1))[0];
-  if (!found) return undefined;
-  const start = found.at.start.offset + found.skip;
-  return textSpanToLocation(found.at.file, notes.get(found.at.file)!, start, start + src.length);
 }
 
 /** Where a text first appears in the notes (files in code-point order of their paths). */

@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { chartData } from '../markdown/chart.js';
 
 const BAR = 18;
 const GAP = 8;
@@ -14,14 +15,10 @@ const COLORS = ['#1f4e79', '#8fb0cf', '#c9d8e7'];
  * the PDF draws it. The table stays beside it: the chart has a text alternative, the table the numbers.
  */
 export function stackedBars(table: Table, columns: readonly string[]): Element | undefined {
-  const [head, ...rows] = table.children;
-  if (!head) return undefined;
-  const names = head.children.map((cell) => toString(cell).trim());
-  const series = columns.map((name) => ({ name, index: names.indexOf(name) })).filter((s) => s.index > 0);
-  const data = rows
-    .filter((row) => !(row.children[0]?.children.length === 1 && row.children[0].children[0]?.type === 'strong'))
-    .map((row) => ({ label: toString(row.children[0] ?? { type: 'text', value: '' }), values: series.map((s) => number(toString(row.children[s.index] ?? { type: 'text', value: '' }))) }));
-  if (series.length === 0 || data.length === 0) return undefined;
+  const chart = chartData(table, columns, toString);
+  if (!chart) return undefined;
+  const series = chart.series.map((name) => ({ name }));
+  const data = chart.rows;
   const max = Math.max(1, ...data.map((d) => d.values.reduce((a, b) => a + b, 0)));
   const scale = (WIDTH - LABEL - 40) / max;
   const height = (data.length + 1) * (BAR + GAP) + GAP;
@@ -43,11 +40,6 @@ export function stackedBars(table: Table, columns: readonly string[]): Element |
     shapes.push(el('text', { x: String(Math.round((x + 6) * 10) / 10), y: String(y + BAR * 0.7) }, [txt(String(d.values.reduce((a, b) => a + b, 0)))]));
   });
   return el('figure', { class: 'chart' }, [el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': 'chart-title' }, shapes)]);
-}
-
-function number(value: string): number {
-  const n = Number.parseFloat(value.replace(/[\s\u00a0\u202f,]/g, '').replace(/[^0-9.+-]/g, ''));
-  return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
 function el(tagName: string, properties: Record<string, string>, children: ElementContent[] = []): Element {

@@ -6,6 +6,7 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { type FrontMatter, readFrontMatter } from '../typeset/front-matter.js';
 import { parseMarkdown } from '../typeset/markdown.js';
+import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
 
@@ -65,8 +66,7 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
     // The edition's marking line: the page header shows it already.
     if (children.length === 0 && marking !== undefined && node.type === 'paragraph' && toString(node) === marking) continue;
     if (node.type === 'html') {
-      const match = /^<!--\s*wr:chart\s+stacked-bars\b[^>]*columns="([^"]*)"/.exec(node.value.trim());
-      chart = match ? match[1]!.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+      chart = parseChartDirective(node.value)?.columns;
       continue;
     }
     if (node.type === 'table' && chart) {

@@ -70,6 +70,16 @@ export function imageDiagnostics(refs: readonly ImageReference[], read: (src: st
 }
 
 /**
+ * Where the notes first name each image (by its path as written): where the build locates what
+ * only it can judge (transparency under PDF/A), as validate locates the rest.
+ */
+export function imagePlaces(refs: readonly ImageReference[]): Map<string, Location> {
+  const places = new Map<string, Location>();
+  for (const ref of refs) if (!places.has(ref.src)) places.set(ref.src, locateImage(ref));
+  return places;
+}
+
+/**
  * The logo at its key; an image of a (md) field at its own `![alt](src)` inside the field when the
  * notes hold it verbatim (a block or plain scalar: always), else at the field.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RectBox } from '../../src/typeset/layout/boxes.js';
-import { parseChartDirective } from '../../src/typeset/layout/chart.js';
+import { parseChartDirective } from '../../src/markdown/chart.js';
 import { resolveLink } from '../../src/typeset/layout/inline.js';
 import { input } from './helpers.js';
 import { contentTexts, layout } from './layout-helpers.js';

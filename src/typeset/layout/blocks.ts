@@ -1,6 +1,7 @@
 import type { Blockquote, Code, Heading, Html, Paragraph, RootContent } from 'mdast';
 import type { Box, TextStyle } from './boxes.js';
-import { layoutChart, parseChartDirective } from './chart.js';
+import { parseChartDirective } from '../../markdown/chart.js';
+import { layoutChart } from './chart.js';
 import { type BlockContext, MUTED_COLOR, RULE_COLOR, tint } from './context.js';
 import type { Slice } from './flow.js';
 import { layoutImage } from './image.js';

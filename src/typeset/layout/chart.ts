@@ -2,43 +2,19 @@ import type { Table } from 'mdast';
 import type { Box, TextStyle } from './boxes.js';
 import { type BlockContext, RULE_COLOR, tint } from './context.js';
 import type { Slice } from './flow.js';
+import { chartData } from '../../markdown/chart.js';
 import { plainText } from './inline.js';
 import { textBoxes, textLines } from './paragraph.js';
-
-/** `<!-- wr:chart stacked-bars columns="Women,Men" table="keep" -->`, written by the templates before a table. */
-export function parseChartDirective(html: string): { columns: string[]; keepTable: boolean } | undefined {
-  const m = /^<!--\s*wr:chart\s+stacked-bars\b([\s\S]*?)-->\s*$/.exec(html.trim());
-  if (!m) return undefined;
-  const attrs = new Map<string, string>();
-  for (const a of (m[1] ?? '').matchAll(/([a-z-]+)="([^"]*)"/g)) attrs.set(a[1] ?? '', a[2] ?? '');
-  const columns = (attrs.get('columns') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  return columns.length > 0 ? { columns, keepTable: attrs.get('table') !== 'drop' } : undefined;
-}
-
-function toNumber(text: string): number {
-  const n = Number.parseFloat(text.replace(/[\s\u00a0\u202f,]/g, '').replace(/[^0-9.+-]/g, ''));
-  return Number.isFinite(n) && n > 0 ? n : 0;
-}
 
 /** Horizontal stacked bars, one per table row (label = first column), with a legend; vector graphics only. */
 export function layoutChart(node: Table, columns: string[], ctx: BlockContext): Slice[] {
   const fs = ctx.theme.fontSize;
   const size = fs * 0.85;
-  const [head, ...all] = node.children;
-  // A row whose label is all bold is the templates' totals row: as a bar it would dwarf the others.
-  const rows = all.filter((r) => {
-    const label = (r.children[0]?.children ?? []).filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    return !(label.length === 1 && label[0]?.type === 'strong');
-  });
-  if (!head || rows.length === 0) return [];
-  const names = head.children.map((c) => plainText(c).trim());
-  const series = columns.map((name) => ({ name, index: names.indexOf(name) })).filter((s) => s.index > 0);
-  if (series.length === 0) return [];
+  const chart = chartData(node, columns, plainText);
+  if (!chart) return [];
+  const series = chart.series.map((name) => ({ name }));
   const colors = series.map((_, i) => (i === 0 ? ctx.theme.accentColor : tint(ctx.theme.accentColor, Math.min(0.85, 0.35 + 0.2 * i))));
-  const data = rows.map((r) => ({
-    label: ctx.inline.glyphs.check(plainText(r.children[0] ?? { type: 'text', value: '' }), 'regular', r.position?.start),
-    values: series.map((s) => toNumber(plainText(r.children[s.index] ?? { type: 'text', value: '' }))),
-  }));
+  const data = chart.rows.map((r) => ({ label: ctx.inline.glyphs.check(r.label, 'regular', r.row.position?.start), values: r.values }));
   const sid = ctx.struct.add('Figure', ctx.parentSid, {
     alt: `Stacked bar chart of ${series.map((s) => s.name).join(', ')} for ${data.map((d) => d.label).join(', ')}.`,
   });
