@@ -9,6 +9,8 @@
 //     (scripts/bench-peer.mjs), next to our md,pdf build; a row says so when the tools are missing;
 //   - watch mode: edit one session file, time until the Markdown / PDFs are rewritten
 //     (scripts/bench-watch.mjs).
+//   - the live preview: edit one session file, time until open pages are told to reload
+//     (scripts/bench-preview.mjs).
 // Wall time, CPU time (preloaded scripts/bench-cpu.cjs) and peak memory (scripts/bench-rss.cjs) of each.
 // Usage: npm run bench [-- OPTIONS]    (node scripts/bench.js --help lists them), e.g.
 //   npm run bench                                              # everything: S, M, L; about 7 minutes
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './bench-generate.mjs';
 import { benchWatch, describeWatch } from './bench-watch.mjs';
+import { benchPreview, describePreview } from './bench-preview.mjs';
 
 const USAGE = `Usage: node scripts/bench.js [options]     (npm run bench -- [options])
   --sizes S,M,L        workshop sizes to generate and measure (default S,M,L)
@@ -183,6 +186,12 @@ for (const size of sizes) {
         highestLoad = Math.max(highestLoad, loadavg()[0]);
       });
     }
+    const what = 'preview: edit one session → reload event';
+    progress(`${size}: ${what} (${watchRuns} edits)`);
+    await safely(size, what, async () => {
+      const r = await benchPreview({ projectDir: dir, runs: watchRuns });
+      row(size, what, { ms: r.total, rss: 0 }, describePreview(r));
+    });
   }
 }
 const loadAtEnd = loadavg();

@@ -207,6 +207,6 @@ function guardOutputFolder(outDir: string, projectDir: string): void {
 
 function writerFor(format: Format, warm: WarmState | undefined): Writer {
   if (format === 'md') return markdownWriter;
-  if (format === 'html') return htmlWriter;
+  if (format === 'html') return htmlWriter(warm?.pages);
   return pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
 }

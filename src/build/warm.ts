@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseCache } from './parallel-parse.js';
 import type { PdfCache } from './pdf-output.js';
+import type { PageCache } from './writers/html.js';
 import { TypesetPool } from './parallel-typeset.js';
 
 /**
@@ -17,6 +18,8 @@ export interface WarmState {
   pool: TypesetPool;
   /** PDFs by document, reused while their Markdown and settings are unchanged. */
   pdfs: PdfCache;
+  /** HTML pages by document, reused while their Markdown is unchanged (a page depends on nothing else). */
+  pages: PageCache;
   /** What the last build wrote, by output path: a file whose content and disk entry are the same is not rewritten. */
   written: Map<string, WrittenFile>;
 }
@@ -62,5 +65,5 @@ export function forgetStale(warm: WarmState, changed: readonly string[]): void {
 }
 
 export function warmState(): WarmState {
-  return { parsed: new Map(), pool: new TypesetPool(), pdfs: new Map(), written: new Map() };
+  return { parsed: new Map(), pool: new TypesetPool(), pdfs: new Map(), pages: new Map(), written: new Map() };
 }

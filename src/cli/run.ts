@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InterruptedError, SetupError } from '../errors.js';
 import { closedPipeSafe, EXIT, type Io } from './io.js';
 import type { BuildOptions } from './commands/build.js';
+import type { PreviewOptions } from './commands/preview.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
 
@@ -45,7 +46,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .description('validate, then write the reports (nothing is written when there are errors)')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
-    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf (default: report.formats in workshop.yaml, else md)'))
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf, html (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
     .option('--pdf-a', 'archival PDF/A-2a (refuses images PDF/A forbids)')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
@@ -70,6 +71,18 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       }
     });
   addReportingOptions(build);
+
+  const preview = program.command('preview')
+    .description('serve the HTML report on 127.0.0.1 and rebuild it on every save; open pages reload by themselves')
+    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .option('--port <n>', 'the port to listen on (default: a free one)')
+    .option('--open', 'open the preview in the browser')
+    .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
+    .action(async (dir: string, options: Omit<PreviewOptions, 'dir'>) => {
+      const { previewCommand } = await import('./commands/preview.js');
+      exitCode = await previewCommand({ dir, ...options }, globals(), io);
+    });
+  addReportingOptions(preview);
 
   program.command('context')
     .description('print the data the templates receive, as JSON (every field an editor can use)')

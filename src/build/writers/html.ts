@@ -8,48 +8,59 @@ import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
 import { inspectImage } from '../../typeset/layout/load-image.js';
-import type { Writer } from '../writer.js';
+import type { RenderedDocument } from '../../render/index.js';
+import type { Writer, WriterContext, WriterResult } from '../writer.js';
 
 /**
  * A small static site per edition: one page per document, `index.html`, one stylesheet and the
  * web fonts, all with relative links, so it works from the file system and offline.
  */
-export const htmlWriter: Writer = {
-  format: 'html',
-  async write(documents, context) {
-    // Loaded only now: a build without HTML never loads the HTML tree libraries.
-    const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js')]);
-    const files: OutputFile[] = [];
-    const texts = new Map<string, string>();
-    const words = { ...siteWords(context.language), contents: translate(context.language, 'contents') };
-    // The documents of one edition, in its folder (`public/`, or the output folder itself): the site's root.
-    const prefix = context.folder ?? '';
-    const listed: Array<{ href: string; title: string }> = [];
-    let first: FrontMatter | undefined;
-    const images = new Set<string>();
-    for (const doc of documents) {
-      const relative = doc.file.slice(prefix.length).replace(/\.md$/, '.html');
-      const page = htmlPage(doc.markdown, { root: '../'.repeat(relative.split('/').length - 1), labels: words });
-      files.push({ path: `${prefix}${relative}`, content: page.html });
-      // What a reader sees is the document's text: the leak guard reads it there.
-      texts.set(`${prefix}${relative}`, doc.markdown);
-      first ??= page.front;
-      for (const image of page.images) images.add(image);
-      listed.push({ href: relative, title: page.front.document ?? relative });
-    }
-    if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, listed, context.language) });
-    files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
-    for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
-    // Images beside the pages, read as the PDF reads them (inside the project, within the limits); one
-    // the PDF would refuse was reported by validate, and the page shows its alt text.
-    const read = imageFileReader(context.projectDir);
-    for (const image of [...images].sort()) {
-      const bytes = read(image);
-      if (bytes instanceof Uint8Array && inspectImage(bytes, false).ok) files.push({ path: `${prefix}${image}`, content: bytes });
-    }
-    return { files, diagnostics: [], sources: new Map(), texts };
-  },
-};
+export function htmlWriter(cache?: PageCache): Writer {
+  return {
+    format: 'html',
+    write: (documents, context) => writeSite(documents, context, cache),
+  };
+}
+
+/** Watch mode's pages of the last build, by file: a document whose Markdown is the same keeps its page. */
+export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] } }>;
+
+async function writeSite(documents: readonly RenderedDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
+  // Loaded only now: a build without HTML never loads the HTML tree libraries.
+  const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js')]);
+  const files: OutputFile[] = [];
+  const texts = new Map<string, string>();
+  const words = { ...siteWords(context.language), contents: translate(context.language, 'contents') };
+  // The documents of one edition, in its folder (`public/`, or the output folder itself): the site's root.
+  const prefix = context.folder ?? '';
+  const listed: Array<{ href: string; title: string }> = [];
+  let first: FrontMatter | undefined;
+  const images = new Set<string>();
+  for (const doc of documents) {
+    const relative = doc.file.slice(prefix.length).replace(/\.md$/, '.html');
+    const root = '../'.repeat(relative.split('/').length - 1);
+    const kept = cache?.get(doc.file);
+    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { root, labels: words });
+    cache?.set(doc.file, { markdown: doc.markdown, root, page });
+    files.push({ path: `${prefix}${relative}`, content: page.html });
+    // What a reader sees is the document's text: the leak guard reads it there.
+    texts.set(`${prefix}${relative}`, doc.markdown);
+    first ??= page.front;
+    for (const image of page.images) images.add(image);
+    listed.push({ href: relative, title: page.front.document ?? relative });
+  }
+  if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, listed, context.language) });
+  files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
+  for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
+  // Images beside the pages, read as the PDF reads them (inside the project, within the limits); one
+  // the PDF would refuse was reported by validate, and the page shows its alt text.
+  const read = imageFileReader(context.projectDir);
+  for (const image of [...images].sort()) {
+    const bytes = read(image);
+    if (bytes instanceof Uint8Array && inspectImage(bytes, false).ok) files.push({ path: `${prefix}${image}`, content: bytes });
+  }
+  return { files, diagnostics: [], sources: new Map(), texts };
+}
 
 async function fontFiles(fonts: typeof WEB_FONTS): Promise<Array<{ name: string; bytes: Uint8Array }>> {
   const folder = path.join(path.dirname(createRequire(import.meta.url).resolve('source-sans/package.json')), 'WOFF2', 'TTF');

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { projectInputs } from '../../build/pipeline.js';
+import { warmState } from '../../build/warm.js';
+import { openPreviewBuilds } from '../../preview/session.js';
+import { createPreviewServer } from '../../preview/server.js';
+import { SetupError } from '../../errors.js';
+import { EXIT, type Io } from '../io.js';
+import { openBrowser } from '../open-browser.js';
+import { reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
+import type { GlobalOptions } from '../run.js';
+import { chokidarDeps, watchBuild } from '../watch.js';
+
+export interface PreviewOptions extends ReportingOptions {
+  dir: string;
+  port?: string;
+  open?: boolean;
+  templates?: string;
+}
+
+/** `preview`: serves the HTML of the notes on 127.0.0.1 and rebuilds it on every save until Ctrl-C (130). */
+export async function previewCommand(options: PreviewOptions, globals: GlobalOptions, io: Io): Promise<number> {
+  const reporting = reportingFrom(options, io);
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SetupError(`--port takes a port number, not “${options.port}”.`, 'Leave it out to take a free port.');
+  const { dir } = options;
+  const prefix = path.relative(io.cwd, path.resolve(io.cwd, dir)).split(path.sep).join('/');
+  const warm = warmState();
+  const builds = await openPreviewBuilds(dir, options, { cwd: io.cwd, env: io.env, warm, ...(io.signal ? { signal: io.signal } : {}), displayPath: (file) => (prefix ? `${prefix}/${file}` : file) });
+  const server = createPreviewServer(builds.site);
+  try {
+    const url = await server.listen(port);
+    io.stdout.write(`Preview of ${prefix || '.'} at ${url}\n`);
+    let opened = !options.open;
+    const rebuild = async (changed: readonly string[]) => {
+      const result = await builds.rebuild(changed);
+      server.announce();
+      if (!opened) {
+        opened = true;
+        openBrowser(url, io.env);
+      }
+      if (result instanceof SetupError) throw result;
+      return reportAndJudge(result, reporting, globals, io);
+    };
+    await watchBuild(rebuild, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+    return EXIT.interrupted;
+  } finally {
+    await server.close();
+    await builds.close();
+    await warm.pool.close();
+  }
+}
