@@ -5,7 +5,8 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
 import type { LoadedProject } from '../load/index.js';
-import type { Format } from '../notes/types.js';
+import type { Format, Language, WorkshopNotes } from '../notes/types.js';
+import { forLanguage, translationStatus } from '../languages/index.js';
 import { countryTable } from '../reference/countries.js';
 import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
 import { checkProject } from './check-project.js';
@@ -99,30 +100,36 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   const workshop = full.workshop.data;
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
   const table = countryTable();
-  const language = workshop.language ?? 'en';
+  const status = translationStatus(full);
   const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics, checked.dir);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
-  const affiliation = affiliationNames(workshop, table, language);
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
   try {
-    for (const edition of editionsOf(workshop)) {
-      const project = forEdition(full, edition, affiliation);
-      const model = consolidate(project, table);
-      timings?.mark('consolidate');
-      if (workshop.report?.editions) {
-        (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
-      }
-      const restricted = edition.public ? restrictedTexts(full, project) : [];
-      const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
-        if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
-        return !hasErrors(result.diagnostics);
-      };
-      if (!(await writeEdition(edition, model, guard))) {
-        result.files = [];
-        return result;
+    // Each language in its folder (en/, fr/) when there are several; each edition in its own inside it.
+    for (const language of status.languages) {
+      const translated = forLanguage(full, status, language);
+      const affiliation = affiliationNames(translated.workshop.data, table, language);
+      const languageFolder = status.languages.length > 1 ? `${language}/` : '';
+      for (const edition of editionsOf(translated.workshop.data)) {
+        const project = forEdition(translated, edition, affiliation);
+        const model = consolidate(project, table);
+        timings?.mark('consolidate');
+        // The numbers are the same in every language (the notes' order decides them, not their words).
+        if (workshop.report?.editions) {
+          (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
+        }
+        const restricted = edition.public ? restrictedTexts(translated, project) : [];
+        const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
+          if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
+          return !hasErrors(result.diagnostics);
+        };
+        if (!(await writeEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data }))) {
+          result.files = [];
+          return result;
+        }
       }
     }
   } finally {
@@ -132,18 +139,18 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   return result;
 
   /** Renders one edition and runs every writer over it; false when an error stopped it. */
-  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string }>) => boolean): Promise<boolean> {
+  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string }>) => boolean, place: Place): Promise<boolean> {
     const [first, ...others] = writers;
     // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
     const documents: RenderedDocument[] = [];
     let chars = 0;
-    for (const step of renderEach(model, templates, documentsOf(workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
+    for (const step of renderEach(model, templates, documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
-        const document = { ...step.document, file: `${edition.folder}${step.document.file}`, markdown };
+        const document = { ...step.document, file: `${place.folder}${step.document.file}`, markdown };
         if (!guard([{ file: document.file, text: markdown }])) return false;
-        if (first?.format === 'md') for (const file of (await first.write([document], context(edition.folder))).files) await emit(file);
+        if (first?.format === 'md') for (const file of (await first.write([document], context(place))).files) await emit(file);
         if (others.length > 0 || first?.format !== 'md') documents.push(document);
         chars += markdown.length;
         for (const writer of writers) writer.rendered?.(chars);
@@ -153,7 +160,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     if (hasErrors(result.diagnostics)) return false;
     const generated = new Set(documents.map((doc) => doc.file));
     for (const writer of first?.format === 'md' ? others : writers) {
-      const written = await writer.write(documents, context(edition.folder));
+      const written = await writer.write(documents, context(place));
       timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
       const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
       result.diagnostics.push(...relocated.diagnostics);
@@ -166,15 +173,23 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     return true;
   }
 
-  function context(folder = ''): WriterContext {
+  function context(place: Place): WriterContext {
     return {
-      projectDir: checked.dir, workshop, language, cwd, env: environment.env ?? {}, folder,
+      projectDir: checked.dir, workshop: place.workshop, language: place.language, cwd, env: environment.env ?? {}, folder: place.folder,
       ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
       ...(options.pdfA ? { pdfA: true } : {}),
       ...(signal ? { signal } : {}),
       ...(environment.onProgress ? { onDocument: (file: string, index: number, total: number) => environment.onProgress!({ stage: 'typeset', file, index, total }) } : {}),
     };
   }
+}
+
+/** Where one language's edition goes, and the notes as they read in that language. */
+interface Place {
+  /** `fr/public/`, `public/`, `fr/` or ''. */
+  folder: string;
+  language: Language;
+  workshop: WorkshopNotes;
 }
 
 /** `md,pdf` → the formats; anything else is a SetupError saying what is allowed. */

@@ -6,7 +6,7 @@ import type { PreviewOptions } from './commands/preview.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
 
-const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'common'];
+const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'common'];
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
@@ -111,6 +111,26 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .action(async (names: string[], options: { project?: string; templates?: string; force?: boolean }) => {
       const { ejectTemplatesCommand } = await import('./commands/templates.js');
       exitCode = await ejectTemplatesCommand(names, options, io);
+    });
+
+  const translations = program.command('translations').description('send the texts to translators (XLIFF) and bring their translations back');
+  translations.command('export')
+    .description('write the texts of one language as XLIFF 1.2, for computer-assisted translation tools')
+    .requiredOption('--lang <code>', 'the language to translate into, one of languages: in workshop.yaml (e.g. fr)')
+    .option('--only <states>', 'only texts that are: missing, stale, translated (comma list; default all)')
+    .option('-o, --out <file>', 'the XLIFF file to write (default: stdout)')
+    .option('-p, --project <dir>', 'the project folder', '.')
+    .action(async (options: { lang: string; only?: string; out?: string; project: string }) => {
+      const { exportCommand } = await import('./commands/translations.js');
+      exitCode = await exportCommand(options, globals(), io);
+    });
+  translations.command('import')
+    .description('write the translations of a translator\'s XLIFF file into translations/LANG/')
+    .argument('<file>', 'the .xlf file, as the translation tool saved it')
+    .option('-p, --project <dir>', 'the project folder', '.')
+    .action(async (file: string, options: { project: string }) => {
+      const { importCommand } = await import('./commands/translations.js');
+      exitCode = await importCommand(file, options, globals(), io);
     });
 
   program.command('schema')

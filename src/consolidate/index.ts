@@ -16,7 +16,7 @@ export { Markdown } from './markdown.js';
 /** Stage 3: the validated notes → the report model, by FORMAT.md's consolidation rules. Pure. */
 export function consolidate(project: CheckedProject, table: CountryTable): ReportModel {
   const w = project.workshop.data;
-  const language: Language = w.language ?? 'en';
+  const language: Language = w.language ?? w.languages?.[0] ?? 'en';
   const country = (code: string): CountryView => ({ code, name: table.name(code, language) });
   const organizations = new Map<string, OrganizationView>([...w.organizers, ...(w.partners ?? [])].map((org) => [org.id, organizationView(org)]));
   const themes: ThemeView[] = w.themes.map((theme, index) => ({ id: theme.id, title: theme.title, number: index + 1 }));

@@ -58,6 +58,12 @@ export type RuleId =
   | 'unknown-same-as'
   | 'duplicate-id'
   | 'same-as-loop'
+  // validate (translations)
+  | 'conflicting-languages'
+  | 'missing-translation'
+  | 'stale-translation'
+  | 'orphan-translation'
+  | 'translation-structure'
   | 'same-as-theme'
   | 'country-file-name'
   | 'women-exceed-total'

@@ -2,8 +2,8 @@ import type { Checked, CheckedProject, CheckedSession } from '../validate/index.
 import type { ActionNotes, CountryFileNotes, CountryNotes, Person, RecommendationNotes, SessionNotes, TextItem, WorkshopNotes } from '../notes/types.js';
 import type { Edition } from './edition.js';
 
-/** Names a person's organization (an id's acronym or name, or the text) or country, for attribution. */
-export type AffiliationName = (person: Person) => string | undefined;
+/** How an edition that attributes to organizations names a person: "a representative of UNCCT", "a participant". */
+export type AffiliationName = (person: Person) => string;
 
 /**
  * The notes one edition may show, before anything is consolidated or rendered: a public edition
@@ -86,8 +86,7 @@ function listsOf(notes: CountryNotes, items: (list: TextItem[] | undefined) => s
 /** `organizations`: a person is "a representative of" their organization (or country); names otherwise. */
 function attribute(person: Person, edition: Edition, affiliation: AffiliationName): Person {
   if (edition.attribution !== 'organizations') return person;
-  const of = affiliation(person);
-  return { name: of ? `a representative of ${of}` : 'a participant', ...(person.topic ? { topic: person.topic } : {}) };
+  return { name: affiliation(person), ...(person.topic ? { topic: person.topic } : {}) };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

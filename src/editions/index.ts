@@ -1,3 +1,4 @@
+import { translate } from '../i18n/index.js';
 import type { CountryTable } from '../reference/countries.js';
 import type { DocumentEntry, Language, WorkshopNotes } from '../notes/types.js';
 import type { AffiliationName } from './filter.js';
@@ -28,7 +29,7 @@ export function documentsOf(entries: readonly DocumentEntry[], edition: Edition)
 export function affiliationNames(workshop: WorkshopNotes, table: CountryTable, language: Language): AffiliationName {
   const organizations = new Map([...workshop.organizers, ...(workshop.partners ?? [])].map((org) => [org.id, org.acronym ?? org.name]));
   return (person) => {
-    if (person.organization !== undefined) return organizations.get(person.organization) ?? person.organization;
-    return person.country !== undefined ? table.name(person.country, language) : undefined;
+    const of = person.organization !== undefined ? organizations.get(person.organization) ?? person.organization : person.country !== undefined ? table.name(person.country, language) : undefined;
+    return of ? translate(language, 'representative_of', { of }) : translate(language, 'a_participant');
   };
 }

@@ -26,6 +26,8 @@ export const en = {
   // participation table
   country_or_group: 'Country or group',
   participants: 'Participants',
+  representative_of: 'a representative of {of}',
+  a_participant: 'a participant',
   participants_count: '{count} participants',
   women: 'Women',
   men: 'Men',

@@ -11,6 +11,8 @@ export interface LoadedProject {
   workshop: ParsedFile;
   sessions: ParsedFile[];
   countries: ParsedFile[];
+  /** Translation files, `translations/LANG/…yaml`. */
+  translations: ParsedFile[];
   assets: string[];
 }
 
@@ -34,6 +36,7 @@ export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, Parse
     workshop: parse(sources.workshop, 'workshop'),
     sessions: sources.sessions.map((source) => parse(source, 'session')),
     countries: sources.countries.map((source) => parse(source, 'country')),
+    translations: (sources.translations ?? []).map((source) => parse(source, 'translation')),
     assets: sources.assets,
   };
   if (sources.sessions.length === 0) {

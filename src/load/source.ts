@@ -8,7 +8,7 @@ export interface SourceFile {
   text: string;
 }
 
-export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme';
+export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme' | 'translation';
 
 /** A parsed YAML file with everything needed to point back into it. */
 export interface ParsedFile {
@@ -32,6 +32,8 @@ export interface ProjectSources {
   workshop: SourceFile;
   sessions: SourceFile[];
   countries: SourceFile[];
+  /** Translation files (`translations/LANG/…yaml`), in path order; absent in older callers' projects. */
+  translations?: SourceFile[];
   /** Relative paths of the files under `assets/`, to check references without touching the disk. */
   assets: string[];
 }

@@ -61,6 +61,8 @@ export interface WorkshopNotes {
   subtitle?: string;
   short_title?: string;
   language?: Language;
+  /** The report's languages, the notes' own first (`languages: [en, fr]`). */
+  languages?: Language[];
   dates: { start: string; end: string };
   location?: { venue?: string; city: string; country: string };
   organizers: Organization[];

@@ -141,7 +141,9 @@ export function localHost(host: string | undefined, port: number): boolean {
 function redirectFor(wanted: string, files: ReadonlySet<string>): string | undefined {
   if (wanted !== '' && !wanted.endsWith('/') && files.has(`${wanted}/index.html`)) return `${wanted}/`;
   if (wanted === '') {
-    const first = [...files].find((file) => /^[^/]+\/index\.html$/.test(file));
+    // The first site of the build: `public/`, or `en/restricted/` with languages and editions.
+    const depth = (file: string) => file.split('/').length;
+    const first = [...files].filter((file) => file.endsWith('/index.html')).sort((a, b) => depth(a) - depth(b))[0];
     return first?.slice(0, -'index.html'.length);
   }
   return undefined;

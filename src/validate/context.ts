@@ -18,8 +18,13 @@ export interface CheckedProject {
   workshop: Checked<WorkshopNotes>;
   sessions: CheckedSession[];
   countries: Checked<CountryFileNotes>[];
+  /** Translation files (`translations/LANG/…yaml`), each passed its schema. */
+  translations: Checked<TranslationData>[];
   assets: string[];
 }
+
+/** A translation file's data: each text's path → its translation and the source's fingerprint. */
+export type TranslationData = Record<string, { source: string; text: string }>;
 
 /**
  * What the cross-file rules check: every file that gave data, less the entries that failed their
@@ -31,6 +36,7 @@ export interface RuleProject {
   workshop: Checked<Partial<WorkshopNotes>>;
   sessions: Array<Checked<Partial<SessionNotes>> & { id: string }>;
   countries: Checked<Partial<CountryFileNotes>>[];
+  translations: Checked<TranslationData>[];
   assets: CheckedProject['assets'];
 }
 

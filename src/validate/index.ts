@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
-import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject } from './context.js';
+import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject, type TranslationData } from './context.js';
+import { checkTranslations } from './rules/translations.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -18,7 +19,7 @@ import { checkEditions } from './rules/editions.js';
 import { checkAgainstSchema } from './recover.js';
 import type { SchemaName } from './schemas.js';
 
-export type { CheckedProject, CheckedSession, Checked, RuleProject } from './context.js';
+export type { CheckedProject, CheckedSession, Checked, RuleProject, TranslationData } from './context.js';
 
 export interface ValidateResult {
   /** The checked project; present when every file passed its schema whole (cross-file errors may remain). */
@@ -26,7 +27,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkTranslations];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything
@@ -52,12 +53,14 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
+  const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));
   if (!workshop) return { diagnostics };
 
   const project: RuleProject = {
     workshop,
     sessions: sessions.flatMap((session) => session ? [{ ...session, id: session.data.id ?? baseName(session.file.source.path) }] : []),
     countries: countries.flatMap((country) => country ?? []),
+    translations: translations.flatMap((translation) => translation ?? []),
     assets: loaded.assets,
   };
   const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys });

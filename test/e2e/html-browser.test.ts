@@ -33,10 +33,10 @@ describe('the HTML site in a real browser', () => {
   });
 
   it('has every document of both editions to check', () => {
-    expect(pages).toContain('public/report.html');
-    expect(pages).toContain('restricted/countries/MLI.html');
-    // Seven documents and the index in public, the press release only there.
-    expect(pages.length).toBe(15);
+    expect(pages).toContain('en/public/report.html');
+    expect(pages).toContain('fr/restricted/countries/MLI.html');
+    // Per language: seven documents and the index in public (the press release only there), six and the index in restricted.
+    expect(pages.length).toBe(30);
   });
 
   /** axe-core's serious and critical violations on the page as it is now. */
@@ -64,7 +64,7 @@ describe('the HTML site in a real browser', () => {
 
   it.each([1280, 390])('reads at %i px: nothing wider than the screen but the tables\' own scrolling', async (width) => {
     await page.setViewport({ width, height: 900 });
-    await page.goto(pathToFileURL(path.join(out, 'public/report.html')).href);
+    await page.goto(pathToFileURL(path.join(out, 'en/public/report.html')).href);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     const png = await page.screenshot({ type: 'png' });
     expect(Buffer.from(png).readUInt32BE(16)).toBe(width);
@@ -73,7 +73,7 @@ describe('the HTML site in a real browser', () => {
   it('loads nothing from outside the site', async () => {
     const requests: string[] = [];
     page.on('request', (request) => { requests.push(request.url()); });
-    for (const file of ['public/index.html', 'public/report.html', 'public/countries/GHA.html']) await page.goto(pathToFileURL(path.join(out, file)).href);
+    for (const file of ['en/public/index.html', 'en/public/report.html', 'fr/public/countries/GHA.html']) await page.goto(pathToFileURL(path.join(out, file)).href);
     page.removeAllListeners('request');
     expect(requests.filter((address) => !address.startsWith(pathToFileURL(out).href))).toEqual([]);
   });

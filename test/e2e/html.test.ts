@@ -13,31 +13,31 @@ describe('HTML: a small static site per edition', () => {
   it('writes a page per document, an index, one stylesheet and the fonts, in each edition', () => {
     const result = runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    const files = listFiles(path.join(out, 'public'));
+    const files = listFiles(path.join(out, 'en/public'));
     expect(files).toEqual(['countries/BFA.html', 'countries/GHA.html', 'countries/MLI.html', 'countries/NER.html', 'fonts/SourceSans3-Bold.ttf.woff2', 'fonts/SourceSans3-BoldIt.ttf.woff2', 'fonts/SourceSans3-It.ttf.woff2', 'fonts/SourceSans3-Regular.ttf.woff2', 'index.html', 'press-release.html', 'recommendations.html', 'report.html', 'style.css']);
-    const index = read(path.join(out, 'public/index.html'));
+    const index = read(path.join(out, 'en/public/index.html'));
     expect(index).toContain('<a href="report.html">Workshop report</a>');
     expect(index).toContain('<a href="countries/MLI.html">');
   });
 
   it('pages are accessible documents with no script, linking to each other by relative paths', () => {
-    for (const file of ['restricted/report.html', 'restricted/countries/MLI.html', 'public/recommendations.html']) {
+    for (const file of ['en/restricted/report.html', 'en/restricted/countries/MLI.html', 'en/public/recommendations.html', 'fr/public/recommendations.html']) {
       const page = read(path.join(out, file));
-      expect(page.startsWith('<!doctype html>\n<html lang="en">'), file).toBe(true);
+      expect(page.startsWith(`<!doctype html>\n<html lang="${file.slice(0, 2)}">`), file).toBe(true);
       expect(page).not.toMatch(/<script|javascript:|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
       expect(page).toContain('<a class="skip" href="#main">');
       expect(page).toMatch(/<main id="main" tabindex="-1">/);
       expect(page).toMatch(/<th scope="col"/);
       expect(page).toMatch(/<div class="table" role="region" tabindex="0" aria-label="[^"]+"><table>/);
     }
-    const brief = read(path.join(out, 'restricted/countries/MLI.html'));
+    const brief = read(path.join(out, 'en/restricted/countries/MLI.html'));
     expect(brief).toContain('href="../style.css"');
     expect(brief).toContain('href="../report.html#session-2-recent-trends-and-threats-in-the-region"');
-    const report = read(path.join(out, 'restricted/report.html'));
+    const report = read(path.join(out, 'en/restricted/report.html'));
     expect(report).toContain('<h2 id="session-2-recent-trends-and-threats-in-the-region">');
     expect(report).toMatch(/<figure class="chart"><svg [^>]*role="img" aria-labelledby="chart-title"><title id="chart-title">Stacked bar chart of Women and Men for Burkina Faso, Ghana, Mali, Niger/);
     expect(report).toContain('<p class="marking">RESTRICTED: for workshop participants only</p>');
-    expect(read(path.join(out, 'public/report.html'))).not.toContain('RESTRICTED');
+    expect(read(path.join(out, 'en/public/report.html'))).not.toContain('RESTRICTED');
   });
 
   it('is byte-reproducible and covered by build --check', async () => {
@@ -45,7 +45,7 @@ describe('HTML: a small static site per edition', () => {
     expect(runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', again]).code).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out));
     const check = await runInProcess(['build', 'examples/rabat-2022', '--format', 'html', '--out', out, '--check']);
-    expect(check.stderr).toContain('is up to date (25 files)');
+    expect(check.stderr).toContain('is up to date (50 files)');
     expect(check.code).toBe(0);
   });
 

@@ -12,13 +12,15 @@ let report: PdfDoc;
 beforeAll(async () => {
   const result = runBin(['build', 'examples/rabat-2022', '--format', 'md,pdf', '--out', out]);
   expect(result.code).toBe(0);
-  report = await openPdf(readFileSync(path.join(out, 'restricted/report.pdf')));
+  report = await openPdf(readFileSync(path.join(out, 'en/restricted/report.pdf')));
 });
 
 describe('the example report as PDF', () => {
   it('writes a PDF beside each Markdown document', () => {
     const documents = ['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'recommendations.pdf', 'report.pdf'];
-    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual([...['press-release.pdf', ...documents].sort().map((f) => `public/${f}`), ...documents.map((f) => `restricted/${f}`)]);
+    const edition = (language: string) => [...['press-release.pdf', ...documents].sort().map((f) => `${language}/public/${f}`), ...documents.map((f) => `${language}/restricted/${f}`)];
+    // The example is bilingual: each language in its folder, its editions inside.
+    expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual([...edition('en'), ...edition('fr')]);
   });
 
   it('has a cover, contents, footers with page numbers, and the text with its accents', async () => {
@@ -40,7 +42,7 @@ describe('the example report as PDF', () => {
   });
 
   it('embeds its fonts and is tagged, titled and in its language', async () => {
-    const bytes = readFileSync(path.join(out, 'restricted/report.pdf')).toString('latin1');
+    const bytes = readFileSync(path.join(out, 'en/restricted/report.pdf')).toString('latin1');
     expect(bytes).toMatch(/\/FontFile2/);
     expect(bytes).toMatch(/SourceSans3-Regular/);
     expect(bytes).toMatch(/\/StructTreeRoot/);
@@ -50,7 +52,7 @@ describe('the example report as PDF', () => {
   });
 
   it('country briefs link back to the full report as PDF', () => {
-    const brief = readFileSync(path.join(out, 'restricted/countries/MLI.pdf')).toString('latin1');
+    const brief = readFileSync(path.join(out, 'en/restricted/countries/MLI.pdf')).toString('latin1');
     expect(brief).toMatch(/report\.pdf#session-2-recent-trends-and-threats-in-the-region|\(\.\.\/report\.pdf\)/);
   });
 });
@@ -66,7 +68,7 @@ describe('PDF output is reproducible', () => {
       return listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]);
     });
     expect(builds[0]).toEqual(builds[1]);
-    expect(builds[0]!.map(([f]) => f)).toContain('public/report.pdf');
+    expect(builds[0]!.map(([f]) => f)).toContain('fr/public/report.pdf');
   });
 });
 
@@ -82,14 +84,14 @@ describe('the two editions of the example as PDF', () => {
   });
 
   it('leaves every restricted item and every name of a person out of the public PDFs', async () => {
-    const pdfs = listFiles(path.join(out, 'public')).filter((f) => f.endsWith('.pdf'));
+    const pdfs = listFiles(path.join(out, 'en/public')).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(7);
     for (const file of pdfs) {
-      const text = (await allText(await openPdf(readFileSync(path.join(out, 'public', file))))).join(' ').replace(/\s+/g, ' ');
+      const text = (await allText(await openPdf(readFileSync(path.join(out, 'en/public', file))))).join(' ').replace(/\s+/g, ' ');
       expect(text, file).not.toContain(MARKING);
       for (const phrase of [...RESTRICTED, 'Youssef Benjelloun', 'Karim Tazi', 'Léa Fontaine']) expect(text, `${file}: ${phrase}`).not.toContain(phrase);
     }
-    const publicReport = (await allText(await openPdf(readFileSync(path.join(out, 'public/report.pdf'))))).join(' ');
+    const publicReport = (await allText(await openPdf(readFileSync(path.join(out, 'en/public/report.pdf'))))).join(' ');
     expect(publicReport).toContain('a representative of');
   });
 });
@@ -103,7 +105,7 @@ describe('French PDF', () => {
     expect(await pageText(doc, 2)).toContain('Table des matières');
     const text = (await allText(doc)).join(' ');
     expect(text).toContain('cœur');
-    expect(text).toContain('Tous les États membres participants');
+    expect(text).toContain('Tous les États Membres participants');
   });
 });
 

@@ -57,7 +57,7 @@ describe('preview, in a real browser', () => {
   });
 
   it('serves the report on 127.0.0.1 with the site\'s stylesheet and fonts', async () => {
-    const response = await page.goto(`${url}public/report.html`);
+    const response = await page.goto(`${url}en/public/report.html`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toContain('Workshop report');
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Source Sans');

@@ -47,13 +47,14 @@ export function copyTree(from: string, to: string): void {
 }
 
 /**
- * The Rabat example as a plain project, for tests that use it as any workshop: without its two
- * editions, so documents are written into the output folder itself (out/report.md).
+ * The Rabat example as a plain project, for tests that use it as any workshop: English only and
+ * without its two editions, so documents are written into the output folder itself (out/report.md).
  */
 export function copyExampleWithoutEditions(to: string): void {
   copyTree(EXAMPLE, to);
+  rmSync(path.join(to, 'translations'), { recursive: true, force: true });
   const file = path.join(to, 'workshop.yaml');
-  const text = readFileSync(file, 'utf8').replace(', editions: [public]', '').replace(/\n  # Two editions[\s\S]*?attribution: organizations \}\n/, '\n');
+  const text = readFileSync(file, 'utf8').replace(/^languages: .*$/m, 'language: en').replace(', editions: [public]', '').replace(/\n  # Two editions[\s\S]*?attribution: organizations \}\n/, '\n');
   if (text.includes('editions')) throw new Error('the example\'s editions could not be removed');
   writeFileSync(file, text);
 }

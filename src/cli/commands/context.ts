@@ -21,7 +21,7 @@ export async function contextCommand(options: { dir: string; edition?: string },
   const workshop = checked.project.workshop.data;
   const table = countryTable();
   const edition = editionNamed(workshop, options.edition);
-  const model = consolidate(forEdition(checked.project, edition, affiliationNames(workshop, table, workshop.language ?? 'en')), table);
+  const model = consolidate(forEdition(checked.project, edition, affiliationNames(workshop, table, workshop.language ?? workshop.languages?.[0] ?? 'en')), table);
   io.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
   return EXIT.ok;
 }

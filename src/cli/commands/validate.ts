@@ -3,6 +3,7 @@ import { EXIT, type Io } from '../io.js';
 import { reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { Timings } from '../../build/timings.js';
+import { coverageLines, translationStatus } from '../../languages/index.js';
 
 export async function validateCommand(options: { dir: string } & ReportingOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
@@ -13,5 +14,7 @@ export async function validateCommand(options: { dir: string } & ReportingOption
     const { sessions } = checked.loaded;
     io.stderr.write(`${checked.diagnostics.length ? '' : 'No problems found: '}${sessions.length} session ${sessions.length === 1 ? 'file' : 'files'} checked.\n`);
   }
+  // One line per translation language: how much of the report it covers.
+  if (checked.project && reporting.reporter === 'pretty' && !reporting.quiet) for (const line of coverageLines(translationStatus(checked.project))) io.stderr.write(`${line}\n`);
   return code;
 }

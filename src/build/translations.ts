@@ -1,0 +1,90 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Document } from 'yaml';
+import { jsToXliff12, xliff12ToJs } from 'xliff';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SetupError } from '../errors.js';
+import { exportUnits, importUnits, type ExportFilter, type ImportResult } from '../languages/xliff.js';
+import { translationStatus, type TranslationEntry } from '../languages/index.js';
+import type { Language } from '../notes/types.js';
+import { checkProject, type CheckedResult } from './check-project.js';
+
+export interface ExportResult {
+  checked: CheckedResult;
+  /** The XLIFF document; absent when the notes have errors that keep them from being read. */
+  xml?: string;
+  units: number;
+  files: number;
+}
+
+/** `translations export`: the texts of one language as XLIFF 1.2, for a translator's tool. */
+export async function exportTranslations(dir: string, language: Language, only: ReadonlySet<ExportFilter> | undefined, cwd: string): Promise<ExportResult> {
+  const checked = await checkProject(dir, cwd);
+  if (!checked.project) return { checked, units: 0, files: 0 };
+  const status = translationStatus(checked.project);
+  if (!status.languages.slice(1).includes(language)) throw languageError(language, status.languages);
+  const data = exportUnits(status, language, only);
+  const files = Object.keys(data.resources).length;
+  const units = Object.values(data.resources).reduce((sum, units) => sum + Object.keys(units).length, 0);
+  // Not indented: inside <source> and <target>, whitespace around the inline tags would be text.
+  return { checked, xml: `<?xml version="1.0" encoding="UTF-8"?>\n${await jsToXliff12(data, { indent: '' })}\n`, units, files };
+}
+
+export interface ImportOutcome {
+  checked: CheckedResult;
+  result?: ImportResult;
+  /** The translation files written, project-relative. */
+  written: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `translations import`: a translator's XLIFF into the translation files. Each changed file is
+ * written to a temporary name and renamed into place, so a file is never half written.
+ */
+export async function importTranslations(dir: string, xliffFile: string, cwd: string): Promise<ImportOutcome> {
+  const checked = await checkProject(dir, cwd);
+  if (!checked.project) return { checked, written: [], diagnostics: [] };
+  const full = path.resolve(cwd, xliffFile);
+  let xml: string;
+  try {
+    xml = await readFile(full, 'utf8');
+  } catch (error) {
+    throw new SetupError(`Cannot read ${xliffFile}: ${(error as Error).message}`, 'Give the path of the XLIFF file the translator sent back.');
+  }
+  let data;
+  try {
+    data = await xliff12ToJs(xml);
+  } catch (error) {
+    throw new SetupError(`${xliffFile} is not an XLIFF 1.2 file (${error instanceof Error ? error.message : String(error)}).`, 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
+  }
+  const status = translationStatus(checked.project);
+  const result = importUnits(data, status, path.basename(xliffFile));
+  if ('error' in result) throw new SetupError(result.error, result.hint);
+  const written: string[] = [];
+  const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
+  for (const [file, entries] of result.files) {
+    if (!result.touched.has(file)) continue;
+    const text = translationFileText(file, entries, result.language);
+    if (existing.get(file) === text) continue;
+    const target = path.join(checked.dir, ...file.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, text);
+    await rename(`${target}.tmp`, target);
+    written.push(file);
+  }
+  return { checked, result, written, diagnostics: result.refused };
+}
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
+
+/** A translation file as `translations import` writes it: one entry per text, in the source's order. */
+export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language): string {
+  const doc = new Document(Object.fromEntries(entries));
+  doc.commentBefore = ` ${LANGUAGE_NAMES[language]} translation of ${file.split('/').slice(2).join('/')}.\n Each key is the path of a text in that file; \`source\` is the fingerprint of the text translated.`;
+  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+function languageError(language: string, languages: readonly string[]): SetupError {
+  return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`);
+}

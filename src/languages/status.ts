@@ -1,0 +1,104 @@
+import type { ParsedFile } from '../load/index.js';
+import type { Language } from '../notes/types.js';
+import { fingerprint } from './fingerprint.js';
+import { textSlots, type TextSlot } from './slots.js';
+
+/** The files a translation status is computed over (the validated project, or what is left of it). */
+export interface TranslatableProject {
+  workshop: { file: ParsedFile; data: unknown };
+  sessions: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
+  countries: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
+  translations: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
+}
+
+export interface TranslationEntry {
+  source: string;
+  text: string;
+}
+
+/** A translation file: where it is, which language and source file it is for. */
+export interface TranslationFileInfo {
+  file: ParsedFile;
+  data: Record<string, TranslationEntry>;
+  language: string;
+  /** The source file's path (`sessions/03-kst.yaml`). */
+  target: string;
+}
+
+/** One text of one source file, in one target language. */
+export interface SlotStatus {
+  language: Language;
+  source: ParsedFile;
+  slot: TextSlot;
+  state: 'translated' | 'missing' | 'stale';
+  /** The translation file and entry, when there is one. */
+  translation?: { file: TranslationFileInfo; key: string; entry: TranslationEntry };
+}
+
+export interface TranslationStatus {
+  /** The report's languages, the notes' own first. */
+  languages: Language[];
+  slots: SlotStatus[];
+  /** Entries whose text no longer exists in the source. */
+  orphans: Array<{ file: TranslationFileInfo; key: string }>;
+  /** Files that translate nothing: no such source file, or a language the report is not in. */
+  strayFiles: Array<{ file: TranslationFileInfo; reason: 'no-source' | 'not-a-language' }>;
+}
+
+/** `languages`, else `[language]`, else English. */
+export function reportLanguages(workshop: { language?: Language | undefined; languages?: Language[] | undefined }): Language[] {
+  return workshop.languages?.length ? workshop.languages : [workshop.language ?? 'en'];
+}
+
+/** `translations/fr/sessions/03.yaml` → fr, sessions/03.yaml. */
+export function translationTarget(path: string): { language: string; target: string } {
+  const [, language = '', ...rest] = path.split('/');
+  return { language, target: rest.join('/') };
+}
+
+/**
+ * Every translatable text of the project in every target language, with its state: translated
+ * (the fingerprint matches the current source), stale (it does not), or missing; the entries and
+ * files that translate nothing. Pure.
+ */
+export function translationStatus(project: TranslatableProject): TranslationStatus {
+  const languages = reportLanguages((project.workshop.data ?? {}) as { language?: Language; languages?: Language[] });
+  const targets = languages.slice(1);
+  const sources = [project.workshop, ...project.sessions, ...project.countries];
+  const byPath = new Map(sources.map((source) => [source.file.source.path, source]));
+  const files = new Map<string, TranslationFileInfo>();
+  const status: TranslationStatus = { languages, slots: [], orphans: [], strayFiles: [] };
+  for (const t of project.translations) {
+    const info: TranslationFileInfo = { file: t.file, data: (t.data ?? {}) as Record<string, TranslationEntry>, ...translationTarget(t.file.source.path) };
+    if (!targets.includes(info.language as Language)) status.strayFiles.push({ file: info, reason: 'not-a-language' });
+    else if (!byPath.has(info.target)) status.strayFiles.push({ file: info, reason: 'no-source' });
+    else files.set(`${info.language}/${info.target}`, info);
+  }
+  for (const language of targets) {
+    for (const source of sources) {
+      const file = files.get(`${language}/${source.file.source.path}`);
+      const slots = textSlots(source.file.role, source.data);
+      const keys = new Set(slots.map((slot) => slot.key));
+      for (const slot of slots) {
+        const entry = file?.data[slot.key];
+        if (!entry) {
+          if (!slot.optional) status.slots.push({ language, source: source.file, slot, state: 'missing' });
+          continue;
+        }
+        const state = entry.source === fingerprint(slot.value) ? 'translated' : 'stale';
+        status.slots.push({ language, source: source.file, slot, state, translation: { file: file!, key: slot.key, entry } });
+      }
+      if (file) for (const key of Object.keys(file.data)) if (!keys.has(key)) status.orphans.push({ file, key });
+    }
+  }
+  return status;
+}
+
+/** `fr: 212 of 230 texts translated, 18 missing, 3 stale`, per target language. */
+export function coverageLines(status: TranslationStatus): string[] {
+  return status.languages.slice(1).map((language) => {
+    const mine = status.slots.filter((s) => s.language === language && !s.slot.optional);
+    const count = (state: SlotStatus['state']) => mine.filter((s) => s.state === state).length;
+    return `${language}: ${count('translated')} of ${mine.length} texts translated, ${count('missing')} missing, ${count('stale')} stale`;
+  });
+}

@@ -1,0 +1,138 @@
+import type { XliffJs, XliffUnit, XliffValue } from 'xliff';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { locate } from '../load/index.js';
+import type { Language } from '../notes/types.js';
+import { fingerprint } from './fingerprint.js';
+import { fromInline, toInline } from './placeholders.js';
+import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
+
+export type ExportFilter = 'missing' | 'stale' | 'translated';
+
+/**
+ * The texts of one target language as XLIFF 1.2 data (the `xliff` library writes the XML): one
+ * `<file>` per notes file (`original` is its path), one unit per text. A unit's id is the text's
+ * path and the fingerprint of the source it was made from (`recommendations.api-pnr.text#3f2a9c1b`),
+ * so an import knows whether the source changed since. Markdown becomes protected inline markup;
+ * the note tells the translator where the text is (the session, the speaker, the country). A text
+ * already translated carries its translation as the target. Pure.
+ */
+export function exportUnits(status: TranslationStatus, language: Language, only?: ReadonlySet<ExportFilter>): XliffJs {
+  const resources: XliffJs['resources'] = {};
+  for (const s of status.slots) {
+    if (s.language !== language || (only && !only.has(s.state))) continue;
+    const unit: XliffUnit = { source: s.slot.markdown ? toInline(s.slot.value) : s.slot.value, note: noteFor(s) };
+    if (s.translation) unit.target = s.slot.markdown ? toInline(s.translation.entry.text) : s.translation.entry.text;
+    (resources[s.source.source.path] ??= {})[`${s.slot.key}#${fingerprint(s.slot.value)}`] = unit;
+  }
+  return { sourceLanguage: status.languages[0]!, targetLanguage: language, resources };
+}
+
+function noteFor(s: SlotStatus): string {
+  const data = s.source.data as Record<string, unknown> | undefined;
+  const parts = [`${s.source.source.path}, ${s.slot.key}`];
+  if (s.source.role === 'session' && typeof data?.title === 'string') parts.push(`Session: ${data.title}`);
+  const [first, index] = s.slot.path;
+  if ((first === 'speakers' || first === 'chairs') && typeof index === 'number') {
+    const person = (data?.[first] as Array<Record<string, unknown>> | undefined)?.[index];
+    if (typeof person?.name === 'string') parts.push(`${first === 'speakers' ? 'Speaker' : 'Chair'}: ${person.name}`);
+  }
+  if (first === 'country_notes') parts.push(`What the delegation of ${String(index)} said`);
+  if (s.source.role === 'country') parts.push(`National presentation of ${String((data as { country?: string } | undefined)?.country ?? '')}`);
+  if (s.slot.optional) parts.push('A name: translate only where an official name exists in the target language; otherwise leave the target empty.');
+  if (s.slot.markdown) parts.push('Keep the tags: they hold the bold, italics, links and paragraphs.');
+  return parts.join('\n');
+}
+
+export interface ImportResult {
+  language: Language;
+  /** The translation entries to write, by translation file path (`translations/fr/sessions/03.yaml`), in the source's order. */
+  files: Map<string, Array<[string, TranslationEntry]>>;
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** The translation files with an added or changed entry (only those are written). */
+  touched: Set<string>;
+  /** Units refused (their source changed since export, or the text is gone, or the target is not valid), located. */
+  refused: Diagnostic[];
+}
+
+/**
+ * What a translator's XLIFF changes in the translation files: each unit with a target becomes the
+ * entry of its text, unless the source text changed since the export (its fingerprint differs:
+ * refused, located at the text) or no longer exists. Existing entries of the language are kept.
+ * Pure.
+ */
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string): ImportResult | { error: string; hint: string } {
+  const language = xliff.targetLanguage as Language | undefined;
+  if (!language || !status.languages.slice(1).includes(language)) {
+    return { error: `${xliffName} is a translation into ${language ?? 'no language'}, which is not one of the report's translation languages (${status.languages.slice(1).join(', ') || 'none'}).`, hint: 'Add the language to `languages:` in workshop.yaml, or import the file made for this project.' };
+  }
+  const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, touched: new Set(), refused: [] };
+  const entries = new Map<string, Map<string, TranslationEntry>>();
+  // What the language has now, in the source's order.
+  for (const s of status.slots) {
+    if (s.language !== language) continue;
+    const file = `translations/${language}/${s.source.source.path}`;
+    if (!entries.has(file)) entries.set(file, new Map());
+    if (s.translation) entries.get(file)!.set(s.slot.key, s.translation.entry);
+  }
+  // Entries that translate nothing are errors of validate's; an import keeps them for the person to decide.
+  for (const { file, key } of status.orphans) if (file.language === language) entries.get(file.file.source.path)?.set(key, file.data[key]!);
+  for (const [original, units] of Object.entries(xliff.resources)) {
+    for (const [id, unit] of Object.entries(units)) {
+      const hash = id.lastIndexOf('#');
+      const key = hash < 0 ? id : id.slice(0, hash);
+      const exported = hash < 0 ? '' : id.slice(hash + 1);
+      if (unit.target === undefined || plain(unit.target).trim() === '') continue;
+      const s = slots.get(`${original}\u0000${key}`);
+      const refuse = (message: string, hint: string, at?: SlotStatus) => result.refused.push({
+        code: at ? 'stale-translation' : 'orphan-translation', severity: 'warning', stage: 'validate', message, hint,
+        ...(at ? { location: locate(at.source, at.slot.path, 'value') } : {}),
+      });
+      if (!s) {
+        refuse(`${xliffName}: unit ${id} of ${original} translates a text that no longer exists; not applied.`, 'Export again and send the new file to the translator.');
+        continue;
+      }
+      const now = fingerprint(s.slot.value);
+      if (exported !== now) {
+        refuse(`This text changed since ${xliffName} was exported (unit ${id}); its translation was not applied.`, `Export again (workshop-report translations export --lang ${language} --only missing,stale) and have the new text translated.`, s);
+        continue;
+      }
+      let text: string;
+      try {
+        text = s.slot.markdown ? fromInline(unit.target, s.slot.value) : plain(unit.target);
+      } catch (error) {
+        refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s);
+        continue;
+      }
+      const file = entries.get(`translations/${language}/${original}`)!;
+      const before = file.get(key);
+      if (before?.text === text && before.source === now) {
+        result.unchanged++;
+        continue;
+      }
+      if (before) result.changed++;
+      else result.added++;
+      result.touched.add(`translations/${language}/${original}`);
+      file.set(key, { source: now, text });
+    }
+  }
+  const order = new Map(status.slots.filter((s) => s.language === language).map((s, index) => [`${s.source.source.path}\u0000${s.slot.key}`, index]));
+  for (const [file, map] of entries) {
+    if (map.size === 0) continue;
+    const original = file.slice(`translations/${language}/`.length);
+    result.files.set(file, [...map].sort(([a], [b]) => (order.get(`${original}\u0000${a}`) ?? 0) - (order.get(`${original}\u0000${b}`) ?? 0)));
+  }
+  return result;
+}
+
+/** The words of a value, its inline elements' contents included. */
+function plain(value: XliffValue): string {
+  if (typeof value === 'string') return value;
+  return value.map((part) => {
+    if (typeof part === 'string') return part;
+    const element = Object.values(part)[0]!;
+    return element.contents === undefined ? '' : plain(element.contents as XliffValue);
+  }).join('');
+}

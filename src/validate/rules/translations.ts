@@ -1,0 +1,56 @@
+import { fingerprint, reportLanguages, structureDifferences, translationStatus } from '../../languages/index.js';
+import type { Language } from '../../notes/types.js';
+import type { RuleContext } from '../context.js';
+import { suggest } from '../suggest.js';
+
+const NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
+
+/**
+ * Translations against their sources (FORMAT.md, "Languages"): a translation of a text that
+ * changed is stale (warning, in both files); one of a text that no longer exists, or a file that
+ * translates nothing, is an orphan (error); a text without translation is missing (warning: it
+ * falls back to the notes' language); a translation that changes the Markdown's structure is a
+ * warning. `language` and `languages` must agree.
+ */
+export function checkTranslations(ctx: RuleContext): void {
+  const { workshop } = ctx.project;
+  const w = workshop.data;
+  if (w.language !== undefined && w.languages?.length && w.languages[0] !== w.language) {
+    ctx.report('conflicting-languages', 'error', { file: workshop.file, path: ['languages', 0] }, 'value', `languages starts with ${w.languages[0]}, but language says the notes are in ${w.language}.`, 'Keep only `languages:` (its first language is the notes\' language), or make them agree.');
+  }
+  const status = translationStatus(ctx.project);
+  const source = reportLanguages(w)[0]!;
+  for (const { file, reason } of status.strayFiles) {
+    const message = reason === 'not-a-language'
+      ? `translations/${file.language}/ is not one of the report's languages (${status.languages.join(', ')}).`
+      : `This translates ${file.target}, which does not exist.`;
+    const hint = reason === 'not-a-language' ? `Add ${file.language} to \`languages:\` in workshop.yaml, or remove the folder.` : 'Move it beside the translation of the file it translates, or delete it.';
+    ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', message, hint);
+  }
+  for (const { file, key } of status.orphans) {
+    const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
+    const near = suggest(key, keys);
+    ctx.report('orphan-translation', 'error', { file: file.file, path: [key] }, 'key', `${file.target} has no text at ${key}: this translation translates nothing.`,
+      near ? `Did you mean ${near}? Otherwise the text was removed, or its id changed: delete this entry.` : 'The text was removed, or its id changed: delete this entry (or rename it to the text\'s new path).');
+  }
+  for (const s of status.slots) {
+    const where = { file: s.source, path: s.slot.path };
+    const language = NAMES[s.language];
+    if (s.state === 'missing') {
+      ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
+        `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
+      continue;
+    }
+    const { file, key, entry } = s.translation!;
+    if (s.state === 'stale') {
+      ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', `The ${NAMES[source]} text changed since it was translated: the ${language} report shows it in ${NAMES[source]} until the translation is updated.`,
+        `Update the translation to the new text, then set \`source: ${fingerprint(s.slot.value)}\`.`, [{ site: where, message: 'the text it translates' }]);
+    } else if (s.slot.markdown) {
+      const differences = structureDifferences(s.slot.value, entry.text);
+      if (differences.length) {
+        ctx.report('translation-structure', 'warning', { file: file.file, path: [key, 'text'] }, 'value', `The translation ${differences.join('; ')}.`,
+          'Keep the paragraphs, list items, links and emphasis of the source, so both languages show the same thing.', [{ site: where, message: 'the source text' }]);
+      }
+    }
+  }
+}

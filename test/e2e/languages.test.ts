@@ -1,0 +1,168 @@
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { xliff12ToJs, jsToXliff12 } from 'xliff';
+import type { XliffValue } from 'xliff';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, copyTree, remove, runBin, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-languages-');
+afterAll(() => remove(work));
+const read = (file: string) => readFileSync(file, 'utf8');
+let copies = 0;
+/** A copy of the bilingual example, without its outputs. */
+function copy(): string {
+  const dir = path.join(work, `rabat-${++copies}`);
+  copyTree(EXAMPLE, dir);
+  rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+  return dir;
+}
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = read(file);
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`nothing to replace in ${file}`);
+  writeFileSync(file, next);
+}
+const labels = (markdown: string) => [...markdown.matchAll(/\*\*(R\d+)\*\*/g)].map((m) => m[1]);
+
+describe('one source, two languages: the Rabat example', () => {
+  it('builds English and French from one source, each in its folder, with the same numbers', () => {
+    const dir = copy();
+    const result = runBin(['build', dir, '--out', path.join(dir, 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    const en = read(path.join(dir, 'out/en/public/recommendations.md'));
+    const fr = read(path.join(dir, 'out/fr/public/recommendations.md'));
+    expect(en).toMatch(/^lang: en$/m);
+    expect(fr).toMatch(/^lang: fr$/m);
+    expect(fr).toContain('# Recommandations consolidées');
+    expect(fr).toContain('gestion intégrée des frontières');
+    expect(labels(fr)).toEqual(labels(en));
+    expect(labels(fr).length).toBeGreaterThan(10);
+    // The same recommendation under the same number: R5 is API/PNR in both.
+    expect(en).toMatch(/\*\*R5\*\* \| [^|]*\*\*API and PNR\*\*/);
+    expect(fr).toMatch(/\*\*R5\*\* \| [^|]*\*\*API et PNR\*\*/);
+    // The restricted edition carries the marking in its language.
+    expect(read(path.join(dir, 'out/fr/restricted/report.md'))).toContain('DIFFUSION RESTREINTE');
+  });
+
+  it('says how much each language covers', () => {
+    const result = runBin(['validate', 'examples/rabat-2022']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^fr: (\d+) of \1 texts translated, 0 missing, 0 stale$/m);
+  });
+
+  it('editing one English recommendation makes exactly one stale-translation warning, in both files, and the French report shows the new English text', () => {
+    const dir = copy();
+    edit(path.join(dir, 'sessions/05-terrorism-toc-nexus.yaml'), 'Make use of **joint investigation teams**', 'Make use of **joint investigation teams** (edited)');
+    const result = runBin(['build', dir, '--out', path.join(dir, 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.match(/\[[a-z-]+\]$/gm) ?? [];
+    expect(warnings).toEqual(['[stale-translation]']);
+    expect(result.stderr).toMatch(/rabat-\d+\/translations\/fr\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:11 warning The English text changed since it was translated/);
+    expect(result.stderr).toMatch(/see: .*rabat-\d+\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:\d+ the text it translates/);
+    expect(result.stderr).toMatch(/hint: Update the translation to the new text, then set `source: [0-9a-f]{8}`/);
+    expect(read(path.join(dir, 'out/fr/public/recommendations.md'))).toContain('Make use of **joint investigation teams** (edited)');
+  });
+});
+
+describe('each translation rule, one defect at a time, located', () => {
+  const cases: Array<{ rule: string; change: (dir: string) => void; where: RegExp; code: number }> = [
+    {
+      rule: 'missing-translation',
+      change: (dir) => edit(path.join(dir, 'translations/fr/countries/MLI.yaml'), /^summary:\n(  .*\n|    .*\n|\n)*?(?=\S)/m, ''),
+      where: /rabat-\d+\/countries\/MLI\.yaml:\d+:10 warning No French translation of this text/, code: 0,
+    },
+    {
+      rule: 'orphan-translation',
+      change: (dir) => edit(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'), /^title:/m, 'key_points.9:\n  source: "00000000"\n  text: Un point qui n’existe pas.\ntitle:'),
+      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:2:1 error sessions\/03-kst-initiatives\.yaml has no text at key_points\.9: this translation translates nothing\. \[orphan-translation\]\n[\s\S]*hint: Did you mean key_points\.[0-3]\?/, code: 1,
+    },
+    {
+      rule: 'orphan-translation',
+      change: (dir) => writeFileSync(path.join(dir, 'translations/fr/sessions/09-gone.yaml'), 'title: { source: "00000000", text: Rien }\n'),
+      where: /rabat-\d+\/translations\/fr\/sessions\/09-gone\.yaml:1:1 error This translates sessions\/09-gone\.yaml, which does not exist/, code: 1,
+    },
+    {
+      rule: 'orphan-translation',
+      change: (dir) => { mkdirSync(path.join(dir, 'translations/de')); writeFileSync(path.join(dir, 'translations/de/workshop.yaml'), 'title: { source: "00000000", text: Workshop }\n'); },
+      where: /rabat-\d+\/translations\/de\/workshop\.yaml:1:1 error translations\/de\/ is not one of the report's languages \(en, fr\)/, code: 1,
+    },
+    {
+      rule: 'translation-structure',
+      change: (dir) => edit(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'), /\*\*([^*\n]+)\*\*/, '$1'),
+      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:\d+ warning The translation 0 bold passages where the source has 1|bold passages? where the source has/, code: 0,
+    },
+    {
+      rule: 'conflicting-languages',
+      change: (dir) => edit(path.join(dir, 'workshop.yaml'), /^languages:/m, 'language: fr\nlanguages:'),
+      where: /rabat-\d+\/workshop\.yaml:\d+:\d+ error languages starts with en, but language says the notes are in fr/, code: 1,
+    },
+  ];
+  it.each(cases)('$rule', ({ rule, change, where, code }) => {
+    const dir = copy();
+    change(dir);
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual([`[${rule}]`]);
+    expect(result.stderr).toMatch(where);
+  });
+});
+
+describe('the translator\'s round trip (XLIFF 1.2)', () => {
+  const upper = (value: XliffValue): XliffValue => {
+    if (typeof value === 'string') return value.toUpperCase();
+    return value.map((part) => {
+      if (typeof part === 'string') return part.toUpperCase();
+      const [kind, element] = Object.entries(part)[0]!;
+      const keep = element.contents === undefined || element.ctype === 'x-code' || element.ctype === 'x-markdown';
+      return { [kind]: keep ? element : { ...element, contents: upper(element.contents as XliffValue) } };
+    });
+  };
+
+  it('exports every text, imports a filled file, and the French report shows each text at its place', async () => {
+    const dir = copy();
+    rmSync(path.join(dir, 'translations'), { recursive: true });
+    const xlf = path.join(dir, 'fr.xlf');
+    const exported = runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/^Exported (\d+) texts of 13 files for translation into fr/m);
+    const data = await xliff12ToJs(read(xlf));
+    expect(data.sourceLanguage).toBe('en');
+    expect(data.targetLanguage).toBe('fr');
+    const recommendation = data.resources['sessions/03-kst-initiatives.yaml']!;
+    const unit = Object.entries(recommendation).find(([id]) => id.startsWith('recommendations.api-pnr.text#'))!;
+    expect(unit[0]).toMatch(/#[0-9a-f]{8}$/);
+    expect(unit[1].note).toContain('Session: National and regional initiatives');
+    expect(JSON.stringify(unit[1].source)).toContain('"ctype":"bold"');
+    for (const units of Object.values(data.resources)) for (const u of Object.values(units)) u.target = upper(u.source);
+    const filled = path.join(dir, 'filled.xlf');
+    writeFileSync(filled, await jsToXliff12(data, { indent: '' }));
+
+    const imported = runBin(['translations', 'import', filled, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/^Imported filled\.xlf \(fr\): (\d+) added, 0 changed, 0 unchanged, 0 refused\.$/m);
+    expect(read(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'))).toMatch(/^recommendations\.api-pnr\.text:\n  source: [0-9a-f]{8}\n  text: ESTABLISH \*\*ADVANCE PASSENGER INFORMATION\*\*/m);
+    const validated = runBin(['validate', dir]);
+    expect(validated.code, validated.stderr).toBe(0);
+    expect(validated.stderr).toMatch(/^fr: (\d+) of \1 texts translated, 0 missing, 0 stale$/m);
+    const built = runBin(['build', dir, '--out', path.join(dir, 'out')]);
+    expect(built.code, built.stderr).toBe(0);
+    const en = read(path.join(dir, 'out/en/restricted/recommendations.md'));
+    const fr = read(path.join(dir, 'out/fr/restricted/recommendations.md'));
+    // Every recommendation row: the same number, the text upper-cased (French spacing aside).
+    const rows = (markdown: string) => [...markdown.matchAll(/^\| \*\*(R\d+)\*\* \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.replace(/[\u202f\u00a0]/g, ' ').replace(/ ([:;!?])/g, '$1')]);
+    const expected = rows(en).map(([label, text]) => [label, text!.toUpperCase()]);
+    expect(rows(fr)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a unit whose source changed since the export, located, and applies the others', async () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '--only', 'translated', '-p', dir, '-o', xlf]).code).toBe(0);
+    edit(path.join(dir, 'sessions/05-terrorism-toc-nexus.yaml'), 'Make use of **joint investigation teams**', 'Make use of **joint investigation teams** (edited)');
+    const result = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/rabat-\d+\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:\d+ warning This text changed since fr\.xlf was exported \(unit recommendations\.[\w-]+\.text#[0-9a-f]{8}\); its translation was not applied\./);
+    expect(result.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 1 refused\.$/m);
+  });
+});
