@@ -77,7 +77,7 @@ describe('the French example', () => {
     expect(report).toContain('date: "28–30 novembre 2022"');
     expect(report).toContain(`# Recommandations`);
     expect(report).toContain(`**Date${NNBSP}:**`);
-    expect(report).toContain('Tous les États membres participants');
+    expect(report).toContain('Tous les États Membres participants');
     expect(report).not.toMatch(/\bRecommendations\b|\bParticipants\b(?! \|)/);
     const brief = readFileSync(new URL('../../examples/niamey-2022/out/countries/MLI.md', import.meta.url), 'utf8');
     expect(brief).toContain('qui concernent le Mali');
