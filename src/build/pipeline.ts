@@ -144,7 +144,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
     const documents: RenderedDocument[] = [];
     let chars = 0;
-    for (const step of renderEach(model, templates, documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
+    for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
@@ -182,6 +182,19 @@ export async function build(dir: string, options: BuildOptions = {}, environment
       ...(environment.onProgress ? { onDocument: (file: string, index: number, total: number) => environment.onProgress!({ stage: 'typeset', file, index, total }) } : {}),
     };
   }
+}
+
+/**
+ * The templates one language renders with: with several languages, a project template in
+ * `templates/LANG/` (templates/fr/press-release.md.hbs) takes the place of the one of the same name
+ * for that language, and no language's folder is a template of its own.
+ */
+function templatesIn<T>(templates: ReadonlyMap<string, T>, language: Language, languages: readonly Language[]): ReadonlyMap<string, T> {
+  if (languages.length < 2) return templates;
+  const folder = (name: string) => name.slice(0, name.indexOf('/'));
+  const result = new Map([...templates].filter(([name]) => !languages.includes(folder(name) as Language)));
+  for (const [name, file] of templates) if (folder(name) === language) result.set(name.slice(language.length + 1), file);
+  return result;
 }
 
 /** Where one language's edition goes, and the notes as they read in that language. */

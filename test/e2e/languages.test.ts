@@ -40,6 +40,9 @@ describe('one source, two languages: the Rabat example', () => {
     // The same recommendation under the same number: R5 is API/PNR in both.
     expect(en).toMatch(/\*\*R5\*\* \| [^|]*\*\*API and PNR\*\*/);
     expect(fr).toMatch(/\*\*R5\*\* \| [^|]*\*\*API et PNR\*\*/);
+    // A custom document's template in templates/fr/ is the French one.
+    expect(read(path.join(dir, 'out/fr/public/press-release.md'))).toMatch(/^document: "Communiqué de presse"$[\s\S]*l’atelier a réuni 31 participants/m);
+    expect(read(path.join(dir, 'out/en/public/press-release.md'))).toMatch(/^document: "Press release"$/m);
     // The restricted edition carries the marking in its language.
     expect(read(path.join(dir, 'out/fr/restricted/report.md'))).toContain('DIFFUSION RESTREINTE');
   });
