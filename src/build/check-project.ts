@@ -35,13 +35,13 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
   const refs = imageReferences(loaded.project);
   const images = imageDiagnostics(refs, await readImageFiles(dir, refs.map((ref) => imageSource(ref.src)), fs));
   timings?.mark('validate');
-  const { workshop, sessions, countries, translations = [] } = read.sources;
+  const { workshop, sessions, countries, translations = [], followUps = [] } = read.sources;
   return {
     dir,
     loaded: loaded.project,
     ...(validated.project ? { project: validated.project } : {}),
     diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
-    sources: new Map([workshop, ...sessions, ...countries, ...translations].map((file) => [file.path, file.text])),
+    sources: new Map([workshop, ...sessions, ...countries, ...translations, ...followUps].map((file) => [file.path, file.text])),
     imagePlaces: imagePlaces(refs),
   };
 }

@@ -21,6 +21,7 @@ export async function parseInParallel(sources: ProjectSources, options: Omit<Par
     ...sources.sessions.map((source) => ({ source, role: 'session' as const })),
     ...sources.countries.map((source) => ({ source, role: 'country' as const })),
     ...(sources.translations ?? []).map((source) => ({ source, role: 'translation' as const })),
+    ...(sources.followUps ?? []).map((source) => ({ source, role: 'follow-up' as const })),
   ];
   const results = new Map<string, ParseResult>();
   const jobs = cache ? all.filter((job) => !reuse(cache, job, results)) : all;

@@ -32,6 +32,8 @@ export interface BuildOptions {
   pdfTheme?: string;
   /** Archival PDF/A-2a, whatever the theme says. */
   pdfA?: boolean;
+  /** The date the follow-up status is computed as of (YYYY-MM-DD); default the latest follow-up report's. */
+  asOf?: string;
   /**
    * Where the documents will be published (default DIR/out), relative to `cwd`: problems found in
    * a generated document are located where it will be. Nothing is written there by `build`.
@@ -115,7 +117,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
       const languageFolder = status.languages.length > 1 ? `${language}/` : '';
       for (const edition of editionsOf(translated.workshop.data)) {
         const project = forEdition(translated, edition, affiliation);
-        const model = consolidate(project, table);
+        const model = consolidate(project, table, options.asOf !== undefined ? { asOf: options.asOf } : {});
         timings?.mark('consolidate');
         // The numbers are the same in every language (the notes' order decides them, not their words).
         if (workshop.report?.editions) {
@@ -218,7 +220,7 @@ export function parseFormats(list: string): Format[] {
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */
 export function projectInputs(dir: string, options: Pick<BuildOptions, 'templates' | 'pdfTheme'>, cwd: string): string[] {
   const project = path.resolve(cwd, dir);
-  const paths = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets'].map((sub) => path.join(project, sub));
+  const paths = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'].map((sub) => path.join(project, sub));
   if (options.templates) paths.push(path.resolve(cwd, options.templates));
   if (options.pdfTheme) paths.push(path.resolve(cwd, options.pdfTheme));
   return paths;

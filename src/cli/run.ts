@@ -6,7 +6,7 @@ import type { PreviewOptions } from './commands/preview.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
 
-const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'common'];
+const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'common'];
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
@@ -50,6 +50,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
     .option('--pdf-a', 'archival PDF/A-2a (refuses images PDF/A forbids)')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
+    .option('--as-of <date>', 'the date the follow-up status is computed as of (default: the latest follow-up report\'s)')
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {

@@ -1,9 +1,10 @@
-import type { CountryNotes, Language, Organization, Person, TextItem } from '../notes/types.js';
+import type { ActionNotes, CountryNotes, Language, Organization, Person, TextItem } from '../notes/types.js';
+import { followUpView } from './follow-up.js';
 import type { CountryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
 import { Markdown } from './markdown.js';
 import type {
-  ActionView, AddresseeView, CountryBrief, CountryNotesView, CountryView, OrganizationView, PersonView,
+  ActionView, AddresseeView, CountryBrief, FollowUpView, CountryNotesView, CountryView, OrganizationView, PersonView,
   RecommendationRef, RecommendationView, ReportModel, SessionRef, SessionView, ThemeView,
 } from './model.js';
 import { sortSessions } from './order.js';
@@ -14,7 +15,7 @@ export type * from './model.js';
 export { Markdown } from './markdown.js';
 
 /** Stage 3: the validated notes → the report model, by FORMAT.md's consolidation rules. Pure. */
-export function consolidate(project: CheckedProject, table: CountryTable): ReportModel {
+export function consolidate(project: CheckedProject, table: CountryTable, options: { asOf?: string } = {}): ReportModel {
   const w = project.workshop.data;
   const language: Language = w.language ?? w.languages?.[0] ?? 'en';
   const country = (code: string): CountryView => ({ code, name: table.name(code, language) });
@@ -78,12 +79,14 @@ export function consolidate(project: CheckedProject, table: CountryTable): Repor
 
   // Actions, numbered in session order.
   const actions: ActionView[] = [];
+  const actionNotes: Array<{ action: ActionNotes; view: ActionView }> = [];
   ordered.forEach((session, sessionIndex) => {
     for (const action of session.data.actions ?? []) {
       const number = actions.length + 1;
       const implemented = uniqueRefs((action.recommendations ?? []).flatMap((id) => numberOf.get(id) ?? []));
       const view: ActionView = {
         number, label: `A${number}`,
+        ...(action.id !== undefined ? { id: action.id } : {}),
         text: new Markdown(action.text),
         owner: addressee(action.owner),
         ...(action.due ? { due: action.due } : {}),
@@ -92,6 +95,7 @@ export function consolidate(project: CheckedProject, table: CountryTable): Repor
         session: refs[sessionIndex]!,
       };
       actions.push(view);
+      actionNotes.push({ action, view });
       for (const ref of implemented) recommendations[ref.number - 1]!.actions.push(view.label);
     }
   });
@@ -156,7 +160,12 @@ export function consolidate(project: CheckedProject, table: CountryTable): Repor
       .filter((group) => group.recommendations.length > 0),
     actions,
     briefs,
+    ...optionalFollowUp(followUpView({ reports: project.followUps ?? [], ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) }, actionNotes, recommendations, addressee, country, language)),
   };
+}
+
+function optionalFollowUp(view: FollowUpView | undefined): { follow_up?: FollowUpView } {
+  return view ? { follow_up: view } : {};
 }
 
 function organizationView(org: Organization): OrganizationView {

@@ -1,4 +1,4 @@
-import type { Language, Priority, SessionType } from '../notes/types.js';
+import type { ActionStatus, Language, Priority, SessionType } from '../notes/types.js';
 import type { Markdown } from './markdown.js';
 
 /**
@@ -22,6 +22,25 @@ export interface ReportModel {
   actions: ActionView[];
   /** One brief per beneficiary country, in workshop.yaml order. */
   briefs: CountryBrief[];
+  /** With follow-up reports: the status of the action plan as of a date; absent without them. */
+  follow_up?: FollowUpView;
+}
+
+export interface FollowUpEntry {
+  date: string;
+  status: ActionStatus;
+  reported_by: AddresseeView;
+  note?: Markdown;
+}
+
+export interface FollowUpView {
+  /** The date the statuses are as of (YYYY-MM-DD). */
+  as_of: string;
+  /** Every action: overdue first, then by owner, then by number. */
+  register: ActionView[];
+  counts: { total: number; overdue: number; not_started: number; in_progress: number; done: number; blocked: number; dropped: number };
+  /** Progress reported on recommendations, per country, in date order. */
+  recommendations: Array<FollowUpEntry & { recommendation: RecommendationRef; country?: CountryView }>;
 }
 
 export interface WorkshopView {
@@ -151,6 +170,11 @@ export interface RecommendationView extends RecommendationRef {
 export interface ActionView {
   number: number;
   label: string;
+  id?: string;
+  /** With follow-up reports: the status as of the date, whether it is overdue, and the reports on it. */
+  status?: ActionStatus;
+  overdue?: boolean;
+  history?: FollowUpEntry[];
   text: Markdown;
   owner: AddresseeView;
   due?: string;

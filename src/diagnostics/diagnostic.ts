@@ -58,6 +58,12 @@ export type RuleId =
   | 'unknown-same-as'
   | 'duplicate-id'
   | 'same-as-loop'
+  // validate (follow-up)
+  | 'unknown-action'
+  | 'follow-up-before-workshop'
+  | 'conflicting-follow-up'
+  | 'status-regression'
+  | 'action-without-id'
   // validate (translations)
   | 'conflicting-languages'
   | 'missing-translation'

@@ -33,6 +33,7 @@ export function forLanguage(project: CheckedProject, status: TranslationStatus, 
     workshop: { ...project.workshop, data: { ...translate(project.workshop), language } },
     sessions: project.sessions.map((session) => ({ ...session, data: translate(session) })),
     countries: project.countries.map((country) => ({ ...country, data: translate(country) })),
+    followUps: project.followUps.map((followUp) => ({ ...followUp, data: translate(followUp) })),
   };
 }
 

@@ -73,6 +73,10 @@ export function textSlots(role: FileRole, data: unknown): TextSlot[] {
     }
     items(d.recommendations, ['recommendations'], 'recommendations', [['text', true]]);
     items(d.actions, ['actions'], 'actions', [['text', true]]);
+  } else if (role === 'follow-up') {
+    if (Array.isArray(d.updates)) d.updates.forEach((update, index) => {
+      if (isObject(update)) add(['updates', index, 'note'], `updates.${index}.note`, update.note, true);
+    });
   } else if (role === 'country') {
     if (Array.isArray(d.institutions)) d.institutions.forEach((name, index) => add(['institutions', index], `institutions.${index}`, name, false, true));
     field(d, [], '', 'summary', true);

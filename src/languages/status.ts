@@ -9,6 +9,7 @@ export interface TranslatableProject {
   sessions: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
   countries: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
   translations: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
+  followUps?: ReadonlyArray<{ file: ParsedFile; data: unknown }>;
 }
 
 export interface TranslationEntry {
@@ -64,7 +65,7 @@ export function translationTarget(path: string): { language: string; target: str
 export function translationStatus(project: TranslatableProject): TranslationStatus {
   const languages = reportLanguages((project.workshop.data ?? {}) as { language?: Language; languages?: Language[] });
   const targets = languages.slice(1);
-  const sources = [project.workshop, ...project.sessions, ...project.countries];
+  const sources = [project.workshop, ...project.sessions, ...project.countries, ...(project.followUps ?? [])];
   const byPath = new Map(sources.map((source) => [source.file.source.path, source]));
   const files = new Map<string, TranslationFileInfo>();
   const status: TranslationStatus = { languages, slots: [], orphans: [], strayFiles: [] };

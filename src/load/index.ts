@@ -13,6 +13,8 @@ export interface LoadedProject {
   countries: ParsedFile[];
   /** Translation files, `translations/LANG/…yaml`. */
   translations: ParsedFile[];
+  /** Follow-up reports, `follow-up/*.yaml`. */
+  followUps: ParsedFile[];
   assets: string[];
 }
 
@@ -37,6 +39,7 @@ export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, Parse
     sessions: sources.sessions.map((source) => parse(source, 'session')),
     countries: sources.countries.map((source) => parse(source, 'country')),
     translations: (sources.translations ?? []).map((source) => parse(source, 'translation')),
+    followUps: (sources.followUps ?? []).map((source) => parse(source, 'follow-up')),
     assets: sources.assets,
   };
   if (sources.sessions.length === 0) {

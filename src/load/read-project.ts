@@ -21,15 +21,16 @@ const YAML_FILE = /\.ya?ml$/i;
 export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise<ReadResult> {
   const workshopName = await findWorkshopFile(fs, dir);
   const diagnostics: Diagnostic[] = [];
-  const links: Diagnostic[][] = [[], [], [], []];
-  const [sessionNames, countryNames, assets, translationNames] = await Promise.all([
+  const links: Diagnostic[][] = [[], [], [], [], []];
+  const [sessionNames, countryNames, assets, translationNames, followUpNames] = await Promise.all([
     listYaml(fs, dir, 'sessions', links[0]!),
     listYaml(fs, dir, 'countries', links[1]!),
     listFiles(fs, dir, 'assets', links[2]!),
     listFiles(fs, dir, 'translations', links[3]!, (name) => YAML_FILE.test(name)),
+    listYaml(fs, dir, 'follow-up', links[4]!),
   ]);
   diagnostics.push(...links.flat());
-  const all = [workshopName, ...sessionNames, ...countryNames, ...translationNames];
+  const all = [workshopName, ...sessionNames, ...countryNames, ...translationNames, ...followUpNames];
   const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(fs, dir, name));
   const files: SourceFile[] = [];
   for (const result of read) {
@@ -44,6 +45,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
       sessions: sessionNames.flatMap((name) => byName.get(name) ?? []),
       countries: countryNames.flatMap((name) => byName.get(name) ?? []),
       translations: translationNames.flatMap((name) => byName.get(name) ?? []),
+      followUps: followUpNames.flatMap((name) => byName.get(name) ?? []),
       assets,
     },
     diagnostics,

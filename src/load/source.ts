@@ -8,7 +8,7 @@ export interface SourceFile {
   text: string;
 }
 
-export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme' | 'translation';
+export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme' | 'translation' | 'follow-up';
 
 /** A parsed YAML file with everything needed to point back into it. */
 export interface ParsedFile {
@@ -34,6 +34,8 @@ export interface ProjectSources {
   countries: SourceFile[];
   /** Translation files (`translations/LANG/…yaml`), in path order; absent in older callers' projects. */
   translations?: SourceFile[];
+  /** Follow-up reports (`follow-up/*.yaml`), in path order; absent in older callers' projects. */
+  followUps?: SourceFile[];
   /** Relative paths of the files under `assets/`, to check references without touching the disk. */
   assets: string[];
 }

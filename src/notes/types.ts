@@ -25,7 +25,7 @@ export interface ParticipationEntry {
   women?: number;
 }
 
-export type DocumentEntry = 'report' | 'recommendations' | 'country-briefs' | CustomDocument;
+export type DocumentEntry = 'report' | 'recommendations' | 'country-briefs' | 'follow-up' | CustomDocument;
 
 export interface CustomDocument {
   name: string;
@@ -102,6 +102,7 @@ export interface RecommendationNotes {
 }
 
 export interface ActionNotes {
+  id?: string;
   text: string;
   owner: string;
   due?: string;
@@ -133,4 +134,22 @@ export interface CountryFileNotes extends CountryNotes {
   institutions?: string[];
   summary?: string;
   restricted?: boolean;
+}
+
+export type ActionStatus = 'not-started' | 'in-progress' | 'done' | 'blocked' | 'dropped';
+
+/** One line of a follow-up report: an action's status, or a recommendation's in one country. */
+export interface FollowUpUpdate {
+  action?: string;
+  recommendation?: string;
+  country?: string;
+  status: ActionStatus;
+  note?: string;
+}
+
+/** follow-up/NAME.yaml: a dated progress report on the action plan. */
+export interface FollowUpNotes {
+  date: string;
+  reported_by: string;
+  updates: FollowUpUpdate[];
 }

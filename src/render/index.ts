@@ -81,7 +81,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   hb.registerHelper(languageHelpers);
   const { asts, diagnostics } = parseTemplates(templates);
   if (diagnostics.length) return yield* problems(diagnostics);
-  const jobs = documentJobs(entries, model.countries.map((c) => c.code));
+  const jobs = documentJobs(entries, model.countries.map((c) => c.code), model.follow_up !== undefined);
   const helperNames = new Set([...Object.keys(languageHelpers), ...BUILT_IN_HELPERS]);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
     if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), helperNames));

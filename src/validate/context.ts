@@ -1,6 +1,6 @@
 import type { Diagnostic, RelatedLocation, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
-import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
+import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 
 /** A file whose data passed its schema, with the data typed. */
@@ -20,6 +20,8 @@ export interface CheckedProject {
   countries: Checked<CountryFileNotes>[];
   /** Translation files (`translations/LANG/…yaml`), each passed its schema. */
   translations: Checked<TranslationData>[];
+  /** Follow-up reports (`follow-up/*.yaml`), each passed its schema. */
+  followUps: Checked<FollowUpNotes>[];
   assets: string[];
 }
 
@@ -37,6 +39,7 @@ export interface RuleProject {
   sessions: Array<Checked<Partial<SessionNotes>> & { id: string }>;
   countries: Checked<Partial<CountryFileNotes>>[];
   translations: Checked<TranslationData>[];
+  followUps: Checked<FollowUpNotes>[];
   assets: CheckedProject['assets'];
 }
 

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, ParsedFile } from '../load/index.js';
-import type { CountryFileNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
+import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject, type TranslationData } from './context.js';
 import { checkTranslations } from './rules/translations.js';
+import { checkFollowUps } from './rules/follow-up.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -27,7 +28,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkTranslations];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkTranslations, checkFollowUps];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything
@@ -54,6 +55,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));
+  const followUps = loaded.followUps.map((file) => check<FollowUpNotes>(file, 'follow-up'));
   if (!workshop) return { diagnostics };
 
   const project: RuleProject = {
@@ -61,6 +63,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     sessions: sessions.flatMap((session) => session ? [{ ...session, id: session.data.id ?? baseName(session.file.source.path) }] : []),
     countries: countries.flatMap((country) => country ?? []),
     translations: translations.flatMap((translation) => translation ?? []),
+    followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
   const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys });

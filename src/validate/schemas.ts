@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import { readBundled } from '../assets.js';
 
-export const SCHEMA_NAMES = ['workshop', 'session', 'country', 'pdf-theme', 'translation'] as const;
+export const SCHEMA_NAMES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export type SchemaError = ErrorObject;

@@ -14,7 +14,7 @@ describe('HTML: a small static site per edition', () => {
     const result = runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     const files = listFiles(path.join(out, 'en/public'));
-    expect(files).toEqual(['countries/BFA.html', 'countries/GHA.html', 'countries/MLI.html', 'countries/NER.html', 'fonts/SourceSans3-Bold.ttf.woff2', 'fonts/SourceSans3-BoldIt.ttf.woff2', 'fonts/SourceSans3-It.ttf.woff2', 'fonts/SourceSans3-Regular.ttf.woff2', 'index.html', 'press-release.html', 'recommendations.html', 'report.html', 'style.css']);
+    expect(files).toEqual(['countries/BFA.html', 'countries/GHA.html', 'countries/MLI.html', 'countries/NER.html', 'follow-up.html', 'fonts/SourceSans3-Bold.ttf.woff2', 'fonts/SourceSans3-BoldIt.ttf.woff2', 'fonts/SourceSans3-It.ttf.woff2', 'fonts/SourceSans3-Regular.ttf.woff2', 'index.html', 'press-release.html', 'recommendations.html', 'report.html', 'style.css']);
     const index = read(path.join(out, 'en/public/index.html'));
     expect(index).toContain('<a href="report.html">Workshop report</a>');
     expect(index).toContain('<a href="countries/MLI.html">');
@@ -45,7 +45,7 @@ describe('HTML: a small static site per edition', () => {
     expect(runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', again]).code).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out));
     const check = await runInProcess(['build', 'examples/rabat-2022', '--format', 'html', '--out', out, '--check']);
-    expect(check.stderr).toContain('is up to date (50 files)');
+    expect(check.stderr).toContain('is up to date (54 files)');
     expect(check.code).toBe(0);
   });
 

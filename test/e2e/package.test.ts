@@ -71,7 +71,7 @@ describe('the published package', () => {
     });
     expect(outputs.join('')).toContain('8 sessions, 0 problems');
     expect(outputs.join('')).toContain('# Introduction');
-    expect(outputs.join('')).toContain('wrote 26 files to');
+    expect(outputs.join('')).toContain('wrote 30 files to');
     expect(outputs.join('')).toContain('the committed reports are up to date');
     expect(outputs.join('')).toContain('country-file-name countries/NER.yaml:1:10');
   });

@@ -29,7 +29,7 @@ describe('parallel parsing', () => {
     const failures: unknown[] = [];
     const parsed = await parseInParallel(sources, { cores: 2, onWorkerFailure: (e: unknown) => failures.push(e) });
     expect(failures).toEqual([]);
-    expect(parsed.size).toBe(sessions.length + 1 + sources.countries.length + (sources.translations?.length ?? 0));
+    expect(parsed.size).toBe(sessions.length + 1 + sources.countries.length + (sources.translations?.length ?? 0) + (sources.followUps?.length ?? 0));
     const two = load(sources, parsed);
     expect(two.diagnostics).toEqual(one.diagnostics);
     expect(two.diagnostics.some((d: { location?: { file: string } }) => d.location?.file === 'sessions/zz-broken.yaml')).toBe(true);

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 describe('the example report as PDF', () => {
   it('writes a PDF beside each Markdown document', () => {
-    const documents = ['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'recommendations.pdf', 'report.pdf'];
+    const documents = ['countries/BFA.pdf', 'countries/GHA.pdf', 'countries/MLI.pdf', 'countries/NER.pdf', 'follow-up.pdf', 'recommendations.pdf', 'report.pdf'];
     const edition = (language: string) => [...['press-release.pdf', ...documents].sort().map((f) => `${language}/public/${f}`), ...documents.map((f) => `${language}/restricted/${f}`)];
     // The example is bilingual: each language in its folder, its editions inside.
     expect(listFiles(out).filter((f) => f.endsWith('.pdf'))).toEqual([...edition('en'), ...edition('fr')]);
@@ -85,7 +85,7 @@ describe('the two editions of the example as PDF', () => {
 
   it('leaves every restricted item and every name of a person out of the public PDFs', async () => {
     const pdfs = listFiles(path.join(out, 'en/public')).filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(7);
+    expect(pdfs).toHaveLength(8);
     for (const file of pdfs) {
       const text = (await allText(await openPdf(readFileSync(path.join(out, 'en/public', file))))).join(' ').replace(/\s+/g, ' ');
       expect(text, file).not.toContain(MARKING);

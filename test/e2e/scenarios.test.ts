@@ -20,12 +20,12 @@ interface Scenario {
 
 const BOTH = ['report.md', 'recommendations.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md'];
 /** The example's two editions: restricted, then public (with the press release). */
-const EDITIONS = (language: string) => [...BOTH.map((file) => `${language}/restricted/${file}`), ...[...BOTH, 'press-release.md'].map((file) => `${language}/public/${file}`)];
+const EDITIONS = (language: string) => [...[...BOTH, 'follow-up.md'].map((file) => `${language}/restricted/${file}`), ...[...BOTH, 'follow-up.md', 'press-release.md'].map((file) => `${language}/public/${file}`)];
 /** The example is bilingual: English, then French, each with its two editions. */
 const MD = [...EDITIONS('en'), ...EDITIONS('fr')];
 const PDF = (list: string[]) => list.map((file) => file.replace(/\.md$/, '.pdf'));
 /** Per edition: its Markdown, then its PDFs. */
-const WITH_PDF = [0, 6, 13, 19].flatMap((start, i) => { const end = [6, 13, 19, 26][i]!; return [...MD.slice(start, end), ...PDF(MD.slice(start, end))]; });
+const WITH_PDF = [0, 7, 15, 22].flatMap((start, i) => { const end = [7, 15, 22, 30][i]!; return [...MD.slice(start, end), ...PDF(MD.slice(start, end))]; });
 const scenarios: Scenario[] = [
   { name: 'the Rabat example, Markdown', dir: 'examples/rabat-2022', problems: [], files: MD },
   { name: 'the Rabat example, Markdown and PDF', dir: 'examples/rabat-2022', options: { formats: ['md', 'pdf'] }, problems: [], files: WITH_PDF },

@@ -8,6 +8,7 @@ import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { Timings } from '../../build/timings.js';
+import { SetupError } from '../../errors.js';
 import type { WarmState } from '../../build/warm.js';
 
 export interface BuildOptions extends ReportingOptions {
@@ -18,16 +19,18 @@ export interface BuildOptions extends ReportingOptions {
   check?: boolean;
   templates?: string;
   pdfA?: boolean;
+  asOf?: string;
 }
 
 /** `build`: flags → the build layer → publish (or compare, for --check) → report. `warm`: watch mode's state. */
 export async function buildCommand(options: BuildOptions, globals: GlobalOptions, io: Io, warm?: WarmState): Promise<number> {
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
-  const { dir, out, format, templates, pdfTheme, pdfA, check } = options;
+  const { dir, out, format, templates, pdfTheme, pdfA, check, asOf } = options;
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${asOf}”.`, 'For example --as-of 2023-05-15.');
   const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
   const progress = progressLine(io, reporting.quiet);
-  const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}) };
+  const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}) };
   const result = await build(dir, settings, {
     cwd: io.cwd, env: io.env, timings,
     ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}), ...(publication ? { emit: publication.emit } : {}), ...(progress ? { onProgress: progress.show } : {}),

@@ -19,14 +19,18 @@ export function checkDuplicateIds(ctx: RuleContext): void {
 
   const sessionIds = new Ids('session', ' A session without an id takes its file name.');
   const recs = new Ids('recommendation');
+  const actions = new Ids('action');
   for (const session of sessions) {
     const site: Site = { file: session.file, path: session.data.id === undefined ? [] : ['id'] };
     sessionIds.add(session.id, site, session.data.id === undefined ? 'mapping-start' : 'value');
     session.data.recommendations?.forEach((rec, index) => {
       if (rec.id !== undefined) recs.add(rec.id, { file: session.file, path: ['recommendations', index, 'id'] });
     });
+    session.data.actions?.forEach((action, index) => {
+      if (action.id !== undefined) actions.add(action.id, { file: session.file, path: ['actions', index, 'id'] });
+    });
   }
-  for (const ids of [orgs, themes, sessionIds, recs]) ids.report(ctx);
+  for (const ids of [orgs, themes, sessionIds, recs, actions]) ids.report(ctx);
 }
 
 /** Where each id of one kind is used, in reading order. */

@@ -1,0 +1,81 @@
+import type { ActionStatus } from '../../notes/types.js';
+import type { RuleContext, Site } from '../context.js';
+import { didYouMean } from '../suggest.js';
+import { actionIdFor } from '../../consolidate/follow-up.js';
+
+/**
+ * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
+ * that exists, a recommendation's country is a beneficiary, the reporter is an organization or a
+ * beneficiary, no report predates the workshop, two reports of the same action on the same date
+ * agree, and an action does not go from done back to not started (warning). With follow-up reports,
+ * an action without an id cannot be reported on: a warning suggests one.
+ */
+export function checkFollowUps(ctx: RuleContext): void {
+  const { workshop, sessions, followUps } = ctx.project;
+  if (followUps.length === 0) return;
+  const actionIds = new Map<string, Site>();
+  const taken = new Set<string>();
+  for (const session of sessions) session.data.actions?.forEach((action, index) => {
+    if (action.id !== undefined && !actionIds.has(action.id)) actionIds.set(action.id, { file: session.file, path: ['actions', index, 'id'] });
+    if (action.id !== undefined) taken.add(action.id);
+  });
+  for (const session of sessions) session.data.actions?.forEach((action, index) => {
+    if (action.id !== undefined || typeof action.text !== 'string') return;
+    const id = actionIdFor(action.text, taken);
+    taken.add(id);
+    ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
+  });
+  const recIds = ctx.recommendationSites;
+  const start = workshop.data.dates?.start;
+  const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
+  // Each action's reports in date order, for agreement and regressions.
+  const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
+  for (const followUp of followUps) {
+    const { file, data } = followUp;
+    if (start !== undefined && data.date < start) {
+      ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
+    }
+    if (!known(data.reported_by) && ctx.knowsAll('organizers')) {
+      ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
+        didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
+    }
+    data.updates.forEach((update, index) => {
+      const at = (key: string): Site => ({ file, path: ['updates', index, key] });
+      if ((update.action === undefined) === (update.recommendation === undefined)) {
+        const both = update.action !== undefined;
+        ctx.report(both ? 'invalid-value' : 'required', 'error', { file, path: ['updates', index] }, 'mapping-start', both ? 'An update names an action or a recommendation, not both.' : 'An update must name the action (`action: ID`) or the recommendation (`recommendation: ID`) it reports on.', 'Write one update per action or recommendation.');
+        return;
+      }
+      if (update.action !== undefined) {
+        const site = actionIds.get(update.action);
+        if (!site) {
+          if (!ctx.mayBeLeftOut(update.action)) {
+            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
+          }
+          return;
+        }
+        const list = reports.get(update.action) ?? [];
+        list.push({ date: data.date, status: update.status, site: at('status') });
+        reports.set(update.action, list);
+      } else if (update.recommendation !== undefined) {
+        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOut(update.recommendation)) {
+          ctx.report('unknown-recommendation', 'error', at('recommendation'), 'value', `No recommendation has the id “${update.recommendation}”.`, didYouMean(update.recommendation, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
+        }
+        if (update.country !== undefined && !ctx.beneficiaries.has(update.country)) {
+          ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
+        }
+      }
+    });
+  }
+  for (const [id, list] of reports) {
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (let i = 1; i < list.length; i++) {
+      const [before, now] = [list[i - 1]!, list[i]!];
+      if (before.date === now.date && before.status !== now.status) {
+        ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on action “${id}”: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
+      } else if (before.status === 'done' && now.status === 'not-started') {
+        ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now not started.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyExampleWithoutEditions, listFiles, remove, runBin, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-follow-up-');
+afterAll(() => remove(work));
+const read = (file: string) => readFileSync(file, 'utf8');
+let copies = 0;
+/** The example in English, one edition, with its three follow-up reports. */
+function copy(): string {
+  const dir = path.join(work, `rabat-${++copies}`);
+  copyExampleWithoutEditions(dir);
+  rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+  return dir;
+}
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = read(file);
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`nothing to replace in ${file}`);
+  writeFileSync(file, next);
+}
+
+describe('follow-up of the action plan', () => {
+  it('writes the action register as of the latest report: overdue first, then by lead, each with its history', () => {
+    const dir = copy();
+    const result = runBin(['build', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const register = read(path.join(dir, 'out/follow-up.md'));
+    expect(register).toContain('The status of the 9 follow-up actions as of 15 May 2023');
+    const rows = [...register.matchAll(/^\| \*\*(A\d+)\*\* \| .* \| ([^|]+) \|$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows.slice(0, 2)).toEqual(['A5 In progress (**overdue**)', 'A4 Blocked (**overdue**)']);
+    expect(rows).toContain('A9 Not started');
+    expect(register).toMatch(/### A4\n\n- \*\*15 November 2022\*\*, .*: In progress\. Burkina Faso's national workshop[^\n]*\n- \*\*15 May 2023\*\*, .*: Blocked\./);
+    expect(register).toContain('- **R5** (Niger), 15 November 2022: In progress. A decree establishing the national **passenger information unit**');
+    // The action plan and the country briefs show each action's status.
+    expect(read(path.join(dir, 'out/report.md'))).toMatch(/\| Implements \| Status as of 15 May 2023 \|\n[\s\S]*\| \*\*A4\*\* \|.*\| Blocked \(\*\*overdue\*\*\) \|/);
+    expect(read(path.join(dir, 'out/countries/MLI.md'))).toMatch(/\| \*\*A5\*\* \|.*\| In progress \(\*\*overdue\*\*\) \|/);
+  });
+
+  it('--as-of computes the status as of another date, and reports after it are not seen', () => {
+    const dir = copy();
+    const result = runBin(['build', dir, '--as-of', '2022-12-01']);
+    expect(result.code, result.stderr).toBe(0);
+    const register = read(path.join(dir, 'out/follow-up.md'));
+    expect(register).toContain('as of 1 December 2022');
+    expect(register).not.toContain('15 May 2023');
+    expect(register).toMatch(/^\| \*\*A1\*\* \|.*\| In progress \(\*\*overdue\*\*\) \|$/m);
+    expect(runBin(['build', dir, '--as-of', 'next week']).code).toBe(2);
+  });
+
+  it('changes nothing for a project without follow-up reports', () => {
+    const dir = copy();
+    rmSync(path.join(dir, 'follow-up'), { recursive: true });
+    expect(runBin(['build', dir]).code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).not.toContain('follow-up.md');
+    expect(read(path.join(dir, 'out/report.md'))).not.toContain('Status as of');
+  });
+
+  it('is bilingual in the example: the register in French, with the reports\' notes translated', () => {
+    const fr = read(path.join('examples/rabat-2022/out/fr/public/follow-up.md'));
+    expect(fr).toContain('# Suivi du plan d’action');
+    expect(fr).toMatch(/Bloquée \(\*\*en retard\*\*\)/);
+    expect(fr).toContain('L’atelier national du Mali a été reporté à deux reprises');
+  });
+});
+
+describe('each follow-up rule, one defect at a time, located', () => {
+  const report = (dir: string) => path.join(dir, 'follow-up/2022-11-15.yaml');
+  const cases: Array<{ rule: string; change: (dir: string) => void; where: RegExp; code: number }> = [
+    { rule: 'unknown-action', change: (dir) => edit(report(dir), 'action: circulate-report', 'action: circulate-reprot'), where: /follow-up\/2022-11-15\.yaml:7:13 error No action has the id “circulate-reprot”\. \[unknown-action\][\s\S]*Did you mean “circulate-report”\?/, code: 1 },
+    { rule: 'unknown-recommendation', change: (dir) => edit(report(dir), 'recommendation: api-pnr', 'recommendation: api-pnx'), where: /follow-up\/2022-11-15\.yaml:19:21 error No recommendation has the id “api-pnx”/, code: 1 },
+    { rule: 'not-beneficiary', change: (dir) => edit(report(dir), 'country: NER', 'country: SEN'), where: /follow-up\/2022-11-15\.yaml:20:14 error SEN is not one of the workshop's beneficiary countries/, code: 1 },
+    { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)/, code: 1 },
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
+    {
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: passenger-data-assessments\n    status: done\n'),
+      where: /follow-up\/2022-11-15\.yaml:\d+:13 error Two reports of 2022-11-15 disagree on action “passenger-data-assessments”: done and in-progress\.|follow-up\/2022-11-15-niger\.yaml:5:13 error Two reports of 2022-11-15 disagree/, code: 1,
+    },
+    {
+      rule: 'status-regression',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: not-started\n'),
+      where: /follow-up\/2023-06-01\.yaml:5:13 warning Action “circulate-report” was reported done on 2022-11-15 and is now not started\./, code: 0,
+    },
+    { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
+    { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
+  ];
+  it.each(cases)('$rule', ({ rule, change, where, code }) => {
+    const dir = copy();
+    change(dir);
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual([`[${rule}]`]);
+    expect(result.stderr).toMatch(where);
+  });
+});
