@@ -35,6 +35,8 @@ const USAGE = `Usage: node scripts/bench.js [options]     (npm run bench -- [opt
   --peer-runs N        runs of the peer (default 1: M takes about a minute)
   --watch S,M|none     sizes with the watch-mode latency bench, md and md,pdf (default S,M)
   --watch-runs N       edits per watch bench; the median is shown (default 5)
+  --docx S,M|none      sizes with an md,pdf,docx build, and the DOCX time it adds (default M); with any,
+                       the example (examples/rabat-2022) is measured too, md,pdf against md,pdf,docx
 Only sizes listed in --sizes are measured. Run \`npm run build\` first.`;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -54,6 +56,7 @@ const peerSizes = list('peer', 'S,M');
 const peerRuns = Number(option('peer-runs', '1'));
 const watchSizes = list('watch', 'S,M');
 const watchRuns = Number(option('watch-runs', '5'));
+const docxSizes = list('docx', 'M');
 const work = mkdtempSync(path.join(tmpdir(), 'wr-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const loadAtStart = loadavg();
@@ -111,6 +114,16 @@ row('-', '--version', version, `${(version.ms / bare.ms).toFixed(1)}× node -e 0
 const help = measure([BIN, '--help']);
 row('-', '--help', help, `${(help.ms / bare.ms).toFixed(1)}× node -e 0 (target ≤ 3×)`);
 /** A parse-only floor: read workshop.yaml and every file of sessions/ and countries/, parse each with `parse`. */
+const countDocx = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.docx')).length;
+if (docxSizes.length > 0) {
+  progress('example: build --format md,pdf and md,pdf,docx');
+  const example = path.join(ROOT, 'examples/rabat-2022');
+  const base = measure([BIN, 'build', example, '--quiet', '--format', 'md,pdf', '--out', path.join(work, 'example-pdf')]);
+  row('example', 'build --format md,pdf', base);
+  const withDocx = measure([BIN, 'build', example, '--quiet', '--format', 'md,pdf,docx', '--out', path.join(work, 'example-docx')]);
+  const added = withDocx.ms - base.ms;
+  row('example', 'build --format md,pdf,docx', withDocx, `${countDocx(path.join(work, 'example-docx'))} DOCX files; DOCX adds ${seconds(added)} (target ≤ 0.30 s) ${added <= 300 ? '✓' : '✗'}`);
+}
 const parseOnly = (dir, imports, parse) => ['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; ${imports} const d=${JSON.stringify(dir)}; ${parse}(readFileSync(d+'/workshop.yaml','utf8')); for (const s of ['sessions','countries']) for (const f of readdirSync(d+'/'+s)) ${parse}(readFileSync(d+'/'+s+'/'+f,'utf8'));`];
 for (const size of sizes) {
   progress(`${size}: generating`);
@@ -132,6 +145,13 @@ for (const size of sizes) {
     full = measure([BIN, 'build', dir, '--quiet', '--format', 'md,pdf', '--out', out]);
     const pages = countPages(out);
     row(size, 'build --format md,pdf', full, `${pages} pages, ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
+  }
+  if (docxSizes.includes(size)) {
+    const formats = full ? 'md,pdf,docx' : 'md,docx';
+    progress(`${size}: build --format ${formats}`);
+    const out = path.join(work, `${size}-docx`);
+    const withDocx = measure([BIN, 'build', dir, '--quiet', '--format', formats, '--out', out]);
+    row(size, `build --format ${formats}`, withDocx, `${countDocx(out)} DOCX files; DOCX time (${formats} − ${full ? 'md,pdf' : 'md'}) ${seconds(withDocx.ms - (full ?? md).ms)}`);
   }
   const documents = readdirSync(mdOut, { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
   if (floorSizes.includes(size)) {

@@ -23,6 +23,7 @@ const result = await build({
     heap: 'dist/cli/heap.js',
     'parse-worker': 'dist/build/parse-worker.js',
     'typeset-worker': 'dist/build/typeset-worker.js',
+    'docx-worker': 'dist/build/writers/docx-worker.js',
     api: 'dist/api.js',
   },
   outdir: 'lib',

@@ -19,9 +19,10 @@ import type { Writer, WriterContext } from './writer.js';
 import { markdownWriter } from './writers/markdown.js';
 import { pdfWriter } from './writers/pdf.js';
 import { htmlWriter } from './writers/html.js';
+import { docxWriter } from './writers/docx.js';
 
 /** The formats, in the order their files are listed. */
-export const FORMATS: readonly Format[] = ['md', 'pdf', 'html'];
+export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
 
 export interface BuildOptions {
   /** Formats to write; default `report.formats` of workshop.yaml, else Markdown only. */
@@ -109,6 +110,8 @@ export async function build(dir: string, options: BuildOptions = {}, environment
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
+  /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
+  const deferred: Array<() => Promise<boolean>> = [];
   try {
     // Each language in its folder (en/, fr/) when there are several; each edition in its own inside it.
     for (const language of status.languages) {
@@ -132,6 +135,12 @@ export async function build(dir: string, options: BuildOptions = {}, environment
           result.files = [];
           return result;
         }
+      }
+    }
+    for (const take of deferred) {
+      if (!(await take())) {
+        result.files = [];
+        return result;
       }
     }
   } finally {
@@ -161,16 +170,27 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     timings?.mark('render');
     if (hasErrors(result.diagnostics)) return false;
     const generated = new Set(documents.map((doc) => doc.file));
-    for (const writer of first?.format === 'md' ? others : writers) {
-      const written = await writer.write(documents, context(place));
-      timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
-      const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
-      result.diagnostics.push(...relocated.diagnostics);
-      for (const [file, text] of relocated.sources) result.sources.set(file, text);
-      if (hasErrors(result.diagnostics)) return false;
-      const visible = written.files.map((file) => ({ file: file.path, text: written.texts?.get(file.path) ?? (typeof file.content === 'string' ? file.content : '') }));
-      if (!guard(visible)) return false;
-      for (const file of written.files) await emit(file);
+    const later = first?.format === 'md' ? others : writers;
+    // Every writer starts now: the DOCX is made on a thread of its own while the PDF is typeset. The
+    // results are taken in order; one left unread when an earlier writer stopped the build is ignored.
+    const started = later.map((writer) => writer.write(documents, context(place)));
+    for (const pending of started) pending.catch(() => undefined);
+    for (const [index, writer] of later.entries()) {
+      const take = async () => {
+        const written = await started[index]!;
+        timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
+        const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
+        result.diagnostics.push(...relocated.diagnostics);
+        for (const [file, text] of relocated.sources) result.sources.set(file, text);
+        if (hasErrors(result.diagnostics)) return false;
+        const visible = written.files.map((file) => ({ file: file.path, text: written.texts?.get(file.path) ?? (typeof file.content === 'string' ? file.content : '') }));
+        if (!guard(visible)) return false;
+        for (const file of written.files) await emit(file);
+        return true;
+      };
+      // A writer on a thread of its own goes on while the next edition is rendered and typeset.
+      if (writer.deferred) deferred.push(take);
+      else if (!(await take())) return false;
     }
     return true;
   }
@@ -212,7 +232,7 @@ export function parseFormats(list: string): Format[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length || formats.length === 0) {
-    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf, html, or several: md,pdf,html.');
+    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf, html, docx, or several: md,pdf,docx.');
   }
   return [...new Set(formats)] as Format[];
 }
@@ -238,5 +258,6 @@ function guardOutputFolder(outDir: string, projectDir: string): void {
 function writerFor(format: Format, warm: WarmState | undefined): Writer {
   if (format === 'md') return markdownWriter;
   if (format === 'html') return htmlWriter(warm?.pages);
+  if (format === 'docx') return docxWriter();
   return pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
 }

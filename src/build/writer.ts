@@ -37,6 +37,11 @@ export interface WriterResult {
  */
 export interface Writer {
   format: Format;
+  /**
+   * Its results are taken once every edition is written, not before the next edition is rendered:
+   * a writer working on a thread of its own (DOCX) goes on meanwhile. Its files come after the others.
+   */
+  deferred?: boolean;
   /** Told how much Markdown has been rendered so far, to start slow work (worker threads) early. */
   rendered?(chars: number): void;
   write(documents: readonly RenderedDocument[], context: WriterContext): Promise<WriterResult>;

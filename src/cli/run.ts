@@ -46,7 +46,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .description('validate, then write the reports (nothing is written when there are errors)')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
-    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf, html (default: report.formats in workshop.yaml, else md)'))
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf, html, docx (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')
     .option('--pdf-a', 'archival PDF/A-2a (refuses images PDF/A forbids)')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')

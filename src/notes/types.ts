@@ -3,7 +3,7 @@
 export type Language = 'en' | 'fr';
 export type Priority = 'high' | 'medium' | 'low';
 export type SessionType = 'opening' | 'plenary' | 'panel' | 'working-group' | 'field-visit' | 'closing';
-export type Format = 'md' | 'pdf' | 'html';
+export type Format = 'md' | 'pdf' | 'html' | 'docx';
 
 export interface Organization {
   id: string;
@@ -53,6 +53,8 @@ export interface ReportSettings {
   documents?: DocumentEntry[];
   logo?: string;
   pdf_theme?: Record<string, unknown>;
+  /** A Word document whose styles, page size and margins the DOCX files take (as pandoc's --reference-doc). */
+  docx_reference?: string;
   editions?: EditionSettings[];
 }
 

@@ -71,9 +71,10 @@ describe('build', () => {
   });
 
   it('rejects an unknown format as a usage error', async () => {
-    const result = await runInProcess(['build', EXAMPLE, '--format', 'docx', '--out', path.join(work, 'x')]);
+    const result = await runInProcess(['build', EXAMPLE, '--format', 'odt', '--out', path.join(work, 'x')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unknown format “docx”');
+    expect(result.stderr).toContain('Unknown format “odt”');
+    expect(result.stderr).toContain('Use md, pdf, html, docx');
   });
 
   it('refuses an output folder that would overwrite the notes', async () => {

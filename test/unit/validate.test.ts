@@ -194,6 +194,13 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(diagnostics({ ...input, assets: ['assets/logo.png'] })).toEqual([]);
     expect(diagnostics({ workshop: `${WORKSHOP}report:\n  logo: ./assets/logo.png\n`, assets: ['assets/logo.png'] })).toEqual([]);
   });
+
+  it('missing-asset: a DOCX reference document that is not among the assets', () => {
+    const input = { workshop: `${WORKSHOP}report:\n  docx_reference: assets/house-style.docx\n` };
+    expect(diagnostics(input).map(where)).toEqual(['missing-asset workshop.yaml:27:19']);
+    expect(diagnostics(input)[0]?.message).toBe('The DOCX reference document “assets/house-style.docx” is not a file in the project\'s assets/ folder.');
+    expect(diagnostics({ ...input, assets: ['assets/house-style.docx'] })).toEqual([]);
+  });
 });
 
 describe('validate: no cascade', () => {

@@ -1,0 +1,112 @@
+import { BorderStyle, Bookmark, type FileChild, HeadingLevel, type IParagraphOptions, Paragraph, TextRun } from 'docx';
+import type { BlockContent, DefinitionContent, Heading, List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseChartDirective } from '../markdown/chart.js';
+import { bookmarkName } from './bookmarks.js';
+import { chartParagraphs } from './chart.js';
+import type { DocxContext } from './context.js';
+import { paragraphRuns, paragraphText } from './inline.js';
+import { listIndent } from './lists.js';
+import { STYLE } from './styles.js';
+import { wordTable } from './table.js';
+
+/** Twips of space between a table or a code block and what follows. */
+const GAP = 160;
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/** Where a block sits in a list: the numbering of its item's first paragraph, or the indent of the others. */
+interface ListPlace {
+  level: number;
+  numbering?: { reference: string; level: number; instance: number };
+}
+
+/**
+ * Markdown blocks → Word paragraphs and tables, in order: headings in Heading 1–6 with a bookmark
+ * named after their anchor, lists as numbering, tables, the chart directive's chart before its
+ * table, code in a code style, quotes in Quote. Raw HTML is not shown (as in the PDF).
+ */
+export function wordBlocks(nodes: readonly RootContent[], ctx: DocxContext, place?: ListPlace): FileChild[] {
+  const out: FileChild[] = [];
+  let chart: { columns: string[]; keepTable: boolean } | undefined;
+  let afterTable = false;
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      chart = parseChartDirective(node.value) ?? chart;
+      continue;
+    }
+    if (node.type === 'table') {
+      if (chart) out.push(...chartParagraphs(node, chart.columns, ctx));
+      if (!chart || chart.keepTable) out.push(wordTable(node, ctx));
+      chart = undefined;
+      afterTable = true;
+      continue;
+    }
+    chart = undefined;
+    // A Word table has no space after it: the paragraph that follows takes it before.
+    out.push(...block(node, afterTable && node.type === 'paragraph' ? { ...ctx, spaceBefore: true } : ctx, place));
+    afterTable = false;
+    // Only an item's first paragraph carries its number.
+    if (place?.numbering && out.length > 0) place = { level: place.level };
+  }
+  return out;
+}
+
+function block(node: RootContent, ctx: DocxContext, place: ListPlace | undefined): FileChild[] {
+  switch (node.type) {
+    case 'heading':
+      return [heading(node, ctx)];
+    case 'paragraph':
+      return [paragraph(paragraphRuns(node.children, ctx), ctx, place)];
+    case 'list':
+      return list(node, ctx, place);
+    case 'blockquote':
+      return wordBlocks(node.children, { ...ctx, quote: true }, place);
+    case 'code': {
+      // One paragraph a line (Word's own way with code); the last one keeps the space after a block.
+      const lines = node.value.split('\n');
+      return lines.map((line, i) => new Paragraph({ style: STYLE.code, ...(i === lines.length - 1 ? { spacing: { after: GAP } } : {}), children: paragraphText(line.replace(/\t/g, '    '), ctx) }));
+    }
+    case 'thematicBreak':
+      return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C8CCD0', space: 1 } }, children: [] })];
+    case 'footnoteDefinition':
+    case 'definition':
+    case 'yaml':
+      return [];
+    default:
+      return 'children' in node ? wordBlocks(node.children as Array<BlockContent | DefinitionContent>, ctx, place) : [];
+  }
+}
+
+function heading(node: Heading, ctx: DocxContext): Paragraph {
+  const slug = ctx.slugger.slug(toString(node));
+  const children = paragraphRuns(node.children, ctx);
+  return new Paragraph({ heading: HEADINGS[node.depth - 1], children: [new Bookmark({ id: bookmarkName(slug), children })] });
+}
+
+function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, place: ListPlace | undefined): Paragraph {
+  const spacing = ctx.spaceBefore ? { spacing: { before: GAP } } : {};
+  if (place?.numbering) return new Paragraph({ numbering: place.numbering, children, ...spacing, ...(ctx.quote ? { style: STYLE.quote } : {}) });
+  if (place) return new Paragraph({ style: 'ListParagraph', indent: { left: listIndent(place.level) }, children, ...spacing });
+  return new Paragraph({ children, ...spacing, ...(ctx.quote ? { style: STYLE.quote } : {}) });
+}
+
+function list(node: List, ctx: DocxContext, place: ListPlace | undefined): FileChild[] {
+  const level = place ? place.level + 1 : 0;
+  const numbering = ctx.lists.next(node.ordered === true, node.start);
+  const out: FileChild[] = [];
+  for (const item of node.children) {
+    const itemPlace: ListPlace = { level, numbering: { reference: numbering.reference, level, instance: numbering.instance } };
+    const children = item.children.length > 0 ? item.children : [{ type: 'paragraph' as const, children: [] }];
+    const [first, ...rest] = children;
+    if (item.checked != null && first?.type === 'paragraph') {
+      // A task list item: its box as a character, as the PDF draws it.
+      const box = new TextRun({ text: item.checked ? '☒ ' : '☐ ', language: { value: ctx.lang } });
+      out.push(paragraph([box, ...paragraphRuns(first.children, ctx)], ctx, itemPlace));
+      out.push(...wordBlocks(rest, ctx, { level }));
+    } else {
+      out.push(...wordBlocks(children, ctx, itemPlace));
+    }
+  }
+  return out;
+}

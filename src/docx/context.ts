@@ -1,0 +1,36 @@
+import type { FootnoteDefinition } from 'mdast';
+import type GithubSlugger from 'github-slugger';
+import type { Lists } from './lists.js';
+
+/** An image as the writer embeds it: PNG or JPEG bytes and its size in pixels. */
+export interface DocxImage {
+  data: Uint8Array;
+  type: 'png' | 'jpg';
+  width: number;
+  height: number;
+}
+
+/** What converting one document's tree needs and gathers. */
+export interface DocxContext {
+  /** `w:lang` of every run (`fr-FR`). */
+  lang: string;
+  /** The theme's accent colour without `#`. */
+  accent: string;
+  /** Text width in pixels (96 per inch), the widest an image or the chart is drawn. */
+  widthPx: number;
+  /** Text width in twentieths of a point, for table columns. */
+  widthTwips: number;
+  /** Footnote numbers by their Markdown identifier, in order of first reference. */
+  footnotes: Map<string, number>;
+  footnoteDefinitions: Map<string, FootnoteDefinition>;
+  /** The document's headings' anchors, as GitHub makes them (the Markdown's links use them). */
+  slugger: GithubSlugger;
+  lists: Lists;
+  /** What a reader sees, paragraph by paragraph: the leak guard reads it. */
+  text: string[];
+  loadImage: (src: string) => DocxImage | undefined;
+  /** Inside a block quote: paragraphs take the Quote style. */
+  quote?: boolean;
+  /** Right after a table: the next paragraph takes some space before it. */
+  spaceBefore?: boolean;
+}

@@ -1,0 +1,132 @@
+import GithubSlugger from 'github-slugger';
+import { Document, type FileChild, type ISectionOptions, Paragraph, TableOfContents } from 'docx';
+import type { FootnoteDefinition, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Language } from '../notes/types.js';
+import { readFrontMatter } from '../typeset/front-matter.js';
+import { parseMarkdown } from '../typeset/markdown.js';
+import { PAGE_SIZES, type ResolvedTheme } from '../typeset/theme.js';
+import { wordBlocks } from './blocks.js';
+import { pageChrome } from './chrome.js';
+import type { DocxContext, DocxImage } from './context.js';
+import { coverParagraphs, type CoverLabels } from './cover.js';
+import type { EmbeddedFont } from './fonts.js';
+import { paragraphText } from './inline.js';
+import { wordLanguage } from './language.js';
+import { Lists } from './lists.js';
+import { packReproducibly } from './package.js';
+import type { ReferenceDocument } from './reference.js';
+import { STYLE, themeStyles } from './styles.js';
+
+/** What every document of a build shares. */
+export interface DocxSettings {
+  theme: ResolvedTheme;
+  /** The workshop's language, for a document whose front matter has none. */
+  language: Language;
+  labels: CoverLabels & { page: string; contents: string };
+  /** Created and modified date of the core properties: the workshop's, or SOURCE_DATE_EPOCH. */
+  date: Date;
+  reference?: ReferenceDocument;
+  fonts: EmbeddedFont[];
+  loadImage: (src: string) => DocxImage | undefined;
+}
+
+/** A contents field is worth it from this many level 1–2 headings on, as in the PDF. */
+const TOC_MIN_ENTRIES = 3;
+
+/**
+ * One rendered Markdown document → a .docx, from the same parsed tree the PDF is typeset from:
+ * a cover section without header or footer, then the contents (a TOC field with its entries, which
+ * Word numbers on opening) and the body with the running header and "Page X of Y". Returns the
+ * bytes and what a reader sees.
+ */
+export async function docxDocument(markdown: string, file: string, settings: DocxSettings): Promise<{ bytes: Uint8Array; text: string }> {
+  const root = parseMarkdown(markdown);
+  const front = readFrontMatter(root);
+  if (!front.title) front.title = file;
+  const lang = wordLanguage(front.lang, settings.language);
+  const page = pageGeometry(settings);
+  let text = '';
+  const entries = root.children.filter((c) => c.type === 'heading' && c.depth <= 2).length;
+  // Everything of the docx library is made inside the packing (see packReproducibly), where its ids are fixed.
+  const make = (reseed: () => void): Document => {
+    const lists = new Lists();
+    const ctx: DocxContext = {
+      lang,
+      accent: settings.theme.accentColor.slice(1),
+      widthPx: Math.floor((page.width - page.margins.left - page.margins.right) / 15),
+      widthTwips: page.width - page.margins.left - page.margins.right,
+      footnotes: new Map(),
+      footnoteDefinitions: new Map(root.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition').map((c) => [c.identifier, c])),
+      slugger: new GithubSlugger(),
+      lists,
+      text: [],
+      loadImage: settings.loadImage,
+    };
+    const cover = coverParagraphs(front, settings.labels, ctx);
+    const body = wordBlocks(withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml'), front.classification), ctx);
+    const footnotes: Record<string, { children: Paragraph[] }> = {};
+    for (const [id, n] of ctx.footnotes) {
+      const definition = ctx.footnoteDefinitions.get(id)!;
+      footnotes[String(n)] = { children: wordBlocks(definition.children, ctx).filter((c): c is Paragraph => c instanceof Paragraph) };
+    }
+    const properties = { page: { size: { width: page.width, height: page.height }, margin: page.margins } };
+    const chrome = () => {
+      const { header, footer } = pageChrome(front, settings.labels.page, lang, ctx.widthTwips);
+      return { headers: { default: header }, footers: { default: footer } };
+    };
+    const sections: ISectionOptions[] = [{ properties, children: cover }];
+    if (entries >= TOC_MIN_ENTRIES) {
+      const contents: FileChild[] = [
+        new Paragraph({ style: STYLE.tocHeading, children: paragraphText(settings.labels.contents, ctx) }),
+        new TableOfContents(settings.labels.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+      ];
+      sections.push({ properties, ...chrome(), children: contents });
+    }
+    sections.push({ properties, ...chrome(), children: body.length > 0 ? body : [new Paragraph({})] });
+    const reference = settings.reference;
+    const styles = themeStyles(settings.theme, lang);
+    text = ctx.text.filter(Boolean).join('\n');
+    reseed();
+    return new Document({
+      title: front.title,
+      ...(front.document ?? front.subtitle ? { subject: front.document ?? front.subtitle } : {}),
+      ...(front.subtitle ? { description: front.subtitle } : {}),
+      creator: front.organizers.join('; '),
+      lastModifiedBy: front.organizers.join('; '),
+      ...(reference
+        ? {
+            externalStyles: reference.styles,
+            styles: {
+              paragraphStyles: (styles.paragraphStyles ?? []).filter((style) => !reference.styleIds.has(style.id)),
+              characterStyles: (styles.characterStyles ?? []).filter((style) => !reference.styleIds.has(style.id)),
+            },
+          }
+        : { styles, fonts: settings.fonts }),
+      numbering: lists.options(),
+      footnotes,
+      // No pageNumbers estimator (docx/layout): laying the pages out as Word would costs 0.3–0.7 s a
+      // document. The contents are written with their entries, page references to the headings'
+      // bookmarks and a dirty field, which Word updates on opening (see the README).
+      sections,
+    });
+  };
+  const bytes = packReproducibly(make, settings.date, lang);
+  return { bytes, text };
+}
+
+/** The page in twips: the reference document's, else the PDF theme's. */
+function pageGeometry(settings: DocxSettings): { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number; header: number; footer: number } } {
+  if (settings.reference?.page) return settings.reference.page;
+  const size = PAGE_SIZES[settings.theme.pageSize];
+  const t = (pt: number) => Math.round(pt * 20);
+  const m = settings.theme.margins;
+  return { width: t(size.width), height: t(size.height), margins: { top: t(m.top), right: t(m.right), bottom: t(m.bottom), left: t(m.left), header: t(m.top * 0.45), footer: t(m.bottom * 0.45) } };
+}
+
+/** The edition's marking opens the Markdown as a bold line; the cover and every header carry it already (as in the PDF). */
+function withoutMarkingLine(blocks: RootContent[], marking: string | undefined): RootContent[] {
+  const first = blocks[0];
+  const isMarking = marking !== undefined && first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'strong' && toString(first) === marking;
+  return isMarking ? blocks.slice(1) : blocks;
+}

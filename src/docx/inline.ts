@@ -1,0 +1,125 @@
+import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, type IRunOptions, type ParagraphChild, TextRun } from 'docx';
+import type { PhrasingContent } from 'mdast';
+import { isSafeImage } from '../markdown/images.js';
+import { bookmarkName } from './bookmarks.js';
+import type { DocxContext } from './context.js';
+import { STYLE } from './styles.js';
+
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'font' | 'style' | 'color'>;
+
+/**
+ * Markdown inline content → Word runs: emphasis as formatting, links as hyperlinks (to a bookmark
+ * in this document, to another document's `.docx`, or to the web), footnote references as Word
+ * footnotes, images embedded at their size. Every run carries the document's language.
+ */
+export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, style: RunStyle = {}, seen: string[] = []): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push(textRun(node.value.replace(/\s*\n\s*/g, ' '), ctx, style, seen));
+        break;
+      case 'strong':
+        out.push(...inlineRuns(node.children, ctx, { ...style, bold: true }, seen));
+        break;
+      case 'emphasis':
+        out.push(...inlineRuns(node.children, ctx, { ...style, italics: true }, seen));
+        break;
+      case 'delete':
+        out.push(...inlineRuns(node.children, ctx, { ...style, strike: true }, seen));
+        break;
+      case 'inlineCode':
+        out.push(textRun(node.value, ctx, { ...style, style: STYLE.inlineCode }, seen));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1, language: { value: ctx.lang } }));
+        break;
+      case 'link': {
+        const children = inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen).filter((c): c is TextRun => c instanceof TextRun);
+        out.push(...link(node.url, children));
+        break;
+      }
+      case 'image':
+        out.push(...image(node.url, node.alt ?? '', node.title ?? undefined, ctx, style, seen));
+        break;
+      case 'footnoteReference': {
+        if (!ctx.footnoteDefinitions.has(node.identifier)) {
+          out.push(textRun(`[^${node.label ?? node.identifier}]`, ctx, style, seen));
+          break;
+        }
+        let n = ctx.footnotes.get(node.identifier);
+        if (n === undefined) ctx.footnotes.set(node.identifier, (n = ctx.footnotes.size + 1));
+        out.push(new FootnoteReferenceRun(n));
+        break;
+      }
+      case 'html':
+        // Inline HTML is not shown, as in the PDF (the fields were sanitised; the templates write none).
+        break;
+      default:
+        // linkReference/imageReference were resolved by the parser only when defined: show their text.
+        if ('children' in node) out.push(...inlineRuns(node.children as PhrasingContent[], ctx, style, seen));
+    }
+  }
+  return out;
+}
+
+/** A paragraph's runs; its text becomes one line of what a reader sees (the leak guard reads it). */
+export function paragraphRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
+  const seen: string[] = [];
+  const runs = inlineRuns(nodes, ctx, style, seen);
+  ctx.text.push(seen.join(''));
+  return runs;
+}
+
+/** A paragraph of plain text, seen as such. */
+export function paragraphText(text: string, ctx: DocxContext, style: RunStyle = {}): TextRun[] {
+  const seen: string[] = [];
+  const run = textRun(text, ctx, style, seen);
+  ctx.text.push(text);
+  return [run];
+}
+
+/** One run of text in the document's language; `seen` collects what a reader sees. */
+export function textRun(text: string, ctx: DocxContext, style: RunStyle, seen: string[]): TextRun {
+  seen.push(text);
+  return new TextRun({ text, ...style, language: { value: ctx.lang } });
+}
+
+/**
+ * `#anchor` → the bookmark in this document; `other.md#anchor` → `other.docx` and its bookmark (the
+ * same name, see bookmarkName); anything else is a web address. A link nobody can follow becomes its text.
+ */
+function link(url: string, children: TextRun[]): ParagraphChild[] {
+  if (url.startsWith('#')) {
+    return url.length > 1 ? [new InternalHyperlink({ anchor: bookmarkName(decoded(url.slice(1))), children })] : children;
+  }
+  const local = /^(?![a-z][a-z0-9+.-]*:|\/)([^#]*)\.md(?:#(.*))?$/i.exec(url);
+  if (local) {
+    const fragment = local[2] ? `#${bookmarkName(decoded(local[2]))}` : '';
+    return [new ExternalHyperlink({ link: `${local[1]}.docx${fragment}`, children })];
+  }
+  if (!/^(https?|mailto):/i.test(url)) return children;
+  return [new ExternalHyperlink({ link: url, children })];
+}
+
+/** A link's fragment as the heading's anchor reads: percent-decoded, unless that is not valid (`#100%`). */
+function decoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** An image inside the project, at its size (96 pixels to the inch) but no wider than the text; else its alt text. */
+function image(src: string, alt: string, title: string | undefined, ctx: DocxContext, style: RunStyle, seen: string[]): ParagraphChild[] {
+  const loaded = isSafeImage(src) ? ctx.loadImage(src) : undefined;
+  if (!loaded) return alt ? [textRun(alt, ctx, { ...style, italics: true }, seen)] : [];
+  const scale = Math.min(1, ctx.widthPx / loaded.width);
+  return [new ImageRun({
+    type: loaded.type,
+    data: loaded.data,
+    transformation: { width: Math.round(loaded.width * scale), height: Math.round(loaded.height * scale) },
+    altText: { name: src.split('/').pop() ?? src, description: alt, title: title ?? alt },
+  })];
+}

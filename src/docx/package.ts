@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { type Document, Packer, StringContainer, XmlAttributeComponent, XmlComponent } from 'docx';
+import { deflateSync, strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+
+/** Zip entry times: 1980-01-01 00:00, the zip format's first day, written from local time fields: the same in every time zone. */
+const ZIP_TIME = () => new Date(1980, 0, 1, 0, 0, 0);
+
+/** The library's part writer: the parts of a document by path, in the order it zips them. */
+type Compiler = { compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
+
+/**
+ * Builds and packs a document so that the same content gives the same bytes, whatever the clock,
+ * the time zone or the locale. The docx library reads two things of the outside world while it
+ * makes a document and writes its parts, both synchronously (nothing else runs meanwhile), so for
+ * that moment they are fixed, and restored right after:
+ * - Math.random, with which it names relationships, hyperlinks and embedded fonts' keys: a
+ *   generator seeded with a fixed number (the ids stay unique within the document), seeded again
+ *   before the document itself is made, so the fonts' keys, hence their files, are the same in every document;
+ * - Date.now, with which a chart's embedded workbook is zipped.
+ * The core properties' created and modified dates (the clock, in the library) are replaced by
+ * `date`, and the document's language is added to them (`dc:language`).
+ *
+ * The parts are zipped here rather than by the library's Packer (the same parts, in the same order:
+ * its compiler, an internal of the pinned version, is what Packer zips): with fixed entry times, and
+ * each embedded font compressed once per thread instead of once per document.
+ */
+export function packReproducibly(make: (reseed: () => void) => Document, date: Date, language: string): Uint8Array {
+  const random = Math.random;
+  const now = Date.now;
+  let parts: Map<string, string | Uint8Array>;
+  Date.now = () => ZIP_TIME().getTime();
+  try {
+    Math.random = seeded(0x5eed);
+    const document = make(() => { Math.random = seeded(0xd0c); });
+    setCoreProperties(document, date, language);
+    parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
+  } finally {
+    Math.random = random;
+    Date.now = now;
+  }
+  return zipParts(parts);
+}
+
+/** Large parts (the fonts) deflated, with their CRC, by their SHA-1: the same font is compressed once per thread. */
+const deflated = new Map<string, { data: Uint8Array<ArrayBuffer>; crc: number }>();
+const LARGE = 64 * 1024;
+
+function zipParts(parts: Map<string, string | Uint8Array>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const mtime = ZIP_TIME();
+  for (const [path, data] of parts) {
+    const bytes = typeof data === 'string' ? strToU8(data) : data;
+    if (bytes.length < LARGE) {
+      const entry = new ZipDeflate(path, { level: 6 });
+      entry.mtime = mtime;
+      zip.add(entry);
+      entry.push(bytes, true);
+      continue;
+    }
+    const key = createHash('sha1').update(bytes).digest('hex');
+    let compressed = deflated.get(key);
+    if (!compressed) deflated.set(key, (compressed = { data: deflateSync(bytes, { level: 6 }), crc: crc32(bytes) }));
+    // A file already compressed: fflate writes what it is given, with its size, CRC and method.
+    const entry: ZipInputFile = { filename: path, size: bytes.length, crc: compressed.crc, compression: 8, mtime };
+    zip.add(entry);
+    entry.ondata!(null, compressed.data, true);
+  }
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** A small fixed-seed generator (mulberry32): the ids it gives are as unique within a document as random ones. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `<dcterms:created xsi:type="dcterms:W3CDTF">…</dcterms:created>`, as the library writes its own dates. */
+class Timestamp extends XmlComponent {
+  constructor(name: string, date: Date) {
+    super(name);
+    this.root.push(new TimestampType({ type: 'dcterms:W3CDTF' }));
+    this.root.push(date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  }
+}
+
+class TimestampType extends XmlAttributeComponent<{ type: string }> {
+  protected override readonly xmlKeys = { type: 'xsi:type' };
+}
+
+/**
+ * Replaces the library's created/modified timestamps (the clock) by `date`, and adds `dc:language`.
+ * The core properties are an XmlComponent whose children the library exposes only to subclasses,
+ * hence the cast; the test reads docProps/core.xml back.
+ */
+function setCoreProperties(document: Document, date: Date, language: string): void {
+  const core = document.CoreProperties as unknown as { root: unknown[] };
+  core.root = core.root.filter((child) => !(child instanceof XmlComponent && ['dcterms:created', 'dcterms:modified'].includes((child as unknown as { rootKey: string }).rootKey)));
+  core.root.push(new StringContainer('dc:language', language), new Timestamp('dcterms:created', date), new Timestamp('dcterms:modified', date));
+}

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+import { SetupError } from '../errors.js';
+
+/** What a reference document gives the DOCX: its styles, and its page size and margins (twips). */
+export interface ReferenceDocument {
+  styles: string;
+  /** Style ids it defines: the writer adds its own only for those it lacks. */
+  styleIds: Set<string>;
+  page?: { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number; header: number; footer: number } };
+}
+
+const HINT = 'report.docx_reference names a Word document (.docx) relative to the project folder, e.g. a house template saved as .docx; its styles, page size and margins are used.';
+
+/**
+ * Reads `report.docx_reference`, as pandoc's --reference-doc: `word/styles.xml` and the page of the
+ * last section of `word/document.xml`. A file that cannot be read or is not a Word document is a
+ * setup error (exit 2) with a hint.
+ */
+export async function readReference(file: string, projectDir: string): Promise<ReferenceDocument> {
+  const full = path.resolve(projectDir, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(full));
+  } catch (error) {
+    throw new SetupError(`Cannot read the DOCX reference document ${file}.`, HINT, { cause: error });
+  }
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, { filter: (entry) => entry.name === 'word/styles.xml' || entry.name === 'word/document.xml' });
+  } catch (error) {
+    throw new SetupError(`${file} is not a Word document (it is not a .docx package).`, HINT, { cause: error });
+  }
+  const stylesBytes = entries['word/styles.xml'];
+  if (!stylesBytes) throw new SetupError(`${file} is not a Word document (it has no word/styles.xml).`, HINT);
+  const styles = new TextDecoder().decode(stylesBytes);
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'w:style' || name === 'w:sectPr' });
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parser.parse(styles) as Record<string, unknown>;
+  } catch (error) {
+    throw new SetupError(`${file} is not a Word document (its word/styles.xml cannot be read).`, HINT, { cause: error });
+  }
+  const list = (parsed['w:styles'] as { 'w:style'?: Array<Record<string, string>> } | undefined)?.['w:style'];
+  if (!list) throw new SetupError(`${file} is not a Word document (its word/styles.xml has no styles).`, HINT);
+  const styleIds = new Set(list.map((style) => style['w:styleId']).filter((id): id is string => typeof id === 'string'));
+  const page = entries['word/document.xml'] ? pageOf(parser.parse(new TextDecoder().decode(entries['word/document.xml']))) : undefined;
+  return { styles, styleIds, ...(page ? { page } : {}) };
+}
+
+function pageOf(document: unknown): ReferenceDocument['page'] | undefined {
+  const body = (document as { 'w:document'?: { 'w:body'?: { 'w:sectPr'?: Array<Record<string, Record<string, string>>> } } })['w:document']?.['w:body'];
+  const sect = body?.['w:sectPr']?.at(-1);
+  const size = sect?.['w:pgSz'];
+  const margin = sect?.['w:pgMar'];
+  const n = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+  const width = n(size?.['w:w']);
+  const height = n(size?.['w:h']);
+  if (width === undefined || height === undefined || !margin) return undefined;
+  const m = (key: string, fallback: number) => n(margin[key]) ?? fallback;
+  return { width, height, margins: { top: m('w:top', 1440), right: m('w:right', 1440), bottom: m('w:bottom', 1440), left: m('w:left', 1440), header: m('w:header', 708), footer: m('w:footer', 708) } };
+}

@@ -1,0 +1,82 @@
+import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import type { AlignType, Table as MdTable } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { DocxContext } from './context.js';
+import { paragraphRuns } from './inline.js';
+import { STYLE } from './styles.js';
+
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'C8CCD0' } as const;
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+
+/**
+ * A GFM table as a Word table: the header row repeated on every page, rows that do not split across
+ * pages, column widths from the content, cells in the "Table text" style, horizontal rules only.
+ */
+export function wordTable(node: MdTable, ctx: DocxContext): Table {
+  const widths = columnWidths(node, ctx.widthTwips);
+  const align = node.align ?? [];
+  const rows = node.children.map((row, r) => new TableRow({
+    tableHeader: r === 0,
+    cantSplit: true,
+    children: widths.map((width, c) => {
+      const cell = row.children[c];
+      // The header row as the PDF's: white bold text on the accent colour.
+      const children = cell ? paragraphRuns(cell.children, ctx, r === 0 ? { bold: true, color: 'FFFFFF' } : {}) : [];
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        ...(r === 0 ? { shading: { type: ShadingType.CLEAR, fill: ctx.accent, color: 'auto' } } : {}),
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        children: [new Paragraph({ style: STYLE.tableText, alignment: alignment(align[c]), children })],
+      });
+    }),
+  }));
+  return new Table({
+    rows,
+    width: { size: ctx.widthTwips, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: RULE, bottom: RULE, insideHorizontal: RULE, left: NONE, right: NONE, insideVertical: NONE },
+  });
+}
+
+function alignment(align: AlignType | undefined) {
+  if (align === 'right') return AlignmentType.RIGHT;
+  if (align === 'center') return AlignmentType.CENTER;
+  return AlignmentType.LEFT;
+}
+
+/** Twips a character of table text takes, bold header included (Source Sans 3 at the table size, with room). */
+const CHAR = 112;
+/** Twips of a cell's left and right margins, and a little slack. */
+const PAD = 240;
+
+/**
+ * Widths in twips that add up to the text width: each column gets at least its longest word (a
+ * number column stays narrow and a header word is never cut), and what is left goes to the columns
+ * whose cells are longer than that, in proportion (a long text column wraps).
+ */
+export function columnWidths(node: MdTable, total: number): number[] {
+  const count = Math.max(...node.children.map((row) => row.children.length));
+  const columns = Array.from({ length: count }, (_, c) => {
+    let word = 2;
+    let cell = 2;
+    for (const row of node.children) {
+      const text = row.children[c] ? toString(row.children[c]) : '';
+      cell = Math.max(cell, text.length);
+      for (const w of text.split(/\s+/)) word = Math.max(word, w.length);
+    }
+    return { min: word * CHAR + PAD, wants: Math.min(cell, 60) * CHAR + PAD };
+  });
+  const least = columns.reduce((sum, col) => sum + col.min, 0);
+  // Too many columns for their longest words: each shrinks in proportion.
+  if (least >= total) return fill(columns.map((col) => Math.floor((col.min * total) / least)), total);
+  const extra = columns.reduce((sum, col) => sum + (col.wants - col.min), 0);
+  const left = total - least;
+  return fill(columns.map((col) => Math.floor(col.min + (extra > 0 ? (left * (col.wants - col.min)) / extra : left / count))), total);
+}
+
+/** The last column takes what rounding left, so the widths add up to the total. */
+function fill(widths: number[], total: number): number[] {
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}

@@ -1,0 +1,237 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { embeddedFonts } from '../../src/docx/fonts.js';
+import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
+import { bookmarkName } from '../../src/docx/bookmarks.js';
+import { readReference } from '../../src/docx/reference.js';
+import { makePng } from '../typeset/png.js';
+import { resolveTheme } from '../../src/typeset/theme.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { elements, readDocx, wordText } from './read-docx.js';
+
+const fixture = readFileSync(path.join(ROOT, 'test/fixtures/typeset/all-constructs.md'), 'utf8');
+const report = readFileSync(path.join(ROOT, 'examples/rabat-2022/out/en/restricted/report.md'), 'utf8');
+const french = readFileSync(path.join(ROOT, 'examples/niamey-2022/out/report.md'), 'utf8');
+
+async function settings(): Promise<DocxSettings> {
+  return {
+    theme: resolveTheme({ accent_color: '#336699' }),
+    language: 'en',
+    labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
+    date: new Date('2022-05-13T00:00:00Z'),
+    fonts: await embeddedFonts(),
+    loadImage: () => undefined,
+  };
+}
+
+const attr = (node: Record<string, unknown> | undefined, name: string) => (node?.[`@_${name}`] as string | undefined);
+const styleOf = (p: Record<string, unknown>) => attr(elements(p['w:pPr'], 'w:pStyle')[0], 'w:val');
+
+describe('DOCX: Word structure read back from word/document.xml and word/styles.xml', async () => {
+  const built = await docxDocument(report, 'restricted/report.md', await settings());
+  const { xml, parts } = readDocx(built.bytes);
+  const document = xml('word/document.xml');
+  const styles = xml('word/styles.xml');
+  const paragraphs = elements(document, 'w:p');
+
+  it('defines the styles an editor restyles by, following the PDF theme', () => {
+    const byId = new Map(elements(styles, 'w:style').map((s) => [attr(s, 'w:styleId'), s]));
+    for (const [id, name] of [['Title', 'Title'], ['Subtitle', 'Subtitle'], ['Heading1', 'Heading 1'], ['Heading2', 'Heading 2'], ['Heading3', 'Heading 3'], ['Normal', 'Normal'], ['ListParagraph', 'List Paragraph'], ['Caption', 'caption'], ['TableText', 'Table text']] as const) {
+      const style = byId.get(id);
+      expect(style, id).toBeDefined();
+      expect(attr(elements(style, 'w:name')[0], 'w:val')?.toLowerCase()).toBe(name.toLowerCase());
+    }
+    expect(attr(elements(byId.get('Heading1'), 'w:color')[0], 'w:val')).toBe('336699');
+    expect(attr(elements(byId.get('Heading1'), 'w:rFonts')[0], 'w:ascii')).toBe('Source Sans 3');
+  });
+
+  it('puts the headings in Heading 1–3, each with a bookmark named after its anchor', () => {
+    const headings = paragraphs.filter((p) => /^Heading[123]$/.test(styleOf(p) ?? ''));
+    const texts = headings.map((p) => `${styleOf(p)} ${wordText(p)}`);
+    expect(texts).toContain('Heading1 Introduction');
+    expect(texts).toContain('Heading2 Session 2: Recent trends and threats in the region');
+    const names = elements(document, 'w:bookmarkStart').map((b) => attr(b, 'w:name'));
+    expect(names).toContain(bookmarkName('session-2-recent-trends-and-threats-in-the-region'));
+    // Every internal link leads to a bookmark of the document.
+    const anchors = elements(document, 'w:hyperlink').map((h) => attr(h, 'w:anchor')).filter(Boolean);
+    expect(anchors.length).toBeGreaterThan(5);
+    for (const anchor of anchors) expect(names).toContain(anchor);
+  });
+
+  it('has a contents field pre-filled with its entries, which Word updates on opening, and PAGE and NUMPAGES in the footer', () => {
+    const instructions = elements(document, 'w:instrText').map((t) => String(t['#text']));
+    expect(instructions.some((t) => /TOC \\o "1-2"/.test(t) || (t.includes('TOC') && t.includes('\\o'))), instructions.join('|')).toBe(true);
+    const entries = paragraphs.filter((p) => /^TOC\d$/.test(styleOf(p) ?? ''));
+    expect(entries.length).toBeGreaterThan(10);
+    expect(wordText(entries[0])).toBe('Introduction');
+    // Each entry's page number is a PAGEREF field to its heading's bookmark; the field is dirty, so Word fills the numbers in.
+    const bookmarks = new Set(elements(document, 'w:bookmarkStart').map((b) => attr(b, 'w:name')));
+    const pagerefs = instructions.filter((t) => t.includes('PAGEREF')).map((t) => /PAGEREF (\S+)/.exec(t)?.[1]);
+    expect(pagerefs.length).toBe(entries.length);
+    for (const name of pagerefs) expect(bookmarks.has(name)).toBe(true);
+    expect(elements(document, 'w:fldChar').some((f) => attr(f, 'w:fldCharType') === 'begin' && attr(f, 'w:dirty') === 'true')).toBe(true);
+    const footer = xml('word/footer1.xml');
+    const fields = [...elements(footer, 'w:instrText').map((t) => String(t['#text'])), ...elements(footer, 'w:fldSimple').map((f) => attr(f, 'w:instr') ?? '')].join(' ');
+    expect(fields).toMatch(/PAGE/);
+    expect(fields).toMatch(/NUMPAGES/);
+    expect(wordText(footer)).toContain('Page');
+  });
+
+  it('repeats table header rows, keeps rows whole, and sizes columns from their content', () => {
+    const tables = elements(document, 'w:tbl');
+    expect(tables.length).toBeGreaterThan(3);
+    for (const table of tables) {
+      const rows = elements(table, 'w:tr');
+      expect(elements(rows[0], 'w:tblHeader').length, 'header row').toBe(1);
+      for (const row of rows) expect(elements(row, 'w:cantSplit').length).toBe(1);
+    }
+    const participation = tables.find((t) => wordText(t).startsWith('Country or group'))!;
+    const widths = elements(participation, 'w:gridCol').map((c) => Number(attr(c, 'w:w')));
+    expect(widths[0]).toBeGreaterThan(2 * widths[2]!);
+  });
+
+  it('numbers lists with Word numbering, not typed numbers', () => {
+    const numbered = paragraphs.filter((p) => elements(p, 'w:numPr').length > 0);
+    expect(numbered.length).toBeGreaterThan(10);
+    for (const p of numbered) expect(wordText(p)).not.toMatch(/^\d+\.\s/);
+    expect(parts['word/numbering.xml']).toBeDefined();
+  });
+
+  it('tags every run with the document language, and draws the participation chart', () => {
+    // The contents' entries are Word's own (made from the headings, as Word's Update Field does): they take the default language.
+    const runs = elements(paragraphs.filter((p) => !/^TOC\d$/.test(styleOf(p) ?? '')), 'w:r').filter((r) => elements(r, 'w:t').length > 0);
+    expect(runs.length).toBeGreaterThan(100);
+    expect(attr(elements(elements(styles, 'w:docDefaults'), 'w:lang')[0], 'w:val')).toBe('en-GB');
+    for (const run of runs) expect(attr(elements(run, 'w:lang')[0], 'w:val'), wordText(run)).toBe('en-GB');
+    expect(Object.keys(parts).filter((p) => /^word\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
+  });
+
+  it('writes core properties from the front matter and the workshop date, and embeds the fonts', () => {
+    const core = xml('docProps/core.xml');
+    const text = (name: string) => String(elements(core, name)[0]?.['#text'] ?? '');
+    expect(text('dc:title')).toBe('Regional Workshop on Good Practices in Border Security Management');
+    expect(text('dc:subject')).toBe('Workshop report');
+    expect(text('dc:creator')).toContain('United Nations Counter-Terrorism Centre (UNCCT)');
+    expect(text('dc:language')).toBe('en-GB');
+    expect(text('dcterms:created')).toBe('2022-05-13T00:00:00Z');
+    expect(text('dcterms:modified')).toBe('2022-05-13T00:00:00Z');
+    expect(Object.keys(parts).filter((p) => p.startsWith('word/fonts/'))).toHaveLength(5);
+    expect(elements(xml('word/fontTable.xml'), 'w:font').map((f) => f['@_w:name'])).toEqual(expect.arrayContaining(['Source Sans 3', 'Source Code Pro']));
+  });
+
+  it('gives what a reader sees to the leak guard', () => {
+    expect(built.text).toContain('Session 2: Recent trends and threats in the region');
+    expect(built.text).toContain('RESTRICTED: for workshop participants only');
+  });
+});
+
+describe('DOCX: every Markdown construct', async () => {
+  const built = await docxDocument(fixture, 'all-constructs.md', await settings());
+  const { xml } = readDocx(built.bytes);
+  const document = xml('word/document.xml');
+
+  it('makes footnotes Word footnotes, links hyperlinks, and code a code style', () => {
+    const footnotes = xml('word/footnotes.xml');
+    expect(wordText(footnotes)).toContain('The footnote text, with emphasis.');
+    expect(elements(document, 'w:footnoteReference')).toHaveLength(1);
+    const rels = xml('word/_rels/document.xml.rels');
+    const targets = elements(rels, 'Relationship').filter((r) => attr(r, 'TargetMode') === 'External').map((r) => attr(r, 'Target'));
+    expect(targets).toContain('https://example.org');
+    expect(targets).toContain('other.docx');
+    const relative = elements(document, 'w:hyperlink').find((h) => wordText(h) === 'relative link');
+    expect(attr(relative, 'w:anchor')).toBe(bookmarkName('part'));
+    expect(elements(document, 'w:pStyle').some((s) => attr(s, 'w:val') === 'SourceCode')).toBe(true);
+  });
+});
+
+describe('DOCX: a French document', async () => {
+  const built = await docxDocument(french, 'report.md', { ...(await settings()), language: 'fr' });
+  const { xml } = readDocx(built.bytes);
+
+  it('is tagged French on every run and in its properties', () => {
+    const body = elements(xml('word/document.xml'), 'w:p').filter((p) => !/^TOC\d$/.test(styleOf(p) ?? ''));
+    const runs = elements(body, 'w:r').filter((r) => elements(r, 'w:t').length > 0);
+    expect(runs.length).toBeGreaterThan(50);
+    for (const run of runs) expect(attr(elements(run, 'w:lang')[0], 'w:val')).toBe('fr-FR');
+    expect(String(elements(xml('docProps/core.xml'), 'dc:language')[0]?.['#text'])).toBe('fr-FR');
+  });
+});
+
+describe('DOCX: links', async () => {
+  it('follows a percent-encoded anchor, and keeps one that cannot be decoded', async () => {
+    const markdown = '---\ntitle: "Links"\n---\n\n# Déjà vu\n\n[encoded](#d%C3%A9j%C3%A0-vu), [broken](#100%), [web](https://example.org/a%zz), [script](javascript:alert(1))\n';
+    const built = await docxDocument(markdown, 'links.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const anchors = elements(document, 'w:hyperlink').map((h) => [wordText(h), h['@_w:anchor']]);
+    expect(anchors).toContainEqual(['encoded', bookmarkName('déjà-vu')]);
+    expect(anchors).toContainEqual(['broken', bookmarkName('100%')]);
+    expect(elements(document, 'w:bookmarkStart').map((b) => b['@_w:name'])).toContain(bookmarkName('déjà-vu'));
+    // Only http, https and mailto become links, as in the PDF.
+    expect(anchors.map(([text]) => text)).not.toContain('script');
+    expect(wordText(document)).toContain('script');
+  });
+});
+
+describe('DOCX: text is text', () => {
+  it('writes markup-like text of the notes as text, never as Word XML', async () => {
+    const hostile = 'A </w:t></w:r><w:r><w:t>B & <![CDATA[x]]> "quoted" \'single\' <script>alert(1)</script>';
+    const markdown = `---\ntitle: "Hostile"\n---\n\n# Heading\n\n${hostile.replace(/[<&]/g, (c) => `\\${c}`)}\n\n| a |\n| --- |\n| ${hostile.replace(/[<&|]/g, (c) => `\\${c}`)} |\n`;
+    const built = await docxDocument(markdown, 'hostile.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const text = wordText(document);
+    expect(text.split(hostile.replace(/\\/g, '')).length).toBeGreaterThanOrEqual(2);
+    expect(elements(document, 'w:tbl')).toHaveLength(1);
+    expect(elements(document, 'script')).toHaveLength(0);
+  });
+});
+
+describe('DOCX: images and reference documents', async () => {
+  it('embeds an image at its size (96 pixels to the inch), and no wider than the text', async () => {
+    const small = makePng(200, 100, 2);
+    const wide = makePng(2000, 500, 2);
+    const markdown = '---\ntitle: "Images"\n---\n\n![A small image](small.png)\n\n![A wide image](wide.png)\n';
+    const loadImage = (src: string) => (src === 'small.png' ? { data: small, type: 'png' as const, width: 200, height: 100 } : { data: wide, type: 'png' as const, width: 2000, height: 500 });
+    const built = await docxDocument(markdown, 'images.md', { ...(await settings()), loadImage });
+    const { parts, xml } = readDocx(built.bytes);
+    expect(Object.keys(parts).filter((p) => p.startsWith('word/media/'))).toHaveLength(2);
+    const extents = elements(xml('word/document.xml'), 'wp:extent').map((e) => [Number(e['@_cx']), Number(e['@_cy'])]);
+    expect(extents[0]).toEqual([200 * 9525, 100 * 9525]);
+    // A4 less 20 mm margins either side: 170 mm of text, 642 pixels.
+    expect(extents[1]![0]).toBeLessThanOrEqual(643 * 9525);
+    const [width, height] = extents[1]!;
+    expect(width! / height!).toBeCloseTo(4, 1);
+    expect(elements(xml('word/document.xml'), 'wp:docPr').map((d) => d['@_descr'])).toEqual(['A small image', 'A wide image']);
+  });
+
+  it('reads the styles and the page (size and margins) of a reference document', async () => {
+    const letter = await docxDocument(fixture, 'letter.md', { ...(await settings()), theme: resolveTheme({ page_size: 'Letter', margins: { left: 30 } }) });
+    const dir = mkdtempSync(path.join(tmpdir(), 'wr-docx-ref-'));
+    try {
+      writeFileSync(path.join(dir, 'house.docx'), letter.bytes);
+      const reference = await readReference('house.docx', dir);
+      expect(reference.page?.width).toBe(12240);
+      expect(reference.page?.margins.left).toBe(Math.round(30 * (72 / 25.4) * 20));
+      expect(reference.styleIds.has('Heading1')).toBe(true);
+      const built = await docxDocument(report, 'report.md', { ...(await settings()), reference });
+      const size = elements(readDocx(built.bytes).xml('word/document.xml'), 'w:pgSz')[0];
+      expect(size?.['@_w:w']).toBe('12240');
+      writeFileSync(path.join(dir, 'text.docx'), 'not a Word document');
+      await expect(readReference('text.docx', dir)).rejects.toThrow('text.docx is not a Word document');
+      await expect(readReference('missing.docx', dir)).rejects.toThrow('Cannot read the DOCX reference document missing.docx');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('DOCX: bookmark names', () => {
+  it('are Word names (letters, digits, underscores, at most 40), one per anchor', () => {
+    const slugs = ['introduction', 'session-2-recent-trends-and-threats-in-the-region', 'déjà-vu', 'deja-vu', 'a_b', 'a-b', '100%', 'session-3-national-and-regional-initiatives-and-strategies-a', 'session-3-national-and-regional-initiatives-and-strategies-b'];
+    const names = slugs.map(bookmarkName);
+    expect(names[0]).toBe('h_introduction');
+    for (const name of names) expect(name).toMatch(/^h_[A-Za-z0-9_]{0,38}$/);
+    expect(new Set(names).size).toBe(slugs.length);
+  });
+});

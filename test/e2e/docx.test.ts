@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPdf } from '../typeset/read-pdf.js';
+import { elements, readDocx, wordText } from '../docx/read-docx.js';
+import { EXAMPLE, ROOT, copyTree, listFiles, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-docx-');
+afterAll(() => remove(work));
+const out = path.join(work, 'rabat');
+const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** The recommendations as the notes word them, from the committed Markdown (one row per recommendation). */
+function recommendations(file: string): string[] {
+  const markdown = readFileSync(file, 'utf8');
+  return [...markdown.matchAll(/^\| \*\*R\d+\*\* \| (.+?) \|/gm)].map((m) => normal(m[1]!.replace(/\*\*|\*|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
+}
+
+describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
+  beforeAll(() => {
+    const result = runBin(['build', 'examples/rabat-2022', '--format', 'pdf,docx', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+  }, 300_000);
+
+  it('writes a DOCX beside each PDF, in each edition', () => {
+    const files = listFiles(out);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    // Two languages, two editions each: 8 documents in public, 7 in restricted.
+    expect(pdfs.length).toBe(30);
+    expect(files.filter((f) => f.endsWith('.docx'))).toEqual(pdfs.map((f) => f.replace(/\.pdf$/, '.docx')));
+  });
+
+  it('every DOCX opens in LibreOffice, holds every recommendation, and has about as many pages as our PDF', async () => {
+    // One soffice run converts them all (it starts slowly); names made unique, as it writes into one folder.
+    const flat = path.join(work, 'flat');
+    const converted = path.join(work, 'converted');
+    mkdirSync(flat);
+    const docx = listFiles(out).filter((f) => f.endsWith('.docx'));
+    const flatName = (file: string) => file.replace(/\//g, '__');
+    for (const file of docx) copyFileSync(path.join(out, file), path.join(flat, flatName(file)));
+    const office = (format: string, into: string) => {
+      const run = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--convert-to', format, '--outdir', into, ...docx.map((f) => path.join(flat, flatName(f)))], { encoding: 'utf8', timeout: 280_000 });
+      expect(run.error, 'soffice must be installed (.ci/run installs libreoffice-writer-nogui)').toBeUndefined();
+      expect(run.status, run.stderr).toBe(0);
+    };
+    // Pages as LibreOffice lays them out, and its text (table cells one by one, where a PDF's text interleaves columns).
+    office('pdf', converted);
+    office('txt:Text (encoded):UTF8', path.join(work, 'text'));
+    for (const file of docx) {
+      const pdf = path.join(converted, flatName(file).replace(/\.docx$/, '.pdf'));
+      expect(existsSync(pdf), `LibreOffice could not open ${file}`).toBe(true);
+      // One PDF open at a time.
+      const ours = await openPdf(new Uint8Array(readFileSync(path.join(out, file.replace(/\.docx$/, '.pdf')))));
+      const ourPages = ours.numPages;
+      await ours.destroy();
+      const theirs = await openPdf(new Uint8Array(readFileSync(pdf)));
+      expect(Math.abs(theirs.numPages - ourPages) / ourPages, `${file}: ${theirs.numPages} pages in LibreOffice, ${ourPages} in our PDF`).toBeLessThanOrEqual(0.25);
+      if (/(^|\/)(report|recommendations)\.docx$/.test(file)) {
+        const text = normal(readFileSync(path.join(work, 'text', flatName(file).replace(/\.docx$/, '.txt')), 'utf8'));
+        const edition = file.split('/').slice(0, 2).join('/');
+        const expected = recommendations(path.join(EXAMPLE, 'out', edition, 'recommendations.md'));
+        expect(expected.length).toBeGreaterThanOrEqual(15);
+        for (const recommendation of expected) expect(text, `${file} lacks: ${recommendation}`).toContain(recommendation);
+      }
+      await theirs.destroy();
+    }
+  }, 300_000);
+
+  it('is byte-reproducible in any time zone and locale, and the committed DOCX files are up to date (build --check)', () => {
+    const again = path.join(work, 'again');
+    const env = { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8', LC_ALL: 'fr_FR.UTF-8' };
+    expect(runBin(['build', 'examples/rabat-2022', '--format', 'docx', '--out', again], { env }).code).toBe(0);
+    const docxOnly = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).filter(([file]) => file.endsWith('.docx')));
+    expect(docxOnly(snapshot(again))).toEqual(docxOnly(snapshot(out)));
+    const check = runBin(['build', 'examples/rabat-2022', '--format', 'docx', '--out', 'examples/rabat-2022/out-docx', '--check']);
+    expect(check.stderr, 'examples/rabat-2022/out-docx differs from a build of the example: rebuild it with `npx workshop-report build examples/rabat-2022 --format docx --out examples/rabat-2022/out-docx` after a deliberate change').toContain('is up to date (30 files)');
+    expect(check.code).toBe(0);
+  });
+
+  it('gives the same bytes in every build of one process (the API, watch mode), on the build\'s own thread', () => {
+    const api = pathToFileURL(path.join(ROOT, 'lib/api.js')).href;
+    const script = `import { build } from ${JSON.stringify(api)};
+      const once = async () => (await build('examples/rabat-2022', { formats: ['docx'] })).files;
+      const [a, b] = [await once(), await once()];
+      const same = a.length === b.length && a.every((file, i) => file.path === b[i].path && Buffer.from(file.content).equals(Buffer.from(b[i].content)));
+      console.log(JSON.stringify({ files: a.length, same }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ files: 30, same: true });
+  });
+
+  it('keeps the public edition free of what the notes restrict', () => {
+    const restricted = wordText(readDocx(readFileSync(path.join(out, 'en/restricted/report.docx'))).xml('word/document.xml'));
+    const published = wordText(readDocx(readFileSync(path.join(out, 'en/public/report.docx'))).xml('word/document.xml'));
+    expect(restricted).toContain('RESTRICTED');
+    expect(published).not.toContain('RESTRICTED');
+    expect(published.length).toBeLessThan(restricted.length);
+  });
+});
+
+describe('DOCX: house style from a reference document', () => {
+  const project = path.join(work, 'house');
+  beforeAll(() => copyTree(path.join(ROOT, 'examples/niamey-2022'), project));
+
+  it('takes the styles and the page of a Word reference document, as pandoc --reference-doc', () => {
+    // pandoc's own reference document, with its own styles (Body Text, First Paragraph).
+    const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx']);
+    expect(reference.status).toBe(0);
+    mkdirSync(path.join(project, 'assets'), { recursive: true });
+    writeFileSync(path.join(project, 'assets/house-style.docx'), reference.stdout);
+    const yaml = path.join(project, 'workshop.yaml');
+    expect(readFileSync(yaml, 'utf8')).not.toMatch(/^report:/m);
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}\nreport:\n  docx_reference: assets/house-style.docx\n`);
+    const result = runBin(['build', project, '--format', 'docx', '--out', path.join(work, 'house-out')]);
+    expect(result.code, result.stderr).toBe(0);
+    const { xml } = readDocx(readFileSync(path.join(work, 'house-out/report.docx')));
+    const ids = elements(xml('word/styles.xml'), 'w:style').map((s) => s['@_w:styleId']);
+    expect(ids).toContain('FirstParagraph');
+    expect(ids).toContain('TableText');
+    expect(elements(xml('word/document.xml'), 'w:lang').every((l) => l['@_w:val'] === 'fr-FR')).toBe(true);
+  });
+
+  it('a reference that is not a Word document is a setup error (exit 2) with a hint', () => {
+    writeFileSync(path.join(project, 'assets/house-style.docx'), 'not a zip');
+    const result = runBin(['build', project, '--format', 'docx', '--out', path.join(work, 'house-bad')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('assets/house-style.docx is not a Word document');
+    expect(result.stderr).toContain('report.docx_reference names a Word document');
+    expect(existsSync(path.join(work, 'house-bad/report.docx'))).toBe(false);
+  });
+});
