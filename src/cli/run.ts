@@ -6,7 +6,7 @@ import type { PreviewOptions } from './commands/preview.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
 
-const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'common'];
+const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'programme', 'programme-export', 'common'];
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
@@ -37,6 +37,12 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .description('check every notes file of a workshop project and print every problem')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .action(async (dir: string, options: ReportingOptions) => {
+      const { isProgramme } = await import('../build/programme-folder.js');
+      if (await isProgramme(dir, io.cwd)) {
+        const { validateProgrammeCommand } = await import('./commands/programme.js');
+        exitCode = await validateProgrammeCommand({ dir, ...options }, globals(), io);
+        return;
+      }
       const { validateCommand } = await import('./commands/validate.js');
       exitCode = await validateCommand({ dir, ...options }, globals(), io);
     });
@@ -54,7 +60,12 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
-      const [{ buildCommand }, { projectInputs }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js')]);
+      const [{ buildCommand }, { projectInputs }, { isProgramme }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js')]);
+      if (!options.watch && !options.check && await isProgramme(dir, io.cwd)) {
+        const { buildProgrammeCommand } = await import('./commands/programme.js');
+        exitCode = await buildProgrammeCommand({ dir, ...options }, globals(), io);
+        return;
+      }
       if (!options.watch) {
         exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;

@@ -227,6 +227,8 @@ function emptyHint(role: FileRole): string {
       return 'A country file needs at least `country: CODE`, written as `key: value` lines.';
     case 'pdf-theme':
       return 'A PDF theme holds settings written as `key: value` lines, e.g. `page_size: A4` or `font_size: 11`.';
+    case 'programme':
+      return 'programme.yaml needs at least title and workshops (the workshop folders), e.g. `workshops: [../rabat-2022]`.';
     case 'follow-up':
       return 'A follow-up report needs date, reported_by and updates, e.g. `date: 2022-11-15`; see docs/FORMAT.md, "Follow-up".';
     case 'translation':

@@ -8,7 +8,7 @@ export interface SourceFile {
   text: string;
 }
 
-export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme' | 'translation' | 'follow-up';
+export type FileRole = 'workshop' | 'session' | 'country' | 'pdf-theme' | 'translation' | 'follow-up' | 'programme';
 
 /** A parsed YAML file with everything needed to point back into it. */
 export interface ParsedFile {

@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import { readBundled } from '../assets.js';
 
-export const SCHEMA_NAMES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up'] as const;
+export const SCHEMA_NAMES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'programme'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export type SchemaError = ErrorObject;
@@ -14,7 +14,7 @@ let compiled: Map<SchemaName, Validator> | undefined;
 export const ajvOptions = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
 
 /** The JSON text of a bundled schema (for `workshop-report schema`). */
-export function schemaText(name: SchemaName | 'common'): string {
+export function schemaText(name: SchemaName | 'common' | 'programme-export'): string {
   return readBundled(`schemas/${name}.schema.json`);
 }
 

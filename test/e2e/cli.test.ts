@@ -46,7 +46,7 @@ describe('the built bin', () => {
 
   it.each([
     ['rabat-2022', ['en', 'fr'].flatMap((language) => ['public/countries/BFA.md', 'public/countries/GHA.md', 'public/countries/MLI.md', 'public/countries/NER.md', 'public/follow-up.md', 'public/press-release.md', 'public/recommendations.md', 'public/report.md', 'restricted/countries/BFA.md', 'restricted/countries/GHA.md', 'restricted/countries/MLI.md', 'restricted/countries/NER.md', 'restricted/follow-up.md', 'restricted/recommendations.md', 'restricted/report.md'].map((file) => `${language}/${file}`))],
-    ['niamey-2022', ['countries/BFA.md', 'countries/MLI.md', 'countries/NER.md', 'recommendations.md', 'report.md']],
+    ['niamey-2022', ['countries/BFA.md', 'countries/MLI.md', 'countries/NER.md', 'follow-up.md', 'recommendations.md', 'report.md']],
   ])('builds %s: the same Markdown as the committed report (golden files)', (example, documents) => {
     const out = path.join(work, `golden-${example}`);
     const result = runBin(['build', `examples/${example}`, '--out', out, '--format', 'md']);
@@ -105,7 +105,7 @@ describe('init', () => {
     const dir = path.join(work, 'new-workshop');
     const created = await runInProcess(['init', dir]);
     expect(created.code).toBe(0);
-    expect(listFiles(dir)).toEqual(['.schemas/common.schema.json', '.schemas/country.schema.json', '.schemas/follow-up.schema.json', '.schemas/pdf-theme.schema.json', '.schemas/session.schema.json', '.schemas/translation.schema.json', '.schemas/workshop.schema.json', 'sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
+    expect(listFiles(dir)).toEqual(['.schemas/common.schema.json', '.schemas/country.schema.json', '.schemas/follow-up.schema.json', '.schemas/pdf-theme.schema.json', '.schemas/programme.schema.json', '.schemas/session.schema.json', '.schemas/translation.schema.json', '.schemas/workshop.schema.json', 'sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
     expect(read(path.join(dir, 'workshop.yaml'))).toMatch(/^# yaml-language-server: \$schema=.*schemas\/workshop\.schema\.json$/m);
     const built = await runInProcess(['build', dir]);
     expect(built.stderr).not.toContain('warning');

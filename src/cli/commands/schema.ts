@@ -5,7 +5,8 @@ import { schemaText, SCHEMA_NAMES } from '../../validate/schemas.js';
 import { EXIT, type Io } from '../io.js';
 import { toolVersion } from '../version.js';
 
-const NAMES = [...SCHEMA_NAMES, 'common'] as const;
+// programme-export describes an output (programme.json), not a file people write: printed, never copied into projects.
+const NAMES = [...SCHEMA_NAMES, 'common', 'programme-export'] as const;
 
 /**
  * `schema [NAME]` prints one schema; `schema --write [DIR]` (or `--write --project DIR`) writes them all

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { startPublication } from '../../build/output.js';
+import { parseFormats } from '../../build/pipeline.js';
+import { buildProgramme, checkProgramme, type ProgrammeCheck } from '../../build/programme.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { EXIT, type Io } from '../io.js';
+import { problemsExitCode, reportDiagnostics, reportingFrom, type Reporting, type ReportingOptions } from '../report-diagnostics.js';
+import type { GlobalOptions } from '../run.js';
+import type { BuildOptions } from './build.js';
+
+/** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
+function report(check: ProgrammeCheck, extra: ReadonlyArray<{ dir: string; diagnostics: import('../../diagnostics/diagnostic.js').Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
+  reportDiagnostics(check.diagnostics, new Map([['programme.yaml', check.file.source.text]]), check.dir, reporting, globals, io);
+  for (const part of extra) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
+  return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);
+}
+
+/** `validate` of a programme folder: programme.yaml and every workshop it lists. */
+export async function validateProgrammeCommand(options: { dir: string } & ReportingOptions, globals: GlobalOptions, io: Io): Promise<number> {
+  const reporting = reportingFrom(options, io);
+  const check = await checkProgramme(options.dir, io.cwd);
+  const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io);
+  if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) io.stderr.write(`Programme checked: ${check.workshops.length} ${check.workshops.length === 1 ? 'workshop' : 'workshops'}.\n`);
+  return code;
+}
+
+/** `build` of a programme folder: every workshop into its own output, then the programme's documents and exports; all or nothing. */
+export async function buildProgrammeCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
+  const reporting = reportingFrom(options, io);
+  const built = await buildProgramme(options.dir, {
+    ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.out !== undefined ? { programmeOut: options.out } : {}),
+  }, io.cwd);
+  const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
+  const code = report(built, parts, reporting, globals, io);
+  if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) return code === EXIT.ok ? EXIT.problems : code;
+  for (const result of built.builds) {
+    const publication = startPublication(result.outDir);
+    for (const file of result.files) await publication.emit(file);
+    await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
+  }
+  const publication = startPublication(built.outDir);
+  for (const file of built.files) await publication.emit(file);
+  await publication.commit();
+  if (!reporting.quiet) {
+    for (const result of built.builds) io.stderr.write(`Wrote ${result.files.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
+    io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/: ${built.files.map((f) => f.path).join(', ')}\n`);
+  }
+  return EXIT.ok;
+}

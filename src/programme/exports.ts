@@ -1,0 +1,73 @@
+import { stringify } from 'csv-stringify/sync';
+import ICAL from 'ical.js';
+import { toString } from 'mdast-util-to-string';
+import { parseGfm } from '../markdown/parse.js';
+import type { ProgrammeAction, ProgrammeModel } from './model.js';
+
+/** A Markdown text as plain words (for a spreadsheet cell or a calendar entry). */
+function plain(markdown: { source: string } | string): string {
+  const source = typeof markdown === 'string' ? markdown : markdown.source;
+  return parseGfm(source).children.map((node) => toString(node)).join('\n\n');
+}
+
+const COLUMNS = ['workshop', 'id', 'label', 'text', 'owner', 'due', 'status', 'overdue', 'as_of'] as const;
+
+/**
+ * actions.csv: one row per action of every workshop, for the people who track actions in a
+ * spreadsheet. UTF-8 with a byte-order mark, so Excel opens accents intact (LibreOffice too); CRLF
+ * line ends, quoted as RFC 4180 says (csv-stringify). Pure.
+ */
+export function actionsCsv(model: ProgrammeModel): string {
+  const rows = model.actions.map((a) => [a.workshop.id, a.id ?? '', a.label, plain(a.text), a.owner.short, a.due ?? '', a.status ?? '', a.overdue ? 'yes' : 'no', asOf(model, a) ?? '']);
+  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+}
+
+function asOf(model: ProgrammeModel, action: ProgrammeAction): string | undefined {
+  return model.workshops.find((w) => w.id === action.workshop.id)?.as_of;
+}
+
+/**
+ * actions.ics: one VTODO per open action (not done, not dropped), due on its due date, for a
+ * calendar or a task list (ical.js writes it). A UID is the workshop's id and the action's (its
+ * label without one), so importing a later build updates the tasks instead of duplicating them;
+ * DTSTAMP is the as-of date, never the clock, so the same notes give the same bytes. Pure.
+ */
+export function actionsIcs(model: ProgrammeModel): string {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.updatePropertyWithValue('prodid', '-//workshop-report//Action plan//EN');
+  calendar.updatePropertyWithValue('version', '2.0');
+  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
+  for (const action of model.actions) {
+    if (action.status === 'done' || action.status === 'dropped') continue;
+    const todo = new ICAL.Component('vtodo');
+    todo.updatePropertyWithValue('uid', `${action.workshop.id}.${action.id ?? action.label}@workshop-report`);
+    const stamp = asOf(model, action) ?? action.workshop.dates.end;
+    todo.updatePropertyWithValue('dtstamp', ICAL.Time.fromDateTimeString(`${stamp}T00:00:00Z`));
+    todo.updatePropertyWithValue('summary', `${action.label} (${action.workshop.short_title}): ${plain(action.text)}`);
+    todo.updatePropertyWithValue('description', `${action.workshop.title}\nLead: ${action.owner.name}${action.overdue ? '\nOverdue' : ''}`);
+    if (action.due) todo.updatePropertyWithValue('due', ICAL.Time.fromDateString(action.due));
+    todo.updatePropertyWithValue('status', action.status === 'in-progress' ? 'IN-PROCESS' : 'NEEDS-ACTION');
+    calendar.addSubcomponent(todo);
+  }
+  return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * programme.json: the programme's data for other tools, as `workshop-report schema
+ * programme-export` describes it: Markdown texts as their source, no rendering. Pure.
+ */
+export function programmeJson(model: ProgrammeModel): string {
+  const text = (value: { source: string }) => value.source;
+  const data = {
+    version: 1,
+    language: model.language,
+    programme: model.programme,
+    counts: model.counts,
+    workshops: model.workshops,
+    actions: model.actions.map((a) => ({
+      workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
+      status: a.status ?? 'not-started', overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
+    })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

@@ -1,0 +1,102 @@
+import type { ActionView, CountryView, OrganizationView, RecommendationView, ReportModel } from '../consolidate/index.js';
+import type { Language } from '../notes/types.js';
+
+/** One workshop of a programme: where it is, and its report model (in the programme's language when it has it). */
+export interface ProgrammeWorkshopInput {
+  /** The workshop folder's name (`rabat-2022`): its id in the programme. */
+  id: string;
+  /** Where its reports are, relative to the programme's output folder (`../../rabat-2022/out/en/public/`). */
+  reports: string;
+  model: ReportModel;
+}
+
+export interface ProgrammeWorkshopRef {
+  id: string;
+  title: string;
+  short_title: string;
+  dates: { start: string; end: string };
+  place?: string;
+  city?: string;
+  reports: string;
+}
+
+export interface ProgrammeWorkshopView extends ProgrammeWorkshopRef {
+  countries: CountryView[];
+  participants: number;
+  women: number;
+  men: number;
+  women_share?: number;
+  recommendations: number;
+  actions: number;
+  /** The date its follow-up status is as of, when it has follow-up reports. */
+  as_of?: string;
+}
+
+export type ProgrammeAction = ActionView & { workshop: ProgrammeWorkshopRef };
+
+export interface ProgrammeModel {
+  language: Language;
+  programme: { title: string; subtitle?: string; organizers: OrganizationView[] };
+  /** The workshops in date order. */
+  workshops: ProgrammeWorkshopView[];
+  /** Every action of every workshop: overdue first, then by workshop (date order), then by number. */
+  actions: ProgrammeAction[];
+  counts: { workshops: number; participants: number; recommendations: number; actions: number; overdue: number; open: number };
+  /** Per beneficiary country of any workshop: the recommendations addressed to it, with the actions implementing each. */
+  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: Array<RecommendationView & { implemented_by: ActionView[] }> }> }>;
+}
+
+/**
+ * The programme's roll-up of its workshops' report models: the overview, the action register
+ * across workshops, and one dossier per country. Pure.
+ */
+export function programmeModel(programme: { title: string; subtitle?: string; organizers: OrganizationView[] }, language: Language, inputs: readonly ProgrammeWorkshopInput[]): ProgrammeModel {
+  const ordered = [...inputs].sort((a, b) => (a.model.workshop.dates.start < b.model.workshop.dates.start ? -1 : a.model.workshop.dates.start > b.model.workshop.dates.start ? 1 : 0));
+  const ref = (input: ProgrammeWorkshopInput): ProgrammeWorkshopRef => {
+    const w = input.model.workshop;
+    return { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), reports: input.reports };
+  };
+  const workshops = ordered.map((input): ProgrammeWorkshopView => {
+    const m = input.model;
+    return {
+      ...ref(input),
+      countries: m.countries,
+      participants: m.participation.total,
+      women: m.participation.women,
+      men: m.participation.men,
+      ...(m.participation.women_share !== undefined ? { women_share: m.participation.women_share } : {}),
+      recommendations: m.recommendations.length,
+      actions: m.actions.length,
+      ...(m.follow_up ? { as_of: m.follow_up.as_of } : {}),
+    };
+  });
+  const order = new Map(ordered.map((input, index) => [input.id, index]));
+  const actions = ordered.flatMap((input) => input.model.actions.map((action): ProgrammeAction => ({ ...action, workshop: ref(input) })))
+    .sort((a, b) => Number(b.overdue ?? false) - Number(a.overdue ?? false) || order.get(a.workshop.id)! - order.get(b.workshop.id)! || a.number - b.number);
+  const codes = [...new Map(ordered.flatMap((input) => input.model.countries.map((c) => [c.code, c] as const))).values()];
+  const dossiers = codes.map((country) => ({
+    country,
+    workshops: ordered.flatMap((input) => {
+      const brief = input.model.briefs.find((b) => b.country.code === country.code);
+      if (!brief) return [];
+      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: input.model.actions.filter((a) => a.recommendations.some((r) => r.number === rec.number)) }));
+      return [{ workshop: ref(input), recommendations }];
+    }),
+  }));
+  const isOpen = (a: ActionView) => a.status !== 'done' && a.status !== 'dropped';
+  return {
+    language,
+    programme,
+    workshops,
+    actions,
+    counts: {
+      workshops: workshops.length,
+      participants: workshops.reduce((sum, w) => sum + w.participants, 0),
+      recommendations: workshops.reduce((sum, w) => sum + w.recommendations, 0),
+      actions: actions.length,
+      overdue: actions.filter((a) => a.overdue).length,
+      open: actions.filter(isOpen).length,
+    },
+    dossiers,
+  };
+}

@@ -1,0 +1,44 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { applyTypography } from '../i18n/typography.js';
+import { helpers } from '../render/helpers.js';
+import { tidy, type TemplateSet } from '../render/index.js';
+import { prepareModel } from '../render/safe-values.js';
+import { templateDiagnostic } from '../render/template-errors.js';
+import { partialName, PARTIALS_DIR } from '../render/templates.js';
+import type { ProgrammeModel } from './model.js';
+
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+/**
+ * The programme's documents, from the templates in `programme/` (overview, the action register,
+ * one dossier per country), with the same helpers and partials as a workshop's. Pure.
+ */
+export function renderProgramme(model: ProgrammeModel, templates: TemplateSet): { documents: Array<{ file: string; markdown: string }>; diagnostics: Diagnostic[] } {
+  const hb = Handlebars.create();
+  hb.registerHelper(helpers(model.language));
+  for (const [name, file] of templates) {
+    if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), hb.compile(file.text.replace(/\r?\n$/, ''), COMPILE_OPTIONS));
+  }
+  const context = prepareModel(model);
+  const jobs = [
+    { template: 'programme/overview.md.hbs', file: 'overview.md', extra: {} },
+    { template: 'programme/actions.md.hbs', file: 'actions.md', extra: {} },
+    ...context.dossiers.map((dossier) => ({ template: 'programme/country-dossier.md.hbs', file: `countries/${dossier.country.code}.md`, extra: { dossier } })),
+  ];
+  const documents: Array<{ file: string; markdown: string }> = [];
+  const diagnostics: Diagnostic[] = [];
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const job of jobs) {
+    const file = templates.get(job.template);
+    if (!file) continue;
+    try {
+      if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(file.text, COMPILE_OPTIONS));
+      const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      documents.push({ file: job.file, markdown: applyTypography(tidy(markdown), model.language) });
+    } catch (error) {
+      diagnostics.push(templateDiagnostic(error, job.template, templates, new Set(Object.keys(context))));
+    }
+  }
+  return { documents, diagnostics };
+}

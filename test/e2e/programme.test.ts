@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import ICAL from 'ical.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, copyTree, listFiles, remove, runBin, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-programme-');
+afterAll(() => remove(work));
+const read = (file: string) => readFileSync(file, 'utf8');
+let copies = 0;
+/** The programme example with its two workshops, side by side as in examples/. */
+function copy(): string {
+  const dir = path.join(work, `copy-${++copies}`);
+  for (const name of ['sahel-programme', 'rabat-2022', 'niamey-2022']) copyTree(path.join(ROOT, 'examples', name), path.join(dir, name));
+  for (const name of ['sahel-programme', 'rabat-2022', 'niamey-2022']) remove(path.join(dir, name, 'out'));
+  return path.join(dir, 'sahel-programme');
+}
+const uids = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vtodo').map((todo) => String(todo.getFirstPropertyValue('uid')));
+
+describe('a programme of workshops', () => {
+  it('builds both workshops into their own folders and the programme\'s documents and exports, the same as committed', () => {
+    const dir = copy();
+    const result = runBin(['build', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/report.md'))).toBe(true);
+    expect(existsSync(path.join(dir, '../niamey-2022/out/report.md'))).toBe(true);
+    const files = listFiles(path.join(dir, 'out')).filter((f) => !f.startsWith('.'));
+    expect(files).toEqual(['actions.csv', 'actions.ics', 'actions.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'overview.md', 'programme.json']);
+    const committed = path.join(ROOT, 'examples/sahel-programme/out');
+    for (const file of files) expect(read(path.join(dir, 'out', file)), `examples/sahel-programme/out/${file} is not what a build writes: rebuild with \`npx workshop-report build examples/sahel-programme\``).toBe(read(path.join(committed, file)));
+    const overview = read(path.join(dir, 'out/overview.md'));
+    expect(overview).toMatch(/^\| \[Border Security Management Workshop\]\(\.\.\/\.\.\/rabat-2022\/out\/en\/public\/report\.md\) \| 9–13 May 2022 \| Rabat, Morocco \| Burkina Faso, Ghana, Mali and Niger \| 31 \| 32% \|$/m);
+    expect(overview).toContain('<!-- wr:chart stacked-bars');
+    // The dossier of Niger: recommendations of both workshops, with the status of the actions implementing them.
+    const niger = read(path.join(dir, 'out/countries/NER.md'));
+    expect(niger).toMatch(/^## Regional Workshop on Good Practices in Border Security Management/m);
+    expect(niger).toMatch(/^## Atelier national de suivi/m);
+    expect(niger).toMatch(/A2: In progress/);
+  });
+
+  it('exports actions.csv that a spreadsheet opens with its accents, actions.ics with stable UIDs, and programme.json as its schema says', () => {
+    const dir = copy();
+    expect(runBin(['build', dir]).code).toBe(0);
+    const csv = read(path.join(dir, 'out/actions.csv'));
+    expect(csv.startsWith('\uFEFFworkshop,id,label,text,owner,due,status,overdue,as_of\r\n')).toBe(true);
+    expect(csv).toContain('niamey-2022,comites-locaux-pilotes,A2,Installer les comités locaux de sécurité frontalière pilotes');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 15);
+    const first = uids(read(path.join(dir, 'out/actions.ics')));
+    expect(first).toContain('rabat-2022.ibm-national-workshops@workshop-report');
+    expect(first).not.toContain('rabat-2022.circulate-report@workshop-report');
+    // A later report closes one action: a rebuild keeps every other task's UID, so a calendar updates them.
+    writeFileSync(path.join(dir, '../rabat-2022/follow-up/2023-06-30.yaml'), 'date: 2023-06-30\nreported_by: uncct\nupdates:\n  - action: ibm-national-workshops\n    status: done\n');
+    expect(runBin(['build', dir]).code).toBe(0);
+    const second = uids(read(path.join(dir, 'out/actions.ics')));
+    // (In another order: the study visit, due 31 May 2023, is overdue as of 30 June.)
+    expect([...second].sort()).toEqual(first.filter((uid) => uid !== 'rabat-2022.ibm-national-workshops@workshop-report').sort());
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats.default(ajv, ['date']);
+    const schema = runBin(['schema', 'programme-export']);
+    expect(schema.code).toBe(0);
+    const validateExport = ajv.compile(JSON.parse(schema.stdout));
+    const data = JSON.parse(read(path.join(dir, 'out/programme.json')));
+    expect(validateExport(data), JSON.stringify(validateExport.errors)).toBe(true);
+    expect(data.counts.workshops).toBe(2);
+  });
+
+  it('is checked before anything is written: a missing workshop folder, listed at its line', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../dakar-2023'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/sahel-programme\/programme\.yaml:16:5 error \.\.\/dakar-2023 holds no workshop\.yaml\. \[broken-link\]/);
+    expect(runBin(['build', dir]).code).toBe(1);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
+  });
+
+  it('reports a workshop\'s problems at their place in that workshop, and builds nothing', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace('id: reunion-tripartite', 'id: reunion tripartite'));
+    const result = runBin(['build', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/niamey-2022\/sessions\/05-cloture\.yaml:\d+:9 error/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
+  });
+});
