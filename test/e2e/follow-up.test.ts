@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyExampleWithoutEditions, listFiles, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { copyExampleWithoutEditions, listFiles, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-follow-up-');
 afterAll(() => remove(work));
@@ -14,12 +14,7 @@ function copy(): string {
   rmSync(path.join(dir, 'out'), { recursive: true, force: true });
   return dir;
 }
-function edit(file: string, from: string | RegExp, to: string): void {
-  const text = read(file);
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`nothing to replace in ${file}`);
-  writeFileSync(file, next);
-}
+const edit = editFile;
 
 describe('follow-up of the action plan', () => {
   it('writes the action register as of the latest report: overdue first, then by lead, each with its history', () => {

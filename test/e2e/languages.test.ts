@@ -3,7 +3,7 @@ import path from 'node:path';
 import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, copyTree, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { EXAMPLE, copyTree, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-languages-');
 afterAll(() => remove(work));
@@ -16,12 +16,7 @@ function copy(): string {
   rmSync(path.join(dir, 'out'), { recursive: true, force: true });
   return dir;
 }
-function edit(file: string, from: string | RegExp, to: string): void {
-  const text = read(file);
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`nothing to replace in ${file}`);
-  writeFileSync(file, next);
-}
+const edit = editFile;
 const labels = (markdown: string) => [...markdown.matchAll(/\*\*(R\d+)\*\*/g)].map((m) => m[1]);
 
 describe('one source, two languages: the Rabat example', () => {

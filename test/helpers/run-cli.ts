@@ -85,3 +85,11 @@ export function read(file: string): string {
 export function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Replaces text in a file, as a person editing it would; throws when there is nothing to replace (the test would test nothing). */
+export function editFile(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`nothing to replace in ${file}`);
+  writeFileSync(file, next);
+}
