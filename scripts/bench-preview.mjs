@@ -6,7 +6,7 @@
 // the report page it serves holds the new word. (The page's reload itself, one request for a page
 // the server already has on disk, is not included.)
 //
-// Usage: node scripts/bench-preview.mjs [--sizes S,M] [--runs 5]; bench.js imports benchPreview().
+// Usage: node scripts/bench-preview.mjs [--sizes S,M|none] [--runs 5] [--example]; bench.js imports benchPreview().
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -23,11 +23,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const fetchText = (url) => new Promise((resolve, reject) => get(url, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (c) => { body += c; }); res.on('end', () => resolve(body)); }).on('error', reject));
 
 /** @returns {Promise<{ runs: number, initialMs: number, total: number, totals: number[] }>} medians in ms */
-export async function benchPreview({ projectDir, runs = 5 }) {
+export async function benchPreview({ projectDir, runs = 5, session = 's0001.yaml', page = 'report.html' }) {
   const work = mkdtempSync(path.join(tmpdir(), 'wr-bench-preview-'));
   const dir = path.join(work, 'project');
   cpSync(projectDir, dir, { recursive: true });
-  const sessionFile = path.join(dir, 'sessions', 's0001.yaml');
+  const sessionFile = path.join(dir, 'sessions', session);
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'preview', dir], { cwd: work, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -65,7 +65,7 @@ export async function benchPreview({ projectDir, runs = 5 }) {
       const event = await nextEvent(version);
       version = event.version;
       totals.push(event.at - t0);
-      if (!(await fetchText(`${url}report.html`)).includes(word)) throw new Error(`edit ${i + 1}: report.html does not hold the edited word`);
+      if (page && !(await fetchText(`${url}${page}`)).includes(word)) throw new Error(`edit ${i + 1}: ${page} does not hold the edited word`);
       await sleep(300);
     }
     return { runs, initialMs, total: median(totals), totals: totals.map(Math.round) };
@@ -87,9 +87,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { generate } = await import('./bench-generate.mjs');
   const work = mkdtempSync(path.join(tmpdir(), 'wr-bench-'));
   try {
-    for (const size of option('sizes', 'S,M').split(',')) {
+    for (const size of option('sizes', 'S,M').split(',').filter((s) => s && s !== 'none')) {
       const r = await benchPreview({ projectDir: generate(size, path.join(work, size)), runs: Number(option('runs', '5')) });
       console.log(`| ${size} | preview: edit a session → reload event | ${(r.total / 1000).toFixed(2)} s | ${describePreview(r)} |`);
+    }
+    // The bilingual example itself (two languages × two editions), as the issue names it.
+    if (args.includes('--example')) {
+      const r = await benchPreview({ projectDir: path.join(ROOT, 'examples/rabat-2022'), runs: Number(option('runs', '5')), session: '02-trends-threats.yaml', page: 'en/restricted/report.html' });
+      console.log(`| example | preview examples/rabat-2022: edit a session → reload event | ${(r.total / 1000).toFixed(2)} s | ${describePreview(r)} |`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

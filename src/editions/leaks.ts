@@ -1,3 +1,4 @@
+import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
 import type { TextItem } from '../notes/types.js';
@@ -63,7 +64,7 @@ export function findLeaks(documents: ReadonlyArray<{ file: string; text: string 
   // Nothing restricted (an edition that is not public, a project without marks): nothing to read.
   if (restricted.length === 0) return diagnostics;
   for (const document of documents) {
-    const words = normalizedWords(document.text).join(' ');
+    const words = documentWords(document.text);
     for (const text of restricted) {
       if (!contains(words, text.words)) continue;
       diagnostics.push({
@@ -75,6 +76,34 @@ export function findLeaks(documents: ReadonlyArray<{ file: string; text: string 
     }
   }
   return diagnostics;
+}
+
+/**
+ * A document's words, remembered by its text: the same Markdown is guarded once per edition and
+ * again as the HTML page's visible text, and a rebuild (watch mode, the preview) guards documents
+ * that did not change; reading one takes a full Markdown parse. Bounded by the characters kept.
+ */
+const WORDS_CACHE_CHARS = 32 * 1024 * 1024;
+const wordsByText = new Map<string, string>();
+let cachedChars = 0;
+function documentWords(document: string): string {
+  // Section by section (cut before headings): words never run across a heading.
+  return splitAtHeadings(document).map((section) => sectionWords(document.slice(section.offset, section.end))).filter(Boolean).join(' ');
+}
+
+function sectionWords(text: string): string {
+  const known = wordsByText.get(text);
+  if (known !== undefined) return known;
+  const words = normalizedWords(text).join(' ');
+  if (text.length > WORDS_CACHE_CHARS / 4) return words;
+  wordsByText.set(text, words);
+  cachedChars += text.length + words.length;
+  for (const [key, value] of wordsByText) {
+    if (cachedChars <= WORDS_CACHE_CHARS) break;
+    wordsByText.delete(key);
+    cachedChars -= key.length + value.length;
+  }
+  return words;
 }
 
 function contains(haystack: string, needle: string): boolean {

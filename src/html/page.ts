@@ -5,7 +5,7 @@ import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { type FrontMatter, readFrontMatter } from '../typeset/front-matter.js';
-import { parseMarkdown } from '../typeset/markdown.js';
+import { parseMarkdown, type SectionParses } from '../typeset/markdown.js';
 import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
@@ -15,6 +15,8 @@ export interface PageContext {
   /** `../` from a page in `countries/` to the site's root. */
   root: string;
   labels: { contents: string; skip: string; documents: string };
+  /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
+  sections?: SectionParses;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface PageContext {
  * an inline SVG with a text alternative beside its table. No script. Pure.
  */
 export function htmlPage(markdown: string, context: PageContext): { html: string; front: FrontMatter; images: string[] } {
-  const root = parseMarkdown(markdown);
+  // The trees may be shared with the last build (`sections`): nothing below changes them.
+  const root = parseMarkdown(markdown, { sections: context.sections });
   const front = readFrontMatter(root);
   const images: string[] = [];
   const body = rewrite(root, context.root, images, front.classification);
@@ -77,23 +80,24 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
     }
     children.push(node);
   }
-  const visit = (node: Nodes): void => {
-    if (node.type === 'heading') {
-      const id = slugger.slug(toString(node));
-      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+  // Copies where something changes, never the parsed nodes themselves (they may be reused by the next build).
+  const visit = <T extends Nodes>(node: T): T => {
+    let out: Nodes = node;
+    if (out.type === 'heading') {
+      const id = slugger.slug(toString(out));
+      out = { ...out, data: { ...out.data, hProperties: { ...(out.data?.hProperties ?? {}), id } } };
     }
-    if ((node.type === 'link' || node.type === 'definition') && /^(?![a-z][a-z0-9+.-]*:|\/|#)[^#]*\.md(#|$)/i.test(node.url)) {
-      node.url = node.url.replace(/\.md(?=#|$)/i, '.html');
+    if ((out.type === 'link' || out.type === 'definition') && /^(?![a-z][a-z0-9+.-]*:|\/|#)[^#]*\.md(#|$)/i.test(out.url)) {
+      out = { ...out, url: out.url.replace(/\.md(?=#|$)/i, '.html') };
     }
-    if (node.type === 'image' && isSafeImage(node.url)) {
-      images.push(node.url);
-      node.url = `${siteRoot}${node.url}`;
+    if (out.type === 'image' && isSafeImage(out.url)) {
+      images.push(out.url);
+      out = { ...out, url: `${siteRoot}${out.url}` };
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    if ('children' in out) out = { ...out, children: (out.children as Nodes[]).map((child) => visit(child)) } as Nodes;
+    return out as T;
   };
-  const rewritten: Root = { type: 'root', children };
-  visit(rewritten);
-  return rewritten;
+  return visit({ type: 'root', children } as Root);
 }
 
 /** The contents: top-level headings, each with its sections nested below it. */

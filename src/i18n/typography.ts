@@ -1,3 +1,4 @@
+import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Nodes } from 'mdast';
 import { parseGfm } from '../markdown/parse.js';
 import type { Language } from '../notes/types.js';
@@ -21,7 +22,35 @@ export function frenchSpacing(text: string): string {
  */
 export function applyTypography(markdown: string, language: Language): string {
   if (language !== 'fr') return markdown;
-  const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(markdown)?.[0] ?? '';
+  // Section by section (cut before headings, where that cannot change the tree: the typesetter's
+  // rule), each remembered by its text: a rebuild (watch mode, the preview) parses again only the
+  // sections an edit changed. Bounded by the characters kept.
+  return splitAtHeadings(markdown).map((section, index) => {
+    const text = markdown.slice(section.offset, section.end);
+    const key = index === 0 ? `f${text}` : `s${text}`;
+    const known = typeset.get(key);
+    if (known !== undefined) return known;
+    const result = frenchTypography(text, index === 0);
+    if (text.length <= CACHE_CHARS / 4) {
+      typeset.set(key, result);
+      cachedChars += key.length + result.length;
+      for (const [old, value] of typeset) {
+        if (cachedChars <= CACHE_CHARS) break;
+        typeset.delete(old);
+        cachedChars -= old.length + value.length;
+      }
+    }
+    return result;
+  }).join('');
+}
+
+const CACHE_CHARS = 32 * 1024 * 1024;
+const typeset = new Map<string, string>();
+let cachedChars = 0;
+
+/** French spacing in the text of one piece of a document; only the first piece may begin with front matter. */
+function frenchTypography(markdown: string, first: boolean): string {
+  const frontMatter = (first ? /^---\n[\s\S]*?\n---\n/.exec(markdown)?.[0] : undefined) ?? '';
   const body = markdown.slice(frontMatter.length);
   const tree = parseGfm(body);
   const edits: Array<{ start: number; end: number; text: string }> = [];

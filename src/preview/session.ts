@@ -1,13 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startPublication } from '../build/output.js';
 import { build, type BuildResult } from '../build/pipeline.js';
 import { forgetStale, type WarmState } from '../build/warm.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
 import { buildingPage, diagnosticsPage, setupProblemPage } from './diagnostics-page.js';
 import type { PreviewSite } from './server.js';
+import type { OutputFile } from '../build/publish.js';
 
 export interface PreviewSettings {
   /** The folder of template overrides (default DIR/templates), relative to `cwd`. */
@@ -40,37 +40,44 @@ export interface PreviewBuilds {
 export async function openPreviewBuilds(dir: string, settings: PreviewSettings, environment: PreviewEnvironment): Promise<PreviewBuilds> {
   const folder = await mkdtemp(path.join(tmpdir(), 'workshop-report-preview-'));
   let site: PreviewSite = { version: 0, files: new Set(), replacement: buildingPage() };
+  let previousRoot: string | undefined;
   const { cwd, env, warm, signal, displayPath } = environment;
   return {
     site: () => site,
     async rebuild(changed) {
       forgetStale(warm, changed);
-      const publication = startPublication(folder, { warm, ...(signal ? { signal } : {}) });
-      const made: string[] = [];
       let result: BuildResult;
       try {
-        result = await build(dir, { formats: ['html'], ...(settings.templates !== undefined ? { templates: settings.templates } : {}) }, {
-          cwd, env, warm, ...(signal ? { signal } : {}),
-          emit: (file) => {
-            made.push(file.path);
-            return publication.emit(file);
-          },
-        });
+        result = await build(dir, { formats: ['html'], ...(settings.templates !== undefined ? { templates: settings.templates } : {}) }, { cwd, env, warm, ...(signal ? { signal } : {}) });
       } catch (error) {
-        await publication.abort();
         if (!(error instanceof SetupError)) throw error;
         site = { ...site, version: site.version + 1, replacement: setupProblemPage(error.message, error.hint) };
         return error;
       }
+      const version = site.version + 1;
       if (hasErrors(result.diagnostics)) {
-        await publication.abort();
-        site = { ...site, version: site.version + 1, replacement: diagnosticsPage(result.diagnostics.filter((d) => d.severity === 'error'), result.sources, displayPath) };
+        site = { ...site, version, replacement: diagnosticsPage(result.diagnostics.filter((d) => d.severity === 'error'), result.sources, displayPath) };
         return result;
       }
-      await publication.commit();
-      site = { version: site.version + 1, root: folder, files: new Set(made) };
+      // Each good build in a folder of its own, written whole before the server switches to it: a
+      // page never mixes two builds. The one before the previous is removed (a request may still
+      // be reading the previous one).
+      const root = path.join(folder, `build-${version}`);
+      await writeSite(root, result.files);
+      const stale = previousRoot;
+      previousRoot = site.root;
+      site = { version, root, files: new Set(result.files.map((file) => file.path)) };
+      if (stale) await rm(stale, { recursive: true, force: true });
       return result;
     },
     close: () => rm(folder, { recursive: true, force: true }),
   };
+}
+
+/** The site's files into a new folder, several at a time. */
+async function writeSite(root: string, files: readonly OutputFile[]): Promise<void> {
+  await Promise.all([...new Set(files.map((file) => path.dirname(path.join(root, file.path))))].map((folder) => mkdir(folder, { recursive: true })));
+  for (let i = 0; i < files.length; i += 16) {
+    await Promise.all(files.slice(i, i + 16).map((file) => writeFile(path.join(root, ...file.path.split('/')), file.content)));
+  }
 }

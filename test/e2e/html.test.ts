@@ -74,3 +74,26 @@ describe('HTML: a small static site per edition', () => {
     expect(read(path.join(dir, 'out/report.html'))).toContain('&#x3C;script>alert(1)&#x3C;/script>');
   });
 });
+
+describe('HTML in watch mode and the preview', () => {
+  it('gives after an edit, from what it kept of the last build, the same bytes as a build from scratch', async () => {
+    const { build } = await import('../../src/build/pipeline.js');
+    const { warmState } = await import('../../src/build/warm.js');
+    const dir = path.join(work, 'warm');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    const warm = warmState();
+    try {
+      await build(dir, { formats: ['md', 'html'] }, { warm });
+      const session = path.join(dir, 'sessions/03-kst-initiatives.yaml');
+      // An English summary changes: the French page shows it (its translation is stale), both report pages change.
+      writeFileSync(session, read(session).replace('The panel reviewed the tools', 'The panel reviewed, at length, the tools'));
+      const again = await build(dir, { formats: ['md', 'html'] }, { warm });
+      const fresh = await build(dir, { formats: ['md', 'html'] });
+      expect(again.files.map((f) => f.path)).toEqual(fresh.files.map((f) => f.path));
+      again.files.forEach((file, i) => expect(Buffer.from(file.content as string | Uint8Array).equals(Buffer.from(fresh.files[i]!.content as string | Uint8Array)), file.path).toBe(true));
+      expect(String(again.files.find((f) => f.path === 'fr/public/report.html')!.content)).toContain('The panel reviewed, at length, the tools');
+    } finally {
+      await warm.pool.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FrontMatter } from '../../typeset/front-matter.js';
+import type { SectionParses } from '../../typeset/markdown.js';
 import type { WEB_FONTS } from '../../html/site.js';
 import { translate } from '../../i18n/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
@@ -23,11 +24,11 @@ export function htmlWriter(cache?: PageCache): Writer {
 }
 
 /** Watch mode's pages of the last build, by file: a document whose Markdown is the same keeps its page. */
-export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] } }>;
+export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses }>;
 
 async function writeSite(documents: readonly RenderedDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
   // Loaded only now: a build without HTML never loads the HTML tree libraries.
-  const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js')]);
+  const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }, { SectionParses }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js'), import('../../typeset/markdown.js')]);
   const files: OutputFile[] = [];
   const texts = new Map<string, string>();
   const words = { ...siteWords(context.language), contents: translate(context.language, 'contents') };
@@ -40,8 +41,9 @@ async function writeSite(documents: readonly RenderedDocument[], context: Writer
     const relative = doc.file.slice(prefix.length).replace(/\.md$/, '.html');
     const root = '../'.repeat(relative.split('/').length - 1);
     const kept = cache?.get(doc.file);
-    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { root, labels: words });
-    cache?.set(doc.file, { markdown: doc.markdown, root, page });
+    const sections = kept?.sections ?? new SectionParses();
+    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { root, labels: words, ...(cache ? { sections } : {}) });
+    cache?.set(doc.file, { markdown: doc.markdown, root, page, sections });
     files.push({ path: `${prefix}${relative}`, content: page.html });
     // What a reader sees is the document's text: the leak guard reads it there.
     texts.set(`${prefix}${relative}`, doc.markdown);
