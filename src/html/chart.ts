@@ -5,8 +5,11 @@ import { chartData } from '../markdown/chart.js';
 
 const BAR = 18;
 const GAP = 8;
-const LABEL = 220;
 const WIDTH = 640;
+/** Room for the row labels: as wide as the longest needs (about 7 px a character at the chart's 13 px), within these bounds. */
+const LABEL_MIN = 120;
+const LABEL_MAX = 300;
+const CHAR = 7;
 const COLORS = ['#1f4e79', '#8fb0cf', '#c9d8e7'];
 
 /**
@@ -20,6 +23,11 @@ export function stackedBars(table: Table, columns: readonly string[]): Element |
   const series = chart.series.map((name) => ({ name }));
   const data = chart.rows;
   const max = Math.max(1, ...data.map((d) => d.values.reduce((a, b) => a + b, 0)));
+  // Labels never run off the left edge: the column grows with them, and a longer one is shortened
+  // with an ellipsis (the text alternative and the table beside the chart keep it whole).
+  const LABEL = Math.min(LABEL_MAX, Math.max(LABEL_MIN, Math.max(...data.map((d) => d.label.length)) * CHAR + 16));
+  const fit = Math.floor((LABEL - 16) / CHAR);
+  const shown = (label: string) => (label.length <= fit ? label : `${label.slice(0, fit - 1).trimEnd()}…`);
   const scale = (WIDTH - LABEL - 40) / max;
   const height = (data.length + 1) * (BAR + GAP) + GAP;
   const alt = `Stacked bar chart of ${series.map((s) => s.name).join(' and ')} for ${data.map((d) => d.label).join(', ')}: ${data.map((d) => `${d.label} ${d.values.join(' and ')}`).join('; ')}.`;
@@ -30,7 +38,7 @@ export function stackedBars(table: Table, columns: readonly string[]): Element |
   });
   data.forEach((d, r) => {
     const y = GAP + (r + 1) * (BAR + GAP);
-    shapes.push(el('text', { x: String(LABEL - 8), y: String(y + BAR * 0.7), 'text-anchor': 'end' }, [txt(d.label)]));
+    shapes.push(el('text', { x: String(LABEL - 8), y: String(y + BAR * 0.7), 'text-anchor': 'end' }, [txt(shown(d.label))]));
     let x = LABEL;
     d.values.forEach((value, i) => {
       const w = Math.round(value * scale * 10) / 10;
