@@ -2,7 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import ICAL from 'ical.js';
 import { toString } from 'mdast-util-to-string';
 import { parseGfm } from '../markdown/parse.js';
+import { translate } from '../i18n/index.js';
 import type { ProgrammeAction, ProgrammeModel } from './model.js';
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A Markdown text as plain words (for a spreadsheet cell or a calendar entry). */
 function plain(markdown: { source: string } | string): string {
@@ -44,7 +47,8 @@ export function actionsIcs(model: ProgrammeModel): string {
     const stamp = asOf(model, action) ?? action.workshop.dates.end;
     todo.updatePropertyWithValue('dtstamp', ICAL.Time.fromDateTimeString(`${stamp}T00:00:00Z`));
     todo.updatePropertyWithValue('summary', `${action.label} (${action.workshop.short_title}): ${plain(action.text)}`);
-    todo.updatePropertyWithValue('description', `${action.workshop.title}\nLead: ${action.owner.name}${action.overdue ? '\nOverdue' : ''}`);
+    const words = (key: 'owner' | 'overdue') => translate(model.language, key);
+    todo.updatePropertyWithValue('description', `${action.workshop.title}\n${words('owner')}: ${action.owner.name}${action.overdue ? `\n${capitalized(words('overdue'))}` : ''}`);
     if (action.due) todo.updatePropertyWithValue('due', ICAL.Time.fromDateString(action.due));
     todo.updatePropertyWithValue('status', action.status === 'in-progress' ? 'IN-PROCESS' : 'NEEDS-ACTION');
     calendar.addSubcomponent(todo);
