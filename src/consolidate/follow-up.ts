@@ -64,12 +64,3 @@ export function followUpView(
     recommendations: recommendationUpdates,
   };
 }
-
-/** An id for an action from its first words (`organize-a-national-workshop`), not one of `taken`. */
-export function actionIdFor(text: string, taken: ReadonlySet<string>): string {
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 4);
-  const base = words.join('-') || 'action';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}

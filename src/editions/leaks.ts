@@ -1,3 +1,4 @@
+import { memoize, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
@@ -79,32 +80,16 @@ export function findLeaks(documents: ReadonlyArray<{ file: string; text: string 
 }
 
 /**
- * A document's words, remembered by its text: the same Markdown is guarded once per edition and
- * again as the HTML page's visible text, and a rebuild (watch mode, the preview) guards documents
- * that did not change; reading one takes a full Markdown parse. Bounded by the characters kept.
+ * A document's words, section by section (cut before headings: words never run across one), each
+ * section remembered by its text: the same Markdown is guarded once per edition and again as the
+ * HTML page's visible text, and a rebuild (watch mode, the preview) guards sections that did not
+ * change; reading one takes a Markdown parse.
  */
-const WORDS_CACHE_CHARS = 32 * 1024 * 1024;
-const wordsByText = new Map<string, string>();
-let cachedChars = 0;
 function documentWords(document: string): string {
-  // Section by section (cut before headings): words never run across a heading.
   return splitAtHeadings(document).map((section) => sectionWords(document.slice(section.offset, section.end))).filter(Boolean).join(' ');
 }
 
-function sectionWords(text: string): string {
-  const known = wordsByText.get(text);
-  if (known !== undefined) return known;
-  const words = normalizedWords(text).join(' ');
-  if (text.length > WORDS_CACHE_CHARS / 4) return words;
-  wordsByText.set(text, words);
-  cachedChars += text.length + words.length;
-  for (const [key, value] of wordsByText) {
-    if (cachedChars <= WORDS_CACHE_CHARS) break;
-    wordsByText.delete(key);
-    cachedChars -= key.length + value.length;
-  }
-  return words;
-}
+const sectionWords = memoize((text: string) => normalizedWords(text).join(' '), SECTION_MEMO_LIMIT);
 
 function contains(haystack: string, needle: string): boolean {
   return ` ${haystack} `.includes(` ${needle} `);

@@ -1,3 +1,4 @@
+import { memoize, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Nodes } from 'mdast';
 import { parseGfm } from '../markdown/parse.js';
@@ -24,29 +25,11 @@ export function applyTypography(markdown: string, language: Language): string {
   if (language !== 'fr') return markdown;
   // Section by section (cut before headings, where that cannot change the tree: the typesetter's
   // rule), each remembered by its text: a rebuild (watch mode, the preview) parses again only the
-  // sections an edit changed. Bounded by the characters kept.
-  return splitAtHeadings(markdown).map((section, index) => {
-    const text = markdown.slice(section.offset, section.end);
-    const key = index === 0 ? `f${text}` : `s${text}`;
-    const known = typeset.get(key);
-    if (known !== undefined) return known;
-    const result = frenchTypography(text, index === 0);
-    if (text.length <= CACHE_CHARS / 4) {
-      typeset.set(key, result);
-      cachedChars += key.length + result.length;
-      for (const [old, value] of typeset) {
-        if (cachedChars <= CACHE_CHARS) break;
-        typeset.delete(old);
-        cachedChars -= old.length + value.length;
-      }
-    }
-    return result;
-  }).join('');
+  // sections an edit changed.
+  return splitAtHeadings(markdown).map((section, index) => typesetSection(markdown.slice(section.offset, section.end), index === 0 ? 'first' : 'later')).join('');
 }
 
-const CACHE_CHARS = 32 * 1024 * 1024;
-const typeset = new Map<string, string>();
-let cachedChars = 0;
+const typesetSection = memoize((text: string, place: 'first' | 'later') => frenchTypography(text, place === 'first'), SECTION_MEMO_LIMIT);
 
 /** French spacing in the text of one piece of a document; only the first piece may begin with front matter. */
 function frenchTypography(markdown: string, first: boolean): string {

@@ -15,3 +15,6 @@ export function memoize<A extends ReadonlyArray<string | undefined>, R>(fn: (...
     return value;
   };
 }
+
+/** For functions of a document's sections (whole parts of a document, not short field values): fewer of them kept. */
+export const SECTION_MEMO_LIMIT = 2_000;

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { startPublication } from '../../build/output.js';
 import { parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgramme, type ProgrammeCheck } from '../../build/programme.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportDiagnostics, reportingFrom, type Reporting, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
-function report(check: ProgrammeCheck, extra: ReadonlyArray<{ dir: string; diagnostics: import('../../diagnostics/diagnostic.js').Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
+function report(check: ProgrammeCheck, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
   reportDiagnostics(check.diagnostics, new Map([['programme.yaml', check.file.source.text]]), check.dir, reporting, globals, io);
   for (const part of extra) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
   return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);

@@ -1,7 +1,6 @@
 import type { ActionStatus } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean } from '../suggest.js';
-import { actionIdFor } from '../../consolidate/follow-up.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -78,4 +77,13 @@ export function checkFollowUps(ctx: RuleContext): void {
       }
     }
   }
+}
+
+/** An id for an action from its first words (`organize-a-national-workshop`), not one of `taken`. */
+function actionIdFor(text: string, taken: ReadonlySet<string>): string {
+  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 4);
+  const base = words.join('-') || 'action';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
