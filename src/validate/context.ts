@@ -39,7 +39,7 @@ export interface RuleProject {
   sessions: Array<Checked<Partial<SessionNotes>> & { id: string }>;
   countries: Checked<Partial<CountryFileNotes>>[];
   translations: Checked<TranslationData>[];
-  followUps: Checked<FollowUpNotes>[];
+  followUps: Checked<Partial<FollowUpNotes>>[];
   assets: CheckedProject['assets'];
 }
 

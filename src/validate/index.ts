@@ -55,7 +55,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));
-  const followUps = loaded.followUps.map((file) => check<FollowUpNotes>(file, 'follow-up'));
+  const followUps = loaded.followUps.map((file) => check<Partial<FollowUpNotes>>(file, 'follow-up'));
   if (!workshop) return { diagnostics };
 
   const project: RuleProject = {

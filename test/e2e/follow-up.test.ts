@@ -64,6 +64,8 @@ describe('each follow-up rule, one defect at a time, located', () => {
   const report = (dir: string) => path.join(dir, 'follow-up/2022-11-15.yaml');
   const cases: Array<{ rule: string; change: (dir: string) => void; where: RegExp; code: number }> = [
     { rule: 'unknown-action', change: (dir) => edit(report(dir), 'action: circulate-report', 'action: circulate-reprot'), where: /follow-up\/2022-11-15\.yaml:7:13 error No action has the id “circulate-reprot”\. \[unknown-action\][\s\S]*Did you mean “circulate-report”\?/, code: 1 },
+    // A typo in the only update of a report: located, and the rules run on what is left (this crashed once).
+    { rule: 'unknown-key', change: (dir) => edit(path.join(dir, 'follow-up/2022-11-30.yaml'), /^    status: done$/m, '    statut: done'), where: /follow-up\/2022-11-30\.yaml:7:5 error Unknown key “statut” in updates\[1\]\./, code: 1 },
     { rule: 'unknown-recommendation', change: (dir) => edit(report(dir), 'recommendation: api-pnr', 'recommendation: api-pnx'), where: /follow-up\/2022-11-15\.yaml:19:21 error No recommendation has the id “api-pnx”/, code: 1 },
     { rule: 'not-beneficiary', change: (dir) => edit(report(dir), 'country: NER', 'country: SEN'), where: /follow-up\/2022-11-15\.yaml:20:14 error SEN is not one of the workshop's beneficiary countries/, code: 1 },
     { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)/, code: 1 },

@@ -31,14 +31,16 @@ export function checkFollowUps(ctx: RuleContext): void {
   const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
   for (const followUp of followUps) {
     const { file, data } = followUp;
-    if (start !== undefined && data.date < start) {
+    // A report whose date or updates failed their schema was reported there; what is left is checked.
+    if (start !== undefined && data.date !== undefined && data.date < start) {
       ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
     }
-    if (!known(data.reported_by) && ctx.knowsAll('organizers')) {
+    if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers')) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
         didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
-    data.updates.forEach((update, index) => {
+    const date = data.date;
+    data.updates?.forEach((update, index) => {
       const at = (key: string): Site => ({ file, path: ['updates', index, key] });
       if ((update.action === undefined) === (update.recommendation === undefined)) {
         const both = update.action !== undefined;
@@ -53,8 +55,9 @@ export function checkFollowUps(ctx: RuleContext): void {
           }
           return;
         }
+        if (date === undefined) return;
         const list = reports.get(update.action) ?? [];
-        list.push({ date: data.date, status: update.status, site: at('status') });
+        list.push({ date, status: update.status, site: at('status') });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
         if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOut(update.recommendation)) {
