@@ -6,7 +6,7 @@ import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
 import type { LoadedProject } from '../load/index.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
-import { forLanguage, translationStatus } from '../languages/index.js';
+import { fallbackTexts, forLanguage, translationStatus } from '../languages/index.js';
 import { countryTable } from '../reference/countries.js';
 import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
 import { checkProject } from './check-project.js';
@@ -155,7 +155,7 @@ export async function build(dir: string, options: BuildOptions = {}, environment
     // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
     const documents: RenderedDocument[] = [];
     let chars = 0;
-    for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition))) {
+    for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);

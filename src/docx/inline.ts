@@ -4,17 +4,21 @@ import { isSafeImage } from '../markdown/images.js';
 import { bookmarkName } from './bookmarks.js';
 import type { DocxContext } from './context.js';
 import { STYLE } from './styles.js';
+import { wordLanguage } from './language.js';
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'font' | 'style' | 'color'>;
 
 /**
  * Markdown inline content → Word runs: emphasis as formatting, links as hyperlinks (to a bookmark
  * in this document, to another document's `.docx`, or to the web), footnote references as Word
- * footnotes, images embedded at their size. Every run carries the document's language.
+ * footnotes, images embedded at their size. Every run carries the document's language, or its text's own.
  */
 export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, style: RunStyle = {}, seen: string[] = []): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  const documentCtx = ctx;
   for (const node of nodes) {
+    // A text in another language (a fallback) carries its own, so Word checks its spelling in that language.
+    ctx = node.data?.lang === undefined ? documentCtx : { ...documentCtx, lang: wordLanguage(node.data.lang, 'en') };
     switch (node.type) {
       case 'text':
         out.push(textRun(node.value.replace(/\s*\n\s*/g, ' '), ctx, style, seen));

@@ -94,6 +94,11 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       images.push(out.url);
       out = { ...out, url: `${siteRoot}${out.url}` };
     }
+    if (out.data?.lang !== undefined) {
+      // A text in another language (a fallback): `lang` on its element, a span around bare text.
+      const hName = out.type === 'text' ? 'span' : out.data.hName;
+      out = { ...out, data: { ...out.data, ...(hName ? { hName } : {}), hProperties: { ...(out.data.hProperties ?? {}), lang: out.data.lang } } };
+    }
     if ('children' in out) out = { ...out, children: (out.children as Nodes[]).map((child) => visit(child)) } as Nodes;
     return out as T;
   };

@@ -2,6 +2,7 @@ import { memoize, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Nodes } from 'mdast';
 import { parseGfm } from '../markdown/parse.js';
+import { LANGUAGE_MARK, languageOf, liftLanguageSpans } from '../markdown/language-spans.js';
 import type { Language } from '../notes/types.js';
 
 /** The one space French typography puts before `: ; ? !` and inside « »: U+202F NARROW NO-BREAK SPACE. */
@@ -36,8 +37,12 @@ function frenchTypography(markdown: string, first: boolean): string {
   const frontMatter = (first ? /^---\n[\s\S]*?\n---\n/.exec(markdown)?.[0] : undefined) ?? '';
   const body = markdown.slice(frontMatter.length);
   const tree = parseGfm(body);
+  // A text in another language (a fallback, see language-spans.ts) keeps its own typography.
+  if (body.includes(LANGUAGE_MARK)) liftLanguageSpans(tree);
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  const visit = (node: Nodes) => {
+  const visit = (node: Nodes, inherited: string) => {
+    const lang = languageOf(node, inherited);
+    if (lang.split('-')[0] !== 'fr') return;
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       const { offset: start } = node.position.start;
       const { offset: end } = node.position.end;
@@ -47,9 +52,9 @@ function frenchTypography(markdown: string, first: boolean): string {
         if (spaced !== value) edits.push({ start, end, text: spaced });
       }
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    if ('children' in node) for (const child of node.children) visit(child, lang);
   };
-  visit(tree);
+  visit(tree, 'fr');
   // Pieces joined once: splicing each edit into the whole document is quadratic.
   const pieces = [frontMatter];
   let at = 0;

@@ -3,7 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import { applyTypography, collator, countryForms, formatDate, formatDateRange, formatDayMonth, formatNumber, formatPercent, frenchSpacing, isMessageKey, joinList, translate } from '../i18n/index.js';
 import type { Language } from '../notes/types.js';
 import { escapeMarkdown, yamlScalar } from './escape.js';
-import { RawMarkdown, SafeMarkdown, escapeForMarkdown } from './safe-values.js';
+import { FallbackText, RawMarkdown, SafeMarkdown, escapeForMarkdown } from './safe-values.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -61,7 +61,7 @@ export function helpers(language: Language): Record<string, Helper> {
     length: (value) => (Array.isArray(value) ? value.length : 0),
     concat: (...list) => args(list).map(String).join(''),
     /** {{cell value}}: one line, safe inside a table cell (escapeMarkdown escapes every `|` and joins lines). */
-    cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : escapeMarkdown(String(value ?? ''))),
+    cell: (value) => new RawMarkdown(value instanceof SafeMarkdown ? value.inline() : value instanceof FallbackText ? value.toHTML() : escapeMarkdown(String(value ?? ''))),
     /**
      * {{yaml value}}: a front-matter value. pandoc reads front-matter strings as Markdown, so a value
      * is written as the body writes it: plain text escaped (pandoc shows exactly what the notes hold;
@@ -69,7 +69,9 @@ export function helpers(language: Language): Record<string, Helper> {
      * places (its HTML shown as text, only safe links kept), never the rapporteur's raw source.
      */
     yaml: (value) => {
-      if (value instanceof SafeMarkdown) return new RawMarkdown(yamlScalar(applyTypography(value.toHTML(), language)));
+      // A fallback text is read back as plain text, without its language mark: it keeps its own typography.
+      if (value instanceof SafeMarkdown) return new RawMarkdown(yamlScalar(value.lang === undefined ? applyTypography(value.toHTML(), language) : value.unmarked()));
+      if (value instanceof FallbackText) return new RawMarkdown(yamlScalar(escapeMarkdown(value.text)));
       const text = typeof value === 'string' ? escapeMarkdown(value) : value;
       return new RawMarkdown(yamlScalar(language === 'fr' && typeof text === 'string' ? frenchSpacing(text) : text));
     },

@@ -4,7 +4,7 @@ import type { ReportModel } from '../consolidate/index.js';
 import { documentJobs, type DocumentJob } from './documents.js';
 import { helpers } from './helpers.js';
 import { applyTypography } from '../i18n/index.js';
-import { escapeForMarkdown, prepareModel } from './safe-values.js';
+import { escapeForMarkdown, prepareModel, type Fallbacks } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { parseTemplates, templateDiagnostic } from './template-errors.js';
 import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget.js';
@@ -13,6 +13,7 @@ import { readBundled } from '../assets.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
+export type { Fallbacks } from './safe-values.js';
 export { DEFAULT_DOCUMENTS, documentJobs, type DocumentJob } from './documents.js';
 export { DEFAULT_WORK_LIMITS, TemplateBudgetError, type WorkLimits } from './budget.js';
 
@@ -49,6 +50,8 @@ export interface RenderedDocument {
 export interface RenderOptions {
   /** The work limits of one document; LIMITS.templateSteps and LIMITS.templateOutputChars by default. */
   limits?: Partial<WorkLimits>;
+  /** The texts left in the notes' language (no up-to-date translation): marked with that language. */
+  fallbacks?: Fallbacks | undefined;
 }
 
 export interface RenderResult {
@@ -97,7 +100,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   }
   const meter = meterEnvironment(hb, partialTemplates);
   const limits: WorkLimits = { ...DEFAULT_WORK_LIMITS, ...options.limits };
-  const context = prepareModel(model);
+  const context = prepareModel(model, options.fallbacks);
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const failed = new Set<string>();
   for (const job of jobs) {

@@ -5,6 +5,7 @@ import { memoize } from '../markdown/memo.js';
 import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 import { isSafeImage } from '../markdown/images.js';
+import { languageSpan } from '../markdown/language-spans.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
@@ -27,18 +28,35 @@ const OUTPUT: Options = {
  * only http(s) and mailto links stay links, headings are demoted, references and footnotes are
  * resolved inside the text, and an unclosed code fence is closed.
  */
-export function safeMarkdown(source: string, fieldKey = 'x'): string {
+export function safeMarkdown(source: string, fieldKey = 'x', lang?: string): string {
   // The field's key only names footnotes: without one, the same text gives the same output
   // wherever it is, and is remembered once.
-  return sanitized(source, source.includes('[^') ? fieldKey : 'x');
+  return sanitized(source, source.includes('[^') ? fieldKey : 'x', lang);
 }
 
-const sanitized = memoize((source: string, fieldKey: string): string => {
-  if (isPlainText(source)) return source.normalize('NFC').trim();
+const sanitized = memoize((source: string, fieldKey: string, lang: string | undefined): string => {
+  if (isPlainText(source) && (lang === undefined || !/\n/.test(source.trim()))) {
+    const text = source.normalize('NFC').trim();
+    return lang === undefined ? text : languageSpan(text, lang);
+  }
   const tree = parse(source);
   sanitize(tree, fieldKey);
+  if (lang !== undefined) markLanguage(tree, lang);
   return toMarkdown(tree, OUTPUT).trimEnd();
 });
+
+/**
+ * A text in another language than the document's (a fallback): the words of every paragraph,
+ * heading and table cell inside a language span, so the text's blocks stay the blocks they were.
+ */
+function markLanguage(tree: Root, lang: string): void {
+  const [open, close] = languageSpan('\u0000', lang).split('\u0000') as [string, string];
+  walk(tree, (node) => {
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.children.length > 0) {
+      node.children = [{ type: 'html', value: open }, ...node.children, { type: 'html', value: close }];
+    }
+  });
+}
 
 /** The same text flattened to one line, for a table cell: blocks joined, `|` escaped. */
 export const safeMarkdownInline = memoize((source: string): string => {

@@ -1,6 +1,7 @@
 import { Markdown } from '../consolidate/markdown.js';
 import { escapeMarkdown } from './escape.js';
 import { safeMarkdown, safeMarkdownInline } from './safe-markdown.js';
+import { languageSpan } from '../markdown/language-spans.js';
 
 /**
  * A rapporteur's (md) text as templates see it: Handlebars writes `toHTML()` as it is, so
@@ -10,17 +11,23 @@ export class SafeMarkdown {
   private block?: string;
   private line?: string;
 
-  constructor(readonly source: string, private readonly key: string) {}
+  /** `lang`: the text is left in another language than the document's (a fallback), and marked so. */
+  constructor(readonly source: string, private readonly key: string, readonly lang?: string) {}
 
   toHTML(): string {
-    this.block ??= safeMarkdown(this.source, this.key);
+    this.block ??= safeMarkdown(this.source, this.key, this.lang);
     return this.block;
   }
 
   /** One line, for table cells. */
   inline(): string {
-    this.line ??= safeMarkdownInline(this.source);
+    this.line ??= this.lang === undefined ? safeMarkdownInline(this.source) : languageSpan(safeMarkdownInline(this.source), this.lang);
     return this.line;
+  }
+
+  /** The sanitised Markdown without its language mark: for the front matter, whose values are read back as text. */
+  unmarked(): string {
+    return this.lang === undefined ? this.toHTML() : safeMarkdown(this.source, this.key);
   }
 
   toString(): string {
@@ -29,6 +36,23 @@ export class SafeMarkdown {
 
   toJSON(): string {
     return this.source;
+  }
+}
+
+/**
+ * A plain text (a title, a group's name) left in another language than the document's: written as a
+ * language span, read as the text itself by everything else (sorting, comparing, slugs).
+ */
+export class FallbackText {
+  constructor(readonly text: string, readonly lang: string) {}
+  toHTML(): string {
+    return languageSpan(escapeMarkdown(this.text), this.lang);
+  }
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
   }
 }
 
@@ -51,11 +75,26 @@ export function escapeForMarkdown(value: unknown): string {
   return String(value);
 }
 
-/** Replaces every Markdown value of the model by a SafeMarkdown, keeping everything else. */
-export function prepareModel<T>(model: T): T {
+/**
+ * The texts a document shows in another language than its own: the notes' texts with no up-to-date
+ * translation (see languages/fallback.ts), by kind.
+ */
+export interface Fallbacks {
+  /** The notes' language, which these texts are in. */
+  lang: string;
+  markdown: ReadonlySet<string>;
+  plain: ReadonlySet<string>;
+}
+
+/**
+ * Replaces every Markdown value of the model by a SafeMarkdown, keeping everything else; a fallback
+ * text (one of `fallbacks`, found by its words) is marked with its language.
+ */
+export function prepareModel<T>(model: T, fallbacks?: Fallbacks): T {
   let counter = 0;
   const visit = (value: unknown, seen: Map<object, unknown>): unknown => {
-    if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`);
+    if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`, fallbacks?.markdown.has(value.source) ? fallbacks.lang : undefined);
+    if (typeof value === 'string' && fallbacks?.plain.has(value)) return new FallbackText(value, fallbacks.lang);
     if (value === null || typeof value !== 'object') return value;
     // Shared objects (a recommendation listed in several places) stay shared.
     if (seen.has(value)) return seen.get(value);

@@ -3,6 +3,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { GFM } from '../markdown/parse.js';
+import { LANGUAGE_MARK, liftLanguageSpans } from '../markdown/language-spans.js';
 import { splitAtHeadings } from './markdown-sections.js';
 import { parseTable, tablesIn } from './markdown-tables.js';
 import { shiftPositions } from './tree-positions.js';
@@ -30,6 +31,8 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
     let parsed = sections?.previous.get(text);
     if (!parsed) {
       const tree = parseSection(text, part.body - part.offset);
+      // Fallback texts in another language (see language-spans.ts); most sections have none.
+      if (text.includes(LANGUAGE_MARK)) liftLanguageSpans(tree);
       shiftPositions(tree, part.line - 1, part.offset);
       parsed = { tree, line: part.line - 1, offset: part.offset };
     } else if (parsed.line !== part.line - 1 || parsed.offset !== part.offset) {

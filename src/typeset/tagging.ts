@@ -9,7 +9,7 @@ type Elem = PDFKit.PDFStructureElement;
 export class StructTagger {
   private readonly elems = new Map<number, Elem>();
   private readonly root: Elem;
-  private open: number | 'artifact' | 'link' | undefined;
+  private open: number | 'artifact' | 'link' | string | undefined;
   private pendingLink: Elem | undefined;
 
   constructor(
@@ -48,13 +48,27 @@ export class StructTagger {
     if (parent && box.kind === 'text' && box.style.link) {
       // Linked text gets its own Link element, which the annotation drawn next joins.
       this.closePage();
-      const link = this.doc.struct('Link');
+      const link = this.doc.struct('Link', box.style.lang ? ({ lang: box.style.lang } as PDFKit.Mixins.StructureElementOptions) : {});
       parent.add(link);
       link.add(this.doc.markStructureContent('Link'));
       this.open = 'link';
       this.pendingLink = link;
       draw();
       this.closePage();
+      return;
+    }
+    if (parent && box.kind === 'text' && box.style.lang) {
+      // Text in another language than the document's (a fallback): a Span that says which, as
+      // PDF/UA asks, continued while the next run is in the same element and language.
+      const want = `${sid}|${box.style.lang}`;
+      if (this.open !== want) {
+        this.closePage();
+        const span = this.doc.struct('Span', { lang: box.style.lang } as PDFKit.Mixins.StructureElementOptions);
+        parent.add(span);
+        span.add(this.doc.markStructureContent('Span', { lang: box.style.lang } as PDFKit.Mixins.MarkingOptions));
+        this.open = want;
+      }
+      draw();
       return;
     }
     const want = sid ?? 'artifact';

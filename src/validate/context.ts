@@ -53,9 +53,11 @@ export interface Gaps {
   ids: ReadonlySet<string>;
   /** Top-level keys of workshop.yaml that lost entries (or `*` when the file lost an unnamed one). */
   workshopKeys: ReadonlySet<string>;
+  /** Paths (as in the project, `sessions/03-x.yaml`) of the files that gave no data or lost entries. */
+  damagedFiles: ReadonlySet<string>;
 }
 
-export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set() };
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set(), damagedFiles: new Set() };
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {

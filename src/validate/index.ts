@@ -41,6 +41,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   let anyLeftOut = false;
   let schemaFailed = false;
   let workshopKeys = new Set<string>();
+  const damagedFiles = new Set<string>();
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
     const recovered = checkAgainstSchema(file, schema);
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
@@ -49,6 +50,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     recovered.damage.ids.forEach((id) => ids.add(id));
     if (recovered.data === undefined) unreadFiles = true;
     if (recovered.damage.containers.length > 0) anyLeftOut = true;
+    if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
     return recovered.data === undefined ? undefined : { file, data: recovered.data as T };
   };
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
@@ -66,7 +68,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys });
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys, damagedFiles });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.

@@ -164,3 +164,15 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(result.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 1 refused\.$/m);
   });
 });
+
+describe('a mistake in a source file is reported once, not again by its translations', () => {
+  it('a YAML error that drops a recommendation gives one error, not an orphan translation too', () => {
+    const dir = copy();
+    // An unquoted ": " in a rapporteur's text: the item is lost to the syntax error.
+    edit(path.join(dir, 'sessions/05-terrorism-toc-nexus.yaml'), 'Make use of **joint investigation teams**', 'Make use of **joint investigation teams** (note: JITs)');
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/ error .*\[[a-z-]+\]$/gm)?.map((line) => /\[([a-z-]+)\]$/.exec(line)![1])).toEqual(['yaml-syntax']);
+    expect(result.stderr).toMatch(/sessions\/05-terrorism-toc-nexus\.yaml:\d+:11 error YAML syntax error/);
+  });
+});

@@ -14,6 +14,8 @@ export interface TextStyle {
   strike?: boolean;
   /** Baseline shift upwards in points (footnote references). */
   rise?: number;
+  /** The text's language when it is not the document's: tagged as a Span (or Link) with /Lang. */
+  lang?: string;
 }
 
 /** One run of text on one line. `y`/`height` is the line box; `baseline` is absolute. */

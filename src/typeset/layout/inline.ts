@@ -17,6 +17,8 @@ interface Flags {
   italic: boolean;
   strike: boolean;
   link: LinkTarget | undefined;
+  /** The text's own language, when it is not the document's (a fallback text). */
+  lang?: string | undefined;
 }
 
 function fontFor(f: Flags): FontKey {
@@ -44,18 +46,20 @@ export function inlineSpans(nodes: readonly PhrasingContent[], base: TextStyle, 
   const styles = new Map<string, TextStyle>();
   const styleOf = (f: Flags, mono = false): TextStyle => {
     const font: FontKey = mono ? 'mono' : fontFor(f);
-    const key = `${font}|${f.strike}|${f.link ? JSON.stringify(f.link) : ''}`;
+    const key = `${font}|${f.strike}|${f.link ? JSON.stringify(f.link) : ''}|${f.lang ?? ''}`;
     let s = styles.get(key);
     if (!s) {
       s = { font, size: mono ? base.size * 0.9 : base.size, color: f.link ? ctx.linkColor : mono ? ctx.codeColor : base.color };
       if (f.link) s.link = f.link;
       if (f.strike) s.strike = true;
+      if (f.lang) s.lang = f.lang;
       styles.set(key, s);
     }
     return s;
   };
   const initial: Flags = { bold: base.font === 'bold' || base.font === 'boldItalic', italic: base.font === 'italic' || base.font === 'boldItalic', strike: false, link: base.link };
-  const walk = (node: PhrasingContent, f: Flags): void => {
+  const walk = (node: PhrasingContent, flags: Flags): void => {
+    const f = node.data?.lang === undefined ? flags : { ...flags, lang: node.data.lang };
     switch (node.type) {
       case 'text': {
         const style = styleOf(f);
