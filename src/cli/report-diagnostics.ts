@@ -78,5 +78,18 @@ export function problemsExitCode(diagnostics: readonly Diagnostic[], reporting: 
 export function reportAndJudge(result: { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }, reporting: Reporting, globals: GlobalOptions, io: Io, timings?: Timings): number {
   reportDiagnostics(result.diagnostics, result.sources, result.dir, reporting, globals, io);
   if (reporting.verbose && timings) io.stderr.write(timings.format());
-  return problemsExitCode(result.diagnostics, reporting);
+  const code = problemsExitCode(result.diagnostics, reporting);
+  const why = warningsFailure(result.diagnostics, reporting);
+  if (code !== EXIT.ok && why) io.stderr.write(`${why}\n`);
+  return code;
+}
+
+/** Why a run with warnings only fails (--strict, --max-warnings), said once: the warnings themselves do not say it (and --quiet hides them). */
+function warningsFailure(diagnostics: readonly Diagnostic[], reporting: Reporting): string | undefined {
+  if (diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const n = diagnostics.length;
+  const warnings = `${n} warning${n === 1 ? '' : 's'}`;
+  if (reporting.strict && n > 0) return `Failed: --strict treats the ${warnings} as errors.`;
+  if (reporting.maxWarnings !== undefined && n > reporting.maxWarnings) return `Failed: ${warnings}, more than --max-warnings ${reporting.maxWarnings}.`;
+  return undefined;
 }

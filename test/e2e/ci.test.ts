@@ -58,7 +58,11 @@ describe('--reporter github', () => {
 describe('--strict, --max-warnings and --quiet', () => {
   it('warnings pass by default and fail under --strict (and then build writes nothing)', async () => {
     expect((await runInProcess(['validate', withWarning])).code).toBe(0);
-    expect((await runInProcess(['validate', withWarning, '--strict'])).code).toBe(1);
+    const strict = await runInProcess(['validate', withWarning, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.$/m);
+    // --quiet hides the warnings, never the reason for the failure.
+    expect((await runInProcess(['validate', withWarning, '--strict', '--quiet'])).stderr).toBe('Failed: --strict treats the 1 warning as errors.\n');
     const out = path.join(work, 'strict-out');
     expect((await runInProcess(['build', withWarning, '--strict', '--out', out])).code).toBe(1);
     expect(() => listFiles(out)).toThrow();
@@ -66,7 +70,9 @@ describe('--strict, --max-warnings and --quiet', () => {
 
   it('--max-warnings N fails past N', async () => {
     expect((await runInProcess(['validate', withWarning, '--max-warnings', '1'])).code).toBe(0);
-    expect((await runInProcess(['validate', withWarning, '--max-warnings', '0'])).code).toBe(1);
+    const past = await runInProcess(['validate', withWarning, '--max-warnings', '0']);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/^Failed: 1 warning, more than --max-warnings 0\.$/m);
     expect((await runInProcess(['validate', withWarning, '--max-warnings', 'many'])).code).toBe(2);
   });
 
