@@ -42,7 +42,7 @@ describe('every independent problem in one run', () => {
       `yaml-syntax sessions/01-opening.yaml:${lineOf('\t')}`,
       'invalid-date sessions/02-recommendations.yaml:5',
       'unknown-country sessions/02-recommendations.yaml:17',
-      'unknown-recommendation sessions/02-recommendations.yaml:24',
+      'unknown-recommendation sessions/02-recommendations.yaml:25',
     ]);
   });
 });
