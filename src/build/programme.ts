@@ -15,6 +15,7 @@ import { programmeModel, type ProgrammeWorkshopInput } from '../programme/model.
 import { renderProgramme } from '../programme/render.js';
 import { countryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
+import { checkProgrammeSameAs } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { checkProject, type CheckedResult } from './check-project.js';
 import { build, type BuildOptions, type BuildResult } from './pipeline.js';
@@ -30,6 +31,9 @@ export interface ProgrammeNotes {
 }
 
 export { isProgramme } from './programme-folder.js';
+
+/** A workshop's id in its programme: its folder's name (`niamey-2022`), as `same_as: niamey-2022:api-pnr` names it. */
+const programmeId = (dir: string) => path.basename(dir);
 
 export interface ProgrammeCheck {
   dir: string;
@@ -66,12 +70,20 @@ export async function checkProgramme(dirArgument: string, cwd: string): Promise<
       continue;
     }
     seen.set(workshopDir, index);
+    const named = result.workshops.find((w) => programmeId(w.dir) === programmeId(workshopDir));
+    if (named) {
+      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} has the same folder name as ${named.folder}: a workshop's id in the programme is its folder's name.`, hint: 'Rename one of the folders (e.g. niamey-2022 and niamey-2023).', location: at });
+      continue;
+    }
     if (!(await stat(path.join(workshopDir, 'workshop.yaml')).then(() => true, () => false))) {
       diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: `${folder} holds no workshop.yaml.`, hint: 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).', location: at });
       continue;
     }
     result.workshops.push({ folder, dir: workshopDir, checked: await checkProject(workshopDir, cwd) });
   }
+  // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).
+  const crossWorkshop = checkProgrammeSameAs(result.workshops.map((w) => ({ id: programmeId(w.dir), ...(w.checked.project ? { project: w.checked.project } : {}) })));
+  result.workshops = result.workshops.map((w, index) => (crossWorkshop[index]!.length ? { ...w, checked: { ...w.checked, diagnostics: [...w.checked.diagnostics, ...crossWorkshop[index]!] } } : w));
   return result;
 }
 
@@ -98,8 +110,8 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   const language = check.programme.language ?? 'en';
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
-    const { model, folder } = workshopModel(workshop.checked.project!, language, options.asOf);
-    return { id: path.basename(workshop.dir), reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}`, model };
+    const { model, folder, languages } = workshopModel(workshop.checked.project!, language, options.asOf);
+    return { id: programmeId(workshop.dir), reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}`, model, languages };
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
@@ -119,16 +131,20 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
 /**
  * A workshop as the programme shows it: in the programme's language when the workshop has it (else
  * its own), its public edition when it has one (a programme's documents go to donors), status as of
- * `asOf` or its own latest follow-up report.
+ * `asOf` or its own latest follow-up report. The same edition in each of its languages too, to find
+ * recurring recommendations in a language two workshops share.
  */
-function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): { model: ReportModel; folder: string } {
+function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): { model: ReportModel; folder: string; languages: Array<{ language: Language; model: ReportModel }> } {
   const status = translationStatus(full);
   const chosen = status.languages.includes(language) ? language : status.languages[0]!;
-  const translated = forLanguage(full, status, chosen);
-  const editions = editionsOf(translated.workshop.data);
-  const edition = editions.find((e) => e.public) ?? editions[0]!;
   const table = countryTable();
-  const project = forEdition(translated, edition, affiliationNames(translated.workshop.data, table, chosen));
-  const model = consolidate(project, table, asOf !== undefined ? { asOf } : {});
-  return { model, folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${edition.folder}` };
+  const versions = status.languages.map((each) => {
+    const translated = forLanguage(full, status, each);
+    const editions = editionsOf(translated.workshop.data);
+    const edition = editions.find((e) => e.public) ?? editions[0]!;
+    const project = forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
+    return { language: each, model: consolidate(project, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
+  });
+  const shown = versions.find((v) => v.language === chosen)!;
+  return { model: shown.model, folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`, languages: versions.map(({ language: each, model }) => ({ language: each, model })) };
 }

@@ -1,4 +1,5 @@
 import type { ActionNotes, CountryNotes, Language, Organization, Person, TextItem } from '../notes/types.js';
+import { sameAsElsewhere } from '../notes/same-as.js';
 import { followUpView } from './follow-up.js';
 import type { CountryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
@@ -58,6 +59,8 @@ export function consolidate(project: CheckedProject, table: CountryTable, option
     for (const id of ids) numberOf.set(id, ref);
     const sessionIndexes = [...new Set(group.members.map((m) => m.sessionIndex))].sort((a, b) => a - b);
     const id = group.root.rec.id ?? ids[0];
+    // A same_as naming another workshop's recommendation merges nothing here: it is kept as a link for the programme.
+    const elsewhere = group.members.flatMap((m) => (m.rec.same_as === undefined ? [] : sameAsElsewhere(m.rec.same_as) ?? []));
     return {
       ...ref,
       ...(id !== undefined ? { id } : {}),
@@ -68,6 +71,7 @@ export function consolidate(project: CheckedProject, table: CountryTable, option
       addressed_to: mergeAddressees(group.members.flatMap((m) => m.rec.addressed_to ?? []), w.countries, [...organizations.keys()]).map(addressee),
       sessions: sessionIndexes.map((i) => refs[i]!),
       actions: [],
+      ...(elsewhere.length ? { same_as_elsewhere: elsewhere } : {}),
     };
   });
   const sessionRecs = new Map<number, RecommendationRef[]>();

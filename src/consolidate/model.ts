@@ -1,4 +1,5 @@
 import type { ActionStatus, Language, Priority, SessionType } from '../notes/types.js';
+import type { ElsewhereRef } from '../notes/same-as.js';
 import type { Markdown } from './markdown.js';
 
 /**
@@ -165,6 +166,8 @@ export interface RecommendationView extends RecommendationRef {
   sessions: SessionRef[];
   /** Labels of the actions implementing it. */
   actions: string[];
+  /** Other workshops' recommendations its members say they raise again (`same_as: niamey-2022:api-pnr`), in session order; absent when none. */
+  same_as_elsewhere?: ElsewhereRef[];
 }
 
 export interface ActionView {

@@ -58,6 +58,9 @@ export type RuleId =
   | 'unknown-same-as'
   | 'duplicate-id'
   | 'same-as-loop'
+  // validate (programme)
+  | 'unknown-programme-recommendation'
+  | 'same-as-own-workshop'
   // validate (follow-up)
   | 'unknown-action'
   | 'follow-up-before-workshop'

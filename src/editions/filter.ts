@@ -1,5 +1,6 @@
 import type { Checked, CheckedProject, CheckedSession } from '../validate/index.js';
 import type { ActionNotes, CountryFileNotes, CountryNotes, Person, RecommendationNotes, SessionNotes, TextItem, WorkshopNotes } from '../notes/types.js';
+import { sameAsElsewhere } from '../notes/same-as.js';
 import type { Edition } from './edition.js';
 
 /** How an edition that attributes to organizations names a person: "a representative of UNCCT", "a participant". */
@@ -49,9 +50,13 @@ export function forEdition(project: CheckedProject, edition: Edition, affiliatio
   };
 }
 
-/** A public recommendation never takes its text from a left-out one (a validation error); its link is dropped here too. */
+/**
+ * A public recommendation never takes its text from a left-out one (a validation error); its link is
+ * dropped here too. A link to another workshop's recommendation (`rabat-2022:api-pnr`) stays: it is
+ * no merge, and the programme shows it only when that recommendation is in the other's edition too.
+ */
 function linkedRecommendation(rec: RecommendationNotes, kept: ReadonlySet<string>): RecommendationNotes {
-  if (rec.same_as === undefined || kept.has(rec.same_as)) return rec;
+  if (rec.same_as === undefined || kept.has(rec.same_as) || sameAsElsewhere(rec.same_as)) return rec;
   const { same_as: _dropped, ...rest } = rec;
   return rest;
 }

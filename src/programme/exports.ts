@@ -72,6 +72,7 @@ export function programmeJson(model: ProgrammeModel): string {
       workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
       status: a.status ?? 'not-started', overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
     })),
+    recurring: model.recurring.map((group) => ({ text: text(group.text), raised: group.raised.map((r) => ({ workshop: r.workshop.id, label: r.label })) })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { ActionView, CountryView, OrganizationView, RecommendationView, ReportModel } from '../consolidate/index.js';
 import type { Language } from '../notes/types.js';
+import { recurringRecommendations, workshopNames, type RaisedAt, type RecurringRecommendation } from './recurring.js';
 
 /** One workshop of a programme: where it is, and its report model (in the programme's language when it has it). */
 export interface ProgrammeWorkshopInput {
@@ -8,6 +9,11 @@ export interface ProgrammeWorkshopInput {
   /** Where its reports are, relative to the programme's output folder (`../../rabat-2022/out/en/public/`). */
   reports: string;
   model: ReportModel;
+  /**
+   * The same edition in each language of its notes, the notes' own first, for finding recurring
+   * recommendations in a language two workshops share; without it, only `model`'s language.
+   */
+  languages?: ReadonlyArray<{ language: Language; model: ReportModel }>;
 }
 
 export interface ProgrammeWorkshopRef {
@@ -34,6 +40,8 @@ export interface ProgrammeWorkshopView extends ProgrammeWorkshopRef {
 
 export type ProgrammeAction = ActionView & { workshop: ProgrammeWorkshopRef };
 
+export type ProgrammeRaisedAt = RaisedAt<ProgrammeWorkshopRef>;
+
 export interface ProgrammeModel {
   language: Language;
   programme: { title: string; subtitle?: string; organizers: OrganizationView[] };
@@ -42,8 +50,13 @@ export interface ProgrammeModel {
   /** Every action of every workshop: overdue first, then by workshop (date order), then by number. */
   actions: ProgrammeAction[];
   counts: { workshops: number; participants: number; recommendations: number; actions: number; overdue: number; open: number };
-  /** Per beneficiary country of any workshop: the recommendations addressed to it, with the actions implementing each. */
-  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: Array<RecommendationView & { implemented_by: ActionView[] }> }> }>;
+  /**
+   * Per beneficiary country of any workshop: the recommendations addressed to it, with the actions
+   * implementing each and where else in the programme it was raised.
+   */
+  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: Array<RecommendationView & { implemented_by: ActionView[]; also_raised: ProgrammeRaisedAt[] }> }> }>;
+  /** Recommendations raised at more than one workshop, in the order first raised. */
+  recurring: Array<RecurringRecommendation<ProgrammeWorkshopRef>>;
 }
 
 /**
@@ -73,13 +86,15 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
   const order = new Map(ordered.map((input, index) => [input.id, index]));
   const actions = ordered.flatMap((input) => input.model.actions.map((action): ProgrammeAction => ({ ...action, workshop: ref(input) })))
     .sort((a, b) => Number(b.overdue ?? false) - Number(a.overdue ?? false) || order.get(a.workshop.id)! - order.get(b.workshop.id)! || a.number - b.number);
+  const names = workshopNames(workshops);
+  const found = recurringRecommendations(ordered.map((input, w) => ({ id: input.id, ref: ref(input), name: names[w]!, model: input.model, languages: input.languages ?? [{ language: input.model.language, model: input.model }] })), language);
   const codes = [...new Map(ordered.flatMap((input) => input.model.countries.map((c) => [c.code, c] as const))).values()];
   const dossiers = codes.map((country) => ({
     country,
-    workshops: ordered.flatMap((input) => {
+    workshops: ordered.flatMap((input, w) => {
       const brief = input.model.briefs.find((b) => b.country.code === country.code);
       if (!brief) return [];
-      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: input.model.actions.filter((a) => a.recommendations.some((r) => r.number === rec.number)) }));
+      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: input.model.actions.filter((a) => a.recommendations.some((r) => r.number === rec.number)), also_raised: found.elsewhere(w, rec.label) }));
       return [{ workshop: ref(input), recommendations }];
     }),
   }));
@@ -98,5 +113,6 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
       open: actions.filter(isOpen).length,
     },
     dossiers,
+    recurring: found.recurring,
   };
 }

@@ -12,7 +12,7 @@ const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 /**
  * The programme's documents, from the templates in `programme/` (overview, the action register,
- * one dossier per country), with the same helpers and partials as a workshop's. Pure.
+ * the recurring recommendations, one dossier per country), with the same helpers and partials as a workshop's. Pure.
  */
 export function renderProgramme(model: ProgrammeModel, templates: TemplateSet): { documents: Array<{ file: string; markdown: string }>; diagnostics: Diagnostic[] } {
   const hb = Handlebars.create();
@@ -24,6 +24,7 @@ export function renderProgramme(model: ProgrammeModel, templates: TemplateSet): 
   const jobs = [
     { template: 'programme/overview.md.hbs', file: 'overview.md', extra: {} },
     { template: 'programme/actions.md.hbs', file: 'actions.md', extra: {} },
+    { template: 'programme/recurring.md.hbs', file: 'recurring.md', extra: {} },
     ...context.dossiers.map((dossier) => ({ template: 'programme/country-dossier.md.hbs', file: `countries/${dossier.country.code}.md`, extra: { dossier } })),
   ];
   const documents: Array<{ file: string; markdown: string }> = [];

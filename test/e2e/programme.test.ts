@@ -27,7 +27,7 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/report.md'))).toBe(true);
     expect(existsSync(path.join(dir, '../niamey-2022/out/report.md'))).toBe(true);
     const files = listFiles(path.join(dir, 'out')).filter((f) => !f.startsWith('.'));
-    expect(files).toEqual(['actions.csv', 'actions.ics', 'actions.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'overview.md', 'programme.json']);
+    expect(files).toEqual(['actions.csv', 'actions.ics', 'actions.md', 'countries/BFA.md', 'countries/GHA.md', 'countries/MLI.md', 'countries/NER.md', 'overview.md', 'programme.json', 'recurring.md']);
     const committed = path.join(ROOT, 'examples/sahel-programme/out');
     for (const file of files) expect(read(path.join(dir, 'out', file)), `examples/sahel-programme/out/${file} is not what a build writes: rebuild with \`npx workshop-report build examples/sahel-programme\``).toBe(read(path.join(committed, file)));
     const overview = read(path.join(dir, 'out/overview.md'));
@@ -38,6 +38,13 @@ describe('a programme of workshops', () => {
     expect(niger).toMatch(/^## Regional Workshop on Good Practices in Border Security Management/m);
     expect(niger).toMatch(/^## Atelier national de suivi/m);
     expect(niger).toMatch(/A2: In progress/);
+    // Recurring recommendations: Niamey's closing session links two of its recommendations to Rabat's (same_as: rabat-2022:…).
+    const recurring = read(path.join(dir, 'out/recurring.md'));
+    expect(recurring).toContain('*Raised at Rabat 2022 as R1; also raised at Niamey 2022 as R1.*');
+    expect(recurring).toContain('*Raised at Rabat 2022 as R14; also raised at Niamey 2022 as R8.*');
+    expect(niger).toMatch(/^\| \*\*R14\*\* \| Designate national focal points .* \*\(also raised at Niamey 2022 as R8\)\* \| /m);
+    expect(niger).toMatch(/^\| \*\*R8\*\* \| Désigner dans chaque pays un point focal .* \*\(also raised at Rabat 2022 as R14\)\* \| /m);
+    expect(overview).toContain('- [Recurring recommendations](recurring.md)');
   });
 
   it('exports actions.csv that a spreadsheet opens with its accents, actions.ics with stable UIDs, and programme.json as its schema says', () => {
@@ -64,6 +71,7 @@ describe('a programme of workshops', () => {
     const data = JSON.parse(read(path.join(dir, 'out/programme.json')));
     expect(validateExport(data), JSON.stringify(validateExport.errors)).toBe(true);
     expect(data.counts.workshops).toBe(2);
+    expect(data.recurring.map((group: { raised: Array<{ workshop: string; label: string }> }) => group.raised.map((r) => `${r.workshop} ${r.label}`))).toEqual([['rabat-2022 R1', 'niamey-2022 R1'], ['rabat-2022 R14', 'niamey-2022 R8']]);
   });
 
   it('is checked before anything is written: a missing workshop folder, listed at its line', () => {

@@ -1,4 +1,5 @@
 import type { DataPath } from '../../load/index.js';
+import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean } from '../suggest.js';
 
@@ -30,7 +31,8 @@ export function checkReferences(ctx: RuleContext): void {
     s.recommendations?.forEach((rec, i) => {
       knownTheme(ctx, rec.theme, themeIds, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(ctx, target, at(['recommendations', i, 'addressed_to', j])));
-      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as)) {
+      // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
+      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
         ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
           `“same_as: ${rec.same_as}” names no recommendation.`,
           didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
