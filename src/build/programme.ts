@@ -5,7 +5,8 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { affiliationNames, editionsOf, forEdition } from '../editions/index.js';
 import { SetupError } from '../errors.js';
-import { forLanguage, translationStatus } from '../languages/index.js';
+import { fallbackTexts, forLanguage, mergeFallbacks, modelTexts, translationStatus } from '../languages/index.js';
+import type { Fallbacks } from '../render/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
@@ -109,14 +110,16 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   for (const workshop of check.workshops) result.builds.push(await build(workshop.dir, workshopOptions, { cwd }));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   const language = check.programme.language ?? 'en';
+  const foreignTexts: Array<Fallbacks | undefined> = [];
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
-    const { model, folder, languages } = workshopModel(workshop.checked.project!, language, options.asOf);
+    const { model, folder, languages, foreign } = workshopModel(workshop.checked.project!, language, options.asOf);
+    foreignTexts.push(foreign);
     return { id: programmeId(workshop.dir), reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}`, model, languages };
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
   const templates = await loadTemplates();
-  const rendered = renderProgramme(model, templates);
+  const rendered = renderProgramme(model, templates, mergeFallbacks(foreignTexts));
   result.diagnostics.push(...rendered.diagnostics);
   if (hasErrors(rendered.diagnostics)) return result;
   result.files = [
@@ -134,7 +137,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
  * `asOf` or its own latest follow-up report. The same edition in each of its languages too, to find
  * recurring recommendations in a language two workshops share.
  */
-function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): { model: ReportModel; folder: string; languages: Array<{ language: Language; model: ReportModel }> } {
+function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): { model: ReportModel; folder: string; languages: Array<{ language: Language; model: ReportModel }>; foreign: Fallbacks | undefined } {
   const status = translationStatus(full);
   const chosen = status.languages.includes(language) ? language : status.languages[0]!;
   const table = countryTable();
@@ -146,5 +149,9 @@ function workshopModel(full: CheckedProject, language: Language, asOf: string | 
     return { language: each, model: consolidate(project, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
   });
   const shown = versions.find((v) => v.language === chosen)!;
-  return { model: shown.model, folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`, languages: versions.map(({ language: each, model }) => ({ language: each, model })) };
+  // The texts the programme's documents show in another language than theirs: all of this
+  // workshop's when it lacks the programme's language, else its untranslated ones.
+  const fallbacks = fallbackTexts(status, chosen);
+  const foreign = chosen === language ? fallbacks : modelTexts(shown.model, chosen, fallbacks);
+  return { model: shown.model, folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`, languages: versions.map(({ language: each, model }) => ({ language: each, model })), foreign };
 }

@@ -1,3 +1,4 @@
+import { Markdown } from '../consolidate/markdown.js';
 import type { Fallbacks } from '../render/index.js';
 import type { Language } from '../notes/types.js';
 import type { TranslationStatus } from './status.js';
@@ -12,11 +13,42 @@ import type { TranslationStatus } from './status.js';
 export function fallbackTexts(status: TranslationStatus, language: Language): Fallbacks | undefined {
   const source = status.languages[0];
   if (source === undefined || language === source) return undefined;
-  const markdown = new Set<string>();
-  const plain = new Set<string>();
+  const markdown = new Map<string, string>();
+  const plain = new Map<string, string>();
   for (const s of status.slots) {
     if (s.language !== language || s.state === 'translated' || s.slot.optional) continue;
-    (s.slot.markdown ? markdown : plain).add(s.slot.value);
+    (s.slot.markdown ? markdown : plain).set(s.slot.value, source);
   }
-  return markdown.size + plain.size > 0 ? { lang: source, markdown, plain } : undefined;
+  return markdown.size + plain.size > 0 ? { markdown, plain } : undefined;
+}
+
+/**
+ * Every (md) text of a model, as being in `lang`: a workshop's texts shown in a programme document
+ * of another language (Niamey's French recommendations in the English dossiers). `fallbacks` (that
+ * workshop's own untranslated texts, in its notes' language) take precedence. Pure.
+ */
+export function modelTexts(model: unknown, lang: string, fallbacks: Fallbacks | undefined): Fallbacks {
+  const markdown = new Map<string, string>();
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if (value instanceof Markdown) markdown.set(value.source, lang);
+    else if (value !== null && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item);
+    }
+  };
+  visit(model);
+  for (const [text, own] of fallbacks?.markdown ?? []) markdown.set(text, own);
+  return { markdown, plain: new Map(fallbacks?.plain ?? []) };
+}
+
+/** Several workshops' texts in one document; a text two of them share keeps the first one's language. */
+export function mergeFallbacks(list: ReadonlyArray<Fallbacks | undefined>): Fallbacks | undefined {
+  const markdown = new Map<string, string>();
+  const plain = new Map<string, string>();
+  for (const each of list) {
+    for (const [text, lang] of each?.markdown ?? []) if (!markdown.has(text)) markdown.set(text, lang);
+    for (const [text, lang] of each?.plain ?? []) if (!plain.has(text)) plain.set(text, lang);
+  }
+  return markdown.size + plain.size > 0 ? { markdown, plain } : undefined;
 }

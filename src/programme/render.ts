@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyTypography } from '../i18n/typography.js';
 import { helpers } from '../render/helpers.js';
 import { tidy, type TemplateSet } from '../render/index.js';
-import { prepareModel } from '../render/safe-values.js';
+import { prepareModel, type Fallbacks } from '../render/safe-values.js';
 import { templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import type { ProgrammeModel } from './model.js';
@@ -12,15 +12,16 @@ const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 /**
  * The programme's documents, from the templates in `programme/` (overview, the action register,
- * the recurring recommendations, one dossier per country), with the same helpers and partials as a workshop's. Pure.
+ * the recurring recommendations, one dossier per country), with the same helpers and partials as a workshop's;
+ * `fallbacks`: the texts in another language than the programme's, marked with it. Pure.
  */
-export function renderProgramme(model: ProgrammeModel, templates: TemplateSet): { documents: Array<{ file: string; markdown: string }>; diagnostics: Diagnostic[] } {
+export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): { documents: Array<{ file: string; markdown: string }>; diagnostics: Diagnostic[] } {
   const hb = Handlebars.create();
   hb.registerHelper(helpers(model.language));
   for (const [name, file] of templates) {
     if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), hb.compile(file.text.replace(/\r?\n$/, ''), COMPILE_OPTIONS));
   }
-  const context = prepareModel(model);
+  const context = prepareModel(model, fallbacks);
   const jobs = [
     { template: 'programme/overview.md.hbs', file: 'overview.md', extra: {} },
     { template: 'programme/actions.md.hbs', file: 'actions.md', extra: {} },

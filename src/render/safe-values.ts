@@ -76,14 +76,13 @@ export function escapeForMarkdown(value: unknown): string {
 }
 
 /**
- * The texts a document shows in another language than its own: the notes' texts with no up-to-date
- * translation (see languages/fallback.ts), by kind.
+ * The texts a document shows in another language than its own, each with its language: the notes'
+ * texts with no up-to-date translation (see languages/fallback.ts), another workshop's texts in a
+ * programme's documents. Found by their words.
  */
 export interface Fallbacks {
-  /** The notes' language, which these texts are in. */
-  lang: string;
-  markdown: ReadonlySet<string>;
-  plain: ReadonlySet<string>;
+  markdown: ReadonlyMap<string, string>;
+  plain: ReadonlyMap<string, string>;
 }
 
 /**
@@ -93,8 +92,8 @@ export interface Fallbacks {
 export function prepareModel<T>(model: T, fallbacks?: Fallbacks): T {
   let counter = 0;
   const visit = (value: unknown, seen: Map<object, unknown>): unknown => {
-    if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`, fallbacks?.markdown.has(value.source) ? fallbacks.lang : undefined);
-    if (typeof value === 'string' && fallbacks?.plain.has(value)) return new FallbackText(value, fallbacks.lang);
+    if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`, fallbacks?.markdown.get(value.source));
+    if (typeof value === 'string' && fallbacks?.plain.has(value)) return new FallbackText(value, fallbacks.plain.get(value)!);
     if (value === null || typeof value !== 'object') return value;
     // Shared objects (a recommendation listed in several places) stay shared.
     if (seen.has(value)) return seen.get(value);
