@@ -1,4 +1,5 @@
-// Generates synthetic but realistic workshops for the benchmark: S (the example's size), M and L.
+// Generates synthetic but realistic workshops for the benchmark: S (the example's size), M and L; and
+// P, a programme of 100 workshops of 20 sessions each, with follow-up reports (issue #19).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -8,6 +9,9 @@ const SIZES = {
   M: { sessions: 60, countries: 25, recommendations: 600 },
   L: { sessions: 2000, countries: 54, recommendations: 20000 },
 };
+/** One workshop of the programme P: 20 sessions, 10 recommendations each, and two follow-up reports. */
+const PROGRAMME_WORKSHOP = { sessions: 20, countries: 8, recommendations: 200, followUps: 2 };
+export const PROGRAMME_WORKSHOPS = 100;
 const AFRICA = ['BFA', 'GHA', 'MLI', 'NER', 'SEN', 'CIV', 'GIN', 'MRT', 'TCD', 'NGA', 'BEN', 'TGO', 'CMR', 'DZA', 'MAR', 'TUN', 'LBY', 'EGY', 'SDN', 'GMB', 'GNB', 'LBR', 'SLE', 'CPV', 'ETH', 'KEN', 'SOM', 'UGA', 'TZA', 'RWA', 'BDI', 'COD', 'COG', 'GAB', 'GNQ', 'CAF', 'AGO', 'ZMB', 'ZWE', 'MOZ', 'MWI', 'NAM', 'BWA', 'ZAF', 'LSO', 'SWZ', 'MDG', 'MUS', 'COM', 'SYC', 'DJI', 'ERI', 'SSD', 'STP'];
 const WORDS = 'border security management integrated strategy national action plan cooperation regional information sharing traveller data screening watchlist passenger advance risk analysis training officers posts customs police gendarmerie immigration coordination committee community engagement human rights refugee protection rule of law trafficking smuggling weapons financing terrorism organized crime nexus capacity assessment equipment connectivity database interpol network focal points joint patrols investigation prosecution evidence digital forensics biometrics document fraud identity verification'.split(' ');
 
@@ -23,18 +27,40 @@ function sentence(rnd, words = 18) {
   return `${out.join(' ')}.`;
 }
 
-export function generate(size, dir) {
-  const spec = SIZES[size];
-  const rnd = random(42);
+/**
+ * P: `dir/programme.yaml` listing 100 workshops `dir/w000`…, each of PROGRAMME_WORKSHOP's size, with
+ * its own countries, dates and two follow-up reports. Returns the programme folder.
+ */
+export function generateProgramme(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  const folders = [];
+  for (let w = 0; w < PROGRAMME_WORKSHOPS; w++) {
+    const folder = `w${String(w).padStart(3, '0')}`;
+    generate(PROGRAMME_WORKSHOP, path.join(dir, folder), { seed: 1000 + w, offset: (w * 3) % AFRICA.length, year: 2020 + Math.floor(w / 25), title: `Synthetic programme workshop ${w + 1}` });
+    folders.push(folder);
+  }
+  writeFileSync(path.join(dir, 'programme.yaml'), stringify({
+    title: 'Synthetic programme of 100 workshops',
+    organizers: [{ id: 'uncct', name: 'United Nations Counter-Terrorism Centre', acronym: 'UNCCT' }],
+    language: 'en',
+    workshops: folders,
+  }));
+  return dir;
+}
+
+export function generate(size, dir, options = {}) {
+  const spec = typeof size === 'string' ? SIZES[size] : size;
+  const { seed = 42, offset = 0, year = 2024, title = `Synthetic workshop ${size}` } = options;
+  const rnd = random(seed);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'sessions'), { recursive: true });
   mkdirSync(path.join(dir, 'countries'), { recursive: true });
-  const countries = AFRICA.slice(0, spec.countries);
+  const countries = [...AFRICA, ...AFRICA].slice(offset, offset + spec.countries);
   const themes = ['ibm', 'kst', 'toc', 'rights', 'coop'].map((id, i) => ({ id, title: `Theme ${i + 1}: ${sentence(rnd, 5).slice(0, -1)}` }));
   const days = Math.max(1, Math.min(5, Math.ceil(spec.sessions / 12)));
   const workshop = {
-    title: `Synthetic workshop ${size}`, short_title: `Workshop ${size}`, language: 'en',
-    dates: { start: '2024-03-04', end: `2024-03-0${3 + days}` },
+    title, short_title: title.replace('Synthetic ', ''), language: 'en',
+    dates: { start: `${year}-03-04`, end: `${year}-03-0${3 + days}` },
     location: { city: 'Rabat', country: 'MAR' },
     organizers: [{ id: 'uncct', name: 'United Nations Counter-Terrorism Centre', acronym: 'UNCCT' }, { id: 'unoct', name: 'UNOCT Programme Office' }],
     partners: [{ id: 'host', name: 'Host Government', role: 'host' }],
@@ -63,7 +89,7 @@ export function generate(size, dir) {
     }
     const session = {
       title: `Session ${s + 1}: ${sentence(rnd, 6).slice(0, -1)}`,
-      date: `2024-03-0${4 + (s % days)}`, order: Math.floor(s / days) + 1,
+      date: `${year}-03-0${4 + (s % days)}`, order: Math.floor(s / days) + 1,
       type: s === 0 ? 'opening' : s === spec.sessions - 1 ? 'closing' : 'plenary',
       chairs: [{ name: `Chair ${s}`, organization: 'uncct' }],
       speakers: [{ name: `Speaker ${s}`, organization: 'Ministry of Interior', country: countries[s % countries.length], topic: sentence(rnd, 6).slice(0, -1) }],
@@ -72,9 +98,18 @@ export function generate(size, dir) {
       key_points: [sentence(rnd), sentence(rnd), sentence(rnd)],
       country_notes: { [countries[s % countries.length]]: { challenges: [sentence(rnd)], needs: [sentence(rnd)] } },
       recommendations: recs,
-      actions: recs.length ? [{ text: sentence(rnd), owner: 'unoct', due: '2024-12-31', countries: [countries[s % countries.length]], recommendations: [recs[0].id] }] : [],
+      actions: recs.length ? [{ ...(spec.followUps ? { id: `a${s}` } : {}), text: sentence(rnd), owner: 'unoct', due: `${year}-12-31`, countries: [countries[s % countries.length]], recommendations: [recs[0].id] }] : [],
     };
     writeFileSync(path.join(dir, 'sessions', `s${String(s).padStart(4, '0')}.yaml`), stringify(session));
+  }
+  // Follow-up reports, six and twelve months on: an update on some actions and recommendations.
+  if (spec.followUps) mkdirSync(path.join(dir, 'follow-up'), { recursive: true });
+  for (let f = 0; f < (spec.followUps ?? 0); f++) {
+    const date = f === 0 ? `${year}-09-15` : `${year + 1}-03-15`;
+    const updates = [];
+    for (let s = 0; s < spec.sessions; s += 2) updates.push({ action: `a${s}`, status: f === 0 ? 'in-progress' : 'done', note: sentence(rnd, 25) });
+    for (let r = 0; r < 5; r++) updates.push({ recommendation: ids[Math.floor(rnd() * ids.length)].id, country: countries[r % countries.length], status: 'in-progress', note: sentence(rnd, 20) });
+    writeFileSync(path.join(dir, 'follow-up', `${date}.yaml`), stringify({ date, reported_by: 'unoct', updates }));
   }
   for (const country of countries) {
     writeFileSync(path.join(dir, 'countries', `${country}.yaml`), stringify({ country, institutions: ['Ministry of Interior'], summary: sentence(rnd, 50), needs: [sentence(rnd)] }));

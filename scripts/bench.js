@@ -11,6 +11,9 @@
 //     (scripts/bench-watch.mjs).
 //   - the live preview: edit one session file, time until open pages are told to reload
 //     (scripts/bench-preview.mjs).
+//   - P, a programme of 100 workshops × 20 sessions (issue #19): the read + js-yaml floor over its
+//     files, `validate` without a cache, with an empty one (writing it), warm, and warm after one
+//     session changed, and the programme's Markdown build, against the issue's targets.
 // Wall time, CPU time (preloaded scripts/bench-cpu.cjs) and peak memory (scripts/bench-rss.cjs) of each.
 // Usage: npm run bench [-- OPTIONS]    (node scripts/bench.js --help lists them), e.g.
 //   npm run bench                                              # everything: S, M, L; about 7 minutes
@@ -19,15 +22,16 @@
 //   node scripts/bench.js --sizes S,M --peer none --watch none  # skip the peer and the watch bench
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './bench-generate.mjs';
+import { generate, generateProgramme } from './bench-generate.mjs';
 import { benchWatch, describeWatch } from './bench-watch.mjs';
 import { benchPreview, describePreview } from './bench-preview.mjs';
 
 const USAGE = `Usage: node scripts/bench.js [options]     (npm run bench -- [options])
-  --sizes S,M,L        workshop sizes to generate and measure (default S,M,L)
+  --sizes S,M,L,P      workshop sizes to generate and measure (default S,M,L,P; P is a programme
+                       of 100 workshops × 20 sessions, measured with and without --cache)
   --runs N             runs of each command; the median is shown (default 3)
   --pdf S,M|none       sizes with an md,pdf build (default S,M)
   --floor S,M|none     sizes with the bare-pdfkit typesetting floor (default: the --pdf sizes)
@@ -48,7 +52,7 @@ if (args.includes('--help') || args.includes('-h')) {
 }
 const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i === -1 ? fallback : args[i + 1]; };
 const list = (name, fallback) => { const value = option(name, fallback) ?? ''; return value === 'none' ? [] : value.split(',').map((s) => s.trim()).filter(Boolean); };
-const sizes = list('sizes', 'S,M,L');
+const sizes = list('sizes', 'S,M,L,P');
 const runs = Number(option('runs', '3'));
 const pdfSizes = list('pdf', 'S,M');
 const floorSizes = list('floor', pdfSizes.join(',') || 'none');
@@ -64,9 +68,10 @@ const progress = (text) => process.stderr.write(`[bench] ${text}\n`);
 
 let highestLoad = loadavg()[0];
 /** Median (by wall time) of `runs` runs of `node argv`; peak memory and CPU time from the preloaded bench-rss.cjs and bench-cpu.cjs; stdout kept when asked. */
-function measure(argv, { cwd = ROOT, times = runs, stdout = false } = {}) {
+function measure(argv, { cwd = ROOT, times = runs, stdout = false, before } = {}) {
   const samples = [];
   for (let i = 0; i < times; i++) {
+    before?.(i);
     highestLoad = Math.max(highestLoad, loadavg()[0]);
     const rssFile = path.join(work, 'rss');
     const cpuFile = path.join(work, 'cpu');
@@ -126,6 +131,10 @@ if (docxSizes.length > 0) {
 }
 const parseOnly = (dir, imports, parse) => ['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; ${imports} const d=${JSON.stringify(dir)}; ${parse}(readFileSync(d+'/workshop.yaml','utf8')); for (const s of ['sessions','countries']) for (const f of readdirSync(d+'/'+s)) ${parse}(readFileSync(d+'/'+s+'/'+f,'utf8'));`];
 for (const size of sizes) {
+  if (size === 'P') {
+    benchProgramme();
+    continue;
+  }
   progress(`${size}: generating`);
   const dir = generate(size, path.join(work, size));
   const files = 1 + readdirSync(path.join(dir, 'sessions')).length + readdirSync(path.join(dir, 'countries')).length;
@@ -214,6 +223,41 @@ for (const size of sizes) {
     });
   }
 }
+/** P: a programme of 100 workshops, validated with and without the cache, and built (Markdown). */
+function benchProgramme() {
+  progress('P: generating 100 workshops');
+  const dir = generateProgramme(path.join(work, 'P'));
+  const cache = path.join(dir, 'out', '.workshop-report-cache');
+  const workshops = readdirSync(dir).filter((name) => /^w\d+$/.test(name));
+  const files = workshops.reduce((sum, w) => sum + 1 + ['sessions', 'countries', 'follow-up'].reduce((n, sub) => n + readdirSync(path.join(dir, w, sub)).length, 0), 0);
+  progress('P: read + js-yaml floor, validate without and with --cache');
+  const floor = measure(['--input-type=module', '-e', `import {readFileSync,readdirSync} from 'node:fs'; import {load} from 'js-yaml'; const d=${JSON.stringify(dir)}; for (const w of ${JSON.stringify(workshops)}) { load(readFileSync(d+'/'+w+'/workshop.yaml','utf8')); for (const s of ['sessions','countries','follow-up']) for (const f of readdirSync(d+'/'+w+'/'+s)) load(readFileSync(d+'/'+w+'/'+s+'/'+f,'utf8')); }`]);
+  row('P', `read + js-yaml floor (js-yaml load of ${files} files in ${workshops.length} workshops)`, floor);
+  const validate = measure([BIN, 'validate', dir, '--quiet']);
+  row('P', 'validate (no cache)', validate, `${(validate.ms / floor.ms).toFixed(1)}× the floor`);
+  const empty = measure([BIN, 'validate', dir, '--quiet', '--cache'], { before: () => rmSync(cache, { recursive: true, force: true }) });
+  const writing = empty.ms - validate.ms;
+  row('P', 'validate --cache, cache empty (parses and writes it)', empty, `${writing < 0 ? '−' : '+'}${seconds(Math.abs(writing))} against no cache`);
+  const warm = measure([BIN, 'validate', dir, '--quiet', '--cache']);
+  const ratio = warm.ms / floor.ms;
+  row('P', 'validate --cache, warm', warm, `${ratio.toFixed(2)}× the floor (target ≤ 1.5×) ${ratio <= 1.5 ? '✓' : '✗'}`);
+  // Each run edits another session, so each finds one file changed since the run before.
+  const changed = measure([BIN, 'validate', dir, '--quiet', '--cache'], {
+    before: (i) => {
+      const file = path.join(dir, workshops[(17 * (i + 1)) % workshops.length], 'sessions', 's0005.yaml');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}# edited ${i}\n`);
+    },
+  });
+  const more = changed.ms - warm.ms;
+  row('P', 'validate --cache, one session file changed', changed, `warm + ${seconds(more)} (target ≤ + 0.5 s) ${more <= 500 ? '✓' : '✗'}`);
+  progress('P: build --format md');
+  const md = measure([BIN, 'build', dir, '--quiet', '--format', 'md']);
+  const buildRatio = md.ms / validate.ms;
+  row('P', 'build --format md (every workshop, then the programme\'s documents)', md, `${buildRatio.toFixed(1)}× validate without cache (target ≤ 2×) ${buildRatio <= 2 ? '✓' : '✗'}`);
+  const peak = Math.max(...[validate, empty, warm, changed, md].map((m) => m.rss));
+  rows.push(`| P | peak memory of the P commands | | | ${peak.toFixed(0)} MB | target < 600 MB ${peak < 600 ? '✓' : '✗'} |`);
+}
+
 const loadAtEnd = loadavg();
 console.log(`workshop-report benchmark — Node ${process.version}, ${cpus().length} cores, ${runs} runs each (median), ${new Date().toISOString().slice(0, 10)}`);
 console.log(`load average (1 min) before the bench started: ${loadAtStart[0].toFixed(2)}${loadAtStart[0] > 0.5 ? ' — other processes were busy: wall times may be inflated, CPU times much less so' : ''}; at most ${Math.max(highestLoad, loadAtEnd[0]).toFixed(2)} during it (this counts the bench's own processes, up to 2 with worker threads)`);

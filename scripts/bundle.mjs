@@ -24,6 +24,7 @@ const result = await build({
     'parse-worker': 'dist/build/parse-worker.js',
     'typeset-worker': 'dist/build/typeset-worker.js',
     'docx-worker': 'dist/build/writers/docx-worker.js',
+    'programme-worker': 'dist/build/programme-worker.js',
     api: 'dist/api.js',
   },
   outdir: 'lib',

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import type { FileSystem } from '../load/file-system.js';
-import { load, type LoadedProject } from '../load/index.js';
-import { readProject } from '../load/read-project.js';
+import { load, type LoadedProject, type ProjectSources } from '../load/index.js';
+import { readProject, type ReadResult } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
 import { imageDiagnostics, imagePlaces, imageReferences, imageSource } from '../validate/images.js';
 import { readImageFiles } from '../load/image-files.js';
+import { openNotesCache } from './cache.js';
+import { imageFingerprint, readVerdict, verdictKey, writeVerdict, type Verdict } from './cache-verdict.js';
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
@@ -21,27 +24,117 @@ export interface CheckedResult {
   sources: Map<string, string>;
   /** Where the notes first name each image, by its path as written. */
   imagePlaces: Map<string, Location>;
+  /** With a cache: files read from it and files parsed, and why it could not be written, if it could not. */
+  cache?: CacheReport;
 }
 
-/** read → load → validate: what `validate` does and `build` starts with. */
-export async function checkProject(dirArgument: string, cwd: string, timings?: Timings, warm?: WarmState, fs?: FileSystem): Promise<CheckedResult> {
+export interface CacheReport {
+  hits: number;
+  misses: number;
+  warning?: string;
+}
+
+/**
+ * read → load → validate: what `validate` does and `build` starts with. `cacheIn`: the folder of
+ * the on-disk cache (--cache), where unchanged files' parse results are read instead of parsing them.
+ */
+export async function checkProject(dirArgument: string, cwd: string, timings?: Timings, warm?: WarmState, fs?: FileSystem, cacheIn?: string): Promise<CheckedResult> {
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir, fs);
   timings?.mark('read');
-  const loaded = load(read.sources, await parseInParallel(read.sources, warm ? { cache: warm.parsed } : {}));
+  return (await checkRead(dir, read, { ...(timings ? { timings } : {}), ...(warm ? { warm } : {}), ...(fs ? { fs } : {}), ...(cacheIn !== undefined ? { cacheIn } : {}) })).checked;
+}
+
+/** What a command that only reports problems needs of a project (see checkProblems). */
+export interface ProblemsResult {
+  dir: string;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  cache?: CacheReport;
+  /** What a programme's rules need of the workshop (its notes passed their schema). */
+  facts?: ProgrammeFacts;
+}
+
+/**
+ * The problems of a project, as checkProject finds them, for a command that needs nothing else
+ * (`validate` of a programme). With a cache, a project whose notes, assets and named images are
+ * unchanged is not loaded or validated at all: its stored verdict is the answer (cache-verdict.ts).
+ */
+export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: string, fs?: FileSystem): Promise<ProblemsResult> {
+  const dir = path.resolve(cwd, dirArgument);
+  const read = await readProject(dir, fs);
+  const sources = sourceTexts(read.sources);
+  if (cacheIn === undefined) {
+    // Only the problems are kept: a programme's 100 workshops' data would stay in memory otherwise.
+    const { checked } = await checkRead(dir, read, fs ? { fs } : {});
+    return { dir, diagnostics: checked.diagnostics, sources, ...factsOf(checked) };
+  }
+  const key = verdictKey(read.sources);
+  const stored = await readVerdict(cacheIn, dir, key, fs);
+  if (stored && await imagesUnchanged(dir, stored, fs)) {
+    return { dir, diagnostics: [...read.diagnostics, ...stored.diagnostics], sources, cache: { hits: sourceCount(read.sources), misses: 0 }, ...(stored.facts ? { facts: stored.facts } : {}) };
+  }
+  const { checked, images } = await checkRead(dir, read, { cacheIn, ...(fs ? { fs } : {}) });
+  const verdict: Verdict = { key, diagnostics: checked.diagnostics.slice(read.diagnostics.length), images, ...factsOf(checked) };
+  const warning = await writeVerdict(cacheIn, dir, verdict, fs);
+  const cache = checked.cache && (warning && !checked.cache.warning ? { ...checked.cache, warning } : checked.cache);
+  return { dir, diagnostics: checked.diagnostics, sources, ...(cache ? { cache } : {}), ...factsOf(checked) };
+}
+
+/** `{ facts }` of a checked project whose notes passed their schema, else nothing. */
+export function factsOf(checked: CheckedResult): { facts?: ProgrammeFacts } {
+  return checked.project ? { facts: programmeFacts(checked.project) } : {};
+}
+
+interface CheckOptions {
+  timings?: Timings;
+  warm?: WarmState;
+  fs?: FileSystem;
+  cacheIn?: string;
+}
+
+/** load → validate of a project read; also the fingerprints of the images it named, for a verdict. */
+async function checkRead(dir: string, read: ReadResult, options: CheckOptions): Promise<{ checked: CheckedResult; images: Verdict['images'] }> {
+  const { timings, warm, fs, cacheIn } = options;
+  const store = cacheIn === undefined ? undefined : await openNotesCache(cacheIn, dir, fs);
+  const loaded = load(read.sources, await parseInParallel(read.sources, { ...(warm ? { cache: warm.parsed } : {}), ...(store ? { store } : {}) }));
   timings?.mark('parse');
+  // Written while the project is validated; awaited at the end.
+  const saving = store?.save();
   const validated = validate(loaded.project, countryTable());
   // Every image the build would use is read and judged now, so `validate` finds what `build` would refuse.
   const refs = imageReferences(loaded.project);
-  const images = imageDiagnostics(refs, await readImageFiles(dir, refs.map((ref) => imageSource(ref.src)), fs));
+  const wanted = refs.map((ref) => imageSource(ref.src));
+  const files = await readImageFiles(dir, wanted, fs);
+  const images = imageDiagnostics(refs, files);
+  const warning = await saving;
   timings?.mark('validate');
-  const { workshop, sessions, countries, translations = [], followUps = [] } = read.sources;
   return {
-    dir,
-    loaded: loaded.project,
-    ...(validated.project ? { project: validated.project } : {}),
-    diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
-    sources: new Map([workshop, ...sessions, ...countries, ...translations, ...followUps].map((file) => [file.path, file.text])),
-    imagePlaces: imagePlaces(refs),
+    checked: {
+      dir,
+      loaded: loaded.project,
+      ...(validated.project ? { project: validated.project } : {}),
+      diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
+      sources: sourceTexts(read.sources),
+      imagePlaces: imagePlaces(refs),
+      ...(store ? { cache: { ...store.stats, ...(warning ? { warning } : {}) } } : {}),
+    },
+    images: cacheIn === undefined ? [] : [...new Set(wanted)].map((src) => [src, imageFingerprint(files(src))]),
   };
+}
+
+/** Whether every image a verdict was given with is still what it was. */
+async function imagesUnchanged(dir: string, verdict: Verdict, fs?: FileSystem): Promise<boolean> {
+  if (verdict.images.length === 0) return true;
+  const files = await readImageFiles(dir, verdict.images.map(([src]) => src), fs);
+  return verdict.images.every(([src, fingerprint]) => imageFingerprint(files(src)) === fingerprint);
+}
+
+function sourceTexts(sources: ProjectSources): Map<string, string> {
+  const { workshop, sessions, countries, translations = [], followUps = [] } = sources;
+  return new Map([workshop, ...sessions, ...countries, ...translations, ...followUps].map((file) => [file.path, file.text]));
+}
+
+function sourceCount(sources: ProjectSources): number {
+  return 1 + sources.sessions.length + sources.countries.length + (sources.translations?.length ?? 0) + (sources.followUps?.length ?? 0);
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileRole, ParseResult, ParsedFile, ProjectSources, SourceFile } from '../load/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
+import type { NotesCache } from './cache.js';
 import type { ParallelOptions } from './parallel-typeset.js';
 
 export interface ParseJob { source: SourceFile; role: FileRole }
@@ -14,17 +15,14 @@ const PARALLEL_MIN_BYTES = 1024 * 1024;
  * Parses the project's files on every core: worker threads take shares of the files while this
  * thread parses its own. Small projects are parsed on this thread only. The result feeds `load`.
  */
-export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal' | 'minChars'> & { cache?: ParseCache } = {}): Promise<Map<string, ParseResult>> {
-  const { cores = availableParallelism(), cache } = options;
-  const all: ParseJob[] = [
-    { source: sources.workshop, role: 'workshop' },
-    ...sources.sessions.map((source) => ({ source, role: 'session' as const })),
-    ...sources.countries.map((source) => ({ source, role: 'country' as const })),
-    ...(sources.translations ?? []).map((source) => ({ source, role: 'translation' as const })),
-    ...(sources.followUps ?? []).map((source) => ({ source, role: 'follow-up' as const })),
-  ];
+export async function parseInParallel(sources: ProjectSources, options: Omit<ParallelOptions, 'signal' | 'minChars'> & { cache?: ParseCache; store?: NotesCache } = {}): Promise<Map<string, ParseResult>> {
+  const { cores = availableParallelism(), cache, store } = options;
+  const all = notesJobs(sources);
   const results = new Map<string, ParseResult>();
-  const jobs = cache ? all.filter((job) => !reuse(cache, job, results)) : all;
+  const kept = cache ? all.filter((job) => !reuse(cache, job, results)) : all;
+  // The on-disk cache (--cache): files whose text, path and role are unchanged are not parsed again.
+  if (store) for (const job of all) if (results.has(job.source.path)) store.touch(job);
+  const jobs = store ? kept.filter((job) => !found(store, job, results, cache)) : kept;
   if (cache) {
     // Forget deleted files; remember the ones parsed now (parsed below, on this thread or others).
     const present = new Set(all.map((job) => job.source.path));
@@ -35,7 +33,28 @@ export async function parseInParallel(sources: ProjectSources, options: Omit<Par
     results.set(file, result);
     cache?.set(file, result);
   }
+  if (store) for (const job of jobs) store.remember(job, done.get(job.source.path)!);
   return results;
+}
+
+function found(store: NotesCache, job: ParseJob, results: Map<string, ParseResult>, cache: ParseCache | undefined): boolean {
+  const result = store.lookup(job);
+  if (result) {
+    results.set(job.source.path, result);
+    cache?.set(job.source.path, result);
+  }
+  return result !== undefined;
+}
+
+/** Every notes file of a project as a parse job, in reading order. */
+export function notesJobs(sources: ProjectSources): ParseJob[] {
+  return [
+    { source: sources.workshop, role: 'workshop' },
+    ...sources.sessions.map((source) => ({ source, role: 'session' as const })),
+    ...sources.countries.map((source) => ({ source, role: 'country' as const })),
+    ...(sources.translations ?? []).map((source) => ({ source, role: 'translation' as const })),
+    ...(sources.followUps ?? []).map((source) => ({ source, role: 'follow-up' as const })),
+  ];
 }
 
 /** Parse results of the previous build, by path: watch mode parses again only the files that changed. */

@@ -9,7 +9,8 @@ import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import { fallbackTexts, forLanguage, translationStatus } from '../languages/index.js';
 import { countryTable } from '../reference/countries.js';
 import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
-import { checkProject } from './check-project.js';
+import { cacheIn } from './cache.js';
+import { checkProject, type CacheReport, type CheckedResult } from './check-project.js';
 import type { OutputFile } from './publish.js';
 import { loadTemplates, templatesFolder } from './templates.js';
 import type { Timings } from './timings.js';
@@ -40,6 +41,13 @@ export interface BuildOptions {
    * a generated document are located where it will be. Nothing is written there by `build`.
    */
   out?: string;
+  /**
+   * Keep each notes file's parse result in an on-disk cache and read it instead of parsing the file
+   * again while its text is unchanged (see cache.ts). Implied by `cacheLocation`.
+   */
+  cache?: boolean;
+  /** The cache's folder, relative to `cwd` (default `.workshop-report-cache/` inside the output folder). */
+  cacheLocation?: string;
 }
 
 export type BuildProgress = { stage: 'typeset'; file: string; index: number; total: number };
@@ -83,6 +91,8 @@ export interface BuildResult {
    * since numbers differ between editions. The manifest records them.
    */
   numbering?: Record<string, Record<string, string>>;
+  /** With a cache: how much of it was used, and why it could not be written, if it could not. */
+  cache?: CacheReport;
 }
 
 /**
@@ -92,11 +102,20 @@ export interface BuildResult {
  */
 export async function build(dir: string, options: BuildOptions = {}, environment: BuildEnvironment = {}): Promise<BuildResult> {
   const cwd = environment.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.out ?? path.join(path.resolve(cwd, dir), 'out'));
+  const cache = cacheIn(options, outDir, cwd);
+  // The cache is written inside the output folder: not into the notes.
+  if (cache !== undefined) guardOutputFolder(outDir, path.resolve(cwd, dir));
+  return buildChecked(await checkProject(dir, cwd, environment.timings, environment.warm, environment.fs, cache), options, environment);
+}
+
+/** `build` of a project already checked (a programme checks its workshops first): it is not checked again. */
+export async function buildChecked(checked: CheckedResult, options: BuildOptions = {}, environment: BuildEnvironment = {}): Promise<BuildResult> {
+  const cwd = environment.cwd ?? process.cwd();
   const { timings, warm, signal } = environment;
-  const checked = await checkProject(dir, cwd, timings, warm, environment.fs);
   const outDir = path.resolve(cwd, options.out ?? path.join(checked.dir, 'out'));
   guardOutputFolder(outDir, checked.dir);
-  const result: BuildResult = { dir: checked.dir, outDir, files: [], diagnostics: [...checked.diagnostics], sources: new Map(checked.sources), loaded: checked.loaded };
+  const result: BuildResult = { dir: checked.dir, outDir, files: [], diagnostics: [...checked.diagnostics], sources: new Map(checked.sources), loaded: checked.loaded, ...(checked.cache ? { cache: checked.cache } : {}) };
   if (hasErrors(result.diagnostics) || !checked.project) return result;
 
   const full = checked.project;

@@ -2,11 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { consolidate, type ReportModel } from '../consolidate/index.js';
-import { affiliationNames, editionsOf, forEdition } from '../editions/index.js';
 import { SetupError } from '../errors.js';
-import { fallbackTexts, forLanguage, mergeFallbacks, modelTexts, translationStatus } from '../languages/index.js';
-import type { Fallbacks } from '../render/index.js';
+import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
@@ -14,12 +11,13 @@ import type { Language, Organization } from '../notes/types.js';
 import { actionsCsv, actionsIcs, programmeJson } from '../programme/exports.js';
 import { programmeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { renderProgramme } from '../programme/render.js';
-import { countryTable } from '../reference/countries.js';
-import type { CheckedProject } from '../validate/index.js';
-import { checkProgrammeSameAs } from '../validate/programme-same-as.js';
+import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
-import { checkProject, type CheckedResult } from './check-project.js';
-import { build, type BuildOptions, type BuildResult } from './pipeline.js';
+import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
+import { mapLimit } from '../load/read-project.js';
+import { cacheIn } from './cache.js';
+import type { BuildOptions, BuildResult } from './pipeline.js';
+import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { OutputFile } from './publish.js';
 import { loadTemplates } from './templates.js';
 
@@ -36,19 +34,43 @@ export { isProgramme } from './programme-folder.js';
 /** A workshop's id in its programme: its folder's name (`niamey-2022`), as `same_as: niamey-2022:api-pnr` names it. */
 const programmeId = (dir: string) => path.basename(dir);
 
-export interface ProgrammeCheck {
+export interface ProgrammeCheck<Checked = CheckedResult> {
   dir: string;
   file: ParsedFile;
   programme?: ProgrammeNotes;
   /** programme.yaml's own problems (located in it). */
   diagnostics: Diagnostic[];
   /** Each workshop listed, checked as `validate` checks a workshop. */
-  workshops: Array<{ folder: string; dir: string; checked: CheckedResult }>;
+  workshops: Array<{ folder: string; dir: string; checked: Checked }>;
+}
+
+/** What checking a programme may use: an on-disk cache for every workshop's notes (see BuildOptions.cache). */
+export interface ProgrammeCheckOptions extends Pick<BuildOptions, 'cache' | 'cacheLocation'> {
+  /** The programme's output folder, relative to `cwd` (default DIR/out): the cache's default place. */
+  programmeOut?: string;
 }
 
 /** programme.yaml against its schema, then every workshop it lists, each as `validate` checks it. */
-export async function checkProgramme(dirArgument: string, cwd: string): Promise<ProgrammeCheck> {
+export function checkProgramme(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck> {
+  return checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProject(workshop.dir, cwd, undefined, undefined, undefined, cache)), (checked) => (checked.project ? programmeFacts(checked.project) : undefined));
+}
+
+/**
+ * The problems of a programme and of every workshop it lists, and nothing else (`validate`): with a
+ * cache, an unchanged workshop's stored verdict is its answer (see checkProblems).
+ */
+export function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult>> {
+  return checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache)), (checked) => checked.facts);
+}
+
+/** Workshops checked at once: one reads its files while another is checked. */
+const WORKSHOPS_AT_ONCE = 4;
+
+/** programme.yaml, then `checkAll` over the workshops it lists (those that exist, each once), in their order. */
+async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dirArgument: string, cwd: string, options: ProgrammeCheckOptions, checkAll: (listed: ReadonlyArray<{ folder: string; dir: string }>, cache: string | undefined) => Promise<Checked[]>, factsOf: (checked: Checked) => ProgrammeFacts | undefined, onProgramme?: (programme: ProgrammeNotes) => void): Promise<ProgrammeCheck<Checked>> {
   const dir = path.resolve(cwd, dirArgument);
+  // One cache folder for the whole programme (one file in it per workshop): one folder for CI to keep.
+  const cache = cacheIn(options, path.resolve(cwd, options.programmeOut ?? path.join(dir, 'out')), cwd);
   let text: string;
   try {
     text = await readFile(path.join(dir, 'programme.yaml'), 'utf8');
@@ -58,11 +80,13 @@ export async function checkProgramme(dirArgument: string, cwd: string): Promise<
   const parsed = parseYamlFile({ path: 'programme.yaml', text }, 'programme');
   const recovered = checkAgainstSchema(parsed.file, 'programme');
   const diagnostics = [...parsed.diagnostics, ...recovered.diagnostics];
-  const result: ProgrammeCheck = { dir, file: parsed.file, diagnostics, workshops: [] };
+  const result: ProgrammeCheck<Checked> = { dir, file: parsed.file, diagnostics, workshops: [] };
   if (hasErrors(diagnostics) || recovered.data === undefined) return result;
   const programme = recovered.data as ProgrammeNotes;
   result.programme = programme;
+  onProgramme?.(programme);
   const seen = new Map<string, number>();
+  const listed: Array<{ folder: string; dir: string }> = [];
   for (const [index, folder] of programme.workshops.entries()) {
     const at = locate(parsed.file, ['workshops', index], 'value');
     const workshopDir = path.resolve(dir, folder);
@@ -71,7 +95,7 @@ export async function checkProgramme(dirArgument: string, cwd: string): Promise<
       continue;
     }
     seen.set(workshopDir, index);
-    const named = result.workshops.find((w) => programmeId(w.dir) === programmeId(workshopDir));
+    const named = listed.find((w) => programmeId(w.dir) === programmeId(workshopDir));
     if (named) {
       diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} has the same folder name as ${named.folder}: a workshop's id in the programme is its folder's name.`, hint: 'Rename one of the folders (e.g. niamey-2022 and niamey-2023).', location: at });
       continue;
@@ -80,17 +104,21 @@ export async function checkProgramme(dirArgument: string, cwd: string): Promise<
       diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: `${folder} holds no workshop.yaml.`, hint: 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).', location: at });
       continue;
     }
-    result.workshops.push({ folder, dir: workshopDir, checked: await checkProject(workshopDir, cwd) });
+    listed.push({ folder, dir: workshopDir });
   }
+  const checked = await checkAll(listed, cache);
   // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).
-  const crossWorkshop = checkProgrammeSameAs(result.workshops.map((w) => ({ id: programmeId(w.dir), ...(w.checked.project ? { project: w.checked.project } : {}) })));
-  result.workshops = result.workshops.map((w, index) => (crossWorkshop[index]!.length ? { ...w, checked: { ...w.checked, diagnostics: [...w.checked.diagnostics, ...crossWorkshop[index]!] } } : w));
+  const crossWorkshop = checkProgrammeSameAs(listed.map((workshop, index) => ({ id: programmeId(workshop.dir), facts: factsOf(checked[index]!) })));
+  result.workshops = listed.map((workshop, index) => {
+    const own = checked[index]!;
+    return { ...workshop, checked: crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own };
+  });
   return result;
 }
 
-export interface ProgrammeBuild extends ProgrammeCheck {
+export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   /** Each workshop's build, into its own output folder as for a workshop alone; none when anything had an error. */
-  builds: BuildResult[];
+  builds: Array<Omit<BuildResult, 'loaded'>>;
   /** The programme's documents and exports, for DIR/out (or `out`). */
   outDir: string;
   files: OutputFile[];
@@ -100,26 +128,29 @@ export interface ProgrammeBuild extends ProgrammeCheck {
  * `build` of a programme: every workshop as `build` makes it (its own output folder), and the
  * programme's documents (overview, action register, a dossier per country) and exports
  * (actions.csv, actions.ics, programme.json). Nothing is returned to publish when anything has an error.
+ * Each workshop is checked once and built from that check, half of them on a worker thread.
  */
 export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string }, cwd: string): Promise<ProgrammeBuild> {
-  const check = await checkProgramme(dirArgument, cwd);
+  const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, ...workshopOptions } = options;
+  let language: Language = 'en';
+  let outcomes: WorkshopOutcome[] = [];
+  const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
+    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) })));
+    return outcomes.map((outcome) => outcome.checked);
+  }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
   const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [] };
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
-  const { out: _ignored, programmeOut: _own, ...workshopOptions } = options;
-  for (const workshop of check.workshops) result.builds.push(await build(workshop.dir, workshopOptions, { cwd }));
+  result.builds = outcomes.map((outcome) => outcome.build!);
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
-  const language = check.programme.language ?? 'en';
-  const foreignTexts: Array<Fallbacks | undefined> = [];
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
-    const { model, folder, languages, foreign } = workshopModel(workshop.checked.project!, language, options.asOf);
-    foreignTexts.push(foreign);
+    const { model, folder, languages } = outcomes[index]!.shown!;
     return { id: programmeId(workshop.dir), reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}`, model, languages };
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
   const templates = await loadTemplates();
-  const rendered = renderProgramme(model, templates, mergeFallbacks(foreignTexts));
+  const rendered = renderProgramme(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)));
   result.diagnostics.push(...rendered.diagnostics);
   if (hasErrors(rendered.diagnostics)) return result;
   result.files = [
@@ -129,29 +160,4 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     { path: 'programme.json', content: programmeJson(model) },
   ];
   return result;
-}
-
-/**
- * A workshop as the programme shows it: in the programme's language when the workshop has it (else
- * its own), its public edition when it has one (a programme's documents go to donors), status as of
- * `asOf` or its own latest follow-up report. The same edition in each of its languages too, to find
- * recurring recommendations in a language two workshops share.
- */
-function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): { model: ReportModel; folder: string; languages: Array<{ language: Language; model: ReportModel }>; foreign: Fallbacks | undefined } {
-  const status = translationStatus(full);
-  const chosen = status.languages.includes(language) ? language : status.languages[0]!;
-  const table = countryTable();
-  const versions = status.languages.map((each) => {
-    const translated = forLanguage(full, status, each);
-    const editions = editionsOf(translated.workshop.data);
-    const edition = editions.find((e) => e.public) ?? editions[0]!;
-    const project = forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
-    return { language: each, model: consolidate(project, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
-  });
-  const shown = versions.find((v) => v.language === chosen)!;
-  // The texts the programme's documents show in another language than theirs: all of this
-  // workshop's when it lacks the programme's language, else its untranslated ones.
-  const fallbacks = fallbackTexts(status, chosen);
-  const foreign = chosen === language ? fallbacks : modelTexts(shown.model, chosen, fallbacks);
-  return { model: shown.model, folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`, languages: versions.map(({ language: each, model }) => ({ language: each, model })), foreign };
 }

@@ -1,6 +1,23 @@
 import type { OutputProblem } from '../build/compare-output.js';
 import type { Io } from './io.js';
 import type { PublishResult } from '../build/publish.js';
+import type { CacheReport } from '../build/check-project.js';
+
+/**
+ * What the cache did: a warning when it could not be written (unless --quiet), and with --verbose
+ * how many files it gave and how many were parsed.
+ */
+export function cacheSummary(reports: ReadonlyArray<CacheReport | undefined>, options: { quiet: boolean; verbose: boolean }): string {
+  const present = reports.filter((report): report is CacheReport => report !== undefined);
+  if (present.length === 0 || options.quiet) return '';
+  const lines = [...new Set(present.flatMap((report) => report.warning ?? []))].map((warning) => `warning: ${warning}`);
+  if (options.verbose) {
+    const hits = present.reduce((sum, report) => sum + report.hits, 0);
+    const misses = present.reduce((sum, report) => sum + report.misses, 0);
+    lines.push(`Cache: ${hits} ${hits === 1 ? 'file' : 'files'} read from it, ${misses} parsed.`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
 
 /** What `build` says after publishing: what it wrote, kept and removed. */
 export function publishedSummary(shown: string, result: PublishResult): string {

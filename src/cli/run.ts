@@ -36,7 +36,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   const validate = program.command('validate')
     .description('check every notes file of a workshop project and print every problem')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
-    .action(async (dir: string, options: ReportingOptions) => {
+    .action(async (dir: string, options: ReportingOptions & { cache?: boolean; cacheLocation?: string }) => {
       const { isProgramme } = await import('../build/programme-folder.js');
       if (await isProgramme(dir, io.cwd)) {
         const { validateProgrammeCommand } = await import('./commands/programme.js');
@@ -47,6 +47,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       exitCode = await validateCommand({ dir, ...options }, globals(), io);
     });
   addReportingOptions(validate);
+  addCacheOptions(validate);
 
   const build = program.command('build')
     .description('validate, then write the reports (nothing is written when there are errors)')
@@ -83,6 +84,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       }
     });
   addReportingOptions(build);
+  addCacheOptions(build);
 
   const preview = program.command('preview')
     .description('serve the HTML report on 127.0.0.1 and rebuild it on every save; open pages reload by themselves')
@@ -170,6 +172,12 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));
   }
+}
+
+function addCacheOptions(command: Command): void {
+  command
+    .option('--cache', 'keep each notes file\'s checked result and read it while the file is unchanged (default folder: OUT/.workshop-report-cache)')
+    .option('--cache-location <dir>', 'the cache\'s folder (implies --cache)');
 }
 
 function addReportingOptions(command: Command): void {

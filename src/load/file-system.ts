@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { SetupError } from '../errors.js';
 
@@ -42,6 +43,30 @@ export const nodeFs: FileSystem = {
   rm: (path, options) => fsPromises.rm(path, options),
   rmdir: (path) => fsPromises.rmdir(path),
 };
+
+/**
+ * Reads a file of the real disk whole unless it is larger than `limit` (then only its size), with
+ * one open, one fstat and the reads: what `readFileSync` does, where `stat` then `readFile` through
+ * promises costs five round trips to the thread pool. Notes files are small and many (a programme
+ * has thousands): reading them so took a third of the time of a `validate` whose cache was warm.
+ */
+export function readFileUpTo(path: string, limit: number): Uint8Array | { size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > limit) return { size };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function errorCode(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

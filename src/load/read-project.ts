@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { decodeUtf8 } from './decode.js';
 import { checkFolderLink, checkLink } from './links.js';
-import { errorCode, fileSystemError, nodeFs, type FileSystem } from './file-system.js';
+import { errorCode, fileSystemError, nodeFs, readFileUpTo, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
 
 export interface ReadResult {
@@ -115,7 +115,9 @@ function compareCodePoints(a: string, b: string): number {
 async function readSource(fs: FileSystem, dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic }> {
   const full = path.join(dir, name);
   try {
-    const { size } = await fs.stat(full);
+    // The real disk is read the quick way (see readFileUpTo); an injected one (tests) through its calls.
+    const quick = fs === nodeFs ? readFileUpTo(full, LIMITS.fileBytes) : undefined;
+    const size = quick === undefined ? (await fs.stat(full)).size : quick instanceof Uint8Array ? quick.length : quick.size;
     if (size > LIMITS.fileBytes) {
       return {
         diagnostic: {
@@ -126,7 +128,7 @@ async function readSource(fs: FileSystem, dir: string, name: string): Promise<So
         },
       };
     }
-    const decoded = decodeUtf8(name, await fs.readFile(full));
+    const decoded = decodeUtf8(name, quick instanceof Uint8Array ? quick : await fs.readFile(full));
     return decoded.ok ? { path: name, text: decoded.text } : { diagnostic: decoded.diagnostic };
   } catch (error) {
     throw fileSystemError('Cannot read', full, error);

@@ -7,6 +7,7 @@ import { applyTypography } from '../i18n/index.js';
 import { escapeForMarkdown, prepareModel, type Fallbacks } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { parseTemplates, templateDiagnostic } from './template-errors.js';
+import { compileTemplate } from './compile.js';
 import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
@@ -21,7 +22,6 @@ export { DEFAULT_WORK_LIMITS, TemplateBudgetError, type WorkLimits } from './bud
 Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils.escapeExpression;
 
 // Strict: a name the data does not have is an error. (Prototype access stays off: see the runtime options below.)
-const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
 
@@ -96,7 +96,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
     partialTemplates.set(partialName(name), name);
     // Compiled (lazily) here, not given as text: the runtime would compile text outside the work meter.
     // A partial file's final newline would end the line it is placed on.
-    hb.registerPartial(partialName(name), hb.compile(file.text.replace(/\r?\n$/, ''), COMPILE_OPTIONS));
+    hb.registerPartial(partialName(name), compileTemplate(hb, file.text.replace(/\r?\n$/, '')));
   }
   const meter = meterEnvironment(hb, partialTemplates);
   const limits: WorkLimits = { ...DEFAULT_WORK_LIMITS, ...options.limits };
@@ -110,7 +110,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       yield { diagnostic: { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' } };
       continue;
     }
-    if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(asts.get(job.template)!, COMPILE_OPTIONS));
+    if (!compiled.has(job.template)) compiled.set(job.template, compileTemplate(hb, file.text));
     const template = compiled.get(job.template)!;
     const brief = job.country === undefined ? undefined : context.briefs.find((b) => b.country.code === job.country);
     const path = `${job.path}.md`;

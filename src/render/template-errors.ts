@@ -3,10 +3,14 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
 import type { TemplateSet } from './templates.js';
 import { TemplateBudgetError, type BlockSite } from './budget.js';
+import { memoize } from '../markdown/memo.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
 export type TemplateAsts = ReadonlyMap<string, hbs.AST.Program>;
+
+/** A template's tree, kept by text (a programme renders the same templates for every workshop); only read, never changed. */
+const parseText = memoize((text: string) => Handlebars.parse(text), 1_000);
 
 /**
  * Parses every template once, before anything renders: each syntax error is reported with its
@@ -17,7 +21,7 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
   const diagnostics: Diagnostic[] = [];
   for (const [name, file] of templates) {
     try {
-      asts.set(name, Handlebars.parse(file.text));
+      asts.set(name, parseText(file.text));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);

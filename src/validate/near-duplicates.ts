@@ -95,10 +95,10 @@ export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, thres
  * same group as the text being looked at (no check is made and `similar` is not called for it).
  * Candidates are checked as they come, so a skip takes effect at once.
  */
-function searchSimilar(sets: ReadonlyArray<ReadonlySet<string>>, threshold: number, stats: SearchStats, similar: (i: number, j: number, similarity: number) => void, joined?: (i: number, j: number) => boolean): void {
+function searchSimilar<T>(sets: ReadonlyArray<ReadonlySet<T>>, threshold: number, stats: SearchStats, similar: (i: number, j: number, similarity: number) => void, joined?: (i: number, j: number) => boolean): void {
   // Shingles become integers: first an id each (first-seen order, one map lookup per shingle), then
   // a rank by rarity (rarest first; ties keep first-seen order, which is deterministic).
-  const idOf = new Map<string, number>();
+  const idOf = new Map<T, number>();
   const counts: number[] = [];
   const ids = sets.map((set) => {
     const out = new Int32Array(set.size);
@@ -169,6 +169,34 @@ function searchSimilar(sets: ReadonlyArray<ReadonlySet<string>>, threshold: numb
   }
 }
 
+/** Words are numbered from 1 below this; three numbers make one shingle, within 2^51 (exact in a double). */
+const WORD_LIMIT = 2 ** 17;
+
+/**
+ * The texts' shingles as numbers: each word gets a number (from 1), a shingle of three words is the
+ * three numbers in base WORD_LIMIT, and one of fewer words (a short text) has leading zeros, so it
+ * differs from every three-word shingle. The same sets as `wordShingles`, one for one, but a number
+ * needs no string made and no string hashed (L's 600,000 shingles, an eighth of its validation).
+ * Undefined past WORD_LIMIT distinct words: then strings are used.
+ */
+function numberedShingles(texts: ReadonlyArray<readonly string[]>): Array<Set<number>> | undefined {
+  const numberOf = new Map<string, number>();
+  const sets: Array<Set<number>> = [];
+  for (const words of texts) {
+    const numbers = words.map((word) => {
+      let n = numberOf.get(word);
+      if (n === undefined) numberOf.set(word, (n = numberOf.size + 1));
+      return n;
+    });
+    if (numberOf.size >= WORD_LIMIT) return undefined;
+    const set = new Set<number>();
+    if (numbers.length < 3) set.add(numbers.reduce((key, n) => key * WORD_LIMIT + n, 0));
+    for (let i = 0; i + 3 <= numbers.length; i++) set.add((numbers[i]! * WORD_LIMIT + numbers[i + 1]!) * WORD_LIMIT + numbers[i + 2]!);
+    sets.push(set);
+  }
+  return sets;
+}
+
 /** The sets that have a shingle in their prefix; `oneGroup`: all known to be in one group (groups search only). */
 interface Postings {
   items: number[];
@@ -184,22 +212,23 @@ interface Postings {
  * cost about 3,000 checks, not 4.5 million. Exact: every similar pair is either checked or already
  * in one group when it would be.
  */
-export function findSimilarGroups(texts: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): number[][] {
+export function findSimilarGroups(all: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): number[][] {
   const distinct = new Map<string, number>();
-  const representatives: Array<Set<string>> = [];
-  const keyOf = texts.map((text) => {
+  const texts: string[][] = [];
+  const keyOf = all.map((text) => {
     const words = normalizedWords(text);
     // A text with no words (only punctuation or markup) is like no other, as in the pair search.
     if (words.length === 0) return -1;
     const key = words.join(' ');
     let k = distinct.get(key);
     if (k === undefined) {
-      k = representatives.length;
+      k = texts.length;
       distinct.set(key, k);
-      representatives.push(wordShingles(words));
+      texts.push(words);
     }
     return k;
   });
+  const representatives: ReadonlyArray<ReadonlySet<number | string>> = numberedShingles(texts) ?? texts.map(wordShingles);
   const parent = representatives.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;

@@ -1,13 +1,35 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/index.js';
 import { sameAsElsewhere } from '../notes/same-as.js';
 import type { CheckedProject } from './index.js';
 import { suggest } from './suggest.js';
 
-/** A workshop of a programme: its id there (folder name) and its checked notes, absent when they failed their schema. */
+/**
+ * What the programme's rules need of a workshop, as plain data (a worker thread posts it, a cache
+ * keeps it with the workshop's verdict): its recommendations' ids, and each `same_as: WORKSHOP:ID`
+ * it writes, located.
+ */
+export interface ProgrammeFacts {
+  recommendationIds: string[];
+  links: Array<{ value: string; workshop: string; id: string; location: Location }>;
+}
+
+/** A workshop's programme facts, from its checked notes. Pure. */
+export function programmeFacts(project: CheckedProject): ProgrammeFacts {
+  const links: ProgrammeFacts['links'] = [];
+  for (const session of project.sessions) {
+    session.data.recommendations?.forEach((rec, index) => {
+      const ref = rec.same_as === undefined ? undefined : sameAsElsewhere(rec.same_as);
+      if (ref) links.push({ value: rec.same_as!, workshop: ref.workshop, id: ref.id, location: locate(session.file, ['recommendations', index, 'same_as'], 'value') });
+    });
+  }
+  return { recommendationIds: [...recommendationIds(project)], links };
+}
+
+/** A workshop of a programme: its id there (folder name) and its facts, absent when its notes failed their schema. */
 export interface ProgrammeMember {
   id: string;
-  project?: CheckedProject;
+  facts?: ProgrammeFacts | undefined;
 }
 
 /**
@@ -20,34 +42,30 @@ export interface ProgrammeMember {
  * the order given. Pure.
  */
 export function checkProgrammeSameAs(members: readonly ProgrammeMember[]): Diagnostic[][] {
-  const idsOf = new Map(members.map((member) => [member.id, member.project ? recommendationIds(member.project) : undefined]));
+  const idsOf = new Map(members.map((member) => [member.id, member.facts ? new Set(member.facts.recommendationIds) : undefined]));
   return members.map((member) => {
     const diagnostics: Diagnostic[] = [];
-    for (const session of member.project?.sessions ?? []) {
-      session.data.recommendations?.forEach((rec, index) => {
-        const ref = rec.same_as === undefined ? undefined : sameAsElsewhere(rec.same_as);
-        if (!ref) return;
-        const report = (code: Diagnostic['code'], severity: Diagnostic['severity'], message: string, hint: string) =>
-          diagnostics.push({ code, severity, stage: 'validate', message, hint, location: locate(session.file, ['recommendations', index, 'same_as'], 'value') });
-        if (!idsOf.has(ref.workshop)) {
-          const near = suggest(ref.workshop, idsOf.keys());
-          report('unknown-programme-recommendation', 'error', `“${ref.workshop}” is not a workshop of the programme.`,
-            near !== undefined ? `Did you mean “${near}:${ref.id}”?` : `Name a workshop by its folder name as programme.yaml lists it: ${[...idsOf.keys()].join(', ')}.`);
-          return;
-        }
-        const ids = idsOf.get(ref.workshop);
-        if (ids === undefined) return;
-        if (!ids.has(ref.id)) {
-          const near = suggest(ref.id, ids);
-          report('unknown-programme-recommendation', 'error', `${ref.workshop} has no recommendation “${ref.id}”.`,
-            near !== undefined ? `Did you mean “${ref.workshop}:${near}”?` : `Give the id of a recommendation of ${ref.workshop}; that recommendation needs an \`id:\`.`);
-          return;
-        }
-        if (ref.workshop === member.id) {
-          report('same-as-own-workshop', 'warning', `“${rec.same_as}” names a recommendation of this same workshop: a WORKSHOP:ID same_as links to another workshop and merges nothing.`,
-            `Write “same_as: ${ref.id}” to consolidate them as one recommendation.`);
-        }
-      });
+    for (const link of member.facts?.links ?? []) {
+      const report = (code: Diagnostic['code'], severity: Diagnostic['severity'], message: string, hint: string) =>
+        diagnostics.push({ code, severity, stage: 'validate', message, hint, location: link.location });
+      if (!idsOf.has(link.workshop)) {
+        const near = suggest(link.workshop, idsOf.keys());
+        report('unknown-programme-recommendation', 'error', `“${link.workshop}” is not a workshop of the programme.`,
+          near !== undefined ? `Did you mean “${near}:${link.id}”?` : `Name a workshop by its folder name as programme.yaml lists it: ${[...idsOf.keys()].join(', ')}.`);
+        continue;
+      }
+      const ids = idsOf.get(link.workshop);
+      if (ids === undefined) continue;
+      if (!ids.has(link.id)) {
+        const near = suggest(link.id, ids);
+        report('unknown-programme-recommendation', 'error', `${link.workshop} has no recommendation “${link.id}”.`,
+          near !== undefined ? `Did you mean “${link.workshop}:${near}”?` : `Give the id of a recommendation of ${link.workshop}; that recommendation needs an \`id:\`.`);
+        continue;
+      }
+      if (link.workshop === member.id) {
+        report('same-as-own-workshop', 'warning', `“${link.value}” names a recommendation of this same workshop: a WORKSHOP:ID same_as links to another workshop and merges nothing.`,
+          `Write “same_as: ${link.id}” to consolidate them as one recommendation.`);
+      }
     }
     return diagnostics;
   });

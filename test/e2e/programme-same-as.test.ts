@@ -49,6 +49,12 @@ describe('same_as: WORKSHOP:ID across a programme', () => {
       expect(result.code).toBe(expectation.severity === 'error' ? 1 : 0);
       const json = runBin(['validate', 'programme', '--reporter', 'json'], { cwd: root });
       expect(json.stdout).toContain(`"${expectation.code}"`);
+      // With a cache, cold then warm (each workshop's verdict read from it): the same report.
+      for (const run of ['cold', 'warm']) {
+        const cached = runBin(['validate', 'programme', '--cache-location', path.join(work, `${name}.cache`)], { cwd: root });
+        expect(cached.stderr, run).toBe(result.stderr);
+        expect(cached.code, run).toBe(result.code);
+      }
     });
   });
 

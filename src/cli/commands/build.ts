@@ -3,7 +3,7 @@ import { startPublication } from '../../build/output.js';
 import { build, parseFormats } from '../../build/pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareOutput } from '../../build/compare-output.js';
-import { checkSummary, progressLine, publishedSummary } from '../build-messages.js';
+import { cacheSummary, checkSummary, progressLine, publishedSummary } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
@@ -20,17 +20,19 @@ export interface BuildOptions extends ReportingOptions {
   templates?: string;
   pdfA?: boolean;
   asOf?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** `build`: flags → the build layer → publish (or compare, for --check) → report. `warm`: watch mode's state. */
 export async function buildCommand(options: BuildOptions, globals: GlobalOptions, io: Io, warm?: WarmState): Promise<number> {
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
-  const { dir, out, format, templates, pdfTheme, pdfA, check, asOf } = options;
+  const { dir, out, format, templates, pdfTheme, pdfA, check, asOf, cache, cacheLocation } = options;
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${asOf}”.`, 'For example --as-of 2023-05-15.');
   const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
   const progress = progressLine(io, reporting.quiet);
-  const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}) };
+  const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) };
   const result = await build(dir, settings, {
     cwd: io.cwd, env: io.env, timings,
     ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}), ...(publication ? { emit: publication.emit } : {}), ...(progress ? { onProgress: progress.show } : {}),
@@ -38,7 +40,11 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     await publication?.abort();
     throw error;
   }).finally(() => progress?.clear());
-  const report = () => reportAndJudge(result, reporting, globals, io, timings);
+  const report = () => {
+    const code = reportAndJudge(result, reporting, globals, io, timings);
+    io.stderr.write(cacheSummary([result.cache], reporting));
+    return code;
+  };
   // --strict and --max-warnings make warnings stop the build like errors.
   if (hasErrors(result.diagnostics) || problemsExitCode(result.diagnostics, reporting) !== EXIT.ok) {
     await publication?.abort();

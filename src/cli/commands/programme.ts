@@ -1,25 +1,28 @@
 import path from 'node:path';
 import { startPublication } from '../../build/output.js';
 import { parseFormats } from '../../build/pipeline.js';
-import { buildProgramme, checkProgramme, type ProgrammeCheck } from '../../build/programme.js';
+import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { problemsExitCode, reportDiagnostics, reportingFrom, type Reporting, type ReportingOptions } from '../report-diagnostics.js';
+import { problemsExitCode, reportDiagnostics, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
+import type { ValidateOptions } from './validate.js';
+import { cacheSummary } from '../build-messages.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
-function report(check: ProgrammeCheck, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
+function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
   reportDiagnostics(check.diagnostics, new Map([['programme.yaml', check.file.source.text]]), check.dir, reporting, globals, io);
   for (const part of extra) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
   return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);
 }
 
 /** `validate` of a programme folder: programme.yaml and every workshop it lists. */
-export async function validateProgrammeCommand(options: { dir: string } & ReportingOptions, globals: GlobalOptions, io: Io): Promise<number> {
+export async function validateProgrammeCommand(options: ValidateOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
-  const check = await checkProgramme(options.dir, io.cwd);
+  const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}) });
   const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io);
+  io.stderr.write(cacheSummary(check.workshops.map((w) => w.checked.cache), reporting));
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) io.stderr.write(`Programme checked: ${check.workshops.length} ${check.workshops.length === 1 ? 'workshop' : 'workshops'}.\n`);
   return code;
 }
@@ -31,9 +34,12 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
+    ...(options.cache ? { cache: true } : {}),
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
   }, io.cwd);
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
   const code = report(built, parts, reporting, globals, io);
+  io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
   if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) return code === EXIT.ok ? EXIT.problems : code;
   for (const result of built.builds) {
     const publication = startPublication(result.outDir);

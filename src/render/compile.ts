@@ -1,0 +1,38 @@
+import Handlebars from 'handlebars';
+import { memoize } from '../markdown/memo.js';
+
+/** Options every template is compiled with. */
+export const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+interface CompilerEnvironment {
+  parse(input: string, options: object): unknown;
+  Compiler: new () => { compile(ast: unknown, options: object): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpecification };
+}
+
+/**
+ * A template's compiled form, as `Handlebars.compile` makes it, kept by text: a programme renders
+ * the same templates for each of its workshops (each in its own environment, with its language's
+ * helpers), and compiling them took an eighth of building 100 workshops. A compiled form holds no
+ * helper or partial; `hb.template` binds it to an environment.
+ */
+const specOf = memoize((text: string): TemplateSpecification => {
+  const env = Handlebars as unknown as CompilerEnvironment;
+  const options = { ...COMPILE_OPTIONS, data: true };
+  return new env.JavaScriptCompiler().compile(new env.Compiler().compile(env.parse(text, options), options), options, undefined, true);
+}, 1_000);
+
+type Delegate = Handlebars.TemplateDelegate & {
+  _setup?: (options: unknown) => unknown;
+  _child?: (...args: unknown[]) => unknown;
+};
+
+/** `hb.compile(text, COMPILE_OPTIONS)`: compiled on first use (errors surface when rendering, as there), from the shared form. */
+export function compileTemplate(hb: typeof Handlebars, text: string): Handlebars.TemplateDelegate {
+  let compiled: Delegate | undefined;
+  const get = () => (compiled ??= hb.template(specOf(text)) as Delegate);
+  const template = ((context: unknown, options?: Handlebars.RuntimeOptions) => get()(context, options)) as Delegate;
+  template._setup = (options) => get()._setup!(options);
+  template._child = (...args) => get()._child!(...args);
+  return template;
+}
