@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderedDocument } from '../render/index.js';
 import { InterruptedError } from '../errors.js';
-import type { TypesetResult, TypesetSettings } from './pdf-output.js';
+import type { OnLayout, TypesetResult, TypesetSettings } from './pdf-output.js';
+import type { HeadingPages } from '../typeset/types.js';
 
 /** How work is shared out; `cores` and `onWorkerFailure` are for tests and diagnostics. */
 export interface ParallelOptions {
@@ -13,12 +14,15 @@ export interface ParallelOptions {
   onWorkerFailure?: (error: unknown) => void;
   /** Least Markdown worth sharing out (PARALLEL_MIN_CHARS; tests use less). */
   minChars?: number;
+  /** Told where a document's headings fall as soon as a thread has laid it out (the DOCX contents). */
+  onLayout?: OnLayout;
 }
 
 type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
 type Local = (documents: readonly Doc[], settings: TypesetSettings, onDocument?: (doc: Doc) => void) => Promise<TypesetResult[]>;
-export interface TypesetJob { id: number; settings: TypesetSettings; documents: Doc[] }
-export interface TypesetReply { id: number; results?: TypesetResult[]; error?: string }
+/** `layouts`: the pool wants each document's heading pages as soon as it is laid out. */
+export interface TypesetJob { id: number; settings: TypesetSettings; documents: Doc[]; layouts?: boolean }
+export interface TypesetReply { id: number; results?: TypesetResult[]; error?: string; layout?: { file: string; pages: HeadingPages } }
 
 /**
  * Below this much Markdown, one thread is faster: a worker pays about a second of CPU to load
@@ -38,7 +42,7 @@ export class TypesetPool {
   constructor(readonly cores = availableParallelism()) {}
 
   /** Worker `index`'s share; rejects if the worker fails or the signal fires. */
-  run(index: number, settings: TypesetSettings, documents: Doc[], signal?: AbortSignal): Promise<TypesetResult[]> {
+  run(index: number, settings: TypesetSettings, documents: Doc[], signal?: AbortSignal, onLayout?: OnLayout): Promise<TypesetResult[]> {
     const worker = (this.workers[index] ??= this.start(index));
     if (!worker) return Promise.reject(new Error('The typesetting worker script is missing (running from the sources).'));
     const id = this.nextId++;
@@ -51,6 +55,7 @@ export class TypesetPool {
       };
       const onMessage = (reply: TypesetReply) => {
         if (reply.id !== id) return;
+        if (reply.layout) return onLayout?.(reply.layout.file, reply.layout.pages);
         cleanup();
         if (reply.results) resolve(reply.results);
         else reject(new Error(reply.error ?? 'The typesetting worker failed.'));
@@ -62,7 +67,7 @@ export class TypesetPool {
       worker.once('error', onError);
       worker.once('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ id, settings, documents } satisfies TypesetJob);
+      worker.postMessage({ id, settings, documents, ...(onLayout ? { layouts: true } : {}) } satisfies TypesetJob);
     });
   }
 
@@ -110,7 +115,7 @@ export async function typesetInParallel(documents: readonly Doc[], settings: Typ
     const [own, ...others] = share(documents, Math.min(cores, documents.length));
     const workers = others.map((indexes, w) => {
       const docs = indexes.map((i) => documents[i]!);
-      return pool.run(w, settings, docs, signal).then((results) => {
+      return pool.run(w, settings, docs, signal, options.onLayout).then((results) => {
         docs.forEach((doc) => onDocument?.(doc));
         return results;
       }, (error: unknown) => {

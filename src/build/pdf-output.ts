@@ -7,7 +7,7 @@ import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
 import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.js';
-import { SectionParses, typeset, type FontBytes, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
+import { layoutHeadingPages, SectionParses, typeset, type FontBytes, type HeadingPages, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
@@ -47,7 +47,12 @@ export interface TypesetResult {
   diagnostics: Diagnostic[];
   /** The text drawn on the pages. */
   text: string;
+  /** Where the headings fall (the DOCX contents' page numbers). */
+  headingPages: HeadingPages;
 }
+
+/** Told where a document's headings fall, as soon as it is laid out. */
+export type OnLayout = (file: string, pages: HeadingPages) => void;
 
 /** Typesets every rendered document, on every core. Loaded lazily: importing pdfkit costs a few hundred ms. */
 export async function typesetDocuments(documents: readonly RenderedDocument[], context: PdfContext): Promise<PdfResult> {
@@ -68,12 +73,23 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   const cacheKey = (doc: RenderedDocument) => `${settingsKey}\0${doc.markdown}`;
   const cached = (doc: RenderedDocument) => context.cache?.get(doc.file)?.key === cacheKey(doc);
   const changed = documents.filter((doc) => !cached(doc));
+  // The DOCX contents take their page numbers from this layout (see HeadingPagesBook), as each document is laid out.
+  const book = context.headingPages?.fromPdf ? context.headingPages : undefined;
+  const onLayout: OnLayout | undefined = book ? (file, pages) => book.publish(file, pages) : undefined;
+  for (const doc of documents) if (cached(doc)) onLayout?.(doc.file, context.cache!.get(doc.file)!.result.headingPages);
   let done = 0;
-  const fresh = await typesetInParallel(changed, settings, typesetHere, {
-    onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length),
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.pool ? { pool: context.pool } : {}),
-  });
+  let fresh: TypesetResult[];
+  try {
+    fresh = await typesetInParallel(changed, settings, (docs, s, onDocument) => typesetHere(docs, s, onDocument, onLayout), {
+      onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length),
+      ...(context.signal ? { signal: context.signal } : {}),
+      ...(context.pool ? { pool: context.pool } : {}),
+      ...(onLayout ? { onLayout } : {}),
+    });
+  } finally {
+    // A document that was not laid out (an error, an interruption) leaves its DOCX without page numbers rather than waiting.
+    book?.finish();
+  }
   changed.forEach((doc, i) => context.cache?.set(doc.file, { key: cacheKey(doc), result: fresh[i]! }));
   const byFile = new Map(changed.map((doc, i) => [doc.file, fresh[i]!]));
   const results = documents.map((doc) => byFile.get(doc.file) ?? context.cache!.get(doc.file)!.result);
@@ -108,7 +124,7 @@ export async function warmUp(): Promise<void> {
 }
 
 /** Typesets documents one after another on this thread; fonts are read once per thread. */
-export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void): Promise<TypesetResult[]> {
+export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void, onLayout?: OnLayout): Promise<TypesetResult[]> {
   const fonts = await readFonts(settings.fontFiles);
   const loadImage = imageFileReader(settings.projectDir);
   const results: TypesetResult[] = [];
@@ -116,10 +132,26 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
     onDocument?.(doc);
     const { theme, labels, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(sections ? { sections } : {}) });
-    results.push({ pdf: out.pdf, diagnostics: out.diagnostics, text: out.text });
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
+    results.push({ pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages });
   }
   return results;
+}
+
+/**
+ * Lays the documents out without painting them, for the DOCX contents' page numbers when no PDF
+ * shares its layout (no pdf format, or a --pdf-theme the DOCX does not follow): the bundled fonts
+ * (those the DOCX embeds) and `theme`, one document after another, each told as soon as it is done.
+ */
+export async function layoutHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout): Promise<void> {
+  const fonts = await readFonts(bundledFontPaths());
+  const loadImage = imageFileReader(settings.projectDir);
+  for (const doc of documents) {
+    const { theme, labels, creationDate } = settings;
+    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage }));
+    // Gives the build's other work (the next edition's rendering) a turn between documents.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** This thread's parsed sections of each document's last version (watch mode). */

@@ -11,6 +11,8 @@ import { countryTable } from '../reference/countries.js';
 import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
 import { cacheIn } from './cache.js';
 import { checkProject, type CacheReport, type CheckedResult } from './check-project.js';
+import { HeadingPagesBook } from './heading-pages.js';
+import type { PdfThemeYaml } from '../typeset/theme.js';
 import type { OutputFile } from './publish.js';
 import { loadTemplates, templatesFolder } from './templates.js';
 import type { Timings } from './timings.js';
@@ -146,7 +148,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
           (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
         }
         const restricted = edition.public ? restrictedTexts(translated, project) : [];
-        const guard = (documents: ReadonlyArray<{ file: string; text: string }>) => {
+        const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
           if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
           return !hasErrors(result.diagnostics);
         };
@@ -169,11 +171,16 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   return result;
 
   /** Renders one edition and runs every writer over it; false when an error stopped it. */
-  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string }>) => boolean, place: Place): Promise<boolean> {
+  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean, place: Place): Promise<boolean> {
     const [first, ...others] = writers;
     // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
     const documents: RenderedDocument[] = [];
     let chars = 0;
+    // With docx: where the headings fall, for its contents' page numbers, from the PDF's layout when
+    // it follows the same theme with the fonts the DOCX embeds (no --pdf-theme file, no fonts of its own).
+    const pdfFonts = (place.workshop.report?.pdf_theme as PdfThemeYaml | undefined)?.fonts;
+    const headingPages = formats.includes('docx') ? new HeadingPagesBook(formats.includes('pdf') && options.pdfTheme === undefined && pdfFonts === undefined) : undefined;
+    const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}) };
     for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
@@ -183,7 +190,10 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         if (first?.format === 'md') for (const file of (await first.write([document], context(place))).files) await emit(file);
         if (others.length > 0 || first?.format !== 'md') documents.push(document);
         chars += markdown.length;
-        for (const writer of writers) writer.rendered?.(chars);
+        for (const writer of writers) {
+          writer.rendered?.(chars);
+          writer.document?.(document, writerContext);
+        }
       }
     }
     timings?.mark('render');
@@ -192,7 +202,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     const later = first?.format === 'md' ? others : writers;
     // Every writer starts now: the DOCX is made on a thread of its own while the PDF is typeset. The
     // results are taken in order; one left unread when an earlier writer stopped the build is ignored.
-    const started = later.map((writer) => writer.write(documents, context(place)));
+    const started = later.map((writer) => writer.write(documents, writerContext));
     for (const pending of started) pending.catch(() => undefined);
     for (const [index, writer] of later.entries()) {
       const take = async () => {
@@ -202,7 +212,10 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         result.diagnostics.push(...relocated.diagnostics);
         for (const [file, text] of relocated.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) return false;
-        const visible = written.files.map((file) => ({ file: file.path, text: written.texts?.get(file.path) ?? (typeof file.content === 'string' ? file.content : '') }));
+        const visible = written.files.map((file) => {
+          const text = written.texts?.get(file.path);
+          return text === undefined ? { file: file.path, text: typeof file.content === 'string' ? file.content : '' } : { file: file.path, text, plain: written.plainTexts === true };
+        });
         if (!guard(visible)) return false;
         for (const file of written.files) await emit(file);
         return true;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
+import type { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
 
 /** What every writer is given besides the documents: the project and the caller's settings. */
@@ -19,6 +20,8 @@ export interface WriterContext {
   folder?: string;
   /** Called as documents are written (a PDF takes a while). */
   onDocument?: (file: string, index: number, total: number) => void;
+  /** With the docx format: where each document's headings fall, for the DOCX contents (one book per edition). */
+  headingPages?: HeadingPagesBook;
 }
 
 export interface WriterResult {
@@ -29,6 +32,8 @@ export interface WriterResult {
   sources: Map<string, string>;
   /** What a reader sees of each file, by its path, when it is not the file itself (a PDF's drawn text). */
   texts?: Map<string, string>;
+  /** The texts are plain text, not Markdown (the leak guard reads them as they are, without parsing them). */
+  plainTexts?: boolean;
 }
 
 /**
@@ -44,6 +49,11 @@ export interface Writer {
   deferred?: boolean;
   /** Told how much Markdown has been rendered so far, to start slow work (worker threads) early. */
   rendered?(chars: number): void;
+  /**
+   * Given each document as soon as it is rendered (and has passed the leak guard), to start on it
+   * while the rest is rendered (DOCX, on a thread of its own); write() still gets them all.
+   */
+  document?(document: RenderedDocument, context: WriterContext): void;
   write(documents: readonly RenderedDocument[], context: WriterContext): Promise<WriterResult>;
   /** Releases what the writer holds (threads) unless it is kept for the next build. */
   close?(): Promise<void>;

@@ -81,7 +81,7 @@ function block(node: RootContent, ctx: DocxContext, place: ListPlace | undefined
 function heading(node: Heading, ctx: DocxContext): Paragraph {
   const slug = ctx.slugger.slug(toString(node));
   const children = paragraphRuns(node.children, ctx);
-  return new Paragraph({ heading: HEADINGS[node.depth - 1], children: [new Bookmark({ id: bookmarkName(slug), children })] });
+  return new Paragraph({ heading: HEADINGS[node.depth - 1], ...(node.depth === 1 && ctx.chapterBreaks ? { pageBreakBefore: true } : {}), children: [new Bookmark({ id: bookmarkName(slug), children })] });
 }
 
 function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, place: ListPlace | undefined): Paragraph {

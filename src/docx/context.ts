@@ -29,6 +29,8 @@ export interface DocxContext {
   /** What a reader sees, paragraph by paragraph: the leak guard reads it. */
   text: string[];
   loadImage: (src: string) => DocxImage | undefined;
+  /** A level-1 heading starts a page, as in the PDF (not with a reference document: its house style decides). */
+  chapterBreaks: boolean;
   /** Inside a block quote: paragraphs take the Quote style. */
   quote?: boolean;
   /** Right after a table: the next paragraph takes some space before it. */

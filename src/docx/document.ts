@@ -5,16 +5,18 @@ import { toString } from 'mdast-util-to-string';
 import type { Language } from '../notes/types.js';
 import { readFrontMatter } from '../typeset/front-matter.js';
 import { parseMarkdown } from '../typeset/markdown.js';
+import type { HeadingPages } from '../typeset/types.js';
 import { PAGE_SIZES, type ResolvedTheme } from '../typeset/theme.js';
 import { wordBlocks } from './blocks.js';
 import { pageChrome } from './chrome.js';
 import type { DocxContext, DocxImage } from './context.js';
 import { coverParagraphs, type CoverLabels } from './cover.js';
-import type { EmbeddedFont } from './fonts.js';
+import { fontsFor, type EmbeddedFont } from './fonts.js';
 import { paragraphText } from './inline.js';
 import { wordLanguage } from './language.js';
 import { Lists } from './lists.js';
-import { packReproducibly } from './package.js';
+import { compileReproducibly, compressLargeParts, zipParts } from './package.js';
+import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
 import type { ReferenceDocument } from './reference.js';
 import { STYLE, themeStyles } from './styles.js';
 
@@ -34,13 +36,28 @@ export interface DocxSettings {
 /** A contents field is worth it from this many level 1–2 headings on, as in the PDF. */
 const TOC_MIN_ENTRIES = 3;
 
+/** A document made but not yet zipped: its contents' page numbers are filled in last. */
+export interface PreparedDocx {
+  /** What a reader sees. */
+  text: string;
+  /** The .docx, with the page numbers where the typesetter put the headings (blank without them). */
+  finish(pages: HeadingPages | undefined): Uint8Array;
+}
+
+/** One document made and zipped at once (see prepareDocx). */
+export async function docxDocument(markdown: string, file: string, settings: DocxSettings, pages?: HeadingPages): Promise<{ bytes: Uint8Array; text: string }> {
+  const prepared = prepareDocx(markdown, file, settings, pages !== undefined);
+  return { bytes: prepared.finish(pages), text: prepared.text };
+}
+
 /**
  * One rendered Markdown document → a .docx, from the same parsed tree the PDF is typeset from:
- * a cover section without header or footer, then the contents (a TOC field with its entries, which
- * Word numbers on opening) and the body with the running header and "Page X of Y". Returns the
- * bytes and what a reader sees.
+ * a cover section without header or footer, then the contents (a TOC field with its entries and,
+ * when `numbered`, their page numbers, which `finish` fills in once the typesetter has laid the
+ * document out, so that the DOCX thread need not wait for it; Word updates them on opening) and
+ * the body with the running header and "Page X of Y".
  */
-export async function docxDocument(markdown: string, file: string, settings: DocxSettings): Promise<{ bytes: Uint8Array; text: string }> {
+export function prepareDocx(markdown: string, file: string, settings: DocxSettings, numbered: boolean): PreparedDocx {
   const root = parseMarkdown(markdown);
   const front = readFrontMatter(root);
   if (!front.title) front.title = file;
@@ -48,7 +65,7 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
   const page = pageGeometry(settings);
   let text = '';
   const entries = root.children.filter((c) => c.type === 'heading' && c.depth <= 2).length;
-  // Everything of the docx library is made inside the packing (see packReproducibly), where its ids are fixed.
+  // Everything of the docx library is made inside the packing (see compileReproducibly), where its ids are fixed.
   const make = (reseed: () => void): Document => {
     const lists = new Lists();
     const ctx: DocxContext = {
@@ -62,6 +79,7 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
       lists,
       text: [],
       loadImage: settings.loadImage,
+      chapterBreaks: !settings.reference,
     };
     const cover = coverParagraphs(front, settings.labels, ctx);
     const body = wordBlocks(withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml'), front.classification), ctx);
@@ -79,7 +97,9 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
     if (entries >= TOC_MIN_ENTRIES) {
       const contents: FileChild[] = [
         new Paragraph({ style: STYLE.tocHeading, children: paragraphText(settings.labels.contents, ctx) }),
-        new TableOfContents(settings.labels.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+        // Dirty even with its page numbers: Word asks to update the fields on opening and then numbers
+        // them by its own layout; everything else (LibreOffice, previews) shows the numbers written.
+        new TableOfContents(settings.labels.contents, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true }),
       ];
       sections.push({ properties, ...chrome(), children: contents });
     }
@@ -102,17 +122,17 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
               characterStyles: (styles.characterStyles ?? []).filter((style) => !reference.styleIds.has(style.id)),
             },
           }
-        : { styles, fonts: settings.fonts }),
+        : { styles, fonts: fontsFor(settings.fonts, root) }),
       numbering: lists.options(),
       footnotes,
-      // No pageNumbers estimator (docx/layout): laying the pages out as Word would costs 0.3–0.7 s a
-      // document. The contents are written with their entries, page references to the headings'
-      // bookmarks and a dirty field, which Word updates on opening (see the README).
+      // The contents' page numbers from our typesetter's layout, not the library's docx/layout
+      // (laying the pages out as Word would costs 0.3–0.7 s a document; see the README).
+      ...(numbered && !reference ? { pageNumbers: pageNumberPlaceholders() } : {}),
       sections,
     });
   };
-  const bytes = packReproducibly(make, settings.date, lang);
-  return { bytes, text };
+  const parts = compressLargeParts(compileReproducibly(make, settings.date, lang));
+  return { text, finish: (pages) => zipParts(fillPageNumbers(parts, pages)) };
 }
 
 /** The page in twips: the reference document's, else the PDF theme's. */

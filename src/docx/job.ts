@@ -1,7 +1,8 @@
 import type { Language } from '../notes/types.js';
 import { resolveTheme, type ResolvedTheme } from '../typeset/theme.js';
+import type { HeadingPages } from '../typeset/types.js';
 import type { CoverLabels } from './cover.js';
-import { docxDocument } from './document.js';
+import { prepareDocx, type DocxSettings } from './document.js';
 import { embeddedFonts } from './fonts.js';
 import { docxImageLoader } from './images.js';
 import type { ReferenceDocument } from './reference.js';
@@ -16,7 +17,12 @@ export interface DocxJob {
   /** Created and modified date of the core properties, in milliseconds since 1970. */
   date: number;
   reference?: Omit<ReferenceDocument, 'styleIds'> & { styleIds: string[] };
+  /** Each document's contents get page numbers, which `pagesOf` gives (the typesetter's layout, on the main thread). */
+  numbered: boolean;
 }
+
+/** Where a document's headings fall, once the main thread has laid it out; undefined when it will not. */
+export type PagesOf = (file: string) => Promise<HeadingPages | undefined>;
 
 export interface DocxOutput {
   file: string;
@@ -25,10 +31,14 @@ export interface DocxOutput {
   text: string;
 }
 
-/** Makes the job's documents one after another, in order. */
-export async function runDocxJob(job: DocxJob): Promise<DocxOutput[]> {
+/**
+ * Makes the job's documents one after another, in order (the library's counters number them so), and
+ * gives each as a promise of its file: one is zipped once its page numbers are known, while the
+ * thread goes on with the next, so that it never waits for the typesetter.
+ */
+export async function startDocxJob(job: DocxJob, pagesOf?: PagesOf): Promise<Array<Promise<DocxOutput>>> {
   const { reference } = job;
-  const settings = {
+  const settings: DocxSettings = {
     theme: job.theme,
     language: job.language,
     labels: job.labels,
@@ -37,12 +47,16 @@ export async function runDocxJob(job: DocxJob): Promise<DocxOutput[]> {
     loadImage: docxImageLoader(job.projectDir),
     ...(reference ? { reference: { ...reference, styleIds: new Set(reference.styleIds) } } : {}),
   };
-  const out: DocxOutput[] = [];
-  for (const doc of job.documents) {
-    const made = await docxDocument(doc.markdown, doc.file, settings);
-    out.push({ file: doc.file.replace(/\.md$/, '.docx'), bytes: made.bytes, text: made.text });
-  }
-  return out;
+  return job.documents.map((doc) => {
+    const prepared = prepareDocx(doc.markdown, doc.file, settings, job.numbered);
+    const pages = job.numbered && pagesOf ? pagesOf(doc.file) : Promise.resolve(undefined);
+    return pages.then((known) => ({ file: doc.file.replace(/\.md$/, '.docx'), bytes: prepared.finish(known), text: prepared.text }));
+  });
+}
+
+/** The job's documents, in order (see startDocxJob). */
+export async function runDocxJob(job: DocxJob, pagesOf?: PagesOf): Promise<DocxOutput[]> {
+  return Promise.all(await startDocxJob(job, pagesOf));
 }
 
 /**
@@ -58,5 +72,6 @@ export async function warmUpDocx(): Promise<void> {
     language: 'en',
     labels: { page: '', contents: '', organizedBy: '', withSupportOf: '' },
     date: 0,
+    numbered: false,
   });
 }

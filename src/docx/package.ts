@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { type Document, Packer, StringContainer, XmlAttributeComponent, XmlComponent } from 'docx';
 import { deflateSync, strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
@@ -10,7 +9,7 @@ const ZIP_TIME = () => new Date(1980, 0, 1, 0, 0, 0);
 type Compiler = { compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
 
 /**
- * Builds and packs a document so that the same content gives the same bytes, whatever the clock,
+ * Builds a document and writes its parts (zipped by zipParts) so that the same content gives the same bytes, whatever the clock,
  * the time zone or the locale. The docx library reads two things of the outside world while it
  * makes a document and writes its parts, both synchronously (nothing else runs meanwhile), so for
  * that moment they are fixed, and restored right after:
@@ -25,28 +24,59 @@ type Compiler = { compile(file: Document, prettify: undefined, overrides: []): M
  * its compiler, an internal of the pinned version, is what Packer zips): with fixed entry times, and
  * each embedded font compressed once per thread instead of once per document.
  */
-export function packReproducibly(make: (reseed: () => void) => Document, date: Date, language: string): Uint8Array {
+export function compileReproducibly(make: (reseed: () => void) => Document, date: Date, language: string): Map<string, string | Uint8Array> {
   const random = Math.random;
   const now = Date.now;
-  let parts: Map<string, string | Uint8Array>;
   Date.now = () => ZIP_TIME().getTime();
   try {
     Math.random = seeded(0x5eed);
     const document = make(() => { Math.random = seeded(0xd0c); });
     setCoreProperties(document, date, language);
-    parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
+    return (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
   } finally {
     Math.random = random;
     Date.now = now;
   }
-  return zipParts(parts);
 }
 
-/** Large parts (the fonts) deflated, with their CRC, by their SHA-1: the same font is compressed once per thread. */
-const deflated = new Map<string, { data: Uint8Array<ArrayBuffer>; crc: number }>();
+/** A large binary part (a font) deflated: its size, CRC and compressed bytes, shared by the documents that hold it. */
+export interface Compressed {
+  size: number;
+  crc: number;
+  data: Uint8Array<ArrayBuffer>;
+}
+
+/** A document's parts as zipParts takes them: XML as text, small files as bytes, large files compressed. */
+export type Parts = Map<string, string | Uint8Array | Compressed>;
+
+/**
+ * Large binary parts (the fonts) deflated by size, with the bytes they were made from: a part with
+ * the same bytes (compared, which costs far less than hashing them) is compressed once per thread.
+ */
+const deflated = new Map<number, Compressed & { raw: Uint8Array }>();
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 const LARGE = 64 * 1024;
 
-function zipParts(parts: Map<string, string | Uint8Array>): Uint8Array {
+/**
+ * The parts with each large binary one (a font, obfuscated afresh for every document) replaced by its
+ * compressed bytes, right away: a document waiting for its page numbers keeps its XML only.
+ */
+export function compressLargeParts(parts: Map<string, string | Uint8Array>): Parts {
+  const out: Parts = new Map();
+  for (const [path, data] of parts) {
+    if (typeof data === 'string' || data.length < LARGE) {
+      out.set(path, data);
+      continue;
+    }
+    let compressed = deflated.get(data.length);
+    if (!compressed || !same(compressed.raw, data)) deflated.set(data.length, (compressed = { raw: data, size: data.length, data: deflateSync(data, { level: 6 }), crc: crc32(data) }));
+    out.set(path, { size: compressed.size, crc: compressed.crc, data: compressed.data });
+  }
+  return out;
+}
+
+/** The parts as a .docx (a zip), in their order, with fixed entry times. */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array | Compressed>): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -55,18 +85,16 @@ function zipParts(parts: Map<string, string | Uint8Array>): Uint8Array {
   const mtime = ZIP_TIME();
   for (const [path, data] of parts) {
     const bytes = typeof data === 'string' ? strToU8(data) : data;
-    if (bytes.length < LARGE) {
+    if (bytes instanceof Uint8Array && bytes.length < LARGE) {
       const entry = new ZipDeflate(path, { level: 6 });
       entry.mtime = mtime;
       zip.add(entry);
       entry.push(bytes, true);
       continue;
     }
-    const key = createHash('sha1').update(bytes).digest('hex');
-    let compressed = deflated.get(key);
-    if (!compressed) deflated.set(key, (compressed = { data: deflateSync(bytes, { level: 6 }), crc: crc32(bytes) }));
-    // A file already compressed: fflate writes what it is given, with its size, CRC and method.
-    const entry: ZipInputFile = { filename: path, size: bytes.length, crc: compressed.crc, compression: 8, mtime };
+    // Compressed in one piece (a large XML part, here; a font, before): fflate writes what it is given, with its size, CRC and method.
+    const compressed = bytes instanceof Uint8Array ? { size: bytes.length, crc: crc32(bytes), data: deflateSync(bytes, { level: 6 }) } : bytes;
+    const entry: ZipInputFile = { filename: path, size: compressed.size, crc: compressed.crc, compression: 8, mtime };
     zip.add(entry);
     entry.ondata!(null, compressed.data, true);
   }

@@ -45,7 +45,8 @@ export function themeStyles(theme: ResolvedTheme, language: string): IStylesOpti
         paragraph: { spacing: { after: twips(fs * 0.6), line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font: BODY_FONT, size: half(fs * 2.55), bold: true, color: TEXT_COLOR }, paragraph: { spacing: { after: twips(fs * 0.9) } } },
-      heading1: heading(fs * 1.8, fs * 1.6, fs * 0.6),
+      // No space before: a level-1 heading starts a page, as in the PDF (see blocks.ts).
+      heading1: heading(fs * 1.8, 0, fs * 0.6),
       heading2: heading(fs * 1.35, fs * 1.3, fs * 0.45),
       heading3: heading(fs * 1.12, fs, fs * 0.35),
       heading4: heading(fs, fs * 0.8, fs * 0.3),

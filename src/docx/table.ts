@@ -16,7 +16,7 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
   const widths = columnWidths(node, ctx.widthTwips);
   const align = node.align ?? [];
   const rows = node.children.map((row, r) => new TableRow({
-    tableHeader: r === 0,
+    ...(r === 0 ? { tableHeader: true } : {}),
     cantSplit: true,
     children: widths.map((width, c) => {
       const cell = row.children[c];
@@ -25,8 +25,7 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
       return new TableCell({
         width: { size: width, type: WidthType.DXA },
         ...(r === 0 ? { shading: { type: ShadingType.CLEAR, fill: ctx.accent, color: 'auto' } } : {}),
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
-        children: [new Paragraph({ style: STYLE.tableText, alignment: alignment(align[c]), children })],
+        children: [new Paragraph({ style: STYLE.tableText, ...alignment(align[c]), children })],
       });
     }),
   }));
@@ -35,14 +34,17 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
     width: { size: ctx.widthTwips, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    // The cells' margins once for the table (tblCellMar), rather than in every cell.
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     borders: { top: RULE, bottom: RULE, insideHorizontal: RULE, left: NONE, right: NONE, insideVertical: NONE },
   });
 }
 
+/** A right or centred column's alignment; left is the paragraphs' own. */
 function alignment(align: AlignType | undefined) {
-  if (align === 'right') return AlignmentType.RIGHT;
-  if (align === 'center') return AlignmentType.CENTER;
-  return AlignmentType.LEFT;
+  if (align === 'right') return { alignment: AlignmentType.RIGHT };
+  if (align === 'center') return { alignment: AlignmentType.CENTER };
+  return {};
 }
 
 /** Twips a character of table text takes, bold header included (Source Sans 3 at the table size, with room). */
@@ -65,7 +67,7 @@ export function columnWidths(node: MdTable, total: number): number[] {
       cell = Math.max(cell, text.length);
       for (const w of text.split(/\s+/)) word = Math.max(word, w.length);
     }
-    return { min: word * CHAR + PAD, wants: Math.min(cell, 60) * CHAR + PAD };
+    return { min: word * CHAR + PAD, wants: cell * CHAR + PAD };
   });
   const least = columns.reduce((sum, col) => sum + col.min, 0);
   // Too many columns for their longest words: each shrinks in proportion.

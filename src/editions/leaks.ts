@@ -3,7 +3,7 @@ import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
 import type { TextItem } from '../notes/types.js';
-import { normalizedWords } from '../validate/near-duplicates.js';
+import { normalizedWords, textWords } from '../validate/near-duplicates.js';
 import type { CheckedProject } from '../validate/index.js';
 
 /** Shorter texts are too common to mean a leak ("Training for border police"). */
@@ -59,13 +59,14 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
 /**
  * The guard run after a public edition is made: every restricted text found in a document's visible
  * text (the Markdown, a PDF's drawn text) is an error at the restricted item, naming the document.
+ * A `plain` text (a DOCX's paragraphs) is read as text, not parsed as Markdown.
  */
-export function findLeaks(documents: ReadonlyArray<{ file: string; text: string }>, restricted: readonly RestrictedText[], editionName: string): Diagnostic[] {
+export function findLeaks(documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>, restricted: readonly RestrictedText[], editionName: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Nothing restricted (an edition that is not public, a project without marks): nothing to read.
   if (restricted.length === 0) return diagnostics;
   for (const document of documents) {
-    const words = documentWords(document.text);
+    const words = document.plain ? textWords(document.text.normalize('NFKC')).join(' ') : documentWords(document.text);
     for (const text of restricted) {
       if (!contains(words, text.words)) continue;
       diagnostics.push({

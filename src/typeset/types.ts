@@ -40,6 +40,15 @@ export interface TypesetInput {
   loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;
   /** The document's sections as parsed last time (watch mode): unchanged sections are not parsed again. */
   sections?: SectionParses;
+  /** Told where the headings fall as soon as the pages are laid out, before they are painted (the DOCX contents). */
+  onLayout?: (pages: HeadingPages) => void;
+}
+
+/** Where a laid-out document's headings fall: page numbers as printed, the cover being page 1. */
+export interface HeadingPages {
+  pageCount: number;
+  /** Every heading in order, by its anchor (the GitHub slug). */
+  headings: Array<{ id: string; page: number }>;
 }
 
 export interface TypesetOutput {
@@ -48,4 +57,5 @@ export interface TypesetOutput {
   diagnostics: Diagnostic[];
   /** The text drawn on the pages, page by page (what a reader or a text extractor finds). */
   text: string;
+  headingPages: HeadingPages;
 }

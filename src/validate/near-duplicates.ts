@@ -27,7 +27,11 @@ function wordShingles(words: readonly string[]): Set<string> {
 /** The words of a (md) text as FORMAT.md compares texts: NFKC, case-folded, without Markdown markup or punctuation. */
 export function normalizedWords(markdown: string): string[] {
   const normalized = markdown.normalize('NFKC');
-  const plain = isPlainText(normalized) ? normalized : plainText(parseGfm(normalized));
+  return textWords(isPlainText(normalized) ? normalized : plainText(parseGfm(normalized)));
+}
+
+/** The words of a text without markup (NFKC-normalized): lower case, punctuation left out. */
+export function textWords(plain: string): string[] {
   return plain.toLowerCase().replace(/\p{P}+/gu, ' ').split(/\s+/u).filter(Boolean);
 }
 

@@ -9,6 +9,8 @@ import { readReference } from '../../src/docx/reference.js';
 import { makePng } from '../typeset/png.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { fonts as fontBytes, labels as typesetLabels } from '../typeset/helpers.js';
+import { layoutHeadingPages } from '../../src/typeset/index.js';
 import { elements, readDocx, wordText } from './read-docx.js';
 
 const fixture = readFileSync(path.join(ROOT, 'test/fixtures/typeset/all-constructs.md'), 'utf8');
@@ -28,6 +30,82 @@ async function settings(): Promise<DocxSettings> {
 
 const attr = (node: Record<string, unknown> | undefined, name: string) => (node?.[`@_${name}`] as string | undefined);
 const styleOf = (p: Record<string, unknown>) => attr(elements(p['w:pPr'], 'w:pStyle')[0], 'w:val');
+
+describe('DOCX: the contents\' page numbers, from where the typesetter puts the headings', async () => {
+  const base = await settings();
+  // What the build hands the DOCX: the PDF's layout of the same Markdown (or, without a PDF, that layout alone).
+  const pages = layoutHeadingPages({ markdown: report, file: 'restricted/report.md', theme: base.theme, fonts: fontBytes, labels: typesetLabels, creationDate: base.date });
+  const built = await docxDocument(report, 'restricted/report.md', base, pages);
+  const { xml } = readDocx(built.bytes);
+  const document = xml('word/document.xml');
+  const entries = elements(document, 'w:p').filter((p) => /^TOC\d$/.test(styleOf(p) ?? ''));
+  /** An entry's title, and the result of its PAGEREF field (the text of its last run). */
+  const read = (entry: Record<string, unknown>) => {
+    const runs = elements(entry, 'w:r');
+    const last = runs[runs.length - 1]!;
+    return { title: wordText(runs.slice(0, -1)), page: wordText(last), instruction: String(elements(last, 'w:instrText')[0]?.['#text'] ?? '') };
+  };
+
+  it('writes each entry\'s page number as the result of its PAGEREF field: the page the layout puts its heading on', () => {
+    const expected = pages.headings;
+    expect(entries.length).toBeGreaterThan(20);
+    const read0 = entries.map(read);
+    expect(read0[0]).toMatchObject({ title: 'Introduction', instruction: expect.stringContaining('PAGEREF _Toc') as unknown as string });
+    // The layout's level 1–2 headings are the entries, in order; each entry shows its heading's page.
+    const levels = report.split('\n').filter((line) => /^#{1,2} /.test(line)).length;
+    expect(entries.length).toBe(levels);
+    const byTitle = new Map<string, number>();
+    for (const entry of read0) {
+      expect(entry.page, entry.title).toMatch(/^\d+$/);
+      byTitle.set(entry.title, Number(entry.page));
+    }
+    const slugPage = new Map(expected.map((h) => [h.id, h.page]));
+    expect(byTitle.get('Introduction')).toBe(slugPage.get('introduction'));
+    expect(byTitle.get('Session 2: Recent trends and threats in the region')).toBe(slugPage.get('session-2-recent-trends-and-threats-in-the-region'));
+    expect(byTitle.get('Annex: Programme')).toBe(slugPage.get('annex-programme'));
+    // In order, from the page after the contents to the last page.
+    const numbers = read0.map((entry) => Number(entry.page));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers[0]).toBeGreaterThanOrEqual(3);
+    expect(numbers[numbers.length - 1]).toBeLessThanOrEqual(pages.pageCount);
+  });
+
+  it('keeps the contents field dirty (Word renumbers it on opening), and its page references clean', () => {
+    const begins = elements(document, 'w:fldChar').filter((f) => attr(f, 'w:fldCharType') === 'begin');
+    const toc = entries[0]!;
+    const tocBegin = elements(toc, 'w:fldChar')[0];
+    expect(attr(tocBegin, 'w:dirty')).toBe('true');
+    // The other begins of the contents (its PAGEREF fields) are clean: the number written is shown as it is.
+    const pagerefBegins = entries.flatMap((entry) => elements(entry, 'w:fldChar').filter((f) => attr(f, 'w:fldCharType') === 'begin')).slice(1);
+    expect(pagerefBegins.length).toBe(entries.length);
+    for (const begin of pagerefBegins) expect(attr(begin, 'w:dirty')).toBeUndefined();
+    expect(begins.length).toBeGreaterThan(entries.length);
+  });
+
+  it('starts every level-1 heading on a page, as the PDF does', () => {
+    const headings = elements(document, 'w:p').filter((p) => styleOf(p) === 'Heading1');
+    expect(headings.length).toBeGreaterThan(4);
+    for (const heading of headings) expect(elements(heading['w:pPr'], 'w:pageBreakBefore'), wordText(heading)).toHaveLength(1);
+  });
+
+  it('leaves the numbers out without a layout, and with a reference document (its fonts and page are not ours)', async () => {
+    const without = readDocx((await docxDocument(report, 'restricted/report.md', base)).bytes).xml('word/document.xml');
+    const blank = elements(without, 'w:p').filter((p) => /^TOC\d$/.test(styleOf(p) ?? '')).map(read);
+    expect(blank[0]).toMatchObject({ title: 'Introduction', page: '' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'wr-docx-ref-'));
+    try {
+      writeFileSync(path.join(dir, 'house.docx'), built.bytes);
+      const reference = await readReference('house.docx', dir);
+      const housed = readDocx((await docxDocument(report, 'restricted/report.md', { ...base, reference }, pages)).bytes).xml('word/document.xml');
+      const entries = elements(housed, 'w:p').filter((p) => /^TOC\d$/.test(styleOf(p) ?? '')).map(read);
+      expect(entries[0]).toMatchObject({ title: 'Introduction', page: '' });
+      // The house style decides where a chapter starts.
+      expect(elements(housed, 'w:pageBreakBefore')).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('DOCX: Word structure read back from word/document.xml and word/styles.xml', async () => {
   const built = await docxDocument(report, 'restricted/report.md', await settings());
@@ -117,8 +195,9 @@ describe('DOCX: Word structure read back from word/document.xml and word/styles.
     expect(text('dc:language')).toBe('en-GB');
     expect(text('dcterms:created')).toBe('2022-05-13T00:00:00Z');
     expect(text('dcterms:modified')).toBe('2022-05-13T00:00:00Z');
-    expect(Object.keys(parts).filter((p) => p.startsWith('word/fonts/'))).toHaveLength(5);
-    expect(elements(xml('word/fontTable.xml'), 'w:font').map((f) => f['@_w:name'])).toEqual(expect.arrayContaining(['Source Sans 3', 'Source Code Pro']));
+    // The report has neither code nor bold italic: Source Sans 3 regular, bold and italic only.
+    expect(Object.keys(parts).filter((p) => p.startsWith('word/fonts/'))).toHaveLength(3);
+    expect(elements(xml('word/fontTable.xml'), 'w:font').filter((f) => elements(f, 'w:embedRegular').length > 0).map((f) => f['@_w:name'])).toEqual(['Source Sans 3']);
   });
 
   it('gives what a reader sees to the leak guard', () => {
@@ -129,8 +208,16 @@ describe('DOCX: Word structure read back from word/document.xml and word/styles.
 
 describe('DOCX: every Markdown construct', async () => {
   const built = await docxDocument(fixture, 'all-constructs.md', await settings());
-  const { xml } = readDocx(built.bytes);
+  const { xml, parts } = readDocx(built.bytes);
   const document = xml('word/document.xml');
+
+  it('embeds every face when the document uses them all (code, and emphasis in bold)', () => {
+    expect(Object.keys(parts).filter((p) => p.startsWith('word/fonts/'))).toHaveLength(5);
+    const fonts = elements(xml('word/fontTable.xml'), 'w:font');
+    const embedded = (name: string) => fonts.filter((f) => f['@_w:name'] === name).flatMap((f) => ['w:embedRegular', 'w:embedBold', 'w:embedItalic', 'w:embedBoldItalic'].filter((e) => elements(f, e).length > 0));
+    expect(embedded('Source Sans 3')).toEqual(['w:embedRegular', 'w:embedBold', 'w:embedItalic', 'w:embedBoldItalic']);
+    expect(embedded('Source Code Pro')).toEqual(['w:embedRegular']);
+  });
 
   it('makes footnotes Word footnotes, links hyperlinks, and code a code style', () => {
     const footnotes = xml('word/footnotes.xml');

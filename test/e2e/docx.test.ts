@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPdf } from '../typeset/read-pdf.js';
+import { openPdf, type PdfDoc } from '../typeset/read-pdf.js';
 import { elements, readDocx, wordText } from '../docx/read-docx.js';
 import { EXAMPLE, ROOT, copyTree, listFiles, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
 
@@ -16,6 +16,20 @@ const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').tri
 function recommendations(file: string): string[] {
   const markdown = readFileSync(file, 'utf8');
   return [...markdown.matchAll(/^\| \*\*R\d+\*\* \| (.+?) \|/gm)].map((m) => normal(m[1]!.replace(/\*\*|\*|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
+}
+
+/** Each page's text set larger than the body text (its headings), joined, from LibreOffice's PDF of a DOCX. */
+async function largeText(pdf: PdfDoc): Promise<string[]> {
+  const pages: Array<Array<{ str: string; height: number }>> = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ str: item.str, height: Math.round(item.height) }] : [])));
+  }
+  // The body size: the height most text has.
+  const counts = new Map<number, number>();
+  for (const item of pages.flat()) counts.set(item.height, (counts.get(item.height) ?? 0) + item.str.length);
+  const body = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return pages.map((items) => items.filter((item) => item.height >= body * 1.25).map((item) => item.str).join(' '));
 }
 
 describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
@@ -32,22 +46,29 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
     expect(files.filter((f) => f.endsWith('.docx'))).toEqual(pdfs.map((f) => f.replace(/\.pdf$/, '.docx')));
   });
 
-  it('every DOCX opens in LibreOffice, holds every recommendation, and has about as many pages as our PDF', async () => {
-    // One soffice run converts them all (it starts slowly); names made unique, as it writes into one folder.
-    const flat = path.join(work, 'flat');
-    const converted = path.join(work, 'converted');
+  // One soffice run per format converts them all (it starts slowly); names made unique, as it writes into one folder.
+  const flat = path.join(work, 'flat');
+  const converted = path.join(work, 'converted');
+  const flatName = (file: string) => file.replace(/\//g, '__');
+  let conversion: string[] | undefined;
+  /** Every DOCX as LibreOffice lays it out (a PDF) and reads it (its text: table cells one by one, where a PDF's text interleaves columns). */
+  const convert = (): string[] => {
+    if (conversion) return conversion;
     mkdirSync(flat);
     const docx = listFiles(out).filter((f) => f.endsWith('.docx'));
-    const flatName = (file: string) => file.replace(/\//g, '__');
     for (const file of docx) copyFileSync(path.join(out, file), path.join(flat, flatName(file)));
     const office = (format: string, into: string) => {
       const run = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--convert-to', format, '--outdir', into, ...docx.map((f) => path.join(flat, flatName(f)))], { encoding: 'utf8', timeout: 280_000 });
       expect(run.error, 'soffice must be installed (.ci/run installs libreoffice-writer-nogui)').toBeUndefined();
       expect(run.status, run.stderr).toBe(0);
     };
-    // Pages as LibreOffice lays them out, and its text (table cells one by one, where a PDF's text interleaves columns).
     office('pdf', converted);
     office('txt:Text (encoded):UTF8', path.join(work, 'text'));
+    return (conversion = docx);
+  };
+
+  it('every DOCX opens in LibreOffice, holds every recommendation, and has about as many pages as our PDF', async () => {
+    const docx = convert();
     for (const file of docx) {
       const pdf = path.join(converted, flatName(file).replace(/\.docx$/, '.pdf'));
       expect(existsSync(pdf), `LibreOffice could not open ${file}`).toBe(true);
@@ -66,6 +87,46 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
       }
       await theirs.destroy();
     }
+  }, 300_000);
+
+  it('shows the contents\' page numbers as soon as it is opened, each within a page of where LibreOffice puts the heading', async () => {
+    const docx = convert();
+    let files = 0;
+    const squeeze = (text: string) => text.normalize('NFKC').replace(/[\s\u00ad]/g, '');
+    let checked = 0;
+    for (const file of docx) {
+      // The entries as written: title, and the result of the PAGEREF field (its last run).
+      const document = readDocx(readFileSync(path.join(out, file))).xml('word/document.xml');
+      const styleOf = (p: Record<string, unknown>) => String(elements(p['w:pPr'], 'w:pStyle')[0]?.['@_w:val'] ?? '');
+      const contentsTitle = wordText(elements(document, 'w:p').find((p) => styleOf(p) === 'TOCHeading'));
+      const entries = elements(document, 'w:p').filter((p) => /^TOC\d$/.test(styleOf(p))).map((p) => {
+        const runs = elements(p, 'w:r');
+        return { title: wordText(runs.slice(0, -1)), page: wordText(runs[runs.length - 1]) };
+      });
+      // Every document with three level 1–2 headings has contents (the report, the recommendations, the briefs…).
+      if (entries.length === 0) continue;
+      files++;
+      for (const entry of entries) expect(entry.page, `${file}: ${entry.title}`).toMatch(/^\d+$/);
+      // LibreOffice shows the numbers written, without updating the field: its text lists each entry with its page.
+      const lines = new Set(readFileSync(path.join(work, 'text', flatName(file).replace(/\.docx$/, '.txt')), 'utf8').split(/\r?\n/));
+      for (const entry of entries) expect(lines.has(`${entry.title}\t${entry.page}`), `${file}: ${entry.title}`).toBe(true);
+      // Where LibreOffice put each heading: the first page from the one before on where it is set large (headings, not text).
+      const pdf = await openPdf(new Uint8Array(readFileSync(path.join(converted, flatName(file).replace(/\.docx$/, '.pdf')))));
+      const headings = await largeText(pdf);
+      await pdf.destroy();
+      // From the page after the one titled "Contents" (the cover's title is set large too).
+      let from = headings.findIndex((text) => squeeze(text).includes(squeeze(contentsTitle))) + 1;
+      expect(from, `${file}: no “${contentsTitle}” page in LibreOffice`).toBeGreaterThan(0);
+      for (const entry of entries) {
+        const at = headings.findIndex((text, i) => i >= from && squeeze(text).includes(squeeze(entry.title)));
+        expect(at, `${file}: LibreOffice has no heading “${entry.title}” after page ${from + 1}`).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(at + 1 - Number(entry.page)), `${file}: “${entry.title}” is on page ${at + 1} in LibreOffice, ${entry.page} in the contents`).toBeLessThanOrEqual(1);
+        from = at;
+        checked++;
+      }
+    }
+    expect(files).toBeGreaterThanOrEqual(12);
+    expect(checked).toBeGreaterThan(200);
   }, 300_000);
 
   it('is byte-reproducible in any time zone and locale, and the committed DOCX files are up to date (build --check)', () => {
@@ -97,6 +158,16 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
     expect(restricted).toContain('RESTRICTED');
     expect(published).not.toContain('RESTRICTED');
     expect(published.length).toBeLessThan(restricted.length);
+  });
+});
+
+describe('DOCX: the worker thread under node options', () => {
+  it('builds when node is run with V8 flags (a heap size, the growing factor), which a worker refuses when given them explicitly', () => {
+    const into = path.join(work, 'flags');
+    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', '--heap-growing-percent=150', path.join(ROOT, 'bin/workshop-report.js'), 'build', 'examples/niamey-2022', '--format', 'docx', '--out', into], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(path.join(into, 'report.docx'))).toBe(true);
   });
 });
 

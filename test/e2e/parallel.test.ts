@@ -59,6 +59,35 @@ describe('parallel typesetting', () => {
   });
 });
 
+describe('heading pages for the DOCX contents', () => {
+  it('are told for every document as soon as a thread lays it out, the same on one thread, on two, and from the layout alone', async () => {
+    const { typesetInParallel } = await dist('build/parallel-typeset.js');
+    const { typesetHere, layoutHere } = await dist('build/pdf-output.js');
+    const paragraph = 'Border security and management: cooperation between Burkina Faso, Ghana, Mali and Niger. ';
+    const documents = [1, 5, 2].map((n, i) => ({ file: `doc-${i}.md`, markdown: `---\ntitle: Document ${i}\n---\n\n# Part ${i}\n\n${paragraph.repeat(n * 200)}\n\n## Later\n\nText.\n\n# End\n\nText.\n` }));
+    const settings = await englishSettings();
+    type Told = Record<string, { pageCount: number; headings: Array<{ id: string; page: number }> }>;
+    const told = (into: Told) => (file: string, pages: Told[string]) => { into[file] = pages; };
+    const one: Told = {};
+    await typesetInParallel(documents, settings, (docs: unknown, s: unknown, onDocument: unknown) => typesetHere(docs, s, onDocument, told(one)), { cores: 1 });
+    const two: Told = {};
+    const failures: unknown[] = [];
+    await typesetInParallel(documents, settings, (docs: unknown, s: unknown, onDocument: unknown) => typesetHere(docs, s, onDocument, told(two)), { cores: 2, minChars: 0, onLayout: told(two), onWorkerFailure: (e: unknown) => failures.push(e) });
+    expect(failures).toEqual([]);
+    const alone: Told = {};
+    await layoutHere(documents, settings, told(alone));
+    expect(Object.keys(one).sort()).toEqual(['doc-0.md', 'doc-1.md', 'doc-2.md']);
+    expect(two).toEqual(one);
+    expect(alone).toEqual(one);
+    // The cover is page 1, then the contents: a document's first heading is on page 3 at the earliest; "End" starts a page of its own.
+    const longest = one['doc-1.md']!;
+    expect(longest.headings.map((h) => h.id)).toEqual(['part-1', 'later', 'end']);
+    expect(longest.headings[0]!.page).toBe(3);
+    expect(longest.headings[2]!.page).toBe(longest.pageCount);
+    expect(longest.headings[1]!.page).toBeGreaterThan(longest.headings[0]!.page);
+  });
+});
+
 describe('watch mode’s warm state', () => {
   it('parses again only the files whose text changed, and forgets deleted ones', async () => {
     const { readProject } = await dist('load/read-project.js');

@@ -1,22 +1,46 @@
-// A worker thread that makes a build's DOCX files, edition after edition, started by the build and
-// stopped at its end: the docx library numbers bookmarks and drawings with counters of its own module
-// that nothing resets, so a thread of the build's own is what makes the same notes give the same
-// bytes in every build of a long-lived process (watch mode, the API). It leaves the main thread to
-// the PDF meanwhile, and warms up (loads the library, compresses the fonts) while the Markdown is rendered.
+// A worker thread that makes a build's DOCX files, document after document as the build renders
+// them, started by the build and stopped at its end: the docx library numbers bookmarks and drawings
+// with counters of its own module that nothing resets, so a thread of the build's own is what makes
+// the same notes give the same bytes in every build of a long-lived process (watch mode, the API). It
+// leaves the main thread to the PDF meanwhile, and warms up (loads the library, compresses the fonts)
+// while the first Markdown is rendered.
 import { parentPort } from 'node:worker_threads';
-import { runDocxJob, warmUpDocx, type DocxJob } from '../../docx/job.js';
+import { startDocxJob, warmUpDocx, type DocxJob, type DocxOutput } from '../../docx/job.js';
+import type { HeadingPages } from '../../typeset/types.js';
 
-// Jobs (one per edition) one after another, in the order they came (the writer sends the next once
-// the one before is done): the library's counters then number the documents the same way in every build.
+/** What the build sends: documents to make, or where a document's headings fall (its contents' page numbers). */
+export type DocxMessage = { id: number; job: DocxJob } | { pages: { file: string; pages: HeadingPages | undefined } };
+/** One document of job `id` made (`index` in its documents), or why it failed (without `index`: the whole job). */
+export type DocxReply = { id: number; index?: number; result?: DocxOutput; error?: string };
+
+/** Page numbers by document file, as they come (before or after the document is made). */
+const pages = new Map<string, { promise: Promise<HeadingPages | undefined>; resolve: (pages: HeadingPages | undefined) => void }>();
+const entry = (file: string) => {
+  let found = pages.get(file);
+  if (!found) {
+    let resolve!: (pages: HeadingPages | undefined) => void;
+    const promise = new Promise<HeadingPages | undefined>((r) => { resolve = r; });
+    pages.set(file, (found = { promise, resolve }));
+  }
+  return found;
+};
+const pagesOf = (file: string) => entry(file).promise.finally(() => pages.delete(file));
+const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const post = (reply: DocxReply) => parentPort?.postMessage(reply, reply.result ? [reply.result.bytes.buffer as ArrayBuffer] : []);
+
+// Documents are made one after another, in the order they came: the library's counters then number
+// them the same way in every build. Each is zipped once its page numbers come, while the next is made.
 let queue: Promise<unknown> = warmUpDocx().catch(() => undefined);
 
-parentPort?.on('message', (job: DocxJob) => {
+parentPort?.on('message', (message: DocxMessage) => {
+  if ('pages' in message) return entry(message.pages.file).resolve(message.pages.pages);
+  const { id, job } = message;
   queue = queue.then(async () => {
     try {
-      const results = await runDocxJob(job);
-      parentPort?.postMessage({ results }, results.map((result) => result.bytes.buffer as ArrayBuffer));
+      const outputs = await startDocxJob(job, pagesOf);
+      outputs.forEach((output, index) => void output.then((result) => post({ id, index, result }), (error: unknown) => post({ id, index, error: failure(error) })));
     } catch (error) {
-      parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      post({ id, error: failure(error) });
     }
   });
 });

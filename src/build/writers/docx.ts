@@ -2,99 +2,197 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DocxJob, DocxOutput } from '../../docx/job.js';
 import { translate } from '../../i18n/index.js';
+import type { RenderedDocument } from '../../render/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
+import type { HeadingPages } from '../../typeset/types.js';
+import type { HeadingPagesBook } from '../heading-pages.js';
 import type { OutputFile } from '../publish.js';
 import type { Writer, WriterContext } from '../writer.js';
+import type { DocxMessage, DocxReply } from './docx-worker.js';
+
+type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
+type JobSettings = Omit<DocxJob, 'documents'>;
 
 /**
  * Word documents, one per rendered document, from the same parsed Markdown as the PDF (src/docx/),
- * made on a thread of the build's own while the PDF is typeset (see docx-worker.ts). Styles follow
- * the PDF theme, or come from report.docx_reference.
+ * made on a thread of the build's own (see docx-worker.ts), each sent to it as soon as it is
+ * rendered, so that it works while the main thread renders and typesets. Styles follow the PDF
+ * theme, or come from report.docx_reference. The contents' page numbers come from the typesetter's
+ * layout (the PDF's, or one made here when no PDF shares it), sent to the thread as each document is laid out.
  */
 export function docxWriter(): Writer {
   let worker: Worker | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  /** A worker that failed is not started again: this thread makes the rest (slower, never wrong). */
+  let broken = false;
   let closed = false;
-  const start = (): Worker | undefined => {
-    const script = new URL('./docx-worker.js', import.meta.url);
-    // Run from the TypeScript sources (the tests' in-process runs), there is no worker to start.
-    // Not --input-type, which a worker started from a file refuses (a program run with `node --input-type=module -e`).
-    if (!worker && existsSync(script)) worker = new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) });
-    return worker;
+  let nextId = 0;
+  const replies = new Map<number, { resolve: (output: DocxOutput) => void; reject: (error: Error) => void }>();
+  /** Each edition's job settings, by its folder (its reference document read once). */
+  const editions = new Map<string, Promise<JobSettings>>();
+  /** Documents sent to the thread as they were rendered, by file. */
+  const sent = new Map<string, Promise<DocxOutput>>();
+  /** Keeps the documents in the order they came: the library's counters number them so. */
+  let sending: Promise<unknown> = Promise.resolve();
+  /** This thread's own jobs (no worker, or a failed one), one after another. */
+  let local: Promise<unknown> = Promise.resolve();
+
+  const fail = (error: Error) => {
+    worker = undefined;
+    broken = true;
+    for (const { reject } of replies.values()) reject(error);
+    replies.clear();
   };
+  const script = new URL('./docx-worker.js', import.meta.url);
+  // Run from the TypeScript sources (the tests' in-process runs), there is no worker to start.
+  const inProcess = !existsSync(script);
+  const start = (): Worker | undefined => {
+    if (worker || broken || inProcess) return worker;
+    const started = newWorker(script);
+    started.on('message', (reply: DocxReply) => {
+      const waiting = replies.get(reply.id);
+      if (!waiting) return;
+      replies.delete(reply.id);
+      if (reply.result) waiting.resolve(reply.result);
+      else waiting.reject(new Error(reply.error ?? 'The DOCX worker failed.'));
+    });
+    started.on('error', (error) => fail(error));
+    started.on('exit', (code) => fail(new Error(`The DOCX worker stopped (exit code ${code}).`)));
+    return (worker = started);
+  };
+
+  const settingsFor = (context: WriterContext): Promise<JobSettings> => {
+    const key = context.folder ?? '';
+    let settings = editions.get(key);
+    if (!settings) {
+      editions.set(key, (settings = jobSettings(context)));
+      // Awaited by write(); a document sent before it may find it failed first.
+      settings.catch(() => undefined);
+    }
+    return settings;
+  };
+
+  /** The document made by this thread, after the jobs it has already taken. */
+  const makeHere = (job: DocxJob, book: HeadingPagesBook | undefined): Promise<DocxOutput[]> => {
+    const pagesOf = (file: string) => new Promise<HeadingPages | undefined>((resolve) => (book ? book.on(file, resolve) : resolve(undefined)));
+    const run = local.then(async () => (await import('../../docx/job.js')).runDocxJob(job, pagesOf));
+    local = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Sends one document to the thread (in order); falls back on this thread if the worker fails. */
+  const send = (doc: Doc, context: WriterContext): Promise<DocxOutput> => {
+    const posted = sending.then(async () => {
+      const job: DocxJob = { ...(await settingsFor(context)), documents: [doc] };
+      const book = job.numbered ? context.headingPages : undefined;
+      const thread = start();
+      if (!thread) return { job, book, result: undefined };
+      // Its page numbers go to the thread as soon as they are known, while it works on.
+      book?.on(doc.file, (pages) => worker === thread && thread.postMessage({ pages: { file: doc.file, pages } } satisfies DocxMessage));
+      const id = nextId++;
+      const result = new Promise<DocxOutput>((resolve, reject) => replies.set(id, { resolve, reject }));
+      thread.postMessage({ id, job } satisfies DocxMessage);
+      return { job, book, result };
+    });
+    sending = posted.catch(() => undefined);
+    return posted.then(async ({ job, book, result }) => {
+      if (result) {
+        try {
+          return await result;
+        } catch (error) {
+          // Stopped by close(): the build is over.
+          if (closed) throw error;
+        }
+      }
+      return (await makeHere(job, book))[0]!;
+    });
+  };
+
   return {
     format: 'docx',
     deferred: true,
     rendered() {
       start();
     },
+    document(doc, context) {
+      if (inProcess) return;
+      const made = send(doc, context);
+      // Awaited by write(), unless an error stops the build first.
+      made.catch(() => undefined);
+      sent.set(doc.file, made);
+    },
     async write(documents, context) {
-      const reference = context.workshop.report?.docx_reference;
-      // Read here, so that a reference that is not a Word document stops the build as a setup error.
-      const read = reference === undefined ? undefined : await (await import('../../docx/reference.js')).readReference(reference, context.projectDir);
-      const job: DocxJob = {
-        documents: documents.map((doc) => ({ file: doc.file, markdown: doc.markdown })),
-        projectDir: context.projectDir,
-        theme: resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined),
-        language: context.language,
-        labels: {
-          page: translate(context.language, 'page_of'),
-          contents: translate(context.language, 'contents'),
-          organizedBy: translate(context.language, 'organized_by'),
-          withSupportOf: translate(context.language, 'with_support_of'),
-        },
-        date: documentDate(context).getTime(),
-        ...(read ? { reference: { ...read, styleIds: [...read.styleIds] } } : {}),
-      };
-      // One edition after another (the library's counters then number the documents the same way in
-      // every build), each started as soon as the one before is done, while the build goes on.
-      const thread = start();
-      const run = queue.then(async () => {
-        if (thread) {
-          try {
-            return await onWorker(thread, job);
-          } catch (error) {
-            // Stopped by close(): the build is over. A worker that failed leaves the job to this thread: slower, never wrong.
-            if (closed) throw error;
-            worker = undefined;
-          }
-        }
-        return (await import('../../docx/job.js')).runDocxJob(job);
-      });
-      queue = run.catch(() => undefined);
-      const results = await run;
+      // Awaited here, so that a reference that is not a Word document stops the build as a setup error.
+      const settings = await settingsFor(context);
+      const book = settings.numbered ? context.headingPages : undefined;
+      // No PDF shares its layout: this thread lays the documents out (no painting) while the DOCX thread makes them.
+      if (book && !book.fromPdf) void layOut(documents, settings, book);
+      // Each document as sent when it was rendered (made here instead if the worker failed), or all of them here.
+      const made = inProcess
+        ? (await makeHere({ ...settings, documents: documents.map((doc) => ({ file: doc.file, markdown: doc.markdown })) }, book)).map((output) => Promise.resolve(output))
+        : documents.map((doc) => sent.get(doc.file) ?? send(doc, context));
+      for (const doc of documents) sent.delete(doc.file);
+      const results = await Promise.all(made);
       const files: OutputFile[] = results.map((result) => ({ path: result.file, content: result.bytes }));
       const texts = new Map(results.map((result) => [result.file, result.text]));
-      return { files, diagnostics: [], sources: new Map(), texts };
+      // What a reader sees, paragraph by paragraph: text, which the leak guard need not parse as Markdown.
+      return { files, diagnostics: [], sources: new Map(), texts, plainTexts: true };
     },
     async close() {
       closed = true;
-      await worker?.terminate();
+      const stopping = worker;
       worker = undefined;
+      broken = true;
+      await stopping?.terminate();
     },
   };
 }
 
-/** One job on the build's worker. */
-function onWorker(worker: Worker, job: DocxJob): Promise<DocxOutput[]> {
-  return new Promise<DocxOutput[]>((resolve, reject) => {
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (reply: { results?: DocxOutput[]; error?: string }) => {
-      cleanup();
-      if (reply.results) resolve(reply.results);
-      else reject(new Error(reply.error ?? 'The DOCX worker failed.'));
-    };
-    const onError = (error: Error) => { cleanup(); reject(error); };
-    const onExit = (code: number) => { cleanup(); reject(new Error(`The DOCX worker stopped (exit code ${code}).`)); };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.once('exit', onExit);
-    worker.postMessage(job);
-  });
+/**
+ * The process's node options go to the worker (--cpu-prof profiles it too), but not --input-type,
+ * which a worker started from a file refuses (a program run with `node --input-type=module -e`);
+ * options given explicitly must not hold V8 flags (`node --max-old-space-size=…`), which a worker
+ * refuses too: then it gets none (V8 flags are the whole process's anyway).
+ */
+function newWorker(script: URL): Worker {
+  try {
+    return new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(script, { execArgv: [] });
+  }
+}
+
+/** What every document of an edition shares. */
+async function jobSettings(context: WriterContext): Promise<JobSettings> {
+  const reference = context.workshop.report?.docx_reference;
+  const read = reference === undefined ? undefined : await (await import('../../docx/reference.js')).readReference(reference, context.projectDir);
+  return {
+    projectDir: context.projectDir,
+    theme: resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined),
+    language: context.language,
+    labels: {
+      page: translate(context.language, 'page_of'),
+      contents: translate(context.language, 'contents'),
+      organizedBy: translate(context.language, 'organized_by'),
+      withSupportOf: translate(context.language, 'with_support_of'),
+    },
+    date: documentDate(context).getTime(),
+    ...(read ? { reference: { ...read, styleIds: [...read.styleIds] } } : {}),
+    // With a house-style reference the pages are the reference's fonts' and sizes, which our layout does not know.
+    numbered: !read && context.headingPages !== undefined,
+  };
+}
+
+/** Lays the documents out with the typesetter (no painting) and publishes where their headings fall. */
+async function layOut(documents: readonly Doc[], settings: JobSettings, book: HeadingPagesBook): Promise<void> {
+  try {
+    const { layoutHere } = await import('../pdf-output.js');
+    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages));
+  } catch {
+    // Without a layout the contents keep their entries, without numbers, and Word numbers them.
+  } finally {
+    book.finish();
+  }
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the workshop's last day, as the PDF's dates: never the clock. */

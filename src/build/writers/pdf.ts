@@ -16,8 +16,13 @@ export function pdfWriter(kept?: { pool: TypesetPool; cache: PdfCache }): Writer
     },
     async write(documents, context) {
       // Loaded only now: pdfkit and the fonts cost a few hundred milliseconds.
-      const { typesetDocuments } = await import('../pdf-output.js');
-      return typesetDocuments(documents, { ...context, pool, ...(kept ? { cache: kept.cache } : {}) });
+      try {
+        const { typesetDocuments } = await import('../pdf-output.js');
+        return await typesetDocuments(documents, { ...context, pool, ...(kept ? { cache: kept.cache } : {}) });
+      } finally {
+        // Whatever happened, the DOCX does not wait for page numbers this PDF will not give.
+        if (context.headingPages?.fromPdf) context.headingPages.finish();
+      }
     },
     async close() {
       if (!kept) await pool.close();
