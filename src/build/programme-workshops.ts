@@ -5,6 +5,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { affiliationNames, editionsOf, forEdition } from '../editions/index.js';
 import { fallbackTexts, forLanguage, modelTexts, translationStatus } from '../languages/index.js';
 import { Markdown } from '../consolidate/markdown.js';
+import { mapModel } from '../consolidate/map-model.js';
 import type { Fallbacks } from '../render/index.js';
 import type { Language } from '../notes/types.js';
 import { countryTable } from '../reference/countries.js';
@@ -135,38 +136,13 @@ const MARKDOWN_KEY = '\u0000markdown';
 
 /** A workshop's outcome made fit to post from a worker: its (md) texts as marked plain objects (see fromWorker). */
 export function forWorker(outcome: WorkshopOutcome): WorkshopOutcome {
-  return outcome.shown ? { ...outcome, shown: mapMarkdown(outcome.shown, (value) => (value instanceof Markdown ? { [MARKDOWN_KEY]: value.source } : undefined)) } : outcome;
+  return outcome.shown ? { ...outcome, shown: mapModel(outcome.shown, (value) => (value instanceof Markdown ? { [MARKDOWN_KEY]: value.source } : undefined)) } : outcome;
 }
 
 /** An outcome posted by a worker, its (md) texts Markdown again: without this a template prints “[object Object]”. */
 export function fromWorker(outcome: WorkshopOutcome): WorkshopOutcome {
-  return outcome.shown ? { ...outcome, shown: mapMarkdown(outcome.shown, (value) => {
-    const source = (value as Record<string, unknown>)[MARKDOWN_KEY];
+  return outcome.shown ? { ...outcome, shown: mapModel(outcome.shown, (value) => {
+    const source = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[MARKDOWN_KEY] : undefined;
     return typeof source === 'string' ? new Markdown(source) : undefined;
   }) } : outcome;
-}
-
-/** A deep copy with each object `replace` answers for replaced; shared objects stay shared. */
-function mapMarkdown<T>(value: T, replace: (value: object) => unknown): T {
-  const seen = new Map<object, unknown>();
-  const visit = (item: unknown): unknown => {
-    if (item === null || typeof item !== 'object') return item;
-    if (seen.has(item)) return seen.get(item);
-    const replaced = replace(item);
-    if (replaced !== undefined) {
-      seen.set(item, replaced);
-      return replaced;
-    }
-    if (item instanceof Map) {
-      const out = new Map();
-      seen.set(item, out);
-      for (const [k, v] of item) out.set(k, visit(v));
-      return out;
-    }
-    const out: Record<string, unknown> | unknown[] = Array.isArray(item) ? [] : {};
-    seen.set(item, out);
-    for (const [k, v] of Object.entries(item)) (out as Record<string, unknown>)[k] = visit(v);
-    return out;
-  };
-  return visit(value) as T;
 }

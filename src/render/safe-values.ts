@@ -1,4 +1,5 @@
 import { Markdown } from '../consolidate/markdown.js';
+import { mapModel } from '../consolidate/map-model.js';
 import { escapeMarkdown } from './escape.js';
 import { safeMarkdown, safeMarkdownInline } from './safe-markdown.js';
 import { languageSpan } from '../markdown/language-spans.js';
@@ -91,22 +92,9 @@ export interface Fallbacks {
  */
 export function prepareModel<T>(model: T, fallbacks?: Fallbacks): T {
   let counter = 0;
-  const visit = (value: unknown, seen: Map<object, unknown>): unknown => {
+  return mapModel(model, (value) => {
     if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`, fallbacks?.markdown.get(value.source));
     if (typeof value === 'string' && fallbacks?.plain.has(value)) return new FallbackText(value, fallbacks.plain.get(value)!);
-    if (value === null || typeof value !== 'object') return value;
-    // Shared objects (a recommendation listed in several places) stay shared.
-    if (seen.has(value)) return seen.get(value);
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      seen.set(value, out);
-      for (const item of value) out.push(visit(item, seen));
-      return out;
-    }
-    const out: Record<string, unknown> = {};
-    seen.set(value, out);
-    for (const [key, item] of Object.entries(value)) out[key] = visit(item, seen);
-    return out;
-  };
-  return visit(model, new Map()) as T;
+    return undefined;
+  });
 }
