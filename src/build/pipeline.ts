@@ -73,6 +73,8 @@ export interface BuildEnvironment {
   /** What watch mode keeps between builds: parse results, PDFs, typesetting threads. */
   warm?: WarmState;
   timings?: Timings;
+  /** Each edition's model in each language, as rendered (a programme shows its workshops' so, without consolidating them again). */
+  onModel?: (model: ReportModel, where: { language: Language; edition: Edition }) => void;
 }
 
 export interface BuildResult {
@@ -143,6 +145,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         const project = forEdition(translated, edition, affiliation);
         const model = consolidate(project, table, options.asOf !== undefined ? { asOf: options.asOf } : {});
         timings?.mark('consolidate');
+        environment.onModel?.(model, { language, edition });
         // The numbers are the same in every language (the notes' order decides them, not their words).
         if (workshop.report?.editions) {
           (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));

@@ -1,13 +1,18 @@
 // A worker thread that checks and builds a share of a programme's workshops (see
 // programme-workshops.ts): workshops are independent, and building 100 of them is CPU-bound.
-// Answers with each workshop's outcome as soon as it is built.
+// Builds the workshops it is sent, one after another, and answers with each outcome as soon as it is built.
 import { parentPort } from 'node:worker_threads';
-import { buildWorkshop, forWorker, type WorkshopJob } from './programme-workshops.js';
+import { buildWorkshop, forWorker, type WorkshopMessage, type WorkshopReply } from './programme-workshops.js';
 
-parentPort?.on('message', async (jobs: WorkshopJob[]) => {
-  try {
-    for (const job of jobs) parentPort?.postMessage({ outcome: forWorker(await buildWorkshop(job)) });
-  } catch (error) {
-    parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
-  }
+// One job at a time, in the order they come: the build sends the next as each is answered.
+let queue: Promise<unknown> = Promise.resolve();
+
+parentPort?.on('message', ({ index, job }: WorkshopMessage) => {
+  queue = queue.then(async () => {
+    try {
+      parentPort?.postMessage({ index, outcome: forWorker(await buildWorkshop(job)) } satisfies WorkshopReply);
+    } catch (error) {
+      parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkshopReply);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { affiliationNames, editionsOf, forEdition } from '../editions/index.js';
+import { affiliationNames, editionsOf, forEdition, type Edition } from '../editions/index.js';
 import { fallbackTexts, forLanguage, modelTexts, translationStatus } from '../languages/index.js';
 import { Markdown } from '../consolidate/markdown.js';
 import { mapModel } from '../consolidate/map-model.js';
@@ -46,58 +46,88 @@ export async function buildWorkshop(job: WorkshopJob): Promise<WorkshopOutcome> 
   const checked = await checkProject(job.dir, job.cwd, undefined, undefined, undefined, job.cache);
   const problems: ProblemsResult = { dir: checked.dir, diagnostics: checked.diagnostics, sources: checked.sources, ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
   if (hasErrors(checked.diagnostics) || !checked.project) return { checked: problems };
-  // The build starts from the check: the workshop is not checked twice.
-  const { loaded: _data, ...built } = await buildChecked(checked, job.options, { cwd: job.cwd });
+  // The build starts from the check: the workshop is not checked twice; the programme shows the models it rendered.
+  const rendered = new Map<string, ReportModel>();
+  const onModel = (model: ReportModel, where: { language: Language; edition: Edition }) => void rendered.set(`${where.language}/${where.edition.name}`, model);
+  const { loaded: _data, ...built } = await buildChecked(checked, job.options, { cwd: job.cwd, onModel });
   if (hasErrors(built.diagnostics)) return { checked: problems, build: built };
-  return { checked: problems, build: built, shown: workshopModel(checked.project, job.language, job.asOf) };
+  return { checked: problems, build: built, shown: workshopModel(checked.project, job.language, job.asOf, (language, edition) => rendered.get(`${language}/${edition.name}`)) };
 }
-
-/** The share of the workshops this thread builds (measured on P: 45% evens out the two threads' time). */
-const MAIN_SHARE = 0.45;
 
 /** Below this many workshops, a worker thread (≈0.1 s to start, and a second heap) does not pay. */
 const PARALLEL_MIN_WORKSHOPS = 8;
 
 /**
- * Builds the workshops on two threads: a worker takes the last ones while this thread builds the
- * first (workshops are independent; each result is the same on either thread). Results keep the
- * order of the jobs. A worker that cannot start or fails leaves its share to this thread.
+ * Jobs a worker holds beyond the one it builds: the next is there when it finishes one, while this
+ * thread, busy with its own workshop, has not yet read the worker's message.
  */
-export async function buildWorkshops(jobs: readonly WorkshopJob[], onWorkerFailure?: (error: unknown) => void): Promise<WorkshopOutcome[]> {
-  if (jobs.length < PARALLEL_MIN_WORKSHOPS || availableParallelism() < 2) return sequentially(jobs);
-  // This thread then renders the programme's documents and publishes everything: it takes a little less.
-  const half = Math.floor(jobs.length * MAIN_SHARE);
-  const theirs = inWorker(jobs.slice(half)).catch((error: unknown) => {
-    onWorkerFailure?.(error);
-    return undefined;
-  });
-  const mine = await sequentially(jobs.slice(0, half));
-  return [...mine, ...((await theirs) ?? await sequentially(jobs.slice(half)))];
+const WORKER_AHEAD = 1;
+
+/**
+ * Builds the workshops on two threads, which take the next workshop from one queue as each finishes
+ * one (workshops are independent and their sizes differ; each result is the same on either thread):
+ * both threads finish within a workshop of each other. Results keep the order of the jobs. A
+ * worker that cannot start or fails leaves what it had not finished to this thread.
+ */
+export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: WorkshopHooks = {}): Promise<WorkshopOutcome[]> {
+  const outcomes: Array<WorkshopOutcome | undefined> = new Array(jobs.length);
+  const done = (index: number, outcome: WorkshopOutcome) => {
+    outcomes[index] = outcome;
+    hooks.onOutcome?.(index, outcome);
+  };
+  let next = 0;
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  const parallel = jobs.length >= PARALLEL_MIN_WORKSHOPS && availableParallelism() >= 2;
+  const theirs = parallel ? inWorker(jobs, take, done).catch((error: unknown) => hooks.onWorkerFailure?.(error)) : undefined;
+  for (let index = take(); index !== undefined; index = take()) done(index, await buildWorkshop(jobs[index]!));
+  await theirs;
+  // What a failed worker had taken and not finished.
+  for (const [index, job] of jobs.entries()) if (!outcomes[index]) done(index, await buildWorkshop(job));
+  return outcomes as WorkshopOutcome[];
 }
 
-async function sequentially(jobs: readonly WorkshopJob[]): Promise<WorkshopOutcome[]> {
-  const outcomes: WorkshopOutcome[] = [];
-  for (const job of jobs) outcomes.push(await buildWorkshop(job));
-  return outcomes;
+export interface WorkshopHooks {
+  /** Each workshop's outcome as soon as it is built, on this thread (in no particular order). */
+  onOutcome?: (index: number, outcome: WorkshopOutcome) => void;
+  /** The worker could not start or failed: this thread builds what it had not finished. */
+  onWorkerFailure?: (error: unknown) => void;
 }
 
-function inWorker(jobs: readonly WorkshopJob[]): Promise<WorkshopOutcome[]> {
-  return new Promise((resolve, reject) => {
+/** What the build sends a programme worker, and what it answers. */
+export type WorkshopMessage = { index: number; job: WorkshopJob };
+export type WorkshopReply = { index: number; outcome: WorkshopOutcome } | { error: string };
+
+/** A worker that builds the jobs `take` gives it, one at a time (WORKER_AHEAD more waiting), until the queue is empty. */
+function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, done: (index: number, outcome: WorkshopOutcome) => void): Promise<void> {
+  return new Promise((resolve, fail) => {
     const worker = new Worker(new URL('./programme-worker.js', import.meta.url));
-    const outcomes: WorkshopOutcome[] = [];
-    // One message per workshop, as each is done: the worker keeps one workshop's data at a time.
-    worker.on('message', (message: { outcome: WorkshopOutcome } | { error: string }) => {
-      if ('error' in message) return reject(new Error(message.error));
-      outcomes.push(fromWorker(message.outcome));
-      if (outcomes.length === jobs.length) {
-        resolve(outcomes);
-        void worker.terminate();
+    const reject = (error: Error) => {
+      fail(error);
+      void worker.terminate();
+    };
+    let holding = 0;
+    const give = (): void => {
+      const index = take();
+      if (index === undefined) {
+        if (holding === 0) {
+          resolve();
+          void worker.terminate();
+        }
+        return;
       }
+      holding++;
+      worker.postMessage({ index, job: jobs[index]! } satisfies WorkshopMessage);
+    };
+    worker.on('message', (message: WorkshopReply) => {
+      if ('error' in message) return reject(new Error(message.error));
+      holding--;
+      done(message.index, fromWorker(message.outcome));
+      give();
       return undefined;
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The programme worker stopped (exit code ${code}).`)));
-    worker.postMessage(jobs);
+    for (let i = 0; i <= WORKER_AHEAD; i++) give();
   });
 }
 
@@ -108,7 +138,7 @@ function inWorker(jobs: readonly WorkshopJob[]): Promise<WorkshopOutcome[]> {
  * recurring recommendations in a language two workshops share; and the texts it shows in another
  * language than the programme's, to mark them with theirs.
  */
-export function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined): ShownWorkshop {
+export function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined, built?: (language: Language, edition: Edition) => ReportModel | undefined): ShownWorkshop {
   const status = translationStatus(full);
   const chosen = status.languages.includes(language) ? language : status.languages[0]!;
   const table = countryTable();
@@ -116,6 +146,9 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
     const translated = forLanguage(full, status, each);
     const editions = editionsOf(translated.workshop.data);
     const edition = editions.find((e) => e.public) ?? editions[0]!;
+    // The model the workshop's build rendered of this edition (the same as of date), else made here.
+    const made = built?.(each, edition);
+    if (made) return { language: each, model: made, folder: edition.folder };
     const project = forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
     return { language: each, model: consolidate(project, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
   });

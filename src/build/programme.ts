@@ -18,6 +18,7 @@ import { mapLimit } from '../load/read-project.js';
 import { cacheIn } from './cache.js';
 import type { BuildOptions, BuildResult } from './pipeline.js';
 import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
+import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
 import { loadTemplates } from './templates.js';
 
@@ -128,14 +129,20 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
  * `build` of a programme: every workshop as `build` makes it (its own output folder), and the
  * programme's documents (overview, action register, a dossier per country) and exports
  * (actions.csv, actions.ics, programme.json). Nothing is returned to publish when anything has an error.
- * Each workshop is checked once and built from that check, half of them on a worker thread.
+ * Each workshop is checked once and built from that check, on this thread or a worker's. With
+ * `staging`, the files of each workshop built without error, then the programme's, are staged as
+ * they are made: the caller commits them (or aborts) once it has judged the diagnostics.
  */
-export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string }, cwd: string): Promise<ProgrammeBuild> {
-  const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, ...workshopOptions } = options;
+export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string): Promise<ProgrammeBuild> {
+  const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, staging, ...workshopOptions } = options;
+  // A workshop built without error is staged at once, while the others are built; the caller commits or aborts.
+  const onOutcome = (_index: number, { build }: WorkshopOutcome) => {
+    if (staging && build && !hasErrors(build.diagnostics)) staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined);
+  };
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
-    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) })));
+    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) })), { onOutcome });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
@@ -159,5 +166,6 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     { path: 'actions.ics', content: actionsIcs(model) },
     { path: 'programme.json', content: programmeJson(model) },
   ];
+  staging?.stage(outDir, result.files);
   return result;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatGithub } from '../diagnostics/formats/github.js';
-import { formatJson } from '../diagnostics/formats/json.js';
+import { formatJson, formatJsonParts } from '../diagnostics/formats/json.js';
 import { formatPretty } from '../diagnostics/reporter.js';
 import { SetupError } from '../errors.js';
 import { EXIT, type Io } from './io.js';
@@ -49,9 +49,8 @@ export function reportingFrom(options: ReportingOptions, io: Io): Reporting {
  * stdout, where the runner reads them.
  */
 export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyMap<string, string>, projectDir: string, reporting: Reporting, globals: GlobalOptions, io: Io): void {
-  const diagnostics = reporting.quiet ? all.filter((d) => d.severity === 'error') : all;
-  const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
-  const displayPath = (file: string) => (file.startsWith('(') || !prefix ? file : `${prefix}/${file}`);
+  const diagnostics = shown(all, reporting);
+  const displayPath = displayPathIn(projectDir, io);
   if (reporting.reporter === 'json') {
     io.stdout.write(formatJson(diagnostics, displayPath));
     return;
@@ -62,6 +61,24 @@ export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyM
     return;
   }
   io.stderr.write(formatPretty(diagnostics, { style: styleFor(io, globals.color), sources, displayPath }));
+}
+
+/** What is printed: errors only with --quiet. */
+const shown = (all: readonly Diagnostic[], reporting: Reporting) => (reporting.quiet ? all.filter((d) => d.severity === 'error') : all);
+
+/** A file of the project as printed: relative to the current folder, POSIX separators. */
+function displayPathIn(projectDir: string, io: Io): (file: string) => string {
+  const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
+  return (file) => (file.startsWith('(') || !prefix ? file : `${prefix}/${file}`);
+}
+
+/** Several projects' diagnostics (a programme and its workshops), in order; with --reporter json, as one array. */
+export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }>, reporting: Reporting, globals: GlobalOptions, io: Io): void {
+  if (reporting.reporter === 'json') {
+    io.stdout.write(formatJsonParts(parts.map((part) => ({ diagnostics: shown(part.diagnostics, reporting), displayPath: displayPathIn(part.dir, io) }))));
+    return;
+  }
+  for (const part of parts) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
 }
 
 /** 1 for errors; also for warnings under --strict or past --max-warnings. */

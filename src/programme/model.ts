@@ -65,9 +65,15 @@ export interface ProgrammeModel {
  */
 export function programmeModel(programme: { title: string; subtitle?: string; organizers: OrganizationView[] }, language: Language, inputs: readonly ProgrammeWorkshopInput[]): ProgrammeModel {
   const ordered = [...inputs].sort((a, b) => (a.model.workshop.dates.start < b.model.workshop.dates.start ? -1 : a.model.workshop.dates.start > b.model.workshop.dates.start ? 1 : 0));
+  // One reference per workshop, shared by its actions and dossier entries (the render stage copies a shared object once).
+  const refs = new Map<ProgrammeWorkshopInput, ProgrammeWorkshopRef>();
   const ref = (input: ProgrammeWorkshopInput): ProgrammeWorkshopRef => {
-    const w = input.model.workshop;
-    return { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), reports: input.reports };
+    let made = refs.get(input);
+    if (!made) {
+      const w = input.model.workshop;
+      refs.set(input, (made = { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), reports: input.reports }));
+    }
+    return made;
   };
   const workshops = ordered.map((input): ProgrammeWorkshopView => {
     const m = input.model;
@@ -89,12 +95,13 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
   const names = workshopNames(workshops);
   const found = recurringRecommendations(ordered.map((input, w) => ({ id: input.id, ref: ref(input), name: names[w]!, model: input.model, languages: input.languages ?? [{ language: input.model.language, model: input.model }] })), language);
   const codes = [...new Map(ordered.flatMap((input) => input.model.countries.map((c) => [c.code, c] as const))).values()];
+  const implementing = ordered.map((input) => actionsByRecommendation(input.model.actions));
   const dossiers = codes.map((country) => ({
     country,
     workshops: ordered.flatMap((input, w) => {
       const brief = input.model.briefs.find((b) => b.country.code === country.code);
       if (!brief) return [];
-      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: input.model.actions.filter((a) => a.recommendations.some((r) => r.number === rec.number)), also_raised: found.elsewhere(w, rec.label) }));
+      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: implementing[w]!.get(rec.number) ?? [], also_raised: found.elsewhere(w, rec.label) }));
       return [{ workshop: ref(input), recommendations }];
     }),
   }));
@@ -115,4 +122,17 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     dossiers,
     recurring: found.recurring,
   };
+}
+
+/** A workshop's actions by the number of each recommendation they implement, in the actions' order. */
+function actionsByRecommendation(actions: readonly ActionView[]): Map<number, ActionView[]> {
+  const by = new Map<number, ActionView[]>();
+  for (const action of actions) {
+    for (const number of new Set(action.recommendations.map((r) => r.number))) {
+      const list = by.get(number);
+      if (list) list.push(action);
+      else by.set(number, [action]);
+    }
+  }
+  return by;
 }

@@ -96,4 +96,31 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
   });
+
+  it('prints one JSON array for the programme and its workshops with --reporter json', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace('id: reunion-tripartite', 'id: reunion tripartite'));
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../dakar-2023'));
+    const result = runBin(['validate', dir, '--reporter', 'json']);
+    expect(result.code).toBe(1);
+    const problems = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number }>;
+    // programme.yaml's problems first, then the workshops', each with its path.
+    expect(problems[0]).toMatchObject({ ruleId: 'broken-link', file: expect.stringMatching(/sahel-programme\/programme\.yaml$/), line: 16 });
+    expect(problems.slice(1).every((p) => /niamey-2022\//.test(p.file))).toBe(true);
+    expect(problems).toContainEqual(expect.objectContaining({ ruleId: 'invalid-value', file: expect.stringMatching(/niamey-2022\/sessions\/05-cloture\.yaml$/) }));
+  });
+
+  it('leaves every output folder as it was when a later workshop fails: what was staged for the others is removed', () => {
+    const dir = copy();
+    expect(runBin(['build', dir]).code).toBe(0);
+    const folders = [path.join(dir, 'out'), path.join(dir, '../rabat-2022/out'), path.join(dir, '../niamey-2022/out')];
+    const before = folders.map((folder) => listFiles(folder).map((file) => [file, read(path.join(folder, file))]));
+    // Rabat is built (and its files staged) before Niamey's error is found.
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace('id: reunion-tripartite', 'id: reunion tripartite'));
+    writeFileSync(path.join(dir, '../rabat-2022/sessions/01-opening.yaml'), read(path.join(dir, '../rabat-2022/sessions/01-opening.yaml')).replace('  The representative of the Kingdom of Morocco welcomed', '  The representative of Morocco welcomed'));
+    expect(runBin(['build', dir]).code).toBe(1);
+    expect(folders.map((folder) => listFiles(folder).map((file) => [file, read(path.join(folder, file))]))).toEqual(before);
+  });
 });

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { startPublication } from '../../build/output.js';
 import { parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
+import { stageProgramme } from '../../build/programme-staging.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { problemsExitCode, reportDiagnostics, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { problemsExitCode, reportDiagnosticParts, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
@@ -12,8 +12,7 @@ import { cacheSummary } from '../build-messages.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
 function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
-  reportDiagnostics(check.diagnostics, new Map([['programme.yaml', check.file.source.text]]), check.dir, reporting, globals, io);
-  for (const part of extra) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
+  reportDiagnosticParts([{ diagnostics: check.diagnostics, sources: new Map([['programme.yaml', check.file.source.text]]), dir: check.dir }, ...extra], reporting, globals, io);
   return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);
 }
 
@@ -30,25 +29,26 @@ export async function validateProgrammeCommand(options: ValidateOptions, globals
 /** `build` of a programme folder: every workshop into its own output, then the programme's documents and exports; all or nothing. */
 export async function buildProgrammeCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
+  const staging = stageProgramme(io.signal);
   const built = await buildProgramme(options.dir, {
+    staging,
     ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
     ...(options.cache ? { cache: true } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
-  }, io.cwd);
+  }, io.cwd).catch(async (error: unknown) => {
+    await staging.abort();
+    throw error;
+  });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
   const code = report(built, parts, reporting, globals, io);
   io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
-  if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) return code === EXIT.ok ? EXIT.problems : code;
-  for (const result of built.builds) {
-    const publication = startPublication(result.outDir);
-    for (const file of result.files) await publication.emit(file);
-    await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
+  if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) {
+    await staging.abort();
+    return code === EXIT.ok ? EXIT.problems : code;
   }
-  const publication = startPublication(built.outDir);
-  for (const file of built.files) await publication.emit(file);
-  await publication.commit();
+  await staging.commit();
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${result.files.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
     io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/: ${built.files.map((f) => f.path).join(', ')}\n`);

@@ -32,5 +32,13 @@ function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) 
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string {
-  return `${JSON.stringify(toJson(diagnostics, displayPath), null, 2)}\n`;
+  return formatJsonParts([{ diagnostics, displayPath }]);
+}
+
+/**
+ * Several projects' diagnostics (a programme's, then each workshop's, each with its own paths) as
+ * one JSON array, each part sorted by place: one document a program can parse, not one per part.
+ */
+export function formatJsonParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; displayPath: (file: string) => string }>): string {
+  return `${JSON.stringify(parts.flatMap((part) => toJson(part.diagnostics, part.displayPath)), null, 2)}\n`;
 }
