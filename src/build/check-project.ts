@@ -45,6 +45,11 @@ export async function checkProject(dirArgument: string, cwd: string, timings?: T
   return (await checkRead(dir, read, { ...(timings ? { timings } : {}), ...(warm ? { warm } : {}), ...(fs ? { fs } : {}), ...(cacheIn !== undefined ? { cacheIn } : {}) })).checked;
 }
 
+/** checkProject of a project whose files are already being read (a programme reads its next workshop while it builds one). */
+export async function checkReadProject(dir: string, read: Promise<ReadResult>, cacheIn?: string): Promise<CheckedResult> {
+  return (await checkRead(dir, await read, cacheIn !== undefined ? { cacheIn } : {})).checked;
+}
+
 /** What a command that only reports problems needs of a project (see checkProblems). */
 export interface ProblemsResult {
   dir: string;

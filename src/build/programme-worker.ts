@@ -2,15 +2,17 @@
 // programme-workshops.ts): workshops are independent, and building 100 of them is CPU-bound.
 // Builds the workshops it is sent, one after another, and answers with each outcome as soon as it is built.
 import { parentPort } from 'node:worker_threads';
-import { buildWorkshop, forWorker, type WorkshopMessage, type WorkshopReply } from './programme-workshops.js';
+import { buildWorkshop, forWorker, readAhead, type WorkshopMessage, type WorkshopReply } from './programme-workshops.js';
 
 // One job at a time, in the order they come: the build sends the next as each is answered.
 let queue: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', ({ index, job }: WorkshopMessage) => {
+  // Read while the workshop before it is built.
+  const read = readAhead(job);
   queue = queue.then(async () => {
     try {
-      parentPort?.postMessage({ index, outcome: forWorker(await buildWorkshop(job)) } satisfies WorkshopReply);
+      parentPort?.postMessage({ index, outcome: forWorker(await buildWorkshop(job, read)) } satisfies WorkshopReply);
     } catch (error) {
       parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkshopReply);
     }

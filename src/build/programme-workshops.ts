@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
@@ -10,7 +11,8 @@ import type { Fallbacks } from '../render/index.js';
 import type { Language } from '../notes/types.js';
 import { countryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
-import { checkProject, factsOf, type ProblemsResult } from './check-project.js';
+import { checkReadProject, factsOf, type ProblemsResult } from './check-project.js';
+import { readProject, type ReadResult } from '../load/read-project.js';
 import { buildChecked, type BuildOptions, type BuildResult } from './pipeline.js';
 
 /** One workshop of a programme to build: plain data, so a worker thread can take it. */
@@ -41,9 +43,20 @@ export interface WorkshopOutcome {
   shown?: ShownWorkshop;
 }
 
-/** check → build → the programme's view of one workshop, on this thread. */
-export async function buildWorkshop(job: WorkshopJob): Promise<WorkshopOutcome> {
-  const checked = await checkProject(job.dir, job.cwd, undefined, undefined, undefined, job.cache);
+/**
+ * Starts reading a workshop's files: a thread reads its next workshop while it builds one, so that
+ * it does not wait for the disk (`validate` checks several at once for the same reason).
+ */
+export function readAhead(job: WorkshopJob): Promise<ReadResult> {
+  const read = readProject(path.resolve(job.cwd, job.dir));
+  // Awaited by buildWorkshop, which reports a failure; meanwhile it is not unhandled.
+  read.catch(() => undefined);
+  return read;
+}
+
+/** check → build → the programme's view of one workshop, on this thread; `read`: its files, if readAhead started reading them. */
+export async function buildWorkshop(job: WorkshopJob, read: Promise<ReadResult> = readAhead(job)): Promise<WorkshopOutcome> {
+  const checked = await checkReadProject(path.resolve(job.cwd, job.dir), read, job.cache);
   const problems: ProblemsResult = { dir: checked.dir, diagnostics: checked.diagnostics, sources: checked.sources, ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
   if (hasErrors(checked.diagnostics) || !checked.project) return { checked: problems };
   // The build starts from the check: the workshop is not checked twice; the programme shows the models it rendered.
@@ -75,11 +88,20 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
     outcomes[index] = outcome;
     hooks.onOutcome?.(index, outcome);
   };
-  let next = 0;
-  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  let taken = 0;
+  const take = (): number | undefined => (taken < jobs.length ? taken++ : undefined);
   const parallel = jobs.length >= PARALLEL_MIN_WORKSHOPS && availableParallelism() >= 2;
   const theirs = parallel ? inWorker(jobs, take, done).catch((error: unknown) => hooks.onWorkerFailure?.(error)) : undefined;
-  for (let index = take(); index !== undefined; index = take()) done(index, await buildWorkshop(jobs[index]!));
+  // This thread's next workshop is taken (and read) while it builds one.
+  const takeAndRead = () => {
+    const index = take();
+    return index === undefined ? undefined : { index, read: readAhead(jobs[index]!) };
+  };
+  for (let mine = takeAndRead(); mine; ) {
+    const { index, read } = mine;
+    mine = takeAndRead();
+    done(index, await buildWorkshop(jobs[index]!, read));
+  }
   await theirs;
   // What a failed worker had taken and not finished.
   for (const [index, job] of jobs.entries()) if (!outcomes[index]) done(index, await buildWorkshop(job));

@@ -17,11 +17,7 @@ export function templatesFolder(project: string, templates: string | undefined, 
  * name taking its place (and extra files, e.g. custom documents, added).
  */
 export async function loadTemplates(projectTemplatesDir?: string, diagnostics: Diagnostic[] = [], projectDir?: string): Promise<Map<string, TemplateFile>> {
-  const set = new Map<string, TemplateFile>();
-  const bundledDir = bundledPath('templates');
-  for (const name of await listTemplates(bundledDir, [])) {
-    set.set(name, { text: await readFile(path.join(bundledDir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false });
-  }
+  const set = new Map<string, TemplateFile>(await bundledTemplates());
   if (projectTemplatesDir === undefined) return set;
   // The project's own templates/ folder may not be a link leading outside the project (--templates may point anywhere).
   const ownFolder = projectDir !== undefined && path.resolve(projectTemplatesDir) === path.resolve(projectDir, 'templates');
@@ -37,6 +33,23 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }
   return set;
+}
+
+let bundled: Promise<ReadonlyArray<[string, TemplateFile]>> | undefined;
+
+/**
+ * The bundled templates, read once per thread: they are the package's own files, which do not
+ * change while it runs, and a programme's build loads them for each of its workshops.
+ */
+function bundledTemplates(): Promise<ReadonlyArray<[string, TemplateFile]>> {
+  bundled ??= (async () => {
+    const dir = bundledPath('templates');
+    const names = await listTemplates(dir, []);
+    return Promise.all(names.map(async (name): Promise<[string, TemplateFile]> => [name, { text: await readFile(path.join(dir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false }]));
+  })();
+  // A failed read is tried again next time.
+  bundled.catch(() => { bundled = undefined; });
+  return bundled;
 }
 
 /** The .hbs files below `dir`; a symbolic link is followed only to a file inside `root`, else reported. */
