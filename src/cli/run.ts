@@ -62,7 +62,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
       const [{ buildCommand }, { projectInputs }, { isProgramme }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js')]);
-      if (!options.watch && !options.check && await isProgramme(dir, io.cwd)) {
+      if (await isProgramme(dir, io.cwd)) {
+        if (options.watch) throw new SetupError(`build --watch works on one workshop; ${dir} is a programme.`, 'Watch a workshop of the programme (workshop-report build --watch ../rabat-2022), or build the programme without --watch.');
         const { buildProgrammeCommand } = await import('./commands/programme.js');
         exitCode = await buildProgrammeCommand({ dir, ...options }, globals(), io);
         return;

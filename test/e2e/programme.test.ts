@@ -97,6 +97,26 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
   });
 
+  it('build --check compares every output folder and writes nothing; --watch is refused with a hint', () => {
+    const dir = copy();
+    expect(runBin(['build', dir]).code).toBe(0);
+    const clean = runBin(['build', dir, '--check']);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toMatch(/rabat-2022\/out\/ is up to date \(30 files\)/);
+    expect(clean.stderr).toMatch(/sahel-programme\/out\/ is up to date \(10 files\)/);
+    const session = path.join(dir, '../rabat-2022/sessions/01-opening.yaml');
+    writeFileSync(session, read(session).replace('welcomed the delegations', 'welcomed all delegations'));
+    const report = path.join(dir, '../rabat-2022/out/en/restricted/report.md');
+    const before = read(report);
+    const stale = runBin(['build', dir, '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/rabat-2022\/out\/ is not up to date with the notes:\n {2}differs {2}en\/restricted\/report\.md/);
+    expect(read(report)).toBe(before);
+    const watch = runBin(['build', dir, '--watch']);
+    expect(watch.code).toBe(2);
+    expect(watch.stderr).toMatch(/build --watch works on one workshop; .*sahel-programme is a programme\.\nhint: Watch a workshop/);
+  });
+
   it('prints one JSON array for the programme and its workshops with --reporter json', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');

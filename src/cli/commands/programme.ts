@@ -8,7 +8,9 @@ import { problemsExitCode, reportDiagnosticParts, reportingFrom, type Reporting 
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
-import { cacheSummary } from '../build-messages.js';
+import { cacheSummary, checkSummary } from '../build-messages.js';
+import { compareOutput } from '../../build/compare-output.js';
+import type { OutputFile } from '../../build/publish.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
 function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
@@ -26,32 +28,47 @@ export async function validateProgrammeCommand(options: ValidateOptions, globals
   return code;
 }
 
-/** `build` of a programme folder: every workshop into its own output, then the programme's documents and exports; all or nothing. */
+/**
+ * `build` of a programme folder: every workshop into its own output, then the programme's documents
+ * and exports; all or nothing. With --check, nothing is written: every output folder is compared.
+ */
 export async function buildProgrammeCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
-  const staging = stageProgramme(io.signal);
+  const staging = options.check ? undefined : stageProgramme(io.signal);
   const built = await buildProgramme(options.dir, {
-    staging,
+    ...(staging ? { staging } : {}),
     ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
     ...(options.cache ? { cache: true } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
   }, io.cwd).catch(async (error: unknown) => {
-    await staging.abort();
+    await staging?.abort();
     throw error;
   });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
   const code = report(built, parts, reporting, globals, io);
   io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
   if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) {
-    await staging.abort();
+    await staging?.abort();
     return code === EXIT.ok ? EXIT.problems : code;
   }
+  if (!staging) return checkFolders([...built.builds, { outDir: built.outDir, files: built.files }], code, reporting, io);
   await staging.commit();
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${result.files.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
     io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/: ${built.files.map((f) => f.path).join(', ')}\n`);
   }
   return EXIT.ok;
+}
+
+/** `build --check` of a programme: each output folder (every workshop's, then the programme's) against what the build made. */
+async function checkFolders(folders: ReadonlyArray<{ outDir: string; files: OutputFile[] }>, code: number, reporting: Reporting, io: Io): Promise<number> {
+  let stale = false;
+  for (const folder of folders) {
+    const { problems } = await compareOutput(folder.outDir, folder.files);
+    io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files.length, problems, reporting.quiet));
+    stale ||= problems.length > 0;
+  }
+  return stale ? EXIT.problems : code;
 }
