@@ -149,6 +149,7 @@ function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, 
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The programme worker stopped (exit code ${code}).`)));
+    // The first jobs go to the worker before this thread takes any: a programme of 8 or more always builds some there.
     for (let i = 0; i <= WORKER_AHEAD; i++) give();
   });
 }
