@@ -13,7 +13,7 @@ import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
 import { imageFileReader } from '../load/image-files.js';
 import type { OutputFile } from './publish.js';
-import type { WriterContext, WriterResult } from './writer.js';
+import type { ParsedTree, WriterContext, WriterResult } from './writer.js';
 import { typesetInParallel, type TypesetPool } from './parallel-typeset.js';
 
 /** A writer's context, and what watch mode keeps between builds. */
@@ -80,7 +80,9 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   let done = 0;
   let fresh: TypesetResult[];
   try {
-    fresh = await typesetInParallel(changed, settings, (docs, s, onDocument) => typesetHere(docs, s, onDocument, onLayout), {
+    // Trees the DOCX thread parsed (see WriterContext.parsedTree); watch mode reparses only the sections that changed instead.
+    const parsedTree = settings.keepSections ? undefined : context.parsedTree;
+    fresh = await typesetInParallel(changed, settings, (docs, s, onDocument) => typesetHere(docs, s, onDocument, onLayout, parsedTree), {
       onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length),
       ...(context.signal ? { signal: context.signal } : {}),
       ...(context.pool ? { pool: context.pool } : {}),
@@ -124,7 +126,7 @@ export async function warmUp(): Promise<void> {
 }
 
 /** Typesets documents one after another on this thread; fonts are read once per thread. */
-export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void, onLayout?: OnLayout): Promise<TypesetResult[]> {
+export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void, onLayout?: OnLayout, parsedTree?: ParsedTree): Promise<TypesetResult[]> {
   const fonts = await readFonts(settings.fontFiles);
   const loadImage = imageFileReader(settings.projectDir);
   const results: TypesetResult[] = [];
@@ -132,7 +134,8 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
     onDocument?.(doc);
     const { theme, labels, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
+    const root = await parsedTree?.(doc.file, doc.markdown);
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
     results.push({ pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages });
   }
   return results;
@@ -143,12 +146,13 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
  * shares its layout (no pdf format, or a --pdf-theme the DOCX does not follow): the bundled fonts
  * (those the DOCX embeds) and `theme`, one document after another, each told as soon as it is done.
  */
-export async function layoutHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout): Promise<void> {
+export async function layoutHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
   const fonts = await readFonts(bundledFontPaths());
   const loadImage = imageFileReader(settings.projectDir);
   for (const doc of documents) {
     const { theme, labels, creationDate } = settings;
-    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage }));
+    const root = await parsedTree?.(doc.file, doc.markdown);
+    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}) }));
     // Gives the build's other work (the next edition's rendering) a turn between documents.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -18,7 +18,7 @@ import { loadTemplates, templatesFolder } from './templates.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
-import type { Writer, WriterContext } from './writer.js';
+import type { ParsedTree, Writer, WriterContext } from './writer.js';
 import { markdownWriter } from './writers/markdown.js';
 import { pdfWriter } from './writers/pdf.js';
 import { htmlWriter } from './writers/html.js';
@@ -133,6 +133,18 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
+  // With docx and pdf, the DOCX thread parses each document first and shares the tree with the PDF's
+  // typesetter on this thread, which then does not parse it again. Not in watch mode, where the
+  // typesetter reparses only the sections that changed since the last build.
+  const parsedTree: ParsedTree | undefined = formats.includes('docx') && formats.includes('pdf') && !warm
+    ? async (file, markdown) => {
+        for (const writer of writers) {
+          const root = await writer.parsedTree?.(file, markdown);
+          if (root) return root;
+        }
+        return undefined;
+      }
+    : undefined;
   /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
   const deferred: Array<() => Promise<boolean>> = [];
   try {
@@ -183,7 +195,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     // it follows the same theme with the fonts the DOCX embeds (no --pdf-theme file, no fonts of its own).
     const pdfFonts = (place.workshop.report?.pdf_theme as PdfThemeYaml | undefined)?.fonts;
     const headingPages = formats.includes('docx') ? new HeadingPagesBook(formats.includes('pdf') && options.pdfTheme === undefined && pdfFonts === undefined) : undefined;
-    const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}) };
+    const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}), ...(parsedTree ? { parsedTree } : {}) };
     for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import type { RenderedDocument } from '../render/index.js';
@@ -22,7 +23,16 @@ export interface WriterContext {
   onDocument?: (file: string, index: number, total: number) => void;
   /** With the docx format: where each document's headings fall, for the DOCX contents (one book per edition). */
   headingPages?: HeadingPagesBook;
+  /**
+   * A document's Markdown as another thread parses it (the DOCX's), once it has come, or undefined:
+   * this thread's typesetter uses it instead of parsing the same Markdown again. Present when a
+   * writer on this thread will ask (see pipeline.ts): the DOCX writer shares its trees only then.
+   */
+  parsedTree?: ParsedTree;
 }
+
+/** The tree of `markdown` (document `file`) parsed on another thread, or undefined: then parse it here. Asked once per document. */
+export type ParsedTree = (file: string, markdown: string) => Promise<Root | undefined>;
 
 export interface WriterResult {
   files: OutputFile[];
@@ -55,6 +65,8 @@ export interface Writer {
    */
   document?(document: RenderedDocument, context: WriterContext): void;
   write(documents: readonly RenderedDocument[], context: WriterContext): Promise<WriterResult>;
+  /** A tree this writer's thread parses (see WriterContext.parsedTree), or undefined. */
+  parsedTree?: ParsedTree;
   /** Releases what the writer holds (threads) unless it is kept for the next build. */
   close?(): Promise<void>;
 }

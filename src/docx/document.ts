@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { Document, type FileChild, type ISectionOptions, Paragraph, TableOfContents } from 'docx';
-import type { FootnoteDefinition, RootContent } from 'mdast';
+import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Language } from '../notes/types.js';
 import { readFrontMatter } from '../typeset/front-matter.js';
@@ -46,19 +46,18 @@ export interface PreparedDocx {
 
 /** One document made and zipped at once (see prepareDocx). */
 export async function docxDocument(markdown: string, file: string, settings: DocxSettings, pages?: HeadingPages): Promise<{ bytes: Uint8Array; text: string }> {
-  const prepared = prepareDocx(markdown, file, settings, pages !== undefined);
+  const prepared = prepareDocx(parseMarkdown(markdown), file, settings, pages !== undefined);
   return { bytes: prepared.finish(pages), text: prepared.text };
 }
 
 /**
- * One rendered Markdown document → a .docx, from the same parsed tree the PDF is typeset from:
+ * One rendered Markdown document, parsed (parseMarkdown) → a .docx, from the same parsed tree the PDF is typeset from:
  * a cover section without header or footer, then the contents (a TOC field with its entries and,
  * when `numbered`, their page numbers, which `finish` fills in once the typesetter has laid the
  * document out, so that the DOCX thread need not wait for it; Word updates them on opening) and
  * the body with the running header and "Page X of Y".
  */
-export function prepareDocx(markdown: string, file: string, settings: DocxSettings, numbered: boolean): PreparedDocx {
-  const root = parseMarkdown(markdown);
+export function prepareDocx(root: Root, file: string, settings: DocxSettings, numbered: boolean): PreparedDocx {
   const front = readFrontMatter(root);
   if (!front.title) front.title = file;
   const lang = wordLanguage(front.lang, settings.language);

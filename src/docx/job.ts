@@ -1,4 +1,6 @@
+import type { Root } from 'mdast';
 import type { Language } from '../notes/types.js';
+import { parseMarkdown } from '../typeset/markdown.js';
 import { resolveTheme, type ResolvedTheme } from '../typeset/theme.js';
 import type { HeadingPages } from '../typeset/types.js';
 import type { CoverLabels } from './cover.js';
@@ -9,7 +11,8 @@ import type { ReferenceDocument } from './reference.js';
 
 /** What a thread needs to make a build's DOCX files: plain data, so a worker thread can receive it. */
 export interface DocxJob {
-  documents: Array<{ file: string; markdown: string }>;
+  /** `share`: the thread posts the document's parsed tree back (see docx-worker.ts), for the main thread's typesetter. */
+  documents: Array<{ file: string; markdown: string; share?: boolean }>;
   projectDir: string;
   theme: ResolvedTheme;
   language: Language;
@@ -34,9 +37,10 @@ export interface DocxOutput {
 /**
  * Makes the job's documents one after another, in order (the library's counters number them so), and
  * gives each as a promise of its file: one is zipped once its page numbers are known, while the
- * thread goes on with the next, so that it never waits for the typesetter.
+ * thread goes on with the next, so that it never waits for the typesetter. `parsed`: the documents'
+ * trees, by index, when the caller has parsed them already.
  */
-export async function startDocxJob(job: DocxJob, pagesOf?: PagesOf): Promise<Array<Promise<DocxOutput>>> {
+export async function startDocxJob(job: DocxJob, pagesOf?: PagesOf, parsed?: ReadonlyArray<Root | undefined>): Promise<Array<Promise<DocxOutput>>> {
   const { reference } = job;
   const settings: DocxSettings = {
     theme: job.theme,
@@ -47,8 +51,8 @@ export async function startDocxJob(job: DocxJob, pagesOf?: PagesOf): Promise<Arr
     loadImage: docxImageLoader(job.projectDir),
     ...(reference ? { reference: { ...reference, styleIds: new Set(reference.styleIds) } } : {}),
   };
-  return job.documents.map((doc) => {
-    const prepared = prepareDocx(doc.markdown, doc.file, settings, job.numbered);
+  return job.documents.map((doc, index) => {
+    const prepared = prepareDocx(parsed?.[index] ?? parseMarkdown(doc.markdown), doc.file, settings, job.numbered);
     const pages = job.numbered && pagesOf ? pagesOf(doc.file) : Promise.resolve(undefined);
     return pages.then((known) => ({ file: doc.file.replace(/\.md$/, '.docx'), bytes: prepared.finish(known), text: prepared.text }));
   });

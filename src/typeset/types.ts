@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { SectionParses } from './markdown.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedTheme } from './theme.js';
@@ -38,6 +39,8 @@ export interface TypesetInput {
   creationDate: Date;
   /** The image's bytes, or why the caller would not read it; undefined means not found. */
   loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;
+  /** `markdown` parsed already (parseMarkdown, on another thread: the DOCX's), instead of parsing it here. */
+  root?: Root;
   /** The document's sections as parsed last time (watch mode): unchanged sections are not parsed again. */
   sections?: SectionParses;
   /** Told where the headings fall as soon as the pages are laid out, before they are painted (the DOCX contents). */

@@ -4,12 +4,30 @@
 // the same notes give the same bytes in every build of a long-lived process (watch mode, the API). It
 // leaves the main thread to the PDF meanwhile, and warms up (loads the library, compresses the fonts)
 // while the first Markdown is rendered.
-import { parentPort } from 'node:worker_threads';
+//
+// Each document is parsed as soon as it comes, ahead of the documents already waiting to be made,
+// and, when the build asks (`share`), its tree is posted on the `trees` port (workerData) for the
+// main thread's typesetter, which then need not parse the same Markdown again: one parse feeds both
+// writers. Cloning the tree costs a few percent of parsing it (the example's 30 documents: parsed in
+// 470 ms, serialized in 16 ms and deserialized in 21 ms).
+import type { Root } from 'mdast';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { startDocxJob, warmUpDocx, type DocxJob, type DocxOutput } from '../../docx/job.js';
+import { parseMarkdown } from '../../typeset/markdown.js';
 import type { HeadingPages } from '../../typeset/types.js';
 
 /** What the build sends: documents to make, or where a document's headings fall (its contents' page numbers). */
 export type DocxMessage = { id: number; job: DocxJob } | { pages: { file: string; pages: HeadingPages | undefined } };
+/** Data the thread is started with: the port its shared trees go to. */
+export interface DocxWorkerData {
+  trees: MessagePort;
+}
+/** A document's parsed tree, on the trees port. */
+export interface SharedTree {
+  file: string;
+  /** None if it could not be parsed (the typesetter then parses it, and reports why). */
+  root: Root | undefined;
+}
 /** One document of job `id` made (`index` in its documents), or why it failed (without `index`: the whole job). */
 export type DocxReply = { id: number; index?: number; result?: DocxOutput; error?: string };
 
@@ -31,13 +49,27 @@ const post = (reply: DocxReply) => parentPort?.postMessage(reply, reply.result ?
 // Documents are made one after another, in the order they came: the library's counters then number
 // them the same way in every build. Each is zipped once its page numbers come, while the next is made.
 let queue: Promise<unknown> = warmUpDocx().catch(() => undefined);
+const trees = (workerData as DocxWorkerData | undefined)?.trees;
+/** Resolves after the messages that have come meanwhile are handled: a document waiting to be made lets the next one be parsed first. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 parentPort?.on('message', (message: DocxMessage) => {
   if ('pages' in message) return entry(message.pages.file).resolve(message.pages.pages);
   const { id, job } = message;
-  queue = queue.then(async () => {
+  const parsed = job.documents.map((doc) => {
+    let root: Root | undefined;
     try {
-      const outputs = await startDocxJob(job, pagesOf);
+      root = parseMarkdown(doc.markdown);
+    } catch {
+      // Parsed again by startDocxJob, which reports the error as the document's; the typesetter parses it itself.
+      root = undefined;
+    }
+    if (doc.share) trees?.postMessage({ file: doc.file, root } satisfies SharedTree);
+    return root;
+  });
+  queue = queue.then(turn).then(async () => {
+    try {
+      const outputs = await startDocxJob(job, pagesOf, parsed);
       outputs.forEach((output, index) => void output.then((result) => post({ id, index, result }), (error: unknown) => post({ id, index, error: failure(error) })));
     } catch (error) {
       post({ id, error: failure(error) });

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { DocxJob, DocxOutput } from '../../docx/job.js';
 import { translate } from '../../i18n/index.js';
 import type { RenderedDocument } from '../../render/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { HeadingPages } from '../../typeset/types.js';
 import type { HeadingPagesBook } from '../heading-pages.js';
+import { PARALLEL_MIN_CHARS } from '../parallel-typeset.js';
 import type { OutputFile } from '../publish.js';
-import type { Writer, WriterContext } from '../writer.js';
-import type { DocxMessage, DocxReply } from './docx-worker.js';
+import type { ParsedTree, Writer, WriterContext } from '../writer.js';
+import type { DocxMessage, DocxReply, DocxWorkerData, SharedTree } from './docx-worker.js';
 
 type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
 type JobSettings = Omit<DocxJob, 'documents'>;
@@ -19,6 +21,8 @@ type JobSettings = Omit<DocxJob, 'documents'>;
  * rendered, so that it works while the main thread renders and typesets. Styles follow the PDF
  * theme, or come from report.docx_reference. The contents' page numbers come from the typesetter's
  * layout (the PDF's, or one made here when no PDF shares it), sent to the thread as each document is laid out.
+ * The thread parses each document as it comes and, when this thread's typesetter will lay it out,
+ * posts its tree back (parsedTree): the Markdown is parsed once for both.
  */
 export function docxWriter(): Writer {
   let worker: Worker | undefined;
@@ -35,10 +39,24 @@ export function docxWriter(): Writer {
   let sending: Promise<unknown> = Promise.resolve();
   /** This thread's own jobs (no worker, or a failed one), one after another. */
   let local: Promise<unknown> = Promise.resolve();
+  /** Markdown rendered so far in the edition (see rendered()). */
+  let chars = 0;
+  /** Where the thread posts the trees it shares (see parsedTree). */
+  let trees: MessagePort | undefined;
+  /** Trees come from the thread, by file, until the typesetter asks; the Markdown each was shared for, by file; who waits for one. */
+  const shared = new Map<string, Root | undefined>();
+  const asked = new Map<string, string>();
+  const waiting = new Map<string, (root: Root | undefined) => void>();
+  /** No tree will come any more: whoever waits parses the document itself. */
+  const noMoreTrees = () => {
+    for (const resolve of waiting.values()) resolve(undefined);
+    waiting.clear();
+  };
 
   const fail = (error: Error) => {
     worker = undefined;
     broken = true;
+    noMoreTrees();
     for (const { reject } of replies.values()) reject(error);
     replies.clear();
   };
@@ -47,7 +65,17 @@ export function docxWriter(): Writer {
   const inProcess = !existsSync(script);
   const start = (): Worker | undefined => {
     if (worker || broken || inProcess) return worker;
-    const started = newWorker(script);
+    const channel = new MessageChannel();
+    trees = channel.port1;
+    trees.on('message', (tree: SharedTree) => {
+      const resolve = waiting.get(tree.file);
+      waiting.delete(tree.file);
+      if (resolve) resolve(tree.root);
+      else shared.set(tree.file, tree.root);
+    });
+    // The worker keeps the build running while it works; this port alone must not.
+    trees.unref();
+    const started = newWorker(script, channel.port2);
     started.on('message', (reply: DocxReply) => {
       const waiting = replies.get(reply.id);
       if (!waiting) return;
@@ -82,10 +110,16 @@ export function docxWriter(): Writer {
   /** Sends one document to the thread (in order); falls back on this thread if the worker fails. */
   const send = (doc: Doc, context: WriterContext): Promise<DocxOutput> => {
     const posted = sending.then(async () => {
-      const job: DocxJob = { ...(await settingsFor(context)), documents: [doc] };
+      const settings = await settingsFor(context);
+      // Shared when this thread lays it out: the DOCX contents' layout (no PDF shares its own), or the
+      // PDF's when this thread typesets it (not the PDF's threads of a large edition, which parse for themselves).
+      const laidOutHere = settings.numbered && context.headingPages?.fromPdf === false;
+      const share = laidOutHere || (context.parsedTree !== undefined && chars < PARALLEL_MIN_CHARS);
+      const job: DocxJob = { ...settings, documents: [{ file: doc.file, markdown: doc.markdown, ...(share ? { share } : {}) }] };
       const book = job.numbered ? context.headingPages : undefined;
       const thread = start();
       if (!thread) return { job, book, result: undefined };
+      if (share) asked.set(doc.file, doc.markdown);
       // Its page numbers go to the thread as soon as they are known, while it works on.
       book?.on(doc.file, (pages) => worker === thread && thread.postMessage({ pages: { file: doc.file, pages } } satisfies DocxMessage));
       const id = nextId++;
@@ -107,25 +141,36 @@ export function docxWriter(): Writer {
     });
   };
 
+  /** The tree of a shared document, once the thread has posted it (see WriterContext.parsedTree). */
+  const parsedTree: ParsedTree = (file, markdown) => {
+    const sharedFor = asked.get(file);
+    asked.delete(file);
+    if (sharedFor !== markdown || !worker) return Promise.resolve(undefined);
+    if (shared.has(file)) {
+      const root = shared.get(file);
+      shared.delete(file);
+      return Promise.resolve(root);
+    }
+    // The thread parses each document as soon as it comes, ahead of the documents it is making: it
+    // will come soon, sooner than this thread would parse it (the first of an edition, the largest,
+    // is typeset as soon as the edition is rendered, while the thread may still be parsing it).
+    return new Promise((resolve) => waiting.set(file, resolve));
+  };
+
   return {
     format: 'docx',
     deferred: true,
-    rendered() {
+    rendered(renderedChars) {
+      chars = renderedChars;
       start();
     },
-    document(doc, context) {
-      if (inProcess) return;
-      const made = send(doc, context);
-      // Awaited by write(), unless an error stops the build first.
-      made.catch(() => undefined);
-      sent.set(doc.file, made);
-    },
+    parsedTree,
     async write(documents, context) {
       // Awaited here, so that a reference that is not a Word document stops the build as a setup error.
       const settings = await settingsFor(context);
       const book = settings.numbered ? context.headingPages : undefined;
       // No PDF shares its layout: this thread lays the documents out (no painting) while the DOCX thread makes them.
-      if (book && !book.fromPdf) void layOut(documents, settings, book);
+      if (book && !book.fromPdf) void layOut(documents, settings, book, parsedTree);
       // Each document as sent when it was rendered (made here instead if the worker failed), or all of them here.
       const made = inProcess
         ? (await makeHere({ ...settings, documents: documents.map((doc) => ({ file: doc.file, markdown: doc.markdown })) }, book)).map((output) => Promise.resolve(output))
@@ -142,6 +187,10 @@ export function docxWriter(): Writer {
       const stopping = worker;
       worker = undefined;
       broken = true;
+      trees?.close();
+      shared.clear();
+      asked.clear();
+      noMoreTrees();
       await stopping?.terminate();
     },
   };
@@ -153,12 +202,14 @@ export function docxWriter(): Writer {
  * options given explicitly must not hold V8 flags (`node --max-old-space-size=…`), which a worker
  * refuses too: then it gets none (V8 flags are the whole process's anyway).
  */
-function newWorker(script: URL): Worker {
+function newWorker(script: URL, trees: MessagePort): Worker {
+  const workerData: DocxWorkerData = { trees };
+  const options = { workerData, transferList: [trees] };
   try {
-    return new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) });
+    return new Worker(script, { ...options, execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) });
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
-    return new Worker(script, { execArgv: [] });
+    return new Worker(script, { ...options, execArgv: [] });
   }
 }
 
@@ -184,10 +235,10 @@ async function jobSettings(context: WriterContext): Promise<JobSettings> {
 }
 
 /** Lays the documents out with the typesetter (no painting) and publishes where their headings fall. */
-async function layOut(documents: readonly Doc[], settings: JobSettings, book: HeadingPagesBook): Promise<void> {
+async function layOut(documents: readonly Doc[], settings: JobSettings, book: HeadingPagesBook, parsedTree: ParsedTree | undefined): Promise<void> {
   try {
     const { layoutHere } = await import('../pdf-output.js');
-    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages));
+    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages), parsedTree);
   } catch {
     // Without a layout the contents keep their entries, without numbers, and Word numbers them.
   } finally {

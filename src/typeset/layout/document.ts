@@ -33,7 +33,7 @@ const TOC_MIN_ENTRIES = 3;
 /** Markdown → pages of positioned boxes: cover, contents, body, running header and footer. Pure. */
 export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const { theme } = input;
-  const root = parseMarkdown(input.markdown, { sections: input.sections });
+  const root = input.root ?? parseMarkdown(input.markdown, { sections: input.sections });
   const front = readFrontMatter(root);
   if (!front.title) front.title = input.file;
   const page = PAGE_SIZES[theme.pageSize];
