@@ -11,8 +11,8 @@ import type { OutputFile, PublishResult } from './publish.js';
 export interface ProgrammeStaging {
   /** Stages one folder's files now (written in the background; `commit` and `abort` wait for them). */
   stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>): void;
-  /** Moves every staged file into place, folder by folder, in the order they were staged. */
-  commit(): Promise<PublishResult[]>;
+  /** Moves every staged file into place, folder by folder; what was published in each folder, by folder. */
+  commit(): Promise<Map<string, PublishResult>>;
   abort(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export interface ProgrammeStaging {
 const COMMITS_AT_ONCE = 8;
 
 export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
-  const folders: Array<{ publication: Publication; written: Promise<void>; record?: Record<string, unknown> }> = [];
+  const folders: Array<{ outDir: string; publication: Publication; written: Promise<void>; record?: Record<string, unknown> }> = [];
   return {
     stage(outDir, files, record) {
       const publication = startPublication(outDir, signal ? { signal } : {});
@@ -29,12 +29,13 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
       })();
       // Awaited by commit() or abort(), whichever comes.
       written.catch(() => undefined);
-      folders.push({ publication, written, ...(record ? { record } : {}) });
+      folders.push({ outDir, publication, written, ...(record ? { record } : {}) });
     },
     async commit() {
       // A folder whose files could not be written stops the publish before anything is renamed.
       await Promise.all(folders.map((folder) => folder.written));
-      return mapLimit(folders, COMMITS_AT_ONCE, (folder) => folder.publication.commit(folder.record));
+      const results = await mapLimit(folders, COMMITS_AT_ONCE, (folder) => folder.publication.commit(folder.record));
+      return new Map(folders.map((folder, index) => [folder.outDir, results[index]!]));
     },
     async abort() {
       await Promise.allSettled(folders.map((folder) => folder.written));

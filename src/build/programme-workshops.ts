@@ -85,8 +85,7 @@ const WORKER_AHEAD = 1;
 export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: WorkshopHooks = {}): Promise<WorkshopOutcome[]> {
   const outcomes: Array<WorkshopOutcome | undefined> = new Array(jobs.length);
   const done = (index: number, outcome: WorkshopOutcome) => {
-    outcomes[index] = outcome;
-    hooks.onOutcome?.(index, outcome);
+    outcomes[index] = hooks.onOutcome?.(index, outcome) ?? outcome;
   };
   let taken = 0;
   const take = (): number | undefined => (taken < jobs.length ? taken++ : undefined);
@@ -109,8 +108,8 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
 }
 
 export interface WorkshopHooks {
-  /** Each workshop's outcome as soon as it is built, on this thread (in no particular order). */
-  onOutcome?: (index: number, outcome: WorkshopOutcome) => void;
+  /** Each workshop's outcome as soon as it is built, on this thread (in no particular order); what it returns is kept instead. */
+  onOutcome?: (index: number, outcome: WorkshopOutcome) => WorkshopOutcome | undefined;
   /** The worker could not start or failed: this thread builds what it had not finished. */
   onWorkerFailure?: (error: unknown) => void;
 }

@@ -118,7 +118,7 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
 }
 
 export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
-  /** Each workshop's build, into its own output folder as for a workshop alone; none when anything had an error. */
+  /** Each workshop's build, into its own output folder as for a workshop alone (without its files once `staging` took them); none when anything had an error. */
   builds: Array<Omit<BuildResult, 'loaded'>>;
   /** The programme's documents and exports, for DIR/out (or `out`). */
   outDir: string;
@@ -135,9 +135,13 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
  */
 export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string): Promise<ProgrammeBuild> {
   const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, staging, ...workshopOptions } = options;
-  // A workshop built without error is staged at once, while the others are built; the caller commits or aborts.
-  const onOutcome = (_index: number, { build }: WorkshopOutcome) => {
-    if (staging && build && !hasErrors(build.diagnostics)) staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined);
+  // A workshop built without error is staged at once, while the others are built (the caller commits
+  // or aborts), and its files are not kept: 100 workshops' Markdown is 60 MB.
+  const onOutcome = (_index: number, outcome: WorkshopOutcome): WorkshopOutcome | undefined => {
+    const { build } = outcome;
+    if (!staging || !build || hasErrors(build.diagnostics)) return undefined;
+    staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined);
+    return { ...outcome, build: { ...build, files: [] } };
   };
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];

@@ -54,9 +54,9 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     return code === EXIT.ok ? EXIT.problems : code;
   }
   if (!staging) return checkFolders([...built.builds, { outDir: built.outDir, files: built.files }], code, reporting, io);
-  await staging.commit();
+  const published = await staging.commit();
   if (!reporting.quiet) {
-    for (const result of built.builds) io.stderr.write(`Wrote ${result.files.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
+    for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
     io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/: ${built.files.map((f) => f.path).join(', ')}\n`);
   }
   return EXIT.ok;
