@@ -130,15 +130,35 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
   const fonts = await readFonts(settings.fontFiles);
   const loadImage = imageFileReader(settings.projectDir);
   const results: TypesetResult[] = [];
-  for (const doc of documents) {
+  // With trees parsed on another thread, each document as soon as its tree has come (see inReadyOrder).
+  const trees = parsedTree ? documents.map((doc) => parsedTree(doc.file, doc.markdown)) : documents.map(() => Promise.resolve(undefined));
+  for await (const [index, root] of inReadyOrder(trees)) {
+    const doc = documents[index]!;
     onDocument?.(doc);
     const { theme, labels, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
-    const root = await parsedTree?.(doc.file, doc.markdown);
     const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
-    results.push({ pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages });
+    results[index] = { pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages };
   }
   return results;
+}
+
+/**
+ * The promises' values with their indexes: the first in order of those settled, else the first to
+ * settle. The typesetter then works on a document whose tree has come rather than wait for the one
+ * before it (each PDF is made alone: the order changes no byte).
+ */
+export async function* inReadyOrder<T>(promises: ReadonlyArray<Promise<T>>): AsyncGenerator<[number, T]> {
+  const settled = new Map<number, T>();
+  const waiting = new Map(promises.map((promise, index) => [index, promise.then((value) => void settled.set(index, value))]));
+  while (waiting.size > 0) {
+    if (settled.size === 0) await Promise.race(waiting.values());
+    const index = Math.min(...settled.keys());
+    const value = settled.get(index) as T;
+    settled.delete(index);
+    waiting.delete(index);
+    yield [index, value];
+  }
 }
 
 /**
@@ -149,9 +169,10 @@ export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument
 export async function layoutHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
   const fonts = await readFonts(bundledFontPaths());
   const loadImage = imageFileReader(settings.projectDir);
-  for (const doc of documents) {
+  const trees = parsedTree ? documents.map((doc) => parsedTree(doc.file, doc.markdown)) : documents.map(() => Promise.resolve(undefined));
+  for await (const [index, root] of inReadyOrder(trees)) {
+    const doc = documents[index]!;
     const { theme, labels, creationDate } = settings;
-    const root = await parsedTree?.(doc.file, doc.markdown);
     onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}) }));
     // Gives the build's other work (the next edition's rendering) a turn between documents.
     await new Promise((resolve) => setImmediate(resolve));

@@ -53,23 +53,44 @@ const trees = (workerData as DocxWorkerData | undefined)?.trees;
 /** Resolves after the messages that have come meanwhile are handled: a document waiting to be made lets the next one be parsed first. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Documents waiting to be parsed. The smallest is parsed first: the typesetter takes the trees in
+ * the order they come (see typesetHere), so it typesets the small documents of an edition while the
+ * large one (the report, rendered first) is parsed, instead of waiting for that one.
+ */
+const unparsed: Array<{ doc: DocxJob['documents'][number]; resolve: (root: Root | undefined) => void }> = [];
+let parseScheduled = false;
+const parseSmallest = () => {
+  parseScheduled = false;
+  const index = unparsed.reduce((best, each, i) => (each.doc.markdown.length < unparsed[best]!.doc.markdown.length ? i : best), 0);
+  const [next] = unparsed.splice(index, 1);
+  if (!next) return;
+  let root: Root | undefined;
+  try {
+    root = parseMarkdown(next.doc.markdown);
+  } catch {
+    // Parsed again by startDocxJob, which reports the error as the document's; the typesetter parses it itself.
+    root = undefined;
+  }
+  if (next.doc.share) trees?.postMessage({ file: next.doc.file, root } satisfies SharedTree);
+  next.resolve(root);
+  scheduleParse();
+};
+/** One document parsed per turn of the event loop, once the messages that came meanwhile are in. */
+const scheduleParse = () => {
+  if (parseScheduled || unparsed.length === 0) return;
+  parseScheduled = true;
+  setImmediate(parseSmallest);
+};
+
 parentPort?.on('message', (message: DocxMessage) => {
   if ('pages' in message) return entry(message.pages.file).resolve(message.pages.pages);
   const { id, job } = message;
-  const parsed = job.documents.map((doc) => {
-    let root: Root | undefined;
-    try {
-      root = parseMarkdown(doc.markdown);
-    } catch {
-      // Parsed again by startDocxJob, which reports the error as the document's; the typesetter parses it itself.
-      root = undefined;
-    }
-    if (doc.share) trees?.postMessage({ file: doc.file, root } satisfies SharedTree);
-    return root;
-  });
+  const parsed = Promise.all(job.documents.map((doc) => new Promise<Root | undefined>((resolve) => unparsed.push({ doc, resolve }))));
+  scheduleParse();
   queue = queue.then(turn).then(async () => {
     try {
-      const outputs = await startDocxJob(job, pagesOf, parsed);
+      const outputs = await startDocxJob(job, pagesOf, await parsed);
       outputs.forEach((output, index) => void output.then((result) => post({ id, index, result }), (error: unknown) => post({ id, index, error: failure(error) })));
     } catch (error) {
       post({ id, error: failure(error) });
