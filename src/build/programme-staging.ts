@@ -11,7 +11,10 @@ import type { OutputFile, PublishResult } from './publish.js';
 export interface ProgrammeStaging {
   /** Stages one folder's files now (written in the background; `commit` and `abort` wait for them). */
   stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>): void;
-  /** Moves every staged file into place, folder by folder; what was published in each folder, by folder. */
+  /**
+   * Once every folder's files are written, moves them into place, folder by folder (each folder all
+   * or nothing, see openStaging); what was published, by folder.
+   */
   commit(): Promise<Map<string, PublishResult>>;
   abort(): Promise<void>;
 }
@@ -21,6 +24,10 @@ const COMMITS_AT_ONCE = 8;
 
 export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
   const folders: Array<{ outDir: string; publication: Publication; written: Promise<void>; record?: Record<string, unknown> }> = [];
+  const abort = async (): Promise<void> => {
+    await Promise.allSettled(folders.map((folder) => folder.written));
+    await Promise.all(folders.map((folder) => folder.publication.abort()));
+  };
   return {
     stage(outDir, files, record) {
       const publication = startPublication(outDir, signal ? { signal } : {});
@@ -32,14 +39,17 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
       folders.push({ outDir, publication, written, ...(record ? { record } : {}) });
     },
     async commit() {
-      // A folder whose files could not be written stops the publish before anything is renamed.
-      await Promise.all(folders.map((folder) => folder.written));
+      // A folder whose files could not be written (a full disk, Ctrl-C) stops the publish before
+      // anything is renamed, and every folder is left as it was.
+      try {
+        await Promise.all(folders.map((folder) => folder.written));
+      } catch (error) {
+        await abort();
+        throw error;
+      }
       const results = await mapLimit(folders, COMMITS_AT_ONCE, (folder) => folder.publication.commit(folder.record));
       return new Map(folders.map((folder, index) => [folder.outDir, results[index]!]));
     },
-    async abort() {
-      await Promise.allSettled(folders.map((folder) => folder.written));
-      await Promise.all(folders.map((folder) => folder.publication.abort()));
-    },
+    abort,
   };
 }
