@@ -24,12 +24,16 @@ const COMMITS_AT_ONCE = 8;
 
 export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
   const folders: Array<{ outDir: string; publication: Publication; written: Promise<void>; record?: Record<string, unknown> }> = [];
+  let closed = false;
   const abort = async (): Promise<void> => {
+    closed = true;
     await Promise.allSettled(folders.map((folder) => folder.written));
     await Promise.all(folders.map((folder) => folder.publication.abort()));
   };
   return {
     stage(outDir, files, record) {
+      // Nothing is staged once the publish was committed or aborted (a worker's late outcome).
+      if (closed) return;
       const publication = startPublication(outDir, signal ? { signal } : {});
       const written = (async () => {
         for (const file of files) await publication.emit(file);
@@ -39,6 +43,7 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
       folders.push({ outDir, publication, written, ...(record ? { record } : {}) });
     },
     async commit() {
+      closed = true;
       // A folder whose files could not be written (a full disk, Ctrl-C) stops the publish before
       // anything is renamed, and every folder is left as it was.
       try {

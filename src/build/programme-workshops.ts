@@ -84,7 +84,9 @@ const WORKER_AHEAD = 1;
  */
 export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: WorkshopHooks = {}): Promise<WorkshopOutcome[]> {
   const outcomes: Array<WorkshopOutcome | undefined> = new Array(jobs.length);
+  // Each workshop once, even if a failing worker's late reply comes after this thread rebuilt it.
   const done = (index: number, outcome: WorkshopOutcome) => {
+    if (outcomes[index]) return;
     outcomes[index] = hooks.onOutcome?.(index, outcome) ?? outcome;
   };
   let taken = 0;
@@ -96,10 +98,16 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
     const index = take();
     return index === undefined ? undefined : { index, read: readAhead(jobs[index]!) };
   };
-  for (let mine = takeAndRead(); mine; ) {
-    const { index, read } = mine;
-    mine = takeAndRead();
-    done(index, await buildWorkshop(jobs[index]!, read));
+  try {
+    for (let mine = takeAndRead(); mine; ) {
+      const { index, read } = mine;
+      mine = takeAndRead();
+      done(index, await buildWorkshop(jobs[index]!, read));
+    }
+  } catch (error) {
+    // The worker takes nothing more: the build stops here.
+    taken = jobs.length;
+    throw error;
   }
   await theirs;
   // What a failed worker had taken and not finished.
@@ -122,7 +130,9 @@ export type WorkshopReply = { index: number; outcome: WorkshopOutcome } | { erro
 function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, done: (index: number, outcome: WorkshopOutcome) => void): Promise<void> {
   return new Promise((resolve, fail) => {
     const worker = new Worker(new URL('./programme-worker.js', import.meta.url));
+    let settled = false;
     const reject = (error: Error) => {
+      settled = true;
       fail(error);
       void worker.terminate();
     };
@@ -140,6 +150,8 @@ function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, 
       worker.postMessage({ index, job: jobs[index]! } satisfies WorkshopMessage);
     };
     worker.on('message', (message: WorkshopReply) => {
+      // A failed worker's late replies are not taken: this thread builds what it had not finished.
+      if (settled) return undefined;
       if ('error' in message) return reject(new Error(message.error));
       holding--;
       done(message.index, fromWorker(message.outcome));
