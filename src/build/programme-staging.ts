@@ -11,6 +11,8 @@ import type { OutputFile, PublishResult } from './publish.js';
 export interface ProgrammeStaging {
   /** Stages one folder's files now (written in the background; `commit` and `abort` wait for them). */
   stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>): void;
+  /** A folder whose files are staged one by one as they are made (each written in the background, in order). */
+  folder(outDir: string, record?: Record<string, unknown>): { add(file: OutputFile): void };
   /**
    * Once every folder's files are written, moves them into place, folder by folder (each folder all
    * or nothing, see openStaging); what was published, by folder.
@@ -30,18 +32,25 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
     await Promise.allSettled(folders.map((folder) => folder.written));
     await Promise.all(folders.map((folder) => folder.publication.abort()));
   };
+  const folder = (outDir: string, record?: Record<string, unknown>) => {
+    const entry = { outDir, publication: startPublication(outDir, signal ? { signal } : {}), written: Promise.resolve(), ...(record ? { record } : {}) };
+    // Nothing is staged once the publish was committed or aborted (a worker's late outcome).
+    if (!closed) folders.push(entry);
+    return {
+      add(file: OutputFile) {
+        if (closed) return;
+        entry.written = entry.written.then(() => entry.publication.emit(file));
+        // Awaited by commit() or abort(), whichever comes.
+        entry.written.catch(() => undefined);
+      },
+    };
+  };
   return {
     stage(outDir, files, record) {
-      // Nothing is staged once the publish was committed or aborted (a worker's late outcome).
-      if (closed) return;
-      const publication = startPublication(outDir, signal ? { signal } : {});
-      const written = (async () => {
-        for (const file of files) await publication.emit(file);
-      })();
-      // Awaited by commit() or abort(), whichever comes.
-      written.catch(() => undefined);
-      folders.push({ outDir, publication, written, ...(record ? { record } : {}) });
+      const staged = folder(outDir, record);
+      for (const file of files) staged.add(file);
     },
+    folder,
     async commit() {
       closed = true;
       // A folder whose files could not be written (a full disk, Ctrl-C) stops the publish before

@@ -9,6 +9,7 @@ import { Markdown } from '../consolidate/markdown.js';
 import { mapModel } from '../consolidate/map-model.js';
 import type { Fallbacks } from '../render/index.js';
 import type { Language } from '../notes/types.js';
+import { programmePart, type ProgrammeWorkshopModel } from '../programme/model.js';
 import { countryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
 import { checkReadProject, factsOf, type ProblemsResult } from './check-project.js';
@@ -28,11 +29,11 @@ export interface WorkshopJob {
   asOf?: string;
 }
 
-/** What the programme's documents show of a workshop (see workshopModel). */
+/** What the programme's documents show of a workshop (see workshopModel): the parts of its models they use. */
 export interface ShownWorkshop {
-  model: ReportModel;
+  model: ProgrammeWorkshopModel;
   folder: string;
-  languages: Array<{ language: Language; model: ReportModel }>;
+  languages: Array<{ language: Language; model: Pick<ProgrammeWorkshopModel, 'recommendations'> }>;
   foreign?: Fallbacks;
 }
 
@@ -190,10 +191,11 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
   // All of this workshop's texts when it lacks the programme's language, else its untranslated ones.
   const fallbacks = fallbackTexts(status, chosen);
   const foreign = chosen === language ? fallbacks : modelTexts(shown.model, chosen, fallbacks);
+  const part = programmePart(shown.model);
   return {
-    model: shown.model,
+    model: part,
     folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`,
-    languages: versions.map(({ language: each, model }) => ({ language: each, model })),
+    languages: versions.map(({ language: each, model }) => ({ language: each, model: model === shown.model ? part : { recommendations: model.recommendations } })),
     ...(foreign ? { foreign } : {}),
   };
 }

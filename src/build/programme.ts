@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -10,7 +11,7 @@ import { locate } from '../load/index.js';
 import type { Language, Organization } from '../notes/types.js';
 import { actionsCsv, actionsIcs, programmeJson } from '../programme/exports.js';
 import { programmeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
-import { renderProgramme } from '../programme/render.js';
+import { renderProgrammeEach } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
@@ -161,15 +162,28 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
   const templates = await loadTemplates();
-  const rendered = renderProgramme(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)));
-  result.diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(rendered.diagnostics)) return result;
-  result.files = [
-    ...rendered.documents.map((doc) => ({ path: doc.file, content: doc.markdown })),
-    { path: 'actions.csv', content: actionsCsv(model) },
-    { path: 'actions.ics', content: actionsIcs(model) },
-    { path: 'programme.json', content: programmeJson(model) },
-  ];
-  staging?.stage(outDir, result.files);
+  // Each document is staged as soon as it is rendered, written while the next is (a template error
+  // returns with it: the caller aborts every folder's staging).
+  const staged = staging?.folder(outDir);
+  const files: OutputFile[] = [];
+  for (const step of renderProgrammeEach(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)))) {
+    if ('diagnostic' in step) {
+      result.diagnostics.push(step.diagnostic);
+      continue;
+    }
+    const file = { path: step.document.file, content: step.document.markdown };
+    files.push(file);
+    if (!hasErrors(result.diagnostics) && staged) {
+      staged.add(file);
+      // Lets its writing start (and the writes before it go on) before the next is rendered.
+      await setImmediate();
+    }
+  }
+  if (hasErrors(result.diagnostics)) return result;
+  for (const file of [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }]) {
+    files.push(file);
+    staged?.add(file);
+  }
+  result.files = files;
   return result;
 }

@@ -11,7 +11,8 @@ export function mapModel<T>(model: T, replace: (value: unknown) => unknown): T {
     const replaced = replace(value);
     if (replaced !== undefined) return replaced;
     if (value === null || typeof value !== 'object') return value;
-    if (seen.has(value)) return seen.get(value);
+    const copied = seen.get(value);
+    if (copied !== undefined) return copied;
     if (value instanceof Map) {
       const out = new Map<unknown, unknown>();
       seen.set(value, out);
@@ -26,7 +27,9 @@ export function mapModel<T>(model: T, replace: (value: unknown) => unknown): T {
     }
     const out: Record<string, unknown> = {};
     seen.set(value, out);
-    for (const [key, item] of Object.entries(value)) out[key] = visit(item);
+    // Keys, not entries: no [key, value] pair allocated per property (a programme's model has millions).
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = visit((value as Record<string, unknown>)[keys[i]!]);
     return out;
   };
   return visit(model) as T;

@@ -26,9 +26,20 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const text = catalogue(language)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const message = catalogue(language)[key];
+  // A message without placeholders (most labels, which templates ask for in every row) is made once per language.
+  if (!message.includes('{')) {
+    let made = withoutPlaceholders.get(language);
+    if (!made) withoutPlaceholders.set(language, (made = new Map()));
+    let text = made.get(key);
+    if (text === undefined) made.set(key, (text = language === 'fr' ? frenchSpacing(message) : message));
+    return text;
+  }
+  const text = message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   return language === 'fr' ? frenchSpacing(text) : text;
 }
+
+const withoutPlaceholders = new Map<Language, Map<MessageKey, string>>();
 
 /** "Burkina Faso, Ghana, Mali and Niger". */
 export function joinList(items: readonly string[], language: Language): string {

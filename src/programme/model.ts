@@ -1,6 +1,33 @@
-import type { ActionView, CountryView, OrganizationView, RecommendationView, ReportModel } from '../consolidate/index.js';
+import type { ActionView, CountryBrief, CountryView, OrganizationView, RecommendationView, ReportModel, WorkshopView } from '../consolidate/index.js';
 import type { Language } from '../notes/types.js';
 import { recurringRecommendations, workshopNames, type RaisedAt, type RecurringRecommendation } from './recurring.js';
+
+/**
+ * What the programme's documents use of a workshop's report model: its title and dates, countries,
+ * participation, recommendations, actions and what each brief recommends. A programme holds one
+ * per workshop until its documents are made (and a worker thread posts it), so it holds no more:
+ * a whole model, with its sessions and briefs, is many times larger.
+ */
+export interface ProgrammeWorkshopModel extends Pick<ReportModel, 'language' | 'countries' | 'participation' | 'recommendations' | 'actions'> {
+  workshop: Pick<WorkshopView, 'title' | 'short_title' | 'dates' | 'location'>;
+  briefs: Array<Pick<CountryBrief, 'country' | 'recommendations'>>;
+  follow_up?: { as_of: string };
+}
+
+/** A report model's part the programme uses (see ProgrammeWorkshopModel); the objects themselves, not copies. */
+export function programmePart(model: ReportModel): ProgrammeWorkshopModel {
+  const { title, short_title, dates, location } = model.workshop;
+  return {
+    language: model.language,
+    workshop: { title, short_title, dates, ...(location ? { location } : {}) },
+    countries: model.countries,
+    participation: model.participation,
+    recommendations: model.recommendations,
+    actions: model.actions,
+    briefs: model.briefs.map((brief) => ({ country: brief.country, recommendations: brief.recommendations })),
+    ...(model.follow_up ? { follow_up: { as_of: model.follow_up.as_of } } : {}),
+  };
+}
 
 /** One workshop of a programme: where it is, and its report model (in the programme's language when it has it). */
 export interface ProgrammeWorkshopInput {
@@ -8,12 +35,12 @@ export interface ProgrammeWorkshopInput {
   id: string;
   /** Where its reports are, relative to the programme's output folder (`../../rabat-2022/out/en/public/`). */
   reports: string;
-  model: ReportModel;
+  model: ProgrammeWorkshopModel;
   /**
    * The same edition in each language of its notes, the notes' own first, for finding recurring
    * recommendations in a language two workshops share; without it, only `model`'s language.
    */
-  languages?: ReadonlyArray<{ language: Language; model: ReportModel }>;
+  languages?: ReadonlyArray<{ language: Language; model: Pick<ProgrammeWorkshopModel, 'recommendations'> }>;
 }
 
 export interface ProgrammeWorkshopRef {
@@ -42,6 +69,9 @@ export type ProgrammeAction = ActionView & { workshop: ProgrammeWorkshopRef };
 
 export type ProgrammeRaisedAt = RaisedAt<ProgrammeWorkshopRef>;
 
+/** A recommendation in a country's dossier: with the actions implementing it and where else it was raised. */
+export type DossierRecommendation = RecommendationView & { implemented_by: ActionView[]; also_raised: ProgrammeRaisedAt[] };
+
 export interface ProgrammeModel {
   language: Language;
   programme: { title: string; subtitle?: string; organizers: OrganizationView[] };
@@ -54,7 +84,7 @@ export interface ProgrammeModel {
    * Per beneficiary country of any workshop: the recommendations addressed to it, with the actions
    * implementing each and where else in the programme it was raised.
    */
-  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: Array<RecommendationView & { implemented_by: ActionView[]; also_raised: ProgrammeRaisedAt[] }> }> }>;
+  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: DossierRecommendation[] }> }>;
   /** Recommendations raised at more than one workshop, in the order first raised. */
   recurring: Array<RecurringRecommendation<ProgrammeWorkshopRef>>;
 }
@@ -96,13 +126,20 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
   const found = recurringRecommendations(ordered.map((input, w) => ({ id: input.id, ref: ref(input), name: names[w]!, model: input.model, languages: input.languages ?? [{ language: input.model.language, model: input.model }] })), language);
   const codes = [...new Map(ordered.flatMap((input) => input.model.countries.map((c) => [c.code, c] as const))).values()];
   const implementing = ordered.map((input) => actionsByRecommendation(input.model.actions));
+  // A recommendation addressed to several countries is in each of their dossiers: one object, shared
+  // (the render stage then prepares it once; a programme's dossiers hold tens of thousands).
+  const withActions = ordered.map(() => new Map<RecommendationView, DossierRecommendation>());
+  const dossierEntry = (w: number, rec: RecommendationView): DossierRecommendation => {
+    let entry = withActions[w]!.get(rec);
+    if (!entry) withActions[w]!.set(rec, (entry = { ...rec, implemented_by: implementing[w]!.get(rec.number) ?? [], also_raised: found.elsewhere(w, rec.label) }));
+    return entry;
+  };
   const dossiers = codes.map((country) => ({
     country,
     workshops: ordered.flatMap((input, w) => {
       const brief = input.model.briefs.find((b) => b.country.code === country.code);
       if (!brief) return [];
-      const recommendations = brief.recommendations.map((rec) => ({ ...rec, implemented_by: implementing[w]!.get(rec.number) ?? [], also_raised: found.elsewhere(w, rec.label) }));
-      return [{ workshop: ref(input), recommendations }];
+      return [{ workshop: ref(input), recommendations: brief.recommendations.map((rec) => dossierEntry(w, rec)) }];
     }),
   }));
   const isOpen = (a: ActionView) => a.status !== 'done' && a.status !== 'dropped';

@@ -1,4 +1,4 @@
-import type { RecommendationView, ReportModel } from '../consolidate/index.js';
+import type { RecommendationView } from '../consolidate/index.js';
 import type { Markdown } from '../consolidate/markdown.js';
 import type { Language } from '../notes/types.js';
 import { findSimilarPairs, shingles } from '../validate/near-duplicates.js';
@@ -23,10 +23,10 @@ export interface RecurringInput<W> {
   id: string;
   ref: W;
   name: string;
-  /** The model the programme shows. */
-  model: ReportModel;
+  /** The model the programme shows: its language and recommendations. */
+  model: { language: Language; recommendations: RecommendationView[] };
   /** Its recommendations in each language of its notes (the notes' own first): the same labels, translated texts. */
-  languages: ReadonlyArray<{ language: Language; model: ReportModel }>;
+  languages: ReadonlyArray<{ language: Language; model: { recommendations: RecommendationView[] } }>;
 }
 
 /**
@@ -70,7 +70,7 @@ export function recurringRecommendations<W>(inputs: ReadonlyArray<RecurringInput
     return shared.includes(language) ? language : shared[0];
   };
   const noneShared = inputs.some((_, a) => inputs.some((__, b) => a < b && compareIn(a, b) === undefined));
-  const pools: Array<{ in: Language | undefined; members: Array<{ w: number; model: ReportModel }> }> = [
+  const pools: Array<{ in: Language | undefined; members: Array<{ w: number; model: { recommendations: RecommendationView[] } }> }> = [
     ...[...new Set(languagesOf.flat())].map((l) => ({ in: l as Language | undefined, members: inputs.flatMap((input, w) => input.languages.filter((v) => v.language === l).map((v) => ({ w, model: v.model }))) })),
     ...(noneShared ? [{ in: undefined, members: inputs.map((input, w) => ({ w, model: input.model })) }] : []),
   ];

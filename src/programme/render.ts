@@ -15,7 +15,23 @@ const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
  * the recurring recommendations, one dossier per country), with the same helpers and partials as a workshop's;
  * `fallbacks`: the texts in another language than the programme's, marked with it. Pure.
  */
-export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): { documents: Array<{ file: string; markdown: string }>; diagnostics: Diagnostic[] } {
+export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): { documents: ProgrammeDocument[]; diagnostics: Diagnostic[] } {
+  const documents: ProgrammeDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const step of renderProgrammeEach(model, templates, fallbacks)) {
+    if ('document' in step) documents.push(step.document);
+    else diagnostics.push(step.diagnostic);
+  }
+  return { documents, diagnostics };
+}
+
+export interface ProgrammeDocument {
+  file: string;
+  markdown: string;
+}
+
+/** `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next is rendered. Pure. */
+export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
   const hb = Handlebars.create();
   hb.registerHelper(helpers(model.language));
   for (const [name, file] of templates) {
@@ -28,8 +44,6 @@ export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, f
     { template: 'programme/recurring.md.hbs', file: 'recurring.md', extra: {} },
     ...context.dossiers.map((dossier) => ({ template: 'programme/country-dossier.md.hbs', file: `countries/${dossier.country.code}.md`, extra: { dossier } })),
   ];
-  const documents: Array<{ file: string; markdown: string }> = [];
-  const diagnostics: Diagnostic[] = [];
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const job of jobs) {
     const file = templates.get(job.template);
@@ -37,10 +51,9 @@ export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, f
     try {
       if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(file.text, COMPILE_OPTIONS));
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-      documents.push({ file: job.file, markdown: applyTypography(tidy(markdown), model.language) });
+      yield { document: { file: job.file, markdown: applyTypography(tidy(markdown), model.language) } };
     } catch (error) {
-      diagnostics.push(templateDiagnostic(error, job.template, templates, new Set(Object.keys(context))));
+      yield { diagnostic: templateDiagnostic(error, job.template, templates, new Set(Object.keys(context))) };
     }
   }
-  return { documents, diagnostics };
 }
