@@ -12,7 +12,8 @@ parentPort?.on('message', ({ index, job }: WorkshopMessage) => {
   const read = readAhead(job);
   queue = queue.then(async () => {
     try {
-      parentPort?.postMessage({ index, outcome: forWorker(await buildWorkshop(job, read)) } satisfies WorkshopReply);
+      const { outcome, transfer } = forWorker(await buildWorkshop(job, read));
+      parentPort?.postMessage({ index, outcome } satisfies WorkshopReply, transfer);
     } catch (error) {
       parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkshopReply);
     }

@@ -203,9 +203,27 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
 /** What a worker thread posts of a model: structured cloning keeps data, not classes, so each (md) text travels marked. */
 const MARKDOWN_KEY = '\u0000markdown';
 
-/** A workshop's outcome made fit to post from a worker: its (md) texts as marked plain objects (see fromWorker). */
-export function forWorker(outcome: WorkshopOutcome): WorkshopOutcome {
-  return outcome.shown ? { ...outcome, shown: mapModel(outcome.shown, (value) => (value instanceof Markdown ? { [MARKDOWN_KEY]: value.source } : undefined)) } : outcome;
+/**
+ * A workshop's outcome made fit to post from a worker: its (md) texts as marked plain objects (see
+ * fromWorker), and its files' text as UTF-8 bytes, each in a buffer of its own, listed in `transfer`:
+ * moved to the main thread rather than copied, and written from there as they are (a workshop's
+ * Markdown is some 600 KB, which the main thread otherwise copied in and encoded).
+ */
+export function forWorker(outcome: WorkshopOutcome): { outcome: WorkshopOutcome; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const encoder = new TextEncoder();
+  const build = outcome.build && {
+    ...outcome.build,
+    files: outcome.build.files.map((file) => {
+      const bytes = typeof file.content === 'string' ? encoder.encode(file.content) : file.content;
+      // A view on a shared buffer (Node's pool, a PDF's) is copied, not moved.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer && !transfer.includes(bytes.buffer);
+      if (own) transfer.push(bytes.buffer as ArrayBuffer);
+      return { ...file, content: bytes };
+    }),
+  };
+  const shown = outcome.shown && mapModel(outcome.shown, (value) => (value instanceof Markdown ? { [MARKDOWN_KEY]: value.source } : undefined));
+  return { outcome: { ...outcome, ...(build ? { build } : {}), ...(shown ? { shown } : {}) }, transfer };
 }
 
 /** An outcome posted by a worker, its (md) texts Markdown again: without this a template prints “[object Object]”. */
