@@ -2,6 +2,7 @@ import type { Diagnostic, RelatedLocation, RuleId, Severity } from '../diagnosti
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
+import type { InvalidId } from './recover.js';
 
 /** A file whose data passed its schema, with the data typed. */
 export interface Checked<T> {
@@ -55,9 +56,14 @@ export interface Gaps {
   workshopKeys: ReadonlySet<string>;
   /** Paths (as in the project, `sessions/03-x.yaml`) of the files that gave no data or lost entries. */
   damagedFiles: ReadonlySet<string>;
+  /**
+   * The `id:` values left out because they are not valid ids, by file: the entry that had one is
+   * not "without an id", and a reference or translation keyed by it is a consequence of that error.
+   */
+  invalidIds: ReadonlyMap<string, readonly InvalidId[]>;
 }
 
-export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set(), damagedFiles: new Set() };
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map() };
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
@@ -81,6 +87,11 @@ export class RuleContext {
   knowsAll(key: 'countries' | 'themes' | 'organizers' | 'partners'): boolean {
     const { workshopKeys } = this.gaps;
     return this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
+  }
+
+  /** The invalid `id:` written at `path` in `file`, or in an entry `path` is inside (see Gaps.invalidIds). */
+  invalidIdAt(file: ParsedFile, path: DataPath): InvalidId | undefined {
+    return this.gaps.invalidIds.get(file.source.path)?.find((id) => id.path.length >= 2 && id.path.length - 1 <= path.length && id.path.slice(0, -1).every((segment, i) => segment === path[i]));
   }
 
   /** Whether a reference to `id` may name something left out after an error: then it is not reported. */

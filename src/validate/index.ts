@@ -17,7 +17,7 @@ import { checkSameAs } from './rules/same-as.js';
 import { checkAssets } from './rules/assets.js';
 import { checkRestricted } from './rules/restricted.js';
 import { checkEditions } from './rules/editions.js';
-import { checkAgainstSchema } from './recover.js';
+import { checkAgainstSchema, type InvalidId } from './recover.js';
 import type { SchemaName } from './schemas.js';
 
 export type { CheckedProject, CheckedSession, Checked, RuleProject, TranslationData } from './context.js';
@@ -42,12 +42,14 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   let schemaFailed = false;
   let workshopKeys = new Set<string>();
   const damagedFiles = new Set<string>();
+  const invalidIds = new Map<string, InvalidId[]>();
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
     const recovered = checkAgainstSchema(file, schema);
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
     diagnostics.push(...recovered.diagnostics);
     if (recovered.diagnostics.length > 0) schemaFailed = true;
     recovered.damage.ids.forEach((id) => ids.add(id));
+    if (recovered.invalidIds.length) invalidIds.set(file.source.path, recovered.invalidIds);
     if (recovered.data === undefined) unreadFiles = true;
     if (recovered.damage.containers.length > 0) anyLeftOut = true;
     if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
@@ -68,7 +70,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys, damagedFiles });
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys, damagedFiles, invalidIds });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.

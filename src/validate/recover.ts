@@ -18,6 +18,14 @@ export interface RecoveredFile {
   damage: Damage;
   /** The top-level keys that lost something (`*`: which is not known, e.g. after a syntax error). */
   keysLeftOut: Set<string>;
+  /** The `id:` values taken out because they failed the schema (`id: circulate report`), where they were. */
+  invalidIds: InvalidId[];
+}
+
+/** An `id:` left out of a file's data because it is not a valid id: its path (ending in `id`) and what was written. */
+export interface InvalidId {
+  path: DataPath;
+  value: string;
 }
 
 /** Keywords whose error is about a container's entries: explained when the container lost one. */
@@ -32,19 +40,20 @@ const MAX_PASSES = 8;
  */
 export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): RecoveredFile {
   const loadDamage = file.damage ?? NO_DAMAGE;
-  if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*') };
+  if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*'), invalidIds: [] };
   const keysLeftOut = new Set(loadDamage.containers.map((path) => String(path[0] ?? '*')));
   const validate = validator(schema);
   // The validator sees the data without holes (items a syntax error took out); paths in its errors
   // are mapped back to the file's item numbers.
   const view = file.damage ? compact(file.data) : file.data;
-  if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut };
+  if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut, invalidIds: [] };
   const explained = (error: SchemaError) => ABOUT_ENTRIES.has(error.keyword) && isDamaged(loadDamage, schemaErrorPath(error, false));
   const diagnostics = schemaDiagnostics(file, schema, explained, file.damage ? { data: view, original: (path) => originalPath(file.data, path) } : undefined);
 
   const data = structuredClone(file.data);
   const containers: DataPath[] = [...loadDamage.containers];
   const ids = [...loadDamage.ids];
+  const invalidIds: InvalidId[] = [];
   let errors = validate.errors ?? [];
   for (let pass = 0; pass < MAX_PASSES && errors.length > 0; pass++) {
     // The errors come from a compacted copy: map their paths back to the data's indexes.
@@ -54,11 +63,16 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
     for (const path of removed) {
       containers.push(path.slice(0, -1));
       keysLeftOut.add(String(path[0]));
-      ids.push(...idsIn(valueAt(file.data, path)));
+      const value = valueAt(file.data, path);
+      if (path[path.length - 1] === 'id' && typeof value === 'string') {
+        // An id that is not valid: references to it are not reported as unknown, and rules keyed by it know it was written.
+        invalidIds.push({ path, value });
+        ids.push(value);
+      } else ids.push(...idsIn(value));
     }
     errors = validate(compact(data)) ? [] : validate.errors ?? [];
   }
-  return { diagnostics, data, damage: { containers, ids }, keysLeftOut };
+  return { diagnostics, data, damage: { containers, ids }, keysLeftOut, invalidIds };
 }
 
 /** Removes the values at the paths (deepest and last first; a path under a removed one is skipped). */

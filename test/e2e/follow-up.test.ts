@@ -83,6 +83,16 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
   ];
+  it('an action id that is not valid is one error where it is written, and a follow-up report naming it points there (not “without an id”, nor a missing translation)', () => {
+    const dir = copy();
+    edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: circulate-report', 'id: circulate report');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[unknown-action]', '[invalid-value]']);
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:7:13 error No action has the id “circulate-report”: the action whose id is written “circulate report” has no valid id\.[\s\S]*see: \S*sessions\/08-closing\.yaml:\d+:9 the id written there/);
+    expect(result.stderr).toMatch(/sessions\/08-closing\.yaml:\d+:9 error .*id must match pattern/);
+  });
+
   it.each(cases)('$rule', ({ rule, change, where, code }) => {
     const dir = copy();
     change(dir);

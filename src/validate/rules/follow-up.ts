@@ -1,6 +1,6 @@
 import type { ActionStatus } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, suggest } from '../suggest.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -18,8 +18,14 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (action.id !== undefined && !actionIds.has(action.id)) actionIds.set(action.id, { file: session.file, path: ['actions', index, 'id'] });
     if (action.id !== undefined) taken.add(action.id);
   });
+  // Actions whose id was left out as not valid (reported there): not "without an id", and a reference close to one is its consequence.
+  const invalid = new Map<string, Site>();
   for (const session of sessions) session.data.actions?.forEach((action, index) => {
-    if (action.id !== undefined || typeof action.text !== 'string') return;
+    const written = action.id === undefined ? ctx.invalidIdAt(session.file, ['actions', index, 'id']) : undefined;
+    if (written && !invalid.has(written.value)) invalid.set(written.value, { file: session.file, path: written.path });
+  });
+  for (const session of sessions) session.data.actions?.forEach((action, index) => {
+    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id'])) return;
     const id = actionIdFor(action.text, taken);
     taken.add(id);
     ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
@@ -50,7 +56,11 @@ export function checkFollowUps(ctx: RuleContext): void {
       if (update.action !== undefined) {
         const site = actionIds.get(update.action);
         if (!site) {
-          if (!ctx.mayBeLeftOut(update.action)) {
+          const meant = didYouMean(update.action, actionIds.keys()) === undefined ? suggest(update.action, invalid.keys()) : undefined;
+          if (meant !== undefined) {
+            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: the action whose id is written “${meant}” has no valid id.`,
+              'Correct the id in the session file (letters, digits, - and _, no spaces); the error there says what is wrong with it.', [{ site: invalid.get(meant)!, message: 'the id written there' }]);
+          } else if (!ctx.mayBeLeftOut(update.action)) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
           }
           return;

@@ -42,6 +42,8 @@ export function checkTranslations(ctx: RuleContext): void {
     const where = { file: s.source, path: s.slot.path };
     const language = NAMES[s.language];
     if (s.state === 'missing') {
+      // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
+      if (ctx.invalidIdAt(s.source, s.slot.path)) continue;
       ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
         `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
       continue;
