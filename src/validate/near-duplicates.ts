@@ -87,7 +87,7 @@ export interface SearchStats {
  * lists every pair, so it is as long as the number of similar pairs: to group texts, use
  * `findSimilarGroups`, whose work does not grow with the pairs.
  */
-export function findSimilarPairs(sets: ReadonlyArray<ReadonlySet<string>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): SimilarPair[] {
+export function findSimilarPairs<T>(sets: ReadonlyArray<ReadonlySet<T>>, threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): SimilarPair[] {
   const pairs: SimilarPair[] = [];
   searchSimilar(sets, threshold, stats, (i, j, similarity) => pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity }));
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
@@ -171,6 +171,17 @@ function searchSimilar<T>(sets: ReadonlyArray<ReadonlySet<T>>, threshold: number
       }
     }
   }
+}
+
+/**
+ * The shingles of each (md) text, for findSimilarPairs: numbered (see numberedShingles) when the
+ * texts' words allow, else as strings; the same similarities as `shingles` gives. A text with no
+ * words has none: it is like no other.
+ */
+export function shingleSets(texts: readonly string[]): Array<ReadonlySet<number | string>> {
+  const words = texts.map(normalizedWords);
+  const numbered = numberedShingles(words);
+  return words.map((each, i) => (each.length === 0 ? new Set<number>() : numbered ? numbered[i]! : wordShingles(each)));
 }
 
 /** Words are numbered from 1 below this; three numbers make one shingle, within 2^51 (exact in a double). */

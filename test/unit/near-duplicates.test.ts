@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '../../src/validate/near-duplicates.js';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles, shingleSets } from '../../src/validate/near-duplicates.js';
 
 const sorted = (set: ReadonlySet<string>) => [...set].sort();
 
@@ -104,6 +104,17 @@ describe('findSimilarPairs', () => {
 
   it('ignores empty texts', () => {
     expect(findSimilarPairs([new Set(), new Set(), new Set(['a'])])).toEqual([]);
+  });
+
+  it('finds the same pairs in shingleSets (numbered shingles) as in shingles, punctuation-only and short texts included', () => {
+    const vocabulary = ['border', 'post', 'Post', 'watchlist', 'data', '*data*', 'police', '—', '!'];
+    const text = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 9 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 14 }), (texts) => {
+        expect(findSimilarPairs(shingleSets(texts))).toEqual(findSimilarPairs(texts.map(shingles)));
+      }),
+      { numRuns: 300, seed: 20220510 },
+    );
   });
 
   it('returns exactly the pairs the O(n²) definition finds (random small vocabularies)', () => {
