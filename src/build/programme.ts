@@ -162,9 +162,11 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
   const templates = await loadTemplates();
-  // Each document is staged as soon as it is rendered, written while the next is (a template error
-  // returns with it: the caller aborts every folder's staging).
+  // The exports first, then each document as soon as it is rendered: each is written while the next
+  // is made (a template error returns with it: the caller aborts every folder's staging).
   const staged = staging?.folder(outDir);
+  const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }];
+  for (const file of exports) staged?.add(file);
   const files: OutputFile[] = [];
   for (const step of renderProgrammeEach(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)))) {
     if ('diagnostic' in step) {
@@ -180,10 +182,6 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     }
   }
   if (hasErrors(result.diagnostics)) return result;
-  for (const file of [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }]) {
-    files.push(file);
-    staged?.add(file);
-  }
-  result.files = files;
+  result.files = [...files, ...exports];
   return result;
 }

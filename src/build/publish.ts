@@ -172,10 +172,10 @@ async function recover(fs: FileSystem, outDir: string): Promise<{ previous: stri
     recovered = 'rolled back';
   }
   // Temporary files the tool may have left: those of the names it staged or published, and its manifest's.
-  for (const name of new Set([...journal ?? [], ...previous])) {
-    await fs.rm(path.join(outDir, `${name}${TEMP_SUFFIX}`), { force: true }).catch(() => undefined);
-    if (!previous.includes(name)) await removeEmptyParents(fs, outDir, path.dirname(name));
-  }
+  // All at once: each is one look at a name that is almost never there, and a programme's folder lists dozens.
+  const names = [...new Set([...journal ?? [], ...previous])];
+  await Promise.all(names.map((name) => fs.rm(path.join(outDir, `${name}${TEMP_SUFFIX}`), { force: true }).catch(() => undefined)));
+  for (const name of names) if (!previous.includes(name)) await removeEmptyParents(fs, outDir, path.dirname(name));
   await attempt('Cannot remove', path.join(outDir, MANIFEST_TEMP), () => fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }));
   if (journal) await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }));
   return { previous, ...(recovered ? { recovered } : {}) };
