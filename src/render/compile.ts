@@ -1,5 +1,9 @@
 import Handlebars from 'handlebars';
 import { memoize } from '../markdown/memo.js';
+import { helpers } from './helpers.js';
+
+/** Our helpers, known when compiling: a mustache naming one calls it, without first asking whether it is a helper or a field. */
+const KNOWN_HELPERS = Object.fromEntries(Object.keys(helpers('en')).map((name) => [name, true]));
 
 /** Options every template is compiled with. */
 export const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
@@ -18,7 +22,7 @@ interface CompilerEnvironment {
  */
 const specOf = memoize((text: string): TemplateSpecification => {
   const env = Handlebars as unknown as CompilerEnvironment;
-  const options = { ...COMPILE_OPTIONS, data: true };
+  const options = { ...COMPILE_OPTIONS, data: true, knownHelpers: KNOWN_HELPERS };
   return new env.JavaScriptCompiler().compile(new env.Compiler().compile(env.parse(text, options), options), options, undefined, true);
 }, 1_000);
 
