@@ -7,11 +7,17 @@ import { FallbackText, RawMarkdown, SafeMarkdown, escapeForMarkdown } from './sa
 
 type Helper = (...args: unknown[]) => unknown;
 
+const isEmpty = (object: Record<string, unknown>) => {
+  for (const _ in object) return false;
+  return true;
+};
+
 /** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;
   const slugs = new Map<string, string>();
+  const labels = new Map<string, string>();
   const forms = (country: unknown) => {
     const { code, name } = country as { code: string; name: string };
     return countryForms(code, name, language);
@@ -19,9 +25,16 @@ export function helpers(language: Language): Record<string, Helper> {
   return {
     /** {{t "recommendations"}}, {{t "page_of" page=3 pages=18}} */
     t: (...list) => {
-      const [key] = args(list);
-      if (typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
-      return translate(language, key, hash(list) as Record<string, string | number>);
+      const key = list[0];
+      const values = hash(list);
+      // A label without values ({{t "owner"}}, in every row of a table) is looked up once per document.
+      const plain = list.length === 2 && isEmpty(values);
+      const known = plain && typeof key === 'string' ? labels.get(key) : undefined;
+      if (known !== undefined) return known;
+      if (list.length < 2 || typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
+      const text = translate(language, key, values as Record<string, string | number>);
+      if (plain) labels.set(key, text);
+      return text;
     },
     /** {{date session.date}} → 13 May 2022; a bare {{date}} formats the current object's `date`. */
     date: function (this: unknown, ...list: unknown[]) {
