@@ -233,10 +233,34 @@ export function forWorker(outcome: WorkshopOutcome): { outcome: WorkshopOutcome;
   return { outcome: { ...outcome, ...(build ? { build } : {}), ...(shown ? { shown } : {}) }, transfer };
 }
 
-/** An outcome posted by a worker, its (md) texts Markdown again: without this a template prints “[object Object]”. */
+/**
+ * An outcome posted by a worker, its (md) texts Markdown again: without this a template prints
+ * “[object Object]”. In place: the posted copy is this thread's alone, and copying it again (a
+ * workshop's model is thousands of objects) only made work for the garbage collector.
+ */
 export function fromWorker(outcome: WorkshopOutcome): WorkshopOutcome {
-  return outcome.shown ? { ...outcome, shown: mapModel(outcome.shown, (value) => {
-    const source = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[MARKDOWN_KEY] : undefined;
-    return typeof source === 'string' ? new Markdown(source) : undefined;
-  }) } : outcome;
+  if (outcome.shown) reviveMarkdown(outcome.shown);
+  return outcome;
+}
+
+/** Replaces each marked (md) text (see forWorker) inside `value` by a Markdown; each object visited once. */
+function reviveMarkdown(root: object): void {
+  const seen = new Set<object>();
+  const revive = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    const source = (value as Record<string, unknown>)[MARKDOWN_KEY];
+    if (typeof source === 'string') return new Markdown(source);
+    if (seen.has(value)) return value;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    } else if (value instanceof Map) {
+      for (const [key, item] of value) value.set(key, revive(item));
+    } else {
+      const object = value as Record<string, unknown>;
+      for (const key of Object.keys(object)) object[key] = revive(object[key]);
+    }
+    return value;
+  };
+  revive(root);
 }
