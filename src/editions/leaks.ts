@@ -1,4 +1,4 @@
-import { memoize, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
+import { memoize1, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
@@ -90,7 +90,7 @@ function documentWords(document: string): string {
   return splitAtHeadings(document).map((section) => sectionWords(document.slice(section.offset, section.end))).filter(Boolean).join(' ');
 }
 
-const sectionWords = memoize((text: string) => normalizedWords(text).join(' '), SECTION_MEMO_LIMIT);
+const sectionWords = memoize1((text: string) => normalizedWords(text).join(' '), SECTION_MEMO_LIMIT);
 
 function contains(haystack: string, needle: string): boolean {
   return ` ${haystack} `.includes(` ${needle} `);

@@ -32,3 +32,16 @@ export function memoize<A extends ReadonlyArray<string | undefined>, R>(fn: (...
 
 /** For functions of a document's sections (whole parts of a document, not short field values): fewer of them kept. */
 export const SECTION_MEMO_LIMIT = 2_000;
+
+/** `memoize` for a function of one string: no arguments array made per call (safeMarkdownInline runs for every table cell of every document). */
+export function memoize1<R>(fn: (text: string) => R, limit = 50_000): (text: string) => R {
+  let cache = new Map<string, R>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as R;
+    const value = fn(text);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(text, value);
+    return value;
+  };
+}

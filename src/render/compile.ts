@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { memoize } from '../markdown/memo.js';
+import { memoize1 } from '../markdown/memo.js';
 import { helpers } from './helpers.js';
 
 /** Our helpers, known when compiling: a mustache naming one calls it, without first asking whether it is a helper or a field. */
@@ -20,7 +20,7 @@ interface CompilerEnvironment {
  * helpers), and compiling them took an eighth of building 100 workshops. A compiled form holds no
  * helper or partial; `hb.template` binds it to an environment.
  */
-const specOf = memoize((text: string): TemplateSpecification => {
+const specOf = memoize1((text: string): TemplateSpecification => {
   const env = Handlebars as unknown as CompilerEnvironment;
   const options = { ...COMPILE_OPTIONS, data: true, knownHelpers: KNOWN_HELPERS };
   return new env.JavaScriptCompiler().compile(new env.Compiler().compile(env.parse(text, options), options), options, undefined, true);

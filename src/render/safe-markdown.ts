@@ -1,7 +1,7 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
-import { memoize } from '../markdown/memo.js';
+import { memoize, memoize1 } from '../markdown/memo.js';
 import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 import { isSafeImage } from '../markdown/images.js';
@@ -83,7 +83,7 @@ function markLanguage(tree: Root, lang: string): void {
 }
 
 /** The same text flattened to one line, for a table cell: blocks joined, `|` escaped. */
-export const safeMarkdownInline = memoize((source: string): string => {
+export const safeMarkdownInline = memoize1((source: string): string => {
   if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, 'cell');

@@ -3,14 +3,14 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
 import type { TemplateSet } from './templates.js';
 import { TemplateBudgetError, type BlockSite } from './budget.js';
-import { memoize } from '../markdown/memo.js';
+import { memoize1 } from '../markdown/memo.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
 export type TemplateAsts = ReadonlyMap<string, hbs.AST.Program>;
 
 /** A template's tree, kept by text (a programme renders the same templates for every workshop); only read, never changed. */
-const parseText = memoize((text: string) => Handlebars.parse(text), 1_000);
+const parseText = memoize1((text: string) => Handlebars.parse(text), 1_000);
 
 /**
  * Parses every template once, before anything renders: each syntax error is reported with its
