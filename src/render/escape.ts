@@ -1,3 +1,5 @@
+import { memoize1 } from '../markdown/memo.js';
+
 /**
  * Escapes plain text for Markdown (CommonMark + GFM, and pandoc's Markdown, which reads the front
  * matter), so a name or title is shown exactly as written wherever a template puts it.
@@ -14,6 +16,14 @@ const LITERAL_AUTOLINK = /https?:\/\/|www\./i;
 export function escapeMarkdown(text: string): string {
   // Most names and titles need nothing: skip the replacements (a hot path in large reports).
   if (NOTHING_TO_ESCAPE.test(text) && /^[\x20-\x7e]*$/.test(text) && !LITERAL_AUTOLINK.test(text)) return text;
+  return escaped(text);
+}
+
+/**
+ * The replacements, remembered: the same few texts that need them (a date range with its dash, a
+ * name with an accent) are written in every row of a large document.
+ */
+const escaped = memoize1((text: string): string => {
   // Leading spaces could start a code block; line breaks, a new block: plain text has neither.
   const flat = text.normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
   return flat
@@ -28,7 +38,7 @@ export function escapeMarkdown(text: string): string {
     // (`https://x.org/a\_b`): `https\://`, `www\.` keep it text, read the same by every reader.
     .replace(/(?<![a-z])(https?):(?=\/\/)/gi, '$1\\:')
     .replace(/(?<![a-z0-9])(www)\./gi, '$1\\.');
-}
+}, 10_000);
 
 /** A value for YAML front matter: a double-quoted scalar (JSON strings are valid YAML 1.2). */
 export function yamlScalar(value: unknown): string {
