@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast';
 import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
+import { memoize1 } from '../markdown/memo.js';
 
 /** FORMAT.md's threshold: Jaccard similarity of word 3-shingles at or above this is a near-duplicate. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
@@ -25,10 +26,18 @@ function wordShingles(words: readonly string[]): Set<string> {
 }
 
 /** The words of a (md) text as FORMAT.md compares texts: NFKC, case-folded, without Markdown markup or punctuation. */
-export function normalizedWords(markdown: string): string[] {
+export function normalizedWords(markdown: string): readonly string[] {
+  return wordsOf(markdown);
+}
+
+/**
+ * Remembered: a programme's roll-up compares the recommendations its workshops' checks compared
+ * already (the same texts, on the thread that checked them). Read-only: callers share the arrays.
+ */
+const wordsOf = memoize1((markdown: string): readonly string[] => {
   const normalized = markdown.normalize('NFKC');
   return textWords(isPlainText(normalized) ? normalized : plainText(parseGfm(normalized)));
-}
+});
 
 /** The words of a text without markup (NFKC-normalized): lower case, punctuation left out. */
 export function textWords(plain: string): string[] {
@@ -229,7 +238,7 @@ interface Postings {
  */
 export function findSimilarGroups(all: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD, stats: SearchStats = { comparisons: 0 }): number[][] {
   const distinct = new Map<string, number>();
-  const texts: string[][] = [];
+  const texts: Array<readonly string[]> = [];
   const keyOf = all.map((text) => {
     const words = normalizedWords(text);
     // A text with no words (only punctuation or markup) is like no other, as in the pair search.
