@@ -253,7 +253,7 @@ function benchProgramme() {
   progress('P: build --format md');
   const md = measure([BIN, 'build', dir, '--quiet', '--format', 'md']);
   const buildRatio = md.ms / validate.ms;
-  row('P', 'build --format md (every workshop, then the programme\'s documents)', md, `${buildRatio.toFixed(1)}× validate without cache (target ≤ 2×) ${buildRatio <= 2 ? '✓' : '✗'}`);
+  row('P', 'build --format md (every workshop, then the programme\'s documents)', md, `${buildRatio.toFixed(2)}× validate without cache (target ≤ 2×) ${buildRatio <= 2 ? '✓' : '✗'}`);
   const peak = Math.max(...[validate, empty, warm, changed, md].map((m) => m.rss));
   rows.push(`| P | peak memory of the P commands | | | ${peak.toFixed(0)} MB | target < 600 MB ${peak < 600 ? '✓' : '✗'} |`);
 }
