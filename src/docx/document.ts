@@ -18,6 +18,7 @@ import { Lists } from './lists.js';
 import { compileReproducibly, compressLargeParts, zipParts } from './package.js';
 import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
 import type { ReferenceDocument } from './reference.js';
+import { sharedStyles } from './shared-styles.js';
 import { STYLE, themeStyles } from './styles.js';
 
 /** What every document of a build shares. */
@@ -121,7 +122,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
               characterStyles: (styles.characterStyles ?? []).filter((style) => !reference.styleIds.has(style.id)),
             },
           }
-        : { styles, fonts: fontsFor(settings.fonts, root) }),
+        : { styles: sharedStyles(styles), fonts: fontsFor(settings.fonts, root) }),
       numbering: lists.options(),
       footnotes,
       // The contents' page numbers from our typesetter's layout, not the library's docx/layout
