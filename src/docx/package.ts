@@ -91,6 +91,25 @@ function compress(bytes: Uint8Array): Compressed {
 }
 
 /**
+ * Parts written the same in many documents (styles, theme, settings, font table, relationships: the
+ * example's 30 documents have 762 XML parts, 108 of them different, 2.4 of their 3.9 MB) are
+ * compressed once per thread, found by their text; not the body, which is each document's own.
+ * Bounded: a build's documents share a few dozen.
+ */
+const BODY = 'word/document.xml';
+const compressedTexts = new Map<string, Compressed>();
+const TEXTS_KEPT = 256;
+
+function compressText(text: string): Compressed {
+  let compressed = compressedTexts.get(text);
+  if (!compressed) {
+    if (compressedTexts.size >= TEXTS_KEPT) compressedTexts.clear();
+    compressedTexts.set(text, (compressed = compress(Buffer.from(text, 'utf8'))));
+  }
+  return compressed;
+}
+
+/**
  * The parts as a .docx (a zip), in their order, with fixed entry times: fflate writes the container
  * (headers, central directory) around the bytes deflated here, with the size, CRC and method given.
  */
@@ -102,7 +121,7 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array | Compre
   });
   const mtime = ZIP_TIME();
   for (const [path, data] of parts) {
-    const compressed = typeof data === 'string' ? compress(Buffer.from(data, 'utf8')) : data instanceof Uint8Array ? compress(data) : data;
+    const compressed = typeof data === 'string' ? (path === BODY ? compress(Buffer.from(data, 'utf8')) : compressText(data)) : data instanceof Uint8Array ? compress(data) : data;
     const entry: ZipInputFile = { filename: path, size: compressed.size, crc: compressed.crc, compression: 8, mtime };
     zip.add(entry);
     entry.ondata!(null, compressed.data, true);
