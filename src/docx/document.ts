@@ -65,7 +65,11 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
   const page = pageGeometry(settings);
   let text = '';
   const entries = root.children.filter((c) => c.type === 'heading' && c.depth <= 2).length;
-  // Everything of the docx library is made inside the packing (see compileReproducibly), where its ids are fixed.
+  const styles = themeStyles(settings.theme, lang);
+  // Made once per thread, outside the packing: styles hold no ids, and a document's ids must not depend on
+  // whether the thread had made them before.
+  const shared = settings.reference ? undefined : sharedStyles(styles);
+  // Everything else of the docx library is made inside the packing (see compileReproducibly), where its ids are fixed.
   const make = (reseed: () => void): Document => {
     const lists = new Lists();
     const ctx: DocxContext = {
@@ -105,7 +109,6 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
     }
     sections.push({ properties, ...chrome(), children: body.length > 0 ? body : [new Paragraph({})] });
     const reference = settings.reference;
-    const styles = themeStyles(settings.theme, lang);
     text = ctx.text.filter(Boolean).join('\n');
     reseed();
     return new Document({
@@ -122,7 +125,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
               characterStyles: (styles.characterStyles ?? []).filter((style) => !reference.styleIds.has(style.id)),
             },
           }
-        : { styles: sharedStyles(styles), fonts: fontsFor(settings.fonts, root) }),
+        : { styles: shared, fonts: fontsFor(settings.fonts, root) }),
       numbering: lists.options(),
       footnotes,
       // The contents' page numbers from our typesetter's layout, not the library's docx/layout
