@@ -25,16 +25,12 @@ function wordShingles(words: readonly string[]): Set<string> {
   return result;
 }
 
-/** The words of a (md) text as FORMAT.md compares texts: NFKC, case-folded, without Markdown markup or punctuation. */
-export function normalizedWords(markdown: string): readonly string[] {
-  return wordsOf(markdown);
-}
-
 /**
- * Remembered: a programme's roll-up compares the recommendations its workshops' checks compared
- * already (the same texts, on the thread that checked them). Read-only: callers share the arrays.
+ * The words of a (md) text as FORMAT.md compares texts: NFKC, case-folded, without Markdown markup or
+ * punctuation. Remembered: a programme's roll-up compares the recommendations its workshops' checks
+ * compared already (the same texts, on the thread that checked them). Read-only: callers share the arrays.
  */
-const wordsOf = memoize1((markdown: string): readonly string[] => {
+export const normalizedWords = memoize1((markdown: string): readonly string[] => {
   const normalized = markdown.normalize('NFKC');
   return textWords(isPlainText(normalized) ? normalized : plainText(parseGfm(normalized)));
 });
