@@ -1,7 +1,7 @@
 import type { RecommendationView } from '../consolidate/index.js';
 import type { Markdown } from '../consolidate/markdown.js';
 import type { Language } from '../notes/types.js';
-import { findSimilarPairs, shingleSets } from '../validate/near-duplicates.js';
+import { findSimilarTexts } from '../validate/near-duplicates.js';
 
 /** Where a recommendation was raised: a workshop, as a reader names it (`Rabat 2022`), and the number its report gives it. */
 export interface RaisedAt<W> {
@@ -76,7 +76,7 @@ export function recurringRecommendations<W>(inputs: ReadonlyArray<RecurringInput
   ];
   for (const pool of pools) {
     const texts = pool.members.flatMap(({ w, model }) => model.recommendations.map((rec) => ({ w, node: nodeOf(w, rec), source: rec.text.source })));
-    for (const pair of findSimilarPairs(shingleSets(texts.map((t) => t.source)))) {
+    for (const pair of findSimilarTexts(texts.map((t) => t.source))) {
       const a = texts[pair.a]!;
       const b = texts[pair.b]!;
       if (a.w !== b.w && compareIn(a.w, b.w) === pool.in) join(a.node, b.node);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles, shingleSets } from '../../src/validate/near-duplicates.js';
+import { findSimilarPairs, findSimilarTexts, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '../../src/validate/near-duplicates.js';
 
 const sorted = (set: ReadonlySet<string>) => [...set].sort();
 
@@ -106,14 +106,29 @@ describe('findSimilarPairs', () => {
     expect(findSimilarPairs([new Set(), new Set(), new Set(['a'])])).toEqual([]);
   });
 
-  it('finds the same pairs in shingleSets (numbered shingles) as in shingles, punctuation-only and short texts included', () => {
+  it('finds the same pairs with findSimilarTexts (numbered shingles) as in shingles, punctuation-only and short texts included', () => {
     const vocabulary = ['border', 'post', 'Post', 'watchlist', 'data', '*data*', 'police', '—', '!'];
     const text = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 9 }).map((words) => words.join(' '));
     fc.assert(
       fc.property(fc.array(text, { maxLength: 14 }), (texts) => {
-        expect(findSimilarPairs(shingleSets(texts))).toEqual(findSimilarPairs(texts.map(shingles)));
+        expect(findSimilarTexts(texts)).toEqual(findSimilarPairs(texts.map(shingles)));
       }),
       { numRuns: 300, seed: 20220510 },
+    );
+  });
+
+  it('finds the same pairs with findSimilarTexts as in shingles among many different shingles (near-copies with a word changed)', () => {
+    // Hundreds of words, texts and their near-copies: tens of thousands of shingles, so the numbered
+    // shingles' table holds many that land on the same slot.
+    const word = fc.integer({ min: 0, max: 400 }).map((n) => `w${n.toString(36)}`);
+    const text = fc.array(word, { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.nat(), word), { minLength: 1, maxLength: 120 }), (drafts) => {
+        const texts = drafts.flatMap(([words, at, other]) => [words.join(' '), words.map((w, i) => (i === at % words.length ? other : w)).join(' ')]);
+        const pairs = findSimilarTexts(texts);
+        expect(pairs).toEqual(findSimilarPairs(texts.map(shingles)));
+      }),
+      { numRuns: 40, seed: 20220511 },
     );
   });
 
