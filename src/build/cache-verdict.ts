@@ -29,6 +29,8 @@ export function verdictKey(sources: ProjectSources): string {
   const hash = createHash('sha256').update(`${toolIdentity()}\u0000verdict\u0000`);
   for (const job of notesJobs(sources)) hash.update(`${cacheKey(job)}\u0000`);
   hash.update(`assets\u0000${sources.assets.join('\u0000')}`);
+  // Which files could not be read changes what their neighbours are blamed for (see ProjectSources.unread).
+  if (sources.unread?.length) hash.update(`\u0000unread\u0000${sources.unread.join('\u0000')}`);
   return hash.digest('hex');
 }
 

@@ -16,6 +16,8 @@ export interface LoadedProject {
   /** Follow-up reports, `follow-up/*.yaml`. */
   followUps: ParsedFile[];
   assets: string[];
+  /** What the reader could not take (see ProjectSources.unread). */
+  unread: string[];
 }
 
 export interface LoadResult {
@@ -41,6 +43,7 @@ export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, Parse
     translations: (sources.translations ?? []).map((source) => parse(source, 'translation')),
     followUps: (sources.followUps ?? []).map((source) => parse(source, 'follow-up')),
     assets: sources.assets,
+    unread: sources.unread ?? [],
   };
   if (sources.sessions.length === 0) {
     diagnostics.push({

@@ -39,6 +39,8 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   }
   const byName = new Map(files.map((file) => [file.path, file]));
   const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
+  // Every notes file or folder left out for a problem; assets are checked where they are used.
+  const unread = [...new Set(diagnostics.flatMap((d) => (d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : [])))];
   return {
     sources: {
       workshop,
@@ -47,6 +49,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
       translations: translationNames.flatMap((name) => byName.get(name) ?? []),
       followUps: followUpNames.flatMap((name) => byName.get(name) ?? []),
       assets,
+      ...(unread.length ? { unread } : {}),
     },
     diagnostics,
   };

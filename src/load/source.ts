@@ -38,4 +38,10 @@ export interface ProjectSources {
   followUps?: SourceFile[];
   /** Relative paths of the files under `assets/`, to check references without touching the disk. */
   assets: string[];
+  /**
+   * Notes files (or folders) the reader could not take, each with its problem reported (not UTF-8,
+   * too large, a link that leads nowhere or outside): what they hold is unknown, so nothing that
+   * refers to them is blamed for it. Absent when every file was read.
+   */
+  unread?: string[];
 }

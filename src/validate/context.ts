@@ -52,6 +52,8 @@ export interface Gaps {
   anyLeftOut: boolean;
   /** `id:` values written in entries that were left out. */
   ids: ReadonlySet<string>;
+  /** A file that defines ids could not be read at all: any id may be one of its. */
+  idsUnknown: boolean;
   /** Top-level keys of workshop.yaml that lost entries (or `*` when the file lost an unnamed one). */
   workshopKeys: ReadonlySet<string>;
   /** Paths (as in the project, `sessions/03-x.yaml`) of the files that gave no data or lost entries. */
@@ -63,7 +65,7 @@ export interface Gaps {
   invalidIds: ReadonlyMap<string, readonly InvalidId[]>;
 }
 
-export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map() };
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), idsUnknown: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map() };
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
@@ -96,7 +98,7 @@ export class RuleContext {
 
   /** Whether a reference to `id` may name something left out after an error: then it is not reported. */
   mayBeLeftOut(id: string): boolean {
-    return this.gaps.ids.has(id);
+    return this.gaps.idsUnknown || this.gaps.ids.has(id);
   }
 
   report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {

@@ -55,6 +55,11 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
     return recovered.data === undefined ? undefined : { file, data: recovered.data as T };
   };
+  // A file the reader could not take is damaged whole; one that defines ids (a session, a country
+  // file) leaves every id unknown: its problem is reported, and a reference to it is its consequence.
+  const definesIds = loaded.unread.filter((file) => /^(sessions|countries)(\/|$)|^workshop\.ya?ml$/.test(file));
+  loaded.unread.forEach((file) => damagedFiles.add(file));
+  if (definesIds.length) unreadFiles = true;
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
@@ -70,7 +75,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, workshopKeys, damagedFiles, invalidIds });
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, idsUnknown: definesIds.length > 0, workshopKeys, damagedFiles, invalidIds });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { copyTree, ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 /** `rule file:line:column` of each diagnostic of a JSON report. */
 function located(stdout: string): string[] {
@@ -44,5 +44,27 @@ describe('every independent problem in one run', () => {
       'unknown-country sessions/02-recommendations.yaml:17',
       'unknown-recommendation sessions/02-recommendations.yaml:25',
     ]);
+  });
+
+  it('a file that cannot be read is one error: what refers to it or translates it is not blamed for it', () => {
+    // sessions/08-closing.yaml defines the actions the follow-up reports name and a recommendation
+    // another session is the same as; both files have French translations.
+    const dir = path.join(work, 'unreadable');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+    appendFileSync(path.join(dir, 'sessions/08-closing.yaml'), Buffer.from([0xff]));
+    appendFileSync(path.join(dir, 'countries/BFA.yaml'), Buffer.from([0xff]));
+    const unreadable = ['encoding countries/BFA.yaml', 'encoding sessions/08-closing.yaml'];
+    const run = (...more: string[]) => runBin(['validate', '.', '--reporter', 'json', ...more], { cwd: dir });
+    const first = run('--cache');
+    expect(first.code, first.stderr).toBe(1);
+    expect(located(first.stdout).map((line) => line.replace(/:\d+:\d+$/, ''))).toEqual(unreadable);
+    // The cache's verdict for these notes says the same; once the files are read again, the rules speak again.
+    expect(located(run('--cache').stdout).map((line) => line.replace(/:\d+:\d+$/, ''))).toEqual(unreadable);
+    rmSync(path.join(dir, 'sessions/08-closing.yaml'));
+    rmSync(path.join(dir, 'countries/BFA.yaml'));
+    const codes = located(run('--cache').stdout).map((line) => line.split(' ')[0]);
+    expect(codes).toContain('unknown-action');
+    expect(codes).toContain('orphan-translation');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, editFile, listFiles, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
@@ -187,5 +187,21 @@ describe('--cache', () => {
     expect(result.code).toBe(plain.code);
     expect(result.stderr).toContain(`warning: Could not write the cache in ${blocked}`);
     expect(result.stderr.replace(/^warning: Could not write the cache.*\n/m, '')).toBe(plain.stderr);
+  });
+
+  it('keeps a workshop\'s verdict apart from the same notes with a file that could not be read', () => {
+    // The same readable texts both times: one run with sessions/08-closing.yaml not UTF-8 (its
+    // actions, named by the follow-up reports, are unknown), the next without it (they do not exist).
+    const dir = copy();
+    const programme = path.join(dir, 'sahel-programme');
+    const closing = path.join(dir, 'rabat-2022/sessions/08-closing.yaml');
+    appendFileSync(closing, Buffer.from([0xff]));
+    const codes = () => {
+      const result = runBin(['validate', programme, '--cache', '--reporter', 'json'], { cwd: dir });
+      return (JSON.parse(result.stdout) as Array<{ ruleId: string }>).map((d) => d.ruleId);
+    };
+    expect(codes()).toEqual(['encoding']);
+    rmSync(closing);
+    expect(codes()).toContain('unknown-action');
   });
 });

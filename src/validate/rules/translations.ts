@@ -22,9 +22,10 @@ export function checkTranslations(ctx: RuleContext): void {
   const source = reportLanguages(w)[0]!;
   // A source file that could not be read whole (a YAML mistake) has lost texts its translation
   // still has: the first error says why, and these would only be its consequences.
-  const damaged = ctx.gaps.damagedFiles;
+  // (A folder the reader could not take, such as a sessions/ that links outside, damages every file in it.)
+  const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/')));
   for (const { file, reason } of status.strayFiles) {
-    if (reason === 'no-source' && damaged.has(file.target)) continue;
+    if (reason === 'no-source' && damaged(file.target)) continue;
     const message = reason === 'not-a-language'
       ? `translations/${file.language}/ is not one of the report's languages (${status.languages.join(', ')}).`
       : `This translates ${file.target}, which does not exist.`;
@@ -32,7 +33,7 @@ export function checkTranslations(ctx: RuleContext): void {
     ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', message, hint);
   }
   for (const { file, key } of status.orphans) {
-    if (damaged.has(file.target)) continue;
+    if (damaged(file.target)) continue;
     const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
     const near = suggest(key, keys);
     ctx.report('orphan-translation', 'error', { file: file.file, path: [key] }, 'key', `${file.target} has no text at ${key}: this translation translates nothing.`,
