@@ -31,9 +31,11 @@ export interface LoadResult {
  */
 export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, ParseResult>): LoadResult {
   const diagnostics: Diagnostic[] = [];
+  const unread = new Set(sources.unread);
   const parse = (source: ProjectSources['workshop'], role: ParsedFile['role']) => {
     const result = parsed?.get(source.path) ?? parseYamlFile(source, role);
-    diagnostics.push(...result.diagnostics);
+    // workshop.yaml stands in empty when it could not be read: its reading problem says why, not "empty".
+    if (!unread.has(source.path)) diagnostics.push(...result.diagnostics);
     return result.file;
   };
   const project: LoadedProject = {

@@ -85,10 +85,15 @@ export class RuleContext {
    */
   constructor(readonly project: RuleProject, readonly table: CountryTable, readonly gaps: Gaps = NO_GAPS) {}
 
-  /** Whether every definition of this kind in workshop.yaml was read (none was left out). */
+  /**
+   * Whether every definition of this kind in workshop.yaml was read (none was left out); for the
+   * countries, also that each is a code of the M49 table: an unknown one (its own error) may be a
+   * beneficiary misspelt (BFX for BFA), and the references to that beneficiary are not to blame.
+   */
   knowsAll(key: 'countries' | 'themes' | 'organizers' | 'partners'): boolean {
     const { workshopKeys } = this.gaps;
-    return this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
+    const read = this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
+    return read && (key !== 'countries' || [...this.beneficiaries].every((code) => this.table.has(code)));
   }
 
   /** The invalid `id:` written at `path` in `file`, or in an entry `path` is inside (see Gaps.invalidIds). */

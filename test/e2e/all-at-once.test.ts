@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyTree, ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { copyExampleWithoutEditions, copyTree, editFile, ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 /** `rule file:line:column` of each diagnostic of a JSON report. */
 function located(stdout: string): string[] {
@@ -66,5 +66,21 @@ describe('every independent problem in one run', () => {
     const codes = located(run('--cache').stdout).map((line) => line.split(' ')[0]);
     expect(codes).toContain('unknown-action');
     expect(codes).toContain('orphan-translation');
+  });
+
+  it.each([
+    { mistake: 'a beneficiary misspelt in workshop.yaml (BFX for BFA)', change: (dir: string) => editFile(path.join(dir, 'workshop.yaml'), /^ {2}- BFA$/m, '  - BFX'), expected: 'unknown-country workshop.yaml', hint: 'Did you mean “BFA”?' },
+    { mistake: 'the countries key misspelt', change: (dir: string) => editFile(path.join(dir, 'workshop.yaml'), /^countries:/m, 'countires:'), expected: 'unknown-key workshop.yaml', hint: 'Did you mean “countries”?' },
+    { mistake: 'workshop.yaml not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'workshop.yaml'), Buffer.from([0xff])), expected: 'encoding workshop.yaml', hint: 'Save the file as UTF-8' },
+  ])('$mistake is one error, not one for every reference to the countries', ({ change, expected, hint }) => {
+    // Before: 21 errors for BFX (every mention of Burkina Faso "not a beneficiary"), 3 for countires
+    // (the follow-up reports' countries), 2 for the encoding (the file also called empty).
+    const dir = path.join(work, `one-${expected.split(' ')[0]}`);
+    copyExampleWithoutEditions(dir);
+    change(dir);
+    const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(located(result.stdout).map((line) => line.replace(/:\d+:\d+$/, ''))).toEqual([expected]);
+    expect((JSON.parse(result.stdout) as Array<{ hint?: string }>)[0]!.hint).toContain(hint);
   });
 });

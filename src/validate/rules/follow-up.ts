@@ -41,7 +41,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (start !== undefined && data.date !== undefined && data.date < start) {
       ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
     }
-    if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers')) {
+    if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && ctx.knowsAll('countries')) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
         didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
@@ -73,7 +73,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOut(update.recommendation)) {
           ctx.report('unknown-recommendation', 'error', at('recommendation'), 'value', `No recommendation has the id “${update.recommendation}”.`, didYouMean(update.recommendation, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
         }
-        if (update.country !== undefined && !ctx.beneficiaries.has(update.country)) {
+        if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && ctx.knowsAll('countries')) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }
       }
