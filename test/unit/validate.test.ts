@@ -53,6 +53,19 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(list.map((d) => d.hint)).toEqual(['Did you mean “kst”?', 'Did you mean “ibm”?']);
   });
 
+  it('unknown theme used in several places (a theme renamed in workshop.yaml): one error at the first use, the others listed', () => {
+    const list = diagnostics({
+      sessions: {
+        'sessions/a.yaml': mentioning(`themes: [ibn]\nrecommendations:\n${rec({ text: 'x', theme: 'ibn' })}`),
+        'sessions/b.yaml': mentioning(`themes: [ibn]`),
+      },
+    });
+    expect(list.map(where)).toEqual(['unknown-theme sessions/a.yaml:10:10']);
+    expect(list[0]!.message).toBe('“ibn” is not a theme of this workshop, and 2 more places use it.');
+    expect(list[0]!.hint).toMatch(/^Did you mean “ibm”\? If a theme's id was changed in workshop\.yaml/);
+    expect(list[0]!.related?.map((r) => `${r.file}:${r.start.line}:${r.start.column} ${r.message}`)).toEqual(['sessions/a.yaml:13:12 another use', 'sessions/b.yaml:10:10 another use']);
+  });
+
   it('not-beneficiary: a country_notes key that is a real country but no beneficiary, at the key', () => {
     const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('  GHA:\n    needs: [x]') } });
     expect(list.map(where)).toEqual(['not-beneficiary sessions/a.yaml:10:3']);

@@ -1,6 +1,7 @@
 import type { DataPath } from '../../load/index.js';
 import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
+import { LIMITS } from '../../limits.js';
 import { didYouMean } from '../suggest.js';
 
 const COUNTRY_CODE = /^[A-Z]{3}$/;
@@ -20,16 +21,22 @@ export function checkReferences(ctx: RuleContext): void {
 
   const recIds = ctx.recommendationSites;
   const themeIds = (w.themes ?? []).flatMap((theme) => theme.id);
+  // Each unknown theme once, with its uses: a theme renamed in workshop.yaml is one mistake, not one per use.
+  const unknownThemes = new Map<string, Site[]>();
+  const knownTheme = (theme: string, site: Site) => {
+    if (themeIds.includes(theme) || !ctx.knowsAll('themes') || ctx.mayBeLeftOut(theme)) return;
+    unknownThemes.set(theme, [...(unknownThemes.get(theme) ?? []), site]);
+  };
   for (const session of sessions) {
     const s = session.data;
     const at = (path: DataPath): Site => ({ file: session.file, path });
-    s.themes?.forEach((theme, i) => knownTheme(ctx, theme, themeIds, at(['themes', i])));
+    s.themes?.forEach((theme, i) => knownTheme(theme, at(['themes', i])));
     s.speakers?.forEach((speaker, i) => {
       if (speaker.country !== undefined) anyCountry(ctx, speaker.country, at(['speakers', i, 'country']));
     });
     for (const code of Object.keys(s.country_notes ?? {})) beneficiary(ctx, code, at(['country_notes', code]), 'key');
     s.recommendations?.forEach((rec, i) => {
-      knownTheme(ctx, rec.theme, themeIds, at(['recommendations', i, 'theme']));
+      knownTheme(rec.theme, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(ctx, target, at(['recommendations', i, 'addressed_to', j])));
       // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
       if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
@@ -53,6 +60,7 @@ export function checkReferences(ctx: RuleContext): void {
   for (const country of countries) {
     if (country.data.country !== undefined) beneficiary(ctx, country.data.country, { file: country.file, path: ['country'] }, 'value');
   }
+  reportUnknownThemes(ctx, unknownThemes, themeIds);
 }
 
 function anyCountry(ctx: RuleContext, code: string, site: Site): boolean {
@@ -72,10 +80,17 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
   }
 }
 
-function knownTheme(ctx: RuleContext, theme: string, themeIds: string[], site: Site): void {
-  if (themeIds.includes(theme) || !ctx.knowsAll('themes') || ctx.mayBeLeftOut(theme)) return;
-  ctx.report('unknown-theme', 'error', site, 'value', `“${theme}” is not a theme of this workshop.`,
-    didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`);
+/** One error per unknown theme, at its first use, listing the others (at most LIMITS.relatedLocations). */
+function reportUnknownThemes(ctx: RuleContext, unknown: ReadonlyMap<string, Site[]>, themeIds: readonly string[]): void {
+  for (const [theme, [first, ...others]] of unknown) {
+    const shown = others.slice(0, LIMITS.relatedLocations);
+    const more = others.length - shown.length;
+    const hint = didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`;
+    ctx.report('unknown-theme', 'error', first!, 'value',
+      `“${theme}” is not a theme of this workshop${others.length ? `, and ${others.length} more ${others.length === 1 ? 'place uses' : 'places use'} it` : ''}.`,
+      others.length ? `${hint} If a theme's id was changed in workshop.yaml, change it back, or give its uses the new id.` : hint,
+      shown.map((site, k) => ({ site, message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' })));
+  }
 }
 
 /** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id. */
