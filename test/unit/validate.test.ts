@@ -172,6 +172,18 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(list[0]!.severity).toBe('warning');
   });
 
+  it('an unknown organization, or one close to an id, used in several places: one diagnostic at the first use, the others listed', () => {
+    const unknown = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('actions:\n  - text: x\n    owner: uncctt\n  - text: y\n    owner: uncctt'), 'sessions/b.yaml': mentioning('actions:\n  - text: z\n    owner: uncctt') } });
+    expect(unknown.map(where)).toEqual(['unknown-organization sessions/a.yaml:12:12']);
+    expect(unknown[0]!.message).toBe('“uncctt” is not an organization id or a beneficiary country code, and 2 more places use it.');
+    expect(unknown[0]!.hint).toBe('Did you mean “uncct”? If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
+    expect(unknown[0]!.related?.map((r) => `${r.file}:${r.start.line}`)).toEqual(['sessions/a.yaml:14', 'sessions/b.yaml:12']);
+    const typos = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('chairs:\n  - name: X\n    organization: unoct-rabt\nrapporteur:\n  name: Y\n  organization: unoct-rabt') } });
+    expect(typos.map(where)).toEqual(['organization-typo sessions/a.yaml:12:19']);
+    expect(typos[0]!.message).toBe('“unoct-rabt” is not an organization id, but is close to “unoct-rabat”, and 1 more place uses it.');
+    expect(typos[0]!.related).toHaveLength(1);
+  });
+
   it('organization-typo: free text within two edits of an id', () => {
     const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning('chairs:\n  - name: X\n    organization: unoct-rabt\nrapporteur:\n  name: Y\n  organization: Ministry of Security') } });
     expect(list.map(where)).toEqual(['organization-typo sessions/a.yaml:12:19']);

@@ -1,8 +1,8 @@
 import type { DataPath } from '../../load/index.js';
 import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
-import { LIMITS } from '../../limits.js';
 import { didYouMean } from '../suggest.js';
+import { UnknownUses } from './unknown-uses.js';
 
 const COUNTRY_CODE = /^[A-Z]{3}$/;
 const MEMBER_STATES = 'member-states';
@@ -21,12 +21,14 @@ export function checkReferences(ctx: RuleContext): void {
 
   const recIds = ctx.recommendationSites;
   const themeIds = (w.themes ?? []).flatMap((theme) => theme.id);
-  // Each unknown theme once, with its uses: a theme renamed in workshop.yaml is one mistake, not one per use.
-  const unknownThemes = new Map<string, Site[]>();
+  const unknownThemes = new UnknownUses();
+  // With whether member-states was allowed where it was first used (an addressee, not an owner).
+  const unknownOrganizations = new UnknownUses<boolean>();
   const knownTheme = (theme: string, site: Site) => {
     if (themeIds.includes(theme) || !ctx.knowsAll('themes') || ctx.mayBeLeftOut(theme)) return;
-    unknownThemes.set(theme, [...(unknownThemes.get(theme) ?? []), site]);
+    unknownThemes.add(theme, site, undefined);
   };
+  const addressee = (target: string, site: Site, allowMemberStates = true) => knownAddressee(ctx, target, site, allowMemberStates, unknownOrganizations);
   for (const session of sessions) {
     const s = session.data;
     const at = (path: DataPath): Site => ({ file: session.file, path });
@@ -37,7 +39,7 @@ export function checkReferences(ctx: RuleContext): void {
     for (const code of Object.keys(s.country_notes ?? {})) beneficiary(ctx, code, at(['country_notes', code]), 'key');
     s.recommendations?.forEach((rec, i) => {
       knownTheme(rec.theme, at(['recommendations', i, 'theme']));
-      rec.addressed_to?.forEach((target, j) => addressee(ctx, target, at(['recommendations', i, 'addressed_to', j])));
+      rec.addressed_to?.forEach((target, j) => addressee(target, at(['recommendations', i, 'addressed_to', j])));
       // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
       if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
         ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
@@ -46,7 +48,7 @@ export function checkReferences(ctx: RuleContext): void {
       }
     });
     s.actions?.forEach((action, i) => {
-      addressee(ctx, action.owner, at(['actions', i, 'owner']), false);
+      addressee(action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
       action.recommendations?.forEach((id, j) => {
         if (!recIds.has(id) && !ctx.mayBeLeftOut(id)) {
@@ -60,7 +62,13 @@ export function checkReferences(ctx: RuleContext): void {
   for (const country of countries) {
     if (country.data.country !== undefined) beneficiary(ctx, country.data.country, { file: country.file, path: ['country'] }, 'value');
   }
-  reportUnknownThemes(ctx, unknownThemes, themeIds);
+  unknownThemes.report(ctx, 'unknown-theme', 'error', (theme) => `“${theme}” is not a theme of this workshop`,
+    (theme) => didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`,
+    'If a theme\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
+  const choices = (allowMemberStates: boolean) => [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
+  unknownOrganizations.report(ctx, 'unknown-organization', 'error', (target) => `“${target}” is not an organization id or a beneficiary country code`,
+    (target, allowMemberStates) => didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
+    'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
 }
 
 function anyCountry(ctx: RuleContext, code: string, site: Site): boolean {
@@ -80,21 +88,8 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
   }
 }
 
-/** One error per unknown theme, at its first use, listing the others (at most LIMITS.relatedLocations). */
-function reportUnknownThemes(ctx: RuleContext, unknown: ReadonlyMap<string, Site[]>, themeIds: readonly string[]): void {
-  for (const [theme, [first, ...others]] of unknown) {
-    const shown = others.slice(0, LIMITS.relatedLocations);
-    const more = others.length - shown.length;
-    const hint = didYouMean(theme, themeIds) ?? `Themes are defined in workshop.yaml: ${themeIds.join(', ')}.`;
-    ctx.report('unknown-theme', 'error', first!, 'value',
-      `“${theme}” is not a theme of this workshop${others.length ? `, and ${others.length} more ${others.length === 1 ? 'place uses' : 'places use'} it` : ''}.`,
-      others.length ? `${hint} If a theme's id was changed in workshop.yaml, change it back, or give its uses the new id.` : hint,
-      shown.map((site, k) => ({ site, message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' })));
-  }
-}
-
-/** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id. */
-function addressee(ctx: RuleContext, target: string, site: Site, allowMemberStates = true): void {
+/** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id (an unknown one goes to `unknown`). */
+function knownAddressee(ctx: RuleContext, target: string, site: Site, allowMemberStates: boolean, unknown: UnknownUses<boolean>): void {
   if (allowMemberStates && target === MEMBER_STATES) return;
   if (ctx.organizationIds.has(target) || ctx.mayBeLeftOut(target)) return;
   if (COUNTRY_CODE.test(target)) {
@@ -102,7 +97,5 @@ function addressee(ctx: RuleContext, target: string, site: Site, allowMemberStat
     return;
   }
   if (!ctx.knowsAll('organizers') || (ctx.project.workshop.data.partners !== undefined && !ctx.knowsAll('partners'))) return;
-  const choices = [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
-  ctx.report('unknown-organization', 'error', site, 'value', `“${target}” is not an organization id or a beneficiary country code.`,
-    didYouMean(target, choices) ?? `Use one of: ${choices.join(', ')} (organizations are defined in workshop.yaml).`);
+  unknown.add(target, site, allowMemberStates);
 }
