@@ -63,9 +63,11 @@ export interface Gaps {
    * not "without an id", and a reference or translation keyed by it is a consequence of that error.
    */
   invalidIds: ReadonlyMap<string, readonly InvalidId[]>;
+  /** By file, the containers that lost an entry to a mistake (an unknown key, a wrong value, a syntax error). */
+  leftOut: ReadonlyMap<string, readonly DataPath[]>;
 }
 
-export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), idsUnknown: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map() };
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), idsUnknown: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map(), leftOut: new Map() };
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
@@ -99,6 +101,15 @@ export class RuleContext {
   /** The invalid `id:` written at `path` in `file`, or in an entry `path` is inside (see Gaps.invalidIds). */
   invalidIdAt(file: ParsedFile, path: DataPath): InvalidId | undefined {
     return this.gaps.invalidIds.get(file.source.path)?.find((id) => id.path.length >= 2 && id.path.length - 1 <= path.length && id.path.slice(0, -1).every((segment, i) => segment === path[i]));
+  }
+
+  /**
+   * Whether the list item at or above `path` (an action, an update: `['actions', 3]`) lost a key to a
+   * mistake, reported there: it is not then judged for what it lacks (`di: x` for `id: x` is not
+   * also "an action without an id"); once corrected, it is checked again.
+   */
+  entryLostKey(file: ParsedFile, path: DataPath): boolean {
+    return (this.gaps.leftOut.get(file.source.path) ?? []).some((container) => container.length >= 2 && container.length <= path.length && container.every((segment, i) => segment === path[i]));
   }
 
   /** Whether a reference to `id` may name something left out after an error: then it is not reported. */

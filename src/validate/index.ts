@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedProject, ParsedFile } from '../load/index.js';
+import type { DataPath, LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject, type TranslationData } from './context.js';
@@ -43,6 +43,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   let workshopKeys = new Set<string>();
   const damagedFiles = new Set<string>();
   const invalidIds = new Map<string, InvalidId[]>();
+  const leftOut = new Map<string, DataPath[]>();
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
     const recovered = checkAgainstSchema(file, schema);
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
@@ -50,6 +51,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     if (recovered.diagnostics.length > 0) schemaFailed = true;
     recovered.damage.ids.forEach((id) => ids.add(id));
     if (recovered.invalidIds.length) invalidIds.set(file.source.path, recovered.invalidIds);
+    if (recovered.damage.containers.length) leftOut.set(file.source.path, recovered.damage.containers);
     if (recovered.data === undefined) unreadFiles = true;
     if (recovered.damage.containers.length > 0) anyLeftOut = true;
     if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
@@ -75,7 +77,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, idsUnknown: definesIds.length > 0, workshopKeys, damagedFiles, invalidIds });
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, idsUnknown: definesIds.length > 0, workshopKeys, damagedFiles, invalidIds, leftOut });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.

@@ -25,7 +25,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (written && !invalid.has(written.value)) invalid.set(written.value, { file: session.file, path: written.path });
   });
   for (const session of sessions) session.data.actions?.forEach((action, index) => {
-    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id'])) return;
+    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id']) || ctx.entryLostKey(session.file, ['actions', index])) return;
     const id = actionIdFor(action.text, taken);
     taken.add(id);
     ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
@@ -50,6 +50,8 @@ export function checkFollowUps(ctx: RuleContext): void {
       const at = (key: string): Site => ({ file, path: ['updates', index, key] });
       if ((update.action === undefined) === (update.recommendation === undefined)) {
         const both = update.action !== undefined;
+        // Neither, because a key in error was left out (`actoin:`): that error says so.
+        if (!both && ctx.entryLostKey(file, ['updates', index])) return;
         ctx.report(both ? 'invalid-value' : 'required', 'error', { file, path: ['updates', index] }, 'mapping-start', both ? 'An update names an action or a recommendation, not both.' : 'An update must name the action (`action: ID`) or the recommendation (`recommendation: ID`) it reports on.', 'Write one update per action or recommendation.');
         return;
       }

@@ -44,7 +44,8 @@ export function checkTranslations(ctx: RuleContext): void {
     const language = NAMES[s.language];
     if (s.state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
-      if (ctx.invalidIdAt(s.source, s.slot.path)) continue;
+      // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
+      if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path))) continue;
       ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
         `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
       continue;
