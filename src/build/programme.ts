@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,6 +14,7 @@ import { programmeModel, type ProgrammeWorkshopInput } from '../programme/model.
 import { renderProgrammeEach } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
+import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
 import { mapLimit } from '../load/read-project.js';
 import { cacheIn } from './cache.js';
@@ -106,7 +107,9 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
       continue;
     }
     if (!(await stat(path.join(workshopDir, 'workshop.yaml')).then(() => true, () => false))) {
-      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: `${folder} holds no workshop.yaml.`, hint: 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).', location: at });
+      const near = await nearWorkshopFolder(workshopDir);
+      const hint = near ? `Did you mean “${path.join(path.dirname(folder), near).split(path.sep).join('/')}”?` : 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).';
+      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: `${folder} holds no workshop.yaml.`, hint, location: at });
       continue;
     }
     listed.push({ folder, dir: workshopDir });
@@ -119,6 +122,14 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
     return { ...workshop, checked: crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own };
   });
   return result;
+}
+
+/** The name of a folder beside `dir` that holds a workshop and is close to `dir`'s name (`niamy-2022` → `niamey-2022`). */
+async function nearWorkshopFolder(dir: string): Promise<string | undefined> {
+  const siblings = await readdir(path.dirname(dir), { withFileTypes: true }).catch(() => []);
+  const near = suggest(path.basename(dir), siblings.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  if (near === undefined) return undefined;
+  return (await stat(path.join(path.dirname(dir), near, 'workshop.yaml')).then(() => true, () => false)) ? near : undefined;
 }
 
 export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {

@@ -86,6 +86,14 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
   });
 
+  it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 holds no workshop\.yaml\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
+  });
+
   it('reports a workshop\'s problems at their place in that workshop, and builds nothing', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
