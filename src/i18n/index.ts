@@ -24,6 +24,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** Every label a template can ask for with {{t "KEY"}}. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(en) as MessageKey[];
+}
+
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = catalogue(language)[key];

@@ -4,6 +4,7 @@ import { suggest } from '../validate/suggest.js';
 import type { TemplateSet } from './templates.js';
 import { TemplateBudgetError, type BlockSite } from './budget.js';
 import { memoize1 } from '../markdown/memo.js';
+import { messageKeys } from '../i18n/index.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
@@ -24,6 +25,19 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
       asts.set(name, parseText(file.text));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // `{{#eahc list}}…{{/each}}`: Handlebars names both and the opening block's place (its name's 0-based column).
+      const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(message);
+      if (mismatch) {
+        const [, open, close, lineText, columnText] = mismatch;
+        const builtIn = ['each', 'if', 'unless', 'with'];
+        diagnostics.push({
+          code: 'template-syntax', severity: 'error', stage: 'render',
+          message: `The block {{#${open}}} is closed by {{/${close}}}.`,
+          location: at(file.displayPath, Number(lineText), Number(columnText) + 1),
+          hint: builtIn.includes(close!) && !builtIn.includes(open!) ? `Did you mean {{#${close}}}? A block ends with {{/${close}}}, the same name.` : `Close it with {{/${open}}}: a block ends with its own name.`,
+        });
+        continue;
+      }
       const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
       const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
       const column = caret ? caret.length : 1;
@@ -60,6 +74,17 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     const index = parts.indexOf(segment!);
     const name = container === 'undefined' && index > 0 ? parts[index - 1]! : segment!;
     return unknownNameDiagnostic(name, found?.original, at(found?.file ?? where, line, column + 1), suggest(name, knownNames), '');
+  }
+  const label = /^Unknown message key “(.*)”\.$/.exec(message);
+  if (label) {
+    const call = findLabelCall(templates, template, label[1]!);
+    const near = suggest(label[1]!, messageKeys());
+    return {
+      code: 'template-runtime', severity: 'error', stage: 'render',
+      message: `{{t "${label[1]}"}} names no label.`,
+      location: call ?? at(where, 1, 1),
+      hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
+    };
   }
   const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
@@ -150,6 +175,21 @@ function findPartialCall(templates: TemplateSet, partial: string): Location | un
     walk(parseQuietly(file.text), (node) => {
       const name = node.type === 'PartialStatement' ? (node.name as { original?: string }).original : undefined;
       if (!found && name === partial && node.loc) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where a template (this one first, then the partials) calls {{t "KEY"}} with this key. */
+function findLabelCall(templates: TemplateSet, template: string, key: string): Location | undefined {
+  const order = [templates.get(template), ...templates.values()].filter((file) => file !== undefined);
+  for (const file of order) {
+    let found: Location | undefined;
+    walk(parseQuietly(file.text), (node) => {
+      const path = (node.path as { original?: string } | undefined)?.original;
+      const first = (node.params as Array<{ type: string; value?: unknown }> | undefined)?.[0];
+      if (!found && path === 't' && first?.type === 'StringLiteral' && first.value === key && node.loc) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
     });
     if (found) return found;
   }

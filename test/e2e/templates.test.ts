@@ -96,6 +96,22 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toMatch(/^templates\/partials\/person\.md\.hbs:1:\d+ error .*\[template-syntax\]$/m);
   });
 
+  it('a block closed by another name: both names, at the opening, and which one was meant', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#eahc sessions}}\n{{title}}\n{{/each}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error The block \{\{#eahc\}\} is closed by \{\{\/each\}\}\. \[template-syntax\]$/m);
+    expect(result.stderr).toContain('hint: Did you mean {{#each}}?');
+  });
+
+  it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error \{\{t "recomendations"\}\} names no label\. \[template-runtime\]$/m);
+    expect(result.stderr).toContain('hint: Did you mean {{t "recommendations"}}?');
+  });
+
   it('a missing partial names the partial and where it is called', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{> sesion-card}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
