@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   const io: Io = { ...processIo, stdout: closedPipeSafe(processIo.stdout), stderr: closedPipeSafe(processIo.stderr) };
   let exitCode: number = EXIT.ok;
   const program = new Command('workshop-report')
-    .description('Validate a workshop\'s rapporteur notes (YAML) and build its reports (Markdown and PDF).')
+    .description('Validate a workshop\'s rapporteur notes (YAML) and build its reports (Markdown, PDF, Word, HTML).')
     .version(toolVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'no colours in messages')
     .option('--debug', 'show the stack trace of internal errors')
