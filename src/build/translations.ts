@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { Document } from 'yaml';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -51,6 +52,14 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     xml = await readFile(full, 'utf8');
   } catch (error) {
     throw new SetupError(`Cannot read ${xliffFile}: ${(error as Error).message}`, 'Give the path of the XLIFF file the translator sent back.');
+  }
+  // The XLIFF reader takes a file cut short (a transfer that stopped) and reads the text up to the
+  // cut as a translation: a file that is not whole XML is refused before anything is read from it.
+  const whole = XMLValidator.validate(xml);
+  if (whole !== true) {
+    const cut = whole.err.code === 'InvalidXml' && whole.err.msg.startsWith("Invalid '[");
+    throw new SetupError(`${xliffFile} is not a whole XML file (${cut ? 'it ends before its elements are closed: cut short?' : `${whole.err.msg.replace(/\.$/, '')}, line ${whole.err.line}, column ${whole.err.col}`}). Nothing was imported.`,
+      cut ? 'Ask for the file again, as the translation tool saved it: it should end with </xliff>.' : 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }
   let data;
   try {

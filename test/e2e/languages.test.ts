@@ -163,6 +163,21 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(result.stderr).toMatch(/rabat-\d+\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:\d+ warning This text changed since fr\.xlf was exported \(unit recommendations\.[\w-]+\.text#[0-9a-f]{8}\); its translation was not applied\./);
     expect(result.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 1 refused\.$/m);
   });
+
+  it('refuses a file cut short (a transfer that stopped) and writes nothing, rather than import the text up to the cut', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const whole = readFileSync(xlf, 'utf8');
+    // Cut inside the summary's translation, as a failed download would.
+    writeFileSync(xlf, whole.slice(0, whole.indexOf('organisations', whole.indexOf('<trans-unit id="summary'))));
+    const before = readFileSync(path.join(dir, 'translations/fr/workshop.yaml'), 'utf8');
+    const result = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fr.xlf is not a whole XML file (it ends before its elements are closed: cut short?). Nothing was imported.');
+    expect(result.stderr).toContain('hint: Ask for the file again, as the translation tool saved it: it should end with </xliff>.');
+    expect(readFileSync(path.join(dir, 'translations/fr/workshop.yaml'), 'utf8')).toBe(before);
+  });
 });
 
 describe('a mistake in a source file is reported once, not again by its translations', () => {
