@@ -293,10 +293,10 @@ export function projectInputs(dir: string, options: Pick<BuildOptions, 'template
   return paths;
 }
 
-/** The output folder must not be the project folder, hold it, or sit inside its notes. */
+/** The output folder must not be the project folder, hold it, be one of its notes files or sit inside its notes. */
 function guardOutputFolder(outDir: string, projectDir: string): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  const inputs = ['sessions', 'countries', 'templates', 'assets'].map((sub) => path.join(projectDir, sub));
+  const inputs = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'].map((sub) => path.join(projectDir, sub));
   if (inside(projectDir, outDir) || inputs.some((input) => inside(outDir, input))) {
     throw new SetupError(`The output folder ${outDir} would overwrite the project's own files.`, 'Choose a separate folder for --out, e.g. the default DIR/out.');
   }

@@ -68,9 +68,11 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
  */
 export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
+  const existing = await fs.stat(outDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, 'Give --out a folder (it is made when missing), e.g. the default DIR/out.');
   const { previous, recovered } = await recover(fs, outDir);
   // A failed first build leaves no empty output folder behind.
-  const outDirExisted = await fs.stat(outDir).then(() => true, () => false);
+  const outDirExisted = existing !== undefined;
   const staged = new Map<string, string>();
   const kept = new Set<string>();
   let state: 'open' | 'committing' | 'done' | 'aborted' = 'open';

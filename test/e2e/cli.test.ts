@@ -78,9 +78,20 @@ describe('build', () => {
   });
 
   it('refuses an output folder that would overwrite the notes', async () => {
-    const result = await runInProcess(['build', EXAMPLE, '--out', path.join(EXAMPLE, 'sessions')]);
+    for (const notes of ['sessions', 'workshop.yaml', 'follow-up', 'translations/fr']) {
+      const result = await runInProcess(['build', EXAMPLE, '--out', path.join(EXAMPLE, notes)]);
+      expect(result.code, notes).toBe(2);
+      expect(result.stderr).toContain("would overwrite the project's own files");
+    }
+  });
+
+  it('refuses an output folder that is a file, saying so', async () => {
+    const file = path.join(work, 'a-file');
+    writeFileSync(file, 'not a folder\n');
+    const result = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("would overwrite the project's own files");
+    expect(result.stderr).toContain(`The output folder ${file} is a file.`);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
   });
 
   it('leaves the previous reports untouched when the notes have an error', async () => {
