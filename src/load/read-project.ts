@@ -40,7 +40,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   const byName = new Map(files.map((file) => [file.path, file]));
   const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
   // Every notes file or folder left out for a problem; assets are checked where they are used.
-  const unread = [...new Set(diagnostics.flatMap((d) => (d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : [])))];
+  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : [])))];
   return {
     sources: {
       workshop,
