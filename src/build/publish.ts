@@ -70,6 +70,15 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   if (signal?.aborted) throw new InterruptedError('interrupted');
   const existing = await fs.stat(outDir).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, 'Give --out a folder (it is made when missing), e.g. the default DIR/out.');
+  if (!existing) {
+    // The nearest folder above that exists must be one: a file there (`--out notes.txt/out`) is said so.
+    for (let above = path.dirname(outDir); above !== path.dirname(above); above = path.dirname(above)) {
+      const found = await fs.stat(above).catch(() => undefined);
+      if (!found) continue;
+      if (!found.isDirectory()) throw new SetupError(`The output folder ${outDir} cannot be made: ${above} is a file.`, 'Give --out a folder (it is made when missing), e.g. the default DIR/out.');
+      break;
+    }
+  }
   const { previous, recovered } = await recover(fs, outDir);
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = existing !== undefined;

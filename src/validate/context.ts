@@ -2,6 +2,7 @@ import type { Diagnostic, RelatedLocation, RuleId, Severity } from '../diagnosti
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
+import { distance } from 'fastest-levenshtein';
 import type { InvalidId } from './recover.js';
 
 /** A file whose data passed its schema, with the data typed. */
@@ -52,8 +53,8 @@ export interface Gaps {
   anyLeftOut: boolean;
   /** `id:` values written in entries that were left out. */
   ids: ReadonlySet<string>;
-  /** A file that defines ids could not be read at all: any id may be one of its. */
-  idsUnknown: boolean;
+  /** A session file could not be read at all: any recommendation or action id may be one of its. */
+  sessionsUnread: boolean;
   /** Top-level keys of workshop.yaml that lost entries (or `*` when the file lost an unnamed one). */
   workshopKeys: ReadonlySet<string>;
   /** Paths (as in the project, `sessions/03-x.yaml`) of the files that gave no data or lost entries. */
@@ -63,11 +64,18 @@ export interface Gaps {
    * not "without an id", and a reference or translation keyed by it is a consequence of that error.
    */
   invalidIds: ReadonlyMap<string, readonly InvalidId[]>;
-  /** By file, the containers that lost an entry to a mistake (an unknown key, a wrong value, a syntax error). */
-  leftOut: ReadonlyMap<string, readonly DataPath[]>;
+  /** By file, the paths of the values the schema took out (`['actions', 7, 'di']`: an unknown key). */
+  removed: ReadonlyMap<string, readonly DataPath[]>;
 }
 
-export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), idsUnknown: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map(), leftOut: new Map() };
+export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), sessionsUnread: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map(), removed: new Map() };
+
+/** Whether a key written may be `wanted` mistyped: the same but for case, one letter, or two letters swapped (`di`, `actoin`). */
+function mayBeKey(written: string, wanted: string): boolean {
+  const key = written.toLowerCase();
+  if (distance(key, wanted) <= 1) return true;
+  return key.length === wanted.length && [...key].sort().join('') === [...wanted].sort().join('') && [...key].filter((c, i) => c !== wanted[i]).length === 2;
+}
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
@@ -94,8 +102,16 @@ export class RuleContext {
    */
   knowsAll(key: 'countries' | 'themes' | 'organizers' | 'partners'): boolean {
     const { workshopKeys } = this.gaps;
-    const read = this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
-    return read && (key !== 'countries' || [...this.beneficiaries].every((code) => this.table.has(code)));
+    return this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
+  }
+
+  /**
+   * Whether `code`, not a beneficiary, may be one that workshop.yaml's countries misspell: a code
+   * there that the M49 table does not know (its own error) and that is close to it (BFX for BFA).
+   * The places that name that country are not each to blame; other countries are still checked.
+   */
+  mayBeMisspeltBeneficiary(code: string): boolean {
+    return [...this.beneficiaries].some((listed) => !this.table.has(listed) && (distance(listed, code) <= 1 || (listed[0] === code[0] && distance(listed, code) <= 2)));
   }
 
   /** The invalid `id:` written at `path` in `file`, or in an entry `path` is inside (see Gaps.invalidIds). */
@@ -104,17 +120,25 @@ export class RuleContext {
   }
 
   /**
-   * Whether the list item at or above `path` (an action, an update: `['actions', 3]`) lost a key to a
-   * mistake, reported there: it is not then judged for what it lacks (`di: x` for `id: x` is not
-   * also "an action without an id"); once corrected, it is checked again.
+   * Whether the entry at `entry` (an action, an update: `['actions', 3]`) lost, to its own error, a
+   * key that is or may be one of `keys` (`di:` for `id:`, `actoin:` for `action:`): it is not then
+   * also blamed for lacking it ("an action without an id"); once corrected, it is checked again.
    */
-  entryLostKey(file: ParsedFile, path: DataPath): boolean {
-    return (this.gaps.leftOut.get(file.source.path) ?? []).some((container) => container.length >= 2 && container.length <= path.length && container.every((segment, i) => segment === path[i]));
+  entryLostKey(file: ParsedFile, entry: DataPath, keys: readonly string[]): boolean {
+    return (this.gaps.removed.get(file.source.path) ?? []).some((path) => {
+      const key = path[path.length - 1];
+      return path.length === entry.length + 1 && entry.every((segment, i) => segment === path[i]) && typeof key === 'string' && keys.some((wanted) => mayBeKey(key, wanted));
+    });
   }
 
   /** Whether a reference to `id` may name something left out after an error: then it is not reported. */
   mayBeLeftOut(id: string): boolean {
-    return this.gaps.idsUnknown || this.gaps.ids.has(id);
+    return this.gaps.ids.has(id);
+  }
+
+  /** mayBeLeftOut for a recommendation's or an action's id, which a session file that could not be read may define too. */
+  mayBeLeftOutOrUnread(id: string): boolean {
+    return this.gaps.sessionsUnread || this.gaps.ids.has(id);
   }
 
   report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {

@@ -43,7 +43,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   let workshopKeys = new Set<string>();
   const damagedFiles = new Set<string>();
   const invalidIds = new Map<string, InvalidId[]>();
-  const leftOut = new Map<string, DataPath[]>();
+  const removed = new Map<string, DataPath[]>();
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
     const recovered = checkAgainstSchema(file, schema);
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
@@ -51,17 +51,18 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     if (recovered.diagnostics.length > 0) schemaFailed = true;
     recovered.damage.ids.forEach((id) => ids.add(id));
     if (recovered.invalidIds.length) invalidIds.set(file.source.path, recovered.invalidIds);
-    if (recovered.damage.containers.length) leftOut.set(file.source.path, recovered.damage.containers);
+    if (recovered.removed.length) removed.set(file.source.path, recovered.removed);
     if (recovered.data === undefined) unreadFiles = true;
     if (recovered.damage.containers.length > 0) anyLeftOut = true;
     if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
     return recovered.data === undefined ? undefined : { file, data: recovered.data as T };
   };
-  // A file the reader could not take is damaged whole; one that defines ids (a session, a country
-  // file) leaves every id unknown: its problem is reported, and a reference to it is its consequence.
-  const definesIds = loaded.unread.filter((file) => /^(sessions|countries)(\/|$)|^workshop\.ya?ml$/.test(file));
+  // A file the reader could not take is damaged whole; a session file that could not be read leaves
+  // every recommendation and action id unknown (its problem is reported; a reference to it is a
+  // consequence), and a session or country file may have been what mentions a beneficiary.
+  const sessionsUnread = loaded.unread.some((file) => /^sessions(\/|$)/.test(file));
   loaded.unread.forEach((file) => damagedFiles.add(file));
-  if (definesIds.length) unreadFiles = true;
+  if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
@@ -77,7 +78,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, idsUnknown: definesIds.length > 0, workshopKeys, damagedFiles, invalidIds, leftOut });
+  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.

@@ -20,6 +20,8 @@ export interface RecoveredFile {
   keysLeftOut: Set<string>;
   /** The `id:` values taken out because they failed the schema (`id: circulate report`), where they were. */
   invalidIds: InvalidId[];
+  /** The paths of the values the schema took out (`['actions', 7, 'di']` for an unknown key). */
+  removed: DataPath[];
 }
 
 /** An `id:` left out of a file's data because it is not a valid id: its path (ending in `id`) and what was written. */
@@ -40,13 +42,13 @@ const MAX_PASSES = 8;
  */
 export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): RecoveredFile {
   const loadDamage = file.damage ?? NO_DAMAGE;
-  if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*'), invalidIds: [] };
+  if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*'), invalidIds: [], removed: [] };
   const keysLeftOut = new Set(loadDamage.containers.map((path) => String(path[0] ?? '*')));
   const validate = validator(schema);
   // The validator sees the data without holes (items a syntax error took out); paths in its errors
   // are mapped back to the file's item numbers.
   const view = file.damage ? compact(file.data) : file.data;
-  if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut, invalidIds: [] };
+  if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut, invalidIds: [], removed: [] };
   const explained = (error: SchemaError) => ABOUT_ENTRIES.has(error.keyword) && isDamaged(loadDamage, schemaErrorPath(error, false));
   const diagnostics = schemaDiagnostics(file, schema, explained, file.damage ? { data: view, original: (path) => originalPath(file.data, path) } : undefined);
 
@@ -54,6 +56,7 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
   const containers: DataPath[] = [...loadDamage.containers];
   const ids = [...loadDamage.ids];
   const invalidIds: InvalidId[] = [];
+  const taken: DataPath[] = [];
   let errors = validate.errors ?? [];
   for (let pass = 0; pass < MAX_PASSES && errors.length > 0; pass++) {
     // The errors come from a compacted copy: map their paths back to the data's indexes.
@@ -61,6 +64,7 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
     const removed = removeAll(data, paths.filter((path) => path.length > 0));
     if (removed.length === 0) break;
     for (const path of removed) {
+      taken.push(path);
       containers.push(path.slice(0, -1));
       keysLeftOut.add(String(path[0]));
       const value = valueAt(file.data, path);
@@ -72,7 +76,7 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
     }
     errors = validate(compact(data)) ? [] : validate.errors ?? [];
   }
-  return { diagnostics, data, damage: { containers, ids }, keysLeftOut, invalidIds };
+  return { diagnostics, data, damage: { containers, ids }, keysLeftOut, invalidIds, removed: taken };
 }
 
 /** Removes the values at the paths (deepest and last first; a path under a removed one is skipped). */

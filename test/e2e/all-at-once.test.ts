@@ -69,10 +69,46 @@ describe('every independent problem in one run', () => {
   });
 
   it.each([
+    {
+      mistake: 'an unreadable session file, and a theme misspelt elsewhere: themes are defined in workshop.yaml, not there',
+      change: (dir: string) => { writeFileSync(path.join(dir, 'sessions/09-bad.yaml'), Buffer.from([0xff])); editFile(path.join(dir, 'sessions/03-kst-initiatives.yaml'), /^ {4}theme: kst$/m, '    theme: kstx'); },
+      expected: ['unknown-theme sessions/03-kst-initiatives.yaml', 'encoding sessions/09-bad.yaml'],
+    },
+    {
+      mistake: 'an unreadable country file, and an action misspelt in a follow-up report: country files define no ids',
+      change: (dir: string) => { appendFileSync(path.join(dir, 'countries/BFA.yaml'), Buffer.from([0xff])); editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), 'action: circulate-report', 'action: circulate-reprot'); },
+      expected: ['encoding countries/BFA.yaml', 'unknown-action follow-up/2022-11-15.yaml'],
+    },
+    {
+      mistake: 'a beneficiary misspelt (BFX), and an organization misspelt in a follow-up report: no country code',
+      change: (dir: string) => { editFile(path.join(dir, 'workshop.yaml'), /^ {2}- BFA$/m, '  - BFX'); editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), /^reported_by: .*$/m, 'reported_by: unoct-rabt'); },
+      expected: ['unknown-organization follow-up/2022-11-15.yaml', 'unknown-country workshop.yaml'],
+    },
+    {
+      mistake: 'a beneficiary misspelt (BFX), and notes on Senegal, which is no beneficiary: not close to BFX',
+      change: (dir: string) => { editFile(path.join(dir, 'workshop.yaml'), /^ {2}- BFA$/m, '  - BFX'); editFile(path.join(dir, 'sessions/02-trends-threats.yaml'), /^ {2}BFA:$/m, '  SEN:'); },
+      expected: ['not-beneficiary sessions/02-trends-threats.yaml', 'unknown-country workshop.yaml'],
+    },
+    {
+      mistake: 'an action without an id whose due date is wrong: the date is no id mistyped',
+      change: (dir: string) => editFile(path.join(dir, 'sessions/08-closing.yaml'), /^ {2}- id: tanger-med-study-visit\n {4}(text: .*\n {4}owner: .*\n) {4}due: 2023-05-31/m, '  - $1    due: 2023-13-31'),
+      expected: ['action-without-id sessions/08-closing.yaml', 'invalid-date sessions/08-closing.yaml'],
+    },
+  ])('stands down only for what the mistake may explain: $mistake', ({ change, expected }) => {
+    const dir = path.join(work, `not-${expected.join('-').replace(/\W+/g, '-')}`);
+    copyExampleWithoutEditions(dir);
+    change(dir);
+    const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(located(result.stdout).map((line) => line.replace(/:\d+:\d+$/, ''))).toEqual(expected);
+  });
+
+  it.each([
     { mistake: 'a beneficiary misspelt in workshop.yaml (BFX for BFA)', change: (dir: string) => editFile(path.join(dir, 'workshop.yaml'), /^ {2}- BFA$/m, '  - BFX'), expected: 'unknown-country workshop.yaml', hint: 'Did you mean “BFA”?' },
     { mistake: 'the countries key misspelt', change: (dir: string) => editFile(path.join(dir, 'workshop.yaml'), /^countries:/m, 'countires:'), expected: 'unknown-key workshop.yaml', hint: 'Did you mean “countries”?' },
     { mistake: 'workshop.yaml not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'workshop.yaml'), Buffer.from([0xff])), expected: 'encoding workshop.yaml', hint: 'Save the file as UTF-8' },
     { mistake: 'an action\'s id key misspelt (di:)', change: (dir: string) => editFile(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit', '  - di: tanger-med-study-visit'), expected: 'unknown-key sessions/08-closing.yaml', hint: 'Did you mean “id”?', full: true },
+    { mistake: 'a translation file not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'translations/fr/sessions/01-opening.yaml'), Buffer.from([0xff])), expected: 'encoding translations/fr/sessions/01-opening.yaml', hint: 'Save the file as UTF-8', full: true },
     { mistake: 'a follow-up update\'s action key misspelt (actoin:)', change: (dir: string) => editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), /^ {2}- action: /m, '  - actoin: '), expected: 'unknown-key follow-up/2022-11-15.yaml', hint: 'Did you mean “action”?' },
   ])('$mistake is one error, not one for each consequence', ({ change, expected, hint, full }) => {
     // Before: 21 errors for BFX (every mention of Burkina Faso "not a beneficiary"), 3 for countires

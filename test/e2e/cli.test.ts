@@ -92,6 +92,9 @@ describe('build', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`The output folder ${file} is a file.`);
     expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
+    const below = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', path.join(file, 'out')]);
+    expect(below.code).toBe(2);
+    expect(below.stderr).toContain(`The output folder ${path.join(file, 'out')} cannot be made: ${file} is a file.`);
   });
 
   it('leaves the previous reports untouched when the notes have an error', async () => {

@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean, suggest } from '../suggest.js';
+import { COUNTRY_CODE } from './references.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -25,7 +26,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (written && !invalid.has(written.value)) invalid.set(written.value, { file: session.file, path: written.path });
   });
   for (const session of sessions) session.data.actions?.forEach((action, index) => {
-    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id']) || ctx.entryLostKey(session.file, ['actions', index])) return;
+    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id']) || ctx.entryLostKey(session.file, ['actions', index], ['id'])) return;
     const id = actionIdFor(action.text, taken);
     taken.add(id);
     ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
@@ -41,7 +42,9 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (start !== undefined && data.date !== undefined && data.date < start) {
       ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
     }
-    if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && ctx.knowsAll('countries')) {
+    // (A country code may be a beneficiary that workshop.yaml misspells, or not yet read.)
+    const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));
+    if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && !mayBeBeneficiary(data.reported_by)) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
         didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
@@ -51,7 +54,7 @@ export function checkFollowUps(ctx: RuleContext): void {
       if ((update.action === undefined) === (update.recommendation === undefined)) {
         const both = update.action !== undefined;
         // Neither, because a key in error was left out (`actoin:`): that error says so.
-        if (!both && ctx.entryLostKey(file, ['updates', index])) return;
+        if (!both && ctx.entryLostKey(file, ['updates', index], ['action', 'recommendation'])) return;
         ctx.report(both ? 'invalid-value' : 'required', 'error', { file, path: ['updates', index] }, 'mapping-start', both ? 'An update names an action or a recommendation, not both.' : 'An update must name the action (`action: ID`) or the recommendation (`recommendation: ID`) it reports on.', 'Write one update per action or recommendation.');
         return;
       }
@@ -62,7 +65,7 @@ export function checkFollowUps(ctx: RuleContext): void {
           if (meant !== undefined) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: the action whose id is written “${meant}” has no valid id.`,
               'Correct the id in the session file (letters, digits, - and _, no spaces); the error there says what is wrong with it.', [{ site: invalid.get(meant)!, message: 'the id written there' }]);
-          } else if (!ctx.mayBeLeftOut(update.action)) {
+          } else if (!ctx.mayBeLeftOutOrUnread(update.action)) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
           }
           return;
@@ -72,10 +75,10 @@ export function checkFollowUps(ctx: RuleContext): void {
         list.push({ date, status: update.status, site: at('status') });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
-        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOut(update.recommendation)) {
+        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOutOrUnread(update.recommendation)) {
           ctx.report('unknown-recommendation', 'error', at('recommendation'), 'value', `No recommendation has the id “${update.recommendation}”.`, didYouMean(update.recommendation, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
         }
-        if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && ctx.knowsAll('countries')) {
+        if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }
       }

@@ -4,7 +4,8 @@ import type { RuleContext, Site } from '../context.js';
 import { didYouMean } from '../suggest.js';
 import { UnknownUses } from './unknown-uses.js';
 
-const COUNTRY_CODE = /^[A-Z]{3}$/;
+/** A country code as the notes write one (MLI), as opposed to an organization id. */
+export const COUNTRY_CODE = /^[A-Z]{3}$/;
 const MEMBER_STATES = 'member-states';
 
 /** Country codes, theme ids, organization ids and recommendation ids must refer to something. */
@@ -41,7 +42,7 @@ export function checkReferences(ctx: RuleContext): void {
       knownTheme(rec.theme, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(target, at(['recommendations', i, 'addressed_to', j])));
       // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
-      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOut(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
+      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOutOrUnread(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
         ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
           `“same_as: ${rec.same_as}” names no recommendation.`,
           didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
@@ -51,7 +52,7 @@ export function checkReferences(ctx: RuleContext): void {
       addressee(action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
       action.recommendations?.forEach((id, j) => {
-        if (!recIds.has(id) && !ctx.mayBeLeftOut(id)) {
+        if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id)) {
           ctx.report('unknown-recommendation', 'error', at(['actions', i, 'recommendations', j]), 'value',
             `No recommendation has the id “${id}”.`,
             didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
@@ -82,7 +83,7 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
   if (!ctx.table.has(code)) {
     ctx.report('unknown-country', 'error', site, part, `“${code}” is not a country code in the UN M49 table.`,
       didYouMean(code, ctx.beneficiaries) ?? 'Use the ISO 3166-1 alpha-3 code of a beneficiary country.');
-  } else if (!ctx.beneficiaries.has(code) && ctx.knowsAll('countries')) {
+  } else if (!ctx.beneficiaries.has(code) && ctx.knowsAll('countries') && !ctx.mayBeMisspeltBeneficiary(code)) {
     ctx.report('not-beneficiary', 'error', site, part, `${ctx.table.name(code, 'en')} (${code}) is not a beneficiary country of this workshop.`,
       `Beneficiary countries (workshop.yaml \`countries\`): ${[...ctx.beneficiaries].join(', ')}. Add ${code} there if it is one.`);
   }

@@ -23,7 +23,7 @@ export function checkTranslations(ctx: RuleContext): void {
   // A source file that could not be read whole (a YAML mistake) has lost texts its translation
   // still has: the first error says why, and these would only be its consequences.
   // (A folder the reader could not take, such as a sessions/ that links outside, damages every file in it.)
-  const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/')));
+  const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || (target.includes('/') && ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/'))));
   for (const { file, reason } of status.strayFiles) {
     if (reason === 'no-source' && damaged(file.target)) continue;
     const message = reason === 'not-a-language'
@@ -45,7 +45,9 @@ export function checkTranslations(ctx: RuleContext): void {
     if (s.state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
-      if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path))) continue;
+      if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
+      // Or its translation file could not be read (its own error says why).
+      if (damaged(`translations/${s.language}/${s.source.source.path}`)) continue;
       ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
         `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
       continue;
