@@ -4,6 +4,7 @@ import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } fro
 import type { CountryTable } from '../reference/countries.js';
 import { distance } from 'fastest-levenshtein';
 import type { InvalidId } from './recover.js';
+import { mayBeKey } from './suggest.js';
 
 /** A file whose data passed its schema, with the data typed. */
 export interface Checked<T> {
@@ -69,13 +70,6 @@ export interface Gaps {
 }
 
 export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), sessionsUnread: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map(), removed: new Map() };
-
-/** Whether a key written may be `wanted` mistyped: the same but for case, one letter, or two letters swapped (`di`, `actoin`). */
-function mayBeKey(written: string, wanted: string): boolean {
-  const key = written.toLowerCase();
-  if (distance(key, wanted) <= 1) return true;
-  return key.length === wanted.length && [...key].sort().join('') === [...wanted].sort().join('') && [...key].filter((c, i) => c !== wanted[i]).length === 2;
-}
 
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {

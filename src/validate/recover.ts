@@ -3,6 +3,7 @@ import { idsWritten, isDamaged, NO_DAMAGE, type Damage } from '../load/damage.js
 import type { DataPath, ParsedFile } from '../load/index.js';
 import { schemaDiagnostics, schemaErrorPath } from './schema-diagnostics.js';
 import { validator, type SchemaError, type SchemaName } from './schemas.js';
+import { mayBeKey } from './suggest.js';
 
 /** A file checked against its schema, with what passed it. */
 export interface RecoveredFile {
@@ -71,6 +72,9 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
       if (path[path.length - 1] === 'id' && typeof value === 'string') {
         // An id that is not valid: references to it are not reported as unknown, and rules keyed by it know it was written.
         invalidIds.push({ path, value });
+        ids.push(value);
+      } else if (typeof path[path.length - 1] === 'string' && mayBeKey(String(path[path.length - 1]), 'id') && typeof value === 'string') {
+        // An id under a mistyped key (`di: circulate-report`): references to it are its consequence.
         ids.push(value);
       } else ids.push(...idsIn(value));
     }

@@ -13,3 +13,10 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const best = suggest(word, candidates);
   return best === undefined ? undefined : `Did you mean “${best}”?`;
 }
+
+/** Whether a key written may be `wanted` mistyped: the same but for case, one letter, or two letters swapped (`di`, `actoin`). */
+export function mayBeKey(written: string, wanted: string): boolean {
+  const key = written.toLowerCase();
+  if (distance(key, wanted) <= 1) return true;
+  return key.length === wanted.length && [...key].sort().join('') === [...wanted].sort().join('') && [...key].filter((c, i) => c !== wanted[i]).length === 2;
+}

@@ -108,13 +108,15 @@ describe('every independent problem in one run', () => {
     { mistake: 'the countries key misspelt', change: (dir: string) => editFile(path.join(dir, 'workshop.yaml'), /^countries:/m, 'countires:'), expected: 'unknown-key workshop.yaml', hint: 'Did you mean “countries”?' },
     { mistake: 'workshop.yaml not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'workshop.yaml'), Buffer.from([0xff])), expected: 'encoding workshop.yaml', hint: 'Save the file as UTF-8' },
     { mistake: 'an action\'s id key misspelt (di:)', change: (dir: string) => editFile(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit', '  - di: tanger-med-study-visit'), expected: 'unknown-key sessions/08-closing.yaml', hint: 'Did you mean “id”?', full: true },
+    { mistake: 'a recommendation\'s id key misspelt (di:), which another session\'s same_as and an action name', change: (dir: string) => editFile(path.join(dir, 'sessions/04-ibm-action-plans.yaml'), '  - id: ibm-national-strategy', '  - di: ibm-national-strategy'), expected: 'unknown-key sessions/04-ibm-action-plans.yaml', hint: 'Did you mean “id”?', full: true },
     { mistake: 'a translation file not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'translations/fr/sessions/01-opening.yaml'), Buffer.from([0xff])), expected: 'encoding translations/fr/sessions/01-opening.yaml', hint: 'Save the file as UTF-8', full: true },
     { mistake: 'a follow-up update\'s action key misspelt (actoin:)', change: (dir: string) => editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), /^ {2}- action: /m, '  - actoin: '), expected: 'unknown-key follow-up/2022-11-15.yaml', hint: 'Did you mean “action”?' },
   ])('$mistake is one error, not one for each consequence', ({ change, expected, hint, full }) => {
     // Before: 21 errors for BFX (every mention of Burkina Faso "not a beneficiary"), 3 for countires
     // (the follow-up reports' countries), 2 for the encoding (the file also called empty), 3 for di:
     // (also "an action without an id", and its French text "missing"), 2 for actoin: (also "an update
-    // must name the action").
+    // must name the action"), 3 for a recommendation's di: (also an unknown same_as and an unknown
+    // recommendation where they name it).
     const dir = path.join(work, `one-${expected.replace(/\W+/g, '-')}`);
     if (full) {
       copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
