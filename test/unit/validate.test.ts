@@ -202,6 +202,16 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(diagnostics({ sessions: { 'sessions/a.yaml': mentioning('', { date: '2022-05-10' }) } })).toEqual([]);
   });
 
+  it('session-outside-dates: every session outside (a workshop year typed wrong) is one error at the workshop dates, the sessions listed', () => {
+    const sessions = { 'sessions/a.yaml': mentioning('', { date: '2023-05-09' }), 'sessions/b.yaml': mentioning('', { date: '2023-05-10' }) };
+    const list = diagnostics({ sessions });
+    expect(list.map(where)).toEqual(['session-outside-dates workshop.yaml:2:1']);
+    expect(list[0]!.message).toBe('None of the 2 sessions falls within the workshop dates (2022-05-09 to 2022-05-10): they run from 2023-05-09 to 2023-05-10.');
+    expect(related(list[0]!)).toEqual(['sessions/a.yaml:2:7', 'sessions/b.yaml:2:7']);
+    // One outside among others: that session's own error.
+    expect(diagnostics({ sessions: { ...sessions, 'sessions/c.yaml': mentioning('', { date: '2022-05-10' }) } }).map(where)).toEqual(['session-outside-dates sessions/a.yaml:2:7', 'session-outside-dates sessions/b.yaml:2:7']);
+  });
+
   it('date-range: start after end, at start, related to end; no session-outside-dates on top', () => {
     const list = diagnostics({ workshop: WORKSHOP.replace('start: 2022-05-09', 'start: 2022-05-11') });
     expect(list.map(where)).toEqual(['date-range workshop.yaml:3:10']);

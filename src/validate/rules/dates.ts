@@ -1,3 +1,4 @@
+import { LIMITS } from '../../limits.js';
 import type { RuleContext } from '../context.js';
 
 /** ISO dates compare correctly as strings once the schema has checked their form. */
@@ -11,9 +12,22 @@ export function checkDates(ctx: RuleContext): void {
       [{ site: { file: workshop.file, path: ['dates', 'end'] }, message: 'end date' }]);
     return;
   }
+  // Every session outside the workshop's dates (two or more): the workshop's dates are the likely
+  // mistake (a year typed wrong), one error there, rather than one per session.
+  const dated = sessions.flatMap((session) => (session.data.date !== undefined ? [{ session, date: session.data.date }] : []));
+  const outside = dated.filter(({ date }) => date < start || date > end);
+  const allOutside = dated.length >= 2 && outside.length === dated.length;
+  if (allOutside) {
+    const dates = dated.map(({ date }) => date).sort();
+    const shown = outside.slice(0, LIMITS.relatedLocations);
+    ctx.report('session-outside-dates', 'error', { file: workshop.file, path: ['dates'] }, 'key',
+      `None of the ${dated.length} sessions falls within the workshop dates (${start} to ${end}): they run from ${dates[0]} to ${dates[dates.length - 1]}.`,
+      'Check the workshop dates here (the year?), or the sessions\' dates.',
+      shown.map(({ session }, k) => ({ site: { file: session.file, path: ['date'] }, message: k === shown.length - 1 && outside.length > shown.length ? `a session's date, and ${outside.length - shown.length} more` : 'a session\'s date' })));
+  }
   for (const session of sessions) {
     const date = session.data.date;
-    if (date !== undefined && (date < start || date > end)) {
+    if (!allOutside && date !== undefined && (date < start || date > end)) {
       ctx.report('session-outside-dates', 'error', { file: session.file, path: ['date'] }, 'value',
         `The session date ${date} is outside the workshop dates (${start} to ${end}).`,
         'Check the date, or the workshop dates in workshop.yaml.');
