@@ -145,6 +145,18 @@ export class RuleContext {
     });
   }
 
+  /**
+   * Whether the workshop's dates are in doubt: two or more sessions are dated and none falls within
+   * them (a year typed wrong in workshop.yaml). Then what is judged against them (an action due
+   * early, a follow-up report dated before the workshop) is not, beside the one error that says so.
+   */
+  get workshopDatesInDoubt(): boolean {
+    const dates = this.project.workshop.data.dates;
+    if (!dates) return false;
+    const dated = this.project.sessions.flatMap((session) => session.data.date ?? []);
+    return dated.length >= 2 && dated.every((date) => date < dates.start || date > dates.end);
+  }
+
   /** Beneficiary country codes; computed once: rules ask for every reference they check. */
   get beneficiaries(): ReadonlySet<string> {
     // flatMap, not a spread or Set of the list: a list may have holes where items were left out.

@@ -16,7 +16,7 @@ export function checkDates(ctx: RuleContext): void {
   // mistake (a year typed wrong), one error there, rather than one per session.
   const dated = sessions.flatMap((session) => (session.data.date !== undefined ? [{ session, date: session.data.date }] : []));
   const outside = dated.filter(({ date }) => date < start || date > end);
-  const allOutside = dated.length >= 2 && outside.length === dated.length;
+  const allOutside = ctx.workshopDatesInDoubt;
   if (allOutside) {
     const dates = dated.map(({ date }) => date).sort();
     const shown = outside.slice(0, LIMITS.relatedLocations);
@@ -33,7 +33,8 @@ export function checkDates(ctx: RuleContext): void {
         'Check the date, or the workshop dates in workshop.yaml.');
     }
     session.data.actions?.forEach((action, index) => {
-      if (action.due !== undefined && action.due < end) {
+      // (Not when the workshop's dates are the likely mistake: then every action would seem due early.)
+      if (!allOutside && action.due !== undefined && action.due < end) {
         ctx.report('action-due-early', 'warning', { file: session.file, path: ['actions', index, 'due'] }, 'value',
           `This action is due on ${action.due}, before the workshop ends (${end}).`,
           'Follow-up actions are due after the workshop; check the year and month.');
