@@ -12,6 +12,8 @@ interface Expectation {
   delete?: string[];
   /** How many errors the defect gives (default 1: an anchor and its alias give 2). */
   errors?: number;
+  /** Words its hint must hold (a "did you mean"). */
+  hint?: string;
 }
 
 const FIXTURES = path.join(ROOT, 'test/fixtures');
@@ -49,6 +51,7 @@ describe.each(cases)('bad input: $name', ({ name, expect: expectation }) => {
     expect(result.stderr).toMatch(new RegExp(`^${escape(where)} ${expectation.severity} .*\\[${expectation.code}\\]$`, 'm'));
     if (expectation.file !== null) expect(result.stderr).toMatch(new RegExp(`^> +${expectation.line} \\|`, 'm'));
     expect(result.code).toBe(expectation.severity === 'error' ? 1 : 0);
+    if (expectation.hint !== undefined) expect(result.stderr).toContain(`hint: ${expectation.hint}`);
     if (expectation.severity === 'error') {
       // One defect, one error: no cascade of follow-on errors.
       const errors = expectation.errors ?? 1;

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../limits.js';
 import type { RuleContext } from '../context.js';
+import { didYouMean } from '../suggest.js';
 
 /**
  * Edition names are folder names, so unique: one error per repeated name, at its second use, naming
@@ -33,7 +34,7 @@ export function checkEditions(ctx: RuleContext): void {
       const known = [...names.keys()];
       ctx.report('unknown-edition', 'error', { file: workshop.file, path: ['report', 'documents', index, 'editions', j] }, 'value',
         `“${name}” is not an edition of this workshop.`,
-        known.length ? `Editions (report.editions): ${known.join(', ')}.` : 'Define the editions under report.editions first, or remove `editions:` from this document.');
+        known.length ? `${didYouMean(name, known) ?? ''} Editions (report.editions): ${known.join(', ')}.`.trimStart() : 'Define the editions under report.editions first, or remove `editions:` from this document.');
     });
   });
 }
