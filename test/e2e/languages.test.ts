@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
@@ -181,6 +181,19 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
 });
 
 describe('a mistake in a source file is reported once, not again by its translations', () => {
+  it('a renamed session file: one error at its translation, naming where it should go, and its texts are not each "missing"', () => {
+    const dir = copy();
+    renameSync(path.join(dir, 'sessions/03-kst-initiatives.yaml'), path.join(dir, 'sessions/03-known-suspected.yaml'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/ (error|warning) .*\[[a-z-]+\]$/gm)?.map((line) => /\[([a-z-]+)\]$/.exec(line)![1])).toEqual(['orphan-translation']);
+    expect(result.stderr).toMatch(/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 error This translates sessions\/03-kst-initiatives\.yaml, which does not exist\./);
+    expect(result.stderr).toContain('hint: Was sessions/03-kst-initiatives.yaml renamed sessions/03-known-suspected.yaml? Then rename this file translations/fr/sessions/03-known-suspected.yaml: its texts are keyed the same.');
+    // Renamed as said, everything is translated again.
+    renameSync(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'), path.join(dir, 'translations/fr/sessions/03-known-suspected.yaml'));
+    expect(runBin(['validate', dir]).code).toBe(0);
+  });
+
   it('a YAML error that drops a recommendation gives one error, not an orphan translation too', () => {
     const dir = copy();
     // An unquoted ": " in a rapporteur's text: the item is lost to the syntax error.

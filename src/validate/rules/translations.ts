@@ -1,4 +1,4 @@
-import { fingerprint, reportLanguages, structureDifferences, translationStatus } from '../../languages/index.js';
+import { fingerprint, reportLanguages, structureDifferences, translationStatus, type TranslationStatus } from '../../languages/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
 import { suggest } from '../suggest.js';
@@ -24,14 +24,19 @@ export function checkTranslations(ctx: RuleContext): void {
   // still has: the first error says why, and these would only be its consequences.
   // (A folder the reader could not take, such as a sessions/ that links outside, damages every file in it.)
   const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || (target.includes('/') && ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/'))));
+  const renamed = renamedSources(ctx, status);
   for (const { file, reason } of status.strayFiles) {
     if (reason === 'no-source' && damaged(file.target)) continue;
     const message = reason === 'not-a-language'
       ? `translations/${file.language}/ is not one of the report's languages (${status.languages.join(', ')}).`
       : `This translates ${file.target}, which does not exist.`;
-    const hint = reason === 'not-a-language' ? `Add ${file.language} to \`languages:\` in workshop.yaml, or remove the folder.` : 'Move it beside the translation of the file it translates, or delete it.';
+    const now = renamed.get(file.file.source.path);
+    const hint = reason === 'not-a-language' ? `Add ${file.language} to \`languages:\` in workshop.yaml, or remove the folder.`
+      : now ? `Was ${file.target} renamed ${now}? Then rename this file translations/${file.language}/${now}: its texts are keyed the same.` : 'Move it beside the translation of the file it translates, or delete it.';
     ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', message, hint);
   }
+  // The texts of a file whose translation was left under its old name are not each called missing.
+  const translatedUnderOldName = new Set([...renamed.entries()].map(([stray, now]) => `${stray.split('/')[1]}/${now}`));
   for (const { file, key } of status.orphans) {
     if (damaged(file.target)) continue;
     const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
@@ -47,7 +52,7 @@ export function checkTranslations(ctx: RuleContext): void {
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
       // Or its translation file could not be read (its own error says why).
-      if (damaged(`translations/${s.language}/${s.source.source.path}`)) continue;
+      if (damaged(`translations/${s.language}/${s.source.source.path}`) || translatedUnderOldName.has(`${s.language}/${s.source.source.path}`)) continue;
       ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
         `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
       continue;
@@ -64,4 +69,24 @@ export function checkTranslations(ctx: RuleContext): void {
       }
     }
   }
+}
+
+/**
+ * Translation files left under a source file's old name (`countries/MLI.yaml` renamed `MIL.yaml`,
+ * `sessions/03-kst.yaml` renamed `03-kst-initiatives.yaml`), by the stray file's path: the source
+ * file of the same folder that has no translation in that language, when it is the only one, or
+ * the one whose name is close.
+ */
+function renamedSources(ctx: RuleContext, status: TranslationStatus): Map<string, string> {
+  const translationFiles = new Set(ctx.project.translations.map((t) => t.file.source.path));
+  const sources = [...new Set(status.slots.map((s) => s.source.source.path))];
+  const folder = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+  const found = new Map<string, string>();
+  for (const { file, reason } of status.strayFiles) {
+    if (reason !== 'no-source') continue;
+    const untranslated = sources.filter((source) => folder(source) === folder(file.target) && !translationFiles.has(`translations/${file.language}/${source}`));
+    const now = untranslated.length === 1 ? untranslated[0] : suggest(file.target, untranslated);
+    if (now !== undefined) found.set(file.file.source.path, now);
+  }
+  return found;
 }
