@@ -147,14 +147,25 @@ export class RuleContext {
 
   /**
    * Whether the workshop's dates are in doubt: two or more sessions are dated and none falls within
-   * them (a year typed wrong in workshop.yaml). Then what is judged against them (an action due
-   * early, a follow-up report dated before the workshop) is not, beside the one error that says so.
+   * them (a year typed wrong in workshop.yaml).
    */
   get workshopDatesInDoubt(): boolean {
     const dates = this.project.workshop.data.dates;
     if (!dates) return false;
     const dated = this.project.sessions.flatMap((session) => session.data.date ?? []);
     return dated.length >= 2 && dated.every((date) => date < dates.start || date > dates.end);
+  }
+
+  /**
+   * The dates other dates are judged against (an action due before the end, a follow-up report
+   * before the start): the workshop's, or, while they are in doubt, the span of its sessions' dates,
+   * so a date wrong by itself is still found, and one wrong only against the doubtful dates is not.
+   */
+  get datesToJudgeBy(): { start: string; end: string } | undefined {
+    const dates = this.project.workshop.data.dates;
+    if (!dates || !this.workshopDatesInDoubt) return dates;
+    const dated = this.project.sessions.flatMap((session) => session.data.date ?? []).sort();
+    return { start: dated[0]!, end: dated[dated.length - 1]! };
   }
 
   /** Beneficiary country codes; computed once: rules ask for every reference they check. */

@@ -189,6 +189,13 @@ describe('a mistake in a source file is reported once, not again by its translat
     expect(result.stderr.match(/ (error|warning) .*\[[a-z-]+\]$/gm)?.map((line) => /\[([a-z-]+)\]$/.exec(line)![1])).toEqual(['orphan-translation']);
     expect(result.stderr).toMatch(/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 error This translates sessions\/03-kst-initiatives\.yaml, which does not exist\./);
     expect(result.stderr).toContain('hint: Was sessions/03-kst-initiatives.yaml renamed sessions/03-known-suspected.yaml? Then rename this file translations/fr/sessions/03-known-suspected.yaml: its texts are keyed the same.');
+    // A session deleted and another never translated are no rename: its texts are each missing.
+    const other = copy();
+    rmSync(path.join(other, 'sessions/07-field-visit-tanger-med.yaml'));
+    rmSync(path.join(other, 'translations/fr/sessions/06-human-rights-borders.yaml'));
+    const unrelated = runBin(['validate', other]);
+    expect(unrelated.stderr).not.toContain('renamed');
+    expect(unrelated.stderr.match(/sessions\/06-human-rights-borders\.yaml:\d+:\d+ warning No French translation/g)?.length).toBeGreaterThan(10);
     // Renamed as said, everything is translated again.
     renameSync(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'), path.join(dir, 'translations/fr/sessions/03-known-suspected.yaml'));
     expect(runBin(['validate', dir]).code).toBe(0);

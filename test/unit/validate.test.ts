@@ -206,13 +206,17 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     const sessions = { 'sessions/a.yaml': mentioning('', { date: '2023-05-09' }), 'sessions/b.yaml': mentioning('', { date: '2023-05-10' }) };
     const list = diagnostics({ sessions });
     expect(list.map(where)).toEqual(['session-outside-dates workshop.yaml:2:1']);
-    expect(list[0]!.message).toBe('None of the 2 sessions falls within the workshop dates (2022-05-09 to 2022-05-10): they run from 2023-05-09 to 2023-05-10.');
+    expect(list[0]!.message).toBe('None of the 2 dated sessions falls within the workshop dates (2022-05-09 to 2022-05-10): they run from 2023-05-09 to 2023-05-10.');
     expect(related(list[0]!)).toEqual(['sessions/a.yaml:2:7', 'sessions/b.yaml:2:7']);
     // Nor is an action "due early" against dates in doubt.
     // (Sessions a year before the workshop's dates: an action due after them is before its end.)
     const early = { 'sessions/a.yaml': mentioning('actions:\n  - text: x\n    owner: uncct\n    due: 2021-12-01', { date: '2021-05-09' }), 'sessions/b.yaml': mentioning('', { date: '2021-05-10' }) };
     const withAction = diagnostics({ sessions: early });
     expect(withAction.map((d) => d.code)).toEqual(['session-outside-dates']);
+    // But one due before the sessions themselves is judged against them.
+    const earlier = diagnostics({ sessions: { ...early, 'sessions/a.yaml': mentioning('actions:\n  - text: x\n    owner: uncct\n    due: 2021-05-01', { date: '2021-05-09' }) } });
+    expect(earlier.map((d) => d.code)).toEqual(['session-outside-dates', 'action-due-early']);
+    expect(earlier[1]!.message).toBe('This action is due on 2021-05-01, before the last session (2021-05-10).');
     // One outside among others: that session's own error.
     expect(diagnostics({ sessions: { ...sessions, 'sessions/c.yaml': mentioning('', { date: '2022-05-10' }) } }).map(where)).toEqual(['session-outside-dates sessions/a.yaml:2:7', 'session-outside-dates sessions/b.yaml:2:7']);
   });

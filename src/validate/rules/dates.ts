@@ -21,7 +21,7 @@ export function checkDates(ctx: RuleContext): void {
     const dates = dated.map(({ date }) => date).sort();
     const shown = outside.slice(0, LIMITS.relatedLocations);
     ctx.report('session-outside-dates', 'error', { file: workshop.file, path: ['dates'] }, 'key',
-      `None of the ${dated.length} sessions falls within the workshop dates (${start} to ${end}): they run from ${dates[0]} to ${dates[dates.length - 1]}.`,
+      `None of the ${dated.length} dated sessions falls within the workshop dates (${start} to ${end}): they run from ${dates[0]} to ${dates[dates.length - 1]}.`,
       'Check the workshop dates here (the year?), or the sessions\' dates.',
       shown.map(({ session }, k) => ({ site: { file: session.file, path: ['date'] }, message: k === shown.length - 1 && outside.length > shown.length ? `a session's date, and ${outside.length - shown.length} more` : 'a session\'s date' })));
   }
@@ -33,10 +33,11 @@ export function checkDates(ctx: RuleContext): void {
         'Check the date, or the workshop dates in workshop.yaml.');
     }
     session.data.actions?.forEach((action, index) => {
-      // (Not when the workshop's dates are the likely mistake: then every action would seem due early.)
-      if (!allOutside && action.due !== undefined && action.due < end) {
+      // (While the workshop's dates are in doubt, against the sessions' last day.)
+      const last = ctx.datesToJudgeBy?.end ?? end;
+      if (action.due !== undefined && action.due < last) {
         ctx.report('action-due-early', 'warning', { file: session.file, path: ['actions', index, 'due'] }, 'value',
-          `This action is due on ${action.due}, before the workshop ends (${end}).`,
+          allOutside ? `This action is due on ${action.due}, before the last session (${last}).` : `This action is due on ${action.due}, before the workshop ends (${end}).`,
           'Follow-up actions are due after the workshop; check the year and month.');
       }
     });

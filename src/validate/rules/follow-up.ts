@@ -11,7 +11,7 @@ import { COUNTRY_CODE } from './references.js';
  * an action without an id cannot be reported on: a warning suggests one.
  */
 export function checkFollowUps(ctx: RuleContext): void {
-  const { workshop, sessions, followUps } = ctx.project;
+  const { sessions, followUps } = ctx.project;
   if (followUps.length === 0) return;
   const actionIds = new Map<string, Site>();
   const taken = new Set<string>();
@@ -32,15 +32,17 @@ export function checkFollowUps(ctx: RuleContext): void {
     ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
   });
   const recIds = ctx.recommendationSites;
-  const start = workshop.data.dates?.start;
+  // (While the workshop's dates are in doubt, against its sessions' first day.)
+  const start = ctx.datesToJudgeBy?.start;
+  const doubt = ctx.workshopDatesInDoubt;
   const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
   // Each action's reports in date order, for agreement and regressions.
   const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
   for (const followUp of followUps) {
     const { file, data } = followUp;
     // A report whose date or updates failed their schema was reported there; what is left is checked.
-    if (start !== undefined && data.date !== undefined && data.date < start && !ctx.workshopDatesInDoubt) {
-      ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
+    if (start !== undefined && data.date !== undefined && data.date < start) {
+      ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', doubt ? `This report is dated ${data.date}, before the first session (${start}).` : `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
     }
     // (A country code may be a beneficiary that workshop.yaml misspells, or not yet read.)
     const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));

@@ -74,19 +74,34 @@ export function checkTranslations(ctx: RuleContext): void {
 /**
  * Translation files left under a source file's old name (`countries/MLI.yaml` renamed `MIL.yaml`,
  * `sessions/03-kst.yaml` renamed `03-kst-initiatives.yaml`), by the stray file's path: the source
- * file of the same folder that has no translation in that language, when it is the only one, or
- * the one whose name is close.
+ * file of the same folder that has no translation in that language (an unreadable one counts as
+ * one) and whose texts most of the stray's entries translate (the same key, and the fingerprint of
+ * the same text: a renamed file's texts are unchanged); the best when several do; each source once.
  */
 function renamedSources(ctx: RuleContext, status: TranslationStatus): Map<string, string> {
-  const translationFiles = new Set(ctx.project.translations.map((t) => t.file.source.path));
-  const sources = [...new Set(status.slots.map((s) => s.source.source.path))];
+  const translationFiles = new Set([...ctx.project.translations.map((t) => t.file.source.path), ...ctx.gaps.damagedFiles]);
+  const textsOf = new Map<string, Map<string, string>>();
+  for (const s of status.slots) {
+    const texts = textsOf.get(s.source.source.path) ?? new Map<string, string>();
+    texts.set(s.slot.key, fingerprint(s.slot.value));
+    textsOf.set(s.source.source.path, texts);
+  }
   const folder = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
   const found = new Map<string, string>();
+  const taken = new Set<string>();
   for (const { file, reason } of status.strayFiles) {
     if (reason !== 'no-source') continue;
-    const untranslated = sources.filter((source) => folder(source) === folder(file.target) && !translationFiles.has(`translations/${file.language}/${source}`));
-    const now = untranslated.length === 1 ? untranslated[0] : suggest(file.target, untranslated);
-    if (now !== undefined) found.set(file.file.source.path, now);
+    const entries = Object.entries(file.data);
+    let best: { source: string; shared: number } | undefined;
+    for (const [source, texts] of textsOf) {
+      if (folder(source) !== folder(file.target) || translationFiles.has(`translations/${file.language}/${source}`) || taken.has(`${file.language}/${source}`)) continue;
+      const shared = entries.filter(([key, entry]) => texts.get(key) === String(entry?.source)).length;
+      if (shared * 2 > entries.length && (!best || shared > best.shared)) best = { source, shared };
+    }
+    if (best) {
+      found.set(file.file.source.path, best.source);
+      taken.add(`${file.language}/${best.source}`);
+    }
   }
   return found;
 }
