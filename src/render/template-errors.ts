@@ -170,26 +170,24 @@ function findPath(templates: TemplateSet, template: string, line: number, column
 }
 
 function findPartialCall(templates: TemplateSet, partial: string): Location | undefined {
-  for (const file of templates.values()) {
-    let found: Location | undefined;
-    walk(parseQuietly(file.text), (node) => {
-      const name = node.type === 'PartialStatement' ? (node.name as { original?: string }).original : undefined;
-      if (!found && name === partial && node.loc) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
-    });
-    if (found) return found;
-  }
-  return undefined;
+  return findNode(templates.values(), (node) => node.type === 'PartialStatement' && (node.name as { original?: string }).original === partial);
 }
 
 /** Where a template (this one first, then the partials) calls {{t "KEY"}} with this key. */
 function findLabelCall(templates: TemplateSet, template: string, key: string): Location | undefined {
-  const order = [templates.get(template), ...templates.values()].filter((file) => file !== undefined);
-  for (const file of order) {
+  const first = templates.get(template);
+  return findNode([...(first ? [first] : []), ...templates.values()], (node) => {
+    const param = (node.params as Array<{ type: string; value?: unknown }> | undefined)?.[0];
+    return (node.path as { original?: string } | undefined)?.original === 't' && param?.type === 'StringLiteral' && param.value === key;
+  });
+}
+
+/** The place of the first node that `matches`, in the first of `files` that has one. */
+function findNode(files: Iterable<{ text: string; displayPath: string }>, matches: (node: AstNode) => boolean): Location | undefined {
+  for (const file of files) {
     let found: Location | undefined;
     walk(parseQuietly(file.text), (node) => {
-      const path = (node.path as { original?: string } | undefined)?.original;
-      const first = (node.params as Array<{ type: string; value?: unknown }> | undefined)?.[0];
-      if (!found && path === 't' && first?.type === 'StringLiteral' && first.value === key && node.loc) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
+      if (!found && node.loc && matches(node)) found = at(file.displayPath, node.loc.start.line, node.loc.start.column + 1);
     });
     if (found) return found;
   }

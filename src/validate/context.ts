@@ -3,6 +3,7 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 import { distance } from 'fastest-levenshtein';
+import { LIMITS } from '../limits.js';
 import type { InvalidId } from './recover.js';
 import { mayBeKey } from './suggest.js';
 
@@ -71,6 +72,16 @@ export interface Gaps {
 
 export const NO_GAPS: Gaps = { unreadFiles: false, anyLeftOut: false, ids: new Set(), sessionsUnread: false, workshopKeys: new Set(), damagedFiles: new Set(), invalidIds: new Map(), removed: new Map() };
 
+/**
+ * Related places for a diagnostic: at most `limit` of `sites`, the last saying how many more there
+ * are (`another use, and 12 more`).
+ */
+export function relatedPlaces(sites: readonly Site[], message: string, limit: number = LIMITS.relatedLocations): Array<{ site: Site; message: string }> {
+  const shown = sites.slice(0, limit);
+  const more = sites.length - shown.length;
+  return shown.map((site, k) => ({ site, message: k === shown.length - 1 && more > 0 ? `${message}, and ${more} more` : message }));
+}
+
 /** A place in a file, for diagnostics and related locations. */
 export interface Site {
   file: ParsedFile;
@@ -89,11 +100,7 @@ export class RuleContext {
    */
   constructor(readonly project: RuleProject, readonly table: CountryTable, readonly gaps: Gaps = NO_GAPS) {}
 
-  /**
-   * Whether every definition of this kind in workshop.yaml was read (none was left out); for the
-   * countries, also that each is a code of the M49 table: an unknown one (its own error) may be a
-   * beneficiary misspelt (BFX for BFA), and the references to that beneficiary are not to blame.
-   */
+  /** Whether every definition of this kind in workshop.yaml was read (none was left out). */
   knowsAll(key: 'countries' | 'themes' | 'organizers' | 'partners'): boolean {
     const { workshopKeys } = this.gaps;
     return this.project.workshop.data[key] !== undefined && !workshopKeys.has(key) && !workshopKeys.has('*');
@@ -150,10 +157,7 @@ export class RuleContext {
    * them (a year typed wrong in workshop.yaml).
    */
   get workshopDatesInDoubt(): boolean {
-    const dates = this.project.workshop.data.dates;
-    if (!dates) return false;
-    const dated = this.project.sessions.flatMap((session) => session.data.date ?? []);
-    return dated.length >= 2 && dated.every((date) => date < dates.start || date > dates.end);
+    return this.sessionDates !== undefined;
   }
 
   /**
@@ -162,10 +166,18 @@ export class RuleContext {
    * so a date wrong by itself is still found, and one wrong only against the doubtful dates is not.
    */
   get datesToJudgeBy(): { start: string; end: string } | undefined {
-    const dates = this.project.workshop.data.dates;
-    if (!dates || !this.workshopDatesInDoubt) return dates;
-    const dated = this.project.sessions.flatMap((session) => session.data.date ?? []).sort();
-    return { start: dated[0]!, end: dated[dated.length - 1]! };
+    return this.sessionDates ?? this.project.workshop.data.dates;
+  }
+
+  /** The span of the sessions' dates when the workshop's are in doubt, else undefined; computed once. */
+  private get sessionDates(): { start: string; end: string } | undefined {
+    if (this.sessionSpan === null) {
+      const dates = this.project.workshop.data.dates;
+      const dated = this.project.sessions.flatMap((session) => session.data.date ?? []).sort();
+      const inDoubt = dates !== undefined && dated.length >= 2 && dated.every((date) => date < dates.start || date > dates.end);
+      this.sessionSpan = inDoubt ? { start: dated[0]!, end: dated[dated.length - 1]! } : undefined;
+    }
+    return this.sessionSpan;
   }
 
   /** Beneficiary country codes; computed once: rules ask for every reference they check. */
@@ -198,6 +210,7 @@ export class RuleContext {
 
   private recommendationMap?: Map<string, RecommendationSite>;
   private beneficiarySet?: Set<string>;
+  private sessionSpan: { start: string; end: string } | undefined | null = null;
   private organizationSet?: Set<string>;
 }
 

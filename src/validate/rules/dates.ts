@@ -1,5 +1,4 @@
-import { LIMITS } from '../../limits.js';
-import type { RuleContext } from '../context.js';
+import { relatedPlaces, type RuleContext } from '../context.js';
 
 /** ISO dates compare correctly as strings once the schema has checked their form. */
 export function checkDates(ctx: RuleContext): void {
@@ -14,16 +13,15 @@ export function checkDates(ctx: RuleContext): void {
   }
   // Every session outside the workshop's dates (two or more): the workshop's dates are the likely
   // mistake (a year typed wrong), one error there, rather than one per session.
-  const dated = sessions.flatMap((session) => (session.data.date !== undefined ? [{ session, date: session.data.date }] : []));
-  const outside = dated.filter(({ date }) => date < start || date > end);
   const allOutside = ctx.workshopDatesInDoubt;
+  // While they are in doubt, other dates are judged against the sessions' own span.
+  const judged = ctx.datesToJudgeBy!;
   if (allOutside) {
-    const dates = dated.map(({ date }) => date).sort();
-    const shown = outside.slice(0, LIMITS.relatedLocations);
+    const dated = sessions.filter((session) => session.data.date !== undefined);
     ctx.report('session-outside-dates', 'error', { file: workshop.file, path: ['dates'] }, 'key',
-      `None of the ${dated.length} dated sessions falls within the workshop dates (${start} to ${end}): they run from ${dates[0]} to ${dates[dates.length - 1]}.`,
+      `None of the ${dated.length} dated sessions falls within the workshop dates (${start} to ${end}): they run from ${judged.start} to ${judged.end}.`,
       'Check the workshop dates here (the year?), or the sessions\' dates.',
-      shown.map(({ session }, k) => ({ site: { file: session.file, path: ['date'] }, message: k === shown.length - 1 && outside.length > shown.length ? `a session's date, and ${outside.length - shown.length} more` : 'a session\'s date' })));
+      relatedPlaces(dated.map((session) => ({ file: session.file, path: ['date'] })), 'a session\'s date'));
   }
   for (const session of sessions) {
     const date = session.data.date;
@@ -33,8 +31,7 @@ export function checkDates(ctx: RuleContext): void {
         'Check the date, or the workshop dates in workshop.yaml.');
     }
     session.data.actions?.forEach((action, index) => {
-      // (While the workshop's dates are in doubt, against the sessions' last day.)
-      const last = ctx.datesToJudgeBy?.end ?? end;
+      const last = judged.end;
       if (action.due !== undefined && action.due < last) {
         ctx.report('action-due-early', 'warning', { file: session.file, path: ['actions', index, 'due'] }, 'value',
           allOutside ? `This action is due on ${action.due}, before the last session (${last}).` : `This action is due on ${action.due}, before the workshop ends (${end}).`,

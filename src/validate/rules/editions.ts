@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.js';
-import type { RuleContext } from '../context.js';
+import { relatedPlaces, type RuleContext } from '../context.js';
 import { didYouMean } from '../suggest.js';
 
 /**
@@ -20,12 +20,10 @@ export function checkEditions(ctx: RuleContext): void {
   for (const [name, uses] of names) {
     if (uses.length < 2) continue;
     const [first, second, ...later] = uses as [number, number, ...number[]];
-    const shown = later.slice(0, LIMITS.relatedLocations - 1);
-    const more = later.length - shown.length;
     ctx.report('duplicate-id', 'error', at(second), 'value',
       `The edition name “${name}” is already used earlier in this file${later.length ? `, and ${later.length} more ${later.length === 1 ? 'time' : 'times'} after this` : ''}.`,
       `Each edition is written to its own folder, named after it: rename ${later.length ? 'all but one' : 'one'} of them.`,
-      [{ site: at(first), message: 'first use of this name' }, ...shown.map((index, k) => ({ site: at(index), message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' }))]);
+      [{ site: at(first), message: 'first use of this name' }, ...relatedPlaces(later.map(at), 'another use', LIMITS.relatedLocations - 1)]);
   }
   report?.documents?.forEach((entry, index) => {
     if (typeof entry === 'string') return;

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.js';
-import type { RuleContext, Site } from '../context.js';
+import { relatedPlaces, type RuleContext, type Site } from '../context.js';
 
 type Part = 'value' | 'mapping-start';
 
@@ -50,12 +50,10 @@ class Ids {
       if (uses.length < 2) continue;
       const [first, second, ...later] = uses as [{ site: Site }, { site: Site; part: Part }, ...Array<{ site: Site }>];
       const where = first.site.file === second.site.file ? 'earlier in this file' : `in ${first.site.file.source.path}`;
-      const shown = later.slice(0, LIMITS.relatedLocations - 1);
-      const more = later.length - shown.length;
       ctx.report('duplicate-id', 'error', second.site, second.part,
         `The ${this.kind} id “${id}” is already used ${where}${later.length ? `, and ${later.length} more ${later.length === 1 ? 'time' : 'times'} after this` : ''}.`,
         `Ids must be unique across the workshop: rename ${later.length ? 'all but one' : 'one'} of them.${this.note}`,
-        [{ site: first.site, message: 'first use of this id' }, ...shown.map((use, k) => ({ site: use.site, message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' }))]);
+        [{ site: first.site, message: 'first use of this id' }, ...relatedPlaces(later.map((use) => use.site), 'another use', LIMITS.relatedLocations - 1)]);
     }
   }
 }

@@ -30,13 +30,13 @@ export function checkTranslations(ctx: RuleContext): void {
     const message = reason === 'not-a-language'
       ? `translations/${file.language}/ is not one of the report's languages (${status.languages.join(', ')}).`
       : `This translates ${file.target}, which does not exist.`;
-    const now = renamed.get(file.file.source.path);
+    const now = renamed.byStray.get(file.file.source.path);
     const hint = reason === 'not-a-language' ? `Add ${file.language} to \`languages:\` in workshop.yaml, or remove the folder.`
       : now ? `Was ${file.target} renamed ${now}? Then rename this file translations/${file.language}/${now}: its texts are keyed the same.` : 'Move it beside the translation of the file it translates, or delete it.';
     ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', message, hint);
   }
   // The texts of a file whose translation was left under its old name are not each called missing.
-  const translatedUnderOldName = new Set([...renamed.entries()].map(([stray, now]) => `${stray.split('/')[1]}/${now}`));
+  const translatedUnderOldName = renamed.sources;
   for (const { file, key } of status.orphans) {
     if (damaged(file.target)) continue;
     const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
@@ -77,8 +77,9 @@ export function checkTranslations(ctx: RuleContext): void {
  * file of the same folder that has no translation in that language (an unreadable one counts as
  * one) and whose texts most of the stray's entries translate (the same key, and the fingerprint of
  * the same text: a renamed file's texts are unchanged); the best when several do; each source once.
+ * Also each source so found, as `LANGUAGE/PATH`.
  */
-function renamedSources(ctx: RuleContext, status: TranslationStatus): Map<string, string> {
+function renamedSources(ctx: RuleContext, status: TranslationStatus): { byStray: Map<string, string>; sources: Set<string> } {
   const translationFiles = new Set([...ctx.project.translations.map((t) => t.file.source.path), ...ctx.gaps.damagedFiles]);
   const textsOf = new Map<string, Map<string, string>>();
   for (const s of status.slots) {
@@ -103,5 +104,5 @@ function renamedSources(ctx: RuleContext, status: TranslationStatus): Map<string
       taken.add(`${file.language}/${best.source}`);
     }
   }
-  return found;
+  return { byStray: found, sources: taken };
 }

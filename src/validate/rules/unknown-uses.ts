@@ -1,6 +1,5 @@
 import type { RuleId, Severity } from '../../diagnostics/diagnostic.js';
-import { LIMITS } from '../../limits.js';
-import type { RuleContext, Site } from '../context.js';
+import { relatedPlaces, type RuleContext, type Site } from '../context.js';
 
 /**
  * The uses of names that name nothing (a theme, an organization), gathered so that each name is
@@ -20,11 +19,9 @@ export class UnknownUses<Detail = undefined> {
   /** One diagnostic per name; `message` gets ", and N more places use it" added, `hint` the advice for a renamed definition. */
   report(ctx: RuleContext, code: RuleId, severity: Severity, message: (name: string, detail: Detail) => string, hint: (name: string, detail: Detail) => string, renamed: string): void {
     for (const [name, { sites: [first, ...others], detail }] of this.uses) {
-      const shown = others.slice(0, LIMITS.relatedLocations);
-      const more = others.length - shown.length;
       const uses = others.length ? `, and ${others.length} more ${others.length === 1 ? 'place uses' : 'places use'} it` : '';
       ctx.report(code, severity, first!, 'value', `${message(name, detail)}${uses}.`, others.length ? `${hint(name, detail)} ${renamed}` : hint(name, detail),
-        shown.map((site, k) => ({ site, message: k === shown.length - 1 && more > 0 ? `another use, and ${more} more` : 'another use' })));
+        relatedPlaces(others, 'another use'));
     }
   }
 }
