@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RenderedDocument } from '../render/index.js';
+import type { WriterDocument } from './writer.js';
 import { InterruptedError } from '../errors.js';
 import type { OnLayout, TypesetResult, TypesetSettings } from './pdf-output.js';
 import type { HeadingPages } from '../typeset/types.js';
@@ -18,7 +18,7 @@ export interface ParallelOptions {
   onLayout?: OnLayout;
 }
 
-type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
+type Doc = WriterDocument;
 type Local = (documents: readonly Doc[], settings: TypesetSettings, onDocument?: (doc: Doc) => void) => Promise<TypesetResult[]>;
 /** `layouts`: the pool wants each document's heading pages as soon as it is laid out. */
 export interface TypesetJob { id: number; settings: TypesetSettings; documents: Doc[]; layouts?: boolean }

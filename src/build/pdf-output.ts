@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import type { Language } from '../notes/types.js';
-import type { RenderedDocument } from '../render/index.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
 import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.js';
@@ -13,7 +12,7 @@ import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { SetupError } from '../errors.js';
 import { imageFileReader } from '../load/image-files.js';
 import type { OutputFile } from './publish.js';
-import type { ParsedTree, WriterContext, WriterResult } from './writer.js';
+import type { ParsedTree, WriterContext, WriterDocument, WriterResult } from './writer.js';
 import { typesetInParallel, type TypesetPool } from './parallel-typeset.js';
 
 /** A writer's context, and what watch mode keeps between builds. */
@@ -55,7 +54,7 @@ export interface TypesetResult {
 export type OnLayout = (file: string, pages: HeadingPages) => void;
 
 /** Typesets every rendered document, on every core. Loaded lazily: importing pdfkit costs a few hundred ms. */
-export async function typesetDocuments(documents: readonly RenderedDocument[], context: PdfContext): Promise<PdfResult> {
+export async function typesetDocuments(documents: readonly WriterDocument[], context: PdfContext): Promise<PdfResult> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const themeYaml = await themeSettings(context, diagnostics, sources);
@@ -70,8 +69,8 @@ export async function typesetDocuments(documents: readonly RenderedDocument[], c
   };
   // Watch mode: a document whose Markdown and settings did not change keeps its PDF.
   const settingsKey = JSON.stringify(settings);
-  const cacheKey = (doc: RenderedDocument) => `${settingsKey}\0${doc.markdown}`;
-  const cached = (doc: RenderedDocument) => context.cache?.get(doc.file)?.key === cacheKey(doc);
+  const cacheKey = (doc: WriterDocument) => `${settingsKey}\0${doc.markdown}`;
+  const cached = (doc: WriterDocument) => context.cache?.get(doc.file)?.key === cacheKey(doc);
   const changed = documents.filter((doc) => !cached(doc));
   // The DOCX contents take their page numbers from this layout (see HeadingPagesBook), as each document is laid out.
   const book = context.headingPages?.fromPdf ? context.headingPages : undefined;
@@ -126,7 +125,7 @@ export async function warmUp(): Promise<void> {
 }
 
 /** Typesets documents one after another on this thread; fonts are read once per thread. */
-export async function typesetHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: TypesetSettings, onDocument?: (doc: Pick<RenderedDocument, 'file' | 'markdown'>) => void, onLayout?: OnLayout, parsedTree?: ParsedTree): Promise<TypesetResult[]> {
+export async function typesetHere(documents: readonly WriterDocument[], settings: TypesetSettings, onDocument?: (doc: WriterDocument) => void, onLayout?: OnLayout, parsedTree?: ParsedTree): Promise<TypesetResult[]> {
   const fonts = await readFonts(settings.fontFiles);
   const loadImage = imageFileReader(settings.projectDir);
   const results: TypesetResult[] = [];
@@ -166,7 +165,7 @@ export async function* inReadyOrder<T>(promises: ReadonlyArray<Promise<T>>): Asy
  * shares its layout (no pdf format, or a --pdf-theme the DOCX does not follow): the bundled fonts
  * (those the DOCX embeds) and `theme`, one document after another, each told as soon as it is done.
  */
-export async function layoutHere(documents: ReadonlyArray<Pick<RenderedDocument, 'file' | 'markdown'>>, settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
+export async function layoutHere(documents: readonly WriterDocument[], settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
   const fonts = await readFonts(bundledFontPaths());
   const loadImage = imageFileReader(settings.projectDir);
   const trees = parsedTree ? documents.map((doc) => parsedTree(doc.file, doc.markdown)) : documents.map(() => Promise.resolve(undefined));

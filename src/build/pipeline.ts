@@ -18,11 +18,8 @@ import { loadTemplates, templatesFolder } from './templates.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
-import type { ParsedTree, Writer, WriterContext } from './writer.js';
-import { markdownWriter } from './writers/markdown.js';
-import { pdfWriter } from './writers/pdf.js';
-import { htmlWriter } from './writers/html.js';
-import { docxWriter } from './writers/docx.js';
+import type { ParsedTree, WriterContext } from './writer.js';
+import { writerFor } from './writers/index.js';
 
 /** The formats, in the order their files are listed. */
 export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
@@ -300,11 +297,4 @@ function guardOutputFolder(outDir: string, projectDir: string): void {
   if (inside(projectDir, outDir) || inputs.some((input) => inside(outDir, input))) {
     throw new SetupError(`The output folder ${outDir} would overwrite the project's own files.`, 'Choose a separate folder for --out, e.g. the default DIR/out.');
   }
-}
-
-function writerFor(format: Format, warm: WarmState | undefined): Writer {
-  if (format === 'md') return markdownWriter;
-  if (format === 'html') return htmlWriter(warm?.pages);
-  if (format === 'docx') return docxWriter();
-  return pdfWriter(warm ? { pool: warm.pool, cache: warm.pdfs } : undefined);
 }

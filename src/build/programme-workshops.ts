@@ -27,6 +27,8 @@ export interface WorkshopJob {
   /** The programme's language, and the as-of date of its documents. */
   language: Language;
   asOf?: string;
+  /** The environment the build reads (SOURCE_DATE_EPOCH), as for a workshop built alone. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What the programme's documents show of a workshop (see workshopModel): the parts of its models they use. */
@@ -63,7 +65,7 @@ export async function buildWorkshop(job: WorkshopJob, read: Promise<ReadResult> 
   // The build starts from the check: the workshop is not checked twice; the programme shows the models it rendered.
   const rendered = new Map<string, ReportModel>();
   const onModel = (model: ReportModel, where: { language: Language; edition: Edition }) => void rendered.set(`${where.language}/${where.edition.name}`, model);
-  const { loaded: _data, ...built } = await buildChecked(checked, job.options, { cwd: job.cwd, onModel });
+  const { loaded: _data, ...built } = await buildChecked(checked, job.options, { cwd: job.cwd, onModel, ...(job.env ? { env: job.env } : {}) });
   if (hasErrors(built.diagnostics)) return { checked: problems, build: built };
   return { checked: problems, build: built, shown: workshopModel(checked.project, job.language, job.asOf, (language, edition) => rendered.get(`${language}/${edition.name}`)) };
 }

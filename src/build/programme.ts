@@ -1,5 +1,4 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -9,20 +8,19 @@ import { parseYamlFile } from '../load/parse-yaml.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Language, Organization } from '../notes/types.js';
-import { actionsCsv, actionsIcs, programmeJson } from '../programme/exports.js';
-import { programmeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
-import { renderProgrammeEach } from '../programme/render.js';
+import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
 import { mapLimit } from '../load/read-project.js';
 import { cacheIn } from './cache.js';
-import type { BuildOptions, BuildResult } from './pipeline.js';
+import type { BuildEnvironment, BuildOptions, BuildResult } from './pipeline.js';
 import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplates, templatesFolder } from './templates.js';
+import { writeProgrammeDocuments } from './programme-documents.js';
 
 export interface ProgrammeNotes {
   title: string;
@@ -33,9 +31,6 @@ export interface ProgrammeNotes {
 }
 
 export { isProgramme } from './programme-folder.js';
-
-/** Event-loop turns given to the staging between two programme documents (see buildProgramme). */
-const STAGING_TURNS = 6;
 
 /** A workshop's id in its programme: its folder's name (`niamey-2022`), as `same_as: niamey-2022:api-pnr` names it. */
 const programmeId = (dir: string) => path.basename(dir);
@@ -138,6 +133,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   /** The programme's documents and exports, for DIR/out (or `out`). */
   outDir: string;
   files: OutputFile[];
+  /** Texts for code frames of the programme's templates and writers, by the paths its diagnostics give. */
+  sources: Map<string, string>;
 }
 
 /**
@@ -148,7 +145,7 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
  * `staging`, the files of each workshop built without error, then the programme's, are staged as
  * they are made: the caller commits them (or aborts) once it has judged the diagnostics.
  */
-export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string): Promise<ProgrammeBuild> {
+export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string, environment: Pick<BuildEnvironment, 'env'> = {}): Promise<ProgrammeBuild> {
   const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, staging, ...workshopOptions } = options;
   // A workshop built without error is staged at once, while the others are built (the caller commits
   // or aborts), and its files are not kept: 100 workshops' Markdown is 60 MB.
@@ -161,11 +158,11 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
-    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) })), { onOutcome });
+    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [] };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map() };
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = outcomes.map((outcome) => outcome.build!);
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
@@ -175,30 +172,24 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
-  const templates = await loadTemplates();
-  // The exports first, then each document as soon as it is rendered: each is written while the next
-  // is made (a template error returns with it: the caller aborts every folder's staging).
-  const staged = staging?.folder(outDir);
-  const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }];
-  for (const file of exports) staged?.add(file);
-  const files: OutputFile[] = [];
-  for (const step of renderProgrammeEach(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)))) {
-    if ('diagnostic' in step) {
-      result.diagnostics.push(step.diagnostic);
-      continue;
-    }
-    const file = { path: step.document.file, content: step.document.markdown };
-    files.push(file);
-    if (!hasErrors(result.diagnostics) && staged) {
-      staged.add(file);
-      // Lets its writing start, and the writes before it go on, before the next is rendered: each
-      // file is several trips to the thread pool, and a trip's answer is taken only when this thread
-      // turns the event loop (a few turns: one left the last files to be written after the last
-      // document, 90 ms; six, 60 ms).
-      for (let turn = 0; turn < STAGING_TURNS; turn++) await setImmediate();
-    }
-  }
+  // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a workshop.
+  const templates = await loadTemplates(templatesFolder(check.dir, options.templates, cwd), result.diagnostics, check.dir);
+  for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
-  result.files = [...files, ...exports];
+  const written = await writeProgrammeDocuments(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)), options.formats ?? ['md'], {
+    projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
+    ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
+  }, staging?.folder(outDir));
+  result.diagnostics.push(...written.diagnostics);
+  for (const [file, text] of written.sources) result.sources.set(file, text);
+  if (!hasErrors(result.diagnostics)) result.files = written.files;
   return result;
+}
+
+/** From the first workshop's first day to the last one's last day: the programme documents' dates (never the clock). */
+function programmeDates(model: ProgrammeModel): { start: string; end: string } {
+  const starts = model.workshops.map((workshop) => workshop.dates.start).sort();
+  const ends = model.workshops.map((workshop) => workshop.dates.end).sort();
+  return { start: starts[0]!, end: ends[ends.length - 1]! };
 }

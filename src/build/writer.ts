@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
-import type { RenderedDocument } from '../render/index.js';
 import type { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
 
 /** What every writer is given besides the documents: the project and the caller's settings. */
 export interface WriterContext {
   projectDir: string;
-  workshop: WorkshopNotes;
+  /** What the writers read of the notes: the report settings (theme, reference document) and the last day (the files' dates). */
+  workshop: Pick<WorkshopNotes, 'dates' | 'report'>;
   language: Language;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -29,6 +29,12 @@ export interface WriterContext {
    * writer on this thread will ask (see pipeline.ts): the DOCX writer shares its trees only then.
    */
   parsedTree?: ParsedTree;
+}
+
+/** What a writer takes of a document: its file (relative to the output folder, `countries/MLI.md`) and its Markdown. */
+export interface WriterDocument {
+  file: string;
+  markdown: string;
 }
 
 /** The tree of `markdown` (document `file`) parsed on another thread, or undefined: then parse it here. Asked once per document. */
@@ -63,8 +69,8 @@ export interface Writer {
    * Given each document as soon as it is rendered (and has passed the leak guard), to start on it
    * while the rest is rendered (DOCX, on a thread of its own); write() still gets them all.
    */
-  document?(document: RenderedDocument, context: WriterContext): void;
-  write(documents: readonly RenderedDocument[], context: WriterContext): Promise<WriterResult>;
+  document?(document: WriterDocument, context: WriterContext): void;
+  write(documents: readonly WriterDocument[], context: WriterContext): Promise<WriterResult>;
   /** A tree this writer's thread parses (see WriterContext.parsedTree), or undefined. */
   parsedTree?: ParsedTree;
   /** Releases what the writer holds (threads) unless it is kept for the next build. */

@@ -69,7 +69,7 @@ const shown = (all: readonly Diagnostic[], reporting: Reporting) => (reporting.q
 /** A file of the project as printed: relative to the current folder, POSIX separators. */
 function displayPathIn(projectDir: string, io: Io): (file: string) => string {
   const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
-  return (file) => (file.startsWith('(') || !prefix ? file : `${prefix}/${file}`);
+  return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : `${prefix}/${file}`);
 }
 
 /** Several projects' diagnostics (a programme and its workshops), in order; with --reporter json, as one array. */

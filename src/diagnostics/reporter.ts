@@ -30,7 +30,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Report
   const split = new Map<string, string[]>();
   const linesOf = (file: string, text: string) => split.get(file) ?? split.set(file, sourceLines(text)).get(file)!;
   const blocks = sortDiagnostics(diagnostics).map((d) => {
-    const where = d.location ? `${show(d.location.file)}:${d.location.start.line}:${d.location.start.column}` : '(project)';
+    // A problem of the whole project is shown with its folder when the files are (a programme's workshops).
+    const where = d.location ? `${show(d.location.file)}:${d.location.start.line}:${d.location.start.column}` : show('(project)');
     const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
     const lines = [`${style.path(where)} ${severity} ${style.bold(d.message)} ${style.dim(`[${d.code}]`)}`];
     const text = d.location ? sources.get(d.location.file) : undefined;

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, listFiles, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { allText, openPdf } from '../typeset/read-pdf.js';
+import { readDocx, wordText } from '../docx/read-docx.js';
 
 const work = tempDir('wr-programme-');
 afterAll(() => remove(work));
@@ -137,6 +139,68 @@ describe('a programme of workshops', () => {
     expect(problems[0]).toMatchObject({ ruleId: 'broken-link', file: expect.stringMatching(/sahel-programme\/programme\.yaml$/), line: 16 });
     expect(problems.slice(1).every((p) => /niamey-2022\//.test(p.file))).toBe(true);
     expect(problems).toContainEqual(expect.objectContaining({ ruleId: 'invalid-value', file: expect.stringMatching(/niamey-2022\/sessions\/05-cloture\.yaml$/) }));
+  });
+
+  it('writes the programme\'s documents in every format asked for, from the same Markdown, linking to the workshops\' files of that format; --pdf-a and SOURCE_DATE_EPOCH reach every PDF', async () => {
+    const dir = copy();
+    const result = runBin(['build', dir, '--format', 'pdf,html,docx', '--pdf-a'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(result.code, result.stderr).toBe(0);
+    const files = listFiles(path.join(dir, 'out')).filter((f) => !f.startsWith('.'));
+    for (const name of ['overview', 'actions', 'recurring', 'countries/NER']) for (const format of ['pdf', 'html', 'docx']) expect(files).toContain(`${name}.${format}`);
+    // --format pdf,html,docx: no Markdown, for the programme as for its workshops; the exports always.
+    expect(files.filter((f) => f.endsWith('.md'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['actions.csv', 'actions.ics', 'programme.json', 'index.html', 'style.css']));
+    expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/report.pdf'))).toBe(true);
+    expect(result.stderr).toMatch(/^Wrote the programme's 3\d files to .*sahel-programme\/out\/$/m);
+    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(dir, 'out/overview.pdf'))));
+    const text = (await allText(pdf)).join('\n');
+    expect(text).toContain('Programme overview');
+    expect(text).toContain('Atelier de suivi de Niamey');
+    // The dates are the environment's (SOURCE_DATE_EPOCH), in the programme's PDFs as in its workshops'.
+    expect(((await pdf.getMetadata()) as unknown as { info: Record<string, unknown> }).info).toMatchObject({ CreationDate: 'D:20231114221320Z' });
+    const rabat = await openPdf(new Uint8Array(readFileSync(path.join(dir, '../rabat-2022/out/en/public/report.pdf'))));
+    expect(((await rabat.getMetadata()) as unknown as { info: Record<string, unknown> }).info).toMatchObject({ CreationDate: 'D:20231114221320Z' });
+    // --pdf-a: archival PDFs, the programme's and its workshops'.
+    for (const file of ['out/overview.pdf', '../niamey-2022/out/report.pdf']) expect(readFileSync(path.join(dir, file)).toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
+    const links = ((await (await pdf.getPage(3)).getAnnotations()) as Array<{ unsafeUrl?: string }>).map((a) => a.unsafeUrl?.replace(/#.*/, ''));
+    expect(links).toEqual(expect.arrayContaining(['../../rabat-2022/out/en/public/report.pdf', '../../niamey-2022/out/report.pdf', 'countries/NER.pdf']));
+    expect(read(path.join(dir, 'out/overview.html'))).toContain('href="../../niamey-2022/out/report.html"');
+    const docx = readDocx(new Uint8Array(readFileSync(path.join(dir, 'out/countries/NER.docx'))));
+    expect(wordText(docx.xml('word/document.xml'))).toContain('Country dossier: Niger');
+  });
+
+  it('passes --templates and --pdf-theme to every workshop and to the programme\'s documents; the programme\'s own templates/ overrides its documents', () => {
+    const dir = copy();
+    // A theme file that is not there stops the build (it used to be ignored for a programme).
+    const missing = runBin(['build', dir, '--format', 'pdf', '--pdf-theme', 'no-such-theme.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read the PDF theme file no-such-theme\.yaml/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // programme/overview.md.hbs in the programme's templates/ folder replaces the shipped one.
+    mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
+    const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# Our own overview'));
+    expect(runBin(['build', dir]).code).toBe(0);
+    expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# Our own overview$/m);
+    // --templates DIR: for every workshop and for the programme; a mistake in it is located there.
+    const own = path.join(dir, '../house-templates');
+    mkdirSync(path.join(own, 'programme'), { recursive: true });
+    writeFileSync(path.join(own, 'programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# House overview'));
+    writeFileSync(path.join(own, 'follow-up.md.hbs'), read(path.join(ROOT, 'templates/follow-up.md.hbs')).replace(/^# .*$/m, '# House follow-up'));
+    // It replaces each workshop's templates/ folder: Rabat's press release must be there too, and the
+    // error without it says which workshop of the programme misses it.
+    const without = runBin(['build', dir, '--templates', own]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^\S*\/rabat-2022\/ \(project\) error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
+    writeFileSync(path.join(own, 'press-release.md.hbs'), read(path.join(dir, '../rabat-2022/templates/press-release.md.hbs')));
+    expect(runBin(['build', dir, '--templates', own]).code).toBe(0);
+    expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# House overview$/m);
+    expect(read(path.join(dir, '../niamey-2022/out/follow-up.md'))).toMatch(/^# House follow-up$/m);
+    writeFileSync(path.join(own, 'programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# {{t "overviw"}}'));
+    const broken = runBin(['build', dir, '--templates', own]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/templates\/programme\/overview\.md\.hbs:\d+:\d+ error .*overviw/);
+    expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# House overview$/m);
   });
 
   it('leaves every output folder as it was when a later workshop fails: what was staged for the others is removed', () => {

@@ -73,6 +73,9 @@ describe('formatPretty (plain style)', () => {
     const text = formatPretty([ENUM, none], { style: PLAIN, sources });
     expect(text.split('\n')[0]).toBe('(project) error The project has no session files. [no-sessions]');
     expect(text.endsWith('2 errors\n')).toBe(true);
+    // With its folder when the files are shown with theirs (one workshop of a programme among many).
+    const inFolder = formatPretty([none], { style: PLAIN, sources, displayPath: (file) => (file === '(project)' ? 'rabat-2022/ (project)' : `rabat-2022/${file}`) });
+    expect(inFolder.split('\n')[0]).toBe('rabat-2022/ (project) error The project has no session files. [no-sessions]');
   });
 
   it('omits the code frame when the source text is unknown', () => {

@@ -3,16 +3,15 @@ import type { Root } from 'mdast';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { DocxJob, DocxOutput } from '../../docx/job.js';
 import { translate } from '../../i18n/index.js';
-import type { RenderedDocument } from '../../render/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { HeadingPages } from '../../typeset/types.js';
 import type { HeadingPagesBook } from '../heading-pages.js';
 import { PARALLEL_MIN_CHARS } from '../parallel-typeset.js';
 import type { OutputFile } from '../publish.js';
-import type { ParsedTree, Writer, WriterContext } from '../writer.js';
+import type { ParsedTree, Writer, WriterContext, WriterDocument } from '../writer.js';
 import type { DocxMessage, DocxReply, DocxWorkerData, SharedTree } from './docx-worker.js';
 
-type Doc = Pick<RenderedDocument, 'file' | 'markdown'>;
+type Doc = WriterDocument;
 type JobSettings = Omit<DocxJob, 'documents'>;
 
 /**

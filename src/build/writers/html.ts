@@ -9,8 +9,7 @@ import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
 import { inspectImage } from '../../typeset/layout/load-image.js';
-import type { RenderedDocument } from '../../render/index.js';
-import type { Writer, WriterContext, WriterResult } from '../writer.js';
+import type { Writer, WriterContext, WriterDocument, WriterResult } from '../writer.js';
 
 /**
  * A small static site per edition: one page per document, `index.html`, one stylesheet and the
@@ -26,7 +25,7 @@ export function htmlWriter(cache?: PageCache): Writer {
 /** Watch mode's pages of the last build, by file: a document whose Markdown is the same keeps its page. */
 export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses }>;
 
-async function writeSite(documents: readonly RenderedDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
+async function writeSite(documents: readonly WriterDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
   // Loaded only now: a build without HTML never loads the HTML tree libraries.
   const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }, { SectionParses }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js'), import('../../typeset/markdown.js')]);
   const files: OutputFile[] = [];

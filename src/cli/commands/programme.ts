@@ -13,8 +13,8 @@ import { compareOutput } from '../../build/compare-output.js';
 import type { OutputFile } from '../../build/publish.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
-function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io): number {
-  reportDiagnosticParts([{ diagnostics: check.diagnostics, sources: new Map([['programme.yaml', check.file.source.text]]), dir: check.dir }, ...extra], reporting, globals, io);
+function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io, sources?: ReadonlyMap<string, string>): number {
+  reportDiagnosticParts([{ diagnostics: check.diagnostics, sources: new Map([...(sources ?? []), ['programme.yaml', check.file.source.text]]), dir: check.dir }, ...extra], reporting, globals, io);
   return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);
 }
 
@@ -39,15 +39,18 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     ...(staging ? { staging } : {}),
     ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.templates !== undefined ? { templates: options.templates } : {}),
+    ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
     ...(options.cache ? { cache: true } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
-  }, io.cwd).catch(async (error: unknown) => {
+  }, io.cwd, { env: io.env }).catch(async (error: unknown) => {
     await staging?.abort();
     throw error;
   });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
-  const code = report(built, parts, reporting, globals, io);
+  const code = report(built, parts, reporting, globals, io, built.sources);
   io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
   if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) {
     await staging?.abort();
@@ -57,10 +60,15 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const published = await staging.commit();
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
-    io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/: ${built.files.map((f) => f.path).join(', ')}\n`);
+    // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
+    const names = built.files.length <= NAMED_FILES ? `: ${built.files.map((f) => f.path).join(', ')}` : '';
+    io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/${names}\n`);
   }
   return EXIT.ok;
 }
+
+/** Up to this many, the programme's files are named after "Wrote": a Markdown build of a dozen countries. */
+const NAMED_FILES = 20;
 
 /** `build --check` of a programme: each output folder (every workshop's, then the programme's) against what the build made. */
 async function checkFolders(folders: ReadonlyArray<{ outDir: string; files: OutputFile[] }>, code: number, reporting: Reporting, io: Io): Promise<number> {

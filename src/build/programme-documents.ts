@@ -1,0 +1,82 @@
+import { setImmediate } from 'node:timers/promises';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { Format } from '../notes/types.js';
+import { actionsCsv, actionsIcs, programmeJson } from '../programme/exports.js';
+import type { ProgrammeModel } from '../programme/model.js';
+import { renderProgrammeEach } from '../programme/render.js';
+import type { Fallbacks, TemplateSet } from '../render/index.js';
+import { HeadingPagesBook } from './heading-pages.js';
+import type { OutputFile } from './publish.js';
+import type { WriterContext, WriterDocument } from './writer.js';
+import { writerFor } from './writers/index.js';
+
+/** Event-loop turns given to the staging between two programme documents (see writeProgrammeDocuments). */
+const STAGING_TURNS = 6;
+
+export interface ProgrammeDocuments {
+  /** The documents in every format asked for, then the exports. */
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** Texts for code frames of the writers' diagnostics, by file. */
+  sources: Map<string, string>;
+}
+
+/**
+ * The programme's exports (actions.csv, actions.ics, programme.json) and documents (overview, action
+ * register, recurring recommendations, a dossier per country) in each of `formats`: the Markdown as
+ * rendered, and the other formats made from that Markdown by the writers a workshop's build uses, so
+ * they cannot disagree. Each file goes to `staged` as soon as it is made: the exports first, each
+ * Markdown document as it is rendered (written while the next is rendered), then the other formats.
+ */
+export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, staged?: { add(file: OutputFile): void }): Promise<ProgrammeDocuments> {
+  const result: ProgrammeDocuments = { files: [], diagnostics: [], sources: new Map() };
+  const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }];
+  for (const file of exports) staged?.add(file);
+  const markdown = formats.includes('md');
+  const others = formats.filter((format) => format !== 'md');
+  const documents: WriterDocument[] = [];
+  for (const step of renderProgrammeEach(model, templates, fallbacks)) {
+    if ('diagnostic' in step) {
+      result.diagnostics.push(step.diagnostic);
+      continue;
+    }
+    if (hasErrors(result.diagnostics)) continue;
+    if (others.length > 0) documents.push(step.document);
+    if (!markdown) continue;
+    const file = { path: step.document.file, content: step.document.markdown };
+    result.files.push(file);
+    if (staged) {
+      staged.add(file);
+      // Lets its writing start, and the writes before it go on, before the next is rendered: each
+      // file is several trips to the thread pool, and a trip's answer is taken only when this thread
+      // turns the event loop (a few turns: one left the last files to be written after the last
+      // document, 90 ms; six, 60 ms).
+      for (let turn = 0; turn < STAGING_TURNS; turn++) await setImmediate();
+    }
+  }
+  if (hasErrors(result.diagnostics)) return result;
+  if (others.length > 0) {
+    const writers = others.map((format) => writerFor(format));
+    // With PDF and DOCX, the DOCX contents take their page numbers from the PDF's layout, as in a workshop's build.
+    const headingPages = others.includes('docx') ? new HeadingPagesBook(others.includes('pdf') && context.pdfTheme === undefined) : undefined;
+    const full: WriterContext = { ...context, ...(headingPages ? { headingPages } : {}) };
+    try {
+      const started = writers.map((writer) => writer.write(documents, full));
+      for (const pending of started) pending.catch(() => undefined);
+      for (const pending of started) {
+        const written = await pending;
+        result.diagnostics.push(...written.diagnostics);
+        for (const [file, text] of written.sources) result.sources.set(file, text);
+        for (const file of written.files) {
+          result.files.push(file);
+          staged?.add(file);
+        }
+      }
+    } finally {
+      for (const writer of writers) await writer.close?.();
+    }
+  }
+  result.files.push(...exports);
+  return result;
+}
