@@ -145,7 +145,7 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
  * `staging`, the files of each workshop built without error, then the programme's, are staged as
  * they are made: the caller commits them (or aborts) once it has judged the diagnostics.
  */
-export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string, environment: Pick<BuildEnvironment, 'env'> = {}): Promise<ProgrammeBuild> {
+export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string, environment: Pick<BuildEnvironment, 'env' | 'timings'> = {}): Promise<ProgrammeBuild> {
   const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, staging, ...workshopOptions } = options;
   // A workshop built without error is staged at once, while the others are built (the caller commits
   // or aborts), and its files are not kept: 100 workshops' Markdown is 60 MB.
@@ -161,6 +161,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
+  environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
   const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map() };
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
@@ -172,6 +173,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
+  environment.timings?.mark('roll-up');
   // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a workshop.
   const templates = await loadTemplates(templatesFolder(check.dir, options.templates, cwd), result.diagnostics, check.dir);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
@@ -181,6 +183,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
   }, staging?.folder(outDir));
+  environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);
   if (!hasErrors(result.diagnostics)) result.files = written.files;

@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
 
   const validate = program.command('validate')
     .description('check every notes file of a workshop project and print every problem')
-    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .argument('[dir]', 'the project folder (holding workshop.yaml), or a programme\'s (holding programme.yaml)', '.')
     .action(async (dir: string, options: ReportingOptions & { cache?: boolean; cacheLocation?: string }) => {
       const { isProgramme } = await import('../build/programme-folder.js');
       if (await isProgramme(dir, io.cwd)) {
@@ -51,7 +51,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
 
   const build = program.command('build')
     .description('validate, then write the reports (nothing is written when there are errors)')
-    .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
+    .argument('[dir]', 'the project folder (holding workshop.yaml), or a programme\'s (holding programme.yaml)', '.')
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: md, pdf, html, docx (default: report.formats in workshop.yaml, else md)'))
     .option('--pdf-theme <file>', 'a YAML file with PDF theme keys (wins over report.pdf_theme)')

@@ -24,8 +24,11 @@ const uids = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcompo
 describe('a programme of workshops', () => {
   it('builds both workshops into their own folders and the programme\'s documents and exports, the same as committed', () => {
     const dir = copy();
-    const result = runBin(['build', dir]);
+    const result = runBin(['build', dir, '--verbose']);
     expect(result.code, result.stderr).toBe(0);
+    // --verbose: the time of each part of the programme's build.
+    expect(result.stderr).toMatch(/^ {2}workshops +\d+ ms\n {2}roll-up +\d+ ms\n {2}documents +\d+ ms\n {2}write +\d+ ms$/m);
+    expect(runBin(['validate', dir, '--verbose']).stderr).toMatch(/^ {2}workshops +\d+ ms$/m);
     expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/report.md'))).toBe(true);
     expect(existsSync(path.join(dir, '../niamey-2022/out/report.md'))).toBe(true);
     const files = listFiles(path.join(dir, 'out')).filter((f) => !f.startsWith('.'));

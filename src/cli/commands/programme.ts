@@ -11,6 +11,7 @@ import type { ValidateOptions } from './validate.js';
 import { cacheSummary, checkSummary } from '../build-messages.js';
 import { compareOutput } from '../../build/compare-output.js';
 import type { OutputFile } from '../../build/publish.js';
+import { Timings } from '../../build/timings.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
 function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io, sources?: ReadonlyMap<string, string>): number {
@@ -21,8 +22,11 @@ function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'd
 /** `validate` of a programme folder: programme.yaml and every workshop it lists. */
 export async function validateProgrammeCommand(options: ValidateOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
+  const timings = new Timings();
   const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}) });
+  timings.mark('workshops');
   const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io);
+  if (reporting.verbose) io.stderr.write(timings.format());
   io.stderr.write(cacheSummary(check.workshops.map((w) => w.checked.cache), reporting));
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) io.stderr.write(`Programme checked: ${check.workshops.length} ${check.workshops.length === 1 ? 'workshop' : 'workshops'}.\n`);
   return code;
@@ -34,6 +38,7 @@ export async function validateProgrammeCommand(options: ValidateOptions, globals
  */
 export async function buildProgrammeCommand(options: BuildOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
+  const timings = new Timings();
   const staging = options.check ? undefined : stageProgramme(io.signal);
   const built = await buildProgramme(options.dir, {
     ...(staging ? { staging } : {}),
@@ -45,7 +50,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
     ...(options.cache ? { cache: true } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
-  }, io.cwd, { env: io.env }).catch(async (error: unknown) => {
+  }, io.cwd, { env: io.env, timings }).catch(async (error: unknown) => {
     await staging?.abort();
     throw error;
   });
@@ -58,6 +63,8 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   }
   if (!staging) return checkFolders([...built.builds, { outDir: built.outDir, files: built.files }], code, reporting, io);
   const published = await staging.commit();
+  timings.mark('write');
+  if (reporting.verbose) io.stderr.write(timings.format());
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
     // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
