@@ -9,6 +9,7 @@ import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Language, Organization } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
+import { programmeTemplateProblems } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
@@ -155,15 +156,24 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined);
     return { ...outcome, build: { ...build, files: [] } };
   };
+  // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a
+  // workshop; checked first: a mistake in them is found before 100 workshops are built, not after.
+  const programmeDir = path.resolve(cwd, dirArgument);
+  const templateProblems: Diagnostic[] = [];
+  const templates = await loadTemplates(templatesFolder(programmeDir, options.templates, cwd), templateProblems, programmeDir);
+  templateProblems.push(...programmeTemplateProblems(templates));
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
+    // Nothing will be built: each workshop is only checked, as `validate` checks it.
+    if (hasErrors(templateProblems)) return mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache));
     outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map() };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
+  result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = outcomes.map((outcome) => outcome.build!);
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
@@ -174,10 +184,6 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs);
   environment.timings?.mark('roll-up');
-  // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a workshop.
-  const templates = await loadTemplates(templatesFolder(check.dir, options.templates, cwd), result.diagnostics, check.dir);
-  for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
-  if (hasErrors(result.diagnostics)) return result;
   const written = await writeProgrammeDocuments(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)), options.formats ?? ['md'], {
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),

@@ -29,7 +29,8 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
     }
   }
   // Links may lead anywhere inside the project (its own templates/), or inside the --templates folder.
-  for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir)) {
+  // A project need not have a templates/ folder; a folder given with --templates must exist.
+  for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir, !ownFolder)) {
     set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
   }
   return set;
@@ -44,7 +45,7 @@ let bundled: Promise<ReadonlyArray<[string, TemplateFile]>> | undefined;
 function bundledTemplates(): Promise<ReadonlyArray<[string, TemplateFile]>> {
   bundled ??= (async () => {
     const dir = bundledPath('templates');
-    const names = await listTemplates(dir, []);
+    const names = await listTemplates(dir, [], dir, true);
     return Promise.all(names.map(async (name): Promise<[string, TemplateFile]> => [name, { text: await readFile(path.join(dir, name), 'utf8'), displayPath: `(bundled) templates/${name}`, overridden: false }]));
   })();
   // A failed read is tried again next time.
@@ -53,7 +54,7 @@ function bundledTemplates(): Promise<ReadonlyArray<[string, TemplateFile]>> {
 }
 
 /** The .hbs files below `dir`; a symbolic link is followed only to a file inside `root`, else reported. */
-async function listTemplates(dir: string, diagnostics: Diagnostic[], root = dir): Promise<string[]> {
+async function listTemplates(dir: string, diagnostics: Diagnostic[], root: string, required: boolean): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
     const names: string[] = [];
@@ -65,7 +66,11 @@ async function listTemplates(dir: string, diagnostics: Diagnostic[], root = dir)
     }
     return names.sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (required && (code === 'ENOENT' || code === 'ENOTDIR')) {
+      throw new SetupError(`The templates folder ${dir} ${code === 'ENOENT' ? 'does not exist' : 'is a file, not a folder'}.`, 'Check the folder given to --templates (relative to the current folder), or leave --templates out to use the project\'s templates/ folder.');
+    }
+    if (code === 'ENOENT') return [];
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { applyTypography } from '../i18n/typography.js';
 import { helpers } from '../render/helpers.js';
 import { tidy, type TemplateSet } from '../render/index.js';
 import { prepareModel, type Fallbacks } from '../render/safe-values.js';
-import { templateDiagnostic } from '../render/template-errors.js';
+import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import type { ProgrammeModel } from './model.js';
 
@@ -30,8 +30,19 @@ export interface ProgrammeDocument {
   markdown: string;
 }
 
+/** The syntax errors of the programme's templates and the partials they may use, each located. Pure. */
+export function programmeTemplateProblems(templates: TemplateSet): Diagnostic[] {
+  return parseTemplates(new Map([...templates].filter(([name]) => name.startsWith('programme/') || name.startsWith(PARTIALS_DIR)))).diagnostics;
+}
+
 /** `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next is rendered. Pure. */
 export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
+  // Every syntax error first, located (as a workshop's templates are), before anything renders.
+  const diagnostics = programmeTemplateProblems(templates);
+  if (diagnostics.length) {
+    for (const diagnostic of diagnostics) yield { diagnostic };
+    return;
+  }
   const hb = Handlebars.create();
   hb.registerHelper(helpers(model.language));
   for (const [name, file] of templates) {

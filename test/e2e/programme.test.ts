@@ -179,9 +179,18 @@ describe('a programme of workshops', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read the PDF theme file no-such-theme\.yaml/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
-    // programme/overview.md.hbs in the programme's templates/ folder replaces the shipped one.
+    const nowhere = runBin(['build', dir, '--templates', 'no-such-folder']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/The templates folder .*no-such-folder does not exist/);
+    // programme/overview.md.hbs in the programme's templates/ folder replaces the shipped one; a
+    // mistake in it is found before any workshop is built, at its place.
     mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
     const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), `${shipped}{{#each workshops}}\n`);
+    const unclosed = runBin(['build', dir]);
+    expect(unclosed.code).toBe(1);
+    expect(unclosed.stderr).toMatch(new RegExp(`^\\S*sahel-programme/templates/programme/overview\\.md\\.hbs:${shipped.split('\n').length}:4 error The block \\{\\{#each\\}\\} is never closed`, 'm'));
+    expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
     writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# Our own overview'));
     expect(runBin(['build', dir]).code).toBe(0);
     expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# Our own overview$/m);

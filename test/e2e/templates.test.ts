@@ -39,6 +39,18 @@ describe('overrides', () => {
     expect(report).not.toContain('[FROM PROJECT]');
   });
 
+  it('--templates DIR2 that is not there stops with a setup error (it used to build with the defaults, silently)', async () => {
+    const dir = project({ 'partials/person.md.hbs': '{{name}} [FROM PROJECT]' });
+    for (const command of [['build', dir], ['templates', 'list', '--project', dir]]) {
+      const result = await runInProcess([...command, '--templates', path.join(work, 'house-templats')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/The templates folder .*house-templats does not exist\.\nhint: Check the folder given to --templates/);
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    const file = path.join(dir, 'workshop.yaml');
+    expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
+  });
+
   it('templates list says which are overridden', async () => {
     const dir = project({ 'report.md.hbs': 'x', 'press.md.hbs': 'y' });
     const result = await runInProcess(['templates', 'list', '--project', dir]);
@@ -104,7 +116,15 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toContain('hint: Did you mean {{#each}}?');
   });
 
-  it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
+  it('a block never closed: the block, at its opening (not the end of the file), and how to close it', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each sessions}}\n{{#if title}}{{title}}{{/if}}\n{{!-- {{/each}} in a comment closes nothing --}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error The block \{\{#each\}\} is never closed: the template ends first\. \[template-syntax\]$/m);
+    expect(result.stderr).toContain('hint: Close it with {{/each}} where the block ends.');
+  });
+
+    it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
     expect(result.code).toBe(1);

@@ -10,7 +10,7 @@ export interface TemplatesOptions {
 
 /** Every template and partial, and whether the project overrides it. */
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
-  const set = await loadTemplates(templatesFolder(options.project ?? '.', options.templates, io.cwd));
+  const set = await loadTemplates(templatesFolder(options.project ?? '.', options.templates, io.cwd), [], path.resolve(io.cwd, options.project ?? '.'));
   const bundled = await loadTemplates();
   const width = Math.max(...[...set.keys()].map((name) => name.length));
   for (const [name, file] of set) {
