@@ -2,7 +2,9 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyTypography } from '../i18n/typography.js';
 import { helpers } from '../render/helpers.js';
-import { tidy, type TemplateSet } from '../render/index.js';
+import { helperNames, tidy, type TemplateSet } from '../render/index.js';
+import { checkTemplateNames, shapeFromSchema, type Shape } from '../render/template-check.js';
+import { readBundled } from '../assets.js';
 import { prepareModel, type Fallbacks } from '../render/safe-values.js';
 import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
@@ -30,9 +32,34 @@ export interface ProgrammeDocument {
   markdown: string;
 }
 
-/** The syntax errors of the programme's templates and the partials they may use, each located. Pure. */
+/** The programme's document templates; the country dossier is rendered once per country, with `dossier`. */
+const DOCUMENT_TEMPLATES = ['programme/overview.md.hbs', 'programme/actions.md.hbs', 'programme/recurring.md.hbs', 'programme/country-dossier.md.hbs'];
+
+let shape: Shape | undefined;
+
+/** The programme's data model, from schemas/programme-context.schema.json (with the workshop's, which it refers to). */
+function programmeShape(): Shape {
+  const schema = (file: string) => JSON.parse(readBundled(`schemas/${file}`)) as Parameters<typeof shapeFromSchema>[0];
+  return (shape ??= shapeFromSchema(schema('programme-context.schema.json'), { 'context.schema.json': schema('context.schema.json') }));
+}
+
+/**
+ * The mistakes in the programme's templates and the partials they use, each located, before anything
+ * renders: syntax errors, then every field name that the programme's data does not have (strict mode
+ * is silent inside #if, #each and helper arguments). Pure.
+ */
 export function programmeTemplateProblems(templates: TemplateSet): Diagnostic[] {
-  return parseTemplates(new Map([...templates].filter(([name]) => name.startsWith('programme/') || name.startsWith(PARTIALS_DIR)))).diagnostics;
+  const { asts, diagnostics } = parseTemplates(new Map([...templates].filter(([name]) => name.startsWith('programme/') || name.startsWith(PARTIALS_DIR))));
+  if (diagnostics.length) return diagnostics;
+  // Helper names are the same in every language.
+  const names = helperNames('en');
+  for (const template of DOCUMENT_TEMPLATES) {
+    if (!templates.has(template)) continue;
+    for (const problem of checkTemplateNames(template, templates, asts, programmeShape(), names)) {
+      diagnostics.push(problem.code === 'template-unknown-name' ? { ...problem, hint: `${problem.hint?.replace(/Run `workshop-report context`.*$/, '') ?? ''}The programme's templates receive what schemas/programme-context.schema.json describes.` } : problem);
+    }
+  }
+  return diagnostics;
 }
 
 /** `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next is rendered. Pure. */

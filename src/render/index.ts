@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../consolidate/index.js';
+import type { Language } from '../notes/types.js';
 import { documentJobs, type DocumentJob } from './documents.js';
 import { helpers } from './helpers.js';
 import { applyTypography } from '../i18n/index.js';
@@ -24,6 +25,11 @@ Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils
 // Strict: a name the data does not have is an error. (Prototype access stays off: see the runtime options below.)
 
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+
+/** Every helper a template may call: ours (the same names in every language) and Handlebars' own. */
+export function helperNames(language: Language): Set<string> {
+  return new Set([...Object.keys(helpers(language)), ...BUILT_IN_HELPERS]);
+}
 
 let shapes: { workshop: Shape; country: Shape } | undefined;
 
@@ -85,9 +91,9 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   const { asts, diagnostics } = parseTemplates(templates);
   if (diagnostics.length) return yield* problems(diagnostics);
   const jobs = documentJobs(entries, model.countries.map((c) => c.code), model.follow_up !== undefined);
-  const helperNames = new Set([...Object.keys(languageHelpers), ...BUILT_IN_HELPERS]);
+  const names = helperNames(model.language);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
-    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), helperNames));
+    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names));
   }
   if (diagnostics.length) return yield* problems(diagnostics);
   const partialTemplates = new Map<string, string>();

@@ -14,32 +14,42 @@ const OPEN: Shape = { open: true };
 
 type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
 
-/** Turns the context schema into shapes (local `$ref`s and `allOf` resolved). */
-export function shapeFromSchema(root: JsonSchema): Shape {
+/**
+ * Turns the context schema into shapes (`$ref`s and `allOf` resolved). `others`: the schemas another
+ * file's `$ref` names (`context.schema.json#/$defs/action` in the programme's), by file name.
+ */
+export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string, JsonSchema>> = {}): Shape {
   const cache = new Map<JsonSchema, Shape>();
-  const resolve = (schema: JsonSchema): Shape => {
+  /** The schema a `$ref` names, and the root its own local `$ref`s are in. */
+  const target = (ref: string, base: JsonSchema): { schema: JsonSchema; base: JsonSchema } | undefined => {
+    const [file, pointer = ''] = ref.split('#');
+    const where = file ? others[file] : base;
+    const schema = pointer ? where?.$defs?.[pointer.replace('/$defs/', '')] : where;
+    return schema && where ? { schema, base: where } : undefined;
+  };
+  const resolve = (schema: JsonSchema, base: JsonSchema): Shape => {
     if (schema.$ref) {
-      const name = schema.$ref.replace('#/$defs/', '');
-      const target = root.$defs?.[name];
-      return target ? resolve(target) : OPEN;
+      const found = target(schema.$ref, base);
+      return found ? resolve(found.schema, found.base) : OPEN;
     }
     const cached = cache.get(schema);
     if (cached) return cached;
     const shape: Shape = {};
     cache.set(schema, shape);
-    const parts = [schema, ...(schema.allOf ?? [])];
+    const parts: Array<{ schema: JsonSchema; base: JsonSchema }> = [{ schema, base }];
+    for (const part of schema.allOf ?? []) parts.push(part.$ref ? target(part.$ref, base) ?? { schema: {}, base } : { schema: part, base });
+    // An allOf part's names join the schema's own (an action's fields, and the programme's `workshop` beside them).
     for (const part of parts) {
-      const resolved = part === schema ? part : part.$ref ? root.$defs?.[part.$ref.replace('#/$defs/', '')] ?? {} : part;
-      if (resolved.properties) {
+      if (part.schema.properties) {
         shape.props ??= new Map();
-        for (const [key, value] of Object.entries(resolved.properties)) shape.props.set(key, resolve(value));
+        for (const [key, value] of Object.entries(part.schema.properties)) shape.props.set(key, resolve(value, part.base));
       }
-      if (resolved.items) shape.items = resolve(resolved.items);
+      if (part.schema.items) shape.items = resolve(part.schema.items, part.base);
     }
     if (!shape.props && !shape.items) shape.open = schema.type === 'object' || schema.type === undefined;
     return shape;
   };
-  return resolve(root);
+  return resolve(root, root);
 }
 
 interface Scope {

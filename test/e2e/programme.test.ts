@@ -191,6 +191,12 @@ describe('a programme of workshops', () => {
     expect(unclosed.code).toBe(1);
     expect(unclosed.stderr).toMatch(new RegExp(`^\\S*sahel-programme/templates/programme/overview\\.md\\.hbs:${shipped.split('\n').length}:4 error The block \\{\\{#each\\}\\} is never closed`, 'm'));
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
+    // A misspelt field where strict mode is silent (#if, #each) is found too, against the programme's data model.
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), `${shipped}{{#each workshops}}{{#if countres}}x{{/if}}{{/each}}\n`);
+    const misspelt = runBin(['build', dir]);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toMatch(new RegExp(`overview\\.md\\.hbs:${shipped.split('\n').length}:26 error The template uses “countres”, which the data does not have here\\.`));
+    expect(misspelt.stderr).toContain('hint: Did you mean “countries”? The programme\'s templates receive what schemas/programme-context.schema.json describes.');
     writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# Our own overview'));
     expect(runBin(['build', dir]).code).toBe(0);
     expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# Our own overview$/m);
