@@ -8,19 +8,19 @@ import { readBundled } from '../assets.js';
 import { prepareModel, type Fallbacks } from '../render/safe-values.js';
 import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
+import { compileTemplate } from '../render/compile.js';
+import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from '../render/budget.js';
 import type { ProgrammeModel } from './model.js';
-
-const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 /**
  * The programme's documents, from the templates in `programme/` (overview, the action register,
  * the recurring recommendations, one dossier per country), with the same helpers and partials as a workshop's;
  * `fallbacks`: the texts in another language than the programme's, marked with it. Pure.
  */
-export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): { documents: ProgrammeDocument[]; diagnostics: Diagnostic[] } {
+export function renderProgramme(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks, limits?: Partial<WorkLimits>): { documents: ProgrammeDocument[]; diagnostics: Diagnostic[] } {
   const documents: ProgrammeDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const step of renderProgrammeEach(model, templates, fallbacks)) {
+  for (const step of renderProgrammeEach(model, templates, fallbacks, limits)) {
     if ('document' in step) documents.push(step.document);
     else diagnostics.push(step.diagnostic);
   }
@@ -63,7 +63,7 @@ export function programmeTemplateProblems(templates: TemplateSet): Diagnostic[] 
 }
 
 /** `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next is rendered. Pure. */
-export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
+export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks, limits: Partial<WorkLimits> = {}): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
   // Every syntax error first, located (as a workshop's templates are), before anything renders.
   const diagnostics = programmeTemplateProblems(templates);
   if (diagnostics.length) {
@@ -72,9 +72,15 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
   }
   const hb = Handlebars.create();
   hb.registerHelper(helpers(model.language));
+  // As a workshop's documents are rendered: compiled once per process, and within the work limits
+  // (an editor's loop inside a loop over 4,000 actions stops with a located error, not a hung build).
+  const partialTemplates = new Map<string, string>();
   for (const [name, file] of templates) {
-    if (name.startsWith(PARTIALS_DIR)) hb.registerPartial(partialName(name), hb.compile(file.text.replace(/\r?\n$/, ''), COMPILE_OPTIONS));
+    if (!name.startsWith(PARTIALS_DIR)) continue;
+    partialTemplates.set(partialName(name), name);
+    hb.registerPartial(partialName(name), compileTemplate(hb, file.text.replace(/\r?\n$/, '')));
   }
+  const meter = meterEnvironment(hb, partialTemplates);
   const context = prepareModel(model, fallbacks);
   const jobs = [
     { template: 'programme/overview.md.hbs', file: 'overview.md', extra: {} },
@@ -83,15 +89,20 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
     ...context.dossiers.map((dossier) => ({ template: 'programme/country-dossier.md.hbs', file: `countries/${dossier.country.code}.md`, extra: { dossier } })),
   ];
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const failed = new Set<string>();
   for (const job of jobs) {
     const file = templates.get(job.template);
-    if (!file) continue;
+    if (!file || failed.has(job.template)) continue;
     try {
-      if (!compiled.has(job.template)) compiled.set(job.template, hb.compile(file.text, COMPILE_OPTIONS));
+      if (!compiled.has(job.template)) compiled.set(job.template, compileTemplate(hb, file.text));
+      meter.begin(job.template, job.file, { ...DEFAULT_WORK_LIMITS, ...limits });
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      meter.finish(markdown);
       yield { document: { file: job.file, markdown: applyTypography(tidy(markdown), model.language) } };
     } catch (error) {
       yield { diagnostic: templateDiagnostic(error, job.template, templates, new Set(Object.keys(context))) };
+      // One report per template: the same mistake would fail every country's dossier.
+      failed.add(job.template);
     }
   }
 }

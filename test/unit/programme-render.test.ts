@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/build/check-project.js';
+import { loadTemplates } from '../../src/build/templates.js';
+import { consolidate } from '../../src/consolidate/index.js';
+import { programmeModel, programmePart } from '../../src/programme/model.js';
+import { renderProgramme } from '../../src/programme/render.js';
+import { countryTable } from '../../src/reference/countries.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+async function exampleProgramme() {
+  const inputs = [];
+  for (const id of ['rabat-2022', 'niamey-2022']) {
+    const checked = await checkProject(path.join(ROOT, 'examples', id), ROOT);
+    inputs.push({ id, reports: `../../${id}/out`, model: programmePart(consolidate(checked.project!, countryTable())) });
+  }
+  return programmeModel({ title: 'Programme', organizers: [] }, 'en', inputs);
+}
+
+describe('rendering a programme\'s documents', () => {
+  it('stops a template past the work limits at the loop that went over, once, not once per country', async () => {
+    const model = await exampleProgramme();
+    const templates = await loadTemplates();
+    const loop = '{{#each @root.actions}}{{#each @root.actions}}{{label}}{{/each}}{{/each}}\n';
+    templates.set('programme/country-dossier.md.hbs', { text: `# {{dossier.country.name}}\n\n${loop}`, displayPath: 'templates/programme/country-dossier.md.hbs', overridden: true });
+    const { documents, diagnostics } = renderProgramme(model, templates, undefined, { steps: 100 });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'template-runtime', location: { file: 'templates/programme/country-dossier.md.hbs', start: { line: 3 } } });
+    expect(diagnostics[0]!.message).toMatch(/did more than 100 steps of work rendering countries\/\w{3}\.md/);
+    // The other documents are within the limits.
+    expect(documents.map((doc) => doc.file)).toEqual(['overview.md', 'actions.md', 'recurring.md']);
+  });
+});
