@@ -41,6 +41,7 @@ export type RuleId =
   | 'link-to-folder'
   // validate (schema)
   | 'unknown-key'
+  | 'colon-in-text'
   | 'required'
   | 'type'
   | 'enum'

@@ -17,9 +17,14 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const validate = validator(schema);
   const data = view ? view.data : file.data;
   if (validate(data)) return [];
-  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators((validate.errors ?? []).filter((error) => !explained(error)), data)));
-  const seen = new Set<string>();
+  const raw = (validate.errors ?? []).filter((error) => !explained(error));
   const diagnostics: Diagnostic[] = [];
+  // `- Watchlists: often maintained…` where a text is expected: one message at the text, not its consequences.
+  const colons = textsReadAsKeys(raw, data);
+  for (const { path, key } of colons) diagnostics.push(colonDiagnostic(file, view?.original(path) ?? path, key, valueAt(data, [...path, key])));
+  const inColonText = (error: SchemaError) => colons.some(({ path }) => { const at = pathOf(error); return path.length <= at.length && path.every((segment, index) => at[index] === segment); });
+  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error)), data)));
+  const seen = new Set<string>();
   for (const error of errors) {
     const diagnostic = toDiagnostic(file, error, view?.original);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
@@ -31,6 +36,36 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   return diagnostics;
 }
 
+
+/**
+ * The places where a text was expected and YAML read a mapping of one key the format does not have,
+ * with a plain value: `- Watchlists: often maintained…`, a text whose `: ` makes it a key and a value.
+ */
+function textsReadAsKeys(errors: readonly SchemaError[], data: unknown): Array<{ path: DataPath; key: string }> {
+  const found: Array<{ path: DataPath; key: string }> = [];
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const key = String(error.params.additionalProperty);
+    const value = valueAt(data, pathOf(error));
+    if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length !== 1) continue;
+    const inner = (value as Record<string, unknown>)[key];
+    if (inner !== null && typeof inner === 'object') continue;
+    const textAllowed = errors.some((other) => other.keyword === 'type' && other.instancePath === error.instancePath && String(other.params.type).split(',').includes('string'));
+    if (textAllowed && !found.some((place) => describePath(place.path) === describePath(pathOf(error)))) found.push({ path: pathOf(error), key });
+  }
+  return found;
+}
+
+function colonDiagnostic(file: ParsedFile, path: DataPath, key: string, value: unknown): Diagnostic {
+  const text = value === null || value === undefined ? `${key}:` : `${key}: ${String(value)}`;
+  const quoted = JSON.stringify(text.length > 70 ? `${text.slice(0, 70)}…` : text);
+  return {
+    code: 'colon-in-text', severity: 'error', stage: 'validate',
+    message: `This text was read as the key “${key}” and a value, because of the “: ” after “${key}”.`,
+    location: locate(file, [...path, key], 'key'),
+    hint: `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\").`,
+  };
+}
 
 /**
  * ajv reports every failed branch of a oneOf/anyOf, before the combinator's own error (branches
