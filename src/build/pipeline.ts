@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { affiliationNames, documentsOf, editionsOf, findLeaks, forEdition, markDocument, restrictedTexts, type Edition } from '../editions/index.js';
@@ -284,17 +285,37 @@ export function parseFormats(list: string): Format[] {
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */
 export function projectInputs(dir: string, options: Pick<BuildOptions, 'templates' | 'pdfTheme'>, cwd: string): string[] {
   const project = path.resolve(cwd, dir);
-  const paths = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'].map((sub) => path.join(project, sub));
+  const paths = PROJECT_INPUTS.map((sub) => path.join(project, sub));
   if (options.templates) paths.push(path.resolve(cwd, options.templates));
   if (options.pdfTheme) paths.push(path.resolve(cwd, options.pdfTheme));
   return paths;
 }
 
-/** The output folder must not be the project folder, hold it, be one of its notes files or sit inside its notes. */
-function guardOutputFolder(outDir: string, projectDir: string): void {
+/** What a workshop's folder holds that a build reads. */
+const PROJECT_INPUTS = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'];
+
+/**
+ * The output folder must not be the project folder, hold it, be one of its notes files or sit inside
+ * its notes: compared as written and as the file system resolves them, so that a link
+ * (`-o outlink`, outlink → sessions) cannot lead the build into the notes.
+ */
+export function guardOutputFolder(outDir: string, projectDir: string, subs: readonly string[] = PROJECT_INPUTS): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  const inputs = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'].map((sub) => path.join(projectDir, sub));
-  if (inside(projectDir, outDir) || inputs.some((input) => inside(outDir, input))) {
+  const overlaps = (out: string, project: string, resolve: (file: string) => string) => inside(project, out) || subs.some((sub) => inside(out, resolve(path.join(project, sub))));
+  if (overlaps(outDir, projectDir, (file) => file) || overlaps(realPath(outDir), realPath(projectDir), realPath)) {
     throw new SetupError(`The output folder ${outDir} would overwrite the project's own files.`, 'Choose a separate folder for --out, e.g. the default DIR/out.');
+  }
+}
+
+/** `file` with every link resolved, as far as it exists (the rest of the path, not yet made, as written). */
+function realPath(file: string): string {
+  const rest: string[] = [];
+  for (let existing = file; ; existing = path.dirname(existing)) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      if (path.dirname(existing) === existing) return file;
+      rest.push(path.basename(existing));
+    }
   }
 }

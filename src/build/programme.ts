@@ -16,7 +16,7 @@ import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
 import { mapLimit } from '../load/read-project.js';
 import { cacheIn } from './cache.js';
-import type { BuildEnvironment, BuildOptions, BuildResult } from './pipeline.js';
+import { guardOutputFolder, type BuildEnvironment, type BuildOptions, type BuildResult } from './pipeline.js';
 import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
@@ -165,6 +165,14 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
+    // The programme's output folder may not lead into the programme's own files or any workshop's.
+    const outDir = path.resolve(cwd, options.programmeOut ?? path.join(programmeDir, 'out'));
+    guardOutputFolder(outDir, programmeDir, ['programme.yaml', 'templates']);
+    for (const workshop of listed) {
+      guardOutputFolder(outDir, workshop.dir);
+      // Nor share a workshop's own output folder (each publish would remove the other's files).
+      guardOutputFolder(outDir, workshop.dir, ['out']);
+    }
     // Nothing will be built: each workshop is only checked, as `validate` checks it.
     if (hasErrors(templateProblems)) return mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache));
     outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });

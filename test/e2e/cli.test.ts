@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -83,6 +83,21 @@ describe('build', () => {
       expect(result.code, notes).toBe(2);
       expect(result.stderr).toContain("would overwrite the project's own files");
     }
+  });
+
+  it('refuses an output folder that leads into the notes through a link, and writes nothing there', async () => {
+    const dir = path.join(work, 'linked');
+    copyTree(EXAMPLE, dir);
+    symlinkSync(path.join(dir, 'sessions'), path.join(dir, 'outlink'));
+    symlinkSync(dir, path.join(work, 'linked-self'));
+    symlinkSync(path.join(dir, 'translations/fr'), path.join(work, 'linked-fr'));
+    const before = listFiles(dir);
+    for (const out of [path.join(dir, 'outlink'), path.join(work, 'linked-self'), path.join(work, 'linked-fr/x')]) {
+      const result = await runInProcess(['build', dir, '--out', out]);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr).toContain("would overwrite the project's own files");
+    }
+    expect(listFiles(dir)).toEqual(before);
   });
 
   it('refuses an output folder that is a file, saying so', async () => {

@@ -91,6 +91,17 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
   });
 
+  it('refuses an output folder in the programme\'s or a workshop\'s own files, or a workshop\'s output folder', () => {
+    const dir = copy();
+    for (const out of ['.', '../rabat-2022/sessions', '../rabat-2022', '../niamey-2022/out', '../..']) {
+      const result = runBin(['build', dir, '--out', path.join(dir, out)]);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr).toContain("would overwrite the project's own files");
+    }
+    expect(listFiles(path.join(dir, '../rabat-2022/sessions')).every((file) => file.endsWith('.yaml'))).toBe(true);
+    expect(listFiles(dir)).toEqual(['programme.yaml']);
+  });
+
   it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));
