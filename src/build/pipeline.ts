@@ -282,6 +282,13 @@ export function parseFormats(list: string): Format[] {
   return [...new Set(formats)] as Format[];
 }
 
+/** `--as-of 2023-05-15` → the date; anything else, or a day that does not exist (2022-02-30), is a SetupError. */
+export function parseAsOf(value: string): string {
+  const day = new Date(`${value}T00:00:00Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value) return value;
+  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, 'For example --as-of 2023-05-15.');
+}
+
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */
 export function projectInputs(dir: string, options: Pick<BuildOptions, 'templates' | 'pdfTheme'>, cwd: string): string[] {
   const project = path.resolve(cwd, dir);

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyExampleWithoutEditions, listFiles, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
+import { ROOT, copyExampleWithoutEditions, listFiles, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-follow-up-');
 afterAll(() => remove(work));
@@ -42,6 +42,18 @@ describe('follow-up of the action plan', () => {
     expect(register).not.toContain('15 May 2023');
     expect(register).toMatch(/^\| \*\*A1\*\* \|.*\| In progress \(\*\*overdue\*\*\) \|$/m);
     expect(runBin(['build', dir, '--as-of', 'next week']).code).toBe(2);
+    // A day the calendar does not have is refused too (it printed "as of 30 February 2022", or "45 undefined 2022").
+    const before = read(path.join(dir, 'out/follow-up.md'));
+    for (const day of ['2022-02-30', '2022-13-45']) {
+      const refused = runBin(['build', dir, '--as-of', day]);
+      expect(refused.code, day).toBe(2);
+      expect(refused.stderr).toContain(`--as-of takes a date, YYYY-MM-DD, not “${day}”, which is not a day of the calendar.`);
+    }
+    expect(read(path.join(dir, 'out/follow-up.md'))).toBe(before);
+    // And for a programme, which did not check it at all.
+    const programme = runBin(['build', path.join(ROOT, 'examples/sahel-programme'), '--as-of', 'soon', '--check']);
+    expect(programme.code).toBe(2);
+    expect(programme.stderr).toContain('--as-of takes a date, YYYY-MM-DD, not “soon”.');
   });
 
   it('changes nothing for a project without follow-up reports', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startPublication } from '../../build/output.js';
-import { build, parseFormats } from '../../build/pipeline.js';
+import { build, parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareOutput } from '../../build/compare-output.js';
 import { cacheSummary, checkSummary, progressLine, publishedSummary } from '../build-messages.js';
@@ -8,7 +8,6 @@ import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { Timings } from '../../build/timings.js';
-import { SetupError } from '../../errors.js';
 import type { WarmState } from '../../build/warm.js';
 
 export interface BuildOptions extends ReportingOptions {
@@ -29,7 +28,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
   const { dir, out, format, templates, pdfTheme, pdfA, check, asOf, cache, cacheLocation } = options;
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${asOf}”.`, 'For example --as-of 2023-05-15.');
+  if (asOf !== undefined) parseAsOf(asOf);
   const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
   const progress = progressLine(io, reporting.quiet);
   const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseFormats } from '../../build/pipeline.js';
+import { parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
 import { stageProgramme } from '../../build/programme-staging.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -43,7 +43,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const built = await buildProgramme(options.dir, {
     ...(staging ? { staging } : {}),
     ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
-    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.asOf !== undefined ? { asOf: parseAsOf(options.asOf) } : {}),
     ...(options.templates !== undefined ? { templates: options.templates } : {}),
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
