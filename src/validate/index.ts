@@ -39,6 +39,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const ids = new Set<string>();
   let unreadFiles = false;
   let anyLeftOut = false;
+  let sessionsUnread = false;
   let schemaFailed = false;
   let workshopKeys = new Set<string>();
   const damagedFiles = new Set<string>();
@@ -53,14 +54,16 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     if (recovered.invalidIds.length) invalidIds.set(file.source.path, recovered.invalidIds);
     if (recovered.removed.length) removed.set(file.source.path, recovered.removed);
     if (recovered.data === undefined) unreadFiles = true;
+    // An empty session file, or one that is not a mapping, is taken as one that could not be read.
+    if (recovered.data === undefined && schema === 'session') sessionsUnread = true;
     if (recovered.damage.containers.length > 0) anyLeftOut = true;
     if (recovered.data === undefined || recovered.damage.containers.length > 0) damagedFiles.add(file.source.path);
     return recovered.data === undefined ? undefined : { file, data: recovered.data as T };
   };
-  // A file the reader could not take is damaged whole; a session file that could not be read leaves
-  // every recommendation and action id unknown (its problem is reported; a reference to it is a
+  // A file the reader could not take is damaged whole; a session file that could not be read (or is
+  // empty, or not a mapping) leaves every recommendation and action id unknown (its problem is reported; a reference to it is a
   // consequence), and a session or country file may have been what mentions a beneficiary.
-  const sessionsUnread = loaded.unread.some((file) => /^sessions(\/|$)/.test(file));
+  sessionsUnread = loaded.unread.some((file) => /^sessions(\/|$)/.test(file));
   loaded.unread.forEach((file) => damagedFiles.add(file));
   if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');

@@ -110,12 +110,15 @@ describe('every independent problem in one run', () => {
     { mistake: 'an action\'s id key misspelt (di:)', change: (dir: string) => editFile(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit', '  - di: tanger-med-study-visit'), expected: 'unknown-key sessions/08-closing.yaml', hint: 'Did you mean “id”?', full: true },
     { mistake: 'a recommendation\'s id key misspelt (di:), which another session\'s same_as and an action name', change: (dir: string) => editFile(path.join(dir, 'sessions/04-ibm-action-plans.yaml'), '  - id: ibm-national-strategy', '  - di: ibm-national-strategy'), expected: 'unknown-key sessions/04-ibm-action-plans.yaml', hint: 'Did you mean “id”?', full: true },
     { mistake: 'a translation file not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'translations/fr/sessions/01-opening.yaml'), Buffer.from([0xff])), expected: 'encoding translations/fr/sessions/01-opening.yaml', hint: 'Save the file as UTF-8', full: true },
+    { mistake: 'a session file emptied (its actions followed up, a recommendation named by another session)', change: (dir: string) => writeFileSync(path.join(dir, 'sessions/08-closing.yaml'), ''), expected: 'empty-file sessions/08-closing.yaml', hint: 'A session file needs', full: true },
+    { mistake: 'a session file that is a list, not a mapping', change: (dir: string) => writeFileSync(path.join(dir, 'sessions/08-closing.yaml'), '- a\n'), expected: 'not-a-mapping sessions/08-closing.yaml', hint: 'A session file needs', full: true },
     { mistake: 'a follow-up update\'s action key misspelt (actoin:)', change: (dir: string) => editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), /^ {2}- action: /m, '  - actoin: '), expected: 'unknown-key follow-up/2022-11-15.yaml', hint: 'Did you mean “action”?' },
   ])('$mistake is one error, not one for each consequence', ({ change, expected, hint, full }) => {
     // Before: 21 errors for BFX (every mention of Burkina Faso "not a beneficiary"), 3 for countires
     // (the follow-up reports' countries), 2 for the encoding (the file also called empty), 3 for di:
     // (also "an action without an id", and its French text "missing"), 2 for actoin: (also "an update
-    // must name the action"), 3 for a recommendation's di: (also an unknown same_as and an unknown
+    // must name the action"), 9 for an emptied session file (7 unknown actions in the follow-up
+    // reports, an unknown same_as), 3 for a recommendation's di: (also an unknown same_as and an unknown
     // recommendation where they name it).
     const dir = path.join(work, `one-${expected.replace(/\W+/g, '-')}`);
     if (full) {
