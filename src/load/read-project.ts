@@ -19,10 +19,10 @@ const YAML_FILE = /\.ya?ml$/i;
  * cannot be read is a SetupError naming it and saying why (permission denied, too many open files…).
  */
 export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise<ReadResult> {
-  const workshopName = await findWorkshopFile(fs, dir);
   const diagnostics: Diagnostic[] = [];
+  const workshopName = await findWorkshopFile(fs, dir, diagnostics);
   const links: Diagnostic[][] = [[], [], [], [], []];
-  const [sessionNames, countryNames, assets, translationNames, followUpNames] = await Promise.all([
+  const [sessionsListed, countriesListed, assets, translationsListed, followUpsListed] = await Promise.all([
     listYaml(fs, dir, 'sessions', links[0]!),
     listYaml(fs, dir, 'countries', links[1]!),
     listFiles(fs, dir, 'assets', links[2]!),
@@ -30,6 +30,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
     listYaml(fs, dir, 'follow-up', links[4]!),
   ]);
   diagnostics.push(...links.flat());
+  const [sessionNames, countryNames, translationNames, followUpNames] = [sessionsListed, countriesListed, translationsListed, followUpsListed].map((names) => withoutSameNames(names, diagnostics)) as [string[], string[], string[], string[]];
   const all = [workshopName, ...sessionNames, ...countryNames, ...translationNames, ...followUpNames];
   const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(fs, dir, name));
   const files: SourceFile[] = [];
@@ -55,7 +56,33 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   };
 }
 
-async function findWorkshopFile(fs: FileSystem, dir: string): Promise<string> {
+/**
+ * `08-closing.yaml` and `08-closing.yml` side by side are one file twice (a file's name is its id, and
+ * the name of its translation): the first is read, the other is one error, not every id twice.
+ */
+function withoutSameNames(names: readonly string[], diagnostics: Diagnostic[]): string[] {
+  const kept = new Map<string, string>();
+  for (const name of names) {
+    const stem = name.replace(YAML_FILE, '');
+    const first = kept.get(stem);
+    if (first === undefined) kept.set(stem, name);
+    else diagnostics.push(sameNameDiagnostic(name, first));
+  }
+  return names.filter((name) => kept.get(name.replace(YAML_FILE, '')) === name);
+}
+
+function sameNameDiagnostic(name: string, first: string): Diagnostic {
+  const at = { line: 1, column: 1, offset: 0 };
+  return {
+    code: 'duplicate-id', severity: 'error', stage: 'load',
+    message: `${name} has the same name as ${first}, which is read instead: a notes file's name is its id.`,
+    hint: `Keep one of them: delete ${name}, or rename it if it holds other notes.`,
+    location: { file: name, start: at, end: at },
+    related: [{ file: first, start: at, end: at, message: 'the file read' }],
+  };
+}
+
+async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagnostic[]): Promise<string> {
   let entries: string[];
   try {
     entries = (await fs.readdir(dir, { withFileTypes: true })).map((entry) => entry.name);
@@ -64,6 +91,9 @@ async function findWorkshopFile(fs: FileSystem, dir: string): Promise<string> {
     throw fileSystemError('Cannot read the project folder', dir, error, code === 'ENOENT' || code === 'ENOTDIR' ? 'It should be the folder that holds workshop.yaml.' : undefined);
   }
   const name = ['workshop.yaml', 'workshop.yml'].find((candidate) => entries.includes(candidate));
+  if (name === 'workshop.yaml' && entries.includes('workshop.yml')) {
+    diagnostics.push({ ...sameNameDiagnostic('workshop.yml', name), message: 'workshop.yml is not read: workshop.yaml is.', hint: 'Keep one of them: move what workshop.yml has that workshop.yaml lacks into workshop.yaml, and delete workshop.yml.' });
+  }
   if (!name) {
     throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
   }

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExampleWithoutEditions, copyTree, editFile, ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -111,6 +111,8 @@ describe('every independent problem in one run', () => {
     { mistake: 'a recommendation\'s id key misspelt (di:), which another session\'s same_as and an action name', change: (dir: string) => editFile(path.join(dir, 'sessions/04-ibm-action-plans.yaml'), '  - id: ibm-national-strategy', '  - di: ibm-national-strategy'), expected: 'unknown-key sessions/04-ibm-action-plans.yaml', hint: 'Did you mean “id”?', full: true },
     { mistake: 'a translation file not UTF-8', change: (dir: string) => appendFileSync(path.join(dir, 'translations/fr/sessions/01-opening.yaml'), Buffer.from([0xff])), expected: 'encoding translations/fr/sessions/01-opening.yaml', hint: 'Save the file as UTF-8', full: true },
     { mistake: 'a session file emptied (its actions followed up, a recommendation named by another session)', change: (dir: string) => writeFileSync(path.join(dir, 'sessions/08-closing.yaml'), ''), expected: 'empty-file sessions/08-closing.yaml', hint: 'A session file needs', full: true },
+    { mistake: 'a session file copied to the same name with .yml', change: (dir: string) => copyFileSync(path.join(dir, 'sessions/08-closing.yaml'), path.join(dir, 'sessions/08-closing.yml')), expected: 'duplicate-id sessions/08-closing.yml', hint: 'Keep one of them: delete sessions/08-closing.yml', full: true },
+    { mistake: 'workshop.yaml copied to workshop.yml', change: (dir: string) => copyFileSync(path.join(dir, 'workshop.yaml'), path.join(dir, 'workshop.yml')), expected: 'duplicate-id workshop.yml', hint: 'Keep one of them', full: true },
     { mistake: 'a session file that is a list, not a mapping', change: (dir: string) => writeFileSync(path.join(dir, 'sessions/08-closing.yaml'), '- a\n'), expected: 'not-a-mapping sessions/08-closing.yaml', hint: 'A session file needs', full: true },
     { mistake: 'a follow-up update\'s action key misspelt (actoin:)', change: (dir: string) => editFile(path.join(dir, 'follow-up/2022-11-15.yaml'), /^ {2}- action: /m, '  - actoin: '), expected: 'unknown-key follow-up/2022-11-15.yaml', hint: 'Did you mean “action”?' },
   ])('$mistake is one error, not one for each consequence', ({ change, expected, hint, full }) => {
@@ -118,7 +120,8 @@ describe('every independent problem in one run', () => {
     // (the follow-up reports' countries), 2 for the encoding (the file also called empty), 3 for di:
     // (also "an action without an id", and its French text "missing"), 2 for actoin: (also "an update
     // must name the action"), 9 for an emptied session file (7 unknown actions in the follow-up
-    // reports, an unknown same_as), 3 for a recommendation's di: (also an unknown same_as and an unknown
+    // reports, an unknown same_as), 35 for a session file also saved as .yml (every id twice, every
+    // text untranslated twice), none for workshop.yml beside workshop.yaml (ignored), 3 for a recommendation's di: (also an unknown same_as and an unknown
     // recommendation where they name it).
     const dir = path.join(work, `one-${expected.replace(/\W+/g, '-')}`);
     if (full) {
