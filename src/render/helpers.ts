@@ -12,6 +12,49 @@ const isEmpty = (object: Record<string, unknown>) => {
   return true;
 };
 
+/**
+ * A helper given what it cannot use ({{date workshop.title}}, {{join countries "nam"}}): the template
+ * stops with this, where it calls the helper, instead of printing "undefined undefined NaN".
+ */
+export class HelperArgumentError extends Error {
+  /** Where the call is, in the template or partial that made it (Handlebars gives each call its place). */
+  loc?: { start: { line: number; column: number } };
+
+  constructor(readonly helper: string, message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** `run`, with the place of the helper call (its last argument, Handlebars' options) given to the error it throws. */
+function placed<T>(list: unknown[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof HelperArgumentError) error.loc ??= (list[list.length - 1] as { loc?: HelperArgumentError['loc'] } | undefined)?.loc;
+    throw error;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date for {{date}}, {{dayMonth}} and {{dateRange}}: YYYY-MM-DD, else the template is stopped. */
+function isoDate(helper: string, value: unknown): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+  const shown = typeof value === 'string' ? `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”` : typeof value === 'object' ? 'a list or a mapping' : String(value);
+  throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${shown}.`, `Give it a date field: {{${helper} session.date}}, {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}.`);
+}
+
+/** The values of `property` in `items` ({{join countries "name"}}); an item without it is left out, and a name no item has stops the template. */
+function fieldOf(helper: string, items: readonly unknown[], property: string): unknown[] {
+  const objects = items.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object');
+  const values = objects.flatMap((item) => (item[property] === undefined ? [] : [item[property]]));
+  if (objects.length > 0 && values.length === 0) {
+    const names = [...new Set(objects.flatMap((item) => Object.keys(item)))];
+    throw new HelperArgumentError(helper, `{{${helper}}} names “${property}”, which the items do not have.`, `Their fields: ${names.join(', ')}.`);
+  }
+  return objects.length === items.length ? values : items.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : item)).filter((value) => value !== undefined);
+}
+
 /** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
@@ -39,19 +82,20 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{date session.date}} → 13 May 2022; a bare {{date}} formats the current object's `date`. */
     date: function (this: unknown, ...list: unknown[]) {
       const iso = list.length > 1 ? list[0] : (this as { date?: unknown } | null)?.date;
-      return typeof iso === 'string' ? formatDate(iso, language) : '';
+      // Nothing for a date the notes do not give (an optional field); a value that is not a date stops the template.
+      return iso === undefined || iso === null || iso === '' ? '' : placed(list, () => formatDate(isoDate('date', iso), language));
     },
     /** {{dayMonth session.date}} → 13 May */
-    dayMonth: (iso) => (typeof iso === 'string' ? formatDayMonth(iso, language) : ''),
+    dayMonth: (...list) => (list[0] === undefined || list[0] === null || list[0] === '' ? '' : placed(list, () => formatDayMonth(isoDate('dayMonth', list[0]), language))),
     /** {{dateRange workshop.dates}}, {{dateRange workshop.dates style="prose"}} */
     dateRange: (...list) => {
-      const [dates] = args(list) as [{ start: string; end: string } | undefined];
-      return dates ? formatDateRange(dates.start, dates.end, language, hash(list).style === 'prose' ? 'prose' : 'compact') : '';
+      const [dates] = args(list) as [{ start?: unknown; end?: unknown } | undefined];
+      return dates ? placed(list, () => formatDateRange(isoDate('dateRange', dates.start), isoDate('dateRange', dates.end), language, hash(list).style === 'prose' ? 'prose' : 'compact')) : '';
     },
     /** {{join countries "name"}} → Burkina Faso, Ghana, Mali and Niger */
     join: (...list) => {
       const [items, property] = args(list) as [unknown[] | undefined, string | undefined];
-      return joinList((items ?? []).map((item) => String(typeof property === 'string' ? (item as Record<string, unknown>)[property] : item)), language);
+      return joinList((typeof property === 'string' ? placed(list, () => fieldOf('join', items ?? [], property)) : items ?? []).map(String), language);
     },
     /** {{plural count "participant" "participants"}} */
     plural: (count, one, other) => (Number(count) === 1 ? one : other),

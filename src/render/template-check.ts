@@ -52,6 +52,12 @@ export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string
   return resolve(root, root);
 }
 
+/** "Did you mean {{date}}? " for a helper name close to one of ours, else nothing. */
+function didYouMeanHelper(name: string, helperNames: ReadonlySet<string>): string {
+  const near = suggest(name, [...helperNames].filter((helper) => !['blockHelperMissing', 'helperMissing', 'log'].includes(helper)));
+  return near ? `Did you mean {{${near} …}}? ` : '';
+}
+
 interface Scope {
   shape: Shape;
 }
@@ -69,11 +75,40 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
     const file = templates.get(name);
     const ast = asts.get(name);
     if (!file || !ast || depth > 8) return;
-    const report = (node: hbs.AST.PathExpression, missing: string, candidates: Iterable<string>) => {
-      const key = `${file.displayPath}:${node.loc.start.line}:${node.loc.start.column}`;
+    const once = (loc: hbs.AST.SourceLocation, diagnostic: () => Diagnostic) => {
+      const key = `${file.displayPath}:${loc.start.line}:${loc.start.column}`;
       if (seen.has(key)) return;
       seen.add(key);
-      diagnostics.push(unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, candidates), ' here'));
+      diagnostics.push(diagnostic());
+    };
+    const report = (node: { loc: hbs.AST.SourceLocation; original?: string }, missing: string, candidates: Iterable<string>) =>
+      once(node.loc, () => unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, candidates), ' here'));
+
+    /**
+     * A helper's arguments: each a name the data must have, and the field a helper names in quotes
+     * ({{join countries "name"}}, {{lookup workshop "title"}}, (sortBy countries "name")), which
+     * the items (or the object, for lookup) must have: a misspelt one printed "undefined" or nothing.
+     */
+    const helperArguments = (node: { path: hbs.AST.Expression; params: hbs.AST.Expression[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation }, local: Scope[]): Shape[] => {
+      const path = node.path as hbs.AST.PathExpression;
+      const helper = path.type === 'PathExpression' ? path.original : '';
+      if (path.type === 'PathExpression' && path.parts.length === 1 && !path.data && !helperNames.has(helper)) {
+        once(path.loc, () => ({
+          code: 'template-unknown-name', severity: 'error', stage: 'render',
+          message: `{{${helper} …}} calls a helper that does not exist.`,
+          location: span(file.displayPath, path.loc),
+          hint: `${didYouMeanHelper(helper, helperNames)}The helpers are listed in docs/templates.md (Helpers): t, date, join, num, percent, …`,
+        }));
+      }
+      const shapes = node.params.map((param) => expression(param, local));
+      for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
+      const named = node.params[1];
+      if ((helper === 'lookup' || helper === 'join' || helper === 'sortBy') && named?.type === 'StringLiteral') {
+        const field = (named as hbs.AST.StringLiteral).value;
+        const shape = helper === 'lookup' ? shapes[0] : shapes[0]?.items;
+        if (shape && !shape.open && shape.props && !shape.props.has(field)) report({ loc: named.loc, original: `${helper} … "${field}"` }, field, shape.props.keys());
+      }
+      return shapes;
     };
 
     /** The shape a path points to, reporting the first unknown segment. */
@@ -103,11 +138,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       if (node.type === 'PathExpression') return resolvePath(node as hbs.AST.PathExpression, local);
       if (node.type === 'SubExpression') {
         const sub = node as hbs.AST.SubExpression;
-        sub.params.forEach((param) => expression(param, local));
-        for (const pair of sub.hash?.pairs ?? []) expression(pair.value, local);
-        const helper = (sub.path as hbs.AST.PathExpression).original;
+        const shapes = helperArguments(sub, local);
         // sortBy returns its list, sorted: the items keep their shape.
-        if (helper === 'sortBy' && sub.params[0]) return expression(sub.params[0], local);
+        if ((sub.path as hbs.AST.PathExpression).original === 'sortBy' && shapes[0]) return shapes[0];
         return OPEN;
       }
       return OPEN;
@@ -123,17 +156,14 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         switch (statement.type) {
           case 'MustacheStatement': {
             const m = statement as hbs.AST.MustacheStatement;
-            if (isHelperCall(m)) {
-              m.params.forEach((p) => expression(p, local));
-              for (const pair of m.hash?.pairs ?? []) expression(pair.value, local);
-            } else expression(m.path, local);
+            if (isHelperCall(m)) helperArguments(m, local);
+            else expression(m.path, local);
             break;
           }
           case 'BlockStatement': {
             const b = statement as hbs.AST.BlockStatement;
             const helper = (b.path as hbs.AST.PathExpression).original;
-            const params = b.params.map((p) => expression(p, local));
-            for (const pair of b.hash?.pairs ?? []) expression(pair.value, local);
+            const params = b.params.length > 0 ? helperArguments(b, local) : [];
             const first = params[0] ?? OPEN;
             if (helper === 'each') {
               const inner = first.open ? OPEN : first.items ?? (first.props ? { open: true } : OPEN);

@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
-import type { TemplateSet } from './templates.js';
+import { PARTIALS_DIR, type TemplateSet } from './templates.js';
 import { TemplateBudgetError, type BlockSite } from './budget.js';
 import { memoize1 } from '../markdown/memo.js';
 import { messageKeys } from '../i18n/index.js';
+import { HelperArgumentError } from './helpers.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
@@ -121,6 +122,14 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     const index = parts.indexOf(segment!);
     const name = container === 'undefined' && index > 0 ? parts[index - 1]! : segment!;
     return unknownNameDiagnostic(name, found?.original, at(found?.file ?? where, line, column + 1), suggest(name, knownNames), '');
+  }
+  if (error instanceof HelperArgumentError) {
+    // In the template being rendered, then the partials it may place.
+    // The call at the place Handlebars gave, in the template being rendered or a partial it placed.
+    const start = error.loc?.start;
+    const call = findNode([...(file ? [file] : []), ...[...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([, partial]) => partial)], (node) =>
+      (node.path as { original?: string } | undefined)?.original === error.helper && (start === undefined || (node.loc!.start.line === start.line && node.loc!.start.column === start.column)));
+    return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: call ?? at(where, 1, 1), hint: error.hint };
   }
   const label = /^Unknown message key “(.*)”\.$/.exec(message);
   if (label) {

@@ -124,6 +124,32 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toContain('hint: Close it with {{/each}} where the block ends.');
   });
 
+    it('a field a helper names in quotes, and a helper that does not exist, are checked before rendering', async () => {
+    const cases: Array<[string, RegExp, string]> = [
+      ['{{join countries "nam"}}', /^templates\/report\.md\.hbs:3:18 error The template uses “nam” \(in \{\{join … "nam"\}\}\), which the data does not have here\./m, 'Did you mean “name”?'],
+      ['{{lookup workshop "titel"}}', /^templates\/report\.md\.hbs:3:19 error The template uses “titel”/m, 'Did you mean “title”?'],
+      ['{{#each (sortBy countries "nmae")}}{{name}}{{/each}}', /^templates\/report\.md\.hbs:3:27 error The template uses “nmae”/m, 'Did you mean “name”?'],
+      ['{{uper workshop.title}}', /^templates\/report\.md\.hbs:3:3 error \{\{uper …\}\} calls a helper that does not exist\. \[template-unknown-name\]$/m, 'The helpers are listed in docs/templates.md'],
+    ];
+    for (const [line, where, hint] of cases) {
+      const dir = project({ 'report.md.hbs': `x\n\n${line}\n` });
+      const result = await runInProcess(['build', dir], { cwd: dir });
+      expect(result.code, line).toBe(1);
+      expect(result.stderr, line).toMatch(where);
+      expect(result.stderr, line).toContain(hint);
+    }
+  });
+
+  it('a helper given what it cannot use stops at that call (it printed "undefined undefined NaN"); an optional field some items lack is left out', async () => {
+    const dir = project({ 'report.md.hbs': 'x {{date workshop.dates.end}}\n\n{{#each sessions}}{{date date}}{{/each}}\n{{date workshop.title}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:4:1 error \{\{date\}\} takes a date, YYYY-MM-DD, not “.*”\. \[template-runtime\]$/m);
+    const acronyms = project({ 'report.md.hbs': 'x\n\n{{join workshop.organizers "acronym"}}.\n' });
+    expect((await runInProcess(['build', acronyms], { cwd: acronyms })).code).toBe(0);
+    expect(read(path.join(acronyms, 'out/report.md'))).not.toContain('undefined');
+  });
+
     it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
@@ -158,10 +184,15 @@ describe('mistakes in templates are located, and the build writes nothing', () =
   });
 
   it('templates cannot reach prototypes', async () => {
-    const dir = project({ 'report.md.hbs': '[{{lookup workshop "constructor"}}][{{lookup workshop "__proto__"}}]\n' });
+    // On a mapping the data model knows, the check stops them before rendering: no such field.
+    const named = project({ 'report.md.hbs': '[{{lookup workshop "constructor"}}][{{lookup workshop "__proto__"}}]\n' });
+    const checked = await runInProcess(['build', named]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/The template uses “constructor”/);
+    // Elsewhere (a text's properties), Handlebars' prototype protections stay on: nothing inherited comes out.
+    const dir = project({ 'report.md.hbs': '[{{lookup workshop.title "constructor"}}][{{lookup workshop.title "__proto__"}}]\n' });
     const result = await runInProcess(['build', dir]);
-    // Handlebars' prototype protections stay on: nothing inherited comes out.
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(read(path.join(dir, 'out/report.md'))).toBe('[][]\n');
   });
 
