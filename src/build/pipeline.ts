@@ -21,6 +21,7 @@ import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
 import type { ParsedTree, WriterContext } from './writer.js';
 import { writerFor } from './writers/index.js';
+import { unusedTemplates } from '../render/unused-templates.js';
 
 /** The formats, in the order their files are listed. */
 export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
@@ -127,6 +128,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const status = translationStatus(full);
   const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics, checked.dir);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
+  if ([...templates.values()].some((file) => file.overridden)) result.diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages));
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
 

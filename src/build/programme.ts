@@ -22,6 +22,7 @@ import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
 import { loadTemplates, templatesFolder } from './templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
+import { unusedTemplates } from '../render/unused-templates.js';
 
 export interface ProgrammeNotes {
   title: string;
@@ -162,6 +163,8 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const templateProblems: Diagnostic[] = [];
   const templates = await loadTemplates(templatesFolder(programmeDir, options.templates, cwd), templateProblems, programmeDir);
   templateProblems.push(...programmeTemplateProblems(templates));
+  // Only programme/ files are the programme's to judge: --templates DIR also holds the workshops'.
+  if ([...templates.values()].some((file) => file.overridden)) templateProblems.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), [], [], (name) => name.startsWith('programme/')));
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {

@@ -42,6 +42,7 @@ export type RuleId =
   // validate (schema)
   | 'unknown-key'
   | 'colon-in-text'
+  | 'unused-template'
   | 'required'
   | 'type'
   | 'enum'

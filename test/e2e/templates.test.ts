@@ -51,6 +51,19 @@ describe('overrides', () => {
     expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
   });
 
+  it('a misnamed override is a warning naming the default it was meant for (it left the default in place without a word)', async () => {
+    const dir = project({ 'Report.md.hbs': '# MINE\n', 'partials/persons.md.hbs': '{{name}} [MINE]', 'partials/used.md.hbs': 'x', 'notes.md.hbs': '{{> used}}' }, 'report:\n  documents: [report, { name: notes, template: notes.md.hbs }]\n');
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning templates\/Report\.md\.hbs replaces no default template, and no document or template uses it\. \[unused-template\]$/m);
+    expect(result.stderr).toContain('hint: Did you mean report.md.hbs?');
+    expect(result.stderr).toContain('hint: Did you mean partials/person.md.hbs?');
+    // A custom document's template and a partial it places are used.
+    expect(result.stderr).not.toMatch(/notes\.md\.hbs:1:1 warning|used\.md\.hbs:1:1 warning/);
+    expect(result.stderr).toMatch(/^2 warnings$/m);
+    expect((await runInProcess(['build', dir, '--strict'])).code).toBe(1);
+  });
+
   it('templates list says which are overridden', async () => {
     const dir = project({ 'report.md.hbs': 'x', 'press.md.hbs': 'y' });
     const result = await runInProcess(['templates', 'list', '--project', dir]);

@@ -1,0 +1,59 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DocumentEntry, Language } from '../notes/types.js';
+import { suggest } from '../validate/suggest.js';
+import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+
+/**
+ * The project's template files that nothing uses: not the name of a default they would replace, not
+ * a custom document's template, not a partial any template places (`{{> name}}`). A misnamed
+ * override (`templates/Report.md.hbs`, `partials/persons.md.hbs`) used to leave the default in
+ * place without a word. One warning each, with the default it was probably meant to replace. Pure.
+ */
+export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, documents: readonly DocumentEntry[], languages: readonly Language[], judged: (name: string) => boolean = () => true): Diagnostic[] {
+  const used = new Set(documents.flatMap((entry) => (typeof entry === 'string' ? [] : [entry.template])));
+  let placed: Set<string> | undefined;
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, file] of templates) {
+    if (!file.overridden || bundled.has(name) || !judged(name)) continue;
+    // templates/fr/report.md.hbs is the French report's: judged by the name it has in that language.
+    const folder = name.slice(0, name.indexOf('/'));
+    const own = languages.length > 1 && languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
+    if (bundled.has(own) || used.has(own)) continue;
+    if (own.startsWith(PARTIALS_DIR) && (placed ??= placedPartials(templates)).has(partialName(own))) continue;
+    const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
+    const at = { line: 1, column: 1, offset: 0 };
+    diagnostics.push({
+      code: 'unused-template', severity: 'warning', stage: 'render',
+      message: `${file.displayPath} replaces no default template, and no document or template uses it.`,
+      location: { file: file.displayPath, start: at, end: at },
+      hint: near
+        ? `Did you mean ${near}? A file replaces the default of exactly the same name (names are case-sensitive).`
+        : own.startsWith(PARTIALS_DIR) ? `Place it in a template with {{> ${partialName(own)}}}, or remove it.` : 'Name it in report.documents (template:), or remove it.',
+    });
+  }
+  return diagnostics;
+}
+
+/** The partials any template places ({{> name}}, {{#> name}}…{{/name}}), from their syntax trees. */
+function placedPartials(templates: TemplateSet): Set<string> {
+  const placed = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const { type, name } = node as { type?: string; name?: { original?: unknown } };
+    if ((type === 'PartialStatement' || type === 'PartialBlockStatement') && typeof name?.original === 'string') placed.add(name.original);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  for (const file of templates.values()) {
+    try {
+      visit(Handlebars.parse(file.text));
+    } catch {
+      // A template that does not parse is reported as such; it places nothing here.
+    }
+  }
+  return placed;
+}
