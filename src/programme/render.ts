@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyTypography } from '../i18n/typography.js';
 import { helpers } from '../render/helpers.js';
-import { helperNames, tidy, type TemplateSet } from '../render/index.js';
+import { helperNames, shapeNames, tidy, type TemplateSet } from '../render/index.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from '../render/template-check.js';
 import { readBundled } from '../assets.js';
 import { prepareModel, type Fallbacks } from '../render/safe-values.js';
@@ -100,7 +100,7 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.finish(markdown);
       yield { document: { file: job.file, markdown: applyTypography(tidy(markdown), model.language) } };
     } catch (error) {
-      yield { diagnostic: templateDiagnostic(error, job.template, templates, new Set(Object.keys(context))) };
+      yield { diagnostic: templateDiagnostic(error, job.template, templates, new Set(Object.keys(context)), shapeNames(programmeShape())) };
       // One report per template: the same mistake would fail every country's dossier.
       failed.add(job.template);
     }

@@ -127,13 +127,25 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       meter.finish(markdown);
       document = { job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps };
     } catch (error) {
-      yield { diagnostic: templateDiagnostic(error, job.template, templates, fieldNames(context)) };
+      yield { diagnostic: templateDiagnostic(error, job.template, templates, fieldNames(context), shapeNames(contextShape(job.country !== undefined))) };
       // One report per template is enough: the same mistake would fail every country's document.
       failed.add(job.template);
       continue;
     }
     yield { document };
   }
+}
+
+/** Every field name the data model has anywhere (optional ones included). */
+export function shapeNames(shape: Shape, names = new Set<string>(), seen = new Set<Shape>()): Set<string> {
+  if (seen.has(shape)) return names;
+  seen.add(shape);
+  for (const [name, inner] of shape.props ?? []) {
+    names.add(name);
+    shapeNames(inner, names, seen);
+  }
+  if (shape.items) shapeNames(shape.items, names, seen);
+  return names;
 }
 
 /** Every property name in the data, for "did you mean" on a misspelt field. */

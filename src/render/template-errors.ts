@@ -106,7 +106,7 @@ interface HandlebarsParser {
  * (`{{sesion.title}}` says "title" not defined in undefined) and a 0-based column: find the path at
  * that place in the template's AST and name the segment that is really missing.
  */
-export function templateDiagnostic(error: unknown, template: string, templates: TemplateSet, knownNames: ReadonlySet<string>): Diagnostic {
+export function templateDiagnostic(error: unknown, template: string, templates: TemplateSet, knownNames: ReadonlySet<string>, modelNames: ReadonlySet<string> = new Set()): Diagnostic {
   if (error instanceof TemplateBudgetError) return budgetDiagnostic(error, templates);
   const message = error instanceof Error ? error.message : String(error);
   const file = templates.get(template);
@@ -121,7 +121,18 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     const parts = found?.parts ?? [segment!];
     const index = parts.indexOf(segment!);
     const name = container === 'undefined' && index > 0 ? parts[index - 1]! : segment!;
-    return unknownNameDiagnostic(name, found?.original, at(found?.file ?? where, line, column + 1), suggest(name, knownNames), '');
+    const location = at(found?.file ?? where, line, column + 1);
+    // A field of the data model that this item lacks (a speaker without a topic): the template is
+    // right, the field is optional, and this data is the first without it.
+    if (modelNames.has(name)) {
+      return {
+        code: 'template-runtime', severity: 'error', stage: 'render',
+        message: `“${name}”${found?.original !== undefined && found.original !== name ? ` (in {{${found.original}}})` : ''} is an optional field, and an item here has none.`,
+        location,
+        hint: `Print it only when it is there: {{#if ${found?.original ?? name}}}…{{/if}}.`,
+      };
+    }
+    return unknownNameDiagnostic(name, found?.original, location, suggest(name, knownNames), '');
   }
   if (error instanceof HelperArgumentError) {
     // In the template being rendered, then the partials it may place.

@@ -51,6 +51,16 @@ describe('overrides', () => {
     expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
   });
 
+  it('an optional field an item lacks says so and how to guard it (it was "the data does not have" the field, which it has)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers}}[{{acronym}}]{{/each}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ error “acronym” is an optional field, and an item here has none\. \[template-runtime\]$/m);
+    expect(result.stderr).toContain('hint: Print it only when it is there: {{#if acronym}}…{{/if}}.');
+    const guarded = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers}}{{#if acronym}}[{{acronym}}]{{/if}}{{/each}}\n' });
+    expect((await runInProcess(['build', guarded], { cwd: guarded })).code).toBe(0);
+  });
+
   it('a misnamed override is a warning naming the default it was meant for (it left the default in place without a word)', async () => {
     const dir = project({ 'Report.md.hbs': '# MINE\n', 'partials/persons.md.hbs': '{{name}} [MINE]', 'partials/used.md.hbs': 'x', 'notes.md.hbs': '{{> used}}' }, 'report:\n  documents: [report, { name: notes, template: notes.md.hbs }]\n');
     const result = await runInProcess(['build', dir], { cwd: dir });
