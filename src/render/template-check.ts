@@ -60,6 +60,8 @@ function didYouMeanHelper(name: string, helperNames: ReadonlySet<string>): strin
 
 interface Scope {
   shape: Shape;
+  /** Block parameters named here (`{{#each sessions as |session index|}}`): the item's shape, and the index's. */
+  params?: Map<string, Shape>;
 }
 
 /**
@@ -114,9 +116,11 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
     /** The shape a path points to, reporting the first unknown segment. */
     const resolvePath = (node: hbs.AST.PathExpression, local: Scope[]): Shape => {
       if (node.data) return OPEN;
+      // A block parameter, from the innermost block that names it: the rest of the path is in its shape.
+      const param = node.depth === 0 && node.parts.length > 0 ? [...local].reverse().find((scope) => scope.params?.has(node.parts[0]!))?.params?.get(node.parts[0]!) : undefined;
       const scope = local[local.length - 1 - node.depth] ?? local[0]!;
-      let shape = scope.shape;
-      for (const part of node.parts) {
+      let shape = param ?? scope.shape;
+      for (const part of param ? node.parts.slice(1) : node.parts) {
         if (shape.open) return OPEN;
         if (/^\d+$/.test(part) && shape.items) {
           shape = shape.items;
@@ -165,11 +169,15 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const helper = (b.path as hbs.AST.PathExpression).original;
             const params = b.params.length > 0 ? helperArguments(b, local) : [];
             const first = params[0] ?? OPEN;
+            const blockParams = b.program?.blockParams ?? [];
             if (helper === 'each') {
               const inner = first.open ? OPEN : first.items ?? (first.props ? { open: true } : OPEN);
-              if (b.program) statements(b.program.body, [...local, { shape: inner }]);
+              // as |item index|: the item, and its index (or key) which has no fields.
+              const params = new Map(blockParams.map((name, index) => [name, index === 0 ? inner : OPEN]));
+              if (b.program) statements(b.program.body, [...local, { shape: inner, ...(params.size ? { params } : {}) }]);
             } else if (helper === 'with') {
-              if (b.program) statements(b.program.body, [...local, { shape: first }]);
+              const params = new Map(blockParams.slice(0, 1).map((name) => [name, first]));
+              if (b.program) statements(b.program.body, [...local, { shape: first, ...(params.size ? { params } : {}) }]);
             } else if (helper === 'if' || helper === 'unless') {
               if (b.program) statements(b.program.body, local);
             } else if (!helperNames.has(helper) && b.params.length === 0) {

@@ -61,6 +61,18 @@ describe('overrides', () => {
     expect((await runInProcess(['build', guarded], { cwd: guarded })).code).toBe(0);
   });
 
+  it('block parameters (as |session index|) are understood, and their fields checked', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each sessions as |session index|}}{{index}}: {{session.title}} ({{title}}){{#with session.date as |day|}} {{day}}{{/with}}\n{{/each}}' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(path.join(dir, 'out/report.md'))).toMatch(/^0: (.+) \(\1\) \d{4}-\d{2}-\d{2}$/m);
+    const misspelt = project({ 'report.md.hbs': 'x\n\n{{#each sessions as |session|}}{{session.titel}}{{/each}}\n' });
+    const wrong = await runInProcess(['build', misspelt], { cwd: misspelt });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^templates\/report\.md\.hbs:3:34 error The template uses “titel” \(in \{\{session\.titel\}\}\), which the data does not have here\./m);
+    expect(wrong.stderr).toContain('Did you mean “title”?');
+  });
+
   it('a misnamed override is a warning naming the default it was meant for (it left the default in place without a word)', async () => {
     const dir = project({ 'Report.md.hbs': '# MINE\n', 'partials/persons.md.hbs': '{{name}} [MINE]', 'partials/used.md.hbs': 'x', 'notes.md.hbs': '{{> used}}' }, 'report:\n  documents: [report, { name: notes, template: notes.md.hbs }]\n');
     const result = await runInProcess(['build', dir], { cwd: dir });
