@@ -23,7 +23,7 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const colons = textsReadAsKeys(raw, data);
   for (const { path, key } of colons) diagnostics.push(colonDiagnostic(file, view?.original(path) ?? path, key, valueAt(data, [...path, key])));
   const inColonText = (error: SchemaError) => colons.some(({ path }) => { const at = pathOf(error); return path.length <= at.length && path.every((segment, index) => at[index] === segment); });
-  const errors = dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error)), data)));
+  const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error)), data))));
   const seen = new Set<string>();
   for (const error of errors) {
     const diagnostic = toDiagnostic(file, error, view?.original);
@@ -96,6 +96,11 @@ function dropPropertyNamesWrappers(errors: SchemaError[]): SchemaError[] {
   return errors.filter((error) => !(error.keyword === 'propertyNames' && errors.some((other) => other !== error && other.propertyName !== undefined && other.instancePath === error.instancePath)));
 }
 
+/** `priority: 1` is not text and not one of high, medium, low: one problem, said with the allowed values. */
+function dropTypeBesideEnum(errors: SchemaError[]): SchemaError[] {
+  return errors.filter((error) => !(error.keyword === 'type' && errors.some((other) => other.keyword === 'enum' && other.instancePath === error.instancePath)));
+}
+
 /** `sumary:` gives "unknown key" (did you mean summary?) and "missing summary" in the same mapping: one problem. */
 function dropRequiredExplainedByTypo(errors: SchemaError[]): SchemaError[] {
   return errors.filter((error) => {
@@ -151,17 +156,17 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       return at('required', 'mapping-start', `Missing required key “${key}”${name ? ` in ${name}` : ''}.`, requiredHint(key, error));
     }
     case 'type':
-      return at('type', 'value', `${capitalize(name || 'The file')} must be ${article(String(error.params.type))}, not ${typeName(valueAt(file.data, path))}.`, description);
+      return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(valueAt(file.data, path))}.`, description);
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(file.data, path));
-      return at('enum', 'value', `“${value}” is not a valid ${name || 'value'}.`, (didYouMean(value, allowed) ?? '') + ` Allowed: ${allowed.join(', ')}.`);
+      return at('enum', 'value', `“${value}” is not a valid ${name || 'value'}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
         return at('invalid-date', 'value', `“${String(valueAt(file.data, path))}” is not a valid date.`, 'Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).');
       }
-      return at('format', 'value', `${capitalize(name)} is not a valid ${String(error.params.format)}.`, description);
+      return at('format', 'value', `${quoted(name, 'This value')} is not a valid ${String(error.params.format)}.`, description);
     case 'propertyName':
     case 'propertyNames': {
       const key = String(error.params.propertyName ?? error.propertyName ?? '');
@@ -171,9 +176,15 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     case 'anyOf':
       return at('invalid-value', 'mapping-start', combinatorMessage(error, name), description);
     case 'uniqueItems':
-      return at('invalid-value', 'value', `${capitalize(name)} lists the same value twice.`, 'List each value once.', [Number(error.params.i)]);
+      return at('invalid-value', 'value', `${quoted(name, 'This list')} lists the same value twice.`, 'List each value once.', [Number(error.params.i)]);
+    case 'minItems':
+      return at('invalid-value', 'value', `${quoted(name, 'This list')} needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'item' : 'items'}.`, description);
+    case 'minLength':
+      return at('invalid-value', 'value', `${quoted(name, 'This text')} must not be empty.`, description);
+    case 'pattern':
+      return at('invalid-value', 'value', `“${String(valueAt(file.data, path))}” is not a valid ${name || 'value'}.`, description);
     default:
-      return at('invalid-value', 'value', `${capitalize(name || 'This value')} ${error.message ?? 'is not valid'}.`, description);
+      return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
   }
 }
 
@@ -187,10 +198,10 @@ function combinatorMessage(error: SchemaError, name: string): string {
   const keys = branches.flatMap((branch) => branch.required ?? []);
   if (keys.length === branches.length && keys.length > 0) {
     return error.params.passingSchemas
-      ? `${capitalize(name || 'This entry')} must have only one of ${keys.map((k) => `“${k}”`).join(' or ')}, not both.`
-      : `${capitalize(name || 'This entry')} needs one of ${keys.map((k) => `“${k}”`).join(' or ')}.`;
+      ? `${quoted(name, 'This entry')} must have only one of ${keys.map((k) => `“${k}”`).join(' or ')}, not both.`
+      : `${quoted(name, 'This entry')} needs one of ${keys.map((k) => `“${k}”`).join(' or ')}.`;
   }
-  return `${capitalize(name || 'This value')} does not match any allowed form.`;
+  return `${quoted(name, 'This value')} does not match any allowed form.`;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {
@@ -217,6 +228,8 @@ function article(type: string): string {
   return type.split(',').map((t) => words[t] ?? t).join(' or ');
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A key path at the start of a sentence, as written in the file (`“recommendations[1].priority”`), or `otherwise`. */
+function quoted(name: string, otherwise: string): string {
+  return name ? `“${name}”` : otherwise;
 }
+

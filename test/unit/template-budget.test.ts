@@ -203,6 +203,10 @@ describe('templates cannot reach prototypes', () => {
     '[{{#each (lookup this "__proto__")}}{{@key}}{{/each}}]',
     '[{{#with workshop.title as |s|}}{{#with (lookup s "sub") as |sub|}}{{#with (lookup sub "constructor") as |F|}}{{F}}{{/with}}{{/with}}{{/with}}]',
   ])('%s gives nothing', (template) => {
-    expect(output(template)).toEqual({ diagnostics: [], markdown: '[]\n' });
+    // Where the data model knows the mapping looked into, the check stops the template first (no such
+    // field); elsewhere Handlebars' prototype protections give nothing. Either way nothing inherited comes out.
+    const result = output(template);
+    if (result.diagnostics.length) expect(result).toEqual({ diagnostics: [expect.stringMatching(/^template-unknown-name The template uses “(constructor|__proto__)”/)], markdown: undefined });
+    else expect(result).toEqual({ diagnostics: [], markdown: '[]\n' });
   });
 });
