@@ -32,6 +32,11 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   const globals = () => program.opts<GlobalOptions>();
+  /** A command that works on one workshop, given a programme's folder: a setup error saying what to run instead (it used to start, then fail on the missing workshop.yaml). */
+  const refuseProgramme = async (dir: string, message: string, hint: string) => {
+    const { isProgramme } = await import('../build/programme-folder.js');
+    if (await isProgramme(dir, io.cwd)) throw new SetupError(message, hint);
+  };
 
   const validate = program.command('validate')
     .description('check every notes file of a workshop project and print every problem')
@@ -94,6 +99,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--open', 'open the preview in the browser')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .action(async (dir: string, options: Omit<PreviewOptions, 'dir'>) => {
+      await refuseProgramme(dir, `preview works on one workshop; ${dir} is a programme.`, 'Preview a workshop of the programme (workshop-report preview ../rabat-2022); to see the programme\'s documents as pages, build it with --format html.');
       const { previewCommand } = await import('./commands/preview.js');
       exitCode = await previewCommand({ dir, ...options }, globals(), io);
     });
@@ -104,6 +110,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .option('--edition <name>', 'the edition whose context to print (default: the first of report.editions)')
     .action(async (dir: string, options: { edition?: string }) => {
+      await refuseProgramme(dir, `context prints one workshop's template data; ${dir} is a programme.`, 'The programme\'s templates receive what schemas/programme-context.schema.json describes; run context on a workshop of the programme for a workshop\'s data.');
       const { contextCommand } = await import('./commands/context.js');
       exitCode = await contextCommand({ dir, ...options }, globals(), io);
     });

@@ -139,6 +139,14 @@ describe('a programme of workshops', () => {
     const watch = runBin(['build', dir, '--watch']);
     expect(watch.code).toBe(2);
     expect(watch.stderr).toMatch(/build --watch works on one workshop; .*sahel-programme is a programme\.\nhint: Watch a workshop/);
+    // So do preview and context, which started and then failed on the missing workshop.yaml.
+    const preview = runBin(['preview', dir]);
+    expect(preview.code).toBe(2);
+    expect(preview.stderr).toMatch(/preview works on one workshop; .*sahel-programme is a programme\.\nhint: Preview a workshop/);
+    expect(preview.stdout).toBe('');
+    const context = runBin(['context', dir]);
+    expect(context.code).toBe(2);
+    expect(context.stderr).toContain('programme-context.schema.json');
   });
 
   it('prints one JSON array for the programme and its workshops with --reporter json', () => {
