@@ -50,6 +50,8 @@ function textsReadAsKeys(errors: readonly SchemaError[], data: unknown): Array<{
     if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length !== 1) continue;
     const inner = (value as Record<string, unknown>)[key];
     if (inner !== null && typeof inner === 'object') continue;
+    // `- txt: …` is a misspelt `text:`, said as such by the unknown key's "did you mean".
+    if (suggest(key, Object.keys((error.parentSchema as { properties?: object }).properties ?? {})) !== undefined) continue;
     const textAllowed = errors.some((other) => other.keyword === 'type' && other.instancePath === error.instancePath && String(other.params.type).split(',').includes('string'));
     if (textAllowed && !found.some((place) => describePath(place.path) === describePath(pathOf(error)))) found.push({ path: pathOf(error), key });
   }

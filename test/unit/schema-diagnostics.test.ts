@@ -26,6 +26,15 @@ describe('schemaDiagnostics', () => {
     expect(d!.severity).toBe('error');
   });
 
+  it('a text read as a key because of its ": " is one colon-in-text error; a misspelt text: key stays an unknown key', () => {
+    const colon = diagnose(session({ extra: 'key_points:\n  - Watchlists: often shared.' }));
+    expect(colon.map(where)).toEqual(['colon-in-text sessions/a.yaml:6:5']);
+    expect(colon[0]!.hint).toContain('"Watchlists: often shared."');
+    const typo = diagnose(session({ extra: 'key_points:\n  - txt: Watchlists are often shared.' }));
+    expect(typo.map(where)).toEqual(['unknown-key sessions/a.yaml:6:5']);
+    expect(typo[0]!.hint).toBe('Did you mean “text”?');
+  });
+
   it('reports a nested unknown key at the nested key', () => {
     const [d, ...rest] = diagnose(session({ extra: 'country_notes:\n  MLI:\n    need: [x]' }));
     expect(rest).toEqual([]);
