@@ -128,7 +128,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const status = translationStatus(full);
   const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics, checked.dir);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
-  if ([...templates.values()].some((file) => file.overridden)) result.diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages));
+  if ([...templates.values()].some((file) => file.overridden)) result.diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages, undefined, options.templates !== undefined));
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
 

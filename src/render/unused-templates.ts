@@ -8,9 +8,10 @@ import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
  * The project's template files that nothing uses: not the name of a default they would replace, not
  * a custom document's template, not a partial any template places (`{{> name}}`). A misnamed
  * override (`templates/Report.md.hbs`, `partials/persons.md.hbs`) used to leave the default in
- * place without a word. One warning each, with the default it was probably meant to replace. Pure.
+ * place without a word. One warning each, with the default it was probably meant to replace.
+ * `shared`: the templates come from --templates, a folder other projects may use too. Pure.
  */
-export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, documents: readonly DocumentEntry[], languages: readonly Language[], judged: (name: string) => boolean = () => true): Diagnostic[] {
+export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, documents: readonly DocumentEntry[], languages: readonly Language[], judged: (name: string) => boolean = () => true, shared = false): Diagnostic[] {
   const used = new Set(documents.flatMap((entry) => (typeof entry === 'string' ? [] : [entry.template])));
   let placed: Set<string> | undefined;
   const diagnostics: Diagnostic[] = [];
@@ -22,6 +23,9 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     if (bundled.has(own) || used.has(own)) continue;
     if (own.startsWith(PARTIALS_DIR) && (placed ??= placedPartials(templates)).has(partialName(own))) continue;
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
+    // A --templates folder is shared (by a programme's workshops): a file another project uses is no
+    // mistake here; only one named almost as a default is.
+    if (shared && near === undefined) continue;
     const at = { line: 1, column: 1, offset: 0 };
     diagnostics.push({
       code: 'unused-template', severity: 'warning', stage: 'render',

@@ -230,7 +230,10 @@ describe('a programme of workshops', () => {
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/^\S*\/rabat-2022\/ \(project\) error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
     writeFileSync(path.join(own, 'press-release.md.hbs'), read(path.join(dir, '../rabat-2022/templates/press-release.md.hbs')));
-    expect(runBin(['build', dir, '--templates', own]).code).toBe(0);
+    const house = runBin(['build', dir, '--templates', own]);
+    expect(house.code).toBe(0);
+    // Rabat's press release is no stray file for Niamey: a shared folder warns only of a name close to a default's.
+    expect(house.stderr).not.toContain('unused-template');
     expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# House overview$/m);
     expect(read(path.join(dir, '../niamey-2022/out/follow-up.md'))).toMatch(/^# House follow-up$/m);
     writeFileSync(path.join(own, 'programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# {{t "overviw"}}'));
