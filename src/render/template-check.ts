@@ -168,6 +168,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const b = statement as hbs.AST.BlockStatement;
             const helper = (b.path as hbs.AST.PathExpression).original;
             const params = b.params.length > 0 ? helperArguments(b, local) : [];
+            if (b.params.length === 0) for (const pair of b.hash?.pairs ?? []) expression(pair.value, local);
             const first = params[0] ?? OPEN;
             const blockParams = b.program?.blockParams ?? [];
             if (helper === 'each') {
