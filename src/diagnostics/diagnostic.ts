@@ -43,6 +43,7 @@ export type RuleId =
   | 'unknown-key'
   | 'colon-in-text'
   | 'unused-template'
+  | 'not-a-file'
   | 'required'
   | 'type'
   | 'enum'

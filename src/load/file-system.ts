@@ -9,6 +9,8 @@ export interface DirEntry {
   parentPath: string;
   isFile(): boolean;
   isSymbolicLink(): boolean;
+  /** Node's entries have it; a file system given by the API or the tests may not. */
+  isDirectory?(): boolean;
 }
 
 /**

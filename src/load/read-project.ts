@@ -131,7 +131,11 @@ async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: 
     const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (!wanted(name)) continue;
     if (entry.isFile()) names.push(name);
-    else if (entry.isSymbolicLink()) {
+    else if (entry.isDirectory?.() && YAML_FILE.test(name)) {
+      // sessions/09-visit.yaml/ is a folder: nothing in it is a session, and it was skipped without a word.
+      const at = { line: 1, column: 1, offset: 0 };
+      problems.push({ code: 'not-a-file', severity: 'warning', stage: 'load', message: `${name} is a folder, not a notes file: nothing in it is read.`, hint: 'Move the notes file out of the folder, or rename the folder so that it does not end in .yaml.', location: { file: name, start: at, end: at } });
+    } else if (entry.isSymbolicLink()) {
       const link = await checkLink(fs, dir, entry, name);
       if (link === 'file') names.push(name);
       else problems.push(link);

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExampleWithoutEditions, copyTree, editFile, ROOT, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -101,6 +101,17 @@ describe('every independent problem in one run', () => {
     const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(1);
     expect(located(result.stdout).map((line) => line.replace(/:\d+:\d+$/, ''))).toEqual(expected);
+  });
+
+  it('a folder named like a notes file is a warning, not skipped without a word; other folders (assets/) are not', () => {
+    const dir = path.join(work, 'folder-yaml');
+    copyExampleWithoutEditions(dir);
+    mkdirSync(path.join(dir, 'sessions/09-visit.yaml'));
+    writeFileSync(path.join(dir, 'sessions/09-visit.yaml/notes.yaml'), 'title: A visit\n');
+    mkdirSync(path.join(dir, 'assets/photos'), { recursive: true });
+    const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(located(result.stdout)).toEqual(['not-a-file sessions/09-visit.yaml:1:1']);
   });
 
   it.each([
