@@ -54,7 +54,7 @@ export interface FormatOptions {
 /** Diagnostics as the command-line tool prints them, without colour. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
   const prefix = options.projectDir === undefined ? '' : path.relative(options.cwd ?? process.cwd(), options.projectDir).split(path.sep).join('/');
-  const displayPath = (file: string) => (file.startsWith('(') || !prefix ? file : `${prefix}/${file}`);
+  const displayPath = (file: string) => (file.startsWith('(') || !prefix ? file : path.posix.normalize(`${prefix}/${file}`));
   switch (options.format ?? 'pretty') {
     case 'json':
       return formatJson(diagnostics, displayPath);

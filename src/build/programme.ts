@@ -186,7 +186,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
-  result.builds = outcomes.map((outcome) => outcome.build!);
+  result.builds = withoutRepeats(outcomes.map((outcome) => outcome.build!));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
@@ -212,4 +212,24 @@ function programmeDates(model: ProgrammeModel): { start: string; end: string } {
   const starts = model.workshops.map((workshop) => workshop.dates.start).sort();
   const ends = model.workshops.map((workshop) => workshop.dates.end).sort();
   return { start: starts[0]!, end: ends[ends.length - 1]! };
+}
+
+/**
+ * The workshops' builds, each diagnostic about a file outside its workshop (a --templates folder
+ * they share) kept at its first workshop only: one stray or broken shared template is one message,
+ * not one per workshop. Pure.
+ */
+function withoutRepeats<T extends { dir: string; diagnostics: Diagnostic[] }>(builds: T[]): T[] {
+  const seen = new Set<string>();
+  return builds.map((build) => ({
+    ...build,
+    diagnostics: build.diagnostics.filter((d) => {
+      const file = d.location?.file;
+      if (file === undefined || file.startsWith('(') || !file.startsWith('../')) return true;
+      const key = `${path.resolve(build.dir, file)}:${d.location!.start.line}:${d.location!.start.column}:${d.code}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  }));
 }

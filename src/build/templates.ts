@@ -31,7 +31,9 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
   // Links may lead anywhere inside the project (its own templates/), or inside the --templates folder.
   // A project need not have a templates/ folder; a folder given with --templates must exist.
   for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir, !ownFolder)) {
-    set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: `templates/${name}`, overridden: true });
+    // A --templates file is shown where it is (../house/report.md.hbs), relative to the project as every path is.
+    const shown = ownFolder || projectDir === undefined ? `templates/${name}` : path.relative(projectDir, path.join(projectTemplatesDir, name)).split(path.sep).join('/');
+    set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: shown, overridden: true });
   }
   return set;
 }

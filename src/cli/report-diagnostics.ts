@@ -69,7 +69,8 @@ const shown = (all: readonly Diagnostic[], reporting: Reporting) => (reporting.q
 /** A file of the project as printed: relative to the current folder, POSIX separators. */
 function displayPathIn(projectDir: string, io: Io): (file: string) => string {
   const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
-  return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : `${prefix}/${file}`);
+  // (A --templates file outside the project, ../house/report.md.hbs, is shown from the current folder.)
+  return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : path.posix.normalize(`${prefix}/${file}`));
 }
 
 /** Several projects' diagnostics (a programme and its workshops), in order; with --reporter json, as one array. */

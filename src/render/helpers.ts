@@ -44,15 +44,13 @@ function isoDate(helper: string, value: unknown): string {
   throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${shown}.`, `Give it a date field: {{${helper} session.date}}, {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}.`);
 }
 
-/** The values of `property` in `items` ({{join countries "name"}}); an item without it is left out, and a name no item has stops the template. */
-function fieldOf(helper: string, items: readonly unknown[], property: string): unknown[] {
-  const objects = items.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object');
-  const values = objects.flatMap((item) => (item[property] === undefined ? [] : [item[property]]));
-  if (objects.length > 0 && values.length === 0) {
-    const names = [...new Set(objects.flatMap((item) => Object.keys(item)))];
-    throw new HelperArgumentError(helper, `{{${helper}}} names “${property}”, which the items do not have.`, `Their fields: ${names.join(', ')}.`);
-  }
-  return objects.length === items.length ? values : items.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : item)).filter((value) => value !== undefined);
+/**
+ * The values of `property` in `items` ({{join countries "name"}}); an item without it is left out,
+ * so an optional field no item has gives nothing. A name the data model does not have is the
+ * template check's error, before anything renders.
+ */
+function fieldOf(items: readonly unknown[], property: string): unknown[] {
+  return items.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : item)).filter((value) => value !== undefined);
 }
 
 /** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
@@ -95,7 +93,7 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{join countries "name"}} → Burkina Faso, Ghana, Mali and Niger */
     join: (...list) => {
       const [items, property] = args(list) as [unknown[] | undefined, string | undefined];
-      return joinList((typeof property === 'string' ? placed(list, () => fieldOf('join', items ?? [], property)) : items ?? []).map(String), language);
+      return joinList((typeof property === 'string' ? fieldOf(items ?? [], property) : items ?? []).map(String), language);
     },
     /** {{plural count "participant" "participants"}} */
     plural: (count, one, other) => (Number(count) === 1 ? one : other),

@@ -13,7 +13,7 @@ import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
  */
 export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, documents: readonly DocumentEntry[], languages: readonly Language[], judged: (name: string) => boolean = () => true, shared = false): Diagnostic[] {
   const used = new Set(documents.flatMap((entry) => (typeof entry === 'string' ? [] : [entry.template])));
-  let placed: Set<string> | undefined;
+  let placed: Set<string> | 'any' | undefined;
   const diagnostics: Diagnostic[] = [];
   for (const [name, file] of templates) {
     if (!file.overridden || bundled.has(name) || !judged(name)) continue;
@@ -21,7 +21,7 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     const folder = name.slice(0, name.indexOf('/'));
     const own = languages.length > 1 && languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
     if (bundled.has(own) || used.has(own)) continue;
-    if (own.startsWith(PARTIALS_DIR) && (placed ??= placedPartials(templates)).has(partialName(own))) continue;
+    if (own.startsWith(PARTIALS_DIR) && ((placed ??= placedPartials(templates)) === 'any' || placed.has(partialName(own)))) continue;
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
     // A --templates folder is shared (by a programme's workshops): a file another project uses is no
     // mistake here; only one named almost as a default is.
@@ -29,7 +29,7 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     const at = { line: 1, column: 1, offset: 0 };
     diagnostics.push({
       code: 'unused-template', severity: 'warning', stage: 'render',
-      message: `${file.displayPath} replaces no default template, and no document or template uses it.`,
+      message: `“${name}” replaces no default template, and no document or template uses it.`,
       location: { file: file.displayPath, start: at, end: at },
       hint: near
         ? `Did you mean ${near}? A file replaces the default of exactly the same name (names are case-sensitive).`
@@ -39,17 +39,25 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
   return diagnostics;
 }
 
-/** The partials any template places ({{> name}}, {{#> name}}…{{/name}}), from their syntax trees. */
-function placedPartials(templates: TemplateSet): Set<string> {
+/**
+ * The partials any template places ({{> name}}, {{#> name}}…{{/name}}), from their syntax trees;
+ * 'any' when a template computes a partial's name (`{{> (concat "footer-" edition)}}`): then any
+ * partial may be placed.
+ */
+function placedPartials(templates: TemplateSet): Set<string> | 'any' {
   const placed = new Set<string>();
+  let computed = false;
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       for (const item of node) visit(item);
       return;
     }
-    const { type, name } = node as { type?: string; name?: { original?: unknown } };
-    if ((type === 'PartialStatement' || type === 'PartialBlockStatement') && typeof name?.original === 'string') placed.add(name.original);
+    const { type, name } = node as { type?: string; name?: { type?: string; original?: unknown } };
+    if (type === 'PartialStatement' || type === 'PartialBlockStatement') {
+      if (name?.type === 'SubExpression') computed = true;
+      else if (typeof name?.original === 'string') placed.add(name.original);
+    }
     for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
   };
   for (const file of templates.values()) {
@@ -59,5 +67,5 @@ function placedPartials(templates: TemplateSet): Set<string> {
       // A template that does not parse is reported as such; it places nothing here.
     }
   }
-  return placed;
+  return computed ? 'any' : placed;
 }

@@ -5,7 +5,7 @@ import type { CountryTable } from '../reference/countries.js';
 import { distance } from 'fastest-levenshtein';
 import { LIMITS } from '../limits.js';
 import type { InvalidId } from './recover.js';
-import { mayBeKey } from './suggest.js';
+import { didYouMean, mayBeKey } from './suggest.js';
 
 /** A file whose data passed its schema, with the data typed. */
 export interface Checked<T> {
@@ -137,9 +137,13 @@ export class RuleContext {
     return this.gaps.ids.has(id);
   }
 
-  /** mayBeLeftOut for a recommendation's or an action's id, which a session file that could not be read may define too. */
-  mayBeLeftOutOrUnread(id: string): boolean {
-    return this.gaps.sessionsUnread || this.gaps.ids.has(id);
+  /**
+   * mayBeLeftOut for a recommendation's or an action's id, which a session file that could not be
+   * read (or is empty, or not a mapping) may define too. An id close to one of `known` is still a
+   * typo to report: an empty placeholder file must not hide a misspelt id elsewhere.
+   */
+  mayBeLeftOutOrUnread(id: string, known: Iterable<string>): boolean {
+    return this.gaps.ids.has(id) || (this.gaps.sessionsUnread && didYouMean(id, known) === undefined);
   }
 
   report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {

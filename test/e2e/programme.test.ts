@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -234,6 +234,13 @@ describe('a programme of workshops', () => {
     expect(house.code).toBe(0);
     // Rabat's press release is no stray file for Niamey: a shared folder warns only of a name close to a default's.
     expect(house.stderr).not.toContain('unused-template');
+    // A misnamed file there is one warning, shown where it is (not once per workshop, under each one's templates/).
+    writeFileSync(path.join(own, 'Report.md.hbs'), '# Mine\n');
+    const stray = runBin(['build', dir, '--templates', own]);
+    expect(stray.code, stray.stderr).toBe(0);
+    expect(stray.stderr.match(/\[unused-template\]/g)).toHaveLength(1);
+    expect(stray.stderr).toMatch(/^\S*house-templates\/Report\.md\.hbs:1:1 warning “Report\.md\.hbs” replaces no default template/m);
+    rmSync(path.join(own, 'Report.md.hbs'));
     expect(read(path.join(dir, 'out/overview.md'))).toMatch(/^# House overview$/m);
     expect(read(path.join(dir, '../niamey-2022/out/follow-up.md'))).toMatch(/^# House follow-up$/m);
     writeFileSync(path.join(own, 'programme/overview.md.hbs'), shipped.replace(/^# .*$/m, '# {{t "overviw"}}'));

@@ -77,13 +77,18 @@ describe('overrides', () => {
     const dir = project({ 'Report.md.hbs': '# MINE\n', 'partials/persons.md.hbs': '{{name}} [MINE]', 'partials/used.md.hbs': 'x', 'notes.md.hbs': '{{> used}}' }, 'report:\n  documents: [report, { name: notes, template: notes.md.hbs }]\n');
     const result = await runInProcess(['build', dir], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning templates\/Report\.md\.hbs replaces no default template, and no document or template uses it\. \[unused-template\]$/m);
+    expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning “Report\.md\.hbs” replaces no default template, and no document or template uses it\. \[unused-template\]$/m);
     expect(result.stderr).toContain('hint: Did you mean report.md.hbs?');
     expect(result.stderr).toContain('hint: Did you mean partials/person.md.hbs?');
     // A custom document's template and a partial it places are used.
     expect(result.stderr).not.toMatch(/notes\.md\.hbs:1:1 warning|used\.md\.hbs:1:1 warning/);
     expect(result.stderr).toMatch(/^2 warnings$/m);
     expect((await runInProcess(['build', dir, '--strict'])).code).toBe(1);
+    // A partial placed by a computed name may be any partial: none is called unused.
+    const computed = project({ 'partials/footer-public.md.hbs': 'F', 'notes.md.hbs': '{{> (concat "footer-" "public")}}' }, 'report:\n  documents: [report, { name: notes, template: notes.md.hbs }]\n');
+    const built = await runInProcess(['build', computed], { cwd: computed });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).not.toContain('unused-template');
   });
 
   it('templates list says which are overridden', async () => {
@@ -183,6 +188,10 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     const acronyms = project({ 'report.md.hbs': 'x\n\n{{join workshop.organizers "acronym"}}.\n' });
     expect((await runInProcess(['build', acronyms], { cwd: acronyms })).code).toBe(0);
     expect(read(path.join(acronyms, 'out/report.md'))).not.toContain('undefined');
+    // When no item has it (no organizer with an acronym), the optional field gives nothing; it used to stop the build.
+    writeFileSync(path.join(acronyms, 'workshop.yaml'), read(path.join(acronyms, 'workshop.yaml')).replace(/^ *acronym: .*\n/m, ''));
+    expect((await runInProcess(['build', acronyms], { cwd: acronyms })).code).toBe(0);
+    expect(read(path.join(acronyms, 'out/report.md'))).toContain('x\n\n.\n');
   });
 
     it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {

@@ -256,6 +256,15 @@ describe('validate: no cascade', () => {
     expect(result.project).toBeUndefined();
   });
 
+  it('an empty session file does not either, but a misspelt id (close to a known one) is still reported', () => {
+    const defining = mentioning(`recommendations:\n${rec({ id: 'api-pnr', text: 'Do it.', theme: 'kst' })}`);
+    const misspelt = session({ extra: 'actions:\n  - text: y\n    owner: uncct\n    recommendations: [api-pnt, r9]' });
+    const result = check({ sessions: { 'sessions/a.yaml': defining, 'sessions/b.yaml': misspelt, 'sessions/c.yaml': '' } });
+    // r9 may be in the emptied file; api-pnt is one letter from api-pnr.
+    expect(result.diagnostics.map(where)).toEqual(['empty-file sessions/c.yaml:1:1', 'unknown-recommendation sessions/b.yaml:8:23']);
+    expect(result.diagnostics[1]!.hint).toBe('Did you mean “api-pnr”?');
+  });
+
   it('a recommendation failing its schema does not either, and nothing is said about mentions', () => {
     const result = check({ sessions: { 'sessions/a.yaml': session({ extra: 'recommendations:\n  - id: r1\n    text: y\n' }), 'sessions/b.yaml': session({ extra: referring.slice(referring.indexOf('recommendations:')) }) } });
     expect(result.diagnostics.map(where)).toEqual(['required sessions/a.yaml:6:5']);

@@ -67,7 +67,7 @@ export function checkFollowUps(ctx: RuleContext): void {
           if (meant !== undefined) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: the action whose id is written “${meant}” has no valid id.`,
               'Correct the id in the session file (letters, digits, - and _, no spaces); the error there says what is wrong with it.', [{ site: invalid.get(meant)!, message: 'the id written there' }]);
-          } else if (!ctx.mayBeLeftOutOrUnread(update.action)) {
+          } else if (!ctx.mayBeLeftOutOrUnread(update.action, actionIds.keys())) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
           }
           return;
@@ -77,7 +77,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         list.push({ date, status: update.status, site: at('status') });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
-        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOutOrUnread(update.recommendation)) {
+        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOutOrUnread(update.recommendation, recIds.keys())) {
           ctx.report('unknown-recommendation', 'error', at('recommendation'), 'value', `No recommendation has the id “${update.recommendation}”.`, didYouMean(update.recommendation, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
         }
         if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {

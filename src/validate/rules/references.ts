@@ -42,7 +42,7 @@ export function checkReferences(ctx: RuleContext): void {
       knownTheme(rec.theme, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(target, at(['recommendations', i, 'addressed_to', j])));
       // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
-      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOutOrUnread(rec.same_as) && !sameAsElsewhere(rec.same_as)) {
+      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOutOrUnread(rec.same_as, recIds.keys()) && !sameAsElsewhere(rec.same_as)) {
         ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
           `“same_as: ${rec.same_as}” names no recommendation.`,
           didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
@@ -52,7 +52,7 @@ export function checkReferences(ctx: RuleContext): void {
       addressee(action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
       action.recommendations?.forEach((id, j) => {
-        if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id)) {
+        if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
           ctx.report('unknown-recommendation', 'error', at(['actions', i, 'recommendations', j]), 'value',
             `No recommendation has the id “${id}”.`,
             didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
