@@ -57,9 +57,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   const displayPath = (file: string) => (file.startsWith('(') || !prefix ? file : path.posix.normalize(`${prefix}/${file}`));
   switch (options.format ?? 'pretty') {
     case 'json':
-      return formatJson(diagnostics, displayPath);
+      return formatJson(diagnostics, displayPath, prefix || '.');
     case 'github':
-      return formatGithub(diagnostics, displayPath);
+      return formatGithub(diagnostics, displayPath, prefix || '.');
     default:
       return diagnostics.length === 0 ? '' : formatPretty(diagnostics, { style: PLAIN, sources: options.sources ?? new Map(), displayPath });
   }

@@ -52,12 +52,12 @@ export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyM
   const diagnostics = shown(all, reporting);
   const displayPath = displayPathIn(projectDir, io);
   if (reporting.reporter === 'json') {
-    io.stdout.write(formatJson(diagnostics, displayPath));
+    io.stdout.write(formatJson(diagnostics, displayPath, projectIn(projectDir, io)));
     return;
   }
   if (diagnostics.length === 0) return;
   if (reporting.reporter === 'github') {
-    io.stdout.write(formatGithub(diagnostics, displayPath));
+    io.stdout.write(formatGithub(diagnostics, displayPath, projectIn(projectDir, io)));
     return;
   }
   io.stderr.write(formatPretty(diagnostics, { style: styleFor(io, globals.color), sources, displayPath }));
@@ -73,10 +73,15 @@ function displayPathIn(projectDir: string, io: Io): (file: string) => string {
   return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : path.posix.normalize(`${prefix}/${file}`));
 }
 
+/** The project's folder as printed: relative to the current folder, "." for it. */
+function projectIn(projectDir: string, io: Io): string {
+  return path.relative(io.cwd, projectDir).split(path.sep).join('/') || '.';
+}
+
 /** Several projects' diagnostics (a programme and its workshops), in order; with --reporter json, as one array. */
 export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }>, reporting: Reporting, globals: GlobalOptions, io: Io): void {
   if (reporting.reporter === 'json') {
-    io.stdout.write(formatJsonParts(parts.map((part) => ({ diagnostics: shown(part.diagnostics, reporting), displayPath: displayPathIn(part.dir, io) }))));
+    io.stdout.write(formatJsonParts(parts.map((part) => ({ diagnostics: shown(part.diagnostics, reporting), displayPath: displayPathIn(part.dir, io), project: projectIn(part.dir, io) }))));
     return;
   }
   for (const part of parts) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);

@@ -30,8 +30,8 @@ describe('--reporter json', () => {
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(1);
-    expect(Object.keys(parsed[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'hint', 'line', 'message', 'related', 'ruleId', 'severity']);
-    expect(parsed[0]).toMatchObject({ ruleId: 'enum', severity: 'error', file: `${path.relative(ROOT, withError)}/sessions/a.yaml`, line: 4, column: 7, endLine: 4, endColumn: 14 });
+    expect(Object.keys(parsed[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'hint', 'line', 'message', 'project', 'related', 'ruleId', 'severity']);
+    expect(parsed[0]).toMatchObject({ ruleId: 'enum', severity: 'error', project: path.relative(ROOT, withError), file: `${path.relative(ROOT, withError)}/sessions/a.yaml`, line: 4, column: 7, endLine: 4, endColumn: 14 });
     expect(result.stderr).toBe('');
   });
 

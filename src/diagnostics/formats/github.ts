@@ -5,7 +5,7 @@ import { sortDiagnostics } from '../reporter.js';
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), so problems show on the
  * pull request's lines. Escaping follows the workflow-command format.
  */
-export function formatGithub(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string {
+export function formatGithub(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string, project = '.'): string {
   return sortDiagnostics(diagnostics).map((d) => {
     const properties: string[] = [];
     if (d.location) {
@@ -13,7 +13,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], displayPath: (f
       properties.push(`file=${escapeProperty(displayPath(d.location.file))}`, `line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`);
     }
     properties.push(`title=${escapeProperty(`workshop-report ${d.code}`)}`);
-    const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
+    // A project-wide problem has no file: in a programme, the workshop it belongs to is named.
+    const text = `${!d.location && project !== '.' ? `${project}/: ` : ''}${d.hint ? `${d.message}\n${d.hint}` : d.message}`;
     return `::${d.severity} ${properties.join(',')}::${escapeData(text)}\n`;
   }).join('');
 }

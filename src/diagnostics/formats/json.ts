@@ -7,6 +7,8 @@ export interface JsonDiagnostic {
   severity: 'error' | 'warning';
   /** Relative to the current folder, POSIX separators; null for project-wide problems. */
   file: string | null;
+  /** The folder of the workshop or programme the problem belongs to, relative to the current folder ("." for it): a programme's project-wide problems differ only by it. */
+  project: string;
   line: number | null;
   column: number | null;
   endLine: number | null;
@@ -16,11 +18,12 @@ export interface JsonDiagnostic {
   related: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
-function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): JsonDiagnostic[] {
+function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string, project: string): JsonDiagnostic[] {
   return sortDiagnostics(diagnostics).map((d) => ({
     ruleId: d.code,
     severity: d.severity,
     file: d.location ? displayPath(d.location.file) : null,
+    project,
     line: d.location?.start.line ?? null,
     column: d.location?.start.column ?? null,
     endLine: d.location?.end.line ?? null,
@@ -31,14 +34,14 @@ function toJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) 
   }));
 }
 
-export function formatJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string {
-  return formatJsonParts([{ diagnostics, displayPath }]);
+export function formatJson(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string, project = '.'): string {
+  return formatJsonParts([{ diagnostics, displayPath, project }]);
 }
 
 /**
  * Several projects' diagnostics (a programme's, then each workshop's, each with its own paths) as
  * one JSON array, each part sorted by place: one document a program can parse, not one per part.
  */
-export function formatJsonParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; displayPath: (file: string) => string }>): string {
-  return `${JSON.stringify(parts.flatMap((part) => toJson(part.diagnostics, part.displayPath)), null, 2)}\n`;
+export function formatJsonParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; displayPath: (file: string) => string; project: string }>): string {
+  return `${JSON.stringify(parts.flatMap((part) => toJson(part.diagnostics, part.displayPath, part.project)), null, 2)}\n`;
 }
