@@ -225,7 +225,7 @@ function withoutRepeats<T extends { dir: string; diagnostics: Diagnostic[] }>(bu
     ...build,
     diagnostics: build.diagnostics.filter((d) => {
       const file = d.location?.file;
-      if (file === undefined || file.startsWith('(') || !file.startsWith('../')) return true;
+      if (file === undefined || !file.startsWith('../')) return true;
       const key = `${path.resolve(build.dir, file)}:${d.location!.start.line}:${d.location!.start.column}:${d.code}:${d.message}`;
       if (seen.has(key)) return false;
       seen.add(key);

@@ -68,7 +68,8 @@ const shown = (all: readonly Diagnostic[], reporting: Reporting) => (reporting.q
 
 /** A file of the project as printed: relative to the current folder, POSIX separators. */
 function displayPathIn(projectDir: string, io: Io): (file: string) => string {
-  const prefix = path.relative(io.cwd, projectDir).split(path.sep).join('/');
+  const folder = projectIn(projectDir, io);
+  const prefix = folder === '.' ? '' : folder;
   // (A --templates file outside the project, ../house/report.md.hbs, is shown from the current folder.)
   return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : path.posix.normalize(`${prefix}/${file}`));
 }
