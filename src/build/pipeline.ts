@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
-import { affiliationNames, documentsOf, editionsOf, findLeaks, forEdition, markDocument, restrictedTexts, type Edition } from '../editions/index.js';
+import { affiliationNames, documentsOf, editionGuard, editionsOf, findLeaks, forEdition, markDocument, restrictedTexts, type Edition } from '../editions/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
@@ -19,7 +19,7 @@ import { loadTemplates, templatesFolder } from './templates.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
-import type { ParsedTree, WriterContext } from './writer.js';
+import { visibleTexts, type ParsedTree, type WriterContext } from './writer.js';
 import { writerFor } from './writers/index.js';
 import { unusedTemplates } from '../render/unused-templates.js';
 
@@ -164,7 +164,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         }
         const restricted = edition.public ? restrictedTexts(translated, project) : [];
         const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
-          if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, edition.name));
+          if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
           return !hasErrors(result.diagnostics);
         };
         if (!(await writeEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data }))) {
@@ -227,11 +227,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         result.diagnostics.push(...relocated.diagnostics);
         for (const [file, text] of relocated.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) return false;
-        const visible = written.files.map((file) => {
-          const text = written.texts?.get(file.path);
-          return text === undefined ? { file: file.path, text: typeof file.content === 'string' ? file.content : '' } : { file: file.path, text, plain: written.plainTexts === true };
-        });
-        if (!guard(visible)) return false;
+        if (!guard(visibleTexts(written))) return false;
         for (const file of written.files) await emit(file);
         return true;
       };

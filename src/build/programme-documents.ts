@@ -8,7 +8,7 @@ import { renderProgrammeEach } from '../programme/render.js';
 import type { Fallbacks, TemplateSet } from '../render/index.js';
 import { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
-import type { WriterContext, WriterDocument } from './writer.js';
+import { visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
 import { writerFor } from './writers/index.js';
 
 /** Event-loop turns given to the staging between two programme documents (see writeProgrammeDocuments). */
@@ -22,15 +22,27 @@ export interface ProgrammeDocuments {
   sources: Map<string, string>;
 }
 
+/** What writeProgrammeDocuments tells as it goes. */
+export interface ProgrammeDocumentHooks {
+  /** Each file as soon as it is made (see writeProgrammeDocuments). */
+  staged?: { add(file: OutputFile): void };
+  /**
+   * Reads each document's visible text (the Markdown, then a writer's text) before it is staged:
+   * false stops the documents (the leak guard found a restricted text; it keeps its diagnostics).
+   */
+  guard?: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean;
+}
+
 /**
  * The programme's exports (actions.csv, actions.ics, programme.json) and documents (overview, action
  * register, recurring recommendations, a dossier per country) in each of `formats`: the Markdown as
  * rendered, and the other formats made from that Markdown by the writers a workshop's build uses, so
  * they cannot disagree. Each file goes to `staged` as soon as it is made: the exports first, each
- * Markdown document as it is rendered (written while the next is rendered), then the other formats.
+ * Markdown document as it is rendered (written while the next is rendered), then the other formats. A document `guard` refuses is not staged, nor is anything after it.
  */
-export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, staged?: { add(file: OutputFile): void }): Promise<ProgrammeDocuments> {
+export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, { staged, guard = () => true }: ProgrammeDocumentHooks = {}): Promise<ProgrammeDocuments> {
   const result: ProgrammeDocuments = { files: [], diagnostics: [], sources: new Map() };
+  let refused = false;
   const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }];
   for (const file of exports) staged?.add(file);
   const markdown = formats.includes('md');
@@ -41,7 +53,11 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
       result.diagnostics.push(step.diagnostic);
       continue;
     }
-    if (hasErrors(result.diagnostics)) continue;
+    if (hasErrors(result.diagnostics) || refused) continue;
+    if (!guard([{ file: step.document.file, text: step.document.markdown }])) {
+      refused = true;
+      continue;
+    }
     if (others.length > 0) documents.push(step.document);
     if (!markdown) continue;
     const file = { path: step.document.file, content: step.document.markdown };
@@ -55,7 +71,7 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
       for (let turn = 0; turn < STAGING_TURNS; turn++) await setImmediate();
     }
   }
-  if (hasErrors(result.diagnostics)) return result;
+  if (hasErrors(result.diagnostics) || refused) return { ...result, files: [] };
   if (others.length > 0) {
     const writers = others.map((format) => writerFor(format));
     // With PDF and DOCX, the DOCX contents take their page numbers from the PDF's layout, as in a workshop's build.
@@ -68,6 +84,8 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
         const written = await pending;
         result.diagnostics.push(...written.diagnostics);
         for (const [file, text] of written.sources) result.sources.set(file, text);
+        if (hasErrors(result.diagnostics)) break;
+        if (!guard(visibleTexts(written))) return { ...result, files: [] };
         for (const file of written.files) {
           result.files.push(file);
           staged?.add(file);

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { affiliationNames, editionsOf, forEdition, type Edition } from '../editions/index.js';
+import { affiliationNames, editionsOf, forEdition, hasRestricted, restrictedTexts, type Edition, type RestrictedText } from '../editions/index.js';
 import { fallbackTexts, forLanguage, modelTexts, translationStatus } from '../languages/index.js';
 import { Markdown } from '../consolidate/markdown.js';
 import { mapModel } from '../consolidate/map-model.js';
@@ -37,6 +37,8 @@ export interface ShownWorkshop {
   folder: string;
   languages: Array<{ language: Language; model: Pick<ProgrammeWorkshopModel, 'recommendations'> }>;
   foreign?: Fallbacks;
+  /** The texts the programme's documents must not print (its leak guard reads them for these), in every language shown. */
+  restricted: RestrictedText[];
 }
 
 /** A workshop checked and, when it had no error, built; with what the programme's documents show of it. */
@@ -177,24 +179,29 @@ function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, 
 
 /**
  * A workshop as the programme shows it: in the programme's language when the workshop has it (else
- * its own), its public edition when it has one (a programme's documents go to donors), status as of
- * `asOf` or its own latest follow-up report. The same edition in each of its languages too, to find
- * recurring recommendations in a language two workshops share; and the texts it shows in another
- * language than the programme's, to mark them with theirs.
+ * its own), public (a programme's documents go to donors): its public edition when it has one, else
+ * its first edition without what is marked restricted; status as of `asOf` or its own latest
+ * follow-up report. The same edition in each of its languages too, to find recurring
+ * recommendations in a language two workshops share; the texts it shows in another language than
+ * the programme's, to mark them with theirs; and its restricted texts, for the programme's leak guard.
  */
 export function workshopModel(full: CheckedProject, language: Language, asOf: string | undefined, built?: (language: Language, edition: Edition) => ReportModel | undefined): ShownWorkshop {
   const status = translationStatus(full);
   const chosen = status.languages.includes(language) ? language : status.languages[0]!;
   const table = countryTable();
+  // Without restricted marks, a workshop's first edition is already public: its build's model serves.
+  const marked = hasRestricted(full);
+  const restricted = new Map<string, RestrictedText>();
   const versions = status.languages.map((each) => {
     const translated = forLanguage(full, status, each);
     const editions = editionsOf(translated.workshop.data);
-    const edition = editions.find((e) => e.public) ?? editions[0]!;
+    const own = editions.find((e) => e.public);
+    const edition = own ?? { ...editions[0]!, public: true };
     // The model the workshop's build rendered of this edition (the same as of date), else made here.
-    const made = built?.(each, edition);
-    if (made) return { language: each, model: made, folder: edition.folder };
-    const project = forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
-    return { language: each, model: consolidate(project, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
+    const made = own || !marked ? built?.(each, edition) : undefined;
+    const project = made && !marked ? undefined : forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
+    if (project && marked) for (const text of restrictedTexts(translated, project)) if (!restricted.has(text.words)) restricted.set(text.words, text);
+    return { language: each, model: made ?? consolidate(project!, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
   });
   const shown = versions.find((v) => v.language === chosen)!;
   // All of this workshop's texts when it lacks the programme's language, else its untranslated ones.
@@ -206,6 +213,7 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
     folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`,
     languages: versions.map(({ language: each, model }) => ({ language: each, model: model === shown.model ? part : { recommendations: model.recommendations } })),
     ...(foreign ? { foreign } : {}),
+    restricted: [...restricted.values()],
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
+import { findLeaks, PROGRAMME_GUARD } from '../editions/index.js';
 import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import type { ParsedFile } from '../load/index.js';
@@ -199,12 +200,30 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
-  }, staging?.folder(outDir));
+  }, { ...(staging ? { staged: staging.folder(outDir) } : {}), guard: leakGuard(outcomes, result.builds) });
   environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);
   if (!hasErrors(result.diagnostics)) result.files = written.files;
   return result;
+}
+
+/**
+ * The programme's leak guard: its documents show each workshop's public view, so none may print a
+ * text the workshop marks restricted (a programme template that copies one). Each find is an error
+ * at the restricted item, added to that workshop's diagnostics (its files, its paths); false then.
+ */
+function leakGuard(outcomes: readonly WorkshopOutcome[], builds: Array<Omit<BuildResult, 'loaded'>>): (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean {
+  return (documents) => {
+    let clean = true;
+    for (const [index, outcome] of outcomes.entries()) {
+      const found = findLeaks(documents, outcome.shown?.restricted ?? [], PROGRAMME_GUARD);
+      if (found.length === 0) continue;
+      builds[index] = { ...builds[index]!, diagnostics: [...builds[index]!.diagnostics, ...found] };
+      clean = false;
+    }
+    return clean;
+  };
 }
 
 /** From the first workshop's first day to the last one's last day: the programme documents' dates (never the clock). */

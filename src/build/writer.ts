@@ -52,6 +52,14 @@ export interface WriterResult {
   plainTexts?: boolean;
 }
 
+/** What a leak guard reads of a writer's files: the text it drew (plain or Markdown), else the file's own text. */
+export function visibleTexts(written: WriterResult): Array<{ file: string; text: string; plain?: boolean }> {
+  return written.files.map((file) => {
+    const text = written.texts?.get(file.path);
+    return text === undefined ? { file: file.path, text: typeof file.content === 'string' ? file.content : '' } : { file: file.path, text, plain: written.plainTexts === true };
+  });
+}
+
 /**
  * One output format. Every writer takes the same rendered documents, in the same order, so formats
  * cannot disagree on content; what each makes of them is its own.

@@ -7,7 +7,7 @@ import { SetupError } from '../errors.js';
 
 export { editionsOf, type Edition } from './edition.js';
 export { forEdition, type AffiliationName } from './filter.js';
-export { findLeaks, restrictedTexts, type RestrictedText } from './leaks.js';
+export { editionGuard, findLeaks, hasRestricted, PROGRAMME_GUARD, restrictedTexts, type LeakGuardOwner, type RestrictedText } from './leaks.js';
 export { markDocument } from './marking.js';
 
 /** The edition called `name` (default: the first); a SetupError names the editions there are. */

@@ -1,27 +1,40 @@
 import { memoize1, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
-import type { TextItem } from '../notes/types.js';
+import type { CountryFileNotes, TextItem } from '../notes/types.js';
 import { normalizedWords, textWords } from '../validate/near-duplicates.js';
 import type { CheckedProject } from '../validate/index.js';
 
 /** Shorter texts are too common to mean a leak ("Training for border police"). */
 export const LEAK_MIN_WORDS = 5;
 
-/** A restricted text, normalized, with where the notes hold it. */
+/** A restricted text, normalized, with where the notes hold it: plain data (a programme's worker thread posts it). */
 export interface RestrictedText {
   words: string;
-  file: ParsedFile;
-  path: DataPath;
+  location: Location;
 }
+
+/** Whose documents a leak guard reads, for its message: a workshop's public edition, or a programme's documents. */
+export interface LeakGuardOwner {
+  /** Starts the message: "The public edition's", "The programme's". */
+  documents: string;
+  /** What leaves the restricted text out, for the hint: "the public edition leaves". */
+  leavesOut: string;
+}
+
+/** A workshop's public edition, by name. */
+export const editionGuard = (name: string): LeakGuardOwner => ({ documents: `The ${name} edition's`, leavesOut: 'the public edition leaves' });
+
+/** A programme's documents, which show each workshop's public view. */
+export const PROGRAMME_GUARD: LeakGuardOwner = { documents: "The programme's", leavesOut: "a programme's documents leave" };
 
 /**
  * Every restricted text of five words or more: what a public edition must never print. Texts that
  * a public item also holds (the same sentence written twice) are left out: their presence proves nothing.
  */
 export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject): RestrictedText[] {
-  const found: RestrictedText[] = [];
+  const found: Array<{ words: string; file: ParsedFile; path: DataPath }> = [];
   const add = (file: ParsedFile, path: DataPath, text: string | undefined) => {
     const words = text === undefined ? [] : normalizedWords(text);
     if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), file, path });
@@ -52,16 +65,31 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
     if (all) add(file, ['summary'], data.summary);
     lists(file, [], data, all);
   }
+  if (found.length === 0) return [];
   const shown = publicWords(publicProject);
-  return found.filter((text) => !shown.some((words) => contains(words, text.words)));
+  return found.filter((text) => !shown.some((words) => contains(words, text.words))).map(({ words, file, path }) => ({ words, location: locate(file, path, 'value') }));
 }
 
 /**
- * The guard run after a public edition is made: every restricted text found in a document's visible
- * text (the Markdown, a PDF's drawn text) is an error at the restricted item, naming the document.
- * A `plain` text (a DOCX's paragraphs) is read as text, not parsed as Markdown.
+ * Whether anything in the notes is marked `restricted: true`, however short: a project without marks
+ * shows the same in a public edition as in a full one. Pure.
  */
-export function findLeaks(documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>, restricted: readonly RestrictedText[], editionName: string): Diagnostic[] {
+export function hasRestricted(project: CheckedProject): boolean {
+  const marked = (item: TextItem | { restricted?: boolean }) => typeof item !== 'string' && item.restricted === true;
+  const lists = (notes: Partial<Pick<CountryFileNotes, 'initiatives' | 'challenges' | 'good_practices' | 'needs'>>) =>
+    (['initiatives', 'challenges', 'good_practices', 'needs'] as const).some((key) => notes[key]?.some(marked));
+  return (project.workshop.data.objectives ?? []).some(marked)
+    || project.sessions.some(({ data }) => data.restricted === true || (data.key_points ?? []).some(marked)
+      || Object.values(data.country_notes ?? {}).some(lists) || (data.recommendations ?? []).some(marked) || (data.actions ?? []).some(marked))
+    || project.countries.some(({ data }) => data.restricted === true || lists(data));
+}
+
+/**
+ * The guard run after a public edition (or a programme's documents) is made: every restricted text
+ * found in a document's visible text (the Markdown, a PDF's drawn text) is an error at the restricted
+ * item, naming the document. A `plain` text (a DOCX's paragraphs) is read as text, not parsed as Markdown.
+ */
+export function findLeaks(documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>, restricted: readonly RestrictedText[], owner: LeakGuardOwner): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Nothing restricted (an edition that is not public, a project without marks): nothing to read.
   if (restricted.length === 0) return diagnostics;
@@ -71,9 +99,9 @@ export function findLeaks(documents: ReadonlyArray<{ file: string; text: string;
       if (!contains(words, text.words)) continue;
       diagnostics.push({
         code: 'restricted-leak', severity: 'error', stage: 'render',
-        message: `The ${editionName} edition's ${document.file} contains this restricted text.`,
-        location: locate(text.file, text.path, 'value'),
-        hint: 'A template prints it although the public edition leaves it out (a custom template or partial, or text copied into one); nothing was published. Remove it from the template, or write it in a public item if it may be public.',
+        message: `${owner.documents} ${document.file} contains this restricted text.`,
+        location: text.location,
+        hint: `A template prints it although ${owner.leavesOut} it out (a custom template or partial, or text copied into one); nothing was published. Remove it from the template, or write it in a public item if it may be public.`,
       });
     }
   }

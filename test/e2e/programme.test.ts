@@ -266,4 +266,29 @@ describe('a programme of workshops', () => {
     expect(runBin(['build', dir]).code).toBe(1);
     expect(folders.map((folder) => listFiles(folder).map((file) => [file, read(path.join(folder, file))]))).toEqual(before);
   });
+
+  it('shows a workshop without editions as its public view: what it marks restricted reaches no programme document or export', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace('  - id: comites-locaux-pilotes\n', '  - id: comites-locaux-pilotes\n    restricted: true\n'));
+    const result = runBin(['build', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const text = 'Installer les comités locaux de sécurité frontalière pilotes';
+    // Niamey's own report has one edition with everything, as without a programme.
+    expect(read(path.join(dir, '../niamey-2022/out/report.md'))).toContain(text);
+    for (const file of ['countries/NER.md', 'actions.md', 'actions.csv', 'actions.ics', 'programme.json']) expect(read(path.join(dir, 'out', file)), file).not.toContain(text);
+    expect(read(path.join(dir, 'out/actions.csv'))).toContain('formation-comites');
+  });
+
+  it('stops a programme template that prints a workshop\'s restricted text (restricted-leak at the item), publishing nothing', () => {
+    const dir = copy();
+    const overview = path.join(dir, 'templates/programme/overview.md.hbs');
+    mkdirSync(path.dirname(overview), { recursive: true });
+    writeFileSync(overview, `${read(path.join(ROOT, 'templates/programme/overview.md.hbs'))}\nSecure communication equipment for border posts in the Ménaka and Mopti regions.\n`);
+    const result = runBin(['build', dir, '--format', 'md,pdf']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/rabat-2022\/(sessions\/02-trends-threats|countries\/MLI)\.yaml:\d+:\d+ error The programme's overview\.md contains this restricted text\. \[restricted-leak\]/);
+    expect(result.stderr).toMatch(/hint: A template prints it although a programme's documents leave it out/);
+    for (const folder of ['out', '../rabat-2022/out', '../niamey-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
+  });
 });
