@@ -13,6 +13,8 @@ import { imageFingerprint, readVerdict, verdictKey, writeVerdict, type Verdict }
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
+import { checkWorkshopTemplates } from './project-templates.js';
+import { hasTemplatesFolder } from './templates.js';
 
 export interface CheckedResult {
   dir: string;
@@ -69,10 +71,13 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir, fs);
   const sources = sourceTexts(read.sources);
-  if (cacheIn === undefined) {
+  // A workshop with templates of its own has them checked too, which takes its notes: no verdict then.
+  const ownTemplates = await hasTemplatesFolder(dir);
+  if (cacheIn === undefined || ownTemplates) {
     // Only the problems are kept: a programme's 100 workshops' data would stay in memory otherwise.
-    const { checked } = await checkRead(dir, read, fs ? { fs } : {});
-    return { dir, diagnostics: checked.diagnostics, sources, ...factsOf(checked) };
+    const { checked } = await checkRead(dir, read, { ...(cacheIn !== undefined ? { cacheIn } : {}), ...(fs ? { fs } : {}) });
+    const withTemplates = await withTemplateProblems(checked, cwd);
+    return { dir, diagnostics: withTemplates.diagnostics, sources: new Map([...sources, ...withTemplates.sources]), ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
   }
   const key = verdictKey(read.sources);
   const stored = await readVerdict(cacheIn, dir, key, fs);
@@ -84,6 +89,22 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
   const warning = await writeVerdict(cacheIn, dir, verdict, fs);
   const cache = checked.cache && (warning && !checked.cache.warning ? { ...checked.cache, warning } : checked.cache);
   return { dir, diagnostics: checked.diagnostics, sources, ...(cache ? { cache } : {}), ...factsOf(checked) };
+}
+
+/**
+ * `validate` of a workshop: checkProject, then its own templates as `build` checks them before
+ * rendering (see checkWorkshopTemplates), so that a CI job's `validate` fails where `build` would.
+ */
+export async function validateProject(dirArgument: string, cwd: string, timings?: Timings, cacheIn?: string): Promise<CheckedResult> {
+  return withTemplateProblems(await checkProject(dirArgument, cwd, timings, undefined, undefined, cacheIn), cwd);
+}
+
+/** A checked project with its templates' problems (when its notes passed their schemas: documents and languages are known). */
+async function withTemplateProblems(checked: CheckedResult, cwd: string): Promise<CheckedResult> {
+  if (!checked.project) return checked;
+  const templates = await checkWorkshopTemplates(checked.project, checked.dir, cwd);
+  if (templates.diagnostics.length === 0) return checked;
+  return { ...checked, diagnostics: [...checked.diagnostics, ...templates.diagnostics], sources: new Map([...checked.sources, ...templates.sources]) };
 }
 
 /** `{ facts }` of a checked project whose notes passed their schema, else nothing. */

@@ -15,13 +15,12 @@ import { checkProject, type CacheReport, type CheckedResult } from './check-proj
 import { HeadingPagesBook } from './heading-pages.js';
 import type { PdfThemeYaml } from '../typeset/theme.js';
 import type { OutputFile } from './publish.js';
-import { loadTemplates, templatesFolder } from './templates.js';
+import { projectTemplates, templatesIn } from './project-templates.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
 import { visibleTexts, type ParsedTree, type WriterContext } from './writer.js';
 import { writerFor } from './writers/index.js';
-import { unusedTemplates } from '../render/unused-templates.js';
 
 /** The formats, in the order their files are listed. */
 export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
@@ -126,9 +125,9 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
   const table = countryTable();
   const status = translationStatus(full);
-  const templates = await loadTemplates(templatesFolder(checked.dir, options.templates, cwd), result.diagnostics, checked.dir);
+  const { templates, diagnostics: templateFileProblems } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
+  result.diagnostics.push(...templateFileProblems);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
-  if ([...templates.values()].some((file) => file.overridden)) result.diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages, undefined, options.templates !== undefined));
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
 
@@ -247,19 +246,6 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       ...(environment.onProgress ? { onDocument: (file: string, index: number, total: number) => environment.onProgress!({ stage: 'typeset', file, index, total }) } : {}),
     };
   }
-}
-
-/**
- * The templates one language renders with: with several languages, a project template in
- * `templates/LANG/` (templates/fr/press-release.md.hbs) takes the place of the one of the same name
- * for that language, and no language's folder is a template of its own.
- */
-function templatesIn<T>(templates: ReadonlyMap<string, T>, language: Language, languages: readonly Language[]): ReadonlyMap<string, T> {
-  if (languages.length < 2) return templates;
-  const folder = (name: string) => name.slice(0, name.indexOf('/'));
-  const result = new Map([...templates].filter(([name]) => !languages.includes(folder(name) as Language)));
-  for (const [name, file] of templates) if (folder(name) === language) result.set(name.slice(language.length + 1), file);
-  return result;
 }
 
 /** Where one language's edition goes, and the notes as they read in that language. */

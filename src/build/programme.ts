@@ -21,6 +21,7 @@ import { guardOutputFolder, type BuildEnvironment, type BuildOptions, type Build
 import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
+import type { TemplateSet } from '../render/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
 import { unusedTemplates } from '../render/unused-templates.js';
@@ -34,6 +35,20 @@ export interface ProgrammeNotes {
 }
 
 export { isProgramme } from './programme-folder.js';
+
+/**
+ * The templates a programme's documents render with, and their problems: syntax, names its data does
+ * not have, and files in templates/programme/ that replace nothing. `build` checks them before any
+ * workshop is built, `validate` with the workshops.
+ */
+export async function programmeTemplates(programmeDir: string, templatesOption: string | undefined, cwd: string): Promise<{ templates: TemplateSet; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+  const diagnostics: Diagnostic[] = [];
+  const templates = await loadTemplates(templatesFolder(programmeDir, templatesOption, cwd), diagnostics, programmeDir);
+  diagnostics.push(...programmeTemplateProblems(templates));
+  // Only programme/ files are the programme's to judge: --templates DIR also holds the workshops'.
+  if ([...templates.values()].some((file) => file.overridden)) diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), [], [], (name) => name.startsWith('programme/')));
+  return { templates, diagnostics, sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
+}
 
 /** A workshop's id in its programme: its folder's name (`niamey-2022`), as `same_as: niamey-2022:api-pnr` names it. */
 const programmeId = (dir: string) => path.basename(dir);
@@ -63,8 +78,10 @@ export function checkProgramme(dirArgument: string, cwd: string, options: Progra
  * The problems of a programme and of every workshop it lists, and nothing else (`validate`): with a
  * cache, an unchanged workshop's stored verdict is its answer (see checkProblems).
  */
-export function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult>> {
-  return checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache)), (checked) => checked.facts);
+export async function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult> & { sources: Map<string, string> }> {
+  const { diagnostics, sources } = await programmeTemplates(path.resolve(cwd, dirArgument), undefined, cwd);
+  const check = await checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache)), (checked) => checked.facts);
+  return { ...check, diagnostics: [...check.diagnostics, ...diagnostics], sources };
 }
 
 /** Workshops checked at once: one reads its files while another is checked. */
@@ -161,11 +178,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a
   // workshop; checked first: a mistake in them is found before 100 workshops are built, not after.
   const programmeDir = path.resolve(cwd, dirArgument);
-  const templateProblems: Diagnostic[] = [];
-  const templates = await loadTemplates(templatesFolder(programmeDir, options.templates, cwd), templateProblems, programmeDir);
-  templateProblems.push(...programmeTemplateProblems(templates));
-  // Only programme/ files are the programme's to judge: --templates DIR also holds the workshops'.
-  if ([...templates.values()].some((file) => file.overridden)) templateProblems.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), [], [], (name) => name.startsWith('programme/')));
+  const { templates, diagnostics: templateProblems, sources: templateSources } = await programmeTemplates(programmeDir, options.templates, cwd);
   let language: Language = 'en';
   let outcomes: WorkshopOutcome[] = [];
   const check = await checkWorkshops(dirArgument, cwd, options, async (listed, cache) => {
@@ -184,7 +197,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = withoutRepeats(outcomes.map((outcome) => outcome.build!));

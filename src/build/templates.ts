@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import { SetupError } from '../errors.js';
@@ -10,6 +10,11 @@ import { checkFolderLink, checkLink } from '../load/links.js';
 /** The folder a project's template overrides live in: --templates, else DIR/templates. */
 export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {
   return templates ? path.resolve(cwd, templates) : path.resolve(cwd, project, 'templates');
+}
+
+/** Whether a project has a templates/ folder (or a link by that name): templates of its own to check. */
+export async function hasTemplatesFolder(projectDir: string): Promise<boolean> {
+  return lstat(path.join(projectDir, 'templates')).then(() => true, () => false);
 }
 
 /**

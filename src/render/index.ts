@@ -88,13 +88,8 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   const hb = Handlebars.create();
   const languageHelpers = helpers(model.language);
   hb.registerHelper(languageHelpers);
-  const { asts, diagnostics } = parseTemplates(templates);
-  if (diagnostics.length) return yield* problems(diagnostics);
   const jobs = documentJobs(entries, model.countries.map((c) => c.code), model.follow_up !== undefined);
-  const names = helperNames(model.language);
-  for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
-    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names));
-  }
+  const diagnostics = templateProblems(templates, jobs, model.language);
   if (diagnostics.length) return yield* problems(diagnostics);
   const partialTemplates = new Map<string, string>();
   for (const [name, file] of templates) {
@@ -113,7 +108,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
     if (failed.has(job.template)) continue;
     const file = templates.get(job.template);
     if (!file) {
-      yield { diagnostic: { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' } };
+      yield { diagnostic: missingTemplate(job) };
       continue;
     }
     if (!compiled.has(job.template)) compiled.set(job.template, compileTemplate(hb, file.text));
@@ -134,6 +129,26 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
     }
     yield { document };
   }
+}
+
+/**
+ * What the templates of `jobs` show before any data reaches them: syntax errors, then names the data
+ * cannot have and partials that do not exist. `renderEach` starts with it; `validate` runs it alone,
+ * with the missing templates (missingTemplate), to find what `build` would. Pure.
+ */
+export function templateProblems(templates: TemplateSet, jobs: readonly DocumentJob[], language: Language): Diagnostic[] {
+  const { asts, diagnostics } = parseTemplates(templates);
+  if (diagnostics.length) return diagnostics;
+  const names = helperNames(language);
+  for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
+    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names));
+  }
+  return diagnostics;
+}
+
+/** A document whose template does not exist (a custom document's `template:` misspelt). */
+export function missingTemplate(job: DocumentJob): Diagnostic {
+  return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' };
 }
 
 /** Every field name the data model has anywhere (optional ones included). */

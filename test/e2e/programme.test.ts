@@ -291,4 +291,19 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/hint: A template prints it although a programme's documents leave it out/);
     for (const folder of ['out', '../rabat-2022/out', '../niamey-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
   });
+
+  it('validate checks the programme\'s templates and each workshop\'s own, as build does', () => {
+    const dir = copy();
+    const overview = path.join(dir, 'templates/programme/overview.md.hbs');
+    mkdirSync(path.dirname(overview), { recursive: true });
+    writeFileSync(overview, '{{#each workshops}}\n{{#if countres}}x{{/if}}\n{{/each}}\n');
+    const press = path.join(dir, '../rabat-2022/templates/press-release.md.hbs');
+    writeFileSync(press, `${read(press)}\n{{titel}}\n`);
+    for (const args of [['validate', dir], ['validate', dir, '--cache']]) {
+      const result = runBin(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(/templates\/programme\/overview\.md\.hbs:2:\d+ error .*“countres”.*\[template-unknown-name\]/);
+      expect(result.stderr).toMatch(/rabat-2022\/templates\/press-release\.md\.hbs:\d+:\d+ error .*“titel”.*\[template-unknown-name\]/);
+    }
+  });
 });

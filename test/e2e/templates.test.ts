@@ -260,3 +260,20 @@ describe('context', () => {
     expect(context.briefs).toHaveLength(2);
   });
 });
+
+describe('validate checks the templates as build does', () => {
+  it('finds a misspelt field, a syntax error, a misnamed override and a custom document\'s missing template, without building', async () => {
+    const dir = project({ 'report.md.hbs': '{{#each sessions}}\n  {{sesion.title}}\n{{/each}}\n', 'Report.md.hbs': '# MINE\n' }, 'report:\n  documents: [report, { name: notes, template: note.md.hbs }]\n');
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:5 error The template uses “sesion” .*\[template-unknown-name\]$/m);
+    expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning .*\[unused-template\]$/m);
+    expect(result.stderr).toMatch(/^workshop\.yaml:\d+:\d+ error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    const syntax = project({ 'partials/person.md.hbs': '{{name}\n' });
+    expect((await runInProcess(['validate', syntax], { cwd: syntax })).stderr).toMatch(/^templates\/partials\/person\.md\.hbs:1:\d+ error .*\[template-syntax\]$/m);
+    // A project whose templates are right validates as before.
+    const fine = project({ 'partials/person.md.hbs': '{{name}} [PERSON]' });
+    expect((await runInProcess(['validate', fine], { cwd: fine })).code).toBe(0);
+  });
+});

@@ -25,7 +25,7 @@ export async function validateProgrammeCommand(options: ValidateOptions, globals
   const timings = new Timings();
   const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}) });
   timings.mark('workshops');
-  const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io);
+  const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io, check.sources);
   if (reporting.verbose) io.stderr.write(timings.format());
   io.stderr.write(cacheSummary(check.workshops.map((w) => w.checked.cache), reporting));
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) io.stderr.write(`Programme checked: ${check.workshops.length} ${check.workshops.length === 1 ? 'workshop' : 'workshops'}.\n`);

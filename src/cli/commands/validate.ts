@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkProject } from '../../build/check-project.js';
+import { validateProject } from '../../build/check-project.js';
 import { cacheIn } from '../../build/cache.js';
 import { cacheSummary } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
@@ -19,7 +19,7 @@ export async function validateCommand(options: ValidateOptions, globals: GlobalO
   const timings = new Timings();
   // Without --out, the cache's default place is the default output folder, DIR/out.
   const cache = cacheIn(options, path.resolve(io.cwd, options.dir, 'out'), io.cwd);
-  const checked = await checkProject(options.dir, io.cwd, timings, undefined, undefined, cache);
+  const checked = await validateProject(options.dir, io.cwd, timings, cache);
   const code = reportAndJudge(checked, reporting, globals, io, timings);
   io.stderr.write(cacheSummary([checked.cache], reporting));
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) {
