@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readManifest, type OutputFile } from './publish.js';
 
 export interface OutputProblem {
@@ -21,4 +22,23 @@ export async function compareOutput(outDir: string, files: readonly OutputFile[]
     if (!expected.has(file)) problems.push({ kind: 'stale', file });
   }
   return { problems };
+}
+
+/**
+ * `build --check`'s differences as problems, for the machine reporters (JSON, GitHub annotations):
+ * one error per file, `output-not-up-to-date`, at the output file (`outFolder`: the output folder
+ * relative to the project, as every path of a problem is). Pure.
+ */
+export function outputDiagnostics(problems: readonly OutputProblem[], outFolder: string): Diagnostic[] {
+  const at = { line: 1, column: 1, offset: 0 };
+  const what = { missing: 'is missing: the notes give it', differs: 'differs from what the notes give', stale: 'is no longer made from the notes' } as const;
+  return problems.map((problem) => {
+    const file = path.posix.join(outFolder.split(path.sep).join('/'), problem.file);
+    return {
+      code: 'output-not-up-to-date', severity: 'error', stage: 'publish',
+      message: `${file} ${what[problem.kind]}.`,
+      location: { file, start: at, end: at },
+      hint: 'Run `workshop-report build` and commit the result.',
+    };
+  });
 }

@@ -31,16 +31,16 @@ export interface Reporting {
 
 /** Checks the flags once; github is the default inside GitHub Actions. */
 export function reportingFrom(options: ReportingOptions, io: Io): Reporting {
-  const reporter = options.reporter ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  if (!REPORTERS.includes(reporter as ReporterName)) {
-    throw new SetupError(`Unknown reporter “${reporter}”.`, `Use one of: ${REPORTERS.join(', ')}.`);
+  const reporter = reporterOf(options, io);
+  if (reporter === undefined) {
+    throw new SetupError(`Unknown reporter “${options.reporter}”.`, `Use one of: ${REPORTERS.join(', ')}.`);
   }
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     maxWarnings = Number(options.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new SetupError(`--max-warnings takes a whole number, not “${options.maxWarnings}”.`);
   }
-  return { reporter: reporter as ReporterName, strict: options.strict ?? false, maxWarnings, quiet: options.quiet ?? false, verbose: options.verbose ?? false };
+  return { reporter, strict: options.strict ?? false, maxWarnings, quiet: options.quiet ?? false, verbose: options.verbose ?? false };
 }
 
 /**
@@ -86,6 +86,23 @@ export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readon
     return;
   }
   for (const part of parts) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
+}
+
+/**
+ * A command that stopped before it had problems to report (a setup error, exit 2; an internal one,
+ * exit 3), for the machine reporters: with json, stdout still holds one JSON array (one problem, no
+ * file), and github still gets an annotation, so a CI job never reads an empty stdout as "no problems".
+ * The pretty reporter prints nothing more: the message is on stderr.
+ */
+export function reportCommandError(reporter: ReporterName, diagnostic: Diagnostic, io: Io): void {
+  if (reporter === 'json') io.stdout.write(formatJson([diagnostic], (file) => file));
+  else if (reporter === 'github') io.stdout.write(formatGithub([diagnostic], (file) => file, '.'));
+}
+
+/** The reporter a command's options choose (see reportingFrom), or undefined when the choice is no reporter's. */
+export function reporterOf(options: ReportingOptions, io: Io): ReporterName | undefined {
+  const reporter = options.reporter ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  return REPORTERS.includes(reporter as ReporterName) ? reporter as ReporterName : undefined;
 }
 
 /** 1 for errors; also for warnings under --strict or past --max-warnings. */

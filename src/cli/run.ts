@@ -3,7 +3,7 @@ import { InterruptedError, SetupError } from '../errors.js';
 import { closedPipeSafe, EXIT, type Io } from './io.js';
 import type { BuildOptions } from './commands/build.js';
 import type { PreviewOptions } from './commands/preview.js';
-import type { ReportingOptions } from './report-diagnostics.js';
+import { reportCommandError, reporterOf, type ReporterName, type ReportingOptions } from './report-diagnostics.js';
 import { toolVersion } from './version.js';
 
 const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'programme', 'programme-export', 'common'];
@@ -32,6 +32,11 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   const globals = () => program.opts<GlobalOptions>();
+  // The reporter of the command being run, when it has one: a setup or internal error is reported with it too.
+  let reporter: ReporterName | undefined;
+  program.hook('preAction', (_program, command) => {
+    if (command.options.some((option) => option.long === '--reporter')) reporter = reporterOf(command.opts<ReportingOptions>(), io);
+  });
   /** A command that works on one workshop, given a programme's folder: a setup error saying what to run instead (it used to start, then fail on the missing workshop.yaml). */
   const refuseProgramme = async (dir: string, message: string, hint: string) => {
     const { isProgramme } = await import('../build/programme-folder.js');
@@ -178,7 +183,14 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io, argv.includes('--debug'));
+    const code = handleError(error, io, argv.includes('--debug'));
+    if (reporter && (code === EXIT.usage || code === EXIT.internal) && !(error instanceof CommanderError)) {
+      const setup = error instanceof SetupError;
+      const message = setup ? error.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+      const hint = setup ? error.hint : 'This is a bug in workshop-report, not in your notes: see the message on stderr.';
+      reportCommandError(reporter, { code: setup ? 'setup-error' : 'internal-error', severity: 'error', stage: 'load', message, ...(hint ? { hint } : {}) }, io);
+    }
+    return code;
   }
 }
 

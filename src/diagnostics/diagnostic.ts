@@ -90,6 +90,10 @@ export type RuleId =
   | 'unknown-edition'
   // build
   | 'restricted-leak'
+  | 'output-not-up-to-date'
+  // the command itself (the JSON and GitHub reporters only: a setup or internal error, exit 2 or 3)
+  | 'setup-error'
+  | 'internal-error'
   // render / typeset
   | 'template-syntax'
   | 'template-unknown-name'

@@ -107,6 +107,28 @@ describe('build --check', () => {
     expect(result.stderr).toMatch(/^ {2}missing +recommendations\.md$/m);
     expect(result.stderr).toMatch(/^ {2}stale +countries\/MLI\.md$/m);
     expect(listFiles(out).map((f) => [f, readFileSync(path.join(out, f))])).toEqual(before);
+    // The machine reporters carry each difference as a problem at the output file (it printed [] and exited 1).
+    const json = await runInProcess(['build', project, '--check', '--reporter', 'json'], { cwd: project });
+    expect(json.code).toBe(1);
+    const problems = JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; message: string }>;
+    expect(problems.map((p) => [p.ruleId, p.file]).sort()).toEqual([['output-not-up-to-date', 'out/countries/MLI.md'], ['output-not-up-to-date', 'out/countries/NER.md'], ['output-not-up-to-date', 'out/recommendations.md'], ['output-not-up-to-date', 'out/report.md']]);
+    expect(problems.find((p) => p.file === 'out/report.md')!.message).toBe('out/report.md differs from what the notes give.');
+    const github = await runInProcess(['build', project, '--check', '--reporter', 'github'], { cwd: project });
+    expect(github.stdout).toMatch(/^::error file=out\/report\.md,line=1,col=1,endLine=1,endColumn=1,title=workshop-report output-not-up-to-date::/m);
+  });
+});
+
+describe('a command that stops before its problems (exit 2 or 3)', () => {
+  it('still writes one JSON array with --reporter json, and an annotation with github', async () => {
+    const json = await runInProcess(['build', path.relative(ROOT, withWarning), '--format', 'md,odt', '--reporter', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('Unknown format “odt”');
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', severity: 'error', file: null, message: 'Unknown format “odt” for --format.', hint: expect.stringContaining('md,pdf,docx') })]);
+    const github = await runInProcess(['validate', path.join(work, 'nowhere'), '--reporter', 'github']);
+    expect(github.code).toBe(2);
+    expect(github.stdout).toMatch(/^::error title=workshop-report setup-error::Cannot read the project folder/m);
+    // The pretty reporter keeps stdout empty: the message is on stderr.
+    expect((await runInProcess(['validate', path.join(work, 'nowhere')])).stdout).toBe('');
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { startPublication } from '../../build/output.js';
 import { build, parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { compareOutput } from '../../build/compare-output.js';
+import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
 import { cacheSummary, checkSummary, progressLine, publishedSummary } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
@@ -51,8 +51,10 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   }
   const shown = path.relative(io.cwd, result.outDir) || '.';
   if (!publication) {
-    const code = report();
     const { problems } = await compareOutput(result.outDir, result.files);
+    // JSON and GitHub annotations carry the differences as problems; the pretty reporter lists them after.
+    if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir)));
+    const code = report();
     io.stderr.write(checkSummary(shown, result.files.length, problems, reporting.quiet));
     return problems.length ? EXIT.problems : code;
   }

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
 import { stageProgramme } from '../../build/programme-staging.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportDiagnosticParts, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
 import { cacheSummary, checkSummary } from '../build-messages.js';
-import { compareOutput } from '../../build/compare-output.js';
+import { compareOutput, outputDiagnostics, type OutputProblem } from '../../build/compare-output.js';
 import type { OutputFile } from '../../build/publish.js';
 import { Timings } from '../../build/timings.js';
 
@@ -55,13 +55,19 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     throw error;
   });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
+  const builtWell = built.files.length > 0 && problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting) === EXIT.ok;
+  // --check: every output folder (each workshop's, then the programme's) against what the build made.
+  const compared = !staging && builtWell ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
   const code = report(built, parts, reporting, globals, io, built.sources);
   io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
-  if (code !== EXIT.ok || built.files.length === 0 || hasErrors(built.diagnostics)) {
+  if (code !== EXIT.ok || !builtWell) {
     await staging?.abort();
     return code === EXIT.ok ? EXIT.problems : code;
   }
-  if (!staging) return checkFolders([...built.builds, { outDir: built.outDir, files: built.files }], code, reporting, io);
+  if (!staging) {
+    for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files, folder.problems, reporting.quiet));
+    return compared.some((folder) => folder.problems.length > 0) ? EXIT.problems : code;
+  }
   const published = await staging.commit();
   timings.mark('write');
   if (reporting.verbose) io.stderr.write(timings.format());
@@ -77,13 +83,16 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
 /** Up to this many, the programme's files are named after "Wrote": a Markdown build of a dozen countries. */
 const NAMED_FILES = 20;
 
-/** `build --check` of a programme: each output folder (every workshop's, then the programme's) against what the build made. */
-async function checkFolders(folders: ReadonlyArray<{ outDir: string; files: OutputFile[] }>, code: number, reporting: Reporting, io: Io): Promise<number> {
-  let stale = false;
+/**
+ * `build --check` of a programme: each output folder against what the build made. For the JSON and
+ * GitHub reporters, each difference is also a problem of the folder's project (`part`).
+ */
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] } }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
+  const compared = [];
   for (const folder of folders) {
     const { problems } = await compareOutput(folder.outDir, folder.files);
-    io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files.length, problems, reporting.quiet));
-    stale ||= problems.length > 0;
+    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir)));
+    compared.push({ outDir: folder.outDir, files: folder.files.length, problems });
   }
-  return stale ? EXIT.problems : code;
+  return compared;
 }
