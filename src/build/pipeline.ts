@@ -16,6 +16,7 @@ import { HeadingPagesBook } from './heading-pages.js';
 import type { PdfThemeYaml } from '../typeset/theme.js';
 import type { OutputFile } from './publish.js';
 import { projectTemplates, templatesIn } from './project-templates.js';
+import { locate } from '../load/index.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
@@ -125,6 +126,15 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
   const table = countryTable();
   const status = translationStatus(full);
+  // Status as of a day before the workshop: every action not started, none overdue. Likely a typo.
+  if (options.asOf !== undefined && options.asOf < workshop.dates.start) {
+    result.diagnostics.push({
+      code: 'as-of-before-workshop', severity: 'warning', stage: 'consolidate',
+      message: `--as-of ${options.asOf} is before the workshop began (${workshop.dates.start}): every action shows as not started, none as overdue.`,
+      location: locate(full.workshop.file, ['dates', 'start'], 'value'),
+      hint: 'Check the date given to --as-of (YYYY-MM-DD); leave it out to use the date of the latest follow-up report.',
+    });
+  }
   const { templates, diagnostics: templateFileProblems } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
   result.diagnostics.push(...templateFileProblems);
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);

@@ -67,6 +67,8 @@ export type RuleId =
   // validate (follow-up)
   | 'unknown-action'
   | 'follow-up-before-workshop'
+  | 'follow-up-date-mismatch'
+  | 'as-of-before-workshop'
   | 'conflicting-follow-up'
   | 'status-regression'
   | 'action-without-id'

@@ -50,6 +50,11 @@ describe('follow-up of the action plan', () => {
       expect(refused.stderr).toContain(`--as-of takes a date, YYYY-MM-DD, not “${day}”, which is not a day of the calendar.`);
     }
     expect(read(path.join(dir, 'out/follow-up.md'))).toBe(before);
+    // A day before the workshop is a warning at its dates (it built without a word, every action not started).
+    const early = runBin(['build', dir, '--as-of', '2021-12-01']);
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stderr).toMatch(/workshop\.yaml:\d+:\d+ warning --as-of 2021-12-01 is before the workshop began \(2022-05-09\): every action shows as not started, none as overdue\. \[as-of-before-workshop\]/);
+    expect(runBin(['build', dir, '--as-of', '2021-12-01', '--strict']).code).toBe(1);
     // And for a programme, which did not check it at all.
     const programme = runBin(['build', path.join(ROOT, 'examples/sahel-programme'), '--as-of', 'soon', '--check']);
     expect(programme.code).toBe(2);
@@ -80,7 +85,8 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'unknown-key', change: (dir) => edit(path.join(dir, 'follow-up/2022-11-30.yaml'), /^    status: done$/m, '    statut: done'), where: /follow-up\/2022-11-30\.yaml:7:5 error Unknown key “statut” in updates\[1\]\./, code: 1 },
     { rule: 'unknown-recommendation', change: (dir) => edit(report(dir), 'recommendation: api-pnr', 'recommendation: api-pnx'), where: /follow-up\/2022-11-15\.yaml:19:21 error No recommendation has the id “api-pnx”/, code: 1 },
     { rule: 'not-beneficiary', change: (dir) => edit(report(dir), 'country: NER', 'country: SEN'), where: /follow-up\/2022-11-15\.yaml:20:14 error SEN is not one of the workshop's beneficiary countries/, code: 1 },
-    { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)/, code: 1 },
+    { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)\.[\s\S]*hint: Check the date: follow-up reports come after the workshop\. The file is named for 2022-11-15\./, code: 1 },
+    { rule: 'follow-up-date-mismatch', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2023-11-15'), where: /follow-up\/2022-11-15\.yaml:4:7 warning This report is dated 2023-11-15, but its file is named for 2022-11-15\. \[follow-up-date-mismatch\]/, code: 0 },
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
     {
       rule: 'conflicting-follow-up',

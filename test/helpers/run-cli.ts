@@ -52,7 +52,9 @@ export function copyTree(from: string, to: string): void {
  */
 export function copyExampleWithoutEditions(to: string): void {
   copyTree(EXAMPLE, to);
+  // English only: its French translations and French templates go too.
   rmSync(path.join(to, 'translations'), { recursive: true, force: true });
+  rmSync(path.join(to, 'templates/fr'), { recursive: true, force: true });
   const file = path.join(to, 'workshop.yaml');
   const text = readFileSync(file, 'utf8').replace(/^languages: .*$/m, 'language: en').replace(', editions: [public]', '').replace(/\n  # Two editions[\s\S]*?attribution: organizations \}\n/, '\n');
   if (text.includes('editions')) throw new Error('the example\'s editions could not be removed');

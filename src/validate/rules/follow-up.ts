@@ -41,8 +41,13 @@ export function checkFollowUps(ctx: RuleContext): void {
   for (const followUp of followUps) {
     const { file, data } = followUp;
     // A report whose date or updates failed their schema was reported there; what is left is checked.
+    // A file named by its date (follow-up/2022-11-30.yaml) that says another: one of the two is mistyped.
+    const named = /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(file.source.path.slice(file.source.path.lastIndexOf('/') + 1))?.[1];
+    const misnamed = named !== undefined && data.date !== undefined && data.date !== named;
     if (start !== undefined && data.date !== undefined && data.date < start) {
-      ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', doubt ? `This report is dated ${data.date}, before the first session (${start}).` : `This report is dated ${data.date}, before the workshop began (${start}).`, 'Check the date: follow-up reports come after the workshop.');
+      ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', doubt ? `This report is dated ${data.date}, before the first session (${start}).` : `This report is dated ${data.date}, before the workshop began (${start}).`, `Check the date: follow-up reports come after the workshop.${misnamed ? ` The file is named for ${named}.` : ''}`);
+    } else if (misnamed) {
+      ctx.report('follow-up-date-mismatch', 'warning', { file, path: ['date'] }, 'value', `This report is dated ${data.date}, but its file is named for ${named}.`, 'One of them is mistyped, and the date decides where the report counts (its place in each action\'s history, and --as-of). Correct `date:`, or rename the file.');
     }
     // (A country code may be a beneficiary that workshop.yaml misspells, or not yet read.)
     const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));
