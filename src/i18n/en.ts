@@ -30,6 +30,7 @@ export const en = {
   programme_intro: '{workshops} workshops, {participants} participants, {recommendations} recommendations and {actions} follow-up actions, of which {open} are open and {overdue} overdue.',
   programme_actions: 'Action register of the programme',
   programme_actions_intro: 'Every follow-up action of every workshop, with its status as of its workshop’s latest follow-up report: overdue actions first, then by workshop.',
+  programme_actions_intro_as_of: 'Every follow-up action of every workshop, with its status as of {date}: overdue actions first, then by workshop.',
   programme_dossier: 'Country dossier: {country}',
   programme_dossier_intro: 'Every recommendation of the programme’s workshops addressed to {country} (directly or to all Member States), with the status of the actions that implement it.',
   programme_recurring: 'Recurring recommendations',

@@ -31,6 +31,7 @@ export const fr: Catalogue = {
   programme_intro: '{workshops} ateliers, {participants} participants, {recommendations} recommandations et {actions} actions de suivi, dont {open} en cours ou à engager et {overdue} en retard.',
   programme_actions: 'Registre des actions du programme',
   programme_actions_intro: 'Toutes les actions de suivi de tous les ateliers, avec leur état selon le dernier rapport de suivi de leur atelier : les actions en retard d’abord, puis par atelier.',
+  programme_actions_intro_as_of: 'Toutes les actions de suivi de tous les ateliers, avec leur état au {date} : les actions en retard d’abord, puis par atelier.',
   programme_dossier: 'Dossier de pays : {country}',
   programme_dossier_intro: 'Toutes les recommandations des ateliers du programme adressées à ce pays ({country}), directement ou à tous les États Membres, avec l’état des actions qui les mettent en œuvre.',
   programme_recurring: 'Recommandations récurrentes',

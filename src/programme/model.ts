@@ -87,13 +87,15 @@ export interface ProgrammeModel {
   dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: DossierRecommendation[] }> }>;
   /** Recommendations raised at more than one workshop, in the order first raised. */
   recurring: Array<RecurringRecommendation<ProgrammeWorkshopRef>>;
+  /** `--as-of`, when given: every workshop's status is as of this date (else each as of its own latest follow-up report). */
+  as_of?: string;
 }
 
 /**
  * The programme's roll-up of its workshops' report models: the overview, the action register
  * across workshops, and one dossier per country. Pure.
  */
-export function programmeModel(programme: { title: string; subtitle?: string; organizers: OrganizationView[] }, language: Language, inputs: readonly ProgrammeWorkshopInput[]): ProgrammeModel {
+export function programmeModel(programme: { title: string; subtitle?: string; organizers: OrganizationView[] }, language: Language, inputs: readonly ProgrammeWorkshopInput[], asOf?: string): ProgrammeModel {
   const ordered = [...inputs].sort((a, b) => (a.model.workshop.dates.start < b.model.workshop.dates.start ? -1 : a.model.workshop.dates.start > b.model.workshop.dates.start ? 1 : 0));
   // One reference per workshop, shared by its actions and dossier entries (the render stage copies a shared object once).
   const refs = new Map<ProgrammeWorkshopInput, ProgrammeWorkshopRef>();
@@ -158,6 +160,7 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     },
     dossiers,
     recurring: found.recurring,
+    ...(asOf !== undefined ? { as_of: asOf } : {}),
   };
 }
 

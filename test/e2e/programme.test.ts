@@ -312,4 +312,15 @@ describe('a programme of workshops', () => {
       expect(result.stderr).toMatch(/rabat-2022\/templates\/press-release\.md\.hbs:\d+:\d+ error .*“titel”.*\[template-unknown-name\]/);
     }
   });
+
+  it('--as-of reaches every workshop and the action register says it (it said "as of its workshop\'s latest report")', () => {
+    const dir = copy();
+    const result = runBin(['build', dir, '--as-of', '2023-06-30']);
+    expect(result.code, result.stderr).toBe(0);
+    const register = read(path.join(dir, 'out/actions.md'));
+    expect(register).toContain('with its status as of 30 June 2023:');
+    expect(read(path.join(dir, 'out/actions.csv'))).toContain(',2023-06-30');
+    // Without it, each workshop's own latest report, as the register says.
+    expect(read(path.join(ROOT, 'examples/sahel-programme/out/actions.md'))).toContain('as of its workshop’s latest follow-up report');
+  });
 });
