@@ -28,13 +28,13 @@ export async function projectTemplates(dir: string, templatesOption: string | un
 }
 
 /**
- * The templates one language renders with: with several languages, a project template in
- * `templates/LANG/` (templates/fr/press-release.md.hbs) takes the place of the one of the same name
- * for that language, and no language's folder is a template of its own.
+ * The templates one language renders with: a project template in `templates/LANG/`
+ * (templates/fr/press-release.md.hbs), LANG one of the project's languages, takes the place of the
+ * one of the same name for that language, and no language's folder is a template of its own.
  */
 export function templatesIn<T>(templates: ReadonlyMap<string, T>, language: Language, languages: readonly Language[]): ReadonlyMap<string, T> {
-  if (languages.length < 2) return templates;
   const folder = (name: string) => name.slice(0, name.indexOf('/'));
+  if (![...templates.keys()].some((name) => languages.includes(folder(name) as Language))) return templates;
   const result = new Map([...templates].filter(([name]) => !languages.includes(folder(name) as Language)));
   for (const [name, file] of templates) if (folder(name) === language) result.set(name.slice(language.length + 1), file);
   return result;

@@ -2,6 +2,8 @@ import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import { SetupError } from '../errors.js';
+import { CATALOGUES } from '../i18n/index.js';
+import type { Language } from '../notes/types.js';
 import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs } from '../load/file-system.js';
@@ -88,27 +90,39 @@ async function listTemplates(dir: string, diagnostics: Diagnostic[], root: strin
  */
 export async function ejectTemplates(target: string, names: readonly string[], force: boolean): Promise<{ copied: string[]; kept: string[] }> {
   const bundled = await loadTemplates();
-  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()];
+  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()].map((name) => ({ from: name, to: name }));
   const copied: string[] = [];
   const kept: string[] = [];
-  for (const name of wanted) {
-    const destination = path.join(target, name);
+  for (const { from, to } of wanted) {
+    const destination = path.join(target, to);
+    const text = bundled.get(from)!.text;
     const existing = await readFile(destination, 'utf8').catch(() => undefined);
-    if (existing !== undefined && !force && existing !== bundled.get(name)!.text) {
-      kept.push(name);
+    if (existing !== undefined && !force && existing !== text) {
+      kept.push(to);
       continue;
     }
     await mkdir(path.dirname(destination), { recursive: true });
-    await writeFile(destination, bundled.get(name)!.text);
-    copied.push(name);
+    await writeFile(destination, text);
+    copied.push(to);
   }
   return { copied, kept };
 }
 
-/** `report`, `report.md.hbs`, `person`, `partials/person.md.hbs` all name the same file. */
-function resolveName(name: string, names: string[]): string {
-  const candidates = [name, `${name}.md.hbs`, `partials/${name}`, `partials/${name}.md.hbs`];
+/**
+ * `report`, `report.md.hbs`, `person`, `partials/person.md.hbs` all name the same file; `fr/report`
+ * is the default report copied into `fr/`, to become the French one (see templatesIn).
+ */
+function resolveName(name: string, names: string[]): { from: string; to: string } {
+  const language = languageFolder(name);
+  const rest = language === undefined ? name : name.slice(language.length + 1);
+  const candidates = [rest, `${rest}.md.hbs`, `partials/${rest}`, `partials/${rest}.md.hbs`];
   const found = candidates.find((candidate) => names.includes(candidate));
-  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `Run \`workshop-report templates list\` to see them: ${names.join(', ')}.`);
-  return found;
+  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `Run \`workshop-report templates list\` to see them: ${names.join(', ')} (each also as LANG/NAME, e.g. fr/report, for one language of the report).`);
+  return { from: found, to: language === undefined ? found : `${language}/${found}` };
+}
+
+/** The language a template's folder names (`fr` of `fr/report.md.hbs`), when it is one the tool has. */
+export function languageFolder(name: string): Language | undefined {
+  const folder = name.slice(0, Math.max(0, name.indexOf('/')));
+  return Object.hasOwn(CATALOGUES, folder) ? folder as Language : undefined;
 }

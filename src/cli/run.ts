@@ -114,7 +114,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .description('print the data the templates receive, as JSON (every field an editor can use)')
     .argument('[dir]', 'the project folder (holding workshop.yaml)', '.')
     .option('--edition <name>', 'the edition whose context to print (default: the first of report.editions)')
-    .action(async (dir: string, options: { edition?: string }) => {
+    .option('--lang <code>', 'the language whose context to print (default: the notes\' own, the first of languages:)')
+    .action(async (dir: string, options: { edition?: string; lang?: string }) => {
       await refuseProgramme(dir, `context prints one workshop's template data; ${dir} is a programme.`, 'The programme\'s templates receive what schemas/programme-context.schema.json describes; run context on a workshop of the programme for a workshop\'s data.');
       const { contextCommand } = await import('./commands/context.js');
       exitCode = await contextCommand({ dir, ...options }, globals(), io);

@@ -19,7 +19,7 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     if (!file.overridden || bundled.has(name) || !judged(name)) continue;
     // templates/fr/report.md.hbs is the French report's: judged by the name it has in that language.
     const folder = name.slice(0, name.indexOf('/'));
-    const own = languages.length > 1 && languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
+    const own = languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
     if (bundled.has(own) || used.has(own)) continue;
     if (own.startsWith(PARTIALS_DIR) && ((placed ??= placedPartials(templates)) === 'any' || placed.has(partialName(own)))) continue;
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);

@@ -98,6 +98,22 @@ describe('overrides', () => {
     expect(result.stdout).toMatch(/^partials\/person\.md\.hbs +default$/m);
     expect(result.stdout).toMatch(/^press\.md\.hbs +project only$/m);
   });
+
+  it('a template in templates/LANG/ is that language\'s: listed so, ejected so, used by a one-language report in LANG', async () => {
+    const dir = project({ 'fr/report.md.hbs': '# RAPPORT EN FRANÇAIS\n', 'fr/press.md.hbs': 'y' }, 'language: fr\n');
+    const list = await runInProcess(['templates', 'list', '--project', dir]);
+    expect(list.stdout).toMatch(/^fr\/report\.md\.hbs +overridden by the project \(fr only\)$/m);
+    expect(list.stdout).toMatch(/^fr\/press\.md\.hbs +project only \(fr only\)$/m);
+    // A French-only report uses templates/fr/ (it was ignored, and called unused).
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(path.join(dir, 'out/report.md'))).toContain('RAPPORT EN FRANÇAIS');
+    expect(built.stderr).not.toContain('fr/report.md.hbs');
+    // `eject fr/recommendations` copies the default into templates/fr/ (it refused the name).
+    const ejected = await runInProcess(['templates', 'eject', 'fr/recommendations', '--project', dir]);
+    expect(ejected.code, ejected.stderr).toBe(0);
+    expect(read(path.join(dir, 'templates/fr/recommendations.md.hbs'))).toBe(read(path.join(ROOT, 'templates/recommendations.md.hbs')));
+  });
 });
 
 describe('templates eject', () => {
@@ -258,6 +274,17 @@ describe('context', () => {
     expect(context.recommendations[0]!.label).toBe('R1');
     expect(typeof context.recommendations[0]!.text).toBe('string');
     expect(context.briefs).toHaveLength(2);
+  });
+
+  it('--lang prints one language\'s data: the translations in place, as that language\'s templates receive them', async () => {
+    const fr = await runInProcess(['context', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'fr', '--edition', 'public']);
+    expect(fr.code, fr.stderr).toBe(0);
+    const context = JSON.parse(fr.stdout) as { language: string; workshop: { title: string } };
+    expect(context.language).toBe('fr');
+    expect(context.workshop.title).toMatch(/^Atelier régional/);
+    const none = await runInProcess(['context', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'de']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('The report has no language “de”.');
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { EXIT, type Io } from '../io.js';
-import { ejectTemplates, loadTemplates, templatesFolder } from '../../build/templates.js';
+import { ejectTemplates, languageFolder, loadTemplates, templatesFolder } from '../../build/templates.js';
 
 export interface TemplatesOptions {
   project?: string;
@@ -14,7 +14,10 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
   const bundled = await loadTemplates();
   const width = Math.max(...[...set.keys()].map((name) => name.length));
   for (const [name, file] of set) {
-    const state = !file.overridden ? 'default' : bundled.has(name) ? 'overridden by the project' : 'project only';
+    // templates/fr/report.md.hbs: the French report's (used when the report is in French).
+    const language = languageFolder(name);
+    const own = language === undefined ? name : name.slice(language.length + 1);
+    const state = !file.overridden ? 'default' : `${bundled.has(own) ? 'overridden by the project' : 'project only'}${language ? ` (${language} only)` : ''}`;
     io.stdout.write(`${name.padEnd(width)}  ${state}\n`);
   }
   return EXIT.ok;
