@@ -11,7 +11,7 @@ import { notesJobs } from './parallel-parse.js';
 /**
  * A project's whole verdict, for a command that needs only the problems (`validate` of a programme):
  * every diagnostic that loading, validating and judging the images gave, under a key made of every
- * notes file's key (text, path, role), the list of assets and the tool's identity, with a
+ * notes file's key (text, path, role), its own templates, the list of assets and the tool's identity, with a
  * fingerprint of each image the notes named. It holds while none of that changed.
  */
 export interface Verdict {
@@ -24,10 +24,11 @@ export interface Verdict {
   facts?: ProgrammeFacts;
 }
 
-/** The key of a project's verdict: all its notes files and assets, in the order they were read. */
-export function verdictKey(sources: ProjectSources): string {
+/** The key of a project's verdict: all its notes files and assets, in the order they were read, and its own templates (`[path, text]`). */
+export function verdictKey(sources: ProjectSources, templates: ReadonlyArray<readonly [string, string]> = []): string {
   const hash = createHash('sha256').update(`${toolIdentity()}\u0000verdict\u0000`);
   for (const job of notesJobs(sources)) hash.update(`${cacheKey(job)}\u0000`);
+  for (const [file, text] of templates) hash.update(`template\u0000${file}\u0000${text.length}\u0000${text}\u0000`);
   hash.update(`assets\u0000${sources.assets.join('\u0000')}`);
   // Which files could not be read changes what their neighbours are blamed for (see ProjectSources.unread).
   if (sources.unread?.length) hash.update(`\u0000unread\u0000${sources.unread.join('\u0000')}`);

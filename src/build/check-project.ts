@@ -13,8 +13,7 @@ import { imageFingerprint, readVerdict, verdictKey, writeVerdict, type Verdict }
 import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
-import { checkWorkshopTemplates } from './project-templates.js';
-import { hasTemplatesFolder } from './templates.js';
+import { hasTemplatesFolder, projectTemplateTexts } from './templates.js';
 
 export interface CheckedResult {
   dir: string;
@@ -70,25 +69,26 @@ export interface ProblemsResult {
 export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: string, fs?: FileSystem): Promise<ProblemsResult> {
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir, fs);
-  const sources = sourceTexts(read.sources);
-  // A workshop with templates of its own has them checked too, which takes its notes: no verdict then.
-  const ownTemplates = await hasTemplatesFolder(dir);
-  if (cacheIn === undefined || ownTemplates) {
+  // Its own templates are checked too (see validateProject), and are part of its verdict's key.
+  const own = await hasTemplatesFolder(dir);
+  const templates = own ? await projectTemplateTexts(dir) : [];
+  const sources = new Map([...sourceTexts(read.sources), ...templates]);
+  if (cacheIn === undefined) {
     // Only the problems are kept: a programme's 100 workshops' data would stay in memory otherwise.
-    const { checked } = await checkRead(dir, read, { ...(cacheIn !== undefined ? { cacheIn } : {}), ...(fs ? { fs } : {}) });
-    const withTemplates = await withTemplateProblems(checked, cwd);
-    return { dir, diagnostics: withTemplates.diagnostics, sources: new Map([...sources, ...withTemplates.sources]), ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
+    const { checked } = await checkRead(dir, read, fs ? { fs } : {});
+    return { dir, diagnostics: (await withTemplateProblems(checked, cwd, own)).diagnostics, sources, ...factsOf(checked) };
   }
-  const key = verdictKey(read.sources);
+  const key = verdictKey(read.sources, templates);
   const stored = await readVerdict(cacheIn, dir, key, fs);
   if (stored && await imagesUnchanged(dir, stored, fs)) {
     return { dir, diagnostics: [...read.diagnostics, ...stored.diagnostics], sources, cache: { hits: sourceCount(read.sources), misses: 0 }, ...(stored.facts ? { facts: stored.facts } : {}) };
   }
   const { checked, images } = await checkRead(dir, read, { cacheIn, ...(fs ? { fs } : {}) });
-  const verdict: Verdict = { key, diagnostics: checked.diagnostics.slice(read.diagnostics.length), images, ...factsOf(checked) };
+  const diagnostics = (await withTemplateProblems(checked, cwd, own)).diagnostics;
+  const verdict: Verdict = { key, diagnostics: diagnostics.slice(read.diagnostics.length), images, ...factsOf(checked) };
   const warning = await writeVerdict(cacheIn, dir, verdict, fs);
   const cache = checked.cache && (warning && !checked.cache.warning ? { ...checked.cache, warning } : checked.cache);
-  return { dir, diagnostics: checked.diagnostics, sources, ...(cache ? { cache } : {}), ...factsOf(checked) };
+  return { dir, diagnostics, sources, ...(cache ? { cache } : {}), ...factsOf(checked) };
 }
 
 /**
@@ -96,12 +96,18 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
  * rendering (see checkWorkshopTemplates), so that a CI job's `validate` fails where `build` would.
  */
 export async function validateProject(dirArgument: string, cwd: string, timings?: Timings, cacheIn?: string): Promise<CheckedResult> {
-  return withTemplateProblems(await checkProject(dirArgument, cwd, timings, undefined, undefined, cacheIn), cwd);
+  const checked = await checkProject(dirArgument, cwd, timings, undefined, undefined, cacheIn);
+  return withTemplateProblems(checked, cwd, await hasTemplatesFolder(checked.dir));
 }
 
-/** A checked project with its templates' problems (when its notes passed their schemas: documents and languages are known). */
-async function withTemplateProblems(checked: CheckedResult, cwd: string): Promise<CheckedResult> {
-  if (!checked.project) return checked;
+/**
+ * A checked project with its own templates' problems, when it has templates (`own`) and its notes
+ * passed their schemas (documents and languages are known). The template machinery (Handlebars) is
+ * loaded only then: `validate` of a project without templates does not need it.
+ */
+async function withTemplateProblems(checked: CheckedResult, cwd: string, own: boolean): Promise<CheckedResult> {
+  if (!own || !checked.project) return checked;
+  const { checkWorkshopTemplates } = await import('./project-templates.js');
   const templates = await checkWorkshopTemplates(checked.project, checked.dir, cwd);
   if (templates.diagnostics.length === 0) return checked;
   return { ...checked, diagnostics: [...checked.diagnostics, ...templates.diagnostics], sources: new Map([...checked.sources, ...templates.sources]) };

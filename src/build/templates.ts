@@ -19,6 +19,12 @@ export async function hasTemplatesFolder(projectDir: string): Promise<boolean> {
   return lstat(path.join(projectDir, 'templates')).then(() => true, () => false);
 }
 
+/** A project's own template files (its templates/ folder), as `[shown path, text]`. */
+export async function projectTemplateTexts(projectDir: string): Promise<Array<[string, string]>> {
+  const set = await loadTemplates(path.join(projectDir, 'templates'), [], projectDir);
+  return [...set.values()].filter((file) => file.overridden).map((file) => [file.displayPath, file.text]);
+}
+
 /**
  * The bundled templates, with each file the project's templates/ folder has of the same relative
  * name taking its place (and extra files, e.g. custom documents, added).

@@ -9,8 +9,9 @@ import type { GlobalOptions } from './run.js';
 import { styleFor } from './style.js';
 import type { Timings } from '../build/timings.js';
 
-const REPORTERS = ['pretty', 'json', 'github'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+import { REPORTERS, reporterOf, type ReporterName } from './reporter-choice.js';
+
+export type { ReporterName } from './reporter-choice.js';
 
 /** How a command reports and judges its diagnostics (shared by validate and build). */
 export interface ReportingOptions {
@@ -97,12 +98,6 @@ export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readon
 export function reportCommandError(reporter: ReporterName, diagnostic: Diagnostic, io: Io): void {
   if (reporter === 'json') io.stdout.write(formatJson([diagnostic], (file) => file));
   else if (reporter === 'github') io.stdout.write(formatGithub([diagnostic], (file) => file, '.'));
-}
-
-/** The reporter a command's options choose (see reportingFrom), or undefined when the choice is no reporter's. */
-export function reporterOf(options: ReportingOptions, io: Io): ReporterName | undefined {
-  const reporter = options.reporter ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  return REPORTERS.includes(reporter as ReporterName) ? reporter as ReporterName : undefined;
 }
 
 /** 1 for errors; also for warnings under --strict or past --max-warnings. */

@@ -3,7 +3,8 @@ import { InterruptedError, SetupError } from '../errors.js';
 import { closedPipeSafe, EXIT, type Io } from './io.js';
 import type { BuildOptions } from './commands/build.js';
 import type { PreviewOptions } from './commands/preview.js';
-import { reportCommandError, reporterOf, type ReporterName, type ReportingOptions } from './report-diagnostics.js';
+import type { ReportingOptions } from './report-diagnostics.js';
+import { reporterOf, type ReporterName } from './reporter-choice.js';
 import { toolVersion } from './version.js';
 
 const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'programme', 'programme-export', 'common'];
@@ -189,6 +190,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       const setup = error instanceof SetupError;
       const message = setup ? error.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
       const hint = setup ? error.hint : 'This is a bug in workshop-report, not in your notes: see the message on stderr.';
+      const { reportCommandError } = await import('./report-diagnostics.js');
       reportCommandError(reporter, { code: setup ? 'setup-error' : 'internal-error', severity: 'error', stage: 'load', message, ...(hint ? { hint } : {}) }, io);
     }
     return code;
