@@ -76,6 +76,7 @@ export type RuleId =
   | 'conflicting-languages'
   | 'missing-translation'
   | 'stale-translation'
+  | 'moved-translation'
   | 'orphan-translation'
   | 'translation-structure'
   | 'same-as-theme'

@@ -1,4 +1,4 @@
-import { fingerprint, reportLanguages, structureDifferences, translationStatus, type TranslationStatus } from '../../languages/index.js';
+import { fingerprint, reportLanguages, structureDifferences, translationStatus, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
 import { suggest } from '../suggest.js';
@@ -37,8 +37,19 @@ export function checkTranslations(ctx: RuleContext): void {
   }
   // The texts of a file whose translation was left under its old name are not each called missing.
   const translatedUnderOldName = renamed.sources;
+  // Translations left under their texts' old keys (a key point removed before them): one warning per file.
+  const moved = movedTranslations(status);
+  for (const [file, moves] of moved) {
+    const [first, ...others] = moves;
+    const list = moves.map((move) => `${move.from} → ${move.to}`).join(', ');
+    ctx.report('moved-translation', 'warning', { file: file.file, path: [first!.from] }, 'key', `${moves.length === 1 ? 'A translation is' : `${moves.length} translations are`} under ${moves.length === 1 ? 'its text\'s old key' : 'their texts\' old keys'}: the texts of ${file.target} moved (an item was removed or added before them), so the ${NAMES[file.language as Language] ?? file.language} report shows ${moves.length === 1 ? 'it' : 'them'} in ${NAMES[source]}.`,
+      `Rename ${moves.length === 1 ? 'the entry' : 'the entries'}: ${list} (an entry already at a new key translates a text no longer there: it is replaced).`,
+      others.map((move) => ({ site: { file: file.file, path: [move.from] }, part: 'key' as const, message: `moved to ${move.to}` })));
+  }
+  const movedFrom = (file: TranslationFileInfo, key: string) => moved.get(file)?.some((move) => move.from === key) ?? false;
+  const movedTo = (language: string, target: string, key: string) => [...moved].some(([file, moves]) => file.language === language && file.target === target && moves.some((move) => move.to === key));
   for (const { file, key } of status.orphans) {
-    if (damaged(file.target)) continue;
+    if (damaged(file.target) || movedFrom(file, key)) continue;
     const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
     const near = suggest(key, keys);
     ctx.report('orphan-translation', 'error', { file: file.file, path: [key] }, 'key', `${file.target} has no text at ${key}: this translation translates nothing.`,
@@ -47,6 +58,8 @@ export function checkTranslations(ctx: RuleContext): void {
   for (const s of status.slots) {
     const where = { file: s.source, path: s.slot.path };
     const language = NAMES[s.language];
+    // Said once by moved-translation.
+    if (s.state !== 'translated' && moved.size > 0 && ((s.translation && movedFrom(s.translation.file, s.translation.key)) || movedTo(s.language, s.source.source.path, s.slot.key))) continue;
     if (s.state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
@@ -69,6 +82,33 @@ export function checkTranslations(ctx: RuleContext): void {
       }
     }
   }
+}
+
+/**
+ * Translation entries left under their texts' old keys, by translation file: an entry that is not
+ * its key's text's translation (stale, or its key gone) but whose source fingerprint is that of
+ * exactly one other text of the same file without an up-to-date translation: the text it
+ * translates moved there (`key_points.1` → `key_points.0` when the first key point was removed).
+ * Only files with a stale or orphan entry are looked at.
+ */
+function movedTranslations(status: TranslationStatus): Map<TranslationFileInfo, Array<{ from: string; to: string }>> {
+  const files = new Set<TranslationFileInfo>([...status.orphans.map((orphan) => orphan.file), ...status.slots.flatMap((s) => (s.state === 'stale' ? [s.translation!.file] : []))]);
+  const found = new Map<TranslationFileInfo, Array<{ from: string; to: string }>>();
+  for (const file of files) {
+    const slots = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target);
+    const current = new Map(slots.map((s) => [s.slot.key, fingerprint(s.slot.value)]));
+    const waiting = new Map<string, string[]>();
+    for (const s of slots) if (s.state !== 'translated') waiting.set(current.get(s.slot.key)!, [...(waiting.get(current.get(s.slot.key)!) ?? []), s.slot.key]);
+    const moves: Array<{ from: string; to: string }> = [];
+    for (const [key, entry] of Object.entries(file.data)) {
+      const was = String(entry?.source);
+      if (current.get(key) === was) continue;
+      const to = (waiting.get(was) ?? []).filter((k) => k !== key);
+      if (to.length === 1) moves.push({ from: key, to: to[0]! });
+    }
+    if (moves.length > 0) found.set(file, moves);
+  }
+  return found;
 }
 
 /**
