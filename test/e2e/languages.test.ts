@@ -62,6 +62,17 @@ describe('one source, two languages: the Rabat example', () => {
   });
 });
 
+describe('a recommendation that same_as merges into another', () => {
+  it('says that the report does not print its text, rather than that it shows it in English', () => {
+    const dir = copy();
+    edit(path.join(dir, 'sessions/03-kst-initiatives.yaml'), 'with the legal basis and data protection safeguards they need.', 'with the legal basis they need.');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[stale-translation]']);
+    expect(result.stderr).toContain('warning The English text changed since it was translated: the report does not print it: same_as merges this recommendation into “port-screening”, whose text it shows. [stale-translation]');
+  });
+});
+
 describe('each translation rule, one defect at a time, located', () => {
   const cases: Array<{ rule: string; change: (dir: string) => void; where: RegExp; code: number }> = [
     {

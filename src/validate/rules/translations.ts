@@ -1,4 +1,5 @@
 import { fingerprint, reportLanguages, structureDifferences, translationStatus, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
+import type { ParsedFile } from '../../load/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
 import { suggest } from '../suggest.js';
@@ -55,9 +56,13 @@ export function checkTranslations(ctx: RuleContext): void {
     ctx.report('orphan-translation', 'error', { file: file.file, path: [key] }, 'key', `${file.target} has no text at ${key}: this translation translates nothing.`,
       near ? `Did you mean ${near}? Otherwise the text was removed, or its id changed: delete this entry.` : 'The text was removed, or its id changed: delete this entry (or rename it to the text\'s new path).');
   }
+  const merged = mergedRecommendations(ctx);
   for (const s of status.slots) {
     const where = { file: s.source, path: s.slot.path };
     const language = NAMES[s.language];
+    // A recommendation that same_as merges into another: the report prints the other's text, never this one.
+    const into = s.slot.path[0] === 'recommendations' && s.slot.path[2] === 'text' ? merged.get(s.source)?.get(s.slot.path[1] as number) : undefined;
+    const shows = (what: string) => (into === undefined ? what : `the report does not print it: same_as merges this recommendation into “${into}”, whose text it shows`);
     // Said once by moved-translation.
     if (s.state !== 'translated' && moved.size > 0 && ((s.translation && movedFrom(s.translation.file, s.translation.key)) || movedTo(s.language, s.source.source.path, s.slot.key))) continue;
     if (s.state === 'missing') {
@@ -66,13 +71,13 @@ export function checkTranslations(ctx: RuleContext): void {
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
       // Or its translation file could not be read (its own error says why).
       if (damaged(`translations/${s.language}/${s.source.source.path}`) || translatedUnderOldName.has(`${s.language}/${s.source.source.path}`)) continue;
-      ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
+      ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: ${shows(`the ${language} report shows it in ${NAMES[source]}`)}.`,
         `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
       continue;
     }
     const { file, key, entry } = s.translation!;
     if (s.state === 'stale') {
-      ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', `The ${NAMES[source]} text changed since it was translated: the ${language} report shows it in ${NAMES[source]} until the translation is updated.`,
+      ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', `The ${NAMES[source]} text changed since it was translated: ${shows(`the ${language} report shows it in ${NAMES[source]} until the translation is updated`)}.`,
         `Update the translation to the new text, then set \`source: ${fingerprint(s.slot.value)}\`.`, [{ site: where, message: 'the text it translates' }]);
     } else if (s.slot.markdown) {
       const differences = structureDifferences(s.slot.value, entry.text);
@@ -82,6 +87,22 @@ export function checkTranslations(ctx: RuleContext): void {
       }
     }
   }
+}
+
+/**
+ * Per session file, the recommendations (by index) whose same_as leads to another of this workshop:
+ * each with the id it names. Consolidation prints the end of the chain's text instead of theirs.
+ */
+function mergedRecommendations(ctx: RuleContext): Map<ParsedFile, Map<number, string>> {
+  const ids = new Set(ctx.project.sessions.flatMap((session) => (session.data.recommendations ?? []).flatMap((rec) => rec.id ?? [])));
+  const merged = new Map<ParsedFile, Map<number, string>>();
+  for (const session of ctx.project.sessions) {
+    session.data.recommendations?.forEach((rec, index) => {
+      if (rec.same_as === undefined || !ids.has(rec.same_as)) return;
+      merged.set(session.file, (merged.get(session.file) ?? new Map<number, string>()).set(index, rec.same_as));
+    });
+  }
+  return merged;
 }
 
 /**
