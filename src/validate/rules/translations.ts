@@ -108,8 +108,8 @@ function mergedRecommendations(ctx: RuleContext): Map<ParsedFile, Map<number, st
 /**
  * Translation entries left under their texts' old keys, by translation file: an entry that is not
  * its key's text's translation (stale, or its key gone) but whose source fingerprint is that of
- * exactly one other text of the same file without an up-to-date translation: the text it
- * translates moved there (`key_points.1` → `key_points.0` when the first key point was removed).
+ * exactly one other text of the same list, addressed by its place, without an up-to-date
+ * translation: the text it translates moved there (`key_points.1` → `key_points.0` when the first key point was removed).
  * Only files with a stale or orphan entry are looked at.
  */
 function movedTranslations(status: TranslationStatus): Map<TranslationFileInfo, Array<{ from: string; to: string }>> {
@@ -124,13 +124,17 @@ function movedTranslations(status: TranslationStatus): Map<TranslationFileInfo, 
     for (const [key, entry] of Object.entries(file.data)) {
       const was = String(entry?.source);
       if (current.get(key) === was) continue;
-      const to = (waiting.get(was) ?? []).filter((k) => k !== key);
+      // Only items addressed by their place move (`key_points.1` → `key_points.0`); one addressed by its id does not.
+      const to = (waiting.get(was) ?? []).filter((k) => k !== key && placeShape(k) === placeShape(key) && k !== placeShape(k));
       if (to.length === 1) moves.push({ from: key, to: to[0]! });
     }
     if (moves.length > 0) found.set(file, moves);
   }
   return found;
 }
+
+/** A key with each place number replaced (`key_points.#`, `country_notes.MLI.needs.#`): keys of the same list share it. */
+const placeShape = (key: string) => key.replace(/\.\d+(?=\.|$)/g, '.#');
 
 /**
  * Translation files left under a source file's old name (`countries/MLI.yaml` renamed `MIL.yaml`,
