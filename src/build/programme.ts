@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
-import { findLeaks, PROGRAMME_GUARD } from '../editions/index.js';
+import { leakDiagnostic, leakSearch, PROGRAMME_GUARD, textsIn } from '../editions/index.js';
 import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import type { ParsedFile } from '../load/index.js';
@@ -223,16 +223,24 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
 
 /**
  * The programme's leak guard: its documents show each workshop's public view, so none may print a
- * text the workshop marks restricted (a programme template that copies one). Each find is an error
- * at the restricted item, added to that workshop's diagnostics (its files, its paths); false then.
+ * text the workshop marks restricted (a programme template that copies one), unless another
+ * workshop shows that text publicly (a recommendation raised again, public this time). Each find is
+ * an error at the restricted item, added to that workshop's diagnostics (its files, its paths);
+ * false then. The documents are read once for all the workshops' texts.
  */
 function leakGuard(outcomes: readonly WorkshopOutcome[], builds: Array<Omit<BuildResult, 'loaded'>>): (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean {
+  const search = leakSearch(outcomes.flatMap((outcome, index) => (outcome.shown?.restricted ?? []).map((text) => ({ ...text, index }))));
   return (documents) => {
+    const leaked = search(documents);
+    if (leaked.length === 0) return true;
+    // A text another workshop shows publicly is that workshop's to print.
+    const texts = [...new Set(leaked.map(({ text }) => text))];
+    const shownElsewhere = new Set(outcomes.flatMap((outcome, index) => [...textsIn([outcome.shown?.model, outcome.shown?.languages], texts.filter((text) => text.index !== index))]));
     let clean = true;
-    for (const [index, outcome] of outcomes.entries()) {
-      const found = findLeaks(documents, outcome.shown?.restricted ?? [], PROGRAMME_GUARD);
-      if (found.length === 0) continue;
-      builds[index] = { ...builds[index]!, diagnostics: [...builds[index]!.diagnostics, ...found] };
+    for (const { file, text } of leaked) {
+      if (shownElsewhere.has(text)) continue;
+      const build = builds[text.index]!;
+      builds[text.index] = { ...build, diagnostics: [...build.diagnostics, leakDiagnostic(file, text, PROGRAMME_GUARD)] };
       clean = false;
     }
     return clean;

@@ -5,13 +5,13 @@ import { locate, type DataPath, type ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, TextItem } from '../notes/types.js';
 import { normalizedWords, textWords } from '../validate/near-duplicates.js';
 import type { CheckedProject } from '../validate/index.js';
+import { textFinder, textsIn, type SoughtText } from './text-search.js';
 
 /** Shorter texts are too common to mean a leak ("Training for border police"). */
 export const LEAK_MIN_WORDS = 5;
 
 /** A restricted text, normalized, with where the notes hold it: plain data (a programme's worker thread posts it). */
-export interface RestrictedText {
-  words: string;
+export interface RestrictedText extends SoughtText {
   location: Location;
 }
 
@@ -34,10 +34,10 @@ export const PROGRAMME_GUARD: LeakGuardOwner = { documents: "The programme's", l
  * a public item also holds (the same sentence written twice) are left out: their presence proves nothing.
  */
 export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject): RestrictedText[] {
-  const found: Array<{ words: string; file: ParsedFile; path: DataPath }> = [];
+  const found: Array<{ words: string; source: string; file: ParsedFile; path: DataPath }> = [];
   const add = (file: ParsedFile, path: DataPath, text: string | undefined) => {
     const words = text === undefined ? [] : normalizedWords(text);
-    if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), file, path });
+    if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), source: text!, file, path });
   };
   const items = (file: ParsedFile, path: DataPath, list: TextItem[] | undefined, all: boolean) => list?.forEach((item, i) => {
     if (typeof item === 'string') {
@@ -66,8 +66,8 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
     lists(file, [], data, all);
   }
   if (found.length === 0) return [];
-  const shown = publicWords(publicProject);
-  return found.filter((text) => !shown.some((words) => contains(words, text.words))).map(({ words, file, path }) => ({ words, location: locate(file, path, 'value') }));
+  const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data)], found);
+  return found.filter((text) => !shown.has(text)).map(({ words, source, file, path }) => ({ words, source, location: locate(file, path, 'value') }));
 }
 
 /**
@@ -90,22 +90,43 @@ export function hasRestricted(project: CheckedProject): boolean {
  * item, naming the document. A `plain` text (a DOCX's paragraphs) is read as text, not parsed as Markdown.
  */
 export function findLeaks(documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>, restricted: readonly RestrictedText[], owner: LeakGuardOwner): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  return leakedTexts(documents, restricted).map(({ file, text }) => leakDiagnostic(file, text, owner));
+}
+
+/** A restricted text found in a document: an error at the restricted item. */
+export function leakDiagnostic(file: string, text: RestrictedText, owner: LeakGuardOwner): Diagnostic {
+  return {
+    code: 'restricted-leak', severity: 'error', stage: 'render',
+    message: `${owner.documents} ${file} contains this restricted text.`,
+    location: text.location,
+    hint: `A template prints it although ${owner.leavesOut} it out (a custom template or partial, or text copied into one); nothing was published. Remove it from the template, or write it in a public item if it may be public.`,
+  };
+}
+
+/**
+ * Which restricted texts each document's visible text holds, document by document, each text in
+ * the order given. A Markdown document is parsed only when its raw words may hold one (a programme
+ * of 100 workshops holds thousands of restricted texts, and its documents 20 MB of Markdown). Pure.
+ */
+export function leakedTexts<T extends RestrictedText>(documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>, restricted: readonly T[]): Array<{ file: string; text: T }> {
+  return leakSearch(restricted)(documents);
+}
+
+/** leakedTexts for documents given one batch after another (a programme's, as each is made): the texts indexed once. */
+export function leakSearch<T extends RestrictedText>(restricted: readonly T[]): (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => Array<{ file: string; text: T }> {
   // Nothing restricted (an edition that is not public, a project without marks): nothing to read.
-  if (restricted.length === 0) return diagnostics;
-  for (const document of documents) {
-    const words = document.plain ? textWords(document.text.normalize('NFKC')).join(' ') : documentWords(document.text);
-    for (const text of restricted) {
-      if (!contains(words, text.words)) continue;
-      diagnostics.push({
-        code: 'restricted-leak', severity: 'error', stage: 'render',
-        message: `${owner.documents} ${document.file} contains this restricted text.`,
-        location: text.location,
-        hint: `A template prints it although ${owner.leavesOut} it out (a custom template or partial, or text copied into one); nothing was published. Remove it from the template, or write it in a public item if it may be public.`,
-      });
+  if (restricted.length === 0) return () => [];
+  const finder = textFinder(restricted);
+  return (documents) => {
+    const found: Array<{ file: string; text: T }> = [];
+    for (const document of documents) {
+      if (!document.plain && finder.mayHold(document.text).size === 0) continue;
+      const words = document.plain ? textWords(document.text.normalize('NFKC')) : documentWords(document.text).split(' ');
+      const hits = finder.holds(words);
+      if (hits.size > 0) for (const text of restricted) if (hits.has(text)) found.push({ file: document.file, text });
     }
-  }
-  return diagnostics;
+    return found;
+  };
 }
 
 /**
@@ -119,21 +140,3 @@ function documentWords(document: string): string {
 }
 
 const sectionWords = memoize1((text: string) => normalizedWords(text).join(' '), SECTION_MEMO_LIMIT);
-
-function contains(haystack: string, needle: string): boolean {
-  return ` ${haystack} `.includes(` ${needle} `);
-}
-
-/** The normalized texts of what a public edition shows, to tell a leak from a sentence also written publicly. */
-function publicWords(project: CheckedProject): string[] {
-  const texts: string[] = [];
-  const push = (value: unknown): void => {
-    if (typeof value === 'string') texts.push(normalizedWords(value).join(' '));
-    else if (Array.isArray(value)) value.forEach(push);
-    else if (value && typeof value === 'object') Object.values(value).forEach(push);
-  };
-  push(project.workshop.data);
-  for (const session of project.sessions) push(session.data);
-  for (const country of project.countries) push(country.data);
-  return texts;
-}

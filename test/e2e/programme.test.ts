@@ -298,6 +298,18 @@ describe('a programme of workshops', () => {
     for (const folder of ['out', '../rabat-2022/out', '../niamey-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
   });
 
+  it('lets a programme document print a text one workshop restricts when another shows it publicly (raised again)', () => {
+    const dir = copy();
+    const text = 'Secure communication equipment for border posts in the Ménaka and Mopti regions.';
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace("text: Organiser un atelier de validation de la stratégie nationale de gestion intégrée des frontières et de son plan d'action chiffré.", `text: ${text}`));
+    // Rabat marks the sentence restricted; Niamey's action says it publicly, and the action register prints Niamey's actions.
+    const result = runBin(['build', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('restricted-leak');
+    expect(read(path.join(dir, 'out/actions.md'))).toContain(text);
+  });
+
   it('validate checks the programme\'s templates and each workshop\'s own, as build does', () => {
     const dir = copy();
     const overview = path.join(dir, 'templates/programme/overview.md.hbs');

@@ -5,7 +5,7 @@ import { parseYamlFile } from '../../src/load/parse-yaml.js';
 
 const text = 'key_points:\n  - text: Connectivity at the remote border post of Tessit has been down since March.\n    restricted: true\n';
 const file = parseYamlFile({ path: 'sessions/a.yaml', text }, 'session').file;
-const restricted: RestrictedText[] = [{ words: 'connectivity at the remote border post of tessit has been down since march', location: locate(file, ['key_points', 0, 'text']) }];
+const restricted: RestrictedText[] = [{ words: 'connectivity at the remote border post of tessit has been down since march', source: 'Connectivity at the remote border post of Tessit has been down since March.', location: locate(file, ['key_points', 0, 'text']) }];
 
 describe('leak guard: a writer\'s plain text (a DOCX\'s paragraphs)', () => {
   it('finds a restricted text in plain text, read as it is (marks that would be Markdown are text), located at the item', () => {
