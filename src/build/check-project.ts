@@ -101,12 +101,13 @@ export async function validateProject(dirArgument: string, cwd: string, timings?
 }
 
 /**
- * A checked project with its own templates' problems, when it has templates (`own`) and its notes
- * passed their schemas (documents and languages are known). The template machinery (Handlebars) is
- * loaded only then: `validate` of a project without templates does not need it.
+ * A checked project with its own templates' problems, when it has templates (`own`) or custom
+ * documents, and its notes passed their schemas (documents and languages are known). The template
+ * machinery (Handlebars) is loaded only then: `validate` of a project without either does not need it.
  */
 async function withTemplateProblems(checked: CheckedResult, cwd: string, own: boolean): Promise<CheckedResult> {
-  if (!own || !checked.project) return checked;
+  // Without templates of its own, only a custom document's template can be missing (a shipped one's name misspelt).
+  if (!checked.project || (!own && !(checked.project.workshop.data.report?.documents ?? []).some((entry) => typeof entry !== 'string'))) return checked;
   const { checkWorkshopTemplates } = await import('./project-templates.js');
   const templates = await checkWorkshopTemplates(checked.project, checked.dir, cwd);
   if (templates.diagnostics.length === 0) return checked;

@@ -15,7 +15,7 @@ import { checkProject, type CacheReport, type CheckedResult } from './check-proj
 import { HeadingPagesBook } from './heading-pages.js';
 import type { PdfThemeYaml } from '../typeset/theme.js';
 import type { OutputFile } from './publish.js';
-import { projectTemplates, templatesIn } from './project-templates.js';
+import { missingDocumentTemplates, projectTemplates, templatesIn } from './project-templates.js';
 import { locate } from '../load/index.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
@@ -136,7 +136,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     });
   }
   const { templates, diagnostics: templateFileProblems } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
-  result.diagnostics.push(...templateFileProblems);
+  result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));

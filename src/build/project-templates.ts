@@ -4,6 +4,8 @@ import { locate } from '../load/index.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, type TemplateFile } from '../render/index.js';
 import { unusedTemplates } from '../render/unused-templates.js';
+import { PARTIALS_DIR } from '../render/templates.js';
+import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
 
@@ -36,8 +38,30 @@ export function templatesIn<T>(templates: ReadonlyMap<string, T>, language: Lang
   const folder = (name: string) => name.slice(0, name.indexOf('/'));
   if (![...templates.keys()].some((name) => languages.includes(folder(name) as Language))) return templates;
   const result = new Map([...templates].filter(([name]) => !languages.includes(folder(name) as Language)));
-  for (const [name, file] of templates) if (folder(name) === language) result.set(name.slice(language.length + 1), file);
+  // Under both names: a custom document may name its template with the folder (`template: fr/note.md.hbs`).
+  for (const [name, file] of templates) if (folder(name) === language) result.set(name.slice(language.length + 1), file).set(name, file);
   return result;
+}
+
+/**
+ * Each custom document of report.documents whose template is not in `templates` for one of the
+ * report's languages (a `template:` misspelt, a file in templates/fr/ only): an error at its
+ * `template:` in workshop.yaml. Pure.
+ */
+export function missingDocumentTemplates(workshop: CheckedProject['workshop'], templates: ReadonlyMap<string, unknown>, languages: readonly Language[]): Diagnostic[] {
+  return (workshop.data.report?.documents ?? []).flatMap((entry, index) => {
+    if (typeof entry === 'string') return [];
+    const lacking = languages.filter((language) => !templatesIn(templates, language, languages).has(entry.template));
+    if (lacking.length === 0) return [];
+    const missing = missingTemplate({ name: entry.name, template: entry.template, path: entry.name });
+    const near = suggest(entry.template, [...templatesIn(templates, lacking[0]!, languages).keys()].filter((name) => !name.startsWith(PARTIALS_DIR)));
+    return [{
+      ...missing,
+      ...(near ? { hint: `Did you mean “${near}”? ${missing.hint}` } : {}),
+      ...(lacking.length < languages.length ? { message: missing.message.replace(' does not exist.', ` does not exist in ${lacking.join(', ')}.`) } : {}),
+      location: locate(workshop.file, ['report', 'documents', index, 'template'], 'value'),
+    }];
+  });
 }
 
 /**
@@ -53,7 +77,8 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
   const { languages } = translationStatus(project);
   const { templates, diagnostics, own } = await projectTemplates(dir, undefined, cwd, documents, languages);
   const sources = new Map([...templates.values()].filter((file) => file.overridden).map((file) => [file.displayPath, file.text]));
-  if (!own || hasErrors(diagnostics)) return { diagnostics, sources };
+  if (!own) return { diagnostics: missingDocumentTemplates(workshop, templates, languages), sources };
+  if (hasErrors(diagnostics)) return { diagnostics, sources };
   const jobs = documentJobs(documents, workshop.data.countries.slice(0, 1), project.followUps.length > 0);
   const seen = new Set<string>();
   const add = (diagnostic: Diagnostic) => {
@@ -61,14 +86,7 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
     if (!seen.has(key)) diagnostics.push(diagnostic);
     seen.add(key);
   };
-  for (const language of languages) {
-    const set = templatesIn(templates, language, languages);
-    templateProblems(set, jobs, language).forEach(add);
-    for (const job of jobs) {
-      if (set.has(job.template)) continue;
-      const index = workshop.data.report?.documents?.findIndex((entry) => typeof entry !== 'string' && entry.name === job.name) ?? -1;
-      add({ ...missingTemplate(job), ...(index >= 0 ? { location: locate(workshop.file, ['report', 'documents', index, 'template'], 'value') } : {}) });
-    }
-  }
+  for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language).forEach(add);
+  diagnostics.push(...missingDocumentTemplates(workshop, templates, languages));
   return { diagnostics, sources };
 }

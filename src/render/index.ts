@@ -138,7 +138,8 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
  */
 export function templateProblems(templates: TemplateSet, jobs: readonly DocumentJob[], language: Language): Diagnostic[] {
   const { asts, diagnostics } = parseTemplates(templates);
-  if (diagnostics.length) return diagnostics;
+  // A file under two names (templates/fr/note.md.hbs is also fr/note.md.hbs) is one problem.
+  if (diagnostics.length) return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
   const names = helperNames(language);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
     if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names));

@@ -20,7 +20,7 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     // templates/fr/report.md.hbs is the French report's: judged by the name it has in that language.
     const folder = name.slice(0, name.indexOf('/'));
     const own = languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
-    if (bundled.has(own) || used.has(own)) continue;
+    if (bundled.has(own) || used.has(own) || used.has(name)) continue;
     if (own.startsWith(PARTIALS_DIR) && ((placed ??= placedPartials(templates)) === 'any' || placed.has(partialName(own)))) continue;
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
     // A --templates folder is shared (by a programme's workshops): a file another project uses is no

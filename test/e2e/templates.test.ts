@@ -109,6 +109,14 @@ describe('overrides', () => {
     expect(built.code, built.stderr).toBe(0);
     expect(read(path.join(dir, 'out/report.md'))).toContain('RAPPORT EN FRANÇAIS');
     expect(built.stderr).not.toContain('fr/report.md.hbs');
+    // A custom document may name its template with the folder, as before templates/fr/ was the French report's.
+    const named = project({ 'fr/note.md.hbs': '# NOTE EN FRANÇAIS\n' }, 'language: fr\nreport:\n  documents: [report, { name: note, template: fr/note.md.hbs }]\n');
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, named], { cwd: named });
+      expect(result.code, `${command}: ${result.stderr}`).toBe(0);
+      expect(result.stderr, command).not.toContain('fr/note.md.hbs');
+    }
+    expect(read(path.join(named, 'out/note.md'))).toContain('NOTE EN FRANÇAIS');
     // `eject fr/recommendations` copies the default into templates/fr/ (it refused the name).
     const ejected = await runInProcess(['templates', 'eject', 'fr/recommendations', '--project', dir]);
     expect(ejected.code, ejected.stderr).toBe(0);
@@ -297,6 +305,15 @@ describe('validate checks the templates as build does', () => {
     expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning .*\[unused-template\]$/m);
     expect(result.stderr).toMatch(/^workshop\.yaml:\d+:\d+ error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // Without a templates/ folder too, at the same line, for validate and build alike.
+    const bare = project({}, 'report:\n  documents: [report, { name: notes, template: reprot.md.hbs }]\n');
+    for (const command of ['validate', 'build']) {
+      const missing = await runInProcess([command, bare], { cwd: bare });
+      expect(missing.code, command).toBe(1);
+      expect(missing.stderr, command).toMatch(/^workshop\.yaml:\d+:\d+ error The template “reprot\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+      expect(missing.stderr, command).toContain('hint: Did you mean “report.md.hbs”?');
+    }
+    expect(existsSync(path.join(bare, 'out'))).toBe(false);
     const syntax = project({ 'partials/person.md.hbs': '{{name}\n' });
     expect((await runInProcess(['validate', syntax], { cwd: syntax })).stderr).toMatch(/^templates\/partials\/person\.md\.hbs:1:\d+ error .*\[template-syntax\]$/m);
     // A project whose templates are right validates as before.
