@@ -57,6 +57,10 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
   return staging.commit();
 }
 
+
+/** What to do when the output folder cannot be one: a workshop of a programme is built into its own out/, which --out does not move. */
+const OUTPUT_FOLDER_HINT = 'Remove or rename the file in the way (a workshop of a programme is built into its own out/), or give --out a folder (it is made when missing).';
+
 /**
  * Starts a publish into `outDir`, first repairing what a killed one left. The protocol:
  * - add: append the name to the journal, then write `<name>.wr-tmp`;
@@ -69,13 +73,13 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
 export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
   const existing = await fs.stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, 'Give --out a folder (it is made when missing), e.g. the default DIR/out.');
+  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, OUTPUT_FOLDER_HINT);
   if (!existing) {
     // The nearest folder above that exists must be one: a file there (`--out notes.txt/out`) is said so.
     for (let above = path.dirname(outDir); above !== path.dirname(above); above = path.dirname(above)) {
       const found = await fs.stat(above).catch(() => undefined);
       if (!found) continue;
-      if (!found.isDirectory()) throw new SetupError(`The output folder ${outDir} cannot be made: ${above} is a file.`, 'Give --out a folder (it is made when missing), e.g. the default DIR/out.');
+      if (!found.isDirectory()) throw new SetupError(`The output folder ${outDir} cannot be made: ${above} is a file.`, OUTPUT_FOLDER_HINT);
       break;
     }
   }

@@ -310,6 +310,19 @@ describe('a programme of workshops', () => {
     expect(read(path.join(dir, 'out/actions.md'))).toContain(text);
   });
 
+  it('reports a publish that fails (a workshop\'s out/ is a file) as one JSON array with the setup error, publishing nothing', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, '../niamey-2022/out'), 'not a folder');
+    const result = runBin(['build', dir, '--reporter', 'json']);
+    expect(result.code).toBe(2);
+    // One array (the problems were printed before the publish failed, then the error as a second array).
+    const problems = JSON.parse(result.stdout) as Array<{ ruleId: string; message: string; hint: string }>;
+    expect(problems.map((p) => p.ruleId)).toEqual(['setup-error']);
+    expect(problems[0]!.message).toMatch(/niamey-2022\/out is a file\.$/);
+    expect(problems[0]!.hint).toMatch(/^Remove or rename the file in the way/);
+    for (const folder of ['out', '../rabat-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
+  });
+
   it('validate checks the programme\'s templates and each workshop\'s own, as build does', () => {
     const dir = copy();
     const overview = path.join(dir, 'templates/programme/overview.md.hbs');

@@ -58,17 +58,25 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const builtWell = built.files.length > 0 && problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting) === EXIT.ok;
   // --check: every output folder (each workshop's, then the programme's) against what the build made.
   const compared = !staging && builtWell ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
-  const code = report(built, parts, reporting, globals, io, built.sources);
-  io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
+  const code = problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting);
+  // Printed once the outcome is known: a publish that fails after the problems were printed would
+  // make a second JSON array (its setup error) on stdout.
+  const printProblems = () => {
+    report(built, parts, reporting, globals, io, built.sources);
+    io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
+  };
   if (code !== EXIT.ok || !builtWell) {
     await staging?.abort();
+    printProblems();
     return code === EXIT.ok ? EXIT.problems : code;
   }
   if (!staging) {
+    printProblems();
     for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files, folder.problems, reporting.quiet));
     return compared.some((folder) => folder.problems.length > 0) ? EXIT.problems : code;
   }
   const published = await staging.commit();
+  printProblems();
   timings.mark('write');
   if (reporting.verbose) io.stderr.write(timings.format());
   if (!reporting.quiet) {
