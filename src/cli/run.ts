@@ -133,7 +133,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     });
   templates.command('eject')
     .description('copy the default templates (all, or the named ones) into the project to edit')
-    .argument('[names...]', 'templates to copy, e.g. report or partials/person (default: all)')
+    .argument('[names...]', 'templates to copy, e.g. report or partials/person, or LANG/NAME (fr/report) for one language of the report (default: all)')
     .option('-p, --project <dir>', 'the project folder', '.')
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .option('--force', 'replace templates you have edited')

@@ -121,6 +121,12 @@ describe('overrides', () => {
     const ejected = await runInProcess(['templates', 'eject', 'fr/recommendations', '--project', dir]);
     expect(ejected.code, ejected.stderr).toBe(0);
     expect(read(path.join(dir, 'templates/fr/recommendations.md.hbs'))).toBe(read(path.join(ROOT, 'templates/recommendations.md.hbs')));
+    // In a report without French, such a file is copied and listed, each time said to be unused.
+    const english = project({ 'fr/report.md.hbs': '# RAPPORT\n' });
+    expect((await runInProcess(['templates', 'list', '--project', english])).stdout).toMatch(/^fr\/report\.md\.hbs +overridden by the project \(fr only, unused: the report has no fr\)$/m);
+    const copied = await runInProcess(['templates', 'eject', 'fr/person', '--project', english]);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stderr).toContain('Note: templates/fr/ is used only when fr is a language of the report (workshop.yaml has en)');
   });
 });
 

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { EXIT, type Io } from '../io.js';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { ejectTemplates, languageFolder, loadTemplates, templatesFolder } from '../../build/templates.js';
+import { reportLanguages } from '../../languages/status.js';
+import type { Language } from '../../notes/types.js';
 
 export interface TemplatesOptions {
   project?: string;
@@ -12,12 +16,14 @@ export interface TemplatesOptions {
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
   const set = await loadTemplates(templatesFolder(options.project ?? '.', options.templates, io.cwd), [], path.resolve(io.cwd, options.project ?? '.'));
   const bundled = await loadTemplates();
+  const languages = await projectLanguages(options.project ?? '.', io.cwd);
   const width = Math.max(...[...set.keys()].map((name) => name.length));
   for (const [name, file] of set) {
     // templates/fr/report.md.hbs: the French report's (used when the report is in French).
     const language = languageFolder(name);
     const own = language === undefined ? name : name.slice(language.length + 1);
-    const state = !file.overridden ? 'default' : `${bundled.has(own) ? 'overridden by the project' : 'project only'}${language ? ` (${language} only)` : ''}`;
+    const unused = language !== undefined && languages !== undefined && !languages.includes(language) ? ', unused: the report has no ' + language : '';
+    const state = !file.overridden ? 'default' : `${bundled.has(own) ? 'overridden by the project' : 'project only'}${language ? ` (${language} only${unused})` : ''}`;
     io.stdout.write(`${name.padEnd(width)}  ${state}\n`);
   }
   return EXIT.ok;
@@ -29,9 +35,25 @@ export async function ejectTemplatesCommand(names: string[], options: TemplatesO
   const { copied, kept } = await ejectTemplates(target, names, options.force ?? false);
   const shown = path.relative(io.cwd, target) || '.';
   if (copied.length) io.stderr.write(`Copied to ${shown}/: ${copied.join(', ')}\n`);
+  // fr/report for a report without French: copied (French may come), but said to be unused until then.
+  const languages = await projectLanguages(options.project ?? '.', io.cwd);
+  const foreign = [...new Set(copied.map(languageFolder).filter((language): language is Language => language !== undefined && languages !== undefined && !languages.includes(language)))];
+  for (const language of foreign) io.stderr.write(`Note: ${shown}/${language}/ is used only when ${language} is a language of the report (workshop.yaml has ${languages!.join(', ')}): add it to languages: to use them.\n`);
   if (kept.length) {
     io.stderr.write(`Kept your edited ${kept.join(', ')} (use --force to replace ${kept.length === 1 ? 'it' : 'them'} with the default).\n`);
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** The report's languages as workshop.yaml says them, or undefined when it cannot be read (no project yet, a YAML error: `validate` says so). */
+async function projectLanguages(project: string, cwd: string): Promise<Language[] | undefined> {
+  try {
+    const data: unknown = parse(await readFile(path.resolve(cwd, project, 'workshop.yaml'), 'utf8'));
+    if (!data || typeof data !== 'object') return undefined;
+    const { language, languages } = data as { language?: unknown; languages?: unknown };
+    return reportLanguages({ ...(typeof language === 'string' ? { language: language as Language } : {}), ...(Array.isArray(languages) ? { languages: languages as Language[] } : {}) });
+  } catch {
+    return undefined;
+  }
 }
