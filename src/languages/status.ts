@@ -1,3 +1,4 @@
+import { movedTranslations } from './moved.js';
 import type { ParsedFile } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
@@ -95,11 +96,29 @@ export function translationStatus(project: TranslatableProject): TranslationStat
   return status;
 }
 
-/** `fr: 212 of 230 texts translated, 18 missing, 3 stale`, per target language. */
+/**
+ * `fr: 212 of 230 texts translated, 18 missing, 3 stale`, per target language, and how many wait
+ * only for an entry to be renamed (see movedTranslations): those are neither missing nor stale.
+ */
 export function coverageLines(status: TranslationStatus): string[] {
+  const moved = movedTranslations(status);
+  const under = new Map<string, Set<string>>();
+  const leaving = new Map<string, Set<string>>();
+  for (const [file, { moves }] of moved) {
+    const place = `${file.language}\u0000${file.target}`;
+    under.set(place, new Set(moves.map((move) => move.to)));
+    leaving.set(place, new Set(moves.map((move) => move.from)));
+  }
   return status.languages.slice(1).map((language) => {
     const mine = status.slots.filter((s) => s.language === language && !s.slot.optional);
-    const count = (state: SlotStatus['state']) => mine.filter((s) => s.state === state).length;
-    return `${language}: ${count('translated')} of ${mine.length} texts translated, ${count('missing')} missing, ${count('stale')} stale`;
+    const states = mine.map((s): SlotStatus['state'] | 'moved' => {
+      const place = `${s.language}\u0000${s.source.source.path}`;
+      if (s.state === 'translated') return s.state;
+      if (under.get(place)?.has(s.slot.key)) return 'moved';
+      return s.translation && leaving.get(place)?.has(s.translation.key) ? 'missing' : s.state;
+    });
+    const count = (state: SlotStatus['state'] | 'moved') => states.filter((each) => each === state).length;
+    const movedCount = count('moved');
+    return `${language}: ${count('translated')} of ${mine.length} texts translated, ${count('missing')} missing, ${count('stale')} stale${movedCount ? `, ${movedCount} under ${movedCount === 1 ? 'its text\'s' : 'their texts\''} old keys (see moved-translation)` : ''}`;
   });
 }

@@ -99,7 +99,7 @@ describe('each translation rule, one defect at a time, located', () => {
       // One key point removed: the translations of those after it are under their old keys (it was 3 stale warnings and 1 orphan error, "Did you mean key_points.0?").
       rule: 'moved-translation',
       change: (dir) => edit(path.join(dir, 'sessions/03-kst-initiatives.yaml'), /^key_points:\n {2}- .*\n/m, 'key_points:\n'),
-      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 warning 3 translations are under their texts' old keys: the texts of sessions\/03-kst-initiatives\.yaml moved[\s\S]*hint: Rename the entries: key_points\.1 → key_points\.0, key_points\.2 → key_points\.1, key_points\.3 → key_points\.2/, code: 0,
+      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 warning 3 translations are under their texts' old keys: the texts of sessions\/03-kst-initiatives\.yaml moved[\s\S]*hint: In translations\/fr\/sessions\/03-kst-initiatives\.yaml, delete key_points\.0 \(it translates a text no longer there\), then rename the entries, in this order \(each new key is free by then\): key_points\.1 → key_points\.0, key_points\.2 → key_points\.1, key_points\.3 → key_points\.2\./, code: 0,
     },
     {
       rule: 'translation-structure',
@@ -119,6 +119,21 @@ describe('each translation rule, one defect at a time, located', () => {
     expect(result.code, result.stderr).toBe(code);
     expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual([`[${rule}]`]);
     expect(result.stderr).toMatch(where);
+  });
+});
+
+describe('a key point added before the others', () => {
+  it('asks for the renames from the last, says the new key point has no translation, and counts the texts as waiting for a rename', () => {
+    const dir = copy();
+    edit(path.join(dir, 'sessions/03-kst-initiatives.yaml'), /^key_points:\n/m, 'key_points:\n  - A new first key point, added after the translation was made.\n');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)?.sort()).toEqual(['[missing-translation]', '[moved-translation]']);
+    // Renamed one by one in this order, no entry is renamed onto one still to be moved.
+    expect(result.stderr).toMatch(/hint: In translations\/fr\/sessions\/03-kst-initiatives\.yaml, rename the entries, in this order \(each new key is free by then\): key_points\.3 → key_points\.4, key_points\.2 → key_points\.3, key_points\.1 → key_points\.2, key_points\.0 → key_points\.1\./);
+    expect(result.stderr).not.toContain('no longer there');
+    expect(result.stderr).toMatch(/sessions\/03-kst-initiatives\.yaml:\d+:\d+ warning No French translation of this text/);
+    expect(result.stderr).toMatch(/^fr: \d+ of \d+ texts translated, 1 missing, 0 stale, 4 under their texts' old keys \(see moved-translation\)$/m);
   });
 });
 

@@ -1,4 +1,4 @@
-import { fingerprint, reportLanguages, structureDifferences, translationStatus, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
+import { fingerprint, movedTranslations, reportLanguages, structureDifferences, translationStatus, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
 import type { ParsedFile } from '../../load/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
@@ -40,15 +40,16 @@ export function checkTranslations(ctx: RuleContext): void {
   const translatedUnderOldName = renamed.sources;
   // Translations left under their texts' old keys (a key point removed before them): one warning per file.
   const moved = movedTranslations(status);
-  for (const [file, moves] of moved) {
+  for (const [file, { moves, replaced }] of moved) {
     const [first, ...others] = moves;
     const list = moves.map((move) => `${move.from} → ${move.to}`).join(', ');
+    const deleteFirst = replaced.length ? `delete ${replaced.join(', ')} (${replaced.length === 1 ? 'it translates' : 'they translate'} a text no longer there), then ` : '';
     ctx.report('moved-translation', 'warning', { file: file.file, path: [first!.from] }, 'key', `${moves.length === 1 ? 'A translation is' : `${moves.length} translations are`} under ${moves.length === 1 ? 'its text\'s old key' : 'their texts\' old keys'}: the texts of ${file.target} moved (an item was removed or added before them), so the ${NAMES[file.language as Language] ?? file.language} report shows ${moves.length === 1 ? 'it' : 'them'} in ${NAMES[source]}.`,
-      `Rename ${moves.length === 1 ? 'the entry' : 'the entries'}: ${list} (an entry already at a new key translates a text no longer there: it is replaced).`,
+      `In translations/${file.language}/${file.target}, ${deleteFirst}rename ${moves.length === 1 ? 'the entry' : 'the entries, in this order (each new key is free by then)'}: ${list}.`,
       others.map((move) => ({ site: { file: file.file, path: [move.from] }, part: 'key' as const, message: `moved to ${move.to}` })));
   }
-  const movedFrom = (file: TranslationFileInfo, key: string) => moved.get(file)?.some((move) => move.from === key) ?? false;
-  const movedTo = (language: string, target: string, key: string) => [...moved].some(([file, moves]) => file.language === language && file.target === target && moves.some((move) => move.to === key));
+  const movedFrom = (file: TranslationFileInfo, key: string) => moved.get(file)?.moves.some((move) => move.from === key) ?? false;
+  const movedTo = (language: string, target: string, key: string) => [...moved].some(([file, { moves }]) => file.language === language && file.target === target && moves.some((move) => move.to === key));
   for (const { file, key } of status.orphans) {
     if (damaged(file.target) || movedFrom(file, key)) continue;
     const keys = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target).map((s) => s.slot.key);
@@ -63,9 +64,14 @@ export function checkTranslations(ctx: RuleContext): void {
     // A recommendation that same_as merges into another: the report prints the other's text, never this one.
     const into = s.slot.path[0] === 'recommendations' && s.slot.path[2] === 'text' ? merged.get(s.source)?.get(s.slot.path[1] as number) : undefined;
     const shows = (what: string) => (into === undefined ? what : `the report does not print it: same_as merges this recommendation into “${into}”, whose text it shows`);
-    // Said once by moved-translation.
-    if (s.state !== 'translated' && moved.size > 0 && ((s.translation && movedFrom(s.translation.file, s.translation.key)) || movedTo(s.language, s.source.source.path, s.slot.key))) continue;
-    if (s.state === 'missing') {
+    // Said once by moved-translation: a text whose translation is to be renamed to its key. One
+    // whose key's entry moves away (an item added before others) has none once the renames are made.
+    let state = s.state;
+    if (state !== 'translated' && moved.size > 0) {
+      if (movedTo(s.language, s.source.source.path, s.slot.key)) continue;
+      if (s.translation && movedFrom(s.translation.file, s.translation.key)) state = 'missing';
+    }
+    if (state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
@@ -104,37 +110,6 @@ function mergedRecommendations(ctx: RuleContext): Map<ParsedFile, Map<number, st
   }
   return merged;
 }
-
-/**
- * Translation entries left under their texts' old keys, by translation file: an entry that is not
- * its key's text's translation (stale, or its key gone) but whose source fingerprint is that of
- * exactly one other text of the same list, addressed by its place, without an up-to-date
- * translation: the text it translates moved there (`key_points.1` → `key_points.0` when the first key point was removed).
- * Only files with a stale or orphan entry are looked at.
- */
-function movedTranslations(status: TranslationStatus): Map<TranslationFileInfo, Array<{ from: string; to: string }>> {
-  const files = new Set<TranslationFileInfo>([...status.orphans.map((orphan) => orphan.file), ...status.slots.flatMap((s) => (s.state === 'stale' ? [s.translation!.file] : []))]);
-  const found = new Map<TranslationFileInfo, Array<{ from: string; to: string }>>();
-  for (const file of files) {
-    const slots = status.slots.filter((s) => s.language === file.language && s.source.source.path === file.target);
-    const current = new Map(slots.map((s) => [s.slot.key, fingerprint(s.slot.value)]));
-    const waiting = new Map<string, string[]>();
-    for (const s of slots) if (s.state !== 'translated') waiting.set(current.get(s.slot.key)!, [...(waiting.get(current.get(s.slot.key)!) ?? []), s.slot.key]);
-    const moves: Array<{ from: string; to: string }> = [];
-    for (const [key, entry] of Object.entries(file.data)) {
-      const was = String(entry?.source);
-      if (current.get(key) === was) continue;
-      // Only items addressed by their place move (`key_points.1` → `key_points.0`); one addressed by its id does not.
-      const to = (waiting.get(was) ?? []).filter((k) => k !== key && placeShape(k) === placeShape(key) && k !== placeShape(k));
-      if (to.length === 1) moves.push({ from: key, to: to[0]! });
-    }
-    if (moves.length > 0) found.set(file, moves);
-  }
-  return found;
-}
-
-/** A key with each place number replaced (`key_points.#`, `country_notes.MLI.needs.#`): keys of the same list share it. */
-const placeShape = (key: string) => key.replace(/\.\d+(?=\.|$)/g, '.#');
 
 /**
  * Translation files left under a source file's old name (`countries/MLI.yaml` renamed `MIL.yaml`,
