@@ -200,7 +200,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
-  result.builds = withoutRepeats(outcomes.map((outcome) => outcome.build!));
+  result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
@@ -252,6 +252,17 @@ function programmeDates(model: ProgrammeModel): { start: string; end: string } {
   const starts = model.workshops.map((workshop) => workshop.dates.start).sort();
   const ends = model.workshops.map((workshop) => workshop.dates.end).sort();
   return { start: starts[0]!, end: ends[ends.length - 1]! };
+}
+
+/**
+ * A programme's --as-of before a workshop began is no mistake (the status of a programme in 2023,
+ * its 2024 workshops not started): `as-of-before-workshop` is kept only when the date is before
+ * every workshop, and then once, at the first. Pure.
+ */
+function asOfBeforeAll<T extends { diagnostics: Diagnostic[] }>(builds: T[]): T[] {
+  const warned = (build: T) => build.diagnostics.some((d) => d.code === 'as-of-before-workshop');
+  const all = builds.length > 0 && builds.every(warned);
+  return builds.map((build, index) => (warned(build) && !(all && index === 0) ? { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') } : build));
 }
 
 /**

@@ -69,7 +69,9 @@ describe('a recommendation that same_as merges into another', () => {
     const result = runBin(['validate', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[stale-translation]']);
-    expect(result.stderr).toContain('warning The English text changed since it was translated: the report does not print it: same_as merges this recommendation into “port-screening”, whose text it shows. [stale-translation]');
+    // api-pnr → port-screening → cl-traveller-data: the report prints the end of the chain's text (it named port-screening).
+    expect(result.stderr).toContain('warning The English text changed since it was translated, but the report does not print it: same_as merges this recommendation into “cl-traveller-data”, whose text the report prints. [stale-translation]');
+    expect(result.stderr).toMatch(/hint: Delete the entry, or, if same_as is to go, update the translation to the new text, then set `source: [0-9a-f]{8}`\./);
   });
 });
 

@@ -323,6 +323,18 @@ describe('a programme of workshops', () => {
     for (const folder of ['out', '../rabat-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
   });
 
+  it('warns of --as-of before a workshop only when it is before the whole programme, and then once', () => {
+    const dir = copy();
+    // Between Rabat (May 2022) and Niamey (November 2022): Niamey's actions not started yet, no mistake.
+    const between = runBin(['build', dir, '--as-of', '2022-08-01']);
+    expect(between.code, between.stderr).toBe(0);
+    expect(between.stderr).not.toContain('as-of-before-workshop');
+    const before = runBin(['build', dir, '--as-of', '2021-12-01']);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stderr.match(/\[as-of-before-workshop\]/g)).toHaveLength(1);
+    expect(before.stderr).toMatch(/rabat-2022\/workshop\.yaml:\d+:\d+ warning --as-of 2021-12-01 is before the workshop began/);
+  });
+
   it('validate checks the programme\'s templates and each workshop\'s own, as build does', () => {
     const dir = copy();
     const overview = path.join(dir, 'templates/programme/overview.md.hbs');

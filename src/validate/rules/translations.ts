@@ -63,7 +63,7 @@ export function checkTranslations(ctx: RuleContext): void {
     const language = NAMES[s.language];
     // A recommendation that same_as merges into another: the report prints the other's text, never this one.
     const into = s.slot.path[0] === 'recommendations' && s.slot.path[2] === 'text' ? merged.get(s.source)?.get(s.slot.path[1] as number) : undefined;
-    const shows = (what: string) => (into === undefined ? what : `the report does not print it: same_as merges this recommendation into “${into}”, whose text it shows`);
+    const merges = `same_as merges this recommendation into “${into}”, whose text the report prints`;
     // Said once by moved-translation: a text whose translation is to be renamed to its key. One
     // whose key's entry moves away (an item added before others) has none once the renames are made.
     let state = s.state;
@@ -77,14 +77,16 @@ export function checkTranslations(ctx: RuleContext): void {
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
       // Or its translation file could not be read (its own error says why).
       if (damaged(`translations/${s.language}/${s.source.source.path}`) || translatedUnderOldName.has(`${s.language}/${s.source.source.path}`)) continue;
-      ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text: ${shows(`the ${language} report shows it in ${NAMES[source]}`)}.`,
-        `Add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
+      const add = `add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}`;
+      ctx.report('missing-translation', 'warning', where, 'value', into === undefined ? `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.` : `No ${language} translation of this text, which the report does not print: ${merges}.`,
+        into === undefined ? `${add[0]!.toUpperCase()}${add.slice(1)}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.` : `Nothing to do while same_as stays; without it, ${add}.`);
       continue;
     }
     const { file, key, entry } = s.translation!;
     if (s.state === 'stale') {
-      ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', `The ${NAMES[source]} text changed since it was translated: ${shows(`the ${language} report shows it in ${NAMES[source]} until the translation is updated`)}.`,
-        `Update the translation to the new text, then set \`source: ${fingerprint(s.slot.value)}\`.`, [{ site: where, message: 'the text it translates' }]);
+      const update = `update the translation to the new text, then set \`source: ${fingerprint(s.slot.value)}\``;
+      ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', into === undefined ? `The ${NAMES[source]} text changed since it was translated: the ${language} report shows it in ${NAMES[source]} until the translation is updated.` : `The ${NAMES[source]} text changed since it was translated, but the report does not print it: ${merges}.`,
+        into === undefined ? `${update[0]!.toUpperCase()}${update.slice(1)}.` : `Delete the entry, or, if same_as is to go, ${update}.`, [{ site: where, message: 'the text it translates' }]);
     } else if (s.slot.markdown) {
       const differences = structureDifferences(s.slot.value, entry.text);
       if (differences.length) {
@@ -97,15 +99,25 @@ export function checkTranslations(ctx: RuleContext): void {
 
 /**
  * Per session file, the recommendations (by index) whose same_as leads to another of this workshop:
- * each with the id it names. Consolidation prints the end of the chain's text instead of theirs.
+ * each with the id at the end of its chain (A → B → C names C), whose text consolidation prints
+ * instead of theirs.
  */
 function mergedRecommendations(ctx: RuleContext): Map<ParsedFile, Map<number, string>> {
-  const ids = new Set(ctx.project.sessions.flatMap((session) => (session.data.recommendations ?? []).flatMap((rec) => rec.id ?? [])));
+  const sameAs = new Map(ctx.project.sessions.flatMap((session) => (session.data.recommendations ?? []).flatMap((rec) => (rec.id === undefined ? [] : [[rec.id, rec.same_as] as const]))));
+  const root = (id: string): string => {
+    const seen = new Set<string>();
+    let at = id;
+    for (let next = sameAs.get(at); next !== undefined && sameAs.has(next) && !seen.has(next); next = sameAs.get(at)) {
+      seen.add(at);
+      at = next;
+    }
+    return at;
+  };
   const merged = new Map<ParsedFile, Map<number, string>>();
   for (const session of ctx.project.sessions) {
     session.data.recommendations?.forEach((rec, index) => {
-      if (rec.same_as === undefined || !ids.has(rec.same_as)) return;
-      merged.set(session.file, (merged.get(session.file) ?? new Map<number, string>()).set(index, rec.same_as));
+      if (rec.same_as === undefined || !sameAs.has(rec.same_as)) return;
+      merged.set(session.file, (merged.get(session.file) ?? new Map<number, string>()).set(index, root(rec.same_as)));
     });
   }
   return merged;
