@@ -101,6 +101,18 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
   ];
+  it('a file named for a period may be dated any day of it; a date outside it is follow-up-date-mismatch naming the period', () => {
+    const dir = copy();
+    const period = path.join(dir, 'follow-up/2022-11-01_2022-11-30.yaml');
+    writeFileSync(period, read(path.join(dir, 'follow-up/2022-11-15.yaml')));
+    rmSync(path.join(dir, 'follow-up/2022-11-15.yaml'));
+    const within = runBin(['validate', dir]);
+    expect(within.code, within.stderr).toBe(0);
+    expect(within.stderr).not.toContain('follow-up-date-mismatch');
+    edit(period, /^date: 2022-11-15/m, 'date: 2022-12-15');
+    expect(runBin(['validate', dir]).stderr).toMatch(/follow-up\/2022-11-01_2022-11-30\.yaml:\d+:7 warning This report is dated 2022-12-15, but its file is named for 2022-11-01 to 2022-11-30\. \[follow-up-date-mismatch\]/);
+  });
+
   it('an action id that is not valid is one error where it is written, and a follow-up report naming it points there (not “without an id”, nor a missing translation)', () => {
     const dir = copy();
     edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: circulate-report', 'id: circulate report');

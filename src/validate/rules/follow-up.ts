@@ -42,8 +42,11 @@ export function checkFollowUps(ctx: RuleContext): void {
     const { file, data } = followUp;
     // A report whose date or updates failed their schema was reported there; what is left is checked.
     // A file named by its date (follow-up/2022-11-30.yaml) that says another: one of the two is mistyped.
-    const named = /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(file.source.path.slice(file.source.path.lastIndexOf('/') + 1))?.[1];
-    const misnamed = named !== undefined && data.date !== undefined && data.date !== named;
+    // A file named for a period (2022-12-01_2023-03-31.yaml) may be dated any day of it.
+    const name = file.source.path.slice(file.source.path.lastIndexOf('/') + 1);
+    const days = /^\d{4}-\d{2}-\d{2}(?!\d)/.test(name) ? [...name.matchAll(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g)].map((match) => match[0]).sort() : [];
+    const named = days.length === 0 ? undefined : days.length === 1 ? days[0]! : `${days[0]} to ${days[days.length - 1]}`;
+    const misnamed = named !== undefined && data.date !== undefined && (data.date < days[0]! || data.date > days[days.length - 1]!);
     if (start !== undefined && data.date !== undefined && data.date < start) {
       ctx.report('follow-up-before-workshop', 'error', { file, path: ['date'] }, 'value', doubt ? `This report is dated ${data.date}, before the first session (${start}).` : `This report is dated ${data.date}, before the workshop began (${start}).`, `Check the date: follow-up reports come after the workshop.${misnamed ? ` The file is named for ${named}.` : ''}`);
     } else if (misnamed) {
