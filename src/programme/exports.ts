@@ -74,6 +74,7 @@ export function programmeJson(model: ProgrammeModel): string {
   const data = {
     version: 1,
     language: model.language,
+    ...(model.as_of !== undefined ? { as_of: model.as_of } : {}),
     programme: model.programme,
     counts: model.counts,
     workshops: model.workshops,

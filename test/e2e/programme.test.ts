@@ -357,6 +357,10 @@ describe('a programme of workshops', () => {
     const register = read(path.join(dir, 'out/actions.md'));
     expect(register).toContain('with its status as of 30 June 2023:');
     expect(read(path.join(dir, 'out/actions.csv'))).toContain(',2023-06-30');
+    // programme.json says it at the top (as its schema allows), not only per workshop; without it, not at all.
+    expect(JSON.parse(read(path.join(dir, 'out/programme.json'))).as_of).toBe('2023-06-30');
+    expect(JSON.parse(read(path.join(ROOT, 'examples/sahel-programme/out/programme.json')))).not.toHaveProperty('as_of');
+    expect(JSON.parse(runBin(['schema', 'programme-export']).stdout).properties.as_of).toMatchObject({ type: 'string', format: 'date' });
     // Without it, each workshop's own latest report, as the register says.
     expect(read(path.join(ROOT, 'examples/sahel-programme/out/actions.md'))).toContain('as of its workshop’s latest follow-up report');
   });
