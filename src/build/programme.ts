@@ -22,7 +22,7 @@ import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
 import type { TemplateSet } from '../render/index.js';
-import { loadTemplates, templatesFolder } from './templates.js';
+import { hasTemplatesFolder, loadTemplates, templatesFolder } from './templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
 import { unusedTemplates } from '../render/unused-templates.js';
 
@@ -79,7 +79,9 @@ export function checkProgramme(dirArgument: string, cwd: string, options: Progra
  * cache, an unchanged workshop's stored verdict is its answer (see checkProblems).
  */
 export async function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult> & { sources: Map<string, string> }> {
-  const { diagnostics, sources } = await programmeTemplates(path.resolve(cwd, dirArgument), undefined, cwd);
+  // Without a templates/ folder, the shipped templates (tested) are all there is to check: Handlebars is not even loaded.
+  const programmeDir = path.resolve(cwd, dirArgument);
+  const { diagnostics, sources } = await hasTemplatesFolder(programmeDir) ? await programmeTemplates(programmeDir, undefined, cwd) : { diagnostics: [], sources: new Map<string, string>() };
   const check = await checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache)), (checked) => checked.facts);
   return { ...check, diagnostics: [...check.diagnostics, ...diagnostics], sources };
 }
