@@ -136,7 +136,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     });
   }
   const { templates, diagnostics: templateFileProblems } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
-  result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages));
+  result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages, options.templates));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
   const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));

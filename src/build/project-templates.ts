@@ -48,12 +48,12 @@ export function templatesIn<T>(templates: ReadonlyMap<string, T>, language: Lang
  * report's languages (a `template:` misspelt, a file in templates/fr/ only): an error at its
  * `template:` in workshop.yaml. Pure.
  */
-export function missingDocumentTemplates(workshop: CheckedProject['workshop'], templates: ReadonlyMap<string, unknown>, languages: readonly Language[]): Diagnostic[] {
+export function missingDocumentTemplates(workshop: CheckedProject['workshop'], templates: ReadonlyMap<string, unknown>, languages: readonly Language[], templatesOption?: string): Diagnostic[] {
   return (workshop.data.report?.documents ?? []).flatMap((entry, index) => {
     if (typeof entry === 'string') return [];
     const lacking = languages.filter((language) => !templatesIn(templates, language, languages).has(entry.template));
     if (lacking.length === 0) return [];
-    const missing = missingTemplate({ name: entry.name, template: entry.template, path: entry.name });
+    const missing = missingTemplate({ name: entry.name, template: entry.template, path: entry.name }, templatesOption === undefined ? undefined : `the --templates folder (${templatesOption})`);
     const near = suggest(entry.template, [...templatesIn(templates, lacking[0]!, languages).keys()].filter((name) => !name.startsWith(PARTIALS_DIR)));
     return [{
       ...missing,

@@ -148,8 +148,8 @@ export function templateProblems(templates: TemplateSet, jobs: readonly Document
 }
 
 /** A document whose template does not exist (a custom document's `template:` misspelt). */
-export function missingTemplate(job: DocumentJob): Diagnostic {
-  return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: 'Put it in the project’s templates/ folder, or fix `template:` in report.documents.' };
+export function missingTemplate(job: DocumentJob, folder = 'the project’s templates/ folder'): Diagnostic {
+  return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
 }
 
 /** Every field name the data model has anywhere (optional ones included). */

@@ -234,11 +234,12 @@ describe('a programme of workshops', () => {
     // error without it says which workshop of the programme misses it.
     const without = runBin(['build', dir, '--templates', own]);
     expect(without.code).toBe(1);
-    expect(without.stderr).toMatch(/^\S*\/rabat-2022\/ \(project\) error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
-    // For a CI job too: JSON names the workshop of a project-wide problem (file is null), GitHub's annotation does.
+    expect(without.stderr).toMatch(/hint: Put it in the --templates folder \(\S*house-templates\), or fix `template:` in report\.documents\./);
+    expect(without.stderr).toMatch(/^\S*\/rabat-2022\/workshop\.yaml:\d+:\d+ error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
+    // For a CI job too: JSON names the workshop of the problem, GitHub's annotation its file.
     const json = JSON.parse(runBin(['build', dir, '--templates', own, '--reporter', 'json']).stdout) as Array<{ ruleId: string; file: string | null; project: string }>;
-    expect(json.find((d) => d.file === null)?.project).toMatch(/(^|\/)rabat-2022$/);
-    expect(runBin(['build', dir, '--templates', own, '--reporter', 'github']).stdout).toMatch(/^::error title=workshop-report [\w-]+::\S*rabat-2022\/: The template “press-release\.md\.hbs”/m);
+    expect(json.find((d) => d.ruleId === 'template-missing-partial')).toMatchObject({ file: expect.stringMatching(/rabat-2022\/workshop\.yaml$/), project: expect.stringMatching(/(^|\/)rabat-2022$/) });
+    expect(runBin(['build', dir, '--templates', own, '--reporter', 'github']).stdout).toMatch(/^::error file=\S*rabat-2022\/workshop\.yaml,line=\d+,.*The template “press-release\.md\.hbs”/m);
     writeFileSync(path.join(own, 'press-release.md.hbs'), read(path.join(dir, '../rabat-2022/templates/press-release.md.hbs')));
     const house = runBin(['build', dir, '--templates', own]);
     expect(house.code).toBe(0);
