@@ -66,17 +66,17 @@ export interface ProblemsResult {
  * (`validate` of a programme). With a cache, a project whose notes, assets and named images are
  * unchanged is not loaded or validated at all: its stored verdict is the answer (cache-verdict.ts).
  */
-export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: string, fs?: FileSystem): Promise<ProblemsResult> {
+export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: string, fs?: FileSystem, templatesOption?: string): Promise<ProblemsResult> {
   const dir = path.resolve(cwd, dirArgument);
   const read = await readProject(dir, fs);
-  // Its own templates are checked too (see validateProject), and are part of its verdict's key.
-  const own = await hasTemplatesFolder(dir);
-  const templates = own ? await projectTemplateTexts(dir) : [];
+  // Its own templates (or --templates') are checked too (see validateProject), and are part of its verdict's key.
+  const own = templatesOption !== undefined || await hasTemplatesFolder(dir);
+  const templates = own ? await projectTemplateTexts(dir, templatesOption, cwd) : [];
   const sources = new Map([...sourceTexts(read.sources), ...templates]);
   if (cacheIn === undefined) {
     // Only the problems are kept: a programme's 100 workshops' data would stay in memory otherwise.
     const { checked } = await checkRead(dir, read, fs ? { fs } : {});
-    return { dir, diagnostics: (await withTemplateProblems(checked, cwd, own)).diagnostics, sources, ...factsOf(checked) };
+    return { dir, diagnostics: (await withTemplateProblems(checked, cwd, own, templatesOption)).diagnostics, sources, ...factsOf(checked) };
   }
   const key = verdictKey(read.sources, templates);
   const stored = await readVerdict(cacheIn, dir, key, fs);
@@ -84,7 +84,7 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
     return { dir, diagnostics: [...read.diagnostics, ...stored.diagnostics], sources, cache: { hits: sourceCount(read.sources), misses: 0 }, ...(stored.facts ? { facts: stored.facts } : {}) };
   }
   const { checked, images } = await checkRead(dir, read, { cacheIn, ...(fs ? { fs } : {}) });
-  const diagnostics = (await withTemplateProblems(checked, cwd, own)).diagnostics;
+  const diagnostics = (await withTemplateProblems(checked, cwd, own, templatesOption)).diagnostics;
   const verdict: Verdict = { key, diagnostics: diagnostics.slice(read.diagnostics.length), images, ...factsOf(checked) };
   const warning = await writeVerdict(cacheIn, dir, verdict, fs);
   const cache = checked.cache && (warning && !checked.cache.warning ? { ...checked.cache, warning } : checked.cache);
@@ -95,9 +95,9 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
  * `validate` of a workshop: checkProject, then its own templates as `build` checks them before
  * rendering (see checkWorkshopTemplates), so that a CI job's `validate` fails where `build` would.
  */
-export async function validateProject(dirArgument: string, cwd: string, timings?: Timings, cacheIn?: string): Promise<CheckedResult> {
+export async function validateProject(dirArgument: string, cwd: string, timings?: Timings, cacheIn?: string, templatesOption?: string): Promise<CheckedResult> {
   const checked = await checkProject(dirArgument, cwd, timings, undefined, undefined, cacheIn);
-  return withTemplateProblems(checked, cwd, await hasTemplatesFolder(checked.dir));
+  return withTemplateProblems(checked, cwd, templatesOption !== undefined || await hasTemplatesFolder(checked.dir), templatesOption);
 }
 
 /**
@@ -105,11 +105,11 @@ export async function validateProject(dirArgument: string, cwd: string, timings?
  * documents, and its notes passed their schemas (documents and languages are known). The template
  * machinery (Handlebars) is loaded only then: `validate` of a project without either does not need it.
  */
-async function withTemplateProblems(checked: CheckedResult, cwd: string, own: boolean): Promise<CheckedResult> {
+async function withTemplateProblems(checked: CheckedResult, cwd: string, own: boolean, templatesOption?: string): Promise<CheckedResult> {
   // Without templates of its own, only a custom document's template can be missing (a shipped one's name misspelt).
   if (!checked.project || (!own && !(checked.project.workshop.data.report?.documents ?? []).some((entry) => typeof entry !== 'string'))) return checked;
   const { checkWorkshopTemplates } = await import('./project-templates.js');
-  const templates = await checkWorkshopTemplates(checked.project, checked.dir, cwd);
+  const templates = await checkWorkshopTemplates(checked.project, checked.dir, cwd, templatesOption);
   if (templates.diagnostics.length === 0) return checked;
   return { ...checked, diagnostics: [...checked.diagnostics, ...templates.diagnostics], sources: new Map([...checked.sources, ...templates.sources]) };
 }

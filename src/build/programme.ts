@@ -64,7 +64,7 @@ export interface ProgrammeCheck<Checked = CheckedResult> {
 }
 
 /** What checking a programme may use: an on-disk cache for every workshop's notes (see BuildOptions.cache). */
-export interface ProgrammeCheckOptions extends Pick<BuildOptions, 'cache' | 'cacheLocation'> {
+export interface ProgrammeCheckOptions extends Pick<BuildOptions, 'cache' | 'cacheLocation' | 'templates'> {
   /** The programme's output folder, relative to `cwd` (default DIR/out): the cache's default place. */
   programmeOut?: string;
 }
@@ -81,8 +81,8 @@ export function checkProgramme(dirArgument: string, cwd: string, options: Progra
 export async function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult> & { sources: Map<string, string> }> {
   // Without a templates/ folder, the shipped templates (tested) are all there is to check: Handlebars is not even loaded.
   const programmeDir = path.resolve(cwd, dirArgument);
-  const { diagnostics, sources } = await hasTemplatesFolder(programmeDir) ? await programmeTemplates(programmeDir, undefined, cwd) : { diagnostics: [], sources: new Map<string, string>() };
-  const check = await checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache)), (checked) => checked.facts);
+  const { diagnostics, sources } = options.templates !== undefined || await hasTemplatesFolder(programmeDir) ? await programmeTemplates(programmeDir, options.templates, cwd) : { diagnostics: [], sources: new Map<string, string>() };
+  const check = await checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache, undefined, options.templates)), (checked) => checked.facts);
   return { ...check, diagnostics: [...check.diagnostics, ...diagnostics], sources };
 }
 
@@ -193,7 +193,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
       guardOutputFolder(outDir, workshop.dir, ['out']);
     }
     // Nothing will be built: each workshop is only checked, as `validate` checks it.
-    if (hasErrors(templateProblems)) return mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache));
+    if (hasErrors(templateProblems)) return mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache, undefined, options.templates));
     outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });

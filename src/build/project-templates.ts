@@ -71,13 +71,13 @@ export function missingDocumentTemplates(workshop: CheckedProject['workshop'], t
  * workshop without templates of its own has nothing to check: the shipped ones are tested.
  * What only data shows (a helper given the wrong value) is still `build`'s to find.
  */
-export async function checkWorkshopTemplates(project: CheckedProject, dir: string, cwd: string): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+export async function checkWorkshopTemplates(project: CheckedProject, dir: string, cwd: string, templatesOption?: string): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const workshop = project.workshop;
   const documents = workshop.data.report?.documents ?? DEFAULT_DOCUMENTS;
   const { languages } = translationStatus(project);
-  const { templates, diagnostics, own } = await projectTemplates(dir, undefined, cwd, documents, languages);
+  const { templates, diagnostics, own } = await projectTemplates(dir, templatesOption, cwd, documents, languages);
   const sources = new Map([...templates.values()].filter((file) => file.overridden).map((file) => [file.displayPath, file.text]));
-  if (!own) return { diagnostics: missingDocumentTemplates(workshop, templates, languages), sources };
+  if (!own) return { diagnostics: missingDocumentTemplates(workshop, templates, languages, templatesOption), sources };
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const jobs = documentJobs(documents, workshop.data.countries.slice(0, 1), project.followUps.length > 0);
   const seen = new Set<string>();
@@ -87,6 +87,6 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
     seen.add(key);
   };
   for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language).forEach(add);
-  diagnostics.push(...missingDocumentTemplates(workshop, templates, languages));
+  diagnostics.push(...missingDocumentTemplates(workshop, templates, languages, templatesOption));
   return { diagnostics, sources };
 }

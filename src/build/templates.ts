@@ -19,9 +19,9 @@ export async function hasTemplatesFolder(projectDir: string): Promise<boolean> {
   return lstat(path.join(projectDir, 'templates')).then(() => true, () => false);
 }
 
-/** A project's own template files (its templates/ folder), as `[shown path, text]`. */
-export async function projectTemplateTexts(projectDir: string): Promise<Array<[string, string]>> {
-  const set = await loadTemplates(path.join(projectDir, 'templates'), [], projectDir);
+/** A project's own template files (its templates/ folder, or --templates'), as `[shown path, text]`. */
+export async function projectTemplateTexts(projectDir: string, templatesOption?: string, cwd = projectDir): Promise<Array<[string, string]>> {
+  const set = await loadTemplates(templatesFolder(projectDir, templatesOption, cwd), [], projectDir);
   return [...set.values()].filter((file) => file.overridden).map((file) => [file.displayPath, file.text]);
 }
 

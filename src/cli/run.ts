@@ -47,7 +47,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   const validate = program.command('validate')
     .description('check every notes file of a workshop project and print every problem')
     .argument('[dir]', 'the project folder (holding workshop.yaml), or a programme\'s (holding programme.yaml)', '.')
-    .action(async (dir: string, options: ReportingOptions & { cache?: boolean; cacheLocation?: string }) => {
+    .option('--templates <dir>', 'the folder of template overrides build is given (default: DIR/templates)')
+    .action(async (dir: string, options: ReportingOptions & { cache?: boolean; cacheLocation?: string; templates?: string }) => {
       const { isProgramme } = await import('../build/programme-folder.js');
       if (await isProgramme(dir, io.cwd)) {
         const { validateProgrammeCommand } = await import('./commands/programme.js');

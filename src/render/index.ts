@@ -148,7 +148,7 @@ export function templateProblems(templates: TemplateSet, jobs: readonly Document
 }
 
 /** A document whose template does not exist (a custom document's `template:` misspelt). */
-export function missingTemplate(job: DocumentJob, folder = 'the project’s templates/ folder'): Diagnostic {
+export function missingTemplate(job: DocumentJob, folder = 'the project’s templates/ folder (or the one --templates names)'): Diagnostic {
   return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
 }
 

@@ -235,6 +235,11 @@ describe('a programme of workshops', () => {
     const without = runBin(['build', dir, '--templates', own]);
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/hint: Put it in the --templates folder \(\S*house-templates\), or fix `template:` in report\.documents\./);
+    // validate takes the same --templates, and finds the same error (without it, Rabat's own templates/ has the file).
+    const validated = runBin(['validate', dir, '--templates', own]);
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toMatch(/^\S*\/rabat-2022\/workshop\.yaml:\d+:\d+ error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
+    expect(runBin(['validate', dir]).code).toBe(0);
     expect(without.stderr).toMatch(/^\S*\/rabat-2022\/workshop\.yaml:\d+:\d+ error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
     // For a CI job too: JSON names the workshop of the problem, GitHub's annotation its file.
     const json = JSON.parse(runBin(['build', dir, '--templates', own, '--reporter', 'json']).stdout) as Array<{ ruleId: string; file: string | null; project: string }>;
@@ -243,6 +248,8 @@ describe('a programme of workshops', () => {
     writeFileSync(path.join(own, 'press-release.md.hbs'), read(path.join(dir, '../rabat-2022/templates/press-release.md.hbs')));
     const house = runBin(['build', dir, '--templates', own]);
     expect(house.code).toBe(0);
+    expect(runBin(['validate', dir, '--templates', own]).code).toBe(0);
+    expect(runBin(['validate', path.join(dir, '../rabat-2022'), '--templates', own]).code).toBe(0);
     // Rabat's press release is no stray file for Niamey: a shared folder warns only of a name close to a default's.
     expect(house.stderr).not.toContain('unused-template');
     // A misnamed file there is one warning, shown where it is (not once per workshop, under each one's templates/).

@@ -23,7 +23,7 @@ function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'd
 export async function validateProgrammeCommand(options: ValidateOptions, globals: GlobalOptions, io: Io): Promise<number> {
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
-  const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}) });
+  const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}), ...(options.templates !== undefined ? { templates: options.templates } : {}) });
   timings.mark('workshops');
   const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io, check.sources);
   if (reporting.verbose) io.stderr.write(timings.format());

@@ -12,6 +12,8 @@ export interface ValidateOptions extends ReportingOptions {
   dir: string;
   cache?: boolean;
   cacheLocation?: string;
+  /** The folder of template overrides build is given (default DIR/templates). */
+  templates?: string;
 }
 
 export async function validateCommand(options: ValidateOptions, globals: GlobalOptions, io: Io): Promise<number> {
@@ -19,7 +21,7 @@ export async function validateCommand(options: ValidateOptions, globals: GlobalO
   const timings = new Timings();
   // Without --out, the cache's default place is the default output folder, DIR/out.
   const cache = cacheIn(options, path.resolve(io.cwd, options.dir, 'out'), io.cwd);
-  const checked = await validateProject(options.dir, io.cwd, timings, cache);
+  const checked = await validateProject(options.dir, io.cwd, timings, cache, options.templates);
   const code = reportAndJudge(checked, reporting, globals, io, timings);
   io.stderr.write(cacheSummary([checked.cache], reporting));
   if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) {
