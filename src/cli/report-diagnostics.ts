@@ -100,6 +100,20 @@ export function reportCommandError(reporter: ReporterName, diagnostic: Diagnosti
   else if (reporter === 'github') io.stdout.write(formatGithub([diagnostic], (file) => file, '.'));
 }
 
+/** A setup error (exit 2) or an internal one (exit 3) as the one problem the machine reporters give of it. */
+export function commandErrorDiagnostic(error: unknown): Diagnostic {
+  const setup = error instanceof SetupError;
+  const message = setup ? error.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+  const hint = setup ? error.hint : 'This is a bug in workshop-report, not in your notes: see the message on stderr.';
+  return { code: setup ? 'setup-error' : 'internal-error', severity: 'error', stage: 'load', message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Errors whose problem a command has already given with its other problems (a programme's publish
+ * that failed after its warnings were known): the machine reporters print one array, not two.
+ */
+export const reportedErrors = new WeakSet<object>();
+
 /** 1 for errors; also for warnings under --strict or past --max-warnings. */
 export function problemsExitCode(diagnostics: readonly Diagnostic[], reporting: Reporting): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

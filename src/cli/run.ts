@@ -188,11 +188,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
   } catch (error) {
     const code = handleError(error, io, argv.includes('--debug'));
     if (reporter && (code === EXIT.usage || code === EXIT.internal) && !(error instanceof CommanderError)) {
-      const setup = error instanceof SetupError;
-      const message = setup ? error.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
-      const hint = setup ? error.hint : 'This is a bug in workshop-report, not in your notes: see the message on stderr.';
-      const { reportCommandError } = await import('./report-diagnostics.js');
-      reportCommandError(reporter, { code: setup ? 'setup-error' : 'internal-error', severity: 'error', stage: 'load', message, ...(hint ? { hint } : {}) }, io);
+      const { commandErrorDiagnostic, reportCommandError, reportedErrors } = await import('./report-diagnostics.js');
+      if (!(error instanceof Object && reportedErrors.has(error))) reportCommandError(reporter, commandErrorDiagnostic(error), io);
     }
     return code;
   }

@@ -321,13 +321,20 @@ describe('a programme of workshops', () => {
   it('reports a publish that fails (a workshop\'s out/ is a file) as one JSON array with the setup error, publishing nothing', () => {
     const dir = copy();
     writeFileSync(path.join(dir, '../niamey-2022/out'), 'not a folder');
+    // And a warning, which is said with the error, not lost.
+    mkdirSync(path.join(dir, '../niamey-2022/templates/en'), { recursive: true });
+    writeFileSync(path.join(dir, '../niamey-2022/templates/en/report.md.hbs'), '# Report\n');
     const result = runBin(['build', dir, '--reporter', 'json']);
     expect(result.code).toBe(2);
     // One array (the problems were printed before the publish failed, then the error as a second array).
     const problems = JSON.parse(result.stdout) as Array<{ ruleId: string; message: string; hint: string }>;
-    expect(problems.map((p) => p.ruleId)).toEqual(['setup-error']);
-    expect(problems[0]!.message).toMatch(/niamey-2022\/out is a file\.$/);
-    expect(problems[0]!.hint).toMatch(/^Remove or rename the file in the way/);
+    expect(problems.map((p) => p.ruleId).sort()).toEqual(['setup-error', 'unused-template']);
+    const error = problems.find((p) => p.ruleId === 'setup-error')!;
+    expect(error.message).toMatch(/niamey-2022\/out is a file\.$/);
+    expect(error.hint).toMatch(/^Remove or rename the file in the way/);
+    const pretty = runBin(['build', dir]);
+    expect(pretty.code).toBe(2);
+    expect(pretty.stderr).toMatch(/\[unused-template\][\s\S]*workshop-report: The output folder \S*niamey-2022\/out is a file\./);
     for (const folder of ['out', '../rabat-2022/out']) expect(existsSync(path.join(dir, folder)), folder).toBe(false);
   });
 

@@ -4,7 +4,8 @@ import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../
 import { stageProgramme } from '../../build/programme-staging.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { problemsExitCode, reportDiagnosticParts, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { commandErrorDiagnostic, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
@@ -75,7 +76,16 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files, folder.problems, reporting.quiet));
     return compared.some((folder) => folder.problems.length > 0) ? EXIT.problems : code;
   }
-  const published = await staging.commit();
+  const published = await staging.commit().catch((error: unknown) => {
+    // The warnings are still said, with the error: after them (pretty, which prints the error on
+    // stderr), or with it in one JSON array or set of annotations (the machine reporters).
+    if (reporting.reporter !== 'pretty' && !(error instanceof InterruptedError) && error instanceof Object) {
+      built.diagnostics.push(commandErrorDiagnostic(error));
+      reportedErrors.add(error);
+    }
+    printProblems();
+    throw error;
+  });
   printProblems();
   timings.mark('write');
   if (reporting.verbose) io.stderr.write(timings.format());
