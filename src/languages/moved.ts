@@ -7,9 +7,11 @@ export interface MovedEntry {
   to: string;
 }
 
-/** A translation file's entries left under their texts' old keys, in an order they can be renamed in. */
+/** A translation file's entries left under their texts' old keys. */
 export interface MovedTranslations {
   moves: MovedEntry[];
+  /** The renames to make, in an order that works one by one (through a free key for entries that swap). */
+  renames: MovedEntry[];
   /** Keys a move goes to that hold an entry of a text no longer there: to delete first. */
   replaced: string[];
 }
@@ -48,30 +50,32 @@ export function movedTranslations(status: TranslationStatus): Map<TranslationFil
     }
     if (moves.length === 0) continue;
     const from = new Set(moves.map((move) => move.from));
-    found.set(file, { moves: renameOrder(moves), replaced: moves.map((move) => move.to).filter((to) => Object.hasOwn(file.data, to) && !from.has(to)) });
+    found.set(file, { moves, renames: renameOrder(moves), replaced: moves.map((move) => move.to).filter((to) => Object.hasOwn(file.data, to) && !from.has(to)) });
   }
   return found;
 }
 
 /**
  * The moves in an order that never renames onto an entry still to be moved: `key_points.1 →
- * key_points.2` before `key_points.0 → key_points.1` (an item added first). Moves that only swap
- * keys among themselves keep their order. Pure.
+ * key_points.2` before `key_points.0 → key_points.1` (an item added first). Entries that swap keys
+ * (two items reordered) go through a free key, `KEY~`: `key_points.0 → key_points.0~,
+ * key_points.1 → key_points.0, key_points.0~ → key_points.1`. Pure.
  */
 function renameOrder(moves: readonly MovedEntry[]): MovedEntry[] {
-  const byFrom = new Map(moves.map((move) => [move.from, move]));
+  const pending = [...moves];
   const ordered: MovedEntry[] = [];
-  const state = new Map<MovedEntry, 'visiting' | 'done'>();
-  const visit = (move: MovedEntry) => {
-    if (state.has(move)) return;
-    state.set(move, 'visiting');
-    // The entry at this move's new key moves on first, freeing it.
-    const next = byFrom.get(move.to);
-    if (next) visit(next);
-    state.set(move, 'done');
-    ordered.push(move);
-  };
-  moves.forEach(visit);
+  while (pending.length > 0) {
+    const index = pending.findIndex((move) => !pending.some((other) => other !== move && other.from === move.to));
+    if (index >= 0) {
+      ordered.push(pending.splice(index, 1)[0]!);
+      continue;
+    }
+    // Every remaining move waits on another: a cycle. Its first entry steps aside.
+    const [first] = pending.splice(0, 1);
+    const aside = `${first!.from}~`;
+    ordered.push({ from: first!.from, to: aside });
+    pending.push({ from: aside, to: first!.to });
+  }
   return ordered;
 }
 

@@ -101,7 +101,7 @@ describe('each translation rule, one defect at a time, located', () => {
       // One key point removed: the translations of those after it are under their old keys (it was 3 stale warnings and 1 orphan error, "Did you mean key_points.0?").
       rule: 'moved-translation',
       change: (dir) => edit(path.join(dir, 'sessions/03-kst-initiatives.yaml'), /^key_points:\n {2}- .*\n/m, 'key_points:\n'),
-      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 warning 3 translations are under their texts' old keys: the texts of sessions\/03-kst-initiatives\.yaml moved[\s\S]*hint: In translations\/fr\/sessions\/03-kst-initiatives\.yaml, delete key_points\.0 \(it translates a text no longer there\), then rename the entries, in this order \(each new key is free by then\): key_points\.1 → key_points\.0, key_points\.2 → key_points\.1, key_points\.3 → key_points\.2\./, code: 0,
+      where: /rabat-\d+\/translations\/fr\/sessions\/03-kst-initiatives\.yaml:\d+:1 warning 3 translations are under their texts' old keys: the texts of sessions\/03-kst-initiatives\.yaml moved[\s\S]*hint: In translations\/fr\/sessions\/03-kst-initiatives\.yaml, first take key_points\.0 out of the way \(it translates a removed text, or an earlier version of a changed one: delete it, or rename it to update it later\), then rename the entries, in this order \(each new key is free by then\): key_points\.1 → key_points\.0, key_points\.2 → key_points\.1, key_points\.3 → key_points\.2\./, code: 0,
     },
     {
       rule: 'translation-structure',
@@ -136,6 +136,21 @@ describe('a key point added before the others', () => {
     expect(result.stderr).not.toContain('no longer there');
     expect(result.stderr).toMatch(/sessions\/03-kst-initiatives\.yaml:\d+:\d+ warning No French translation of this text/);
     expect(result.stderr).toMatch(/^fr: \d+ of \d+ texts translated, 1 missing, 0 stale, 4 under their texts' old keys \(see moved-translation\)$/m);
+  });
+});
+
+describe('two key points swapped', () => {
+  it('asks for the renames through a free key, and says the items were reordered', () => {
+    const dir = copy();
+    const session = path.join(dir, 'sessions/02-trends-threats.yaml');
+    const first = '  - The threat is shifting southwards, towards the border areas of the coastal States of West Africa.\n';
+    const second = '  - Terrorist groups rely on the same routes, facilitators and financing methods as organized criminal networks.\n';
+    edit(session, first + second, second + first);
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[moved-translation]']);
+    expect(result.stderr).toContain('(items were removed, added or reordered)');
+    expect(result.stderr).toMatch(/hint: In translations\/fr\/sessions\/02-trends-threats\.yaml, rename the entries, in this order \(each new key is free by then\): key_points\.0 → key_points\.0~, key_points\.1 → key_points\.0, key_points\.0~ → key_points\.1\./);
   });
 });
 

@@ -40,12 +40,12 @@ export function checkTranslations(ctx: RuleContext): void {
   const translatedUnderOldName = renamed.sources;
   // Translations left under their texts' old keys (a key point removed before them): one warning per file.
   const moved = movedTranslations(status);
-  for (const [file, { moves, replaced }] of moved) {
+  for (const [file, { moves, renames, replaced }] of moved) {
     const [first, ...others] = moves;
-    const list = moves.map((move) => `${move.from} → ${move.to}`).join(', ');
-    const deleteFirst = replaced.length ? `delete ${replaced.join(', ')} (${replaced.length === 1 ? 'it translates' : 'they translate'} a text no longer there), then ` : '';
-    ctx.report('moved-translation', 'warning', { file: file.file, path: [first!.from] }, 'key', `${moves.length === 1 ? 'A translation is' : `${moves.length} translations are`} under ${moves.length === 1 ? 'its text\'s old key' : 'their texts\' old keys'}: the texts of ${file.target} moved (an item was removed or added before them), so the ${NAMES[file.language as Language] ?? file.language} report shows ${moves.length === 1 ? 'it' : 'them'} in ${NAMES[source]}.`,
-      `In translations/${file.language}/${file.target}, ${deleteFirst}rename ${moves.length === 1 ? 'the entry' : 'the entries, in this order (each new key is free by then)'}: ${list}.`,
+    const list = renames.map((move) => `${move.from} → ${move.to}`).join(', ');
+    const deleteFirst = replaced.length ? `first take ${replaced.join(', ')} out of the way (${replaced.length === 1 ? 'it translates' : 'each translates'} a removed text, or an earlier version of a changed one: delete it, or rename it to update it later), then ` : '';
+    ctx.report('moved-translation', 'warning', { file: file.file, path: [first!.from] }, 'key', `${moves.length === 1 ? 'A translation is' : `${moves.length} translations are`} under ${moves.length === 1 ? 'its text\'s old key' : 'their texts\' old keys'}: the texts of ${file.target} moved (items were removed, added or reordered), so the ${NAMES[file.language as Language] ?? file.language} report shows ${moves.length === 1 ? 'it' : 'them'} in ${NAMES[source]}.`,
+      `In translations/${file.language}/${file.target}, ${deleteFirst}rename ${renames.length === 1 ? 'the entry' : 'the entries, in this order (each new key is free by then)'}: ${list}.`,
       others.map((move) => ({ site: { file: file.file, path: [move.from] }, part: 'key' as const, message: `moved to ${move.to}` })));
   }
   const movedFrom = (file: TranslationFileInfo, key: string) => moved.get(file)?.moves.some((move) => move.from === key) ?? false;
