@@ -124,7 +124,8 @@ function sequenceFinder<T>(vocabulary: Vocabulary, entries: ReadonlyArray<{ toke
       if (!list) continue;
       for (const { ids, text } of list) {
         if (found.has(text) || i + ids.length > sequence.length) continue;
-        let k = 2;
+        // From the first word: two pairs may share a key once the texts hold a million words.
+        let k = 0;
         while (k < ids.length && ids[k] === sequence[i + k]) k++;
         if (k === ids.length) found.add(text);
       }

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { suggest } from '../validate/suggest.js';
+import { CATALOGUES } from '../i18n/index.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 
 /**
@@ -22,6 +23,18 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     const own = languages.includes(folder as Language) ? name.slice(folder.length + 1) : name;
     if (bundled.has(own) || used.has(own) || used.has(name)) continue;
     if (own.startsWith(PARTIALS_DIR) && ((placed ??= placedPartials(templates)) === 'any' || placed.has(partialName(own)))) continue;
+    // templates/en/report.md.hbs in a report without English: right name, wrong language (in a shared
+    // --templates folder, another workshop's language).
+    if (own === name && !shared && languages.length > 0 && Object.hasOwn(CATALOGUES, folder) && bundled.has(name.slice(folder.length + 1))) {
+      const at = { line: 1, column: 1, offset: 0 };
+      diagnostics.push({
+        code: 'unused-template', severity: 'warning', stage: 'render',
+        message: `“${name}” is the ${folder} report's, and ${folder} is not a language of the report (${languages.join(', ')}).`,
+        location: { file: file.displayPath, start: at, end: at },
+        hint: `Add ${folder} to \`languages:\` in workshop.yaml, or remove the file.`,
+      });
+      continue;
+    }
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
     // A --templates folder is shared (by a programme's workshops): a file another project uses is no
     // mistake here; only one named almost as a default is.

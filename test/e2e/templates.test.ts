@@ -124,6 +124,9 @@ describe('overrides', () => {
     // In a report without French, such a file is copied and listed, each time said to be unused.
     const english = project({ 'fr/report.md.hbs': '# RAPPORT\n' });
     expect((await runInProcess(['templates', 'list', '--project', english])).stdout).toMatch(/^fr\/report\.md\.hbs +overridden by the project \(fr only, unused: the report has no fr\)$/m);
+    const unused = await runInProcess(['validate', english], { cwd: english });
+    expect(unused.stderr).toMatch(/^templates\/fr\/report\.md\.hbs:1:1 warning “fr\/report\.md\.hbs” is the fr report's, and fr is not a language of the report \(en\)\. \[unused-template\]$/m);
+    expect(unused.stderr).toContain('hint: Add fr to `languages:` in workshop.yaml, or remove the file.');
     const copied = await runInProcess(['templates', 'eject', 'fr/person', '--project', english]);
     expect(copied.code, copied.stderr).toBe(0);
     expect(copied.stderr).toMatch(/^Note: \S*templates\/fr\/ is used only when fr is a language of the report \(workshop\.yaml has en\)/m);
