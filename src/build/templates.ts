@@ -1,4 +1,6 @@
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { reportLanguages } from '../languages/status.js';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import { SetupError } from '../errors.js';
@@ -131,4 +133,16 @@ function resolveName(name: string, names: string[]): { from: string; to: string 
 export function languageFolder(name: string): Language | undefined {
   const folder = name.slice(0, Math.max(0, name.indexOf('/')));
   return Object.hasOwn(CATALOGUES, folder) ? folder as Language : undefined;
+}
+
+/** The report's languages as workshop.yaml says them, or undefined when it cannot be read (no project yet, a YAML error: `validate` says so). */
+export async function projectLanguages(project: string, cwd: string): Promise<Language[] | undefined> {
+  try {
+    const data: unknown = parse(await readFile(path.resolve(cwd, project, 'workshop.yaml'), 'utf8'));
+    if (!data || typeof data !== 'object') return undefined;
+    const { language, languages } = data as { language?: unknown; languages?: unknown };
+    return reportLanguages({ ...(typeof language === 'string' ? { language: language as Language } : {}), ...(Array.isArray(languages) ? { languages: languages as Language[] } : {}) });
+  } catch {
+    return undefined;
+  }
 }

@@ -3,8 +3,9 @@ import { normalizedWords } from '../validate/near-duplicates.js';
 
 /**
  * Finding given texts (a public edition's restricted texts) inside long ones (documents) by their
- * words, without parsing every long one as Markdown: a long text's raw tokens (letters and digits,
- * markup or not) are read first, and only one that may hold a text is read for its visible words.
+ * words, without parsing every long one as Markdown: a long text's tokens (its letters and digits
+ * as a reader sees them, see eachToken) are read first, and only one that may hold a text is read
+ * for its visible words.
  * Words are numbered by the texts sought: a long text's words become numbers, and a word no text
  * holds ends any match there (a programme's documents are 20 MB of Markdown).
  */
@@ -55,7 +56,7 @@ function eachToken(text: string, each: (token: string) => void): void {
     const code = folded.charCodeAt(i);
     let word: boolean;
     let width = 1;
-    if (code < 128) word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    if (code < 128) word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
     else if (code >= 0xd800 && code <= 0xdbff) {
       const point = folded.codePointAt(i)!;
       width = point > 0xffff ? 2 : 1;

@@ -16,6 +16,10 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
   const used = new Set(documents.flatMap((entry) => (typeof entry === 'string' ? [] : [entry.template])));
   let placed: Set<string> | 'any' | undefined;
   const diagnostics: Diagnostic[] = [];
+  const warn = (file: { displayPath: string }, message: string, hint: string) => {
+    const at = { line: 1, column: 1, offset: 0 };
+    diagnostics.push({ code: 'unused-template', severity: 'warning', stage: 'render', message, location: { file: file.displayPath, start: at, end: at }, hint });
+  };
   for (const [name, file] of templates) {
     if (!file.overridden || bundled.has(name) || !judged(name)) continue;
     // templates/fr/report.md.hbs is the French report's: judged by the name it has in that language.
@@ -26,28 +30,16 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
     // templates/en/report.md.hbs in a report without English: right name, wrong language (in a shared
     // --templates folder, another workshop's language).
     if (own === name && !shared && languages.length > 0 && Object.hasOwn(CATALOGUES, folder) && bundled.has(name.slice(folder.length + 1))) {
-      const at = { line: 1, column: 1, offset: 0 };
-      diagnostics.push({
-        code: 'unused-template', severity: 'warning', stage: 'render',
-        message: `“${name}” is the ${folder} report's, and ${folder} is not a language of the report (${languages.join(', ')}).`,
-        location: { file: file.displayPath, start: at, end: at },
-        hint: `Add ${folder} to \`languages:\` in workshop.yaml, or remove the file.`,
-      });
+      warn(file, `“${name}” is the ${folder} report's, and ${folder} is not a language of the report (${languages.join(', ')}).`, `Add ${folder} to \`languages:\` in workshop.yaml, or remove the file.`);
       continue;
     }
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
     // A --templates folder is shared (by a programme's workshops): a file another project uses is no
     // mistake here; only one named almost as a default is.
     if (shared && near === undefined) continue;
-    const at = { line: 1, column: 1, offset: 0 };
-    diagnostics.push({
-      code: 'unused-template', severity: 'warning', stage: 'render',
-      message: `“${name}” replaces no default template, and no document or template uses it.`,
-      location: { file: file.displayPath, start: at, end: at },
-      hint: near
-        ? `Did you mean ${near}? A file replaces the default of exactly the same name (names are case-sensitive).`
-        : own.startsWith(PARTIALS_DIR) ? `Place it in a template with {{> ${partialName(own)}}}, or remove it.` : 'Name it in report.documents (template:), or remove it.',
-    });
+    warn(file, `“${name}” replaces no default template, and no document or template uses it.`, near
+      ? `Did you mean ${near}? A file replaces the default of exactly the same name (names are case-sensitive).`
+      : own.startsWith(PARTIALS_DIR) ? `Place it in a template with {{> ${partialName(own)}}}, or remove it.` : 'Name it in report.documents (template:), or remove it.');
   }
   return diagnostics;
 }

@@ -56,10 +56,10 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     throw error;
   });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
-  const builtWell = built.files.length > 0 && problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting) === EXIT.ok;
+  const code = problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting);
+  const builtWell = built.files.length > 0 && code === EXIT.ok;
   // --check: every output folder (each workshop's, then the programme's) against what the build made.
   const compared = !staging && builtWell ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
-  const code = problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting);
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { EXIT, type Io } from '../io.js';
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
-import { ejectTemplates, languageFolder, loadTemplates, templatesFolder } from '../../build/templates.js';
-import { reportLanguages } from '../../languages/status.js';
+import { ejectTemplates, languageFolder, loadTemplates, projectLanguages, templatesFolder } from '../../build/templates.js';
 import type { Language } from '../../notes/types.js';
 
 export interface TemplatesOptions {
@@ -44,16 +41,4 @@ export async function ejectTemplatesCommand(names: string[], options: TemplatesO
     return EXIT.problems;
   }
   return EXIT.ok;
-}
-
-/** The report's languages as workshop.yaml says them, or undefined when it cannot be read (no project yet, a YAML error: `validate` says so). */
-async function projectLanguages(project: string, cwd: string): Promise<Language[] | undefined> {
-  try {
-    const data: unknown = parse(await readFile(path.resolve(cwd, project, 'workshop.yaml'), 'utf8'));
-    if (!data || typeof data !== 'object') return undefined;
-    const { language, languages } = data as { language?: unknown; languages?: unknown };
-    return reportLanguages({ ...(typeof language === 'string' ? { language: language as Language } : {}), ...(Array.isArray(languages) ? { languages: languages as Language[] } : {}) });
-  } catch {
-    return undefined;
-  }
 }
