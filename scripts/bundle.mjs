@@ -20,7 +20,7 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: {
     run: 'dist/cli/run.js',
-    heap: 'dist/cli/heap.js',
+    'v8-flags': 'dist/cli/v8-flags.js',
     'parse-worker': 'dist/build/parse-worker.js',
     'typeset-worker': 'dist/build/typeset-worker.js',
     'docx-worker': 'dist/build/writers/docx-worker.js',
