@@ -34,7 +34,12 @@ export interface WorkshopJob {
 /** What the programme's documents show of a workshop (see workshopModel): the parts of its models they use. */
 export interface ShownWorkshop {
   model: ProgrammeWorkshopModel;
-  folder: string;
+  /**
+   * Where its shown edition is in its output folder (`en/public/`); none when that edition prints
+   * what the programme leaves out (no public edition, and items marked restricted): the programme's
+   * documents go to donors and do not link to it.
+   */
+  folder?: string;
   languages: Array<{ language: Language; model: Pick<ProgrammeWorkshopModel, 'recommendations'> }>;
   foreign?: Fallbacks;
   /** The texts the programme's documents must not print (its leak guard reads them for these), in every language shown. */
@@ -180,7 +185,8 @@ function inWorker(jobs: readonly WorkshopJob[], take: () => number | undefined, 
 /**
  * A workshop as the programme shows it: in the programme's language when the workshop has it (else
  * its own), public (a programme's documents go to donors): its public edition when it has one, else
- * its first edition without what is marked restricted; status as of `asOf` or its own latest
+ * its first edition without what is marked restricted (whose report, which prints it, is then not
+ * linked to); status as of `asOf` or its own latest
  * follow-up report. The same edition in each of its languages too, to find recurring
  * recommendations in a language two workshops share; the texts it shows in another language than
  * the programme's, to mark them with theirs; and its restricted texts, for the programme's leak guard.
@@ -201,7 +207,8 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
     const made = own || !marked ? built?.(each, edition) : undefined;
     const project = made && !marked ? undefined : forEdition(translated, edition, affiliationNames(translated.workshop.data, table, each));
     if (project && marked) for (const text of restrictedTexts(translated, project)) if (!restricted.has(text.words)) restricted.set(text.words, text);
-    return { language: each, model: made ?? consolidate(project!, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder };
+    // Its report is the programme's to link to when it is public, or has nothing to hide.
+    return { language: each, model: made ?? consolidate(project!, table, asOf !== undefined ? { asOf } : {}), folder: edition.folder, linkable: own !== undefined || !marked };
   });
   const shown = versions.find((v) => v.language === chosen)!;
   // All of this workshop's texts when it lacks the programme's language, else its untranslated ones.
@@ -210,7 +217,7 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
   const part = programmePart(shown.model);
   return {
     model: part,
-    folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}`,
+    ...(shown.linkable ? { folder: `${status.languages.length > 1 ? `${chosen}/` : ''}${shown.folder}` } : {}),
     languages: versions.map(({ language: each, model }) => ({ language: each, model: model === shown.model ? part : { recommendations: model.recommendations } })),
     ...(foreign ? { foreign } : {}),
     restricted: [...restricted.values()],

@@ -206,7 +206,8 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
-    return { id: programmeId(workshop.dir), reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}`, model, languages };
+    const reports = folder === undefined ? {} : { reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}` };
+    return { id: programmeId(workshop.dir), ...reports, model, languages };
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs, options.asOf);

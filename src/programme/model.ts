@@ -33,8 +33,11 @@ export function programmePart(model: ReportModel): ProgrammeWorkshopModel {
 export interface ProgrammeWorkshopInput {
   /** The workshop folder's name (`rabat-2022`): its id in the programme. */
   id: string;
-  /** Where its reports are, relative to the programme's output folder (`../../rabat-2022/out/en/public/`). */
-  reports: string;
+  /**
+   * Where its reports are, relative to the programme's output folder (`../../rabat-2022/out/en/public/`);
+   * none when its only reports print what it marks restricted (no public edition).
+   */
+  reports?: string;
   model: ProgrammeWorkshopModel;
   /**
    * The same edition in each language of its notes, the notes' own first, for finding recurring
@@ -50,7 +53,8 @@ export interface ProgrammeWorkshopRef {
   dates: { start: string; end: string };
   place?: string;
   city?: string;
-  reports: string;
+  /** Where its reports are (see ProgrammeWorkshopInput.reports): none when the programme does not link to them. */
+  reports?: string;
 }
 
 export interface ProgrammeWorkshopView extends ProgrammeWorkshopRef {
@@ -103,7 +107,7 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     let made = refs.get(input);
     if (!made) {
       const w = input.model.workshop;
-      refs.set(input, (made = { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), reports: input.reports }));
+      refs.set(input, (made = { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), ...(input.reports !== undefined ? { reports: input.reports } : {}) }));
     }
     return made;
   };

@@ -281,7 +281,7 @@ describe('a programme of workshops', () => {
     expect(folders.map((folder) => listFiles(folder).map((file) => [file, read(path.join(folder, file))]))).toEqual(before);
   });
 
-  it('shows a workshop without editions as its public view: what it marks restricted reaches no programme document or export', () => {
+  it('shows a workshop without editions as its public view: what it marks restricted reaches no programme document or export, nor a link to its report', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
     writeFileSync(session, read(session).replace('  - id: comites-locaux-pilotes\n', '  - id: comites-locaux-pilotes\n    restricted: true\n'));
@@ -292,6 +292,14 @@ describe('a programme of workshops', () => {
     expect(read(path.join(dir, '../niamey-2022/out/report.md'))).toContain(text);
     for (const file of ['countries/NER.md', 'actions.md', 'actions.csv', 'actions.ics', 'programme.json']) expect(read(path.join(dir, 'out', file)), file).not.toContain(text);
     expect(read(path.join(dir, 'out/actions.csv'))).toContain('formation-comites');
+    // That report prints it: the overview names Niamey without linking to it (it linked), and links
+    // to Rabat's public edition; programme.json gives no place for Niamey's reports.
+    const overview = read(path.join(dir, 'out/overview.md'));
+    expect(overview).toMatch(/^\| Atelier de suivi de Niamey \| /m);
+    expect(overview).not.toContain('niamey-2022/out');
+    expect(overview).toContain('](../../rabat-2022/out/en/public/report.md)');
+    const exported = JSON.parse(read(path.join(dir, 'out/programme.json'))) as { workshops: Array<{ id: string; reports?: string }> };
+    expect(exported.workshops.map((w) => [w.id, w.reports])).toEqual([['rabat-2022', '../../rabat-2022/out/en/public/'], ['niamey-2022', undefined]]);
   });
 
   it('stops a programme template that prints a workshop\'s restricted text (restricted-leak at the item), publishing nothing', () => {
