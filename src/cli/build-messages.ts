@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { OutputProblem } from '../build/compare-output.js';
 import type { Io } from './io.js';
 import type { PublishResult } from '../build/publish.js';
@@ -19,14 +20,31 @@ export function cacheSummary(reports: ReadonlyArray<CacheReport | undefined>, op
   return lines.map((line) => `${line}\n`).join('');
 }
 
+/** Files named one by one up to this many; more are counted by kind, unless --verbose. */
+const NAMED_FILES = 12;
+
+/**
+ * The files written or removed, by name; a larger build's by kind (`30 md, 30 pdf, …`), which a
+ * rapporteur can read: the example's four editions in four formats are 144 names on one line.
+ */
+function filesSaid(files: readonly string[], verbose: boolean): string {
+  if (files.length <= NAMED_FILES || verbose) return files.join(', ');
+  const kinds = new Map<string, number>();
+  for (const file of files) {
+    const kind = path.extname(file).slice(1) || 'other';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return `${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ')} (--verbose names them)`;
+}
+
 /** What `build` says after publishing: what it wrote, kept and removed. */
-export function publishedSummary(shown: string, result: PublishResult): string {
+export function publishedSummary(shown: string, result: PublishResult, verbose = false): string {
   const lines: string[] = [];
   if (result.recovered) lines.push(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.`);
   const unchanged = result.kept.length ? ` (${result.kept.length} unchanged)` : '';
-  const list = result.written.length ? `: ${result.written.join(', ')}` : '.';
+  const list = result.written.length ? `: ${filesSaid(result.written, verbose)}` : '.';
   lines.push(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}${list}`);
-  if (result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${result.removed.join(', ')}`);
+  if (result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${filesSaid(result.removed, verbose)}`);
   return lines.map((line) => `${line}\n`).join('');
 }
 

@@ -61,6 +61,6 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
   timings.mark('write');
   const code = report();
-  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published));
+  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published, reporting.verbose));
   return code;
 }
