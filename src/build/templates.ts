@@ -87,6 +87,9 @@ async function listTemplates(dir: string, diagnostics: Diagnostic[], root: strin
     if (required && (code === 'ENOENT' || code === 'ENOTDIR')) {
       throw new SetupError(`The templates folder ${dir} ${code === 'ENOENT' ? 'does not exist' : 'is a file, not a folder'}.`, 'Check the folder given to --templates (relative to the current folder), or leave --templates out to use the project\'s templates/ folder.');
     }
+    if (code === 'ENOTDIR') {
+      throw new SetupError(`The project's templates (${dir}) is a file, not a folder: its own templates go in a folder templates/.`, 'Rename or remove that file; `workshop-report templates eject NAME` creates the folder with the template to change.');
+    }
     if (code === 'ENOENT') return [];
     throw error;
   }

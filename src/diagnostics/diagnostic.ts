@@ -91,6 +91,7 @@ export type RuleId =
   | 'restricted-link'
   | 'restricted-contradiction'
   | 'unknown-edition'
+  | 'document-name-taken'
   // build
   | 'restricted-leak'
   | 'output-not-up-to-date'

@@ -16,6 +16,7 @@ import { checkReferences } from './rules/references.js';
 import { checkSameAs } from './rules/same-as.js';
 import { checkAssets } from './rules/assets.js';
 import { checkRestricted } from './rules/restricted.js';
+import { checkDocumentNames } from './rules/documents.js';
 import { checkEditions } from './rules/editions.js';
 import { checkAgainstSchema, type InvalidId } from './recover.js';
 import type { SchemaName } from './schemas.js';
@@ -28,7 +29,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkTranslations, checkFollowUps];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything

@@ -45,6 +45,19 @@ describe('editions', () => {
     expect(published).toContain('a representative of UNOCT Programme Office');
   });
 
+  it('two documents of one name in different editions are two files; in the same edition, document-name-taken (one replaced the other, silently)', async () => {
+    const documents = (second: string) => (text: string) => text.replace('report:\n', `report:\n  documents:\n    - report\n    - { name: note, template: note-public.md.hbs, editions: [public] }\n    - { name: note, template: note-restricted.md.hbs${second} }\n`);
+    const templates = { 'templates/note-public.md.hbs': () => '# Public note\n', 'templates/note-restricted.md.hbs': () => '# Restricted note\n' };
+    const apart = project('note-apart', { 'workshop.yaml': documents(', editions: [restricted]'), ...templates });
+    expect((await runInProcess(['build', apart])).code).toBe(0);
+    expect(readFileSync(path.join(apart, 'out/public/note.md'), 'utf8')).toContain('# Public note');
+    expect(readFileSync(path.join(apart, 'out/restricted/note.md'), 'utf8')).toContain('# Restricted note');
+    const together = project('note-together', { 'workshop.yaml': documents(''), ...templates });
+    const result = await runInProcess(['validate', together]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/workshop\.yaml:\d+:15 error This document would be written to note\.md, as the document “note” is, earlier in this list: one would replace the other\. \[document-name-taken\]/);
+  });
+
   it('attribution: none leaves out chairs, speakers and rapporteurs altogether', async () => {
     const dir = project('anonymous', { 'workshop.yaml': (t) => t.replace('attribution: organizations', 'attribution: none') });
     const result = await build(dir, { formats: ['md'] });

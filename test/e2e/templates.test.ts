@@ -51,6 +51,17 @@ describe('overrides', () => {
     expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
   });
 
+  it('a project whose templates is a file stops validate and build with a setup error (it was an internal error, exit 3)', async () => {
+    const dir = project({});
+    writeFileSync(path.join(dir, 'templates'), 'x\n');
+    for (const command of [['validate', dir], ['build', dir], ['templates', 'list', '--project', dir]]) {
+      const result = await runInProcess(command);
+      expect(result.code, command.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/The project's templates \(.*templates\) is a file, not a folder: its own templates go in a folder templates\/\.\nhint: Rename or remove that file/);
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('an optional field an item lacks says so and how to guard it (it was "the data does not have" the field, which it has)', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers}}[{{acronym}}]{{/each}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
