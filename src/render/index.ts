@@ -24,7 +24,8 @@ Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils
 
 // Strict: a name the data does not have is an error. (Prototype access stays off: see the runtime options below.)
 
-const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+// Not `log`: it prints to the console, into the report's output (stdout, where --reporter json writes) and CI logs.
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'blockHelperMissing', 'helperMissing'];
 
 /** Every helper a template may call: ours (the same names in every language) and Handlebars' own. */
 export function helperNames(language: Language): Set<string> {

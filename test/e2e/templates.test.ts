@@ -51,6 +51,16 @@ describe('overrides', () => {
     expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
   });
 
+  it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
+    const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
+    const checked = await runInProcess(['validate', dir]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/templates\/report\.md\.hbs:3:3 error \{\{log …\}\} calls a helper that does not exist\. \[template-unknown-name\]/);
+    const built = await runInProcess(['build', dir, '--reporter', 'json']);
+    expect(built.code).toBe(1);
+    expect((JSON.parse(built.stdout) as Array<{ ruleId: string }>).map((d) => d.ruleId)).toEqual(['template-unknown-name']);
+  });
+
   it('a project whose templates is a file stops validate and build with a setup error (it was an internal error, exit 3)', async () => {
     const dir = project({});
     writeFileSync(path.join(dir, 'templates'), 'x\n');
