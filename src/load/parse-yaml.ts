@@ -44,7 +44,9 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
     if (reportedLines.has(line)) continue;
     reportedLines.add(line);
+    const leading = open ? undefined : leadingIndicator(source.text, lineCounter.lineStarts[line - 1] ?? 0);
     if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
+    else if (leading) report('yaml-syntax', 'error', leading.range, `YAML syntax error: this value begins with “${leading.character}”, which YAML reads as ${leading.meaning}, not as text.`, `Put the whole value in quotes: ${leading.quoted}`);
     else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
   }
   for (const tag of scan.tags) {
@@ -196,6 +198,38 @@ function describeNode(node: Node | null): string {
 function firstSentence(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') + '.';
+}
+
+/** What YAML reads a value's first character as, for those that cannot begin plain text. */
+const INDICATORS: Record<string, string> = {
+  '*': 'an alias (a reference to an anchor)',
+  '&': 'an anchor',
+  '[': 'the start of a list',
+  '{': 'the start of a mapping',
+  '@': 'a reserved character',
+  '`': 'a reserved character',
+  '%': 'a directive',
+};
+
+/**
+ * A value on the line at `lineStart` (after `key: ` or `- `) that begins with a character YAML
+ * reads as syntax: Markdown emphasis (`- **None** of…`), a bracketed word (`[Draft] …`), a code span.
+ * The yaml library reports what follows it ("Unexpected scalar at node end"), not why.
+ */
+function leadingIndicator(text: string, lineStart: number): { character: string; meaning: string; range: [number, number]; quoted: string } | undefined {
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const match = /^([ \t]*(?:-[ \t]+)*(?:[^\s:#'"[{*&][^:]*:[ \t]+)?)([*&[{@`%])/.exec(line);
+  if (!match) return undefined;
+  const [, before, character] = match as unknown as [string, string, string];
+  const value = line.slice(before.length).replace(/[ \t]+#.*$/, '').trimEnd();
+  const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+  return {
+    character,
+    meaning: INDICATORS[character]!,
+    range: [lineStart + before.length, lineStart + before.length + value.length],
+    quoted: `${before.trimStart()}"${shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  };
 }
 
 function syntaxHint(code: string): string {

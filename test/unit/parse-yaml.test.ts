@@ -25,6 +25,23 @@ describe('parseYamlFile', () => {
     expect(result.file.damage).toEqual({ containers: [[]], ids: [] });
   });
 
+  it('says why a value that begins with Markdown emphasis, a bracket or a backtick is not text, at its start, and how to quote it', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['title: ok\nkey_points:\n  - **None** of the four # said twice\n', 'yaml-syntax 3:5', '“*”, which YAML reads as an alias', '- "**None** of the four"'],
+      ['summary: *The panel* agreed\n', 'yaml-syntax 1:10', '“*”', 'summary: "*The panel* agreed"'],
+      ['key_points:\n  - [Draft] text here\n', 'yaml-syntax 2:5', '“[”, which YAML reads as the start of a list', '- "[Draft] text here"'],
+      ['title: `code` x\n', 'yaml-syntax 1:8', '“`”', 'title: "`code` x"'],
+    ];
+    for (const [text, where, said, quoted] of cases) {
+      const { diagnostics } = parse(text);
+      expect(at(diagnostics), text).toEqual([where]);
+      expect(diagnostics[0]!.message).toContain(`this value begins with ${said}`);
+      expect(diagnostics[0]!.hint).toBe(`Put the whole value in quotes: ${quoted}`);
+    }
+    // A value quoted, or a list written as one, is not taken for one.
+    expect(parse('key_points:\n  - "**None** of the four"\nthemes: [kst, ibm]\n').diagnostics).toEqual([]);
+  });
+
   it('reports an unclosed single quote at the opening quote', () => {
     expect(at(parse("a: 1\nb: 'x\n").diagnostics)).toEqual(['yaml-syntax 2:4']);
   });
