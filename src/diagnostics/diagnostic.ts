@@ -44,6 +44,7 @@ export type RuleId =
   | 'colon-in-text'
   | 'unused-template'
   | 'not-a-file'
+  | 'not-read'
   | 'required'
   | 'type'
   | 'enum'

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { SetupError } from '../errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
@@ -85,7 +86,9 @@ function sameNameDiagnostic(name: string, first: string): Diagnostic {
 async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagnostic[]): Promise<string> {
   let entries: string[];
   try {
-    entries = (await fs.readdir(dir, { withFileTypes: true })).map((entry) => entry.name);
+    const found = await fs.readdir(dir, { withFileTypes: true });
+    diagnostics.push(...misnamedFolders(found));
+    entries = found.map((entry) => entry.name);
   } catch (error) {
     const code = errorCode(error);
     throw fileSystemError('Cannot read the project folder', dir, error, code === 'ENOENT' || code === 'ENOTDIR' ? 'It should be the folder that holds workshop.yaml.' : undefined);
@@ -102,9 +105,54 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
   return name;
 }
 
+/**
+ * The notes files of a folder (sessions/, countries/, follow-up/): its own .yaml files. One in a
+ * folder inside it (sessions/day-1/01-opening.yaml) is not read, and says so: it was left out of
+ * the report without a word.
+ */
 async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const wanted = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
-  return listFiles(fs, dir, sub, diagnostics, wanted);
+  const names = await listFiles(fs, dir, sub, diagnostics, (name) => YAML_FILE.test(name));
+  const nested = names.filter((name) => name.slice(sub.length + 1).includes('/'));
+  for (const name of nested) {
+    diagnostics.push({
+      code: 'not-read', severity: 'warning', stage: 'load',
+      message: `${name} is in a folder inside ${sub}/: it is not read, and nothing of it is in the report.`,
+      hint: `Move it to ${sub}/ itself (notes files are read from there only; a name such as 01-opening.yaml orders them), or out of ${sub}/ if it is not meant to be read.`,
+      location: { file: name, start: FILE_START, end: FILE_START },
+    });
+  }
+  return names.filter((name) => !nested.includes(name));
+}
+
+const FILE_START = { line: 1, column: 1, offset: 0 };
+
+/** The folders a project's notes and settings are read from. */
+const PROJECT_FOLDERS = ['sessions', 'countries', 'follow-up', 'translations', 'assets', 'templates'];
+
+/** A folder name as it may be mistyped: case, `-` or `_`, a plural. */
+const folderStem = (name: string) => name.toLowerCase().replace(/[-_ .]/g, '').replace(/ies$/, 'y').replace(/s$/, '');
+
+/**
+ * A folder of the project named nearly as one it reads (follow_up/, country/, Sessions/) is not
+ * read: one warning each, naming the folder meant. Its notes were left out without a word.
+ */
+function misnamedFolders(entries: ReadonlyArray<{ name: string; isDirectory?: () => boolean }>): Diagnostic[] {
+  const present = new Set(entries.map((entry) => entry.name));
+  return entries.flatMap((entry) => {
+    if (entry.isDirectory?.() !== true || PROJECT_FOLDERS.includes(entry.name)) return [];
+    const stem = folderStem(entry.name);
+    const meant = PROJECT_FOLDERS.find((folder) => {
+      const wanted = folderStem(folder);
+      return stem === wanted || (stem.length >= 5 && distance(stem, wanted) <= (stem.length >= 7 ? 2 : 1));
+    });
+    if (!meant) return [];
+    return [{
+      code: 'not-read' as const, severity: 'warning' as const, stage: 'load' as const,
+      message: `The folder ${entry.name}/ is not read: the project's folder is ${meant}/.${present.has(meant) ? ` (${meant}/ is there too.)` : ''}`,
+      hint: present.has(meant) ? `Move what ${entry.name}/ holds into ${meant}/.` : `Rename it ${meant}/.`,
+      location: { file: entry.name, start: FILE_START, end: FILE_START },
+    }];
+  });
 }
 
 /**

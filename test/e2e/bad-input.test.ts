@@ -84,3 +84,22 @@ describe.each(cases)('bad input: $name', ({ name, expect: expectation }) => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('notes where they are not read', () => {
+  it('a session in a folder inside sessions/, and folders named nearly as the project reads (follow_up/, country/), each warn: their notes were left out without a word', async () => {
+    const dir = path.join(work, 'not-read');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'sessions/day-1'));
+    copyTree(path.join(FIXTURES, 'minimal/countries'), path.join(dir, 'country'));
+    copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'Follow_Up'));
+    copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'test'));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => d.file)).toEqual(['Follow_Up', 'country', 'sessions/day-1/a.yaml', 'sessions/day-1/b.yaml']);
+    expect(found[0]!.message).toBe('The folder Follow_Up/ is not read: the project\'s folder is follow-up/.');
+    expect(found[1]!.message).toBe('The folder country/ is not read: the project\'s folder is countries/. (countries/ is there too.)');
+    expect(found[1]!.hint).toBe('Move what country/ holds into countries/.');
+    expect(found[2]!.message).toBe('sessions/day-1/a.yaml is in a folder inside sessions/: it is not read, and nothing of it is in the report.');
+  });
+});
