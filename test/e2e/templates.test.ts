@@ -51,6 +51,18 @@ describe('overrides', () => {
     expect((await runInProcess(['build', dir, '--templates', file])).stderr).toMatch(/The templates folder .*workshop\.yaml is a file, not a folder\./);
   });
 
+  it('templates eject and list refuse a --project that is no project (eject made the folder and said it had copied there): exit 2', async () => {
+    for (const command of [['templates', 'eject', 'report'], ['templates', 'list']]) {
+      const result = await runInProcess([...command, '--project', 'nowher'], { cwd: work });
+      expect(result.code, command.join(' ')).toBe(2);
+      expect(result.stderr).toContain('nowher has no workshop.yaml (nor programme.yaml): it is not a project folder.');
+    }
+    expect(existsSync(path.join(work, 'nowher'))).toBe(false);
+    // A folder of house templates needs no project.
+    expect((await runInProcess(['templates', 'eject', 'report', '--templates', 'house'], { cwd: work })).code).toBe(0);
+    expect(existsSync(path.join(work, 'house/report.md.hbs'))).toBe(true);
+  });
+
   it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
     const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
     const checked = await runInProcess(['validate', dir]);
