@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isMessageKey, messageKeys } from '../i18n/index.js';
 import { suggest } from '../validate/suggest.js';
 import { span, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
@@ -104,6 +105,20 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       }
       const shapes = node.params.map((param) => expression(param, local));
       for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
+      // {{t "KEY"}}: a label of the catalogue (a misspelt one stopped the build, after validate had passed).
+      const key = node.params[0];
+      if (helper === 't' && key?.type === 'StringLiteral' && !isMessageKey((key as hbs.AST.StringLiteral).value)) {
+        const label = (key as hbs.AST.StringLiteral).value;
+        once(key.loc, () => {
+          const near = suggest(label, messageKeys());
+          return {
+            code: 'template-unknown-name', severity: 'error', stage: 'render',
+            message: `{{t "${label}"}} names no label.`,
+            location: span(file.displayPath, key.loc),
+            hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
+          };
+        });
+      }
       const named = node.params[1];
       if ((helper === 'lookup' || helper === 'join' || helper === 'sortBy') && named?.type === 'StringLiteral') {
         const field = (named as hbs.AST.StringLiteral).value;
@@ -115,12 +130,18 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
 
     /** The shape a path points to, reporting the first unknown segment. */
     const resolvePath = (node: hbs.AST.PathExpression, local: Scope[]): Shape => {
-      if (node.data) return OPEN;
+      // @root.workshop.title is a path of the data from its top; @index, @first and the like are open.
+      if (node.data) return node.parts[0] === 'root' ? walk(node, local[0]!.shape, node.parts.slice(1)) : OPEN;
       // A block parameter, from the innermost block that names it: the rest of the path is in its shape.
       const param = node.depth === 0 && node.parts.length > 0 ? [...local].reverse().find((scope) => scope.params?.has(node.parts[0]!))?.params?.get(node.parts[0]!) : undefined;
       const scope = local[local.length - 1 - node.depth] ?? local[0]!;
-      let shape = param ?? scope.shape;
-      for (const part of param ? node.parts.slice(1) : node.parts) {
+      return walk(node, param ?? scope.shape, param ? node.parts.slice(1) : node.parts);
+    };
+
+    /** The shape `parts` lead to from `shape`, reporting the first unknown one (at `node`). */
+    const walk = (node: hbs.AST.PathExpression, from: Shape, parts: readonly string[]): Shape => {
+      let shape = from;
+      for (const part of parts) {
         if (shape.open) return OPEN;
         if (/^\d+$/.test(part) && shape.items) {
           shape = shape.items;

@@ -63,6 +63,15 @@ describe('overrides', () => {
     expect(existsSync(path.join(work, 'house/report.md.hbs'))).toBe(true);
   });
 
+  it('validate finds a misspelt label of {{t}} and a misspelt @root path, as build did after validate had passed', async () => {
+    const dir = project({ 'report.md.hbs': '# {{t "introductoin"}}\n\n{{@root.workshop.titel}} {{@root.workshop.title}} {{#each sessions}}{{@index}} {{@root.workshop.short_title}}{{/each}}\n' });
+    const result = await runInProcess(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/report\.md\.hbs:1:7 error \{\{t "introductoin"\}\} names no label\. \[template-unknown-name\]\n(.*\n)+ {2}hint: Did you mean \{\{t "introduction"\}\}\?/);
+    expect(result.stderr).toMatch(/templates\/report\.md\.hbs:3:3 error .*“titel”.* \[template-unknown-name\]\n(.*\n)+ {2}hint: Did you mean “title”\?/);
+    expect(result.stderr).toMatch(/^2 errors$/m);
+  });
+
   it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
     const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
     const checked = await runInProcess(['validate', dir]);
@@ -264,7 +273,8 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error \{\{t "recomendations"\}\} names no label\. \[template-runtime\]$/m);
+    // Found by the template check (validate finds it too), at the label: it was found when rendering.
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:8 error \{\{t "recomendations"\}\} names no label\. \[template-unknown-name\]$/m);
     expect(result.stderr).toContain('hint: Did you mean {{t "recommendations"}}?');
   });
 
