@@ -129,6 +129,11 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     const temp = `${target}${TEMP_SUFFIX}`;
     const existing = await fs.stat(target).catch(() => undefined);
     if (existing?.isDirectory()) return fail(new SetupError(`Cannot publish ${target}: a folder is in the way.`, `Move the folder away or rename the document. ${UNCHANGED}`));
+    // A file of the same name that no build wrote (not in the manifest) is someone's own: it is not
+    // replaced, unless it already holds what would be written.
+    if (existing && !previous.includes(file.path) && !staged.has(file.path) && !(await sameContent(fs, target, file.content))) {
+      return fail(new SetupError(`${target} is not a file a build wrote (${MANIFEST} does not list it), and this build would replace it.`, `Move it out of the output folder (or delete it), then build again; or build into another folder with --out. ${UNCHANGED}`));
+    }
     if (!staged.has(file.path)) {
       const journal = path.join(outDir, JOURNAL);
       await makeFolder(outDir);
@@ -300,4 +305,12 @@ async function removeEmptyParents(fs: FileSystem, root: string, relativeDir: str
       return;
     }
   }
+}
+
+/** Whether the file holds exactly `content` (a file that cannot be read does not). */
+async function sameContent(fs: FileSystem, file: string, content: string | Uint8Array): Promise<boolean> {
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes === undefined) return false;
+  const wanted = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(Buffer.from(wanted.buffer, wanted.byteOffset, wanted.byteLength));
 }

@@ -19,6 +19,20 @@ describe('publish', () => {
     expect(read(path.join(out, 'report.md'))).toBe('two');
   });
 
+  it('never replaces a file no build wrote (the user’s own index.html), unless it holds what would be written: a setup error, nothing changed', async () => {
+    const out = path.join(work, 'foreign');
+    await publish(out, [{ path: 'report.md', content: 'one' }]);
+    writeFileSync(path.join(out, 'index.html'), '<h1>mine</h1>');
+    await expect(publish(out, [{ path: 'report.md', content: 'two' }, { path: 'index.html', content: '<h1>site</h1>' }])).rejects.toThrow(/index\.html is not a file a build wrote \(\.workshop-report\.json does not list it\), and this build would replace it\./);
+    expect(read(path.join(out, 'index.html'))).toBe('<h1>mine</h1>');
+    expect(read(path.join(out, 'report.md'))).toBe('one');
+    expect(listFiles(out)).toEqual([MANIFEST, 'index.html', 'report.md']);
+    // The same bytes: nothing of anyone's is lost, and from now on it is the build's.
+    const same = await publish(out, [{ path: 'report.md', content: 'two' }, { path: 'index.html', content: '<h1>mine</h1>' }]);
+    expect(same.written).toEqual(['report.md', 'index.html']);
+    expect((await publish(out, [{ path: 'report.md', content: 'two' }, { path: 'index.html', content: '<h1>site</h1>' }])).written).toContain('index.html');
+  });
+
   it('removes a folder it emptied, never one holding files it did not write', async () => {
     const out = path.join(work, 'folders');
     await publish(out, [{ path: 'a/x.md', content: 'x' }, { path: 'b/y.md', content: 'y' }]);
