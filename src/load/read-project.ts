@@ -113,7 +113,8 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
 async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const names = await listFiles(fs, dir, sub, diagnostics, (name) => YAML_FILE.test(name));
   const nested = names.filter((name) => name.slice(sub.length + 1).includes('/'));
-  for (const name of nested) {
+  // Inside a folder named like a notes file (sessions/09-visit.yaml/), which not-a-file reports already.
+  for (const name of nested.filter((file) => !YAML_FILE.test(file.slice(sub.length + 1).split('/')[0]!))) {
     diagnostics.push({
       code: 'not-read', severity: 'warning', stage: 'load',
       message: `${name} is in a folder inside ${sub}/: it is not read, and nothing of it is in the report.`,
