@@ -17,7 +17,10 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
     return fail(file, before, before.length, 'The file contains a NUL byte: it looks like a binary file, not text.', 'Make sure this is a YAML text file saved as UTF-8.');
   }
   try {
-    return { ok: true, text: strict.decode(bytes) };
+    // A line ended by a carriage return alone (classic Mac OS, some exports) is a line break to YAML
+    // 1.2 and to an editor, but not to the yaml parser, which read the file as one line ("The file
+    // is empty" after a first comment line). Same length: every offset stays where it was.
+    return { ok: true, text: strict.decode(bytes).replace(/\r(?!\n)/g, '\n') };
   } catch {
     const at = firstInvalidByte(bytes);
     const before = lenient.decode(bytes.subarray(0, at));

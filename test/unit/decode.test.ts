@@ -75,3 +75,10 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8('f.yaml', bytes('a: ', [0xc3, 0x28], '\n')).ok).toBe(false);
   });
 });
+
+describe('line endings', () => {
+  it('reads a carriage return alone as a line break (classic Mac OS): the yaml parser took the file for one line', () => {
+    const decoded = decodeUtf8('sessions/a.yaml', new TextEncoder().encode('# notes\rtitle: Opening\r\nsummary: x\r'));
+    expect(decoded).toEqual({ ok: true, text: '# notes\ntitle: Opening\r\nsummary: x\n' });
+  });
+});
