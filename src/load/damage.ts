@@ -66,6 +66,13 @@ export function removeDamaged(root: Node | null, offsets: readonly number[], tex
     if (cut.range[1] >= end && cut.container.length > 0) containers.push([]);
     ids.push(...idsWritten(text.slice(cut.range[0], cut.range[1])));
   }
+  // The parser may stop reading before the end (a tab at the start of a line ends the mapping there):
+  // what follows is lost too, with the ids written in it.
+  const tail = text.slice(end);
+  if (/^[ \t]*[^\s#]/m.test(tail)) {
+    if (!containers.some((container) => container.length === 0)) containers.push([]);
+    ids.push(...idsWritten(tail));
+  }
   return { containers, ids };
 }
 

@@ -37,13 +37,17 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // line): report it once per line, then keep every other entry of the file.
   const syntaxOffsets: number[] = [];
   const reportedLines = new Set<number>();
+  // A tab that indents a line garbles what follows it in its top-level entry: the errors yaml finds
+  // there are its consequences ("All mapping items must start at the same column"), not reported.
+  let garbledUntil = -1;
   for (const error of doc.errors) {
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, source.text) : undefined;
     const range = open ?? error.pos;
     syntaxOffsets.push(range[0]);
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
-    if (reportedLines.has(line)) continue;
+    if (reportedLines.has(line) || range[0] < garbledUntil) continue;
     reportedLines.add(line);
+    if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(source.text, range[0]);
     const leading = open ? undefined : leadingIndicator(source.text, lineCounter.lineStarts[line - 1] ?? 0);
     if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
     else if (leading) report('yaml-syntax', 'error', leading.range, `YAML syntax error: this value begins with “${leading.character}”, which YAML reads as ${leading.meaning}, not as text.`, `Put the whole value in quotes: ${leading.quoted}`);
@@ -198,6 +202,14 @@ function describeNode(node: Node | null): string {
 function firstSentence(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') + '.';
+}
+
+/** Where the next top-level key after `offset` begins (a line starting with neither a blank, `#` nor `-`), else the end. */
+function nextTopLevelEntry(text: string, offset: number): number {
+  const pattern = /\n(?=[^\s#-])/g;
+  pattern.lastIndex = offset;
+  const found = pattern.exec(text);
+  return found ? found.index + 1 : text.length;
 }
 
 /** What YAML reads a value's first character as, for those that cannot begin plain text. */

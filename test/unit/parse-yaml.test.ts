@@ -42,6 +42,17 @@ describe('parseYamlFile', () => {
     expect(parse('key_points:\n  - "**None** of the four"\nthemes: [kst, ibm]\n').diagnostics).toEqual([]);
   });
 
+  it('a tab that indents a line is one error, its knock-on errors in that entry left out; ids written after where the parser stopped count as lost', () => {
+    const text = 'title: ok\nrecommendations:\n  - id: kept\n    text: a\n\t- id: tabbed\n    text: b\n  - id: after\n    text: c\nactions:\n  - id: later-action\n';
+    const result = parse(text);
+    expect(at(result.diagnostics)).toEqual(['yaml-syntax 5:1']);
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: Tabs are not allowed as indentation.');
+    // What was lost may explain a reference from another file (a follow-up naming an action): those stay quiet.
+    expect(result.file.damage?.ids).toEqual(expect.arrayContaining(['tabbed', 'after', 'later-action']));
+    // A mistake in a later top-level entry is still its own error.
+    expect(at(parse('title: ok\nkey_points:\n\t- a\n  - b\nsummary: "open\n').diagnostics)).toEqual(['yaml-syntax 3:1', 'yaml-syntax 5:10']);
+  });
+
   it('reports an unclosed single quote at the opening quote', () => {
     expect(at(parse("a: 1\nb: 'x\n").diagnostics)).toEqual(['yaml-syntax 2:4']);
   });
