@@ -95,6 +95,7 @@ export type RuleId =
   | 'document-name-taken'
   // build
   | 'restricted-leak'
+  | 'restricted-also-public'
   | 'output-not-up-to-date'
   // the command itself (the JSON and GitHub reporters only: a setup or internal error, exit 2 or 3)
   | 'setup-error'

@@ -7,7 +7,7 @@ import { SetupError } from '../errors.js';
 
 export { editionsOf, type Edition } from './edition.js';
 export { forEdition, type AffiliationName } from './filter.js';
-export { editionGuard, findLeaks, hasRestricted, leakDiagnostic, leakedTexts, leakSearch, PROGRAMME_GUARD, restrictedTexts, type LeakGuardOwner, type RestrictedText } from './leaks.js';
+export { alsoPublicDiagnostic, editionGuard, findLeaks, hasRestricted, leakDiagnostic, leakedTexts, leakSearch, PROGRAMME_GUARD, restrictedTexts, type LeakGuardOwner, type RestrictedText } from './leaks.js';
 export { textsIn } from './text-search.js';
 export { markDocument } from './marking.js';
 

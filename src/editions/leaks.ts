@@ -31,9 +31,10 @@ export const PROGRAMME_GUARD: LeakGuardOwner = { documents: "The programme's", l
 
 /**
  * Every restricted text of five words or more: what a public edition must never print. Texts that
- * a public item also holds (the same sentence written twice) are left out: their presence proves nothing.
+ * a public item also holds (the same sentence written twice) are left out: their presence proves
+ * nothing; each is given to `alsoPublic`, for a warning (a copy that lost its mark is the likely slip).
  */
-export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject): RestrictedText[] {
+export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject, alsoPublic?: (text: RestrictedText) => void): RestrictedText[] {
   const found: Array<{ words: string; source: string; file: ParsedFile; path: DataPath }> = [];
   const add = (file: ParsedFile, path: DataPath, text: string | undefined) => {
     const words = text === undefined ? [] : normalizedWords(text);
@@ -67,7 +68,23 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
   }
   if (found.length === 0) return [];
   const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data)], found);
-  return found.filter((text) => !shown.has(text)).map(({ words, source, file, path }) => ({ words, source, location: locate(file, path, 'value') }));
+  const restricted = ({ words, source, file, path }: (typeof found)[number]): RestrictedText => ({ words, source, location: locate(file, path, 'value') });
+  if (alsoPublic) for (const text of found) if (shown.has(text)) alsoPublic(restricted(text));
+  return found.filter((text) => !shown.has(text)).map(restricted);
+}
+
+/**
+ * A restricted text that a public part of the notes (or its translation) holds too: the public
+ * edition prints it there, restricted mark or not. A warning, at the restricted item: the same
+ * text may be public on purpose (a need also raised in the open session).
+ */
+export function alsoPublicDiagnostic(text: RestrictedText, edition: string): Diagnostic {
+  return {
+    code: 'restricted-also-public', severity: 'warning', stage: 'render',
+    message: `This restricted text is also written in a part of the notes that is not restricted, which the ${edition} edition prints: the mark does not keep it out.`,
+    hint: 'If it must stay out of public editions, mark the other copy `restricted: true` too, or delete it; if it may be public, remove `restricted: true` here.',
+    location: text.location,
+  };
 }
 
 /**

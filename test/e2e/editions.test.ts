@@ -90,6 +90,18 @@ describe('editions', () => {
     expect(listFiles(dir).some((f) => f.startsWith('out/'))).toBe(false);
   });
 
+  it('a restricted text copied into a public item is printed there, with a warning at the restricted item (restricted-also-public); it was silent', async () => {
+    const dir = project('also-public', {
+      'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`).replace('key_points:\n', `key_points:\n  - ${SECRET}\n`),
+    });
+    const line = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8').split('\n').findIndex((l) => l.includes(`text: ${SECRET}`)) + 1;
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/\[restricted-also-public\]/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:15 warning This restricted text is also written in a part of the notes that is not restricted, which the public edition prints: the mark does not keep it out\\. \\[restricted-also-public\\]$`, 'm'));
+    expect(readFileSync(path.join(dir, 'out/public/report.md'), 'utf8')).toContain(SECRET);
+  });
+
   it('context --edition public shows exactly the context the public templates receive', async () => {
     const dir = project('context', { 'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) });
     const all = await runInProcess(['context', dir, '--edition', 'restricted'], { cwd: dir });
