@@ -87,7 +87,7 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
   let entries: string[];
   try {
     const found = await fs.readdir(dir, { withFileTypes: true });
-    diagnostics.push(...misnamedFolders(found));
+    diagnostics.push(...(await misnamedFolders(fs, dir, found)));
     entries = found.map((entry) => entry.name);
   } catch (error) {
     const code = errorCode(error);
@@ -135,25 +135,29 @@ const folderStem = (name: string) => name.toLowerCase().replace(/[-_ .]/g, '').r
 
 /**
  * A folder of the project named nearly as one it reads (follow_up/, country/, Sessions/) is not
- * read: one warning each, naming the folder meant. Its notes were left out without a word.
+ * read: one warning each, naming the folder meant. Its notes were left out without a word. Not
+ * Sessions/ where the file system ignores case (macOS, Windows): there it is read as sessions/.
  */
-function misnamedFolders(entries: ReadonlyArray<{ name: string; isDirectory?: () => boolean }>): Diagnostic[] {
+async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArray<{ name: string; isDirectory?: () => boolean }>): Promise<Diagnostic[]> {
   const present = new Set(entries.map((entry) => entry.name));
-  return entries.flatMap((entry) => {
-    if (entry.isDirectory?.() !== true || PROJECT_FOLDERS.includes(entry.name)) return [];
+  const found: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory?.() !== true || PROJECT_FOLDERS.includes(entry.name)) continue;
     const stem = folderStem(entry.name);
     const meant = PROJECT_FOLDERS.find((folder) => {
       const wanted = folderStem(folder);
       return stem === wanted || (stem.length >= 5 && distance(stem, wanted) <= (stem.length >= 7 ? 2 : 1));
     });
-    if (!meant) return [];
-    return [{
-      code: 'not-read' as const, severity: 'warning' as const, stage: 'load' as const,
+    if (!meant) continue;
+    if (!present.has(meant) && entry.name.toLowerCase() === meant && (await fs.stat(path.join(dir, meant)).catch(() => undefined))) continue;
+    found.push({
+      code: 'not-read', severity: 'warning', stage: 'load',
       message: `The folder ${entry.name}/ is not read: the project's folder is ${meant}/.${present.has(meant) ? ` (${meant}/ is there too.)` : ''}`,
       hint: present.has(meant) ? `Move what ${entry.name}/ holds into ${meant}/.` : `Rename it ${meant}/.`,
       location: { file: entry.name, start: FILE_START, end: FILE_START },
-    }];
-  });
+    });
+  }
+  return found;
 }
 
 /**
