@@ -235,6 +235,8 @@ function leadingIndicator(text: string, lineStart: number): { character: string;
   if (!match) return undefined;
   const [, before, character] = match as unknown as [string, string, string];
   const value = line.slice(before.length).replace(/[ \t]+#.*$/, '').trimEnd();
+  // A list or mapping written inline and left open (`themes: [kst, ibm`) is one: it needs closing, not quotes.
+  if ((character === '[' || character === '{') && !/^[[{][^\]}]*[\]}][ \t]*[^\s,\]}]/.test(value)) return undefined;
   const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
   return {
     character,

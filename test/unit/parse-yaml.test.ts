@@ -38,8 +38,10 @@ describe('parseYamlFile', () => {
       expect(diagnostics[0]!.message).toContain(`this value begins with ${said}`);
       expect(diagnostics[0]!.hint).toBe(`Put the whole value in quotes: ${quoted}`);
     }
-    // A value quoted, or a list written as one, is not taken for one.
+    // A value quoted, or a list written as one, is not taken for one; nor one left open, which needs its bracket.
     expect(parse('key_points:\n  - "**None** of the four"\nthemes: [kst, ibm]\n').diagnostics).toEqual([]);
+    const open = parse('title: ok\nthemes: [kst, ibm\n');
+    expect(open.diagnostics.map((d) => d.message).join(' ')).not.toContain('this value begins with');
   });
 
   it('a tab that indents a line is one error, its knock-on errors in that entry left out; ids written after where the parser stopped count as lost', () => {
