@@ -54,15 +54,64 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
         });
         continue;
       }
+      // `{{workshop.summary` without its `}}`: the parser runs on to the next `{{` or the end, and says so there.
+      const unclosed = unclosedMustache(file.text);
+      if (unclosed) {
+        diagnostics.push({
+          code: 'template-syntax', severity: 'error', stage: 'render',
+          message: 'This {{ is never closed: the template reads on as part of it.',
+          location: at(file.displayPath, unclosed.line, unclosed.column),
+          hint: 'Add }} where the expression ends, as in {{workshop.title}}.',
+        });
+        continue;
+      }
       diagnostics.push({
         code: 'template-syntax', severity: 'error', stage: 'render',
-        message: expected === 'EOF' ? 'The template ends before a block is closed.' : `Template syntax error${expected ? ` near ${expected.toLowerCase().replace(/_/g, ' ')}` : ''}.`,
+        message: expected === 'EOF' ? 'The template ends before a block is closed.' : `Template syntax error${expected ? ` near ${TOKENS[expected] ?? expected.toLowerCase().replace(/_/g, ' ')}` : ''}.`,
         location: at(file.displayPath, line, column),
         hint: 'Check that every {{#block}} has its {{/block}}, and every {{ its }}.',
       });
     }
   }
   return { asts, diagnostics };
+}
+
+/** What Handlebars' token names stand for, as an editor types them. */
+const TOKENS: Record<string, string> = {
+  OPEN: '“{{”', CLOSE: '“}}”', OPEN_UNESCAPED: '“{{{”', CLOSE_UNESCAPED: '“}}}”', OPEN_BLOCK: '“{{#”', OPEN_ENDBLOCK: '“{{/”',
+  OPEN_INVERSE: '“{{^”', OPEN_PARTIAL: '“{{>”', OPEN_SEXPR: '“(”', CLOSE_SEXPR: '“)”', EQUALS: '“=”', ID: 'a name', STRING: 'a quoted text',
+  NUMBER: 'a number', INVALID: 'a character that cannot be there', SEP: '“.” or “/”', DATA: '“@”', OPEN_BLOCK_PARAMS: '“as |”', CLOSE_BLOCK_PARAMS: '“|”',
+};
+
+/**
+ * The first `{{` with no `}}` before the next `{{` (or the end): an expression left open. Comments
+ * (`{{!-- … --}}`, which may hold braces) are skipped.
+ */
+function unclosedMustache(text: string): { line: number; column: number } | undefined {
+  for (let i = text.indexOf('{{'); i !== -1; i = text.indexOf('{{', i)) {
+    if (text.startsWith('{{!--', i)) {
+      const end = text.indexOf('--}}', i + 5);
+      if (end === -1) return undefined;
+      i = end + 4;
+      continue;
+    }
+    // `\{{` is text, not an expression.
+    if (text[i - 1] === '\\') {
+      i += 2;
+      continue;
+    }
+    let start = i;
+    while (text[start + 2] === '{') start++;
+    const close = text.indexOf('}}', start + 2);
+    const next = text.indexOf('{{', start + 2);
+    if (close === -1 || (next !== -1 && next < close)) {
+      const before = text.slice(0, i);
+      const line = before.split('\n').length;
+      return { line, column: i - before.lastIndexOf('\n') };
+    }
+    i = close + 2;
+  }
+  return undefined;
 }
 
 /**

@@ -72,6 +72,15 @@ describe('overrides', () => {
     expect(result.stderr).toMatch(/^2 errors$/m);
   });
 
+  it('an expression left open is named at its {{, and a stray brace in words, not in Handlebars token names', async () => {
+    const open = project({ 'report.md.hbs': '# Report\n\n\\{{ shown as text\n{{workshop.summary\n\nmore {{workshop.title}}\n' });
+    const opened = await runInProcess(['validate', open]);
+    expect(opened.code).toBe(1);
+    expect(opened.stderr).toMatch(/templates\/report\.md\.hbs:4:1 error This \{\{ is never closed: the template reads on as part of it\. \[template-syntax\]\n(.*\n)+ {2}hint: Add \}\} where the expression ends/);
+    const stray = project({ 'report.md.hbs': '# Report\n\n{{workshop.title}}}\n' });
+    expect((await runInProcess(['validate', stray])).stderr).toContain('error Template syntax error near “}}}”. [template-syntax]');
+  });
+
   it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
     const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
     const checked = await runInProcess(['validate', dir]);
