@@ -132,7 +132,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     // A file of the same name that no build wrote (not in the manifest) is someone's own: it is not
     // replaced, unless it already holds what would be written.
     if (existing && !previous.includes(file.path) && !staged.has(file.path) && !(await sameContent(fs, target, file.content))) {
-      return fail(new SetupError(`${target} is not a file a build wrote (${MANIFEST} does not list it), and this build would replace it.`, `Move it out of the output folder (or delete it), then build again; or build into another folder with --out. ${UNCHANGED}`));
+      return fail(new SetupError(`${target} is not a file a build wrote (${MANIFEST} does not list it), and this build would replace it.`, `Move it out of the output folder (or delete it), then build again. ${UNCHANGED}`));
     }
     if (!staged.has(file.path)) {
       const journal = path.join(outDir, JOURNAL);

@@ -11,11 +11,11 @@
 export const HEAP_GROWING_FLAG = '--heap-growing-percent=100';
 
 /**
- * V8 optimizes a function once it has run for its "interrupt budget" (132 KB of bytecode by
- * default), compiling it on a background thread. A build of seconds spends much of its CPU there:
+ * V8 optimizes a function once it has run for its "interrupt budget" (66 KB of bytecode by
+ * default on Node 20's V8), compiling it on a background thread. A build of seconds spends much of its CPU there:
  * building the example's md, pdf and docx, 3 to 4 s of 14 s, on threads that take cores from the
  * build's own (the DOCX and typesetting threads), for code that has little time left to run. With
- * a budget 4.5 times as large only the code that runs longest is optimized: the example's md, pdf and
+ * a budget about 9 times as large only the code that runs longest is optimized: the example's md, pdf and
  * docx in 6.4–6.8 s instead of 7.8–8.0 s (10.7–11.5 s of CPU instead of 14.3), md alone in 2.0 s
  * instead of 2.4 s, and a 2,000-session workshop's build in the same time as before. The cost: a
  * process of about 1.5 s that would have used the optimized code, M's md build, takes 0.1 s more

@@ -111,8 +111,10 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
  * the report without a word.
  */
 async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const names = await listFiles(fs, dir, sub, diagnostics, (name) => YAML_FILE.test(name));
-  const nested = names.filter((name) => name.slice(sub.length + 1).includes('/'));
+  const nested: string[] = [];
+  // A file (or link) in a folder inside is not read, nor its link followed: it is only named.
+  const top = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
+  const names = await listFiles(fs, dir, sub, diagnostics, top, (name) => YAML_FILE.test(name) && nested.push(name));
   // Inside a folder named like a notes file (sessions/09-visit.yaml/), which not-a-file reports already.
   for (const name of nested.filter((file) => !YAML_FILE.test(file.slice(sub.length + 1).split('/')[0]!))) {
     diagnostics.push({
@@ -122,7 +124,7 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
       location: { file: name, start: FILE_START, end: FILE_START },
     });
   }
-  return names.filter((name) => !nested.includes(name));
+  return names;
 }
 
 const FILE_START = { line: 1, column: 1, offset: 0 };
@@ -146,7 +148,8 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
     const stem = folderStem(entry.name);
     const meant = PROJECT_FOLDERS.find((folder) => {
       const wanted = folderStem(folder);
-      return stem === wanted || (stem.length >= 5 && distance(stem, wanted) <= (stem.length >= 7 ? 2 : 1));
+      // One letter off at most: `translators/` (a folder of XLIFF files) is two from translations/.
+      return stem === wanted || (stem.length >= 5 && distance(stem, wanted) <= 1);
     });
     if (!meant) continue;
     if (!present.has(meant) && entry.name.toLowerCase() === meant && (await fs.stat(path.join(dir, meant)).catch(() => undefined))) continue;
@@ -164,7 +167,7 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
  * Relative POSIX paths of the files in a subfolder, in code-point order (never locale order). A
  * symbolic link is listed when it leads to a file inside the project, else reported.
  */
-async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[], wanted: (name: string) => boolean = () => true): Promise<string[]> {
+async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[], wanted: (name: string) => boolean = () => true, skipped?: (name: string) => void): Promise<string[]> {
   const outside = await checkFolderLink(fs, dir, sub);
   if (outside) {
     diagnostics.push(outside);
@@ -182,7 +185,10 @@ async function listFiles(fs: FileSystem, dir: string, sub: string, diagnostics: 
   const problems: Diagnostic[] = [];
   for (const entry of entries) {
     const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!wanted(name)) continue;
+    if (!wanted(name)) {
+      if (!entry.isDirectory?.()) skipped?.(name);
+      continue;
+    }
     if (entry.isFile()) names.push(name);
     else if (entry.isDirectory?.() && YAML_FILE.test(name)) {
       // sessions/09-visit.yaml/ is a folder: nothing in it is a session, and it was skipped without a word.

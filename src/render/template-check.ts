@@ -100,7 +100,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
           code: 'template-unknown-name', severity: 'error', stage: 'render',
           message: `{{${helper} …}} calls a helper that does not exist.`,
           location: span(file.displayPath, path.loc),
-          hint: `${didYouMeanHelper(helper, helperNames)}The helpers are listed in docs/templates.md (Helpers): t, date, join, num, percent, …`,
+          hint: helper === 'log'
+            ? 'Handlebars’ log is not available: it prints to the console, not to the report. `workshop-report context` shows the data a template gets.'
+            : `${didYouMeanHelper(helper, helperNames)}The helpers are listed in docs/templates.md (Helpers): t, date, join, num, percent, …`,
         }));
       }
       const shapes = node.params.map((param) => expression(param, local));

@@ -95,6 +95,13 @@ function unclosedMustache(text: string): { line: number; column: number } | unde
       i = end + 4;
       continue;
     }
+    // A short comment ends at its first `}}`, whatever it holds (`{{! use {{workshop.title}} }}`).
+    if (text.startsWith('{{!', i)) {
+      const end = text.indexOf('}}', i + 3);
+      if (end === -1) return undefined;
+      i = end + 2;
+      continue;
+    }
     // `\{{` is text, not an expression.
     if (text[i - 1] === '\\') {
       i += 2;

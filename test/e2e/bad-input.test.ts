@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -93,10 +93,14 @@ describe('notes where they are not read', () => {
     copyTree(path.join(FIXTURES, 'minimal/countries'), path.join(dir, 'country'));
     copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'Follow_Up'));
     copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'test'));
+    // Not read, so neither followed: a link there that leads nowhere is only named (it stopped the build).
+    symlinkSync('/nonexistent/notes.yaml', path.join(dir, 'sessions/day-1/c.yaml'));
+    // Two letters from translations/: a folder of the translators' own files, not a typo.
+    copyTree(path.join(FIXTURES, 'minimal/sessions'), path.join(dir, 'translators'));
     const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
     expect(result.code).toBe(0);
     const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
-    expect(found.map((d) => d.file)).toEqual(['Follow_Up', 'country', 'sessions/day-1/a.yaml', 'sessions/day-1/b.yaml']);
+    expect(found.map((d) => d.file)).toEqual(['Follow_Up', 'country', 'sessions/day-1/a.yaml', 'sessions/day-1/b.yaml', 'sessions/day-1/c.yaml']);
     expect(found[0]!.message).toBe('The folder Follow_Up/ is not read: the project\'s folder is follow-up/.');
     expect(found[1]!.message).toBe('The folder country/ is not read: the project\'s folder is countries/. (countries/ is there too.)');
     expect(found[1]!.hint).toBe('Move what country/ holds into countries/.');
