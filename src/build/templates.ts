@@ -10,6 +10,20 @@ import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs } from '../load/file-system.js';
 import { checkFolderLink, checkLink } from '../load/links.js';
+import { isProgramme } from './programme-folder.js';
+
+/**
+ * The project folder `templates list` and `eject` work on, without --templates, must be a workshop's
+ * or a programme's: `--project nowher` made nowher/templates/ and said it had copied there, and
+ * `list` showed every template as the default of a project that was not there.
+ */
+export async function checkTemplatesProject(project: string, templatesOption: string | undefined, cwd: string): Promise<void> {
+  if (templatesOption !== undefined) return;
+  const workshop = await Promise.all(['workshop.yaml', 'workshop.yml'].map((name) => lstat(path.resolve(cwd, project, name)).then(() => true, () => false)));
+  if (workshop.includes(true) || (await isProgramme(project, cwd))) return;
+  throw new SetupError(`${project} has no workshop.yaml (nor programme.yaml): it is not a project folder.`,
+    'Run the command in the workshop\'s folder or give it with --project; --templates DIR works on a folder of house templates instead.');
+}
 
 /** The folder a project's template overrides live in: --templates, else DIR/templates. */
 export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {

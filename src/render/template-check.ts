@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isMessageKey, messageKeys } from '../i18n/index.js';
+import { isMessageKey } from '../i18n/index.js';
 import { suggest } from '../validate/suggest.js';
-import { span, unknownNameDiagnostic } from './template-errors.js';
+import { span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
@@ -111,15 +111,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       const key = node.params[0];
       if (helper === 't' && key?.type === 'StringLiteral' && !isMessageKey((key as hbs.AST.StringLiteral).value)) {
         const label = (key as hbs.AST.StringLiteral).value;
-        once(key.loc, () => {
-          const near = suggest(label, messageKeys());
-          return {
-            code: 'template-unknown-name', severity: 'error', stage: 'render',
-            message: `{{t "${label}"}} names no label.`,
-            location: span(file.displayPath, key.loc),
-            hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
-          };
-        });
+        once(key.loc, () => unknownLabelDiagnostic('template-unknown-name', label, span(file.displayPath, key.loc)));
       }
       const named = node.params[1];
       if ((helper === 'lookup' || helper === 'join' || helper === 'sortBy') && named?.type === 'StringLiteral') {

@@ -76,6 +76,17 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
   return { asts, diagnostics };
 }
 
+/** `{{t "KEY"}}` with a key the catalogue lacks: found by the template check (a written key) or when rendering (a computed one). */
+export function unknownLabelDiagnostic(code: 'template-unknown-name' | 'template-runtime', label: string, location: Location): Diagnostic {
+  const near = suggest(label, messageKeys());
+  return {
+    code, severity: 'error', stage: 'render',
+    message: `{{t "${label}"}} names no label.`,
+    location,
+    hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
+  };
+}
+
 /** What Handlebars' token names stand for, as an editor types them. */
 const TOKENS: Record<string, string> = {
   OPEN: '“{{”', CLOSE: '“}}”', OPEN_UNESCAPED: '“{{{”', CLOSE_UNESCAPED: '“}}}”', OPEN_BLOCK: '“{{#”', OPEN_ENDBLOCK: '“{{/”',
@@ -84,41 +95,27 @@ const TOKENS: Record<string, string> = {
 };
 
 /**
- * The first `{{` with no `}}` before the next `{{` (or the end): an expression left open. Comments
- * (`{{!-- … --}}`, which may hold braces) are skipped.
+ * The first `{{` with no `}}` before the next `{{` (or the end): an expression left open, by
+ * Handlebars' own lexer, as unclosedBlock (comments, raw blocks and `\\{{` are what it says they are).
  */
 function unclosedMustache(text: string): { line: number; column: number } | undefined {
-  for (let i = text.indexOf('{{'); i !== -1; i = text.indexOf('{{', i)) {
-    if (text.startsWith('{{!--', i)) {
-      const end = text.indexOf('--}}', i + 5);
-      if (end === -1) return undefined;
-      i = end + 4;
-      continue;
+  const parser = (Handlebars as unknown as { Parser: HandlebarsParser }).Parser;
+  const { lexer } = parser;
+  let pending: { line: number; column: number } | undefined;
+  try {
+    lexer.setInput(text);
+    for (let token = lexer.lex(); token !== parser.symbols_.EOF; token = lexer.lex()) {
+      const kind = typeof token === 'number' ? parser.terminals_[token]! : token;
+      if (kind.startsWith('CLOSE') && kind !== 'CLOSE_SEXPR' && kind !== 'CLOSE_BLOCK_PARAMS') pending = undefined;
+      else if (kind.startsWith('OPEN') && kind !== 'OPEN_SEXPR' && kind !== 'OPEN_BLOCK_PARAMS') {
+        if (pending) return pending;
+        pending = { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column + 1 };
+      }
     }
-    // A short comment ends at its first `}}`, whatever it holds (`{{! use {{workshop.title}} }}`).
-    if (text.startsWith('{{!', i)) {
-      const end = text.indexOf('}}', i + 3);
-      if (end === -1) return undefined;
-      i = end + 2;
-      continue;
-    }
-    // `\{{` is text, not an expression.
-    if (text[i - 1] === '\\') {
-      i += 2;
-      continue;
-    }
-    let start = i;
-    while (text[start + 2] === '{') start++;
-    const close = text.indexOf('}}', start + 2);
-    const next = text.indexOf('{{', start + 2);
-    if (close === -1 || (next !== -1 && next < close)) {
-      const before = text.slice(0, i);
-      const line = before.split('\n').length;
-      return { line, column: i - before.lastIndexOf('\n') };
-    }
-    i = close + 2;
+  } catch {
+    return pending;
   }
-  return undefined;
+  return pending;
 }
 
 /**
@@ -199,16 +196,7 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: call ?? at(where, 1, 1), hint: error.hint };
   }
   const label = /^Unknown message key “(.*)”\.$/.exec(message);
-  if (label) {
-    const call = findLabelCall(templates, template, label[1]!);
-    const near = suggest(label[1]!, messageKeys());
-    return {
-      code: 'template-runtime', severity: 'error', stage: 'render',
-      message: `{{t "${label[1]}"}} names no label.`,
-      location: call ?? at(where, 1, 1),
-      hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
-    };
-  }
+  if (label) return unknownLabelDiagnostic('template-runtime', label[1]!, findLabelCall(templates, template, label[1]!) ?? at(where, 1, 1));
   const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
     const caller = findPartialCall(templates, partial[1]!);

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../../errors.js';
 import { EXIT, type Io } from '../io.js';
-import { ejectTemplates, languageFolder, loadTemplates, projectLanguages, templatesFolder } from '../../build/templates.js';
+import { checkTemplatesProject, ejectTemplates, languageFolder, loadTemplates, projectLanguages, templatesFolder } from '../../build/templates.js';
 import type { Language } from '../../notes/types.js';
 
 export interface TemplatesOptions {
@@ -11,23 +9,9 @@ export interface TemplatesOptions {
   force?: boolean;
 }
 
-/**
- * The project folder a command without --templates works on must be a workshop's or a programme's:
- * `--project nowher` made nowher/templates/ and said it had copied there, and `list` showed every
- * template as the default of a project that was not there.
- */
-function checkProject(options: TemplatesOptions, io: Io): void {
-  if (options.templates !== undefined) return;
-  const project = options.project ?? '.';
-  const dir = path.resolve(io.cwd, project);
-  if (['workshop.yaml', 'workshop.yml', 'programme.yaml', 'programme.yml'].some((name) => existsSync(path.join(dir, name)))) return;
-  throw new SetupError(`${project} has no workshop.yaml (nor programme.yaml): it is not a project folder.`,
-    `Run the command in the workshop's folder or give it with --project; --templates DIR works on a folder of house templates instead.`);
-}
-
 /** Every template and partial, and whether the project overrides it. */
 export async function listTemplatesCommand(options: TemplatesOptions, io: Io): Promise<number> {
-  checkProject(options, io);
+  await checkTemplatesProject(options.project ?? '.', options.templates, io.cwd);
   const set = await loadTemplates(templatesFolder(options.project ?? '.', options.templates, io.cwd), [], path.resolve(io.cwd, options.project ?? '.'));
   const bundled = await loadTemplates();
   const languages = await projectLanguages(options.project ?? '.', io.cwd);
@@ -45,7 +29,7 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
 
 /** Copies defaults into the project's templates/ folder to edit; never overwrites an edited file without --force. */
 export async function ejectTemplatesCommand(names: string[], options: TemplatesOptions, io: Io): Promise<number> {
-  checkProject(options, io);
+  await checkTemplatesProject(options.project ?? '.', options.templates, io.cwd);
   const target = templatesFolder(options.project ?? '.', options.templates, io.cwd);
   const { copied, kept } = await ejectTemplates(target, names, options.force ?? false);
   const shown = path.relative(io.cwd, target) || '.';
