@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError } from '../errors.js';
-import { errorCode, fileSystemError } from '../load/file-system.js';
+import { errorCode, fileSystemError, makeFolders } from '../load/file-system.js';
 import { schemaText, SCHEMA_NAMES } from '../validate/schemas.js';
 
 /** Where a project keeps its own copy of the schemas, for editors. */
@@ -58,7 +58,7 @@ export async function writeProjectSchemas(projectDir: string, version: string): 
 }
 
 async function writeCopies(folder: string, projectDir: string, version: string): Promise<string[]> {
-  await mkdir(folder, { recursive: true });
+  await makeFolders(folder);
   const written: string[] = [];
   for (const name of FILES) {
     const { $id: _id, $schema, ...rest } = JSON.parse(schemaText(name)) as Record<string, unknown>;

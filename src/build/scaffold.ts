@@ -1,8 +1,8 @@
-import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
 import { SetupError } from '../errors.js';
-import { fileSystemError } from '../load/file-system.js';
+import { fileSystemError, makeFolders } from '../load/file-system.js';
 import { modeline, schemaHome, writeProjectSchemas, type SchemaHome } from './editor-schemas.js';
 
 const FILES = [['workshop.yaml', 'workshop'], ['sessions/01-opening.yaml', 'session'], ['sessions/02-recommendations.yaml', 'session']] as const;
@@ -25,7 +25,7 @@ export async function scaffoldProject(dir: string, version: string): Promise<{ w
     const target = path.join(dir, file);
     const text = (await readFile(bundledPath(`scaffold/${file}`), 'utf8')).replace(/^# yaml-language-server: .*$/m, modeline(target, home.folder, schema));
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      await makeFolders(path.dirname(target));
       await writeFile(target, text, { flag: 'wx' });
     } catch (error) {
       throw fileSystemError('Cannot write', target, error);

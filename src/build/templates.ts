@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { reportLanguages } from '../languages/status.js';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { CATALOGUES } from '../i18n/index.js';
 import type { Language } from '../notes/types.js';
 import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { nodeFs } from '../load/file-system.js';
+import { makeFolders, nodeFs } from '../load/file-system.js';
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { isProgramme } from './programme-folder.js';
 
@@ -126,7 +126,7 @@ export async function ejectTemplates(target: string, names: readonly string[], f
       kept.push(to);
       continue;
     }
-    await mkdir(path.dirname(destination), { recursive: true });
+    await makeFolders(path.dirname(destination));
     await writeFile(destination, text);
     copied.push(to);
   }

@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { Document } from 'yaml';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
+import { makeFolders } from '../load/file-system.js';
 import { exportUnits, importUnits, type ExportFilter, type ImportResult } from '../languages/xliff.js';
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
@@ -77,7 +78,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     const text = translationFileText(file, entries, result.language);
     if (existing.get(file) === text) continue;
     const target = path.join(checked.dir, ...file.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeFolders(path.dirname(target));
     await writeFile(`${target}.tmp`, text);
     await rename(`${target}.tmp`, target);
     written.push(file);

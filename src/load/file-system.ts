@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
+import path from 'node:path';
 import { SetupError } from '../errors.js';
 
 /** A directory entry as `readdir(…, { withFileTypes: true })` returns it. */
@@ -38,13 +39,35 @@ export const nodeFs: FileSystem = {
   readFile: (path) => fsPromises.readFile(path),
   stat: (path) => fsPromises.stat(path),
   realpath: (path) => fsPromises.realpath(path),
-  mkdir: (path, options) => fsPromises.mkdir(path, options),
+  mkdir: (path) => makeFolders(path),
   writeFile: (path, data) => fsPromises.writeFile(path, data),
   appendFile: (path, data) => fsPromises.appendFile(path, data),
   rename: (from, to) => fsPromises.rename(from, to),
   rm: (path, options) => fsPromises.rm(path, options),
   rmdir: (path) => fsPromises.rmdir(path),
 };
+
+/**
+ * A folder and the missing ones above it (`mkdir -p`), without Node's `recursive` option, which
+ * never returns where the system answers “no such file” for a folder whose parent exists (`/proc`,
+ * `/sys`): it makes the parent again and again, forever (a build given `--out /proc/out` hung).
+ * Here the folder is made once after its parent: a second “no such file” is the error.
+ */
+export async function makeFolders(folder: string): Promise<void> {
+  try {
+    return await fsPromises.mkdir(folder);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT' || path.dirname(folder) === folder) return existingFolder(folder, error);
+  }
+  await makeFolders(path.dirname(folder));
+  await fsPromises.mkdir(folder).catch((error: unknown) => existingFolder(folder, error));
+}
+
+/** Succeeds when the folder was there already (made meanwhile, or all along), else throws `error`. */
+async function existingFolder(folder: string, error: unknown): Promise<void> {
+  if (errorCode(error) === 'EEXIST' && (await fsPromises.stat(folder).catch(() => undefined))?.isDirectory()) return;
+  throw error;
+}
 
 /**
  * Reads a file of the real disk whole unless it is larger than `limit` (then only its size), with

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -11,7 +11,7 @@ import { LIMITS } from '../../src/limits.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { validate } from '../../src/validate/index.js';
 import { run } from '../../src/cli/run.js';
-import { BIN, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { BIN, EXAMPLE, ROOT, copyTree, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-hostile-');
 afterAll(() => remove(work));
@@ -106,6 +106,14 @@ describe('output and process', () => {
     const result = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} schema workshop | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(result.stdout).toContain('status=0');
     expect(result.stderr).not.toContain('EPIPE');
+  });
+
+  // Node's recursive mkdir spins forever there (procfs answers ENOENT for a folder whose parent exists).
+  it.runIf(existsSync('/proc/self'))('an output folder under /proc is a setup error, not a hang', () => {
+    const result = spawnSync(process.execPath, [BIN, 'build', EXAMPLE, '--quiet', '--format', 'md', '--out', '/proc/wr-nowhere/out'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Cannot create the folder /proc/wr-nowhere/out: no such file or folder (ENOENT).');
   });
 });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../src/build/publish.js';
 import { InterruptedError, SetupError } from '../../src/errors.js';
-import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
+import { makeFolders, nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';
 import { LIMITS } from '../../src/limits.js';
 import { EXAMPLE, listFiles, read, remove, snapshot, tempDir } from '../helpers/run-cli.js';
@@ -278,5 +278,27 @@ describe('keeping unchanged files (watch mode)', () => {
     expect(read(path.join(out, 'recommendations.md'))).toBe('previous recommendations');
     expect(statSync(path.join(out, 'recommendations.md')).mtimeMs).toBe(before);
     expect(JSON.parse(read(path.join(out, MANIFEST))).files).toEqual(['recommendations.md', 'report.md']);
+  });
+});
+
+describe('making folders (mkdir -p)', () => {
+  it('makes a folder and the missing ones above it, and accepts one that is there', async () => {
+    const folder = path.join(work, 'folders', 'a', 'b', 'c');
+    await makeFolders(folder);
+    expect(statSync(folder).isDirectory()).toBe(true);
+    await expect(makeFolders(folder)).resolves.toBeUndefined();
+    await expect(makeFolders(path.join(work, 'folders', 'a'))).resolves.toBeUndefined();
+  });
+
+  it('refuses a file in the way (EEXIST, ENOTDIR)', async () => {
+    mkdirSync(path.join(work, 'with-file'), { recursive: true });
+    writeFileSync(path.join(work, 'with-file', 'out'), 'a file');
+    await expect(makeFolders(path.join(work, 'with-file', 'out'))).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(makeFolders(path.join(work, 'with-file', 'out', 'en'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  // Node's own `recursive: true` never settles there: procfs answers ENOENT for a folder whose parent exists.
+  it.runIf(existsSync('/proc/self'))('fails under /proc instead of trying forever', async () => {
+    await expect(makeFolders('/proc/wr-nowhere/out/en')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
