@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { affiliationNames, documentsOf, editionGuard, editionsOf, alsoPublicDiagnostic, findLeaks, forEdition, markDocument, restrictedTexts, type Edition, type RestrictedText } from '../editions/index.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
 import type { LoadedProject } from '../load/index.js';
@@ -156,11 +156,11 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     : undefined;
   // Once per place, though several public editions and languages find it.
   const warnedAlsoPublic = new Set<string>();
-  const warnAlsoPublic = (text: RestrictedText, edition: string) => {
+  const warnAlsoPublic = (text: RestrictedText, edition: string, publicCopy: Location | undefined) => {
     const key = `${text.location.file}:${text.location.start.offset}`;
     if (warnedAlsoPublic.has(key)) return;
     warnedAlsoPublic.add(key);
-    result.diagnostics.push(alsoPublicDiagnostic(text, edition));
+    result.diagnostics.push(alsoPublicDiagnostic(text, edition, publicCopy));
   };
   /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
   const deferred: Array<() => Promise<boolean>> = [];
@@ -179,7 +179,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         if (workshop.report?.editions) {
           (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
         }
-        const restricted = edition.public ? restrictedTexts(translated, project, (text) => warnAlsoPublic(text, edition.name)) : [];
+        const restricted = edition.public ? restrictedTexts(translated, project, (text, publicCopy) => warnAlsoPublic(text, edition.name, publicCopy)) : [];
         const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
           if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
           return !hasErrors(result.diagnostics);

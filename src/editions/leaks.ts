@@ -29,21 +29,22 @@ export const editionGuard = (name: string): LeakGuardOwner => ({ documents: `The
 /** A programme's documents, which show each workshop's public view. */
 export const PROGRAMME_GUARD: LeakGuardOwner = { documents: "The programme's", leavesOut: "a programme's documents leave" };
 
-/**
- * Every restricted text of five words or more: what a public edition must never print. Texts that
- * a public item also holds (the same sentence written twice) are left out: their presence proves
- * nothing; each is given to `alsoPublic`, for a warning (a copy that lost its mark is the likely slip).
- */
-export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject, alsoPublic?: (text: RestrictedText) => void): RestrictedText[] {
-  const found: Array<{ words: string; source: string; file: ParsedFile; path: DataPath }> = [];
-  const add = (file: ParsedFile, path: DataPath, text: string | undefined) => {
-    const words = text === undefined ? [] : normalizedWords(text);
-    if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), source: text!, file, path });
+/** A text of the notes with where it is written, and whether a public edition leaves it out. */
+interface NotesText {
+  file: ParsedFile;
+  path: DataPath;
+  text: string;
+  restricted: boolean;
+}
+
+/** Calls `each` with every text of a session's or country's notes a document may print. Pure. */
+function eachNotesText(project: CheckedProject, each: (text: NotesText) => void): void {
+  const add = (file: ParsedFile, path: DataPath, text: string | undefined, restricted: boolean) => {
+    if (text !== undefined) each({ file, path, text, restricted });
   };
   const items = (file: ParsedFile, path: DataPath, list: TextItem[] | undefined, all: boolean) => list?.forEach((item, i) => {
-    if (typeof item === 'string') {
-      if (all) add(file, [...path, i], item);
-    } else if (all || item.restricted === true) add(file, [...path, i, 'text'], item.text);
+    if (typeof item === 'string') add(file, [...path, i], item, all);
+    else add(file, [...path, i, 'text'], item.text, all || item.restricted === true);
   });
   const lists = (file: ParsedFile, path: DataPath, notes: Partial<Record<'initiatives' | 'challenges' | 'good_practices' | 'needs', TextItem[]>>, all: boolean) => {
     for (const key of ['initiatives', 'challenges', 'good_practices', 'needs'] as const) items(file, [...path, key], notes[key], all);
@@ -51,39 +52,69 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
   items(project.workshop.file, ['objectives'], project.workshop.data.objectives, false);
   for (const { file, data } of project.sessions) {
     const all = data.restricted === true;
-    if (all) {
-      add(file, ['title'], data.title);
-      add(file, ['summary'], data.summary);
-      data.speakers?.forEach((speaker, i) => add(file, ['speakers', i, 'topic'], speaker.topic));
-    }
+    add(file, ['title'], data.title, all);
+    add(file, ['summary'], data.summary, all);
+    data.speakers?.forEach((speaker, i) => add(file, ['speakers', i, 'topic'], speaker.topic, all));
     items(file, ['key_points'], data.key_points, all);
     for (const [code, notes] of Object.entries(data.country_notes ?? {})) lists(file, ['country_notes', code], notes, all);
-    data.recommendations?.forEach((rec, i) => (all || rec.restricted === true) && add(file, ['recommendations', i, 'text'], rec.text));
-    data.actions?.forEach((action, i) => (all || action.restricted === true) && add(file, ['actions', i, 'text'], action.text));
+    data.recommendations?.forEach((rec, i) => add(file, ['recommendations', i, 'text'], rec.text, all || rec.restricted === true));
+    data.actions?.forEach((action, i) => add(file, ['actions', i, 'text'], action.text, all || action.restricted === true));
   }
   for (const { file, data } of project.countries) {
     const all = data.restricted === true;
-    if (all) add(file, ['summary'], data.summary);
+    add(file, ['summary'], data.summary, all);
     lists(file, [], data, all);
   }
+}
+
+/**
+ * Every restricted text of five words or more: what a public edition must never print. Texts that
+ * a public item also holds (the same sentence written twice) are left out: their presence proves
+ * nothing; each is given to `alsoPublic`, for a warning (a copy that lost its mark is the likely
+ * slip), with where the notes hold a public copy when one of their texts does (else it is in a part
+ * the edition shows whole, or in a translation).
+ */
+export function restrictedTexts(project: CheckedProject, publicProject: CheckedProject, alsoPublic?: (text: RestrictedText, publicCopy: Location | undefined) => void): RestrictedText[] {
+  const found: Array<{ words: string; source: string; file: ParsedFile; path: DataPath }> = [];
+  eachNotesText(project, ({ file, path, text, restricted }) => {
+    if (!restricted) return;
+    const words = normalizedWords(text);
+    if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), source: text, file, path });
+  });
   if (found.length === 0) return [];
   const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data)], found);
   const restricted = ({ words, source, file, path }: (typeof found)[number]): RestrictedText => ({ words, source, location: locate(file, path, 'value') });
-  if (alsoPublic) for (const text of found) if (shown.has(text)) alsoPublic(restricted(text));
+  if (alsoPublic && shown.size > 0) {
+    const copies = publicCopies(project, found.filter((text) => shown.has(text)).map((text) => text.words));
+    for (const text of found) if (shown.has(text)) alsoPublic(restricted(text), copies.get(text.words));
+  }
   return found.filter((text) => !shown.has(text)).map(restricted);
+}
+
+/** Where a public text of the notes holds each of `sought` (normalized words), the first found. Pure. */
+function publicCopies(project: CheckedProject, sought: readonly string[]): Map<string, Location> {
+  const copies = new Map<string, Location>();
+  eachNotesText(project, ({ file, path, text, restricted }) => {
+    if (restricted || copies.size === sought.length) return;
+    const words = ` ${normalizedWords(text).join(' ')} `;
+    for (const each of sought) if (!copies.has(each) && words.includes(` ${each} `)) copies.set(each, locate(file, path, 'value'));
+  });
+  return copies;
 }
 
 /**
  * A restricted text that a public part of the notes (or its translation) holds too: the public
- * edition prints it there, restricted mark or not. A warning, at the restricted item: the same
- * text may be public on purpose (a need also raised in the open session).
+ * edition prints it there, restricted mark or not. A warning, at the restricted item, with the
+ * public copy as a related location when the notes hold it: the same text may be public on
+ * purpose (a need also raised in the open session).
  */
-export function alsoPublicDiagnostic(text: RestrictedText, edition: string): Diagnostic {
+export function alsoPublicDiagnostic(text: RestrictedText, edition: string, publicCopy?: Location): Diagnostic {
   return {
     code: 'restricted-also-public', severity: 'warning', stage: 'render',
     message: `This restricted text is also written in a part of the notes that is not restricted, which the ${edition} edition prints: the mark does not keep it out.`,
     hint: 'If it must stay out of public editions, mark the other copy `restricted: true` too, or delete it; if it may be public, remove `restricted: true` here.',
     location: text.location,
+    ...(publicCopy ? { related: [{ ...publicCopy, message: 'the copy that is not restricted' }] } : {}),
   };
 }
 

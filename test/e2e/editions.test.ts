@@ -99,6 +99,9 @@ describe('editions', () => {
     expect(result.code).toBe(0);
     expect(result.stderr.match(/\[restricted-also-public\]/g)).toHaveLength(1);
     expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:15 warning This restricted text is also written in a part of the notes that is not restricted, which the public edition prints: the mark does not keep it out\\. \\[restricted-also-public\\]$`, 'm'));
+    // Where the copy is, so that the rapporteur need not search the notes for it.
+    const copy = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8').split('\n').findIndex((l) => l === `  - ${SECRET}`) + 1;
+    expect(result.stderr).toContain(`see: sessions/a.yaml:${copy}:5 the copy that is not restricted`);
     expect(readFileSync(path.join(dir, 'out/public/report.md'), 'utf8')).toContain(SECRET);
   });
 
