@@ -113,14 +113,17 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   for (const [index, folder] of programme.workshops.entries()) {
     const at = locate(parsed.file, ['workshops', index], 'value');
     const workshopDir = path.resolve(dir, folder);
-    if (seen.has(workshopDir)) {
-      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} is listed twice.`, hint: 'List each workshop once.', location: at });
+    const earlier = seen.get(workshopDir);
+    if (earlier !== undefined) {
+      const first = { ...locate(parsed.file, ['workshops', earlier], 'value'), message: 'listed first here' };
+      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} is listed twice.`, hint: 'List each workshop once.', location: at, related: [first] });
       continue;
     }
     seen.set(workshopDir, index);
     const named = listed.find((w) => programmeId(w.dir) === programmeId(workshopDir));
     if (named) {
-      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} has the same folder name as ${named.folder}: a workshop's id in the programme is its folder's name.`, hint: 'Rename one of the folders (e.g. niamey-2022 and niamey-2023).', location: at });
+      const other = { ...locate(parsed.file, ['workshops', seen.get(named.dir)!], 'value'), message: `${named.folder}, listed here` };
+      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} has the same folder name as ${named.folder}: a workshop's id in the programme is its folder's name.`, hint: 'Rename one of the folders (e.g. niamey-2022 and niamey-2023).', location: at, related: [other] });
       continue;
     }
     if (!(await stat(path.join(workshopDir, 'workshop.yaml')).then(() => true, () => false))) {

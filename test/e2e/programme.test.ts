@@ -102,6 +102,16 @@ describe('a programme of workshops', () => {
     expect(listFiles(dir)).toEqual(['programme.yaml']);
   });
 
+  it('a workshop listed twice, or two workshops in folders of the same name: each names the other listing (see:)', () => {
+    const dir = copy();
+    copyTree(path.join(dir, '../niamey-2022'), path.join(dir, '../2023/niamey-2022'));
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../rabat-2022/\n  - ../2023/niamey-2022'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/programme\.yaml:16:5 error \.\.\/rabat-2022\/ is listed twice\. \[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:14:5 listed first here/);
+    expect(result.stderr).toMatch(/programme\.yaml:17:5 error \.\.\/2023\/niamey-2022 has the same folder name as \.\.\/niamey-2022[^\n]*\[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:15:5 \.\.\/niamey-2022, listed here/);
+  });
+
   it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));
