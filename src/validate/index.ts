@@ -3,7 +3,7 @@ import type { DataPath, LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
 import type { CountryTable } from '../reference/countries.js';
 import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject, type TranslationData } from './context.js';
-import { checkTranslations } from './rules/translations.js';
+import { checkTranslations, withSourceFingerprints } from './rules/translations.js';
 import { checkFollowUps } from './rules/follow-up.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
@@ -85,6 +85,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
+  const hinted = withSourceFingerprints(diagnostics, project, loaded.translations);
   // Only a project whose every file passed its schema whole has the types the later stages rely on.
-  return unreadFiles || anyLeftOut || schemaFailed ? { diagnostics } : { project: project as CheckedProject, diagnostics };
+  return unreadFiles || anyLeftOut || schemaFailed ? { diagnostics: hinted } : { project: project as CheckedProject, diagnostics: hinted };
 }

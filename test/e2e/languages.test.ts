@@ -62,6 +62,25 @@ describe('one source, two languages: the Rabat example', () => {
   });
 });
 
+describe('a translation written by hand', () => {
+  // The fingerprint of “Opening session”, as translations/fr/sessions/01-opening.yaml records it.
+  const FINGERPRINT = 'f5ec2413';
+  it('is told the source: fingerprint to write when its entry is missing, or has no source:', () => {
+    const dir = copy();
+    const file = path.join(dir, 'translations/fr/sessions/01-opening.yaml');
+    const original = read(file);
+    expect(original).toContain(`title:\n  source: "${FINGERPRINT}"\n  text: Séance d'ouverture\n`);
+    writeFileSync(file, original.replace(`title:\n  source: "${FINGERPRINT}"\n  text: Séance d'ouverture\n`, ''));
+    const missing = runBin(['validate', dir]);
+    expect(missing.stderr).toContain(`hint: Add \`title\` (with \`source: "${FINGERPRINT}"\` and \`text:\`) to translations/fr/sessions/01-opening.yaml`);
+    writeFileSync(file, original.replace(`title:\n  source: "${FINGERPRINT}"\n`, 'title:\n'));
+    const unsourced = runBin(['validate', dir]);
+    expect(unsourced.code).toBe(1);
+    expect(unsourced.stderr).toMatch(/translations\/fr\/sessions\/01-opening\.yaml:3:3 error Missing required key “source” in title\. \[required\]/);
+    expect(unsourced.stderr).toContain(`hint: Add \`source: "${FINGERPRINT}"\`: the fingerprint of the text this translates, as it is now`);
+  });
+});
+
 describe('a recommendation that same_as merges into another', () => {
   it('says that the report does not print its text, rather than that it shows it in English', () => {
     const dir = copy();

@@ -1,5 +1,6 @@
-import { fingerprint, movedTranslations, reportLanguages, structureDifferences, translationStatus, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
-import type { ParsedFile } from '../../load/index.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { fingerprint, movedTranslations, reportLanguages, structureDifferences, translationStatus, type TranslatableProject, type TranslationFileInfo, type TranslationStatus } from '../../languages/index.js';
+import { locate, type ParsedFile } from '../../load/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
 import { suggest } from '../suggest.js';
@@ -77,7 +78,7 @@ export function checkTranslations(ctx: RuleContext): void {
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
       // Or its translation file could not be read (its own error says why).
       if (damaged(`translations/${s.language}/${s.source.source.path}`) || translatedUnderOldName.has(`${s.language}/${s.source.source.path}`)) continue;
-      const add = `add \`${s.slot.key}\` to translations/${s.language}/${s.source.source.path}`;
+      const add = `add \`${s.slot.key}\` (with \`source: "${fingerprint(s.slot.value)}"\` and \`text:\`) to translations/${s.language}/${s.source.source.path}`;
       ctx.report('missing-translation', 'warning', where, 'value', into === undefined ? `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.` : `No ${language} translation of this text, which the report does not print: ${merges}.`,
         into === undefined ? `${add[0]!.toUpperCase()}${add.slice(1)}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.` : `Nothing to do while same_as stays; without it, ${add}.`);
       continue;
@@ -157,4 +158,27 @@ function renamedSources(ctx: RuleContext, status: TranslationStatus): { byStray:
     }
   }
   return { byStray: found, sources: taken };
+}
+
+/**
+ * The schema's errors for translation entries without `source:`, with the fingerprint to write in
+ * their hint: a translator writing an entry by hand cannot work out a SHA-256. Pure.
+ */
+export function withSourceFingerprints(diagnostics: readonly Diagnostic[], project: TranslatableProject, translations: readonly ParsedFile[]): Diagnostic[] {
+  const at = (file: string, offset: number) => `${file}:${offset}`;
+  const unsourced = new Map<string, { file: ParsedFile; key: string }>();
+  for (const file of translations) {
+    if (!diagnostics.some((d) => d.code === 'required' && d.location?.file === file.source.path)) continue;
+    for (const [key, entry] of Object.entries((file.data ?? {}) as Record<string, unknown>)) {
+      if (entry !== null && typeof entry === 'object' && !('source' in entry)) unsourced.set(at(file.source.path, locate(file, [key], 'mapping-start').start.offset), { file, key });
+    }
+  }
+  if (unsourced.size === 0) return [...diagnostics];
+  const slots = new Map(translationStatus(project).slots.map((s) => [`translations/${s.language}/${s.source.source.path}#${s.slot.key}`, s.slot.value]));
+  return diagnostics.map((d) => {
+    const entry = d.code === 'required' && d.location && d.message.includes('“source”') ? unsourced.get(at(d.location.file, d.location.start.offset)) : undefined;
+    const text = entry && slots.get(`${entry.file.source.path}#${entry.key}`);
+    if (text === undefined) return d;
+    return { ...d, hint: `Add \`source: "${fingerprint(text)}"\`: the fingerprint of the text this translates, as it is now (the first 8 hex digits of its SHA-256); when that text changes, the translation is reported stale.` };
+  });
 }
