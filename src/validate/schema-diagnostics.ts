@@ -1,6 +1,6 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
-import { validator, type SchemaError, type SchemaName } from './schemas.js';
+import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, suggest } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
@@ -23,7 +23,11 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const colons = textsReadAsKeys(raw, data);
   for (const { path, key } of colons) diagnostics.push(colonDiagnostic(file, view?.original(path) ?? path, key, valueAt(data, [...path, key])));
   const inColonText = (error: SchemaError) => colons.some(({ path }) => { const at = pathOf(error); return path.length <= at.length && path.every((segment, index) => at[index] === segment); });
-  const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error)), data))));
+  // A recommendation written under actions: one message at the entry, not one per key.
+  const misplaced = entriesInWrongList(raw, schema);
+  for (const entry of misplaced) diagnostics.push(wrongListDiagnostic(file, entry, view?.original(entry.path) ?? entry.path));
+  const inWrongList = (error: SchemaError) => misplaced.some(({ pointer }) => error.instancePath === pointer && (error.keyword === 'additionalProperties' || error.keyword === 'required'));
+  const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data))));
   const seen = new Set<string>();
   for (const error of errors) {
     const diagnostic = toDiagnostic(file, error, view?.original);
@@ -96,6 +100,63 @@ function collapseCombinators(errors: SchemaError[], data: unknown): SchemaError[
 /** A key name's pattern error says what is wrong with the key; the propertyNames wrapper adds nothing. */
 function dropPropertyNamesWrappers(errors: SchemaError[]): SchemaError[] {
   return errors.filter((error) => !(error.keyword === 'propertyNames' && errors.some((other) => other !== error && other.propertyName !== undefined && other.instancePath === error.instancePath)));
+}
+
+/** An entry of one of a file's lists whose unknown keys are all keys of another list's entries. */
+interface MisplacedEntry {
+  pointer: string;
+  path: DataPath;
+  list: string;
+  other: string;
+  keys: string[];
+  allowed: string[];
+}
+
+/** Each top-level list of a schema with the keys of its entries (`recommendations`: id, text, theme…), read once. */
+const listKeys = new Map<SchemaName, Map<string, string[]>>();
+function entryKeysByList(schema: SchemaName): Map<string, string[]> {
+  let lists = listKeys.get(schema);
+  if (lists) return lists;
+  const root = JSON.parse(schemaText(schema)) as { properties?: Record<string, { type?: string; items?: { $ref?: string } }>; $defs?: Record<string, { properties?: object }> };
+  lists = new Map();
+  for (const [name, property] of Object.entries(root.properties ?? {})) {
+    const ref = property.type === 'array' ? property.items?.$ref?.match(/^#\/\$defs\/(.+)$/)?.[1] : undefined;
+    const keys = ref ? Object.keys(root.$defs?.[ref]?.properties ?? {}) : [];
+    if (keys.length) lists.set(name, keys);
+  }
+  listKeys.set(schema, lists);
+  return lists;
+}
+
+/**
+ * Entries written in the wrong list (a recommendation, with its theme and addressed_to, under
+ * actions:): two unknown keys or more, all of them keys of another list's entries of the file.
+ */
+function entriesInWrongList(errors: readonly SchemaError[], schema: SchemaName): MisplacedEntry[] {
+  const unknown = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties' || !/^\/[^/]+\/\d+$/.test(error.instancePath)) continue;
+    unknown.set(error.instancePath, [...(unknown.get(error.instancePath) ?? []), String(error.params.additionalProperty)]);
+  }
+  const found: MisplacedEntry[] = [];
+  for (const [pointer, keys] of unknown) {
+    if (keys.length < 2) continue;
+    const path = pathOf({ instancePath: pointer } as SchemaError);
+    const list = String(path[0]);
+    const lists = entryKeysByList(schema);
+    const other = [...lists].find(([name, allowed]) => name !== list && keys.every((key) => allowed.includes(key)))?.[0];
+    if (other && lists.has(list)) found.push({ pointer, path, list, other, keys, allowed: lists.get(list)! });
+  }
+  return found;
+}
+
+function wrongListDiagnostic(file: ParsedFile, entry: MisplacedEntry, path: DataPath): Diagnostic {
+  return {
+    code: 'unknown-key', severity: 'error', stage: 'validate',
+    message: `${describePath(path)} has keys of the entries of ${entry.other}, not of ${entry.list}: ${entry.keys.join(', ')}.`,
+    hint: `If it is one of the ${entry.other}, move it under \`${entry.other}:\`. Entries of ${entry.list} have: ${entry.allowed.join(', ')}.`,
+    location: locate(file, [...path, entry.keys[0]!], 'key'),
+  };
 }
 
 /** `priority: 1` is not text and not one of high, medium, low: one problem, said with the allowed values. */

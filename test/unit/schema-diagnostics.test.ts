@@ -35,6 +35,18 @@ describe('schemaDiagnostics', () => {
     expect(typo[0]!.hint).toBe('Did you mean “text”?');
   });
 
+  it('an entry written in the wrong list is one error at its first foreign key, naming the list it belongs to (it was one per key, and owner missing)', () => {
+    const recommendation = diagnose(session({ extra: 'actions:\n  - id: x\n    text: Share watchlists.\n    theme: kst\n    addressed_to: [member-states]\n    priority: high' }));
+    expect(recommendation.map(where)).toEqual(['unknown-key sessions/a.yaml:8:5']);
+    expect(recommendation[0]!.message).toBe('actions[1] has keys of the entries of recommendations, not of actions: theme, addressed_to, priority.');
+    expect(recommendation[0]!.hint).toMatch(/^If it is one of the recommendations, move it under `recommendations:`\. Entries of actions have: id, text, owner/);
+    const action = diagnose(session({ extra: 'recommendations:\n  - text: Share watchlists.\n    owner: uncct\n    due: 2022-10-01' }));
+    expect(action.map((d) => d.message)).toEqual(['recommendations[1] has keys of the entries of actions, not of recommendations: owner, due.']);
+    // One foreign key is a plain unknown key (a typo or a slip), with the keys allowed.
+    const one = diagnose(session({ extra: 'actions:\n  - text: Share watchlists.\n    owner: uncct\n    theme: kst' }));
+    expect(one.map((d) => d.message)).toEqual(['Unknown key “theme” in actions[1].']);
+  });
+
   it('reports a nested unknown key at the nested key', () => {
     const [d, ...rest] = diagnose(session({ extra: 'country_notes:\n  MLI:\n    need: [x]' }));
     expect(rest).toEqual([]);
