@@ -20,7 +20,7 @@ import { locate } from '../load/index.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
-import { visibleTexts, type ParsedTree, type WriterContext } from './writer.js';
+import { visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
 
 /** The formats, in the order their files are listed. */
@@ -164,6 +164,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   };
   /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
   const deferred: Array<() => Promise<boolean>> = [];
+  /** Each edition rendered, with what writes it (see renderEdition), in order. */
+  const editionsRendered: Array<() => Promise<boolean>> = [];
   try {
     // Each language in its folder (en/, fr/) when there are several; each edition in its own inside it.
     for (const language of status.languages) {
@@ -184,10 +186,20 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
           if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
           return !hasErrors(result.diagnostics);
         };
-        if (!(await writeEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data }))) {
+        const rendered = await renderEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data });
+        if (!rendered) {
           result.files = [];
           return result;
         }
+        editionsRendered.push(rendered);
+      }
+    }
+    // Every edition is rendered before the first is typeset: the DOCX thread has them all by then,
+    // and works on while this thread typesets (it used to wait for each next edition, then lag behind at the end).
+    for (const writeRest of editionsRendered) {
+      if (!(await writeRest())) {
+        result.files = [];
+        return result;
       }
     }
     for (const take of deferred) {
@@ -202,11 +214,18 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   if (signal?.aborted) throw new InterruptedError('interrupted');
   return result;
 
-  /** Renders one edition and runs every writer over it; false when an error stopped it. */
-  async function writeEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean, place: Place): Promise<boolean> {
+  /**
+   * Renders one edition (the Markdown writer takes each document as it comes) and starts the
+   * writers on threads of their own (DOCX); false when an error stopped it. Returns what runs the
+   * other writers over it (PDF, HTML), false when an error stopped them.
+   */
+  async function renderEdition(edition: Edition, model: ReportModel, guard: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean, place: Place): Promise<(() => Promise<boolean>) | false> {
     const [first, ...others] = writers;
     // The first writer (Markdown, when chosen) takes each document as it is rendered; the others need them all.
     const documents: RenderedDocument[] = [];
+    // Files come edition by edition, as when each was written before the next was rendered: the
+    // Markdown of an edition rendered while an earlier one waits for its turn is held until its own.
+    const held: OutputFile[] | undefined = editionsRendered.length > 0 ? [] : undefined;
     let chars = 0;
     // With docx: where the headings fall, for its contents' page numbers, from the PDF's layout when
     // it follows the same theme with the fonts the DOCX embeds (no --pdf-theme file, no fonts of its own).
@@ -219,7 +238,12 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
         const document = { ...step.document, file: `${place.folder}${step.document.file}`, markdown };
         if (!guard([{ file: document.file, text: markdown }])) return false;
-        if (first?.format === 'md') for (const file of (await first.write([document], context(place))).files) await emit(file);
+        if (first?.format === 'md') {
+          for (const file of (await first.write([document], context(place))).files) {
+            if (held) held.push(file);
+            else await emit(file);
+          }
+        }
         if (others.length > 0 || first?.format !== 'md') documents.push(document);
         chars += markdown.length;
         for (const writer of writers) {
@@ -232,13 +256,27 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     if (hasErrors(result.diagnostics)) return false;
     const generated = new Set(documents.map((doc) => doc.file));
     const later = first?.format === 'md' ? others : writers;
-    // Every writer starts now: the DOCX is made on a thread of its own while the PDF is typeset. The
+    // A writer on a thread of its own starts now, the others when the edition's turn comes. The
     // results are taken in order; one left unread when an earlier writer stopped the build is ignored.
-    const started = later.map((writer) => writer.write(documents, writerContext));
-    for (const pending of started) pending.catch(() => undefined);
-    for (const [index, writer] of later.entries()) {
+    const started = new Map<Writer, Promise<WriterResult>>();
+    const start = (writer: Writer) => {
+      const pending = writer.write(documents, writerContext);
+      pending.catch(() => undefined);
+      started.set(writer, pending);
+    };
+    for (const writer of later) if (writer.deferred) start(writer);
+    return async () => {
+      for (const file of held ?? []) await emit(file);
+      return writeRest(later, started, start, generated, guard);
+    };
+  }
+
+  /** Runs the writers of a rendered edition not yet started, and takes every writer's results in order. */
+  async function writeRest(later: readonly Writer[], started: Map<Writer, Promise<WriterResult>>, start: (writer: Writer) => void, generated: ReadonlySet<string>, guard: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean): Promise<boolean> {
+    for (const writer of later) if (!started.has(writer)) start(writer);
+    for (const writer of later) {
       const take = async () => {
-        const written = await started[index]!;
+        const written = await started.get(writer)!;
         timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
         const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
         result.diagnostics.push(...relocated.diagnostics);

@@ -11,8 +11,11 @@ import type { ReferenceDocument } from './reference.js';
 
 /** What a thread needs to make a build's DOCX files: plain data, so a worker thread can receive it. */
 export interface DocxJob {
-  /** `share`: the thread posts the document's parsed tree back (see docx-worker.ts), for the main thread's typesetter. */
-  documents: Array<{ file: string; markdown: string; share?: boolean }>;
+  /**
+   * `share`: the thread posts the document's parsed tree back (see docx-worker.ts), for the main
+   * thread's typesetter; `edition`: the rank of its edition in the build, whose first are parsed first.
+   */
+  documents: Array<{ file: string; markdown: string; share?: boolean; edition?: number }>;
   projectDir: string;
   theme: ResolvedTheme;
   language: Language;

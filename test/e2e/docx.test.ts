@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf, type PdfDoc } from '../typeset/read-pdf.js';
 import { elements, readDocx, wordText } from '../docx/read-docx.js';
+import { build } from '../../src/build/pipeline.js';
+import { Timings } from '../../src/build/timings.js';
 import { EXAMPLE, ROOT, copyTree, listFiles, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-docx-');
@@ -150,6 +152,17 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ files: 30, same: true });
+  });
+
+  it('renders every edition before the first is typeset (the DOCX thread works on them meanwhile); files still come edition by edition', async () => {
+    const timings = new Timings();
+    const result = await build(EXAMPLE, { formats: ['md', 'pdf'] }, { cwd: ROOT, timings });
+    const stages = timings.format().trim().split('\n').map((line) => line.trim().split(/\s+/)[0]);
+    expect(stages.filter((stage) => stage === 'render')).toHaveLength(4);
+    expect(stages.lastIndexOf('render')).toBeLessThan(stages.indexOf('typeset'));
+    const editions = result.files.map((file) => file.path.split('/').slice(0, 2).join('/'));
+    expect(editions.filter((edition, i) => edition !== editions[i - 1])).toEqual(['en/restricted', 'en/public', 'fr/restricted', 'fr/public']);
+    expect(result.files.slice(0, 8).map((file) => path.extname(file.path))).toEqual([...Array(7).fill('.md'), '.pdf']);
   });
 
   it('keeps the public edition free of what the notes restrict', () => {

@@ -54,15 +54,18 @@ const trees = (workerData as DocxWorkerData | undefined)?.trees;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Documents waiting to be parsed. The smallest is parsed first: the typesetter takes the trees in
- * the order they come (see typesetHere), so it typesets the small documents of an edition while the
- * large one (the report, rendered first) is parsed, instead of waiting for that one.
+ * Documents waiting to be parsed. The first edition's first (every edition is sent before the first
+ * is typeset), and in an edition the smallest first: the typesetter takes the trees in the order
+ * they come (see typesetHere), so it typesets the small documents of an edition while the large one
+ * (the report, rendered first) is parsed, instead of waiting for that one.
  */
 const unparsed: Array<{ doc: DocxJob['documents'][number]; resolve: (root: Root | undefined) => void }> = [];
 let parseScheduled = false;
 const parseSmallest = () => {
   parseScheduled = false;
-  const index = unparsed.reduce((best, each, i) => (each.doc.markdown.length < unparsed[best]!.doc.markdown.length ? i : best), 0);
+  const rank = (each: (typeof unparsed)[number]) => [each.doc.edition ?? 0, each.doc.markdown.length] as const;
+  const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const index = unparsed.reduce((best, each, i) => (before(rank(each), rank(unparsed[best]!)) ? i : best), 0);
   const [next] = unparsed.splice(index, 1);
   if (!next) return;
   let root: Root | undefined;

@@ -38,6 +38,8 @@ export function docxWriter(): Writer {
   let sending: Promise<unknown> = Promise.resolve();
   /** This thread's own jobs (no worker, or a failed one), one after another. */
   let local: Promise<unknown> = Promise.resolve();
+  /** Each edition's rank, by its folder, in the order they were sent. */
+  const editionRanks = new Map<string, number>();
   /** Markdown rendered so far in the edition (see rendered()). */
   let chars = 0;
   /** Where the thread posts the trees it shares (see parsedTree). */
@@ -114,7 +116,9 @@ export function docxWriter(): Writer {
       // PDF's when this thread typesets it (not the PDF's threads of a large edition, which parse for themselves).
       const laidOutHere = settings.numbered && context.headingPages?.fromPdf === false;
       const share = laidOutHere || (context.parsedTree !== undefined && chars < PARALLEL_MIN_CHARS);
-      const job: DocxJob = { ...settings, documents: [{ file: doc.file, markdown: doc.markdown, ...(share ? { share } : {}) }] };
+      const folder = context.folder ?? '';
+      if (!editionRanks.has(folder)) editionRanks.set(folder, editionRanks.size);
+      const job: DocxJob = { ...settings, documents: [{ file: doc.file, markdown: doc.markdown, edition: editionRanks.get(folder)!, ...(share ? { share } : {}) }] };
       const book = job.numbered ? context.headingPages : undefined;
       const thread = start();
       if (!thread) return { job, book, result: undefined };
