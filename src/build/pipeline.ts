@@ -156,11 +156,12 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     : undefined;
   // Once per place, though several public editions and languages find it.
   const warnedAlsoPublic = new Set<string>();
-  const warnAlsoPublic = (text: RestrictedText, edition: string, publicCopy: Location | undefined) => {
+  const warnAlsoPublic = (text: RestrictedText, edition: string, publicCopy: Location | undefined, language: Language) => {
     const key = `${text.location.file}:${text.location.start.offset}`;
     if (warnedAlsoPublic.has(key)) return;
     warnedAlsoPublic.add(key);
-    result.diagnostics.push(alsoPublicDiagnostic(text, edition, publicCopy));
+    // Found in a language other than the notes': the copy is in the item's translation, not in the item.
+    result.diagnostics.push(alsoPublicDiagnostic(text, edition, publicCopy, language === status.languages[0] ? undefined : language));
   };
   /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
   const deferred: Array<() => Promise<boolean>> = [];
@@ -181,7 +182,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         if (workshop.report?.editions) {
           (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
         }
-        const restricted = edition.public ? restrictedTexts(translated, project, (text, publicCopy) => warnAlsoPublic(text, edition.name, publicCopy)) : [];
+        const restricted = edition.public ? restrictedTexts(translated, project, (text, publicCopy) => warnAlsoPublic(text, edition.name, publicCopy, language)) : [];
         const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
           if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
           return !hasErrors(result.diagnostics);

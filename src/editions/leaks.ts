@@ -85,17 +85,26 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
   const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data)], found);
   const restricted = ({ words, source, file, path }: (typeof found)[number]): RestrictedText => ({ words, source, location: locate(file, path, 'value') });
   if (alsoPublic && shown.size > 0) {
-    const copies = publicCopies(project, found.filter((text) => shown.has(text)).map((text) => text.words));
+    const copies = publicCopies(project, publicProject, found.filter((text) => shown.has(text)).map((text) => text.words));
     for (const text of found) if (shown.has(text)) alsoPublic(restricted(text), copies.get(text.words));
   }
   return found.filter((text) => !shown.has(text)).map(restricted);
 }
 
-/** Where a public text of the notes holds each of `sought` (normalized words), the first found. Pure. */
-function publicCopies(project: CheckedProject, sought: readonly string[]): Map<string, Location> {
+/**
+ * Where a text of the notes that the edition prints holds each of `sought` (normalized words), the
+ * first found: not restricted, in a part the edition keeps (not a speaker's topic where attribution
+ * leaves the speakers out). Pure.
+ */
+function publicCopies(project: CheckedProject, publicProject: CheckedProject, sought: readonly string[]): Map<string, Location> {
+  const kept = new Map<ParsedFile, Record<string, unknown>>([
+    [publicProject.workshop.file, publicProject.workshop.data as unknown as Record<string, unknown>],
+    ...publicProject.sessions.map((session) => [session.file, session.data as unknown as Record<string, unknown>] as const),
+    ...publicProject.countries.map((country) => [country.file, country.data as unknown as Record<string, unknown>] as const),
+  ]);
   const copies = new Map<string, Location>();
   eachNotesText(project, ({ file, path, text, restricted }) => {
-    if (restricted || copies.size === sought.length) return;
+    if (restricted || copies.size === sought.length || kept.get(file)?.[path[0]!] === undefined) return;
     const words = ` ${normalizedWords(text).join(' ')} `;
     for (const each of sought) if (!copies.has(each) && words.includes(` ${each} `)) copies.set(each, locate(file, path, 'value'));
   });
@@ -108,13 +117,13 @@ function publicCopies(project: CheckedProject, sought: readonly string[]): Map<s
  * public copy as a related location when the notes hold it: the same text may be public on
  * purpose (a need also raised in the open session).
  */
-export function alsoPublicDiagnostic(text: RestrictedText, edition: string, publicCopy?: Location): Diagnostic {
+export function alsoPublicDiagnostic(text: RestrictedText, edition: string, publicCopy?: Location, translation?: string): Diagnostic {
   return {
     code: 'restricted-also-public', severity: 'warning', stage: 'render',
     message: `This restricted text is also written in a part of the notes that is not restricted, which the ${edition} edition prints: the mark does not keep it out.`,
     hint: 'If it must stay out of public editions, mark the other copy `restricted: true` too, or delete it; if it may be public, remove `restricted: true` here.',
     location: text.location,
-    ...(publicCopy ? { related: [{ ...publicCopy, message: 'the copy that is not restricted' }] } : {}),
+    ...(publicCopy ? { related: [{ ...publicCopy, message: translation ? `the item whose translation (${translation}) holds the copy that is not restricted` : 'the copy that is not restricted' }] } : {}),
   };
 }
 

@@ -24,7 +24,7 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   for (const { path, key } of colons) diagnostics.push(colonDiagnostic(file, view?.original(path) ?? path, key, valueAt(data, [...path, key])));
   const inColonText = (error: SchemaError) => colons.some(({ path }) => { const at = pathOf(error); return path.length <= at.length && path.every((segment, index) => at[index] === segment); });
   // A recommendation written under actions: one message at the entry, not one per key.
-  const misplaced = entriesInWrongList(raw, schema);
+  const misplaced = entriesInWrongList(raw, schema, data);
   for (const entry of misplaced) diagnostics.push(wrongListDiagnostic(file, entry, view?.original(entry.path) ?? entry.path));
   const inWrongList = (error: SchemaError) => misplaced.some(({ pointer }) => error.instancePath === pointer && (error.keyword === 'additionalProperties' || error.keyword === 'required'));
   const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data))));
@@ -130,9 +130,10 @@ function entryKeysByList(schema: SchemaName): Map<string, string[]> {
 
 /**
  * Entries written in the wrong list (a recommendation, with its theme and addressed_to, under
- * actions:): two unknown keys or more, all of them keys of another list's entries of the file.
+ * actions:): two unknown keys or more, and every key of the entry a key of another list's entries
+ * of the file, where it would fit (an action with its owner and a stray priority is not one).
  */
-function entriesInWrongList(errors: readonly SchemaError[], schema: SchemaName): MisplacedEntry[] {
+function entriesInWrongList(errors: readonly SchemaError[], schema: SchemaName, data: unknown): MisplacedEntry[] {
   const unknown = new Map<string, string[]>();
   for (const error of errors) {
     if (error.keyword !== 'additionalProperties' || !/^\/[^/]+\/\d+$/.test(error.instancePath)) continue;
@@ -144,7 +145,9 @@ function entriesInWrongList(errors: readonly SchemaError[], schema: SchemaName):
     const path = pathOf({ instancePath: pointer } as SchemaError);
     const list = String(path[0]);
     const lists = entryKeysByList(schema);
-    const other = [...lists].find(([name, allowed]) => name !== list && keys.every((key) => allowed.includes(key)))?.[0];
+    const entry = valueAt(data, path);
+    const all = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? Object.keys(entry) : keys;
+    const other = [...lists].find(([name, allowed]) => name !== list && all.every((key) => allowed.includes(key)))?.[0];
     if (other && lists.has(list)) found.push({ pointer, path, list, other, keys, allowed: lists.get(list)! });
   }
   return found;

@@ -105,6 +105,21 @@ describe('editions', () => {
     expect(readFileSync(path.join(dir, 'out/public/report.md'), 'utf8')).toContain(SECRET);
   });
 
+  it('restricted-also-public names a copy the public edition prints, not a speaker topic that attribution: none leaves out', async () => {
+    const dir = project('also-public-speaker', {
+      'sessions/a.yaml': (t) => t
+        .replace('chairs:\n', `speakers:\n  - name: Omar Idrissi\n    organization: unoct-rabat\n    topic: ${SECRET}\nchairs:\n`)
+        .replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`)
+        .replace('key_points:\n', `key_points:\n  - ${SECRET}\n`),
+      'workshop.yaml': (t) => t.replace('attribution: organizations', 'attribution: none'),
+    });
+    const copy = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8').split('\n').findIndex((l) => l === `  - ${SECRET}`) + 1;
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/\[restricted-also-public\]/g)).toHaveLength(1);
+    expect(result.stderr).toContain(`see: sessions/a.yaml:${copy}:5 the copy that is not restricted`);
+  });
+
   it('context --edition public shows exactly the context the public templates receive', async () => {
     const dir = project('context', { 'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) });
     const all = await runInProcess(['context', dir, '--edition', 'restricted'], { cwd: dir });

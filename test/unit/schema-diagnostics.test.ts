@@ -45,6 +45,9 @@ describe('schemaDiagnostics', () => {
     // One foreign key is a plain unknown key (a typo or a slip), with the keys allowed.
     const one = diagnose(session({ extra: 'actions:\n  - text: Share watchlists.\n    owner: uncct\n    theme: kst' }));
     expect(one.map((d) => d.message)).toEqual(['Unknown key “theme” in actions[1].']);
+    // An action with keys of its own (owner, due) would not fit among the recommendations either: each key said, and its missing keys.
+    const action2 = diagnose(session({ extra: 'actions:\n  - text: Share watchlists.\n    due: 2022-10-01\n    theme: kst\n    priority: high' }));
+    expect(action2.map((d) => d.message)).toEqual(['Missing required key “owner” in actions[1].', 'Unknown key “theme” in actions[1].', 'Unknown key “priority” in actions[1].']);
   });
 
   it('reports a nested unknown key at the nested key', () => {
