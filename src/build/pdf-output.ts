@@ -9,7 +9,7 @@ import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.j
 import { layoutHeadingPages, SectionParses, typeset, type FontBytes, type HeadingPages, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
 import { translate } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
-import { SetupError } from '../errors.js';
+import { InterruptedError, SetupError } from '../errors.js';
 import { imageFileReader } from '../load/image-files.js';
 import type { OutputFile } from './publish.js';
 import type { ParsedTree, WriterContext, WriterDocument, WriterResult } from './writer.js';
@@ -82,7 +82,11 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
     // Trees the DOCX thread parsed (see WriterContext.parsedTree); watch mode reparses only the sections that changed instead.
     const parsedTree = settings.keepSections ? undefined : context.parsedTree;
     fresh = await typesetInParallel(changed, settings, (docs, s, onDocument) => typesetHere(docs, s, onDocument, onLayout, parsedTree), {
-      onDocument: (doc) => context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length),
+      onDocument: (doc) => {
+        // Ctrl-C between two documents typeset on this thread (the pool's threads are stopped by the signal).
+        if (context.signal?.aborted) throw new InterruptedError('interrupted');
+        context.onDocument?.(doc.file.replace(/\.md$/, '.pdf'), done++, changed.length);
+      },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(context.pool ? { pool: context.pool } : {}),
       ...(onLayout ? { onLayout } : {}),

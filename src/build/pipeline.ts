@@ -66,7 +66,8 @@ export interface BuildEnvironment {
   onProgress?: (event: BuildProgress) => void;
   /**
    * Takes each file as soon as it is made, instead of the result keeping it (memory then holds one
-   * Markdown document at a time). Called only while no error has been found.
+   * Markdown document at a time; with docx, every edition's documents, see renderAhead). Called
+   * only while no error has been found.
    */
   emit?: (file: OutputFile) => Promise<void>;
   /** What watch mode keeps between builds: parse results, PDFs, typesetting threads. */
@@ -165,7 +166,12 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   };
   /** The results of deferred writers (see Writer.deferred), taken in order once every edition is written. */
   const deferred: Array<() => Promise<boolean>> = [];
-  /** Each edition rendered, with what writes it (see renderEdition), in order. */
+  /**
+   * With a writer on a thread of its own (DOCX), every edition is rendered before the first is
+   * typeset: the thread has them all by then, and works on while this one typesets (it waited for
+   * each next edition, then lagged behind at the end). Each rendered edition, with what writes it.
+   */
+  const renderAhead = writers.some((writer) => writer.deferred);
   const editionsRendered: Array<() => Promise<boolean>> = [];
   try {
     // Each language in its folder (en/, fr/) when there are several; each edition in its own inside it.
@@ -188,16 +194,15 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
           return !hasErrors(result.diagnostics);
         };
         const rendered = await renderEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data });
-        if (!rendered) {
+        if (!rendered || !(renderAhead || (await rendered()))) {
           result.files = [];
           return result;
         }
-        editionsRendered.push(rendered);
+        if (renderAhead) editionsRendered.push(rendered);
       }
     }
-    // Every edition is rendered before the first is typeset: the DOCX thread has them all by then,
-    // and works on while this thread typesets (it used to wait for each next edition, then lag behind at the end).
     for (const writeRest of editionsRendered) {
+      if (signal?.aborted) throw new InterruptedError('interrupted');
       if (!(await writeRest())) {
         result.files = [];
         return result;
@@ -234,6 +239,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     const headingPages = formats.includes('docx') ? new HeadingPagesBook(formats.includes('pdf') && options.pdfTheme === undefined && pdfFonts === undefined) : undefined;
     const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}), ...(parsedTree ? { parsedTree } : {}) };
     for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
+      if (signal?.aborted) throw new InterruptedError('interrupted');
       if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
@@ -265,7 +271,9 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       pending.catch(() => undefined);
       started.set(writer, pending);
     };
-    for (const writer of later) if (writer.deferred) start(writer);
+    // Not a DOCX whose contents this thread lays out (no PDF shares its layout): that work waits for the edition's turn.
+    const early = (writer: Writer) => writer.deferred && (headingPages === undefined || headingPages.fromPdf);
+    for (const writer of later) if (early(writer)) start(writer);
     return async () => {
       for (const file of held ?? []) await emit(file);
       return writeRest(later, started, start, generated, guard);

@@ -154,16 +154,22 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
     expect(JSON.parse(run.stdout)).toEqual({ files: 30, same: true });
   });
 
-  it('renders every edition before the first is typeset (the DOCX thread works on them meanwhile); files still come edition by edition', async () => {
-    const timings = new Timings();
-    const result = await build(EXAMPLE, { formats: ['md', 'pdf'] }, { cwd: ROOT, timings });
-    const stages = timings.format().trim().split('\n').map((line) => line.trim().split(/\s+/)[0]);
+  it('with docx, renders every edition before the first is typeset (the DOCX thread works on them meanwhile); files still come edition by edition', async () => {
+    const stagesOf = async (formats: Array<'md' | 'pdf' | 'docx'>) => {
+      const timings = new Timings();
+      const result = await build(EXAMPLE, { formats }, { cwd: ROOT, timings });
+      return { result, stages: timings.format().trim().split('\n').map((line) => line.trim().split(/\s+/)[0]) };
+    };
+    const { result, stages } = await stagesOf(['md', 'pdf', 'docx']);
     expect(stages.filter((stage) => stage === 'render')).toHaveLength(4);
     expect(stages.lastIndexOf('render')).toBeLessThan(stages.indexOf('typeset'));
-    const editions = result.files.map((file) => file.path.split('/').slice(0, 2).join('/'));
+    const editions = result.files.filter((file) => !file.path.endsWith('.docx')).map((file) => file.path.split('/').slice(0, 2).join('/'));
     expect(editions.filter((edition, i) => edition !== editions[i - 1])).toEqual(['en/restricted', 'en/public', 'fr/restricted', 'fr/public']);
     expect(result.files.slice(0, 8).map((file) => path.extname(file.path))).toEqual([...Array(7).fill('.md'), '.pdf']);
-  });
+    // Without docx nothing works meanwhile: each edition is typeset before the next is rendered, its Markdown written as it comes.
+    const alone = await stagesOf(['md', 'pdf']);
+    expect(alone.stages.indexOf('typeset')).toBeLessThan(alone.stages.lastIndexOf('render'));
+  }, 120_000);
 
   it('keeps the public edition free of what the notes restrict', () => {
     const restricted = wordText(readDocx(readFileSync(path.join(out, 'en/restricted/report.docx'))).xml('word/document.xml'));

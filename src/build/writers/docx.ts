@@ -110,12 +110,14 @@ export function docxWriter(): Writer {
 
   /** Sends one document to the thread (in order); falls back on this thread if the worker fails. */
   const send = (doc: Doc, context: WriterContext): Promise<DocxOutput> => {
+    // The edition's Markdown as it is now: the next edition's rendering may start before this is posted.
+    const editionChars = chars;
     const posted = sending.then(async () => {
       const settings = await settingsFor(context);
       // Shared when this thread lays it out: the DOCX contents' layout (no PDF shares its own), or the
       // PDF's when this thread typesets it (not the PDF's threads of a large edition, which parse for themselves).
       const laidOutHere = settings.numbered && context.headingPages?.fromPdf === false;
-      const share = laidOutHere || (context.parsedTree !== undefined && chars < PARALLEL_MIN_CHARS);
+      const share = laidOutHere || (context.parsedTree !== undefined && editionChars < PARALLEL_MIN_CHARS);
       const folder = context.folder ?? '';
       if (!editionRanks.has(folder)) editionRanks.set(folder, editionRanks.size);
       const job: DocxJob = { ...settings, documents: [{ file: doc.file, markdown: doc.markdown, edition: editionRanks.get(folder)!, ...(share ? { share } : {}) }] };
@@ -154,9 +156,9 @@ export function docxWriter(): Writer {
       shared.delete(file);
       return Promise.resolve(root);
     }
-    // The thread parses each document as soon as it comes, ahead of the documents it is making: it
-    // will come soon, sooner than this thread would parse it (the first of an edition, the largest,
-    // is typeset as soon as the edition is rendered, while the thread may still be parsing it).
+    // The thread parses each document as soon as it comes, ahead of the documents it is making, the
+    // first edition's first: it will come soon, sooner than this thread would parse it (every
+    // edition is sent as soon as it is rendered, before the first is typeset).
     return new Promise((resolve) => waiting.set(file, resolve));
   };
 
