@@ -41,10 +41,10 @@ export { isProgramme } from './programme-folder.js';
  * not have, and files in templates/programme/ that replace nothing. `build` checks them before any
  * workshop is built, `validate` with the workshops.
  */
-export async function programmeTemplates(programmeDir: string, templatesOption: string | undefined, cwd: string): Promise<{ templates: TemplateSet; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+export async function programmeTemplates(programmeDir: string, templatesOption: string | undefined, cwd: string, optionalFields = false): Promise<{ templates: TemplateSet; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const diagnostics: Diagnostic[] = [];
   const templates = await loadTemplates(templatesFolder(programmeDir, templatesOption, cwd), diagnostics, programmeDir);
-  diagnostics.push(...programmeTemplateProblems(templates));
+  diagnostics.push(...programmeTemplateProblems(templates, optionalFields));
   // Only programme/ files are the programme's to judge: --templates DIR also holds the workshops'.
   if ([...templates.values()].some((file) => file.overridden)) diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), [], [], (name) => name.startsWith('programme/')));
   return { templates, diagnostics, sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
@@ -81,7 +81,7 @@ export function checkProgramme(dirArgument: string, cwd: string, options: Progra
 export async function checkProgrammeProblems(dirArgument: string, cwd: string, options: ProgrammeCheckOptions = {}): Promise<ProgrammeCheck<ProblemsResult> & { sources: Map<string, string> }> {
   // Without a templates/ folder, the shipped templates (tested) are all there is to check: Handlebars is not even loaded.
   const programmeDir = path.resolve(cwd, dirArgument);
-  const { diagnostics, sources } = options.templates !== undefined || await hasTemplatesFolder(programmeDir) ? await programmeTemplates(programmeDir, options.templates, cwd) : { diagnostics: [], sources: new Map<string, string>() };
+  const { diagnostics, sources } = options.templates !== undefined || await hasTemplatesFolder(programmeDir) ? await programmeTemplates(programmeDir, options.templates, cwd, true) : { diagnostics: [], sources: new Map<string, string>() };
   const check = await checkWorkshops(dirArgument, cwd, options, (listed, cache) => mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache, undefined, options.templates)), (checked) => checked.facts);
   return { ...check, diagnostics: [...check.diagnostics, ...diagnostics], sources };
 }

@@ -86,7 +86,7 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
     if (!seen.has(key)) diagnostics.push(diagnostic);
     seen.add(key);
   };
-  for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language).forEach(add);
+  for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language, true).forEach(add);
   diagnostics.push(...missingDocumentTemplates(workshop, templates, languages, templatesOption));
   return { diagnostics, sources };
 }

@@ -103,6 +103,7 @@ export type RuleId =
   // render / typeset
   | 'template-syntax'
   | 'template-unknown-name'
+  | 'template-optional-field'
   | 'template-missing-partial'
   | 'template-runtime'
   | 'missing-glyph'

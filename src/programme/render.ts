@@ -48,14 +48,14 @@ function programmeShape(): Shape {
  * renders: syntax errors, then every field name that the programme's data does not have (strict mode
  * is silent inside #if, #each and helper arguments). Pure.
  */
-export function programmeTemplateProblems(templates: TemplateSet): Diagnostic[] {
+export function programmeTemplateProblems(templates: TemplateSet, optionalFields = false): Diagnostic[] {
   const { asts, diagnostics } = parseTemplates(new Map([...templates].filter(([name]) => name.startsWith('programme/') || name.startsWith(PARTIALS_DIR))));
   if (diagnostics.length) return diagnostics;
   // Helper names are the same in every language.
   const names = helperNames('en');
   for (const template of DOCUMENT_TEMPLATES) {
     if (!templates.has(template)) continue;
-    for (const problem of checkTemplateNames(template, templates, asts, programmeShape(), names)) {
+    for (const problem of checkTemplateNames(template, templates, asts, programmeShape(), names, optionalFields)) {
       diagnostics.push(problem.code === 'template-unknown-name' ? { ...problem, hint: `${problem.hint?.replace(/Run `workshop-report context`.*$/, '') ?? ''}The programme's templates receive what schemas/programme-context.schema.json describes.` } : problem);
     }
   }

@@ -135,15 +135,16 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
 /**
  * What the templates of `jobs` show before any data reaches them: syntax errors, then names the data
  * cannot have and partials that do not exist. `renderEach` starts with it; `validate` runs it alone,
- * with the missing templates (missingTemplate), to find what `build` would. Pure.
+ * with the missing templates (missingTemplate), to find what `build` would, and with
+ * `optionalFields` (see checkTemplateNames). Pure.
  */
-export function templateProblems(templates: TemplateSet, jobs: readonly DocumentJob[], language: Language): Diagnostic[] {
+export function templateProblems(templates: TemplateSet, jobs: readonly DocumentJob[], language: Language, optionalFields = false): Diagnostic[] {
   const { asts, diagnostics } = parseTemplates(templates);
   // A file under two names (templates/fr/note.md.hbs is also fr/note.md.hbs) is one problem.
   if (diagnostics.length) return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
   const names = helperNames(language);
   for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
-    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names));
+    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names, optionalFields));
   }
   return diagnostics;
 }

@@ -7,13 +7,15 @@ import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
 export interface Shape {
   props?: Map<string, Shape>;
+  /** The props the data may lack (not `required` in the schema). */
+  optional?: Set<string>;
   items?: Shape;
   open?: boolean;
 }
 
 const OPEN: Shape = { open: true };
 
-type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
+type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
 
 /**
  * Turns the context schema into shapes (`$ref`s and `allOf` resolved). `others`: the schemas another
@@ -39,11 +41,16 @@ export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string
     cache.set(schema, shape);
     const parts: Array<{ schema: JsonSchema; base: JsonSchema }> = [{ schema, base }];
     for (const part of schema.allOf ?? []) parts.push(part.$ref ? target(part.$ref, base) ?? { schema: {}, base } : { schema: part, base });
-    // An allOf part's names join the schema's own (an action's fields, and the programme's `workshop` beside them).
+    // An allOf part's names join the schema's own (an action's fields, and the programme's `workshop` beside them),
+    // and so do the names any part requires (a recommendation's progress names its recommendation).
+    const required = new Set(parts.flatMap((part) => part.schema.required ?? []));
     for (const part of parts) {
       if (part.schema.properties) {
         shape.props ??= new Map();
-        for (const [key, value] of Object.entries(part.schema.properties)) shape.props.set(key, resolve(value, part.base));
+        for (const [key, value] of Object.entries(part.schema.properties)) {
+          shape.props.set(key, resolve(value, part.base));
+          if (!required.has(key)) (shape.optional ??= new Set()).add(key);
+        }
       }
       if (part.schema.items) shape.items = resolve(part.schema.items, part.base);
     }
@@ -61,15 +68,19 @@ function didYouMeanHelper(name: string, helperNames: ReadonlySet<string>): strin
 
 interface Scope {
   shape: Shape;
+  /** Paths from this scope that an enclosing {{#if}} has checked (`reports`, `workshop.subtitle`). */
+  guarded?: Set<string>;
   /** Block parameters named here (`{{#each sessions as |session index|}}`): the item's shape, and the index's. */
   params?: Map<string, Shape>;
 }
 
 /**
  * Checks the field names a template uses against the data model before rendering, so a misspelt
- * name is an error even where strict mode is silent (inside #if, #each, helper arguments).
+ * name is an error even where strict mode is silent (inside #if, #each, helper arguments). With
+ * `optionalFields` (`validate`), also warns of a field the data may lack printed outside an {{#if}}
+ * on it: `build` stops there, with its own error, when the data lacks it.
  */
-export function checkTemplateNames(template: string, templates: TemplateSet, asts: ReadonlyMap<string, hbs.AST.Program>, root: Shape, helperNames: ReadonlySet<string>): Diagnostic[] {
+export function checkTemplateNames(template: string, templates: TemplateSet, asts: ReadonlyMap<string, hbs.AST.Program>, root: Shape, helperNames: ReadonlySet<string>, optionalFields = false): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const visitedPartials = new Set<string>();
@@ -120,6 +131,47 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         if (shape && !shape.open && shape.props && !shape.props.has(field)) report({ loc: named.loc, original: `${helper} … "${field}"` }, field, shape.props.keys());
       }
       return shapes;
+    };
+
+    /** Where a path starts (its scope, or the block that names its first part: `param`), and its parts from there. */
+    const guardKey = (node: hbs.AST.PathExpression, local: Scope[]): { scope: number; param: boolean; parts: string[] } | undefined => {
+      if (node.data) return node.parts[0] === 'root' ? { scope: 0, param: false, parts: node.parts.slice(1) } : undefined;
+      const named = node.depth === 0 && node.parts.length > 0 ? local.findLastIndex((scope) => scope.params?.has(node.parts[0]!)) : -1;
+      return named >= 0 ? { scope: named, param: true, parts: node.parts } : { scope: Math.max(0, local.length - 1 - node.depth), param: false, parts: node.parts };
+    };
+    /** `local` with `key`'s path known to be there (inside {{#if key}}). */
+    const guard = (local: Scope[], key: { scope: number; parts: string[] }): Scope[] =>
+      local.map((scope, index) => (index === key.scope ? { ...scope, guarded: new Set([...(scope.guarded ?? []), key.parts.join('.')]) } : scope));
+
+    /**
+     * A field the data may lack, printed outside an {{#if}} on it ({{reports}}): strict mode stops
+     * the build where the data has none, which `validate` cannot see. A warning: the data may have it.
+     */
+    const unguardedOptional = (node: hbs.AST.PathExpression, local: Scope[]) => {
+      const key = guardKey(node, local);
+      if (!key) return;
+      const at = local[key.scope]!;
+      let shape: Shape | undefined = key.param ? at.params!.get(key.parts[0]!) : at.shape;
+      for (let i = key.param ? 1 : 0; i < key.parts.length && shape && !shape.open; i++) {
+        const part = key.parts[i]!;
+        if (/^\d+$/.test(part) && shape.items) {
+          shape = shape.items;
+          continue;
+        }
+        if (shape.optional?.has(part)) {
+          const prefix = key.parts.slice(0, i + 1).join('.');
+          // {{#if workshop.subtitle}} says that workshop.subtitle is there, and workshop too.
+          if ([...(at.guarded ?? [])].some((path) => path === prefix || path.startsWith(`${prefix}.`))) return;
+          once(node.loc, () => ({
+            code: 'template-optional-field', severity: 'warning', stage: 'render',
+            message: `{{${node.original}}} prints “${part}”, which the data may not have: where it is missing, the build stops.`,
+            location: span(file.displayPath, node.loc),
+            hint: `Print it only when it is there: {{#if ${node.data ? '@root.' : ''}${prefix}}}…{{/if}}.`,
+          }));
+          return;
+        }
+        shape = shape.props?.get(part);
+      }
     };
 
     /** The shape a path points to, reporting the first unknown segment. */
@@ -176,7 +228,10 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
           case 'MustacheStatement': {
             const m = statement as hbs.AST.MustacheStatement;
             if (isHelperCall(m)) helperArguments(m, local);
-            else expression(m.path, local);
+            else {
+              expression(m.path, local);
+              if (optionalFields && m.path.type === 'PathExpression') unguardedOptional(m.path as hbs.AST.PathExpression, local);
+            }
             break;
           }
           case 'BlockStatement': {
@@ -195,7 +250,12 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
               const params = new Map(blockParams.slice(0, 1).map((name) => [name, first]));
               if (b.program) statements(b.program.body, [...local, { shape: first, ...(params.size ? { params } : {}) }]);
             } else if (helper === 'if' || helper === 'unless') {
-              if (b.program) statements(b.program.body, local);
+              // What {{#if path}} checked is there in its block ({{#unless}}: in its else).
+              const checked = b.params[0]?.type === 'PathExpression' ? guardKey(b.params[0] as hbs.AST.PathExpression, local) : undefined;
+              const within = (body: hbs.AST.Statement[]) => statements(body, checked ? guard(local, checked) : local);
+              if (b.program) (helper === 'if' ? within : (body: hbs.AST.Statement[]) => statements(body, local))(b.program.body);
+              if (b.inverse) (helper === 'unless' ? within : (body: hbs.AST.Statement[]) => statements(body, local))(b.inverse.body);
+              break;
             } else if (!helperNames.has(helper) && b.params.length === 0) {
               // {{#field}}…{{/field}}: a section on a data field.
               const shape = expression(b.path, local);

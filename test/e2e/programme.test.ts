@@ -112,6 +112,22 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/programme\.yaml:17:5 error \.\.\/2023\/niamey-2022 has the same folder name as \.\.\/niamey-2022[^\n]*\[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:15:5 \.\.\/niamey-2022, listed here/);
   });
 
+  it('validate warns of an overview (an old ejected copy) printing {{reports}}, which a workshop without a public edition lacks; the shipped ones are quiet', () => {
+    const dir = copy();
+    const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
+    const old = shipped.replace('{{#if reports}}[{{cell short_title}}]({{reports}}report.md){{else}}{{cell short_title}}{{/if}}', '[{{cell short_title}}]({{reports}}report.md)');
+    expect(old).not.toBe(shipped);
+    mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), old);
+    const line = old.split('\n').findIndex((l) => l.includes('({{reports}}report.md)')) + 1;
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`overview\\.md\\.hbs:${line}:\\d+ warning \\{\\{reports\\}\\} prints “reports”, which the data may not have[^\\n]*\\[template-optional-field\\]`));
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), shipped);
+    for (const name of ['actions', 'country-dossier', 'recurring']) writeFileSync(path.join(dir, `templates/programme/${name}.md.hbs`), read(path.join(ROOT, `templates/programme/${name}.md.hbs`)));
+    expect(runBin(['validate', dir]).stderr).not.toContain('template-optional-field');
+  });
+
   it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));

@@ -116,6 +116,30 @@ describe('overrides', () => {
     expect((await runInProcess(['build', guarded], { cwd: guarded })).code).toBe(0);
   });
 
+  it('validate warns of an optional field printed outside an {{#if}} on it, which build stops at where the data lacks it (validate passed, build failed)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers as |o|}}[{{acronym}}] {{o.acronym}}{{/each}} {{workshop.subtitle}}\n' });
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:40 warning \{\{acronym\}\} prints “acronym”, which the data may not have: where it is missing, the build stops\. \[template-optional-field\]$/m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ warning \{\{o\.acronym\}\} prints “acronym”/m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ warning \{\{workshop\.subtitle\}\} prints “subtitle”/m);
+    expect(result.stderr).toContain('hint: Print it only when it is there: {{#if o.acronym}}…{{/if}}.');
+    expect(result.stderr.match(/\[template-optional-field\]/g)).toHaveLength(3);
+    // Guarded by {{#if}} (or in {{#unless}}'s else), each is quiet; what build made of it is unchanged.
+    const guarded = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers as |o|}}{{#if acronym}}[{{acronym}}]{{/if}} {{#unless o.acronym}}-{{else}}{{o.acronym}}{{/unless}}{{/each}} {{#if workshop.subtitle}}{{workshop.subtitle}}{{/if}}\n' });
+    const quiet = await runInProcess(['validate', guarded], { cwd: guarded });
+    expect(quiet.stderr).not.toContain('template-optional-field');
+    expect((await runInProcess(['build', guarded], { cwd: guarded })).code).toBe(0);
+  });
+
+  it('the shipped templates print no optional field unguarded', async () => {
+    const dir = project();
+    expect((await runInProcess(['templates', 'eject', '--project', dir], { cwd: dir })).code).toBe(0);
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('template-optional-field');
+  });
+
   it('block parameters (as |session index|) are understood, and their fields checked', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{#each sessions as |session index|}}{{index}}: {{session.title}} ({{title}}){{#with session.date as |day|}} {{day}}{{/with}}\n{{/each}}' });
     const result = await runInProcess(['build', dir], { cwd: dir });
