@@ -81,6 +81,21 @@ describe('a translation written by hand', () => {
   });
 });
 
+describe('a restricted text whose translation a public item also holds', () => {
+  it('is warned at each restricted copy (the session and Mali\'s file hold it), naming the public item whose translation holds it (restricted-also-public)', () => {
+    const dir = copy();
+    const restricted = 'Équipements de communication sécurisés pour les postes frontières des régions de Ménaka et de Mopti.';
+    edit(path.join(dir, 'translations/fr/sessions/02-trends-threats.yaml'), "text: Les attaques contre les postes frontières réduisent la présence de l'État et la collecte d'informations à la frontière.", `text: ${restricted}`);
+    const result = runBin(['build', dir, '--format', 'md']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/\[restricted-also-public\]/g)).toHaveLength(2);
+    expect(result.stderr.match(/the item whose translation \(fr\) holds the copy/g)).toHaveLength(2);
+    expect(result.stderr).toMatch(/sessions\/02-trends-threats\.yaml:60:\d+ warning This restricted text is also written in a part of the notes that is not restricted, which the public edition prints/);
+    expect(result.stderr).toMatch(/see: \S*sessions\/02-trends-threats\.yaml:49:5 the item whose translation \(fr\) holds the copy that is not restricted/);
+    expect(read(path.join(dir, 'out/fr/public/report.md'))).toContain(restricted);
+  });
+});
+
 describe('a recommendation that same_as merges into another', () => {
   it('says that the report does not print its text, rather than that it shows it in English', () => {
     const dir = copy();
