@@ -166,7 +166,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             code: 'template-optional-field', severity: 'warning', stage: 'render',
             message: `{{${node.original}}} prints “${part}”, which the data may not have: where it is missing, the build stops.`,
             location: span(file.displayPath, node.loc),
-            hint: `Print it only when it is there: {{#if ${node.data ? '@root.' : ''}${prefix}}}…{{/if}}.`,
+            hint: `Print it only when it is there: {{#if ${node.data ? '@root.' : '../'.repeat(key.param ? 0 : node.depth)}${prefix}}}…{{/if}}.`,
           }));
           return;
         }
@@ -252,9 +252,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             } else if (helper === 'if' || helper === 'unless') {
               // What {{#if path}} checked is there in its block ({{#unless}}: in its else).
               const checked = b.params[0]?.type === 'PathExpression' ? guardKey(b.params[0] as hbs.AST.PathExpression, local) : undefined;
-              const within = (body: hbs.AST.Statement[]) => statements(body, checked ? guard(local, checked) : local);
-              if (b.program) (helper === 'if' ? within : (body: hbs.AST.Statement[]) => statements(body, local))(b.program.body);
-              if (b.inverse) (helper === 'unless' ? within : (body: hbs.AST.Statement[]) => statements(body, local))(b.inverse.body);
+              const known = checked ? guard(local, checked) : local;
+              if (b.program) statements(b.program.body, helper === 'if' ? known : local);
+              if (b.inverse) statements(b.inverse.body, helper === 'unless' ? known : local);
               break;
             } else if (!helperNames.has(helper) && b.params.length === 0) {
               // {{#field}}…{{/field}}: a section on a data field.

@@ -117,14 +117,15 @@ describe('overrides', () => {
   });
 
   it('validate warns of an optional field printed outside an {{#if}} on it, which build stops at where the data lacks it (validate passed, build failed)', async () => {
-    const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers as |o|}}[{{acronym}}] {{o.acronym}}{{/each}} {{workshop.subtitle}}\n' });
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers as |o|}}[{{acronym}}] {{o.acronym}}{{/each}} {{workshop.subtitle}}\n{{#with workshop}}{{#each organizers}}{{../subtitle}}{{/each}}{{/with}}\n' });
     const result = await runInProcess(['validate', dir], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:40 warning \{\{acronym\}\} prints “acronym”, which the data may not have: where it is missing, the build stops\. \[template-optional-field\]$/m);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ warning \{\{o\.acronym\}\} prints “acronym”/m);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ warning \{\{workshop\.subtitle\}\} prints “subtitle”/m);
     expect(result.stderr).toContain('hint: Print it only when it is there: {{#if o.acronym}}…{{/if}}.');
-    expect(result.stderr.match(/\[template-optional-field\]/g)).toHaveLength(3);
+    expect(result.stderr).toContain('hint: Print it only when it is there: {{#if ../subtitle}}…{{/if}}.');
+    expect(result.stderr.match(/\[template-optional-field\]/g)).toHaveLength(4);
     // Guarded by {{#if}} (or in {{#unless}}'s else), each is quiet; what build made of it is unchanged.
     const guarded = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers as |o|}}{{#if acronym}}[{{acronym}}]{{/if}} {{#unless o.acronym}}-{{else}}{{o.acronym}}{{/unless}}{{/each}} {{#if workshop.subtitle}}{{workshop.subtitle}}{{/if}}\n' });
     const quiet = await runInProcess(['validate', guarded], { cwd: guarded });
