@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readManifest, type OutputFile } from './publish.js';
+import { nodeFs } from '../load/file-system.js';
+import { compareFile, readManifest, type OutputFile } from './publish.js';
 
 export interface OutputProblem {
   kind: 'missing' | 'differs' | 'stale';
@@ -12,10 +12,8 @@ export interface OutputProblem {
 export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<{ problems: OutputProblem[] }> {
   const problems: OutputProblem[] = [];
   for (const file of files) {
-    const current = await readFile(path.join(outDir, file.path)).catch(() => undefined);
-    const expected = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
-    if (current === undefined) problems.push({ kind: 'missing', file: file.path });
-    else if (!current.equals(expected)) problems.push({ kind: 'differs', file: file.path });
+    const found = await compareFile(nodeFs, path.join(outDir, file.path), file.content);
+    if (found !== 'same') problems.push({ kind: found, file: file.path });
   }
   const expected = new Set(files.map((file) => file.path));
   for (const file of await readManifest(outDir)) {

@@ -131,7 +131,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     if (existing?.isDirectory()) return fail(new SetupError(`Cannot publish ${target}: a folder is in the way.`, `Move the folder away or rename the document. ${UNCHANGED}`));
     // A file of the same name that no build wrote (not in the manifest) is someone's own: it is not
     // replaced, unless it already holds what would be written.
-    if (existing && !previous.includes(file.path) && !staged.has(file.path) && !(await sameContent(fs, target, file.content))) {
+    if (existing && !previous.includes(file.path) && !staged.has(file.path) && (await compareFile(fs, target, file.content)) !== 'same') {
       return fail(new SetupError(`${target} is not a file a build wrote (${MANIFEST} does not list it), and this build would replace it.`, `Move it out of the output folder (or delete it), then build again. ${UNCHANGED}`));
     }
     if (!staged.has(file.path)) {
@@ -307,10 +307,10 @@ async function removeEmptyParents(fs: FileSystem, root: string, relativeDir: str
   }
 }
 
-/** Whether the file holds exactly `content` (a file that cannot be read does not). */
-async function sameContent(fs: FileSystem, file: string, content: string | Uint8Array): Promise<boolean> {
+/** Whether the file holds exactly `content`: `missing` when it cannot be read. */
+export async function compareFile(fs: FileSystem, file: string, content: string | Uint8Array): Promise<'same' | 'differs' | 'missing'> {
   const bytes = await fs.readFile(file).catch(() => undefined);
-  if (bytes === undefined) return false;
+  if (bytes === undefined) return 'missing';
   const wanted = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(Buffer.from(wanted.buffer, wanted.byteOffset, wanted.byteLength));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(Buffer.from(wanted.buffer, wanted.byteOffset, wanted.byteLength)) ? 'same' : 'differs';
 }

@@ -251,7 +251,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
               if (b.program) statements(b.program.body, [...local, { shape: first, ...(params.size ? { params } : {}) }]);
             } else if (helper === 'if' || helper === 'unless') {
               // What {{#if path}} checked is there in its block ({{#unless}}: in its else).
-              const checked = b.params[0]?.type === 'PathExpression' ? guardKey(b.params[0] as hbs.AST.PathExpression, local) : undefined;
+              const checked = optionalFields && b.params[0]?.type === 'PathExpression' ? guardKey(b.params[0] as hbs.AST.PathExpression, local) : undefined;
               const known = checked ? guard(local, checked) : local;
               if (b.program) statements(b.program.body, helper === 'if' ? known : local);
               if (b.inverse) statements(b.inverse.body, helper === 'unless' ? known : local);

@@ -134,17 +134,18 @@ function entryKeysByList(schema: SchemaName): Map<string, string[]> {
  * of the file, where it would fit (an action with its owner and a stray priority is not one).
  */
 function entriesInWrongList(errors: readonly SchemaError[], schema: SchemaName, data: unknown): MisplacedEntry[] {
-  const unknown = new Map<string, string[]>();
+  const unknown = new Map<string, { path: DataPath; keys: string[] }>();
   for (const error of errors) {
     if (error.keyword !== 'additionalProperties' || !/^\/[^/]+\/\d+$/.test(error.instancePath)) continue;
-    unknown.set(error.instancePath, [...(unknown.get(error.instancePath) ?? []), String(error.params.additionalProperty)]);
+    const entry = unknown.get(error.instancePath) ?? { path: pathOf(error), keys: [] };
+    entry.keys.push(String(error.params.additionalProperty));
+    unknown.set(error.instancePath, entry);
   }
   const found: MisplacedEntry[] = [];
-  for (const [pointer, keys] of unknown) {
+  const lists = entryKeysByList(schema);
+  for (const [pointer, { path, keys }] of unknown) {
     if (keys.length < 2) continue;
-    const path = pathOf({ instancePath: pointer } as SchemaError);
     const list = String(path[0]);
-    const lists = entryKeysByList(schema);
     const entry = valueAt(data, path);
     const all = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? Object.keys(entry) : keys;
     const other = [...lists].find(([name, allowed]) => name !== list && all.every((key) => allowed.includes(key)))?.[0];
