@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isMessageKey } from '../i18n/index.js';
 import { suggest } from '../validate/suggest.js';
-import { span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
+import { missingPartialDiagnostic, span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
@@ -11,9 +11,13 @@ export interface Shape {
   optional?: Set<string>;
   items?: Shape;
   open?: boolean;
+  /** A text, number or yes/no: it has no fields (`{{workshop.title.length}}` stopped the build). */
+  scalar?: boolean;
 }
 
 const OPEN: Shape = { open: true };
+
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
 type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
 
@@ -55,9 +59,26 @@ export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string
       if (part.schema.items) shape.items = resolve(part.schema.items, part.base);
     }
     if (!shape.props && !shape.items) shape.open = schema.type === 'object' || schema.type === undefined;
+    const types = [schema.type ?? []].flat();
+    if (!shape.props && !shape.items && types.length > 0 && types.every((type) => SCALAR_TYPES.has(type))) shape.scalar = true;
     return shape;
   };
   return resolve(root, root);
+}
+
+/** Handlebars' blocks that take exactly one value: each of them stops the build without it (`#if requires exactly one argument`). */
+const BUILT_IN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
+
+/** `{{#if}}`, `{{#each a b}}`: a built-in block without its one value, at its opening. */
+function blockArgumentDiagnostic(helper: string, block: hbs.AST.BlockStatement, file: string): Diagnostic {
+  const what = helper === 'each' ? 'the list to repeat its block for' : helper === 'with' ? 'the object to enter' : 'the value to test';
+  const example = helper === 'each' ? '{{#each recommendations}}…{{/each}}' : helper === 'with' ? '{{#with workshop}}…{{/with}}' : `{{#${helper} workshop.subtitle}}…{{/${helper}}}`;
+  return {
+    code: 'template-syntax', severity: 'error', stage: 'render',
+    message: `{{#${helper}}} takes one value, ${what}; this one has ${block.params.length === 0 ? 'none' : block.params.length}.`,
+    location: span(file, block.path.loc),
+    hint: `Give it one, e.g. ${example}.`,
+  };
 }
 
 /** "Did you mean {{date}}? " for a helper name close to one of ours, else nothing. */
@@ -187,7 +208,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
     /** The shape `parts` lead to from `shape`, reporting the first unknown one (at `node`). */
     const walk = (node: hbs.AST.PathExpression, from: Shape, parts: readonly string[]): Shape => {
       let shape = from;
-      for (const part of parts) {
+      for (const [index, part] of parts.entries()) {
         if (shape.open) return OPEN;
         if (/^\d+$/.test(part) && shape.items) {
           shape = shape.items;
@@ -196,6 +217,16 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         if (part === 'length' && shape.items) return OPEN;
         const next = shape.props?.get(part);
         if (!next) {
+          if (shape.scalar) {
+            const field = parts[index - 1];
+            once(node.loc, () => ({
+              code: 'template-unknown-name', severity: 'error', stage: 'render',
+              message: `The template uses “${part}” of ${field === undefined ? 'a value' : `“${field}”`} (in {{${node.original}}}), which is a text or a number: it has no fields.`,
+              location: span(file.displayPath, node.loc),
+              hint: `Print {{${node.original.slice(0, node.original.lastIndexOf(`.${part}`)) || node.original}}} itself; \`workshop-report context\` shows every field the templates receive.`,
+            }));
+            return OPEN;
+          }
           if (!shape.props && shape.items === undefined) return OPEN;
           report(node, part, shape.props?.keys() ?? []);
           return OPEN;
@@ -237,6 +268,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
           case 'BlockStatement': {
             const b = statement as hbs.AST.BlockStatement;
             const helper = (b.path as hbs.AST.PathExpression).original;
+            if (BUILT_IN_BLOCKS.has(helper) && b.params.length !== 1) once(b.loc, () => blockArgumentDiagnostic(helper, b, file.displayPath));
             const params = b.params.length > 0 ? helperArguments(b, local) : [];
             if (b.params.length === 0) for (const pair of b.hash?.pairs ?? []) expression(pair.value, local);
             const first = params[0] ?? OPEN;
@@ -270,7 +302,11 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const p = statement as hbs.AST.PartialStatement;
             const name = (p.name as hbs.AST.PathExpression).original;
             const target = [...templates.keys()].find((t) => t.startsWith(PARTIALS_DIR) && partialName(t) === name);
-            if (!target) break;
+            if (!target) {
+              // {{> (lookup …)}}, a name computed while rendering, is the renderer's to find.
+              if (p.name.type === 'PathExpression') once(p.loc, () => missingPartialDiagnostic(name, span(file.displayPath, p.loc), templates));
+              break;
+            }
             const base = p.params[0] ? expression(p.params[0], local) : local[local.length - 1]!.shape;
             const hashProps = new Map<string, Shape>();
             for (const pair of p.hash?.pairs ?? []) hashProps.set(pair.key, expression(pair.value, local));

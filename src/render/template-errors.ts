@@ -200,17 +200,22 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
   const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
     const caller = findPartialCall(templates, partial[1]!);
-    return {
-      code: 'template-missing-partial', severity: 'error', stage: 'render',
-      message: `The partial “${partial[1]}” does not exist${caller ? '' : ` (called while rendering ${template})`}.`,
-      location: caller ?? at(where, 1, 1),
-      hint: `Partials live in templates/partials/NAME.md.hbs.${suggestPartial(partial[1]!, templates)}`,
-    };
+    return missingPartialDiagnostic(partial[1]!, caller ?? at(where, 1, 1), templates, caller ? '' : ` (called while rendering ${template})`);
   }
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: 'The template calls itself without end (a partial that includes itself).', location: at(where, 1, 1), hint: 'Check the partials this template uses for one that includes itself, directly or through another.' };
   }
   return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(where, 1, 1) };
+}
+
+/** `{{> name}}` with no templates/partials/NAME.md.hbs: found by the template check, or while rendering (`where`: which document, when the call is not found). */
+export function missingPartialDiagnostic(name: string, location: Location, templates: TemplateSet, where = ''): Diagnostic {
+  return {
+    code: 'template-missing-partial', severity: 'error', stage: 'render',
+    message: `The partial “${name}” does not exist${where}.`,
+    location,
+    hint: `Partials live in templates/partials/NAME.md.hbs.${suggestPartial(name, templates)}`,
+  };
 }
 
 /**

@@ -410,4 +410,24 @@ describe('validate checks the templates as build does', () => {
     const fine = project({ 'partials/person.md.hbs': '{{name}} [PERSON]' });
     expect((await runInProcess(['validate', fine], { cwd: fine })).code).toBe(0);
   });
+
+  it('finds what stopped build after validate had passed: a missing partial called by a partial, a built-in block without its value, a field of a text', async () => {
+    const dir = project({
+      'partials/person.md.hbs': '{{name}}\n{{> ghost}}\n',
+      'report.md.hbs': '{{#if}}x{{/if}}\n{{#each}}x{{/each}}\n{{#unless a b}}{{/unless}}\n{{workshop.title.length}}\n{{#each sessions}}{{#each speakers}}{{> person}}{{/each}}{{/each}}\n',
+    });
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/partials\/person\.md\.hbs:2:1 error The partial “ghost” does not exist\. \[template-missing-partial\]$/m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:1:4 error \{\{#if\}\} takes one value, the value to test; this one has none\. \[template-syntax\]\n(.*\n){2}  hint: Give it one, e\.g\. \{\{#if workshop\.subtitle\}\}…\{\{\/if\}\}\.$/m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:4 error \{\{#each\}\} takes one value, the list to repeat its block for; this one has none\./m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error \{\{#unless\}\} takes one value, the value to test; this one has 2\./m);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:4:3 error The template uses “length” of “title” \(in \{\{workshop\.title\.length\}\}\), which is a text or a number: it has no fields\. \[template-unknown-name\]$/m);
+    // build stops at the same places, before rendering anything.
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/^templates\/partials\/person\.md\.hbs:2:1 error The partial “ghost” does not exist\./m);
+    expect(built.stderr).toMatch(/^templates\/report\.md\.hbs:1:4 error \{\{#if\}\} takes one value/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
 });
