@@ -71,6 +71,7 @@ export type RuleId =
   | 'follow-up-date-mismatch'
   | 'as-of-before-workshop'
   | 'conflicting-follow-up'
+  | 'repeated-follow-up'
   | 'status-regression'
   | 'action-without-id'
   // validate (translations)

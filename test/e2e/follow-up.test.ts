@@ -94,6 +94,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       where: /follow-up\/2022-11-15\.yaml:\d+:13 error Two reports of 2022-11-15 disagree on action “passenger-data-assessments”: done and in-progress\.|follow-up\/2022-11-15-niger\.yaml:5:13 error Two reports of 2022-11-15 disagree/, code: 1,
     },
     {
+      // A report copied under another name: every update counted twice, without a word.
+      rule: 'repeated-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15 copy.yaml'), read(report(dir))),
+      where: /follow-up\/2022-11-15(?: copy)?\.yaml:4:7 warning This report repeats follow-up\/2022-11-15(?: copy)?\.yaml: the same date, reporter and 5 updates, each of which would count twice\. \[repeated-follow-up\][\s\S]*hint: Delete one of the two \(a copy\?\), or correct the date and updates of one\.\n  see: .*follow-up\/2022-11-15(?: copy)?\.yaml:4:7 the report it repeats/, code: 0,
+    },
+    {
       rule: 'status-regression',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: not-started\n'),
       where: /follow-up\/2023-06-01\.yaml:5:13 warning Action “circulate-report” was reported done on 2022-11-15 and is now not started\./, code: 0,
@@ -101,6 +107,16 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
   ];
+  it('one update repeated in another report, among new ones, is repeated-follow-up at that update; a second reporter saying the same is not', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'follow-up/2022-11-15-more.yaml'), 'date: 2022-11-15\nreported_by: unoct-rabat\nupdates:\n  - action: tanger-med-study-visit\n    status: in-progress\n  - action: circulate-report\n    status: done\n');
+    writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/\[repeated-follow-up\]/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:7:5 warning unoct-rabat already reported action “circulate-report” as done on 2022-11-15, in follow-up\/2022-11-15-more\.yaml: the action's history would show it twice\. \[repeated-follow-up\][\s\S]*hint: Delete one of the two, or correct its date or status\.\n  see: .*follow-up\/2022-11-15-more\.yaml:7:13 the same update/);
+  });
+
   it('a file named for a period may be dated any day of it; a date outside it is follow-up-date-mismatch naming the period', () => {
     const dir = copy();
     const period = path.join(dir, 'follow-up/2022-11-01_2022-11-30.yaml');

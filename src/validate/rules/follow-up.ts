@@ -7,7 +7,8 @@ import { COUNTRY_CODE } from './references.js';
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
  * that exists, a recommendation's country is a beneficiary, the reporter is an organization or a
  * beneficiary, no report predates the workshop, two reports of the same action on the same date
- * agree, and an action does not go from done back to not started (warning). With follow-up reports,
+ * agree, the same update is not reported twice (a copied report: warning), and an action does not
+ * go from done back to not started (warning). With follow-up reports,
  * an action without an id cannot be reported on: a warning suggests one.
  */
 export function checkFollowUps(ctx: RuleContext): void {
@@ -38,6 +39,8 @@ export function checkFollowUps(ctx: RuleContext): void {
   const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
   // Each action's reports in date order, for agreement and regressions.
   const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
+  // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
+  const updates = new Map<string, { status: string; site: Site }>();
   for (const followUp of followUps) {
     const { file, data } = followUp;
     // A report whose date or updates failed their schema was reported there; what is left is checked.
@@ -59,6 +62,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
     const date = data.date;
+    checkRepeatedUpdates(ctx, followUp, updates);
     data.updates?.forEach((update, index) => {
       const at = (key: string): Site => ({ file, path: ['updates', index, key] });
       if ((update.action === undefined) === (update.recommendation === undefined)) {
@@ -104,6 +108,36 @@ export function checkFollowUps(ctx: RuleContext): void {
         ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now not started.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
       }
     }
+  }
+}
+
+/**
+ * The same update twice (what it reports on, date, reporter and status): a report copied under
+ * another name, every update of which would count twice. One warning for a report that repeats
+ * another whole, else one per repeated update, each with the first as a related place. `seen`: the
+ * updates of the reports before, by what they report on, date and reporter.
+ */
+function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site }>): void {
+  const { file, data } = followUp;
+  if (data.date === undefined || data.reported_by === undefined) return;
+  const repeats: Array<{ index: number; subject: string; action: boolean; status: string; first: Site }> = [];
+  data.updates?.forEach((update, index) => {
+    if (update.status === undefined || (update.action === undefined) === (update.recommendation === undefined)) return;
+    const subject = update.action !== undefined ? `action “${update.action}”` : `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`;
+    const key = `${subject}\u0000${data.date}\u0000${data.reported_by}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, { status: update.status, site: { file, path: ['updates', index, 'status'] } });
+    else if (first.status === update.status) repeats.push({ index, subject, action: update.action !== undefined, status: update.status, first: first.site });
+  });
+  if (repeats.length === 0) return;
+  const other = repeats[0]!.first.file;
+  if (other !== file && repeats.length === data.updates?.length && repeats.every((repeat) => repeat.first.file === other)) {
+    ctx.report('repeated-follow-up', 'warning', { file, path: ['date'] }, 'value', `This report repeats ${other.source.path}: the same date, reporter and ${repeats.length === 1 ? 'update' : `${repeats.length} updates`}, each of which would count twice.`, 'Delete one of the two (a copy?), or correct the date and updates of one.', [{ site: { file: other, path: ['date'] }, message: 'the report it repeats' }]);
+    return;
+  }
+  for (const repeat of repeats) {
+    const where = repeat.first.file === file ? 'earlier in this report' : `in ${repeat.first.file.source.path}`;
+    ctx.report('repeated-follow-up', 'warning', { file, path: ['updates', repeat.index] }, 'mapping-start', `${data.reported_by} already reported ${repeat.subject} as ${repeat.status} on ${data.date}, ${where}: ${repeat.action ? 'the action\'s history' : 'its progress'} would show it twice.`, 'Delete one of the two, or correct its date or status.', [{ site: repeat.first, message: 'the same update' }]);
   }
 }
 
