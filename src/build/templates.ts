@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { reportLanguages } from '../languages/status.js';
 import path from 'node:path';
@@ -8,7 +8,8 @@ import { CATALOGUES } from '../i18n/index.js';
 import type { Language } from '../notes/types.js';
 import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { makeFolders, nodeFs } from '../load/file-system.js';
+import { nodeFs, type FileSystem } from '../load/file-system.js';
+import { checkDestinations, writeAllOrNothing, type Destination, type Root } from './destinations.js';
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { isProgramme } from './programme-folder.js';
 
@@ -98,39 +99,44 @@ async function listTemplates(dir: string, diagnostics: Diagnostic[], root: strin
     return names.sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (required && (code === 'ENOENT' || code === 'ENOTDIR')) {
-      throw new SetupError(`The templates folder ${dir} ${code === 'ENOENT' ? 'does not exist' : 'is a file, not a folder'}.`, 'Check the folder given to --templates (relative to the current folder), or leave --templates out to use the project\'s templates/ folder.');
-    }
-    if (code === 'ENOTDIR') {
-      throw new SetupError(`The project's templates (${dir}) is a file, not a folder: its own templates go in a folder templates/.`, 'Rename or remove that file; `workshop-report templates eject NAME` creates the folder with the template to change.');
-    }
+    if (required && code === 'ENOENT') throw new SetupError(`The templates folder ${dir} does not exist.`, TEMPLATES_OPTION_HINT);
+    if (code === 'ENOTDIR') throw notAFolder(dir, !required);
     if (code === 'ENOENT') return [];
     throw error;
   }
 }
 
+const TEMPLATES_OPTION_HINT = 'Check the folder given to --templates (relative to the current folder), or leave --templates out to use the project\'s templates/ folder.';
+
+/** The templates folder is a file: the project's own templates/, or the folder --templates names. */
+function notAFolder(dir: string, own: boolean): SetupError {
+  if (!own) return new SetupError(`The templates folder ${dir} is a file, not a folder.`, TEMPLATES_OPTION_HINT);
+  return new SetupError(`The project's templates (${dir}) is a file, not a folder: its own templates go in a folder templates/.`, 'Rename or remove that file; `workshop-report templates eject NAME` creates the folder with the template to change.');
+}
+
 /**
  * Copies the named default templates (all without names) into `target`. A file that differs from
- * the default (edited) is kept unless `force`.
+ * the default (edited) is kept unless `force`. Every destination is checked before any is written
+ * (a file where a folder goes, a folder where a file goes, a link leading out of `root`: a setup
+ * error), and a write that fails undoes the others: a failed eject writes nothing.
  */
-export async function ejectTemplates(target: string, names: readonly string[], force: boolean): Promise<{ copied: string[]; kept: string[] }> {
+export async function ejectTemplates(target: string, names: readonly string[], force: boolean, root: Root, fs: FileSystem = nodeFs): Promise<{ copied: string[]; kept: string[] }> {
   const bundled = await loadTemplates();
   const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()].map((name) => ({ from: name, to: name }));
-  const copied: string[] = [];
+  const folder = await stat(target).catch(() => undefined);
+  if (folder && !folder.isDirectory()) throw notAFolder(target, path.resolve(target) === path.resolve(root.folder, 'templates'));
+  await checkDestinations(wanted.map(({ to }) => path.join(target, to)), root);
+  const copies: Destination[] = [];
   const kept: string[] = [];
   for (const { from, to } of wanted) {
     const destination = path.join(target, to);
     const text = bundled.get(from)!.text;
     const existing = await readFile(destination, 'utf8').catch(() => undefined);
-    if (existing !== undefined && !force && existing !== text) {
-      kept.push(to);
-      continue;
-    }
-    await makeFolders(path.dirname(destination));
-    await writeFile(destination, text);
-    copied.push(to);
+    if (existing !== undefined && !force && existing !== text) kept.push(to);
+    else copies.push({ file: destination, text });
   }
-  return { copied, kept };
+  await writeAllOrNothing(copies, root, fs);
+  return { copied: copies.map(({ file }) => path.relative(target, file).split(path.sep).join('/')), kept };
 }
 
 /**

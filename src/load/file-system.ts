@@ -110,6 +110,7 @@ const MEANINGS: Record<string, { reason: string; advice: string }> = {
   ENOENT: { reason: 'no such file or folder', advice: 'Check the path.' },
   ENOTDIR: { reason: 'a part of the path is a file, not a folder', advice: 'Check the path.' },
   EISDIR: { reason: 'it is a folder, not a file', advice: 'Move the folder out of the way or choose another path.' },
+  EEXIST: { reason: 'something is in the way (a file where a folder goes, or a folder where a file goes)', advice: 'Move it out of the way or choose another path.' },
   ENOTEMPTY: { reason: 'a folder is in the way', advice: 'Move the folder out of the way or choose another path.' },
   ENAMETOOLONG: { reason: 'the path is too long', advice: 'Use a shorter folder path.' },
   EIO: { reason: 'input/output error (the disk or network share failed)', advice: 'Check the disk or the connection to the share.' },

@@ -9,6 +9,7 @@ import { JOURNAL, MANIFEST, openStaging, publish, type OutputFile } from '../../
 import { InterruptedError, SetupError } from '../../src/errors.js';
 import { makeFolders, nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';
+import { ejectTemplates } from '../../src/build/templates.js';
 import { LIMITS } from '../../src/limits.js';
 import { EXAMPLE, listFiles, read, remove, snapshot, tempDir } from '../helpers/run-cli.js';
 
@@ -278,6 +279,24 @@ describe('keeping unchanged files (watch mode)', () => {
     expect(read(path.join(out, 'recommendations.md'))).toBe('previous recommendations');
     expect(statSync(path.join(out, 'recommendations.md')).mtimeMs).toBe(before);
     expect(JSON.parse(read(path.join(out, MANIFEST))).files).toEqual(['recommendations.md', 'report.md']);
+  });
+});
+
+describe('templates eject writes every template or none', () => {
+  it('eject: a templates/ folder it may not write to (EACCES, at the third template) is left as it was', async () => {
+    const project = path.join(work, 'eject-eacces');
+    mkdirSync(path.join(project, 'templates'), { recursive: true });
+    // --force: the edited country-brief.md.hbs, replaced first, is put back.
+    writeFileSync(path.join(project, 'templates/country-brief.md.hbs'), 'edited');
+    const before = snapshot(project);
+    const fs = faultyFs('writeFile', 'EACCES', () => true, 3);
+    const error = await ejectTemplates(path.join(project, 'templates'), [], true, { folder: project, name: 'the project folder' }, fs).catch((e: unknown) => e);
+    expect(fs.failed()).toBe(true);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toMatch(/^Cannot write .+templates\/partials\/actions-table\.md\.hbs: permission denied \(EACCES\)\.$/);
+    expect((error as SetupError).hint).toBe('Check the permissions of the file and of the folders above it (`ls -l`). Nothing was written.');
+    expect(snapshot(project)).toEqual(before);
+    expect(readdirSync(path.join(project, 'templates'))).toEqual(['country-brief.md.hbs']);
   });
 });
 

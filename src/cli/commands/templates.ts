@@ -31,7 +31,9 @@ export async function listTemplatesCommand(options: TemplatesOptions, io: Io): P
 export async function ejectTemplatesCommand(names: string[], options: TemplatesOptions, io: Io): Promise<number> {
   await checkTemplatesProject(options.project ?? '.', options.templates, io.cwd);
   const target = templatesFolder(options.project ?? '.', options.templates, io.cwd);
-  const { copied, kept } = await ejectTemplates(target, names, options.force ?? false);
+  // Links may not lead out of the project (its own templates/), or out of the --templates folder: as loadTemplates reads them.
+  const root = options.templates ? { folder: target, name: 'the templates folder' } : { folder: path.resolve(io.cwd, options.project ?? '.'), name: 'the project folder' };
+  const { copied, kept } = await ejectTemplates(target, names, options.force ?? false, root);
   const shown = path.relative(io.cwd, target) || '.';
   if (copied.length) io.stderr.write(`Copied to ${shown}/: ${copied.join(', ')}\n`);
   // fr/report for a report without French: copied (French may come), but said to be unused until then.
