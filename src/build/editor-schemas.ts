@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SetupError } from '../errors.js';
 import { errorCode, fileSystemError, makeFolders } from '../load/file-system.js';
 import { schemaText, SCHEMA_NAMES } from '../validate/schemas.js';
+import type { Destination } from './destinations.js';
 
 /** Where a project keeps its own copy of the schemas, for editors. */
 export const PROJECT_SCHEMAS = '.schemas';
@@ -51,23 +52,22 @@ export function modeline(file: string, folder: string, schema: string): string {
 export async function writeProjectSchemas(projectDir: string, version: string): Promise<string[]> {
   const folder = path.join(projectDir, PROJECT_SCHEMAS);
   try {
-    return await writeCopies(folder, projectDir, version);
+    await makeFolders(folder);
+    const copies = projectSchemaFiles(projectDir, version);
+    for (const { file, text } of copies) await writeFile(file, text);
+    return copies.map(({ file }) => path.relative(projectDir, file).split(path.sep).join('/'));
   } catch (error) {
     throw fileSystemError('Cannot write the schemas into', folder, error);
   }
 }
 
-async function writeCopies(folder: string, projectDir: string, version: string): Promise<string[]> {
-  await makeFolders(folder);
-  const written: string[] = [];
-  for (const name of FILES) {
+/** The schemas' copies for `<projectDir>/.schemas/`, as files to write (`init` writes them with its own). */
+export function projectSchemaFiles(projectDir: string, version: string): Destination[] {
+  return FILES.map((name) => {
     const { $id: _id, $schema, ...rest } = JSON.parse(schemaText(name)) as Record<string, unknown>;
     const stamped = { $schema, $comment: `workshop-report ${version}: refresh with \`workshop-report schema --write\` after upgrading.`, ...rest };
-    const file = path.join(folder, `${name}.schema.json`);
-    await writeFile(file, `${JSON.stringify(stamped, null, 2)}\n`);
-    written.push(path.relative(projectDir, file).split(path.sep).join('/'));
-  }
-  return written;
+    return { file: path.join(projectDir, PROJECT_SCHEMAS, `${name}.schema.json`), text: `${JSON.stringify(stamped, null, 2)}\n` };
+  });
 }
 
 function dependsOnUs(manifest: string): boolean {

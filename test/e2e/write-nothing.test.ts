@@ -1,8 +1,8 @@
 /**
- * `templates eject` checks every file it writes before writing any: a file or a folder in the way,
- * a link leading out of the project, a folder it may not write to is a setup error (exit 2) naming
- * the file and what to do, and leaves everything as it was. It stopped on an internal error (exit 3)
- * after writing some templates.
+ * `templates eject` and `init` check every file they write before writing any: a file or a folder in
+ * the way, a link leading out of the project, a folder they may not write to is a setup error (exit
+ * 2) naming the file and what to do, and leaves everything as it was. Eject stopped on an internal
+ * error (exit 3) after writing some templates; init wrote workshop.yaml, then refused to run again.
  */
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -124,5 +124,31 @@ describe('templates eject writes every template or none (it stopped on an intern
     } finally {
       chmodSync(path.join(dir, 'templates'), 0o755);
     }
+  });
+});
+
+describe('init writes every file or none', () => {
+  it('sessions a file: refused before workshop.yaml is written (init then refused to run again)', async () => {
+    const dir = path.join(work, 'with-sessions-file');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'sessions'), 'a file');
+    const sessions = path.join(dir, 'sessions');
+    await expectRefused(dir, ['init', dir],
+      `Cannot write ${path.join(sessions, '01-opening.yaml')}: ${sessions} is a file, not a folder.`,
+      `Move or rename ${sessions} (a folder of that name is needed there), then run the command again. Nothing was written.`);
+    remove(sessions);
+    expect((await runInProcess(['init', dir])).code).toBe(0);
+  });
+
+  it('.schemas a link leading outside the project', async () => {
+    const dir = path.join(work, 'with-schemas-link');
+    const outside = path.join(work, 'outside-schemas');
+    mkdirSync(dir);
+    symlinkSync(outside, path.join(dir, '.schemas'));
+    const result = await runInProcess(['init', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`a symbolic link on its way leads to ${outside}/`);
+    expect(Object.keys(tree(dir))).toEqual(['.schemas']);
+    expect(existsSync(outside)).toBe(false);
   });
 });

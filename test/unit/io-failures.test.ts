@@ -10,6 +10,7 @@ import { InterruptedError, SetupError } from '../../src/errors.js';
 import { makeFolders, nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { readProject } from '../../src/load/read-project.js';
 import { ejectTemplates } from '../../src/build/templates.js';
+import { scaffoldProject } from '../../src/build/scaffold.js';
 import { LIMITS } from '../../src/limits.js';
 import { EXAMPLE, listFiles, read, remove, snapshot, tempDir } from '../helpers/run-cli.js';
 
@@ -282,7 +283,7 @@ describe('keeping unchanged files (watch mode)', () => {
   });
 });
 
-describe('templates eject writes every template or none', () => {
+describe('templates eject and init write every file or none', () => {
   it('eject: a templates/ folder it may not write to (EACCES, at the third template) is left as it was', async () => {
     const project = path.join(work, 'eject-eacces');
     mkdirSync(path.join(project, 'templates'), { recursive: true });
@@ -297,6 +298,16 @@ describe('templates eject writes every template or none', () => {
     expect((error as SetupError).hint).toBe('Check the permissions of the file and of the folders above it (`ls -l`). Nothing was written.');
     expect(snapshot(project)).toEqual(before);
     expect(readdirSync(path.join(project, 'templates'))).toEqual(['country-brief.md.hbs']);
+  });
+
+  it('init: a disk that fills up at the last file (ENOSPC) leaves no file and no folder', async () => {
+    const dir = path.join(work, 'init-enospc');
+    const fs = faultyFs('writeFile', 'ENOSPC', endsWith('sessions/02-recommendations.yaml'));
+    const error = await scaffoldProject(dir, '0.0.0', fs).catch((e: unknown) => e);
+    expect(fs.failed()).toBe(true);
+    expect((error as SetupError).message).toBe(`Cannot write ${path.join(dir, 'sessions/02-recommendations.yaml')}: no space left on the disk (disk full) (ENOSPC).`);
+    expect((error as SetupError).hint).toBe('Free some disk space, then run the command again. Nothing was written.');
+    expect(existsSync(dir)).toBe(false);
   });
 });
 
