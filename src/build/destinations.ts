@@ -33,7 +33,8 @@ export async function checkDestinations(files: readonly string[], root: Root): P
 
 async function checkDestination(file: string, root: Root, missing: Set<string>): Promise<void> {
   const info = await lstat(file).catch(() => undefined);
-  const where = await landing(file);
+  // A loop of links (ELOOP) is said as any failure to write, not as a bug.
+  const where = await landing(file).catch((error: unknown) => Promise.reject(fileSystemError('Cannot write', file, error, NOTHING_WRITTEN)));
   const top = await realpath(root.folder).catch(() => undefined);
   if (top !== undefined && where !== top && !where.startsWith(top + path.sep)) {
     const message = info?.isSymbolicLink()
