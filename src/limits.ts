@@ -20,6 +20,13 @@ export const LIMITS = {
   templateSteps: 5_000_000,
   /** Most characters one rendered document may have (about 200 MB of Markdown). */
   templateOutputChars: 200_000_000,
+  /**
+   * Most characters that start or end inline Markdown ([ ] * _ ` ~ < \) in one paragraph of a text:
+   * the parser's time grows with the square of their number (2,000 take about 0.1 s a paragraph).
+   */
+  markdownMarkersPerParagraph: 2_000,
+  /** Deepest nesting of block quotes and lists in one text (notes need a few levels). */
+  markdownNesting: 100,
   /** Most related places one diagnostic lists (a group of near-duplicates, a repeated id); the rest are counted. */
   relatedLocations: 10,
 } as const;

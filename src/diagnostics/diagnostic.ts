@@ -32,6 +32,7 @@ export type RuleId =
   | 'encoding'
   | 'file-too-large'
   | 'too-deep'
+  | 'too-complex'
   | 'too-many-items'
   | 'comment-in-scalar'
   | 'control-character'

@@ -6,7 +6,7 @@ import { bookmarkName } from './bookmarks.js';
 import { chartParagraphs } from './chart.js';
 import type { DocxContext } from './context.js';
 import { paragraphRuns, paragraphText } from './inline.js';
-import { listIndent } from './lists.js';
+import { listIndent, wordListLevel } from './lists.js';
 import { STYLE } from './styles.js';
 import { wordTable } from './table.js';
 
@@ -96,7 +96,7 @@ function list(node: List, ctx: DocxContext, place: ListPlace | undefined): FileC
   const numbering = ctx.lists.next(node.ordered === true, node.start);
   const out: FileChild[] = [];
   for (const item of node.children) {
-    const itemPlace: ListPlace = { level, numbering: { reference: numbering.reference, level, instance: numbering.instance } };
+    const itemPlace: ListPlace = { level, numbering: { reference: numbering.reference, level: wordListLevel(level), instance: numbering.instance } };
     const children = item.children.length > 0 ? item.children : [{ type: 'paragraph' as const, children: [] }];
     const [first, ...rest] = children;
     if (item.checked != null && first?.type === 'paragraph') {

@@ -25,7 +25,7 @@ export class Lists {
   /** The numbering definitions the document's lists use. */
   options(): INumberingOptions {
     const levels = (format: (level: number) => Pick<ILevelsOptions, 'format' | 'text'>, start = 1): ILevelsOptions[] =>
-      Array.from({ length: 6 }, (_, level) => ({
+      Array.from({ length: WORD_LIST_LEVELS }, (_, level) => ({
         level,
         start,
         alignment: AlignmentType.LEFT,
@@ -44,5 +44,11 @@ export class Lists {
   }
 }
 
+/** Word's list levels: nine (0–8); an item nested deeper is numbered, and indented, at the ninth (the docx writer refused it: an internal error). */
+export const WORD_LIST_LEVELS = 9;
+
+/** The list level Word is given for a nesting level (0-based). */
+export const wordListLevel = (level: number): number => Math.min(level, WORD_LIST_LEVELS - 1);
+
 /** The left indent of a list item's later paragraphs, in twips, at a nesting level (0-based). */
-export const listIndent = (level: number): number => INDENT * (level + 1);
+export const listIndent = (level: number): number => INDENT * (wordListLevel(level) + 1);

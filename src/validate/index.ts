@@ -5,6 +5,7 @@ import type { CountryTable } from '../reference/countries.js';
 import { baseName, RuleContext, type Checked, type CheckedProject, type RuleProject, type TranslationData } from './context.js';
 import { checkTranslations, withSourceFingerprints } from './rules/translations.js';
 import { checkFollowUps } from './rules/follow-up.js';
+import { checkMarkdownLimits } from './rules/markdown-limits.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -29,7 +30,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits];
 
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything

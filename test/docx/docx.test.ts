@@ -261,6 +261,20 @@ describe('DOCX: links', async () => {
   });
 });
 
+describe('DOCX: deep lists', () => {
+  it('numbers a list nested past Word\'s nine levels at the ninth, every item kept (the docx writer threw: an internal error)', async () => {
+    const items = Array.from({ length: 12 }, (_, depth) => `${'  '.repeat(depth)}- item ${depth + 1}`).join('\n');
+    const built = await docxDocument(`---\ntitle: "Deep"\n---\n\n# Deep\n\n${items}\n`, 'deep.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const levels = elements(document, 'w:ilvl').map((l) => Number(l['@_w:val']));
+    expect(levels).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8]);
+    for (let n = 1; n <= 12; n++) expect(wordText(document)).toContain(`item ${n}`);
+    // Each of the nine levels is defined, so none shows without its bullet.
+    const numbering = readDocx(built.bytes).xml('word/numbering.xml');
+    expect(new Set(elements(numbering, 'w:lvl').map((l) => Number(l['@_w:ilvl'])))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
+  });
+});
+
 describe('DOCX: text is text', () => {
   it('writes markup-like text of the notes as text, never as Word XML', async () => {
     const hostile = 'A </w:t></w:r><w:r><w:t>B & <![CDATA[x]]> "quoted" \'single\' <script>alert(1)</script>';

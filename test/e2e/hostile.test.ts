@@ -37,6 +37,31 @@ describe('limits, at and just past each one', () => {
     expect(checkStructure(list(LIMITS.items + 1))?.code).toBe('too-many-items');
   });
 
+  it('Markdown a text may hold: inline markers in one paragraph, nesting of quotes and lists (past them the build took minutes, or ran out of stack blamed on a template)', async () => {
+    const withSummary = (summary: string) => {
+      const dir = project();
+      const file = path.join(dir, 'sessions/a.yaml');
+      writeFileSync(file, read(file).replace('  Delegations reviewed how traveller data supports screening at land borders.', summary.split('\n').map((line) => `  ${line}`).join('\n')));
+      return dir;
+    };
+    const markers = (n: number) => '[a] '.repeat(n / 2);
+    const validateCode = async (dir: string) => (await runInProcess(['validate', dir], { cwd: dir }));
+    expect((await validateCode(withSummary(markers(LIMITS.markdownMarkersPerParagraph)))).code).toBe(0);
+    const past = await validateCode(withSummary(`Fine.\n\n${markers(LIMITS.markdownMarkersPerParagraph + 2)}`));
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/^sessions\/a\.yaml:10:10 error A paragraph of this text has 2,002 of the characters that start or end Markdown links, emphasis and code .*\[too-complex\]$/m);
+    // Split into paragraphs, or fenced as code, the same markers are fine.
+    expect((await validateCode(withSummary(`${markers(LIMITS.markdownMarkersPerParagraph)}\n\n${markers(LIMITS.markdownMarkersPerParagraph)}`))).code).toBe(0);
+    expect((await validateCode(withSummary(`\`\`\`\n${markers(LIMITS.markdownMarkersPerParagraph * 4)}\n\`\`\`\n\nAfter.`))).code).toBe(0);
+    expect((await validateCode(withSummary(`${'> '.repeat(LIMITS.markdownNesting)}deep`))).code).toBe(0);
+    const deep = await validateCode(withSummary(`${'> '.repeat(LIMITS.markdownNesting)}- deeper`));
+    expect(deep.code).toBe(1);
+    expect(deep.stderr).toMatch(/^sessions\/a\.yaml:10:10 error This text nests 101 block quotes or lists in one another: at most 100 can be read\. \[too-complex\]$/m);
+    // At the limit, the build of every format is quick: no minutes per document.
+    const at = withSummary(markers(LIMITS.markdownMarkersPerParagraph));
+    expect((await runInProcess(['build', at, '--format', 'md,html'], { cwd: at })).code).toBe(0);
+  });
+
   it('file size', async () => {
     const dir = project();
     const file = path.join(dir, 'sessions/a.yaml');
