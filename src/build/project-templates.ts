@@ -77,7 +77,8 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
   const { languages } = translationStatus(project);
   const { templates, diagnostics, own } = await projectTemplates(dir, templatesOption, cwd, documents, languages);
   const sources = new Map([...templates.values()].filter((file) => file.overridden).map((file) => [file.displayPath, file.text]));
-  if (!own) return { diagnostics: missingDocumentTemplates(workshop, templates, languages, templatesOption), sources };
+  // (A file that could not be read, not UTF-8, takes no default's place, and is still a problem.)
+  if (!own) return { diagnostics: [...diagnostics, ...missingDocumentTemplates(workshop, templates, languages, templatesOption)], sources };
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const jobs = documentJobs(documents, workshop.data.countries.slice(0, 1), project.followUps.length > 0);
   const seen = new Set<string>();

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs, type FileSystem } from '../load/file-system.js';
 import { checkDestinations, writeAllOrNothing, type Destination, type Root } from './destinations.js';
 import { checkFolderLink, checkLink } from '../load/links.js';
+import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
 
 /**
@@ -63,9 +64,29 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
   for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir, !ownFolder)) {
     // A --templates file is shown where it is (../house/report.md.hbs), relative to the project as every path is.
     const shown = ownFolder || projectDir === undefined ? `templates/${name}` : path.relative(projectDir, path.join(projectTemplatesDir, name)).split(path.sep).join('/');
-    set.set(name, { text: await readFile(path.join(projectTemplatesDir, name), 'utf8'), displayPath: shown, overridden: true });
+    const text = templateText(shown, name, await readFile(path.join(projectTemplatesDir, name)), diagnostics);
+    if (text !== undefined) set.set(name, { text, displayPath: shown, overridden: true });
   }
   return set;
+}
+
+/**
+ * A template file's text, as an editor wrote it: strict UTF-8 (a Latin-1 byte was printed as
+ * U+FFFD), CRLF line ends as LF (a \r came through into the Markdown). A document template with
+ * nothing in it (a save cut short) is an error: its document would be blank, and the build said
+ * nothing. A partial may be empty, to leave out what it prints.
+ */
+function templateText(shown: string, name: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
+  const decoded = decodeUtf8(shown, bytes);
+  if (!decoded.ok) {
+    diagnostics.push({ ...decoded.diagnostic, hint: decoded.diagnostic.hint?.replace('a YAML text file', 'a template text file') });
+    return undefined;
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (text.trim() === '' && !name.startsWith('partials/')) {
+    diagnostics.push({ code: 'empty-file', severity: 'error', stage: 'render', message: 'This template is empty: its document would be blank.', hint: 'Write the template (`workshop-report templates eject NAME` copies the default to start from), or delete the file to use the default.', location: { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+  }
+  return text;
 }
 
 let bundled: Promise<ReadonlyArray<[string, TemplateFile]>> | undefined;

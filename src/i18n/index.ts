@@ -31,7 +31,7 @@ export function messageKeys(): MessageKey[] {
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const message = catalogue(language)[key];
+  const message = catalogue(language)[one(key, values) ?? key];
   // A message without placeholders (most labels, which templates ask for in every row) is made once per language.
   if (!message.includes('{')) {
     let made = withoutPlaceholders.get(language);
@@ -45,6 +45,14 @@ export function translate(language: Language, key: MessageKey, values: Record<st
 }
 
 const withoutPlaceholders = new Map<Language, Map<MessageKey, string>>();
+
+/** `KEY_one`, the singular of a message about a number (`{count}` or `{total}`), when that number is 1 and the catalogue has it: "1 recommendation". */
+function one(key: MessageKey, values: Record<string, string | number>): MessageKey | undefined {
+  const count = values.count ?? values.total;
+  if (count === undefined || String(count) !== '1') return undefined;
+  const singular = `${key}_one`;
+  return isMessageKey(singular) ? singular : undefined;
+}
 
 /** "Burkina Faso, Ghana, Mali and Niger". */
 export function joinList(items: readonly string[], language: Language): string {

@@ -411,6 +411,34 @@ describe('validate checks the templates as build does', () => {
     expect((await runInProcess(['validate', fine], { cwd: fine })).code).toBe(0);
   });
 
+  it('a template file as a save cut short or an old editor left it: empty (a blank document, exit 0), not UTF-8 (printed as U+FFFD), CRLF line ends (a \\r in the Markdown); an empty document list (every file of the last build removed)', async () => {
+    const empty = project({ 'report.md.hbs': '' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, empty], { cwd: empty });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:1:1 error This template is empty: its document would be blank\. \[empty-file\]$/m);
+    }
+    expect(existsSync(path.join(empty, 'out'))).toBe(false);
+    // An empty partial leaves out what it printed: no problem.
+    const quiet = project({ 'partials/person.md.hbs': '' });
+    expect((await runInProcess(['build', quiet], { cwd: quiet })).code).toBe(0);
+    const latin1 = project();
+    mkdirSync(path.join(latin1, 'templates'));
+    writeFileSync(path.join(latin1, 'templates/report.md.hbs'), Buffer.from('# Caf\xe9 {{workshop.title}}\n', 'latin1'));
+    const decoded = await runInProcess(['validate', latin1], { cwd: latin1 });
+    expect(decoded.code).toBe(1);
+    expect(decoded.stderr).toMatch(/^templates\/report\.md\.hbs:1:6 error The file is not valid UTF-8 \(byte 0xE9\)\. \[encoding\]$/m);
+    const crlf = project({ 'report.md.hbs': '# {{workshop.title}}\r\n\r\nLine two.\r\n' });
+    expect((await runInProcess(['build', crlf], { cwd: crlf })).code).toBe(0);
+    const report = read(path.join(crlf, 'out/report.md'));
+    expect(report).toContain('Line two.');
+    expect(report).not.toContain('\r');
+    const none = project({}, 'report:\n  documents: []\n');
+    const nothing = await runInProcess(['build', none], { cwd: none });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^workshop\.yaml:\d+:14 error “report\.documents” needs at least 1 item\. \[invalid-value\]$/m);
+  });
+
   it('finds what stopped build after validate had passed: a missing partial called by a partial, a built-in block without its value, a field of a text', async () => {
     const dir = project({
       'partials/person.md.hbs': '{{name}}\n{{> ghost}}\n',

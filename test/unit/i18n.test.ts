@@ -98,4 +98,14 @@ describe('translate', () => {
     expect(translate('en', 'session_number', { number: 3 })).toBe('Session 3');
     expect(translate('en', 'page_of', { page: 2 })).toBe('Page 2 of {pages}');
   });
+
+  it('says one thing in the singular ("1 recommendations" was printed in every format)', () => {
+    expect(translate('en', 'recommendations_intro', { count: 1 })).toBe('1 recommendation, numbered in the same way in every document.');
+    expect(translate('en', 'recommendations_intro', { count: 2 })).toMatch(/^2 recommendations, grouped by theme/);
+    expect(translate('en', 'participants_count', { count: '1' })).toBe('1 participant');
+    expect(translate('fr', 'recommendations_intro', { count: 1 })).toMatch(/^1 recommandation, numérotée/);
+    expect(translate('fr', 'participation_sentence_no_gender', { total: '1' })).toBe('L’atelier a réuni 1 participant.');
+    // 11 and 21 are plural in both languages.
+    expect(translate('en', 'participants_count', { count: '11' })).toBe('11 participants');
+  });
 });
