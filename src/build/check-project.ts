@@ -6,7 +6,7 @@ import { load, type LoadedProject, type ProjectSources } from '../load/index.js'
 import { readProject, type ReadResult } from '../load/read-project.js';
 import { countryTable } from '../reference/countries.js';
 import { validate, type CheckedProject } from '../validate/index.js';
-import { imageDiagnostics, imagePlaces, imageReferences, imageSource } from '../validate/images.js';
+import { imageDiagnostics, imagePlaces, imageReferences, readableImages } from '../validate/images.js';
 import { readImageFiles } from '../load/image-files.js';
 import { openNotesCache } from './cache.js';
 import { imageFingerprint, readVerdict, verdictKey, writeVerdict, type Verdict } from './cache-verdict.js';
@@ -137,7 +137,7 @@ async function checkRead(dir: string, read: ReadResult, options: CheckOptions): 
   const validated = validate(loaded.project, countryTable());
   // Every image the build would use is read and judged now, so `validate` finds what `build` would refuse.
   const refs = imageReferences(loaded.project);
-  const wanted = refs.map((ref) => imageSource(ref.src));
+  const wanted = readableImages(refs);
   const files = await readImageFiles(dir, wanted, fs);
   const images = imageDiagnostics(refs, files);
   const warning = await saving;

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { locate, type DataPath, type LoadedProject, type ParsedFile } from '../load/index.js';
-import { isSafeImage } from '../markdown/images.js';
+import { imageUrlRefusal, type ImageUrlRefusal } from '../markdown/images.js';
 import { parseGfm } from '../markdown/parse.js';
 import { inspectImage } from '../typeset/layout/load-image.js';
 import type { ImageRefusal } from '../typeset/types.js';
@@ -15,6 +16,8 @@ export interface ImageReference {
   logo: boolean;
   /** In a (md) field: the image's Markdown (`![alt](src)`) and how many identical ones precede it in the field. */
   markdown?: { text: string; nth: number };
+  /** Named by what the report never reads (a web address, an absolute path, a path with ".."): shown as its alt text. */
+  refused?: ImageUrlRefusal;
 }
 
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
@@ -35,7 +38,8 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
         for (const { src, text } of markdownImages(value)) {
           const nth = seen.get(text) ?? 0;
           seen.set(text, nth + 1);
-          refs.push({ src, file, path, logo: false, markdown: { text, nth } });
+          const refused = imageUrlRefusal(src);
+          refs.push({ src, file, path, logo: false, markdown: { text, nth }, ...(refused ? { refused } : {}) });
         }
       } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
       else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key], MARKDOWN_KEYS.has(key));
@@ -57,6 +61,10 @@ export function imageSource(src: string): string {
 export function imageDiagnostics(refs: readonly ImageReference[], read: (src: string) => Uint8Array | ImageRefusal | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const ref of refs) {
+    if (ref.refused) {
+      diagnostics.push({ code: 'image', severity: 'warning', stage: 'validate', ...refusedImage(ref.src, ref.refused), actual: ref.src, location: locateImage(ref) });
+      continue;
+    }
     const data = read(imageSource(ref.src));
     if (ref.logo && data === undefined) continue;
     const verdict = inspectImage(data, false);
@@ -67,6 +75,46 @@ export function imageDiagnostics(refs: readonly ImageReference[], read: (src: st
     });
   }
   return diagnostics;
+}
+
+/** The images the build reads: those named by a path inside the project (the others are never read). */
+export function readableImages(refs: readonly ImageReference[]): string[] {
+  return refs.filter((ref) => !ref.refused).map((ref) => imageSource(ref.src));
+}
+
+/**
+ * What to say of an image the report never reads (a warning, as for a missing file: the document
+ * is still made, with the image's alt text in its place).
+ */
+function refusedImage(src: string, refused: ImageUrlRefusal): { message: string; hint: string } {
+  // The file's own name, for the hint's example (`photo.png` of `http://example.org/photo.png?size=2`).
+  const name = src.replace(/[?#].*$/, '').split(/[/\\]/).filter(Boolean).pop() ?? '';
+  const example = `assets/${/\.(png|jpe?g)$/i.test(name) ? name : 'photo.png'}`;
+  const leftOut = 'it is left out (the documents show its alt text)';
+  switch (refused) {
+    case 'remote':
+      return {
+        message: `The image is a web address, and images come only from files inside the project: ${leftOut}.`,
+        hint: `Download the image into the project's assets/ folder and write its path, e.g. ![…](${example}).`,
+      };
+    case 'url':
+      return {
+        message: `The image is named by a URL (“${src.slice(0, src.indexOf(':') + 1)}”), not by a path inside the project: ${leftOut}.`,
+        hint: `Save the image in the project's assets/ folder and write its path, e.g. ![…](${example}).`,
+      };
+    case 'absolute':
+      return {
+        message: `The image path is absolute, and images come only from inside the project folder: ${leftOut}.`,
+        hint: `Copy the image into the project's assets/ folder and write its path from the project folder, e.g. ![…](${example}).`,
+      };
+    case 'dot-dot':
+      return {
+        message: path.posix.normalize(src.replace(/\\/g, '/')).startsWith('../')
+          ? `The image path leads outside the project folder, and images come only from inside it: ${leftOut}.`
+          : `The image path goes through “..”, which image paths may not: ${leftOut}.`,
+        hint: `Copy the image into the project's assets/ folder if it is not there, and write its path from the project folder down, e.g. ![…](${example}).`,
+      };
+  }
 }
 
 /**
@@ -106,11 +154,11 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-/** The images a Markdown text shows (those the report keeps, see isSafeImage): path and Markdown. */
+/** The images a Markdown text names (those the report refuses too, see imageUrlRefusal): path and Markdown. */
 function markdownImages(markdown: string): Array<{ src: string; text: string }> {
   const found: Array<{ src: string; text: string }> = [];
   const walk = (node: MdNode): void => {
-    if (node.type === 'image' && node.url !== undefined && isSafeImage(node.url)) {
+    if (node.type === 'image' && node.url !== undefined) {
       found.push({ src: node.url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
     }
     for (const child of node.children ?? []) walk(child as MdNode);

@@ -24,7 +24,7 @@ function pngHeader(width: number, height: number): Buffer {
 }
 
 describe('images in (md) fields', () => {
-  it('validate refuses files over the byte cap and damaged ones, at the field that names them; a path that climbs out is never read', () => {
+  it('validate refuses files over the byte cap and damaged ones, at the field that names them; a path that climbs out is never read, and said so', () => {
     const dir = path.join(work, 'project');
     copyExampleWithoutEditions(dir);
     mkdirSync(path.join(dir, 'assets'), { recursive: true });
@@ -46,6 +46,7 @@ describe('images in (md) fields', () => {
     expect(images.map((d) => [path.basename(d.file), d.line, d.column, d.message])).toEqual([
       ['01-opening.yaml', line + 1, 3, 'The image file is 10 MiB (10,485,761 bytes); images are limited to 10 MiB (10,485,760 bytes). It is left out.'],
       ['01-opening.yaml', line + 3, 3, 'The PNG file has no valid IHDR header: it is truncated or damaged and is left out.'],
+      ['01-opening.yaml', line + 5, 3, 'The image path leads outside the project folder, and images come only from inside it: it is left out (the documents show its alt text).'],
     ]);
     // build says the same once, where the notes name them, and still writes the PDF.
     const built = runBin(['build', dir, '--format', 'pdf', '--reporter', 'json']);
@@ -72,6 +73,34 @@ function exampleWithImage(name: string, image: string, bytes: Uint8Array): strin
   writeFileSync(path.join(dir, image), bytes);
   return dir;
 }
+
+describe('images the report never reads', () => {
+  it('a web address, a path out of the project and an absolute path: each a warning of validate and build at its own ![…](…), none read', () => {
+    const dir = exampleWithImage('refused', 'assets/x.png', makePng(4, 4, 2));
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    const photo = 'Photo: ![Group photo](http://example.org/photo.png) and ![rel](../img/assets/x.png) and ![abs](/etc/hostname) and ![rel2](../../etc/passwd.png)';
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', `summary: |\n  ${photo}\n\n`));
+    const line = readFileSync(session, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 2;
+    // Columns are 1-based, after the block scalar's two spaces of indentation.
+    const column = (image: string) => 3 + photo.indexOf(image);
+    const expected = [
+      { at: column('![Group photo]'), message: 'The image is a web address, and images come only from files inside the project: it is left out (the documents show its alt text).', hint: "Download the image into the project's assets/ folder and write its path, e.g. ![…](assets/photo.png)." },
+      { at: column('![rel]'), message: 'The image path leads outside the project folder, and images come only from inside it: it is left out (the documents show its alt text).', hint: "Copy the image into the project's assets/ folder if it is not there, and write its path from the project folder down, e.g. ![…](assets/x.png)." },
+      { at: column('![abs]'), message: 'The image path is absolute, and images come only from inside the project folder: it is left out (the documents show its alt text).', hint: "Copy the image into the project's assets/ folder and write its path from the project folder, e.g. ![…](assets/photo.png)." },
+      { at: column('![rel2]'), message: 'The image path leads outside the project folder, and images come only from inside it: it is left out (the documents show its alt text).', hint: "Copy the image into the project's assets/ folder if it is not there, and write its path from the project folder down, e.g. ![…](assets/passwd.png)." },
+    ].map(({ at, message, hint }) => ({ ruleId: 'image', severity: 'warning', file: 'sessions/01-opening.yaml', line, column: at, message, hint }));
+    const pick = (stdout: string) => (JSON.parse(stdout) as Array<Reported & { hint: string }>).filter((d) => d.ruleId === 'image')
+      .map(({ ruleId, severity, file, line: l, column: c, message, hint }) => ({ ruleId, severity, file: path.relative(dir, path.resolve(dir, file)).split(path.sep).join('/'), line: l, column: c, message, hint }));
+    const validated = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(validated.code).toBe(0);
+    expect(pick(validated.stdout)).toEqual(expected);
+    // build says the same, once each, and still writes every format, with the alt text in the image's place.
+    const built = runBin(['build', '.', '--format', 'md,html', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(pick(built.stdout)).toEqual(expected);
+    expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('Photo: Group photo and rel and abs and rel2');
+  });
+});
 
 describe('where an image is named', () => {
   it('the same image twice in one field: each reported at its own place', () => {
