@@ -4,7 +4,8 @@ import { typeset } from '../../src/typeset/index.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { input } from './helpers.js';
 import { makeJpegHeader, makePng } from './png.js';
-import { openPdf } from './read-pdf.js';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { allText, openPdf, type PdfDoc } from './read-pdf.js';
 
 const files: Record<string, Uint8Array> = {
   'rgb.png': makePng(400, 200, 2),
@@ -44,6 +45,35 @@ describe('images in the document', () => {
       expect(out.diagnostics[0]).toMatchObject({ code: 'image', severity: 'warning', stage: 'typeset', actual: src, location: { start: { line: 8, column: 1 } } });
       expect((await openPdf(out.pdf)).numPages).toBe(out.pages);
     }
+  });
+});
+
+/** How many images the PDF paints, on every page. */
+async function paintedImages(doc: PdfDoc): Promise<number> {
+  let count = 0;
+  for (let p = 1; p <= doc.numPages; p++) count += (await (await doc.getPage(p)).getOperatorList()).fnArray.filter((op) => op === OPS.paintImageXObject).length;
+  return count;
+}
+
+describe('an image inside a paragraph', () => {
+  it('is placed as a block after its text (the PDF left it out, showing only its alt text)', async () => {
+    const out = await typeset(input('---\ntitle: Images\n---\n\nPhoto: ![Group photo](rgb.png)\n\nNext ![a](photo.jpg) and ![b](rgb.png) end.\n', { loadImage }));
+    expect(out.diagnostics).toEqual([]);
+    const doc = await openPdf(out.pdf);
+    expect(await paintedImages(doc)).toBe(3);
+    const text = (await allText(doc)).join(' ');
+    expect(text).toContain('Photo:');
+    expect(text).toContain('Next and end.');
+    // The image shows instead of its alt text (which is its Figure's /Alt).
+    expect(text).not.toContain('Group photo');
+  });
+
+  it('one that cannot be used is reported at its own ![…](…), and a framed placeholder with its alt text keeps its place', async () => {
+    const out = await typeset(input('---\ntitle: Images\n---\n\nPhoto: ![Group photo](missing.png)\n', { loadImage }));
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'image', severity: 'warning', actual: 'missing.png', location: expect.objectContaining({ start: expect.objectContaining({ line: 5, column: 8 }) }) })]);
+    const doc = await openPdf(out.pdf);
+    expect(await paintedImages(doc)).toBe(0);
+    expect((await allText(doc)).join(' ')).toContain('Photo: [Group photo]');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Blockquote, Code, Heading, Html, Paragraph, RootContent } from 'mdast';
+import type { Blockquote, Code, Heading, Html, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Box, TextStyle } from './boxes.js';
 import { parseChartDirective } from '../../markdown/chart.js';
 import { layoutChart } from './chart.js';
@@ -89,15 +89,42 @@ function layoutHeading(node: Heading, ctx: BlockContext): Slice[] {
   return slices;
 }
 
+/**
+ * A paragraph's text, then each image it shows as a block of its own (scaled as a block image is,
+ * in reading order): a line cannot hold a photo, and the image is not left out. The text's last
+ * line stays with the first image (“Photo:” above the photo).
+ */
 function layoutParagraph(node: Paragraph, ctx: BlockContext): Slice[] {
   const fs = ctx.theme.fontSize;
-  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  const only = meaningful[0];
-  if (meaningful.length === 1 && only?.type === 'image') return layoutImage(only, ctx);
-  if (meaningful.length === 0) return [];
-  const sid = ctx.struct.add('P', ctx.parentSid);
-  const base: TextStyle = { font: 'regular', size: fs, color: ctx.color };
-  return textSlices(inlineSpans(node.children, base, ctx.inline), { x: ctx.x, width: ctx.width, size: fs, sid }, ctx.m, fs * 0.65);
+  const images: Image[] = [];
+  const text = withoutImages(node.children, images);
+  const out: Slice[] = [];
+  if (!text.every(blank)) {
+    const sid = ctx.struct.add('P', ctx.parentSid);
+    const base: TextStyle = { font: 'regular', size: fs, color: ctx.color };
+    out.push(...textSlices(inlineSpans(text, base, ctx.inline), { x: ctx.x, width: ctx.width, size: fs, sid }, ctx.m, fs * 0.65));
+  }
+  const last = out[out.length - 1];
+  if (last && images.length > 0) last.keepWithNext = Math.max(last.keepWithNext ?? 0, 1);
+  for (const image of images) out.push(...layoutImage(image, ctx));
+  return out;
+}
+
+/** White space, or a link or emphasis holding nothing else (an image's, once the image is taken out). */
+function blank(node: PhrasingContent): boolean {
+  if (node.type === 'text') return node.value.trim() === '';
+  return 'children' in node && (node.children as PhrasingContent[]).every(blank);
+}
+
+/** Phrasing content without its images (inside links and emphasis too), which go to `images` in reading order. */
+function withoutImages(nodes: readonly PhrasingContent[], images: Image[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'image') images.push(node);
+    else if ('children' in node) out.push({ ...node, children: withoutImages(node.children as PhrasingContent[], images) } as PhrasingContent);
+    else out.push(node);
+  }
+  return out;
 }
 
 function layoutQuote(node: Blockquote, ctx: BlockContext): Slice[] {
