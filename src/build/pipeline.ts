@@ -140,7 +140,15 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages, options.templates));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
-  const emit = async (file: OutputFile) => (environment.emit ? environment.emit(file) : void result.files.push(file));
+  // A file several formats publish (an image beside the Markdown and the HTML) goes out once.
+  const shared = new Set<string>();
+  const emit = async (file: OutputFile) => {
+    if (file.shared) {
+      if (shared.has(file.path)) return;
+      shared.add(file.path);
+    }
+    return environment.emit ? environment.emit(file) : void result.files.push(file);
+  };
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
   // With docx and pdf, the DOCX thread parses each document first and shares the tree with the PDF's

@@ -17,6 +17,8 @@ export interface OutputFile {
   /** Relative to the output folder, POSIX separators. */
   path: string;
   content: string | Uint8Array;
+  /** A file more than one format publishes, the same at the same path (an image beside the Markdown and the HTML): the build publishes it once. */
+  shared?: boolean;
 }
 
 export interface PublishResult {

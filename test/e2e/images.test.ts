@@ -1,11 +1,13 @@
 // Images named in the notes are judged by `validate`, at the place the notes name them: read only
 // from inside the project, up to the byte and pixel caps, PNG or JPEG. `build` does not repeat them
 // per generated document, and the PDF is still written without the images it refuses.
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chunk, makePng } from '../typeset/png.js';
+import { openPdf } from '../typeset/read-pdf.js';
 import { ROOT, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
@@ -99,6 +101,38 @@ describe('images the report never reads', () => {
     expect(built.code).toBe(0);
     expect(pick(built.stdout)).toEqual(expected);
     expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('Photo: Group photo and rel and abs and rel2');
+  });
+});
+
+describe('an image shown with the Markdown', () => {
+  it('is published beside it (also when only Markdown is built), and a brief one folder down names it ../assets/x.png; a later build removes it', async () => {
+    const png = makePng(4, 4, 2);
+    const dir = exampleWithImage('markdown', 'assets/x.png', png);
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    const country = path.join(dir, 'countries/MLI.yaml');
+    const original = readFileSync(country, 'utf8');
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  Photo: ![Group photo](assets/x.png)\n\n'));
+    writeFileSync(country, original.replace('  - Border posts without reliable power or connectivity.', '  - "Border posts without power: ![Group photo](assets/x.png)"'));
+    const built = runBin(['build', '.', '--format', 'md', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(reported(built.stdout).filter((d) => d.ruleId === 'image')).toEqual([]);
+    expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('Photo: ![Group photo](assets/x.png)');
+    expect(readFileSync(path.join(dir, 'out/countries/MLI.md'), 'utf8')).toContain('- Border posts without power: ![Group photo](../assets/x.png)');
+    expect(readFileSync(path.join(dir, 'out/assets/x.png')).equals(Buffer.from(png))).toBe(true);
+    // With the HTML too: the one file, published once, and the PDF shows the image inside its paragraph.
+    const all = runBin(['build', '.', '--format', 'md,html,pdf'], { cwd: dir });
+    expect(all.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'out/.workshop-report.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(manifest).match(/assets\/x\.png/g)).toHaveLength(1);
+    const doc = await openPdf(new Uint8Array(readFileSync(path.join(dir, 'out/countries/MLI.pdf'))));
+    let painted = 0;
+    for (let p = 1; p <= doc.numPages; p++) painted += (await (await doc.getPage(p)).getOperatorList()).fnArray.filter((op) => op === OPS.paintImageXObject).length;
+    expect(painted).toBe(1);
+    // The notes name it no more: the next build removes it.
+    writeFileSync(country, original);
+    writeFileSync(session, readFileSync(session, 'utf8').replace('  Photo: ![Group photo](assets/x.png)\n\n', ''));
+    expect(runBin(['build', '.', '--format', 'md'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(path.join(dir, 'out/assets/x.png'))).toBe(false);
   });
 });
 

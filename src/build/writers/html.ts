@@ -8,7 +8,7 @@ import { translate } from '../../i18n/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
-import { inspectImage } from '../../typeset/layout/load-image.js';
+import { imageFiles } from './images.js';
 import type { Writer, WriterContext, WriterDocument, WriterResult } from '../writer.js';
 
 /**
@@ -53,13 +53,8 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, listed, context.language) });
   files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
   for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
-  // Images beside the pages, read as the PDF reads them (inside the project, within the limits); one
-  // the PDF would refuse was reported by validate, and the page shows its alt text.
-  const read = imageFileReader(context.projectDir);
-  for (const image of [...images].sort()) {
-    const bytes = read(image);
-    if (bytes instanceof Uint8Array && inspectImage(bytes, false).ok) files.push({ path: `${prefix}${image}`, content: bytes });
-  }
+  // Images beside the pages (see imageFiles); the Markdown publishes the same ones at the same paths.
+  files.push(...imageFiles(images, prefix, imageFileReader(context.projectDir)));
   return { files, diagnostics: [], sources: new Map(), texts };
 }
 
