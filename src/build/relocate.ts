@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
+import { imagePlace } from '../validate/images.js';
 import type { WriterResult } from './writer.js';
 
 /**
@@ -17,7 +18,8 @@ export function relocateWriterDiagnostics(result: WriterResult, generated: Reado
     const inOutput = { ...d.location, file: published(d.location.file) };
     const text = d.code === 'missing-glyph' ? result.sources.get(d.location.file) : undefined;
     const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
-    const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlaces.get(d.actual) : undefined;
+    const shown = d.code === 'image' ? result.sources.get(d.location.file)?.slice(d.location.start.offset, d.location.end.offset) : undefined;
+    const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;
     if (!inNotes) return { ...d, location: inOutput };
     return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: 'where the generated document shows it' }] };
   });

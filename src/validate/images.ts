@@ -123,8 +123,22 @@ function refusedImage(src: string, refused: ImageUrlRefusal): { message: string;
  */
 export function imagePlaces(refs: readonly ImageReference[]): Map<string, Location> {
   const places = new Map<string, Location>();
-  for (const ref of refs) if (!places.has(ref.src)) places.set(ref.src, locateImage(ref));
+  for (const ref of refs) {
+    if (!places.has(ref.src)) places.set(ref.src, locateImage(ref));
+    // Also by its Markdown, for a problem of one place (a PDF table cell shows it as text): see imagePlace.
+    const key = ref.markdown && imageKey(ref.src, ref.markdown.text);
+    if (key !== undefined && !places.has(key)) places.set(key, locateImage(ref));
+  }
   return places;
+}
+
+/** Where the notes name the image a generated document shows as `text` (`![alt](src)`): the first place they write it so, else the first naming `src`. */
+export function imagePlace(places: ReadonlyMap<string, Location>, src: string, text: string | undefined): Location | undefined {
+  return (text === undefined ? undefined : places.get(imageKey(src, text))) ?? places.get(src);
+}
+
+function imageKey(src: string, text: string): string {
+  return `${src}\0${text}`;
 }
 
 /**

@@ -136,6 +136,24 @@ describe('an image shown with the Markdown', () => {
   });
 });
 
+describe('an image the PDF can only show as text', () => {
+  it('in a recommendation (a table cell): a warning of build at that ![…](…), though the same file is named earlier', () => {
+    const dir = exampleWithImage('table-cell', 'assets/x.png', makePng(4, 4, 2));
+    const opening = path.join(dir, 'sessions/01-opening.yaml');
+    writeFileSync(opening, readFileSync(opening, 'utf8').replace('summary: |\n', 'summary: |\n  Photo: ![Group photo](assets/x.png)\n\n'));
+    const session = path.join(dir, 'sessions/02-trends-threats.yaml');
+    writeFileSync(session, readFileSync(session, 'utf8').replace('and share the results with border agencies.', 'and share the results ![map](assets/x.png) with border agencies.'));
+    const lines = readFileSync(session, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes('![map]')) + 1;
+    const column = lines[line - 1]!.indexOf('![map]') + 1;
+    const built = runBin(['build', '.', '--format', 'pdf', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(reported(built.stdout).filter((d) => d.ruleId === 'image').map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message }))).toEqual([
+      { file: 'sessions/02-trends-threats.yaml', line, column, severity: 'warning', message: 'The PDF shows this image as its alt text only: it is in a table cell or a heading, where the PDF places no image (the HTML and DOCX show it).' },
+    ]);
+  });
+});
+
 describe('where an image is named', () => {
   it('the same image twice in one field: each reported at its own place', () => {
     const dir = exampleWithImage('twice', 'assets/huge.png', pngHeader(20_000, 20_000));

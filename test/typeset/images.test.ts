@@ -77,6 +77,17 @@ describe('an image inside a paragraph', () => {
   });
 });
 
+describe('an image in a table cell', () => {
+  it('is drawn as its alt text, and said so once at its ![…](…): it is not dropped silently', async () => {
+    const out = await typeset(input('---\ntitle: Images\n---\n\n| A | B |\n| - | - |\n| 1 | See ![Group photo](rgb.png) |\n', { loadImage }));
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'image', severity: 'warning', actual: 'rgb.png', location: expect.objectContaining({ start: expect.objectContaining({ line: 7, column: 11 }) }) })]);
+    expect(out.diagnostics[0]?.message).toBe('The PDF shows this image as its alt text only: it is in a table cell or a heading, where the PDF places no image (the HTML and DOCX show it).');
+    const doc = await openPdf(out.pdf);
+    expect(await paintedImages(doc)).toBe(0);
+    expect((await allText(doc)).join(' ')).toContain('See Group photo');
+  });
+});
+
 describe('PDF/A', () => {
   const theme = resolveTheme({ pdf_a: true });
 

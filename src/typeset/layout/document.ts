@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { FootnoteDefinition, RootContent } from 'mdast';
+import type { FootnoteDefinition, Image, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type FrontMatter, readFrontMatter } from '../front-matter.js';
 import { GlyphCheck, type SourcePoint } from '../glyphs.js';
@@ -47,7 +47,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const ctx: BlockContext = {
     m,
     theme,
-    inline: { glyphs, linkColor: theme.accentColor, codeColor: '#24292F', footnotes: new Map() },
+    inline: { glyphs, linkColor: theme.accentColor, codeColor: '#24292F', footnotes: new Map(), imageAsText: imageAsText(input.file, diagnostics) },
     struct,
     parentSid: coverSid,
     x: theme.margins.left,
@@ -146,3 +146,21 @@ function footnoteSlices(children: readonly RootContent[], ctx: BlockContext): Sl
   return out;
 }
 
+/**
+ * An image a table cell or a heading shows is drawn as its alt text (a line has no room for it):
+ * said once per place, at the image (the build points it at the notes), not silently dropped.
+ */
+function imageAsText(file: string, diagnostics: Diagnostic[]): (image: Image) => void {
+  const told = new Set<number>();
+  return (image) => {
+    const at = nodeLocation(file, image);
+    const key = at?.start.offset ?? -1;
+    if (told.has(key)) return;
+    told.add(key);
+    diagnostics.push({
+      code: 'image', severity: 'warning', stage: 'typeset', actual: image.url, ...(at ? { location: at } : {}),
+      message: 'The PDF shows this image as its alt text only: it is in a table cell or a heading, where the PDF places no image (the HTML and DOCX show it).',
+      hint: 'For the image to show in the PDF, put it in a text printed as paragraphs (a summary, a key point) rather than one printed in a table.',
+    });
+  };
+}

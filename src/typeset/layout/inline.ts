@@ -1,4 +1,4 @@
-import type { Nodes, PhrasingContent } from 'mdast';
+import type { Image, Nodes, PhrasingContent } from 'mdast';
 import type { GlyphCheck } from '../glyphs.js';
 import type { FontKey } from '../types.js';
 import type { LinkTarget, TextStyle } from './boxes.js';
@@ -10,6 +10,8 @@ export interface InlineContext {
   codeColor: string;
   /** Footnote label → number, in order of first reference. */
   footnotes: Map<string, number>;
+  /** Told of each image drawn as its alt text (in a table cell or a heading: a paragraph places its images as blocks). */
+  imageAsText?: (image: Image) => void;
 }
 
 interface Flags {
@@ -91,6 +93,7 @@ export function inlineSpans(nodes: readonly PhrasingContent[], base: TextStyle, 
         return;
       case 'image':
       case 'imageReference':
+        if (node.type === 'image') ctx.imageAsText?.(node);
         if (node.alt) spans.push({ text: ctx.glyphs.check(node.alt, 'italic', node.position?.start), style: styleOf({ ...f, italic: true }) });
         return;
       case 'footnoteReference': {
