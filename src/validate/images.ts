@@ -16,8 +16,11 @@ export interface ImageReference {
   logo: boolean;
   /** In a (md) field: the image's Markdown (`![alt](src)`) and how many identical ones precede it in the field. */
   markdown?: { text: string; nth: number };
-  /** Named by what the report never reads (a web address, an absolute path, a path with ".."): shown as its alt text. */
-  refused?: ImageUrlRefusal;
+  /**
+   * Named by what the report never reads (a web address, an absolute path, a path with "..") or in
+   * a form it does not show (a reference, `![alt][label]`, whose `src` is then its label): shown as its alt text.
+   */
+  refused?: ImageUrlRefusal | 'reference';
 }
 
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
@@ -35,10 +38,10 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
       if (typeof value === 'string') {
         if (!markdown || !value.includes('![')) return;
         const seen = new Map<string, number>();
-        for (const { src, text } of markdownImages(value)) {
+        for (const { src, text, reference } of markdownImages(value)) {
           const nth = seen.get(text) ?? 0;
           seen.set(text, nth + 1);
-          const refused = imageUrlRefusal(src);
+          const refused = reference ? 'reference' : imageUrlRefusal(src);
           refs.push({ src, file, path, logo: false, markdown: { text, nth }, ...(refused ? { refused } : {}) });
         }
       } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
@@ -86,12 +89,17 @@ export function readableImages(refs: readonly ImageReference[]): string[] {
  * What to say of an image the report never reads (a warning, as for a missing file: the document
  * is still made, with the image's alt text in its place).
  */
-function refusedImage(src: string, refused: ImageUrlRefusal): { message: string; hint: string } {
+function refusedImage(src: string, refused: ImageUrlRefusal | 'reference'): { message: string; hint: string } {
   // The file's own name, for the hint's example (`photo.png` of `http://example.org/photo.png?size=2`).
   const name = src.replace(/[?#].*$/, '').split(/[/\\]/).filter(Boolean).pop() ?? '';
   const example = `assets/${/\.(png|jpe?g)$/i.test(name) ? name : 'photo.png'}`;
   const leftOut = 'it is left out (the documents show its alt text)';
   switch (refused) {
+    case 'reference':
+      return {
+        message: `The image is written as a reference (![…][${src}]), which the report does not show: ${leftOut}.`,
+        hint: 'Write the image with its path in place, e.g. ![Group photo](assets/photo.png).',
+      };
     case 'remote':
       return {
         message: `The image is a web address, and images come only from files inside the project: ${leftOut}.`,
@@ -164,17 +172,20 @@ function locateImage(ref: ImageReference): Location {
 interface MdNode {
   type: string;
   url?: string;
+  label?: string | null;
+  identifier?: string;
   children?: unknown[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-/** The images a Markdown text names (those the report refuses too, see imageUrlRefusal): path and Markdown. */
-function markdownImages(markdown: string): Array<{ src: string; text: string }> {
-  const found: Array<{ src: string; text: string }> = [];
+/** The images a Markdown text names (those the report refuses too, see imageUrlRefusal, and references): path (a reference's label) and Markdown. */
+function markdownImages(markdown: string): Array<{ src: string; text: string; reference?: true }> {
+  const found: Array<{ src: string; text: string; reference?: true }> = [];
   const walk = (node: MdNode): void => {
-    if (node.type === 'image' && node.url !== undefined) {
-      found.push({ src: node.url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
-    }
+    const text = () => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+    if (node.type === 'image' && node.url !== undefined) found.push({ src: node.url, text: text() });
+    // `![alt][label]` with its `[label]: …` in the same text (without one it is plain text, shown as written).
+    if (node.type === 'imageReference') found.push({ src: node.label ?? node.identifier ?? '', text: text(), reference: true });
     for (const child of node.children ?? []) walk(child as MdNode);
   };
   walk(parseGfm(markdown) as unknown as MdNode);

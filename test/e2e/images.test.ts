@@ -104,6 +104,20 @@ describe('images the report never reads', () => {
   });
 });
 
+describe('an image written as a reference', () => {
+  it('![alt][label] with its definition in the field: a warning of validate at the ![ (every format showed only its alt text, silently)', () => {
+    const dir = exampleWithImage('reference', 'assets/x.png', makePng(4, 4, 2));
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', 'summary: |\n  Photo: ![Group photo][photo]\n\n  [photo]: assets/x.png\n\n'));
+    const line = readFileSync(session, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 2;
+    const validated = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(validated.code).toBe(0);
+    expect(reported(validated.stdout).filter((d) => d.ruleId === 'image').map(({ severity, file, line: l, column, message }) => ({ severity, file, line: l, column, message }))).toEqual([
+      { severity: 'warning', file: 'sessions/01-opening.yaml', line, column: 10, message: 'The image is written as a reference (![…][photo]), which the report does not show: it is left out (the documents show its alt text).' },
+    ]);
+  });
+});
+
 describe('an image shown with the Markdown', () => {
   it('is published beside it (also when only Markdown is built), and a brief one folder down names it ../assets/x.png; a later build removes it', async () => {
     const png = makePng(4, 4, 2);
