@@ -1,5 +1,9 @@
 // The Markdown writer names each image from the document's own folder, whatever the shape of its link.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makePng } from '../typeset/png.js';
 import { markdownWriter } from '../../src/build/writers/markdown.js';
 import type { WriterContext } from '../../src/build/writer.js';
 
@@ -37,5 +41,23 @@ describe('image links in the Markdown output', () => {
     ].join('\n'));
     // At the edition's top, unchanged.
     expect(await written('public/report.md', markdown)).toBe(markdown);
+  });
+});
+
+describe('images published with the Markdown', () => {
+  it('by their plain name (./assets/x.png was a name publishing refused, and the build stopped), once per edition', async () => {
+    const projectDir = mkdtempSync(path.join(tmpdir(), 'wr-md-images-'));
+    try {
+      mkdirSync(path.join(projectDir, 'assets'));
+      writeFileSync(path.join(projectDir, 'assets/x.png'), makePng(2, 2, 2));
+      const writer = markdownWriter();
+      const ctx = { projectDir, folder: 'public/' } as WriterContext;
+      const first = await writer.write([{ file: 'public/report.md', markdown: '![a](./assets/x.png) ![b](assets//x.png) ![c](assets/missing.png)\n' }], ctx);
+      expect(first.files.map((f) => [f.path, f.shared])).toEqual([['public/report.md', undefined], ['public/assets/x.png', true]]);
+      const second = await writer.write([{ file: 'public/countries/MLI.md', markdown: '![a](assets/x.png)\n' }], ctx);
+      expect(second.files.map((f) => [f.path, f.content])).toEqual([['public/countries/MLI.md', '![a](../assets/x.png)\n']]);
+    } finally {
+      rmSync(projectDir, { recursive: true, force: true });
+    }
   });
 });

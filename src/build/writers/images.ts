@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ImageFile } from '../../load/image-files.js';
 import { inspectImage } from '../../typeset/layout/load-image.js';
 import type { OutputFile } from '../publish.js';
@@ -9,10 +10,13 @@ import type { OutputFile } from '../publish.js';
  * documents show its alt text (HTML), or name a file the reader will not find (Markdown).
  */
 export function imageFiles(images: Iterable<string>, prefix: string, read: (src: string) => ImageFile): OutputFile[] {
-  const files: OutputFile[] = [];
+  const files = new Map<string, OutputFile>();
   for (const image of [...new Set(images)].sort()) {
+    // Published by its plain name (`./assets/x.png`, `assets//x.png`: `assets/x.png`), where the link still finds it.
+    const name = path.posix.normalize(image);
+    if (files.has(name) || name === '.' || name.startsWith('../') || name.includes('\\')) continue;
     const bytes = read(image);
-    if (bytes instanceof Uint8Array && inspectImage(bytes, false).ok) files.push({ path: `${prefix}${image}`, content: bytes, shared: true });
+    if (bytes instanceof Uint8Array && inspectImage(bytes, false).ok) files.set(name, { path: `${prefix}${name}`, content: bytes, shared: true });
   }
-  return files;
+  return [...files.values()];
 }

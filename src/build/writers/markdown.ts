@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Image } from 'mdast';
 import { imageFileReader, type ImageFile } from '../../load/image-files.js';
 import { isSafeImage } from '../../markdown/images.js';
@@ -24,12 +25,12 @@ export function markdownWriter(): Writer {
       for (const doc of documents) {
         const { markdown, shown } = withImagesFrom(doc, prefix);
         files.push({ path: doc.file, content: markdown });
-        for (const image of shown) if (!published.has(`${prefix}${image}`)) images.push(image);
+        for (const image of shown) if (!published.has(`${prefix}${path.posix.normalize(image)}`)) images.push(image);
       }
       if (images.length > 0) {
         let read = readers.get(context.projectDir);
         if (!read) readers.set(context.projectDir, (read = imageFileReader(context.projectDir)));
-        for (const image of images) published.add(`${prefix}${image}`);
+        for (const image of images) published.add(`${prefix}${path.posix.normalize(image)}`);
         files.push(...imageFiles(images, prefix, read));
       }
       return { files, diagnostics: [], sources: new Map() } satisfies WriterResult;
