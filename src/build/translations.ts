@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
-import { Document } from 'yaml';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Document, isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
@@ -62,6 +62,8 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     throw new SetupError(`${xliffFile} is not a whole XML file (${cut ? 'it ends before its elements are closed: cut short?' : `${whole.err.msg.replace(/\.$/, '')}, line ${whole.err.line}, column ${whole.err.col}`}). Nothing was imported.`,
       cut ? 'Ask for the file again, as the translation tool saved it: it should end with </xliff>.' : 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }
+  const notXliff12 = xliffVersionProblem(xml, xliffFile);
+  if (notXliff12) throw notXliff12;
   let data;
   try {
     data = await xliff12ToJs(xml);
@@ -75,7 +77,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
   for (const [file, entries] of result.files) {
     if (!result.touched.has(file)) continue;
-    const text = translationFileText(file, entries, result.language);
+    const text = translationFileText(file, entries, result.language, existing.get(file));
     if (existing.get(file) === text) continue;
     const target = path.join(checked.dir, ...file.split('/'));
     await makeFolders(path.dirname(target));
@@ -89,10 +91,62 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
 
 /** A translation file as `translations import` writes it: one entry per text, in the source's order. */
-export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language): string {
+/**
+ * What keeps a whole XML file from being the XLIFF 1.2 the export wrote, said in words: another
+ * XLIFF version (2.0, which translation tools offer), or another kind of XML (its root element).
+ * The XLIFF reader only said "Cannot read properties of undefined (reading 'elements')".
+ */
+function xliffVersionProblem(xml: string, xliffFile: string): SetupError | undefined {
+  const parsed = new XMLParser({ ignoreAttributes: false, ignoreDeclaration: true, ignorePiTags: true }).parse(xml) as Record<string, unknown>;
+  const root = Object.keys(parsed).find((name) => !name.startsWith('#'));
+  const hint = 'Import the .xlf file that `workshop-report translations export` wrote; in the translation tool, save or export it as XLIFF 1.2.';
+  if (root === undefined || root.replace(/^.*:/, '') !== 'xliff') return new SetupError(`${xliffFile} is not an XLIFF file: its root element is ${root === undefined ? 'missing' : `<${root}>`}, not <xliff>. Nothing was imported.`, hint);
+  const version = (parsed[root] as Record<string, unknown> | undefined)?.['@_version'];
+  if (version !== undefined && String(version) !== '1.2') return new SetupError(`${xliffFile} is an XLIFF ${String(version)} file; workshop-report reads XLIFF 1.2, the version it exports. Nothing was imported.`, hint);
+  return undefined;
+}
+
+export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language, existing?: string): string {
+  const kept = existing === undefined ? undefined : updatedInPlace(existing, entries);
+  if (kept !== undefined) return kept;
   const doc = new Document(Object.fromEntries(entries));
   doc.commentBefore = ` ${LANGUAGE_NAMES[language]} translation of ${file.split('/').slice(2).join('/')}.\n Each key is the path of a text in that file; \`source\` is the fingerprint of the text translated.`;
   return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+/**
+ * The translation file as it is, with `entries` written into it: an entry's `source` and `text`
+ * changed where they differ, new entries added, entries no longer there removed; its comments (a
+ * reviewer's note, the file's header) and the way each untouched value is written are kept (the
+ * file was written anew, and editors' comments were lost). Undefined when the file is not a YAML
+ * mapping that can be edited so.
+ */
+function updatedInPlace(existing: string, entries: ReadonlyArray<[string, TranslationEntry]>): string | undefined {
+  const doc = parseDocument(existing);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const wanted = new Map(entries);
+  for (const pair of [...doc.contents.items]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined || !wanted.has(key)) doc.contents.items.splice(doc.contents.items.indexOf(pair), 1);
+  }
+  for (const [key, entry] of entries) {
+    const node = doc.get(key, true);
+    if (!isMap(node)) {
+      doc.set(key, doc.createNode({ source: scalar(doc, entry.source, 'QUOTE_DOUBLE'), text: scalar(doc, entry.text) }));
+      continue;
+    }
+    if (node.get('source') !== entry.source) node.set('source', scalar(doc, entry.source, 'QUOTE_DOUBLE'));
+    if (node.get('text') !== entry.text) node.set('text', scalar(doc, entry.text));
+  }
+  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+/** A value written as the export writes it: a fingerprint in double quotes, a text of several lines as a literal block. */
+function scalar(doc: Document, value: string, type?: Scalar.Type): Scalar {
+  const node = doc.createNode(value) as Scalar;
+  const written = type ?? (value.includes('\n') ? 'BLOCK_LITERAL' : undefined);
+  if (written) node.type = written;
+  return node;
 }
 
 function languageError(language: string, languages: readonly string[]): SetupError {

@@ -19,14 +19,14 @@ export function structureDifferences(source: string, translation: string): strin
   const b = shapeOf(translation);
   const problems: string[] = [];
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  if (a.paragraphs !== b.paragraphs) problems.push(`${count(b.paragraphs, 'paragraph', 'paragraphs')} where the source has ${a.paragraphs}`);
-  if (a.items !== b.items) problems.push(`${count(b.items, 'list item', 'list items')} where the source has ${a.items}`);
+  if (a.paragraphs !== b.paragraphs) problems.push(`has ${count(b.paragraphs, 'paragraph', 'paragraphs')} where the source has ${a.paragraphs}`);
+  if (a.items !== b.items) problems.push(`has ${count(b.items, 'list item', 'list items')} where the source has ${a.items}`);
   const lost = a.links.filter((url) => !b.links.includes(url));
   const added = b.links.filter((url) => !a.links.includes(url));
   if (lost.length) problems.push(`loses the link to ${lost.join(', ')}`);
   if (added.length) problems.push(`adds a link to ${added.join(', ')}`);
-  if (a.strong !== b.strong) problems.push(`${count(b.strong, 'bold passage', 'bold passages')} where the source has ${a.strong}`);
-  if (a.emphasis !== b.emphasis) problems.push(`${count(b.emphasis, 'italic passage', 'italic passages')} where the source has ${a.emphasis}`);
+  if (a.strong !== b.strong) problems.push(`has ${count(b.strong, 'bold passage', 'bold passages')} where the source has ${a.strong}`);
+  if (a.emphasis !== b.emphasis) problems.push(`has ${count(b.emphasis, 'italic passage', 'italic passages')} where the source has ${a.emphasis}`);
   return problems;
 }
 

@@ -115,6 +115,7 @@ const MEANINGS: Record<string, { reason: string; advice: string }> = {
   ENAMETOOLONG: { reason: 'the path is too long', advice: 'Use a shorter folder path.' },
   EIO: { reason: 'input/output error (the disk or network share failed)', advice: 'Check the disk or the connection to the share.' },
   EBUSY: { reason: 'the file is in use', advice: 'Close the program that holds it open, then run the command again.' },
+  ELOOP: { reason: 'symbolic links on the path lead to each other in a loop', advice: 'Remove or correct one of the links (`ls -l` shows where each leads).' },
 };
 
 /**

@@ -63,13 +63,19 @@ function textsReadAsKeys(errors: readonly SchemaError[], data: unknown): Array<{
 }
 
 function colonDiagnostic(file: ParsedFile, path: DataPath, key: string, value: unknown): Diagnostic {
-  const text = value === null || value === undefined ? `${key}:` : `${key}: ${String(value)}`;
+  const location = locate(file, [...path, key], 'key');
+  const read = value === null || value === undefined ? `${key}:` : `${key}: ${String(value)}`;
+  // The line as written, when it goes on past what was read: a “ #” there began a comment, which
+  // the quotes would have lost (`- Item two: see point #3` read as “Item two: see point”).
+  const line = file.source.text.slice(location.start.offset).split('\n', 1)[0]!.trimEnd();
+  const comment = line !== read && line.startsWith(read) && /^\s+#/.test(line.slice(read.length));
+  const text = comment ? line : read;
   const quoted = JSON.stringify(text.length > 70 ? `${text.slice(0, 70)}…` : text);
   return {
     code: 'colon-in-text', severity: 'error', stage: 'validate',
     message: `This text was read as the key “${key}” and a value, because of the “: ” after “${key}”.`,
-    location: locate(file, [...path, key], 'key'),
-    hint: `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\").`,
+    location,
+    hint: `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\")${comment ? `; without them, “${line.slice(read.length).trim()}” was read as a comment and left out` : ''}.`,
   };
 }
 

@@ -30,8 +30,8 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
   });
 
   it('names what a translation changed in the structure', () => {
-    expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['3 list items where the source has 2']);
+    expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['has 3 list items where the source has 2']);
     expect(structureDifferences('See [the plan](https://a.example).', 'Voir le plan.')).toEqual(['loses the link to https://a.example']);
-    expect(structureDifferences('**Bold** text', 'Texte')).toEqual(['0 bold passages where the source has 1']);
+    expect(structureDifferences('**Bold** text', 'Texte')).toEqual(['has 0 bold passages where the source has 1']);
   });
 });

@@ -30,6 +30,9 @@ describe('schemaDiagnostics', () => {
     const colon = diagnose(session({ extra: 'key_points:\n  - Watchlists: often shared.' }));
     expect(colon.map(where)).toEqual(['colon-in-text sessions/a.yaml:6:5']);
     expect(colon[0]!.hint).toContain('"Watchlists: often shared."');
+    // The quotes the hint gives keep a “ #” that YAML read as a comment (following it lost “#3”).
+    const hash = diagnose(session({ extra: 'key_points:\n  - Item two: see point #3' }));
+    expect(hash.filter((d) => d.code === 'colon-in-text')[0]!.hint).toBe('Put the whole text in double quotes: "Item two: see point #3" (a double quote inside it is written \\"); without them, “#3” was read as a comment and left out.');
     const typo = diagnose(session({ extra: 'key_points:\n  - txt: Watchlists are often shared.' }));
     expect(typo.map(where)).toEqual(['unknown-key sessions/a.yaml:6:5']);
     expect(typo[0]!.hint).toBe('Did you mean “text”?');
