@@ -295,7 +295,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       const take = async () => {
         const written = await started.get(writer)!;
         timings?.mark(writer.format === 'pdf' ? 'typeset' : writer.format);
-        const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces);
+        const relocated = relocateWriterDiagnostics(written, generated, checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces, formats.includes('md'));
         result.diagnostics.push(...relocated.diagnostics);
         for (const [file, text] of relocated.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) return false;

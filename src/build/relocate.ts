@@ -8,10 +8,13 @@ import type { WriterResult } from './writer.js';
  * The one place where writers' diagnostics about generated documents are pointed at what the user
  * wrote. A problem with a character of the generated text (a glyph no font has) is located where the
  * notes first hold that character, with the generated document as a related place; any other is
- * located in the generated Markdown where the build publishes it (relative to the project folder).
+ * located in the generated Markdown where the build publishes it (relative to the project folder;
+ * without `markdownWritten`, a related place says the Markdown is written with --format md).
  * Diagnostics about other files (a theme file) pass unchanged.
  */
-export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>, imagePlaces: ReadonlyMap<string, Location>): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>, imagePlaces: ReadonlyMap<string, Location>, markdownWritten = true): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+  // Without md among the formats, the generated Markdown is not published: a place in it says so (it pointed at a file that was not there).
+  const shows = markdownWritten ? 'where the generated document shows it' : 'where the generated document shows it (its Markdown is written with --format md)';
   const published = (file: string) => path.relative(projectDir, path.join(outDir, file)).split(path.sep).join('/');
   const diagnostics = onceEach(result.diagnostics, known).map((d): Diagnostic => {
     if (!d.location || !generated.has(d.location.file)) return d;
@@ -21,7 +24,7 @@ export function relocateWriterDiagnostics(result: WriterResult, generated: Reado
     const shown = d.code === 'image' ? result.sources.get(d.location.file)?.slice(d.location.start.offset, d.location.end.offset) : undefined;
     const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;
     if (!inNotes) return { ...d, location: inOutput };
-    return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: 'where the generated document shows it' }] };
+    return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: shows }] };
   });
   const sources = new Map([...result.sources].map(([file, text]) => [generated.has(file) ? published(file) : file, text]));
   return { diagnostics: mergeSamePlace(diagnostics, known), sources };

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
@@ -119,7 +119,11 @@ describe('characters no font can draw', () => {
     expect(result.code).toBe(0);
     // Located where the notes hold the first of them (the session title), the generated document as a related place.
     expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:\d+ warning The embedded fonts have no glyph for these 7 characters: .*\[missing-glyph\]$/m);
-    expect(result.stderr).toMatch(/^ +see: out\/report\.md:\d+:\d+ where the generated document shows it$/m);
+    // --format pdf writes no Markdown: the related place says where it would be, and how to have it written.
+    expect(result.stderr).toMatch(/^ +see: out\/report\.md:\d+:\d+ where the generated document shows it \(its Markdown is written with --format md\)$/m);
+    expect(existsSync(path.join(dir, 'out/report.md'))).toBe(false);
+    const both = await runInProcess(['build', dir, '--format', 'md,pdf'], { cwd: dir });
+    expect(both.stderr).toMatch(/^ +see: out\/report\.md:\d+:\d+ where the generated document shows it$/m);
     expect(result.stderr).toContain('U+0645');
     expect(result.stderr).toContain('U+4F60');
   });
