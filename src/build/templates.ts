@@ -9,7 +9,7 @@ import type { Language } from '../notes/types.js';
 import type { TemplateFile } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs, type FileSystem } from '../load/file-system.js';
-import { checkDestinations, writeAllOrNothing, type Destination, type Root } from './destinations.js';
+import { writeAllOrNothing, type Destination, type Root } from './destinations.js';
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
@@ -84,7 +84,7 @@ function templateText(shown: string, name: string, bytes: Uint8Array, diagnostic
   }
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   if (text.trim() === '' && !name.startsWith('partials/')) {
-    diagnostics.push({ code: 'empty-file', severity: 'error', stage: 'render', message: 'This template is empty: its document would be blank.', hint: 'Write the template (`workshop-report templates eject NAME` copies the default to start from), or delete the file to use the default.', location: { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    diagnostics.push({ code: 'empty-file', severity: 'error', stage: 'render', message: 'This template is empty: its document would be blank.', hint: 'Write the template (`workshop-report templates eject NAME` copies a default to start from), or delete the file (a default of the same name then takes its place).', location: { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
   }
   return text;
 }
@@ -146,7 +146,6 @@ export async function ejectTemplates(target: string, names: readonly string[], f
   const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()].map((name) => ({ from: name, to: name }));
   const folder = await stat(target).catch(() => undefined);
   if (folder && !folder.isDirectory()) throw notAFolder(target, path.resolve(target) === path.resolve(root.folder, 'templates'));
-  await checkDestinations(wanted.map(({ to }) => path.join(target, to)), root);
   const copies: Destination[] = [];
   const kept: string[] = [];
   for (const { from, to } of wanted) {

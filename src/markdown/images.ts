@@ -6,6 +6,8 @@ export type ImageUrlRefusal = 'remote' | 'url' | 'absolute' | 'dot-dot';
 
 export function imageUrlRefusal(url: string): ImageUrlRefusal | undefined {
   if (/^https?:/i.test(url)) return 'remote';
+  // C:\Users\me\photo.jpg: a Windows path, not a URL whose scheme is “C:”.
+  if (/^[a-z]:[\\/]/i.test(url)) return 'absolute';
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'url';
   if (url.startsWith('/') || url.startsWith('\\')) return 'absolute';
   if (url.split(/[/\\]/).includes('..')) return 'dot-dot';

@@ -81,6 +81,32 @@ function blockArgumentDiagnostic(helper: string, block: hbs.AST.BlockStatement, 
   };
 }
 
+/** The names of the partials templates define themselves (`{{#*inline "row"}}…{{/inline}}`), anywhere in them. */
+function inlinePartialNames(asts: Iterable<hbs.AST.Program>): Set<string> {
+  const names = new Set<string>();
+  for (const ast of asts) {
+    let own = inlineNames.get(ast);
+    if (!own) inlineNames.set(ast, (own = inlineNamesOf(ast)));
+    for (const name of own) names.add(name);
+  }
+  return names;
+}
+
+/** Each tree's own inline partials, found once: the trees are kept by text and shared by every workshop of a programme. */
+const inlineNames = new WeakMap<hbs.AST.Program, readonly string[]>();
+
+function inlineNamesOf(ast: hbs.AST.Program): string[] {
+  const names: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const block = node as { type?: string; path?: { original?: string }; params?: Array<{ type: string; value?: unknown }> };
+    if (block.type === 'DecoratorBlock' && block.path?.original === 'inline' && block.params?.[0]?.type === 'StringLiteral') names.push(String(block.params[0].value));
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') visit(value);
+  };
+  visit(ast);
+  return names;
+}
+
 /** "Did you mean {{date}}? " for a helper name close to one of ours, else nothing. */
 function didYouMeanHelper(name: string, helperNames: ReadonlySet<string>): string {
   const near = suggest(name, [...helperNames].filter((helper) => !['blockHelperMissing', 'helperMissing', 'log'].includes(helper)));
@@ -105,6 +131,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const visitedPartials = new Set<string>();
+  const inlinePartials = inlinePartialNames(asts.values());
+  /** While a plain {{path}} is resolved: the only lookup strict mode makes stop at a field of a text (in helper arguments and {{#if}}, `title.length` is read). */
+  let plainMustache = false;
 
   const checkFile = (name: string, scopes: Scope[], depth: number) => {
     const file = templates.get(name);
@@ -217,7 +246,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         if (part === 'length' && shape.items) return OPEN;
         const next = shape.props?.get(part);
         if (!next) {
-          if (shape.scalar) {
+          if (shape.scalar && plainMustache) {
             const field = parts[index - 1];
             once(node.loc, () => ({
               code: 'template-unknown-name', severity: 'error', stage: 'render',
@@ -260,7 +289,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const m = statement as hbs.AST.MustacheStatement;
             if (isHelperCall(m)) helperArguments(m, local);
             else {
+              plainMustache = true;
               expression(m.path, local);
+              plainMustache = false;
               if (optionalFields && m.path.type === 'PathExpression') unguardedOptional(m.path as hbs.AST.PathExpression, local);
             }
             break;
@@ -303,8 +334,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const name = (p.name as hbs.AST.PathExpression).original;
             const target = [...templates.keys()].find((t) => t.startsWith(PARTIALS_DIR) && partialName(t) === name);
             if (!target) {
-              // {{> (lookup …)}}, a name computed while rendering, is the renderer's to find.
-              if (p.name.type === 'PathExpression') once(p.loc, () => missingPartialDiagnostic(name, span(file.displayPath, p.loc), templates));
+              // {{> (lookup …)}}, a name computed while rendering, is the renderer's to find; {{> @partial-block}}
+              // and a partial a template defines ({{#*inline "row"}}) are no files.
+              if (p.name.type === 'PathExpression' && !name.startsWith('@') && !inlinePartials.has(name)) once(p.loc, () => missingPartialDiagnostic(name, span(file.displayPath, p.loc), templates));
               break;
             }
             const base = p.params[0] ? expression(p.params[0], local) : local[local.length - 1]!.shape;

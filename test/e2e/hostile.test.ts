@@ -54,6 +54,10 @@ describe('limits, at and just past each one', () => {
     expect((await validateCode(withSummary(`${markers(LIMITS.markdownMarkersPerParagraph)}\n\n${markers(LIMITS.markdownMarkersPerParagraph)}`))).code).toBe(0);
     expect((await validateCode(withSummary(`\`\`\`\n${markers(LIMITS.markdownMarkersPerParagraph * 4)}\n\`\`\`\n\nAfter.`))).code).toBe(0);
     expect((await validateCode(withSummary(`${'> '.repeat(LIMITS.markdownNesting)}deep`))).code).toBe(0);
+    // A quote needs no space: >>> is three.
+    expect((await validateCode(withSummary(`${'>'.repeat(LIMITS.markdownNesting + 1)} deep`))).stderr).toMatch(/This text nests 101 block quotes/);
+    // A list item or a table row is read on its own: many short ones are fine.
+    expect((await validateCode(withSummary(Array.from({ length: 400 }, (_, i) => `- [doc_ref_${i}](https://example.org/a_b_${i}.pdf)`).join('\n')))).code).toBe(0);
     const deep = await validateCode(withSummary(`${'> '.repeat(LIMITS.markdownNesting)}- deeper`));
     expect(deep.code).toBe(1);
     expect(deep.stderr).toMatch(/^sessions\/a\.yaml:10:10 error This text nests 101 block quotes or lists in one another: at most 100 can be read\. \[too-complex\]$/m);

@@ -451,6 +451,15 @@ describe('validate checks the templates as build does', () => {
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:4 error \{\{#each\}\} takes one value, the list to repeat its block for; this one has none\./m);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:4 error \{\{#unless\}\} takes one value, the value to test; this one has 2\./m);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:4:3 error The template uses “length” of “title” \(in \{\{workshop\.title\.length\}\}\), which is a text or a number: it has no fields\. \[template-unknown-name\]$/m);
+    // What Handlebars reads without a file: a partial the template defines, the block a layout partial is given; and
+    // a field of a text where it is read, not looked up strictly (an {{#if}}, a helper's argument).
+    const fine = project({
+      'partials/layout.md.hbs': '{{> @partial-block}}\n',
+      'report.md.hbs': '{{#*inline "row"}}- {{title}}{{/inline}}\n{{#each sessions}}{{> row}}\n{{/each}}\n{{#> layout}}x{{/layout}}\n{{#if workshop.title.length}}long{{/if}}\n',
+    });
+    const inline = await runInProcess(['validate', fine], { cwd: fine });
+    expect(inline.code, inline.stderr).toBe(0);
+    expect((await runInProcess(['build', fine], { cwd: fine })).code).toBe(0);
     // build stops at the same places, before rendering anything.
     const built = await runInProcess(['build', dir], { cwd: dir });
     expect(built.code).toBe(1);

@@ -61,3 +61,14 @@ describe('images published with the Markdown', () => {
     }
   });
 });
+
+describe('which image paths the report keeps', () => {
+  it('a Windows path is absolute, not a URL whose scheme is “C:” (the warning said “named by a URL”)', async () => {
+    const { imageUrlRefusal } = await import('../../src/markdown/images.js');
+    expect(imageUrlRefusal('C:\\Users\\me\\photo.jpg')).toBe('absolute');
+    expect(imageUrlRefusal('d:/photos/x.png')).toBe('absolute');
+    expect(imageUrlRefusal('data:image/png;base64,AAAA')).toBe('url');
+    expect(imageUrlRefusal('https://example.org/x.png')).toBe('remote');
+    expect(imageUrlRefusal('assets/x.png')).toBeUndefined();
+  });
+});

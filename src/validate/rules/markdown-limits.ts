@@ -5,9 +5,12 @@ import type { RuleContext } from '../context.js';
 /** What starts or ends an inline Markdown construct (a link's label, emphasis, code, an autolink, an escape). */
 const INLINE_MARKERS = /[[\]*_`~<\\]/g;
 
-/** A line's leading block quotes and list markers (`> > - 1. `), each a level of nesting. */
-const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+/;
-const CONTAINER_MARKER = /(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)/g;
+/** A line's leading block quotes and list markers (`> > - 1. `, or `>>>`: a quote needs no space), each a level of nesting. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)))+/;
+const CONTAINER_MARKER = />|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/g;
+
+/** Where a new block starts, inside which inline constructs are read on their own: a list item or a table row. */
+const BLOCK_START = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]*\|/;
 
 /**
  * Texts the Markdown reader would take minutes over, or could not nest (LIMITS, "Limits" in the
@@ -21,7 +24,7 @@ export function checkMarkdownLimits(ctx: RuleContext): void {
   for (const file of [workshop, ...sessions, ...countries, ...followUps, ...translations]) {
     const visit = (value: unknown, path: DataPath): void => {
       if (typeof value === 'string') {
-        if (value.length > LIMITS.markdownNesting * 2) check(ctx, file.file, path, value);
+        if (value.length > LIMITS.markdownNesting) check(ctx, file.file, path, value);
       } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
       else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
     };
@@ -41,7 +44,14 @@ function check(ctx: RuleContext, file: RuleContext['project']['workshop']['file'
     return;
   }
   if (text.length <= LIMITS.markdownMarkersPerParagraph) return;
-  const worst = Math.max(...lines.join('\n').split(/\n[ \t]*\n/).map((paragraph) => paragraph.match(INLINE_MARKERS)?.length ?? 0));
+  // Per paragraph, list item or table row: the parser reads each one's inline constructs apart.
+  let worst = 0;
+  let count = 0;
+  for (const line of lines) {
+    if (line.trim() === '' || BLOCK_START.test(line)) count = 0;
+    count += line.match(INLINE_MARKERS)?.length ?? 0;
+    worst = Math.max(worst, count);
+  }
   if (worst > LIMITS.markdownMarkersPerParagraph) {
     ctx.report('too-complex', 'error', { file, path }, 'value', `A paragraph of this text has ${worst.toLocaleString('en')} of the characters that start or end Markdown links, emphasis and code ([ ] * _ \` ~ < \\): above ${LIMITS.markdownMarkersPerParagraph.toLocaleString('en')}, reading it takes the Markdown parser seconds to minutes per document.`, 'Split it into paragraphs (a blank line between them), or put a pasted log or list of codes in a code block (``` before and after it).');
   }
