@@ -12,12 +12,14 @@ import { compileTemplate } from './compile.js';
 import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
+import { tidy } from './tidy.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
 export type { Fallbacks } from './safe-values.js';
 export { DEFAULT_DOCUMENTS, documentJobs, type DocumentJob } from './documents.js';
 export { DEFAULT_WORK_LIMITS, TemplateBudgetError, type WorkLimits } from './budget.js';
+export { tidy } from './tidy.js';
 
 // Handlebars escapes for HTML; these documents are Markdown. Its runtime reads this once per template.
 Handlebars.Utils.escapeExpression = escapeForMarkdown as typeof Handlebars.Utils.escapeExpression;
@@ -184,28 +186,4 @@ function fieldNames(model: unknown): Set<string> {
   };
   visit(model);
   return names;
-}
-
-/**
- * Templates are written for readability; collapse the blank lines their control blocks leave and
- * the spaces they leave at line ends. One pass and one copy: a large workshop's report is megabytes.
- */
-export function tidy(markdown: string): string {
-  const lines: string[] = [];
-  let blank = 0;
-  for (let start = 0; start <= markdown.length;) {
-    const newline = markdown.indexOf('\n', start);
-    const end = newline === -1 ? markdown.length : newline;
-    let last = end;
-    while (last > start && (markdown.charCodeAt(last - 1) === 32 || markdown.charCodeAt(last - 1) === 9)) last--;
-    if (last === start) blank++;
-    else {
-      if (lines.length > 0) lines.push(blank > 0 ? '\n\n' : '\n');
-      blank = 0;
-      lines.push(lines.length === 0 ? markdown.slice(start, last).trimStart() : markdown.slice(start, last));
-    }
-    start = end + 1;
-  }
-  lines.push('\n');
-  return lines.join('');
 }

@@ -149,6 +149,26 @@ describe('tidy', () => {
     expect(tidy('')).toBe('\n');
     expect(tidy('one')).toBe('one\n');
   });
+
+  it('gives back a tidy document as it is, and only a tidy one: the quick check agrees with the line-by-line pass', async () => {
+    const { default: fc } = await import('fast-check');
+    const { tidy, isTidy, tidyLines } = await import('../../src/render/tidy.js');
+    // Texts of the characters that matter: spaces, tabs, newlines, other white space (trimmed only before the first line), letters.
+    const text = fc.array(fc.constantFrom(' ', '\t', '\n', '\n', 'a', '#', '\r', '\u00a0', '\ufeff'), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (markdown) => {
+        const lines = tidyLines(markdown);
+        expect(tidy(markdown)).toBe(lines);
+        // The pass is idempotent, and what it gives is what the check calls tidy (except the empty document's lone newline).
+        expect(tidyLines(lines)).toBe(lines);
+        if (lines !== '\n') expect(isTidy(lines)).toBe(true);
+        if (isTidy(markdown)) expect(lines).toBe(markdown);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isTidy('# Title\n\n- a\n')).toBe(true);
+    for (const untidy of ['# Title \n', '# Title\n\n\n- a\n', '\n# Title\n', ' # Title\n', '# Title\n\n', '# Title', '# Title\t\n- a\n']) expect(isTidy(untidy)).toBe(false);
+  });
 });
 
 describe('(md) text in a table cell', () => {
