@@ -1,8 +1,10 @@
 /**
- * A deep copy of a model (plain objects, arrays, maps) in which each value `replace` answers for is
- * replaced (undefined: the value is kept, an object copied with its values mapped). An object the
- * model holds in several places (a recommendation listed twice) is copied once and stays shared.
- * What the render stage (SafeMarkdown for each (md) text) and a worker thread's messages (see
+ * A model in which each value `replace` answers for is replaced (undefined: the value is kept, and
+ * looked into). Only what leads to a replaced value is copied: a plain object or array holding none
+ * is the same object in the result, so the result must be read, not changed (templates only read
+ * it). An object the model holds in several places (a recommendation listed twice) is mapped once
+ * and stays shared. Maps and objects of other kinds are always copied (as plain objects). What the
+ * render stage (SafeMarkdown for each (md) text) and a worker thread's messages (see
  * build/programme-workshops.ts) do to a model. Pure.
  */
 export function mapModel<T>(model: T, replace: (value: unknown) => unknown): T {
@@ -11,25 +13,54 @@ export function mapModel<T>(model: T, replace: (value: unknown) => unknown): T {
     const replaced = replace(value);
     if (replaced !== undefined) return replaced;
     if (value === null || typeof value !== 'object') return value;
-    const copied = seen.get(value);
-    if (copied !== undefined) return copied;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (Array.isArray(value)) return mapArray(value);
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype === Object.prototype || prototype === null) return mapObject(value as Record<string, unknown>);
+    return copy(value);
+  };
+  // Copied from the first item or property that changes on; until then, none is made.
+  const mapArray = (value: unknown[]): unknown[] => {
+    // A cycle back to this array finds the array itself.
+    seen.set(value, value);
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = visit(value[i]);
+      if (out) out.push(item);
+      else if (item !== value[i]) (out = value.slice(0, i)).push(item);
+    }
+    seen.set(value, out ?? value);
+    return out ?? value;
+  };
+  const mapObject = (value: Record<string, unknown>): Record<string, unknown> => {
+    seen.set(value, value);
+    // Keys, not entries: no [key, value] pair allocated per property (a programme's model has millions).
+    const keys = Object.keys(value);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const item = visit(value[key]);
+      if (out) out[key] = item;
+      else if (item !== value[key]) {
+        out = {};
+        for (let k = 0; k < i; k++) out[keys[k]!] = value[keys[k]!];
+        out[key] = item;
+      }
+    }
+    seen.set(value, out ?? value);
+    return out ?? value;
+  };
+  const copy = (value: object): unknown => {
     if (value instanceof Map) {
       const out = new Map<unknown, unknown>();
       seen.set(value, out);
       for (const [key, item] of value) out.set(key, visit(item));
       return out;
     }
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      seen.set(value, out);
-      for (const item of value) out.push(visit(item));
-      return out;
-    }
     const out: Record<string, unknown> = {};
     seen.set(value, out);
-    // Keys, not entries: no [key, value] pair allocated per property (a programme's model has millions).
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) out[keys[i]!] = visit((value as Record<string, unknown>)[keys[i]!]);
+    for (const key of Object.keys(value)) out[key] = visit((value as Record<string, unknown>)[key]);
     return out;
   };
   return visit(model) as T;
