@@ -40,9 +40,36 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A date for {{date}}, {{dayMonth}} and {{dateRange}}: YYYY-MM-DD, else the template is stopped. */
 function isoDate(helper: string, value: unknown): string {
   if (typeof value === 'string' && ISO_DATE.test(value)) return value;
-  const shown = typeof value === 'string' ? `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”` : typeof value === 'object' ? 'a list or a mapping' : String(value);
-  throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${shown}.`, `Give it a date field: {{${helper} session.date}}, {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}.`);
+  throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${described(value)}.`, `Give it a date field: {{${helper} session.date}}, {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}.`);
 }
+
+/** A value as a message names it: a text in quotes (cut), else what kind of value it is. */
+function described(value: unknown): string {
+  if (typeof value === 'string') return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/**
+ * A helper called with fewer values than it takes ({{plural count "action"}}, {{dateRange}}): the
+ * template stops there, instead of printing “[object Object]” or nothing. `list`: the call's
+ * arguments, Handlebars' options last; `usage`: the call written right.
+ */
+function needs(list: readonly unknown[], helper: string, count: number, usage: string): void {
+  const given = list.length - 1;
+  if (given >= count) return;
+  const values = count === 1 ? 'a value' : `${count === 2 ? 'two' : 'three'} values`;
+  throw new HelperArgumentError(helper, `{{${helper}}} takes ${values}; this call gives ${given === 0 ? 'none' : given}.`, `Write it as ${usage}.`);
+}
+
+/** A value of the wrong kind for `helper` ({{num "abc"}}, {{addressee workshop}}). */
+function wrongKind(helper: string, value: unknown, takes: string, usage: string): HelperArgumentError {
+  return new HelperArgumentError(helper, `{{${helper}}} takes ${takes}, not ${described(value)}.`, `Give it ${takes}: ${usage}.`);
+}
+
+const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+const absent = (value: unknown) => value === undefined || value === null;
 
 /**
  * The values of `property` in `items` ({{join countries "name"}}); an item without it is left out,
@@ -59,9 +86,36 @@ export function helpers(language: Language): Record<string, Helper> {
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;
   const slugs = new Map<string, string>();
   const labels = new Map<string, string>();
-  const forms = (country: unknown) => {
-    const { code, name } = country as { code: string; name: string };
-    return countryForms(code, name, language);
+  // A country helper: nothing for a country the data does not give, else its forms.
+  const country = (helper: string, form: 'the' | 'in' | 'of') => (...list: unknown[]) =>
+    placed(list, () => {
+      needs(list, helper, 1, `{{${helper} brief.country}}`);
+      const value = list[0] as { code?: unknown; name?: unknown } | undefined | null;
+      if (absent(value)) return '';
+      if (typeof value !== 'object' || typeof value!.code !== 'string' || typeof value!.name !== 'string') throw wrongKind(helper, value, 'a country', `{{${helper} brief.country}}, {{${helper} workshop.location.country}}`);
+      return countryForms(value!.code, value!.name, language)[form];
+    });
+  // An addressee's name: nothing for one the data does not give.
+  const addresseeName = (helper: string, value: unknown): string => {
+    if (absent(value)) return '';
+    const a = value as { kind?: unknown; short?: unknown };
+    if (typeof a !== 'object' || typeof a.kind !== 'string') throw wrongKind(helper, value, 'an addressee (an owner, an item of addressed_to)', `{{${helper} owner}}`);
+    return a.kind === 'member-states' ? translate(language, 'member_states') : String(a.short);
+  };
+  // {{num}} and {{percent}}: a dash for a number the data does not give.
+  const numeric = (helper: string, format: (value: number) => string, usage: string) => (...list: unknown[]) =>
+    placed(list, () => {
+      needs(list, helper, 1, usage);
+      const value = list[0];
+      if (typeof value === 'number') return format(value);
+      if (absent(value)) return translate(language, 'not_given');
+      throw wrongKind(helper, value, 'a number', usage);
+    });
+  // A list for {{join}}, {{sortBy}} and {{addressees}}: none when the data does not give it.
+  const listOf = (helper: string, value: unknown, usage: string): unknown[] => {
+    if (absent(value)) return [];
+    if (!Array.isArray(value)) throw wrongKind(helper, value, 'a list', usage);
+    return value;
   };
   return {
     /** {{t "recommendations"}}, {{t "page_of" page=3 pages=18}} */
@@ -72,7 +126,8 @@ export function helpers(language: Language): Record<string, Helper> {
       const plain = list.length === 2 && isEmpty(values);
       const known = plain && typeof key === 'string' ? labels.get(key) : undefined;
       if (known !== undefined) return known;
-      if (list.length < 2 || typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
+      placed(list, () => needs(list, 't', 1, '{{t "recommendations"}}'));
+      if (typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
       const text = translate(language, key, values as Record<string, string | number>);
       if (plain) labels.set(key, text);
       return text;
@@ -84,26 +139,52 @@ export function helpers(language: Language): Record<string, Helper> {
       return iso === undefined || iso === null || iso === '' ? '' : placed(list, () => formatDate(isoDate('date', iso), language));
     },
     /** {{dayMonth session.date}} → 13 May */
-    dayMonth: (...list) => (list[0] === undefined || list[0] === null || list[0] === '' ? '' : placed(list, () => formatDayMonth(isoDate('dayMonth', list[0]), language))),
+    dayMonth: (...list) =>
+      placed(list, () => {
+        needs(list, 'dayMonth', 1, '{{dayMonth session.date}}');
+        return list[0] === undefined || list[0] === null || list[0] === '' ? '' : formatDayMonth(isoDate('dayMonth', list[0]), language);
+      }),
     /** {{dateRange workshop.dates}}, {{dateRange workshop.dates style="prose"}} */
-    dateRange: (...list) => {
-      const [dates] = args(list) as [{ start?: unknown; end?: unknown } | undefined];
-      return dates ? placed(list, () => formatDateRange(isoDate('dateRange', dates.start), isoDate('dateRange', dates.end), language, hash(list).style === 'prose' ? 'prose' : 'compact')) : '';
-    },
+    dateRange: (...list) =>
+      placed(list, () => {
+        needs(list, 'dateRange', 1, '{{dateRange workshop.dates}}');
+        const dates = list[0] as { start?: unknown; end?: unknown } | undefined | null;
+        if (absent(dates)) return '';
+        if (typeof dates !== 'object') throw wrongKind('dateRange', dates, 'dates (a start and an end)', '{{dateRange workshop.dates}}');
+        return formatDateRange(isoDate('dateRange', dates!.start), isoDate('dateRange', dates!.end), language, hash(list).style === 'prose' ? 'prose' : 'compact');
+      }),
     /** {{join countries "name"}} → Burkina Faso, Ghana, Mali and Niger */
-    join: (...list) => {
-      const [items, property] = args(list) as [unknown[] | undefined, string | undefined];
-      return joinList((typeof property === 'string' ? fieldOf(items ?? [], property) : items ?? []).map(String), language);
-    },
+    join: (...list) =>
+      placed(list, () => {
+        needs(list, 'join', 1, '{{join countries "name"}}');
+        const [items, property] = args(list) as [unknown, unknown];
+        const all = listOf('join', items, '{{join countries "name"}}');
+        if (typeof property === 'string') return joinList(fieldOf(all, property).map(String), language);
+        // A mapping prints as “[object Object]”: it needs the field to print.
+        if (all.some(isPlainObject)) throw new HelperArgumentError('join', '{{join}} was given a list of mappings without the field to print.', 'Name the field: {{join countries "name"}}, {{join recommendations "label"}}.');
+        return joinList(all.map(String), language);
+      }),
     /** {{plural count "participant" "participants"}} */
-    plural: (count, one, other) => (Number(count) === 1 ? one : other),
+    plural: (...list) =>
+      placed(list, () => {
+        needs(list, 'plural', 3, '{{plural count "action" "actions"}}');
+        return Number(list[0]) === 1 ? list[1] : list[2];
+      }),
     /** {{num women}} → 1,234; a dash when the notes do not give it. */
-    num: (value) => (typeof value === 'number' ? formatNumber(value, language) : translate(language, 'not_given')),
-    percent: (share) => (typeof share === 'number' ? formatPercent(share, language) : translate(language, 'not_given')),
+    num: numeric('num', (value) => formatNumber(value, language), '{{num participation.total}}'),
+    percent: numeric('percent', (share) => formatPercent(share, language), '{{percent participation.women_share}}'),
     /** {{addressees rec.addressed_to}}: member-states in the report language, names joined in prose. */
-    addressees: (list) => joinList(((list ?? []) as Array<{ kind: string; short: string }>).map((a) => (a.kind === 'member-states' ? translate(language, 'member_states') : a.short)), language),
+    addressees: (...list) =>
+      placed(list, () => {
+        needs(list, 'addressees', 1, '{{addressees addressed_to}}');
+        return joinList(listOf('addressees', list[0], '{{addressees addressed_to}}').map((a) => addresseeName('addressees', a)), language);
+      }),
     /** {{addressee action.owner}}: one addressee's name. */
-    addressee: (a) => ((a as { kind: string }).kind === 'member-states' ? translate(language, 'member_states') : (a as { short: string }).short),
+    addressee: (...list) =>
+      placed(list, () => {
+        needs(list, 'addressee', 1, '{{addressee owner}}');
+        return addresseeName('addressee', list[0]);
+      }),
     eq: (a, b) => a === b,
     ne: (a, b) => a !== b,
     gt: (a, b) => Number(a) > Number(b),
@@ -131,17 +212,20 @@ export function helpers(language: Language): Record<string, Helper> {
       return new RawMarkdown(yamlScalar(language === 'fr' && typeof text === 'string' ? frenchSpacing(text) : text));
     },
     /** {{countryThe brief.country}} → "le Mali" in French, "Mali" in English; article-free when no reviewed form exists. */
-    countryThe: (country) => forms(country).the,
+    countryThe: country('countryThe', 'the'),
     /** {{countryIn brief.country}} → "au Mali", "en Côte d’Ivoire"; "in Mali". */
-    countryIn: (country) => forms(country).in,
+    countryIn: country('countryIn', 'in'),
     /** {{countryOf brief.country}} → "du Mali", "de la Côte d’Ivoire"; "of Mali". */
-    countryOf: (country) => forms(country).of,
+    countryOf: country('countryOf', 'of'),
     /** {{#each (sortBy countries "name")}}: sorted with the report language's collation. */
-    sortBy: (list, property) => {
-      const compare = collator(language).compare;
-      const key = (item: unknown) => String(typeof property === 'string' ? (item as Record<string, unknown>)[property] : item);
-      return [...((list ?? []) as unknown[])].sort((a, b) => compare(key(a), key(b)));
-    },
+    sortBy: (...list) =>
+      placed(list, () => {
+        needs(list, 'sortBy', 1, '{{#each (sortBy countries "name")}}');
+        const [items, property] = args(list);
+        const compare = collator(language).compare;
+        const key = (item: unknown) => String(typeof property === 'string' ? (item as Record<string, unknown>)[property] : item);
+        return [...listOf('sortBy', items, '{{#each (sortBy countries "name")}}')].sort((a, b) => compare(key(a), key(b)));
+      }),
     /** {{indent value 2}}: continuation lines indented, for (md) text inside a list item. */
     indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */

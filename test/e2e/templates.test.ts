@@ -307,6 +307,32 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(read(path.join(acronyms, 'out/report.md'))).toContain('x\n\n.\n');
   });
 
+  it('a helper given too few values, or values of the wrong kind, stops at the call instead of printing nothing, “—” or “[object Object]”', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['{{dateRange}}', '3:1 error {{dateRange}} takes a value; this call gives none.', 'Write it as {{dateRange workshop.dates}}.'],
+      ['{{dayMonth}}', '3:1 error {{dayMonth}} takes a value; this call gives none.', 'Write it as {{dayMonth session.date}}.'],
+      ['{{plural 2 "action"}}', '3:1 error {{plural}} takes three values; this call gives 2.', 'Write it as {{plural count "action" "actions"}}.'],
+      ['{{t}}', '3:1 error {{t}} takes a value; this call gives none.', 'Write it as {{t "recommendations"}}.'],
+      ['{{num "abc"}}', '3:1 error {{num}} takes a number, not “abc”.', 'Give it a number: {{num participation.total}}.'],
+      ['x {{t "participants_count" count=(percent workshop)}}', '3:34 error {{percent}} takes a number, not a mapping.', 'Give it a number: {{percent participation.women_share}}.'],
+      ['{{addressee workshop}}', '3:1 error {{addressee}} takes an addressee (an owner, an item of addressed_to), not a mapping.', '{{addressee owner}}'],
+      ['{{addressees workshop.title}}', '3:1 error {{addressees}} takes a list, not “', '{{addressees addressed_to}}'],
+      ['{{countryOf workshop}}', '3:1 error {{countryOf}} takes a country, not a mapping.', '{{countryOf brief.country}}'],
+      ['{{join workshop.title}}', '3:1 error {{join}} takes a list, not “', '{{join countries "name"}}'],
+      ['{{join countries}}', '3:1 error {{join}} was given a list of mappings without the field to print.', 'Name the field: {{join countries "name"}}'],
+      ['{{#each (sortBy workshop.title "name")}}{{/each}}', '3:9 error {{sortBy}} takes a list, not “', '{{#each (sortBy countries "name")}}'],
+      ['{{dateRange workshop.title}}', '3:1 error {{dateRange}} takes dates (a start and an end), not “', '{{dateRange workshop.dates}}'],
+    ];
+    for (const [line, message, hint] of cases) {
+      const dir = project({ 'report.md.hbs': `x\n\n${line}\n` });
+      const result = await runInProcess(['build', dir], { cwd: dir });
+      expect(result.code, line).toBe(1);
+      expect(result.stderr, line).toContain(`templates/report.md.hbs:${message}`);
+      expect(result.stderr, line).toContain(hint);
+      expect(existsSync(path.join(dir, 'out')), line).toBe(false);
+    }
+  });
+
     it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });

@@ -67,6 +67,30 @@ describe('(md) text cannot break the document around it', () => {
   });
 });
 
+describe('helpers, on a value the data does not give', () => {
+  it('print nothing, or a dash for a number, as the optional field is absent; too few values is an error', async () => {
+    const { helpers, HelperArgumentError } = await import('../../src/render/helpers.js');
+    const h = helpers('en');
+    const options = { hash: {}, loc: { start: { line: 3, column: 4 } } };
+    expect([h.num!(undefined, options), h.percent!(null, options), h.addressee!(undefined, options), h.addressees!(undefined, options), h.countryIn!(undefined, options), h.dateRange!(undefined, options), h.join!(undefined, options), h.dayMonth!(undefined, options)]).toEqual(['—', '—', '', '', '', '', '', '']);
+    expect(h.sortBy!(undefined, 'name', options)).toEqual([]);
+    expect(h.num!(1234, options)).toBe('1,234');
+    expect(h.join!(['a', 'b', 'c'], options)).toBe('a, b and c');
+    expect(h.countryIn!({ code: 'MLI', name: 'Mali' }, options)).toBe('in Mali');
+    const error = (() => {
+      try {
+        h.plural!(2, 'action', options);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(HelperArgumentError);
+    // Located at the call Handlebars gives (its options' place).
+    expect((error as InstanceType<typeof HelperArgumentError>).loc).toEqual(options.loc);
+  });
+});
+
 describe('(md) text in a table cell', () => {
   it('stays in its one cell, whatever blocks it contains', () => {
     const hostile = 'First | line\n\n| a | b |\n| - | - |\n| c | d |\n\n# Heading\n\n[x](javascript:alert(1)) [ok](https://example.org)\n\n```\nfence';
