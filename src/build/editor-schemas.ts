@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError } from '../errors.js';
-import { errorCode, fileSystemError, makeFolders } from '../load/file-system.js';
+import { errorCode, fileSystemError } from '../load/file-system.js';
 import { schemaText, SCHEMA_NAMES } from '../validate/schemas.js';
-import type { Destination } from './destinations.js';
+import { writeAllOrNothing, type Destination } from './destinations.js';
 
 /** Where a project keeps its own copy of the schemas, for editors. */
 export const PROJECT_SCHEMAS = '.schemas';
@@ -46,19 +46,15 @@ export function modeline(file: string, folder: string, schema: string): string {
 }
 
 /**
- * Writes the schemas into `<projectDir>/.schemas/`, each stamped with the tool's version. The copies
- * have no `$id`, so their references to each other (`common.schema.json#/…`) resolve beside them.
+ * Writes the schemas into `<projectDir>/.schemas/`, each stamped with the tool's version, all or
+ * none (see writeAllOrNothing: a file where `.schemas` goes, a copy that is a folder or a link
+ * leading out of the project, is said before anything is written). The copies have no `$id`, so
+ * their references to each other (`common.schema.json#/…`) resolve beside them.
  */
 export async function writeProjectSchemas(projectDir: string, version: string): Promise<string[]> {
-  const folder = path.join(projectDir, PROJECT_SCHEMAS);
-  try {
-    await makeFolders(folder);
-    const copies = projectSchemaFiles(projectDir, version);
-    for (const { file, text } of copies) await writeFile(file, text);
-    return copies.map(({ file }) => path.relative(projectDir, file).split(path.sep).join('/'));
-  } catch (error) {
-    throw fileSystemError('Cannot write the schemas into', folder, error);
-  }
+  const copies = projectSchemaFiles(projectDir, version);
+  await writeAllOrNothing(copies, { folder: projectDir, name: 'the project folder' });
+  return copies.map(({ file }) => path.relative(projectDir, file).split(path.sep).join('/'));
 }
 
 /** The schemas' copies for `<projectDir>/.schemas/`, as files to write (`init` writes them with its own). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -201,6 +201,21 @@ describe('schema --write [DIR]', () => {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain(`(workshop-report ${VERSION})`);
     }
+  });
+
+  it('writes every copy or none: a folder where one goes is said before anything is written (it wrote the copies before it, then stopped)', () => {
+    const project = path.join(work, 'refresh-blocked');
+    expect(runBin(['init', project]).code).toBe(0);
+    const first = path.join(project, '.schemas/workshop.schema.json');
+    writeFileSync(first, 'old copy\n');
+    const blocked = path.join(project, '.schemas/translation.schema.json');
+    rmSync(blocked);
+    mkdirSync(blocked);
+    const result = runBin(['schema', '--write', project]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Cannot write ${blocked}: a folder is in the way.`);
+    expect(result.stderr).toContain('Nothing was written.');
+    expect(readFileSync(first, 'utf8')).toBe('old copy\n');
   });
 
   it('refuses a folder that is not a project (exit 2) and creates nothing there', () => {
