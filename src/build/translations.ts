@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { Document, isMap, isScalar, parseDocument, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
@@ -90,7 +90,6 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
 
-/** A translation file as `translations import` writes it: one entry per text, in the source's order. */
 /**
  * What keeps a whole XML file from being the XLIFF 1.2 the export wrote, said in words: another
  * XLIFF version (2.0, which translation tools offer), or another kind of XML (its root element).
@@ -106,6 +105,7 @@ function xliffVersionProblem(xml: string, xliffFile: string): SetupError | undef
   return undefined;
 }
 
+/** A translation file as `translations import` writes it: one entry per text, in the source's order. */
 export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language, existing?: string): string {
   const kept = existing === undefined ? undefined : updatedInPlace(existing, entries);
   if (kept !== undefined) return kept;
@@ -115,28 +115,37 @@ export function translationFileText(file: string, entries: ReadonlyArray<[string
 }
 
 /**
- * The translation file as it is, with `entries` written into it: an entry's `source` and `text`
- * changed where they differ, new entries added, entries no longer there removed; its comments (a
- * reviewer's note, the file's header) and the way each untouched value is written are kept (the
- * file was written anew, and editors' comments were lost). Undefined when the file is not a YAML
- * mapping that can be edited so.
+ * The translation file as it is, with `entries` (in the source's order) written into it: an entry's
+ * `source` and `text` changed where they differ, new entries added after the entry that comes before
+ * them in the source (they were added at the end, away from their neighbours), entries no longer
+ * there removed; its comments (a reviewer's note, the file's header) and the way each untouched
+ * value is written are kept (the file was written anew, and editors' comments were lost). Undefined
+ * when the file is not a YAML mapping that can be edited so.
  */
 function updatedInPlace(existing: string, entries: ReadonlyArray<[string, TranslationEntry]>): string | undefined {
   const doc = parseDocument(existing);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const items = doc.contents.items as Pair[];
   const wanted = new Map(entries);
-  for (const pair of [...doc.contents.items]) {
+  for (const pair of [...items]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined || !wanted.has(key)) doc.contents.items.splice(doc.contents.items.indexOf(pair), 1);
+    if (key === undefined || !wanted.has(key)) items.splice(items.indexOf(pair), 1);
   }
+  // Where the entry before the next one is: new entries go right after it (the first, at the top).
+  let previous: Pair | undefined;
   for (const [key, entry] of entries) {
-    const node = doc.get(key, true);
-    if (!isMap(node)) {
-      doc.set(key, doc.createNode({ source: scalar(doc, entry.source, 'QUOTE_DOUBLE'), text: scalar(doc, entry.text) }));
+    const pair = items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    const node = pair?.value;
+    if (!pair || !isMap(node)) {
+      if (pair) items.splice(items.indexOf(pair), 1);
+      const added = doc.createPair(key, { source: scalar(doc, entry.source, 'QUOTE_DOUBLE'), text: scalar(doc, entry.text) });
+      items.splice(previous === undefined ? 0 : items.indexOf(previous) + 1, 0, added);
+      previous = added;
       continue;
     }
     if (node.get('source') !== entry.source) node.set('source', scalar(doc, entry.source, 'QUOTE_DOUBLE'));
     if (node.get('text') !== entry.text) node.set('text', scalar(doc, entry.text));
+    previous = pair;
   }
   return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
 }

@@ -273,6 +273,26 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(unchanged(after)).toBe(unchanged(commented));
   });
 
+  it('adds a new translation after the entry that comes before it in the source, not at the end of the file', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'translations/fr/workshop.yaml');
+    const without = read(file).replace(/^subtitle:\n(  .*\n)+/m, '');
+    writeFileSync(file, without);
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '--only', 'missing', '-p', dir, '-o', xlf]).code).toBe(0);
+    const data = await xliff12ToJs(read(xlf));
+    const units = data.resources['workshop.yaml']!;
+    const [id, unit] = Object.entries(units).find(([key]) => key.startsWith('subtitle#'))!;
+    units[id] = { ...unit, target: 'Renforcer les capacités (sous-titre)' };
+    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/: 1 added, 0 changed, \d+ unchanged, 0 refused\.$/m);
+    const keys = read(file).split('\n').filter((line) => /^\S.*:$/.test(line));
+    expect(keys.slice(0, 3)).toEqual(['title:', 'subtitle:', 'short_title:']);
+    expect(read(file)).toMatch(/^subtitle:\n  source: "[0-9a-f]{8}"\n  text: Renforcer les capacités \(sous-titre\)\n/m);
+  });
+
   it('says what a file that is not XLIFF 1.2 is: XLIFF 2.0, or other XML (it printed a JavaScript error)', () => {
     const dir = copy();
     const two = path.join(dir, 'fr2.xlf');
