@@ -26,28 +26,43 @@ export interface ImageReference {
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
 const MARKDOWN_KEYS = new Set(['summary', 'key_points', 'objectives', 'initiatives', 'challenges', 'good_practices', 'needs', 'text']);
 
-/** The logo and every image of a (md) field, in reading order. Pure. */
+/**
+ * The logo and every image of a (md) field, in reading order: the notes' files, then their
+ * translations (a translation's `text` of a (md) field may show an image of its own). Pure.
+ */
 export function imageReferences(project: LoadedProject): ImageReference[] {
   const refs: ImageReference[] = [];
   const workshop = project.workshop;
   const logo = (workshop.data as { report?: { logo?: unknown } } | undefined)?.report?.logo;
   if (typeof logo === 'string') refs.push({ src: logo, file: workshop, path: ['report', 'logo'], logo: true });
+  const images = (value: string, file: ParsedFile, path: DataPath): void => {
+    if (!value.includes('![')) return;
+    const seen = new Map<string, number>();
+    for (const { src, text, reference } of markdownImages(value)) {
+      const nth = seen.get(text) ?? 0;
+      seen.set(text, nth + 1);
+      const refused = reference ? 'reference' : imageUrlRefusal(src);
+      refs.push({ src, file, path, logo: false, markdown: { text, nth }, ...(refused ? { refused } : {}) });
+    }
+  };
   for (const file of [workshop, ...project.sessions, ...project.countries]) {
     // `markdown`: inside a (md) field (a plain text, such as a title, is escaped and shows no image).
     const visit = (value: unknown, path: DataPath, markdown: boolean): void => {
       if (typeof value === 'string') {
-        if (!markdown || !value.includes('![')) return;
-        const seen = new Map<string, number>();
-        for (const { src, text, reference } of markdownImages(value)) {
-          const nth = seen.get(text) ?? 0;
-          seen.set(text, nth + 1);
-          const refused = reference ? 'reference' : imageUrlRefusal(src);
-          refs.push({ src, file, path, logo: false, markdown: { text, nth }, ...(refused ? { refused } : {}) });
-        }
+        if (markdown) images(value, file, path);
       } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
       else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key], MARKDOWN_KEYS.has(key));
     };
     visit(file.data, [], false);
+  }
+  for (const file of project.translations) {
+    if (!file.data || typeof file.data !== 'object' || Array.isArray(file.data)) continue;
+    // Each entry is the path of a text (`key_points.1`, `recommendations.api-pnr.text`): the field is its last name.
+    for (const [key, entry] of Object.entries(file.data as Record<string, unknown>)) {
+      const field = key.split('.').filter((part) => !/^\d+$/.test(part)).pop();
+      const text = (entry as { text?: unknown } | null)?.text;
+      if (field !== undefined && MARKDOWN_KEYS.has(field) && typeof text === 'string') images(text, file, [key, 'text']);
+    }
   }
   return refs;
 }

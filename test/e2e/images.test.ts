@@ -8,7 +8,7 @@ import { LIMITS } from '../../src/limits.js';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chunk, makePng } from '../typeset/png.js';
 import { openPdf } from '../typeset/read-pdf.js';
-import { ROOT, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { ROOT, copyTree, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
 afterAll(() => remove(work));
@@ -101,6 +101,24 @@ describe('images the report never reads', () => {
     expect(built.code).toBe(0);
     expect(pick(built.stdout)).toEqual(expected);
     expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('Photo: Group photo and rel and abs and rel2');
+  });
+});
+
+describe('images in a translation', () => {
+  it('are judged as the notes\' are, at the ![ in the translation file: a missing file, a web address (validate did not look at translations)', () => {
+    const dir = path.join(work, 'translated');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    const file = path.join(dir, 'translations/fr/sessions/01-opening.yaml');
+    const photo = 'Photo : ![La tribune](assets/tribune.png) et ![En ligne](https://example.org/a.png)';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(summary:\n  source: .*\n  text: \|\n)/m, `$1    ${photo}\n\n`));
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.startsWith('summary:')) + 4;
+    const validated = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
+    expect(validated.code, validated.stderr).toBe(0);
+    const images = reported(validated.stdout).filter((d) => d.ruleId === 'image').map((d) => [d.file, d.line, d.column, d.message.split(':')[0]]);
+    expect(images).toEqual([
+      ['translations/fr/sessions/01-opening.yaml', line, 5 + photo.indexOf('![La tribune]'), 'The image file was not found.'],
+      ['translations/fr/sessions/01-opening.yaml', line, 5 + photo.indexOf('![En ligne]'), 'The image is a web address, and images come only from files inside the project'],
+    ]);
   });
 });
 
