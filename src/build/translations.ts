@@ -131,15 +131,29 @@ function updatedInPlace(existing: string, entries: ReadonlyArray<[string, Transl
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (key === undefined || !wanted.has(key)) items.splice(items.indexOf(pair), 1);
   }
+  const pairs = new Map(items.flatMap((item) => (isScalar(item.key) ? [[String(item.key.value), item] as const] : [])));
+  const entryNode = (entry: TranslationEntry) => doc.createNode({ source: scalar(doc, entry.source, 'QUOTE_DOUBLE'), text: scalar(doc, entry.text) });
   // Where the entry before the next one is: new entries go right after it (the first, at the top).
   let previous: Pair | undefined;
   for (const [key, entry] of entries) {
-    const pair = items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    const pair = pairs.get(key);
     const node = pair?.value;
+    if (pair && !isMap(node)) {
+      // The pair stays, with the comments on its key: only its value is written anew.
+      pair.value = entryNode(entry);
+      previous = pair;
+      continue;
+    }
     if (!pair || !isMap(node)) {
-      if (pair) items.splice(items.indexOf(pair), 1);
-      const added = doc.createPair(key, { source: scalar(doc, entry.source, 'QUOTE_DOUBLE'), text: scalar(doc, entry.text) });
-      items.splice(previous === undefined ? 0 : items.indexOf(previous) + 1, 0, added);
+      const added = doc.createPair(key, entryNode(entry));
+      const at = previous === undefined ? 0 : items.indexOf(previous) + 1;
+      // The file's header (a comment on its first key, when no blank line follows it) stays on top.
+      const first = at === 0 ? items[0]?.key : undefined;
+      if (isScalar(first) && first.commentBefore && !doc.commentBefore) {
+        doc.commentBefore = first.commentBefore;
+        first.commentBefore = undefined;
+      }
+      items.splice(at, 0, added);
       previous = added;
       continue;
     }

@@ -3,7 +3,9 @@
  * looked into). Only what leads to a replaced value is copied: a plain object or array holding none
  * is the same object in the result, so the result must be read, not changed (templates only read
  * it). An object the model holds in several places (a recommendation listed twice) is mapped once
- * and stays shared. Maps and objects of other kinds are always copied (as plain objects). What the
+ * and stays shared. Maps and objects of other kinds are always copied (as plain objects). A cycle
+ * ends the walk: a plain object or array met again inside itself is the original there (models
+ * have none; the walk does not loop). What the
  * render stage (SafeMarkdown for each (md) text) and a worker thread's messages (see
  * build/programme-workshops.ts) do to a model. Pure.
  */

@@ -92,15 +92,18 @@ export function helpers(language: Language): Record<string, Helper> {
       needs(list, helper, 1, `{{${helper} brief.country}}`);
       const value = list[0] as { code?: unknown; name?: unknown } | undefined | null;
       if (absent(value)) return '';
-      if (typeof value !== 'object' || typeof value!.code !== 'string' || typeof value!.name !== 'string') throw wrongKind(helper, value, 'a country', `{{${helper} brief.country}}, {{${helper} workshop.location.country}}`);
-      return countryForms(value!.code, value!.name, language)[form];
+      // A name left in the notes' language is a FallbackText (see prepareModel), printed with its language.
+      const name = value?.name;
+      if (typeof value !== 'object' || typeof value!.code !== 'string' || !(typeof name === 'string' || name instanceof FallbackText)) throw wrongKind(helper, value, 'a country', `{{${helper} brief.country}}, {{${helper} workshop.location.country}}`);
+      return countryForms(value!.code, name as string, language)[form];
     });
   // An addressee's name: nothing for one the data does not give.
-  const addresseeName = (helper: string, value: unknown): string => {
+  // (Its short name as the model holds it: a FallbackText prints with its language.)
+  const addresseeName = (helper: string, value: unknown): unknown => {
     if (absent(value)) return '';
     const a = value as { kind?: unknown; short?: unknown };
     if (typeof a !== 'object' || typeof a.kind !== 'string') throw wrongKind(helper, value, 'an addressee (an owner, an item of addressed_to)', `{{${helper} owner}}`);
-    return a.kind === 'member-states' ? translate(language, 'member_states') : String(a.short);
+    return a.kind === 'member-states' ? translate(language, 'member_states') : a.short;
   };
   // {{num}} and {{percent}}: a dash for a number the data does not give.
   const numeric = (helper: string, format: (value: number) => string, usage: string) => (...list: unknown[]) =>
@@ -177,7 +180,7 @@ export function helpers(language: Language): Record<string, Helper> {
     addressees: (...list) =>
       placed(list, () => {
         needs(list, 'addressees', 1, '{{addressees addressed_to}}');
-        return joinList(listOf('addressees', list[0], '{{addressees addressed_to}}').map((a) => addresseeName('addressees', a)), language);
+        return joinList(listOf('addressees', list[0], '{{addressees addressed_to}}').map((a) => addresseeName('addressees', a) as string), language);
       }),
     /** {{addressee action.owner}}: one addressee's name. */
     addressee: (...list) =>

@@ -293,6 +293,26 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(read(file)).toMatch(/^subtitle:\n  source: "[0-9a-f]{8}"\n  text: Renforcer les capacités \(sous-titre\)\n/m);
   });
 
+  it('keeps the file\'s header on top when the first entry is new (the header was on the first key, and went down with it)', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'translations/fr/workshop.yaml');
+    const edited = read(file).replace(/^title:\n(  .*\n)+/m, '');
+    expect(edited.split('\n').slice(0, 2)).toEqual(['# Traduction française de workshop.yaml', 'subtitle:']);
+    writeFileSync(file, edited);
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const data = await xliff12ToJs(read(xlf));
+    const units = data.resources['workshop.yaml']!;
+    const [id, unit] = Object.entries(units).find(([key]) => key.startsWith('title#'))!;
+    units[id] = { ...unit, target: 'Atelier (titre)' };
+    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const after = read(file);
+    expect(after.split('\n')[0]).toBe('# Traduction française de workshop.yaml');
+    expect(after).toMatch(/^title:\n  source: "[0-9a-f]{8}"\n  text: Atelier \(titre\)\nsubtitle:\n/m);
+  });
+
   it('says what a file that is not XLIFF 1.2 is: XLIFF 2.0, or other XML (it printed a JavaScript error)', () => {
     const dir = copy();
     const two = path.join(dir, 'fr2.xlf');

@@ -77,6 +77,11 @@ describe('helpers, on a value the data does not give', () => {
     expect(h.num!(1234, options)).toBe('1,234');
     expect(h.join!(['a', 'b', 'c'], options)).toBe('a, b and c');
     expect(h.countryIn!({ code: 'MLI', name: 'Mali' }, options)).toBe('in Mali');
+    // A name left in the notes' language (a FallbackText, see prepareModel) is a country's name too, and an addressee's keeps its language.
+    const { FallbackText } = await import('../../src/render/safe-values.js');
+    expect(String(h.countryThe!({ code: 'MLI', name: new FallbackText('Mali', 'en') }, options))).toBe('Mali');
+    const short = new FallbackText('OIM', 'fr');
+    expect(h.addressee!({ kind: 'organization', short }, options)).toBe(short);
     const error = (() => {
       try {
         h.plural!(2, 'action', options);
