@@ -19,6 +19,21 @@ function copy(): string {
 const edit = editFile;
 const labels = (markdown: string) => [...markdown.matchAll(/\*\*(R\d+)\*\*/g)].map((m) => m[1]);
 
+/**
+ * A translator's round trip on workshop.yaml's translation: export (`only`: which texts), give the
+ * unit whose id starts with `unit` (`title#`) this target, import. The import's result.
+ */
+async function translateOne(dir: string, only: string | undefined, unit: string, target: string): Promise<ReturnType<typeof runBin>> {
+  const xlf = path.join(dir, 'fr.xlf');
+  expect(runBin(['translations', 'export', '--lang', 'fr', ...(only ? ['--only', only] : []), '-p', dir, '-o', xlf]).code).toBe(0);
+  const data = await xliff12ToJs(read(xlf));
+  const units = data.resources['workshop.yaml']!;
+  const [id, found] = Object.entries(units).find(([key]) => key.startsWith(unit))!;
+  units[id] = { ...found, target };
+  writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
+  return runBin(['translations', 'import', xlf, '-p', dir]);
+}
+
 describe('one source, two languages: the Rabat example', () => {
   it('builds English and French from one source, each in its folder, with the same numbers', () => {
     const dir = copy();
@@ -253,14 +268,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const original = read(file);
     const commented = original.replace(/^subtitle:$/m, '# Reviewed by M. Diallo, 3 June.\nsubtitle:   # TODO: the ministry\'s wording');
     writeFileSync(file, commented);
-    const xlf = path.join(dir, 'fr.xlf');
-    expect(runBin(['translations', 'export', '--lang', 'fr', '--only', 'translated', '-p', dir, '-o', xlf]).code).toBe(0);
-    const data = await xliff12ToJs(read(xlf));
-    const units = data.resources['workshop.yaml']!;
-    const [id, unit] = Object.entries(units).find(([key]) => key.startsWith('title#'))!;
-    units[id] = { ...unit, target: 'Atelier régional (titre révisé)' };
-    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
-    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    const imported = await translateOne(dir, 'translated', 'title#', 'Atelier régional (titre révisé)');
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toMatch(/: 0 added, 1 changed, \d+ unchanged, 0 refused\.$/m);
     const after = read(file);
@@ -278,14 +286,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const file = path.join(dir, 'translations/fr/workshop.yaml');
     const without = read(file).replace(/^subtitle:\n(  .*\n)+/m, '');
     writeFileSync(file, without);
-    const xlf = path.join(dir, 'fr.xlf');
-    expect(runBin(['translations', 'export', '--lang', 'fr', '--only', 'missing', '-p', dir, '-o', xlf]).code).toBe(0);
-    const data = await xliff12ToJs(read(xlf));
-    const units = data.resources['workshop.yaml']!;
-    const [id, unit] = Object.entries(units).find(([key]) => key.startsWith('subtitle#'))!;
-    units[id] = { ...unit, target: 'Renforcer les capacités (sous-titre)' };
-    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
-    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    const imported = await translateOne(dir, 'missing', 'subtitle#', 'Renforcer les capacités (sous-titre)');
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toMatch(/: 1 added, 0 changed, \d+ unchanged, 0 refused\.$/m);
     const keys = read(file).split('\n').filter((line) => /^\S.*:$/.test(line));
@@ -299,14 +300,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const edited = read(file).replace(/^title:\n(  .*\n)+/m, '');
     expect(edited.split('\n').slice(0, 2)).toEqual(['# Traduction française de workshop.yaml', 'subtitle:']);
     writeFileSync(file, edited);
-    const xlf = path.join(dir, 'fr.xlf');
-    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
-    const data = await xliff12ToJs(read(xlf));
-    const units = data.resources['workshop.yaml']!;
-    const [id, unit] = Object.entries(units).find(([key]) => key.startsWith('title#'))!;
-    units[id] = { ...unit, target: 'Atelier (titre)' };
-    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
-    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    const imported = await translateOne(dir, undefined, 'title#', 'Atelier (titre)');
     expect(imported.code, imported.stderr).toBe(0);
     const after = read(file);
     expect(after.split('\n')[0]).toBe('# Traduction française de workshop.yaml');
