@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, publish } from '../../src/build/publish.js';
 import { SetupError } from '../../src/errors.js';
-import { listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { BIN, listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-');
 afterAll(() => remove(work));
@@ -65,18 +66,31 @@ describe('publish', () => {
   });
 });
 
-/** Root passes every permission check: io-failures.test.ts simulates these failures instead. */
-const asRoot = process.getuid?.() === 0 || process.platform === 'win32';
-const ROOT_NOTE = 'runs as root (or on Windows), where permission checks always pass; test/unit/io-failures.test.ts simulates EACCES instead';
+/**
+ * Root passes every permission check: as root (CI runs so) the bin runs as `nobody` instead, when
+ * that user can reach it (every folder above it open to others); on Windows, or where it cannot,
+ * the test is skipped, and io-failures.test.ts simulates these failures.
+ */
+const NOBODY = { uid: 65534, gid: 65534 };
+const asRoot = process.getuid?.() === 0;
+const nobodyRuns = (): boolean => spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { ...NOBODY, stdio: 'ignore' }).status === 0;
+const unprivileged = process.platform === 'win32' ? undefined : !asRoot ? {} : nobodyRuns() ? { user: NOBODY } : undefined;
+const ROOT_NOTE = 'runs on Windows, or as root where the user nobody cannot reach the bin: permission checks would pass; test/unit/io-failures.test.ts simulates EACCES instead';
+
+/** A folder `nobody` can enter and read (mkdtemp makes them 0700). */
+function openToAll(folder: string): void {
+  for (let dir = folder; dir.startsWith(work); dir = path.dirname(dir)) chmodSync(dir, 0o755);
+}
 
 describe('with real permissions', () => {
   it('names a session file it may not read, and exits 2 without a stack', (ctx) => {
-    if (asRoot) ctx.skip(ROOT_NOTE);
+    if (!unprivileged) return ctx.skip(ROOT_NOTE);
     const project = path.join(work, 'unreadable-session');
     copyExampleWithoutEditions(project);
+    openToAll(project);
     const session = readdirSync(path.join(project, 'sessions')).sort()[2]!;
     chmodSync(path.join(project, 'sessions', session), 0o000);
-    const result = runBin(['validate', project]);
+    const result = runBin(['validate', project], unprivileged);
     expect(result.stderr).toContain(`workshop-report: Cannot read ${path.join(project, 'sessions', session)}: permission denied (EACCES).`);
     expect(result.stderr).toContain('hint: Check the permissions');
     expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -84,13 +98,14 @@ describe('with real permissions', () => {
   });
 
   it('leaves the previous reports when the output folder is read-only', async (ctx) => {
-    if (asRoot) ctx.skip(ROOT_NOTE);
+    if (!unprivileged) return ctx.skip(ROOT_NOTE);
     const project = path.join(work, 'read-only-out');
     copyExampleWithoutEditions(project);
+    openToAll(project);
     const out = path.join(work, 'read-only-out-reports');
     await publish(out, [{ path: 'report.md', content: 'previous' }]);
     chmodSync(out, 0o555);
-    const result = runBin(['build', project, '--out', out]);
+    const result = runBin(['build', project, '--out', out], unprivileged);
     chmodSync(out, 0o755);
     expect(result.stderr).toMatch(/permission denied \(EACCES\)\.\nhint: Check the permissions .* The previous reports are unchanged\.\n/);
     expect(result.code).toBe(2);

@@ -29,11 +29,12 @@ export async function runInProcess(argv: string[], options: { cwd?: string; env?
 }
 
 /** Runs the built bin as a user would (needs `npm run build` first; `npm test` does it). */
-export function runBin(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function runBin(argv: string[], options: { cwd?: string; env?: Record<string, string>; user?: { uid: number; gid: number } } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     encoding: 'utf8',
+    ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
