@@ -39,14 +39,17 @@ function list(v: unknown): string[] {
 /** Reads the front matter node of a parsed document; tolerant, since the templates already validated it. */
 export function readFrontMatter(root: Root): FrontMatter {
   const node = root.children.find((c) => c.type === 'yaml');
+  return frontMatterFromYaml(node && node.type === 'yaml' ? node.value : '');
+}
+
+/** The front matter from its YAML text (between the `---` lines). */
+export function frontMatterFromYaml(yaml: string): FrontMatter {
   let raw: Record<string, unknown> = {};
-  if (node && node.type === 'yaml') {
-    try {
-      const v: unknown = parse(node.value);
-      if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
-    } catch {
-      raw = {};
-    }
+  try {
+    const v: unknown = parse(yaml);
+    if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
+  } catch {
+    raw = {};
   }
   const fm: FrontMatter = { title: str(raw['title']) ?? '', organizers: list(raw['organizers']), partners: list(raw['partners']) };
   const optional = { subtitle: 'subtitle', shortTitle: 'short_title', document: 'document', lang: 'lang', date: 'date', place: 'place', logo: 'logo', classification: 'classification' } as const;

@@ -168,6 +168,21 @@ describe('an image shown with the Markdown', () => {
   });
 });
 
+describe('the logo in a Markdown build', () => {
+  it('is published with it as the front matter names it, from each document\'s folder (report.md: assets/…, a brief: ../assets/…)', () => {
+    const png = makePng(6, 2, 2);
+    const dir = exampleWithImage('logo-markdown', 'assets/our_logo.png', png);
+    const workshop = path.join(dir, 'workshop.yaml');
+    writeFileSync(workshop, readFileSync(workshop, 'utf8').replace(/^report:\n/m, 'report:\n  logo: assets/our_logo.png\n'));
+    const built = runBin(['build', '.', '--format', 'md'], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    // As the template writes it (escaped for Markdown, as pandoc reads front matter), one folder up for a brief.
+    expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toMatch(/^logo: "assets\/our\\\\_logo\.png"$/m);
+    expect(readFileSync(path.join(dir, 'out/countries/MLI.md'), 'utf8')).toMatch(/^logo: "\.\.\/assets\/our\\\\_logo\.png"$/m);
+    expect(readFileSync(path.join(dir, 'out/assets/our_logo.png')).equals(Buffer.from(png))).toBe(true);
+  });
+});
+
 describe('an image the PDF can only show as text', () => {
   it('in a recommendation (a table cell): a warning of build at that ![…](…), though the same file is named earlier', () => {
     const dir = exampleWithImage('table-cell', 'assets/x.png', makePng(4, 4, 2));

@@ -3,13 +3,14 @@ import type { Image } from 'mdast';
 import { imageFileReader, type ImageFile } from '../../load/image-files.js';
 import { isSafeImage } from '../../markdown/images.js';
 import { parseGfm } from '../../markdown/parse.js';
+import { frontMatterFromYaml } from '../../typeset/front-matter.js';
 import type { OutputFile } from '../publish.js';
 import type { Writer, WriterDocument, WriterResult } from '../writer.js';
 import { imageFiles } from './images.js';
 
 /**
  * The Markdown documents as rendered: the reference every other format is made from. The images
- * they show are published with them, as the HTML's are (at `assets/x.png` in the edition's folder),
+ * they show, and the logo their front matter names, are published with them, as the HTML's are (at `assets/x.png` in the edition's folder),
  * and a document one folder down (`countries/MLI.md`) names them from where it is (`../assets/x.png`).
  * One writer per build: each image is published once per edition.
  */
@@ -43,10 +44,15 @@ export function markdownWriter(): Writer {
  * from the document's folder inside the edition's, and those paths as the notes write them.
  */
 function withImagesFrom(doc: WriterDocument, prefix: string): { markdown: string; shown: string[] } {
-  if (!doc.markdown.includes('![')) return { markdown: doc.markdown, shown: [] };
+  const logo = frontMatterLogo(doc.markdown);
+  if (!logo && !doc.markdown.includes('![')) return { markdown: doc.markdown, shown: [] };
   const root = '../'.repeat(doc.file.slice(prefix.length).split('/').length - 1);
   const shown: string[] = [];
   const inserts: number[] = [];
+  if (logo) {
+    shown.push(logo.src);
+    if (root !== '') inserts.push(logo.at);
+  }
   const walk = (node: { type: string; children?: unknown[] }): void => {
     if (node.type === 'image') {
       const image = node as Image;
@@ -59,10 +65,25 @@ function withImagesFrom(doc: WriterDocument, prefix: string): { markdown: string
     }
     for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
   };
-  walk(parseGfm(doc.markdown));
+  if (doc.markdown.includes('![')) walk(parseGfm(doc.markdown));
   let markdown = doc.markdown;
   for (const at of inserts.sort((a, b) => b - a)) markdown = `${markdown.slice(0, at)}${root}${markdown.slice(at)}`;
   return { markdown, shown };
+}
+
+/**
+ * The logo the front matter names (`logo: "assets/logo.png"`, for the cover; pandoc templates read
+ * it too), when it is a path inside the project: published with the documents like their images,
+ * and named from a document's folder. `at`: where its value begins on that line (inside the quotes).
+ */
+function frontMatterLogo(markdown: string): { src: string; at: number } | undefined {
+  if (!markdown.startsWith('---\n')) return undefined;
+  const end = markdown.indexOf('\n---\n', 3);
+  if (end < 0) return undefined;
+  const line = /^logo: *"?/m.exec(markdown.slice(0, end));
+  if (!line) return undefined;
+  const src = frontMatterFromYaml(markdown.slice(4, end)).logo;
+  return src !== undefined && isSafeImage(src) ? { src, at: line.index + line[0].length } : undefined;
 }
 
 /**
