@@ -70,11 +70,11 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
  * wrote there and this one did not. A build with errors made no files: publishing it would remove
  * the previous reports, so it is refused (SetupError) and the folder is left as it is.
  */
-export async function publish(result: { outDir: string; files: readonly OutputFile[]; diagnostics?: readonly Diagnostic[]; numbering?: Record<string, Record<string, string>> }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
+export async function publish(result: { outDir: string; files: readonly OutputFile[]; diagnostics?: readonly Diagnostic[]; numbering?: Record<string, Record<string, string>>; dir?: string }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
   if (result.diagnostics && hasErrors(result.diagnostics)) {
     throw new SetupError('The build has errors, so there is nothing to publish; the output folder is left as it was.', 'Fix the problems in the diagnostics first (formatDiagnostics shows them).');
   }
-  const staging = await openStaging(result.outDir, options.signal, options.fs);
+  const staging = await openStaging(result.outDir, options.signal, options.fs, result.dir);
   for (const file of result.files) await staging.add(file);
   return staging.commit(result.numbering ? { numbers: result.numbering } : undefined);
 }

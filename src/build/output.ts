@@ -14,13 +14,14 @@ export interface Publication {
 
 /**
  * Publishes into `outDir` all-or-nothing (see openStaging). The folder is touched only from the
- * first file on, so a build that fails before making any leaves no trace. With `warm` (watch mode),
+ * first file on, so a build that fails before making any leaves no trace. `project`: the folder
+ * built, recorded in the manifest (an output folder of another project is refused). With `warm` (watch mode),
  * a file whose content and disk entry are what the last build wrote is kept, not written again.
  */
-export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem } = {}): Publication {
-  const { signal, warm, fs } = options;
+export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem; project?: string } = {}): Publication {
+  const { signal, warm, fs, project } = options;
   let staging: Promise<Staging> | undefined;
-  const open = () => (staging ??= openStaging(outDir, signal, fs));
+  const open = () => (staging ??= openStaging(outDir, signal, fs, project));
   const digests = new Map<string, string>();
   return {
     async emit(file) {

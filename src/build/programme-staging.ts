@@ -10,9 +10,9 @@ import type { OutputFile, PublishResult } from './publish.js';
  */
 export interface ProgrammeStaging {
   /** Stages one folder's files now (written in the background; `commit` and `abort` wait for them). */
-  stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>): void;
+  stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>, project?: string): void;
   /** A folder whose files are staged one by one as they are made (each written in the background, in order). */
-  folder(outDir: string, record?: Record<string, unknown>): { add(file: OutputFile): void };
+  folder(outDir: string, record?: Record<string, unknown>, project?: string): { add(file: OutputFile): void };
   /**
    * Once every folder's files are written, moves them into place, folder by folder (each folder all
    * or nothing, see openStaging); what was published, by folder.
@@ -32,8 +32,8 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
     await Promise.allSettled(folders.map((folder) => folder.written));
     await Promise.all(folders.map((folder) => folder.publication.abort()));
   };
-  const folder = (outDir: string, record?: Record<string, unknown>) => {
-    const entry = { outDir, publication: startPublication(outDir, signal ? { signal } : {}), written: Promise.resolve(), ...(record ? { record } : {}) };
+  const folder = (outDir: string, record?: Record<string, unknown>, project?: string) => {
+    const entry = { outDir, publication: startPublication(outDir, { ...(signal ? { signal } : {}), ...(project !== undefined ? { project } : {}) }), written: Promise.resolve(), ...(record ? { record } : {}) };
     // Nothing is staged once the publish was committed or aborted (a worker's late outcome).
     if (!closed) folders.push(entry);
     return {
@@ -46,8 +46,8 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
     };
   };
   return {
-    stage(outDir, files, record) {
-      const staged = folder(outDir, record);
+    stage(outDir, files, record, project) {
+      const staged = folder(outDir, record, project);
       for (const file of files) staged.add(file);
     },
     folder,

@@ -177,7 +177,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const onOutcome = (_index: number, outcome: WorkshopOutcome): WorkshopOutcome | undefined => {
     const { build } = outcome;
     if (!staging || !build || hasErrors(build.diagnostics)) return undefined;
-    staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined);
+    staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined, build.dir);
     return { ...outcome, build: { ...build, files: [] } };
   };
   // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a
@@ -219,7 +219,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
-  }, { ...(staging ? { staged: staging.folder(outDir) } : {}), guard: leakGuard(outcomes, result.builds) });
+  }, { ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}), guard: leakGuard(outcomes, result.builds) });
   environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);

@@ -72,7 +72,7 @@ const OUTPUT_FOLDER_HINT = 'Remove or rename the file in the way (a workshop of 
  * Killed before the commit record is complete, the next publish removes the temporary files the
  * journal names (roll back); killed after, it finishes the renames (roll forward).
  */
-export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<Staging> {
+export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
   const existing = await fs.stat(outDir).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, OUTPUT_FOLDER_HINT);
@@ -85,6 +85,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       break;
     }
   }
+  if (project !== undefined) await refuseOtherProject(fs, outDir, project);
   const { previous, recovered } = await recover(fs, outDir);
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = existing !== undefined;
@@ -171,7 +172,8 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
       const record = path.join(outDir, MANIFEST_TEMP);
       await makeFolder(outDir);
-      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, extra)), UNCHANGED).catch(fail);
+      const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
+      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED).catch(fail);
       state = 'committing';
       const removed = await finish(fs, outDir, previous, all, false, names);
       state = 'done';
@@ -234,6 +236,28 @@ async function finish(fs: FileSystem, outDir: string, previous: readonly string[
   await attempt('Cannot write', path.join(outDir, MANIFEST), () => fs.rename(path.join(outDir, MANIFEST_TEMP), path.join(outDir, MANIFEST)), REPAIRED_NEXT);
   await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }), REPAIRED_NEXT);
   return removed;
+}
+
+/**
+ * A folder whose manifest names another project that is still there (a folder holding
+ * workshop.yaml or programme.yaml) holds that project's reports: publishing there would remove them
+ * as left over from the previous build (`build rabat -o niamey/out` removed Niamey's reports). A
+ * manifest naming no project, or one no longer there (moved or renamed with its output), is ours.
+ */
+async function refuseOtherProject(fs: FileSystem, outDir: string, project: string): Promise<void> {
+  const text = await readText(fs, path.join(outDir, MANIFEST));
+  let recorded: unknown;
+  try {
+    recorded = text === undefined ? undefined : (JSON.parse(text) as { project?: unknown }).project;
+  } catch {
+    return;
+  }
+  if (typeof recorded !== 'string') return;
+  const other = path.resolve(outDir, recorded);
+  if (other === path.resolve(project)) return;
+  const isProject = async (file: string) => (await fs.stat(path.join(other, file)).catch(() => undefined))?.isFile() === true;
+  if (!(await isProject('workshop.yaml')) && !(await isProject('programme.yaml'))) return;
+  throw new SetupError(`${outDir} holds the reports of another project, ${other}: this build would remove them.`, `Build into a folder of this project's own (--out), or delete ${outDir} if those reports are no longer needed. ${UNCHANGED}`);
 }
 
 /** The files the previous build wrote; only these are ever removed. */

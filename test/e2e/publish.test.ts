@@ -1,10 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, publish } from '../../src/build/publish.js';
 import { SetupError } from '../../src/errors.js';
-import { BIN, listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { BIN, ROOT, listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-');
 afterAll(() => remove(work));
@@ -111,5 +111,28 @@ describe('with real permissions', () => {
     expect(result.code).toBe(2);
     expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
     expect(read(path.join(out, 'report.md'))).toBe('previous');
+  });
+});
+
+describe('an output folder of another project', () => {
+  it('is refused before anything is written (it removed the other project\'s reports as left over); a project moved with its reports is still its own', () => {
+    const examples = path.join(ROOT, 'examples');
+    for (const name of ['rabat-2022', 'niamey-2022']) cpSync(path.join(examples, name), path.join(work, 'two', name), { recursive: true });
+    const niamey = path.join(work, 'two/niamey-2022');
+    const rabat = path.join(work, 'two/rabat-2022');
+    expect(runBin(['build', niamey, '-q']).code).toBe(0);
+    const before = listFiles(path.join(niamey, 'out')).map((file) => [file, read(path.join(niamey, 'out', file))]);
+    const result = runBin(['build', rabat, '--out', path.join(niamey, 'out')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`workshop-report: ${path.join(niamey, 'out')} holds the reports of another project, ${niamey}: this build would remove them.`);
+    expect(result.stderr).toContain('The previous reports are unchanged.');
+    expect(listFiles(path.join(niamey, 'out')).map((file) => [file, read(path.join(niamey, 'out', file))])).toEqual(before);
+    // Reports kept outside the project, the project renamed since: the folder is still the project's.
+    const site = path.join(work, 'two/site');
+    expect(runBin(['build', niamey, '--out', site, '-q']).code).toBe(0);
+    expect(JSON.parse(read(path.join(site, MANIFEST))).project).toBe('../niamey-2022');
+    renameSync(niamey, path.join(work, 'two/niamey-renamed'));
+    expect(runBin(['build', path.join(work, 'two/niamey-renamed'), '--out', site, '-q']).code).toBe(0);
+    expect(JSON.parse(read(path.join(site, MANIFEST))).project).toBe('../niamey-renamed');
   });
 });

@@ -29,7 +29,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const timings = new Timings();
   const { dir, out, format, templates, pdfTheme, pdfA, check, asOf, cache, cacheLocation } = options;
   if (asOf !== undefined) parseAsOf(asOf);
-  const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
+  const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { project: path.resolve(io.cwd, dir), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
   const progress = progressLine(io, reporting.quiet);
   const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) };
   const result = await build(dir, settings, {
