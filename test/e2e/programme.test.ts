@@ -53,6 +53,15 @@ describe('a programme of workshops', () => {
     expect(overview).toContain('- [Recurring recommendations](recurring.md)');
   });
 
+  it('keeps an action\'s text a text in actions.csv when it begins like a formula (=HYPERLINK(…) ran in Excel)', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace(/text: (Installer les comités locaux.*)$/m, 'text: \'=HYPERLINK("http://x") $1\''));
+    const built = runBin(['build', dir]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(path.join(dir, 'out/actions.csv'))).toContain('niamey-2022,comites-locaux-pilotes,A2,"\'=HYPERLINK(""http://x"") Installer les comités locaux');
+  });
+
   it('exports actions.csv that a spreadsheet opens with its accents, actions.ics with stable UIDs, and programme.json as its schema says', () => {
     const dir = copy();
     expect(runBin(['build', dir]).code).toBe(0);
