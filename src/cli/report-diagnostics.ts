@@ -128,8 +128,13 @@ export function problemsExitCode(diagnostics: readonly Diagnostic[], reporting: 
 export function reportAndJudge(result: { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }, reporting: Reporting, globals: GlobalOptions, io: Io, timings?: Timings): number {
   reportDiagnostics(result.diagnostics, result.sources, result.dir, reporting, globals, io);
   if (reporting.verbose && timings) io.stderr.write(timings.format());
-  const code = problemsExitCode(result.diagnostics, reporting);
-  const why = warningsFailure(result.diagnostics, reporting);
+  return judgeProblems(result.diagnostics, reporting, io);
+}
+
+/** The exit code the problems make; when warnings alone fail the run (--strict, --max-warnings), why, on stderr. */
+export function judgeProblems(diagnostics: readonly Diagnostic[], reporting: Reporting, io: Io): number {
+  const code = problemsExitCode(diagnostics, reporting);
+  const why = warningsFailure(diagnostics, reporting);
   if (code !== EXIT.ok && why) io.stderr.write(`${why}\n`);
   return code;
 }

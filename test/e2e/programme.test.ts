@@ -53,6 +53,18 @@ describe('a programme of workshops', () => {
     expect(overview).toContain('- [Recurring recommendations](recurring.md)');
   });
 
+  it('says why it fails on warnings alone (--strict, --max-warnings), as a workshop does: it printed nothing with -q', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, read(session).replace(/due: .*/, 'due: 2022-01-30'));
+    for (const [args, why] of [[['build', dir, '--strict', '-q'], /^Failed: --strict treats the 1 warning as errors\.$/m], [['validate', dir, '--max-warnings', '0', '-q'], /^Failed: 1 warning, more than --max-warnings 0\.$/m]] as const) {
+      const result = runBin([...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(why);
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('keeps an action\'s text a text in actions.csv when it begins like a formula (=HYPERLINK(…) ran in Excel)', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');

@@ -4,7 +4,7 @@ import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../
 import { stageProgramme } from '../../build/programme-staging.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { commandErrorDiagnostic, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
@@ -17,7 +17,8 @@ import { Timings } from '../../build/timings.js';
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
 function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io, sources?: ReadonlyMap<string, string>): number {
   reportDiagnosticParts([{ diagnostics: check.diagnostics, sources: new Map([...(sources ?? []), ['programme.yaml', check.file.source.text]]), dir: check.dir }, ...extra], reporting, globals, io);
-  return problemsExitCode([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting);
+  // A programme that fails on warnings alone says so, as a workshop does.
+  return judgeProblems([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting, io);
 }
 
 /** `validate` of a programme folder: programme.yaml and every workshop it lists. */
