@@ -173,5 +173,10 @@ function scalar(doc: Document, value: string, type?: Scalar.Type): Scalar {
 }
 
 function languageError(language: string, languages: readonly string[]): SetupError {
+  // The notes' own language: there is nothing to translate into it (the hint said `languages: [fr, fr]`).
+  if (language === languages[0]) {
+    const others = languages.slice(1);
+    return new SetupError(`${language} is the language the notes are written in: there is nothing to translate into it.`, others.length ? `Give one of the report's translation languages: ${others.map((l) => `--lang ${l}`).join(', ')}.` : `Add a translation language to workshop.yaml first, e.g. \`languages: [${language}, ${language === 'en' ? 'fr' : 'en'}]\`.`);
+  }
   return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`);
 }

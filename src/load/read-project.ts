@@ -97,6 +97,9 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
   if (name === 'workshop.yaml' && entries.includes('workshop.yml')) {
     diagnostics.push({ ...sameNameDiagnostic('workshop.yml', name), message: 'workshop.yml is not read: workshop.yaml is.', hint: 'Keep one of them: move what workshop.yml has that workshop.yaml lacks into workshop.yaml, and delete workshop.yml.' });
   }
+  if (!name && entries.includes('programme.yaml')) {
+    throw new SetupError(`${dir} is a programme (it holds programme.yaml), and this command works on one workshop.`, 'Give it one of the workshop folders programme.yaml lists.');
+  }
   if (!name) {
     throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
   }

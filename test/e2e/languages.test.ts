@@ -3,7 +3,7 @@ import path from 'node:path';
 import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, copyTree, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-languages-');
 afterAll(() => remove(work));
@@ -305,6 +305,18 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const after = read(file);
     expect(after.split('\n')[0]).toBe('# Traduction française de workshop.yaml');
     expect(after).toMatch(/^title:\n  source: "[0-9a-f]{8}"\n  text: Atelier \(titre\)\nsubtitle:\n/m);
+  });
+
+  it('says that the notes\' own language has nothing to translate into, and that a programme is not a workshop (the hints said `languages: [en, en]`, and to pass the folder as an argument)', () => {
+    const dir = copy();
+    const own = runBin(['translations', 'export', '--lang', 'en', '-p', dir, '-o', path.join(dir, 'en.xlf')]);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain('en is the language the notes are written in: there is nothing to translate into it.');
+    expect(own.stderr).toContain('hint: Give one of the report\'s translation languages: --lang fr.');
+    const programme = path.join(ROOT, 'examples/sahel-programme');
+    const result = runBin(['translations', 'export', '--lang', 'fr', '-p', programme, '-o', path.join(dir, 'p.xlf')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${programme} is a programme (it holds programme.yaml), and this command works on one workshop.`);
   });
 
   it('says what a file that is not XLIFF 1.2 is: XLIFF 2.0, or other XML (it printed a JavaScript error)', () => {
