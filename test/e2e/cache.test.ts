@@ -164,7 +164,9 @@ describe('--cache', () => {
       expect(runBin(['build', path.join(dir, name), '--out', alone], { cwd: dir }).code).toBe(0);
       const own = snapshot(path.join(dir, name, 'out'));
       expect(Object.keys(own).filter((file) => file.startsWith('.workshop-report-cache'))).toEqual([]);
-      expect(own, name).toEqual(snapshot(alone));
+      // The same files; the manifests differ only in the project they name from their folder.
+      const unowned = (files: Record<string, string>) => ({ ...files, '.workshop-report.json': Buffer.from(files['.workshop-report.json']!, 'base64').toString('utf8').replace(/,?\n {2}"project": "[^"]*"/, '') });
+      expect(unowned(own), name).toEqual(unowned(snapshot(alone)));
     }
     const overview = readFileSync(path.join(dir, 'programme/out/overview.md'), 'utf8');
     const linked = [...overview.matchAll(/\]\(\.\.\/\.\.\/(niamey-\d+)\/out\//g)].map((match) => match[1]);
