@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { consolidate, type ReportModel } from '../consolidate/index.js';
+import { consolidate, type ReportModel, type WorkshopView } from '../consolidate/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { affiliationNames, editionsOf, forEdition, hasRestricted, restrictedTexts, type Edition, type RestrictedText } from '../editions/index.js';
 import { fallbackTexts, forLanguage, modelTexts, translationStatus } from '../languages/index.js';
@@ -213,7 +213,7 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
   const shown = versions.find((v) => v.language === chosen)!;
   // All of this workshop's texts when it lacks the programme's language, else its untranslated ones.
   const fallbacks = fallbackTexts(status, chosen);
-  const foreign = chosen === language ? fallbacks : modelTexts(shown.model, chosen, fallbacks);
+  const foreign = chosen === language ? fallbacks : withTitles(modelTexts(shown.model, chosen, fallbacks), shown.model.workshop, chosen);
   const part = programmePart(shown.model);
   return {
     model: part,
@@ -222,6 +222,17 @@ export function workshopModel(full: CheckedProject, language: Language, asOf: st
     ...(foreign ? { foreign } : {}),
     restricted: [...restricted.values()],
   };
+}
+
+/**
+ * The workshop's titles too, when it is shown in another language than the programme's: the
+ * overview, the register and the dossiers name it by them (`Atelier de suivi de Niamey`, marked
+ * French in an English overview, as its texts are). Plain strings, so marked wherever they are printed.
+ */
+function withTitles(foreign: Fallbacks, workshop: Pick<WorkshopView, 'title' | 'short_title'>, lang: Language): Fallbacks {
+  const plain = new Map(foreign.plain);
+  for (const title of [workshop.title, workshop.short_title]) if (!plain.has(title)) plain.set(title, lang);
+  return { markdown: foreign.markdown, plain };
 }
 
 /** What a worker thread posts of a model: structured cloning keeps data, not classes, so each (md) text travels marked. */
