@@ -85,8 +85,9 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       break;
     }
   }
-  if (project !== undefined) await refuseOtherProject(fs, outDir, project);
-  const { previous, recovered } = await recover(fs, outDir);
+  const manifest = await readManifestFile(fs, path.join(outDir, MANIFEST));
+  if (project !== undefined) await refuseOtherProject(fs, outDir, manifest?.project, project);
+  const { previous, recovered } = await recover(fs, outDir, manifest?.files ?? []);
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = existing !== undefined;
   const staged = new Map<string, string>();
@@ -182,11 +183,11 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   };
 }
 
-/** Repairs what a killed publish left, then returns the files the tool owns (the manifest). */
-async function recover(fs: FileSystem, outDir: string): Promise<{ previous: string[]; recovered?: PublishResult['recovered'] }> {
-  let previous = await readManifest(outDir, fs);
+/** Repairs what a killed publish left, then returns the files the tool owns (`manifest`'s, or a completed commit record's). */
+async function recover(fs: FileSystem, outDir: string, manifest: string[]): Promise<{ previous: string[]; recovered?: PublishResult['recovered'] }> {
+  let previous = manifest;
   const journal = await readJournal(fs, outDir);
-  const record = await readManifestFile(fs, path.join(outDir, MANIFEST_TEMP));
+  const record = (await readManifestFile(fs, path.join(outDir, MANIFEST_TEMP)))?.files;
   let recovered: PublishResult['recovered'];
   if (record) {
     await finish(fs, outDir, previous, record, true);
@@ -244,15 +245,8 @@ async function finish(fs: FileSystem, outDir: string, previous: readonly string[
  * as left over from the previous build (`build rabat -o niamey/out` removed Niamey's reports). A
  * manifest naming no project, or one no longer there (moved or renamed with its output), is ours.
  */
-async function refuseOtherProject(fs: FileSystem, outDir: string, project: string): Promise<void> {
-  const text = await readText(fs, path.join(outDir, MANIFEST));
-  let recorded: unknown;
-  try {
-    recorded = text === undefined ? undefined : (JSON.parse(text) as { project?: unknown }).project;
-  } catch {
-    return;
-  }
-  if (typeof recorded !== 'string') return;
+async function refuseOtherProject(fs: FileSystem, outDir: string, recorded: string | undefined, project: string): Promise<void> {
+  if (recorded === undefined) return;
   const other = path.resolve(outDir, recorded);
   if (other === path.resolve(project)) return;
   const isProject = async (file: string) => (await fs.stat(path.join(other, file)).catch(() => undefined))?.isFile() === true;
@@ -262,21 +256,24 @@ async function refuseOtherProject(fs: FileSystem, outDir: string, project: strin
 
 /** The files the previous build wrote; only these are ever removed. */
 export async function readManifest(outDir: string, fs: FileSystem = nodeFs): Promise<string[]> {
-  return (await readManifestFile(fs, path.join(outDir, MANIFEST))) ?? [];
+  return (await readManifestFile(fs, path.join(outDir, MANIFEST)))?.files ?? [];
 }
 
 function manifestText(names: readonly string[], extra: Record<string, unknown> = {}): string {
   return `${JSON.stringify({ generator: 'workshop-report', files: [...names].sort(), ...extra }, null, 2)}\n`;
 }
 
-/** The files a manifest lists; undefined when it is missing, incomplete or not one of ours. */
-async function readManifestFile(fs: FileSystem, file: string): Promise<string[] | undefined> {
+/**
+ * The files a manifest lists, and the project it was built from (relative to its folder); undefined
+ * when it is missing, incomplete or not one of ours.
+ */
+async function readManifestFile(fs: FileSystem, file: string): Promise<{ files: string[]; project?: string } | undefined> {
   const text = await readText(fs, file);
   if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown; project?: unknown };
     if (parsed.generator !== 'workshop-report' || !Array.isArray(parsed.files)) return undefined;
-    return parsed.files.filter(isOwnName);
+    return { files: parsed.files.filter(isOwnName), ...(typeof parsed.project === 'string' ? { project: parsed.project } : {}) };
   } catch {
     return undefined;
   }

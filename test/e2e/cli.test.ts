@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions, withoutProject } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-cli-');
 afterAll(() => remove(work));
@@ -58,7 +58,7 @@ describe('the built bin', () => {
     const advice = (file: string) => `examples/${example}/out/${file} is not what a build of the example writes. After changing a template or the code on purpose, run \`npx workshop-report build examples/${example}\` and review the diff; if you built other formats into out/, restore it with \`git checkout -- examples/${example}/out\` and build them elsewhere (\`-o out/${example}\`).`;
     expect(listFiles(committed).filter((file) => !file.endsWith('.pdf')), advice('')).toEqual(written);
     // The manifest names the project from its output folder: `..` in examples/, another path from this one.
-    const same = (file: string, text: string) => (file === '.workshop-report.json' ? text.replace(/,?\n {2}"project": "[^"]*"/, '') : text);
+    const same = (file: string, text: string) => (file === '.workshop-report.json' ? withoutProject(text) : text);
     expect(JSON.parse(read(path.join(out, '.workshop-report.json'))).project).toBe(path.relative(out, path.join(ROOT, 'examples', example)).split(path.sep).join('/'));
     for (const file of written) expect(same(file, read(path.join(out, file))), advice(file)).toBe(same(file, read(path.join(committed, file))));
   });

@@ -96,3 +96,11 @@ export function editFile(file: string, from: string | RegExp, to: string): void 
   if (next === text) throw new Error(`nothing to replace in ${file}`);
   writeFileSync(file, next);
 }
+
+/**
+ * A manifest's text without the project it names, which it names relative to its own folder: the
+ * same build into two folders differs only there.
+ */
+export function withoutProject(manifest: string): string {
+  return manifest.replace(/,?\n {2}"project": "[^"]*"/, '');
+}
