@@ -3,7 +3,7 @@ import type { ActionNotes, CountryFileNotes, CountryNotes, Person, Recommendatio
 import { sameAsElsewhere } from '../notes/same-as.js';
 import type { Edition } from './edition.js';
 
-/** How an edition that attributes to organizations names a person: "a representative of UNCCT", "a participant". */
+/** How an edition that attributes to organizations names a person: "a representative (UNCCT)", "a participant". */
 export type AffiliationName = (person: Person) => string;
 
 /**
@@ -88,7 +88,7 @@ function listsOf(notes: CountryNotes, items: (list: TextItem[] | undefined) => s
   };
 }
 
-/** `organizations`: a person is "a representative of" their organization (or country); names otherwise. */
+/** `organizations`: a person is "a representative" of their organization (or country); names otherwise. */
 function attribute(person: Person, edition: Edition, affiliation: AffiliationName): Person {
   if (edition.attribution !== 'organizations') return person;
   return { name: affiliation(person), ...(person.topic ? { topic: person.topic } : {}) };

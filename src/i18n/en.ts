@@ -57,7 +57,7 @@ export const en = {
   history: 'History',
   no_reports: 'No report yet.',
   progress_on_recommendations: 'Progress on recommendations',
-  representative_of: 'a representative of {of}',
+  representative_of: 'a representative ({of})',
   a_participant: 'a participant',
   participants_count: '{count} participants',
   participants_count_one: '{count} participant',

@@ -42,7 +42,9 @@ describe('editions', () => {
     expect(published).not.toContain('Tessit');
     // attribution: organizations.
     expect(published).not.toContain('Amina Benali');
-    expect(published).toContain('a representative of UNOCT Programme Office');
+    // The organization in brackets: its name needs an article the tool cannot know ("a representative of Kingdom of Morocco").
+    expect(published).toContain('a representative (UNOCT Programme Office');
+    expect(published).not.toContain('a representative of');
   });
 
   it('two documents of one name in different editions are two files; in the same edition, document-name-taken (one replaced the other, silently)', async () => {
@@ -63,7 +65,7 @@ describe('editions', () => {
     const result = await build(dir, { formats: ['md'] });
     expect(hasErrors(result.diagnostics)).toBe(false);
     const published = String(result.files.find((f) => f.path === 'public/report.md')!.content);
-    for (const name of ['Amina Benali', 'Kofi Mensah', 'a representative of', 'Chair:', 'Rapporteur:']) expect(published, name).not.toContain(name);
+    for (const name of ['Amina Benali', 'Kofi Mensah', 'a representative (', 'Chair:', 'Rapporteur:']) expect(published, name).not.toContain(name);
     expect(String(result.files.find((f) => f.path === 'restricted/report.md')!.content)).toContain('Amina Benali');
   });
 

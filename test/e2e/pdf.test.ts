@@ -92,7 +92,7 @@ describe('the two editions of the example as PDF', () => {
       for (const phrase of [...RESTRICTED, 'Youssef Benjelloun', 'Karim Tazi', 'Léa Fontaine']) expect(text, `${file}: ${phrase}`).not.toContain(phrase);
     }
     const publicReport = (await allText(await openPdf(readFileSync(path.join(out, 'en/public/report.pdf'))))).join(' ');
-    expect(publicReport).toContain('a representative of');
+    expect(publicReport).toContain('a representative (Kingdom of Morocco)');
   });
 });
 
