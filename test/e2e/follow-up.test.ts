@@ -97,6 +97,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       where: /follow-up\/2022-11-15\.yaml:\d+:13 error Two reports of 2022-11-15 disagree on action “passenger-data-assessments”: done and in-progress\.|follow-up\/2022-11-15-niger\.yaml:5:13 error Two reports of 2022-11-15 disagree/, code: 1,
     },
     {
+      // The same for a recommendation's progress in one country (it was not checked at all); at the later, the other related.
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - recommendation: api-pnr\n    country: NER\n    status: done\n'),
+      where: /follow-up\/2022-11-15\.yaml:21:13 error Two reports of 2022-11-15 disagree on recommendation “api-pnr” for NER: done and in-progress\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2022-11-15-niger\.yaml:6:13 the other report of that date/, code: 1,
+    },
+    {
       // A report copied under another name: every update counted twice, without a word.
       rule: 'repeated-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15 copy.yaml'), read(report(dir))),
