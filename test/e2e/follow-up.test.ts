@@ -27,7 +27,8 @@ describe('follow-up of the action plan', () => {
     expect(rows.slice(0, 2)).toEqual(['A5 In progress (**overdue**)', 'A4 Blocked (**overdue**)']);
     expect(rows).toContain('A9 Not started');
     expect(register).toMatch(/### A4\n\n- \*\*15 November 2022\*\*, .*: In progress\. Burkina Faso's national workshop[^\n]*\n- \*\*15 May 2023\*\*, .*: Blocked\./);
-    expect(register).toContain('- **R5** (Niger), 15 November 2022: In progress. A decree establishing the national **passenger information unit**');
+    // The reporter of a recommendation's progress is named, as an action's is in its history (it was printed nowhere).
+    expect(register).toContain('- **R5** (Niger), 15 November 2022, UNOCT Programme Office for Counter-Terrorism and Training in Africa: In progress. A decree establishing the national **passenger information unit**');
     // The action plan and the country briefs show each action's status.
     expect(read(path.join(dir, 'out/report.md'))).toMatch(/\| Implements \| Status as of 15 May 2023 \|\n[\s\S]*\| \*\*A4\*\* \|.*\| Blocked \(\*\*overdue\*\*\) \|/);
     expect(read(path.join(dir, 'out/countries/MLI.md'))).toMatch(/\| \*\*A5\*\* \|.*\| In progress \(\*\*overdue\*\*\) \|/);
