@@ -64,16 +64,11 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
 const OUTPUT_FOLDER_HINT = 'Remove or rename the file in the way (a workshop of a programme is built into its own out/), or give --out a folder (it is made when missing).';
 
 /**
- * Starts a publish into `outDir`, first repairing what a killed one left. The protocol:
- * - add: append the name to the journal, then write `<name>.wr-tmp`;
- * - commit: write the new manifest to `.workshop-report.json.wr-tmp` (the commit record), rename each
- *   temporary file into place, remove the files of the previous manifest this build did not write,
- *   rename the manifest into place, delete the journal.
- * Killed before the commit record is complete, the next publish removes the temporary files the
- * journal names (roll back); killed after, it finishes the renames (roll forward).
+ * A setup error when `outDir` is a file, or cannot be made because a file is where a folder above
+ * it goes (`--out notes.txt/out`); else what `outDir` is, undefined when it does not exist yet.
+ * For a build and for `build --check` alike (which listed every document as missing).
  */
-export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string): Promise<Staging> {
-  if (signal?.aborted) throw new InterruptedError('interrupted');
+export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs): Promise<Awaited<ReturnType<FileSystem['stat']>> | undefined> {
   const existing = await fs.stat(outDir).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, OUTPUT_FOLDER_HINT);
   if (!existing) {
@@ -85,6 +80,21 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       break;
     }
   }
+  return existing;
+}
+
+/**
+ * Starts a publish into `outDir`, first repairing what a killed one left. The protocol:
+ * - add: append the name to the journal, then write `<name>.wr-tmp`;
+ * - commit: write the new manifest to `.workshop-report.json.wr-tmp` (the commit record), rename each
+ *   temporary file into place, remove the files of the previous manifest this build did not write,
+ *   rename the manifest into place, delete the journal.
+ * Killed before the commit record is complete, the next publish removes the temporary files the
+ * journal names (roll back); killed after, it finishes the renames (roll forward).
+ */
+export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string): Promise<Staging> {
+  if (signal?.aborted) throw new InterruptedError('interrupted');
+  const existing = await refuseFileInTheWay(outDir, fs);
   if (project !== undefined) await refuseOtherProject(fs, outDir, project);
   const { previous, recovered } = await recover(fs, outDir);
   // A failed first build leaves no empty output folder behind.
