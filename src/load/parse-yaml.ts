@@ -6,6 +6,7 @@ import { findUnsafeCharacter } from './unsafe-characters.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
+import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -24,9 +25,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
   const scan = scanCst(source.text, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
-  // Lines indented with a tab: the file is read again without the rest of the entry they are in
-  // (blanked: same offsets), so what follows is read as written; `text` is what `doc` was read from.
-  const { doc, text, tags, tabs } = withoutTabIndents(source.text, tokens, scan.tags, lineCounter);
+  // Lines indented with a tab, values with a `: ` in them: the file is read again without the rest
+  // of the entry a tab is in (blanked), and with those `: ` as blanks (same offsets), so what follows
+  // is read as written; `text` is what `doc` was read from.
+  const { doc, text, tags, tabs, colons } = readAgain(source.text, tokens, scan.tags, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -52,6 +54,14 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     if (before !== undefined) syntaxOffsets.push(before);
   }
   const inTabEntry = (offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
+  // `summary: The chair said: borders matter`: at the `: `, with the line to write instead, in quotes.
+  const colonInValue = (found: ColonValue) => {
+    const { message, hint } = colonValueProblem(found);
+    report('yaml-syntax', 'error', [found.colon, found.colon + 1], message, hint);
+    syntaxOffsets.push(found.start);
+    reportedLines.add(lineCounter.linePos(found.start).line);
+  };
+  colons.forEach(colonInValue);
   // A tab that indents a line garbles what follows it in its top-level entry: the errors yaml finds
   // there are its consequences ("All mapping items must start at the same column"), not reported.
   let garbledUntil = -1;
@@ -64,7 +74,12 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     reportedLines.add(line);
     if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(text, range[0]);
     const leading = open ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
-    if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
+    // (Read as it was, when reading it again was not possible.)
+    const colon = open || leading ? undefined : colonValue(error, text);
+    if (colon) {
+      reportedLines.delete(line);
+      colonInValue(colon);
+    } else if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
     else if (leading) report('yaml-syntax', 'error', leading.range, `YAML syntax error: this value begins with “${leading.character}”, which YAML reads as ${leading.meaning}, not as text.`, `Put the whole value in quotes: ${leading.quoted}`);
     else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
   }
@@ -98,28 +113,36 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
 }
 
-/** Reading again without what tabs garbled: at most this many times (a line the first reading never reached may have a tab too). */
-const TAB_PASSES = 8;
+/** Reading again without what tabs and `: ` garbled: at most this many times (a line the first reading never reached may have one too). */
+const MAX_READINGS = 8;
+
+type Tags = ReturnType<typeof scanCst>['tags'];
 
 /**
- * The document of `text`, read again with the rest of each top-level entry from its first line
- * indented with a tab (one the parser found an error on) blanked, until no such line is left: a tab
- * at the start of a line ended the mapping there, and every later entry of the file was lost, its
- * mistakes unreported; a tab after spaces garbled its entry into knock-on errors. Without such a
- * tab, the document as read, and no entries.
+ * The document of `text`, read again until nothing is left of two mistakes that garble the rest
+ * of the file, not only their entry:
+ * - a line indented with a tab (one the parser found an error on): a tab at the start of a line
+ *   ended the mapping there, every later entry of the file lost and its mistakes unreported; a tab
+ *   after spaces garbled its entry into knock-on errors. The rest of its top-level entry is blanked;
+ * - a value with a `: ` in it (`summary: The chair said: borders matter`): the rest of the file was
+ *   read as the mapping of the key “The chair said”. The `: ` is read as a blank.
+ * The text keeps its length, so offsets stay the file's. Without either, the document as read.
  */
-function withoutTabIndents(source: string, tokens: Token[], sourceTags: ReturnType<typeof scanCst>['tags'], lineCounter: LineCounter): { doc: Document.Parsed; text: string; tags: ReturnType<typeof scanCst>['tags']; tabs: TabEntry[] } {
-  let read = { doc: compose(tokens, source), text: source, tags: sourceTags, tabs: [] as TabEntry[] };
-  for (let pass = 0; pass < TAB_PASSES; pass++) {
+function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounter: LineCounter): { doc: Document.Parsed; text: string; tags: Tags; tabs: TabEntry[]; colons: ColonValue[] } {
+  let read = { doc: compose(tokens, source), text: source, tags: sourceTags, tabs: [] as TabEntry[], colons: [] as ColonValue[] };
+  const inTabs = (tabs: readonly TabEntry[], offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
+  for (let reading = 0; reading < MAX_READINGS; reading++) {
     const known = read.tabs.flatMap((entry) => entry.lines);
-    const found = tabIndents(read.doc.errors, source, lineCounter).filter((indent) => !read.tabs.some(({ start, end }) => indent.lineStart >= start && indent.lineStart < end));
-    if (found.length === 0) break;
+    const found = tabIndents(read.doc.errors, source, lineCounter).filter((indent) => !inTabs(read.tabs, indent.lineStart));
+    const values = read.doc.errors.flatMap((error) => colonValue(error, source) ?? []).filter((value) => !read.colons.some((seen) => seen.start === value.start));
+    if (found.length === 0 && values.length === 0) break;
     const tabs = tabEntries(source, [...known, ...found]);
-    const text = blankEntries(source, tabs);
+    const colons = [...read.colons, ...values].filter((value) => !inTabs(tabs, value.start)).sort((a, b) => a.start - b.start);
+    const text = colonsAsSpaces(blankEntries(source, tabs), colons);
     const again = [...new Parser().parse(text)];
     const scan = scanCst(text, undefined, again);
     if (scan.problem) break;
-    read = { doc: compose(again, text), text, tags: scan.tags, tabs };
+    read = { doc: compose(again, text), text, tags: scan.tags, tabs, colons };
   }
   return read;
 }

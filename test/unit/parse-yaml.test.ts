@@ -83,6 +83,31 @@ describe('parseYamlFile', () => {
     expect(parse('summary: |\n  text\n  \tcode\ntitle: a\n  \tcontinued\n').diagnostics).toEqual([]);
   });
 
+  it('a plain value with a “: ” in it is one error at the “: ”, with the line to write in quotes, and the file after it is still read', () => {
+    // It was reported at the value's start without a word of quotes, and the rest of the file read as the mapping of “The chair said”.
+    const one = parse('summary: The chair said: borders matter\nkey_ponts:\n  - a\n');
+    expect(at(one.diagnostics)).toEqual(['yaml-syntax 1:24']);
+    expect(one.diagnostics[0]!.message).toBe('YAML syntax error: this “: ” makes YAML read “The chair said” as a key, and a key cannot follow “summary:” on the same line.');
+    expect(one.diagnostics[0]!.hint).toBe('Put the whole value in double quotes: summary: "The chair said: borders matter" (a double quote inside it is written \\").');
+    expect(one.file.data).toEqual({ key_ponts: ['a'] });
+    expect(one.file.damage?.containers).toEqual([[]]);
+    const cases: Array<[string, string, string]> = [
+      // A time before it is no key; a comment after it is not in the quotes.
+      ['title: ok\nsummary: Opened at 10:30: late  # noted\n', 'yaml-syntax 2:25', 'summary: "Opened at 10:30: late"'],
+      // A text over two lines: quoted from its start (the quotes may span lines).
+      ['summary: The chair said: borders\n  matter a lot\ntitle: ok\n', 'yaml-syntax 1:24', 'summary: "The chair said: borders"'],
+      // In a list item: the value, or the whole item when it is one text.
+      ['key_points:\n  - Watchlists: often: maintained\ntitle: ok\n', 'yaml-syntax 2:22', '- Watchlists: "often: maintained" (a double quote inside it is written \\"); or, if the whole item is one text, quote all of it: - "Watchlists: often: maintained".'],
+      ['recommendations:\n  - text: Say "this": now\n    theme: kst\ntitle: ok\n', 'yaml-syntax 2:21', '- text: "Say \\"this\\": now"'],
+    ];
+    for (const [text, where, quoted] of cases) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual([where]);
+      expect(result.diagnostics[0]!.hint, text).toContain(`Put the whole value in double quotes: ${quoted}`);
+      expect(result.file.data, text).toHaveProperty('title', 'ok');
+    }
+  });
+
   it('reports an unclosed single quote at the opening quote', () => {
     expect(at(parse("a: 1\nb: 'x\n").diagnostics)).toEqual(['yaml-syntax 2:4']);
   });
