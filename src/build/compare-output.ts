@@ -1,15 +1,19 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs } from '../load/file-system.js';
-import { compareFile, readManifest, type OutputFile } from './publish.js';
+import { compareFile, readManifest, refuseFileInTheWay, type OutputFile } from './publish.js';
 
 export interface OutputProblem {
   kind: 'missing' | 'differs' | 'stale';
   file: string;
 }
 
-/** For `build --check`: what publishing these files would change in the output folder. Reads only. */
+/**
+ * For `build --check`: what publishing these files would change in the output folder. Reads only.
+ * An output folder that is a file, or under one, is the setup error a build gives (not every file missing).
+ */
 export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<{ problems: OutputProblem[] }> {
+  await refuseFileInTheWay(outDir, nodeFs);
   const problems: OutputProblem[] = [];
   for (const file of files) {
     const found = await compareFile(nodeFs, path.join(outDir, file.path), file.content);

@@ -1,11 +1,13 @@
 import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
-import { punchHoles, removeDamaged, type Damage } from './damage.js';
+import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
+import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
+import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
 export interface ParseResult {
@@ -23,7 +25,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
   const scan = scanCst(source.text, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
-  const doc = compose(tokens, source.text);
+  // Lines indented with a tab, values with a `: ` in them: the file is read again without the rest
+  // of the entry a tab is in (blanked), and with those `: ` as blanks (same offsets), so what follows
+  // is read as written; `text` is what `doc` was read from.
+  const { doc, text, tags, tabs, colons } = readAgain(source.text, tokens, scan.tags, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -37,23 +42,48 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // line): report it once per line, then keep every other entry of the file.
   const syntaxOffsets: number[] = [];
   const reportedLines = new Set<number>();
+  // A line indented with a tab: one error for the top-level entry it is in, at its first such line,
+  // naming the others. The rest of that entry was not read, and the entry or list item the line
+  // before it belongs to (which the tab may continue) is left out.
+  for (const entry of tabs) {
+    const [first, ...others] = entry.lines;
+    const lineOf = (indent: TabIndent) => lineCounter.linePos(indent.lineStart).line;
+    const more = others.length === 0 ? '' : ` ${others.length === 1 ? 'Line' : 'Lines'} ${listed(others.map(lineOf))} of this entry ${others.length === 1 ? 'is' : 'are'} indented with a tab too.`;
+    report('yaml-syntax', 'error', first!.blank, 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.', `Use spaces, not a tab (most editors can insert spaces when Tab is pressed).${more}`);
+    const before = writtenBefore(text, entry.start);
+    if (before !== undefined) syntaxOffsets.push(before);
+  }
+  const inTabEntry = (offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
+  // `summary: The chair said: borders matter`: at the `: `, with the line to write instead, in quotes.
+  const colonInValue = (found: ColonValue) => {
+    const { message, hint } = colonValueProblem(found);
+    report('yaml-syntax', 'error', [found.colon, found.colon + 1], message, hint);
+    syntaxOffsets.push(found.start);
+    reportedLines.add(lineCounter.linePos(found.start).line);
+  };
+  colons.forEach(colonInValue);
   // A tab that indents a line garbles what follows it in its top-level entry: the errors yaml finds
   // there are its consequences ("All mapping items must start at the same column"), not reported.
   let garbledUntil = -1;
   for (const error of doc.errors) {
-    const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, source.text) : undefined;
+    const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, text) : undefined;
     const range = open ?? error.pos;
     syntaxOffsets.push(range[0]);
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
-    if (reportedLines.has(line) || range[0] < garbledUntil) continue;
+    if (reportedLines.has(line) || range[0] < garbledUntil || inTabEntry(range[0])) continue;
     reportedLines.add(line);
-    if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(source.text, range[0]);
-    const leading = open ? undefined : leadingIndicator(source.text, lineCounter.lineStarts[line - 1] ?? 0);
-    if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
+    if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(text, range[0]);
+    const leading = open ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
+    // (Read as it was, when reading it again was not possible.)
+    const colon = open || leading ? undefined : colonValue(error, text);
+    if (colon) {
+      reportedLines.delete(line);
+      colonInValue(colon);
+    } else if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
     else if (leading) report('yaml-syntax', 'error', leading.range, `YAML syntax error: this value begins with “${leading.character}”, which YAML reads as ${leading.meaning}, not as text.`, `Put the whole value in quotes: ${leading.quoted}`);
     else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
   }
-  for (const tag of scan.tags) {
+  for (const tag of tags) {
     syntaxOffsets.push(tag.offset);
     report('yaml-tag', 'error', [tag.offset, tag.offset + tag.source.length], `Explicit YAML tags (${tag.source}) are not allowed in notes.`, 'Remove the tag; write the value as plain text, a number or a list.');
   }
@@ -66,19 +96,62 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     report('not-a-mapping', 'error', contents?.range ?? [0, 0], `The file must be a mapping of keys to values, not ${describeNode(contents)}.`, emptyHint(role));
   } else if (!doc.errors.some((error) => error.code === 'MULTIPLE_DOCS')) {
     // (Of a file with two documents, nothing is kept: which one was meant is not known.)
-    damage = removeDamaged(contents, syntaxOffsets, source.text);
+    damage = removeDamaged(contents, syntaxOffsets, text);
     if (damage) {
       // Aliases, anchors, merge keys and repeated keys are checked in what is left; each takes its entry out too.
       const before = diagnostics.length;
-      checkNodes(contents, source.text, report, source.path, lineCounter);
+      checkNodes(contents, text, report, source.path, lineCounter);
       const forbidden = diagnostics.slice(before).filter((d) => d.severity === 'error').map((d) => d.location!.start.offset);
-      const more = removeDamaged(contents, forbidden, source.text);
+      const more = removeDamaged(contents, forbidden, text);
       damage = more && { containers: [...damage.containers, ...more.containers], ids: [...damage.ids, ...more.ids] };
     }
+    // What the tabs' entries held was not read: its ids, and perhaps keys of the file (`\tsummary:`).
+    if (damage && tabs.length > 0) damage = { containers: [...damage.containers, []], ids: [...damage.ids, ...tabs.flatMap(({ start, end }) => idsWritten(source.text.slice(start, end)))] };
   }
 
   const data = damage ? normalizeText(punchHoles(doc.toJS({ maxAliasCount: 0 }))) : undefined;
   return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
+}
+
+/** Reading again without what tabs and `: ` garbled: at most this many times (a line the first reading never reached may have one too). */
+const MAX_READINGS = 8;
+
+type Tags = ReturnType<typeof scanCst>['tags'];
+
+/**
+ * The document of `text`, read again until nothing is left of two mistakes that garble the rest
+ * of the file, not only their entry:
+ * - a line indented with a tab (one the parser found an error on): a tab at the start of a line
+ *   ended the mapping there, every later entry of the file lost and its mistakes unreported; a tab
+ *   after spaces garbled its entry into knock-on errors. The rest of its top-level entry is blanked;
+ * - a value with a `: ` in it (`summary: The chair said: borders matter`): the rest of the file was
+ *   read as the mapping of the key “The chair said”. The `: ` is read as a blank.
+ * The text keeps its length, so offsets stay the file's. Without either, the document as read.
+ */
+function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounter: LineCounter): { doc: Document.Parsed; text: string; tags: Tags; tabs: TabEntry[]; colons: ColonValue[] } {
+  let read = { doc: compose(tokens, source), text: source, tags: sourceTags, tabs: [] as TabEntry[], colons: [] as ColonValue[] };
+  const inTabs = (tabs: readonly TabEntry[], offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
+  for (let reading = 0; reading < MAX_READINGS; reading++) {
+    const known = read.tabs.flatMap((entry) => entry.lines);
+    const found = tabIndents(read.doc.errors, source, lineCounter).filter((indent) => !inTabs(read.tabs, indent.lineStart));
+    const values = read.doc.errors.flatMap((error) => colonValue(error, source) ?? []).filter((value) => !read.colons.some((seen) => seen.start === value.start));
+    if (found.length === 0 && values.length === 0) break;
+    const tabs = tabEntries(source, [...known, ...found]);
+    const colons = [...read.colons, ...values].filter((value) => !inTabs(tabs, value.start)).sort((a, b) => a.start - b.start);
+    const text = colonsAsSpaces(blankEntries(source, tabs), colons);
+    const again = [...new Parser().parse(text)];
+    const scan = scanCst(text, undefined, again);
+    if (scan.problem) break;
+    read = { doc: compose(again, text), text, tags: scan.tags, tabs, colons };
+  }
+  return read;
+}
+
+/** `3`, `3 and 5`, `3, 5 and 8`; past five, `3, 5, 8, 9, 11 and 4 more`. */
+function listed(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 5).map(String);
+  if (numbers.length > 5) return `${shown.join(', ')} and ${numbers.length - 5} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /** A file too deep or too large to compose safely: reported, never composed. */
@@ -96,7 +169,9 @@ function refuse(source: SourceFile, role: FileRole, problem: StructureProblem, l
 const OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
 /** What yaml's parseDocument does, from tokens already parsed. */
-function compose(tokens: ReturnType<Parser['parse']> extends Iterable<infer T> ? T[] : never, text: string): Document.Parsed {
+type Token = ReturnType<Parser['parse']> extends Iterable<infer T> ? T : never;
+
+function compose(tokens: Token[], text: string): Document.Parsed {
   let doc: Document.Parsed | undefined;
   for (const next of new Composer(OPTIONS).compose(tokens, true, text.length)) {
     if (!doc) doc = next as Document.Parsed;
@@ -204,13 +279,6 @@ function firstSentence(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') + '.';
 }
 
-/** Where the next top-level key after `offset` begins (a line starting with neither a blank, `#` nor `-`), else the end. */
-function nextTopLevelEntry(text: string, offset: number): number {
-  const pattern = /\n(?=[^\s#-])/g;
-  pattern.lastIndex = offset;
-  const found = pattern.exec(text);
-  return found ? found.index + 1 : text.length;
-}
 
 /** What YAML reads a value's first character as, for those that cannot begin plain text. */
 const INDICATORS: Record<string, string> = {

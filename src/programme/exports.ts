@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { toString } from 'mdast-util-to-string';
 import { parseGfm } from '../markdown/parse.js';
 import { translate } from '../i18n/index.js';
+import { foldIcs } from './ics-folding.js';
 import type { ProgrammeAction, ProgrammeModel } from './model.js';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -52,7 +53,8 @@ function asOf(model: ProgrammeModel, action: ProgrammeAction): string | undefine
  * actions.ics: one VTODO per open action (not done, not dropped), due on its due date, for a
  * calendar or a task list (ical.js writes it). A UID is the workshop's id and the action's (its
  * label without one), so importing a later build updates the tasks instead of duplicating them;
- * DTSTAMP is the as-of date, never the clock, so the same notes give the same bytes. Pure.
+ * DTSTAMP is the as-of date, never the clock, so the same notes give the same bytes. Every line is
+ * at most 75 octets, a continuation's leading space included (RFC 5545 §3.1). Pure.
  */
 export function actionsIcs(model: ProgrammeModel): string {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
@@ -72,7 +74,8 @@ export function actionsIcs(model: ProgrammeModel): string {
     todo.updatePropertyWithValue('status', action.status === 'in-progress' ? 'IN-PROCESS' : 'NEEDS-ACTION');
     calendar.addSubcomponent(todo);
   }
-  return `${calendar.toString()}\r\n`;
+  // Folded again: ical.js's continuation lines are 76 octets with their leading space.
+  return foldIcs(`${calendar.toString()}\r\n`);
 }
 
 /**

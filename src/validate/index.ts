@@ -21,6 +21,7 @@ import { checkDocumentNames } from './rules/documents.js';
 import { checkEditions } from './rules/editions.js';
 import { checkAgainstSchema, type InvalidId } from './recover.js';
 import type { SchemaName } from './schemas.js';
+import { countryHint } from './country-suggestion.js';
 
 export type { CheckedProject, CheckedSession, Checked, RuleProject, TranslationData } from './context.js';
 
@@ -47,8 +48,10 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const damagedFiles = new Set<string>();
   const invalidIds = new Map<string, InvalidId[]>();
   const removed = new Map<string, DataPath[]>();
+  // A country written where a code goes (`mli`, `Mali`): its hint names the code, a beneficiary's first once workshop.yaml is read.
+  let beneficiaries: string[] = [];
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
-    const recovered = checkAgainstSchema(file, schema);
+    const recovered = checkAgainstSchema(file, schema, { country: (written) => countryHint(written, beneficiaries, table) });
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
     diagnostics.push(...recovered.diagnostics);
     if (recovered.diagnostics.length > 0) schemaFailed = true;
@@ -69,6 +72,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   loaded.unread.forEach((file) => damagedFiles.add(file));
   if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
+  beneficiaries = (workshop?.data.countries ?? []).flatMap((code) => code);
   const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { idsWritten, isDamaged, NO_DAMAGE, type Damage } from '../load/damage.js';
 import type { DataPath, ParsedFile } from '../load/index.js';
-import { schemaDiagnostics, schemaErrorPath } from './schema-diagnostics.js';
+import { schemaDiagnostics, schemaErrorPath, type SchemaHints } from './schema-diagnostics.js';
 import { validator, type SchemaError, type SchemaName } from './schemas.js';
 import { mayBeKey } from './suggest.js';
 
@@ -41,7 +41,7 @@ const MAX_PASSES = 8;
  * Stage 2 for one file: its schema errors, less those a syntax error already explains, and its data
  * with the entries in error taken out. A schema error in one item stops nothing else.
  */
-export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): RecoveredFile {
+export function checkAgainstSchema(file: ParsedFile, schema: SchemaName, hints: SchemaHints = {}): RecoveredFile {
   const loadDamage = file.damage ?? NO_DAMAGE;
   if (file.data === undefined) return { diagnostics: [], damage: { containers: [[]], ids: idsWritten(file.source.text) }, keysLeftOut: new Set('*'), invalidIds: [], removed: [] };
   const keysLeftOut = new Set(loadDamage.containers.map((path) => String(path[0] ?? '*')));
@@ -51,7 +51,7 @@ export function checkAgainstSchema(file: ParsedFile, schema: SchemaName): Recove
   const view = file.damage ? compact(file.data) : file.data;
   if (validate(view)) return { diagnostics: [], data: file.data, damage: loadDamage, keysLeftOut, invalidIds: [], removed: [] };
   const explained = (error: SchemaError) => ABOUT_ENTRIES.has(error.keyword) && isDamaged(loadDamage, schemaErrorPath(error, false));
-  const diagnostics = schemaDiagnostics(file, schema, explained, file.damage ? { data: view, original: (path) => originalPath(file.data, path) } : undefined);
+  const diagnostics = schemaDiagnostics(file, schema, explained, file.damage ? { data: view, original: (path) => originalPath(file.data, path) } : undefined, hints);
 
   const data = structuredClone(file.data);
   const containers: DataPath[] = [...loadDamage.containers];

@@ -9,11 +9,19 @@ export interface SchemaView {
   original: (path: DataPath) => DataPath;
 }
 
+/** What the schema cannot know, for hints: the country code a value written where one goes probably means. */
+export interface SchemaHints {
+  country?: (written: string) => string | undefined;
+}
+
+/** The pattern of a country code (common.schema.json `countryCode`). */
+const COUNTRY_CODE_PATTERN = '^[A-Z]{3}$';
+
 /**
  * Validates one parsed file against its schema and turns ajv's errors into located diagnostics,
  * less those `explained` says are the consequence of an earlier problem.
  */
-export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explained: (error: SchemaError) => boolean = () => false, view?: SchemaView): Diagnostic[] {
+export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explained: (error: SchemaError) => boolean = () => false, view?: SchemaView, hints: SchemaHints = {}): Diagnostic[] {
   const validate = validator(schema);
   const data = view ? view.data : file.data;
   if (validate(data)) return [];
@@ -30,7 +38,7 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data))));
   const seen = new Set<string>();
   for (const error of errors) {
-    const diagnostic = toDiagnostic(file, error, view?.original);
+    const diagnostic = toDiagnostic(file, error, view?.original, hints);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -202,7 +210,7 @@ function pathOf(error: SchemaError): DataPath {
   });
 }
 
-function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: DataPath) => DataPath = (path) => path): Diagnostic {
+function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: DataPath) => DataPath = (path) => path, hints: SchemaHints = {}): Diagnostic {
   const path = original(pathOf(error));
   const name = describePath(path);
   const at = (code: RuleId, part: Part, message: string, hint?: string, extra: DataPath = []): Diagnostic => ({
@@ -254,8 +262,12 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       return at('invalid-value', 'value', `${quoted(name, 'This list')} needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'item' : 'items'}.`, description);
     case 'minLength':
       return at('invalid-value', 'value', `${quoted(name, 'This text')} must not be empty.`, description);
-    case 'pattern':
-      return at('invalid-value', 'value', `“${String(valueAt(file.data, path))}” is not a valid ${name || 'value'}.`, description);
+    case 'pattern': {
+      const value = String(valueAt(file.data, path));
+      // `country: mli`, `country: Mali`: the code meant, as other rules say it.
+      const meant = error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(value) : undefined;
+      return at('invalid-value', 'value', `“${value}” is not a valid ${name || 'value'}.`, meant ?? description);
+    }
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
   }

@@ -115,6 +115,18 @@ describe('build', () => {
     expect(below.stderr).toContain(`The output folder ${path.join(file, 'out')} cannot be made: ${file} is a file.`);
   });
 
+  it('build --check refuses an output folder that is a file as build does (it listed every document as missing, exit 1)', async () => {
+    const file = path.join(work, 'a-file-checked');
+    writeFileSync(file, 'not a folder\n');
+    for (const [out, message] of [[file, `The output folder ${file} is a file.`], [path.join(file, 'out'), `The output folder ${path.join(file, 'out')} cannot be made: ${file} is a file.`]] as const) {
+      const result = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', out, '--check']);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toContain('is not up to date');
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
+  });
+
   it('leaves the previous reports untouched when the notes have an error', async () => {
     const project = path.join(work, 'broken');
     copyExampleWithoutEditions(project);

@@ -27,7 +27,8 @@ describe('follow-up of the action plan', () => {
     expect(rows.slice(0, 2)).toEqual(['A5 In progress (**overdue**)', 'A4 Blocked (**overdue**)']);
     expect(rows).toContain('A9 Not started');
     expect(register).toMatch(/### A4\n\n- \*\*15 November 2022\*\*, .*: In progress\. Burkina Faso's national workshop[^\n]*\n- \*\*15 May 2023\*\*, .*: Blocked\./);
-    expect(register).toContain('- **R5** (Niger), 15 November 2022: In progress. A decree establishing the national **passenger information unit**');
+    // The reporter of a recommendation's progress is named, as an action's is in its history (it was printed nowhere).
+    expect(register).toContain('- **R5** (Niger), 15 November 2022, UNOCT Programme Office for Counter-Terrorism and Training in Africa: In progress. A decree establishing the national **passenger information unit**');
     // The action plan and the country briefs show each action's status.
     expect(read(path.join(dir, 'out/report.md'))).toMatch(/\| Implements \| Status as of 15 May 2023 \|\n[\s\S]*\| \*\*A4\*\* \|.*\| Blocked \(\*\*overdue\*\*\) \|/);
     expect(read(path.join(dir, 'out/countries/MLI.md'))).toMatch(/\| \*\*A5\*\* \|.*\| In progress \(\*\*overdue\*\*\) \|/);
@@ -85,6 +86,9 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'unknown-key', change: (dir) => edit(path.join(dir, 'follow-up/2022-11-30.yaml'), /^    status: done$/m, '    statut: done'), where: /follow-up\/2022-11-30\.yaml:7:5 error Unknown key “statut” in updates\[1\]\./, code: 1 },
     { rule: 'unknown-recommendation', change: (dir) => edit(report(dir), 'recommendation: api-pnr', 'recommendation: api-pnx'), where: /follow-up\/2022-11-15\.yaml:19:21 error No recommendation has the id “api-pnx”/, code: 1 },
     { rule: 'not-beneficiary', change: (dir) => edit(report(dir), 'country: NER', 'country: SEN'), where: /follow-up\/2022-11-15\.yaml:20:14 error SEN is not one of the workshop's beneficiary countries/, code: 1 },
+    // A code in lower case, or a country's name: the hint names the beneficiary's code (it gave only the form of a code).
+    { rule: 'invalid-value', change: (dir) => edit(report(dir), 'country: NER', 'country: ner'), where: /follow-up\/2022-11-15\.yaml:20:14 error “ner” is not a valid updates\[5\]\.country\. \[invalid-value\][\s\S]*hint: Did you mean “NER”\? Country codes are written in capitals\./, code: 1 },
+    { rule: 'invalid-value', change: (dir) => edit(report(dir), 'country: NER', 'country: Niger'), where: /follow-up\/2022-11-15\.yaml:20:14 error “Niger” is not a valid updates\[5\]\.country\. \[invalid-value\][\s\S]*hint: Did you mean “NER” \(Niger\)\? A country is written as its ISO 3166-1 alpha-3 code\./, code: 1 },
     { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)\.[\s\S]*hint: Check the date: follow-up reports come after the workshop\. The file is named for 2022-11-15\./, code: 1 },
     { rule: 'follow-up-date-mismatch', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2023-11-15'), where: /follow-up\/2022-11-15\.yaml:4:7 warning This report is dated 2023-11-15, but its file is named for 2022-11-15\. \[follow-up-date-mismatch\]/, code: 0 },
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
@@ -92,6 +96,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: passenger-data-assessments\n    status: done\n'),
       where: /follow-up\/2022-11-15\.yaml:\d+:13 error Two reports of 2022-11-15 disagree on action “passenger-data-assessments”: done and in-progress\.|follow-up\/2022-11-15-niger\.yaml:5:13 error Two reports of 2022-11-15 disagree/, code: 1,
+    },
+    {
+      // The same for a recommendation's progress in one country (it was not checked at all); at the later, the other related.
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - recommendation: api-pnr\n    country: NER\n    status: done\n'),
+      where: /follow-up\/2022-11-15\.yaml:21:13 error Two reports of 2022-11-15 disagree on recommendation “api-pnr” for NER: done and in-progress\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2022-11-15-niger\.yaml:6:13 the other report of that date/, code: 1,
     },
     {
       // A report copied under another name: every update counted twice, without a word.

@@ -89,4 +89,16 @@ describe('review regressions', () => {
     const result = await runInProcess(['validate', dir], { cwd: dir });
     expect(result.stderr).not.toContain('[image]');
   });
+
+  it('a tab that indents a line is one error at the tab, and a mistake further down the file is still found', async () => {
+    // The parser ended the file's mapping at the tab: the typo below was never reported (one error, then a second run found it).
+    for (const [tabbed, line] of [['\torganization: unoct-rabat', 7], ['\t- name: Amina Benali', 6], ['  \tname: Amina Benali', 6]] as const) {
+      const dir = project(`tab-${line}-${tabbed.length}`, { 'sessions/a.yaml': (t) => t.replace(line === 7 ? '    organization: unoct-rabat' : '  - name: Amina Benali', tabbed).replace('key_points:', 'key_ponts:') });
+      const result = await runInProcess(['validate', dir], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(problems(result.stderr), tabbed).toEqual([`yaml-syntax sessions/a.yaml:${line}:1`, 'unknown-key sessions/a.yaml:12:1']);
+      expect(result.stderr).toContain('YAML syntax error: this line is indented with a tab; YAML indents with spaces only. [yaml-syntax]');
+      expect(result.stderr).toContain('hint: Use spaces, not a tab');
+    }
+  });
 });

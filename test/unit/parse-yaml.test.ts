@@ -44,15 +44,68 @@ describe('parseYamlFile', () => {
     expect(open.diagnostics.map((d) => d.message).join(' ')).not.toContain('this value begins with');
   });
 
-  it('a tab that indents a line is one error, its knock-on errors in that entry left out; ids written after where the parser stopped count as lost', () => {
+  it('a tab that indents a line is one error, its knock-on errors in that entry left out, and the entries after it are still read', () => {
     const text = 'title: ok\nrecommendations:\n  - id: kept\n    text: a\n\t- id: tabbed\n    text: b\n  - id: after\n    text: c\nactions:\n  - id: later-action\n';
     const result = parse(text);
     expect(at(result.diagnostics)).toEqual(['yaml-syntax 5:1']);
-    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: Tabs are not allowed as indentation.');
-    // What was lost may explain a reference from another file (a follow-up naming an action): those stay quiet.
-    expect(result.file.damage?.ids).toEqual(expect.arrayContaining(['tabbed', 'after', 'later-action']));
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: this line is indented with a tab; YAML indents with spaces only.');
+    expect(result.diagnostics[0]!.hint).toBe('Use spaces, not a tab (most editors can insert spaces when Tab is pressed).');
+    // What was garbled may explain a reference from another file (a follow-up naming an action): those stay quiet.
+    expect(result.file.damage?.ids).toEqual(expect.arrayContaining(['tabbed']));
+    // The parser stopped at the tab: the entries after it were lost. They are read now.
+    // The item before the tab (which the tab may continue) and the rest of its entry are left out.
+    const data = result.file.data as { title: string; recommendations: unknown[]; actions: unknown[] };
+    expect(data).toMatchObject({ title: 'ok', actions: [{ id: 'later-action' }] });
+    expect(Object.keys(data.recommendations)).toEqual([]);
+    expect(result.file.damage?.containers).toEqual(expect.arrayContaining([['recommendations'], []]));
     // A mistake in a later top-level entry is still its own error.
     expect(at(parse('title: ok\nkey_points:\n\t- a\n  - b\nsummary: "open\n').diagnostics)).toEqual(['yaml-syntax 3:1', 'yaml-syntax 5:10']);
+  });
+
+  it('lines of one entry indented with tabs are one error at the first, naming the others; a later key\'s mistake is still found', () => {
+    const cases: Array<[string, string[], string | undefined]> = [
+      // At the start of the line: the parser ended the mapping there, and lost `sumary` (it said nothing of it).
+      ['speakers:\n  - name: A\n\ttitle: B\n    topic: C\n  - name: D\nrapporteur:\n\tname: E\n\torganization: F\nsumary: x\n', ['yaml-syntax 3:1', 'yaml-syntax 7:1'], undefined],
+      // After spaces: three errors, two of them knock-on.
+      ['speakers:\n  - name: A\n  \ttitle: B\n    topic: C\n  - name: D\nsumary: x\n', ['yaml-syntax 3:1'], undefined],
+      ['country_notes:\n  MLI:\n\t\tneeds:\n\t\t\t- a\n  NER:\n    needs: [b]\nsumary: x\n', ['yaml-syntax 3:1'], 'Line 4 of this entry is indented with a tab too.'],
+    ];
+    for (const [text, where, more] of cases) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual(where);
+      expect(result.diagnostics.every((d) => d.message === 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.'), text).toBe(true);
+      if (more) expect(result.diagnostics[0]!.hint).toContain(more);
+      expect(result.file.data, text).toHaveProperty('sumary', 'x');
+    }
+    // The entry a tab garbled is left out whole, never read as the guess (`rapporteur` here).
+    expect(parse('rapporteur:\n\tname: E\n\torganization: F\nsumary: x\n').file.data).toEqual({ sumary: 'x' });
+    // A tab in a block of text, or after a line's indentation, is text, not indentation.
+    expect(parse('summary: |\n  text\n  \tcode\ntitle: a\n  \tcontinued\n').diagnostics).toEqual([]);
+  });
+
+  it('a plain value with a “: ” in it is one error at the “: ”, with the line to write in quotes, and the file after it is still read', () => {
+    // It was reported at the value's start without a word of quotes, and the rest of the file read as the mapping of “The chair said”.
+    const one = parse('summary: The chair said: borders matter\nkey_ponts:\n  - a\n');
+    expect(at(one.diagnostics)).toEqual(['yaml-syntax 1:24']);
+    expect(one.diagnostics[0]!.message).toBe('YAML syntax error: this “: ” makes YAML read “The chair said” as a key, and a key cannot follow “summary:” on the same line.');
+    expect(one.diagnostics[0]!.hint).toBe('Put the whole value in double quotes: summary: "The chair said: borders matter" (a double quote inside it is written \\").');
+    expect(one.file.data).toEqual({ key_ponts: ['a'] });
+    expect(one.file.damage?.containers).toEqual([[]]);
+    const cases: Array<[string, string, string]> = [
+      // A time before it is no key; a comment after it is not in the quotes.
+      ['title: ok\nsummary: Opened at 10:30: late  # noted\n', 'yaml-syntax 2:25', 'summary: "Opened at 10:30: late"'],
+      // A text over two lines: quoted from its start (the quotes may span lines).
+      ['summary: The chair said: borders\n  matter a lot\ntitle: ok\n', 'yaml-syntax 1:24', 'summary: "The chair said: borders"'],
+      // In a list item: the value, or the whole item when it is one text.
+      ['key_points:\n  - Watchlists: often: maintained\ntitle: ok\n', 'yaml-syntax 2:22', '- Watchlists: "often: maintained" (a double quote inside it is written \\"); or, if the whole item is one text, quote all of it: - "Watchlists: often: maintained".'],
+      ['recommendations:\n  - text: Say "this": now\n    theme: kst\ntitle: ok\n', 'yaml-syntax 2:21', '- text: "Say \\"this\\": now"'],
+    ];
+    for (const [text, where, quoted] of cases) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual([where]);
+      expect(result.diagnostics[0]!.hint, text).toContain(`Put the whole value in double quotes: ${quoted}`);
+      expect(result.file.data, text).toHaveProperty('title', 'ok');
+    }
   });
 
   it('reports an unclosed single quote at the opening quote', () => {

@@ -294,3 +294,29 @@ describe('validate: no cascade', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
   });
 });
+
+describe('validate: a country written where its code goes', () => {
+  const speaker = (country: string) => mentioning(`speakers:\n  - name: A speaker\n    country: ${country}`);
+  const hintFor = (country: string, workshop = WORKSHOP) => {
+    const list = diagnostics({ workshop, sessions: { 'sessions/a.yaml': speaker(country) } });
+    expect(list.map(where)).toEqual(['invalid-value sessions/a.yaml:12:14']);
+    return list[0]!.hint;
+  };
+
+  it('in lower case: did you mean the code in capitals', () => {
+    expect(hintFor('mli')).toBe('Did you mean “MLI”? Country codes are written in capitals.');
+    expect(hintFor('Ner')).toBe('Did you mean “NER”? Country codes are written in capitals.');
+  });
+
+  it('by its UN name (any case, accents or not, English, French or Spanish), or a name close to a beneficiary\'s: its code', () => {
+    expect(hintFor('Mali')).toBe('Did you mean “MLI” (Mali)? A country is written as its ISO 3166-1 alpha-3 code.');
+    expect(hintFor('cote d\'ivoire')).toBe('Did you mean “CIV” (Côte d’Ivoire)? A country is written as its ISO 3166-1 alpha-3 code.');
+    expect(hintFor('Maly')).toBe('Did you mean “MLI” (Mali)? A country is written as its ISO 3166-1 alpha-3 code.');
+    // Nigeria is a country of its own, not a near Niger.
+    expect(hintFor('Nigeria')).toBe('Did you mean “NGA” (Nigeria)? A country is written as its ISO 3166-1 alpha-3 code.');
+  });
+
+  it('nothing close: the description of a code, as before', () => {
+    expect(hintFor('Atlantis')).toMatch(/^A country's ISO 3166-1 alpha-3 code, in capitals/);
+  });
+});

@@ -6,8 +6,8 @@ import { COUNTRY_CODE } from './references.js';
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
  * that exists, a recommendation's country is a beneficiary, the reporter is an organization or a
- * beneficiary, no report predates the workshop, two reports of the same action on the same date
- * agree, the same update is not reported twice (a copied report: warning), and an action does not
+ * beneficiary, no report predates the workshop, two reports of the same action (or of the same
+ * recommendation for the same country) on the same date agree, the same update is not reported twice (a copied report: warning), and an action does not
  * go from done back to not started (warning). With follow-up reports,
  * an action without an id cannot be reported on: a warning suggests one.
  */
@@ -37,8 +37,9 @@ export function checkFollowUps(ctx: RuleContext): void {
   const start = ctx.datesToJudgeBy?.start;
   const doubt = ctx.workshopDatesInDoubt;
   const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
-  // Each action's reports in date order, for agreement and regressions.
+  // Each action's reports in date order, for agreement and regressions; and each recommendation's for one country, for agreement.
   const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
+  const recommendationReports = new Map<string, { subject: string; list: Array<{ date: string; status: ActionStatus; site: Site }> }>();
   // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
   const updates = new Map<string, { status: string; site: Site }>();
   for (const followUp of followUps) {
@@ -95,20 +96,39 @@ export function checkFollowUps(ctx: RuleContext): void {
         if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }
+        if (date === undefined || !recIds.has(update.recommendation)) return;
+        const key = `${update.recommendation}\u0000${update.country ?? ''}`;
+        const entry = recommendationReports.get(key) ?? { subject: `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`, list: [] };
+        entry.list.push({ date, status: update.status, site: at('status') });
+        recommendationReports.set(key, entry);
       }
     });
   }
   for (const [id, list] of reports) {
-    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    list.sort(byDate);
     for (let i = 1; i < list.length; i++) {
       const [before, now] = [list[i - 1]!, list[i]!];
-      if (before.date === now.date && before.status !== now.status) {
-        ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on action “${id}”: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
-      } else if (before.status === 'done' && now.status === 'not-started') {
+      if (conflicting(ctx, `action “${id}”`, before, now)) continue;
+      if (before.status === 'done' && now.status === 'not-started') {
         ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now not started.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
       }
     }
   }
+  for (const { subject, list } of recommendationReports.values()) {
+    list.sort(byDate);
+    for (let i = 1; i < list.length; i++) conflicting(ctx, subject, list[i - 1]!, list[i]!);
+  }
+}
+
+function byDate(a: { date: string }, b: { date: string }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
+/** Two reports of one subject (an action, a recommendation for a country) on the same date that disagree: an error at the later; whether they were. */
+function conflicting(ctx: RuleContext, subject: string, before: { date: string; status: ActionStatus; site: Site }, now: { date: string; status: ActionStatus; site: Site }): boolean {
+  if (before.date !== now.date || before.status === now.status) return false;
+  ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject}: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
+  return true;
 }
 
 /**

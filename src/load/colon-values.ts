@@ -1,0 +1,68 @@
+import type { YAMLError } from 'yaml';
+
+/**
+ * A plain value on a key's line with a `: ` in it (`summary: The chair said: borders matter`):
+ * YAML reads the text before that `: ` as a key, which cannot begin on a key's line ("Nested
+ * mappings are not allowed in compact mappings", reported at the value's start), and everything
+ * after it in the file as that key's mapping.
+ */
+export interface ColonValue {
+  /** Where the value begins (where YAML reports the error). */
+  start: number;
+  /** The `:` that makes YAML read the text before it as a key. */
+  colon: number;
+  /** Every `:` of the value YAML would read so (followed by a blank or the line's end). */
+  colons: number[];
+  /** The key the value is written after, as written (`summary`). */
+  key: string;
+  /** The line up to the value, without its indentation (`summary: `, `- text: `). */
+  before: string;
+  /** The value as written on its line, without a comment after it. */
+  value: string;
+  /** Whether the key begins a list item (`- Watchlists: often: maintained`): the whole item may be one text. */
+  firstInItem: boolean;
+}
+
+/** Characters a plain value cannot begin with (a quote, a flow collection, an anchor, …): another mistake. */
+const NOT_PLAIN = /^["'[\]{}*&!|>%@`#]/;
+
+/** The value an error of the parser is about, when it is one with a `: ` in it; else undefined. */
+export function colonValue(error: YAMLError, text: string): ColonValue | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const start = error.pos[0];
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  const written = /^([ \t]*)((?:-[ \t]+)*)(\S.*?):[ \t]+$/.exec(text.slice(lineStart, start));
+  if (!written) return undefined;
+  const [, indent, dashes, key] = written as unknown as [string, string, string, string];
+  const value = text.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '').replace(/[ \t]+#.*$/, '').trimEnd();
+  if (NOT_PLAIN.test(value)) return undefined;
+  const colons = [...value.matchAll(/:(?=[ \t]|$)/g)].map((match) => start + match.index);
+  if (colons.length === 0) return undefined;
+  return { start, colon: colons[0]!, colons, key, before: text.slice(lineStart + indent.length, start), value, firstInItem: dashes.length > 0 };
+}
+
+/** The text with those values' key-making colons as spaces: the same length, so every offset stays; each value then reads as text. */
+export function colonsAsSpaces(text: string, values: readonly ColonValue[]): string {
+  const at = [...new Set(values.flatMap((value) => value.colons))].sort((a, b) => a - b);
+  let out = '';
+  let last = 0;
+  for (const offset of at) {
+    out += `${text.slice(last, offset)} `;
+    last = offset + 1;
+  }
+  return out + text.slice(last);
+}
+
+/** What to say of such a value: the message, and the hint with the line to write instead, in quotes. */
+export function colonValueProblem(found: ColonValue): { message: string; hint: string } {
+  const asKey = found.value.slice(0, found.colon - found.start);
+  const shown = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  const quote = (text: string) => `"${shown(text, 70).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const dashes = /^(?:-[ \t]+)*/.exec(found.before)![0];
+  const item = found.firstInItem ? `; or, if the whole item is one text, quote all of it: ${dashes}${quote(found.before.slice(dashes.length) + found.value)}` : '';
+  return {
+    message: `YAML syntax error: this “: ” makes YAML read “${shown(asKey, 40)}” as a key, and a key cannot follow “${found.key}:” on the same line.`,
+    hint: `Put the whole value in double quotes: ${found.before}${quote(found.value)} (a double quote inside it is written \\")${item}.`,
+  };
+}
