@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeFs } from '../load/file-system.js';
-import { compareFile, readManifest, refuseFileInTheWay, type OutputFile } from './publish.js';
+import { compareFile, MANIFEST, readManifestFile, refuseFileInTheWay, refuseOtherProject, type OutputFile } from './publish.js';
 
 export interface OutputProblem {
   kind: 'missing' | 'differs' | 'stale';
@@ -10,17 +10,20 @@ export interface OutputProblem {
 
 /**
  * For `build --check`: what publishing these files would change in the output folder. Reads only.
- * An output folder that is a file, or under one, is the setup error a build gives (not every file missing).
+ * An output folder that is a file, or under one, or that holds another project's reports (`project`:
+ * the folder of the project built), is the setup error a build gives (not every file missing or left over).
  */
-export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<{ problems: OutputProblem[] }> {
+export async function compareOutput(outDir: string, files: readonly OutputFile[], project?: string): Promise<{ problems: OutputProblem[] }> {
   await refuseFileInTheWay(outDir, nodeFs);
+  const manifest = await readManifestFile(nodeFs, path.join(outDir, MANIFEST));
+  if (project !== undefined) await refuseOtherProject(nodeFs, outDir, manifest?.project, project);
   const problems: OutputProblem[] = [];
   for (const file of files) {
     const found = await compareFile(nodeFs, path.join(outDir, file.path), file.content);
     if (found !== 'same') problems.push({ kind: found, file: file.path });
   }
   const expected = new Set(files.map((file) => file.path));
-  for (const file of await readManifest(outDir)) {
+  for (const file of manifest?.files ?? []) {
     if (!expected.has(file)) problems.push({ kind: 'stale', file });
   }
   return { problems };

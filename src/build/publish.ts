@@ -254,7 +254,7 @@ async function finish(fs: FileSystem, outDir: string, previous: readonly string[
  * as left over from the previous build (`build rabat -o niamey/out` removed Niamey's reports). A
  * manifest naming no project, or one no longer there (moved or renamed with its output), is ours.
  */
-async function refuseOtherProject(fs: FileSystem, outDir: string, recorded: string | undefined, project: string): Promise<void> {
+export async function refuseOtherProject(fs: FileSystem, outDir: string, recorded: string | undefined, project: string): Promise<void> {
   if (recorded === undefined) return;
   const other = path.resolve(outDir, recorded);
   if (other === path.resolve(project)) return;
@@ -276,7 +276,7 @@ function manifestText(names: readonly string[], extra: Record<string, unknown> =
  * The files a manifest lists, and the project it was built from (relative to its folder); undefined
  * when it is missing, incomplete or not one of ours.
  */
-async function readManifestFile(fs: FileSystem, file: string): Promise<{ files: string[]; project?: string } | undefined> {
+export async function readManifestFile(fs: FileSystem, file: string): Promise<{ files: string[]; project?: string } | undefined> {
   const text = await readText(fs, file);
   if (text === undefined) return undefined;
   try {

@@ -127,6 +127,11 @@ describe('an output folder of another project', () => {
     expect(result.stderr).toContain(`workshop-report: ${path.join(niamey, 'out')} holds the reports of another project, ${niamey}: this build would remove them.`);
     expect(result.stderr).toContain('The previous reports are unchanged.');
     expect(listFiles(path.join(niamey, 'out')).map((file) => [file, read(path.join(niamey, 'out', file))])).toEqual(before);
+    // --check says the same, where it listed every document of the other project as out of date (exit 1).
+    const check = runBin(['build', rabat, '--check', '--out', path.join(niamey, 'out')]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`${path.join(niamey, 'out')} holds the reports of another project, ${niamey}`);
+    expect(check.stderr).not.toContain('not up to date');
     // Reports kept outside the project, the project renamed since: the folder is still the project's.
     const site = path.join(work, 'two/site');
     expect(runBin(['build', niamey, '--out', site, '-q']).code).toBe(0);

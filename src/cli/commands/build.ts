@@ -51,7 +51,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   }
   const shown = path.relative(io.cwd, result.outDir) || '.';
   if (!publication) {
-    const { problems } = await compareOutput(result.outDir, result.files);
+    const { problems } = await compareOutput(result.outDir, result.files, result.dir);
     // JSON and GitHub annotations carry the differences as problems; the pretty reporter lists them after.
     if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir)));
     const code = report();

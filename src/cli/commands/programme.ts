@@ -109,7 +109,7 @@ const NAMED_FILES = 20;
 async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] } }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
   const compared = [];
   for (const folder of folders) {
-    const { problems } = await compareOutput(folder.outDir, folder.files);
+    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir);
     if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir)));
     compared.push({ outDir: folder.outDir, files: folder.files.length, problems });
   }
