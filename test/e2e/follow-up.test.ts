@@ -139,6 +139,21 @@ describe('each follow-up rule, one defect at a time, located', () => {
     expect(runBin(['validate', dir]).stderr).toMatch(/follow-up\/2022-11-01_2022-11-30\.yaml:\d+:7 warning This report is dated 2022-12-15, but its file is named for 2022-11-01 to 2022-11-30\. \[follow-up-date-mismatch\]/);
   });
 
+  it('an update its own error takes out still has what it names checked: a mistyped status hid the typo in its action until fixed', () => {
+    const dir = copy();
+    const file = report(dir);
+    edit(file, 'action: circulate-report', 'action: circulate-reprot');
+    edit(file, /(circulate-reprot\n {4}status: )done/, '$1finished');
+    // A recommendation's update with a mistyped status and a country in lower case: its recommendation is checked, its country once.
+    edit(file, /recommendation: api-pnr\n(\s+)country: NER\n(\s+)status: [a-z-]+/, 'recommendation: api-pnrr\n$1country: ner\n$2status: started');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:7:13 error No action has the id “circulate-reprot”\. \[unknown-action\][\s\S]*Did you mean “circulate-report”\?/);
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:8:13 error “finished” is not a valid updates\[1\]\.status\. \[enum\]/);
+    expect(result.stderr).toMatch(/No recommendation has the id “api-pnrr”\. \[unknown-recommendation\]/);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)!.sort()).toEqual(['[enum]', '[enum]', '[invalid-value]', '[unknown-action]', '[unknown-recommendation]']);
+  });
+
   it('an action id that is not valid is one error where it is written, and a follow-up report naming it points there (not “without an id”, nor a missing translation)', () => {
     const dir = copy();
     edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: circulate-report', 'id: circulate report');

@@ -1,4 +1,5 @@
-import type { ActionStatus } from '../../notes/types.js';
+import type { ParsedFile } from '../../load/index.js';
+import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean, suggest } from '../suggest.js';
 import { COUNTRY_CODE } from './references.js';
@@ -64,14 +65,21 @@ export function checkFollowUps(ctx: RuleContext): void {
     }
     const date = data.date;
     checkRepeatedUpdates(ctx, followUp, updates);
-    data.updates?.forEach((update, index) => {
+    // An update its schema error took out (a mistyped status) still names what it reports on: a typo there is said now, not after that fix.
+    const each: Array<[Named, number]> = [];
+    data.updates?.forEach((update, index) => void each.push([update, index]));
+    each.push(...takenOut(ctx, followUp.file, data.updates));
+    each.sort((a, b) => a[1] - b[1]);
+    for (const [update, index] of each) {
       const at = (key: string): Site => ({ file, path: ['updates', index, key] });
+      const status = update.status;
+      if (status === undefined && (update.action === undefined) === (update.recommendation === undefined)) continue;
       if ((update.action === undefined) === (update.recommendation === undefined)) {
         const both = update.action !== undefined;
         // Neither, because a key in error was left out (`actoin:`): that error says so.
-        if (!both && ctx.entryLostKey(file, ['updates', index], ['action', 'recommendation'])) return;
+        if (!both && ctx.entryLostKey(file, ['updates', index], ['action', 'recommendation'])) continue;
         ctx.report(both ? 'invalid-value' : 'required', 'error', { file, path: ['updates', index] }, 'mapping-start', both ? 'An update names an action or a recommendation, not both.' : 'An update must name the action (`action: ID`) or the recommendation (`recommendation: ID`) it reports on.', 'Write one update per action or recommendation.');
-        return;
+        continue;
       }
       if (update.action !== undefined) {
         const site = actionIds.get(update.action);
@@ -83,11 +91,11 @@ export function checkFollowUps(ctx: RuleContext): void {
           } else if (!ctx.mayBeLeftOutOrUnread(update.action, actionIds.keys())) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
           }
-          return;
+          continue;
         }
-        if (date === undefined) return;
+        if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
-        list.push({ date, status: update.status, site: at('status') });
+        list.push({ date, status, site: at('status') });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
         if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOutOrUnread(update.recommendation, recIds.keys())) {
@@ -96,13 +104,13 @@ export function checkFollowUps(ctx: RuleContext): void {
         if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }
-        if (date === undefined || !recIds.has(update.recommendation)) return;
+        if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
         const key = `${update.recommendation}\u0000${update.country ?? ''}`;
         const entry = recommendationReports.get(key) ?? { subject: `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`, list: [] };
-        entry.list.push({ date, status: update.status, site: at('status') });
+        entry.list.push({ date, status, site: at('status') });
         recommendationReports.set(key, entry);
       }
-    });
+    }
   }
   for (const [id, list] of reports) {
     list.sort(byDate);
@@ -118,6 +126,30 @@ export function checkFollowUps(ctx: RuleContext): void {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) conflicting(ctx, subject, list[i - 1]!, list[i]!);
   }
+}
+
+/** An update as far as it is written right: one taken out by its errors has no status. */
+type Named = Omit<FollowUpUpdate, 'status'> & { status?: ActionStatus };
+
+/**
+ * The updates of a report that its schema errors took out whole (one missing its status after a
+ * mistyped one: `status: finished`), as far as what they name is written right: the action or the
+ * recommendation, and its country, each a text that was not itself taken out. Without a status, so
+ * only what they name is checked. Each with its index.
+ */
+function takenOut(ctx: RuleContext, file: ParsedFile, kept: readonly FollowUpUpdate[] | undefined): Array<[Named, number]> {
+  const written = (file.data as { updates?: unknown } | undefined)?.updates;
+  if (!Array.isArray(written)) return [];
+  const out: Array<[Named, number]> = [];
+  written.forEach((entry: unknown, index) => {
+    if (kept?.[index] !== undefined || entry === null || typeof entry !== 'object') return;
+    const text = (key: string) => {
+      const value = (entry as Record<string, unknown>)[key];
+      return typeof value === 'string' && !ctx.entryLostKey(file, ['updates', index], [key]) ? { [key]: value } : {};
+    };
+    out.push([{ ...text('action'), ...text('recommendation'), ...text('country') }, index]);
+  });
+  return out;
 }
 
 function byDate(a: { date: string }, b: { date: string }): number {
