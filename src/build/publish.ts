@@ -273,16 +273,18 @@ function manifestText(names: readonly string[], extra: Record<string, unknown> =
 }
 
 /**
- * The files a manifest lists, and the project it was built from (relative to its folder); undefined
- * when it is missing, incomplete or not one of ours.
+ * The files a manifest lists (none when it is incomplete or not one of ours: nothing it names is
+ * removed), and the project it names (relative to its folder), which another project's build is
+ * refused for even in a manifest edited by hand; undefined when it is missing or not JSON.
  */
-export async function readManifestFile(fs: FileSystem, file: string): Promise<{ files: string[]; project?: string } | undefined> {
+export async function readManifestFile(fs: FileSystem, file: string): Promise<{ files?: string[]; project?: string } | undefined> {
   const text = await readText(fs, file);
   if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown; project?: unknown };
-    if (parsed.generator !== 'workshop-report' || !Array.isArray(parsed.files)) return undefined;
-    return { files: parsed.files.filter(isOwnName), ...(typeof parsed.project === 'string' ? { project: parsed.project } : {}) };
+    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown; project?: unknown } | null;
+    const project = typeof parsed?.project === 'string' ? { project: parsed.project } : {};
+    if (parsed?.generator !== 'workshop-report' || !Array.isArray(parsed.files)) return project;
+    return { files: parsed.files.filter(isOwnName), ...project };
   } catch {
     return undefined;
   }

@@ -21,6 +21,11 @@ export interface ColonValue {
   value: string;
   /** Whether the key begins a list item (`- Watchlists: often: maintained`): the whole item may be one text. */
   firstInItem: boolean;
+  /**
+   * Where the value's last line begins, when it goes on over the lines below (indented more than
+   * its key): the quoted line would then not be all of it.
+   */
+  lastLine?: number;
 }
 
 /** Characters a plain value cannot begin with (a quote, a flow collection, an anchor, …): another mistake. */
@@ -39,7 +44,22 @@ export function colonValue(error: YAMLError, text: string): ColonValue | undefin
   if (NOT_PLAIN.test(value)) return undefined;
   const colons = [...value.matchAll(/:(?=[ \t]|$)/g)].map((match) => start + match.index);
   if (colons.length === 0) return undefined;
-  return { start, colon: colons[0]!, colons, key, before: text.slice(lineStart + indent.length, start), value, firstInItem: dashes.length > 0 };
+  // The lines below indented more than the key go on with the value: their `: ` would make keys too.
+  let lastLine: number | undefined;
+  for (let at = lineEnd === -1 ? text.length : lineEnd + 1; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? undefined : end).replace(/\r$/, '');
+    const next = end === -1 ? text.length : end + 1;
+    if (line.trim() === '') {
+      at = next;
+      continue;
+    }
+    if (/^ */.exec(line)![0].length <= indent.length + dashes.length || line.trimStart().startsWith('#')) break;
+    colons.push(...[...line.replace(/[ \t]+#.*$/, '').matchAll(/:(?=[ \t]|$)/g)].map((match) => at + match.index));
+    lastLine = at;
+    at = next;
+  }
+  return { start, colon: colons[0]!, colons, key, before: text.slice(lineStart + indent.length, start), value, firstInItem: dashes.length > 0, ...(lastLine !== undefined ? { lastLine } : {}) };
 }
 
 /** The text with those values' key-making colons as spaces: the same length, so every offset stays; each value then reads as text. */
@@ -54,15 +74,19 @@ export function colonsAsSpaces(text: string, values: readonly ColonValue[]): str
   return out + text.slice(last);
 }
 
-/** What to say of such a value: the message, and the hint with the line to write instead, in quotes. */
-export function colonValueProblem(found: ColonValue): { message: string; hint: string } {
+/**
+ * What to say of such a value: the message, and the hint with the line to write instead, in quotes
+ * (`lastLine`: the line number its last line is on, when it goes on over the lines below).
+ */
+export function colonValueProblem(found: ColonValue, lastLine?: number): { message: string; hint: string } {
   const asKey = found.value.slice(0, found.colon - found.start);
   const shown = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   const quote = (text: string) => `"${shown(text, 70).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const dashes = /^(?:-[ \t]+)*/.exec(found.before)![0];
   const item = found.firstInItem ? `; or, if the whole item is one text, quote all of it: ${dashes}${quote(found.before.slice(dashes.length) + found.value)}` : '';
-  return {
-    message: `YAML syntax error: this “: ” makes YAML read “${shown(asKey, 40)}” as a key, and a key cannot follow “${found.key}:” on the same line.`,
-    hint: `Put the whole value in double quotes: ${found.before}${quote(found.value)} (a double quote inside it is written \\")${item}.`,
-  };
+  const message = `YAML syntax error: this “: ” makes YAML read “${shown(asKey, 40)}” as a key, and a key cannot follow “${found.key}:” on the same line.`;
+  if (lastLine !== undefined) {
+    return { message, hint: `Put the whole value in double quotes, from “${shown(found.value, 30)}” to the end of line ${lastLine} (a double quote inside it is written \\"); or write “${found.before.trimEnd()} |” and the text on the lines below it, indented.` };
+  }
+  return { message, hint: `Put the whole value in double quotes: ${found.before}${quote(found.value)} (a double quote inside it is written \\")${item}.` };
 }

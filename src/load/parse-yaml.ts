@@ -49,14 +49,14 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     const [first, ...others] = entry.lines;
     const lineOf = (indent: TabIndent) => lineCounter.linePos(indent.lineStart).line;
     const more = others.length === 0 ? '' : ` ${others.length === 1 ? 'Line' : 'Lines'} ${listed(others.map(lineOf))} of this entry ${others.length === 1 ? 'is' : 'are'} indented with a tab too.`;
-    report('yaml-syntax', 'error', first!.blank, 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.', `Use spaces, not a tab (most editors can insert spaces when Tab is pressed).${more}`);
+    report('yaml-syntax', 'error', [first!.tab, first!.tab + 1], 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.', `Use spaces, not a tab (most editors can insert spaces when Tab is pressed).${more}`);
     const before = writtenBefore(text, entry.start);
     if (before !== undefined) syntaxOffsets.push(before);
   }
   const inTabEntry = (offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
   // `summary: The chair said: borders matter`: at the `: `, with the line to write instead, in quotes.
   const colonInValue = (found: ColonValue) => {
-    const { message, hint } = colonValueProblem(found);
+    const { message, hint } = colonValueProblem(found, found.lastLine === undefined ? undefined : lineCounter.linePos(found.lastLine).line);
     report('yaml-syntax', 'error', [found.colon, found.colon + 1], message, hint);
     syntaxOffsets.push(found.start);
     reportedLines.add(lineCounter.linePos(found.start).line);
@@ -90,7 +90,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
 
   const contents = doc.contents;
   let damage: Damage | undefined;
-  if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined))) {
+  // A file whose every entry a tab garbled is not said to be empty as well: it gives no data (as an empty file), and the tab's error says why.
+  if (tabs.length > 0 && doc.errors.length === 0 && !isMap(contents)) {
+    damage = undefined;
+  } else if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null && contents.tag === undefined))) {
     report('empty-file', 'error', [0, 0], 'The file is empty.', emptyHint(role));
   } else if (doc.errors.length === 0 && !isMap(contents)) {
     report('not-a-mapping', 'error', contents?.range ?? [0, 0], `The file must be a mapping of keys to values, not ${describeNode(contents)}.`, emptyHint(role));
@@ -134,7 +137,11 @@ function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounte
   for (let reading = 0; reading < MAX_READINGS; reading++) {
     const known = read.tabs.flatMap((entry) => entry.lines);
     const found = tabIndents(read.doc.errors, source, lineCounter).filter((indent) => !inTabs(read.tabs, indent.lineStart));
-    const values = read.doc.errors.flatMap((error) => colonValue(error, source) ?? []).filter((value) => !read.colons.some((seen) => seen.start === value.start));
+    // One value per line (the parser may stop at each of its `: `): the first, which lists every `: ` of it.
+    const lineOf = (value: ColonValue) => source.lastIndexOf('\n', value.start - 1) + 1;
+    const values = read.doc.errors.flatMap((error) => colonValue(error, source) ?? [])
+      .sort((a, b) => a.start - b.start)
+      .filter((value, i, all) => !read.colons.some((seen) => lineOf(seen) === lineOf(value)) && all.findIndex((other) => lineOf(other) === lineOf(value)) === i);
     if (found.length === 0 && values.length === 0) break;
     const tabs = tabEntries(source, [...known, ...found]);
     const colons = [...read.colons, ...values].filter((value) => !inTabs(tabs, value.start)).sort((a, b) => a.start - b.start);

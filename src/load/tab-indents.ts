@@ -5,6 +5,8 @@ export interface TabIndent {
   lineStart: number;
   /** The offsets of its leading blank, `[start, end)`. */
   blank: [number, number];
+  /** Where the first tab of that blank is. */
+  tab: number;
 }
 
 /** The rest of a top-level entry from its first line indented with a tab, `[start, end)`, with those lines. */
@@ -19,7 +21,8 @@ export interface TabEntry {
  * with spaces only, and a tab there garbles the rest of the entry ("All mapping items must start at
  * the same column"), or ends the mapping at that line, so every later entry of the file is lost. A
  * tab that is not indentation (in a block of text, after a line's indentation) gives no error and
- * is not one of them.
+ * is not one of them; nor is a line of a quoted or flow value whose blank holds a tab (allowed there)
+ * when the error is further on in it (an escape `\q` in the quotes).
  */
 export function tabIndents(errors: readonly YAMLError[], text: string, lineCounter: LineCounter): TabIndent[] {
   const found = new Map<number, TabIndent>();
@@ -27,7 +30,8 @@ export function tabIndents(errors: readonly YAMLError[], text: string, lineCount
     const lineStart = lineCounter.lineStarts[lineCounter.linePos(error.pos[0]).line - 1];
     if (lineStart === undefined || found.has(lineStart)) continue;
     const blank = /^[ \t]*/.exec(text.slice(lineStart, lineEnd(text, lineStart)))![0];
-    if (blank.includes('\t')) found.set(lineStart, { lineStart, blank: [lineStart, lineStart + blank.length] });
+    if (!blank.includes('\t') || (error.code !== 'TAB_AS_INDENT' && error.pos[0] > lineStart + blank.length)) continue;
+    found.set(lineStart, { lineStart, blank: [lineStart, lineStart + blank.length], tab: lineStart + blank.indexOf('\t') });
   }
   return [...found.values()].sort((a, b) => a.lineStart - b.lineStart);
 }

@@ -188,8 +188,9 @@ export function helpers(language: Language): Record<string, Helper> {
         needs(list, 'addressee', 1, '{{addressee owner}}');
         return addresseeName('addressee', list[0]);
       }),
-    eq: (a, b) => a === b,
-    ne: (a, b) => a !== b,
+    // A text shown in another language (a FallbackText: Niamey's title in an English overview) is still that text.
+    eq: (a, b) => shownText(a) === shownText(b),
+    ne: (a, b) => shownText(a) !== shownText(b),
     gt: (a, b) => Number(a) > Number(b),
     lt: (a, b) => Number(a) < Number(b),
     and: (...list) => args(list).every(Boolean),
@@ -242,4 +243,9 @@ export function helpers(language: Language): Record<string, Helper> {
       return slug;
     },
   };
+}
+
+/** A plain text marked with its language (FallbackText) as its text; anything else as it is. */
+function shownText(value: unknown): unknown {
+  return value instanceof FallbackText ? value.text : value;
 }

@@ -379,6 +379,7 @@ describe('a mistake in a source file is reported once, not again by its translat
     const result = runBin(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr.match(/ error .*\[[a-z-]+\]$/gm)?.map((line) => /\[([a-z-]+)\]$/.exec(line)![1])).toEqual(['yaml-syntax']);
-    expect(result.stderr).toMatch(/sessions\/05-terrorism-toc-nexus\.yaml:\d+:11 error YAML syntax error/);
+    // At the “: ” that makes a key of the text before it, with the value to write in quotes.
+    expect(result.stderr).toMatch(/sessions\/05-terrorism-toc-nexus\.yaml:\d+:58 error YAML syntax error: this “: ” makes YAML read “Make use of \*\*joint investigation teams…” as a key/);
   });
 });

@@ -96,7 +96,8 @@ describe('review regressions', () => {
       const dir = project(`tab-${line}-${tabbed.length}`, { 'sessions/a.yaml': (t) => t.replace(line === 7 ? '    organization: unoct-rabat' : '  - name: Amina Benali', tabbed).replace('key_points:', 'key_ponts:') });
       const result = await runInProcess(['validate', dir], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(problems(result.stderr), tabbed).toEqual([`yaml-syntax sessions/a.yaml:${line}:1`, 'unknown-key sessions/a.yaml:12:1']);
+      // At the tab itself (after spaces: column 3).
+      expect(problems(result.stderr), tabbed).toEqual([`yaml-syntax sessions/a.yaml:${line}:${tabbed.indexOf('\t') + 1}`, 'unknown-key sessions/a.yaml:12:1']);
       expect(result.stderr).toContain('YAML syntax error: this line is indented with a tab; YAML indents with spaces only. [yaml-syntax]');
       expect(result.stderr).toContain('hint: Use spaces, not a tab');
     }

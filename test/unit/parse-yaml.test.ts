@@ -67,7 +67,7 @@ describe('parseYamlFile', () => {
       // At the start of the line: the parser ended the mapping there, and lost `sumary` (it said nothing of it).
       ['speakers:\n  - name: A\n\ttitle: B\n    topic: C\n  - name: D\nrapporteur:\n\tname: E\n\torganization: F\nsumary: x\n', ['yaml-syntax 3:1', 'yaml-syntax 7:1'], undefined],
       // After spaces: three errors, two of them knock-on.
-      ['speakers:\n  - name: A\n  \ttitle: B\n    topic: C\n  - name: D\nsumary: x\n', ['yaml-syntax 3:1'], undefined],
+      ['speakers:\n  - name: A\n  \ttitle: B\n    topic: C\n  - name: D\nsumary: x\n', ['yaml-syntax 3:3'], undefined],
       ['country_notes:\n  MLI:\n\t\tneeds:\n\t\t\t- a\n  NER:\n    needs: [b]\nsumary: x\n', ['yaml-syntax 3:1'], 'Line 4 of this entry is indented with a tab too.'],
     ];
     for (const [text, where, more] of cases) {
@@ -94,8 +94,6 @@ describe('parseYamlFile', () => {
     const cases: Array<[string, string, string]> = [
       // A time before it is no key; a comment after it is not in the quotes.
       ['title: ok\nsummary: Opened at 10:30: late  # noted\n', 'yaml-syntax 2:25', 'summary: "Opened at 10:30: late"'],
-      // A text over two lines: quoted from its start (the quotes may span lines).
-      ['summary: The chair said: borders\n  matter a lot\ntitle: ok\n', 'yaml-syntax 1:24', 'summary: "The chair said: borders"'],
       // In a list item: the value, or the whole item when it is one text.
       ['key_points:\n  - Watchlists: often: maintained\ntitle: ok\n', 'yaml-syntax 2:22', '- Watchlists: "often: maintained" (a double quote inside it is written \\"); or, if the whole item is one text, quote all of it: - "Watchlists: often: maintained".'],
       ['recommendations:\n  - text: Say "this": now\n    theme: kst\ntitle: ok\n', 'yaml-syntax 2:21', '- text: "Say \\"this\\": now"'],
@@ -106,6 +104,30 @@ describe('parseYamlFile', () => {
       expect(result.diagnostics[0]!.hint, text).toContain(`Put the whole value in double quotes: ${quoted}`);
       expect(result.file.data, text).toHaveProperty('title', 'ok');
     }
+  });
+
+  it('a value with a “: ” that goes on over the lines below: the hint says to its last line, and a “: ” there makes no key of it', () => {
+    // The hint quoted the first line only (following it gave a new error); a `: ` below swallowed the keys after it.
+    for (const text of ['summary: The chair said: borders\n  matter a lot\n\n  and more\ntitle: ok\n', 'summary: The chair said: borders\n  matter: a lot\n\n  and more\ntitle: ok\n']) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual(['yaml-syntax 1:24']);
+      expect(result.diagnostics[0]!.hint, text).toBe('Put the whole value in double quotes, from “The chair said: borders” to the end of line 4 (a double quote inside it is written \\"); or write “summary: |” and the text on the lines below it, indented.');
+      expect(result.file.data, text).toHaveProperty('title', 'ok');
+    }
+    // Two “: ” on one line are one mistake, said once (the second error's hint, following the first, was wrong).
+    const two = parse('summary: Note: see annex: B\ntitle: ok\n');
+    expect(at(two.diagnostics)).toEqual(['yaml-syntax 1:14']);
+    expect(two.diagnostics[0]!.hint).toContain('summary: "Note: see annex: B"');
+    expect(two.file.data).toHaveProperty('title', 'ok');
+  });
+
+  it('a tab where YAML allows one (a quoted value\'s next line) is no tab mistake: the mistake further on in that line is said', () => {
+    const escape = parse('title: "Séance\n  \td\'ouverture \\q"\norder: 1\n');
+    expect(escape.diagnostics.map((d) => d.message).join('\n')).not.toContain('tab');
+    expect(escape.diagnostics.map((d) => d.message).join('\n')).not.toContain('no closing quote');
+    expect(escape.file.data ?? {}).toHaveProperty('order', 1);
+    // A file whose every line is indented with a tab: that error, not “The file is empty.” too.
+    expect(at(parse('\ttitle: A\n\tdate: 2022-01-01\n').diagnostics)).toEqual(['yaml-syntax 1:1']);
   });
 
   it('reports an unclosed single quote at the opening quote', () => {
