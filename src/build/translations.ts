@@ -6,7 +6,7 @@ import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
 import { makeFolders } from '../load/file-system.js';
-import { exportUnits, importUnits, type ExportFilter, type ImportResult } from '../languages/xliff.js';
+import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult } from '../languages/xliff.js';
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
@@ -71,7 +71,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     throw new SetupError(`${xliffFile} is not an XLIFF 1.2 file (${error instanceof Error ? error.message : String(error)}).`, 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }
   const status = translationStatus(checked.project);
-  const result = importUnits(data, status, path.basename(xliffFile));
+  const result = importUnits(data, status, path.basename(xliffFile), targetStates(xml));
   if ('error' in result) throw new SetupError(result.error, result.hint);
   const written: string[] = [];
   const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
@@ -103,6 +103,34 @@ function xliffVersionProblem(xml: string, xliffFile: string): SetupError | undef
   const version = (parsed[root] as Record<string, unknown> | undefined)?.['@_version'];
   if (version !== undefined && String(version) !== '1.2') return new SetupError(`${xliffFile} is an XLIFF ${String(version)} file; workshop-report reads XLIFF 1.2, the version it exports. Nothing was imported.`, hint);
   return undefined;
+}
+
+/**
+ * The `state` of each unit's target (`needs-translation`, `translated`, …), by unit (see unitKey):
+ * the XLIFF reader keeps a trans-unit's attributes but not its target's.
+ */
+function targetStates(xml: string): Map<string, string> {
+  const list = ['file', 'group', 'trans-unit'];
+  const parsed = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (name) => list.includes(name) }).parse(xml) as { xliff?: { file?: XliffNode[] } };
+  const states = new Map<string, string>();
+  const visit = (original: string, node: XliffNode) => {
+    for (const unit of node['trans-unit'] ?? []) {
+      const state = typeof unit.target === 'object' ? unit.target?.['@_state'] : undefined;
+      if (typeof unit['@_id'] === 'string' && typeof state === 'string') states.set(unitKey(original, unit['@_id']), state);
+    }
+    for (const group of node.group ?? []) visit(original, group);
+  };
+  for (const file of parsed.xliff?.file ?? []) if (typeof file['@_original'] === 'string' && file.body) visit(file['@_original'], file.body);
+  return states;
+}
+
+interface XliffNode {
+  '@_original'?: unknown;
+  '@_id'?: unknown;
+  body?: XliffNode;
+  group?: XliffNode[];
+  'trans-unit'?: XliffNode[];
+  target?: { '@_state'?: unknown } | string;
 }
 
 /** A translation file as `translations import` writes it: one entry per text, in the source's order. */

@@ -50,6 +50,12 @@ export interface ImportResult {
   added: number;
   changed: number;
   unchanged: number;
+  /**
+   * Units left as they were because they hold no translation: no target, an empty one, or one whose
+   * `state` says it is still to translate (`new`, `needs-translation`: a translation tool's copy of
+   * the source, often).
+   */
+  untranslated: number;
   /** The translation files with an added or changed entry (only those are written). */
   touched: Set<string>;
   /** Units refused (their source changed since export, or the text is gone, or the target is not valid), located. */
@@ -62,13 +68,13 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. Existing entries of the language are kept.
  * Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map()): ImportResult | { error: string; hint: string } {
   const language = xliff.targetLanguage as Language | undefined;
   if (!language || !status.languages.slice(1).includes(language)) {
     return { error: `${xliffName} is a translation into ${language ?? 'no language'}, which is not one of the report's translation languages (${status.languages.slice(1).join(', ') || 'none'}).`, hint: 'Add the language to `languages:` in workshop.yaml, or import the file made for this project.' };
   }
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
-  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, touched: new Set(), refused: [] };
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, touched: new Set(), refused: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
   // What the language has now, in the source's order.
   for (const s of status.slots) {
@@ -84,7 +90,10 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const hash = id.lastIndexOf('#');
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
-      if (unit.target === undefined || plain(unit.target).trim() === '') continue;
+      if (unit.target === undefined || plain(unit.target).trim() === '' || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
+        result.untranslated++;
+        continue;
+      }
       const s = slots.get(`${original}\u0000${key}`);
       const refuse = (message: string, hint: string, at?: SlotStatus) => result.refused.push({
         code: at ? 'stale-translation' : 'orphan-translation', severity: 'warning', stage: 'validate', message, hint,
@@ -125,6 +134,14 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
     result.files.set(file, [...map].sort(([a], [b]) => (order.get(`${original}\u0000${a}`) ?? 0) - (order.get(`${original}\u0000${b}`) ?? 0)));
   }
   return result;
+}
+
+/** XLIFF 1.2 target states that say the target is no translation yet (a tool may have copied the source into it). */
+const UNTRANSLATED_STATES = new Set(['new', 'needs-translation', 'needs-adaptation', 'needs-l10n']);
+
+/** How a unit is named in `importUnits`' target states: its file's `original` and its id. */
+export function unitKey(original: string, id: string): string {
+  return `${original}\u0000${id}`;
 }
 
 /** The words of a value, its inline elements' contents included. */

@@ -235,7 +235,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
 
     const imported = runBin(['translations', 'import', filled, '-p', dir]);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/^Imported filled\.xlf \(fr\): (\d+) added, 0 changed, 0 unchanged, 0 refused\.$/m);
+    expect(imported.stderr).toMatch(/^Imported filled\.xlf \(fr\): (\d+) added, 0 changed, 0 unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
     expect(read(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'))).toMatch(/^recommendations\.api-pnr\.text:\n  source: [0-9a-f]{8}\n  text: ESTABLISH \*\*ADVANCE PASSENGER INFORMATION\*\*/m);
     const validated = runBin(['validate', dir]);
     expect(validated.code, validated.stderr).toBe(0);
@@ -259,7 +259,26 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const result = runBin(['translations', 'import', xlf, '-p', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/rabat-\d+\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:\d+ warning This text changed since fr\.xlf was exported \(unit recommendations\.[\w-]+\.text#[0-9a-f]{8}\); its translation was not applied\./);
-    expect(result.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 1 refused\.$/m);
+    expect(result.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, \d+ not translated \(left as they were\), 1 refused\.$/m);
+  });
+
+  it('leaves a unit whose target says it is still to translate as it was (a tool\'s copy of the English replaced the French), and counts it', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'translations/fr/workshop.yaml');
+    const before = read(file);
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const data = await xliff12ToJs(read(xlf));
+    const units = data.resources['workshop.yaml']!;
+    const [id, found] = Object.entries(units).find(([key]) => key.startsWith('title#'))!;
+    units[id] = { ...found, target: 'Regional Workshop (English copy)' };
+    const xml = (await jsToXliff12(data, { indent: '  ' })).replace(new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target)>`), '$1 state="needs-translation">');
+    expect(xml).toContain('state="needs-translation"');
+    writeFileSync(xlf, xml);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 1 not translated \(left as they were\), 0 refused\.$/m);
+    expect(read(file)).toBe(before);
   });
 
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {
@@ -270,7 +289,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     writeFileSync(file, commented);
     const imported = await translateOne(dir, 'translated', 'title#', 'Atelier régional (titre révisé)');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/: 0 added, 1 changed, \d+ unchanged, 0 refused\.$/m);
+    expect(imported.stderr).toMatch(/: 0 added, 1 changed, \d+ unchanged, \d+ not translated \(left as they were\), 0 refused\.$/m);
     const after = read(file);
     // The comments are kept (the one after `subtitle:` moves to the line below it, as the YAML library writes it).
     expect(after).toContain('# Reviewed by M. Diallo, 3 June.\nsubtitle:\n  # TODO: the ministry\'s wording\n');
@@ -288,7 +307,7 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     writeFileSync(file, without);
     const imported = await translateOne(dir, 'missing', 'subtitle#', 'Renforcer les capacités (sous-titre)');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/: 1 added, 0 changed, \d+ unchanged, 0 refused\.$/m);
+    expect(imported.stderr).toMatch(/: 1 added, 0 changed, \d+ unchanged, \d+ not translated \(left as they were\), 0 refused\.$/m);
     const keys = read(file).split('\n').filter((line) => /^\S.*:$/.test(line));
     expect(keys.slice(0, 3)).toEqual(['title:', 'subtitle:', 'short_title:']);
     expect(read(file)).toMatch(/^subtitle:\n  source: "[0-9a-f]{8}"\n  text: Renforcer les capacités \(sous-titre\)\n/m);
