@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
 import { affiliationNames, documentsOf, editionGuard, editionsOf, alsoPublicDiagnostic, findLeaks, forEdition, markDocument, restrictedTexts, type Edition, type RestrictedText } from '../editions/index.js';
-import { hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { hasErrors, pushOnce, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import type { FileSystem } from '../load/file-system.js';
 import type { LoadedProject } from '../load/index.js';
@@ -248,7 +248,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}), ...(parsedTree ? { parsedTree } : {}) };
     for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
       if (signal?.aborted) throw new InterruptedError('interrupted');
-      if ('diagnostic' in step) result.diagnostics.push(step.diagnostic);
+      if ('diagnostic' in step) pushOnce(result.diagnostics, step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
         const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
         const document = { ...step.document, file: `${place.folder}${step.document.file}`, markdown };

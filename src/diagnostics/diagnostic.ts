@@ -132,3 +132,13 @@ export interface Diagnostic {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/**
+ * Adds `diagnostic` unless the list has the same problem already (rule, place and message): a
+ * mistake in a partial that every document renders, in every edition and language, is one problem.
+ */
+export function pushOnce(diagnostics: Diagnostic[], diagnostic: Diagnostic): void {
+  const at = (d: Diagnostic) => `${d.code}\u0000${d.location?.file ?? ''}\u0000${d.location?.start.line ?? 0}:${d.location?.start.column ?? 0}\u0000${d.message}`;
+  const key = at(diagnostic);
+  if (!diagnostics.some((d) => at(d) === key)) diagnostics.push(diagnostic);
+}

@@ -293,6 +293,16 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     }
   });
 
+  it('a mistake in a partial every document renders is one error, as validate says (build said it once per document)', async () => {
+    const partial = read(path.join(ROOT, 'templates/partials/front-matter.md.hbs')).replace('dateRange', 'daterange');
+    const dir = project({ 'partials/front-matter.md.hbs': partial });
+    for (const command of [['validate', dir], ['build', dir, '--format', 'md,html']]) {
+      const result = await runInProcess(command, { cwd: dir });
+      expect(result.code, command[0]).toBe(1);
+      expect(result.stderr.match(/ error .*\[template-unknown-name\]$/gm), command[0]).toEqual([' error {{daterange …}} calls a helper that does not exist. [template-unknown-name]']);
+    }
+  });
+
   it('a helper given what it cannot use stops at that call (it printed "undefined undefined NaN"); an optional field some items lack is left out', async () => {
     const dir = project({ 'report.md.hbs': 'x {{date workshop.dates.end}}\n\n{{#each sessions}}{{date date}}{{/each}}\n{{date workshop.title}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
