@@ -24,7 +24,7 @@ import type { OutputFile } from './publish.js';
 import type { TemplateSet } from '../render/index.js';
 import { hasTemplatesFolder, loadTemplates, templatesFolder } from './templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
-import { unusedTemplates } from '../render/unused-templates.js';
+import { otherKindTemplates, unusedTemplates } from '../render/unused-templates.js';
 
 export interface ProgrammeNotes {
   title: string;
@@ -46,7 +46,12 @@ export async function programmeTemplates(programmeDir: string, templatesOption: 
   const templates = await loadTemplates(templatesFolder(programmeDir, templatesOption, cwd), diagnostics, programmeDir);
   diagnostics.push(...programmeTemplateProblems(templates, optionalFields));
   // Only programme/ files are the programme's to judge: --templates DIR also holds the workshops'.
-  if ([...templates.values()].some((file) => file.overridden)) diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), [], [], (name) => name.startsWith('programme/')));
+  if ([...templates.values()].some((file) => file.overridden)) {
+    const bundled = new Set((await loadTemplates()).keys());
+    // A workshop's template in the programme's own folder: each workshop renders with its own folder's.
+    if (templatesOption === undefined) diagnostics.push(...otherKindTemplates(templates, bundled, 'programme'));
+    diagnostics.push(...unusedTemplates(templates, bundled, [], [], (name) => name.startsWith('programme/')));
+  }
   return { templates, diagnostics, sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
 }
 

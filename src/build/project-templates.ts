@@ -3,7 +3,7 @@ import { translationStatus } from '../languages/index.js';
 import { locate } from '../load/index.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, type TemplateFile } from '../render/index.js';
-import { unusedTemplates } from '../render/unused-templates.js';
+import { isProgrammeTemplate, otherKindTemplates, unusedTemplates } from '../render/unused-templates.js';
 import { PARTIALS_DIR } from '../render/templates.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
@@ -25,7 +25,13 @@ export async function projectTemplates(dir: string, templatesOption: string | un
   const diagnostics: Diagnostic[] = [];
   const templates = await loadTemplates(templatesFolder(dir, templatesOption, cwd), diagnostics, dir);
   const own = [...templates.values()].some((file) => file.overridden);
-  if (own) diagnostics.push(...unusedTemplates(templates, new Set((await loadTemplates()).keys()), documents, languages, undefined, templatesOption !== undefined));
+  if (own) {
+    const bundled = new Set((await loadTemplates()).keys());
+    const shared = templatesOption !== undefined;
+    // A programme's template in a workshop's own folder: said as such (not "replaces no default").
+    if (!shared) diagnostics.push(...otherKindTemplates(templates, bundled, 'workshop'));
+    diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(name), shared));
+  }
   return { templates, diagnostics, own };
 }
 

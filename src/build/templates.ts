@@ -13,6 +13,7 @@ import { writeAllOrNothing, type Destination, type Root } from './destinations.j
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
+import { isProgrammeTemplate } from '../render/unused-templates.js';
 
 /**
  * The project folder `templates list` and `eject` work on, without --templates, must be a workshop's
@@ -141,9 +142,11 @@ function notAFolder(dir: string, own: boolean): SetupError {
  * (a file where a folder goes, a folder where a file goes, a link leading out of `root`: a setup
  * error), and a write that fails undoes the others: a failed eject writes nothing.
  */
-export async function ejectTemplates(target: string, names: readonly string[], force: boolean, root: Root, fs: FileSystem = nodeFs): Promise<{ copied: string[]; kept: string[] }> {
+export async function ejectTemplates(target: string, names: readonly string[], force: boolean, root: Root, fs: FileSystem = nodeFs, kind?: 'workshop' | 'programme'): Promise<{ copied: string[]; kept: string[] }> {
   const bundled = await loadTemplates();
-  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : [...bundled.keys()].map((name) => ({ from: name, to: name }));
+  // All of them: those of the project's kind (a workshop's build never reads a programme's templates, nor the reverse); every one into a shared --templates folder.
+  const all = [...bundled.keys()].filter((name) => kind === undefined || isProgrammeTemplate(name) === (kind === 'programme'));
+  const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : all.map((name) => ({ from: name, to: name }));
   const folder = await stat(target).catch(() => undefined);
   if (folder && !folder.isDirectory()) throw notAFolder(target, path.resolve(target) === path.resolve(root.folder, 'templates'));
   const copies: Destination[] = [];

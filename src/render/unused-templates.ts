@@ -74,3 +74,30 @@ function placedPartials(templates: TemplateSet): Set<string> | 'any' {
   }
   return computed ? 'any' : placed;
 }
+
+/** Whether a shipped template's name (perhaps in a language's folder) is a programme's: its documents and their front matter. */
+export function isProgrammeTemplate(name: string): boolean {
+  return /^(?:[a-z]{2}\/)?(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
+}
+
+/**
+ * The project's own files that replace a template of the other kind of project: a programme's
+ * (`programme/overview.md.hbs`) in a workshop's templates/ folder, whose build never reads them, or a
+ * workshop's (`report.md.hbs`) in a programme's, whose workshops each render with their own folder's.
+ * Editing them changed nothing, without a word. Not judged in a --templates folder, which a
+ * programme and its workshops share. Pure.
+ */
+export function otherKindTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, kind: 'workshop' | 'programme'): Diagnostic[] {
+  const at = { line: 1, column: 1, offset: 0 };
+  // templates/fr/report.md.hbs is the French report's: judged by its name without the language.
+  const own = (name: string) => {
+    const folder = name.slice(0, name.indexOf('/'));
+    return Object.hasOwn(CATALOGUES, folder) ? name.slice(folder.length + 1) : name;
+  };
+  return [...templates].filter(([name, file]) => file.overridden && bundled.has(own(name)) && isProgrammeTemplate(own(name)) !== (kind === 'programme'))
+    .map(([name, file]): Diagnostic => ({
+      code: 'unused-template', severity: 'warning', stage: 'render', location: { file: file.displayPath, start: at, end: at },
+      message: kind === 'workshop' ? `“${name}” is a programme's template: a workshop's build does not use it.` : `“${name}” is a workshop's template: a programme's build does not use it.`,
+      hint: kind === 'workshop' ? 'Put it in the templates/ folder of the programme (beside programme.yaml), or remove it.' : 'Put it in the templates/ folder of each workshop that should use it, or give the folder to every build with --templates; or remove it.',
+    }));
+}

@@ -231,6 +231,30 @@ describe('templates eject', () => {
   });
 });
 
+describe('a workshop\'s templates and a programme\'s', () => {
+  it('eject copies those of the project\'s kind, and a template of the other kind in a project\'s folder is said to be unused (edits to it changed nothing, without a word)', async () => {
+    const programme = path.join(work, `programme-${++counter}`);
+    copyTree(path.join(ROOT, 'examples'), programme);
+    const niamey = path.join(programme, 'niamey-2022');
+    const sahel = path.join(programme, 'sahel-programme');
+    expect((await runInProcess(['templates', 'eject', '--project', niamey])).code).toBe(0);
+    const ejected = listFiles(path.join(niamey, 'templates'));
+    expect(ejected).toContain('report.md.hbs');
+    expect(ejected.filter((name) => name.startsWith('programme/') || name.includes('programme-front-matter'))).toEqual([]);
+    expect((await runInProcess(['templates', 'eject', '--project', sahel])).code).toBe(0);
+    expect(listFiles(path.join(sahel, 'templates'))).toEqual(['partials/programme-front-matter.md.hbs', 'programme/actions.md.hbs', 'programme/country-dossier.md.hbs', 'programme/overview.md.hbs', 'programme/recurring.md.hbs']);
+    // Copied by hand into the wrong project: a warning at each, saying where it belongs.
+    mkdirSync(path.join(niamey, 'templates/programme'), { recursive: true });
+    writeFileSync(path.join(niamey, 'templates/programme/overview.md.hbs'), read(path.join(ROOT, 'templates/programme/overview.md.hbs')).replace('# ', '# Edited '));
+    writeFileSync(path.join(sahel, 'templates/report.md.hbs'), read(path.join(ROOT, 'templates/report.md.hbs')));
+    const workshop = await runInProcess(['validate', niamey]);
+    expect(workshop.stderr).toMatch(/niamey-2022\/templates\/programme\/overview\.md\.hbs:1:1 warning “programme\/overview\.md\.hbs” is a programme's template: a workshop's build does not use it\. \[unused-template\]$/m);
+    const whole = await runInProcess(['validate', sahel]);
+    expect(whole.stderr).toMatch(/templates\/report\.md\.hbs:1:1 warning “report\.md\.hbs” is a workshop's template: a programme's build does not use it\. \[unused-template\]$/m);
+    expect(whole.stderr.match(/\[unused-template\]$/gm)).toHaveLength(2);
+  });
+});
+
 describe('custom documents', () => {
   it('renders per-workshop and per-country documents without code', async () => {
     const dir = project({

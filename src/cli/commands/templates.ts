@@ -2,6 +2,7 @@ import path from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { checkTemplatesProject, ejectTemplates, languageFolder, loadTemplates, projectLanguages, templatesFolder } from '../../build/templates.js';
 import type { Language } from '../../notes/types.js';
+import { isProgramme } from '../../build/programme-folder.js';
 
 export interface TemplatesOptions {
   project?: string;
@@ -33,7 +34,8 @@ export async function ejectTemplatesCommand(names: string[], options: TemplatesO
   const target = templatesFolder(options.project ?? '.', options.templates, io.cwd);
   // Links may not lead out of the project (its own templates/), or out of the --templates folder: as loadTemplates reads them.
   const root = options.templates ? { folder: target, name: 'the templates folder' } : { folder: path.resolve(io.cwd, options.project ?? '.'), name: 'the project folder' };
-  const { copied, kept } = await ejectTemplates(target, names, options.force ?? false, root);
+  const kind = options.templates !== undefined ? undefined : (await isProgramme(path.resolve(io.cwd, options.project ?? '.'), io.cwd)) ? 'programme' : 'workshop';
+  const { copied, kept } = await ejectTemplates(target, names, options.force ?? false, root, undefined, kind);
   const shown = path.relative(io.cwd, target) || '.';
   if (copied.length) io.stderr.write(`Copied to ${shown}/: ${copied.join(', ')}\n`);
   // fr/report for a report without French: copied (French may come), but said to be unused until then.
