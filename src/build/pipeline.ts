@@ -22,6 +22,7 @@ import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
 import { visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
+import { brokenAnchors } from './anchor-links.js';
 
 /** The formats, in the order their files are listed. */
 export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
@@ -136,12 +137,14 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       hint: 'Check the date given to --as-of (YYYY-MM-DD); leave it out to use the date of the latest follow-up report.',
     });
   }
-  const { templates, diagnostics: templateFileProblems } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
+  const { templates, diagnostics: templateFileProblems, own: ownTemplates } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
   result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages, options.templates));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
   if (hasErrors(result.diagnostics)) return result;
   // A file several formats publish (an image beside the Markdown and the HTML) goes out once.
   const shared = new Set<string>();
+  // A heading that links miss is said once, in the first edition and language that misses it.
+  const anchorsReported = new Set<string>();
   const emit = async (file: OutputFile) => {
     if (file.shared) {
       if (shared.has(file.path)) return;
@@ -246,6 +249,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     const pdfFonts = (place.workshop.report?.pdf_theme as PdfThemeYaml | undefined)?.fonts;
     const headingPages = formats.includes('docx') ? new HeadingPagesBook(formats.includes('pdf') && options.pdfTheme === undefined && pdfFonts === undefined) : undefined;
     const writerContext: WriterContext = { ...context(place), ...(headingPages ? { headingPages } : {}), ...(parsedTree ? { parsedTree } : {}) };
+    // With templates of the project's own, links to headings are checked (the shipped templates' are, by the tests).
+    const linked: Array<{ file: string; markdown: string }> | undefined = ownTemplates ? [] : undefined;
     for (const step of renderEach(model, templatesIn(templates, place.language, status.languages), documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition), { fallbacks: fallbackTexts(status, place.language) })) {
       if (signal?.aborted) throw new InterruptedError('interrupted');
       if ('diagnostic' in step) pushOnce(result.diagnostics, step.diagnostic);
@@ -260,6 +265,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
           }
         }
         if (others.length > 0 || first?.format !== 'md') documents.push(document);
+        linked?.push({ file: document.file, markdown });
         chars += markdown.length;
         for (const writer of writers) {
           writer.rendered?.(chars);
@@ -269,6 +275,11 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     }
     timings?.mark('render');
     if (hasErrors(result.diagnostics)) return false;
+    if (linked) {
+      const shown = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
+      for (const { file, markdown } of linked) result.sources.set(shown(file), markdown);
+      result.diagnostics.push(...brokenAnchors(linked, shown, anchorsReported));
+    }
     const generated = new Set(documents.map((doc) => doc.file));
     const later = first?.format === 'md' ? others : writers;
     // A writer on a thread of its own starts now, the others when the edition's turn comes. The

@@ -40,6 +40,8 @@ export type RuleId =
   | 'link-outside-project'
   | 'broken-link'
   | 'link-to-folder'
+  // render (a project's own templates)
+  | 'broken-anchor'
   // validate (schema)
   | 'unknown-key'
   | 'colon-in-text'

@@ -327,6 +327,22 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     }
   });
 
+  it('a heading changed while the links to it were not is a warning at the first link, once, with how many lead there (the links went nowhere, without a word)', async () => {
+    const report = read(path.join(ROOT, 'templates/report.md.hbs'));
+    expect(report).toContain('## {{t "session_number" number=number}}: {{title}}');
+    // Each session's heading, and the country summaries' headings of the same words (which the links would find instead).
+    const renamed = report.replace('## {{t "session_number" number=number}}: {{title}}', '## Part {{number}}: {{title}}').replace('### {{t "session_number" number=session.number}}: {{session.title}}', '### Part {{session.number}}: {{session.title}}');
+    const dir = project({ 'report.md.hbs': renamed });
+    const result = await runInProcess(['build', dir, '--format', 'md,html'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.match(/^out\/report\.md:\d+:\d+ warning This link leads to “#session-1-[^”]*”, a heading this document does not have\.( \d+ more links? leads? there too\.)? \[broken-anchor\]$/gm);
+    expect(warnings, result.stderr).toHaveLength(1);
+    expect(result.stderr).toContain('give the link {{slug …}} of the heading\'s text');
+    // The shipped templates, ejected as they are: no such warning.
+    const same = project({ 'report.md.hbs': report });
+    expect((await runInProcess(['build', same], { cwd: same })).stderr).not.toContain('broken-anchor');
+  });
+
   it('a helper given what it cannot use stops at that call (it printed "undefined undefined NaN"); an optional field some items lack is left out', async () => {
     const dir = project({ 'report.md.hbs': 'x {{date workshop.dates.end}}\n\n{{#each sessions}}{{date date}}{{/each}}\n{{date workshop.title}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
