@@ -85,7 +85,10 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     await rename(`${target}.tmp`, target);
     written.push(file);
   }
-  return { checked, result, written, diagnostics: result.refused };
+  // A translation the import wrote that lost its source's emphasis, links or list items: said now, not at the next validate.
+  const after = written.length > 0 ? await checkProject(dir, cwd) : undefined;
+  const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && written.includes(d.location?.file ?? ''));
+  return { checked: after && structure.length > 0 ? after : checked, result, written, diagnostics: [...result.refused, ...structure] };
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };

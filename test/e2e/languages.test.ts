@@ -281,6 +281,14 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(read(file)).toBe(before);
   });
 
+  it('says at import that a translation lost its source\'s emphasis (it was said only at the next validate)', async () => {
+    const dir = copy();
+    const imported = await translateOne(dir, undefined, 'summary#', 'Le Centre des Nations Unies a organisé un atelier régional à Rabat.');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning .*\[translation-structure\]$/m);
+    expect(imported.stderr).toMatch(/: 0 added, 1 changed, /m);
+  });
+
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {
     const dir = copy();
     const file = path.join(dir, 'translations/fr/workshop.yaml');
