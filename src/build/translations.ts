@@ -10,6 +10,7 @@ import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
+import { spanToLocation } from '../diagnostics/location.js';
 
 export interface ExportResult {
   checked: CheckedResult;
@@ -71,7 +72,14 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     throw new SetupError(`${xliffFile} is not an XLIFF 1.2 file (${error instanceof Error ? error.message : String(error)}).`, 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }
   const status = translationStatus(checked.project);
-  const result = importUnits(data, status, path.basename(xliffFile), targetStates(xml));
+  // A unit in the XLIFF, located there (its trans-unit's id), for what has no text of the notes to point at.
+  const shown = path.relative(checked.dir, full).split(path.sep).join('/');
+  const lineStarts = [0, ...[...xml.matchAll(/\n/g)].map((match) => match.index + 1)];
+  const unitAt = (id: string) => {
+    const offset = xml.indexOf(`id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+    return offset < 0 ? undefined : spanToLocation(shown, lineStarts, offset, offset + id.length + 5);
+  };
+  const result = importUnits(data, status, path.basename(xliffFile), targetStates(xml), unitAt);
   if ('error' in result) throw new SetupError(result.error, result.hint);
   const written: string[] = [];
   const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
@@ -88,7 +96,10 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   // A translation the import wrote that lost its source's emphasis, links or list items: said now, not at the next validate.
   const after = written.length > 0 ? await checkProject(dir, cwd) : undefined;
   const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && written.includes(d.location?.file ?? ''));
-  return { checked: after && structure.length > 0 ? after : checked, result, written, diagnostics: [...result.refused, ...structure] };
+  const reported = after && structure.length > 0 ? after : checked;
+  // The XLIFF's text, for the code frame of a unit located there.
+  if (result.refused.some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
+  return { checked: reported, result, written, diagnostics: [...result.refused, ...structure] };
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };

@@ -1,5 +1,5 @@
 import type { XliffJs, XliffUnit, XliffValue } from 'xliff';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
@@ -68,7 +68,7 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. Existing entries of the language are kept.
  * Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map()): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map(), unitAt?: (id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
   const language = xliff.targetLanguage as Language | undefined;
   if (!language || !status.languages.slice(1).includes(language)) {
     return { error: `${xliffName} is a translation into ${language ?? 'no language'}, which is not one of the report's translation languages (${status.languages.slice(1).join(', ') || 'none'}).`, hint: 'Add the language to `languages:` in workshop.yaml, or import the file made for this project.' };
@@ -100,7 +100,12 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         ...(at ? { location: locate(at.source, at.slot.path, 'value') } : {}),
       });
       if (!s) {
-        refuse(`${xliffName}: unit ${id} of ${original} translates a text that no longer exists; not applied.`, 'Export again and send the new file to the translator.');
+        // No text to point at: the unit in the XLIFF, when the file is known.
+        const at = unitAt?.(id);
+        result.refused.push({
+          code: 'orphan-translation', severity: 'warning', stage: 'validate', message: `${xliffName}: unit ${id} of ${original} translates a text that no longer exists; not applied.`,
+          hint: 'Export again and send the new file to the translator (a unit\'s id names its text: it cannot be changed).', ...(at ? { location: at } : {}),
+        });
         continue;
       }
       const now = fingerprint(s.slot.value);

@@ -281,6 +281,19 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(read(file)).toBe(before);
   });
 
+  it('names a unit whose text no longer exists (an id changed in the XLIFF) at its line in the XLIFF', async () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const xml = read(xlf);
+    const id = /id="(summary#[0-9a-f]+)"/.exec(xml)![1]!;
+    writeFileSync(xlf, xml.replace(`id="${id}"`, `id="summery${id.slice('summary'.length)}"`));
+    const line = xml.slice(0, xml.indexOf(`id="${id}"`)).split('\n').length;
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.stderr).toMatch(new RegExp(`/fr\\.xlf:${line}:\\d+ warning fr\\.xlf: unit summery#[0-9a-f]+ of workshop\\.yaml translates a text that no longer exists; not applied\\. \\[orphan-translation\\]$`, 'm'));
+    expect(imported.stderr).toContain('summery#');
+  });
+
   it('says at import that a translation lost its source\'s emphasis (it was said only at the next validate)', async () => {
     const dir = copy();
     const imported = await translateOne(dir, undefined, 'summary#', 'Le Centre des Nations Unies a organisé un atelier régional à Rabat.');
