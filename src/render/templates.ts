@@ -15,3 +15,8 @@ export const PARTIALS_DIR = 'partials/';
 export function partialName(name: string): string {
   return name.slice(PARTIALS_DIR.length).replace(/\.md\.hbs$|\.hbs$/, '');
 }
+
+/** Whether a shipped template's name (perhaps in a language's folder) is a programme's: its documents and their front matter. */
+export function isProgrammeTemplate(name: string): boolean {
+  return /^(?:[a-z]{2}\/)?(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
+}

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { suggest } from '../validate/suggest.js';
 import { CATALOGUES } from '../i18n/index.js';
-import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { isProgrammeTemplate, PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 
 /**
  * The project's template files that nothing uses: not the name of a default they would replace, not
@@ -73,11 +73,6 @@ function placedPartials(templates: TemplateSet): Set<string> | 'any' {
     }
   }
   return computed ? 'any' : placed;
-}
-
-/** Whether a shipped template's name (perhaps in a language's folder) is a programme's: its documents and their front matter. */
-export function isProgrammeTemplate(name: string): boolean {
-  return /^(?:[a-z]{2}\/)?(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
 }
 
 /**
