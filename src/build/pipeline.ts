@@ -277,8 +277,10 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     if (hasErrors(result.diagnostics)) return false;
     if (linked) {
       const shown = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
-      for (const { file, markdown } of linked) result.sources.set(shown(file), markdown);
-      result.diagnostics.push(...brokenAnchors(linked, shown, anchorsReported));
+      const broken = brokenAnchors(linked, shown, anchorsReported);
+      // The documents a warning is in, for its code frame (only those: a programme keeps each workshop's sources).
+      for (const { file, markdown } of linked) if (broken.some((d) => d.location?.file === shown(file))) result.sources.set(shown(file), markdown);
+      result.diagnostics.push(...broken);
     }
     const generated = new Set(documents.map((doc) => doc.file));
     const later = first?.format === 'md' ? others : writers;
