@@ -212,10 +212,14 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
-  const inputs = check.workshops.map((workshop, index): ProgrammeWorkshopInput => {
+  // With --as-of, the programme as it stood that day: a workshop not yet held then is left out (its
+  // actions were not yet decided), unless none was held (then every one, as each alone is built).
+  const held = check.workshops.flatMap((_, index) => (options.asOf === undefined || outcomes[index]!.shown!.model.workshop.dates.start <= options.asOf ? [index] : []));
+  const shownIndexes = held.length > 0 ? held : check.workshops.map((_, index) => index);
+  const inputs = shownIndexes.map((index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
     const reports = folder === undefined ? {} : { reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}` };
-    return { id: programmeId(workshop.dir), ...reports, model, languages };
+    return { id: programmeId(check.workshops[index]!.dir), ...reports, model, languages };
   });
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs, options.asOf);
@@ -267,13 +271,18 @@ function programmeDates(model: ProgrammeModel): { start: string; end: string } {
 
 /**
  * A programme's --as-of before a workshop began is no mistake (the status of a programme in 2023,
- * its 2024 workshops not started): `as-of-before-workshop` is kept only when the date is before
- * every workshop, and then once, at the first. Pure.
+ * its 2024 workshops not yet held): such a workshop is left out of the programme's documents, and
+ * its `as-of-before-workshop` says so instead of "every action shows as not started". Before every
+ * workshop, the date is likely a typo: one warning, at the first, and every workshop is shown. Pure.
  */
 function asOfBeforeAll<T extends { diagnostics: Diagnostic[] }>(builds: T[]): T[] {
   const warned = (build: T) => build.diagnostics.some((d) => d.code === 'as-of-before-workshop');
   const all = builds.length > 0 && builds.every(warned);
-  return builds.map((build, index) => (warned(build) && !(all && index === 0) ? { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') } : build));
+  return builds.map((build, index) => {
+    if (!warned(build) || (all && index === 0)) return build;
+    if (all) return { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') };
+    return { ...build, diagnostics: build.diagnostics.map((d) => (d.code === 'as-of-before-workshop' ? { ...d, message: d.message.replace(/: every action shows as not started, none as overdue\.$/, ': not yet held then, it is left out of the programme\'s documents and exports.'), hint: 'Its own reports show every action as not started. Leave --as-of out, or give a later date, to show it in the programme.' } : d)) };
+  });
 }
 
 /**
