@@ -1,5 +1,5 @@
-import type { ActionView, CountryBrief, CountryView, OrganizationView, RecommendationView, ReportModel, WorkshopView } from '../consolidate/index.js';
-import type { Language } from '../notes/types.js';
+import type { ActionView, CountryBrief, CountryView, FollowUpView, OrganizationView, RecommendationView, ReportModel, WorkshopView } from '../consolidate/index.js';
+import type { ActionStatus, Language } from '../notes/types.js';
 import { recurringRecommendations, workshopNames, type RaisedAt, type RecurringRecommendation } from './recurring.js';
 
 /**
@@ -11,7 +11,7 @@ import { recurringRecommendations, workshopNames, type RaisedAt, type RecurringR
 export interface ProgrammeWorkshopModel extends Pick<ReportModel, 'language' | 'countries' | 'participation' | 'recommendations' | 'actions'> {
   workshop: Pick<WorkshopView, 'title' | 'short_title' | 'dates' | 'location'>;
   briefs: Array<Pick<CountryBrief, 'country' | 'recommendations'>>;
-  follow_up?: { as_of: string };
+  follow_up?: { as_of: string; recommendations?: FollowUpView['recommendations'] };
 }
 
 /** A report model's part the programme uses (see ProgrammeWorkshopModel); the objects themselves, not copies. */
@@ -25,7 +25,7 @@ export function programmePart(model: ReportModel): ProgrammeWorkshopModel {
     recommendations: model.recommendations,
     actions: model.actions,
     briefs: model.briefs.map((brief) => ({ country: brief.country, recommendations: brief.recommendations })),
-    ...(model.follow_up ? { follow_up: { as_of: model.follow_up.as_of } } : {}),
+    ...(model.follow_up ? { follow_up: { as_of: model.follow_up.as_of, recommendations: model.follow_up.recommendations } } : {}),
   };
 }
 
@@ -76,6 +76,13 @@ export type ProgrammeRaisedAt = RaisedAt<ProgrammeWorkshopRef>;
 /** A recommendation in a country's dossier: with the actions implementing it and where else it was raised. */
 export type DossierRecommendation = RecommendationView & { implemented_by: ActionView[]; also_raised: ProgrammeRaisedAt[] };
 
+/** The latest progress a follow-up report gave on a recommendation in one country (its workshop's status date). */
+export interface CountryProgress {
+  label: string;
+  status: ActionStatus;
+  date: string;
+}
+
 export interface ProgrammeModel {
   language: Language;
   programme: { title: string; subtitle?: string; organizers: OrganizationView[] };
@@ -88,7 +95,7 @@ export interface ProgrammeModel {
    * Per beneficiary country of any workshop: the recommendations addressed to it, with the actions
    * implementing each and where else in the programme it was raised.
    */
-  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: DossierRecommendation[] }> }>;
+  dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: DossierRecommendation[]; progress: CountryProgress[] }> }>;
   /** Recommendations raised at more than one workshop, in the order first raised. */
   recurring: Array<RecurringRecommendation<ProgrammeWorkshopRef>>;
   /** `--as-of`, when given: every workshop's status is as of this date (else each as of its own latest follow-up report). */
@@ -145,7 +152,7 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     workshops: ordered.flatMap((input, w) => {
       const brief = input.model.briefs.find((b) => b.country.code === country.code);
       if (!brief) return [];
-      return [{ workshop: ref(input), recommendations: brief.recommendations.map((rec) => dossierEntry(w, rec)) }];
+      return [{ workshop: ref(input), recommendations: brief.recommendations.map((rec) => dossierEntry(w, rec)), progress: countryProgress(input.model.follow_up?.recommendations, country.code) }];
     }),
   }));
   const isOpen = (a: ActionView) => a.status !== 'done' && a.status !== 'dropped';
@@ -166,6 +173,17 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     recurring: found.recurring,
     ...(asOf !== undefined ? { as_of: asOf } : {}),
   };
+}
+
+/**
+ * A country's progress on a workshop's recommendations, as its follow-up reports give it (each
+ * recommendation's latest report for that country), in the recommendations' order.
+ */
+function countryProgress(reports: FollowUpView['recommendations'] | undefined, code: string): CountryProgress[] {
+  const latest = new Map<number, CountryProgress>();
+  // In date order: a later report replaces an earlier one.
+  for (const report of reports ?? []) if (report.country?.code === code) latest.set(report.recommendation.number, { label: report.recommendation.label, status: report.status, date: report.date });
+  return [...latest].sort(([a], [b]) => a - b).map(([, progress]) => progress);
 }
 
 /** A workshop's actions by the number of each recommendation they implement, in the actions' order. */
