@@ -47,9 +47,15 @@ function frenchTypography(markdown: string, first: boolean): string {
       const { offset: start } = node.position.start;
       const { offset: end } = node.position.end;
       const value = node.value;
-      if (body.slice(start, end) === value) {
+      const source = body.slice(start, end);
+      if (source === value) {
         const spaced = frenchSpacing(value);
         if (spaced !== value) edits.push({ start, end, text: spaced });
+      } else if (unescaped(source) === value) {
+        // Written with backslash escapes (`\<pilotes>` for a rapporteur's `<pilotes>`): spaced as written,
+        // when that reads as the spaced text (it was left unspaced, the whole text).
+        const spaced = frenchSpacing(source);
+        if (spaced !== source && unescaped(spaced) === frenchSpacing(value)) edits.push({ start, end, text: spaced });
       }
     }
     if ('children' in node) for (const child of node.children) visit(child, lang);
@@ -64,4 +70,9 @@ function frenchTypography(markdown: string, first: boolean): string {
   }
   pieces.push(body.slice(at));
   return pieces.join('');
+}
+
+/** A text as written without its backslash escapes (CommonMark: a backslash before ASCII punctuation). */
+function unescaped(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

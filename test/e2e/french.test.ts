@@ -52,6 +52,12 @@ describe('French typography', () => {
   it('leaves times and URLs alone', () => {
     expect(frenchSpacing('à 10:30, voir https://example.org')).toBe('à 10:30, voir https://example.org');
   });
+
+  it('spaces a text written with backslash escapes too (a rapporteur\'s <pilotes>, made \\<pilotes\\>, left the whole text unspaced)', async () => {
+    const { applyTypography } = await import('../../src/i18n/typography.js');
+    expect(applyTypography('Des comités \\<pilotes\\> dans trois communes : puis les leçons !\n', 'fr')).toBe(`Des comités \\<pilotes\\> dans trois communes${NNBSP}: puis les leçons${NNBSP}!\n`);
+    expect(applyTypography('Un \\*astérisque\\* ; et 10:30.\n', 'fr')).toBe(`Un \\*astérisque\\*${NNBSP}; et 10:30.\n`);
+  });
 });
 
 describe('countries in French sentences', () => {
