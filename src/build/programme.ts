@@ -165,6 +165,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   files: OutputFile[];
   /** Texts for code frames of the programme's templates and writers, by the paths its diagnostics give. */
   sources: Map<string, string>;
+  /** With --as-of: the workshops not yet held that day, left out of the programme's documents (their folders and first days). */
+  leftOut: Array<{ dir: string; start: string }>;
 }
 
 /**
@@ -207,7 +209,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources, leftOut: [] };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
@@ -216,6 +218,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   // actions were not yet decided), unless none was held (then every one, as each alone is built).
   const held = check.workshops.flatMap((_, index) => (options.asOf === undefined || outcomes[index]!.shown!.model.workshop.dates.start <= options.asOf ? [index] : []));
   const shownIndexes = held.length > 0 ? held : check.workshops.map((_, index) => index);
+  result.leftOut = check.workshops.flatMap((workshop, index) => (shownIndexes.includes(index) ? [] : [{ dir: workshop.dir, start: outcomes[index]!.shown!.model.workshop.dates.start }]));
   const inputs = shownIndexes.map((index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
     const reports = folder === undefined ? {} : { reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}` };
@@ -228,7 +231,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
-  }, { ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}), guard: leakGuard(outcomes, result.builds) });
+  }, { ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}), guard: leakGuard(outcomes, result.builds, new Set(shownIndexes)) });
   environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);
@@ -243,14 +246,15 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
  * an error at the restricted item, added to that workshop's diagnostics (its files, its paths);
  * false then. The documents are read once for all the workshops' texts.
  */
-function leakGuard(outcomes: readonly WorkshopOutcome[], builds: Array<Omit<BuildResult, 'loaded'>>): (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean {
+function leakGuard(outcomes: readonly WorkshopOutcome[], builds: Array<Omit<BuildResult, 'loaded'>>, shown: ReadonlySet<number>): (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean {
   const search = leakSearch(outcomes.flatMap((outcome, index) => (outcome.shown?.restricted ?? []).map((text) => ({ ...text, index }))));
   return (documents) => {
     const leaked = search(documents);
     if (leaked.length === 0) return true;
     // A text another workshop shows publicly is that workshop's to print.
     const texts = [...new Set(leaked.map(({ text }) => text))];
-    const shownElsewhere = new Set(outcomes.flatMap((outcome, index) => [...textsIn([outcome.shown?.model, outcome.shown?.languages], texts.filter((text) => text.index !== index))]));
+    // (By the workshops the documents show: one left out by --as-of is in none of them.)
+    const shownElsewhere = new Set(outcomes.flatMap((outcome, index) => (shown.has(index) ? [...textsIn([outcome.shown?.model, outcome.shown?.languages], texts.filter((text) => text.index !== index))] : [])));
     let clean = true;
     for (const { file, text } of leaked) {
       if (shownElsewhere.has(text)) continue;
@@ -271,18 +275,14 @@ function programmeDates(model: ProgrammeModel): { start: string; end: string } {
 
 /**
  * A programme's --as-of before a workshop began is no mistake (the status of a programme in 2023,
- * its 2024 workshops not yet held): such a workshop is left out of the programme's documents, and
- * its `as-of-before-workshop` says so instead of "every action shows as not started". Before every
- * workshop, the date is likely a typo: one warning, at the first, and every workshop is shown. Pure.
+ * its 2024 workshops not yet held: left out of its documents, see ProgrammeBuild.leftOut, which the
+ * command says), so no warning: --strict would fail a routine status build. Before every workshop,
+ * the date is likely a typo: `as-of-before-workshop` once, at the first. Pure.
  */
 function asOfBeforeAll<T extends { diagnostics: Diagnostic[] }>(builds: T[]): T[] {
   const warned = (build: T) => build.diagnostics.some((d) => d.code === 'as-of-before-workshop');
   const all = builds.length > 0 && builds.every(warned);
-  return builds.map((build, index) => {
-    if (!warned(build) || (all && index === 0)) return build;
-    if (all) return { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') };
-    return { ...build, diagnostics: build.diagnostics.map((d) => (d.code === 'as-of-before-workshop' ? { ...d, message: d.message.replace(/: every action shows as not started, none as overdue\.$/, ': not yet held then, it is left out of the programme\'s documents and exports.'), hint: 'Its own reports show every action as not started. Leave --as-of out, or give a later date, to show it in the programme.' } : d)) };
-  });
+  return builds.map((build, index) => (warned(build) && !(all && index === 0) ? { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') } : build));
 }
 
 /**
