@@ -234,7 +234,8 @@ export function helpers(language: Language): Record<string, Helper> {
     indent: (value, spaces) => new RawMarkdown(escapeForMarkdown(value).replace(/\n(?=.)/g, `\n${' '.repeat(Number(spaces) || 2)}`)),
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */
     slug: (text) => {
-      const key = String(text ?? '');
+      // As escapeMarkdown prints a plain text in a heading (one line, trimmed, NFC): a session title over two lines linked to nowhere.
+      const key = String(text ?? '').normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
       let slug = slugs.get(key);
       if (slug === undefined) {
         slug = new GithubSlugger().slug(language === 'fr' ? frenchSpacing(key) : key);

@@ -82,6 +82,8 @@ describe('helpers, on a value the data does not give', () => {
     expect(String(h.countryThe!({ code: 'MLI', name: new FallbackText('Mali', 'en') }, options))).toBe('Mali');
     const short = new FallbackText('OIM', 'fr');
     expect(h.addressee!({ kind: 'organization', short }, options)).toBe(short);
+    // A title over two lines is one line in its heading: its slug is that heading's id (the link went to “…nationalede-…”).
+    expect(h.slug!('Session 2: La stratégie nationale\n  de gestion ', options)).toBe('session-2-la-stratégie-nationale-de-gestion');
     // And compares as its text: `(eq workshop.short_title "…")` of a workshop shown in its own language.
     expect([h.eq!(new FallbackText('Atelier', 'fr'), 'Atelier', options), h.ne!('Atelier', new FallbackText('Atelier', 'fr'), options)]).toEqual([true, false]);
     const error = (() => {
