@@ -3,7 +3,7 @@ import { translationStatus } from '../languages/index.js';
 import { locate } from '../load/index.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, type TemplateFile } from '../render/index.js';
-import { otherKindTemplates, unusedTemplates } from '../render/unused-templates.js';
+import { otherKindTemplates, ownTemplateName, unusedTemplates } from '../render/unused-templates.js';
 import { isProgrammeTemplate, PARTIALS_DIR } from '../render/templates.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
@@ -30,7 +30,7 @@ export async function projectTemplates(dir: string, templatesOption: string | un
     const shared = templatesOption !== undefined;
     // A programme's template in a workshop's own folder: said as such (not "replaces no default").
     if (!shared) diagnostics.push(...otherKindTemplates(templates, bundled, 'workshop'));
-    diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(name), shared));
+    diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(ownTemplateName(name)), shared));
   }
   return { templates, diagnostics, own };
 }

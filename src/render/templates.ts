@@ -16,7 +16,7 @@ export function partialName(name: string): string {
   return name.slice(PARTIALS_DIR.length).replace(/\.md\.hbs$|\.hbs$/, '');
 }
 
-/** Whether a shipped template's name (perhaps in a language's folder) is a programme's: its documents and their front matter. */
+/** Whether a shipped template's name is a programme's: its documents and their front matter (a language's folder, `fr/`, taken off first by the caller). */
 export function isProgrammeTemplate(name: string): boolean {
-  return /^(?:[a-z]{2}\/)?(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
+  return /^(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
 }

@@ -84,15 +84,25 @@ function placedPartials(templates: TemplateSet): Set<string> | 'any' {
  */
 export function otherKindTemplates(templates: TemplateSet, bundled: ReadonlySet<string>, kind: 'workshop' | 'programme'): Diagnostic[] {
   const at = { line: 1, column: 1, offset: 0 };
-  // templates/fr/report.md.hbs is the French report's: judged by its name without the language.
-  const own = (name: string) => {
-    const folder = name.slice(0, name.indexOf('/'));
-    return Object.hasOwn(CATALOGUES, folder) ? name.slice(folder.length + 1) : name;
-  };
-  return [...templates].filter(([name, file]) => file.overridden && bundled.has(own(name)) && isProgrammeTemplate(own(name)) !== (kind === 'programme'))
-    .map(([name, file]): Diagnostic => ({
-      code: 'unused-template', severity: 'warning', stage: 'render', location: { file: file.displayPath, start: at, end: at },
-      message: kind === 'workshop' ? `“${name}” is a programme's template: a workshop's build does not use it.` : `“${name}” is a workshop's template: a programme's build does not use it.`,
-      hint: kind === 'workshop' ? 'Put it in the templates/ folder of the programme (beside programme.yaml), or remove it.' : 'Put it in the templates/ folder of each workshop that should use it, or give the folder to every build with --templates; or remove it.',
-    }));
+  const ofKind = (name: string) => isProgrammeTemplate(ownTemplateName(name)) === (kind === 'programme');
+  // A partial the kind's own templates place is theirs (a programme's overview may place partials/person).
+  let placed: Set<string> | 'any' | undefined;
+  const placedHere = (name: string) => (placed ??= placedPartials(new Map([...templates].filter(([other]) => ofKind(other))))) === 'any' || placed.has(partialName(name));
+  const warn = (file: { displayPath: string }, message: string, hint: string): Diagnostic => ({ code: 'unused-template', severity: 'warning', stage: 'render', location: { file: file.displayPath, start: at, end: at }, message, hint });
+  return [...templates].flatMap(([name, file]) => {
+    const own = ownTemplateName(name);
+    if (!file.overridden || !bundled.has(own)) return [];
+    // A programme's documents are in its one language, from templates/programme/: a language's folder is never read.
+    if (kind === 'programme' && own !== name && isProgrammeTemplate(own)) return [warn(file, `“${name}” is in a language's folder: a programme's build reads its templates from templates/${own}, in programme.yaml's language.`, `Move it to templates/${own}, or remove it.`)];
+    if (ofKind(name) || (own.startsWith(PARTIALS_DIR) && placedHere(own))) return [];
+    return [kind === 'workshop'
+      ? warn(file, `“${name}” is a programme's template: a workshop's build does not use it.`, 'Put it in the templates/ folder of the programme (beside programme.yaml), or remove it.')
+      : warn(file, `“${name}” is a workshop's template: a programme's build does not use it.`, 'Put it in the templates/ folder of each workshop that should use it, or give the folder to every build with --templates; or remove it.')];
+  });
+}
+
+/** A template's name without the folder of a language the tool has (`fr/report.md.hbs` → `report.md.hbs`): the default it stands for. */
+export function ownTemplateName(name: string): string {
+  const folder = name.slice(0, name.indexOf('/'));
+  return folder && Object.hasOwn(CATALOGUES, folder) ? name.slice(folder.length + 1) : name;
 }

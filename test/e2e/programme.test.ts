@@ -46,7 +46,7 @@ describe('a programme of workshops', () => {
     expect(overview).toMatch(/^\| \[<span lang="fr">Atelier de suivi de Niamey<\/span>\]\(\.\.\/\.\.\/niamey-2022\/out\/report\.md\) \| 28–30 November 2022 \|/m);
     expect(niger).toMatch(/A2: In progress/);
     // The progress Rabat's follow-up reports give on its recommendations in Niger (it was in no programme document).
-    expect(niger).toContain('Progress on recommendations: **R5**: In progress (15 November 2022).');
+    expect(niger).toContain('Progress on recommendations: R5: In progress (15 November 2022).');
     // Recurring recommendations: Niamey's closing session links two of its recommendations to Rabat's (same_as: rabat-2022:…).
     const recurring = read(path.join(dir, 'out/recurring.md'));
     expect(recurring).toContain('*Raised at Rabat 2022 as R1; also raised at Niamey 2022 as R1.*');

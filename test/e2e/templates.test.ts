@@ -252,6 +252,18 @@ describe('a workshop\'s templates and a programme\'s', () => {
     const whole = await runInProcess(['validate', sahel]);
     expect(whole.stderr).toMatch(/templates\/report\.md\.hbs:1:1 warning “report\.md\.hbs” is a workshop's template: a programme's build does not use it\. \[unused-template\]$/m);
     expect(whole.stderr.match(/\[unused-template\]$/gm)).toHaveLength(2);
+    // A partial the programme's own overview places is the programme's; a language's folder is never read by a programme.
+    writeFileSync(path.join(sahel, 'templates/partials/person.md.hbs'), read(path.join(ROOT, 'templates/partials/person.md.hbs')));
+    writeFileSync(path.join(sahel, 'templates/programme/overview.md.hbs'), `${read(path.join(sahel, 'templates/programme/overview.md.hbs'))}\n{{#each programme.organizers}}{{> person name=name}}{{/each}}\n`);
+    mkdirSync(path.join(sahel, 'templates/fr/programme'), { recursive: true });
+    writeFileSync(path.join(sahel, 'templates/fr/programme/overview.md.hbs'), read(path.join(ROOT, 'templates/programme/overview.md.hbs')));
+    const again = await runInProcess(['validate', sahel]);
+    expect(again.stderr).not.toMatch(/partials\/person\.md\.hbs:1:1 warning/);
+    expect(again.stderr).toMatch(/templates\/fr\/programme\/overview\.md\.hbs:1:1 warning “fr\/programme\/overview\.md\.hbs” is in a language's folder: a programme's build reads its templates from templates\/programme\/overview\.md\.hbs, in programme\.yaml's language\. \[unused-template\]$/m);
+    // A folder named like no language of the tool is judged as before (it was silent).
+    mkdirSync(path.join(niamey, 'templates/es/programme'), { recursive: true });
+    writeFileSync(path.join(niamey, 'templates/es/programme/overview.md.hbs'), 'x');
+    expect((await runInProcess(['validate', niamey])).stderr).toMatch(/templates\/es\/programme\/overview\.md\.hbs:1:1 warning .*\[unused-template\]$/m);
   });
 });
 
