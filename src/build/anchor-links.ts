@@ -19,7 +19,8 @@ import { parseMarkdown } from '../typeset/markdown.js';
  * when it finds a link it cannot place are those documents parsed (a workshop's documents parsed
  * whole took 150 ms, and a programme's hundred workshops fifteen times that). Pure but for `reported`.
  */
-export function brokenAnchors(documents: ReadonlyArray<{ file: string; markdown: string }>, shown: (file: string) => string, reported: Set<string> = new Set()): Diagnostic[] {
+export function brokenAnchors(documents: ReadonlyArray<{ file: string; markdown: string }>, shown: (file: string) => string, reported: Set<string> = new Set(), options: { folder?: string; markdownWritten?: boolean } = {}): Diagnostic[] {
+  const { folder = '', markdownWritten = true } = options;
   const texts = new Map(documents.map((doc) => [doc.file, doc.markdown]));
   const quick = new Map<string, Set<string>>();
   const quickIds = (file: string) => {
@@ -55,22 +56,24 @@ export function brokenAnchors(documents: ReadonlyArray<{ file: string; markdown:
       const target = targetOf(file, match[1]!);
       const anchor = decoded(match[2]!);
       if (!texts.has(target) || idsOf(target).has(anchor)) return;
-      const seen = missed.get(anchor);
+      // One heading of one document, whichever edition or language (`fr/public/`) misses it.
+      const key = `${target.startsWith(folder) ? target.slice(folder.length) : target}#${anchor}`;
+      const seen = missed.get(key);
       if (seen) {
         seen.links++;
         return;
       }
       const { start, end } = node.position;
-      missed.set(anchor, { links: 1, first: {
+      missed.set(key, { links: 1, first: {
         code: 'broken-anchor', severity: 'warning', stage: 'render',
         message: `This link leads to “#${anchor}”, a heading ${target === file ? 'this document' : target} does not have.`,
-        hint: 'A template\'s heading and the links to it must say the same: give the link {{slug …}} of the heading\'s text as the template writes it, or change the heading back.',
+        hint: `A template's heading and the links to it must say the same: give the link {{slug …}} of the heading's text as the template writes it, or change the heading back.${markdownWritten ? '' : ` (${shown(file)} is the Markdown the other formats are made from; it is not written: add md to --format to read it.)`}`,
         location: { file: shown(file), start: { line: start.line, column: start.column, offset: start.offset ?? 0 }, end: { line: end.line, column: end.column, offset: end.offset ?? 0 } },
       } });
     });
   }
-  return [...missed].filter(([anchor]) => !reported.has(anchor)).map(([anchor, { first, links }]) => {
-    reported.add(anchor);
+  return [...missed].filter(([key]) => !reported.has(key)).map(([key, { first, links }]) => {
+    reported.add(key);
     return links === 1 ? first : { ...first, message: `${first.message} ${links - 1} more ${links === 2 ? 'link leads' : 'links lead'} there too.` };
   });
 }

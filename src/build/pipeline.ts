@@ -277,7 +277,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
     if (hasErrors(result.diagnostics)) return false;
     if (linked) {
       const shown = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
-      const broken = brokenAnchors(linked, shown, anchorsReported);
+      const broken = brokenAnchors(linked, shown, anchorsReported, { folder: place.folder, markdownWritten: formats.includes('md') });
       // The documents a warning is in, for its code frame (only those: a programme keeps each workshop's sources).
       for (const { file, markdown } of linked) if (broken.some((d) => d.location?.file === shown(file))) result.sources.set(shown(file), markdown);
       result.diagnostics.push(...broken);

@@ -75,8 +75,11 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   // A unit in the XLIFF, located there (its trans-unit's id), for what has no text of the notes to point at.
   const shown = path.relative(checked.dir, full).split(path.sep).join('/');
   const lineStarts = [0, ...[...xml.matchAll(/\n/g)].map((match) => match.index + 1)];
-  const unitAt = (id: string) => {
-    const offset = xml.indexOf(`id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const unitAt = (original: string, id: string) => {
+    // In its file's element: the same key may be in several files.
+    const file = xml.indexOf(`original="${attribute(original)}"`);
+    const offset = xml.indexOf(`id="${attribute(id)}"`, Math.max(file, 0));
     return offset < 0 ? undefined : spanToLocation(shown, lineStarts, offset, offset + id.length + 5);
   };
   const result = importUnits(data, status, path.basename(xliffFile), targetStates(xml), unitAt);
@@ -95,7 +98,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   }
   // A translation the import wrote that lost its source's emphasis, links or list items: said now, not at the next validate.
   const after = written.length > 0 ? await checkProject(dir, cwd) : undefined;
-  const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && written.includes(d.location?.file ?? ''));
+  const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && d.location !== undefined && written.includes(d.location.file) && result.entries.has(`${d.location.file}\u0000${entryAt(after!.sources.get(d.location.file) ?? '', d.location.start.line)}`));
   const reported = after && structure.length > 0 ? after : checked;
   // The XLIFF's text, for the code frame of a unit located there.
   if (result.refused.some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
@@ -116,6 +119,16 @@ function xliffVersionProblem(xml: string, xliffFile: string): SetupError | undef
   if (root === undefined || root.replace(/^.*:/, '') !== 'xliff') return new SetupError(`${xliffFile} is not an XLIFF file: its root element is ${root === undefined ? 'missing' : `<${root}>`}, not <xliff>. Nothing was imported.`, hint);
   const version = (parsed[root] as Record<string, unknown> | undefined)?.['@_version'];
   if (version !== undefined && String(version) !== '1.2') return new SetupError(`${xliffFile} is an XLIFF ${String(version)} file; workshop-report reads XLIFF 1.2, the version it exports. Nothing was imported.`, hint);
+  return undefined;
+}
+
+/** The translation file's entry (its top-level key) that line `line` is in. */
+function entryAt(text: string, line: number): string | undefined {
+  const lines = text.split('\n');
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const key = /^([^\s#][^:]*):(?:\s|$)/.exec(lines[i]!)?.[1];
+    if (key !== undefined) return key.replace(/^(["'])(.*)\1$/, '$2');
+  }
   return undefined;
 }
 

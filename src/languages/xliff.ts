@@ -56,6 +56,8 @@ export interface ImportResult {
    * the source, often).
    */
   untranslated: number;
+  /** The entries added or changed, as `FILE\u0000KEY` (FILE: `translations/fr/…`). */
+  entries: Set<string>;
   /** The translation files with an added or changed entry (only those are written). */
   touched: Set<string>;
   /** Units refused (their source changed since export, or the text is gone, or the target is not valid), located. */
@@ -68,13 +70,13 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. Existing entries of the language are kept.
  * Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map(), unitAt?: (id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
   const language = xliff.targetLanguage as Language | undefined;
   if (!language || !status.languages.slice(1).includes(language)) {
     return { error: `${xliffName} is a translation into ${language ?? 'no language'}, which is not one of the report's translation languages (${status.languages.slice(1).join(', ') || 'none'}).`, hint: 'Add the language to `languages:` in workshop.yaml, or import the file made for this project.' };
   }
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
-  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, touched: new Set(), refused: [] };
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, entries: new Set(), touched: new Set(), refused: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
   // What the language has now, in the source's order.
   for (const s of status.slots) {
@@ -101,7 +103,7 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       });
       if (!s) {
         // No text to point at: the unit in the XLIFF, when the file is known.
-        const at = unitAt?.(id);
+        const at = unitAt?.(original, id);
         result.refused.push({
           code: 'orphan-translation', severity: 'warning', stage: 'validate', message: `${xliffName}: unit ${id} of ${original} translates a text that no longer exists; not applied.`,
           hint: 'Export again and send the new file to the translator (a unit\'s id names its text: it cannot be changed).', ...(at ? { location: at } : {}),
@@ -129,6 +131,7 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       if (before) result.changed++;
       else result.added++;
       result.touched.add(`translations/${language}/${original}`);
+      result.entries.add(`translations/${language}/${original}\u0000${key}`);
       file.set(key, { source: now, text });
     }
   }

@@ -300,6 +300,10 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning .*\[translation-structure\]$/m);
     expect(imported.stderr).toMatch(/: 0 added, 1 changed, /m);
+    // An import that writes another entry of that file does not say it again: it is not that import's.
+    const next = await translateOne(dir, undefined, 'title#', 'Atelier régional (titre révisé)');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain('translation-structure');
   });
 
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {

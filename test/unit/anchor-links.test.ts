@@ -20,9 +20,15 @@ describe('brokenAnchors', () => {
   });
 
   it('says nothing of links that lead where they should, of links to documents it was not given, and of a heading an earlier edition missed', () => {
-    const reported = new Set(['gone']);
-    expect(brokenAnchors([{ file: 'a.md', markdown: '# A b\n\n[x](#a-b) [y](other.md#z) [z](#gone)\n' }], shown, reported)).toEqual([]);
+    // An earlier edition (en/public/) missed a.md#gone: this one (en/restricted/) says nothing of it.
+    const reported = new Set(['a.md#gone']);
+    expect(brokenAnchors([{ file: 'en/restricted/a.md', markdown: '# A b\n\n[x](#a-b) [y](other.md#z) [z](#gone)\n' }], shown, reported, { folder: 'en/restricted/' })).toEqual([]);
     expect(brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b)\n' }], shown, reported).map((d) => d.message)).toEqual(['This link leads to “#b”, a heading this document does not have.']);
-    expect(reported.has('b')).toBe(true);
+    expect(reported.has('a.md#b')).toBe(true);
+    // The same anchor missed in two documents is two headings missed.
+    const two = brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b) [y](c.md#b)\n' }, { file: 'c.md', markdown: '# C\n' }], shown);
+    expect(two.map((d) => d.message)).toEqual(['This link leads to “#b”, a heading this document does not have.', 'This link leads to “#b”, a heading c.md does not have.']);
+    // Without the Markdown written (--format html), the hint says where the place named is.
+    expect(brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b)\n' }], shown, new Set(), { markdownWritten: false })[0]!.hint).toContain('out/a.md is the Markdown the other formats are made from; it is not written: add md to --format to read it.');
   });
 });
