@@ -49,8 +49,8 @@ export function reportingFrom(options: ReportingOptions, io: Io): Reporting {
  * land). pretty goes to stderr; json (always, an empty list too) and github workflow commands go to
  * stdout, where the runner reads them.
  */
-export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyMap<string, string>, projectDir: string, reporting: Reporting, globals: GlobalOptions, io: Io): void {
-  const diagnostics = shown(all, reporting);
+export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyMap<string, string>, projectDir: string, reporting: Reporting, globals: GlobalOptions, io: Io, failing = warningsFail(all, reporting)): void {
+  const diagnostics = shown(all, reporting, failing);
   const displayPath = displayPathIn(projectDir, io);
   if (reporting.reporter === 'json') {
     io.stdout.write(formatJson(diagnostics, displayPath, projectIn(projectDir, io)));
@@ -58,14 +58,34 @@ export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyM
   }
   if (diagnostics.length === 0) return;
   if (reporting.reporter === 'github') {
-    io.stdout.write(formatGithub(diagnostics, displayPath, projectIn(projectDir, io)));
+    const from = githubIo(io);
+    io.stdout.write(formatGithub(diagnostics, displayPathIn(projectDir, from), projectIn(projectDir, from)));
     return;
   }
   io.stderr.write(formatPretty(diagnostics, { style: styleFor(io, globals.color), sources, displayPath }));
 }
 
-/** What is printed: errors only with --quiet. */
-const shown = (all: readonly Diagnostic[], reporting: Reporting) => (reporting.quiet ? all.filter((d) => d.severity === 'error') : all);
+/**
+ * What is printed: errors only with --quiet; but when the warnings fail the run (--strict,
+ * --max-warnings), the JSON and the annotations give them: a CI job reading those got "no problems"
+ * (`[]`) from a run that failed. (The pretty reporter says why on its own line, see judgeProblems.)
+ */
+const shown = (all: readonly Diagnostic[], reporting: Reporting, failing: boolean) => (reporting.quiet && !(failing && reporting.reporter !== 'pretty') ? all.filter((d) => d.severity === 'error') : all);
+
+/** Whether warnings alone fail the run (--strict, past --max-warnings). */
+function warningsFail(all: readonly Diagnostic[], reporting: Reporting): boolean {
+  return warningsFailure(all, reporting) !== undefined;
+}
+
+/**
+ * Where annotations' paths start: the repository's root inside GitHub Actions (GITHUB_WORKSPACE),
+ * where GitHub places them on the pull request's lines, whatever folder the step runs in; else the
+ * current folder.
+ */
+function githubIo(io: Io): Io {
+  const workspace = io.env.GITHUB_WORKSPACE;
+  return workspace ? { ...io, cwd: path.resolve(io.cwd, workspace) } : io;
+}
 
 /** A file of the project as printed: relative to the current folder, POSIX separators. */
 function displayPathIn(projectDir: string, io: Io): (file: string) => string {
@@ -82,11 +102,13 @@ function projectIn(projectDir: string, io: Io): string {
 
 /** Several projects' diagnostics (a programme and its workshops), in order; with --reporter json, as one array. */
 export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; dir: string }>, reporting: Reporting, globals: GlobalOptions, io: Io): void {
+  // Whether warnings fail the run is judged over every part, as the exit code is.
+  const failing = warningsFail(parts.flatMap((part) => part.diagnostics), reporting);
   if (reporting.reporter === 'json') {
-    io.stdout.write(formatJsonParts(parts.map((part) => ({ diagnostics: shown(part.diagnostics, reporting), displayPath: displayPathIn(part.dir, io), project: projectIn(part.dir, io) }))));
+    io.stdout.write(formatJsonParts(parts.map((part) => ({ diagnostics: shown(part.diagnostics, reporting, failing), displayPath: displayPathIn(part.dir, io), project: projectIn(part.dir, io) }))));
     return;
   }
-  for (const part of parts) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io);
+  for (const part of parts) reportDiagnostics(part.diagnostics, part.sources, part.dir, reporting, globals, io, failing);
 }
 
 /**

@@ -49,6 +49,12 @@ describe('--reporter github', () => {
     expect(result.code).toBe(1);
   });
 
+  it('gives paths from the repository\'s root (GITHUB_WORKSPACE), where GitHub places them, whatever folder the step runs in', async () => {
+    // A step with `working-directory: sessions`: the paths were `../sessions/a.yaml`, on no line of the pull request.
+    const result = await runInProcess(['validate', '..'], { cwd: path.join(withError, 'sessions'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: path.dirname(withError) } });
+    expect(result.stdout).toMatch(new RegExp(`^::error file=${path.basename(withError)}/sessions/a\\.yaml,line=4,col=7,`, 'm'));
+  });
+
   it('escapes data and properties as the workflow-command format requires', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
@@ -63,6 +69,14 @@ describe('--strict, --max-warnings and --quiet', () => {
     expect(strict.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.$/m);
     // --quiet hides the warnings, never the reason for the failure.
     expect((await runInProcess(['validate', withWarning, '--strict', '--quiet'])).stderr).toBe('Failed: --strict treats the 1 warning as errors.\n');
+    // A CI job reading the JSON or the annotations gets the warnings that failed the run (it got `[]`, or nothing, from a failed run).
+    for (const args of [['--strict'], ['--max-warnings', '0']]) {
+      const json = await runInProcess(['validate', withWarning, ...args, '--quiet', '--reporter', 'json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).map((d: { severity: string }) => d.severity)).toEqual(['warning']);
+    }
+    const github = await runInProcess(['validate', withWarning, '--strict', '--quiet', '--reporter', 'github']);
+    expect(github.stdout).toMatch(/^::warning file=/m);
     const out = path.join(work, 'strict-out');
     expect((await runInProcess(['build', withWarning, '--strict', '--out', out])).code).toBe(1);
     expect(() => listFiles(out)).toThrow();
