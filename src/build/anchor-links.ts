@@ -1,10 +1,11 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isPlainText } from '../markdown/plain.js';
 import { parseMarkdown } from '../typeset/markdown.js';
+import { walk } from '../markdown/walk.js';
 
 /**
  * Links of an edition's documents to a heading that is not there (`#session-2-…`,
@@ -115,9 +116,4 @@ function decoded(fragment: string): string {
   } catch {
     return fragment;
   }
-}
-
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
 }

@@ -6,6 +6,7 @@ import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 import { isSafeImage } from '../markdown/images.js';
 import { languageSpan } from '../markdown/language-spans.js';
+import { walk } from '../markdown/walk.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
@@ -147,12 +148,6 @@ function sanitize(tree: Root, fieldKey: string): void {
         return undefined;
     }
   });
-}
-
-
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
 }
 
 const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
