@@ -235,11 +235,13 @@ export function helpers(language: Language): Record<string, Helper> {
     /** {{slug "Session 3"}}: the id GitHub gives a heading with this text. */
     slug: (text) => {
       // As escapeMarkdown prints a plain text in a heading (one line, trimmed, NFC): a session title over two lines linked to nowhere.
-      const key = String(text ?? '').normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
-      let slug = slugs.get(key);
+      // Kept by the text as given (a link to a session is made for each of its recommendations, in every brief).
+      const given = String(text ?? '');
+      let slug = slugs.get(given);
       if (slug === undefined) {
+        const key = given.normalize('NFC').replace(/\s*(\r\n?|\n)\s*/g, ' ').trim();
         slug = new GithubSlugger().slug(language === 'fr' ? frenchSpacing(key) : key);
-        slugs.set(key, slug);
+        slugs.set(given, slug);
       }
       return slug;
     },

@@ -141,14 +141,40 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
  * `optionalFields` (see checkTemplateNames). Pure.
  */
 export function templateProblems(templates: TemplateSet, jobs: readonly DocumentJob[], language: Language, optionalFields = false): Diagnostic[] {
-  const { asts, diagnostics } = parseTemplates(templates);
-  // A file under two names (templates/fr/note.md.hbs is also fr/note.md.hbs) is one problem.
-  if (diagnostics.length) return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
-  const names = helperNames(language);
-  for (const [template, perCountry] of new Map(jobs.map((job) => [job.template, job.country !== undefined]))) {
-    if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names, optionalFields));
-  }
-  return diagnostics;
+  const checks = [...new Map(jobs.map((job) => [job.template, job.country !== undefined]))];
+  const key = templateKey(templates, checks, language, optionalFields);
+  const known = checkedTemplates.get(key);
+  if (known) return copies(known);
+  const found = ((): Diagnostic[] => {
+    const { asts, diagnostics } = parseTemplates(templates);
+    // A file under two names (templates/fr/note.md.hbs is also fr/note.md.hbs) is one problem.
+    if (diagnostics.length) return [...new Map(diagnostics.map((d) => [JSON.stringify(d), d])).values()];
+    const names = helperNames(language);
+    for (const [template, perCountry] of checks) {
+      if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names, optionalFields));
+    }
+    return diagnostics;
+  })();
+  if (checkedTemplates.size >= CHECKED_TEMPLATES_KEPT) checkedTemplates.clear();
+  checkedTemplates.set(key, found);
+  return copies(found);
+}
+
+/**
+ * What templateProblems found, kept by everything it reads (each template's name, path and text;
+ * the documents' templates; the language; optionalFields): a programme's 100 workshops render the
+ * same templates, and checking them again for each took 2 ms a workshop (0.2 s a thread).
+ */
+const checkedTemplates = new Map<string, Diagnostic[]>();
+const CHECKED_TEMPLATES_KEPT = 30;
+
+function templateKey(templates: TemplateSet, checks: ReadonlyArray<[string, boolean]>, language: Language, optionalFields: boolean): string {
+  return JSON.stringify([language, optionalFields, checks, [...templates].map(([name, file]) => [name, file.displayPath, file.text])]);
+}
+
+/** Each caller gets its own diagnostics (a caller may change one, to relocate it). */
+function copies(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((diagnostic) => ({ ...diagnostic }));
 }
 
 /** A document whose template does not exist (a custom document's `template:` misspelt). */

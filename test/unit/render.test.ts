@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../src/consolidate/index.js';
-import { render } from '../../src/render/index.js';
+import { render, templateProblems } from '../../src/render/index.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { bundledTemplates, checked, session } from './helpers.js';
 import { DOCUMENTS, expectIntact, expectPlainTextSafe, HOSTILE, mdProject, renderAll, sessionOne } from './render-helpers.js';
@@ -215,5 +215,28 @@ describe('(md) text in a table cell', () => {
       const row = table?.type === 'table' ? table.children[1] : undefined;
       expect(row?.children, text).toHaveLength(1);
     }
+  });
+});
+
+describe('the template check is kept by what it reads', () => {
+  const jobs = [{ name: 'report', template: 'report.md.hbs', path: 'report' }];
+  const withReport = (text: string) => new Map([...bundledTemplates(), ['report.md.hbs', { text, displayPath: 'templates/report.md.hbs', overridden: true }]]);
+
+  it('a template changed since (watch mode) is checked again, and each caller gets its own diagnostics', () => {
+    expect(templateProblems(withReport('# {{workshop.title}}\n'), jobs, 'en')).toEqual([]);
+    const first = templateProblems(withReport('# {{workshop.titel}}\n'), jobs, 'en');
+    expect(first.map((d) => [d.code, d.location?.start.line, d.location?.start.column])).toEqual([['template-unknown-name', 1, 5]]);
+    first[0]!.location = undefined;
+    first.push(first[0]!);
+    const again = templateProblems(withReport('# {{workshop.titel}}\n'), jobs, 'en');
+    expect(again).toHaveLength(1);
+    expect(again[0]!.location?.file).toBe('templates/report.md.hbs');
+    expect(templateProblems(withReport('# {{workshop.title}}\n'), jobs, 'en')).toEqual([]);
+  });
+
+  it('the same text under another path is reported at that path', () => {
+    const at = (displayPath: string) => new Map([...bundledTemplates(), ['report.md.hbs', { text: '{{nope}}\n', displayPath, overridden: true }]]);
+    expect(templateProblems(at('a/templates/report.md.hbs'), jobs, 'en')[0]!.location?.file).toBe('a/templates/report.md.hbs');
+    expect(templateProblems(at('b/templates/report.md.hbs'), jobs, 'en')[0]!.location?.file).toBe('b/templates/report.md.hbs');
   });
 });
