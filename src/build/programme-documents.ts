@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Format } from '../notes/types.js';
-import { actionsCsv, actionsIcs, programmeJson } from '../programme/exports.js';
+import { actionsCsv, actionsIcs, programmeJson, type LeftOutWorkshop } from '../programme/exports.js';
 import type { ProgrammeModel } from '../programme/model.js';
 import { renderProgrammeEach } from '../programme/render.js';
 import type { Fallbacks, TemplateSet } from '../render/index.js';
@@ -39,11 +39,12 @@ export interface ProgrammeDocumentHooks {
  * rendered, and the other formats made from that Markdown by the writers a workshop's build uses, so
  * they cannot disagree. Each file goes to `staged` as soon as it is made: the exports first, each
  * Markdown document as it is rendered (written while the next is rendered), then the other formats. A document `guard` refuses is not staged, nor is anything after it.
+ * `leftOut`: the workshops --as-of left out of `model`, which programme.json names.
  */
-export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, { staged, guard = () => true }: ProgrammeDocumentHooks = {}): Promise<ProgrammeDocuments> {
+export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, { staged, guard = () => true }: ProgrammeDocumentHooks = {}, leftOut: readonly LeftOutWorkshop[] = []): Promise<ProgrammeDocuments> {
   const result: ProgrammeDocuments = { files: [], diagnostics: [], sources: new Map() };
   let refused = false;
-  const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model) }];
+  const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model, leftOut) }];
   for (const file of exports) staged?.add(file);
   const markdown = formats.includes('md');
   const others = formats.filter((format) => format !== 'md');

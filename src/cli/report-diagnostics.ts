@@ -115,11 +115,15 @@ export function reportDiagnosticParts(parts: ReadonlyArray<{ diagnostics: readon
  * A command that stopped before it had problems to report (a setup error, exit 2; an internal one,
  * exit 3), for the machine reporters: with json, stdout still holds one JSON array (one problem, no
  * file), and github still gets an annotation, so a CI job never reads an empty stdout as "no problems".
- * The pretty reporter prints nothing more: the message is on stderr.
+ * `projectDir` is the folder the command was given: the problem's `project`, as for its other
+ * problems (it said "." whatever the folder). The pretty reporter prints nothing more: the message is on stderr.
  */
-export function reportCommandError(reporter: ReporterName, diagnostic: Diagnostic, io: Io): void {
-  if (reporter === 'json') io.stdout.write(formatJson([diagnostic], (file) => file));
-  else if (reporter === 'github') io.stdout.write(formatGithub([diagnostic], (file) => file, '.'));
+export function reportCommandError(reporter: ReporterName, diagnostic: Diagnostic, projectDir: string, io: Io): void {
+  if (reporter === 'json') io.stdout.write(formatJson([diagnostic], displayPathIn(projectDir, io), projectIn(projectDir, io)));
+  else if (reporter === 'github') {
+    const from = githubIo(io);
+    io.stdout.write(formatGithub([diagnostic], displayPathIn(projectDir, from), projectIn(projectDir, from)));
+  }
 }
 
 /** A setup error (exit 2) or an internal one (exit 3) as the one problem the machine reporters give of it. */

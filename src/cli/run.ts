@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InterruptedError, SetupError } from '../errors.js';
 import { closedPipeSafe, EXIT, type Io } from './io.js';
@@ -33,10 +34,15 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   const globals = () => program.opts<GlobalOptions>();
-  // The reporter of the command being run, when it has one: a setup or internal error is reported with it too.
+  // The reporter of the command being run, when it has one: a setup or internal error is reported with
+  // it too, as a problem of the folder the command was given (each such command's [dir], default ".").
   let reporter: ReporterName | undefined;
+  let projectDir = io.cwd;
   program.hook('preAction', (_program, command) => {
-    if (command.options.some((option) => option.long === '--reporter')) reporter = reporterOf(command.opts<ReportingOptions>(), io);
+    if (!command.options.some((option) => option.long === '--reporter')) return;
+    reporter = reporterOf(command.opts<ReportingOptions>(), io);
+    const [dir] = command.processedArgs as unknown[];
+    if (typeof dir === 'string') projectDir = path.resolve(io.cwd, dir);
   });
   /** A command that works on one workshop, given a programme's folder: a setup error saying what to run instead (it used to start, then fail on the missing workshop.yaml). */
   const refuseProgramme = async (dir: string, message: string, hint: string) => {
@@ -189,7 +195,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     const code = handleError(error, io, argv.includes('--debug'));
     if (reporter && (code === EXIT.usage || code === EXIT.internal) && !(error instanceof CommanderError)) {
       const { commandErrorDiagnostic, reportCommandError, reportedErrors } = await import('./report-diagnostics.js');
-      if (!(error instanceof Object && reportedErrors.has(error))) reportCommandError(reporter, commandErrorDiagnostic(error), io);
+      if (!(error instanceof Object && reportedErrors.has(error))) reportCommandError(reporter, commandErrorDiagnostic(error), projectDir, io);
     }
     return code;
   }

@@ -6,6 +6,7 @@ import { translate } from '../i18n/index.js';
 import { foldIcs } from './ics-folding.js';
 import type { ProgrammeAction, ProgrammeModel } from './model.js';
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
@@ -78,11 +79,19 @@ export function actionsIcs(model: ProgrammeModel): string {
   return foldIcs(`${calendar.toString()}\r\n`);
 }
 
+/** A workshop of the programme that `--as-of` left out, not yet held that day: its id (folder name) and first day. */
+export interface LeftOutWorkshop {
+  id: string;
+  start: string;
+}
+
 /**
  * programme.json: the programme's data for other tools, as `workshop-report schema
- * programme-export` describes it: Markdown texts as their source, no rendering. Pure.
+ * programme-export` describes it: Markdown texts as their source, no rendering. `left_out` (in date
+ * order) names the workshops `leftOut`, so a script can tell a workshop not yet held from one not in
+ * the programme; absent when none was left out. Pure.
  */
-export function programmeJson(model: ProgrammeModel): string {
+export function programmeJson(model: ProgrammeModel, leftOut: readonly LeftOutWorkshop[] = []): string {
   const text = (value: { source: string }) => value.source;
   const data = {
     version: 1,
@@ -91,6 +100,7 @@ export function programmeJson(model: ProgrammeModel): string {
     programme: model.programme,
     counts: model.counts,
     workshops: model.workshops,
+    ...(leftOut.length > 0 ? { left_out: [...leftOut].sort((a, b) => compare(a.start, b.start) || compare(a.id, b.id)).map(({ id, start }) => ({ id, start })) } : {}),
     actions: model.actions.map((a) => ({
       workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
       status: a.status ?? 'not-started', overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),

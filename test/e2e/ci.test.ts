@@ -140,9 +140,31 @@ describe('a command that stops before its problems (exit 2 or 3)', () => {
     expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', severity: 'error', file: null, message: 'Unknown format “odt” for --format.', hint: expect.stringContaining('md,pdf,docx') })]);
     const github = await runInProcess(['validate', path.join(work, 'nowhere'), '--reporter', 'github']);
     expect(github.code).toBe(2);
-    expect(github.stdout).toMatch(/^::error title=workshop-report setup-error::Cannot read the project folder/m);
+    expect(github.stdout).toMatch(/^::error title=workshop-report setup-error::(\S+\/: )?Cannot read the project folder/m);
     // The pretty reporter keeps stdout empty: the message is on stderr.
     expect((await runInProcess(['validate', path.join(work, 'nowhere')])).stdout).toBe('');
+  });
+
+  it('gives as its project the folder the command was given, relative to the current folder, as its other problems do (it said "." whatever the folder)', async () => {
+    const project = path.relative(ROOT, withWarning);
+    const json = await runInProcess(['build', project, '--format', 'md,odt', '--reporter', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', file: null, project })]);
+    // From inside it, ".", as for its other problems.
+    const inside = await runInProcess(['build', '.', '--format', 'md,odt', '--reporter', 'json'], { cwd: withWarning });
+    expect(JSON.parse(inside.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', project: '.' })]);
+    // A folder that is not there, the built bin: named as given, relative to the current folder.
+    const missing = runBin(['validate', path.join(work, 'nowhere'), '--reporter', 'json'], { cwd: work });
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', project: 'nowhere', message: expect.stringContaining('Cannot read the project folder') })]);
+    // A programme given to a command for one workshop: the programme's folder.
+    const programme = await runInProcess(['preview', 'examples/sahel-programme', '--reporter', 'json']);
+    expect(programme.code).toBe(2);
+    expect(JSON.parse(programme.stdout)).toEqual([expect.objectContaining({ ruleId: 'setup-error', project: 'examples/sahel-programme' })]);
+    // github names it as it names a project-wide problem of a project that is not the current folder.
+    const github = await runInProcess(['build', project, '--format', 'md,odt', '--reporter', 'github']);
+    expect(github.stdout).toBe(`::error title=workshop-report setup-error::${project}/: Unknown format “odt” for --format.%0A${JSON.parse(json.stdout)[0].hint}\n`);
+    const fromWorkspace = await runInProcess(['build', '.', '--format', 'md,odt', '--reporter', 'github'], { cwd: withWarning, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: path.dirname(withWarning) } });
+    expect(fromWorkspace.stdout).toMatch(new RegExp(`^::error title=workshop-report setup-error::${path.basename(withWarning)}/: Unknown format`));
   });
 });
 

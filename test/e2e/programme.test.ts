@@ -19,6 +19,15 @@ function copy(): string {
   for (const name of ['sahel-programme', 'rabat-2022', 'niamey-2022']) remove(path.join(dir, name, 'out'));
   return path.join(dir, 'sahel-programme');
 }
+/** programme.json as `workshop-report schema programme-export` says (ajv, strict, formats checked). */
+function expectExportValid(data: unknown): void {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats.default(ajv, ['date']);
+  const schema = runBin(['schema', 'programme-export']);
+  expect(schema.code).toBe(0);
+  const validateExport = ajv.compile(JSON.parse(schema.stdout));
+  expect(validateExport(data), JSON.stringify(validateExport.errors)).toBe(true);
+}
 const uids = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vtodo').map((todo) => String(todo.getFirstPropertyValue('uid')));
 
 describe('a programme of workshops', () => {
@@ -94,13 +103,8 @@ describe('a programme of workshops', () => {
     const second = uids(read(path.join(dir, 'out/actions.ics')));
     // (In another order: the study visit, due 31 May 2023, is overdue as of 30 June.)
     expect([...second].sort()).toEqual(first.filter((uid) => uid !== 'rabat-2022.ibm-national-workshops@workshop-report').sort());
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats.default(ajv, ['date']);
-    const schema = runBin(['schema', 'programme-export']);
-    expect(schema.code).toBe(0);
-    const validateExport = ajv.compile(JSON.parse(schema.stdout));
     const data = JSON.parse(read(path.join(dir, 'out/programme.json')));
-    expect(validateExport(data), JSON.stringify(validateExport.errors)).toBe(true);
+    expectExportValid(data);
     expect(data.counts.workshops).toBe(2);
     expect(data.recurring.map((group: { raised: Array<{ workshop: string; label: string }> }) => group.raised.map((r) => `${r.workshop} ${r.label}`))).toEqual([['rabat-2022 R1', 'niamey-2022 R1'], ['rabat-2022 R14', 'niamey-2022 R8']]);
   });
@@ -409,6 +413,13 @@ describe('a programme of workshops', () => {
     expect(read(path.join(dir, 'out/actions.csv'))).not.toContain('niamey-2022');
     expect(read(path.join(dir, 'out/actions.ics'))).not.toContain('niamey-2022');
     expect(read(path.join(dir, 'out/actions.csv'))).toContain('rabat-2022');
+    // programme.json names it, as its schema says: a script can tell "not yet held" from "not in the
+    // programme" (it said neither). Without --as-of (the committed example), no left_out at all.
+    const exported = JSON.parse(read(path.join(dir, 'out/programme.json'))) as { workshops: Array<{ id: string }>; left_out?: unknown };
+    expect(exported.workshops.map((w) => w.id)).toEqual(['rabat-2022']);
+    expect(exported.left_out).toEqual([{ id: 'niamey-2022', start: '2022-11-28' }]);
+    expectExportValid(exported);
+    expect(JSON.parse(read(path.join(ROOT, 'examples/sahel-programme/out/programme.json')))).not.toHaveProperty('left_out');
     // Its own reports are still built, as of that date.
     expect(existsSync(path.join(dir, '../niamey-2022/out/report.md'))).toBe(true);
     const before = runBin(['build', dir, '--as-of', '2021-12-01']);
