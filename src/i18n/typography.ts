@@ -21,12 +21,14 @@ export function frenchSpacing(text: string, followsWord = false): string {
   return followsWord ? spaced(`x${text}`).slice(1) : spaced(text);
 }
 
+// A space already there, ordinary, no-break or narrow, is replaced: a text spaced once (pasted from
+// a word processor, or a catalogue's words inside a document) is spaced the same again.
 function spaced(text: string): string {
   return text
-    .replace(/(?<=\S)[ \u00a0]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
-    .replace(/(?<=\S)[ \u00a0]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
-    .replace(/«[ \u00a0]?/g, `«${FRENCH_SPACE}`)
-    .replace(/[ \u00a0]?»/g, `${FRENCH_SPACE}»`);
+    .replace(/(?<=\S)[ \u00a0\u202f]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    .replace(/(?<=\S)[ \u00a0\u202f]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    .replace(/«[ \u00a0\u202f]?/g, `«${FRENCH_SPACE}`)
+    .replace(/[ \u00a0\u202f]?»/g, `${FRENCH_SPACE}»`);
 }
 
 /**

@@ -43,6 +43,11 @@ describe('French spacing after a web address, or any inline element, in the same
     expect(fr('Le site www.unodc.org, puis https://example.org.')).toBe('Le site www.unodc.org, puis https://example.org.');
   });
 
+  it('leaves a narrow space that is already there (guillemets took a second one)', () => {
+    expect(frenchSpacing(`«${NNBSP}ceci${NNBSP}» ; et «\u00a0cela\u00a0»`)).toBe(`«${NNBSP}ceci${NNBSP}»${NNBSP}; et «${NNBSP}cela${NNBSP}»`);
+    expect(frenchSpacing(`Pays${NNBSP}: Mali${NNBSP}!`)).toBe(`Pays${NNBSP}: Mali${NNBSP}!`);
+  });
+
   it('spaces a text that begins a paragraph, a cell or a link as before: nothing precedes it', () => {
     expect(fr('| a | b |\n| - | - |\n|: x | [: y](https://example.org) |')).toBe('| a | b |\n| - | - |\n|: x | [: y](https://example.org) |');
     expect(frenchSpacing(' : la liste')).toBe(' : la liste');
@@ -87,6 +92,13 @@ describe('French spacing around web addresses, for any text', () => {
       const withAddress = toString(parseGfm(applyTypography(`${before} ${url}${gap}${after}\n`, 'fr')));
       const withWord = toString(parseGfm(applyTypography(`${before} ADRESSE${gap}${after}\n`, 'fr')));
       expect(withAddress).toBe(withWord.replace('ADRESSE', url));
+    }), { numRuns: 500, seed: SEED });
+  });
+
+  it('changes nothing the second time', () => {
+    fc.assert(fc.property(sentence, ([before, url, gap, after]) => {
+      const once = applyTypography(`${before} ${url}${gap}${after}\n`, 'fr');
+      expect(applyTypography(once, 'fr')).toBe(once);
     }), { numRuns: 500, seed: SEED });
   });
 });
