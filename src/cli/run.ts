@@ -7,6 +7,7 @@ import type { PreviewOptions } from './commands/preview.js';
 import type { ReportingOptions } from './report-diagnostics.js';
 import { reporterOf, type ReporterName } from './reporter-choice.js';
 import { toolVersion } from './version.js';
+import { errorMessage } from './error-message.js';
 
 const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translation', 'follow-up', 'programme', 'programme-export', 'common'];
 
@@ -97,7 +98,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
           forgetStale(warm, changed);
           return buildCommand({ dir, ...options }, globals(), io, warm);
         };
-        exitCode = await watchBuild(build, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+        exitCode = await watchBuild(build, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()), globals().debug);
       } finally {
         await warm.pool.close();
       }
@@ -221,21 +222,7 @@ function handleError(error: unknown, io: Io, debug: boolean): number {
     // Help and version are exits with code 0; everything else commander throws is a usage error.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof SetupError) {
-    io.stderr.write(`workshop-report: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-    if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof InterruptedError) {
-    io.stderr.write('workshop-report: interrupted; nothing was written.\n');
-    return EXIT.interrupted;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(
-    `workshop-report ${toolVersion()} (Node ${process.versions.node}) stopped on an internal error: ${message}\n`
-    + 'This is a bug in workshop-report, not in your notes. Please report it with the command you ran'
-    + `${debug ? ' and the stack below' : ' and the output of the same command with --debug'}.\n`,
-  );
-  if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-  return EXIT.internal;
+  io.stderr.write(errorMessage(error, debug));
+  if (error instanceof SetupError) return EXIT.usage;
+  return error instanceof InterruptedError ? EXIT.interrupted : EXIT.internal;
 }

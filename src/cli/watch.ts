@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
+import { errorMessage } from './error-message.js';
 
 /** What watch mode needs from the outside world; injected so tests drive it without real time. */
 export interface WatchDeps {
@@ -18,13 +19,14 @@ export const DEBOUNCE_MS = 50;
  * assets (debounced), printing what changed and the diagnostics; keeps going after errors. Resolves
  * with 130 when interrupted.
  */
-export async function watchBuild(rebuild: (changed: readonly string[]) => Promise<number>, watched: string[], io: Io, deps: WatchDeps): Promise<number> {
+export async function watchBuild(rebuild: (changed: readonly string[]) => Promise<number>, watched: string[], io: Io, deps: WatchDeps, debug = false): Promise<number> {
   const runOnce = async (changed: readonly string[]) => {
     try {
       await rebuild(changed);
     } catch (error) {
-      // A setup problem (say, a theme file deleted) must not end the session: report and keep watching.
-      io.stderr.write(`workshop-report: ${error instanceof Error ? error.message : String(error)}\n`);
+      // A setup problem (say, a theme file deleted) must not end the session: report it as a command
+      // would (with its hint; an internal error as one), and keep watching.
+      io.stderr.write(errorMessage(error, debug));
     }
   };
   await runOnce([]);
@@ -55,12 +57,25 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
   return EXIT.interrupted;
 }
 
-/** The real file watcher (chokidar), loaded only in watch mode. */
+/**
+ * The real file watcher (chokidar), loaded only in watch mode. Each input is watched through the
+ * folder that holds it (the project's folder for its notes), with everything else there ignored
+ * (`out/` above all): a watched file or folder that goes away and comes back (workshop.yaml deleted
+ * and restored, sessions/ moved away by `git stash` and back) is seen again, where a watch on the
+ * path itself ended with it and later saves went unnoticed.
+ */
 export async function chokidarDeps(): Promise<WatchDeps> {
   const { watch } = await import('chokidar');
   return {
     async watch(paths, onChange) {
-      const watcher = watch(paths, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
+      const folders = [...new Set(paths.map((p) => path.dirname(p)))];
+      const watched = new Set(paths);
+      const input = (file: string) => watched.has(file) || paths.some((p) => file.startsWith(p + path.sep));
+      const watcher = watch(folders, {
+        ignoreInitial: true,
+        ignored: (file: string) => !folders.includes(file) && !input(file),
+        awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+      });
       watcher.on('all', (_event, file) => onChange(file));
       await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
       return () => watcher.close();

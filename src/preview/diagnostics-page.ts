@@ -35,7 +35,7 @@ export function buildingPage(): string {
   return problemsPage('Building the report…', [], 'The report shows here as soon as it is built.');
 }
 
-function problemsPage(title: string, items: Element[], lead = 'Fix the notes and save: the report comes back by itself.'): string {
+function problemsPage(title: string, items: Element[], lead = 'Fix what each problem below names (the notes, a template, a file of the set-up) and save: the report comes back by itself.'): string {
   const page = h('html', { lang: 'en' }, [
     h('head', {}, [
       h('meta', { charset: 'utf-8' }),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build/pipeline.js';
 import { forgetStale, type WarmState } from '../build/warm.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { SetupError } from '../errors.js';
+import { InterruptedError, SetupError } from '../errors.js';
 import { buildingPage, diagnosticsPage, setupProblemPage } from './diagnostics-page.js';
 import type { PreviewSite } from './server.js';
 import type { OutputFile } from '../build/publish.js';
@@ -50,8 +50,11 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
       try {
         result = await build(dir, { formats: ['html'], ...(settings.templates !== undefined ? { templates: settings.templates } : {}) }, { cwd, env, warm, ...(signal ? { signal } : {}) });
       } catch (error) {
+        // An internal error too replaces the pages (they showed a problem already fixed), then stops this rebuild as any command.
+        if (error instanceof InterruptedError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        site = { ...site, version: site.version + 1, replacement: error instanceof SetupError ? setupProblemPage(error.message, error.hint) : setupProblemPage(`Internal error: ${message}`, INTERNAL_HINT) };
         if (!(error instanceof SetupError)) throw error;
-        site = { ...site, version: site.version + 1, replacement: setupProblemPage(error.message, error.hint) };
         return error;
       }
       const version = site.version + 1;
@@ -73,6 +76,8 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
     close: () => rm(folder, { recursive: true, force: true }),
   };
 }
+
+const INTERNAL_HINT = 'This is a bug in workshop-report, not in your notes: the terminal says how to report it. Saving a file builds again.';
 
 /** The site's files into a new folder, several at a time. */
 async function writeSite(root: string, files: readonly OutputFile[]): Promise<void> {

@@ -73,8 +73,10 @@ describe('preview, in a real browser', () => {
   });
 
   it('shows the diagnostics instead of the report when the notes break, and the report again when fixed', async () => {
+    const before = stderr.length;
     edit(/^date: (.*)$/m, 'date: 2022-13-45 # was $1');
     await pageShows('The build stopped: 1 error');
+    expect(stderr.slice(before)).toContain('The preview shows these problems until they are fixed.');
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toMatch(/rabat\/sessions\/02-trends-threats\.yaml:\d+:7 error: “2022-13-45” is not a valid date\./);
     expect(text).toContain('date: 2022-13-45');
@@ -83,6 +85,9 @@ describe('preview, in a real browser', () => {
     // (The diagnostics quote the title line too: the report is back when the page's title is.)
     await page.waitForFunction(() => document.title.includes('Workshop report'), { timeout: 30_000 });
     expect(await page.evaluate(() => document.body.innerText)).toContain('Trends and threats, as edited in the preview');
+    // The terminal says the fix worked (it had stayed on the errors).
+    while (!/Preview updated: \d+ pages at http/.test(stderr.slice(before))) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stderr.slice(before)).toMatch(new RegExp(`Preview updated: 3\\d pages at ${url.replace(/[.]/g, '\\.')}`));
   });
 
   it('stops on Ctrl-C with exit code 130', async () => {

@@ -1,8 +1,10 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { DEBOUNCE_MS, type WatchDeps } from '../../src/cli/watch.js';
+import { chokidarDeps, DEBOUNCE_MS, watchBuild, type WatchDeps } from '../../src/cli/watch.js';
+import { SetupError } from '../../src/errors.js';
+import { projectInputs } from '../../src/build/pipeline.js';
 import { ROOT, copyTree, read, remove, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-watch-');
@@ -113,6 +115,65 @@ describe('build --watch keeps what did not change', () => {
     await rebuild();
     expect(read(path.join(out, 'countries', brief))).not.toBe('edited by hand\n');
 
+    controller.abort();
+    expect(await done).toBe(130);
+  });
+});
+
+describe('the real watcher (chokidar)', () => {
+  it('sees workshop.yaml deleted and restored, sessions/ moved away and back (git stash), and then every save; nothing in out/', async () => {
+    const dir = path.join(work, 'real');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    mkdirSync(path.join(dir, 'out'));
+    const seen: string[] = [];
+    const stop = await (await chokidarDeps()).watch(projectInputs(dir, {}, dir), (file) => seen.push(file));
+    /** Waits for the watcher to report `file` (the test's timeout fails it if it never does), then forgets what it reported. */
+    const reported = async (file: string) => {
+      while (!seen.includes(file)) await new Promise((resolve) => setTimeout(resolve, 10));
+      const all = [...seen];
+      seen.length = 0;
+      return all;
+    };
+    try {
+      const workshop = path.join(dir, 'workshop.yaml');
+      const text = read(workshop);
+      rmSync(workshop);
+      await reported(workshop);
+      writeFileSync(workshop, text);
+      await reported(workshop);
+      // The save after: a watch on the file itself had ended with the file, and saw nothing more.
+      writeFileSync(workshop, text.replace(/^title: (.*)$/m, 'title: Restored $1'));
+      await reported(workshop);
+
+      const sessions = path.join(dir, 'sessions');
+      renameSync(sessions, path.join(work, 'stashed-sessions'));
+      await reported(sessions);
+      renameSync(path.join(work, 'stashed-sessions'), sessions);
+      await reported(path.join(sessions, 'a.yaml'));
+      writeFileSync(path.join(dir, 'out/report.md'), 'written by a build\n');
+      writeFileSync(path.join(sessions, 'a.yaml'), read(path.join(sessions, 'a.yaml')).replace(/^title: (.*)$/m, 'title: Saved $1'));
+      const last = await reported(path.join(sessions, 'a.yaml'));
+      expect(last.filter((file) => file.startsWith(path.join(dir, 'out')))).toEqual([]);
+    } finally {
+      await stop();
+    }
+  }, 30_000);
+});
+
+describe('a rebuild that stops', () => {
+  it('is said as the command would say it (a set-up problem with its hint, an internal error as one), and the watch goes on', async () => {
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    let stderr = '';
+    const failures: unknown[] = [new SetupError('/rabat has no workshop.yaml.', 'Restore workshop.yaml, or run the command in the workshop folder.'), new Error('Cannot find module chunk-X.js')];
+    const done = watchBuild(async () => { throw failures.shift(); }, [], { stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } }, cwd: '/', env: {}, signal: controller.signal }, fake.deps);
+    while (!fake.watching()) await settle();
+    expect(stderr).toContain('workshop-report: /rabat has no workshop.yaml.\nhint: Restore workshop.yaml, or run the command in the workshop folder.\n');
+    fake.change('/rabat/workshop.yaml');
+    fake.fireTimers();
+    while (!stderr.includes('internal error')) await settle();
+    expect(stderr).toMatch(/stopped on an internal error: Cannot find module chunk-X\.js\nThis is a bug in workshop-report/);
+    expect(fake.watching()).toBe(true);
     controller.abort();
     expect(await done).toBe(130);
   });

@@ -4,6 +4,8 @@ import { warmState } from '../../build/warm.js';
 import { openPreviewBuilds } from '../../preview/session.js';
 import { createPreviewServer } from '../../preview/server.js';
 import { SetupError } from '../../errors.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import type { OutputFile } from '../../build/publish.js';
 import { EXIT, type Io } from '../io.js';
 import { openBrowser } from '../open-browser.js';
 import { reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
@@ -39,13 +41,22 @@ export async function previewCommand(options: PreviewOptions, globals: GlobalOpt
         openBrowser(url, io.env);
       }
       if (result instanceof SetupError) throw result;
-      return reportAndJudge(result, reporting, globals, io);
+      const code = reportAndJudge(result, reporting, globals, io);
+      // After the problems (or none): what the open pages show now, so a fix is seen to have worked.
+      if (!reporting.quiet) io.stderr.write(hasErrors(result.diagnostics) ? 'The preview shows these problems until they are fixed.\n' : `Preview updated: ${pageCount(result.files)} at ${url}\n`);
+      return code;
     };
-    await watchBuild(rebuild, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()));
+    await watchBuild(rebuild, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()), globals.debug);
     return EXIT.interrupted;
   } finally {
     await server.close();
     await builds.close();
     await warm.pool.close();
   }
+}
+
+/** `36 pages` (the HTML files; not the stylesheet, fonts or images). */
+function pageCount(files: readonly OutputFile[]): string {
+  const pages = files.filter((file) => file.path.endsWith('.html')).length;
+  return `${pages} ${pages === 1 ? 'page' : 'pages'}`;
 }
