@@ -356,6 +356,23 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect((await runInProcess(['build', same], { cwd: same })).stderr).not.toContain('broken-anchor');
   });
 
+  it('a session heading changed while the country summaries\' headings kept its words: every session is named, not only those no country spoke to (6 warnings for 16 headings missed)', async () => {
+    const dir = path.join(work, `rabat-${++counter}`);
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    const report = read(path.join(ROOT, 'templates/report.md.hbs'));
+    const heading = '## {{t "session_number" number=number}}: {{title}}';
+    expect(report).toContain(heading);
+    writeFileSync(path.join(dir, 'templates/report.md.hbs'), report.replace(heading, '## {{t "session_number" number=number}} — {{title}}'));
+    const result = await runInProcess(['build', dir, '-o', path.join(dir, 'o1'), '--format', 'md', '-r', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string }>).filter((d) => d.ruleId === 'broken-anchor');
+    const sessions = (language: string) => warnings.filter((d) => d.file.startsWith(`o1/${language}/`)).map((d) => /“#session-(\d)-/.exec(d.message)![1]).sort();
+    // Each session of each language once (a heading of one document, whichever edition misses it).
+    expect(sessions('en')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(sessions('fr')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(warnings.find((d) => d.message.includes('#session-2-recent-trends'))?.message).toMatch(/^This link leads to “#session-2-recent-trends-and-threats-in-the-region”, the first of the \d headings of this document that say those words, none standing above the others\. \d+ more links lead there too\.$/);
+  });
+
   it('a helper given what it cannot use stops at that call (it printed "undefined undefined NaN"); an optional field some items lack is left out', async () => {
     const dir = project({ 'report.md.hbs': 'x {{date workshop.dates.end}}\n\n{{#each sessions}}{{date date}}{{/each}}\n{{date workshop.title}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
