@@ -222,6 +222,24 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.\n(.*rabat-2022\/out\/ is up to date \(30 files\)\.\n)?.*niamey-2022\/out\/ is not up to date with the notes:\n {2}differs {2}report\.md$/m);
   });
 
+  it('a file where a workshop\'s out/ goes: the hint says that folder is the workshop\'s own, which --out does not move; the programme\'s own --out is offered for its own folder', async () => {
+    const dir = copy();
+    const niameyOut = path.join(dir, '../niamey-2022/out');
+    writeFileSync(niameyOut, 'not a folder\n');
+    for (const flags of [[], ['--check']]) {
+      const result = await runInProcess(['build', dir, ...flags]);
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.stderr, flags.join(' ')).toContain(`The output folder ${niameyOut} is a file.\nhint: Remove or rename the file in the way: a workshop of a programme is built into its own out/, which --out does not move.`);
+    }
+    expect(read(niameyOut)).toBe('not a folder\n');
+    remove(niameyOut);
+    const own = path.join(dir, 'programme-out');
+    writeFileSync(own, 'not a folder\n');
+    const programmeOut = await runInProcess(['build', dir, '--out', own]);
+    expect(programmeOut.code).toBe(2);
+    expect(programmeOut.stderr).toContain(`The output folder ${own} is a file.\nhint: Remove or rename the file in the way, or give --out a folder (it is made when missing).`);
+  });
+
   it('prints one JSON array for the programme and its workshops with --reporter json', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');

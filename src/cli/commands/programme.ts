@@ -62,7 +62,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const made = built.files.length > 0 && !hasErrors(all);
   // --check: every output folder (each workshop's, then the programme's) against what the build
   // made, also when warnings fail the run (--strict, --max-warnings): the log says what is out of date too.
-  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
+  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {
@@ -109,10 +109,10 @@ const NAMED_FILES = 20;
  * `build --check` of a programme: each output folder against what the build made. For the JSON and
  * GitHub reporters, each difference is also a problem of the folder's project (`part`).
  */
-async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] } }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
   const compared = [];
   for (const folder of folders) {
-    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir);
+    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false });
     if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir)));
     compared.push({ outDir: folder.outDir, files: folder.files.length, problems });
   }
