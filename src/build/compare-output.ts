@@ -12,9 +12,10 @@ export interface OutputProblem {
  * For `build --check`: what publishing these files would change in the output folder. Reads only.
  * An output folder that is a file, or under one, or that holds another project's reports (`project`:
  * the folder of the project built), is the setup error a build gives (not every file missing or left over).
+ * `programmeWorkshop`: the folder is a workshop's of a programme (see refuseFileInTheWay).
  */
-export async function compareOutput(outDir: string, files: readonly OutputFile[], project?: string): Promise<{ problems: OutputProblem[] }> {
-  await refuseFileInTheWay(outDir, nodeFs);
+export async function compareOutput(outDir: string, files: readonly OutputFile[], project?: string, options: { programmeWorkshop?: boolean } = {}): Promise<{ problems: OutputProblem[] }> {
+  await refuseFileInTheWay(outDir, nodeFs, options.programmeWorkshop);
   const manifest = await readManifestFile(nodeFs, path.join(outDir, MANIFEST));
   if (project !== undefined) await refuseOtherProject(nodeFs, outDir, manifest?.project, project);
   const problems: OutputProblem[] = [];

@@ -17,11 +17,12 @@ export interface Publication {
  * first file on, so a build that fails before making any leaves no trace. `project`: the folder
  * built, recorded in the manifest (an output folder of another project is refused). With `warm` (watch mode),
  * a file whose content and disk entry are what the last build wrote is kept, not written again.
+ * `programmeWorkshop`: the folder is a workshop's of a programme (what a file in its way asks differs).
  */
-export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem; project?: string } = {}): Publication {
-  const { signal, warm, fs, project } = options;
+export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem; project?: string; programmeWorkshop?: boolean } = {}): Publication {
+  const { signal, warm, fs, project, programmeWorkshop } = options;
   let staging: Promise<Staging> | undefined;
-  const open = () => (staging ??= openStaging(outDir, signal, fs, project));
+  const open = () => (staging ??= openStaging(outDir, signal, fs, project, programmeWorkshop));
   const digests = new Map<string, string>();
   return {
     async emit(file) {

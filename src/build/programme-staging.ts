@@ -9,9 +9,9 @@ import type { OutputFile, PublishResult } from './publish.js';
  * `abort` leaves every folder as it was (see openStaging).
  */
 export interface ProgrammeStaging {
-  /** Stages one folder's files now (written in the background; `commit` and `abort` wait for them). */
+  /** Stages one workshop's folder's files now (written in the background; `commit` and `abort` wait for them). */
   stage(outDir: string, files: readonly OutputFile[], record?: Record<string, unknown>, project?: string): void;
-  /** A folder whose files are staged one by one as they are made (each written in the background, in order). */
+  /** The programme's own folder, whose files are staged one by one as they are made (each written in the background, in order). */
   folder(outDir: string, record?: Record<string, unknown>, project?: string): { add(file: OutputFile): void };
   /**
    * Once every folder's files are written, moves them into place, folder by folder (each folder all
@@ -32,8 +32,8 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
     await Promise.allSettled(folders.map((folder) => folder.written));
     await Promise.all(folders.map((folder) => folder.publication.abort()));
   };
-  const folder = (outDir: string, record?: Record<string, unknown>, project?: string) => {
-    const entry = { outDir, publication: startPublication(outDir, { ...(signal ? { signal } : {}), ...(project !== undefined ? { project } : {}) }), written: Promise.resolve(), ...(record ? { record } : {}) };
+  const folder = (outDir: string, record?: Record<string, unknown>, project?: string, programmeWorkshop = false) => {
+    const entry = { outDir, publication: startPublication(outDir, { ...(signal ? { signal } : {}), ...(project !== undefined ? { project } : {}), programmeWorkshop }), written: Promise.resolve(), ...(record ? { record } : {}) };
     // Nothing is staged once the publish was committed or aborted (a worker's late outcome).
     if (!closed) folders.push(entry);
     return {
@@ -47,10 +47,10 @@ export function stageProgramme(signal?: AbortSignal): ProgrammeStaging {
   };
   return {
     stage(outDir, files, record, project) {
-      const staged = folder(outDir, record, project);
+      const staged = folder(outDir, record, project, true);
       for (const file of files) staged.add(file);
     },
-    folder,
+    folder: (outDir, record, project) => folder(outDir, record, project),
     async commit() {
       closed = true;
       // A folder whose files could not be written (a full disk, Ctrl-C) stops the publish before

@@ -59,23 +59,31 @@ export async function publish(outDir: string, files: readonly OutputFile[], sign
   return staging.commit();
 }
 
-/** What to do when the output folder cannot be one: a workshop of a programme is built into its own out/, which --out does not move. */
-const OUTPUT_FOLDER_HINT = 'Remove or rename the file in the way (a workshop of a programme is built into its own out/), or give --out a folder (it is made when missing).';
+/**
+ * What to do when the output folder cannot be one. `programmeWorkshop`: the folder is a workshop's
+ * of a programme, built into its own out/, which --out does not move (--out moves a workshop's, or the programme's own).
+ */
+function outputFolderHint(programmeWorkshop: boolean): string {
+  return programmeWorkshop
+    ? 'Remove or rename the file in the way: a workshop of a programme is built into its own out/, which --out does not move.'
+    : 'Remove or rename the file in the way, or give --out a folder (it is made when missing).';
+}
 
 /**
  * A setup error when `outDir` is a file, or cannot be made because a file is where a folder above
  * it goes (`--out notes.txt/out`); else what `outDir` is, undefined when it does not exist yet.
  * For a build and for `build --check` alike (which listed every document as missing).
+ * `programmeWorkshop`: `outDir` is a workshop's of a programme (the hint does not offer --out).
  */
-export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs): Promise<Awaited<ReturnType<FileSystem['stat']>> | undefined> {
+export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs, programmeWorkshop = false): Promise<Awaited<ReturnType<FileSystem['stat']>> | undefined> {
   const existing = await fs.stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, OUTPUT_FOLDER_HINT);
+  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, outputFolderHint(programmeWorkshop));
   if (!existing) {
     // The nearest folder above that exists must be one: a file there (`--out notes.txt/out`) is said so.
     for (let above = path.dirname(outDir); above !== path.dirname(above); above = path.dirname(above)) {
       const found = await fs.stat(above).catch(() => undefined);
       if (!found) continue;
-      if (!found.isDirectory()) throw new SetupError(`The output folder ${outDir} cannot be made: ${above} is a file.`, OUTPUT_FOLDER_HINT);
+      if (!found.isDirectory()) throw new SetupError(`The output folder ${outDir} cannot be made: ${above} is a file.`, outputFolderHint(programmeWorkshop));
       break;
     }
   }
@@ -91,9 +99,9 @@ export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs
  * Killed before the commit record is complete, the next publish removes the temporary files the
  * journal names (roll back); killed after, it finishes the renames (roll forward).
  */
-export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string): Promise<Staging> {
+export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string, programmeWorkshop = false): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
-  const existing = await refuseFileInTheWay(outDir, fs);
+  const existing = await refuseFileInTheWay(outDir, fs, programmeWorkshop);
   const manifest = await readManifestFile(fs, path.join(outDir, MANIFEST));
   if (project !== undefined) await refuseOtherProject(fs, outDir, manifest?.project, project);
   const { previous, recovered } = await recover(fs, outDir, manifest?.files ?? []);

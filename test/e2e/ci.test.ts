@@ -132,6 +132,30 @@ describe('build --check', () => {
   });
 });
 
+describe('build --check with warnings that fail the run', () => {
+  it('still lists the documents out of date after saying why the warnings fail it, exit 1 (the CI log said only "Failed: --strict …")', async () => {
+    const project = projectWith('check-strict', (dir) => {
+      const file = path.join(dir, 'sessions/a.yaml');
+      writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: Q&A #1 - $1'));
+    });
+    expect((await runInProcess(['build', project], { cwd: project })).code).toBe(0);
+    writeFileSync(path.join(project, 'out/report.md'), 'edited by hand\n');
+    for (const flags of [['--strict'], ['--max-warnings', '0']]) {
+      const result = await runInProcess(['build', project, '--check', ...flags], { cwd: project });
+      expect(result.code, flags.join(' ')).toBe(1);
+      expect(result.stderr, flags.join(' ')).toMatch(/^Failed: .*\nout\/ is not up to date with the notes:\n {2}differs +report\.md\nRun `workshop-report build` and commit the result\.\n$/m);
+    }
+    const json = await runInProcess(['build', project, '--check', '--strict', '--reporter', 'json'], { cwd: project });
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as Array<{ ruleId: string; severity: string; file: string }>).map((p) => [p.severity, p.ruleId === 'output-not-up-to-date' ? p.file : 'the warning']).sort()).toEqual([['error', 'out/report.md'], ['warning', 'the warning']]);
+    // Up to date, --strict still fails on the warning, and says the folder is up to date.
+    expect((await runInProcess(['build', project], { cwd: project })).code).toBe(0);
+    const clean = await runInProcess(['build', project, '--check', '--strict'], { cwd: project });
+    expect(clean.code).toBe(1);
+    expect(clean.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.\nout\/ is up to date \(\d+ files\)\.\n$/m);
+  });
+});
+
 describe('a command that stops before its problems (exit 2 or 3)', () => {
   it('still writes one JSON array with --reporter json, and an annotation with github', async () => {
     const json = await runInProcess(['build', path.relative(ROOT, withWarning), '--format', 'md,odt', '--reporter', 'json']);

@@ -109,6 +109,9 @@ describe('build', () => {
     const result = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`The output folder ${file} is a file.`);
+    // A plain workshop: no word of a programme's workshops, which it is not (it said "(a workshop of a programme is built into its own out/)").
+    expect(result.stderr).toContain('hint: Remove or rename the file in the way, or give --out a folder (it is made when missing).');
+    expect(result.stderr).not.toContain('programme');
     expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
     const below = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', path.join(file, 'out')]);
     expect(below.code).toBe(2);

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, copyTree, listFiles, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 import { allText, openPdf } from '../typeset/read-pdf.js';
 import { readDocx, wordText } from '../docx/read-docx.js';
 
@@ -208,6 +208,36 @@ describe('a programme of workshops', () => {
     const context = runBin(['context', dir]);
     expect(context.code).toBe(2);
     expect(context.stderr).toContain('programme-context.schema.json');
+  });
+
+  it('build --check --strict still lists the folders out of date after saying why the warnings fail the run, exit 1 (it said only "Failed: --strict …")', async () => {
+    const dir = copy();
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    // A title the YAML cuts at " #": a warning, and niamey-2022's report no longer what its out/ holds.
+    const session = path.join(dir, '../niamey-2022/sessions/01-ouverture.yaml');
+    writeFileSync(session, read(session).replace("title: Séance d'ouverture", "title: Q&A #1 - Séance d'ouverture"));
+    const result = await runInProcess(['build', dir, '--check', '--strict']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[comment-in-scalar]');
+    expect(result.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.\n(.*rabat-2022\/out\/ is up to date \(30 files\)\.\n)?.*niamey-2022\/out\/ is not up to date with the notes:\n {2}differs {2}report\.md$/m);
+  });
+
+  it('a file where a workshop\'s out/ goes: the hint says that folder is the workshop\'s own, which --out does not move; the programme\'s own --out is offered for its own folder', async () => {
+    const dir = copy();
+    const niameyOut = path.join(dir, '../niamey-2022/out');
+    writeFileSync(niameyOut, 'not a folder\n');
+    for (const flags of [[], ['--check']]) {
+      const result = await runInProcess(['build', dir, ...flags]);
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.stderr, flags.join(' ')).toContain(`The output folder ${niameyOut} is a file.\nhint: Remove or rename the file in the way: a workshop of a programme is built into its own out/, which --out does not move.`);
+    }
+    expect(read(niameyOut)).toBe('not a folder\n');
+    remove(niameyOut);
+    const own = path.join(dir, 'programme-out');
+    writeFileSync(own, 'not a folder\n');
+    const programmeOut = await runInProcess(['build', dir, '--out', own]);
+    expect(programmeOut.code).toBe(2);
+    expect(programmeOut.stderr).toContain(`The output folder ${own} is a file.\nhint: Remove or rename the file in the way, or give --out a folder (it is made when missing).`);
   });
 
   it('prints one JSON array for the programme and its workshops with --reporter json', () => {

@@ -267,6 +267,39 @@ describe('a workshop\'s templates and a programme\'s', () => {
   });
 });
 
+describe('templates list and the project\'s kind', () => {
+  it('lists the defaults of the project\'s kind only (a workshop listed the programme\'s as `default`), every file of the project\'s own, and all of them for a --templates folder', async () => {
+    const programme = path.join(work, `programme-${++counter}`);
+    copyTree(path.join(ROOT, 'examples'), programme);
+    const niamey = path.join(programme, 'niamey-2022');
+    const sahel = path.join(programme, 'sahel-programme');
+    const names = (stdout: string) => stdout.split('\n').filter(Boolean).map((line) => line.split(/ {2,}/)[0]!);
+    const workshop = await runInProcess(['templates', 'list', '--project', niamey]);
+    expect(workshop.code, workshop.stderr).toBe(0);
+    expect(names(workshop.stdout)).toContain('report.md.hbs');
+    expect(names(workshop.stdout)).toContain('partials/person.md.hbs');
+    expect(names(workshop.stdout).filter((name) => name.startsWith('programme/') || name.includes('programme-front-matter'))).toEqual([]);
+    const whole = await runInProcess(['templates', 'list', '--project', sahel]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(names(whole.stdout).sort()).toEqual(['partials/programme-front-matter.md.hbs', 'programme/actions.md.hbs', 'programme/country-dossier.md.hbs', 'programme/overview.md.hbs', 'programme/recurring.md.hbs']);
+    // As eject copies them: the list is what eject would copy.
+    expect((await runInProcess(['templates', 'eject', '--project', sahel])).code).toBe(0);
+    expect(listFiles(path.join(sahel, 'templates')).sort()).toEqual(names(whole.stdout).sort());
+    // A file of the project's own is listed whatever its kind; a document of the other kind is said to be unused.
+    mkdirSync(path.join(niamey, 'templates/programme'), { recursive: true });
+    writeFileSync(path.join(niamey, 'templates/programme/overview.md.hbs'), 'x');
+    expect((await runInProcess(['templates', 'list', '--project', niamey])).stdout).toMatch(/^programme\/overview\.md\.hbs +overridden by the project \(unused: a programme's template, which a workshop does not read\)$/m);
+    writeFileSync(path.join(sahel, 'templates/report.md.hbs'), 'x');
+    expect((await runInProcess(['templates', 'list', '--project', sahel])).stdout).toMatch(/^report\.md\.hbs +overridden by the project \(unused: a workshop's template, which a programme does not read\)$/m);
+    // A --templates folder (a programme's house templates, shared with its workshops): every template.
+    const house = path.join(programme, 'house');
+    mkdirSync(house);
+    const shared = await runInProcess(['templates', 'list', '--project', niamey, '--templates', house]);
+    expect(shared.code, shared.stderr).toBe(0);
+    expect(names(shared.stdout)).toEqual(expect.arrayContaining(['report.md.hbs', 'programme/overview.md.hbs']));
+  });
+});
+
 describe('custom documents', () => {
   it('renders per-workshop and per-country documents without code', async () => {
     const dir = project({
@@ -354,6 +387,23 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     // The shipped templates, ejected as they are: no such warning.
     const same = project({ 'report.md.hbs': report });
     expect((await runInProcess(['build', same], { cwd: same })).stderr).not.toContain('broken-anchor');
+  });
+
+  it('a session heading changed while the country summaries\' headings kept its words: every session is named, not only those no country spoke to (6 warnings for 16 headings missed)', async () => {
+    const dir = path.join(work, `rabat-${++counter}`);
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    const report = read(path.join(ROOT, 'templates/report.md.hbs'));
+    const heading = '## {{t "session_number" number=number}}: {{title}}';
+    expect(report).toContain(heading);
+    writeFileSync(path.join(dir, 'templates/report.md.hbs'), report.replace(heading, '## {{t "session_number" number=number}} — {{title}}'));
+    const result = await runInProcess(['build', dir, '-o', path.join(dir, 'o1'), '--format', 'md', '-r', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string }>).filter((d) => d.ruleId === 'broken-anchor');
+    const sessions = (language: string) => warnings.filter((d) => d.file.startsWith(`o1/${language}/`)).map((d) => /“#session-(\d)-/.exec(d.message)![1]).sort();
+    // Each session of each language once (a heading of one document, whichever edition misses it).
+    expect(sessions('en')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(sessions('fr')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(warnings.find((d) => d.message.includes('#session-2-recent-trends'))?.message).toMatch(/^This link leads to “#session-2-recent-trends-and-threats-in-the-region”, the first of the \d headings of this document that say those words, none standing above the others\. \d+ more links lead there too\.$/);
   });
 
   it('a helper given what it cannot use stops at that call (it printed "undefined undefined NaN"); an optional field some items lack is left out', async () => {

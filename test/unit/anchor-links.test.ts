@@ -28,7 +28,32 @@ describe('brokenAnchors', () => {
     // The same anchor missed in two documents is two headings missed.
     const two = brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b) [y](c.md#b)\n' }, { file: 'c.md', markdown: '# C\n' }], shown);
     expect(two.map((d) => d.message)).toEqual(['This link leads to “#b”, a heading this document does not have.', 'This link leads to “#b”, a heading c.md does not have.']);
-    // Without the Markdown written (--format html), the hint says where the place named is.
-    expect(brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b)\n' }], shown, new Set(), { markdownWritten: false })[0]!.hint).toContain('out/a.md is the Markdown the other formats are made from; it is not written: add md to --format to read it.');
+    // Without the Markdown written (build --format html, and preview, which has no --format), the
+    // hint says where the place named is, in words that fit both.
+    const hint = brokenAnchors([{ file: 'a.md', markdown: '# A\n\n[x](#b)\n' }], shown, new Set(), { markdownWritten: false })[0]!.hint;
+    expect(hint).toContain('(out/a.md is the Markdown the other formats are made from; only a build with md among its formats writes it.)');
+    expect(hint).not.toContain('--format');
+  });
+
+  it('says a link that leads to the first of several headings with the same words, none above the others (the links went to the first country\'s notes on the session, without a word)', () => {
+    // The session's own heading no longer says "Session 2: Trends"; the country summaries' headings still do.
+    const report = [
+      '# Sessions', '', '## Session 2 — Trends', '', '# Countries', '', '## Ghana', '', '### Session 2: Trends', '', '## Mali', '', '### Session 2: Trends', '',
+      '# Recommendations', '', '| R1 | [2](#session-2-trends) |', '', '[again](#session-2-trends) [Mali\'s](#session-2-trends-1)', '',
+    ].join('\n');
+    const brief = '# Ghana\n\n[2](../report.md#session-2-trends)\n';
+    const found = brokenAnchors([{ file: 'report.md', markdown: report }, { file: 'countries/GHA.md', markdown: brief }], shown);
+    expect(found.map((d) => `${d.location!.file}:${d.location!.start.line}:${d.location!.start.column} ${d.message}`)).toEqual([
+      'out/report.md:17:8 This link leads to “#session-2-trends”, the first of the 2 headings of this document that say those words, none standing above the others. 2 more links lead there too.',
+    ]);
+    expect(found[0]!.code).toBe('broken-anchor');
+    expect(found[0]!.related?.map((r) => `${r.file}:${r.start.line}:${r.start.column} ${r.message}`)).toEqual(['out/report.md:9:1 The heading the link leads to.']);
+    // A heading of the same words standing above the others (the shipped templates: the session's
+    // `##` before the country summaries' `###`) is the one such a link means; a numbered id is explicit.
+    const shipped = report.replace('## Session 2 — Trends', '## Session 2: Trends');
+    expect(brokenAnchors([{ file: 'report.md', markdown: shipped }, { file: 'countries/GHA.md', markdown: brief }], shown)).toEqual([]);
+    // The first lower than a later one, or a lone heading, is judged as it was.
+    expect(brokenAnchors([{ file: 'a.md', markdown: '### X\n\n## X\n\n[x](#x)\n' }], shown).map((d) => d.message)).toEqual(['This link leads to “#x”, the first of the 2 headings of this document that say those words, none standing above the others.']);
+    expect(brokenAnchors([{ file: 'a.md', markdown: '# A\n\n### X\n\n[x](#x)\n' }], shown)).toEqual([]);
   });
 });

@@ -44,8 +44,9 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     io.stderr.write(cacheSummary([result.cache], reporting));
     return code;
   };
-  // --strict and --max-warnings make warnings stop the build like errors.
-  if (hasErrors(result.diagnostics) || problemsExitCode(result.diagnostics, reporting) !== EXIT.ok) {
+  // --strict and --max-warnings make warnings stop the build like errors; --check still compares
+  // what the build made, so that a CI log failed by a warning also says what is out of date.
+  if (publication ? problemsExitCode(result.diagnostics, reporting) !== EXIT.ok : hasErrors(result.diagnostics)) {
     await publication?.abort();
     return report();
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
 import { stageProgramme } from '../../build/programme-staging.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
 import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import { InterruptedError } from '../../errors.js';
@@ -57,25 +57,27 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     throw error;
   });
   const parts = built.builds.length ? built.builds : built.workshops.map((w) => w.checked);
-  const code = problemsExitCode([...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)], reporting);
-  const builtWell = built.files.length > 0 && code === EXIT.ok;
-  // --check: every output folder (each workshop's, then the programme's) against what the build made.
-  const compared = !staging && builtWell ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
+  const all = [...built.diagnostics, ...parts.flatMap((part) => part.diagnostics)];
+  const code = problemsExitCode(all, reporting);
+  const made = built.files.length > 0 && !hasErrors(all);
+  // --check: every output folder (each workshop's, then the programme's) against what the build
+  // made, also when warnings fail the run (--strict, --max-warnings): the log says what is out of date too.
+  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {
     report(built, parts, reporting, globals, io, built.sources);
     io.stderr.write(cacheSummary(built.workshops.map((w) => w.checked.cache), reporting));
   };
-  if (code !== EXIT.ok || !builtWell) {
-    await staging?.abort();
-    printProblems();
-    return code === EXIT.ok ? EXIT.problems : code;
-  }
-  if (!staging) {
+  if (!staging && made) {
     printProblems();
     for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files, folder.problems, reporting.quiet));
     return compared.some((folder) => folder.problems.length > 0) ? EXIT.problems : code;
+  }
+  if (code !== EXIT.ok || !made || !staging) {
+    await staging?.abort();
+    printProblems();
+    return code === EXIT.ok ? EXIT.problems : code;
   }
   const published = await staging.commit().catch((error: unknown) => {
     // The warnings are still said, with the error: after them (pretty, which prints the error on
@@ -107,10 +109,10 @@ const NAMED_FILES = 20;
  * `build --check` of a programme: each output folder against what the build made. For the JSON and
  * GitHub reporters, each difference is also a problem of the folder's project (`part`).
  */
-async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] } }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
   const compared = [];
   for (const folder of folders) {
-    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir);
+    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false });
     if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir)));
     compared.push({ outDir: folder.outDir, files: folder.files.length, problems });
   }
