@@ -9,12 +9,12 @@ import type { WriterResult } from './writer.js';
  * wrote. A problem with a character of the generated text (a glyph no font has) is located where the
  * notes first hold that character, with the generated document as a related place; any other is
  * located in the generated Markdown where the build publishes it (relative to the project folder;
- * without `markdownWritten`, a related place says the Markdown is written with --format md).
+ * without `markdownWritten`, a related place says which builds write the Markdown).
  * Diagnostics about other files (a theme file) pass unchanged.
  */
 export function relocateWriterDiagnostics(result: WriterResult, generated: ReadonlySet<string>, projectDir: string, outDir: string, known: readonly Diagnostic[], notes: ReadonlyMap<string, string>, imagePlaces: ReadonlyMap<string, Location>, markdownWritten = true): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   // Without md among the formats, the generated Markdown is not published: a place in it says so (it pointed at a file that was not there).
-  const shows = markdownWritten ? 'where the generated document shows it' : 'where the generated document shows it (its Markdown is written with --format md)';
+  const shows = markdownWritten ? 'where the generated document shows it' : 'where the generated document shows it (its Markdown is written by a build with md among its formats)';
   const published = (file: string) => path.relative(projectDir, path.join(outDir, file)).split(path.sep).join('/');
   const diagnostics = onceEach(result.diagnostics, known).map((d): Diagnostic => {
     if (!d.location || !generated.has(d.location.file)) return d;
