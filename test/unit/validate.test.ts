@@ -155,6 +155,17 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     } })).toEqual([]);
   });
 
+  it('near-duplicate: none between two recommendations with the same id (a session file copied): duplicate-id says it, and a same_as would point one at itself', () => {
+    const copied = `recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}`;
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied) } });
+    expect(list.map((d) => d.code)).toEqual(['duplicate-id']);
+    // A third alike recommendation is still one, pointed at the id they share.
+    const third = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied), 'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r2', text: TEXT, theme: 'kst' })}` }) } });
+    const near = third.filter((d) => d.code === 'near-duplicate');
+    expect(near.map(where)).toEqual(['near-duplicate sessions/b.yaml:7:11']);
+    expect(near[0]!.hint).toContain('same_as: r1');
+  });
+
   it('unmentioned-country: a beneficiary nobody writes about, at its code in workshop.yaml', () => {
     const list = diagnostics({ sessions: { 'sessions/a.yaml': session({ extra: 'country_notes:\n  MLI:\n    needs: [Radios.]' }) } });
     expect(list.map(where)).toEqual(['unmentioned-country workshop.yaml:13:5']);
