@@ -224,8 +224,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   if (error.propertyName !== undefined) {
     const key = error.propertyName;
+    // `country_notes: { Mali: … }`: the code meant, as a country's value says it.
+    const meant = error.keyword === 'pattern' && error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(key) : undefined;
     return at('invalid-value', 'key', `“${key}” is not a valid key in ${name || 'this mapping'}.`,
-      /^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description, [key]);
+      meant ?? (/^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description), [key]);
   }
   switch (error.keyword) {
     case 'additionalProperties': {
