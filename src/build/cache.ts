@@ -15,7 +15,7 @@ export const CACHE_FOLDER = '.workshop-report-cache';
  * Bump when what a cache entry holds, or how parsing turns text into it, changes in a way the
  * package version would not show (between releases).
  */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 /**
  * The cache folder the options ask for, absolute: `cacheLocation` (relative to `cwd`; it implies

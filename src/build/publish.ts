@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InterruptedError, SetupError } from '../errors.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from '../load/file-system.js';
+import { unwritableFolder, type EntryChange } from './unwritable-folder.js';
 
 /** What the last build wrote; only files listed here are ever removed. */
 export const MANIFEST = '.workshop-report.json';
@@ -138,7 +139,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   const made = new Set<string>();
   const makeFolder = async (folder: string): Promise<void> => {
     if (made.has(folder)) return;
-    await attempt('Cannot create the folder', folder, () => fs.mkdir(folder, { recursive: true }), UNCHANGED).catch(fail);
+    await attempt('Cannot create the folder', folder, () => fs.mkdir(folder, { recursive: true }), UNCHANGED, { fs, outDir, change: 'name' }).catch(fail);
     made.add(folder);
   };
 
@@ -158,11 +159,11 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     if (!staged.has(file.path)) {
       const journal = path.join(outDir, JOURNAL);
       await makeFolder(outDir);
-      await attempt('Cannot write', journal, () => fs.appendFile(journal, `${JSON.stringify(file.path)}\n`), UNCHANGED).catch(fail);
+      await attempt('Cannot write', journal, () => fs.appendFile(journal, `${JSON.stringify(file.path)}\n`), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
       staged.set(file.path, temp);
       await makeFolder(path.dirname(temp));
     }
-    await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED).catch(fail);
+    await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
   };
 
   return {
@@ -191,7 +192,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       const record = path.join(outDir, MANIFEST_TEMP);
       await makeFolder(outDir);
       const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
-      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED).catch(fail);
+      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
       state = 'committing';
       const removed = await finish(fs, outDir, previous, all, false, names);
       state = 'done';
@@ -234,7 +235,7 @@ async function finish(fs: FileSystem, outDir: string, previous: readonly string[
     try {
       await fs.rename(`${target}${TEMP_SUFFIX}`, target);
     } catch (error) {
-      if (!(resuming && errorCode(error) === 'ENOENT')) throw fileSystemError('Cannot publish', target, error, REPAIRED_NEXT);
+      if (!(resuming && errorCode(error) === 'ENOENT')) throw await unwritableFolder(fs, outDir, target, 'name', error, REPAIRED_NEXT) ?? fileSystemError('Cannot publish', target, error, REPAIRED_NEXT);
     }
   }
   const current = new Set(names);
@@ -247,12 +248,12 @@ async function finish(fs: FileSystem, outDir: string, previous: readonly string[
     } catch (error) {
       // Gone already, or replaced by a folder: not a file the tool wrote any more.
       const code = errorCode(error);
-      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'ERR_FS_EISDIR') throw fileSystemError('Cannot remove', target, error, REPAIRED_NEXT);
+      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'ERR_FS_EISDIR') throw await unwritableFolder(fs, outDir, target, 'name', error, REPAIRED_NEXT) ?? fileSystemError('Cannot remove', target, error, REPAIRED_NEXT);
     }
     await removeEmptyParents(fs, outDir, path.dirname(name));
   }
-  await attempt('Cannot write', path.join(outDir, MANIFEST), () => fs.rename(path.join(outDir, MANIFEST_TEMP), path.join(outDir, MANIFEST)), REPAIRED_NEXT);
-  await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }), REPAIRED_NEXT);
+  await attempt('Cannot write', path.join(outDir, MANIFEST), () => fs.rename(path.join(outDir, MANIFEST_TEMP), path.join(outDir, MANIFEST)), REPAIRED_NEXT, { fs, outDir, change: 'name' });
+  await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }), REPAIRED_NEXT, { fs, outDir, change: 'name' });
   return removed;
 }
 
@@ -331,11 +332,12 @@ function isOwnName(name: unknown): name is string {
   return name !== MANIFEST && name !== JOURNAL && !name.endsWith(TEMP_SUFFIX);
 }
 
-async function attempt(action: string, file: string, run: () => Promise<unknown>, afterwards?: string): Promise<void> {
+/** Runs a file-system call; a failure is a SetupError in words (a permission error in the output folder: of that folder). */
+async function attempt(action: string, file: string, run: () => Promise<unknown>, afterwards?: string, inOutput?: { fs: FileSystem; outDir: string; change: EntryChange }): Promise<void> {
   try {
     await run();
   } catch (error) {
-    throw fileSystemError(action, file, error, afterwards);
+    throw (inOutput && await unwritableFolder(inOutput.fs, inOutput.outDir, file, inOutput.change, error, afterwards)) ?? fileSystemError(action, file, error, afterwards);
   }
 }
 

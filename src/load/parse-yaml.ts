@@ -3,10 +3,12 @@ import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js'
 import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
+import { lineText, syntaxHint } from './syntax-hints.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
 import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
+import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -28,7 +30,7 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // Lines indented with a tab, values with a `: ` in them: the file is read again without the rest
   // of the entry a tab is in (blanked), and with those `: ` as blanks (same offsets), so what follows
   // is read as written; `text` is what `doc` was read from.
-  const { doc, text, tags, tabs, colons } = readAgain(source.text, tokens, scan.tags, lineCounter);
+  const { doc, text, tags, tabs, colons, strays } = readAgain(source.text, tokens, scan.tags, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -62,6 +64,15 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     reportedLines.add(lineCounter.linePos(found.start).line);
   };
   colons.forEach(colonInValue);
+  // `title Criminal Intelligence Officer` where a key goes, a line between two levels of indentation:
+  // at the line, with the `:` or the indentation to write; what follows it was read as written.
+  for (const stray of strays) {
+    const { message, hint, range } = strayLineProblem(stray, (offset) => lineCounter.linePos(offset).line);
+    report('yaml-syntax', 'error', range, message, hint);
+    reportedLines.add(lineCounter.linePos(stray.start).line);
+    // The entry it was written in lost it (a top-level key lost is the file's loss, taken below).
+    if (stray.lostFrom !== undefined) syntaxOffsets.push(stray.lostFrom);
+  }
   // A tab that indents a line garbles what follows it in its top-level entry: the errors yaml finds
   // there are its consequences ("All mapping items must start at the same column"), not reported.
   let garbledUntil = -1;
@@ -81,7 +92,7 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       colonInValue(colon);
     } else if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
     else if (leading) report('yaml-syntax', 'error', leading.range, `YAML syntax error: this value begins with “${leading.character}”, which YAML reads as ${leading.meaning}, not as text.`, `Put the whole value in quotes: ${leading.quoted}`);
-    else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error.code));
+    else report('yaml-syntax', 'error', error.pos, `YAML syntax error: ${firstSentence(error.message)}`, syntaxHint(error, lineText(text, lineCounter.lineStarts[line - 1] ?? 0)));
   }
   for (const tag of tags) {
     syntaxOffsets.push(tag.offset);
@@ -110,6 +121,11 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     }
     // What the tabs' entries held was not read: its ids, and perhaps keys of the file (`\tsummary:`).
     if (damage && tabs.length > 0) damage = { containers: [...damage.containers, []], ids: [...damage.ids, ...tabs.flatMap(({ start, end }) => idsWritten(source.text.slice(start, end)))] };
+    // Likewise what the stray lines held (a key without its `:` over a block: `recommendations` and its list).
+    if (damage && strays.length > 0) {
+      const topLevel = strays.some((stray) => stray.lostFrom === undefined);
+      damage = { containers: [...damage.containers, ...(topLevel ? [[]] : [])], ids: [...damage.ids, ...strays.flatMap(({ blank: [start, end] }) => idsWritten(source.text.slice(start, end)))] };
+    }
   }
 
   const data = damage ? normalizeText(punchHoles(doc.toJS({ maxAliasCount: 0 }))) : undefined;
@@ -128,11 +144,13 @@ type Tags = ReturnType<typeof scanCst>['tags'];
  *   ended the mapping there, every later entry of the file lost and its mistakes unreported; a tab
  *   after spaces garbled its entry into knock-on errors. The rest of its top-level entry is blanked;
  * - a value with a `: ` in it (`summary: The chair said: borders matter`): the rest of the file was
- *   read as the mapping of the key “The chair said”. The `: ` is read as a blank.
+ *   read as the mapping of the key “The chair said”. The `: ` is read as a blank;
+ * - a line with no `:` where a key goes, or indented to no level (stray-lines.ts): the lines after it
+ *   were read as its own. The line, and the lines that go on with it, are blanked.
  * The text keeps its length, so offsets stay the file's. Without either, the document as read.
  */
-function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounter: LineCounter): { doc: Document.Parsed; text: string; tags: Tags; tabs: TabEntry[]; colons: ColonValue[] } {
-  let read = { doc: compose(tokens, source), text: source, tags: sourceTags, tabs: [] as TabEntry[], colons: [] as ColonValue[] };
+function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounter: LineCounter): { doc: Document.Parsed; text: string; tags: Tags; tabs: TabEntry[]; colons: ColonValue[]; strays: StrayLine[] } {
+  let read = { doc: compose(tokens, source), text: source, tags: sourceTags, tabs: [] as TabEntry[], colons: [] as ColonValue[], strays: [] as StrayLine[] };
   const inTabs = (tabs: readonly TabEntry[], offset: number) => tabs.some(({ start, end }) => offset >= start && offset < end);
   for (let reading = 0; reading < MAX_READINGS; reading++) {
     const known = read.tabs.flatMap((entry) => entry.lines);
@@ -142,14 +160,23 @@ function readAgain(source: string, tokens: Token[], sourceTags: Tags, lineCounte
     const values = read.doc.errors.flatMap((error) => colonValue(error, source) ?? [])
       .sort((a, b) => a.start - b.start)
       .filter((value, i, all) => !read.colons.some((seen) => lineOf(seen) === lineOf(value)) && all.findIndex((other) => lineOf(other) === lineOf(value)) === i);
-    if (found.length === 0 && values.length === 0) break;
+    // A line with no `:` where a key goes, or indented to no level: not on a line already taken, and
+    // the first of each top-level entry (what follows it there may be its knock-on), the others next time.
+    const taken = (start: number) => read.colons.some((seen) => lineOf(seen) === start) || values.some((value) => lineOf(value) === start) || read.strays.some((seen) => seen.lineStart === start);
+    const entryOf = (stray: StrayLine) => nextTopLevelEntry(read.text, stray.lineStart);
+    const strays = read.doc.errors.flatMap((error) => strayLine(error, read.text) ?? [])
+      .filter((stray) => !taken(stray.lineStart))
+      .sort((a, b) => a.lineStart - b.lineStart)
+      .filter((stray, i, all) => all.findIndex((other) => entryOf(other) === entryOf(stray)) === i);
+    if (found.length === 0 && values.length === 0 && strays.length === 0) break;
     const tabs = tabEntries(source, [...known, ...found]);
     const colons = [...read.colons, ...values].filter((value) => !inTabs(tabs, value.start)).sort((a, b) => a.start - b.start);
-    const text = colonsAsSpaces(blankEntries(source, tabs), colons);
+    const allStrays = [...read.strays, ...strays].filter((stray) => !inTabs(tabs, stray.lineStart)).sort((a, b) => a.start - b.start);
+    const text = blankStrayLines(colonsAsSpaces(blankEntries(source, tabs), colons), allStrays);
     const again = [...new Parser().parse(text)];
     const scan = scanCst(text, undefined, again);
     if (scan.problem) break;
-    read = { doc: compose(again, text), text, tags: scan.tags, tabs, colons };
+    read = { doc: compose(again, text), text, tags: scan.tags, tabs, colons, strays: allStrays };
   }
   return read;
 }
@@ -319,25 +346,6 @@ function leadingIndicator(text: string, lineStart: number): { character: string;
     range: [lineStart + before.length, lineStart + before.length + value.length],
     quoted: `${before.trimStart()}"${shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
   };
-}
-
-function syntaxHint(code: string): string {
-  switch (code) {
-    case 'MISSING_CHAR':
-    case 'BAD_DQ_ESCAPE':
-      return 'Check the quotes on this line: every opening quote needs a closing one.';
-    case 'BAD_INDENT':
-    case 'MISSING_INDENT':
-      return 'Check the indentation: nested keys need more spaces than their parent, and list items line up.';
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'MULTIPLE_DOCS':
-      return 'A notes file holds one YAML document: remove the extra “---” line.';
-    case 'DUPLICATE_KEY':
-      return 'Remove one of the two keys.';
-    default:
-      return 'Fix the YAML syntax at this position; quoting a value that contains “: ” or “#” often helps.';
-  }
 }
 
 function emptyHint(role: FileRole): string {

@@ -105,7 +105,10 @@ function collapseCombinators(errors: SchemaError[], data: unknown): SchemaError[
     const value = valueAt(data, pathOf(combinator));
     const fitting = branch.filter((error) => !(error.instancePath === at && (error.keyword === 'type' || ((error.keyword === 'enum' || error.keyword === 'const') && typeof value === 'object'))));
     const onlyRequired = fitting.length > 0 && fitting.every((error) => error.keyword === 'required' && error.instancePath === at);
-    if (combinator.params.passingSchemas != null || fitting.length === 0 || onlyRequired) kept.push(combinator);
+    // An item of a text list that is empty, a number or true/false: said as a text that is not one.
+    const text = fitting.length === 0 && !isText(value) ? branch.find((error) => error.instancePath === at && isFreeTextType(error)) : undefined;
+    if (text && combinator.params.passingSchemas == null) kept.push(text);
+    else if (combinator.params.passingSchemas != null || fitting.length === 0 || onlyRequired) kept.push(combinator);
     else kept.push(...fitting);
   });
   return [...errors.filter((error) => !dropped.has(error)), ...kept];
@@ -221,8 +224,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   if (error.propertyName !== undefined) {
     const key = error.propertyName;
+    // `country_notes: { Mali: … }`: the code meant, as a country's value says it.
+    const meant = error.keyword === 'pattern' && error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(key) : undefined;
     return at('invalid-value', 'key', `“${key}” is not a valid key in ${name || 'this mapping'}.`,
-      /^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description, [key]);
+      meant ?? (/^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description), [key]);
   }
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -236,8 +241,15 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const key = String(error.params.missingProperty);
       return at('required', 'mapping-start', `Missing required key “${key}”${name ? ` in ${name}` : ''}.`, requiredHint(key, error));
     }
-    case 'type':
-      return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(valueAt(file.data, path))}.`, description);
+    case 'type': {
+      const value = valueAt(file.data, path);
+      if (isFreeTextType(error) && path.length > 0 && (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')) {
+        const location = locate(file, path, 'value');
+        const { message, hint } = notText(name, path, value, file.source.text.slice(location.start.offset, location.end.offset).trim());
+        return { code: 'type', severity: 'error', stage: 'validate', message, location, hint };
+      }
+      return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, description);
+    }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(file.data, path));
@@ -261,7 +273,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     case 'minItems':
       return at('invalid-value', 'value', `${quoted(name, 'This list')} needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'item' : 'items'}.`, description);
     case 'minLength':
-      return at('invalid-value', 'value', `${quoted(name, 'This text')} must not be empty.`, description);
+      return at('invalid-value', 'value', `${quoted(name, 'This text')} must not be empty.`, typeof path[path.length - 1] === 'number' ? EMPTY_ITEM : description);
     case 'pattern': {
       const value = String(valueAt(file.data, path));
       // `country: mli`, `country: Mali`: the code meant, as other rules say it.
@@ -271,6 +283,38 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
   }
+}
+
+/** A `type` error of a text written freely (Markdown or plain text, no pattern, list of values or format). */
+function isFreeTextType(error: SchemaError): boolean {
+  const schema = error.parentSchema as { type?: unknown; pattern?: unknown; enum?: unknown; const?: unknown; format?: unknown } | undefined;
+  return error.keyword === 'type' && error.params.type === 'string' && schema?.type === 'string'
+    && schema.pattern === undefined && schema.enum === undefined && schema.const === undefined && schema.format === undefined;
+}
+
+function isText(value: unknown): boolean {
+  return typeof value === 'string' || (value !== null && typeof value === 'object');
+}
+
+const EMPTY_ITEM = 'This item is empty: write its text or delete the line.';
+
+/**
+ * What to say of a value YAML did not read as the text written there: nothing after `- ` or the
+ * key, or a number or true/false (`- 42`, `text: true`) that needs quotes to be text (`written`: as
+ * written in the file).
+ */
+function notText(name: string, path: DataPath, value: number | boolean | null | undefined, written: string): { message: string; hint: string } {
+  const last = path[path.length - 1]!;
+  const item = typeof last === 'number';
+  if (value === null || value === undefined) {
+    return { message: `“${name}” is empty.`, hint: item ? EMPTY_ITEM : `Write its text after “${String(last)}:”.` };
+  }
+  const shown = written || String(value);
+  const read = typeof value === 'number' ? `a number (${shown})` : `true or false (${shown})`;
+  return {
+    message: `“${name}” was read as ${read}, not as text.`,
+    hint: `Write the text it stands for; or, if “${shown}” is the text, put it in quotes: ${item ? '-' : `${String(last)}:`} ${JSON.stringify(shown)}.`,
+  };
 }
 
 function requiredHint(key: string, error: SchemaError): string {

@@ -107,7 +107,9 @@ describe('with real permissions', () => {
     chmodSync(out, 0o555);
     const result = runBin(['build', project, '--out', out], unprivileged);
     chmodSync(out, 0o755);
-    expect(result.stderr).toMatch(/permission denied \(EACCES\)\.\nhint: Check the permissions .* The previous reports are unchanged\.\n/);
+    // Said of the folder, not of the journal file the build was making in it.
+    expect(result.stderr).toContain(`workshop-report: The output folder ${out} is not writable: permission denied (EACCES).\nhint: Change the permissions of ${out} (\`chmod u+w ${out}\`, or ask its owner), or give --out a folder you may write to. The previous reports are unchanged.\n`);
+    expect(result.stderr).not.toContain('.workshop-report.journal');
     expect(result.code).toBe(2);
     expect(listFiles(out)).toEqual([MANIFEST, 'report.md']);
     expect(read(path.join(out, 'report.md'))).toBe('previous');

@@ -125,14 +125,39 @@ describe('publishing on a failing disk leaves the previous reports and no tempor
     expectNoTemporaryFiles(out);
   });
 
-  it('when a new folder may not be created (EACCES)', async () => {
+  it('when a new folder may not be created (EACCES): the folder it goes in is not writable', async () => {
     const out = await previousBuild();
     const before = snapshot(out);
     const fs = faultyFs('mkdir', 'EACCES', endsWith('/annex'));
     const error = await publish(out, NEXT, undefined, fs).catch((e: unknown) => e);
-    expect((error as SetupError).message).toBe(`Cannot create the folder ${path.join(out, 'annex')}: permission denied (EACCES).`);
+    expect((error as SetupError).message).toBe(`The output folder ${out} is not writable: permission denied (EACCES).`);
     expect(snapshot(out)).toEqual(before);
     expectNoTemporaryFiles(out);
+  });
+
+  it('a read-only output folder is said of the folder, with what to do, not of the journal it refused (EACCES, EPERM)', async () => {
+    for (const code of ['EACCES', 'EPERM']) {
+      const out = await previousBuild();
+      const before = snapshot(out);
+      const error = await publish(out, NEXT, undefined, faultyFs('appendFile', code, endsWith(JOURNAL))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SetupError);
+      expect((error as SetupError).message).toBe(`The output folder ${out} is not writable: ${code === 'EACCES' ? 'permission denied' : 'operation not permitted'} (${code}).`);
+      expect((error as SetupError).hint).toBe(`Change the permissions of ${out} (\`chmod u+w ${out}\`, or ask its owner), or give --out a folder you may write to. The previous reports are unchanged.`);
+      expect(snapshot(out)).toEqual(before);
+      expectNoTemporaryFiles(out);
+    }
+  });
+
+  it('a folder inside the output folder that is read-only, or an output folder that cannot be made, is named', async () => {
+    const out = await previousBuild();
+    const inside = await publish(out, NEXT, undefined, faultyFs('writeFile', 'EACCES', endsWith('countries/MLI.md.wr-tmp'))).catch((e: unknown) => e);
+    expect((inside as SetupError).message).toBe(`The folder ${path.join(out, 'countries')} in the output folder is not writable: permission denied (EACCES).`);
+    const missing = path.join(work, `new-${++folders}`, 'out');
+    const made = await publish(missing, NEXT, undefined, faultyFs('mkdir', 'EACCES', endsWith(`new-${folders}/out`))).catch((e: unknown) => e);
+    expect((made as SetupError).message).toBe(`The output folder ${missing} cannot be made: ${work} is not writable (permission denied, EACCES).`);
+    // Another error, or a file that was there already and refused its own content, is said as before.
+    const full = await publish(out, NEXT, undefined, faultyFs('appendFile', 'ENOSPC', endsWith(JOURNAL))).catch((e: unknown) => e);
+    expect((full as SetupError).message).toBe(`Cannot write ${path.join(out, JOURNAL)}: no space left on the disk (disk full) (ENOSPC).`);
   });
 
   it('except a failure half-way through the renames, which the next publish completes', async () => {

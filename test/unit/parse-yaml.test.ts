@@ -282,6 +282,70 @@ describe('parseYamlFile', () => {
     expect(at(crlfOnly.diagnostics)).toEqual(['yaml-alias 2:4']);
   });
 
+  it('a line with no “:” in line with the keys around it asks whether one is missing, at its first word, with no knock-on errors', () => {
+    const item = (line: string) => `title: x\nspeakers:\n  - name: Marta Lindqvist\n${line}\n    organization: interpol\n  - name: Bo\n    topic: T\nsummary: s\n`;
+    // Before the last key of the item ("Implicit keys need to be on a single line") and as its last ("…followed by map values").
+    for (const text of [item('    title Criminal Intelligence Officer'), 'title: x\nspeakers:\n  - name: Marta Lindqvist\n    title Criminal Intelligence Officer\n  - name: Bo\n    topic: T\nsummary: s\n']) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual(['yaml-syntax 4:5']);
+      const [d] = result.diagnostics;
+      expect(d!.location!.end.column).toBe(10);
+      expect(d!.message).toContain('(“name:” on line 3) but has no “:” after “title”');
+      expect(d!.hint).toMatch(/^Is a “:” missing after “title”\? Write “title: Criminal Intelligence Officer”\./);
+      expect(d!.hint).not.toContain('quote');
+      // The item that lost a line is left out (its slot kept); the next item and the keys after it are read.
+      expect(result.file.data).toEqual({ title: 'x', speakers: [undefined, { name: 'Bo', topic: 'T' }], summary: 's' });
+      expect(result.file.damage).toEqual({ containers: [['speakers']], ids: [] });
+    }
+    // A list item's first key: its dash and the keys below it still make an item, left out; the item before it kept.
+    const dashed = parse('speakers:\n  - name: Bo\n  - name Marta\n    topic: T\n    id: t1\nsummary: s\n');
+    expect(at(dashed.diagnostics)).toEqual(['yaml-syntax 3:5']);
+    expect(dashed.diagnostics[0]!.hint).toBe('Is a “:” missing after “name”? Write “name: Marta”.');
+    expect(dashed.file.data).toEqual({ speakers: [{ name: 'Bo' }, undefined], summary: 's' });
+    // A top-level key without its `:` over its list: the file lost an entry (missing keys are not asked for), with the ids in it.
+    const block = parse('title: x\nrecommendations\n  - id: r1\n    text: a\nsummary: s\n');
+    expect(at(block.diagnostics)).toEqual(['yaml-syntax 2:1']);
+    expect(block.diagnostics[0]!.hint).toBe('Is a “:” missing after “recommendations”?');
+    expect(block.file.data).toEqual({ title: 'x', summary: 's' });
+    expect(block.file.damage).toEqual({ containers: [[]], ids: ['r1'] });
+    // A line that may instead go on with the text above, under-indented: both readings are offered.
+    expect(parse('title: x\nsummary: The panel\nagreed on the plan\nkey_points: [a]\n').diagnostics[0]!.hint)
+      .toBe('Is a “:” missing after “agreed”? Write “agreed: on the plan”. If it goes on with the text of “summary” above, indent it further than “summary:”.');
+    // Several in a file: each its own error.
+    expect(at(parse('speakers:\n  - name: A\n    title B\n  - name: C\n    title D\n    organization E\nsummary: s\n').diagnostics)).toEqual(['yaml-syntax 3:5', 'yaml-syntax 5:5', 'yaml-syntax 6:5']);
+  });
+
+  it('a line indented to no level says how far to indent it, with no knock-on errors, and no hint about quotes', () => {
+    const item = (line: string) => `title: x\nspeakers:\n  - name: Marta Lindqvist\n${line}\n    organization: interpol\n    topic: T\n  - name: Bo\nsummary: s\n`;
+    const cases: Array<[string, string, string]> = [
+      // Between the dash and the item's keys ("Sequence item without - indicator"), a `:` missing too.
+      ['   title2 x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3; and is a “:” missing after “title2”?'],
+      ['   title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3.'],
+      // At the dash ("All mapping items must start at the same column").
+      ['  title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3, or begin it with “- ” if it starts a new item.'],
+      // Further in than the keys ("Nested mappings are not allowed in compact mappings", said of “Marta Lindqvist”).
+      ['     title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3.'],
+    ];
+    for (const [line, where, hint] of cases) {
+      const result = parse(item(line));
+      expect(at(result.diagnostics), line).toEqual([where]);
+      expect(result.diagnostics[0]!.message, line).toMatch(/^YAML syntax error: this line is indented by \d spaces, in line with no key above it\.$/);
+      expect(result.diagnostics[0]!.hint, line).toBe(hint);
+      expect(result.file.data, line).toEqual({ title: 'x', speakers: [undefined, { name: 'Bo' }], summary: 's' });
+    }
+  });
+
+  it('hints at the quotes only when the line has one left open; an escape has its own hint', () => {
+    expect(parse('title: x\nsummary: "The chair said\n').diagnostics[0]!.hint).toContain('closing quote');
+    // A missing character that is not a quote: "Comments must be separated from other tokens by white space".
+    const comment = parse('title: "Opening"#first\nsummary: s\n');
+    expect(at(comment.diagnostics)).toEqual(['yaml-syntax 1:17']);
+    expect(comment.diagnostics[0]!.hint).not.toContain('quote');
+    const escape = parse('title: "C:\\Users\\notes"\nsummary: s\n');
+    expect(at(escape.diagnostics)).toEqual(['yaml-syntax 1:11']);
+    expect(escape.diagnostics[0]!.hint).toBe('In double quotes a backslash begins an escape (\\n, \\"): write \\\\ for a backslash, or put the value in single quotes.');
+  });
+
   it('reads every file as YAML 1.2 core, even with a %YAML 1.1 directive', () => {
     const result = parse('%YAML 1.1\n---\ntime: 10:30\nanswer: NO\nflag: yes\nval: on\n');
     expect(result.file.data).toEqual({ time: '10:30', answer: 'NO', flag: 'yes', val: 'on' });

@@ -162,6 +162,31 @@ describe('schemaDiagnostics', () => {
     expect(diagnose(`${WORKSHOP}report: { logo: assets/logo.gif }\n`, 'workshop').map(where)).toEqual(['invalid-value workshop.yaml:26:17']);
   });
 
+  it('an item of a text list that is empty, a number or true/false says so, at the item, with what to write (it was "does not match any allowed form")', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['key_points:\n  - Shared.\n  -', 'type sessions/a.yaml:7:4', '“key_points[2]” is empty.', 'This item is empty: write its text or delete the line.'],
+      ['key_points:\n  - 42', 'type sessions/a.yaml:6:5', '“key_points[1]” was read as a number (42), not as text.', 'Write the text it stands for; or, if “42” is the text, put it in quotes: - "42".'],
+      ['key_points:\n  - 1.50', 'type sessions/a.yaml:6:5', '“key_points[1]” was read as a number (1.50), not as text.', 'Write the text it stands for; or, if “1.50” is the text, put it in quotes: - "1.50".'],
+      ['key_points:\n  - true', 'type sessions/a.yaml:6:5', '“key_points[1]” was read as true or false (true), not as text.', 'Write the text it stands for; or, if “true” is the text, put it in quotes: - "true".'],
+      // The other text lists, and the texts of entries, the same way.
+      ['country_notes:\n  MLI:\n    challenges:\n      -', 'type sessions/a.yaml:8:8', '“country_notes.MLI.challenges[1]” is empty.', 'This item is empty: write its text or delete the line.'],
+      ['recommendations:\n  - text: 12\n    theme: kst\n    addressed_to: [member-states]', 'type sessions/a.yaml:6:11', '“recommendations[1].text” was read as a number (12), not as text.', 'Write the text it stands for; or, if “12” is the text, put it in quotes: text: "12".'],
+      ['key_points:\n  - { text: false, restricted: true }', 'type sessions/a.yaml:6:13', '“key_points[1].text” was read as true or false (false), not as text.', 'Write the text it stands for; or, if “false” is the text, put it in quotes: text: "false".'],
+      ['key_points:\n  - ""', 'invalid-value sessions/a.yaml:6:5', '“key_points[1]” must not be empty.', 'This item is empty: write its text or delete the line.'],
+    ];
+    for (const [extra, at, message, hint] of cases) {
+      const diagnostics = diagnose(session({ extra }));
+      expect(diagnostics.map(where), extra).toEqual([at]);
+      expect(diagnostics[0]!.message, extra).toBe(message);
+      expect(diagnostics[0]!.hint, extra).toBe(hint);
+    }
+    expect(diagnose('country: MLI\nneeds:\n  - 7\n', 'country').map((d) => d.message)).toEqual(['“needs[1]” was read as a number (7), not as text.']);
+    // A date is text in YAML 1.2: no error. A key with nothing after it is empty, said at its key.
+    expect(diagnose(session({ extra: 'key_points:\n  - 2022-05-09' }))).toEqual([]);
+    const summary = diagnose(session().replace('summary: Something was discussed.', 'summary:'));
+    expect(summary.map((d) => `${d.message} ${d.hint}`)).toEqual(['“summary” is empty. Write its text after “summary:”.']);
+  });
+
   it('describes paths the way people read them', () => {
     expect(describePath([])).toBe('');
     expect(describePath(['recommendations', 2, 'theme'])).toBe('recommendations[3].theme');

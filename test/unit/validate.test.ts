@@ -155,6 +155,17 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     } })).toEqual([]);
   });
 
+  it('near-duplicate: none between two recommendations with the same id (a session file copied): duplicate-id says it, and a same_as would point one at itself', () => {
+    const copied = `recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}`;
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied) } });
+    expect(list.map((d) => d.code)).toEqual(['duplicate-id']);
+    // A third alike recommendation is still one, pointed at the id they share.
+    const third = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied), 'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r2', text: TEXT, theme: 'kst' })}` }) } });
+    const near = third.filter((d) => d.code === 'near-duplicate');
+    expect(near.map(where)).toEqual(['near-duplicate sessions/b.yaml:7:11']);
+    expect(near[0]!.hint).toContain('same_as: r1');
+  });
+
   it('unmentioned-country: a beneficiary nobody writes about, at its code in workshop.yaml', () => {
     const list = diagnostics({ sessions: { 'sessions/a.yaml': session({ extra: 'country_notes:\n  MLI:\n    needs: [Radios.]' }) } });
     expect(list.map(where)).toEqual(['unmentioned-country workshop.yaml:13:5']);
@@ -318,5 +329,21 @@ describe('validate: a country written where its code goes', () => {
 
   it('nothing close: the description of a code, as before', () => {
     expect(hintFor('Atlantis')).toMatch(/^A country's ISO 3166-1 alpha-3 code, in capitals/);
+  });
+
+  it('where an addressee or an owner goes (an organization id or a beneficiary code), and as a key of country_notes: the same suggestion', () => {
+    const at = (extra: string) => diagnostics({ sessions: { 'sessions/a.yaml': mentioning(extra) } });
+    const addressed = at('recommendations:\n  - text: x\n    theme: kst\n    addressed_to: [mali, member-states]');
+    expect(addressed.map(where)).toEqual(['unknown-organization sessions/a.yaml:13:20']);
+    expect(addressed[0]!.hint).toBe('Did you mean “MLI” (Mali)? A country is written as its ISO 3166-1 alpha-3 code.');
+    const owner = at('actions:\n  - text: x\n    owner: ner');
+    expect(owner.map(where)).toEqual(['unknown-organization sessions/a.yaml:12:12']);
+    expect(owner[0]!.hint).toBe('Did you mean “NER”? Country codes are written in capitals.');
+    // A country that is not a beneficiary cannot be an addressee: an organization id is suggested as before.
+    expect(at('actions:\n  - text: x\n    owner: Francee').map((d) => d.hint)).toEqual([expect.not.stringContaining('FRA')]);
+    expect(at('actions:\n  - text: x\n    owner: uncctt').map((d) => d.hint)).toEqual(['Did you mean “uncct”?']);
+    const notes = diagnostics({ sessions: { 'sessions/a.yaml': session({ extra: 'country_notes:\n  Mali:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
+    expect(notes.map(where)).toEqual(['invalid-value sessions/a.yaml:6:3']);
+    expect(notes[0]!.hint).toBe('Did you mean “MLI” (Mali)? A country is written as its ISO 3166-1 alpha-3 code.');
   });
 });

@@ -51,7 +51,11 @@ function similarity(a: string, b: string): number {
   return jaccard(shingles(a), shingles(b));
 }
 
-/** Union-find over same_as links: entries in one group are one consolidated recommendation. */
+/**
+ * Union-find over same_as links: entries in one group are one consolidated recommendation. Entries
+ * with the same id are one group too: the same recommendation written twice (a session file
+ * copied), which duplicate-id reports; a same_as between them would point one at itself.
+ */
 function sameAsGroups(entries: ReadonlyArray<{ id?: string; sameAs?: string }>): (index: number) => number {
   const parent = entries.map((_, i) => i);
   // Iterative (path halving): a same_as chain thousands of links long must not overflow the stack.
@@ -60,7 +64,12 @@ function sameAsGroups(entries: ReadonlyArray<{ id?: string; sameAs?: string }>):
     return i;
   };
   const byId = new Map<string, number>();
-  entries.forEach((entry, i) => { if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, i); });
+  entries.forEach((entry, i) => {
+    if (entry.id === undefined) return;
+    const first = byId.get(entry.id);
+    if (first === undefined) byId.set(entry.id, i);
+    else parent[find(i)] = find(first);
+  });
   entries.forEach((entry, i) => {
     const target = entry.sameAs === undefined ? undefined : byId.get(entry.sameAs);
     if (target !== undefined) parent[find(i)] = find(target);

@@ -1,6 +1,7 @@
 import type { DataPath } from '../../load/index.js';
 import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
+import { countryHint, countryMeant } from '../country-suggestion.js';
 import { didYouMean } from '../suggest.js';
 import { UnknownUses } from './unknown-uses.js';
 
@@ -68,8 +69,19 @@ export function checkReferences(ctx: RuleContext): void {
     'If a theme\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
   const choices = (allowMemberStates: boolean) => [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
   unknownOrganizations.report(ctx, 'unknown-organization', 'error', (target) => `“${target}” is not an organization id or a beneficiary country code`,
-    (target, allowMemberStates) => didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
+    (target, allowMemberStates) => beneficiaryMeant(ctx, target) ?? didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
     'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
+}
+
+/**
+ * `addressed_to: [mali]`, `owner: Niger`: the beneficiary meant, said as where a country code goes
+ * ("Did you mean “MLI” (Mali)?"). A country that is not a beneficiary is not one an addressee or an
+ * owner may be, so it is not suggested.
+ */
+function beneficiaryMeant(ctx: RuleContext, target: string): string | undefined {
+  const beneficiaries = [...ctx.beneficiaries];
+  const code = countryMeant(target, beneficiaries, ctx.table);
+  return code !== undefined && ctx.beneficiaries.has(code) ? countryHint(target, beneficiaries, ctx.table) : undefined;
 }
 
 function anyCountry(ctx: RuleContext, code: string, site: Site): boolean {

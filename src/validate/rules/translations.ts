@@ -4,6 +4,7 @@ import { locate, type ParsedFile } from '../../load/index.js';
 import type { Language } from '../../notes/types.js';
 import type { RuleContext } from '../context.js';
 import { suggest } from '../suggest.js';
+import { LIMITS } from '../../limits.js';
 
 const NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
 
@@ -59,6 +60,9 @@ export function checkTranslations(ctx: RuleContext): void {
       near ? `Did you mean ${near}? Otherwise the text was removed, or its id changed: delete this entry.` : 'The text was removed, or its id changed: delete this entry (or rename it to the text\'s new path).');
   }
   const merged = mergedRecommendations(ctx);
+  // The texts of a file that has no translation file at all in a language: one warning for the file.
+  const translationFiles = new Set(ctx.project.translations.map((t) => t.file.source.path));
+  const untranslated = new Map<string, Array<(typeof status.slots)[number]>>();
   for (const s of status.slots) {
     const where = { file: s.source, path: s.slot.path };
     const language = NAMES[s.language];
@@ -78,7 +82,12 @@ export function checkTranslations(ctx: RuleContext): void {
       if (ctx.invalidIdAt(s.source, s.slot.path) || (/^[^.]+\.\d+\./.test(s.slot.key) && ctx.entryLostKey(s.source, s.slot.path.slice(0, 2), ['id']))) continue;
       // Or its translation file could not be read (its own error says why).
       if (damaged(`translations/${s.language}/${s.source.source.path}`) || translatedUnderOldName.has(`${s.language}/${s.source.source.path}`)) continue;
-      const add = `add \`${s.slot.key}\` (with \`source: "${fingerprint(s.slot.value)}"\` and \`text:\`) to translations/${s.language}/${s.source.source.path}`;
+      const translationFile = `translations/${s.language}/${s.source.source.path}`;
+      if (into === undefined && !translationFiles.has(translationFile)) {
+        untranslated.set(translationFile, [...(untranslated.get(translationFile) ?? []), s]);
+        continue;
+      }
+      const add = `add \`${s.slot.key}\` (with \`source: "${fingerprint(s.slot.value)}"\` and \`text:\`) to ${translationFile}`;
       ctx.report('missing-translation', 'warning', where, 'value', into === undefined ? `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.` : `No ${language} translation of this text, which the report does not print: ${merges}.`,
         into === undefined ? `${add[0]!.toUpperCase()}${add.slice(1)}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.` : `Nothing to do while same_as stays; without it, ${add}.`);
       continue;
@@ -96,6 +105,30 @@ export function checkTranslations(ctx: RuleContext): void {
       }
     }
   }
+  for (const [translationFile, slots] of untranslated) reportUntranslatedFile(ctx, translationFile, slots, source);
+}
+
+/**
+ * The texts of a source file with no translation file in their language (a session added, or copied,
+ * after the translation was made): one warning, at its first text, the others as related places
+ * with their keys and fingerprints; one text alone is said as any missing translation.
+ */
+function reportUntranslatedFile(ctx: RuleContext, translationFile: string, slots: ReadonlyArray<TranslationStatus['slots'][number]>, source: Language): void {
+  const [first, ...others] = slots;
+  const language = NAMES[first!.language];
+  const entry = (s: typeof first) => `\`${s!.slot.key}\` with \`source: "${fingerprint(s!.slot.value)}"\` and \`text:\``;
+  const translate = `or send the texts to a translator: workshop-report translations export --lang ${first!.language}`;
+  if (others.length === 0) {
+    ctx.report('missing-translation', 'warning', { file: first!.source, path: first!.slot.path }, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
+      `Add \`${first!.slot.key}\` (with \`source: "${fingerprint(first!.slot.value)}"\` and \`text:\`) to ${translationFile}, ${translate}.`);
+    return;
+  }
+  const shown = others.slice(0, LIMITS.relatedLocations);
+  ctx.report('missing-translation', 'warning', { file: first!.source, path: first!.slot.path }, 'value',
+    `No ${language} translation of this file (${translationFile} does not exist): the ${language} report shows its ${slots.length} texts in ${NAMES[source]}.`,
+    `Write ${translationFile} with an entry per text (${entry(first)}, and the others below), ${translate} --only missing.`,
+    shown.map((s, k) => ({ site: { file: s.source, path: s.slot.path }, part: 'value' as const,
+      message: `${s.slot.key}, source "${fingerprint(s.slot.value)}"${k === shown.length - 1 && others.length > shown.length ? `, and ${others.length - shown.length} more texts` : ''}` })));
 }
 
 /**
