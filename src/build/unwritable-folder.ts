@@ -24,7 +24,9 @@ export async function unwritableFolder(fs: FileSystem, outDir: string, entry: st
   const code = errorCode(error);
   const reason = code === undefined ? undefined : REASONS[code];
   if (reason === undefined) return undefined;
-  if (change === 'content' && (await fs.stat(entry).then(() => true, () => false))) return undefined;
+  // A name that is there already and refuses with EPERM refuses on its own account (an immutable file;
+  // on Windows, a report open in Word or Acrobat), not its folder's: the file is named, as before.
+  if ((change === 'content' || code === 'EPERM') && (await fs.stat(entry).then(() => true, () => false))) return undefined;
   let folder = path.dirname(entry);
   for (;;) {
     const found = await fs.stat(folder).then((stat) => ({ stat }), (failure: unknown) => ({ code: errorCode(failure) }));
@@ -39,7 +41,7 @@ export async function unwritableFolder(fs: FileSystem, outDir: string, entry: st
   const inside = path.relative(outDir, folder);
   const message = inside === ''
     ? `The output folder ${outDir} is not writable: ${what}.`
-    : inside.startsWith('..') || path.isAbsolute(inside)
+    : inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)
       ? `The output folder ${outDir} cannot be made: ${folder} is not writable (${reason}, ${code}).`
       : `The folder ${folder} in the output folder is not writable: ${what}.`;
   const hint = `Change the permissions of ${folder} (\`chmod u+w ${folder}\`, or ask its owner), or give --out a folder you may write to.${afterwards ? ` ${afterwards}` : ''}`;

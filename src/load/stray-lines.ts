@@ -67,7 +67,7 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
   const betweenLevels = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && BETWEEN_LEVELS.has(message);
   if (!missingValue && !betweenLevels) return undefined;
   const line = lineAt(text, text.lastIndexOf('\n', error.pos[0] - 1) + 1);
-  if (line.text === '' || line.text.startsWith('#')) return undefined;
+  if (line.text === '' || line.text.startsWith('#') || mayBeQuoted(text, line)) return undefined;
   const shape = /^([A-Za-z_][\w-]*)(?:[ \t]+(.*))?$/.exec(line.text);
   const hasColon = /:(?=[ \t]|$)/.test(line.text);
   const word = shape?.[1] ?? '';
@@ -111,10 +111,14 @@ function furtherIn(error: YAMLError, text: string): StrayLine | undefined {
   if (above.key === undefined || /:(?=[ \t]|$)/.test(above.text.slice(above.key.length + 1))) return undefined;
   const line = linesBelow(text, above.start).next().value;
   if (!line || line.dashes || line.key === undefined || line.indent <= above.column) return undefined;
+  // A key of several words (`supports screening: watchlists`) is prose wrapped onto the next line,
+  // with a `: ` in it: colon-values.ts says to quote that value; and a quote is a quoted text's.
+  if (!/^[A-Za-z_][\w-]*$/.test(line.key) || mayBeQuoted(text, line)) return undefined;
   const word = /^[A-Za-z_][\w-]*/.exec(line.text)?.[0] ?? line.key;
   return {
     kind: 'indent', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word,
     column: line.column, reference: { offset: above.start + above.column, key: above.key, column: above.column }, atDash: false,
+    ...(isPlainText(above.text.slice(above.key.length + 1)) ? { afterText: { key: above.key } } : {}),
     blank: [line.start + line.column, goesOnUntil(text, line, line.column)],
     lostFrom: above.start + above.column,
   };
@@ -151,9 +155,11 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
   }
   const dash = found.atDash ? ', or begin it with “- ” if it starts a new item' : '';
   const colon = found.rest !== undefined && found.word !== '' ? `; and ${colonQuestion.charAt(0).toLowerCase()}${colonQuestion.slice(1)}` : '.';
+  // Further in than a key whose text it may go on with (wrapped prose with a `: ` in it).
+  const quoted = found.afterText ? ` If it goes on with the text of “${found.afterText.key}” above, put that whole text in double quotes: its “: ” reads as a key.` : '';
   return {
     message: `YAML syntax error: this line is indented by ${spaces(found.column)}, in line with no key above it.`,
-    hint: `Indent it by ${spaces(reference.column)}, as ${where}${dash}${colon}`,
+    hint: `Indent it by ${spaces(reference.column)}, as ${where}${dash}${colon}${quoted}`,
     range: [found.lineStart, found.end],
   };
 }
@@ -247,16 +253,37 @@ function isPlainText(value: string): boolean {
 /** The end of a line's text and of the lines after it indented further than `column` (what goes on with it). */
 function goesOnUntil(text: string, line: Line, column: number): number {
   let end = lineEnd(text, line.start);
-  for (let at = end + 1; at < text.length;) {
+  // From line start to line start (a CRLF line's end is at its \r: one past it is its \n, not the next line).
+  for (let at = nextLineStart(text, line.start); at !== undefined; at = nextLineStart(text, at)) {
     const next = lineAt(text, at);
     const nextEnd = lineEnd(text, at);
     if (next.text !== '' || /\S/.test(text.slice(at, nextEnd))) {
       if (next.indent <= column) break;
       end = nextEnd;
     }
-    at = nextEnd + 1;
   }
   return end;
+}
+
+function nextLineStart(text: string, start: number): number | undefined {
+  const newline = text.indexOf('\n', start);
+  return newline === -1 || newline + 1 >= text.length ? undefined : newline + 1;
+}
+
+/**
+ * Whether a line may belong to a quoted text rather than be a key: it has a quote itself (it may
+ * close one: `to national watchlists."`), or the key line above it opened a quote it did not close
+ * (the parser cuts a quoted text short at a line indented too little, and reads the rest as a key).
+ * Such a line is left to the parser's own message: a missing `:` there is a wrong guess.
+ */
+function mayBeQuoted(text: string, line: Line): boolean {
+  if (/["']/.test(line.text)) return true;
+  for (const above of linesAbove(text, line.start)) {
+    if (above.key === undefined) continue;
+    const value = above.text.slice(above.text.indexOf(':') + 1).trim();
+    return value.startsWith('"') ? !/^"(?:[^"\\]|\\.)*"/.test(value) : value.startsWith("'") ? !/^'(?:[^']|'')*'/.test(value) : false;
+  }
+  return false;
 }
 
 function lineEnd(text: string, start: number): number {

@@ -160,6 +160,16 @@ describe('publishing on a failing disk leaves the previous reports and no tempor
     expect((full as SetupError).message).toBe(`Cannot write ${path.join(out, JOURNAL)}: no space left on the disk (disk full) (ENOSPC).`);
   });
 
+  it('a report that refuses its own replacement (EPERM: an immutable file; on Windows, one open in Word) is named, not its folder', async () => {
+    const out = await previousBuild();
+    const error = await publish(out, NEXT, undefined, faultyFs('rename', 'EPERM', (file) => file.endsWith('report.md.wr-tmp'))).catch((e: unknown) => e);
+    expect((error as SetupError).message).toBe(`Cannot publish ${path.join(out, 'report.md')}: operation not permitted (EPERM).`);
+    // A new name the folder refuses is still the folder's.
+    const fresh = path.join(work, `fresh-${++folders}`);
+    const made = await publish(fresh, NEXT, undefined, faultyFs('rename', 'EPERM', (file) => file.endsWith('report.md.wr-tmp'))).catch((e: unknown) => e);
+    expect((made as SetupError).message).toBe(`The output folder ${fresh} is not writable: operation not permitted (EPERM).`);
+  });
+
   it('except a failure half-way through the renames, which the next publish completes', async () => {
     const out = await previousBuild();
     const fs = faultyFs('rename', 'EBUSY', (file) => file.endsWith('.wr-tmp'), 2);

@@ -324,7 +324,7 @@ describe('parseYamlFile', () => {
       // At the dash ("All mapping items must start at the same column").
       ['  title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3, or begin it with “- ” if it starts a new item.'],
       // Further in than the keys ("Nested mappings are not allowed in compact mappings", said of “Marta Lindqvist”).
-      ['     title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3.'],
+      ['     title: x', 'yaml-syntax 4:1', 'Indent it by 4 spaces, as “name:” on line 3. If it goes on with the text of “name” above, put that whole text in double quotes: its “: ” reads as a key.'],
     ];
     for (const [line, where, hint] of cases) {
       const result = parse(item(line));
@@ -332,6 +332,34 @@ describe('parseYamlFile', () => {
       expect(result.diagnostics[0]!.message, line).toMatch(/^YAML syntax error: this line is indented by \d spaces, in line with no key above it\.$/);
       expect(result.diagnostics[0]!.hint, line).toBe(hint);
       expect(result.file.data, line).toEqual({ title: 'x', speakers: [undefined, { name: 'Bo' }], summary: 's' });
+    }
+  });
+
+  it('a stray line in a file with CRLF line ends is said as with LF (it made the read loop forever)', () => {
+    const lf = 'title: x\nspeakers:\n  - name: Marta Lindqvist\n    title Criminal Intelligence Officer\n    organization: interpol\n  - name: Bo\nsummary: s\n';
+    for (const text of [lf, '   title2 x'].map((line, i) => (i === 0 ? line : lf.replace('    title Criminal Intelligence Officer', line)))) {
+      const crlf = parse(text.replace(/\n/g, '\r\n'));
+      const plain = parse(text);
+      expect(at(crlf.diagnostics)).toEqual(at(plain.diagnostics));
+      expect(crlf.diagnostics.map((d) => d.hint)).toEqual(plain.diagnostics.map((d) => d.hint));
+      expect(crlf.file.data).toEqual(plain.file.data);
+    }
+  });
+
+  it('a wrapped line of prose or of a quoted text is not taken for a misplaced key', () => {
+    // Prose wrapped onto the next line with a `: ` in it: a value to quote (colon-values.ts), not a line to indent.
+    const wrapped = parse('title: x\nsummary: Delegations reviewed how traveller data\n  supports screening: watchlists, API and PNR.\n');
+    expect(wrapped.diagnostics).toHaveLength(1);
+    expect(wrapped.diagnostics[0]!.message).not.toContain('indented by');
+    expect(wrapped.diagnostics[0]!.hint).not.toContain('Indent it by 0 spaces');
+    // A quoted text going on at its key's column: no “:” is missing after its words.
+    for (const text of [
+      'recommendations:\n  - id: r1\n    text: "Connect remote land border posts\n    to national watchlists."\n',
+      "title: x\nsummary: 'Delegations reviewed\nhow traveller data supports screening'\n",
+    ]) {
+      const result = parse(text);
+      expect(result.diagnostics.length, text).toBeGreaterThan(0);
+      for (const d of result.diagnostics) expect(d.hint ?? '', text).not.toMatch(/missing after “(to|how)”/);
     }
   });
 
