@@ -87,9 +87,11 @@ export function checkTranslations(ctx: RuleContext): void {
         untranslated.set(translationFile, [...(untranslated.get(translationFile) ?? []), s]);
         continue;
       }
-      const add = `add \`${s.slot.key}\` (with \`source: "${fingerprint(s.slot.value)}"\` and \`text:\`) to ${translationFile}`;
-      ctx.report('missing-translation', 'warning', where, 'value', into === undefined ? `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.` : `No ${language} translation of this text, which the report does not print: ${merges}.`,
-        into === undefined ? `${add[0]!.toUpperCase()}${add.slice(1)}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.` : `Nothing to do while same_as stays; without it, ${add}.`);
+      if (into === undefined) {
+        reportMissingText(ctx, s, translationFile, source);
+        continue;
+      }
+      ctx.report('missing-translation', 'warning', where, 'value', `No ${language} translation of this text, which the report does not print: ${merges}.`, `Nothing to do while same_as stays; without it, ${addEntry(s, translationFile)}.`);
       continue;
     }
     const { file, key, entry } = s.translation!;
@@ -108,21 +110,32 @@ export function checkTranslations(ctx: RuleContext): void {
   for (const [translationFile, slots] of untranslated) reportUntranslatedFile(ctx, translationFile, slots, source);
 }
 
+type Slot = TranslationStatus['slots'][number];
+
+/** What to add for a text: its key, with its fingerprint, to its translation file. */
+function addEntry(s: Slot, translationFile: string): string {
+  return `add \`${s.slot.key}\` (with \`source: "${fingerprint(s.slot.value)}"\` and \`text:\`) to ${translationFile}`;
+}
+
+/** One text the report prints without its translation. */
+function reportMissingText(ctx: RuleContext, s: Slot, translationFile: string, source: Language): void {
+  const language = NAMES[s.language];
+  const add = addEntry(s, translationFile);
+  ctx.report('missing-translation', 'warning', { file: s.source, path: s.slot.path }, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
+    `${add[0]!.toUpperCase()}${add.slice(1)}, or send the texts to a translator: workshop-report translations export --lang ${s.language}.`);
+}
+
 /**
  * The texts of a source file with no translation file in their language (a session added, or copied,
  * after the translation was made): one warning, at its first text, the others as related places
  * with their keys and fingerprints; one text alone is said as any missing translation.
  */
-function reportUntranslatedFile(ctx: RuleContext, translationFile: string, slots: ReadonlyArray<TranslationStatus['slots'][number]>, source: Language): void {
+function reportUntranslatedFile(ctx: RuleContext, translationFile: string, slots: readonly Slot[], source: Language): void {
   const [first, ...others] = slots;
+  if (others.length === 0) return reportMissingText(ctx, first!, translationFile, source);
   const language = NAMES[first!.language];
   const entry = (s: typeof first) => `\`${s!.slot.key}\` with \`source: "${fingerprint(s!.slot.value)}"\` and \`text:\``;
   const translate = `or send the texts to a translator: workshop-report translations export --lang ${first!.language}`;
-  if (others.length === 0) {
-    ctx.report('missing-translation', 'warning', { file: first!.source, path: first!.slot.path }, 'value', `No ${language} translation of this text: the ${language} report shows it in ${NAMES[source]}.`,
-      `Add \`${first!.slot.key}\` (with \`source: "${fingerprint(first!.slot.value)}"\` and \`text:\`) to ${translationFile}, ${translate}.`);
-    return;
-  }
   const shown = others.slice(0, LIMITS.relatedLocations);
   ctx.report('missing-translation', 'warning', { file: first!.source, path: first!.slot.path }, 'value',
     `No ${language} translation of this file (${translationFile} does not exist): the ${language} report shows its ${slots.length} texts in ${NAMES[source]}.`,
