@@ -368,6 +368,16 @@ export function projectInputs(dir: string, options: Pick<BuildOptions, 'template
   return paths;
 }
 
+/**
+ * What a build writes, for watch mode to leave out of what it watches: the output folder (with its
+ * journal and default cache) and the cache location. A templates folder that holds the project
+ * (`--templates .`, `--templates ..`) holds these too, and each build's writes would start the next.
+ */
+export function projectOutputs(dir: string, options: Pick<BuildOptions, 'out' | 'cacheLocation'>, cwd: string): string[] {
+  const outDir = path.resolve(cwd, options.out ?? path.join(dir, 'out'));
+  return options.cacheLocation === undefined ? [outDir] : [outDir, path.resolve(cwd, options.cacheLocation)];
+}
+
 /** What a workshop's folder holds that a build reads. */
 const PROJECT_INPUTS = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries', 'templates', 'assets', 'translations', 'follow-up'];
 

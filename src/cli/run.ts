@@ -80,7 +80,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
-      const [{ buildCommand }, { projectInputs }, { isProgramme }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js')]);
+      const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js')]);
       if (await isProgramme(dir, io.cwd)) {
         if (options.watch) throw new SetupError(`build --watch works on one workshop; ${dir} is a programme.`, 'Watch a workshop of the programme (workshop-report build --watch ../rabat-2022), or build the programme without --watch.');
         const { buildProgrammeCommand } = await import('./commands/programme.js');
@@ -98,7 +98,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
           forgetStale(warm, changed);
           return buildCommand({ dir, ...options }, globals(), io, warm);
         };
-        exitCode = await watchBuild(build, projectInputs(dir, options, io.cwd), io, io.watchDeps ?? (await chokidarDeps()), globals().debug);
+        exitCode = await watchBuild(build, { inputs: projectInputs(dir, options, io.cwd), outputs: projectOutputs(dir, options, io.cwd) }, io, io.watchDeps ?? (await chokidarDeps()), globals().debug);
       } finally {
         await warm.pool.close();
       }

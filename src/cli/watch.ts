@@ -5,10 +5,16 @@ import { errorMessage } from './error-message.js';
 
 /** What watch mode needs from the outside world; injected so tests drive it without real time. */
 export interface WatchDeps {
-  /** Starts watching; calls `onChange` with the changed path. Returns a function that stops it. */
-  watch(paths: string[], onChange: (file: string) => void): Promise<() => Promise<void>>;
+  /** Starts watching `inputs` but nothing inside `outputs`; calls `onChange` with the changed path. Returns a function that stops it. */
+  watch(paths: WatchedPaths, onChange: (file: string) => void): Promise<() => Promise<void>>;
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
+}
+
+/** What a build reads (projectInputs), and what it writes (projectOutputs): a change there is the build's own. */
+export interface WatchedPaths {
+  inputs: string[];
+  outputs: string[];
 }
 
 // Groups the files of one save (an editor's "save all"); each file has already waited for its writes to settle.
@@ -19,7 +25,7 @@ export const DEBOUNCE_MS = 50;
  * assets (debounced), printing what changed and the diagnostics; keeps going after errors. Resolves
  * with 130 when interrupted.
  */
-export async function watchBuild(rebuild: (changed: readonly string[]) => Promise<number>, watched: string[], io: Io, deps: WatchDeps, debug = false): Promise<number> {
+export async function watchBuild(rebuild: (changed: readonly string[]) => Promise<number>, watched: WatchedPaths, io: Io, deps: WatchDeps, debug = false): Promise<number> {
   const runOnce = async (changed: readonly string[]) => {
     try {
       await rebuild(changed);
@@ -30,7 +36,7 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
     }
   };
   await runOnce([]);
-  io.stderr.write(`Watching ${watched.filter((p) => existsSync(p)).map((p) => path.relative(io.cwd, p) || '.').join(', ')} for changes (Ctrl-C to stop)…\n`);
+  io.stderr.write(`Watching ${watched.inputs.filter((p) => existsSync(p)).map((p) => path.relative(io.cwd, p) || '.').join(', ')} for changes (Ctrl-C to stop)…\n`);
   let timer: unknown;
   let changed = new Set<string>();
   let running: Promise<void> = Promise.resolve();
@@ -60,20 +66,22 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
 /**
  * The real file watcher (chokidar), loaded only in watch mode. Each input is watched through the
  * folder that holds it (the project's folder for its notes), with everything else there ignored
- * (`out/` above all): a watched file or folder that goes away and comes back (workshop.yaml deleted
+ * (`out/` above all), and nothing the build writes (its output folder and cache, even inside a
+ * templates folder given as the project's own): a watched file or folder that goes away and comes back (workshop.yaml deleted
  * and restored, sessions/ moved away by `git stash` and back) is seen again, where a watch on the
  * path itself ended with it and later saves went unnoticed.
  */
 export async function chokidarDeps(): Promise<WatchDeps> {
   const { watch } = await import('chokidar');
   return {
-    async watch(paths, onChange) {
-      const folders = [...new Set(paths.map((p) => path.dirname(p)))];
-      const watched = new Set(paths);
-      const input = (file: string) => watched.has(file) || paths.some((p) => file.startsWith(p + path.sep));
+    async watch({ inputs, outputs }, onChange) {
+      const folders = [...new Set(inputs.map((p) => path.dirname(p)))];
+      const inside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
+      const input = (file: string) => inputs.some((p) => inside(file, p));
+      const output = (file: string) => outputs.some((p) => inside(file, p));
       const watcher = watch(folders, {
         ignoreInitial: true,
-        ignored: (file: string) => !folders.includes(file) && !input(file),
+        ignored: (file: string) => output(file) || (!folders.includes(file) && !input(file)),
         awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
       });
       watcher.on('all', (_event, file) => onChange(file));

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { chokidarDeps, DEBOUNCE_MS, watchBuild, type WatchDeps } from '../../src/cli/watch.js';
 import { SetupError } from '../../src/errors.js';
-import { projectInputs } from '../../src/build/pipeline.js';
+import { projectInputs, projectOutputs } from '../../src/build/pipeline.js';
 import { ROOT, copyTree, read, remove, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-watch-');
@@ -126,7 +126,7 @@ describe('the real watcher (chokidar)', () => {
     copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
     mkdirSync(path.join(dir, 'out'));
     const seen: string[] = [];
-    const stop = await (await chokidarDeps()).watch(projectInputs(dir, {}, dir), (file) => seen.push(file));
+    const stop = await (await chokidarDeps()).watch({ inputs: projectInputs(dir, {}, dir), outputs: projectOutputs(dir, {}, dir) }, (file) => seen.push(file));
     /** Waits for the watcher to report `file` (the test's timeout fails it if it never does), then forgets what it reported. */
     const reported = async (file: string) => {
       while (!seen.includes(file)) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -160,13 +160,39 @@ describe('the real watcher (chokidar)', () => {
   }, 30_000);
 });
 
+describe('a templates folder that holds the project (--templates .)', () => {
+  it('is watched without the output folder, its journal or its cache: a build does not start the next', async () => {
+    const dir = path.join(work, 'templates-here');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    mkdirSync(path.join(dir, 'out'));
+    const options = { templates: '.', cacheLocation: 'cache' };
+    const seen: string[] = [];
+    const stop = await (await chokidarDeps()).watch({ inputs: projectInputs(dir, options, dir), outputs: projectOutputs(dir, options, dir) }, (file) => seen.push(file));
+    try {
+      // What a build writes (a document, its journal by temp file and rename, the cache), then a save:
+      // the save is reported (the test's timeout fails it if not), and nothing written before it.
+      writeFileSync(path.join(dir, 'out/report.md'), 'written by a build\n');
+      writeFileSync(path.join(dir, 'out/.workshop-report.json.wr-tmp'), '{}\n');
+      renameSync(path.join(dir, 'out/.workshop-report.json.wr-tmp'), path.join(dir, 'out/.workshop-report.json'));
+      mkdirSync(path.join(dir, 'cache'));
+      writeFileSync(path.join(dir, 'cache/entry'), 'x');
+      const template = path.join(dir, 'report.md.hbs');
+      writeFileSync(template, '# {{workshop.title}}\n');
+      while (!seen.includes(template)) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen.filter((file) => file.startsWith(path.join(dir, 'out')) || file.startsWith(path.join(dir, 'cache')))).toEqual([]);
+    } finally {
+      await stop();
+    }
+  }, 30_000);
+});
+
 describe('a rebuild that stops', () => {
   it('is said as the command would say it (a set-up problem with its hint, an internal error as one), and the watch goes on', async () => {
     const fake = fakeDeps();
     const controller = new AbortController();
     let stderr = '';
     const failures: unknown[] = [new SetupError('/rabat has no workshop.yaml.', 'Restore workshop.yaml, or run the command in the workshop folder.'), new Error('Cannot find module chunk-X.js')];
-    const done = watchBuild(async () => { throw failures.shift(); }, [], { stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } }, cwd: '/', env: {}, signal: controller.signal }, fake.deps);
+    const done = watchBuild(async () => { throw failures.shift(); }, { inputs: [], outputs: [] }, { stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } }, cwd: '/', env: {}, signal: controller.signal }, fake.deps);
     while (!fake.watching()) await settle();
     expect(stderr).toContain('workshop-report: /rabat has no workshop.yaml.\nhint: Restore workshop.yaml, or run the command in the workshop folder.\n');
     fake.change('/rabat/workshop.yaml');
