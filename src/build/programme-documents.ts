@@ -6,6 +6,7 @@ import { actionsCsv, actionsIcs, programmeJson, type LeftOutWorkshop } from '../
 import type { ProgrammeModel } from '../programme/model.js';
 import { renderProgrammeEach } from '../programme/render.js';
 import type { Fallbacks, TemplateSet } from '../render/index.js';
+import { brokenAnchors } from './anchor-links.js';
 import { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
 import { visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
@@ -31,6 +32,11 @@ export interface ProgrammeDocumentHooks {
    * false stops the documents (the leak guard found a restricted text; it keeps its diagnostics).
    */
   guard?: (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => boolean;
+  /**
+   * With templates of the programme's own: the links to headings of its documents are checked
+   * (`broken-anchor`, as a workshop's are), each document named by the path this gives it.
+   */
+  anchors?: (file: string) => string;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface ProgrammeDocumentHooks {
  * Markdown document as it is rendered (written while the next is rendered), then the other formats. A document `guard` refuses is not staged, nor is anything after it.
  * `leftOut`: the workshops --as-of left out of `model`, which programme.json names.
  */
-export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, { staged, guard = () => true }: ProgrammeDocumentHooks = {}, leftOut: readonly LeftOutWorkshop[] = []): Promise<ProgrammeDocuments> {
+export async function writeProgrammeDocuments(model: ProgrammeModel, templates: TemplateSet, fallbacks: Fallbacks | undefined, formats: readonly Format[], context: WriterContext, { staged, guard = () => true, anchors }: ProgrammeDocumentHooks = {}, leftOut: readonly LeftOutWorkshop[] = []): Promise<ProgrammeDocuments> {
   const result: ProgrammeDocuments = { files: [], diagnostics: [], sources: new Map() };
   let refused = false;
   const exports: OutputFile[] = [{ path: 'actions.csv', content: actionsCsv(model) }, { path: 'actions.ics', content: actionsIcs(model) }, { path: 'programme.json', content: programmeJson(model, leftOut) }];
@@ -49,6 +55,7 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
   const markdown = formats.includes('md');
   const others = formats.filter((format) => format !== 'md');
   const documents: WriterDocument[] = [];
+  const linked: Array<{ file: string; markdown: string }> = [];
   for (const step of renderProgrammeEach(model, templates, fallbacks)) {
     if ('diagnostic' in step) {
       result.diagnostics.push(step.diagnostic);
@@ -60,6 +67,7 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
       continue;
     }
     if (others.length > 0) documents.push(step.document);
+    if (anchors) linked.push({ file: step.document.file, markdown: step.document.markdown });
     if (!markdown) continue;
     const file = { path: step.document.file, content: step.document.markdown };
     result.files.push(file);
@@ -73,6 +81,12 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
     }
   }
   if (hasErrors(result.diagnostics) || refused) return { ...result, files: [] };
+  if (anchors) {
+    const broken = brokenAnchors(linked, anchors, new Set(), { markdownWritten: markdown });
+    result.diagnostics.push(...broken);
+    // The documents a warning is in, for its code frame.
+    for (const { file, markdown: text } of linked) if (broken.some((d) => d.location?.file === anchors(file))) result.sources.set(anchors(file), text);
+  }
   if (others.length > 0) {
     const writers = others.map((format) => writerFor(format));
     // With PDF and DOCX, the DOCX contents take their page numbers from the PDF's layout, as in a workshop's build.

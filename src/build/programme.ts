@@ -231,7 +231,12 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
-  }, { ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}), guard: leakGuard(outcomes, result.builds, new Set(shownIndexes)) }, result.leftOut.map((w) => ({ id: programmeId(w.dir), start: w.start })));
+  }, {
+    ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}),
+    guard: leakGuard(outcomes, result.builds, new Set(shownIndexes)),
+    // With templates of the programme's own, links to headings are checked (the shipped templates' are, by the tests).
+    ...([...templates.values()].some((file) => file.overridden) ? { anchors: (file: string) => path.relative(check.dir, path.join(outDir, file)).split(path.sep).join('/') } : {}),
+  }, result.leftOut.map((w) => ({ id: programmeId(w.dir), start: w.start })));
   environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);

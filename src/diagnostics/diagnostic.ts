@@ -27,6 +27,7 @@ export type RuleId =
   | 'yaml-alias'
   | 'yaml-merge-key'
   | 'yaml-tag'
+  | 'misplaced-block-indicator'
   | 'empty-file'
   | 'not-a-mapping'
   | 'encoding'

@@ -4,6 +4,7 @@ import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
 import { lineText, syntaxHint } from './syntax-hints.js';
+import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
@@ -84,10 +85,12 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     if (reportedLines.has(line) || range[0] < garbledUntil || inTabEntry(range[0])) continue;
     reportedLines.add(line);
     if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(text, range[0]);
-    const leading = open ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
+    const block = open ? undefined : blockIndicatorProblem(text, lineCounter.lineStarts[line - 1] ?? 0);
+    const leading = open || block ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
     // (Read as it was, when reading it again was not possible.)
-    const colon = open || leading ? undefined : colonValue(error, text);
-    if (colon) {
+    const colon = open || block || leading ? undefined : colonValue(error, text);
+    if (block) report('yaml-syntax', 'error', block.range, block.message, block.hint);
+    else if (colon) {
       reportedLines.delete(line);
       colonInValue(colon);
     } else if (open) report('yaml-syntax', 'error', open, 'This quoted value has no closing quote.', 'Add the closing quote at the end of the value (the rest of the file was read as part of it).');
@@ -272,6 +275,11 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
         `The text after “ #” was read as a YAML comment, so this value is only “${node.value}”.`,
         'Put the whole value in quotes, e.g. title: "Q&A #1 - next".');
     }
+  }
+  if (node.type === 'PLAIN' && text.slice(node.range[0], node.range[1]).includes('\n')) {
+    // `summary: The session opened… |` above the lines of the text: one text, `|` and all.
+    const block = blockIndicatorProblem(text, text.lastIndexOf('\n', node.range[0] - 1) + 1, true);
+    if (block) report('misplaced-block-indicator', 'warning', block.range, block.message, block.hint);
   }
   const unsafe = findUnsafeCharacter(node.value);
   if (unsafe) {

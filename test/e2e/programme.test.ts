@@ -157,6 +157,24 @@ describe('a programme of workshops', () => {
     expect(runBin(['validate', dir]).stderr).not.toContain('template-optional-field');
   });
 
+  it('with its own templates, a link to a heading its documents do not have is warned at the link, and the build still writes', () => {
+    const dir = copy();
+    const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
+    const edited = shipped.replace('## {{t "participants"}}', '[The participants](#participants-by-workshop) and [the register](actions.md#actions-of-the-programme)\n\n## {{t "participants"}}');
+    expect(edited).not.toBe(shipped);
+    mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), edited);
+    const result = runBin(['build', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const overview = read(path.join(dir, 'out/overview.md')).split('\n');
+    const line = overview.findIndex((l) => l.startsWith('[The participants]')) + 1;
+    expect(result.stderr).toMatch(new RegExp(`/out/overview\\.md:${line}:1 warning This link leads to “#participants-by-workshop”, a heading this document does not have\\. \\[broken-anchor\\]$`, 'm'));
+    expect(result.stderr).toMatch(new RegExp(`^> +${line} \\| \\[The participants\\]\\(#participants-by-workshop\\)`, 'm'));
+    expect(result.stderr).toMatch(new RegExp(`/out/overview\\.md:${line}:51 warning This link leads to “#actions-of-the-programme”, a heading actions\\.md does not have\\. \\[broken-anchor\\]`));
+    expect(result.stderr).toMatch(/^2 warnings$/m);
+    expect(existsSync(path.join(dir, 'out/overview.md'))).toBe(true);
+  });
+
   it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));

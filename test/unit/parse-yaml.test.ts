@@ -225,6 +225,40 @@ describe('parseYamlFile', () => {
     expect(result.file.data).toBeUndefined();
   });
 
+  it('says where the words of a block of text go when they are written on the key\'s line, after or before the “|”', () => {
+    const after = parse('title: x\nsummary: | The session opened.\n  Delegations met.\n');
+    expect(at(after.diagnostics)).toEqual(['yaml-syntax 2:12']);
+    expect(after.diagnostics[0]!.message).toBe('YAML syntax error: text follows “|” on the line of “summary:”; a block of text begins on the line below the “|”.');
+    expect(after.diagnostics[0]!.hint).toBe('Move “The session opened.” to the next line, indented by 2 spaces like the rest of the text; or, for one line of text, leave out the “|”.');
+    // Further in, and CRLF: the block's own indentation, the words without the \r.
+    const nested = parse('country_notes:\r\n  MLI:\r\n    summary: >- Mali spoke.\r\n        It asked for help.\r\n');
+    expect(at(nested.diagnostics)).toEqual(['yaml-syntax 3:17']);
+    expect(nested.diagnostics[0]!.hint).toBe('Move “Mali spoke.” to the next line, indented by 8 spaces like the rest of the text; or, for one line of text, leave out the “>-”.');
+    // Before it, with a “: ” in the lines below: YAML's error is explained.
+    const before = parse('title: x\nsummary: The session opened. |\n  Delegations said: more data.\n');
+    expect(at(before.diagnostics)).toEqual(['yaml-syntax 2:10']);
+    expect(before.diagnostics[0]!.hint).toBe('Write “summary: |” and move “The session opened.” to the next line, indented by 2 spaces like the rest of the text.');
+    // Without one, YAML reads one text, “|” and all: warned, and nothing is lost.
+    const read = parse('title: x\nsummary: The session opened. |\n  Delegations met.\n');
+    expect(at(read.diagnostics)).toEqual(['misplaced-block-indicator 2:10']);
+    expect(read.diagnostics[0]!.severity).toBe('warning');
+    expect(read.diagnostics[0]!.message).toBe('The “|” at the end of this line is read as part of the text, and printed with it: a block of text needs the “|” right after “summary:”.');
+    expect(read.file.data).toEqual({ title: 'x', summary: 'The session opened. | Delegations met.' });
+  });
+
+  it.each([
+    'summary: |\n  The session opened.\n',
+    'summary: >-\n  The session opened.\n',
+    'summary: |2\n    indented code\n',
+    'summary: |  # a comment\n  The session opened.\n',
+    'summary: The session opened.\n  Delegations met.\n',
+    'summary: A | B\n',
+    'summary: "The session opened. |\n  Delegations met."\n',
+    'key_points:\n  - The session opened. |\n    Delegations met.\n',
+  ])('leaves a block of text written as YAML reads it alone: %j', (text) => {
+    expect(parse(text).diagnostics).toEqual([]);
+  });
+
   it('warns when a " #" cut a plain value short, pointing at the value', () => {
     const result = parse('title: Q&A #1 - next\n');
     expect(at(result.diagnostics)).toEqual(['comment-in-scalar 1:8']);
