@@ -14,7 +14,7 @@ import { stackedBars } from './chart.js';
 export interface PageContext {
   /** `../` from a page in `countries/` to the site's root. */
   root: string;
-  labels: { contents: string; skip: string; documents: string };
+  labels: { contents: string; skip: string; documents: string } & TitleBlockLabels;
   /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
   sections?: SectionParses;
 }
@@ -47,6 +47,8 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
         ...(front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
         h('p', { class: 'site' }, [h('a', { href: `${context.root}index.html` }, [text(front.shortTitle ?? front.title)])]),
         ...(front.document ? [h('p', { class: 'kind' }, [text(front.document)])] : []),
+        // Above the contents and the text, across both columns: on a phone, the first thing read.
+        titleBlock(front, context.labels),
       ]),
       ...(headings.length > 1 ? [h('nav', { 'aria-label': context.labels.contents }, [h('p', { class: 'nav-title' }, [text(context.labels.contents)]), contentsList(headings)])] : []),
       h('main', { id: 'main', tabindex: '-1' }, hast.children as ElementContent[]),
@@ -54,6 +56,29 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
     ]),
   ]);
   return { html: `<!doctype html>\n${toHtml(page)}\n`, front, images };
+}
+
+/** The words of the title block (see titleBlock), in the document's language. */
+export interface TitleBlockLabels {
+  organizedBy: string;
+  withSupportOf: string;
+}
+
+/**
+ * What the PDF's and the DOCX's cover say, at the top of the page: the title (the page's first
+ * heading, as the cover's is tagged), the subtitle, the dates and place, then who organized the
+ * workshop and with whose support. On a document's page it ends the header, under the site's
+ * name and the kind of document.
+ */
+export function titleBlock(front: FrontMatter, labels: TitleBlockLabels): Element {
+  const when = [front.date, front.place].filter((part): part is string => part !== undefined);
+  const groups = [{ label: labels.organizedBy, names: front.organizers }, { label: labels.withSupportOf, names: front.partners }].filter((group) => group.names.length > 0);
+  return h('div', { class: 'title-block' }, [
+    h('h1', { class: 'title' }, [text(front.title)]),
+    ...(front.subtitle ? [h('p', { class: 'subtitle' }, [text(front.subtitle)])] : []),
+    ...(when.length > 0 ? [h('p', { class: 'when' }, [text(when.join(' · '))])] : []),
+    ...(groups.length > 0 ? [h('dl', { class: 'organizers' }, groups.flatMap((group) => [h('dt', {}, [text(group.label)]), ...group.names.map((name) => h('dd', {}, [text(name)]))]))] : []),
+  ]);
 }
 
 /**

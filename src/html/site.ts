@@ -1,7 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Language } from '../notes/types.js';
 import type { FrontMatter } from '../typeset/front-matter.js';
-import { h, text } from './page.js';
+import { translate } from '../i18n/index.js';
+import { h, text, titleBlock, type TitleBlockLabels } from './page.js';
 
 /** The web fonts the site ships (SIL Open Font License, from the source-sans package): no external request. */
 export const WEB_FONTS = [
@@ -16,8 +17,8 @@ const WORDS: Record<Language, { skip: string; documents: string }> = {
   fr: { skip: 'Aller au contenu', documents: 'Documents' },
 };
 
-export function siteWords(language: Language): { skip: string; documents: string } {
-  return WORDS[language];
+export function siteWords(language: Language): { skip: string; documents: string } & TitleBlockLabels {
+  return { ...WORDS[language], organizedBy: translate(language, 'organized_by'), withSupportOf: translate(language, 'with_support_of') };
 }
 
 /** The site's one stylesheet: the PDF theme's accent colour, the shipped fonts, a phone, a desktop, print. */
@@ -44,6 +45,14 @@ nav ul { margin: 0; padding-left: 1.25rem; }
 nav ul ul { list-style: circle; }
 h1, h2, h3, h4 { color: var(--accent); line-height: 1.2; }
 h1 { font-size: 1.9rem; border-bottom: 2px solid var(--accent); padding-bottom: 0.25rem; }
+.title-block { margin: 1.5rem 0 1rem; }
+header .title-block { margin-bottom: 0.5rem; }
+.title-block h1.title { font-size: 2.2rem; color: var(--text); border-bottom: none; margin: 0 0 0.5rem; padding: 0; }
+.title-block .subtitle { font-size: 1.2rem; color: var(--muted); margin: 0 0 0.75rem; }
+.title-block .when { font-weight: 700; margin: 0 0 1rem; }
+.title-block dl { margin: 0; font-size: 0.9rem; }
+.title-block dt { color: var(--accent); font-weight: 700; text-transform: uppercase; font-size: 0.8rem; letter-spacing: 0.03em; margin-top: 0.5rem; }
+.title-block dd { margin: 0; }
 h2 { font-size: 1.4rem; }
 h3 { font-size: 1.15rem; }
 .table { overflow-x: auto; margin: 1rem 0; }
@@ -53,7 +62,7 @@ th { background: #eef2f6; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { width: 100%; height: auto; font-size: 13px; fill: var(--text); }
 footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 0.5rem; color: var(--muted); }
-@media (max-width: 30rem) { html { font-size: 100%; } h1 { font-size: 1.5rem; } }
+@media (max-width: 30rem) { html { font-size: 100%; } h1 { font-size: 1.5rem; } .title-block h1.title { font-size: 1.6rem; } .title-block .subtitle { font-size: 1.05rem; } }
 @media (min-width: 64rem) {
   body.with-contents { max-width: 78rem; display: grid; grid-template-columns: 17rem minmax(0, 1fr); column-gap: 3rem; }
   body.with-contents > header, body.with-contents > footer { grid-column: 1 / -1; }
@@ -86,9 +95,7 @@ export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: s
       h('a', { class: 'skip', href: '#main' }, [text(words.skip)]),
       h('header', {}, front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
       h('main', { id: 'main', tabindex: '-1' }, [
-        h('h1', {}, [text(front.title)]),
-        ...(front.subtitle ? [h('p', { class: 'kind' }, [text(front.subtitle)])] : []),
-        h('p', {}, [text([front.date, front.place].filter(Boolean).join(' · '))]),
+        titleBlock(front, words),
         h('h2', {}, [text(words.documents)]),
         h('ul', {}, documents.map((doc) => h('li', {}, [h('a', { href: doc.href }, [text(doc.title)])]))),
       ]),

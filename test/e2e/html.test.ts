@@ -37,6 +37,11 @@ describe('HTML: a small static site per edition', () => {
     expect(report).toContain('<h2 id="session-2-recent-trends-and-threats-in-the-region">');
     expect(report).toMatch(/<figure class="chart"><svg [^>]*role="img" aria-labelledby="chart-title"><title id="chart-title">Stacked bar chart of Women and Men for Burkina Faso, Ghana, Mali, Niger/);
     expect(report).toContain('<p class="marking">RESTRICTED: for workshop participants only</p>');
+    // The cover's words, at the top of every page: the title as the page's first heading, then its subtitle, dates and place, organizers.
+    for (const page of [report, brief]) {
+      expect(page).toMatch(/<header>[\s\S]*<div class="title-block"><h1 class="title">Regional Workshop on Good Practices in Border Security Management<\/h1><p class="subtitle">Enhancing capacities of Member States in North Africa and the Sahel region to counter terrorism<\/p><p class="when">9–13 May 2022 · Centre de conférences Les Orangers, Agdal, Rabat, Morocco<\/p><dl class="organizers"><dt>Organized by<\/dt><dd>United Nations Counter-Terrorism Centre \(UNCCT\)<\/dd>[\s\S]*?<\/dl><\/div><\/header>/);
+      expect(page.indexOf('<h1')).toBe(page.indexOf('<h1 class="title">'));
+    }
     expect(read(path.join(out, 'en/public/report.html'))).not.toContain('RESTRICTED');
   });
 
@@ -54,6 +59,7 @@ describe('HTML: a small static site per edition', () => {
     expect(runBin(['build', 'examples/niamey-2022', '--format', 'html', '--out', fr]).code).toBe(0);
     const page = read(path.join(fr, 'report.html'));
     expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('<dt>Organisé par</dt>');
     expect(page).toContain('aria-label="Table des matières"');
   });
 
