@@ -68,12 +68,38 @@ export class RawMarkdown {
   }
 }
 
+/**
+ * `{{workshop.location}}`, `{{countries}}`: a template that prints a part of the data holding
+ * fields, or a list, would print "[object Object]" into the report. It stops instead, saying what
+ * the value holds and what to print of it.
+ */
+export class PrintedObjectError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
 /** Handlebars' escaper, replaced: plain text is escaped for Markdown, not HTML. */
 export function escapeForMarkdown(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof (value as { toHTML?: unknown }).toHTML === 'function') return (value as { toHTML(): string }).toHTML();
   if (typeof value === 'string') return escapeMarkdown(value);
+  if (Array.isArray(value)) {
+    const fields = value.length > 0 && typeof value[0] === 'object' && value[0] !== null ? ` of ${fieldList(value[0] as object)}` : '';
+    throw new PrintedObjectError(`A {{…}} in this template prints a list (${value.length} item${value.length === 1 ? '' : 's'}${fields}), which would be printed as “[object Object]”.`,
+      'Go through the list with {{#each …}}…{{/each}} and print a field of each item, e.g. {{#each countries}}{{name}}{{/each}}, or use {{join … "name"}}.');
+  }
+  if (typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+    throw new PrintedObjectError(`A {{…}} in this template prints a part of the data with fields (${fieldList(value)}), not a text: the report would show “[object Object]”.`,
+      'Print one of its fields, e.g. {{workshop.location.city}} rather than {{workshop.location}} (docs/templates.md lists the fields).');
+  }
   return String(value);
+}
+
+/** `city, country, venue` (the first five, then “…”). */
+function fieldList(value: object): string {
+  const keys = Object.keys(value);
+  return keys.length === 0 ? 'no field' : `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`;
 }
 
 /**

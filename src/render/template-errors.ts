@@ -6,6 +6,7 @@ import { TemplateBudgetError, type BlockSite } from './budget.js';
 import { memoize1 } from '../markdown/memo.js';
 import { messageKeys } from '../i18n/index.js';
 import { HelperArgumentError } from './helpers.js';
+import { PrintedObjectError } from './safe-values.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
@@ -195,6 +196,7 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
       (node.path as { original?: string } | undefined)?.original === error.helper && (start === undefined || (node.loc!.start.line === start.line && node.loc!.start.column === start.column)));
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: call ?? at(where, 1, 1), hint: error.hint };
   }
+  if (error instanceof PrintedObjectError) return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: at(where, 1, 1), hint: error.hint };
   const label = /^Unknown message key “(.*)”\.$/.exec(message);
   if (label) return unknownLabelDiagnostic('template-runtime', label[1]!, findLabelCall(templates, template, label[1]!) ?? at(where, 1, 1));
   const partial = /The partial (.+) could not be found/.exec(message);

@@ -455,6 +455,20 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toContain('hint: Did you mean {{t "recommendations"}}?');
   });
 
+  it('a {{…}} that prints a part of the data with fields, or a list, stops the build (it printed "[object Object]"), saying what the value holds', async () => {
+    for (const [template, said] of [
+      ['x {{workshop.dates}}\n', /prints a part of the data with fields \(start, end[^)]*\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m],
+      ['x {{countries}}\n', /prints a list \(\d+ items? of code, name[^)]*\), which would be printed as “\[object Object\]”\. \[template-runtime\]$/m],
+      ['{{#each sessions}}{{this}}{{/each}}\n', /prints a part of the data with fields \([^)]+\), not a text/m],
+    ] as const) {
+      const dir = project({ 'report.md.hbs': template });
+      const result = await runInProcess(['build', dir], { cwd: dir });
+      expect(result.code, template).toBe(1);
+      expect(result.stderr, template).toMatch(said);
+      expect(existsSync(path.join(dir, 'out')), template).toBe(false);
+    }
+  });
+
   it('a missing partial names the partial and where it is called', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{> sesion-card}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
