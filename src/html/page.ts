@@ -112,6 +112,12 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       const id = slugger.slug(toString(out));
       out = { ...out, data: { ...out.data, hProperties: { ...(out.data?.hProperties ?? {}), id } } };
     }
+    // Only http(s) and mailto of the schemes stay links, as in the PDF and the DOCX: a template that
+    // prints a text unescaped ({{{title}}}) could otherwise put a `javascript:` link on the page.
+    if (out.type === 'link' && UNSAFE_SCHEME.test(out.url)) {
+      out = { type: 'emphasis', children: out.children, data: { hName: 'span' } };
+    }
+    if (out.type === 'definition' && UNSAFE_SCHEME.test(out.url)) out = { ...out, url: '' };
     if ((out.type === 'link' || out.type === 'definition') && /^(?![a-z][a-z0-9+.-]*:|\/|#)[^#]*\.md(#|$)/i.test(out.url)) {
       out = { ...out, url: out.url.replace(/\.md(?=#|$)/i, '.html') };
     }
@@ -129,6 +135,9 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
   };
   return visit({ type: 'root', children } as Root);
 }
+
+/** A URL with a scheme other than http(s) and mailto (`javascript:`, `data:`, `file:`). */
+const UNSAFE_SCHEME = /^\s*(?!https?:|mailto:)[a-z][a-z0-9+.-]*:/i;
 
 /** The contents: top-level headings, each with its sections nested below it. */
 function contentsList(headings: ReadonlyArray<{ id: string; label: string; depth: number }>): Element {
