@@ -5,6 +5,7 @@ import { parseGfm } from '../markdown/parse.js';
 import { translate } from '../i18n/index.js';
 import { foldIcs } from './ics-folding.js';
 import type { ProgrammeAction, ProgrammeModel } from './model.js';
+import type { ActionStatus } from '../notes/types.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -51,7 +52,15 @@ function asOf(model: ProgrammeModel, action: ProgrammeAction): string | undefine
 }
 
 /**
- * actions.ics: one VTODO per open action (not done, not dropped), due on its due date, for a
+ * A task's STATUS (RFC 5545 §3.8.1.11): done and dropped actions stay in the file, COMPLETED and
+ * CANCELLED, so that importing a later build closes the task a calendar holds from an earlier one
+ * (left out, it stayed open and overdue there for ever). Blocked is NEEDS-ACTION, the words say it.
+ */
+const ICS_STATUS: Record<ActionStatus, string> = { 'not-started': 'NEEDS-ACTION', 'in-progress': 'IN-PROCESS', blocked: 'NEEDS-ACTION', done: 'COMPLETED', dropped: 'CANCELLED' };
+
+/**
+ * actions.ics: one VTODO per action, due on its due date, with its status (see ICS_STATUS) and,
+ * in its description, the status in words, for a
  * calendar or a task list (ical.js writes it). A UID is the workshop's id and the action's (its
  * label without one), so importing a later build updates the tasks instead of duplicating them;
  * DTSTAMP is the as-of date, never the clock, so the same notes give the same bytes. Every line is
@@ -63,16 +72,16 @@ export function actionsIcs(model: ProgrammeModel): string {
   calendar.updatePropertyWithValue('version', '2.0');
   calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
   for (const action of model.actions) {
-    if (action.status === 'done' || action.status === 'dropped') continue;
     const todo = new ICAL.Component('vtodo');
     todo.updatePropertyWithValue('uid', `${action.workshop.id}.${action.id ?? action.label}@workshop-report`);
     const stamp = asOf(model, action) ?? action.workshop.dates.end;
     todo.updatePropertyWithValue('dtstamp', ICAL.Time.fromDateTimeString(`${stamp}T00:00:00Z`));
     todo.updatePropertyWithValue('summary', `${action.label} (${action.workshop.short_title}): ${plain(action.text)}`);
-    const words = (key: 'owner' | 'overdue') => translate(model.language, key);
-    todo.updatePropertyWithValue('description', `${action.workshop.title}\n${words('owner')}: ${action.owner.name}${action.overdue ? `\n${capitalized(words('overdue'))}` : ''}`);
+    const words = (key: 'owner' | 'overdue' | 'status') => translate(model.language, key);
+    const status = action.status === undefined ? '' : `\n${words('status')}: ${translate(model.language, `status_${action.status}`)}`;
+    todo.updatePropertyWithValue('description', `${action.workshop.title}\n${words('owner')}: ${action.owner.name}${status}${action.overdue ? `\n${capitalized(words('overdue'))}` : ''}`);
     if (action.due) todo.updatePropertyWithValue('due', ICAL.Time.fromDateString(action.due));
-    todo.updatePropertyWithValue('status', action.status === 'in-progress' ? 'IN-PROCESS' : 'NEEDS-ACTION');
+    todo.updatePropertyWithValue('status', ICS_STATUS[action.status ?? 'not-started']);
     calendar.addSubcomponent(todo);
   }
   // Folded again: ical.js's continuation lines are 76 octets with their leading space.
