@@ -27,6 +27,7 @@ export const en = {
   country_or_group: 'Country or group',
   participants: 'Participants',
   programme_overview: 'Programme overview',
+  programme_intro_one: '{count} workshop, {participants} participants, {recommendations} recommendations and {actions} follow-up actions, of which {open} are open and {overdue} overdue.',
   programme_intro: '{workshops} workshops, {participants} participants, {recommendations} recommendations and {actions} follow-up actions, of which {open} are open and {overdue} overdue.',
   programme_actions: 'Action register of the programme',
   programme_actions_intro: 'Every follow-up action of every workshop, with its status as of its workshop’s latest follow-up report: overdue actions first, then by workshop.',

@@ -28,6 +28,7 @@ export const fr: Catalogue = {
   country_or_group: 'Pays ou groupe',
   participants: 'Participants',
   programme_overview: 'Vue d’ensemble du programme',
+  programme_intro_one: '{count} atelier, {participants} participants, {recommendations} recommandations et {actions} actions de suivi, dont {open} en cours ou à engager et {overdue} en retard.',
   programme_intro: '{workshops} ateliers, {participants} participants, {recommendations} recommandations et {actions} actions de suivi, dont {open} en cours ou à engager et {overdue} en retard.',
   programme_actions: 'Registre des actions du programme',
   programme_actions_intro: 'Toutes les actions de suivi de tous les ateliers, avec leur état selon le dernier rapport de suivi de leur atelier : les actions en retard d’abord, puis par atelier.',

@@ -90,7 +90,7 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'invalid-value', change: (dir) => edit(report(dir), 'country: NER', 'country: ner'), where: /follow-up\/2022-11-15\.yaml:20:14 error “ner” is not a valid updates\[5\]\.country\. \[invalid-value\][\s\S]*hint: Did you mean “NER”\? Country codes are written in capitals\./, code: 1 },
     { rule: 'invalid-value', change: (dir) => edit(report(dir), 'country: NER', 'country: Niger'), where: /follow-up\/2022-11-15\.yaml:20:14 error “Niger” is not a valid updates\[5\]\.country\. \[invalid-value\][\s\S]*hint: Did you mean “NER” \(Niger\)\? A country is written as its ISO 3166-1 alpha-3 code\./, code: 1 },
     { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)\.[\s\S]*hint: Check the date: follow-up reports come after the workshop\. The file is named for 2022-11-15\./, code: 1 },
-    { rule: 'follow-up-date-mismatch', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2023-11-15'), where: /follow-up\/2022-11-15\.yaml:4:7 warning This report is dated 2023-11-15, but its file is named for 2022-11-15\. \[follow-up-date-mismatch\]/, code: 0 },
+    { rule: 'follow-up-date-mismatch', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-11-16'), where: /follow-up\/2022-11-15\.yaml:4:7 warning This report is dated 2022-11-16, but its file is named for 2022-11-15\. \[follow-up-date-mismatch\]/, code: 0 },
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
     {
       rule: 'conflicting-follow-up',
@@ -113,6 +113,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       rule: 'status-regression',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: not-started\n'),
       where: /follow-up\/2023-06-01\.yaml:5:13 warning Action “circulate-report” was reported done on 2022-11-15 and is now not started\./, code: 0,
+    },
+    {
+      // Done, then in progress again: reopened, or mistyped (it was not warned).
+      rule: 'status-regression',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: in-progress\n'),
+      where: /follow-up\/2023-06-01\.yaml:5:13 warning Action “circulate-report” was reported done on 2022-11-15 and is now in progress\./, code: 0,
     },
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },

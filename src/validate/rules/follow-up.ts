@@ -117,8 +117,9 @@ export function checkFollowUps(ctx: RuleContext): void {
     for (let i = 1; i < list.length; i++) {
       const [before, now] = [list[i - 1]!, list[i]!];
       if (conflicting(ctx, `action “${id}”`, before, now)) continue;
-      if (before.status === 'done' && now.status === 'not-started') {
-        ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now not started.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
+      // Done, then not started, in progress or blocked: the work was reopened, or a status was mistyped.
+      if (before.status === 'done' && now.status !== 'done' && now.status !== 'dropped') {
+        ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now ${now.status.replace('-', ' ')}.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
       }
     }
   }
