@@ -89,6 +89,12 @@ export function brokenAnchors(documents: ReadonlyArray<{ file: string; markdown:
   });
 }
 
+/** The documents `broken`'s warnings are in, by the path they give (`shown`), with their text: for the warnings' code frames. */
+export function anchorSources(broken: readonly Diagnostic[], documents: ReadonlyArray<{ file: string; markdown: string }>, shown: (file: string) => string): Map<string, string> {
+  const files = new Set(broken.map((d) => d.location?.file));
+  return new Map(documents.filter(({ file }) => files.has(shown(file))).map(({ file, markdown }) => [shown(file), markdown]));
+}
+
 /** `](page.md#anchor)` or `](#anchor)`: a link's destination within the documents, with a fragment. */
 const LINK_WITH_ANCHOR = /\]\((?![a-z][a-z0-9+.-]*:|\/)([^()\s#?]*)#([^()\s]+)\)/gi;
 

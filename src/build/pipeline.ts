@@ -22,7 +22,7 @@ import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
 import { visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
-import { brokenAnchors } from './anchor-links.js';
+import { anchorSources, brokenAnchors } from './anchor-links.js';
 
 /** The formats, in the order their files are listed. */
 export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
@@ -279,7 +279,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       const shown = (file: string) => path.relative(checked.dir, path.join(outDir, file)).split(path.sep).join('/');
       const broken = brokenAnchors(linked, shown, anchorsReported, { folder: place.folder, markdownWritten: formats.includes('md') });
       // The documents a warning is in, for its code frame (only those: a programme keeps each workshop's sources).
-      for (const { file, markdown } of linked) if (broken.some((d) => d.location?.file === shown(file))) result.sources.set(shown(file), markdown);
+      for (const [file, markdown] of anchorSources(broken, linked, shown)) result.sources.set(file, markdown);
       result.diagnostics.push(...broken);
     }
     const generated = new Set(documents.map((doc) => doc.file));

@@ -6,7 +6,7 @@ import { actionsCsv, actionsIcs, programmeJson, type LeftOutWorkshop } from '../
 import type { ProgrammeModel } from '../programme/model.js';
 import { renderProgrammeEach } from '../programme/render.js';
 import type { Fallbacks, TemplateSet } from '../render/index.js';
-import { brokenAnchors } from './anchor-links.js';
+import { anchorSources, brokenAnchors } from './anchor-links.js';
 import { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
 import { visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
@@ -84,8 +84,7 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
   if (anchors) {
     const broken = brokenAnchors(linked, anchors, new Set(), { markdownWritten: markdown });
     result.diagnostics.push(...broken);
-    // The documents a warning is in, for its code frame.
-    for (const { file, markdown: text } of linked) if (broken.some((d) => d.location?.file === anchors(file))) result.sources.set(anchors(file), text);
+    for (const [file, text] of anchorSources(broken, linked, anchors)) result.sources.set(file, text);
   }
   if (others.length > 0) {
     const writers = others.map((format) => writerFor(format));

@@ -15,6 +15,9 @@ export interface BlockIndicatorProblem {
 
 const HEADER = /^([ \t]*(?:-[ \t]+)*)([^\s:#'"|>-][^:#]*?):[ \t]+/;
 const INDICATOR = String.raw`[|>](?:[1-9][+-]?|[+-][1-9]?)?`;
+/** The indicator, then words on its line; words, then the indicator ending the line. */
+const AFTER = new RegExp(`^(${INDICATOR})[ \t]+(\\S.*)$`);
+const AHEAD = new RegExp(`^(\\S.*?)[ \t]+(${INDICATOR})$`);
 
 /**
  * The problem on the line that begins at `lineStart`, when it is a block of text written so.
@@ -27,8 +30,8 @@ export function blockIndicatorProblem(text: string, lineStart: number, read = fa
   if (!header) return undefined;
   const [before, indent, key] = header as unknown as [string, string, string];
   const value = line.slice(before.length).replace(/[ \t]+#.*$/, '').trimEnd();
-  const after = new RegExp(`^(${INDICATOR})[ \t]+(\\S.*)$`).exec(value);
-  const ahead = new RegExp(`^(\\S.*?)[ \t]+(${INDICATOR})$`).exec(value);
+  const after = AFTER.exec(value);
+  const ahead = AHEAD.exec(value);
   if (!after && !ahead) return undefined;
   const column = indent.length;
   const below = blockIndent(text, lineStart, column);

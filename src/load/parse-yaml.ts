@@ -276,8 +276,10 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
         'Put the whole value in quotes, e.g. title: "Q&A #1 - next".');
     }
   }
-  if (node.type === 'PLAIN' && text.slice(node.range[0], node.range[1]).includes('\n')) {
-    // `summary: The session opened… |` above the lines of the text: one text, `|` and all.
+  // `summary: The session opened… |` above the lines of the text: one text, `|` and all (only a
+  // plain text over several lines can be one; no copy of every value to tell).
+  const newline = node.type === 'PLAIN' ? text.indexOf('\n', node.range[0]) : -1;
+  if (newline !== -1 && newline < node.range[1]) {
     const block = blockIndicatorProblem(text, text.lastIndexOf('\n', node.range[0] - 1) + 1, true);
     if (block) report('misplaced-block-indicator', 'warning', block.range, block.message, block.hint);
   }
