@@ -77,6 +77,7 @@ export type RuleId =
   | 'conflicting-follow-up'
   | 'repeated-follow-up'
   | 'status-regression'
+  | 'not-addressed'
   | 'action-without-id'
   // validate (translations)
   | 'conflicting-languages'

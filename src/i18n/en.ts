@@ -57,6 +57,7 @@ export const en = {
   overdue: 'overdue',
   history: 'History',
   no_reports: 'No report yet.',
+  all_countries: 'all countries',
   progress_on_recommendations: 'Progress on recommendations',
   representative_of: 'a representative ({of})',
   a_participant: 'a participant',

@@ -58,6 +58,7 @@ export const fr: Catalogue = {
   overdue: 'en retard',
   history: 'Historique',
   no_reports: 'Aucun rapport à ce jour.',
+  all_countries: 'tous les pays',
   progress_on_recommendations: 'Avancement des recommandations',
   representative_of: 'un représentant ({of})',
   a_participant: 'un participant',

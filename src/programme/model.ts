@@ -81,6 +81,14 @@ export interface CountryProgress {
   label: string;
   status: ActionStatus;
   date: string;
+  /** Reported for the recommendation as a whole (its update names no `country:`): in the dossier of each country it is addressed to. */
+  all_countries?: boolean;
+}
+
+/** A recommendation's latest progress in one country, or as a whole (no country), in its workshop. */
+export interface ProgrammeProgress extends Omit<CountryProgress, 'all_countries'> {
+  workshop: ProgrammeWorkshopRef;
+  country?: CountryView;
 }
 
 export interface ProgrammeModel {
@@ -96,6 +104,12 @@ export interface ProgrammeModel {
    * implementing each and where else in the programme it was raised.
    */
   dossiers: Array<{ country: CountryView; workshops: Array<{ workshop: ProgrammeWorkshopRef; recommendations: DossierRecommendation[]; progress: CountryProgress[] }> }>;
+  /**
+   * Every recommendation's latest progress that the follow-up reports give, per country and as a
+   * whole (no country), by workshop (date order) and number: what the dossiers show, and the
+   * progress on a recommendation addressed to no beneficiary, which no dossier shows.
+   */
+  progress: ProgrammeProgress[];
   /** Recommendations raised at more than one workshop, in the order first raised. */
   recurring: Array<RecurringRecommendation<ProgrammeWorkshopRef>>;
   /** `--as-of`, when given: every workshop's status is as of this date (else each as of its own latest follow-up report). */
@@ -152,9 +166,12 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     workshops: ordered.flatMap((input, w) => {
       const brief = input.model.briefs.find((b) => b.country.code === country.code);
       if (!brief) return [];
-      return [{ workshop: ref(input), recommendations: brief.recommendations.map((rec) => dossierEntry(w, rec)), progress: countryProgress(input.model.follow_up?.recommendations, country.code) }];
+      return [{ workshop: ref(input), recommendations: brief.recommendations.map((rec) => dossierEntry(w, rec)), progress: countryProgress(input.model.follow_up?.recommendations, country.code, new Set(brief.recommendations.map((rec) => rec.number))) }];
     }),
   }));
+  const progress = ordered.flatMap((input) => latestProgress(input.model.follow_up?.recommendations).map((report): ProgrammeProgress => ({
+    workshop: ref(input), label: report.recommendation.label, ...(report.country ? { country: report.country } : {}), status: report.status, date: report.date,
+  })));
   const isOpen = (a: ActionView) => a.status !== 'done' && a.status !== 'dropped';
   return {
     language,
@@ -170,6 +187,7 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
       open: actions.filter(isOpen).length,
     },
     dossiers,
+    progress,
     recurring: found.recurring,
     ...(asOf !== undefined ? { as_of: asOf } : {}),
   };
@@ -177,13 +195,34 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
 
 /**
  * A country's progress on a workshop's recommendations, as its follow-up reports give it (each
- * recommendation's latest report for that country), in the recommendations' order.
+ * recommendation's latest report for that country), in the recommendations' order. A report that
+ * names no country is about the recommendation as a whole: it counts for each country of `addressed`
+ * (the recommendations addressed to this one, by number), marked so, unless a report for the
+ * country itself is as recent.
  */
-function countryProgress(reports: FollowUpView['recommendations'] | undefined, code: string): CountryProgress[] {
+function countryProgress(reports: FollowUpView['recommendations'] | undefined, code: string, addressed: ReadonlySet<number>): CountryProgress[] {
   const latest = new Map<number, CountryProgress>();
   // In date order: a later report replaces an earlier one.
-  for (const report of reports ?? []) if (report.country?.code === code) latest.set(report.recommendation.number, { label: report.recommendation.label, status: report.status, date: report.date });
+  for (const report of reports ?? []) {
+    const { number, label } = report.recommendation;
+    const whole = report.country === undefined;
+    if (whole ? !addressed.has(number) : report.country!.code !== code) continue;
+    const before = latest.get(number);
+    if (whole && before && !before.all_countries && before.date === report.date) continue;
+    latest.set(number, { label, status: report.status, date: report.date, ...(whole ? { all_countries: true } : {}) });
+  }
   return [...latest].sort(([a], [b]) => a - b).map(([, progress]) => progress);
+}
+
+/** Each recommendation's latest report per country, and as a whole, in the recommendations' order, countries in their reports' order. */
+function latestProgress(reports: FollowUpView['recommendations'] | undefined): FollowUpView['recommendations'] {
+  const latest = new Map<string, FollowUpView['recommendations'][number]>();
+  for (const report of reports ?? []) {
+    const key = `${report.recommendation.number}\u0000${report.country?.code ?? ''}`;
+    // (A later report replaces an earlier one in its place: a country stays where its first report put it.)
+    latest.set(key, report);
+  }
+  return [...latest.values()].sort((a, b) => a.recommendation.number - b.recommendation.number);
 }
 
 /** A workshop's actions by the number of each recommendation they implement, in the actions' order. */

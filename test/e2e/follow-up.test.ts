@@ -120,6 +120,18 @@ describe('each follow-up rule, one defect at a time, located', () => {
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: in-progress\n'),
       where: /follow-up\/2023-06-01\.yaml:5:13 warning Action “circulate-report” was reported done on 2022-11-15 and is now in progress\./, code: 0,
     },
+    {
+      // A country on an action's update was accepted and printed nowhere.
+      rule: 'invalid-value',
+      change: (dir) => edit(report(dir), '  - action: circulate-report\n', '  - action: circulate-report\n    country: NER\n'),
+      where: /follow-up\/2022-11-15\.yaml:8:14 error `country:` is for the progress on a recommendation in one country; this update is about action “circulate-report”, which has none\. \[invalid-value\][\s\S]*hint: Remove `country: NER` \(say which country in `note:`\), or report on a recommendation/, code: 1,
+    },
+    {
+      // Progress in a country the recommendation is not addressed to: its brief and dossier do not list it.
+      rule: 'not-addressed',
+      change: (dir) => edit(report(dir), 'recommendation: api-pnr\n    country: NER', 'recommendation: mobility-risk-indicators\n    country: GHA'),
+      where: /follow-up\/2022-11-15\.yaml:20:14 warning Recommendation “mobility-risk-indicators” is not addressed to GHA: its addressed_to names BFA, MLI, NER\. \[not-addressed\][\s\S]*hint: Check the country, or add GHA to the recommendation's `addressed_to`[\s\S]*see: .*sessions\/02-trends-threats\.yaml:\d+:\d+ the recommendation/, code: 0,
+    },
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
   ];

@@ -43,6 +43,8 @@ export function checkFollowUps(ctx: RuleContext): void {
   const recommendationReports = new Map<string, { subject: string; list: Array<{ date: string; status: ActionStatus; site: Site }> }>();
   // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
   const updates = new Map<string, { status: string; site: Site }>();
+  // Each recommendation's addressees, once a progress report names a country.
+  let addressees: Map<string, ReadonlySet<string>> | undefined;
   for (const followUp of followUps) {
     const { file, data } = followUp;
     // A report whose date or updates failed their schema was reported there; what is left is checked.
@@ -93,6 +95,11 @@ export function checkFollowUps(ctx: RuleContext): void {
           }
           continue;
         }
+        // An action is not per country: a country written on its update would be printed nowhere.
+        if (update.country !== undefined) {
+          ctx.report('invalid-value', 'error', at('country'), 'value', `\`country:\` is for the progress on a recommendation in one country; this update is about action “${update.action}”, which has none.`,
+            `Remove \`country: ${update.country}\` (say which country in \`note:\`), or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`.`);
+        }
         if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
         list.push({ date, status, site: at('status') });
@@ -103,6 +110,15 @@ export function checkFollowUps(ctx: RuleContext): void {
         }
         if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
+        }
+        if (update.country !== undefined && ctx.beneficiaries.has(update.country) && recIds.has(update.recommendation)) {
+          addressees ??= addresseesById(ctx);
+          const to = addressees.get(update.recommendation);
+          if (to !== undefined && !to.has('member-states') && !to.has(update.country)) {
+            const countries = [...to].filter((id) => ctx.beneficiaries.has(id));
+            ctx.report('not-addressed', 'warning', at('country'), 'value', `Recommendation “${update.recommendation}” is not addressed to ${update.country}: ${countries.length > 0 ? `its addressed_to names ${countries.join(', ')}` : to.size > 0 ? 'its addressed_to names no beneficiary country' : 'it has no addressed_to'}.`,
+              `Check the country, or add ${update.country} to the recommendation's \`addressed_to\`: ${update.country}'s country brief and programme dossier list only the recommendations addressed to it.`, [{ site: recIds.get(update.recommendation)!, message: 'the recommendation' }]);
+          }
         }
         if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
         const key = `${update.recommendation}\u0000${update.country ?? ''}`;
@@ -201,4 +217,33 @@ function actionIdFor(text: string, taken: ReadonlySet<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/**
+ * Who each recommendation (by id) is addressed to: its own `addressed_to` and those of the
+ * recommendations merged with it by `same_as` in the workshop, as the report merges them.
+ */
+function addresseesById(ctx: RuleContext): Map<string, ReadonlySet<string>> {
+  const recommendations = ctx.project.sessions.flatMap((session) => session.data.recommendations ?? []);
+  // The groups `same_as` makes (a union-find over ids; one of another workshop, WORKSHOP:ID, is not merged here).
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let at = id;
+    while (parent.has(at) && parent.get(at) !== at) at = parent.get(at)!;
+    return at;
+  };
+  recommendations.forEach((rec, index) => {
+    const key = rec.id ?? `\u0000${index}`;
+    if (rec.same_as !== undefined && !rec.same_as.includes(':') && root(rec.same_as) !== root(key)) parent.set(root(key), root(rec.same_as));
+  });
+  const byGroup = new Map<string, Set<string>>();
+  recommendations.forEach((rec, index) => {
+    const group = root(rec.id ?? `\u0000${index}`);
+    const set = byGroup.get(group) ?? new Set<string>();
+    for (const id of rec.addressed_to ?? []) if (typeof id === 'string') set.add(id);
+    byGroup.set(group, set);
+  });
+  const byId = new Map<string, ReadonlySet<string>>();
+  for (const rec of recommendations) if (rec.id !== undefined && !byId.has(rec.id)) byId.set(rec.id, byGroup.get(root(rec.id)) ?? new Set());
+  return byId;
 }
