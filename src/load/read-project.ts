@@ -147,7 +147,12 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
   const present = new Set(entries.map((entry) => entry.name));
   const found: Diagnostic[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory?.() !== true || PROJECT_FOLDERS.includes(entry.name)) continue;
+    if (entry.isDirectory?.() !== true) {
+      const misplaced = notesFileForFolder(entry.name);
+      if (misplaced) found.push(misplaced);
+      continue;
+    }
+    if (PROJECT_FOLDERS.includes(entry.name)) continue;
     const stem = folderStem(entry.name);
     const meant = PROJECT_FOLDERS.find((folder) => {
       const wanted = folderStem(folder);
@@ -164,6 +169,38 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
     });
   }
   return found;
+}
+
+/** Where each folder of notes files takes them, and how one is named there. */
+const NOTES_FOLDERS: Record<string, { what: string; example: string }> = {
+  sessions: { what: 'sessions', example: 'sessions/01-opening.yaml' },
+  countries: { what: 'country files', example: 'countries/NER.yaml' },
+  'follow-up': { what: 'follow-up reports', example: 'follow-up/2022-11-15.yaml, named by its date' },
+  translations: { what: 'translations', example: 'translations/fr/workshop.yaml' },
+};
+
+/**
+ * A file beside workshop.yaml named as a folder of notes files (follow-up.yaml, sessions.yml, or
+ * `follow-up` with no extension where the folder should be) is not read: it was left out without a
+ * word. Pure.
+ */
+function notesFileForFolder(name: string): Diagnostic | undefined {
+  const bare = name.replace(YAML_FILE, '');
+  // A YAML file, or a file without an extension; not notes.md or a picture.
+  if (bare === name && name.includes('.')) return undefined;
+  const stem = folderStem(bare);
+  const folder = Object.keys(NOTES_FOLDERS).find((candidate) => {
+    const wanted = folderStem(candidate);
+    return stem === wanted || (stem.length >= 5 && distance(stem, wanted) <= 1);
+  });
+  if (folder === undefined) return undefined;
+  const { what, example } = NOTES_FOLDERS[folder]!;
+  return {
+    code: 'not-read', severity: 'warning', stage: 'load',
+    message: `${name} is not read: ${what} are read from the folder ${folder}/, one file each.`,
+    hint: `Make a folder ${folder}/ and move this file into it (${example}).`,
+    location: { file: name, start: FILE_START, end: FILE_START },
+  };
 }
 
 /**

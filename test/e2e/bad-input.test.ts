@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -105,5 +105,24 @@ describe('notes where they are not read', () => {
     expect(found[1]!.message).toBe('The folder country/ is not read: the project\'s folder is countries/. (countries/ is there too.)');
     expect(found[1]!.hint).toBe('Move what country/ holds into countries/.');
     expect(found[2]!.message).toBe('sessions/day-1/a.yaml is in a folder inside sessions/: it is not read, and nothing of it is in the report.');
+  });
+
+  it('a file where a folder of notes should be (follow-up.yaml, `follow-up` without extension, sessions.yml) warns; other files beside workshop.yaml do not', async () => {
+    const dir = path.join(work, 'file-for-folder');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    const report = 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: x\n    status: done\n';
+    writeFileSync(path.join(dir, 'follow-up.yaml'), report);
+    writeFileSync(path.join(dir, 'follow-up'), report);
+    writeFileSync(path.join(dir, 'session.yml'), 'title: x\n');
+    writeFileSync(path.join(dir, 'notes.yaml'), 'x: 1\n');
+    writeFileSync(path.join(dir, 'sessions.md'), '# notes\n');
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => d.file).sort()).toEqual(['follow-up', 'follow-up.yaml', 'session.yml']);
+    const yaml = found.find((d) => d.file === 'follow-up.yaml')!;
+    expect(yaml.message).toBe('follow-up.yaml is not read: follow-up reports are read from the folder follow-up/, one file each.');
+    expect(yaml.hint).toBe('Make a folder follow-up/ and move this file into it (follow-up/2022-11-15.yaml, named by its date).');
+    expect(found.find((d) => d.file === 'session.yml')!.message).toBe('session.yml is not read: sessions are read from the folder sessions/, one file each.');
   });
 });
