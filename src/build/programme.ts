@@ -167,6 +167,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   sources: Map<string, string>;
   /** With --as-of: the workshops not yet held that day, left out of the programme's documents (their folders and first days). */
   leftOut: Array<{ dir: string; start: string }>;
+  /** The workshops the programme's documents name without a link to their reports: these print what they mark restricted, and none is a public edition (their folders). */
+  unlinked: string[];
 }
 
 /**
@@ -209,7 +211,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources, leftOut: [] };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources, leftOut: [], unlinked: [] };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
@@ -219,6 +221,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const held = check.workshops.flatMap((_, index) => (options.asOf === undefined || outcomes[index]!.shown!.model.workshop.dates.start <= options.asOf ? [index] : []));
   const shownIndexes = held.length > 0 ? held : check.workshops.map((_, index) => index);
   result.leftOut = check.workshops.flatMap((workshop, index) => (shownIndexes.includes(index) ? [] : [{ dir: workshop.dir, start: outcomes[index]!.shown!.model.workshop.dates.start }]));
+  result.unlinked = shownIndexes.flatMap((index) => (outcomes[index]!.shown!.folder === undefined ? [check.workshops[index]!.dir] : []));
   const inputs = shownIndexes.map((index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
     const reports = folder === undefined ? {} : { reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}` };

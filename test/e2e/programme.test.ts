@@ -409,6 +409,9 @@ describe('a programme of workshops', () => {
     expect(overview).toContain('](../../rabat-2022/out/en/public/report.md)');
     const exported = JSON.parse(read(path.join(dir, 'out/programme.json'))) as { workshops: Array<{ id: string; reports?: string }> };
     expect(exported.workshops.map((w) => [w.id, w.reports])).toEqual([['rabat-2022', '../../rabat-2022/out/en/public/'], ['niamey-2022', undefined]]);
+    // The build says so, and how to link it (it was left unlinked without a word).
+    expect(result.stderr).toMatch(/Named without a link to its reports in the programme's documents \(they print what it marks restricted, and it has no public edition\): [^\n]*niamey-2022\. To link to it, give it a public edition/);
+    expect(result.stderr.match(/Named without a link/g)).toHaveLength(1);
   });
 
   it('stops a programme template that prints a workshop\'s restricted text (restricted-leak at the item), publishing nothing', () => {

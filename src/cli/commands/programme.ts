@@ -95,6 +95,8 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
     if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}.\n`);
+    // Its reports print what it marks restricted, and the programme's documents go to donors.
+    if (built.unlinked.length > 0) io.stderr.write(`Named without a link to its reports in the programme's documents (they print what it marks restricted, and it has no public edition): ${built.unlinked.map((dir) => path.relative(io.cwd, dir) || '.').join(', ')}. To link to it, give it a public edition (report.editions, see README "Editions").\n`);
     // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
     const names = built.files.length <= NAMED_FILES ? `: ${built.files.map((f) => f.path).join(', ')}` : '';
     io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/${names}\n`);
