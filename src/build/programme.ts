@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { SetupError } from '../errors.js';
 import { leakDiagnostic, leakSearch, PROGRAMME_GUARD, textsIn } from '../editions/index.js';
 import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
+import { fileSystemError } from '../load/file-system.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Language, Organization } from '../notes/types.js';
@@ -103,7 +103,7 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   try {
     text = await readFile(path.join(dir, 'programme.yaml'), 'utf8');
   } catch (error) {
-    throw new SetupError(`Cannot read ${path.join(dir, 'programme.yaml')}: ${(error as Error).message}`);
+    throw fileSystemError('Cannot read', path.join(dir, 'programme.yaml'), error);
   }
   const parsed = parseYamlFile({ path: 'programme.yaml', text }, 'programme');
   const recovered = checkAgainstSchema(parsed.file, 'programme');

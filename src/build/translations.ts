@@ -5,7 +5,7 @@ import { Document, isMap, isScalar, parseDocument, type Pair, type Scalar } from
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
-import { makeFolders } from '../load/file-system.js';
+import { fileSystemError, makeFolders } from '../load/file-system.js';
 import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult } from '../languages/xliff.js';
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
@@ -46,15 +46,16 @@ export interface ImportOutcome {
  * written to a temporary name and renamed into place, so a file is never half written.
  */
 export async function importTranslations(dir: string, xliffFile: string, cwd: string): Promise<ImportOutcome> {
-  const checked = await checkProject(dir, cwd);
-  if (!checked.project) return { checked, written: [], diagnostics: [] };
   const full = path.resolve(cwd, xliffFile);
   let xml: string;
+  // Read first: a mistyped path is said at once, not after the whole project is checked.
   try {
     xml = await readFile(full, 'utf8');
   } catch (error) {
-    throw new SetupError(`Cannot read ${xliffFile}: ${(error as Error).message}`, 'Give the path of the XLIFF file the translator sent back.');
+    throw fileSystemError('Cannot read', xliffFile, error, 'Give the path of the XLIFF file the translator sent back.');
   }
+  const checked = await checkProject(dir, cwd);
+  if (!checked.project) return { checked, written: [], diagnostics: [] };
   // The XLIFF reader takes a file cut short (a transfer that stopped) and reads the text up to the
   // cut as a translation: a file that is not whole XML is refused before anything is read from it.
   const whole = XMLValidator.validate(xml);

@@ -383,6 +383,11 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(html.code).toBe(2);
     expect(html.stderr).toContain('page.xlf is not an XLIFF file: its root element is <html>, not <xliff>. Nothing was imported.');
     expect(html.stderr).not.toMatch(/Cannot read properties/);
+    // A path mistyped: said in words (it printed Node's "ENOENT: no such file or directory, open '…'").
+    const missing = runBin(['translations', 'import', path.join(dir, 'fr-back.xlf'), '-p', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read .*fr-back\.xlf: no such file or folder \(ENOENT\)\.\nhint: Check the path\. Give the path of the XLIFF file the translator sent back\./);
+    expect(missing.stderr).not.toContain(', open ');
   });
 
   it('refuses a file cut short (a transfer that stopped) and writes nothing, rather than import the text up to the cut', () => {
