@@ -14,6 +14,7 @@ import { checkFolderLink, checkLink } from '../load/links.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
 import { isProgrammeTemplate } from '../render/templates.js';
+import { ownTemplateName } from '../render/unused-templates.js';
 
 /**
  * The project folder `templates list` and `eject` work on, without --templates, must be a workshop's
@@ -62,13 +63,35 @@ export async function loadTemplates(projectTemplatesDir?: string, diagnostics: D
   }
   // Links may lead anywhere inside the project (its own templates/), or inside the --templates folder.
   // A project need not have a templates/ folder; a folder given with --templates must exist.
-  for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir, !ownFolder)) {
+  const others: string[] = [];
+  for (const name of await listTemplates(projectTemplatesDir, diagnostics, ownFolder ? projectDir : projectTemplatesDir, !ownFolder, others)) {
     // A --templates file is shown where it is (../house/report.md.hbs), relative to the project as every path is.
     const shown = ownFolder || projectDir === undefined ? `templates/${name}` : path.relative(projectDir, path.join(projectTemplatesDir, name)).split(path.sep).join('/');
     const text = templateText(shown, name, await readFile(path.join(projectTemplatesDir, name)), diagnostics);
     if (text !== undefined) set.set(name, { text, displayPath: shown, overridden: true });
   }
+  diagnostics.push(...notTemplateFiles(others, new Set((await bundledTemplates()).map(([name]) => name)), (name) => (ownFolder || projectDir === undefined ? `templates/${name}` : path.relative(projectDir, path.join(projectTemplatesDir, name)).split(path.sep).join('/'))));
   return set;
+}
+
+/**
+ * Files in a templates folder named as a default template without its `.hbs` (`recommendations.md`,
+ * `fr/report.md`, `report.md.handlebars`): only .hbs files are templates, so the default stayed in
+ * place without a word. One warning each; other files (a README, a picture) are the editor's own. Pure.
+ */
+function notTemplateFiles(names: readonly string[], bundledNames: ReadonlySet<string>, shown: (name: string) => string): Diagnostic[] {
+  const at = { line: 1, column: 1, offset: 0 };
+  return names.flatMap((name) => {
+    const meant = [`${name}.hbs`, name.replace(/\.(handlebars|hbs\.\w+|txt)$/i, '.hbs'), name.replace(/(\.md)?\.txt$/i, '.md.hbs')].find((candidate) => candidate !== name && bundledNames.has(ownTemplateName(candidate)));
+    if (meant === undefined) return [];
+    const base = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+    return [{
+      code: 'unused-template' as const, severity: 'warning' as const, stage: 'render' as const,
+      message: `“${name}” is not read: template files end in .hbs, so the default ${ownTemplateName(meant)} is used.`,
+      hint: `Rename it ${base(meant)} to replace the default.`,
+      location: { file: shown(name), start: at, end: at },
+    }];
+  });
 }
 
 /**
@@ -107,11 +130,12 @@ function bundledTemplates(): Promise<ReadonlyArray<[string, TemplateFile]>> {
   return bundled;
 }
 
-/** The .hbs files below `dir`; a symbolic link is followed only to a file inside `root`, else reported. */
-async function listTemplates(dir: string, diagnostics: Diagnostic[], root: string, required: boolean): Promise<string[]> {
+/** The .hbs files below `dir` (its other files' names to `others`); a symbolic link is followed only to a file inside `root`, else reported. */
+async function listTemplates(dir: string, diagnostics: Diagnostic[], root: string, required: boolean, others?: string[]): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
     const names: string[] = [];
+    if (others) for (const entry of entries) if (!entry.name.endsWith('.hbs') && entry.isFile()) others.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
     for (const entry of entries.filter((e) => e.name.endsWith('.hbs'))) {
       const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
       const link = entry.isSymbolicLink() ? await checkLink(nodeFs, root, entry, `templates/${name}`) : entry.isFile() ? 'file' : undefined;

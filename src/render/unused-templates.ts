@@ -33,6 +33,21 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
       warn(file, `“${name}” is the ${folder} report's, and ${folder} is not a language of the report (${languages.join(', ')}).`, `Add ${folder} to \`languages:\` in workshop.yaml, or remove the file.`);
       continue;
     }
+    // templates/FR/report.md.hbs: a language's folder is named in lower case (the hint said “Did you mean report.md.hbs?”).
+    const lower = folder.toLowerCase();
+    if (folder !== lower && Object.hasOwn(CATALOGUES, lower) && bundled.has(name.slice(folder.length + 1))) {
+      warn(file, `“${name}” is in ${folder}/, which is not read: a language's templates are in its code's folder, in lower case (templates/${lower}/).`, `Rename the folder ${folder}/ to ${lower}/.`);
+      continue;
+    }
+    // templates/front-matter.md.hbs: a partial's name, beside the documents instead of in partials/.
+    if (!own.includes('/')) {
+      const stem = own.replace(/(\.md)?\.hbs$/, '');
+      const partial = [`${PARTIALS_DIR}${stem}.md.hbs`, `${PARTIALS_DIR}${own}`].find((candidate) => bundled.has(candidate)) ?? (((placed ??= placedPartials(templates)) !== 'any' && placed.has(stem)) ? `${PARTIALS_DIR}${own}` : undefined);
+      if (partial !== undefined) {
+        warn(file, `“${name}” is named as a partial, which is read from templates/${PARTIALS_DIR}: here it replaces nothing.`, `Move it to templates/${partial}.`);
+        continue;
+      }
+    }
     const near = suggest(own, [...bundled]) ?? suggest(own.toLowerCase(), [...bundled]);
     // A --templates folder is shared (by a programme's workshops): a file another project uses is no
     // mistake here; only one named almost as a default is.

@@ -171,6 +171,25 @@ describe('overrides', () => {
     expect(built.stderr).not.toContain('unused-template');
   });
 
+  it('a template file misplaced (no .hbs, a language\'s folder in capitals, a partial beside the documents) is a warning saying where it goes; a README is not', async () => {
+    const dir = project({ 'recommendations.md': '# MINE\n', 'report.md.handlebars': '# MINE\n', 'FR/report.md.hbs': '# MIEN\n', 'front-matter.hbs': 'x', 'README.md': 'Our house templates.\n' });
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'unused-template');
+    expect(found.map((d) => [d.file, d.hint])).toEqual(expect.arrayContaining([
+      ['templates/recommendations.md', 'Rename it recommendations.md.hbs to replace the default.'],
+      ['templates/report.md.handlebars', 'Rename it report.md.hbs to replace the default.'],
+      ['templates/FR/report.md.hbs', 'Rename the folder FR/ to fr/.'],
+      ['templates/front-matter.hbs', 'Move it to templates/partials/front-matter.md.hbs.'],
+    ]));
+    expect(found).toHaveLength(4);
+    expect(found[0]!.message).toMatch(/is not read: template files end in \.hbs, so the default \S+ is used\.|is in FR\/, which is not read|is named as a partial/);
+    // The build says the same.
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain('templates/recommendations.md:1:1 warning “recommendations.md” is not read: template files end in .hbs, so the default recommendations.md.hbs is used. [unused-template]');
+  });
+
   it('templates list says which are overridden', async () => {
     const dir = project({ 'report.md.hbs': 'x', 'press.md.hbs': 'y' });
     const result = await runInProcess(['templates', 'list', '--project', dir]);
