@@ -112,6 +112,7 @@ export type RuleId =
   | 'template-optional-field'
   | 'template-missing-partial'
   | 'template-runtime'
+  | 'invalid-front-matter'
   | 'missing-glyph'
   | 'image';
 

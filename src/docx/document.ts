@@ -3,7 +3,7 @@ import { Document, type FileChild, type ISectionOptions, Paragraph, TableOfConte
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Language } from '../notes/types.js';
-import { readFrontMatter } from '../typeset/front-matter.js';
+import { documentFrontMatter } from '../typeset/front-matter.js';
 import { parseMarkdown } from '../typeset/markdown.js';
 import type { HeadingPages } from '../typeset/types.js';
 import { PAGE_SIZES, type ResolvedTheme } from '../typeset/theme.js';
@@ -59,8 +59,7 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
  * the body with the running header and "Page X of Y".
  */
 export function prepareDocx(root: Root, file: string, settings: DocxSettings, numbered: boolean): PreparedDocx {
-  const front = readFrontMatter(root);
-  if (!front.title) front.title = file;
+  const front = documentFrontMatter(root, file);
   const lang = wordLanguage(front.lang, settings.language);
   const page = pageGeometry(settings);
   let text = '';

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
-import { type FrontMatter, readFrontMatter } from '../typeset/front-matter.js';
+import { type FrontMatter, documentFrontMatter } from '../typeset/front-matter.js';
 import { parseMarkdown, type SectionParses } from '../typeset/markdown.js';
 import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage } from '../markdown/images.js';
@@ -12,6 +12,8 @@ import { stackedBars } from './chart.js';
 
 /** What a page needs besides its Markdown: where the site's shared files are, and the words it prints. */
 export interface PageContext {
+  /** The document's path in the output folder (`countries/NER.md`): its title when it has no other. */
+  file: string;
   /** `../` from a page in `countries/` to the site's root. */
   root: string;
   labels: { contents: string; skip: string; documents: string } & TitleBlockLabels;
@@ -29,7 +31,7 @@ export interface PageContext {
 export function htmlPage(markdown: string, context: PageContext): { html: string; front: FrontMatter; images: string[] } {
   // The trees may be shared with the last build (`sections`): nothing below changes them.
   const root = parseMarkdown(markdown, { sections: context.sections });
-  const front = readFrontMatter(root);
+  const front = documentFrontMatter(root, context.file);
   const images: string[] = [];
   const body = rewrite(root, context.root, images, front.classification);
   const hast = toHast(body, { handlers: { table: tableHandler } }) as HastRoot;

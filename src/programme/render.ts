@@ -9,6 +9,7 @@ import { prepareModel, type Fallbacks } from '../render/safe-values.js';
 import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import { compileTemplate } from '../render/compile.js';
+import { frontMatterProblem } from '../render/front-matter-check.js';
 import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from '../render/budget.js';
 import type { ProgrammeModel } from './model.js';
 
@@ -90,6 +91,8 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
   ];
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const failed = new Set<string>();
+  const frontMatterChecked = new Set<string>();
+  const ownTemplates = [...templates.values()].some((file) => file.overridden);
   for (const job of jobs) {
     const file = templates.get(job.template);
     if (!file || failed.has(job.template)) continue;
@@ -98,7 +101,14 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.begin(job.template, job.file, { ...DEFAULT_WORK_LIMITS, ...limits });
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      yield { document: { file: job.file, markdown: applyTypography(tidy(markdown), model.language) } };
+      const document = { file: job.file, markdown: applyTypography(tidy(markdown), model.language) };
+      yield { document };
+      // (The shipped front matter is tested; an editor's is read once per template.)
+      if (ownTemplates && !frontMatterChecked.has(job.template)) {
+        frontMatterChecked.add(job.template);
+        const problem = frontMatterProblem(document.markdown, file);
+        if (problem) yield { diagnostic: problem };
+      }
     } catch (error) {
       yield { diagnostic: templateDiagnostic(error, job.template, templates, new Set(Object.keys(context)), shapeNames(programmeShape())) };
       // One report per template: the same mistake would fail every country's dossier.

@@ -13,6 +13,7 @@ import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
 import { tidy } from './tidy.js';
+import { frontMatterProblem } from './front-matter-check.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
@@ -107,6 +108,8 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   const context = prepareModel(model, options.fallbacks);
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const failed = new Set<string>();
+  const ownTemplates = [...templates.values()].some((file) => file.overridden);
+  const frontMatterChecked = new Set<string>();
   for (const job of jobs) {
     if (failed.has(job.template)) continue;
     const file = templates.get(job.template);
@@ -124,6 +127,12 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
       document = { job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps };
+      // (The shipped front matter is tested; an editor's is read once per template.)
+      if (ownTemplates && !frontMatterChecked.has(job.template)) {
+        frontMatterChecked.add(job.template);
+        const problem = frontMatterProblem(document.markdown, file);
+        if (problem) yield { diagnostic: problem };
+      }
     } catch (error) {
       yield { diagnostic: templateDiagnostic(error, job.template, templates, fieldNames(context), shapeNames(contextShape(job.country !== undefined))) };
       // One report per template is enough: the same mistake would fail every country's document.

@@ -42,6 +42,21 @@ export function readFrontMatter(root: Root): FrontMatter {
   return frontMatterFromYaml(node && node.type === 'yaml' ? node.value : '');
 }
 
+/**
+ * A document's front matter, its title never empty: a document that writes none (a custom
+ * document's template without `{{> front-matter}}`) takes the words of its first heading, else its
+ * file's name without `.md` (`press`). Its PDF cover, page headers and properties showed
+ * “press.md”, its DOCX the same, and its HTML page an empty <title>. Pure.
+ */
+export function documentFrontMatter(root: Root, file: string): FrontMatter {
+  const front = readFrontMatter(root);
+  if (!front.title) {
+    const heading = root.children.find((node) => node.type === 'heading');
+    front.title = (heading ? toString(heading).trim() : '') || file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '');
+  }
+  return front;
+}
+
 /** The front matter from its YAML text (between the `---` lines). */
 export function frontMatterFromYaml(yaml: string): FrontMatter {
   let raw: Record<string, unknown> = {};

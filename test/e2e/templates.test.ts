@@ -190,6 +190,17 @@ describe('overrides', () => {
     expect(built.stderr).toContain('templates/recommendations.md:1:1 warning “recommendations.md” is not read: template files end in .hbs, so the default recommendations.md.hbs is used. [unused-template]');
   });
 
+  it('a custom document\'s front matter that is not valid YAML is a warning at its line; without front matter its first heading is its title (it was the file\'s name)', async () => {
+    const documents = 'report:\n  documents: [report, { name: press, template: press.md.hbs }, { name: note, template: note.md.hbs }]\n';
+    const dir = project({ 'press.md.hbs': '---\ntitle: Press: release of {{workshop.short_title}}\n---\n# Press release\n\nClosed.\n', 'note.md.hbs': '# A note to the file\n\nText.\n' }, documents);
+    const result = await runInProcess(['build', dir, '--format', 'md,html'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^templates\/press\.md\.hbs:2:1 warning The front matter this template writes is not valid YAML \(Nested mappings are not allowed in compact mappings, in “title: Press: release of [^”]+”\): its title, date and organizers are not read, and the document's first heading is its title\. \[invalid-front-matter\]$/m);
+    expect(result.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+    expect(read(path.join(dir, 'out/press.html'))).toContain('<title>Press release</title>');
+    expect(read(path.join(dir, 'out/note.html'))).toContain('<title>A note to the file</title>');
+  });
+
   it('templates list says which are overridden', async () => {
     const dir = project({ 'report.md.hbs': 'x', 'press.md.hbs': 'y' });
     const result = await runInProcess(['templates', 'list', '--project', dir]);

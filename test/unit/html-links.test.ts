@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/html/page.js';
 
 const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
-const page = (body: string) => htmlPage(`---\ntitle: "T"\n---\n# A\n\n${body}\n`, { root: '', labels }).html;
+const page = (body: string) => htmlPage(`---\ntitle: "T"\n---\n# A\n\n${body}\n`, { file: 'report.md', root: '', labels }).html;
 
 describe('links on an HTML page', () => {
   it('keep http(s), mailto, in-page and other documents\' links; any other scheme is its text only, as in the PDF and the DOCX', () => {

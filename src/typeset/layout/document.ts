@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { FootnoteDefinition, Image, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { type FrontMatter, readFrontMatter } from '../front-matter.js';
+import { type FrontMatter, documentFrontMatter } from '../front-matter.js';
 import { GlyphCheck, type SourcePoint } from '../glyphs.js';
 import { parseMarkdown } from '../markdown.js';
 import { toString } from 'mdast-util-to-string';
@@ -34,8 +34,7 @@ const TOC_MIN_ENTRIES = 3;
 export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const { theme } = input;
   const root = input.root ?? parseMarkdown(input.markdown, { sections: input.sections });
-  const front = readFrontMatter(root);
-  if (!front.title) front.title = input.file;
+  const front = documentFrontMatter(root, input.file);
   const page = PAGE_SIZES[theme.pageSize];
   const frame: Frame = { top: theme.margins.top, bottom: page.height - theme.margins.bottom };
   const diagnostics: Diagnostic[] = [];
