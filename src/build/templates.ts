@@ -1,3 +1,4 @@
+import { suggest } from '../validate/suggest.js';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { reportLanguages } from '../languages/status.js';
@@ -195,7 +196,8 @@ function resolveName(name: string, names: string[]): { from: string; to: string 
   const rest = language === undefined ? name : name.slice(language.length + 1);
   const candidates = [rest, `${rest}.md.hbs`, `partials/${rest}`, `partials/${rest}.md.hbs`];
   const found = candidates.find((candidate) => names.includes(candidate));
-  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `Run \`workshop-report templates list\` to see them: ${names.join(', ')} (each also as LANG/NAME, e.g. fr/report, for one language of the report).`);
+  const near = found === undefined ? suggest(rest, names.flatMap((n) => [n, n.replace(/\.md\.hbs$/, ''), n.replace(/^partials\//, '').replace(/\.md\.hbs$/, '')])) : undefined;
+  if (!found) throw new SetupError(`There is no default template called “${name}”.`, `${near ? `Did you mean “${language === undefined ? '' : `${language}/`}${near}”? ` : ''}Run \`workshop-report templates list\` to see them: ${names.join(', ')} (each also as LANG/NAME, e.g. fr/report, for one language of the report).`);
   return { from: found, to: language === undefined ? found : `${language}/${found}` };
 }
 

@@ -1,3 +1,4 @@
+import { CATALOGUES } from '../i18n/index.js';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -234,5 +235,11 @@ function languageError(language: string, languages: readonly string[]): SetupErr
     const others = languages.slice(1);
     return new SetupError(`${language} is the language the notes are written in: there is nothing to translate into it.`, others.length ? `Give one of the report's translation languages: ${others.map((l) => `--lang ${l}`).join(', ')}.` : `Add a translation language to workshop.yaml first, e.g. \`languages: [${language}, ${language === 'en' ? 'fr' : 'en'}]\`.`);
   }
-  return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`);
+  // `--lang FR` for fr: the hint said to list FR in languages:.
+  const meant = languages.slice(1).find((code) => code.toLowerCase() === language.toLowerCase());
+  const known = Object.hasOwn(CATALOGUES, language);
+  const hint = meant !== undefined ? `Did you mean “${meant}”? Language codes are written in lower case.`
+    : known ? `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`
+    : `workshop-report writes reports in ${Object.keys(CATALOGUES).join(' and ')}: give one of those, once listed in workshop.yaml's \`languages:\`.`;
+  return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, hint);
 }

@@ -1,4 +1,5 @@
 import { translate } from '../i18n/index.js';
+import { didYouMean } from '../validate/suggest.js';
 import type { CountryTable } from '../reference/countries.js';
 import type { DocumentEntry, Language, WorkshopNotes } from '../notes/types.js';
 import type { AffiliationName } from './filter.js';
@@ -16,7 +17,8 @@ export function editionNamed(workshop: WorkshopNotes, name: string | undefined):
   const editions = editionsOf(workshop);
   const found = name === undefined ? editions[0] : editions.find((edition) => edition.name === name);
   if (!found) {
-    throw new SetupError(`This workshop has no edition called “${name}”.`, workshop.report?.editions ? `Its editions (report.editions): ${editions.map((e) => e.name).join(', ')}.` : 'It has one edition with everything; define report.editions in workshop.yaml to have more.');
+    const meant = workshop.report?.editions ? didYouMean(name!, editions.map((e) => e.name)) : undefined;
+    throw new SetupError(`This workshop has no edition called “${name}”.`, workshop.report?.editions ? `${meant ? `${meant} ` : ''}Its editions (report.editions): ${editions.map((e) => e.name).join(', ')}.` : 'It has one edition with everything; define report.editions in workshop.yaml to have more.');
   }
   return found;
 }

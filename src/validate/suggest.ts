@@ -4,6 +4,9 @@ import { closest, distance } from 'fastest-levenshtein';
 export function suggest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
   const list = [...candidates].filter((candidate) => candidate !== word);
   if (list.length === 0 || word.length === 0) return undefined;
+  // The same but for case first (`FR` is fr, although en is as many edits away).
+  const same = list.find((candidate) => candidate.toLowerCase() === word.toLowerCase());
+  if (same !== undefined) return same;
   const best = closest(word, list);
   const limit = maxDistance ?? Math.max(2, Math.floor(word.length / 3));
   return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;

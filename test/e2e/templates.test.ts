@@ -566,6 +566,27 @@ describe('context', () => {
     const none = await runInProcess(['context', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'de']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('The report has no language “de”.');
+    expect(none.stderr).not.toContain('Did you mean');
+    // The code in capitals, and an edition mistyped: the one meant (there was no suggestion).
+    const capitals = await runInProcess(['context', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'FR']);
+    expect(capitals.stderr).toContain('hint: Did you mean “fr”? Use one of its languages: en, fr');
+    const edition = await runInProcess(['context', path.join(ROOT, 'examples/rabat-2022'), '--edition', 'publc']);
+    expect(edition.code).toBe(2);
+    expect(edition.stderr).toContain('hint: Did you mean “public”? Its editions (report.editions): restricted, public.');
+    const exported = await runInProcess(['translations', 'export', '-p', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'FR']);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toContain('hint: Did you mean “fr”? Language codes are written in lower case.');
+    const german = await runInProcess(['translations', 'export', '-p', path.join(ROOT, 'examples/rabat-2022'), '--lang', 'de']);
+    expect(german.stderr).toContain('hint: workshop-report writes reports in en and fr');
+  });
+
+  it('templates eject suggests the name meant', async () => {
+    const dir = project({});
+    for (const [name, meant] of [['Report', 'report'], ['fr/reprt', 'fr/report'], ['persn', 'person']]) {
+      const result = await runInProcess(['templates', 'eject', name!, '--project', dir]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toContain(`There is no default template called “${name}”.\nhint: Did you mean “${meant}”?`);
+    }
   });
 });
 

@@ -24,7 +24,9 @@ export async function contextCommand(options: { dir: string; edition?: string; l
   const status = translationStatus(checked.project);
   const language = options.lang ?? status.languages[0]!;
   if (!status.languages.includes(language as Language)) {
-    throw new SetupError(`The report has no language “${language}”.`, `Use one of its languages: ${status.languages.join(', ')} (workshop.yaml's language and languages:).`);
+    // (Only the same code in capitals: any two letters are two edits from en.)
+    const meant = status.languages.find((code) => code.toLowerCase() === language.toLowerCase()) !== undefined ? `Did you mean “${language.toLowerCase()}”?` : undefined;
+    throw new SetupError(`The report has no language “${language}”.`, `${meant ? `${meant} ` : ''}Use one of its languages: ${status.languages.join(', ')} (workshop.yaml's language and languages:).`);
   }
   // The data one language's templates receive: its translations in place of the notes' texts.
   const translated = forLanguage(checked.project, status, language as Language);
