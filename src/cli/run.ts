@@ -78,7 +78,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--templates <dir>', 'the folder of template overrides (default: DIR/templates)')
     .option('--as-of <date>', 'the date the follow-up status is computed as of (default: the latest follow-up report\'s)')
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
-    .option('-w, --watch', 'build again on every change to the notes, templates, theme or assets')
+    // (--check with --watch compared once and then watched without a word.)
+    .addOption(new Option('-w, --watch', 'build again on every change to the notes, templates, theme or assets').conflicts('check'))
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
       const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js')]);
       if (await isProgramme(dir, io.cwd)) {

@@ -32,6 +32,12 @@ describe('the built bin', () => {
     expect(result.stderr).toContain('--help');
   });
 
+  it('exits 2 on --watch with --check, before anything is built or watched (it compared once, then watched)', () => {
+    const result = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--watch', '--check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("option '-w, --watch' cannot be used with option '--check'");
+  });
+
   it('exits 2 when the folder has no workshop.yaml', () => {
     const result = runBin(['validate', work]);
     expect(result.code).toBe(2);
