@@ -115,6 +115,7 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   onProgramme?.(programme);
   const seen = new Map<string, number>();
   const listed: Array<{ folder: string; dir: string }> = [];
+  const unresolved: string[] = [];
   for (const [index, folder] of programme.workshops.entries()) {
     const at = locate(parsed.file, ['workshops', index], 'value');
     const workshopDir = path.resolve(dir, folder);
@@ -132,16 +133,21 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
       continue;
     }
     if (!(await stat(path.join(workshopDir, 'workshop.yaml')).then(() => true, () => false))) {
-      const near = await nearWorkshopFolder(workshopDir);
-      const hint = near ? `Did you mean “${path.join(path.dirname(folder), near).split(path.sep).join('/')}”?` : 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).';
-      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: `${folder} holds no workshop.yaml.`, hint, location: at });
+      // `../rabat-2022/workshop.yaml`: the file, where its folder goes.
+      const file = /(^|\/)workshop\.ya?ml$/i.test(folder) && (await stat(path.join(path.dirname(workshopDir), 'workshop.yaml')).then(() => true, () => false));
+      const near = file ? undefined : await nearWorkshopFolder(workshopDir);
+      const meant = file ? path.dirname(folder) : near ? path.join(path.dirname(folder), near).split(path.sep).join('/') : undefined;
+      // A same_as into it is judged once it is listed right: "not a workshop of the programme" is this mistake's consequence.
+      unresolved.push(programmeId(file ? path.dirname(workshopDir) : near ? path.join(path.dirname(workshopDir), near) : workshopDir));
+      const hint = file ? `Give the workshop's folder, not its file: “${meant}”.` : meant ? `Did you mean “${meant}”?` : 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).';
+      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: file ? `${folder} is a workshop's file: programme.yaml lists workshop folders.` : `${folder} holds no workshop.yaml.`, hint, location: at });
       continue;
     }
     listed.push({ folder, dir: workshopDir });
   }
   const checked = await checkAll(listed, cache);
   // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).
-  const crossWorkshop = checkProgrammeSameAs(listed.map((workshop, index) => ({ id: programmeId(workshop.dir), facts: factsOf(checked[index]!) })));
+  const crossWorkshop = checkProgrammeSameAs([...listed.map((workshop, index) => ({ id: programmeId(workshop.dir), facts: factsOf(checked[index]!) })), ...unresolved.map((id) => ({ id }))]);
   result.workshops = listed.map((workshop, index) => {
     const own = checked[index]!;
     return { ...workshop, checked: crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own };

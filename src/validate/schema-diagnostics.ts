@@ -12,7 +12,12 @@ export interface SchemaView {
 /** What the schema cannot know, for hints: the country code a value written where one goes probably means. */
 export interface SchemaHints {
   country?: (written: string) => string | undefined;
+  /** For an id written where an owner, an addressee or a follow-up reporter goes. */
+  party?: (written: string) => string | undefined;
 }
+
+/** The fields that name an organization or a beneficiary country by its id. */
+const PARTY_FIELDS = new Set(['owner', 'addressed_to', 'reported_by']);
 
 /** The pattern of a country code (common.schema.json `countryCode`). */
 const COUNTRY_CODE_PATTERN = '^[A-Z]{3}$';
@@ -278,7 +283,12 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const value = String(valueAt(file.data, path));
       // `country: mli`, `country: Mali`: the code meant, as other rules say it.
       const meant = error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(value) : undefined;
-      return at('invalid-value', 'value', `“${value}” is not a valid ${name || 'value'}.`, meant ?? description);
+      // `"MLI "`, `" api-pnr"`: the spaces around it are the whole mistake (the hint only said "No spaces").
+      const trimmed = value.trim();
+      const spaced = !meant && trimmed !== value && trimmed !== '' && new RegExp(String(error.params.pattern), 'u').test(trimmed) ? `Write it without the space${value.length - trimmed.length > 1 ? 's' : ''}: “${trimmed}”.` : undefined;
+      const field = [...path].reverse().find((key): key is string => typeof key === 'string');
+      const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value) : undefined;
+      return at('invalid-value', 'value', `“${value}” is not a valid ${name || 'value'}.`, meant ?? spaced ?? named ?? description);
     }
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);

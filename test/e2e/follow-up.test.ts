@@ -92,6 +92,8 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'follow-up-before-workshop', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-04-15'), where: /follow-up\/2022-11-15\.yaml:4:7 error This report is dated 2022-04-15, before the workshop began \(2022-05-09\)\.[\s\S]*hint: Check the date: follow-up reports come after the workshop\. The file is named for 2022-11-15\./, code: 1 },
     { rule: 'follow-up-date-mismatch', change: (dir) => edit(report(dir), /^date: 2022-11-15/m, 'date: 2022-11-16'), where: /follow-up\/2022-11-15\.yaml:4:7 warning This report is dated 2022-11-16, but its file is named for 2022-11-15\. \[follow-up-date-mismatch\]/, code: 0 },
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
+    // A beneficiary's name where its code goes: the code meant, as addressed_to and owner say it (there was no hint).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: Niger'), where: /follow-up\/2022-11-15\.yaml:5:14 error “Niger” is neither an organization[\s\S]*hint: Did you mean “NER” \(Niger\)\?/, code: 1 },
     {
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: passenger-data-assessments\n    status: done\n'),

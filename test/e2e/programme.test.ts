@@ -189,6 +189,16 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 holds no workshop\.yaml\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
   });
 
+  it('a workshop\'s file listed for its folder: said so, and the same_as into it not called unknown (two errors that were only this one\'s consequence)', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../rabat-2022', '  - ../rabat-2022/workshop.yaml'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/programme\.yaml:14:5 error \.\.\/rabat-2022\/workshop\.yaml is a workshop's file: programme\.yaml lists workshop folders\. \[broken-link\][\s\S]*hint: Give the workshop's folder, not its file: “\.\.\/rabat-2022”\./);
+    expect(result.stderr).not.toContain('unknown-programme-recommendation');
+    expect(result.stderr).toMatch(/^1 error$/m);
+  });
+
   it('reports a workshop\'s problems at their place in that workshop, and builds nothing', () => {
     const dir = copy();
     const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');

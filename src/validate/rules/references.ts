@@ -78,7 +78,7 @@ export function checkReferences(ctx: RuleContext): void {
  * ("Did you mean “MLI” (Mali)?"). A country that is not a beneficiary is not one an addressee or an
  * owner may be, so it is not suggested.
  */
-function beneficiaryMeant(ctx: RuleContext, target: string): string | undefined {
+export function beneficiaryMeant(ctx: RuleContext, target: string): string | undefined {
   const beneficiaries = [...ctx.beneficiaries];
   const code = countryMeant(target, beneficiaries, ctx.table);
   return code !== undefined && ctx.beneficiaries.has(code) ? countryHint(target, beneficiaries, ctx.table) : undefined;
