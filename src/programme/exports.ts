@@ -76,7 +76,7 @@ export function actionsIcs(model: ProgrammeModel): string {
     todo.updatePropertyWithValue('uid', `${action.workshop.id}.${action.id ?? action.label}@workshop-report`);
     const stamp = asOf(model, action) ?? action.workshop.dates.end;
     todo.updatePropertyWithValue('dtstamp', ICAL.Time.fromDateTimeString(`${stamp}T00:00:00Z`));
-    todo.updatePropertyWithValue('summary', `${action.label} (${action.workshop.short_title}): ${plain(action.text)}`);
+    todo.updatePropertyWithValue('summary', `${action.label} (${action.workshop.short_title}${action.workshop.shared_short_title ? `, ${action.workshop.id}` : ''}): ${plain(action.text)}`);
     const words = (key: 'owner' | 'overdue' | 'status') => translate(model.language, key);
     const status = action.status === undefined ? '' : `\n${words('status')}: ${translate(model.language, `status_${action.status}`)}`;
     todo.updatePropertyWithValue('description', `${action.workshop.title}\n${words('owner')}: ${action.owner.name}${status}${action.overdue ? `\n${capitalized(words('overdue'))}` : ''}`);

@@ -50,6 +50,8 @@ export interface ProgrammeWorkshopRef {
   id: string;
   title: string;
   short_title: string;
+  /** Another workshop of the programme has the same short title: the register and the calendar name it with its id too (`Follow-up workshop (rabat-2022)`). */
+  shared_short_title?: true;
   dates: { start: string; end: string };
   place?: string;
   city?: string;
@@ -124,11 +126,14 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
   const ordered = [...inputs].sort((a, b) => (a.model.workshop.dates.start < b.model.workshop.dates.start ? -1 : a.model.workshop.dates.start > b.model.workshop.dates.start ? 1 : 0));
   // One reference per workshop, shared by its actions and dossier entries (the render stage copies a shared object once).
   const refs = new Map<ProgrammeWorkshopInput, ProgrammeWorkshopRef>();
+  // Two workshops with the same short title (two "Follow-up workshop"s) are told apart by their ids.
+  const shortTitles = ordered.map((input) => input.model.workshop.short_title);
+  const shared = new Set(shortTitles.filter((title, index) => shortTitles.indexOf(title) !== index));
   const ref = (input: ProgrammeWorkshopInput): ProgrammeWorkshopRef => {
     let made = refs.get(input);
     if (!made) {
       const w = input.model.workshop;
-      refs.set(input, (made = { id: input.id, title: w.title, short_title: w.short_title, dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), ...(input.reports !== undefined ? { reports: input.reports } : {}) }));
+      refs.set(input, (made = { id: input.id, title: w.title, short_title: w.short_title, ...(shared.has(w.short_title) ? { shared_short_title: true as const } : {}), dates: w.dates, ...(w.location ? { place: `${w.location.city}, ${w.location.country.name}`, city: w.location.city } : {}), ...(input.reports !== undefined ? { reports: input.reports } : {}) }));
     }
     return made;
   };
