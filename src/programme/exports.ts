@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ICAL from 'ical.js';
+import type { Link, Node, Parent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseGfm } from '../markdown/parse.js';
 import { translate } from '../i18n/index.js';
@@ -17,12 +18,29 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  */
 const PLAIN_ALREADY = /^(?![\d -])[\p{L}\p{M}\p{N} ,.;'’"?()%«»\u00a0-]*(?<! )$/u;
 
-/** A Markdown text as plain words (for a spreadsheet cell or a calendar entry). */
+/**
+ * A Markdown text as plain words (for a spreadsheet cell or a calendar entry); a link keeps its
+ * address after its words, `the guidelines (https://…)`, which the words alone lost.
+ */
 export function plain(markdown: { source: string } | string): string {
   const source = typeof markdown === 'string' ? markdown : markdown.source;
   // Most action texts are plain sentences: parsing thousands of them costs a programme's build 0.4 s.
   if (PLAIN_ALREADY.test(source) && !/www\./i.test(source)) return source;
-  return parseGfm(source).children.map((node) => toString(node)).join('\n\n');
+  return parseGfm(source).children.map((node) => toString(withAddresses(node))).join('\n\n');
+}
+
+/** `node` with each link to a web or mail address followed by that address, unless its words are the address. */
+function withAddresses<T extends Node>(node: T): T {
+  if (node.type === 'link') {
+    const { url } = node as unknown as Link;
+    const words = toString(node);
+    const shown = url.replace(/^mailto:/i, '');
+    // (An address written as such, `www.un.org` or `http://un.org`, is its own words.)
+    if (/^(https?|mailto):/i.test(url) && ![url, shown, url.replace(/^https?:\/\//i, '')].includes(words)) return { type: 'text', value: `${words} (${shown})` } as unknown as T;
+    return node;
+  }
+  const { children } = node as unknown as Parent;
+  return Array.isArray(children) ? { ...node, children: children.map((child) => withAddresses(child)) } : node;
 }
 
 const COLUMNS = ['workshop', 'id', 'label', 'text', 'owner', 'due', 'status', 'overdue', 'as_of'] as const;

@@ -17,7 +17,10 @@ describe('plain (the text of an action in actions.csv and actions.ics)', () => {
   });
 
   it('drops the Markdown of a text that has some', () => {
-    expect(plain('Hold the **national** workshop ([report](https://un.org)).')).toBe('Hold the national workshop (report).');
+    // A link keeps its address (the words alone lost it); an address written as such is not repeated.
+    expect(plain('Hold the **national** workshop ([report](https://un.org)).')).toBe('Hold the national workshop (report (https://un.org)).');
+    expect(plain('Write to [the office](mailto:rabat@un.org) or see <https://un.org>.')).toBe('Write to the office (rabat@un.org) or see https://un.org.');
+    expect(plain('A [note](notes.md) stays words.')).toBe('A note stays words.');
     expect(plain('1. First')).toBe('First');
     expect(plain('Sign the MoU with www.un.org')).toBe('Sign the MoU with www.un.org');
   });
