@@ -97,8 +97,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         continue;
       }
       const s = slots.get(`${original}\u0000${key}`);
-      const refuse = (message: string, hint: string, at?: SlotStatus) => result.refused.push({
-        code: at ? 'stale-translation' : 'orphan-translation', severity: 'warning', stage: 'validate', message, hint,
+      const refuse = (message: string, hint: string, at?: SlotStatus, code: Diagnostic['code'] = 'stale-translation') => result.refused.push({
+        code: at ? code : 'orphan-translation', severity: 'warning', stage: 'validate', message, hint,
         ...(at ? { location: locate(at.source, at.slot.path, 'value') } : {}),
       });
       if (!s) {
@@ -119,7 +119,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       try {
         text = s.slot.markdown ? fromInline(unit.target, s.slot.value) : plain(unit.target);
       } catch (error) {
-        refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s);
+        // Not stale: the text is as exported, and the translation added or changed a tag (a placeholder).
+        refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s, 'translation-structure');
         continue;
       }
       const file = entries.get(`translations/${language}/${original}`)!;

@@ -312,6 +312,21 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(next.stderr).not.toContain('translation-structure');
   });
 
+  it('refuses a translation that adds a tag its source does not have as translation-structure, not stale-translation (its text had not changed)', async () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const data = await xliff12ToJs(read(xlf));
+    const units = data.resources['workshop.yaml']!;
+    const [id, found] = Object.entries(units).find(([key]) => key.startsWith('summary#'))!;
+    // A placeholder (<ph>, code or a formula the source does not have) added by the translator.
+    units[id] = { ...found, target: [...(typeof found.source === 'string' ? [found.source] : found.source), ' ', { Span: { id: '99', ctype: 'x-code', contents: '`x`' } }] as XliffValue };
+    writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.stderr).toMatch(/warning fr\.xlf: unit summary#\w+ has markup its source does not have \([^)]*\); not applied\. \[translation-structure\]/);
+    expect(imported.stderr).not.toContain('[stale-translation]');
+  });
+
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {
     const dir = copy();
     const file = path.join(dir, 'translations/fr/workshop.yaml');
