@@ -48,7 +48,7 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
       const files = [...changed].sort();
       changed = new Set();
       running = running.then(async () => {
-        io.stderr.write(`\nChanged: ${files.join(', ')}. Rebuilding…\n`);
+        io.stderr.write(`\nChanged: ${files.map((file) => `${file}${gone(path.resolve(io.cwd, file))}`).join(', ')}. Rebuilding…\n`);
         await runOnce(files);
       });
     }, DEBOUNCE_MS);
@@ -61,6 +61,15 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
   await running;
   await stop();
   return EXIT.interrupted;
+}
+
+/**
+ * What a changed file's name is followed by when it is gone: a template deleted leaves the shipped
+ * one of its name to be used, which the rebuild otherwise did without a word.
+ */
+function gone(file: string): string {
+  if (existsSync(file)) return '';
+  return file.endsWith('.hbs') ? ' (deleted: the shipped template of that name is used, if there is one)' : ' (deleted)';
 }
 
 /**

@@ -82,6 +82,29 @@ describe('build --watch', () => {
   });
 });
 
+describe('build --watch says a deleted template', () => {
+  it('names it deleted, and that the shipped one of its name is used (the report changed back without a word)', async () => {
+    const { dir, fake, controller, output, done } = startWatch('deleted-template');
+    while (!fake.watching()) await settle();
+    const template = path.join(dir, 'templates/report.md.hbs');
+    mkdirSync(path.dirname(template), { recursive: true });
+    writeFileSync(template, '# MINE\n');
+    fake.change(template);
+    output.stderr = '';
+    fake.fireTimers();
+    while (!output.stderr.includes('Wrote')) await settle();
+    expect(output.stderr).toContain('Changed: templates/report.md.hbs. Rebuilding…');
+    rmSync(template);
+    fake.change(template);
+    output.stderr = '';
+    fake.fireTimers();
+    while (!output.stderr.includes('Wrote')) await settle();
+    expect(output.stderr).toContain('Changed: templates/report.md.hbs (deleted: the shipped template of that name is used, if there is one). Rebuilding…');
+    controller.abort();
+    expect(await done).toBe(130);
+  });
+});
+
 describe('build --watch keeps what did not change', () => {
   it('rewrites only the documents whose content changed; a file touched by someone else is written again', async () => {
     const { dir, fake, controller, output, done } = startWatch('unchanged', ['--format', 'md']);
