@@ -7,7 +7,7 @@ import { parseGfm } from '../markdown/parse.js';
 import { LANGUAGE_MARK, languageOf, liftLanguageSpans } from '../markdown/language-spans.js';
 import type { Language } from '../notes/types.js';
 
-/** The one space French typography puts before `: ; ? !` and inside « »: U+202F NARROW NO-BREAK SPACE. */
+/** The one space French typography puts before `: ; ? !` and `%`, and inside « »: U+202F NARROW NO-BREAK SPACE. */
 const FRENCH_SPACE = '\u202f';
 
 /**
@@ -27,6 +27,9 @@ function spaced(text: string): string {
   return text
     .replace(/(?<=\S)[ \u00a0\u202f]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
     .replace(/(?<=\S)[ \u00a0\u202f]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    // `12,5 %`, `12,5%`: the number and its sign kept together (a line broke between them).
+    // (A % that letters or digits follow is an address's, `a%20b`, or a code's.)
+    .replace(/(?<=\d)[ \u00a0\u202f]?%(?![\p{L}\p{N}])/gu, `${FRENCH_SPACE}%`)
     .replace(/«[ \u00a0\u202f]?/g, `«${FRENCH_SPACE}`)
     .replace(/[ \u00a0\u202f]?»/g, `${FRENCH_SPACE}»`);
 }
@@ -105,7 +108,10 @@ interface Edit {
 /** A link written as its address: `<https://x.org>`, or bare (a GFM literal autolink); not `[text](url)`. */
 function isAutolink(link: Link, body: string): boolean {
   const start = link.position?.start.offset;
-  return start === undefined || body[start] !== '[';
+  if (start === undefined || body[start] !== '[') return true;
+  // `[www.x.org/1%](http://www.x.org/1%)`, as a bare address is written once spaced: its text is its address too.
+  const words = link.children.length === 1 && link.children[0]!.type === 'text' ? link.children[0]!.value : undefined;
+  return words !== undefined && (words === link.url || link.url.replace(/^(https?:\/\/|mailto:)/i, '') === words);
 }
 
 /** A web address written bare in the text, which GFM makes a link (`https://x.org`, `www.x.org`, `a@x.org`). */

@@ -102,3 +102,15 @@ describe('French spacing around web addresses, for any text', () => {
     }), { numRuns: 500, seed: SEED });
   });
 });
+
+describe('French spacing before %', () => {
+  it('keeps a number and its % together with a narrow no-break space, typed with a space or none (a line broke between them)', () => {
+    expect(frenchSpacing('un taux de 12,5 % des postes')).toBe(`un taux de 12,5${NNBSP}% des postes`);
+    expect(frenchSpacing('12,5% des postes')).toBe(`12,5${NNBSP}% des postes`);
+    expect(frenchSpacing(`100\u00a0%`)).toBe(`100${NNBSP}%`);
+    // Not after a letter, nor in an address.
+    expect(frenchSpacing('x%y')).toBe('x%y');
+    expect(frenchSpacing('www.a.org/1%a et 2%20')).toBe('www.a.org/1%a et 2%20');
+    expect(fr('Voir https://example.org/a%20b et 5 %')).toBe(`Voir https://example.org/a%20b et 5${NNBSP}%`);
+  });
+});
