@@ -8,6 +8,9 @@ import { BODY_FONT, STYLE } from './styles.js';
 
 const COLORS = ['1F4E79', '8FB0CF', 'C9D8E7'];
 
+/** The characters of a category label LibreOffice and Word put on one line beside the bars, at most. */
+const LABEL_LINE_CHARS = 20;
+
 /**
  * The participation chart as a native Word chart (horizontal stacked bars, one per row of the table
  * the directive precedes but its totals row): Word and LibreOffice draw it from the values written
@@ -20,7 +23,11 @@ export function chartParagraphs(table: Table, columns: readonly string[], ctx: D
   const alt = `${chart.series.join(' / ')}: ${chart.rows.map((row) => `${row.label} ${row.values.join(' / ')}`).join('; ')}`;
   ctx.text.push(alt);
   const width = Math.min(ctx.widthPx, 620);
-  const height = Math.min(520, 70 + chart.rows.length * 34);
+  // Each bar as tall as its longest label wraps (about 20 characters a line at 9 pt beside the bars):
+  // LibreOffice leaves out every other label that would overlap the next ("Entités des Nations Unies
+  // et organisations internationales" on three lines hid Ghana's and Niger's).
+  const lines = Math.max(1, ...chart.rows.map((row) => Math.ceil(row.label.length / LABEL_LINE_CHARS)));
+  const height = Math.min(520, 70 + chart.rows.length * Math.max(34, 14 * lines + 12));
   return [new Paragraph({
     style: STYLE.caption,
     keepNext: true,

@@ -57,6 +57,25 @@ export function documentFrontMatter(root: Root, file: string): FrontMatter {
   return front;
 }
 
+/**
+ * A front matter that is not valid YAML (an editor's `title: Press: release`, warned as
+ * invalid-front-matter), read one `key: value` line at a time: what its other lines say is kept, the
+ * edition's marking (`classification:`, which the build adds) above all, which went with the rest.
+ */
+function lineByLine(yaml: string): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const line of yaml.split('\n')) {
+    if (!/^[a-z_]+:/.test(line)) continue;
+    try {
+      const v: unknown = parse(line);
+      if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(raw, v);
+    } catch {
+      // That line is the one in error.
+    }
+  }
+  return raw;
+}
+
 /** The front matter from its YAML text (between the `---` lines). */
 export function frontMatterFromYaml(yaml: string): FrontMatter {
   let raw: Record<string, unknown> = {};
@@ -64,7 +83,7 @@ export function frontMatterFromYaml(yaml: string): FrontMatter {
     const v: unknown = parse(yaml);
     if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
   } catch {
-    raw = {};
+    raw = lineByLine(yaml);
   }
   const fm: FrontMatter = { title: str(raw['title']) ?? '', organizers: list(raw['organizers']), partners: list(raw['partners']) };
   const optional = { subtitle: 'subtitle', shortTitle: 'short_title', document: 'document', lang: 'lang', date: 'date', place: 'place', logo: 'logo', classification: 'classification' } as const;

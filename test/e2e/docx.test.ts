@@ -91,6 +91,21 @@ describe('DOCX: the example as Word documents, opened by LibreOffice', () => {
     }
   }, 300_000);
 
+  it('shows every label of the participation chart in LibreOffice, in English and in French (it left out Ghana and Niger beside a label on three lines)', async () => {
+    convert();
+    for (const [file, header] of [['en/public/report.docx', 'Country or group'], ['fr/public/report.docx', 'Pays ou groupe']] as const) {
+      const pdf = await openPdf(new Uint8Array(readFileSync(path.join(converted, flatName(file).replace(/\.docx$/, '.pdf')))));
+      let page = '';
+      for (let n = 1; n <= pdf.numPages && !page.includes(header); n++) {
+        page = (await (await pdf.getPage(n)).getTextContent()).items.flatMap((item) => ('str' in item ? [item.str] : [])).join('\n');
+      }
+      await pdf.destroy();
+      expect(page, file).toContain(header);
+      // Each country twice on the page: the chart's label, then the table's row.
+      for (const country of ['Burkina Faso', 'Ghana', 'Mali', 'Niger']) expect(page.split('\n').filter((line) => line.trim() === country), `${file}: ${country}`).toHaveLength(2);
+    }
+  }, 300_000);
+
   it('shows the contents\' page numbers as soon as it is opened, each within a page of where LibreOffice puts the heading', async () => {
     const docx = convert();
     let files = 0;

@@ -47,6 +47,25 @@ describe('editions', () => {
     expect(published).not.toContain('a representative of');
   });
 
+  it('marks a custom document without front matter, or with front matter that is not valid YAML, on its PDF cover and every page (they went unmarked)', async () => {
+    const documents = (t: string) => t.replace('report:\n  editions:', 'report:\n  documents: [report, { name: note, template: note.md.hbs }, { name: press, template: press.md.hbs }]\n  editions:');
+    const body = '# Note for donors\n\n' + 'A paragraph of the note.\n\n'.repeat(60);
+    const dir = project('marked-custom', { 'workshop.yaml': documents, 'templates/note.md.hbs': () => body, 'templates/press.md.hbs': () => `---\ntitle: Press: release\n---\n${body}` });
+    const result = await runInProcess(['build', dir, '--format', 'md,pdf'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'out/restricted/note.md'), 'utf8')).toMatch(/^---\nclassification: "RESTRICTED: for workshop participants only"\n---\n\*\*RESTRICTED: for workshop participants only\*\*\n\n# Note for donors/);
+    for (const name of ['note', 'press']) {
+      const pdf = await openPdf(new Uint8Array(readFileSync(path.join(dir, `out/restricted/${name}.pdf`))));
+      const pages = await allText(pdf);
+      await pdf.destroy();
+      expect(pages.length, name).toBeGreaterThan(2);
+      pages.forEach((page, index) => expect(page, `${name}.pdf, page ${index + 1}`).toContain('RESTRICTED: for workshop participants only'));
+      // Its title, from its first heading, on the cover.
+      expect(pages[0], name).toContain('Note for donors');
+    }
+    expect(readFileSync(path.join(dir, 'out/public/note.md'), 'utf8')).not.toContain('RESTRICTED');
+  });
+
   it('two documents of one name in different editions are two files; in the same edition, document-name-taken (one replaced the other, silently)', async () => {
     const documents = (second: string) => (text: string) => text.replace('report:\n', `report:\n  documents:\n    - report\n    - { name: note, template: note-public.md.hbs, editions: [public] }\n    - { name: note, template: note-restricted.md.hbs${second} }\n`);
     const templates = { 'templates/note-public.md.hbs': () => '# Public note\n', 'templates/note-restricted.md.hbs': () => '# Restricted note\n' };
