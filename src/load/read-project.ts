@@ -115,9 +115,23 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
  */
 async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const nested: string[] = [];
+  const misnamed: string[] = [];
   // A file (or link) in a folder inside is not read, nor its link followed: it is only named.
   const top = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
-  const names = await listFiles(fs, dir, sub, diagnostics, top, (name) => YAML_FILE.test(name) && nested.push(name));
+  const names = await listFiles(fs, dir, sub, diagnostics, top, (name) => {
+    if (YAML_FILE.test(name)) nested.push(name);
+    else if (!name.slice(sub.length + 1).includes('/') && NOTES_FILE_MISNAMED.test(name.slice(sub.length + 1))) misnamed.push(name);
+  });
+  // `2023-06-04.yaml.txt` (a text editor's own extension), `.json`: not read, and nothing said of it.
+  for (const name of misnamed) {
+    const meant = name.replace(/(\.ya?ml)?\.[^./]*$|(?<=\/[^./]+)$/i, '.yaml');
+    diagnostics.push({
+      code: 'not-read', severity: 'warning', stage: 'load',
+      message: `${name} is not read: only the .yaml and .yml files of ${sub}/ are, so nothing of it is in the report.`,
+      hint: `Rename it ${meant.slice(meant.lastIndexOf('/') + 1)} (an editor may have added its own extension).`,
+      location: { file: name, start: FILE_START, end: FILE_START },
+    });
+  }
   // Inside a folder named like a notes file (sessions/09-visit.yaml/), which not-a-file reports already.
   for (const name of nested.filter((file) => !YAML_FILE.test(file.slice(sub.length + 1).split('/')[0]!))) {
     diagnostics.push({
@@ -131,6 +145,13 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
 }
 
 const FILE_START = { line: 1, column: 1, offset: 0 };
+
+/**
+ * A file in a notes folder that was probably meant as a notes file: `.yaml.txt` or another extension
+ * after .yaml, `.txt`, `.json` (JSON is YAML), or no extension. Not a dotfile, a README, a backup
+ * (`~`, `.bak`, `.orig`, `.swp`) or a document of another kind (`.md`, `.docx`…): those are the editor's own.
+ */
+const NOTES_FILE_MISNAMED = /^(?!\.)(?!readme)(?!.*(~|\.(bak|orig|swp|tmp)$))(.*\.ya?ml\.[a-z0-9]+|.*\.(txt|json)|[^.]+)$/i;
 
 /** The folders a project's notes and settings are read from. */
 const PROJECT_FOLDERS = ['sessions', 'countries', 'follow-up', 'translations', 'assets', 'templates'];

@@ -107,6 +107,21 @@ describe('notes where they are not read', () => {
     expect(found[2]!.message).toBe('sessions/day-1/a.yaml is in a folder inside sessions/: it is not read, and nothing of it is in the report.');
   });
 
+  it('a notes file with another extension (.yaml.txt, .json, none) warns with the name to give it; a README, a backup or a dotfile does not', async () => {
+    const dir = path.join(work, 'other-extension');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    const session = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8');
+    for (const name of ['c.yaml.txt', 'd.json', 'e', 'README.md', 'a.yaml~', 'a.yaml.bak', '.DS_Store', 'notes.md']) writeFileSync(path.join(dir, 'sessions', name), session);
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => [d.file, d.hint])).toEqual([
+      ['sessions/c.yaml.txt', 'Rename it c.yaml (an editor may have added its own extension).'],
+      ['sessions/d.json', 'Rename it d.yaml (an editor may have added its own extension).'],
+      ['sessions/e', 'Rename it e.yaml (an editor may have added its own extension).'],
+    ]);
+    expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
+  });
+
   it('a file where a folder of notes should be (follow-up.yaml, `follow-up` without extension, sessions.yml) warns; other files beside workshop.yaml do not', async () => {
     const dir = path.join(work, 'file-for-folder');
     copyTree(path.join(FIXTURES, 'minimal'), dir);
