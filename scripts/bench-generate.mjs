@@ -84,7 +84,7 @@ export function generate(size, dir, options = {}) {
         if (rnd() < 0.7) Object.assign(rec, { same_as: earlier.id, theme: earlier.theme });
         else rec.text = `${earlier.text.slice(0, -1)} swiftly.`;
       }
-      ids.push({ id, theme: rec.theme, text: rec.text });
+      ids.push({ id, theme: rec.theme, text: rec.text, to: rec.addressed_to[0] });
       recs.push(rec);
     }
     const session = {
@@ -108,7 +108,14 @@ export function generate(size, dir, options = {}) {
     const date = f === 0 ? `${year}-09-15` : `${year + 1}-03-15`;
     const updates = [];
     for (let s = 0; s < spec.sessions; s += 2) updates.push({ action: `a${s}`, status: f === 0 ? 'in-progress' : 'done', note: sentence(rnd, 25) });
-    for (let r = 0; r < 5; r++) updates.push({ recommendation: ids[Math.floor(rnd() * ids.length)].id, country: countries[r % countries.length], status: 'in-progress', note: sentence(rnd, 20) });
+    // Each in a country the recommendation is addressed to (else not-addressed warns).
+    for (let r = 0; r < 5; r++) {
+      const rec = ids[Math.floor(rnd() * ids.length)];
+      const country = rec.to === 'member-states' ? countries[r % countries.length] : rec.to;
+      const note = sentence(rnd, 20);
+      // (Once per recommendation and country: the same update twice is repeated-follow-up.)
+      if (!updates.some((u) => u.recommendation === rec.id && u.country === country)) updates.push({ recommendation: rec.id, country, status: 'in-progress', note });
+    }
     writeFileSync(path.join(dir, 'follow-up', `${date}.yaml`), stringify({ date, reported_by: 'unoct', updates }));
   }
   for (const country of countries) {

@@ -73,6 +73,7 @@ export type RuleId =
   | 'unknown-action'
   | 'follow-up-before-workshop'
   | 'follow-up-date-mismatch'
+  | 'follow-up-date-far'
   | 'as-of-before-workshop'
   | 'conflicting-follow-up'
   | 'repeated-follow-up'

@@ -134,6 +134,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       change: (dir) => edit(report(dir), 'recommendation: api-pnr\n    country: NER', 'recommendation: mobility-risk-indicators\n    country: GHA'),
       where: /follow-up\/2022-11-15\.yaml:20:14 warning Recommendation “mobility-risk-indicators” is not addressed to GHA: its addressed_to names BFA, MLI, NER\. \[not-addressed\][\s\S]*hint: Check the country, or add GHA to the recommendation's `addressed_to`[\s\S]*see: .*sessions\/02-trends-threats\.yaml:\d+:\d+ the recommendation/, code: 0,
     },
+    {
+      // A year mistyped: every open action overdue as of 2033, without a word.
+      rule: 'follow-up-date-far',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/niger-june.yaml'), 'date: 2033-06-02\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n'),
+      where: /follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): every action's status is computed as of this date, and each one still open is overdue by then\. \[follow-up-date-far\][\s\S]*hint: Check the year\./, code: 0,
+    },
     { rule: 'action-without-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), '  - id: tanger-med-study-visit\n    text:', '  - text:'), where: /sessions\/08-closing\.yaml:\d+:5 warning This action has no id, so follow-up reports cannot refer to it\.[\s\S]*hint: Give it one, e\.g\. `id: organize-a-study-visit`\./, code: 0 },
     { rule: 'duplicate-id', change: (dir) => edit(path.join(dir, 'sessions/08-closing.yaml'), 'id: tanger-med-study-visit', 'id: focal-points-list'), where: /sessions\/08-closing\.yaml:\d+:9 error The action id “focal-points-list” is already used earlier in this file\./, code: 1 },
   ];

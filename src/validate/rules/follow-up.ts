@@ -143,6 +143,28 @@ export function checkFollowUps(ctx: RuleContext): void {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) conflicting(ctx, subject, list[i - 1]!, list[i]!);
   }
+  checkLatestDate(ctx, followUps);
+}
+
+/** Years between the latest follow-up report and the one before it (or the workshop) past which its date is likely mistyped. */
+const FAR_YEARS = 2;
+
+/**
+ * The latest report sets the date every status is computed as of: one dated years after the
+ * report before it, or after the workshop when it is the only one (`2033-06-02` for 2023), made
+ * every open action overdue in every document, without a word. A warning at its date. (Never
+ * against the clock: a build says the same any day.)
+ */
+function checkLatestDate(ctx: RuleContext, followUps: RuleContext['project']['followUps']): void {
+  const dated = followUps.flatMap((followUp) => (typeof followUp.data.date === 'string' ? [{ date: followUp.data.date, file: followUp.file }] : [])).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const latest = dated[dated.length - 1];
+  const before = dated.length > 1 ? { date: dated[dated.length - 2]!.date, what: 'the report before it' } : ctx.datesToJudgeBy ? { date: ctx.datesToJudgeBy.end, what: 'the workshop' } : undefined;
+  if (!latest || !before) return;
+  const years = (Date.parse(latest.date) - Date.parse(before.date)) / (365.25 * 86_400_000);
+  if (!(years > FAR_YEARS)) return;
+  ctx.report('follow-up-date-far', 'warning', { file: latest.file, path: ['date'] }, 'value',
+    `This report is dated ${latest.date}, ${Math.floor(years)} years after ${before.what} (${before.date}): every action's status is computed as of this date, and each one still open is overdue by then.`,
+    'Check the year. If the date is right, nothing is wrong; a report in between would show how the actions went.');
 }
 
 /** An update as far as it is written right: one taken out by its errors has no status. */
