@@ -28,6 +28,7 @@ export type RuleId =
   | 'yaml-merge-key'
   | 'yaml-tag'
   | 'misplaced-block-indicator'
+  | 'list-item-in-text'
   | 'empty-file'
   | 'not-a-mapping'
   | 'encoding'

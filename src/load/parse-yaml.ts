@@ -282,12 +282,41 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
   if (newline !== -1 && newline < node.range[1]) {
     const block = blockIndicatorProblem(text, text.lastIndexOf('\n', node.range[0] - 1) + 1, true);
     if (block) report('misplaced-block-indicator', 'warning', block.range, block.message, block.hint);
+    const item = listItemInText(text, node.range[0], newline, node.range[1]);
+    if (item) report('list-item-in-text', 'warning', item.range, item.message, item.hint);
   }
   const unsafe = findUnsafeCharacter(node.value);
   if (unsafe) {
     report('control-character', 'warning', node.range, `This text contains ${unsafe.name} (U+${unsafe.codePoint}), which is invisible or reorders text.`,
       'Delete the character (it often comes from copying out of a word processor or a web page).');
   }
+}
+
+/**
+ * A line of a plain text over several lines that begins with `- `: an item meant for the list, one
+ * level too deep (`  - First point` then `    - Second point`), which YAML reads as the text of the
+ * item above, dash and all. The first such line, when the text is itself a list item.
+ */
+function listItemInText(text: string, start: number, newline: number, end: number): { range: [number, number]; message: string; hint: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const dash = /^([ \t]*)-[ \t]+$/.exec(text.slice(lineStart, start));
+  if (!dash) return undefined;
+  for (let at = newline + 1; at < end; ) {
+    const next = text.indexOf('\n', at);
+    const line = text.slice(at, next === -1 || next > end ? end : next);
+    const written = /^([ \t]*)- \S/.exec(line);
+    if (written) {
+      const from = at + written[1]!.length;
+      return {
+        range: [from, at + line.trimEnd().length],
+        message: `This line is read as the end of the text of the item above, not as an item of its own: its “-” is further in than that item's.`,
+        hint: `To make it an item, put its “-” under the one above (${dash[1]!.length} spaces in); if the dash belongs to the text, put the whole text in quotes.`,
+      };
+    }
+    if (next === -1) break;
+    at = next + 1;
+  }
+  return undefined;
 }
 
 /** The quoted scalar that runs to the end of the file: YAML reports it there, the mistake is at its start. */
