@@ -47,7 +47,7 @@ export function followUpView(
         view.history!.push(entry);
       } else if (update.recommendation !== undefined) {
         const rec = recById.get(update.recommendation);
-        if (rec) recommendationUpdates.push({ ...entry, recommendation: { number: rec.number, label: rec.label }, ...(update.country ? { country: country(update.country) } : {}) });
+        if (rec) recommendationUpdates.push({ ...entry, recommendation: { number: rec.number, label: rec.label, ...(rec.id !== undefined ? { id: rec.id } : {}) }, ...(update.country ? { country: country(update.country) } : {}) });
       }
     }
   }

@@ -152,6 +152,8 @@ export interface AddresseeView {
 export interface RecommendationRef {
   number: number;
   label: string;
+  /** Its id in the notes (the end of its same_as chain), where a reference carries it: its number may differ between editions and a programme's documents, its id never. */
+  id?: string;
 }
 
 export interface RecommendationView extends RecommendationRef {

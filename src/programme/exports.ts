@@ -132,8 +132,8 @@ export function programmeJson(model: ProgrammeModel, leftOut: readonly LeftOutWo
       workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
       status: a.status ?? 'not-started', overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
     })),
-    progress: model.progress.map((p) => ({ workshop: p.workshop.id, recommendation: p.label, ...(p.country ? { country: p.country.code } : {}), status: p.status, date: p.date })),
-    recurring: model.recurring.map((group) => ({ text: text(group.text), raised: group.raised.map((r) => ({ workshop: r.workshop.id, label: r.label })) })),
+    progress: model.progress.map((p) => ({ workshop: p.workshop.id, recommendation: p.label, ...(p.id !== undefined ? { id: p.id } : {}), ...(p.country ? { country: p.country.code } : {}), status: p.status, date: p.date })),
+    recurring: model.recurring.map((group) => ({ text: text(group.text), raised: group.raised.map((r) => ({ workshop: r.workshop.id, label: r.label, ...(r.id !== undefined ? { id: r.id } : {}) })) })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

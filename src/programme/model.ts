@@ -90,6 +90,8 @@ export interface CountryProgress {
 /** A recommendation's latest progress in one country, or as a whole (no country), in its workshop. */
 export interface ProgrammeProgress extends Omit<CountryProgress, 'all_countries'> {
   workshop: ProgrammeWorkshopRef;
+  /** The recommendation's id in its workshop's notes. */
+  id?: string;
   country?: CountryView;
 }
 
@@ -175,7 +177,7 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     }),
   }));
   const progress = ordered.flatMap((input) => latestProgress(input.model.follow_up?.recommendations).map((report): ProgrammeProgress => ({
-    workshop: ref(input), label: report.recommendation.label, ...(report.country ? { country: report.country } : {}), status: report.status, date: report.date,
+    workshop: ref(input), label: report.recommendation.label, ...(report.recommendation.id !== undefined ? { id: report.recommendation.id } : {}), ...(report.country ? { country: report.country } : {}), status: report.status, date: report.date,
   })));
   const isOpen = (a: ActionView) => a.status !== 'done' && a.status !== 'dropped';
   return {

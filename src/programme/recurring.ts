@@ -10,6 +10,8 @@ export interface RaisedAt<W> {
   name: string;
   number: number;
   label: string;
+  /** Its id in its workshop's notes, when it has one. */
+  id?: string;
 }
 
 /** One recommendation raised at more than one workshop: the text it was first raised with, and everywhere it was raised (workshop order, then number). */
@@ -89,7 +91,7 @@ export function recurringRecommendations<W>(inputs: ReadonlyArray<RecurringInput
     if (group) group.push(i);
     else groups.set(find(i), [i]);
   });
-  const raisedAt = (i: number): RaisedAt<W> => ({ workshop: inputs[nodes[i]!.w]!.ref, name: inputs[nodes[i]!.w]!.name, number: nodes[i]!.rec.number, label: nodes[i]!.rec.label });
+  const raisedAt = (i: number): RaisedAt<W> => ({ workshop: inputs[nodes[i]!.w]!.ref, name: inputs[nodes[i]!.w]!.name, number: nodes[i]!.rec.number, label: nodes[i]!.rec.label, ...(nodes[i]!.rec.id !== undefined ? { id: nodes[i]!.rec.id } : {}) });
   const recurring = [...groups.values()]
     .filter((members) => new Set(members.map((i) => nodes[i]!.w)).size > 1)
     .sort((a, b) => a[0]! - b[0]!)

@@ -37,8 +37,8 @@ describe('progress on a recommendation as a whole (a report naming no country)',
   it('is in programme.json beside the progress in one country (both were missing)', async () => {
     const data = JSON.parse(programmeJson(await rabatWithProgress('2023-01-10', 'done'))) as { progress: unknown[] };
     expect(data.progress).toEqual([
-      { workshop: 'rabat-2022', recommendation: 'R5', country: 'NER', status: 'in-progress', date: '2022-11-15' },
-      { workshop: 'rabat-2022', recommendation: 'R5', status: 'done', date: '2023-01-10' },
+      { workshop: 'rabat-2022', recommendation: 'R5', id: 'cl-traveller-data', country: 'NER', status: 'in-progress', date: '2022-11-15' },
+      { workshop: 'rabat-2022', recommendation: 'R5', id: 'cl-traveller-data', status: 'done', date: '2023-01-10' },
     ]);
   });
 });
