@@ -5,6 +5,7 @@ import type { DocumentEntry, Language } from '../notes/types.js';
 import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, type TemplateFile } from '../render/index.js';
 import { otherKindTemplates, ownTemplateName, unusedTemplates } from '../render/unused-templates.js';
 import { isProgrammeTemplate, PARTIALS_DIR } from '../render/templates.js';
+import { templateFrontMatterProblem } from '../render/front-matter-check.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
@@ -31,6 +32,11 @@ export async function projectTemplates(dir: string, templatesOption: string | un
     // A programme's template in a workshop's own folder: said as such (not "replaces no default").
     if (!shared) diagnostics.push(...otherKindTemplates(templates, bundled, 'workshop'));
     diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(ownTemplateName(name)), shared));
+    // Front matter that is not YAML, found without data: validate says what build would.
+    for (const file of new Set(templates.values())) {
+      const problem = file.overridden && !isProgrammeTemplate(ownTemplateName(file.displayPath.replace(/^templates\//, ''))) ? templateFrontMatterProblem(file) : undefined;
+      if (problem) diagnostics.push(problem);
+    }
   }
   return { templates, diagnostics, own };
 }

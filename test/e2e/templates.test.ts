@@ -197,6 +197,10 @@ describe('overrides', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^templates\/press\.md\.hbs:2:1 warning The front matter this template writes is not valid YAML \(Nested mappings are not allowed in compact mappings, in “title: Press: release of [^”]+”\): its title, date and organizers are not read, and the document's first heading is its title\. \[invalid-front-matter\]$/m);
     expect(result.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+    // validate finds it too, without data (its --strict passed where build's failed).
+    const checked = await runInProcess(['validate', dir, '--strict'], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('templates/press.md.hbs:2:1 warning The front matter this template writes is not valid YAML (Nested mappings are not allowed in compact mappings, in “title: Press: release of {{workshop.short_title}}”)');
     expect(read(path.join(dir, 'out/press.html'))).toContain('<title>Press release</title>');
     expect(read(path.join(dir, 'out/note.html'))).toContain('<title>A note to the file</title>');
   });
