@@ -13,7 +13,7 @@ export interface SchemaView {
 export interface SchemaHints {
   country?: (written: string) => string | undefined;
   /** For an id written where an owner, an addressee or a follow-up reporter goes. */
-  party?: (written: string) => string | undefined;
+  party?: (written: string, field: string) => string | undefined;
 }
 
 /** The fields that name an organization or a beneficiary country by its id. */
@@ -287,7 +287,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const trimmed = value.trim();
       const spaced = !meant && trimmed !== value && trimmed !== '' && new RegExp(String(error.params.pattern), 'u').test(trimmed) ? `Write it without the space${value.length - trimmed.length > 1 ? 's' : ''}: “${trimmed}”.` : undefined;
       const field = [...path].reverse().find((key): key is string => typeof key === 'string');
-      const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value) : undefined;
+      const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
       return at('invalid-value', 'value', `“${value}” is not a valid ${name || 'value'}.`, meant ?? spaced ?? named ?? description);
     }
     default:

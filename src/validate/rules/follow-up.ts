@@ -2,7 +2,8 @@ import type { ParsedFile } from '../../load/index.js';
 import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean, suggest } from '../suggest.js';
-import { beneficiaryMeant, COUNTRY_CODE } from './references.js';
+import { beneficiaryMeant, COUNTRY_CODE, organizationsOf } from './references.js';
+import { partyMeant } from '../party-suggestion.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -63,7 +64,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));
     if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && !mayBeBeneficiary(data.reported_by)) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
-        beneficiaryMeant(ctx, data.reported_by) ?? didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
+        partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
     const date = data.date;
     checkRepeatedUpdates(ctx, followUp, updates);

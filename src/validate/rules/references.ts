@@ -3,6 +3,7 @@ import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
 import { countryHint, countryMeant } from '../country-suggestion.js';
 import { didYouMean } from '../suggest.js';
+import { partyMeant, type NamedOrganization } from '../party-suggestion.js';
 import { UnknownUses } from './unknown-uses.js';
 
 /** A country code as the notes write one (MLI), as opposed to an organization id. */
@@ -69,7 +70,7 @@ export function checkReferences(ctx: RuleContext): void {
     'If a theme\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
   const choices = (allowMemberStates: boolean) => [...ctx.organizationIds, ...ctx.beneficiaries, ...(allowMemberStates ? [MEMBER_STATES] : [])];
   unknownOrganizations.report(ctx, 'unknown-organization', 'error', (target) => `“${target}” is not an organization id or a beneficiary country code`,
-    (target, allowMemberStates) => beneficiaryMeant(ctx, target) ?? didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
+    (target, allowMemberStates) => partyMeant(target, organizationsOf(ctx), allowMemberStates) ?? beneficiaryMeant(ctx, target) ?? didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
     'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
 }
 
@@ -101,11 +102,18 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
   }
 }
 
+/** The organizers and partners of workshop.yaml, with their names and acronyms. */
+export function organizationsOf(ctx: RuleContext): NamedOrganization[] {
+  const { organizers = [], partners = [] } = ctx.project.workshop.data;
+  return [...organizers, ...partners].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
+}
+
 /** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id (an unknown one goes to `unknown`). */
 function knownAddressee(ctx: RuleContext, target: string, site: Site, allowMemberStates: boolean, unknown: UnknownUses<boolean>): void {
   if (allowMemberStates && target === MEMBER_STATES) return;
   if (ctx.organizationIds.has(target) || ctx.mayBeLeftOut(target)) return;
-  if (COUNTRY_CODE.test(target)) {
+  // `IOM`: three capitals, but an organization's acronym, not a country (said as a country code not in the M49 table).
+  if (COUNTRY_CODE.test(target) && (ctx.table.has(target) || partyMeant(target, organizationsOf(ctx), allowMemberStates) === undefined)) {
     beneficiary(ctx, target, site, 'value');
     return;
   }
