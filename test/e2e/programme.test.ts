@@ -424,7 +424,7 @@ describe('a programme of workshops', () => {
     expect(result.stderr.match(/Named without a link/g)).toHaveLength(1);
   });
 
-  it('tells apart two workshops with the same short title in the register and the calendar, by their ids (they could not be told apart)', () => {
+  it('tells apart two workshops with the same short title in the overview, the register and the calendar, by their ids (they could not be told apart)', () => {
     const dir = copy();
     const rabat = path.join(dir, '../rabat-2022/workshop.yaml');
     writeFileSync(rabat, read(rabat).replace('short_title: Border Security Management Workshop', 'short_title: Atelier de suivi de Niamey'));
@@ -435,6 +435,7 @@ describe('a programme of workshops', () => {
     expect(register).toMatch(/^\| (<span lang="fr">)?Atelier de suivi de Niamey(<\/span>)? \(rabat-2022\) \| \*\*A\d+\*\* \|/m);
     expect(register).toMatch(/^\| <span lang="fr">Atelier de suivi de Niamey<\/span> \(niamey-2022\) \| \*\*A\d+\*\* \|/m);
     expect(read(path.join(dir, 'out/actions.ics')).replace(/\r\n /g, '')).toMatch(/SUMMARY:A\d+ \(Atelier de suivi de Niamey\\, rabat-2022\):/);
+    expect(read(path.join(dir, 'out/overview.md'))).toMatch(/\(rabat-2022\)\]\(\.\.\/\.\.\/rabat-2022\/out\/en\/public\/report\.md\)/);
     // One of each, with the same name, is named as before.
     expect(read(path.join(ROOT, 'examples/sahel-programme/out/actions.md'))).toMatch(/^\| Border Security Management Workshop \| /m);
   });

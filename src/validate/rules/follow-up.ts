@@ -118,7 +118,7 @@ export function checkFollowUps(ctx: RuleContext): void {
           if (to !== undefined && !to.has('member-states') && !to.has(update.country)) {
             const countries = [...to].filter((id) => ctx.beneficiaries.has(id));
             ctx.report('not-addressed', 'warning', at('country'), 'value', `Recommendation “${update.recommendation}” is not addressed to ${update.country}: ${countries.length > 0 ? `its addressed_to names ${countries.join(', ')}` : to.size > 0 ? 'its addressed_to names no beneficiary country' : 'it has no addressed_to'}.`,
-              `Check the country, or add ${update.country} to the recommendation's \`addressed_to\`: ${update.country}'s country brief and programme dossier list only the recommendations addressed to it.`, [{ site: recIds.get(update.recommendation)!, message: 'the recommendation' }]);
+              `Check the country, or add ${update.country} to the recommendation's \`addressed_to\`: ${update.country}'s country brief and programme dossier list only the recommendations addressed to it (the dossier shows this progress without the recommendation).`, [{ site: recIds.get(update.recommendation)!, message: 'the recommendation' }]);
           }
         }
         if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
