@@ -34,6 +34,23 @@ export interface ValidateResult {
 
 const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits];
 
+/** A file in sessions/ that is a follow-up report: `reported_by` and `updates`, and no session's `title`. */
+function isFollowUpReport(file: ParsedFile): boolean {
+  const data = file.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'reported_by' in data && 'updates' in data && !('title' in data);
+}
+
+function misplacedFollowUp(file: ParsedFile): Diagnostic {
+  const name = file.source.path.slice(file.source.path.lastIndexOf('/') + 1);
+  const at = { line: 1, column: 1, offset: 0 };
+  return {
+    code: 'not-read', severity: 'warning', stage: 'validate',
+    message: `${file.source.path} is a follow-up report (reported_by, updates), not a session: it is not read here, and nothing of it is in the report.`,
+    hint: `Move it to follow-up/${name}.`,
+    location: { file: file.source.path, start: at, end: at },
+  };
+}
+
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything
  * that passed, so one run reports every independent problem. Pure.
@@ -80,7 +97,10 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   beneficiaries = (workshop?.data.countries ?? []).flatMap((code) => code);
   named = [...workshop?.data.organizers ?? [], ...workshop?.data.partners ?? []].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
   organizations = named.map((org) => org.id);
-  const sessions = loaded.sessions.map((file) => check<Partial<SessionNotes>>(file, 'session'));
+  // A follow-up report saved in sessions/: one warning, not a session's six errors.
+  const misplaced = loaded.sessions.filter(isFollowUpReport);
+  for (const file of misplaced) diagnostics.push(misplacedFollowUp(file));
+  const sessions = loaded.sessions.filter((file) => !misplaced.includes(file)).map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));
   const followUps = loaded.followUps.map((file) => check<Partial<FollowUpNotes>>(file, 'follow-up'));

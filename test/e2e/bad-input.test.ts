@@ -122,6 +122,17 @@ describe('notes where they are not read', () => {
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
   });
 
+  it('a follow-up report saved in sessions/ is one warning saying where it goes, not a session\'s six errors', async () => {
+    const dir = path.join(work, 'follow-up-in-sessions');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    writeFileSync(path.join(dir, 'sessions/c.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: x\n    status: done\n');
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; message: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.file, d.line, d.hint])).toEqual([['not-read', 'sessions/c.yaml', 1, 'Move it to follow-up/c.yaml.']]);
+    expect(found[0]!.message).toBe('sessions/c.yaml is a follow-up report (reported_by, updates), not a session: it is not read here, and nothing of it is in the report.');
+  });
+
   it('a file where a folder of notes should be (follow-up.yaml, `follow-up` without extension, sessions.yml) warns; other files beside workshop.yaml do not', async () => {
     const dir = path.join(work, 'file-for-folder');
     copyTree(path.join(FIXTURES, 'minimal'), dir);
