@@ -172,6 +172,8 @@ export async function ejectTemplates(target: string, names: readonly string[], f
   // All of them: those of the project's kind (a workshop's build never reads a programme's templates, nor the reverse); every one into a shared --templates folder.
   const all = [...bundled.keys()].filter((name) => kind === undefined || isProgrammeTemplate(name) === (kind === 'programme'));
   const wanted = names.length ? names.map((name) => resolveName(name, [...bundled.keys()])) : all.map((name) => ({ from: name, to: name }));
+  // A template the project's build would never read (templates list and validate then called it unused): refused before anything is written.
+  if (kind !== undefined) for (const { from, to } of wanted) refuseOtherKind(from, to, kind);
   const folder = await stat(target).catch(() => undefined);
   if (folder && !folder.isDirectory()) throw notAFolder(target, path.resolve(target) === path.resolve(root.folder, 'templates'));
   const copies: Destination[] = [];
@@ -185,6 +187,20 @@ export async function ejectTemplates(target: string, names: readonly string[], f
   }
   await writeAllOrNothing(copies, root, fs);
   return { copied: copies.map(({ file }) => path.relative(target, file).split(path.sep).join('/')), kept };
+}
+
+/** `eject NAME` of a template the project's kind of build does not read: a programme's into a workshop, a workshop's or a language's copy into a programme. */
+function refuseOtherKind(from: string, to: string, kind: 'workshop' | 'programme'): void {
+  const programme = isProgrammeTemplate(from);
+  if (kind === 'programme' && programme && to !== from) {
+    throw new SetupError(`A programme's documents are in programme.yaml's language, from templates/${from}: templates/${to} would never be read.`, `Eject ${from.replace(/\.md\.hbs$/, '')} instead.`);
+  }
+  // Partials: a programme's templates may place a workshop's (partials/person).
+  if (from.startsWith('partials/') || programme === (kind === 'programme')) return;
+  throw new SetupError(kind === 'programme'
+    ? `${from} is a workshop's template: a programme's build does not read it.`
+    : `${from} is a programme's template: a workshop's build does not read it.`,
+  kind === 'programme' ? 'Eject it into a workshop of the programme (--project ../rabat-2022), or give a shared folder with --templates.' : 'Eject it into the programme\'s folder (--project ../sahel-programme), or give a shared folder with --templates.');
 }
 
 /**

@@ -584,6 +584,23 @@ describe('context', () => {
     expect(german.stderr).toContain('hint: workshop-report writes reports in en and fr');
   });
 
+  it('templates eject refuses a template the project\'s kind of build never reads (a workshop\'s into a programme, a programme\'s in a language folder or into a workshop), writing nothing', async () => {
+    const programme = path.join(work, 'eject-programme');
+    copyTree(path.join(ROOT, 'examples/sahel-programme'), programme);
+    remove(path.join(programme, 'out'));
+    for (const [name, said] of [['report', 'report.md.hbs is a workshop\'s template: a programme\'s build does not read it.'], ['fr/programme/overview', 'templates/fr/programme/overview.md.hbs would never be read.']]) {
+      const result = await runInProcess(['templates', 'eject', name!, '--project', programme]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toContain(said);
+    }
+    expect(existsSync(path.join(programme, 'templates'))).toBe(false);
+    const workshop = project({});
+    const reverse = await runInProcess(['templates', 'eject', 'programme/overview', '--project', workshop]);
+    expect(reverse.code).toBe(2);
+    expect(reverse.stderr).toContain('programme/overview.md.hbs is a programme\'s template: a workshop\'s build does not read it.');
+    expect((await runInProcess(['templates', 'eject', 'programme/overview', 'person', '--project', programme])).code).toBe(0);
+  });
+
   it('templates eject suggests the name meant', async () => {
     const dir = project({});
     for (const [name, meant] of [['Report', 'report'], ['fr/reprt', 'fr/report'], ['persn', 'person']]) {
