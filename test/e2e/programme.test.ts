@@ -189,6 +189,20 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 holds no workshop\.yaml\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
   });
 
+  it('ends with the count over the whole programme when more than one workshop has problems (the last workshop\'s count was taken for it)', () => {
+    const dir = copy();
+    const niamey = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(niamey, read(niamey).replace('id: reunion-tripartite', 'id: reunion tripartite'));
+    const rabat = path.join(dir, '../rabat-2022/sessions/03-kst-initiatives.yaml');
+    writeFileSync(rabat, read(rabat).replace('theme: kst', 'theme: kstt'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('In all: 3 errors, in 2 workshops.');
+    // One workshop with problems: its own count is the whole count, nothing more said.
+    writeFileSync(rabat, read(rabat).replace('theme: kstt', 'theme: kst'));
+    expect(runBin(['validate', dir]).stderr).not.toContain('In all:');
+  });
+
   it('a workshop\'s file listed for its folder: said so, and the same_as into it not called unknown (two errors that were only this one\'s consequence)', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../rabat-2022', '  - ../rabat-2022/workshop.yaml'));
