@@ -1,3 +1,4 @@
+import { suggest } from '../validate/suggest.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
@@ -347,7 +348,8 @@ export function parseFormats(list: string): Format[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length || formats.length === 0) {
-    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, 'Use md, pdf, html, docx, or several: md,pdf,docx.');
+    const meant = unknown.length === 1 ? suggest(unknown[0]!, FORMATS) : undefined;
+    throw new SetupError(`Unknown format “${unknown.join(', ') || list}” for --format.`, `${meant ? `Did you mean “${meant}”? ` : ''}Use md, pdf, html, docx, or several: md,pdf,docx.`);
   }
   return [...new Set(formats)] as Format[];
 }
@@ -356,7 +358,11 @@ export function parseFormats(list: string): Format[] {
 export function parseAsOf(value: string): string {
   const day = new Date(`${value}T00:00:00Z`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value) return value;
-  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, 'For example --as-of 2023-05-15.');
+  // `30/06/2023`, `30.06.2023`: a day written the European way, the one meant said in the form taken.
+  const european = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
+  const meant = european ? `${european[3]}-${european[2]!.padStart(2, '0')}-${european[1]!.padStart(2, '0')}` : undefined;
+  const valid = meant !== undefined && !Number.isNaN(new Date(`${meant}T00:00:00Z`).getTime()) && new Date(`${meant}T00:00:00Z`).toISOString().slice(0, 10) === meant;
+  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, valid ? `Did you mean --as-of ${meant}?` : 'For example --as-of 2023-05-15.');
 }
 
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */

@@ -66,10 +66,14 @@ export function missingDocumentTemplates(workshop: CheckedProject['workshop'], t
     const lacking = languages.filter((language) => !templatesIn(templates, language, languages).has(entry.template));
     if (lacking.length === 0) return [];
     const missing = missingTemplate({ name: entry.name, template: entry.template, path: entry.name }, templatesOption === undefined ? undefined : `the --templates folder (${templatesOption})`);
-    const near = suggest(entry.template, [...templatesIn(templates, lacking[0]!, languages).keys()].filter((name) => !name.startsWith(PARTIALS_DIR)));
+    const available = [...templatesIn(templates, lacking[0]!, languages).keys()].filter((name) => !name.startsWith(PARTIALS_DIR));
+    // `template: templates/note.md.hbs`: the name is already inside templates/.
+    const inside = entry.template.replace(/^(\.\/)?templates\//, '');
+    const near = inside !== entry.template && available.includes(inside) ? undefined : suggest(entry.template, available);
+    const hint = inside !== entry.template && available.includes(inside) ? `Write \`template: ${inside}\`: the name is taken inside the templates folder.` : near ? `Did you mean “${near}”? ${missing.hint}` : undefined;
     return [{
       ...missing,
-      ...(near ? { hint: `Did you mean “${near}”? ${missing.hint}` } : {}),
+      ...(hint ? { hint } : {}),
       ...(lacking.length < languages.length ? { message: missing.message.replace(' does not exist.', ` does not exist in ${lacking.join(', ')}.`) } : {}),
       location: locate(workshop.file, ['report', 'documents', index, 'template'], 'value'),
     }];

@@ -282,9 +282,9 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     case 'pattern': {
       const value = String(valueAt(file.data, path));
       // `country: mli`, `country: Mali`: the code meant, as other rules say it.
-      const meant = error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(value) : undefined;
-      // `"MLI "`, `" api-pnr"`: the spaces around it are the whole mistake (the hint only said "No spaces").
+      // `"MLI "`, `" api-pnr"`: the spaces around it are the whole mistake (the hint only said "No spaces", or that codes are in capitals).
       const trimmed = value.trim();
+      const meant = trimmed === value && error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(value) : undefined;
       const spaced = !meant && trimmed !== value && trimmed !== '' && new RegExp(String(error.params.pattern), 'u').test(trimmed) ? `Write it without the space${value.length - trimmed.length > 1 ? 's' : ''}: “${trimmed}”.` : undefined;
       const field = [...path].reverse().find((key): key is string => typeof key === 'string');
       const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;

@@ -32,6 +32,16 @@ describe('the built bin', () => {
     expect(result.stderr).toContain('--help');
   });
 
+  it('suggests the format and the date meant: --format pdff, --as-of 30/06/2023', () => {
+    const format = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--format', 'pdff', '--check']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('hint: Did you mean “pdf”?');
+    const date = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--as-of', '30/06/2023', '--check']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain('hint: Did you mean --as-of 2023-06-30?');
+    expect(runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--as-of', '31/02/2023', '--check']).stderr).toContain('hint: For example --as-of 2023-05-15.');
+  });
+
   it('exits 2 on --watch with --check, before anything is built or watched (it compared once, then watched)', () => {
     const result = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--watch', '--check']);
     expect(result.code).toBe(2);

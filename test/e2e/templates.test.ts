@@ -601,6 +601,13 @@ describe('context', () => {
     expect((await runInProcess(['templates', 'eject', 'programme/overview', 'person', '--project', programme])).code).toBe(0);
   });
 
+  it('a custom document\'s `template: templates/note.md.hbs` is told to leave out templates/ (it was only “does not exist”)', async () => {
+    const dir = project({ 'note.md.hbs': '# Note\n' }, 'report:\n  documents: [report, { name: note, template: templates/note.md.hbs }]\n');
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('hint: Write `template: note.md.hbs`: the name is taken inside the templates folder.');
+  });
+
   it('templates eject suggests the name meant', async () => {
     const dir = project({});
     for (const [name, meant] of [['Report', 'report'], ['fr/reprt', 'fr/report'], ['persn', 'person']]) {
