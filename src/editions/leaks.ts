@@ -65,6 +65,29 @@ function eachNotesText(project: CheckedProject, each: (text: NotesText) => void)
     add(file, ['summary'], data.summary, all);
     lists(file, [], data, all);
   }
+  // A follow-up note is printed with its action or recommendation: restricted with it.
+  const { actions, recommendations } = restrictedIds(project);
+  for (const { file, data } of project.followUps ?? []) {
+    data.updates?.forEach((update, i) => add(file, ['updates', i, 'note'], update.note, (update.action !== undefined && actions.has(update.action)) || (update.recommendation !== undefined && recommendations.has(update.recommendation))));
+  }
+}
+
+/** The ids of the actions and recommendations a public edition leaves out (marked, or in a restricted session). */
+function restrictedIds(project: CheckedProject): { actions: Set<string>; recommendations: Set<string> } {
+  const actions = new Set<string>();
+  const recommendations = new Set<string>();
+  for (const { data } of project.sessions) {
+    for (const action of data.actions ?? []) if (action.id !== undefined && (data.restricted === true || action.restricted === true)) actions.add(action.id);
+    for (const rec of data.recommendations ?? []) if (rec.id !== undefined && (data.restricted === true || rec.restricted === true)) recommendations.add(rec.id);
+  }
+  return { actions, recommendations };
+}
+
+/** The follow-up notes a public edition prints: those of updates on its actions and recommendations. */
+function publicFollowUpNotes(publicProject: CheckedProject): string[] {
+  const actions = new Set(publicProject.sessions.flatMap((session) => (session.data.actions ?? []).flatMap((action) => action.id ?? [])));
+  const recommendations = new Set(publicProject.sessions.flatMap((session) => (session.data.recommendations ?? []).flatMap((rec) => rec.id ?? [])));
+  return (publicProject.followUps ?? []).flatMap(({ data }) => (data.updates ?? []).flatMap((update) => (update.note !== undefined && ((update.action !== undefined && actions.has(update.action)) || (update.recommendation !== undefined && recommendations.has(update.recommendation))) ? [update.note] : [])));
 }
 
 /**
@@ -82,7 +105,7 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
     if (words.length >= LEAK_MIN_WORDS) found.push({ words: words.join(' '), source: text, file, path });
   });
   if (found.length === 0) return [];
-  const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data)], found);
+  const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data), publicFollowUpNotes(publicProject)], found);
   const restricted = ({ words, source, file, path }: (typeof found)[number]): RestrictedText => ({ words, source, location: locate(file, path, 'value') });
   if (alsoPublic && shown.size > 0) {
     const copies = publicCopies(project, publicProject, found.filter((text) => shown.has(text)).map((text) => text.words));
@@ -101,6 +124,7 @@ function publicCopies(project: CheckedProject, publicProject: CheckedProject, so
     [publicProject.workshop.file, publicProject.workshop.data as unknown as Record<string, unknown>],
     ...publicProject.sessions.map((session) => [session.file, session.data as unknown as Record<string, unknown>] as const),
     ...publicProject.countries.map((country) => [country.file, country.data as unknown as Record<string, unknown>] as const),
+    ...(publicProject.followUps ?? []).map((followUp) => [followUp.file, followUp.data as unknown as Record<string, unknown>] as const),
   ]);
   const copies = new Map<string, Location>();
   eachNotesText(project, ({ file, path, text, restricted }) => {

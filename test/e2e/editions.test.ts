@@ -66,6 +66,24 @@ describe('editions', () => {
     expect(readFileSync(path.join(dir, 'out/public/note.md'), 'utf8')).not.toContain('RESTRICTED');
   });
 
+  it('a restricted text copied into a follow-up note is restricted-also-public naming that note, as a copy in the notes is (it was restricted-leak blaming the templates, twice)', async () => {
+    const dir = path.join(work, 'follow-up-copy');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    remove(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'follow-up/2023-06-02.yaml'), 'date: 2023-06-02\nreported_by: unoct-rabat\nupdates:\n  - action: circulate-report\n    status: done\n    note: "Also: secure communication equipment for border posts in the Ménaka and Mopti regions."\n');
+    const result = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('restricted-leak');
+    expect(result.stderr).toMatch(/countries\/MLI\.yaml:29:11 warning This restricted text is also written in a part of the notes that is not restricted[^\n]*\[restricted-also-public\][\s\S]*?see: follow-up\/2023-06-02\.yaml:6:11 the copy that is not restricted/);
+    // The note of a restricted action's update is printed with that action only: no public copy, no leak.
+    const closing = path.join(dir, 'sessions/08-closing.yaml');
+    writeFileSync(closing, readFileSync(closing, 'utf8').replace('  - id: circulate-report\n', '  - id: circulate-report\n    restricted: true\n'));
+    const restricted = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
+    expect(restricted.code, restricted.stderr).toBe(0);
+    expect(restricted.stderr).not.toMatch(/restricted-also-public|restricted-leak/);
+    expect(readFileSync(path.join(dir, 'out/en/public/follow-up.md'), 'utf8')).not.toContain('Ménaka and Mopti');
+  });
+
   it('two documents of one name in different editions are two files; in the same edition, document-name-taken (one replaced the other, silently)', async () => {
     const documents = (second: string) => (text: string) => text.replace('report:\n', `report:\n  documents:\n    - report\n    - { name: note, template: note-public.md.hbs, editions: [public] }\n    - { name: note, template: note-restricted.md.hbs${second} }\n`);
     const templates = { 'templates/note-public.md.hbs': () => '# Public note\n', 'templates/note-restricted.md.hbs': () => '# Restricted note\n' };
