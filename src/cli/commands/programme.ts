@@ -111,7 +111,8 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   if (reporting.verbose) io.stderr.write(timings.format());
   if (!reporting.quiet) {
     for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
-    if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}.\n`);
+    // Its own reports were built as of that day like every workshop's: before it was held, every action not started.
+    if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}. ${built.leftOut.length === 1 ? 'Its own reports, built' : 'Their own reports, built'} as of that day too, show every action not started; a build without --as-of brings them up to date.\n`);
     // Its reports print what it marks restricted, and the programme's documents go to donors.
     if (built.unlinked.length > 0) io.stderr.write(`Named without a link to its reports in the programme's documents (they print what it marks restricted, and it has no public edition): ${built.unlinked.map((dir) => path.relative(io.cwd, dir) || '.').join(', ')}. To link to it, give it a public edition (report.editions, see README "Editions").\n`);
     // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
