@@ -14,8 +14,7 @@ import { writeAllOrNothing, type Destination, type Root } from './destinations.j
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
-import { isProgrammeTemplate } from '../render/templates.js';
-import { ownTemplateName } from '../render/unused-templates.js';
+import { isProgrammeTemplate, ownTemplateName } from '../render/templates.js';
 
 /**
  * The project folder `templates list` and `eject` work on, without --templates, must be a workshop's

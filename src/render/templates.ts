@@ -1,3 +1,5 @@
+import { CATALOGUES } from '../i18n/index.js';
+
 /** A template's text and the path to show in diagnostics (bundled or the project's override). */
 export interface TemplateFile {
   text: string;
@@ -19,4 +21,10 @@ export function partialName(name: string): string {
 /** Whether a shipped template's name is a programme's: its documents and their front matter (a language's folder, `fr/`, taken off first by the caller). */
 export function isProgrammeTemplate(name: string): boolean {
   return /^(?:programme\/|partials\/programme-front-matter\.md\.hbs$)/.test(name);
+}
+
+/** A template's name without the folder of a language the tool has (`fr/report.md.hbs` → `report.md.hbs`): the default it stands for. */
+export function ownTemplateName(name: string): string {
+  const folder = name.slice(0, name.indexOf('/'));
+  return folder && Object.hasOwn(CATALOGUES, folder) ? name.slice(folder.length + 1) : name;
 }

@@ -3,7 +3,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { suggest } from '../validate/suggest.js';
 import { CATALOGUES } from '../i18n/index.js';
-import { isProgrammeTemplate, PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { isProgrammeTemplate, ownTemplateName, PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+
+export { ownTemplateName } from './templates.js';
 
 /**
  * The project's template files that nothing uses: not the name of a default they would replace, not
@@ -116,8 +118,3 @@ export function otherKindTemplates(templates: TemplateSet, bundled: ReadonlySet<
   });
 }
 
-/** A template's name without the folder of a language the tool has (`fr/report.md.hbs` → `report.md.hbs`): the default it stands for. */
-export function ownTemplateName(name: string): string {
-  const folder = name.slice(0, name.indexOf('/'));
-  return folder && Object.hasOwn(CATALOGUES, folder) ? name.slice(folder.length + 1) : name;
-}

@@ -150,7 +150,7 @@ describe('a programme of workshops', () => {
   it('validate warns of an overview (an old ejected copy) printing {{reports}}, which a workshop without a public edition lacks; the shipped ones are quiet', () => {
     const dir = copy();
     const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
-    const old = shipped.replace('{{#if reports}}[{{cell short_title}}]({{reports}}report.md){{else}}{{cell short_title}}{{/if}}', '[{{cell short_title}}]({{reports}}report.md)');
+    const old = shipped.replace('{{#if reports}}[{{cell short_title}}{{#if shared_short_title}} ({{id}}){{/if}}]({{reports}}report.md){{else}}{{cell short_title}}{{#if shared_short_title}} ({{id}}){{/if}}{{/if}}', '[{{cell short_title}}]({{reports}}report.md)');
     expect(old).not.toBe(shipped);
     mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
     writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), old);
