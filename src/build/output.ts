@@ -6,9 +6,14 @@ import { digest, rememberWritten, unchangedOnDisk, type WarmState } from './warm
 export interface Publication {
   /** Stages one file (written to a temporary name at once). */
   emit(file: OutputFile): Promise<void>;
+  /** Writes the commit record, renaming nothing (see Staging.prepare). */
+  prepare(record?: Record<string, unknown>): Promise<void>;
   /** Moves every staged file into place and removes what the previous build wrote and this one did not. */
   commit(record?: Record<string, unknown>): Promise<PublishResult>;
-  /** Leaves the output folder as it was. */
+  /**
+   * Leaves the output folder as it was, unless `commit` has begun the renames; resolves once the
+   * temporary files are gone. A file emitted after it is refused, never staged.
+   */
   abort(): Promise<void>;
 }
 
@@ -22,7 +27,12 @@ export interface Publication {
 export function startPublication(outDir: string, options: { signal?: AbortSignal; warm?: WarmState; fs?: FileSystem; project?: string; programmeWorkshop?: boolean } = {}): Publication {
   const { signal, warm, fs, project, programmeWorkshop } = options;
   let staging: Promise<Staging> | undefined;
-  const open = () => (staging ??= openStaging(outDir, signal, fs, project, programmeWorkshop));
+  let aborted = false;
+  const open = () => {
+    // A late file (a writer's, after the build failed) must not open a staging nobody will abort.
+    if (aborted) return Promise.reject(new Error(`The publication into ${outDir} was aborted.`));
+    return (staging ??= openStaging(outDir, signal, fs, project, programmeWorkshop));
+  };
   const digests = new Map<string, string>();
   return {
     async emit(file) {
@@ -32,13 +42,19 @@ export function startPublication(outDir: string, options: { signal?: AbortSignal
       digests.set(file.path, sum);
       if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !target.keep(file.path)) await target.add(file);
     },
+    async prepare(record) {
+      await (await open()).prepare(record);
+    },
     async commit(record) {
       const result = await (await open()).commit(record);
       if (warm) await rememberWritten(warm, outDir, digests, result.written);
       return result;
     },
     async abort() {
-      if (staging) await (await staging).abort();
+      aborted = true;
+      // A staging that could not open (an interruption, a file in the way) staged nothing.
+      const opened = await staging?.catch(() => undefined);
+      await opened?.abort();
     },
   };
 }

@@ -42,11 +42,26 @@ export interface Staging {
    */
   keep(file: string): boolean;
   /**
+   * Writes the commit record (the next manifest) and renames nothing: the first half of `commit`,
+   * for a programme, which writes every folder's record before it renames anything in any of them,
+   * so that an interruption before the last record leaves every folder as it was (see
+   * stageProgramme). An interruption (the signal) is heard before the record is written, never
+   * after. `record`: more to note in the manifest beside the files (recommendation numbers per edition).
+   */
+  prepare(record?: Record<string, unknown>): Promise<void>;
+  /**
    * Moves every added file into place and removes what the previous build wrote and this one did not.
-   * `record`: more to note in the manifest beside the files (recommendation numbers per edition).
+   * `record`: as for `prepare`, which `commit` does first unless it was done (its record is then the one kept).
+   * The signal is heard until the commit record is written: from then on the publish completes,
+   * interrupted or not (the point of no return; the record is what the next build would complete).
    */
   commit(record?: Record<string, unknown>): Promise<PublishResult>;
-  /** Removes the temporary files, leaving the folder as it was. Safe to call twice, or after a failure. */
+  /**
+   * Removes the temporary files, the commit record and the journal, leaving the folder as it was;
+   * also after `prepare`, nothing being renamed before `commit`. Safe to call twice, or after a
+   * failure: each call resolves once the removal has finished, whoever started it. After
+   * `commit`, nothing.
+   */
   abort(): Promise<void>;
 }
 
@@ -110,20 +125,32 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   const outDirExisted = existing !== undefined;
   const staged = new Map<string, string>();
   const kept = new Set<string>();
-  let state: 'open' | 'committing' | 'done' | 'aborted' = 'open';
+  let state: 'open' | 'prepared' | 'committing' | 'done' | 'aborted' = 'open';
   let failure: unknown;
   let queue: Promise<unknown> = Promise.resolve();
+  /** The removal an abort started: every later abort waits for it rather than returning while it runs. */
+  let aborting: Promise<void> | undefined;
+  /** What `prepare` recorded: the names staged, then those kept. */
+  let prepared: { names: string[]; all: string[] } | undefined;
 
-  const abortNow = async (): Promise<void> => {
-    if (state !== 'open') return;
-    state = 'aborted';
+  const removeStaged = async (): Promise<void> => {
+    // The commit record first: a process killed during the removal must not leave a record whose
+    // temporary files are gone, which the next build would complete with some of them missing.
+    await fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }).catch(() => undefined);
     for (const [name, temp] of staged) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
       await removeEmptyParents(fs, outDir, path.dirname(name));
     }
-    await fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }).catch(() => undefined);
     await fs.rm(path.join(outDir, JOURNAL), { force: true }).catch(() => undefined);
     if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
+  };
+  /** Aborts unless the renames have begun (or are done); resolves when the removal is finished. */
+  const abortNow = (): Promise<void> => {
+    if (state === 'open' || state === 'prepared') {
+      state = 'aborted';
+      aborting = removeStaged();
+    }
+    return aborting ?? Promise.resolve();
   };
   const fail = async (error: unknown): Promise<never> => {
     failure ??= error;
@@ -166,13 +193,39 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
   };
 
+  /** The commit record, after a last look at the signal: once it is written, the publish completes. */
+  const prepare = async (extra?: Record<string, unknown>): Promise<void> => {
+    checkOpen();
+    if (signal?.aborted) return fail(new InterruptedError('interrupted'));
+    const names = [...staged.keys()];
+    const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
+    const record = path.join(outDir, MANIFEST_TEMP);
+    await makeFolder(outDir);
+    const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
+    await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
+    prepared = { names, all };
+    state = 'prepared';
+  };
+  const commit = async (extra?: Record<string, unknown>): Promise<PublishResult> => {
+    if (state !== 'prepared') await prepare(extra);
+    if (failure !== undefined) throw failure;
+    if (state !== 'prepared' || !prepared) throw new Error(`The staging of ${outDir} is ${state}.`);
+    // The point of no return: from here on the signal is not looked at, and abort does nothing.
+    state = 'committing';
+    const { names, all } = prepared;
+    const removed = await finish(fs, outDir, previous, all, false, names);
+    state = 'done';
+    return { written: names, kept: all.slice(names.length), removed, ...(recovered ? { recovered } : {}) };
+  };
+  /** Runs `step` after every add, prepare and commit asked for before it, even if the caller does not wait. */
+  const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = queue.catch(() => undefined).then(step);
+    queue = next;
+    return next;
+  };
+
   return {
-    // One file at a time, in order, even if the caller does not wait.
-    add: (file) => {
-      const next = queue.catch(() => undefined).then(() => add(file));
-      queue = next;
-      return next;
-    },
+    add: (file) => inTurn(() => add(file)),
     keep: (file) => {
       checkOpen();
       if (!previous.includes(file) || staged.has(file)) return false;
@@ -183,21 +236,8 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       await queue.catch(() => undefined);
       await abortNow();
     },
-    commit: async (extra?: Record<string, unknown>) => {
-      await queue.catch(() => undefined);
-      checkOpen();
-      if (signal?.aborted) return fail(new InterruptedError('interrupted'));
-      const names = [...staged.keys()];
-      const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
-      const record = path.join(outDir, MANIFEST_TEMP);
-      await makeFolder(outDir);
-      const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
-      await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
-      state = 'committing';
-      const removed = await finish(fs, outDir, previous, all, false, names);
-      state = 'done';
-      return { written: names, kept: all.slice(names.length), removed, ...(recovered ? { recovered } : {}) };
-    },
+    prepare: (extra) => inTurn(() => prepare(extra)),
+    commit: (extra) => inTurn(() => commit(extra)),
   };
 }
 

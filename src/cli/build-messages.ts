@@ -48,6 +48,15 @@ export function publishedSummary(shown: string, result: PublishResult, verbose =
   return lines.map((line) => `${line}\n`).join('');
 }
 
+/**
+ * Said when Ctrl-C came once publishing had passed its point of no return (the commit record
+ * written): the build published anyway and exits with its own code, not 130, and the person who
+ * pressed Ctrl-C is told why, rather than left to think the reports are the old ones.
+ */
+export function lateInterruptNote(): string {
+  return 'Ctrl-C came while the reports were being moved into place, too late to stop: they are published.\n';
+}
+
 /** What `build --check` says: up to date, or each document that is missing, differs or is stale. */
 export function checkSummary(shown: string, files: number, problems: readonly OutputProblem[], quiet: boolean): string {
   if (problems.length === 0) return quiet ? '' : `${shown}/ is up to date (${files} files).\n`;

@@ -4,7 +4,7 @@ export interface Io {
   stderr: Output;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** Aborted on Ctrl-C: commands stop before publishing anything. */
+  /** Aborted on Ctrl-C: commands stop and clean up (exit 130), unless publishing has passed its point of no return (the commit record written): then they publish and return their own code. */
   signal?: AbortSignal;
   /** Watch mode's file watcher and timers; tests inject their own. */
   watchDeps?: import('./watch.js').WatchDeps;

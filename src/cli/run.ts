@@ -13,6 +13,7 @@ const SCHEMA_CHOICES = ['workshop', 'session', 'country', 'pdf-theme', 'translat
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
+export { interruptHandler } from './interrupt.js';
 
 export interface GlobalOptions {
   color: boolean;

@@ -51,8 +51,13 @@ async function previousBuild(): Promise<string> {
   return out;
 }
 
-function expectNoTemporaryFiles(out: string): void {
+/** No temporary file, commit record or journal. */
+function expectNoBookkeeping(out: string): void {
   expect(listFiles(out).filter((file) => file.endsWith('.wr-tmp') || file === JOURNAL)).toEqual([]);
+}
+
+function expectNoTemporaryFiles(out: string): void {
+  expectNoBookkeeping(out);
   expect(existsSync(path.join(out, 'annex')), 'a folder made for the failed build').toBe(false);
 }
 
@@ -231,6 +236,131 @@ describe('interrupting a publish (Ctrl-C)', () => {
     const controller = new AbortController();
     const fs: FileSystem = { ...nodeFs, writeFile: async (file, data) => { await nodeFs.writeFile(file, data); if (file.endsWith('recommendations.md.wr-tmp')) controller.abort(); } };
     await expect(publish(out, NEXT, controller.signal, fs)).rejects.toBeInstanceOf(InterruptedError);
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+  });
+});
+
+/** The file-system calls that change the disk, counted in the order they start. */
+const CHANGES = ['writeFile', 'appendFile', 'rename', 'rm', 'rmdir', 'mkdir'] as const;
+
+/**
+ * The real disk, with `controller` aborted (Ctrl-C) as soon as the `at`th call that changes the disk
+ * has finished: an interruption at a chosen step, without any timing. `log` lists every such call.
+ */
+function interruptingFs(controller: AbortController, at: number): FileSystem & { log: Array<{ method: string; file: string }> } {
+  const log: Array<{ method: string; file: string }> = [];
+  const fs: FileSystem = { ...nodeFs };
+  for (const method of CHANGES) {
+    const real = nodeFs[method] as (file: string, ...rest: unknown[]) => Promise<unknown>;
+    (fs as unknown as Record<string, unknown>)[method] = async (file: string, ...rest: unknown[]) => {
+      log.push({ method, file });
+      const step = log.length;
+      try {
+        return await real(file, ...rest);
+      } finally {
+        if (step === at) controller.abort();
+      }
+    };
+  }
+  return Object.assign(fs, { log });
+}
+
+const isRecord = (call: { method: string; file: string }) => call.method === 'writeFile' && call.file.endsWith(`${MANIFEST}.wr-tmp`);
+
+describe('interrupting a publish at each of its steps', () => {
+  it('before the commit record is written: InterruptedError, the folder as it was, no temporary file; from it on: published, no error', async () => {
+    // The steps of a publish not interrupted, to interrupt after each in turn.
+    const probe = interruptingFs(new AbortController(), 0);
+    await publish(await previousBuild(), NEXT, undefined, probe);
+    const record = probe.log.findIndex(isRecord) + 1;
+    expect(record).toBeGreaterThan(NEXT.length * 2);
+    const outcomes: string[] = [];
+    for (let step = 1; step <= probe.log.length; step++) {
+      const out = await previousBuild();
+      const before = snapshot(out);
+      const controller = new AbortController();
+      const fs = interruptingFs(controller, step);
+      const outcome = await publish(out, NEXT, controller.signal, fs).then(() => 'published', (error: unknown) => error);
+      expect(controller.signal.aborted).toBe(true);
+      if (step < record) {
+        expect(outcome, `interrupted after step ${step}, ${fs.log[step - 1]?.method} ${fs.log[step - 1]?.file}`).toBeInstanceOf(InterruptedError);
+        expect(snapshot(out)).toEqual(before);
+      } else {
+        expect(outcome, `interrupted after step ${step}, ${fs.log[step - 1]?.method} ${fs.log[step - 1]?.file}`).toBe('published');
+        expect(listFiles(out)).toEqual([MANIFEST, 'annex/programme.pdf', 'countries/MLI.md', 'notes.txt', 'recommendations.md', 'report.md']);
+        expect(read(path.join(out, 'report.md'))).toBe('next report');
+      }
+      expectNoBookkeeping(out);
+      outcomes.push(outcome === 'published' ? 'published' : 'interrupted');
+    }
+    expect(outcomes).toEqual([...Array<string>(record - 1).fill('interrupted'), ...Array<string>(probe.log.length - record + 1).fill('published')]);
+  });
+
+  it('after prepare (the commit record written, nothing renamed), abort still leaves the folder as it was', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    const staging = await openStaging(out);
+    for (const file of NEXT) await staging.add(file);
+    await staging.prepare();
+    expect(existsSync(path.join(out, `${MANIFEST}.wr-tmp`))).toBe(true);
+    await staging.abort();
+    expect(snapshot(out)).toEqual(before);
+    expectNoTemporaryFiles(out);
+    expect(existsSync(path.join(out, `${MANIFEST}.wr-tmp`))).toBe(false);
+    await expect(staging.commit()).rejects.toThrow(/aborted/);
+  });
+
+  it('once committing, abort does nothing and the interruption is not heard', async () => {
+    const out = await previousBuild();
+    const controller = new AbortController();
+    const staging = await openStaging(out, controller.signal);
+    for (const file of NEXT) await staging.add(file);
+    await staging.prepare();
+    controller.abort();
+    const committed = staging.commit();
+    await staging.abort();
+    await expect(committed).resolves.toMatchObject({ written: NEXT.map((file) => file.path) });
+    expect(read(path.join(out, 'report.md'))).toBe('next report');
+    expectNoBookkeeping(out);
+  });
+
+  it('a second abort resolves only once the removal the first started has finished', async () => {
+    const out = await previousBuild();
+    const before = snapshot(out);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let reached!: () => void;
+    const removing = new Promise<void>((resolve) => { reached = resolve; });
+    let armed = false;
+    // The first temporary file removed by the abort waits for the gate.
+    const fs: FileSystem = {
+      ...nodeFs,
+      rm: async (file, options) => {
+        if (armed && file.endsWith('.wr-tmp')) {
+          armed = false;
+          reached();
+          await gate;
+        }
+        return nodeFs.rm(file, options);
+      },
+    };
+    const controller = new AbortController();
+    const staging = await openStaging(out, controller.signal, fs);
+    await staging.add(NEXT[0]!);
+    await staging.add(NEXT[1]!);
+    armed = true;
+    controller.abort();
+    // The interrupted add starts the removal, and waits in it.
+    const failed = staging.add(NEXT[2]!).catch((error: unknown) => error);
+    await removing;
+    let finished = false;
+    const second = staging.abort().then(() => { finished = true; });
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(finished).toBe(false);
+    release();
+    await second;
+    expect(await failed).toBeInstanceOf(InterruptedError);
     expect(snapshot(out)).toEqual(before);
     expectNoTemporaryFiles(out);
   });

@@ -3,7 +3,7 @@ import { startPublication } from '../../build/output.js';
 import { build, parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
-import { cacheSummary, checkSummary, progressLine, publishedSummary } from '../build-messages.js';
+import { cacheSummary, checkSummary, lateInterruptNote, progressLine, publishedSummary } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
@@ -59,9 +59,12 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     io.stderr.write(checkSummary(shown, result.files.length, problems, reporting.quiet));
     return problems.length ? EXIT.problems : code;
   }
+  // Interrupted before the commit record is written, commit removes every temporary file and throws
+  // InterruptedError (130); after, it publishes, and the build's own exit code stands.
   const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
   timings.mark('write');
   const code = report();
   if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published, reporting.verbose));
+  if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   return code;
 }

@@ -9,7 +9,7 @@ import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
-import { cacheSummary, checkSummary } from '../build-messages.js';
+import { cacheSummary, checkSummary, lateInterruptNote } from '../build-messages.js';
 import { compareOutput, outputDiagnostics, type OutputProblem } from '../../build/compare-output.js';
 import type { OutputFile } from '../../build/publish.js';
 import { Timings } from '../../build/timings.js';
@@ -118,6 +118,8 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
     const names = built.files.length <= NAMED_FILES ? `: ${built.files.map((f) => f.path).join(', ')}` : '';
     io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/${names}\n`);
+    // Ctrl-C after every folder's commit record was written: all were published (see stageProgramme).
+    if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   }
   return EXIT.ok;
 }
