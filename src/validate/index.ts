@@ -1,4 +1,4 @@
-import { partyMeant, type NamedOrganization } from './party-suggestion.js';
+import { namedOrganizations, partyHint, type NamedOrganization } from './party-suggestion.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataPath, LoadedProject, ParsedFile } from '../load/index.js';
 import type { CountryFileNotes, FollowUpNotes, SessionNotes, WorkshopNotes } from '../notes/types.js';
@@ -68,10 +68,9 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const removed = new Map<string, DataPath[]>();
   // A country written where a code goes (`mli`, `Mali`): its hint names the code, a beneficiary's first once workshop.yaml is read.
   let beneficiaries: string[] = [];
-  let organizations: string[] = [];
-  let named: NamedOrganization[] = [];
+  let organizations: NamedOrganization[] = [];
   // A name written where an owner, addressee or reporter's id goes (`owner: Ministry of Interior`): the one meant, else what may go there.
-  const party = (written: string, field: string): string | undefined => (/\s/.test(written.trim()) ? partyMeant(written, named, field === 'addressed_to') ?? `“${written.trim()}” is written as a name: an owner, addressee or reporter is named by an id, one of ${[...organizations, ...beneficiaries].join(', ') || 'the organizations and beneficiary countries of workshop.yaml'}. To name another body, add it to \`partners:\` in workshop.yaml with an id, or name the country and say the body in the text.` : undefined);
+  const party = (written: string, field: string) => partyHint(written, organizations, beneficiaries, field === 'addressed_to');
   const check = <T>(file: ParsedFile, schema: SchemaName): Checked<T> | undefined => {
     const recovered = checkAgainstSchema(file, schema, { country: (written) => countryHint(written, beneficiaries, table), party });
     if (schema === 'workshop') workshopKeys = recovered.keysLeftOut;
@@ -95,8 +94,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
   beneficiaries = (workshop?.data.countries ?? []).flatMap((code) => code);
-  named = [...workshop?.data.organizers ?? [], ...workshop?.data.partners ?? []].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
-  organizations = named.map((org) => org.id);
+  organizations = namedOrganizations(workshop?.data ?? {});
   // A follow-up report saved in sessions/: one warning, not a session's six errors.
   const misplaced = loaded.sessions.filter(isFollowUpReport);
   for (const file of misplaced) diagnostics.push(misplacedFollowUp(file));

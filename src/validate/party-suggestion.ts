@@ -5,6 +5,24 @@ export interface NamedOrganization {
   acronym?: string;
 }
 
+/** The organizers and partners of workshop.yaml (as far as they were read), with their names and acronyms. Pure. */
+export function namedOrganizations(workshop: { organizers?: ReadonlyArray<Partial<NamedOrganization>>; partners?: ReadonlyArray<Partial<NamedOrganization>> }): NamedOrganization[] {
+  return [...workshop.organizers ?? [], ...workshop.partners ?? []].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
+}
+
+/**
+ * The hint for a name written where an owner's, an addressee's or a reporter's id goes
+ * (`owner: Ministry of Interior`): the one meant (partyMeant), else the ids it may be. Undefined for
+ * a word without spaces (an id mistyped: its own rules say it). Pure.
+ */
+export function partyHint(written: string, organizations: readonly NamedOrganization[], beneficiaries: readonly string[], allowMemberStates: boolean): string | undefined {
+  const name = written.trim();
+  if (!/\s/.test(name)) return undefined;
+  const ids = [...organizations.map((org) => org.id), ...beneficiaries];
+  return partyMeant(written, organizations, allowMemberStates)
+    ?? `“${name}” is written as a name: an owner, addressee or reporter is named by an id, one of ${ids.join(', ') || 'the organizations and beneficiary countries of workshop.yaml'}. To name another body, add it to \`partners:\` in workshop.yaml with an id, or name the country and say the body in the text.`;
+}
+
 const normal = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
 /**

@@ -3,7 +3,7 @@ import { sameAsElsewhere } from '../../notes/same-as.js';
 import type { RuleContext, Site } from '../context.js';
 import { countryHint, countryMeant } from '../country-suggestion.js';
 import { didYouMean } from '../suggest.js';
-import { partyMeant, type NamedOrganization } from '../party-suggestion.js';
+import { namedOrganizations, partyMeant, type NamedOrganization } from '../party-suggestion.js';
 import { UnknownUses } from './unknown-uses.js';
 
 /** A country code as the notes write one (MLI), as opposed to an organization id. */
@@ -104,8 +104,7 @@ function beneficiary(ctx: RuleContext, code: string, site: Site, part: 'key' | '
 
 /** The organizers and partners of workshop.yaml, with their names and acronyms. */
 export function organizationsOf(ctx: RuleContext): NamedOrganization[] {
-  const { organizers = [], partners = [] } = ctx.project.workshop.data;
-  return [...organizers, ...partners].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
+  return namedOrganizations(ctx.project.workshop.data);
 }
 
 /** addressed_to and owner: member-states (addressees only), a beneficiary code or an organization id (an unknown one goes to `unknown`). */
