@@ -145,8 +145,10 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       seen.add(key);
       diagnostics.push(diagnostic());
     };
-    const report = (node: { loc: hbs.AST.SourceLocation; original?: string }, missing: string, candidates: Iterable<string>) =>
-      once(node.loc, () => unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, candidates), ' here'));
+    const report = (node: { loc: hbs.AST.SourceLocation; original?: string }, missing: string, candidates: Iterable<string>, field?: string) => {
+      const names = [...candidates];
+      once(node.loc, () => unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, names), ' here', field !== undefined ? { field, names } : undefined));
+    };
 
     /**
      * A helper's arguments: each a name the data must have, and the field a helper names in quotes
@@ -257,7 +259,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             return OPEN;
           }
           if (!shape.props && shape.items === undefined) return OPEN;
-          report(node, part, shape.props?.keys() ?? []);
+          // (A field's fields are listed; the top's are many, and `context` shows them.)
+          const field = index > 0 && !/^\d+$/.test(parts[index - 1]!) ? parts[index - 1] : undefined;
+          report(node, part, shape.props?.keys() ?? [], field);
           return OPEN;
         }
         shape = next;

@@ -224,14 +224,19 @@ export function missingPartialDiagnostic(name: string, location: Location, templ
  * A name the data does not have, found by the check before rendering (`where` ' here': in that
  * block's scope) or by strict mode while rendering; `original` is the whole path, when it says more.
  */
-export function unknownNameDiagnostic(name: string, original: string | undefined, location: Location, guess: string | undefined, where: ' here' | ''): Diagnostic {
+export function unknownNameDiagnostic(name: string, original: string | undefined, location: Location, guess: string | undefined, where: ' here' | '', fieldsOf?: { field: string; names: readonly string[] }): Diagnostic {
+  // `{{owner.label}}`: what `owner` does have, where the hint only sent the editor to `context`.
+  const has = fieldsOf && fieldsOf.names.length > 0 && fieldsOf.names.length <= LISTED_FIELDS ? `“${fieldsOf.field}” has ${fieldsOf.names.join(', ')}. ` : '';
   return {
     code: 'template-unknown-name', severity: 'error', stage: 'render',
     message: `The template uses “${name}”${original !== undefined && original !== name ? ` (in {{${original}}})` : ''}, which the data does not have${where}.`,
     location,
-    hint: `${guess ? `Did you mean “${guess}”? ` : ''}Run \`workshop-report context\` to see every field the templates receive.`,
+    hint: `${guess ? `Did you mean “${guess}”? ` : ''}${has}Run \`workshop-report context\` to see every field the templates receive.`,
   };
 }
+
+/** Up to this many, the fields of the part of the data a name was looked for in are listed. */
+const LISTED_FIELDS = 15;
 
 /** Past the work limits: at the block that was running, with the loops around it. */
 function budgetDiagnostic(error: TemplateBudgetError, templates: TemplateSet): Diagnostic {

@@ -134,6 +134,15 @@ describe('template diagnostics', () => {
     expect(result.diagnostics[0]!.message).not.toContain('“title”');
   });
 
+  it('lists the fields a part of the data has when one of it is unknown ({{owner.label}}); the top\'s, which are many, are left to `context`', () => {
+    const templates = bundledTemplates();
+    templates.set('report.md.hbs', { text: '{{#each actions}}{{owner.label}}{{/each}}\n{{sesion}}\n', displayPath: 'templates/report.md.hbs', overridden: true });
+    const result = render(model, templates, ['report']);
+    const [owner, top] = result.diagnostics;
+    expect(owner!.hint).toMatch(/^“owner” has (id|kind|name|short)(, (id|kind|name|short)){3}\. Run `workshop-report context`/);
+    expect(top!.hint).not.toContain(' has ');
+  });
+
   it('reports a template syntax error at its line, and renders nothing', () => {
     const templates = bundledTemplates();
     templates.set('report.md.hbs', { text: 'a\nb {{title}\nc\n', displayPath: 'templates/report.md.hbs', overridden: true });
