@@ -23,7 +23,8 @@ export function partyHint(written: string, organizations: readonly NamedOrganiza
     ?? `“${name}” is written as a name: an owner, addressee or reporter is named by an id, one of ${ids.join(', ') || 'the organizations and beneficiary countries of workshop.yaml'}. To name another body, add it to \`partners:\` in workshop.yaml with an id, or name the country and say the body in the text.`;
 }
 
-const normal = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+// (`The International Organization for Migration` is its name too.)
+const normal = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ').replace(/^(?:(?:the|les|la|le) |l['’])/, '');
 
 /**
  * The organization, or `member-states`, that a value written where an owner, an addressee or a

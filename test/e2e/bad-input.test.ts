@@ -122,6 +122,18 @@ describe('notes where they are not read', () => {
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
   });
 
+  it('an action its owner\'s error takes out still has its recommendations checked: both mistakes in one run (the second was said only after the first was fixed)', async () => {
+    const dir = path.join(work, 'owner-and-recommendation');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    const session = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(session, readFileSync(session, 'utf8').replace('    owner: unoct-rabat', '    owner: The United Nations Counter-Terrorism Centre').replace(/(  - text: Assess connectivity[\s\S]*?recommendations:\n      - )border-data/, '$1border-dta'));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; line: number; hint: string }>;
+    expect(found.map((d) => d.ruleId).sort()).toEqual(['invalid-value', 'unknown-recommendation']);
+    expect(found.find((d) => d.ruleId === 'invalid-value')!.hint).toBe('Did you mean “uncct” (United Nations Counter-Terrorism Centre)? An organization is named by its id in workshop.yaml.');
+    expect(found.find((d) => d.ruleId === 'unknown-recommendation')!.hint).toBe('Did you mean “border-data”?');
+  });
+
   it('a follow-up report saved in sessions/ is one warning saying where it goes, not a session\'s six errors', async () => {
     const dir = path.join(work, 'follow-up-in-sessions');
     copyTree(path.join(FIXTURES, 'minimal'), dir);

@@ -50,16 +50,24 @@ export function checkReferences(ctx: RuleContext): void {
           didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
       }
     });
+    const knownRecommendation = (id: string, site: Site) => {
+      if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
+        ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”.`,
+          didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
+      }
+    };
     s.actions?.forEach((action, i) => {
       addressee(action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
-      action.recommendations?.forEach((id, j) => {
-        if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
-          ctx.report('unknown-recommendation', 'error', at(['actions', i, 'recommendations', j]), 'value',
-            `No recommendation has the id “${id}”.`,
-            didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
-        }
-      });
+      action.recommendations?.forEach((id, j) => knownRecommendation(id, at(['actions', i, 'recommendations', j])));
+    });
+    // An action its schema error took out whole (an owner written as a name): its recommendations
+    // are checked all the same, so one run says both mistakes, not one per run.
+    const written = (session.file.data as { actions?: unknown } | undefined)?.actions;
+    if (Array.isArray(written)) written.forEach((entry: unknown, i) => {
+      if (s.actions?.[i] !== undefined || entry === null || typeof entry !== 'object' || ctx.entryLostKey(session.file, ['actions', i], ['recommendations'])) return;
+      const ids = (entry as { recommendations?: unknown }).recommendations;
+      if (Array.isArray(ids)) ids.forEach((id: unknown, j) => typeof id === 'string' && /^[A-Za-z0-9][\w-]*$/.test(id) && knownRecommendation(id, at(['actions', i, 'recommendations', j])));
     });
   }
   for (const country of countries) {
