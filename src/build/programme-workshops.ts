@@ -14,6 +14,7 @@ import { countryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
 import { checkReadProject, factsOf, type ProblemsResult } from './check-project.js';
 import { readProject, type ReadResult } from '../load/read-project.js';
+import { InterruptedError } from '../errors.js';
 import { buildChecked, type BuildOptions, type BuildResult } from './pipeline.js';
 
 /** One workshop of a programme to build: plain data, so a worker thread can take it. */
@@ -107,7 +108,8 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
     outcomes[index] = hooks.onOutcome?.(index, outcome) ?? outcome;
   };
   let taken = 0;
-  const take = (): number | undefined => (taken < jobs.length ? taken++ : undefined);
+  // Ctrl-C: no workshop is begun after it, on either thread (a programme's PDFs take minutes: it was heard only at publishing).
+  const take = (): number | undefined => (taken < jobs.length && !hooks.signal?.aborted ? taken++ : undefined);
   const parallel = jobs.length >= PARALLEL_MIN_WORKSHOPS && availableParallelism() >= 2;
   const theirs = parallel ? inWorker(jobs, take, done).catch((error: unknown) => hooks.onWorkerFailure?.(error)) : undefined;
   // This thread's next workshop is taken (and read) while it builds one.
@@ -116,7 +118,7 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
     return index === undefined ? undefined : { index, read: readAhead(jobs[index]!) };
   };
   try {
-    for (let mine = takeAndRead(); mine; ) {
+    for (let mine = takeAndRead(); mine && !hooks.signal?.aborted; ) {
       const { index, read } = mine;
       mine = takeAndRead();
       done(index, await buildWorkshop(jobs[index]!, read));
@@ -127,12 +129,15 @@ export async function buildWorkshops(jobs: readonly WorkshopJob[], hooks: Worksh
     throw error;
   }
   await theirs;
+  if (hooks.signal?.aborted) throw new InterruptedError('interrupted');
   // What a failed worker had taken and not finished.
   for (const [index, job] of jobs.entries()) if (!outcomes[index]) done(index, await buildWorkshop(job));
   return outcomes as WorkshopOutcome[];
 }
 
 export interface WorkshopHooks {
+  /** Aborted: no workshop is begun after it, and buildWorkshops throws InterruptedError once those begun are done. */
+  signal?: AbortSignal;
   /** Each workshop's outcome as soon as it is built, on this thread (in no particular order); what it returns is kept instead. */
   onOutcome?: (index: number, outcome: WorkshopOutcome) => WorkshopOutcome | undefined;
   /** The worker could not start or failed: this thread builds what it had not finished. */

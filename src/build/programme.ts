@@ -185,7 +185,7 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
  * `staging`, the files of each workshop built without error, then the programme's, are staged as
  * they are made: the caller commits them (or aborts) once it has judged the diagnostics.
  */
-export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string, environment: Pick<BuildEnvironment, 'env' | 'timings'> = {}): Promise<ProgrammeBuild> {
+export async function buildProgramme(dirArgument: string, options: BuildOptions & { programmeOut?: string; staging?: ProgrammeStaging }, cwd: string, environment: Pick<BuildEnvironment, 'env' | 'timings' | 'signal'> = {}): Promise<ProgrammeBuild> {
   const { out: _ignored, programmeOut: _own, cache: _cache, cacheLocation: _there, staging, ...workshopOptions } = options;
   // A workshop built without error is staged at once, while the others are built (the caller commits
   // or aborts), and its files are not kept: 100 workshops' Markdown is 60 MB.
@@ -212,7 +212,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     }
     // Nothing will be built: each workshop is only checked, as `validate` checks it.
     if (hasErrors(templateProblems)) return mapLimit(listed, WORKSHOPS_AT_ONCE, (workshop) => checkProblems(workshop.dir, cwd, cache, undefined, options.templates));
-    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome });
+    outcomes = await buildWorkshops(listed.map((workshop) => ({ dir: workshop.dir, cwd, options: workshopOptions, language, ...(cache !== undefined ? { cache } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(environment.env ? { env: environment.env } : {}) })), { onOutcome, ...(environment.signal ? { signal: environment.signal } : {}) });
     return outcomes.map((outcome) => outcome.checked);
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');

@@ -69,7 +69,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     ...(options.out !== undefined ? { programmeOut: options.out } : {}),
     ...(options.cache ? { cache: true } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
-  }, io.cwd, { env: io.env, timings }).catch(async (error: unknown) => {
+  }, io.cwd, { env: io.env, timings, ...(io.signal ? { signal: io.signal } : {}) }).catch(async (error: unknown) => {
     await staging?.abort();
     throw error;
   });
