@@ -19,7 +19,7 @@ export interface Group {
 }
 
 /** Groups every recommendation of the (ordered) sessions by following same_as to its end. */
-export function groupRecommendations(sessions: readonly CheckedSession[]): Group[] {
+export function groupRecommendations(sessions: ReadonlyArray<{ data: Pick<Partial<CheckedSession['data']>, 'recommendations'> }>): Group[] {
   const occurrences: Occurrence[] = sessions.flatMap((session, sessionIndex) =>
     (session.data.recommendations ?? []).map((rec, position) => ({ rec, sessionIndex, position })));
   const byId = new Map<string, Occurrence>();

@@ -3,6 +3,7 @@ import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
 import { didYouMean, suggest } from '../suggest.js';
 import { beneficiaryMeant, COUNTRY_CODE, organizationsOf } from './references.js';
+import { groupRecommendations } from '../../consolidate/recommendations.js';
 import { partyMeant } from '../party-suggestion.js';
 
 /**
@@ -244,29 +245,13 @@ function actionIdFor(text: string, taken: ReadonlySet<string>): string {
 
 /**
  * Who each recommendation (by id) is addressed to: its own `addressed_to` and those of the
- * recommendations merged with it by `same_as` in the workshop, as the report merges them.
+ * recommendations merged with it by `same_as`, in the groups the report makes (groupRecommendations).
  */
 function addresseesById(ctx: RuleContext): Map<string, ReadonlySet<string>> {
-  const recommendations = ctx.project.sessions.flatMap((session) => session.data.recommendations ?? []);
-  // The groups `same_as` makes (a union-find over ids; one of another workshop, WORKSHOP:ID, is not merged here).
-  const parent = new Map<string, string>();
-  const root = (id: string): string => {
-    let at = id;
-    while (parent.has(at) && parent.get(at) !== at) at = parent.get(at)!;
-    return at;
-  };
-  recommendations.forEach((rec, index) => {
-    const key = rec.id ?? `\u0000${index}`;
-    if (rec.same_as !== undefined && !rec.same_as.includes(':') && root(rec.same_as) !== root(key)) parent.set(root(key), root(rec.same_as));
-  });
-  const byGroup = new Map<string, Set<string>>();
-  recommendations.forEach((rec, index) => {
-    const group = root(rec.id ?? `\u0000${index}`);
-    const set = byGroup.get(group) ?? new Set<string>();
-    for (const id of rec.addressed_to ?? []) if (typeof id === 'string') set.add(id);
-    byGroup.set(group, set);
-  });
   const byId = new Map<string, ReadonlySet<string>>();
-  for (const rec of recommendations) if (rec.id !== undefined && !byId.has(rec.id)) byId.set(rec.id, byGroup.get(root(rec.id)) ?? new Set());
+  for (const group of groupRecommendations(ctx.project.sessions)) {
+    const addressees = new Set(group.members.flatMap(({ rec }) => (rec.addressed_to ?? []).filter((id) => typeof id === 'string')));
+    for (const { rec } of group.members) if (rec.id !== undefined && !byId.has(rec.id)) byId.set(rec.id, addressees);
+  }
   return byId;
 }
