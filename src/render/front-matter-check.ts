@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { frontMatterText } from '../markdown/front-matter-text.js';
 import type { TemplateFile } from './templates.js';
 
 /**
@@ -10,7 +11,7 @@ import type { TemplateFile } from './templates.js';
  * quotes every value; an editor's own front matter may not (`title: Press: release`). Pure.
  */
 export function frontMatterProblem(markdown: string, template: TemplateFile): Diagnostic | undefined {
-  const yaml = frontMatterText(markdown);
+  const yaml = frontMatterText(markdown)?.yaml;
   return yaml === undefined ? undefined : yamlProblem(yaml, template, (wrong) => templateLine(template.text, wrong));
 }
 
@@ -24,18 +25,11 @@ export function templateFrontMatterProblem(template: TemplateFile): Diagnostic |
   // Comments first (`{{!-- … --}}`), kept as as many empty lines.
   const text = template.text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (comment) => comment.replace(/[^\n]/g, ''));
   const lead = /^\s*/.exec(text)![0];
-  const yaml = frontMatterText(text.slice(lead.length));
+  const yaml = frontMatterText(text.slice(lead.length))?.yaml;
   if (yaml === undefined) return undefined;
   const before = lead.split('\n').length - 1;
   const words = yaml.split('\n').map((line) => (/^\s*\{\{[#/^]|^\s*\{\{else\b/.test(line) && /\}\}\s*$/.test(line) ? '' : line.replace(/\{\{\{?[^}]*\}?\}\}/g, 'x'))).join('\n');
   return yamlProblem(words, template, (_wrong, line) => before + 1 + line);
-}
-
-/** The YAML between a document's opening and closing `---` lines, when it begins with them. */
-function frontMatterText(markdown: string): string | undefined {
-  if (!markdown.startsWith('---\n')) return undefined;
-  const end = markdown.indexOf('\n---\n', 3);
-  return end === -1 ? undefined : markdown.slice(4, end + 1);
 }
 
 function yamlProblem(yaml: string, template: TemplateFile, lineIn: (wrong: string, line: number) => number): Diagnostic | undefined {

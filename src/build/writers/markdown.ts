@@ -4,6 +4,7 @@ import { imageFileReader, type ImageFile } from '../../load/image-files.js';
 import { isSafeImage } from '../../markdown/images.js';
 import { parseGfm } from '../../markdown/parse.js';
 import { frontMatterFromYaml } from '../../typeset/front-matter.js';
+import { frontMatterText } from '../../markdown/front-matter-text.js';
 import type { OutputFile } from '../publish.js';
 import type { Writer, WriterDocument, WriterResult } from '../writer.js';
 import { imageFiles } from './images.js';
@@ -77,13 +78,11 @@ function withImagesFrom(doc: WriterDocument, prefix: string): { markdown: string
  * and named from a document's folder. `at`: where its value begins on that line (inside the quotes).
  */
 function frontMatterLogo(markdown: string): { src: string; at: number } | undefined {
-  if (!markdown.startsWith('---\n')) return undefined;
-  const end = markdown.indexOf('\n---\n', 3);
-  if (end < 0) return undefined;
-  const line = /^logo: *"?/m.exec(markdown.slice(0, end));
-  if (!line) return undefined;
-  const src = frontMatterFromYaml(markdown.slice(4, end)).logo;
-  return src !== undefined && isSafeImage(src) ? { src, at: line.index + line[0].length } : undefined;
+  const front = frontMatterText(markdown);
+  const line = front && /^logo: *"?/m.exec(front.yaml);
+  if (!front || !line) return undefined;
+  const src = frontMatterFromYaml(front.yaml).logo;
+  return src !== undefined && isSafeImage(src) ? { src, at: front.start + line.index + line[0].length } : undefined;
 }
 
 /**
