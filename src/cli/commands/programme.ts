@@ -1,3 +1,4 @@
+import { summarize } from '../../diagnostics/reporter.js';
 import path from 'node:path';
 import { parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
@@ -30,10 +31,8 @@ function programmeTotal(own: readonly Diagnostic[], parts: ReadonlyArray<{ diagn
   const shown = (list: readonly Diagnostic[]) => (quiet ? list.filter((d) => d.severity === 'error') : list);
   const withProblems = parts.filter((part) => shown(part.diagnostics).length > 0);
   if (withProblems.length + (shown(own).length > 0 ? 1 : 0) < 2) return '';
-  const all = [...own, ...parts.flatMap((part) => part.diagnostics)];
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = quiet ? 0 : all.length - errors;
-  const counted = [errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(' and ');
+  // Counted as each part's own count is (summarize).
+  const counted = summarize(shown([...own, ...parts.flatMap((part) => part.diagnostics)]));
   const where = `${withProblems.length} ${withProblems.length === 1 ? 'workshop' : 'workshops'}${shown(own).length > 0 ? ' and programme.yaml' : ''}`;
   return `In all: ${counted}, in ${where}.\n`;
 }
