@@ -130,7 +130,8 @@ export function programmeJson(model: ProgrammeModel, leftOut: readonly LeftOutWo
     ...(leftOut.length > 0 ? { left_out: [...leftOut].sort((a, b) => compare(a.start, b.start) || compare(a.id, b.id)).map(({ id, start }) => ({ id, start })) } : {}),
     actions: model.actions.map((a) => ({
       workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
-      status: a.status ?? 'not-started', overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
+      // No status when its workshop has no follow-up report (nor the programme an --as-of date): nothing is known, as actions.md's “—” and the CSV's blank say.
+      ...(a.status ? { status: a.status } : {}), overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
     })),
     progress: model.progress.map((p) => ({ workshop: p.workshop.id, recommendation: p.label, ...(p.id !== undefined ? { id: p.id } : {}), ...(p.country ? { country: p.country.code } : {}), status: p.status, date: p.date })),
     recurring: model.recurring.map((group) => ({ text: text(group.text), raised: group.raised.map((r) => ({ workshop: r.workshop.id, label: r.label, ...(r.id !== undefined ? { id: r.id } : {}) })) })),

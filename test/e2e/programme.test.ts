@@ -115,6 +115,26 @@ describe('a programme of workshops', () => {
     expect(data.recurring.map((group: { raised: Array<{ workshop: string; label: string }> }) => group.raised.map((r) => `${r.workshop} ${r.label}`))).toEqual([['rabat-2022 R1', 'niamey-2022 R1'], ['rabat-2022 R14', 'niamey-2022 R8']]);
   });
 
+  it('says the same of an action whose workshop has no follow-up report in every export: no status known', () => {
+    const dir = copy();
+    remove(path.join(dir, '../niamey-2022/follow-up'));
+    expect(runBin(['build', dir]).code).toBe(0);
+    const row = read(path.join(dir, 'out/actions.csv')).split('\r\n').find((line) => line.startsWith('niamey-2022,comites-locaux-pilotes,'))!;
+    // Its status and as_of cells are blank; it is not called overdue.
+    expect(row).toMatch(/,2023-06-30,,no,$/);
+    const register = read(path.join(dir, 'out/actions.md')).split('\n').find((line) => line.includes('Installer les comités locaux'))!;
+    expect(register).toMatch(/\| — \|$/);
+    const data = JSON.parse(read(path.join(dir, 'out/programme.json')));
+    expectExportValid(data);
+    // It was "not-started" here alone: a claim no report made.
+    const action = data.actions.find((a: { workshop: string; id?: string }) => a.workshop === 'niamey-2022' && a.id === 'comites-locaux-pilotes');
+    expect(action).not.toHaveProperty('status');
+    expect(data.actions.find((a: { id?: string }) => a.id === 'ibm-national-workshops').status).toBe('blocked');
+    const todo = new ICAL.Component(ICAL.parse(read(path.join(dir, 'out/actions.ics')))).getAllSubcomponents('vtodo').find((t) => t.getFirstPropertyValue('uid') === 'niamey-2022.comites-locaux-pilotes@workshop-report')!;
+    expect(String(todo.getFirstPropertyValue('status'))).toBe('NEEDS-ACTION');
+    expect(String(todo.getFirstPropertyValue('description'))).not.toMatch(/Status/);
+  });
+
   it('is checked before anything is written: a missing workshop folder, listed at its line', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../dakar-2023'));
