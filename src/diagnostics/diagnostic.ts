@@ -56,6 +56,7 @@ export type RuleId =
   | 'format'
   | 'invalid-value'
   // validate (cross-file)
+  | 'link-not-kept'
   | 'invalid-date'
   | 'date-range'
   | 'session-outside-dates'

@@ -5,10 +5,10 @@ import { memoize, memoize1 } from '../markdown/memo.js';
 import { parseGfm } from '../markdown/parse.js';
 import { isPlainText } from '../markdown/plain.js';
 import { isSafeImage } from '../markdown/images.js';
+import { isKeptLink } from '../markdown/links.js';
 import { languageSpan } from '../markdown/language-spans.js';
 import { walk } from '../markdown/walk.js';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Headings inside (md) fields sit under the section that holds them: demote them to at least this level. */
 const MIN_HEADING_DEPTH = 4;
 
@@ -117,7 +117,8 @@ function parse(source: string): Root {
 function sanitize(tree: Root, fieldKey: string): void {
   const definitions = new Map<string, string>();
   walk(tree, (node) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    // The first definition of a label is the one (CommonMark).
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
   });
   transform(tree, (node, parent): RootContent[] | undefined => {
     switch (node.type) {
@@ -128,12 +129,12 @@ function sanitize(tree: Root, fieldKey: string): void {
         node.depth = Math.min(6, Math.max(MIN_HEADING_DEPTH, node.depth + MIN_HEADING_DEPTH - 1)) as typeof node.depth;
         return undefined;
       case 'link':
-        return SAFE_LINK.test(node.url) ? undefined : node.children;
+        return isKeptLink(node.url) ? undefined : node.children;
       case 'image':
         return isSafeImage(node.url) ? undefined : [{ type: 'text', value: node.alt ?? '' }];
       case 'linkReference': {
         const url = definitions.get(node.identifier);
-        return url !== undefined && SAFE_LINK.test(url) ? [{ type: 'link', url, children: node.children }] : node.children;
+        return url !== undefined && isKeptLink(url) ? [{ type: 'link', url, children: node.children }] : node.children;
       }
       case 'imageReference':
         return [{ type: 'text', value: node.alt ?? '' }];

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { spanToLocation } from '../diagnostics/location.js';
 import { locate, type DataPath, type LoadedProject, type ParsedFile } from '../load/index.js';
 import { imageUrlRefusal, type ImageUrlRefusal } from '../markdown/images.js';
 import { parseGfm } from '../markdown/parse.js';
+import { locateInField, visitMarkdownFields, visitTranslatedMarkdown } from './markdown-fields.js';
 import { inspectImage } from '../typeset/layout/load-image.js';
 import type { ImageRefusal } from '../typeset/types.js';
 
@@ -22,9 +22,6 @@ export interface ImageReference {
    */
   refused?: ImageUrlRefusal | 'reference';
 }
-
-/** The keys of the (md) fields (schemas: markdown, markdownList, textItem): only they can show an image. */
-const MARKDOWN_KEYS = new Set(['summary', 'key_points', 'objectives', 'initiatives', 'challenges', 'good_practices', 'needs', 'text']);
 
 /**
  * The logo and every image of a (md) field, in reading order: the notes' files, then their
@@ -45,25 +42,9 @@ export function imageReferences(project: LoadedProject): ImageReference[] {
       refs.push({ src, file, path, logo: false, markdown: { text, nth }, ...(refused ? { refused } : {}) });
     }
   };
-  for (const file of [workshop, ...project.sessions, ...project.countries]) {
-    // `markdown`: inside a (md) field (a plain text, such as a title, is escaped and shows no image).
-    const visit = (value: unknown, path: DataPath, markdown: boolean): void => {
-      if (typeof value === 'string') {
-        if (markdown) images(value, file, path);
-      } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], markdown));
-      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key], MARKDOWN_KEYS.has(key));
-    };
-    visit(file.data, [], false);
-  }
-  for (const file of project.translations) {
-    if (!file.data || typeof file.data !== 'object' || Array.isArray(file.data)) continue;
-    // Each entry is the path of a text (`key_points.1`, `recommendations.api-pnr.text`): the field is its last name.
-    for (const [key, entry] of Object.entries(file.data as Record<string, unknown>)) {
-      const field = key.split('.').filter((part) => !/^\d+$/.test(part)).pop();
-      const text = (entry as { text?: unknown } | null)?.text;
-      if (field !== undefined && MARKDOWN_KEYS.has(field) && typeof text === 'string') images(text, file, [key, 'text']);
-    }
-  }
+  for (const file of [workshop, ...project.sessions, ...project.countries]) visitMarkdownFields(file.data, (value, path) => images(value, file, path));
+  // A translation's `text` of a (md) field may show an image of its own.
+  for (const file of project.translations) visitTranslatedMarkdown(file.data, (value, path) => images(value, file, path));
   return refs;
 }
 
@@ -164,24 +145,9 @@ function imageKey(src: string, text: string): string {
   return `${src}\0${text}`;
 }
 
-/**
- * The logo at its key; an image of a (md) field at its own `![alt](src)` inside the field when the
- * notes hold it verbatim (a block or plain scalar: always), else at the field.
- */
+/** The logo at its key; an image of a (md) field at its own `![alt](src)` inside the field (see locateInField). */
 function locateImage(ref: ImageReference): Location {
-  const field = locate(ref.file, ref.path, ref.logo ? 'key' : 'value');
-  if (!ref.markdown) return field;
-  const { text, nth } = ref.markdown;
-  // Its first line: a block scalar indents the lines after it, a folded one may join them.
-  const line = text.split('\n', 1)[0]!;
-  if (line === '') return field;
-  const source = ref.file.source.text;
-  let at = field.start.offset - 1;
-  for (let i = 0; i <= nth; i++) {
-    at = source.indexOf(line, at + 1);
-    if (at === -1 || at >= field.end.offset) return field;
-  }
-  return spanToLocation(ref.file.source.path, ref.file.lineStarts, at, at + line.length);
+  return ref.markdown ? locateInField(ref.file, ref.path, ref.markdown.text, ref.markdown.nth) : locate(ref.file, ref.path, ref.logo ? 'key' : 'value');
 }
 
 interface MdNode {

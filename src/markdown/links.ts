@@ -1,0 +1,52 @@
+import { parseGfm } from './parse.js';
+
+/** A link the documents keep: a web or e-mail address (http:, https:, mailto:); any other becomes its words. */
+export function isKeptLink(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url);
+}
+
+/** A link of a (md) text that the documents print as its words alone (see isKeptLink). */
+export interface DroppedLink {
+  url: string;
+  /** Its Markdown as written (`[the annex](annex.pdf)`), and its words. */
+  text: string;
+  words: string;
+}
+
+interface MdNode {
+  type: string;
+  url?: string;
+  value?: string;
+  identifier?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/**
+ * The links of a Markdown text the documents do not keep, in reading order: inline links and
+ * references to a definition of the same text. Parsed only when the text has the `](` or `]:` of one.
+ */
+export function droppedLinks(markdown: string): DroppedLink[] {
+  if (!markdown.includes('](') && !markdown.includes(']:')) return [];
+  const tree = parseGfm(markdown) as unknown as MdNode;
+  const definitions = new Map<string, string>();
+  const collect = (node: MdNode): void => {
+    if (node.type === 'definition' && node.identifier !== undefined && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url ?? '');
+    for (const child of node.children ?? []) collect(child);
+  };
+  collect(tree);
+  const found: DroppedLink[] = [];
+  const walk = (node: MdNode): void => {
+    const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier ?? '') : undefined;
+    if (url !== undefined && !isKeptLink(url)) {
+      found.push({ url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0), words: wordsOf(node) });
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return found;
+}
+
+function wordsOf(node: MdNode): string {
+  return node.value ?? (node.children ?? []).map(wordsOf).join('');
+}

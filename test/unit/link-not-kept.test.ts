@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { droppedLinks, isKeptLink } from '../../src/markdown/links.js';
+import { safeMarkdown } from '../../src/render/safe-markdown.js';
+import { load } from '../../src/load/index.js';
+import { validate } from '../../src/validate/index.js';
+import { countryTable } from '../../src/reference/countries.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers/run-cli.js';
+
+const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
+const read = (file: string) => ({ path: file, text: readFileSync(path.join(MINIMAL, file), 'utf8') });
+
+/** minimal/ with `edit` applied to its first session's text and a follow-up report or translation added. */
+function problems(edit: (session: string) => string, extra: { followUps?: Array<{ path: string; text: string }>; translations?: Array<{ path: string; text: string }> } = {}) {
+  const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+  const sources = {
+    workshop: read('workshop.yaml'),
+    sessions: [{ ...first!, text: edit(first!.text) }, ...rest],
+    countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)),
+    followUps: extra.followUps ?? [],
+    translations: extra.translations ?? [],
+    assets: [],
+  };
+  return validate(load(sources).project, countryTable()).diagnostics.filter((d) => d.code === 'link-not-kept');
+}
+
+const SUMMARY = '  Delegations reviewed how traveller data supports screening at land borders.';
+
+describe('links of the notes that the documents do not keep (link-not-kept)', () => {
+  it('are what safeMarkdown prints as their words, no more and no less', () => {
+    const text = 'See [the report](#recommendations), [a file](annex.pdf), [UNOCT](https://www.un.org/counterterrorism), <mailto:a@b.org>, [ref][x] and [site][y].\n\n[x]: javascript:alert(1)\n[y]: https://iom.int';
+    expect(droppedLinks(text).map((link) => [link.words, link.url])).toEqual([['the report', '#recommendations'], ['a file', 'annex.pdf'], ['ref', 'javascript:alert(1)']]);
+    const printed = safeMarkdown(text);
+    expect(printed).toContain('See the report, a file, [UNOCT](https://www.un.org/counterterrorism)');
+    expect(printed).toContain('ref and [site](https://iom.int)');
+    expect(['https://x', 'HTTP://x', 'mailto:a@b'].every(isKeptLink)).toBe(true);
+    expect(['#x', 'x.md', 'ftp://x', 'www.x.org', ''].some(isKeptLink)).toBe(false);
+  });
+
+  it('the first definition of a label is the one, in the check and in the documents', () => {
+    const text = '[site][y]\n\n[y]: annex.pdf\n[y]: https://iom.int';
+    expect(droppedLinks(text).map((link) => link.url)).toEqual(['annex.pdf']);
+    expect(safeMarkdown(text)).not.toContain('https://iom.int');
+  });
+
+  it('are warned at the link, with a hint for each kind of address', () => {
+    const found = problems((session) => session.replace(SUMMARY, `${SUMMARY}\n  See [below](#recommendations), [IOM](iom.int), [mail](focal@iom.int), [x](ftp://x.org) and [annex](annex.pdf).`));
+    expect(found.map((d) => [d.severity, d.location?.start.line, d.location?.start.column, d.actual])).toEqual([
+      ['warning', 12, 7, '#recommendations'], ['warning', 12, 34, 'iom.int'], ['warning', 12, 50, 'focal@iom.int'], ['warning', 12, 73, 'ftp://x.org'], ['warning', 12, 94, 'annex.pdf'],
+    ]);
+    expect(found.map((d) => d.hint)).toEqual([
+      expect.stringContaining('name the part in words'),
+      'Write the whole address: https://iom.int.',
+      'Write it as an e-mail address: mailto:focal@iom.int.',
+      expect.stringContaining('Only https:, http: and mailto: addresses are kept'),
+      expect.stringContaining('put the file online'),
+    ]);
+    expect(found[0]!.message).toContain('print “below” without it, and “#recommendations” is lost');
+  });
+
+  it('the same link twice in a text is warned at each place', () => {
+    const found = problems((session) => session.replace(SUMMARY, `${SUMMARY}\n  [a](#x) then\n  [a](#x).`));
+    expect(found.map((d) => d.location?.start.line)).toEqual([12, 13]);
+  });
+
+  it('in a follow-up note and a translation too; never in a plain text, nor for kept links', () => {
+    const followUp = { path: 'follow-up/2022-11-15.yaml', text: 'date: 2022-11-15\nreported_by: unoct-rabat\nupdates:\n  - action: connectivity-assessment\n    status: done\n    note: Done, see [the minutes](minutes.docx).\n' };
+    const translation = { path: 'translations/fr/sessions/a.yaml', text: 'summary:\n  source: "0000abcd"\n  text: "Voir [le rapport](#x)."\n' };
+    const found = problems((session) => session.replace('title: Traveller screening', 'title: "Traveller [screening](#x)"').replace(SUMMARY, `${SUMMARY} See [IOM](https://iom.int).`), { followUps: [followUp], translations: [translation] });
+    expect(found.map((d) => `${d.location?.file}:${d.location?.start.line}:${d.location?.start.column}`)).toEqual(['follow-up/2022-11-15.yaml:6:21', 'translations/fr/sessions/a.yaml:3:15']);
+  });
+});
