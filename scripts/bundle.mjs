@@ -9,7 +9,8 @@
 // - Everything lib/ reads at run time is found as from dist/: the package root is one level up
 //   (src/assets.ts), the workers sit next to the chunks under the same names as in dist/build/, and the
 //   two generated files read next to their module are copied here.
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -46,3 +47,9 @@ writeFileSync(new URL('../dist/bundle-meta.json', import.meta.url), JSON.stringi
 for (const generated of ['validate/standalone-validators.cjs', 'reference/un-m49-country-names.json']) {
   copyFileSync(new URL(`../dist/${generated}`, import.meta.url), new URL(`../lib/${generated.split('/')[1]}`, import.meta.url));
 }
+
+// The code's own identity, which the notes cache is keyed by beside the version: a cached verdict
+// made by other code (a rule added between two releases) is not taken (src/build/cache.ts).
+const code = createHash('sha256');
+for (const file of Object.keys(result.metafile.outputs).sort()) code.update(`${file}\u0000`).update(readFileSync(new URL(`../${file}`, import.meta.url)));
+writeFileSync(new URL('../lib/code-identity', import.meta.url), `${code.digest('hex')}\n`);

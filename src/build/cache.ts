@@ -29,13 +29,23 @@ export function cacheIn(options: { cache?: boolean; cacheLocation?: string }, ou
 let identity: string | undefined;
 
 /**
- * What else a cached result depends on: the tool's version, the entry format, the schemas' text, and
- * Node's version (its Unicode tables normalize the text, and v8 serializes the entries).
+ * What else a cached result depends on: the tool's version and its code (a rule added between two
+ * releases changes a verdict: `lib/code-identity`, a digest of the bundled code written by the
+ * build), the entry format, the schemas' text, and Node's version (its Unicode tables normalize the
+ * text, and v8 serializes the entries).
  */
 export function toolIdentity(): string {
-  const version = (JSON.parse(readBundled('package.json')) as { version: string }).version;
-  identity ??= identityOf(`${version} node ${process.version}`, ['common', ...SCHEMA_NAMES].map((name) => readBundled(`schemas/${name}.schema.json`)));
+  identity ??= identityOf(`${(JSON.parse(readBundled('package.json')) as { version: string }).version} code ${codeIdentity()} node ${process.version}`, ['common', ...SCHEMA_NAMES].map((name) => readBundled(`schemas/${name}.schema.json`)));
   return identity;
+}
+
+/** The bundled code's digest; none when run from the compiled modules before any bundle (tests). */
+function codeIdentity(): string {
+  try {
+    return readBundled('lib/code-identity').trim();
+  } catch {
+    return 'unbundled';
+  }
 }
 
 /** The identity of a tool of this version with these schemas (see toolIdentity). */

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cacheKey, identityOf, openNotesCache, toolIdentity } from '../../src/build/cache.js';
 import type { ParseJob } from '../../src/build/parallel-parse.js';
 import { nodeFs, type FileSystem } from '../../src/load/file-system.js';
 import { parseYamlFile } from '../../src/load/parse-yaml.js';
-import { remove, tempDir } from '../helpers/run-cli.js';
+import { ROOT, remove, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-cache-');
 afterAll(() => remove(work));
@@ -42,6 +42,29 @@ describe('the notes cache (--cache)', () => {
     expect(cacheKey(GOOD, identityOf('0.1.0', ['{}']))).not.toBe(cacheKey(GOOD, identityOf('0.2.0', ['{}'])));
     expect(cacheKey(GOOD, identityOf('0.1.0', ['{}']))).not.toBe(cacheKey(GOOD, identityOf('0.1.0', ['{"x":1}'])));
     expect(cacheKey(GOOD)).toBe(cacheKey(GOOD, toolIdentity()));
+  });
+
+  it('is keyed by the bundled code too: a rule added between two releases does not take an older verdict', async () => {
+    const identityWith = async (code: string | undefined) => {
+      vi.resetModules();
+      vi.doMock('../../src/assets.js', async (original) => {
+        const actual = await original<typeof import('../../src/assets.js')>();
+        return { ...actual, readBundled: (file: string) => (file !== 'lib/code-identity' ? actual.readBundled(file) : code ?? actual.readBundled('no such file')) };
+      });
+      try {
+        return (await import('../../src/build/cache.js')).toolIdentity();
+      } finally {
+        vi.doUnmock('../../src/assets.js');
+        vi.resetModules();
+      }
+    };
+    const first = await identityWith('aaaa\n');
+    expect(await identityWith('aaaa\n')).toBe(first);
+    expect(await identityWith('bbbb\n')).not.toBe(first);
+    // Run from the compiled modules before any bundle: still an identity.
+    expect(await identityWith(undefined)).toMatch(/^[0-9a-f]{64}$/);
+    // The build writes the digest of the bundle beside it.
+    expect(readFileSync(path.join(ROOT, 'lib/code-identity'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
   });
 
   it('gives back exactly what parsing gives: data with its holes, positions and located diagnostics', async () => {
