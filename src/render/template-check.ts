@@ -269,6 +269,15 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       return shape;
     };
 
+    /**
+     * {{owner}}, {{countries}}: a part of the data with fields, or a list, printed as it is: the
+     * report would show “[object Object]” (rendering stops there, at no place in the template).
+     */
+    const printedObject = (node: hbs.AST.PathExpression, shape: Shape) => {
+      if (shape.open || shape.scalar || (!shape.props && !shape.items)) return;
+      once(node.loc, () => ({ code: 'template-runtime', severity: 'error', stage: 'render', ...printedObjectText(node.original || 'this', shape), location: span(file.displayPath, node.loc) }));
+    };
+
     const expression = (node: hbs.AST.Expression, local: Scope[]): Shape => {
       if (node.type === 'PathExpression') return resolvePath(node as hbs.AST.PathExpression, local);
       if (node.type === 'SubExpression') {
@@ -294,8 +303,9 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             if (isHelperCall(m)) helperArguments(m, local);
             else {
               plainMustache = true;
-              expression(m.path, local);
+              const shape = expression(m.path, local);
               plainMustache = false;
+              if (m.path.type === 'PathExpression') printedObject(m.path as hbs.AST.PathExpression, shape);
               if (optionalFields && m.path.type === 'PathExpression') unguardedOptional(m.path as hbs.AST.PathExpression, local);
             }
             break;
@@ -363,4 +373,26 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
 
   checkFile(template, [{ shape: root }], 0);
   return diagnostics;
+}
+
+/** What to say of {{path}} printing a part of the data with fields, or a list (see checkTemplateNames). */
+function printedObjectText(path: string, shape: Shape): { message: string; hint: string } {
+  const fields = (of: Shape | undefined) => [...(of?.props?.keys() ?? [])];
+  // The field to print of it: its words, where it has them.
+  const field = (of: Shape | undefined) => ['name', 'title', 'label', 'text', 'city'].find((name) => of?.props?.get(name)?.scalar) ?? fields(of).find((name) => of?.props?.get(name)?.scalar);
+  const listed = (names: string[]) => `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+  if (shape.items) {
+    const item = field(shape.items);
+    return {
+      message: `{{${path}}} prints a list${fields(shape.items).length > 0 ? ` (of ${listed(fields(shape.items))})` : ''}: the report would show “[object Object]”.`,
+      hint: item
+        ? `Print a field of each item: {{#each ${path}}}{{${item}}}{{/each}}, or {{join ${path} "${item}"}}.`
+        : `Go through the list with {{#each ${path}}}…{{/each}} and print a field of each item.`,
+    };
+  }
+  const one = field(shape);
+  return {
+    message: `{{${path}}} prints a part of the data with fields (${listed(fields(shape))}), not a text: the report would show “[object Object]”.`,
+    hint: one ? `Print one of its fields, e.g. {{${path === 'this' || path === '.' ? one : `${path}.${one}`}}}.` : 'Print one of its fields; `workshop-report context` shows them.',
+  };
 }

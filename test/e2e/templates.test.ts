@@ -489,18 +489,28 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(result.stderr).toContain('hint: Did you mean {{t "recommendations"}}?');
   });
 
-  it('a {{…}} that prints a part of the data with fields, or a list, stops the build (it printed "[object Object]"), saying what the value holds', async () => {
-    for (const [template, said] of [
-      ['x {{workshop.dates}}\n', /prints a part of the data with fields \(start, end[^)]*\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m],
-      ['x {{countries}}\n', /prints a list \(\d+ items? of code, name[^)]*\), which would be printed as “\[object Object\]”\. \[template-runtime\]$/m],
-      ['{{#each sessions}}{{this}}{{/each}}\n', /prints a part of the data with fields \([^)]+\), not a text/m],
+  it('a {{…}} that prints a part of the data with fields, or a list, stops the build (it printed "[object Object]"), saying what the value holds, at the {{…}}', async () => {
+    for (const [template, said, hint] of [
+      ['x {{workshop.dates}}\n', /^templates\/report\.md\.hbs:1:5 error \{\{workshop\.dates\}\} prints a part of the data with fields \(start, end\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields, e.g. {{workshop.dates.start}}.'],
+      ['x {{countries}}\n', /^templates\/report\.md\.hbs:1:5 error \{\{countries\}\} prints a list \(of code, name\): the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print a field of each item: {{#each countries}}{{name}}{{/each}}, or {{join countries "name"}}.'],
+      // Unescaped, it printed “[object Object]” without a word.
+      ['x {{{workshop.location}}}\n', /^templates\/report\.md\.hbs:1:6 error \{\{workshop\.location\}\} prints a part of the data with fields \(venue, city, country\)/m, 'Print one of its fields, e.g. {{workshop.location.city}}.'],
+      ['{{#each sessions}}{{this}}{{/each}}\n', /^templates\/report\.md\.hbs:1:21 error \{\{this\}\} prints a part of the data with fields \([^)]+\), not a text/m, 'Print one of its fields, e.g. {{title}}.'],
+      // A value the template check cannot follow (through a helper) stops the build while rendering.
+      ['x {{lookup workshop "dates"}}\n', /A \{\{…\}\} in this template prints a part of the data with fields \(start, end\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields'],
     ] as const) {
       const dir = project({ 'report.md.hbs': template });
       const result = await runInProcess(['build', dir], { cwd: dir });
       expect(result.code, template).toBe(1);
       expect(result.stderr, template).toMatch(said);
+      expect(result.stderr, template).toContain(`hint: ${hint}`);
       expect(existsSync(path.join(dir, 'out')), template).toBe(false);
     }
+    // Found before rendering: validate says it too.
+    const dir = project({ 'report.md.hbs': 'x {{countries}}\n' });
+    const checked = await runInProcess(['validate', dir], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/^templates\/report\.md\.hbs:1:5 error \{\{countries\}\} prints a list/m);
   });
 
   it('a missing partial names the partial and where it is called', async () => {
