@@ -5,7 +5,7 @@ import { helpers } from '../render/helpers.js';
 import { helperNames, shapeNames, tidy, type TemplateSet } from '../render/index.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from '../render/template-check.js';
 import { readBundled } from '../assets.js';
-import { prepareModel, type Fallbacks } from '../render/safe-values.js';
+import { assertNoPrintedObject, prepareModel, printsUnescaped, type Fallbacks } from '../render/safe-values.js';
 import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import { compileTemplate } from '../render/compile.js';
@@ -93,6 +93,7 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
   const failed = new Set<string>();
   const frontMatterChecked = new Set<string>();
   const ownTemplates = [...templates.values()].some((file) => file.overridden);
+  const unescaped = ownTemplates && printsUnescaped(templates.values());
   for (const job of jobs) {
     const file = templates.get(job.template);
     if (!file || failed.has(job.template)) continue;
@@ -101,6 +102,7 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.begin(job.template, job.file, { ...DEFAULT_WORK_LIMITS, ...limits });
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
+      if (unescaped) assertNoPrintedObject(markdown);
       const document = { file: job.file, markdown: applyTypography(tidy(markdown), model.language) };
       yield { document };
       // (The shipped front matter is tested; an editor's is read once per template.)

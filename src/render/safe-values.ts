@@ -74,7 +74,8 @@ export class RawMarkdown {
  * the value holds and what to print of it.
  */
 export class PrintedObjectError extends Error {
-  constructor(message: string, readonly hint: string) {
+  /** `unescaped`: printed by three braces, found in the document (see assertNoPrintedObject). */
+  constructor(message: string, readonly hint: string, readonly unescaped = false) {
     super(message);
   }
 }
@@ -94,6 +95,23 @@ export function escapeForMarkdown(value: unknown): string {
       'Print one of its fields, e.g. {{workshop.location.city}} rather than {{workshop.location}} (docs/templates.md lists the fields).');
   }
   return String(value);
+}
+
+/** Whether templates print anything unescaped ({{{…}}}, {{&…}}): only that way can a part of the data reach a document as “[object Object]”. */
+export function printsUnescaped(templates: Iterable<{ text: string }>): boolean {
+  for (const file of templates) if (file.text.includes('{{{') || file.text.includes('{{&')) return true;
+  return false;
+}
+
+/**
+ * `{{{lookup workshop "location"}}}`: three braces print a value as it is, so a part of the data
+ * printed so skips escapeForMarkdown and shows “[object Object]” (which nothing else writes: a
+ * text's brackets are escaped). Stops as escapeForMarkdown does; only for templates that print unescaped.
+ */
+export function assertNoPrintedObject(markdown: string): void {
+  if (!markdown.includes('[object Object]')) return;
+  throw new PrintedObjectError('A {{{…}}} in this template (or a partial it places) prints a part of the data with fields, or a list, not a text: the document would show “[object Object]”.',
+    'Print one of its fields, e.g. {{{workshop.location.city}}} rather than {{{lookup workshop "location"}}}; `workshop-report context` shows them.', true);
 }
 
 /** `city, country, venue` (the first five, then “…”). */

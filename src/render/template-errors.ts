@@ -196,7 +196,11 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
       (node.path as { original?: string } | undefined)?.original === error.helper && (start === undefined || (node.loc!.start.line === start.line && node.loc!.start.column === start.column)));
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: call ?? at(where, 1, 1), hint: error.hint };
   }
-  if (error instanceof PrintedObjectError) return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: at(where, 1, 1), hint: error.hint };
+  if (error instanceof PrintedObjectError) {
+    // Three braces: at the first {{{…}}} of the template, else of a partial (which of them printed it is not known).
+    const unescaped = error.unescaped ? findNode([...(file ? [file] : []), ...[...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([, partial]) => partial)], (node) => node.type === 'MustacheStatement' && (node as { escaped?: unknown }).escaped === false) : undefined;
+    return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: unescaped ?? at(where, 1, 1), hint: error.hint };
+  }
   const label = /^Unknown message key “(.*)”\.$/.exec(message);
   if (label) return unknownLabelDiagnostic('template-runtime', label[1]!, findLabelCall(templates, template, label[1]!) ?? at(where, 1, 1));
   const partial = /The partial (.+) could not be found/.exec(message);

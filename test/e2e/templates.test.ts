@@ -498,6 +498,8 @@ describe('mistakes in templates are located, and the build writes nothing', () =
       ['{{#each sessions}}{{this}}{{/each}}\n', /^templates\/report\.md\.hbs:1:21 error \{\{this\}\} prints a part of the data with fields \([^)]+\), not a text/m, 'Print one of its fields, e.g. {{title}}.'],
       // A value the template check cannot follow (through a helper) stops the build while rendering.
       ['x {{lookup workshop "dates"}}\n', /A \{\{…\}\} in this template prints a part of the data with fields \(start, end\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields'],
+      // The same through three braces printed “[object Object]” without a word: now at the {{{…}}}.
+      ['x {{t "action"}}\n\ny {{{lookup workshop "dates"}}}\n', /^templates\/report\.md\.hbs:3:3 error A \{\{\{…\}\}\} in this template \(or a partial it places\) prints a part of the data with fields, or a list, not a text: the document would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields, e.g. {{{workshop.location.city}}}'],
     ] as const) {
       const dir = project({ 'report.md.hbs': template });
       const result = await runInProcess(['build', dir], { cwd: dir });
