@@ -9,11 +9,14 @@ import type { YAMLError } from 'yaml';
  * - `indent`: indented between two levels (3 spaces under keys at 4), so it lines up with no key
  *   above it ("Sequence item without - indicator", "All mapping items must start at the same
  *   column"), and the lines after it are read as its own ("Nested mappings…").
+ * - `dash`: a list item whose `-` is between two levels, or at the column of the keys of the item
+ *   above (`   - id: b` under items at 2): YAML reads it as a key ("A block sequence may not be used
+ *   as an implicit map key") or says only "All sequence items must start at the same column".
  * The file is read again with the line (and the lines that go on with it, indented further) as
  * blanks, so that what follows it is read as written instead of being reported as knock-on errors.
  */
 export interface StrayLine {
-  kind: 'missing-colon' | 'indent';
+  kind: 'missing-colon' | 'indent' | 'dash';
   lineStart: number;
   /** Where its text begins, after its indentation and list dashes, and where it ends on its line. */
   start: number;
@@ -62,6 +65,7 @@ const BETWEEN_LEVELS = new Set(['Sequence item without - indicator', 'All mappin
 /** The stray line an error of the parser is about, if it is one; else undefined. */
 export function strayLine(error: YAMLError, text: string): StrayLine | undefined {
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if ((error.code === 'BLOCK_AS_IMPLICIT_KEY' && message === 'A block sequence may not be used as an implicit map key') || (error.code === 'BAD_INDENT' && message === 'All sequence items must start at the same column')) return dashBetweenLevels(error, text);
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && message === 'Nested mappings are not allowed in compact mappings') return furtherIn(error, text);
   const missingValue = (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'MISSING_CHAR') && MISSING_VALUE.has(message);
   const betweenLevels = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && BETWEEN_LEVELS.has(message);
@@ -124,6 +128,36 @@ function furtherIn(error: YAMLError, text: string): StrayLine | undefined {
   };
 }
 
+/**
+ * A list item whose `-` lines up with no item of the list above: the items it was meant to join are
+ * the nearest above in the same top-level entry that begin with its first key (`- id:`), else the
+ * nearest whose `-` is at most two columns away. Blanked with the lines that go on with it.
+ */
+function dashBetweenLevels(error: YAMLError, text: string): StrayLine | undefined {
+  const line = lineAt(text, text.lastIndexOf('\n', error.pos[0] - 1) + 1);
+  if (line.dashes === '' || line.indent === 0 || mayBeQuoted(text, line)) return undefined;
+  let near: Line | undefined;
+  let same: Line | undefined;
+  for (const above of linesAbove(text, line.start)) {
+    if (above.dashes !== '' && above.indent !== line.indent) {
+      if (line.key !== undefined && above.key === line.key) {
+        same = above;
+        break;
+      }
+      if (!near && Math.abs(above.indent - line.indent) <= 2) near = above;
+    }
+    if (above.indent === 0 && above.dashes === '') break;
+  }
+  const items = same ?? near;
+  if (!items) return undefined;
+  return {
+    kind: 'dash', lineStart: line.start, start: line.start + line.indent, end: line.start + line.column + line.text.length, word: line.key ?? '',
+    column: line.indent, reference: { offset: items.start + items.indent, key: items.key ?? '', column: items.indent }, atDash: true,
+    blank: [line.start, goesOnUntil(text, line, line.indent)],
+    lostFrom: items.start + items.column,
+  };
+}
+
 /** The text with those lines as blanks (every character but line breaks a space): the same length, so every offset stays. */
 export function blankStrayLines(text: string, lines: readonly StrayLine[]): string {
   let out = '';
@@ -151,6 +185,14 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
       message: `YAML syntax error: this line is in line with the keys around it (${where}) but has no “:” after “${found.word}”.`,
       hint: `${colonQuestion}${write}${goesOn}`,
       range: [found.start, found.start + found.word.length],
+    };
+  }
+  if (found.kind === 'dash') {
+    const line = lineOf(reference.offset);
+    return {
+      message: `YAML syntax error: the “-” of this list item is ${spaces(found.column)} in, and those of the list above ${spaces(reference.column)} in (line ${line}): it lines up with no list.`,
+      hint: `Put its “-” ${spaces(reference.column)} in, under the one on line ${line}${found.word !== '' ? ", and its keys under that item's keys" : ''}.`,
+      range: [found.start, found.start + 1],
     };
   }
   const dash = found.atDash ? ', or begin it with “- ” if it starts a new item' : '';

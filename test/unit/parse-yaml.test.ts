@@ -369,6 +369,26 @@ describe('parseYamlFile', () => {
     }
   });
 
+  it('a list item whose “-” lines up with no list says where to put it, and the rest of the file is read', () => {
+    const file = (pad: string) => `title: x\nrecommendations:\n  - id: r1\n    text: a\n    addressed_to:\n      - MLI\n${pad}- id: r2\n${pad}  text: b\nsummary: s\n`;
+    // 1 space in ("A block sequence may not be used as an implicit map key"), 3 ("All sequence items
+    // must start at the same column"), 4, at the keys of the item above (the same message as 1):
+    // YAML's own words said none of where it goes.
+    for (const pad of [' ', '   ', '    ']) {
+      const result = parse(file(pad));
+      expect(at(result.diagnostics), pad).toEqual([`yaml-syntax 7:${pad.length + 1}`]);
+      expect(result.diagnostics[0]!.message, pad).toBe(`YAML syntax error: the “-” of this list item is ${pad.length === 1 ? '1 space' : `${pad.length} spaces`} in, and those of the list above 2 spaces in (line 3): it lines up with no list.`);
+      expect(result.diagnostics[0]!.hint, pad).toBe('Put its “-” 2 spaces in, under the one on line 3, and its keys under that item\'s keys.');
+      // The item is left out; the keys after it are read.
+      expect(result.file.data, pad).toMatchObject({ title: 'x', summary: 's' });
+      expect(result.file.damage.containers.length, pad).toBeGreaterThan(0);
+    }
+    // An item without a key, one column short of its list's: the nearest list two columns or less away.
+    const country = parse('title: x\nrecommendations:\n  - id: r1\n    addressed_to:\n      - MLI\n     - NER\nsummary: s\n');
+    expect(at(country.diagnostics)).toEqual(['yaml-syntax 6:6']);
+    expect(country.diagnostics[0]!.hint).toBe('Put its “-” 6 spaces in, under the one on line 5.');
+  });
+
   it('a stray line in a file with CRLF line ends is said as with LF (it made the read loop forever)', () => {
     const lf = 'title: x\nspeakers:\n  - name: Marta Lindqvist\n    title Criminal Intelligence Officer\n    organization: interpol\n  - name: Bo\nsummary: s\n';
     for (const text of [lf, '   title2 x'].map((line, i) => (i === 0 ? line : lf.replace('    title Criminal Intelligence Officer', line)))) {
