@@ -29,6 +29,18 @@ export function messageKeys(): MessageKey[] {
   return Object.keys(en) as MessageKey[];
 }
 
+/** The `{name}` placeholders of a label, in any language and in its singular (`KEY_one`): what {{t "KEY" name=…}} fills. */
+export function messagePlaceholders(key: MessageKey): Set<string> {
+  const names = new Set<string>();
+  for (const language of Object.keys(CATALOGUES) as Language[]) {
+    for (const each of [key, `${key}_one`]) {
+      if (!isMessageKey(each)) continue;
+      for (const [, name] of catalogue(language)[each].matchAll(/\{(\w+)\}/g)) names.add(name!);
+    }
+  }
+  return names;
+}
+
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = catalogue(language)[one(key, values) ?? key];

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isMessageKey } from '../i18n/index.js';
+import { isMessageKey, messagePlaceholders, type MessageKey } from '../i18n/index.js';
 import { suggest } from '../validate/suggest.js';
 import { missingPartialDiagnostic, span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
@@ -175,6 +175,8 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       if (helper === 't' && key?.type === 'StringLiteral' && !isMessageKey((key as hbs.AST.StringLiteral).value)) {
         const label = (key as hbs.AST.StringLiteral).value;
         once(key.loc, () => unknownLabelDiagnostic('template-unknown-name', label, span(file.displayPath, key.loc)));
+      } else if (helper === 't' && key?.type === 'StringLiteral') {
+        placeholderProblems((key as hbs.AST.StringLiteral).value as MessageKey, node, file.displayPath).forEach((problem) => once(problem.at, () => problem.diagnostic));
       }
       const named = node.params[1];
       if ((helper === 'lookup' || helper === 'join' || helper === 'sortBy') && named?.type === 'StringLiteral') {
@@ -395,4 +397,42 @@ function printedObjectText(path: string, shape: Shape): { message: string; hint:
     message: `{{${path}}} prints a part of the data with fields (${listed(fields(shape))}), not a text: the report would show “[object Object]”.`,
     hint: one ? `Print one of its fields, e.g. {{${path === 'this' || path === '.' ? one : `${path}.${one}`}}}.` : 'Print one of its fields; `workshop-report context` shows them.',
   };
+}
+
+/**
+ * {{t "session_number" numbr=number}}: a value the label has no place for, or a place the call
+ * leaves unfilled: the document printed “Session {number}” without a word. At the value, or at the call.
+ */
+function placeholderProblems(key: MessageKey, node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation }, file: string): Array<{ at: hbs.AST.SourceLocation; diagnostic: Diagnostic }> {
+  const places = messagePlaceholders(key);
+  const given = node.hash?.pairs ?? [];
+  const problems: Array<{ at: hbs.AST.SourceLocation; diagnostic: Diagnostic }> = [];
+  const listed = [...places].map((name) => `{${name}}`).join(', ');
+  for (const pair of given) {
+    if (places.has(pair.key)) continue;
+    const near = suggest(pair.key, [...places].filter((name) => !given.some((other) => other.key === name)));
+    problems.push({
+      at: pair.loc,
+      diagnostic: {
+        code: 'template-unknown-name', severity: 'error', stage: 'render',
+        message: `{{t "${key}"}} is given “${pair.key}”, which its label has no place for${places.size > 0 ? ` (it has ${listed})` : ' (it has none)'}.`,
+        location: span(file, pair.loc),
+        hint: near ? `Did you mean ${near}=…?` : places.size > 0 ? `Give the label's own names: ${[...places].map((name) => `${name}=…`).join(' ')}.` : `Leave it out: {{t "${key}"}}.`,
+      },
+    });
+  }
+  const unfilled = [...places].filter((name) => !given.some((pair) => pair.key === name));
+  // (A misspelt value is said above, with the name it may be; the place it leaves unfilled is the same mistake.)
+  if (unfilled.length > 0 && given.every((pair) => places.has(pair.key))) {
+    problems.push({
+      at: node.loc,
+      diagnostic: {
+        code: 'template-unknown-name', severity: 'error', stage: 'render',
+        message: `{{t "${key}"}} leaves ${unfilled.map((name) => `{${name}}`).join(' and ')} of its label unfilled: the document would print “{${unfilled[0]}}” as it is.`,
+        location: span(file, node.loc),
+        hint: `Give ${unfilled.length === 1 ? 'it' : 'them'}: {{t "${key}" ${unfilled.map((name) => `${name}=…`).join(' ')}}}.`,
+      },
+    });
+  }
+  return problems;
 }

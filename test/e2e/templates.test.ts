@@ -480,6 +480,20 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     }
   });
 
+  it('a value {{t}} gives its label no place for, or a place it leaves unfilled: at the value or the call (the document printed “Session {number}”)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each sessions}}\n## {{t "session_number" numbr=number}}\n{{/each}}\n{{t "status_as_of"}}\n{{t "owner" name="x"}}\n' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:4:25 error \{\{t "session_number"\}\} is given “numbr”, which its label has no place for \(it has \{number\}\)\. \[template-unknown-name\]$/m);
+      expect(result.stderr, command).toContain('hint: Did you mean number=…?');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:6:1 error \{\{t "status_as_of"\}\} leaves \{date\} of its label unfilled: the document would print “\{date\}” as it is\./m);
+      expect(result.stderr, command).toContain('hint: Give it: {{t "status_as_of" date=…}}.');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:7:13 error \{\{t "owner"\}\} is given “name”, which its label has no place for \(it has none\)\./m);
+      expect(result.stderr, command).toMatch(/^3 errors$/m);
+    }
+  });
+
     it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
