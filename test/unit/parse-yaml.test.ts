@@ -381,7 +381,7 @@ describe('parseYamlFile', () => {
       expect(result.diagnostics[0]!.hint, pad).toBe('Put its “-” 2 spaces in, under the one on line 3, and its keys under that item\'s keys.');
       // The item is left out; the keys after it are read.
       expect(result.file.data, pad).toMatchObject({ title: 'x', summary: 's' });
-      expect(result.file.damage.containers.length, pad).toBeGreaterThan(0);
+      expect(result.file.damage?.containers.length ?? 0, pad).toBeGreaterThan(0);
     }
     // An item without a key, one column short of its list's: the nearest list two columns or less away.
     const country = parse('title: x\nrecommendations:\n  - id: r1\n    addressed_to:\n      - MLI\n     - NER\nsummary: s\n');
