@@ -258,7 +258,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(file.data, path));
-      return at('enum', 'value', `“${value}” is not a valid ${name || 'value'}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
+      return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
@@ -288,7 +288,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const spaced = !meant && trimmed !== value && trimmed !== '' && new RegExp(String(error.params.pattern), 'u').test(trimmed) ? `Write it without the space${value.length - trimmed.length > 1 ? 's' : ''}: “${trimmed}”.` : undefined;
       const field = [...path].reverse().find((key): key is string => typeof key === 'string');
       const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
-      return at('invalid-value', 'value', `“${value}” is not a valid ${name || 'value'}.`, meant ?? spaced ?? named ?? description);
+      return at('invalid-value', 'value', `“${value}” is not ${validAs(path)}.`, meant ?? spaced ?? named ?? description);
     }
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
@@ -365,6 +365,13 @@ function typeName(value: unknown): string {
 function article(type: string): string {
   const words: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping of keys to values', null: 'empty' };
   return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+/** `a valid priority`, `a valid recommendations[2].priority`; an item of a list: `valid as item 2 of languages` (not `a valid languages[2]`). */
+function validAs(path: DataPath): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') return `valid as item ${last + 1} of ${describePath(path.slice(0, -1)) || 'the list'}`;
+  return `a valid ${describePath(path) || 'value'}`;
 }
 
 /** A key path at the start of a sentence, as written in the file (`“recommendations[1].priority”`), or `otherwise`. */

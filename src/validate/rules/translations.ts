@@ -21,6 +21,10 @@ export function checkTranslations(ctx: RuleContext): void {
   if (w.language !== undefined && w.languages?.length && w.languages[0] !== w.language) {
     ctx.report('conflicting-languages', 'error', { file: workshop.file, path: ['languages', 0] }, 'value', `languages starts with ${w.languages[0]}, but language says the notes are in ${w.language}.`, 'Keep only `languages:` (its first language is the notes\' language), or make them agree.');
   }
+  // A language left out of `languages:` (`FR`, `es`: its own error) leaves the report's languages
+  // unknown: every translation folder would be called an orphan and every file untranslated in “undefined”.
+  const removed = ctx.gaps.removed.get(workshop.file.source.path) ?? [];
+  if (ctx.gaps.workshopKeys.has('languages') || ctx.gaps.workshopKeys.has('language') || removed.some((path) => path[0] === 'languages' || path[0] === 'language')) return;
   const status = translationStatus(ctx.project);
   const source = reportLanguages(w)[0]!;
   // A source file that could not be read whole (a YAML mistake) has lost texts its translation
