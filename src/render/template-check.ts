@@ -134,6 +134,8 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
   const inlinePartials = inlinePartialNames(asts.values());
   /** While a plain {{path}} is resolved: the only lookup strict mode makes stop at a field of a text (in helper arguments and {{#if}}, `title.length` is read). */
   let plainMustache = false;
+  /** How many partials deep the file being checked is. */
+  let partialDepth = 0;
 
   const checkFile = (name: string, scopes: Scope[], depth: number) => {
     const file = templates.get(name);
@@ -205,7 +207,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       const key = guardKey(node, local);
       if (!key) return;
       const at = local[key.scope]!;
-      let shape: Shape | undefined = key.param ? at.params!.get(key.parts[0]!) : at.shape;
+      let shape: Shape | undefined = node.data ? root : key.param ? at.params!.get(key.parts[0]!) : at.shape;
       for (let i = key.param ? 1 : 0; i < key.parts.length && shape && !shape.open; i++) {
         const part = key.parts[i]!;
         if (/^\d+$/.test(part) && shape.items) {
@@ -230,8 +232,13 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
 
     /** The shape a path points to, reporting the first unknown segment. */
     const resolvePath = (node: hbs.AST.PathExpression, local: Scope[]): Shape => {
-      // @root.workshop.title is a path of the data from its top; @index, @first and the like are open.
-      if (node.data) return node.parts[0] === 'root' ? walk(node, local[0]!.shape, node.parts.slice(1)) : OPEN;
+      // @root.workshop.title is a path of the data from its top (in a partial too); @index, @first and the like are open.
+      if (node.data) return node.parts[0] === 'root' ? walk(node, root, node.parts.slice(1)) : OPEN;
+      // {{../../follow_up}} above the top of the data: the build stopped with “Cannot read properties of undefined”, at no place.
+      if (node.depth > local.length - 1) {
+        once(node.loc, () => aboveTheTop(node, local.length - 1, partialDepth > 0, file.displayPath));
+        return OPEN;
+      }
       // A block parameter, from the innermost block that names it: the rest of the path is in its shape.
       const param = node.depth === 0 && node.parts.length > 0 ? [...local].reverse().find((scope) => scope.params?.has(node.parts[0]!))?.params?.get(node.parts[0]!) : undefined;
       const scope = local[local.length - 1 - node.depth] ?? local[0]!;
@@ -362,7 +369,10 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             const key = `${target}|${[...(shape.props?.keys() ?? [])].join(',')}|${shape.open ? 'open' : ''}`;
             if (visitedPartials.has(key)) break;
             visitedPartials.add(key);
-            checkFile(target, [...local, { shape }], depth + 1);
+            // A partial starts from the data it is given: its `../` do not reach the caller's blocks (no `compat` mode).
+            partialDepth++;
+            checkFile(target, [{ shape }], depth + 1);
+            partialDepth--;
             break;
           }
           default:
@@ -435,4 +445,16 @@ function placeholderProblems(key: MessageKey, node: { params: hbs.AST.Expression
     });
   }
   return problems;
+}
+
+/** {{../../x}} going up more blocks than there are around it. */
+function aboveTheTop(node: hbs.AST.PathExpression, levels: number, inPartial: boolean, file: string): Diagnostic {
+  const rest = node.parts.join('.');
+  const within = levels === 0 ? 'it is in no {{#each}} or {{#with}}' : `it is ${levels === 1 ? 'one block' : `${levels} blocks`} in ({{#each}}, {{#with}})`;
+  return {
+    code: 'template-unknown-name', severity: 'error', stage: 'render',
+    message: `{{${node.original}}} goes up ${node.depth === 1 ? 'one level' : `${node.depth} levels`}, above the top of the data: ${within}${inPartial ? ', and a partial starts from the data it is given' : ''}.`,
+    location: span(file, node.loc),
+    hint: `${levels > 0 ? `Go up at most ${levels === 1 ? 'one level' : `${levels} levels`} (${'../'.repeat(levels)}${rest}), or start` : 'Start'} from the top of the data: {{@root.${rest}}}${inPartial ? ', or give the partial what it needs: {{> name field=…}}' : ''}.`,
+  };
 }

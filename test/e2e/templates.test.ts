@@ -529,6 +529,23 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     expect(checked.stderr).toMatch(/^templates\/report\.md\.hbs:1:5 error \{\{countries\}\} prints a list/m);
   });
 
+  it('a ../ that goes above the top of the data is named at the path (a partial starts from the data it is given): it stopped the build with a JavaScript message at 1:1 of another file', async () => {
+    const dir = project({
+      'partials/row.md.hbs': '{{#each xs}}- {{name}} {{../../workshop.title}}\n{{/each}}\nT: {{../workshop.title}}\n',
+      'report.md.hbs': 'x\n\n{{#each sessions}}\n{{> row xs=../countries}}\n{{/each}}\n{{../title}}\n',
+    });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/partials\/row\.md\.hbs:1:26 error \{\{\.\.\/\.\.\/workshop\.title\}\} goes up 2 levels, above the top of the data: it is one block in \(\{\{#each\}\}, \{\{#with\}\}\), and a partial starts from the data it is given\. \[template-unknown-name\]$/m);
+      expect(result.stderr, command).toContain('hint: Go up at most one level (../workshop.title), or start from the top of the data: {{@root.workshop.title}}, or give the partial what it needs: {{> name field=…}}.');
+      expect(result.stderr, command).toMatch(/^templates\/partials\/row\.md\.hbs:3:6 error \{\{\.\.\/workshop\.title\}\} goes up one level, above the top of the data: it is in no/m);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:6:3 error \{\{\.\.\/title\}\} goes up one level, above the top of the data: it is in no \{\{#each\}\} or \{\{#with\}\}\. \[template-unknown-name\]$/m);
+      expect(result.stderr, command).toContain('hint: Start from the top of the data: {{@root.title}}.');
+      expect(result.stderr, command).not.toContain('Cannot read properties');
+    }
+  });
+
   it('a missing partial names the partial and where it is called', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{> sesion-card}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
