@@ -106,6 +106,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       where: /follow-up\/2022-11-15\.yaml:21:13 error Two reports of 2022-11-15 disagree on recommendation “api-pnr” for NER: done and in-progress\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2022-11-15-niger\.yaml:6:13 the other report of that date/, code: 1,
     },
     {
+      // Two updates of one action in one report (one added at its end): not “two reports”, and the other update is in this file.
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(report(dir), `${read(report(dir))}  - action: circulate-report\n    status: in-progress\n`),
+      where: /follow-up\/2022-11-15\.yaml:\d+:13 error This report gives action “circulate-report” twice, and they disagree: done above and in-progress here\. \[conflicting-follow-up\][\s\S]*hint: Keep one of the two updates: a report says where things stand on its date once\.\n  see: .*follow-up\/2022-11-15\.yaml:8:13 the other update in this report/, code: 1,
+    },
+    {
       // A report copied under another name: every update counted twice, without a word.
       rule: 'repeated-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15 copy.yaml'), read(report(dir))),

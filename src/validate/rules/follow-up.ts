@@ -200,6 +200,11 @@ function byDate(a: { date: string }, b: { date: string }): number {
 /** Two reports of one subject (an action, a recommendation for a country) on the same date that disagree: an error at the later; whether they were. */
 function conflicting(ctx: RuleContext, subject: string, before: { date: string; status: ActionStatus; site: Site }, now: { date: string; status: ActionStatus; site: Site }): boolean {
   if (before.date !== now.date || before.status === now.status) return false;
+  // Two updates of one report (a line added at the end, the earlier one forgotten) are not “two reports”.
+  if (before.site.file === now.site.file) {
+    ctx.report('conflicting-follow-up', 'error', now.site, 'value', `This report gives ${subject} twice, and they disagree: ${before.status} above and ${now.status} here.`, 'Keep one of the two updates: a report says where things stand on its date once.', [{ site: before.site, message: 'the other update in this report' }]);
+    return true;
+  }
   ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject}: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
   return true;
 }
