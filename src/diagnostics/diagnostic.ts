@@ -57,6 +57,7 @@ export type RuleId =
   | 'invalid-value'
   // validate (cross-file)
   | 'link-not-kept'
+  | 'pasted-bullet'
   | 'invalid-date'
   | 'date-range'
   | 'session-outside-dates'

@@ -71,3 +71,22 @@ describe('links of the notes that the documents do not keep (link-not-kept)', ()
     expect(found.map((d) => `${d.location?.file}:${d.location?.start.line}:${d.location?.start.column}`)).toEqual(['follow-up/2022-11-15.yaml:6:21', 'translations/fr/sessions/a.yaml:3:15']);
   });
 });
+
+describe('bullets pasted from a word processor (pasted-bullet)', () => {
+  it('two or more lines beginning with • are one warning, at the first, since the documents print them as one paragraph', () => {
+    const all = (edit: (session: string) => string) => {
+      const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+      const sources = { workshop: read('workshop.yaml'), sessions: [{ ...first!, text: edit(first!.text) }, ...rest], countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)), followUps: [], translations: [], assets: [] };
+      return validate(load(sources).project, countryTable()).diagnostics.filter((d) => d.code === 'pasted-bullet');
+    };
+    const found = all((session) => session.replace(SUMMARY, `${SUMMARY}\n  • First point pasted from Word\n  • Second point pasted from Word`));
+    expect(found.map((d) => [d.severity, d.location?.start.line, d.location?.start.column])).toEqual([['warning', 12, 3]]);
+    expect(found[0]!.message).toBe('2 lines of this text begin with “•”, which Markdown does not read as a list: the documents print them as one paragraph, “•” and all.');
+    expect(found[0]!.hint).toContain('Begin each item with “- ”');
+    // What the warning says of the documents.
+    expect(safeMarkdown('• First point\n• Second point')).toBe('• First point\n• Second point');
+    // One line with a bullet prints as written; a Markdown list is a list.
+    expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n  • Only one.`))).toEqual([]);
+    expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n\n  - First\n  - Second`))).toEqual([]);
+  });
+});
