@@ -5,7 +5,7 @@ import type { CountryTable } from '../reference/countries.js';
 import { distance } from 'fastest-levenshtein';
 import { LIMITS } from '../limits.js';
 import type { InvalidId } from './recover.js';
-import { didYouMean, mayBeKey } from './suggest.js';
+import { didYouMean, mayBeKey, suggest } from './suggest.js';
 
 /** A file whose data passed its schema, with the data typed. */
 export interface Checked<T> {
@@ -90,6 +90,43 @@ export interface Site {
 
 export type RecommendationSite = Site & { theme: string; sameAs?: string };
 
+/** A recommendation's or an action's `id:` left out as not valid (see Gaps.invalidIds): where, and as written. */
+export interface InvalidIdSite {
+  /** At the `id:` value (`['recommendations', 3, 'id']`). */
+  site: Site;
+  written: string;
+  /** The reference is that id as meant (`written` but for its spaces), not only close to it. */
+  exact: boolean;
+}
+
+/** Characters that take no room: pasted with an id, they are not seen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The ids an invalid `id:` may have been meant as: without the spaces around it (a non-breaking
+ * space pasted from a word processor) and those beside its hyphens, each space left (`cl
+ * comites-locaux`) a hyphen, or an underscore. The first is the one to suggest.
+ */
+export function idsMeant(written: string): [string, string] {
+  const bare = written.replace(INVISIBLE, '').trim().replace(/\s*([-_])\s*/g, '$1');
+  return [bare.replace(/\s+/g, '-'), bare.replace(/\s+/g, '_')];
+}
+
+/**
+ * How a reference to an id no recommendation or action has is said when it names one whose `id:`
+ * is not valid (RuleContext.invalidIdMeant): why it names nothing (to follow "No action has the id
+ * “x”: "), what to do, and where that id is written.
+ */
+export function invalidIdReference(kind: 'recommendation' | 'action', id: string, meant: InvalidIdSite): { because: string; hint: string; related: Array<{ site: Site; message: string }> } {
+  return {
+    because: `the ${kind} whose id is written “${meant.written}” has no valid id`,
+    hint: meant.exact
+      ? `Write that id as “${id}” in ${meant.site.file.source.path} (letters, digits, - and _, no spaces): this reference then names it.`
+      : 'Correct the id in the session file (letters, digits, - and _, no spaces); the error there says what is wrong with it.',
+    related: [{ site: meant.site, message: 'the id written there' }],
+  };
+}
+
 /** What every cross-file rule receives: the checked data and a way to report at a position. */
 export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -144,6 +181,38 @@ export class RuleContext {
    */
   mayBeLeftOutOrUnread(id: string, known: Iterable<string>): boolean {
     return this.gaps.ids.has(id) || (this.gaps.sessionsUnread && didYouMean(id, known) === undefined);
+  }
+
+  /**
+   * For a reference to `id` that no recommendation (or action) has: the one whose `id:` was left out
+   * as not valid that it names, so it is said as a consequence of that id's error, not as naming
+   * nothing with a "did you mean" of another. That id as meant but for its spaces (idsMeant: a
+   * non-breaking space pasted at its end, `cl comites-locaux`), whatever else is close; or, when
+   * `id` is close to none of `valid` and names nothing left out, the invalid id closest to it.
+   * Never the entry `holder` is in (a recommendation's own id, for its `same_as`).
+   */
+  invalidIdMeant(list: 'recommendations' | 'actions', id: string, valid: Iterable<string>, holder?: Site): InvalidIdSite | undefined {
+    const candidates = this.invalidIdsIn(list).filter((c) => !(holder && c.site.file === holder.file && c.site.path[1] === holder.path[1]));
+    const exact = candidates.find((c) => idsMeant(c.written).includes(id));
+    if (exact) return { ...exact, exact: true };
+    const known = [...valid];
+    if (this.mayBeLeftOutOrUnread(id, known) || didYouMean(id, known) !== undefined) return undefined;
+    const near = suggest(id, candidates.map((c) => idsMeant(c.written)[0]));
+    const found = near === undefined ? undefined : candidates.find((c) => idsMeant(c.written)[0] === near);
+    return found && { ...found, exact: false };
+  }
+
+  /** The invalid `id:` values of the session files' recommendations or actions, in reading order; computed once. */
+  private invalidIdsIn(list: 'recommendations' | 'actions'): ReadonlyArray<Omit<InvalidIdSite, 'exact'>> {
+    let found = this.invalidIdLists.get(list);
+    if (!found) {
+      found = this.project.sessions.flatMap((session) => (this.gaps.invalidIds.get(session.file.source.path) ?? [])
+        .filter(({ path }) => path.length === 3 && path[0] === list && typeof path[1] === 'number' && path[2] === 'id')
+        .sort((a, b) => Number(a.path[1]) - Number(b.path[1]))
+        .map(({ path, value }) => ({ site: { file: session.file, path }, written: value })));
+      this.invalidIdLists.set(list, found);
+    }
+    return found;
   }
 
   report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {
@@ -213,6 +282,7 @@ export class RuleContext {
   }
 
   private recommendationMap?: Map<string, RecommendationSite>;
+  private readonly invalidIdLists = new Map<string, ReadonlyArray<Omit<InvalidIdSite, 'exact'>>>();
   private beneficiarySet?: Set<string>;
   private sessionSpan: { start: string; end: string } | undefined | null = null;
   private organizationSet?: Set<string>;

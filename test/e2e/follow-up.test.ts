@@ -196,6 +196,16 @@ describe('each follow-up rule, one defect at a time, located', () => {
     expect(result.stderr).toMatch(/sessions\/08-closing\.yaml:\d+:9 error “circulate report” is not a valid actions\[1\]\.id\. \[invalid-value\]/);
   });
 
+  it('a recommendation id with a non-breaking space at its end (pasted from Word) is one error where it is written, and the update and the action naming it point there (not “no recommendation”, nor a missing translation)', () => {
+    const dir = copy();
+    edit(path.join(dir, 'sessions/03-kst-initiatives.yaml'), /^( {2}- id: api-pnr)$/m, '$1\u00a0');
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[unknown-recommendation]', '[invalid-value]', '[unknown-recommendation]']);
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:\d+:21 error No recommendation has the id “api-pnr”: the recommendation whose id is written “api-pnr\u00a0” has no valid id\.[\s\S]*hint: Write that id as “api-pnr” in sessions\/03-kst-initiatives\.yaml[\s\S]*see: \S*sessions\/03-kst-initiatives\.yaml:(\d+):9 the id written there/);
+    expect(result.stderr).not.toContain('Did you mean');
+  });
+
   it.each(cases)('$rule', ({ rule, change, where, code }) => {
     const dir = copy();
     change(dir);

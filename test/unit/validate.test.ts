@@ -100,7 +100,8 @@ describe('validate: cross-file rules of FORMAT.md', () => {
   it('unknown recommendation and unknown same_as target', () => {
     const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'api', text: 'x', theme: 'kst', same_as: 'apj' })}actions:\n  - text: y\n    owner: uncct\n    recommendations: [ap1]`) } });
     expect(list.map(where)).toEqual(['unknown-same-as sessions/a.yaml:14:14', 'unknown-recommendation sessions/a.yaml:18:23']);
-    expect(list.map((d) => d.hint)).toEqual(['Did you mean “api”?', 'Did you mean “api”?']);
+    // Not its own id for the same_as: following that hint would make it the same as itself.
+    expect(list.map((d) => d.hint)).toEqual(['Give the id of the recommendation this one repeats; that recommendation needs an `id:`.', 'Did you mean “api”?']);
   });
 
   it('same-as-loop: a recommendation that is the same as itself', () => {
@@ -255,6 +256,69 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(diagnostics(input).map(where)).toEqual(['missing-asset workshop.yaml:27:19']);
     expect(diagnostics(input)[0]?.message).toBe('The DOCX reference document “assets/house-style.docx” is not a file in the project\'s assets/ folder.');
     expect(diagnostics({ ...input, assets: ['assets/house-style.docx'] })).toEqual([]);
+  });
+});
+
+describe('validate: a reference to a recommendation whose id is not valid', () => {
+  const NBSP = '\u00a0';
+  const ACTION = (ids: string) => `actions:\n  - text: y\n    owner: uncct\n    recommendations: [${ids}]`;
+  const defining = (id: string) => mentioning(`recommendations:\n${rec({ id, text: 'Set up joint committees at the main border posts.', theme: 'ibm' })}`);
+  const referring = session({ extra: `recommendations:\n${rec({ id: 'committees', text: 'Train border officers in the use of watchlists.', theme: 'ibm', same_as: 'joint-committees' })}${ACTION('joint-committees')}` });
+
+  it('an id with a non-breaking space at its end: one error there, and each reference says it names that id, with where it is (not “no recommendation”, nor a “did you mean” of another)', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': defining(`"joint-committees${NBSP}"`), 'sessions/b.yaml': referring } });
+    expect(list.map(where)).toEqual(['invalid-value sessions/a.yaml:11:9', 'unknown-same-as sessions/b.yaml:9:14', 'unknown-recommendation sessions/b.yaml:13:23']);
+    expect(list[1]!.message).toBe(`“same_as: joint-committees” names no recommendation: the recommendation whose id is written “joint-committees${NBSP}” has no valid id.`);
+    expect(list[2]!.message).toBe(`No recommendation has the id “joint-committees”: the recommendation whose id is written “joint-committees${NBSP}” has no valid id.`);
+    for (const d of list.slice(1)) {
+      expect(d.hint).toBe('Write that id as “joint-committees” in sessions/a.yaml (letters, digits, - and _, no spaces): this reference then names it.');
+      expect(d.related?.map((r) => `${r.file}:${r.start.line}:${r.start.column} ${r.message}`)).toEqual(['sessions/a.yaml:11:9 the id written there']);
+    }
+  });
+
+  it('an id with a space for a hyphen, or spaces around it: the same, even with another id close to the reference (whose “did you mean” it was)', () => {
+    for (const written of ['joint committees', 'joint - committees', ` joint-committees${NBSP}${NBSP}`, '"joint-committees\u200b"']) {
+      const other = `${rec({ id: 'joint-committee', text: 'Hold a yearly meeting of the heads of border police.', theme: 'kst' })}`;
+      const list = diagnostics({ sessions: { 'sessions/a.yaml': `${defining(written)}${other}`, 'sessions/b.yaml': referring } });
+      expect(list.map((d) => d.code), written).toEqual(['invalid-value', 'unknown-same-as', 'unknown-recommendation']);
+      expect(list.slice(1).map((d) => d.hint)).toEqual([expect.stringContaining('Write that id as “joint-committees” in sessions/a.yaml'), expect.stringContaining('Write that id as “joint-committees”')]);
+    }
+    // An underscore for the space, when the reference has one.
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': defining('joint committees'), 'sessions/b.yaml': session({ extra: ACTION('joint_committees') }) } });
+    expect(list.map((d) => d.code)).toEqual(['invalid-value', 'unknown-recommendation']);
+    expect(list[1]!.related?.map((r) => r.start.line)).toEqual([11]);
+  });
+
+  it('a reference only close to an invalid id, with no valid one close: pointed there too, with what to correct (as an action\'s)', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': defining('joint committees'), 'sessions/b.yaml': session({ extra: ACTION('joint-comittees') }) } });
+    expect(list.map(where)).toEqual(['invalid-value sessions/a.yaml:11:9', 'unknown-recommendation sessions/b.yaml:8:23']);
+    expect(list[1]!.message).toBe('No recommendation has the id “joint-comittees”: the recommendation whose id is written “joint committees” has no valid id.');
+    expect(list[1]!.hint).toMatch(/^Correct the id in the session file/);
+  });
+
+  it('a reference to another id is still unknown, with its own “did you mean”', () => {
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': `${defining('joint committees')}${rec({ id: 'api-pnr', text: 'Use passenger data.', theme: 'kst' })}`, 'sessions/b.yaml': session({ extra: ACTION('api-pnt') }) } });
+    expect(list.map(where)).toEqual(['invalid-value sessions/a.yaml:11:9', 'unknown-recommendation sessions/b.yaml:8:23']);
+    expect(list[1]!.message).toBe('No recommendation has the id “api-pnt”.');
+    expect(list[1]!.hint).toBe('Did you mean “api-pnr”?');
+  });
+
+  it('a same_as is never pointed at the recommendation that holds it: no “did you mean” of its own id, nor of its own invalid id', () => {
+    const own = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'comites-locaux', text: 'x', theme: 'kst', same_as: 'cl-comites-locaux' })}`) } });
+    expect(own.map(where)).toEqual(['unknown-same-as sessions/a.yaml:14:14']);
+    expect(own[0]!.hint).toBe('Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
+    const ownInvalid = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'comites locaux', text: 'x', theme: 'kst', same_as: 'comites-locaux' })}`) } });
+    expect(ownInvalid.map(where)).toEqual(['invalid-value sessions/a.yaml:11:9', 'unknown-same-as sessions/a.yaml:14:14']);
+    expect(ownInvalid[1]!.message).toBe('“same_as: comites-locaux” names no recommendation.');
+  });
+
+  it('no near-duplicate between a recommendation and the one its same_as names by an id that is not valid', () => {
+    const TEXT = 'Connect remote land border posts to national and international watchlists so that officers can screen every traveller.';
+    const list = diagnostics({ sessions: {
+      'sessions/a.yaml': mentioning(`recommendations:\n${rec({ id: 'r 1', text: TEXT, theme: 'kst' })}`),
+      'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ text: TEXT, theme: 'kst', same_as: 'r-1' })}` }),
+    } });
+    expect(list.map((d) => d.code)).toEqual(['invalid-value', 'unknown-same-as']);
   });
 });
 

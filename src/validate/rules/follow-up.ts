@@ -1,8 +1,8 @@
 import type { ParsedFile } from '../../load/index.js';
 import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
-import type { RuleContext, Site } from '../context.js';
-import { didYouMean, suggest } from '../suggest.js';
-import { beneficiaryMeant, COUNTRY_CODE, organizationsOf } from './references.js';
+import { invalidIdReference, type RuleContext, type Site } from '../context.js';
+import { didYouMean } from '../suggest.js';
+import { beneficiaryMeant, COUNTRY_CODE, knownRecommendationId, organizationsOf } from './references.js';
 import { groupRecommendations } from '../../consolidate/recommendations.js';
 import { partyMeant } from '../party-suggestion.js';
 
@@ -23,12 +23,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     if (action.id !== undefined && !actionIds.has(action.id)) actionIds.set(action.id, { file: session.file, path: ['actions', index, 'id'] });
     if (action.id !== undefined) taken.add(action.id);
   });
-  // Actions whose id was left out as not valid (reported there): not "without an id", and a reference close to one is its consequence.
-  const invalid = new Map<string, Site>();
-  for (const session of sessions) session.data.actions?.forEach((action, index) => {
-    const written = action.id === undefined ? ctx.invalidIdAt(session.file, ['actions', index, 'id']) : undefined;
-    if (written && !invalid.has(written.value)) invalid.set(written.value, { file: session.file, path: written.path });
-  });
+  // An action whose id was left out as not valid (reported there) is not "without an id", and a reference to it is that error's consequence (ctx.invalidIdMeant).
   for (const session of sessions) session.data.actions?.forEach((action, index) => {
     if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id']) || ctx.entryLostKey(session.file, ['actions', index], ['id'])) return;
     const id = actionIdFor(action.text, taken);
@@ -88,10 +83,10 @@ export function checkFollowUps(ctx: RuleContext): void {
       if (update.action !== undefined) {
         const site = actionIds.get(update.action);
         if (!site) {
-          const meant = didYouMean(update.action, actionIds.keys()) === undefined ? suggest(update.action, invalid.keys()) : undefined;
-          if (meant !== undefined) {
-            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: the action whose id is written “${meant}” has no valid id.`,
-              'Correct the id in the session file (letters, digits, - and _, no spaces); the error there says what is wrong with it.', [{ site: invalid.get(meant)!, message: 'the id written there' }]);
+          const meant = ctx.invalidIdMeant('actions', update.action, actionIds.keys());
+          if (meant) {
+            const { because, hint, related } = invalidIdReference('action', update.action, meant);
+            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: ${because}.`, hint, related);
           } else if (!ctx.mayBeLeftOutOrUnread(update.action, actionIds.keys())) {
             ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
           }
@@ -107,9 +102,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         list.push({ date, status, site: at('status') });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
-        if (!recIds.has(update.recommendation) && !ctx.mayBeLeftOutOrUnread(update.recommendation, recIds.keys())) {
-          ctx.report('unknown-recommendation', 'error', at('recommendation'), 'value', `No recommendation has the id “${update.recommendation}”.`, didYouMean(update.recommendation, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
-        }
+        knownRecommendationId(ctx, update.recommendation, at('recommendation'));
         if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }

@@ -1,10 +1,12 @@
 import { LIMITS } from '../../limits.js';
-import type { RuleContext, Site } from '../context.js';
+import { idsMeant, type RuleContext, type Site } from '../context.js';
 import { findSimilarGroups, jaccard, shingles, type SearchStats } from '../near-duplicates.js';
 
 interface Entry {
   site: Site;
   id?: string;
+  /** What an `id:` that is not valid was meant as (`r-1` for `r 1`): a same_as naming it links to this one. */
+  meant?: readonly string[];
   sameAs?: string;
   text: string;
 }
@@ -20,7 +22,8 @@ export function checkNearDuplicates(ctx: RuleContext, stats: SearchStats = { com
   const entries: Entry[] = [];
   for (const session of ctx.project.sessions) {
     session.data.recommendations?.forEach((rec, index) => {
-      entries.push({ site: { file: session.file, path: ['recommendations', index, 'text'] }, text: rec.text, ...(rec.id ? { id: rec.id } : {}), ...(rec.same_as ? { sameAs: rec.same_as } : {}) });
+      const invalid = rec.id === undefined ? ctx.invalidIdAt(session.file, ['recommendations', index, 'id']) : undefined;
+      entries.push({ site: { file: session.file, path: ['recommendations', index, 'text'] }, text: rec.text, ...(rec.id ? { id: rec.id } : {}), ...(invalid ? { meant: idsMeant(invalid.value) } : {}), ...(rec.same_as ? { sameAs: rec.same_as } : {}) });
     });
   }
   const groupOf = sameAsGroups(entries);
@@ -56,7 +59,7 @@ function similarity(a: string, b: string): number {
  * with the same id are one group too: the same recommendation written twice (a session file
  * copied), which duplicate-id reports; a same_as between them would point one at itself.
  */
-function sameAsGroups(entries: ReadonlyArray<{ id?: string; sameAs?: string }>): (index: number) => number {
+function sameAsGroups(entries: ReadonlyArray<{ id?: string; meant?: readonly string[]; sameAs?: string }>): (index: number) => number {
   const parent = entries.map((_, i) => i);
   // Iterative (path halving): a same_as chain thousands of links long must not overflow the stack.
   const find = (i: number): number => {
@@ -70,6 +73,10 @@ function sameAsGroups(entries: ReadonlyArray<{ id?: string; sameAs?: string }>):
     if (first === undefined) byId.set(entry.id, i);
     else parent[find(i)] = find(first);
   });
+  // An id that is not valid (its own error) still says which recommendation a same_as names, unless a valid one has it.
+  entries.forEach((entry, i) => entry.meant?.forEach((id) => {
+    if (!byId.has(id)) byId.set(id, i);
+  }));
   entries.forEach((entry, i) => {
     const target = entry.sameAs === undefined ? undefined : byId.get(entry.sameAs);
     if (target !== undefined) parent[find(i)] = find(target);

@@ -1,6 +1,6 @@
 import type { DataPath } from '../../load/index.js';
 import { sameAsElsewhere } from '../../notes/same-as.js';
-import type { RuleContext, Site } from '../context.js';
+import { invalidIdReference, type RuleContext, type Site } from '../context.js';
 import { countryHint, countryMeant } from '../country-suggestion.js';
 import { didYouMean } from '../suggest.js';
 import { namedOrganizations, partyMeant, type NamedOrganization } from '../party-suggestion.js';
@@ -44,18 +44,20 @@ export function checkReferences(ctx: RuleContext): void {
       knownTheme(rec.theme, at(['recommendations', i, 'theme']));
       rec.addressed_to?.forEach((target, j) => addressee(target, at(['recommendations', i, 'addressed_to', j])));
       // A same_as naming another workshop's recommendation (niamey-2022:api-pnr) is checked with the programme.
-      if (rec.same_as !== undefined && !recIds.has(rec.same_as) && !ctx.mayBeLeftOutOrUnread(rec.same_as, recIds.keys()) && !sameAsElsewhere(rec.same_as)) {
-        ctx.report('unknown-same-as', 'error', at(['recommendations', i, 'same_as']), 'value',
-          `“same_as: ${rec.same_as}” names no recommendation.`,
-          didYouMean(rec.same_as, recIds.keys()) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
+      if (rec.same_as === undefined || recIds.has(rec.same_as) || sameAsElsewhere(rec.same_as)) return;
+      const site = at(['recommendations', i, 'same_as']);
+      // Never this recommendation itself: following a "did you mean" of its own id would make a loop.
+      const others = [...recIds.keys()].filter((id) => id !== rec.id);
+      const meant = ctx.invalidIdMeant('recommendations', rec.same_as, others, at(['recommendations', i]));
+      if (meant) {
+        const { because, hint, related } = invalidIdReference('recommendation', rec.same_as, meant);
+        ctx.report('unknown-same-as', 'error', site, 'value', `“same_as: ${rec.same_as}” names no recommendation: ${because}.`, hint, related);
+      } else if (!ctx.mayBeLeftOutOrUnread(rec.same_as, others)) {
+        ctx.report('unknown-same-as', 'error', site, 'value', `“same_as: ${rec.same_as}” names no recommendation.`,
+          didYouMean(rec.same_as, others) ?? 'Give the id of the recommendation this one repeats; that recommendation needs an `id:`.');
       }
     });
-    const knownRecommendation = (id: string, site: Site) => {
-      if (!recIds.has(id) && !ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
-        ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”.`,
-          didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in any session file.');
-      }
-    };
+    const knownRecommendation = (id: string, site: Site) => knownRecommendationId(ctx, id, site);
     s.actions?.forEach((action, i) => {
       addressee(action.owner, at(['actions', i, 'owner']), false);
       action.countries?.forEach((code, j) => beneficiary(ctx, code, at(['actions', i, 'countries', j]), 'value'));
@@ -80,6 +82,25 @@ export function checkReferences(ctx: RuleContext): void {
   unknownOrganizations.report(ctx, 'unknown-organization', 'error', (target) => `“${target}” is not an organization id or a beneficiary country code`,
     (target, allowMemberStates) => partyMeant(target, organizationsOf(ctx), allowMemberStates) ?? beneficiaryMeant(ctx, target) ?? didYouMean(target, choices(allowMemberStates)) ?? `Use one of: ${choices(allowMemberStates).join(', ')} (organizations are defined in workshop.yaml).`,
     'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
+}
+
+/**
+ * A recommendation id an action or a follow-up update names (`recommendations: [api-pnr]`,
+ * `recommendation: api-pnr`): `unknown-recommendation` at `site` when no recommendation has it,
+ * said as the consequence of an `id:` that is not valid when it names one (with where that is),
+ * and not at all when it may name one left out.
+ */
+export function knownRecommendationId(ctx: RuleContext, id: string, site: Site): void {
+  const recIds = ctx.recommendationSites;
+  if (recIds.has(id)) return;
+  const meant = ctx.invalidIdMeant('recommendations', id, recIds.keys());
+  if (meant) {
+    const { because, hint, related } = invalidIdReference('recommendation', id, meant);
+    ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”: ${because}.`, hint, related);
+  } else if (!ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
+    ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”.`,
+      didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
+  }
 }
 
 /**
