@@ -3,7 +3,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
-import { fromInline, toInline } from './placeholders.js';
+import { fromInline, inlineContent, toInline, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
 
 export type ExportFilter = 'missing' | 'stale' | 'translated';
@@ -92,7 +92,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const hash = id.lastIndexOf('#');
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
-      if (unit.target === undefined || plain(unit.target).trim() === '' || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
+      const target = unit.target === undefined ? undefined : readTarget(unit.target);
+      if (target === undefined || (Array.isArray(target) && plain(target).trim() === '') || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -117,7 +118,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       }
       let text: string;
       try {
-        text = s.slot.markdown ? fromInline(unit.target, s.slot.value) : plain(unit.target);
+        if (target instanceof Error) throw target;
+        text = s.slot.markdown ? fromInline(target, s.slot.value) : plain(target);
       } catch (error) {
         // Not stale: the text is as exported, and the translation added or changed a tag (a placeholder).
         refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s, 'translation-structure');
@@ -153,12 +155,24 @@ export function unitKey(original: string, id: string): string {
   return `${original}\u0000${id}`;
 }
 
-/** The words of a value, its inline elements' contents included. */
-function plain(value: XliffValue): string {
-  if (typeof value === 'string') return value;
-  return value.map((part) => {
+/**
+ * A target as a list of text and the inline elements we read, its segment markers taken away (see
+ * inlineContent); or, for an element we do not read, the error naming it, for the unit to be
+ * refused once its text is found.
+ */
+function readTarget(value: XliffValue): Inline | Error {
+  try {
+    return inlineContent(value);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The words of a target, its inline elements' contents included. */
+function plain(inline: Inline): string {
+  return inline.map((part) => {
     if (typeof part === 'string') return part;
-    const element = Object.values(part)[0]!;
-    return element.contents === undefined ? '' : plain(element.contents as XliffValue);
+    const contents = Object.values(part)[0]?.contents as Inline | undefined;
+    return contents === undefined ? '' : plain(contents);
   }).join('');
 }
