@@ -409,6 +409,41 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
+  it('imports a file whose target-language is a regional variant of the report\'s translation language, as translation tools write it (fr-FR, fr_CA, FR)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const exported = read(xlf);
+    for (const code of ['fr-FR', 'fr_CA', 'FR']) {
+      writeFileSync(xlf, exported.replaceAll('target-language="fr"', `target-language="${code}"`).replace(/(<trans-unit id="title#[0-9a-f]+"><source>[^<]*<\/source><target>)[^<]*/, `$1Atelier régional (${code})`));
+      const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/^Imported fr\.xlf \(fr\): 0 added, 1 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+      expect(read(path.join(dir, 'translations/fr/workshop.yaml'))).toContain(`  text: Atelier régional (${code})\n`);
+    }
+  });
+
+  it('tells a file into a language the report has no translation in to set its target-language to the report\'s (the hint said to add es-ES to workshop.yaml, which takes no such code)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const exported = read(xlf);
+    const before = snapshot(path.join(dir, 'translations'));
+    writeFileSync(xlf, exported.replaceAll('target-language="fr"', 'target-language="es-ES"'));
+    const spanish = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(spanish.code, spanish.stderr).toBe(2);
+    expect(spanish.stderr).toContain('fr.xlf is a translation into es-ES, which is not one of the report\'s translation languages (fr). Nothing was imported.');
+    expect(spanish.stderr).toContain('hint: Set the file\'s target-language to the report\'s translation language (target-language="fr" on each <file>), or import the file made for this project.');
+    expect(spanish.stderr).not.toContain('workshop.yaml');
+    // The notes' own language (English, in any case or region): a translation into it translates nothing.
+    writeFileSync(xlf, exported.replaceAll('target-language="fr"', 'target-language="en-GB"'));
+    const english = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(english.code, english.stderr).toBe(2);
+    expect(english.stderr).toContain('fr.xlf is a translation into en-GB, the language the notes are written in. Nothing was imported.');
+    expect(english.stderr).toContain('hint: Set the file\'s target-language to the report\'s translation language (target-language="fr" on each <file>), or import the file made for this project.');
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {
     const dir = copy();
     const file = path.join(dir, 'translations/fr/workshop.yaml');
