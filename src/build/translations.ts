@@ -69,7 +69,10 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   if (notXliff12) throw notXliff12;
   let data;
   try {
-    data = await xliff12ToJs(xml);
+    // With the spaces between two elements: a translation tool saves the space between two
+    // sentences between their segment markers (`…</mrk> <mrk …>`), and two bold words as
+    // `<g>…</g> <g>…</g>`; the reader drops a text of spaces alone by default, which joined the words.
+    data = await xliff12ToJs(xml, { captureSpacesBetweenElements: true });
   } catch (error) {
     throw new SetupError(`${xliffFile} is not an XLIFF 1.2 file (${error instanceof Error ? error.message : String(error)}).`, 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }

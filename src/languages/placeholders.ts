@@ -1,10 +1,11 @@
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import type { XliffValue } from 'xliff';
+import type { XliffElement, XliffValue } from 'xliff';
 import { parseGfm } from '../markdown/parse.js';
 
-type Inline = Array<string | Record<string, Record<string, unknown>>>;
+/** Text and inline elements, as a list at every depth (see inlineContent). */
+export type Inline = Array<string | XliffElement>;
 
 /**
  * A Markdown text as XLIFF inline content a translator cannot break: the words as text; bold,
@@ -74,14 +75,15 @@ const CTYPE = { strong: 'bold', emphasis: 'italic', delete: 'x-strike' } as cons
  * A translator's target back into Markdown, with the source's markup: each span and placeholder is
  * found by its id in the source's inline content (a link keeps its address; a placeholder its
  * text), paragraphs and list items where the target puts them. The words are escaped as Markdown
- * needs. Pure. Throws when the target uses an id the source does not have.
+ * needs; segment markers (`<mrk>`) are taken away (see inlineContent). Pure. Throws when the
+ * target uses an id the source does not have, or an element other than those the export writes.
  */
 export function fromInline(target: XliffValue, source: string): string {
   const { kept } = inlineOf(source);
-  const segments = typeof target === 'string' ? [target] : target;
+  const segments = inlineContent(target);
   const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [{ list: false, items: [[]] }];
   const current = () => blocks[blocks.length - 1]!;
-  const phrasing = (values: readonly (string | Record<string, Record<string, unknown>>)[], into: PhrasingContent[]) => {
+  const phrasing = (values: Inline, into: PhrasingContent[]) => {
     for (const value of values) {
       if (typeof value === 'string') {
         if (value) into.push({ type: 'text', value });
@@ -92,7 +94,7 @@ export function fromInline(target: XliffValue, source: string): string {
       const contents = element.contents;
       const children = (): PhrasingContent[] => {
         const inner: PhrasingContent[] = [];
-        phrasing(typeof contents === 'string' ? [contents] : (contents as typeof values | undefined) ?? [], inner);
+        phrasing((contents as Inline | undefined) ?? [], inner);
         return inner;
       };
       if (kind === 'GenericSpan' && ctype === 'x-link') {
@@ -122,4 +124,50 @@ export function fromInline(target: XliffValue, source: string): string {
   };
   const markdown = toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', strong: '*' });
   return source.endsWith('\n') ? markdown : markdown.replace(/\n$/, '');
+}
+
+/** The inline elements the export writes (see toInline), which a target may hold. */
+const READ = new Set(['GenericSpan', 'Standalone', 'Span']);
+/** The XLIFF 1.2 tags of the other elements the XLIFF reader gives, to name them where a target is refused. */
+const UNREAD: Record<string, string> = { SpanStart: '<bpt>', SpanEnd: '<ept>', GenericSpanStart: '<bx/>', GenericSpanEnd: '<ex/>' };
+
+/**
+ * A value as the XLIFF reader gives it, made one list of text and the elements we read (`<g>`,
+ * `<x/>`, `<ph>`), their contents lists too: the reader gives an element alone in its parent as
+ * itself, not in a list. A `<mrk>` is taken away and its contents put in its place: translation
+ * tools (Trados, memoQ) save each sentence of a target in one (`<mrk mtype="seg" mid="1">`), or mark
+ * a term with one, and neither is part of the translation; text either side of a marker is joined.
+ * Pure. Throws, naming it, for any other element (`<bpt>`, a plural): we could not tell its words
+ * from the codes it holds.
+ */
+export function inlineContent(value: XliffValue): Inline {
+  const out: Inline = [];
+  const add = (part: unknown): void => {
+    if (typeof part === 'string') {
+      const previous = out[out.length - 1];
+      if (typeof previous === 'string') out[out.length - 1] = previous + part;
+      else if (part !== '') out.push(part);
+      return;
+    }
+    if (Array.isArray(part)) {
+      for (const item of part) add(item);
+      return;
+    }
+    const entries = isObject(part) ? Object.entries(part) : [];
+    const [kind, element] = entries.length === 1 ? entries[0]! : [];
+    if (kind === 'Marker' && isObject(element)) add(element.contents ?? '');
+    else if (kind !== undefined && READ.has(kind) && isObject(element)) {
+      out.push({ [kind]: element.contents === undefined ? element : { ...element, contents: inlineContent(element.contents as XliffValue) } });
+    } else {
+      // A selector (<plural>, <gender>, <select>) is given as { type, options }.
+      const tag = isObject(part) && typeof part.type === 'string' && Array.isArray(part.options) ? `<${part.type}>` : kind === undefined ? undefined : UNREAD[kind];
+      throw new Error(`${tag ? `${tag}, an element` : 'an element'} workshop-report does not read: it reads <g>, <x/>, <ph> and <mrk>`);
+    }
+  };
+  add(value);
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,13 @@
 // The part of the `xliff` package (no types of its own) that the translator's round trip uses.
 declare module 'xliff' {
-  /** Plain text, or an inline element: `{ GenericSpan: { id, ctype, contents } }` (`<g>`), `{ Standalone: { id, ctype } }` (`<x/>`), `{ Span: { id, contents } }` (`<ph>`). */
-  export type XliffValue = string | Array<string | Record<string, Record<string, unknown>>>;
+  /**
+   * An inline element: `{ GenericSpan: { id, ctype, contents } }` (`<g>`), `{ Standalone: { id, ctype } }` (`<x/>`),
+   * `{ Span: { id, contents } }` (`<ph>`), `{ Marker: { mtype, mid, contents } }` (`<mrk>`), and so on for
+   * `<bpt>` (SpanStart), `<ept>` (SpanEnd), `<bx/>` (GenericSpanStart), `<ex/>` (GenericSpanEnd).
+   */
+  export type XliffElement = Record<string, Record<string, unknown>>;
+  /** Plain text, or text among inline elements. The reader gives an element alone in its parent as itself, not in a list. */
+  export type XliffValue = string | XliffElement | Array<string | XliffElement>;
   export interface XliffUnit {
     source: XliffValue;
     target?: XliffValue;

@@ -1,9 +1,10 @@
 import type { XliffJs, XliffUnit, XliffValue } from 'xliff';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
-import { fromInline, toInline } from './placeholders.js';
+import { fromInline, inlineContent, toInline, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
 
 export type ExportFilter = 'missing' | 'stale' | 'translated';
@@ -71,10 +72,8 @@ export interface ImportResult {
  * Pure.
  */
 export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
-  const language = xliff.targetLanguage as Language | undefined;
-  if (!language || !status.languages.slice(1).includes(language)) {
-    return { error: `${xliffName} is a translation into ${language ?? 'no language'}, which is not one of the report's translation languages (${status.languages.slice(1).join(', ') || 'none'}).`, hint: 'Add the language to `languages:` in workshop.yaml, or import the file made for this project.' };
-  }
+  const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
+  if (typeof language !== 'string') return language;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
   const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, entries: new Set(), touched: new Set(), refused: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
@@ -92,7 +91,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const hash = id.lastIndexOf('#');
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
-      if (unit.target === undefined || plain(unit.target).trim() === '' || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
+      const target = unit.target === undefined ? undefined : readTarget(unit.target);
+      if (target === undefined || (Array.isArray(target) && plain(target).trim() === '') || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -117,7 +117,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       }
       let text: string;
       try {
-        text = s.slot.markdown ? fromInline(unit.target, s.slot.value) : plain(unit.target);
+        if (target instanceof Error) throw target;
+        text = s.slot.markdown ? fromInline(target, s.slot.value) : plain(target);
       } catch (error) {
         // Not stale: the text is as exported, and the translation added or changed a tag (a placeholder).
         refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s, 'translation-structure');
@@ -153,12 +154,57 @@ export function unitKey(original: string, id: string): string {
   return `${original}\u0000${id}`;
 }
 
-/** The words of a value, its inline elements' contents included. */
-function plain(value: XliffValue): string {
-  if (typeof value === 'string') return value;
-  return value.map((part) => {
+/**
+ * The report's translation language that a file's target-language names. Translation tools write a
+ * regional variant (`fr-FR`, `fr_CA`, `FR`): its primary subtag is the language, as BCP 47 reads the
+ * tag, since a report has one French. Else what is wrong, and what to write instead: the report's
+ * languages, not a code that workshop.yaml would refuse.
+ */
+function importLanguage(code: string | undefined, languages: readonly Language[], xliffName: string): Language | { error: string; hint: string } {
+  const primary = code === undefined ? undefined : primarySubtag(code);
+  const translations = languages.slice(1);
+  const found = translations.find((language) => language === primary);
+  if (found) return found;
+  const notes = languages[0]!;
+  const codes = translations.map((language) => `target-language="${language}"`).join(', ');
+  const set = translations.length === 1 ? `the report's translation language (${codes} on each <file>)` : `one of the report's translation languages (${codes}, on each <file>)`;
+  // A language workshop-report writes reports in, not listed: listing it is the other way.
+  const listable = primary !== undefined && primary !== notes && Object.hasOwn(CATALOGUES, primary) ? primary : undefined;
+  const hint = translations.length === 0
+    ? (listable ? `List ${listable} in workshop.yaml: \`languages: [${notes}, ${listable}]\`, then import the file again.` : `The report has one language, ${notes}: list a translation language in workshop.yaml's \`languages:\` (workshop-report writes reports in ${Object.keys(CATALOGUES).join(' and ')}), or import the file made for this project.`)
+    : `Set the file's target-language to ${set}${listable ? `, or list ${listable} in workshop.yaml: \`languages: [${[...languages, listable].join(', ')}]\`` : ''}, or import the file made for this project.`;
+  if (code === undefined || code.trim() === '') return { error: `${xliffName} does not say which language it translates into (its <file> has no target-language). Nothing was imported.`, hint };
+  if (primary === notes) return { error: `${xliffName} is a translation into ${code}, the language the notes are written in. Nothing was imported.`, hint };
+  return { error: `${xliffName} is a translation into ${code}, which is not one of the report's translation languages (${translations.join(', ') || 'none'}). Nothing was imported.`, hint };
+}
+
+/** `fr` of `fr-FR`, `fr_CA` or `FR`, as BCP 47 reads a tag (`_`, of some tools' locale names, read as `-`); undefined for what is no language tag. */
+function primarySubtag(code: string): string | undefined {
+  try {
+    return new Intl.Locale(code.trim().replaceAll('_', '-')).language;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A target as a list of text and the inline elements we read, its segment markers taken away (see
+ * inlineContent); or, for an element we do not read, the error naming it, for the unit to be
+ * refused once its text is found.
+ */
+function readTarget(value: XliffValue): Inline | Error {
+  try {
+    return inlineContent(value);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The words of a target, its inline elements' contents included. */
+function plain(inline: Inline): string {
+  return inline.map((part) => {
     if (typeof part === 'string') return part;
-    const element = Object.values(part)[0]!;
-    return element.contents === undefined ? '' : plain(element.contents as XliffValue);
+    const contents = Object.values(part)[0]?.contents as Inline | undefined;
+    return contents === undefined ? '' : plain(contents);
   }).join('');
 }

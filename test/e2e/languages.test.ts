@@ -3,7 +3,7 @@ import path from 'node:path';
 import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, ROOT, copyTree, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, remove, runBin, snapshot, tempDir, editFile } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-languages-');
 afterAll(() => remove(work));
@@ -209,10 +209,40 @@ describe('two key points swapped', () => {
   });
 });
 
+/**
+ * A target's content as Trados or memoQ save it: each sentence in a `<mrk mtype="seg">`, the space
+ * between two sentences and a placeholder between paragraphs (`<x/>`) outside the markers. Cut only
+ * outside the `<g>` spans: a marker may not cut an element in two.
+ */
+function segmented(inner: string): string {
+  const pieces: string[] = [];
+  let segment = '';
+  let depth = 0;
+  let mid = 0;
+  const end = (between: string) => {
+    if (segment) pieces.push(`<mrk mtype="seg" mid="${++mid}">${segment}</mrk>`);
+    segment = '';
+    pieces.push(between);
+  };
+  for (const token of inner.split(/(<[^>]*>)/)) {
+    if (depth === 0 && token.startsWith('<') && token.endsWith('/>')) end(token);
+    else if (token.startsWith('<')) {
+      depth += token.startsWith('</') ? -1 : token.endsWith('/>') ? 0 : 1;
+      segment += token;
+    } else if (depth > 0) segment += token;
+    else token.split(/(?<=\.) /).forEach((sentence, index) => {
+      if (index > 0) end(' ');
+      segment += sentence;
+    });
+  }
+  end('');
+  return pieces.join('');
+}
+
 describe('the translator\'s round trip (XLIFF 1.2)', () => {
   const upper = (value: XliffValue): XliffValue => {
     if (typeof value === 'string') return value.toUpperCase();
-    return value.map((part) => {
+    return (Array.isArray(value) ? value : [value]).map((part) => {
       if (typeof part === 'string') return part.toUpperCase();
       const [kind, element] = Object.entries(part)[0]!;
       const keep = element.contents === undefined || element.ctype === 'x-code' || element.ctype === 'x-markdown';
@@ -320,11 +350,98 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     const units = data.resources['workshop.yaml']!;
     const [id, found] = Object.entries(units).find(([key]) => key.startsWith('summary#'))!;
     // A placeholder (<ph>, code or a formula the source does not have) added by the translator.
-    units[id] = { ...found, target: [...(typeof found.source === 'string' ? [found.source] : found.source), ' ', { Span: { id: '99', ctype: 'x-code', contents: '`x`' } }] as XliffValue };
+    units[id] = { ...found, target: [...(Array.isArray(found.source) ? found.source : [found.source]), ' ', { Span: { id: '99', ctype: 'x-code', contents: '`x`' } }] as XliffValue };
     writeFileSync(xlf, await jsToXliff12(data, { indent: '' }));
     const imported = runBin(['translations', 'import', xlf, '-p', dir]);
     expect(imported.stderr).toMatch(/warning fr\.xlf: unit summary#\w+ has markup its source does not have \([^)]*\); not applied\. \[translation-structure\]/);
     expect(imported.stderr).not.toContain('[stale-translation]');
+  });
+
+  it('reads targets that a translation tool split into segments (<mrk mtype="seg">, several in one target, around <g> spans and between paragraphs) as the unsplit text: every translation unchanged (it stopped on an internal error, "value.map is not a function")', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const split = read(xlf).replace(/<target>([\s\S]*?)<\/target>/g, (_, inner: string) => `<target>${segmented(inner)}</target>`);
+    // Plain texts, Markdown with bold spans inside a segment, and texts of several sentences and paragraphs.
+    expect(split).toMatch(/<target><mrk mtype="seg" mid="1">Atelier régional[^<]*<\/mrk><\/target>/);
+    expect(split).toMatch(/<mrk mtype="seg" mid="1">[^<]*<g id="g1" ctype="bold">/);
+    expect(split).toMatch(/<\/mrk> <mrk mtype="seg" mid="2">/);
+    expect(split).toMatch(/<\/mrk><x id="x\d+" ctype="x-paragraph"\/><mrk mtype="seg" mid="\d+">/);
+    writeFileSync(xlf, split);
+    const before = snapshot(path.join(dir, 'translations'));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/^Imported fr\.xlf \(fr\): 0 added, 0 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
+  it('writes a segmented translation as one text, its segments joined in order with the space between them, whatever the marker (seg, term, protected)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const target = (id: string, inner: string) => (xml: string) => xml.replace(new RegExp(`(<trans-unit id="${id}#[0-9a-f]+"><source>[\\s\\S]*?</source><target>)[\\s\\S]*?(</target>)`), `$1${inner}$2`);
+    let xml = read(xlf);
+    xml = target('title', '<mrk mtype="seg" mid="1">Atelier régional.</mrk> <mrk mtype="seg" mid="2">Sécurité des <mrk mtype="term">frontières</mrk>.</mrk>')(xml);
+    // A segment that holds one bold span and nothing else.
+    xml = target('recommendations\\.api-pnr\\.text', '<mrk mtype="seg" mid="1">Mettre en place des systèmes <g id="g1" ctype="bold">API</g> et</mrk> <mrk mtype="seg" mid="2"><g id="g2" ctype="bold">PNR</g></mrk><mrk mtype="protected" mid="3">.</mrk>')(xml);
+    writeFileSync(xlf, xml);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/: 0 added, 2 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+    expect(read(path.join(dir, 'translations/fr/workshop.yaml'))).toMatch(/^title:\n  source: "?[0-9a-f]{8}"?\n  text: Atelier régional\. Sécurité des frontières\.$/m);
+    expect(read(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'))).toMatch(/^recommendations\.api-pnr\.text:\n  source: "?[0-9a-f]{8}"?\n  text: Mettre en place des systèmes \*\*API\*\* et \*\*PNR\*\*\.$/m);
+  });
+
+  it('refuses a target with an element it does not read (<bpt>/<ept>), in a plain text or a Markdown one, located and named, and applies the others (a plain text took the tags\' codes as words)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const paired = (xml: string, id: string) => xml.replace(new RegExp(`(<trans-unit id="${id}#[0-9a-f]+"><source>[\\s\\S]*?</source><target>)`), '$1<mrk mtype="seg" mid="1"><bpt id="1">&lt;b&gt;</bpt>Atelier<ept id="1">&lt;/b&gt;</ept></mrk> ');
+    writeFileSync(xlf, paired(paired(read(xlf), 'title'), 'summary'));
+    const before = snapshot(path.join(dir, 'translations'));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(1);
+    expect(imported.stderr).not.toContain('internal error');
+    for (const unit of ['title', 'summary']) {
+      expect(imported.stderr).toMatch(new RegExp(`rabat-\\d+/workshop\\.yaml:\\d+:\\d+ warning fr\\.xlf: unit ${unit}#[0-9a-f]+ has markup its source does not have \\(<bpt>, an element workshop-report does not read[^)]*\\); not applied\\. \\[translation-structure\\]$`, 'm'));
+    }
+    expect(imported.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 0 not translated \(left as they were\), 2 refused\.$/m);
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
+  it('imports a file whose target-language is a regional variant of the report\'s translation language, as translation tools write it (fr-FR, fr_CA, FR)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const exported = read(xlf);
+    for (const code of ['fr-FR', 'fr_CA', 'FR']) {
+      writeFileSync(xlf, exported.replaceAll('target-language="fr"', `target-language="${code}"`).replace(/(<trans-unit id="title#[0-9a-f]+"><source>[^<]*<\/source><target>)[^<]*/, `$1Atelier régional (${code})`));
+      const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/^Imported fr\.xlf \(fr\): 0 added, 1 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+      expect(read(path.join(dir, 'translations/fr/workshop.yaml'))).toContain(`  text: Atelier régional (${code})\n`);
+    }
+  });
+
+  it('tells a file into a language the report has no translation in to set its target-language to the report\'s (the hint said to add es-ES to workshop.yaml, which takes no such code)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const exported = read(xlf);
+    const before = snapshot(path.join(dir, 'translations'));
+    writeFileSync(xlf, exported.replaceAll('target-language="fr"', 'target-language="es-ES"'));
+    const spanish = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(spanish.code, spanish.stderr).toBe(2);
+    expect(spanish.stderr).toContain('fr.xlf is a translation into es-ES, which is not one of the report\'s translation languages (fr). Nothing was imported.');
+    expect(spanish.stderr).toContain('hint: Set the file\'s target-language to the report\'s translation language (target-language="fr" on each <file>), or import the file made for this project.');
+    expect(spanish.stderr).not.toContain('workshop.yaml');
+    // The notes' own language (English, in any case or region): a translation into it translates nothing.
+    writeFileSync(xlf, exported.replaceAll('target-language="fr"', 'target-language="en-GB"'));
+    const english = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(english.code, english.stderr).toBe(2);
+    expect(english.stderr).toContain('fr.xlf is a translation into en-GB, the language the notes are written in. Nothing was imported.');
+    expect(english.stderr).toContain('hint: Set the file\'s target-language to the report\'s translation language (target-language="fr" on each <file>), or import the file made for this project.');
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
   it('keeps the comments of a translation file it imports into, and how its untouched values are written (the file was written anew: a reviewer\'s notes were lost)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromInline, toInline } from '../../src/languages/placeholders.js';
+import { fromInline, inlineContent, toInline } from '../../src/languages/placeholders.js';
 import { structureDifferences } from '../../src/languages/structure.js';
+import { xliff12ToJs } from 'xliff';
 import type { XliffValue } from 'xliff';
 
 describe('Markdown as XLIFF inline markup a translator cannot break', () => {
@@ -33,5 +34,38 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['has 3 list items where the source has 2']);
     expect(structureDifferences('See [the plan](https://a.example).', 'Voir le plan.')).toEqual(['loses the link to https://a.example']);
     expect(structureDifferences('**Bold** text', 'Texte')).toEqual(['has 0 bold passages where the source has 1']);
+  });
+
+  /** A <target> as the XLIFF reader gives it (read as the import reads a file). */
+  const target = async (inner: string): Promise<XliffValue> => {
+    const xml = `<?xml version="1.0"?><xliff version="1.2"><file original="f.yaml" source-language="en" target-language="fr"><body><trans-unit id="u"><source>s</source><target>${inner}</target></trans-unit></body></file></xliff>`;
+    return (await xliff12ToJs(xml, { captureSpacesBetweenElements: true })).resources['f.yaml']!.u!.target!;
+  };
+
+  it('takes a translation tool\'s segment markers away, joining the text of the segments in order with what lies between them (the reader gives a lone <mrk> as itself, not in a list)', async () => {
+    const lone = await target('<mrk mtype="seg" mid="1">Gestion intégrée des frontières</mrk>');
+    expect(lone).toEqual({ Marker: { mtype: 'seg', mid: '1', contents: 'Gestion intégrée des frontières' } });
+    expect(inlineContent(lone)).toEqual(['Gestion intégrée des frontières']);
+    expect(inlineContent(await target('<mrk mtype="seg" mid="1">Un.</mrk> <mrk mtype="seg" mid="2">Deux <mrk mtype="term">termes</mrk>.</mrk>'))).toEqual(['Un. Deux termes.']);
+    expect(inlineContent(await target('<mrk mtype="seg" mid="1">Voir <g id="g1" ctype="bold"><mrk mtype="x-term">API</mrk></g></mrk><x id="x2" ctype="x-paragraph"/><mrk mtype="seg" mid="2"><g id="g3" ctype="italic">PNR</g></mrk>'))).toEqual([
+      'Voir ', { GenericSpan: { id: 'g1', ctype: 'bold', contents: ['API'] } }, { Standalone: { id: 'x2', ctype: 'x-paragraph' } }, { GenericSpan: { id: 'g3', ctype: 'italic', contents: ['PNR'] } },
+    ]);
+  });
+
+  it('brings a segmented translation back as the unsegmented one, and a target that is one span alone (it was refused: "values is not iterable")', async () => {
+    const plain = 'Establish **API** and *PNR* systems.\n\nSecond paragraph. Third sentence.';
+    const whole = await target('Mettre en place <g id="g1" ctype="bold">API</g> et <g id="g2" ctype="italic">PNR</g>.<x id="x3" ctype="x-paragraph"/>Deuxième paragraphe. Troisième phrase.');
+    const segmented = await target('<mrk mtype="seg" mid="1">Mettre en place <g id="g1" ctype="bold">API</g> et <g id="g2" ctype="italic">PNR</g>.</mrk><x id="x3" ctype="x-paragraph"/><mrk mtype="seg" mid="2">Deuxième paragraphe.</mrk> <mrk mtype="seg" mid="3">Troisième phrase.</mrk>');
+    expect(fromInline(segmented, plain)).toBe(fromInline(whole, plain));
+    expect(fromInline(segmented, plain)).toBe('Mettre en place **API** et *PNR*.\n\nDeuxième paragraphe. Troisième phrase.');
+    expect(fromInline(await target('<g id="g1" ctype="bold">Tout en gras</g>'), '**All bold**')).toBe('**Tout en gras**');
+    expect(fromInline(await target('<mrk mtype="seg" mid="1"><g id="g1" ctype="bold">Tout en gras</g></mrk>'), '**All bold**')).toBe('**Tout en gras**');
+  });
+
+  it('names an element it does not read, rather than drop it or take its codes for words', async () => {
+    expect(() => inlineContent(['a ', { SpanStart: { id: '1', contents: '<b>' } }, 'b'])).toThrow('<bpt>, an element workshop-report does not read: it reads <g>, <x/>, <ph> and <mrk>');
+    expect(() => inlineContent({ Marker: { mtype: 'seg', contents: [{ GenericSpanEnd: { rid: '1' } }] } })).toThrow(/^<ex\/>, an element/);
+    const plural = await target('<plural id="p"><option key="one">un</option></plural>');
+    expect(() => fromInline(plural, 'one')).toThrow(/^<plural>, an element workshop-report does not read/);
   });
 });
