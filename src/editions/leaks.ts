@@ -2,6 +2,7 @@ import { memoize1, SECTION_MEMO_LIMIT } from '../markdown/memo.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
+import { spanToLocation } from '../diagnostics/location.js';
 import type { CountryFileNotes, TextItem } from '../notes/types.js';
 import { normalizedWords, textWords } from '../validate/near-duplicates.js';
 import type { CheckedProject } from '../validate/index.js';
@@ -37,7 +38,7 @@ interface NotesText {
   restricted: boolean;
 }
 
-/** Calls `each` with every text of a session's or country's notes a document may print. Pure. */
+/** Calls `each` with every text of the notes a document may print: the workshop's summary and objectives, then each session's, country's and follow-up note's. Pure. */
 function eachNotesText(project: CheckedProject, each: (text: NotesText) => void): void {
   const add = (file: ParsedFile, path: DataPath, text: string | undefined, restricted: boolean) => {
     if (text !== undefined) each({ file, path, text, restricted });
@@ -49,6 +50,8 @@ function eachNotesText(project: CheckedProject, each: (text: NotesText) => void)
   const lists = (file: ParsedFile, path: DataPath, notes: Partial<Record<'initiatives' | 'challenges' | 'good_practices' | 'needs', TextItem[]>>, all: boolean) => {
     for (const key of ['initiatives', 'challenges', 'good_practices', 'needs'] as const) items(file, [...path, key], notes[key], all);
   };
+  // The workshop's summary is never restricted, but may hold a public copy of a restricted text (the field visit's title).
+  add(project.workshop.file, ['summary'], project.workshop.data.summary, false);
   items(project.workshop.file, ['objectives'], project.workshop.data.objectives, false);
   for (const { file, data } of project.sessions) {
     const all = data.restricted === true;
@@ -108,7 +111,7 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
   const shown = textsIn([publicProject.workshop.data, ...publicProject.sessions.map((session) => session.data), ...publicProject.countries.map((country) => country.data), publicFollowUpNotes(publicProject)], found);
   const restricted = ({ words, source, file, path }: (typeof found)[number]): RestrictedText => ({ words, source, location: locate(file, path, 'value') });
   if (alsoPublic && shown.size > 0) {
-    const copies = publicCopies(project, publicProject, found.filter((text) => shown.has(text)).map((text) => text.words));
+    const copies = publicCopies(project, publicProject, found.filter((text) => shown.has(text)));
     for (const text of found) if (shown.has(text)) alsoPublic(restricted(text), copies.get(text.words));
   }
   return found.filter((text) => !shown.has(text)).map(restricted);
@@ -119,7 +122,9 @@ export function restrictedTexts(project: CheckedProject, publicProject: CheckedP
  * first found: not restricted, in a part the edition keeps (not a speaker's topic where attribution
  * leaves the speakers out). Pure.
  */
-function publicCopies(project: CheckedProject, publicProject: CheckedProject, sought: readonly string[]): Map<string, Location> {
+function publicCopies(project: CheckedProject, publicProject: CheckedProject, found: ReadonlyArray<{ words: string; source: string }>): Map<string, Location> {
+  const sought = found.map((text) => text.words);
+  const sources = new Map(found.map((text) => [text.words, text.source]));
   const kept = new Map<ParsedFile, Record<string, unknown>>([
     [publicProject.workshop.file, publicProject.workshop.data as unknown as Record<string, unknown>],
     ...publicProject.sessions.map((session) => [session.file, session.data as unknown as Record<string, unknown>] as const),
@@ -130,9 +135,21 @@ function publicCopies(project: CheckedProject, publicProject: CheckedProject, so
   eachNotesText(project, ({ file, path, text, restricted }) => {
     if (restricted || copies.size === sought.length || kept.get(file)?.[path[0]!] === undefined) return;
     const words = ` ${normalizedWords(text).join(' ')} `;
-    for (const each of sought) if (!copies.has(each) && words.includes(` ${each} `)) copies.set(each, locate(file, path, 'value'));
+    for (const each of sought) if (!copies.has(each) && words.includes(` ${each} `)) copies.set(each, copyLocation(file, path, sources.get(each)!));
   });
   return copies;
+}
+
+/**
+ * Where in the field at `path` the copy of `source` begins: its first words as written there, the
+ * line breaks of a wrapped text between them (the field's summary runs over 30 lines); else the field.
+ */
+function copyLocation(file: ParsedFile, path: DataPath, source: string): Location {
+  const field = locate(file, path, 'value');
+  const first = source.split(/\s+/).filter(Boolean).slice(0, 4).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (first.length === 0) return field;
+  const found = new RegExp(first.join('\\s+'), 'i').exec(file.source.text.slice(field.start.offset, field.end.offset));
+  return found ? spanToLocation(file.source.path, file.lineStarts, field.start.offset + found.index, field.start.offset + found.index + found[0].length) : field;
 }
 
 /**

@@ -74,7 +74,7 @@ describe('editions', () => {
     const result = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('restricted-leak');
-    expect(result.stderr).toMatch(/countries\/MLI\.yaml:29:11 warning This restricted text is also written in a part of the notes that is not restricted[^\n]*\[restricted-also-public\][\s\S]*?see: follow-up\/2023-06-02\.yaml:6:11 the copy that is not restricted/);
+    expect(result.stderr).toMatch(/countries\/MLI\.yaml:29:11 warning This restricted text is also written in a part of the notes that is not restricted[^\n]*\[restricted-also-public\][\s\S]*?see: follow-up\/2023-06-02\.yaml:6:18 the copy that is not restricted/);
     // The note of a restricted action's update is printed with that action only: no public copy, no leak.
     const closing = path.join(dir, 'sessions/08-closing.yaml');
     writeFileSync(closing, readFileSync(closing, 'utf8').replace('  - id: circulate-report\n', '  - id: circulate-report\n    restricted: true\n'));
@@ -127,6 +127,23 @@ describe('editions', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:\\d+ error The public edition's public/briefing\\.md contains this restricted text\\. \\[restricted-leak\\]$`, 'm'));
     expect(listFiles(dir).some((f) => f.startsWith('out/'))).toBe(false);
+  });
+
+  it('restricted-also-public names a copy in the workshop\'s summary, at its first words on their line (the summary was not searched)', async () => {
+    const dir = path.join(work, 'summary-copy');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    remove(path.join(dir, 'out'));
+    const visit = path.join(dir, 'sessions/07-field-visit-tanger-med.yaml');
+    writeFileSync(visit, readFileSync(visit, 'utf8').replace('type: field-visit\n', 'type: field-visit\nrestricted: true\n'));
+    // (A public recommendation merged into one of the visit's would be restricted-same-as: pointed elsewhere.)
+    const kst = path.join(dir, 'sessions/03-kst-initiatives.yaml');
+    writeFileSync(kst, readFileSync(kst, 'utf8').replace('same_as: port-screening', 'same_as: cl-traveller-data'));
+    const result = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = readFileSync(path.join(dir, 'workshop.yaml'), 'utf8').split('\n');
+    const line = summary.findIndex((text) => text.includes('organized a field')) + 1;
+    const column = summary[line - 1]!.indexOf('field') + 1;
+    expect(result.stderr).toMatch(new RegExp(`sessions/07-field-visit-tanger-med\\.yaml:2:8 warning This restricted text is also written[^\\n]*\\[restricted-also-public\\][\\s\\S]*?see: \\S*workshop\\.yaml:${line}:${column} the copy that is not restricted`));
   });
 
   it('a restricted text copied into a public item is printed there, with a warning at the restricted item (restricted-also-public); it was silent', async () => {
