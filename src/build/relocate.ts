@@ -3,6 +3,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { imagePlace } from '../validate/images.js';
 import type { WriterResult } from './writer.js';
+import { missingGlyphChars, missingGlyphDiagnostic } from '../typeset/glyphs.js';
 
 /**
  * The one place where writers' diagnostics about generated documents are pointed at what the user
@@ -16,15 +17,17 @@ export function relocateWriterDiagnostics(result: WriterResult, generated: Reado
   // Without md among the formats, the generated Markdown is not published: a place in it says so (it pointed at a file that was not there).
   const shows = markdownWritten ? 'where the generated document shows it' : 'where the generated document shows it (its Markdown is written by a build with md among its formats)';
   const published = (file: string) => path.relative(projectDir, path.join(outDir, file)).split(path.sep).join('/');
-  const diagnostics = onceEach(result.diagnostics, known).map((d): Diagnostic => {
-    if (!d.location || !generated.has(d.location.file)) return d;
+  const diagnostics = onceEach(result.diagnostics, known).flatMap((d): Diagnostic[] => {
+    if (!d.location || !generated.has(d.location.file)) return [d];
     const inOutput = { ...d.location, file: published(d.location.file) };
+    // Characters no font has, on different lines of the notes: one warning at each line, with its own characters.
+    if (d.code === 'missing-glyph' && d.actual !== undefined && missingGlyphChars(d.actual).length > 1) return byPlaceInNotes(missingGlyphChars(d.actual), notes, inOutput, shows);
     const text = d.code === 'missing-glyph' ? result.sources.get(d.location.file) : undefined;
     const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
     const shown = d.code === 'image' ? result.sources.get(d.location.file)?.slice(d.location.start.offset, d.location.end.offset) : undefined;
     const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;
-    if (!inNotes) return { ...d, location: inOutput };
-    return { ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: shows }] };
+    if (!inNotes) return [{ ...d, location: inOutput }];
+    return [{ ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: shows }] }];
   });
   const sources = new Map([...result.sources].map(([file, text]) => [generated.has(file) ? published(file) : file, text]));
   return { diagnostics: mergeSamePlace(diagnostics, known), sources };
@@ -50,6 +53,29 @@ function mergeSamePlace(diagnostics: readonly Diagnostic[], known: readonly Diag
     } else if ((first.related?.length ?? 0) < LIMITS.relatedLocations) (first.related ??= []).push(...(d.related ?? []));
   }
   return out;
+}
+
+/**
+ * A missing-glyph warning of several characters, split by the line of the notes that first holds
+ * each (the Arabic of a name on one line, a Hausa “Ƴ” on another were all said at the first); those
+ * the notes do not hold (a template's) stay at the generated document.
+ */
+function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, string>, inOutput: Location, shows: string): Diagnostic[] {
+  const groups = new Map<string, { at: Location | undefined; chars: string[] }>();
+  for (const ch of chars) {
+    const at = firstOccurrence(notes, ch);
+    const key = at ? `${at.file}\0${at.start.line}` : '';
+    const group = groups.get(key);
+    if (!group) groups.set(key, { at, chars: [ch] });
+    else {
+      group.chars.push(ch);
+      if (at && group.at && at.start.offset < group.at.start.offset) group.at = at;
+    }
+  }
+  return [...groups.values()].map(({ at, chars: own }) => {
+    const d = missingGlyphDiagnostic(own, at ?? inOutput);
+    return at ? { ...d, related: [{ ...inOutput, message: shows }] } : d;
+  });
 }
 
 /** Where a text first appears in the notes (files in code-point order of their paths). */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location, Position } from '../diagnostics/diagnostic.js';
 
 /** A source point as mdast gives it (offset may be missing). */
 export interface SourcePoint {
@@ -80,21 +80,29 @@ export class GlyphCheck {
     };
   }
 
-  /** The one 'missing-glyph' warning for the document, if any character was replaced. */
+  /** The one 'missing-glyph' warning for the document, if any character was replaced (the build splits it by where the notes hold each). */
   diagnostic(file: string): Diagnostic | undefined {
     if (this.missing.size === 0) return undefined;
-    const chars = [...this.missing].map(
-      (ch) => `${ch} (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
-    );
     const start = this.first ?? { line: 1, column: 1, offset: 0 };
-    return {
-      code: 'missing-glyph',
-      severity: 'warning',
-      stage: 'typeset',
-      message: `The embedded fonts have no glyph for ${chars.length === 1 ? 'this character' : `these ${chars.length} characters`}: ${chars.join(', ')}; ${chars.length === 1 ? 'it is' : 'each is'} printed as '${PLACEHOLDER}'.`,
-      location: { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } },
-      actual: chars.join(', '),
-      hint: 'Use a theme font that covers these scripts (report.pdf_theme.fonts in workshop.yaml), or write the text in a Latin script.',
-    };
+    return missingGlyphDiagnostic([...this.missing], { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } });
   }
+}
+
+/** A 'missing-glyph' warning for `chars`, at `location`; `actual` lists them (see missingGlyphChars). */
+export function missingGlyphDiagnostic(chars: readonly string[], location: Location): Diagnostic {
+  const listed = chars.map((ch) => `${ch} (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+  return {
+    code: 'missing-glyph',
+    severity: 'warning',
+    stage: 'typeset',
+    message: `The embedded fonts have no glyph for ${listed.length === 1 ? 'this character' : `these ${listed.length} characters`}: ${listed.join(', ')}; ${listed.length === 1 ? 'it is' : 'each is'} printed as '${PLACEHOLDER}'.`,
+    location,
+    actual: listed.join(', '),
+    hint: 'Use a theme font that covers these scripts (report.pdf_theme.fonts in workshop.yaml), or write the text in a Latin script.',
+  };
+}
+
+/** The characters a 'missing-glyph' warning lists, from its `actual` (`ل (U+0644), Ƴ (U+01B3)`). */
+export function missingGlyphChars(actual: string): string[] {
+  return [...actual.matchAll(/\(U\+([0-9A-F]{4,6})\)/g)].map((match) => String.fromCodePoint(parseInt(match[1]!, 16)));
 }

@@ -127,6 +127,18 @@ describe('characters no font can draw', () => {
     expect(result.stderr).toContain('U+0645');
     expect(result.stderr).toContain('U+4F60');
   });
+
+  it('characters on different lines of the notes are said at each line, each with its own (they were all said at the first)', async () => {
+    const dir = path.join(work, 'glyphs-lines');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const file = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: "$1 مرحبا"').replace('  - Screening depends on timely access to watchlists.', '  - Screening depends on timely access to watchlists ①.'));
+    const keyPoint = read(file).split('\n').findIndex((line) => line.includes('①')) + 1;
+    const result = await runInProcess(['build', dir, '--format', 'pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:\d+ warning The embedded fonts have no glyph for these 5 characters: [^\n①]*\[missing-glyph\]$/m);
+    expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${keyPoint}:\\d+ warning The embedded fonts have no glyph for this character: ① \\(U\\+2460\\); it is printed as`, 'm'));
+  });
 });
 
 describe('custom documents as PDF', () => {
