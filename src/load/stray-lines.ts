@@ -36,6 +36,8 @@ export interface StrayLine {
   atDash: boolean;
   /** The key whose plain text the line before it holds (`name: Marta Lindqvist`): the line may go on with that text. */
   afterText?: { key: string };
+  /** A list item's text whose `text: ` was left out, the item's `restricted:` under it (`- Secure communication …`). */
+  textItem?: boolean;
   /** What is read again as blanks: its text and the lines below it that go on with it, `[start, end)`. */
   blank: [number, number];
   /**
@@ -85,10 +87,12 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
     // A line with nothing below it may instead go on with the text of the line before, under-indented.
     const before = until === lineEnd(text, line.start) ? previousLine(text, line.start) : undefined;
     const afterText = !line.dashes && before?.key !== undefined && isPlainText(before.text.slice(before.text.indexOf(':') + 1)) ? { key: before.key } : undefined;
+    // `- Secure communication …` over `restricted: true`: an item of a (md) list written `{ text, restricted }`.
+    const textItem = line.dashes !== '' && sibling.key === 'restricted';
     return {
       kind: 'missing-colon', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word, ...(rest !== undefined ? { rest } : {}),
       column: line.column, reference: { offset: sibling.start + sibling.column, key: sibling.key!, column: sibling.column }, atDash: false,
-      ...(afterText ? { afterText } : {}),
+      ...(afterText ? { afterText } : {}), ...(textItem ? { textItem } : {}),
       blank: [line.start + line.column, until],
       ...(line.dashes ? { lostFrom: itemAfter(text, until, line.column) } : line.column > 0 ? { lostFrom: sibling.start + sibling.column } : {}),
     };
@@ -178,6 +182,14 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
   const { reference } = found;
   const where = `“${reference.key}:” on line ${lineOf(reference.offset)}`;
   const colonQuestion = `Is a “:” missing after “${found.word}”?`;
+  if (found.kind === 'missing-colon' && found.textItem) {
+    const text = `${found.word}${found.rest ? ` ${found.rest}` : ''}`;
+    return {
+      message: `YAML syntax error: this list item has “restricted:” under it (line ${lineOf(reference.offset)}) but its text has no key.`,
+      hint: `Write “- text: ${shorten(text, 50)}”: an item with “restricted:” gives its text as “text:”.`,
+      range: [found.start, found.end],
+    };
+  }
   if (found.kind === 'missing-colon') {
     const write = found.rest ? ` Write “${found.word}: ${shorten(found.rest, 50)}”.` : '';
     const goesOn = found.afterText ? ` If it goes on with the text of “${found.afterText.key}” above, indent it further than “${found.afterText.key}:”.` : '';

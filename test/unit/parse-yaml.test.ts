@@ -369,6 +369,13 @@ describe('parseYamlFile', () => {
     }
   });
 
+  it('a restricted list item without its text: key is told to write - text:, not a “:” after its first word', () => {
+    const result = parse('title: x\ncountry_notes:\n  MLI:\n    needs:\n      - Secure communication equipment for border posts.\n        restricted: true\nsummary: s\n');
+    expect(at(result.diagnostics)).toEqual(['yaml-syntax 5:9']);
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: this list item has “restricted:” under it (line 6) but its text has no key.');
+    expect(result.diagnostics[0]!.hint).toBe('Write “- text: Secure communication equipment for border posts.”: an item with “restricted:” gives its text as “text:”.');
+  });
+
   it('a list item whose “-” lines up with no list says where to put it, and the rest of the file is read', () => {
     const file = (pad: string) => `title: x\nrecommendations:\n  - id: r1\n    text: a\n    addressed_to:\n      - MLI\n${pad}- id: r2\n${pad}  text: b\nsummary: s\n`;
     // 1 space in ("A block sequence may not be used as an implicit map key"), 3 ("All sequence items
