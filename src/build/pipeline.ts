@@ -1,4 +1,4 @@
-import { suggest } from '../validate/suggest.js';
+import { dateMeant, isCalendarDay, suggest } from '../validate/suggest.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
@@ -356,13 +356,10 @@ export function parseFormats(list: string): Format[] {
 
 /** `--as-of 2023-05-15` → the date; anything else, or a day that does not exist (2022-02-30), is a SetupError. */
 export function parseAsOf(value: string): string {
-  const day = new Date(`${value}T00:00:00Z`);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value) return value;
-  // `30/06/2023`, `30.06.2023`: a day written the European way, the one meant said in the form taken.
-  const european = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
-  const meant = european ? `${european[3]}-${european[2]!.padStart(2, '0')}-${european[1]!.padStart(2, '0')}` : undefined;
-  const valid = meant !== undefined && !Number.isNaN(new Date(`${meant}T00:00:00Z`).getTime()) && new Date(`${meant}T00:00:00Z`).toISOString().slice(0, 10) === meant;
-  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, valid ? `Did you mean --as-of ${meant}?` : 'For example --as-of 2023-05-15.');
+  if (isCalendarDay(value)) return value;
+  // `30/06/2023`, `30.06.2023`, `2023-6-30`: the day meant, said in the form taken.
+  const meant = dateMeant(value);
+  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, meant ? `Did you mean --as-of ${meant}?` : 'For example --as-of 2023-05-15.');
 }
 
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { didYouMean, suggest } from './suggest.js';
+import { dateMeant, didYouMean, suggest } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -258,11 +258,15 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(file.data, path));
+      const inner = unquoted(value);
+      if (inner !== undefined && allowed.includes(inner)) return at('enum', 'value', `${value} is not ${validAs(path)}.`, curledQuotesHint(inner));
       return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
-        return at('invalid-date', 'value', `“${String(valueAt(file.data, path))}” is not a valid date.`, 'Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).');
+        const written = String(valueAt(file.data, path));
+        const meant = dateMeant(written);
+        return at('invalid-date', 'value', `“${written}” is not a valid date.`, `${meant ? `Did you mean ${meant}? ` : ''}Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
       }
       return at('format', 'value', `${quoted(name, 'This value')} is not a valid ${String(error.params.format)}.`, description);
     case 'propertyName':
@@ -287,8 +291,11 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const meant = trimmed === value && error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(value) : undefined;
       const spaced = !meant && trimmed !== value && trimmed !== '' && new RegExp(String(error.params.pattern), 'u').test(trimmed) ? `Write it without the space${value.length - trimmed.length > 1 ? 's' : ''}: “${trimmed}”.` : undefined;
       const field = [...path].reverse().find((key): key is string => typeof key === 'string');
-      const named = !meant && !spaced && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
-      return at('invalid-value', 'value', `“${value}” is not ${validAs(path)}.`, meant ?? spaced ?? named ?? description);
+      // `owner: “uncct”`: quotes a word processor curled, which YAML keeps as part of the value.
+      const inner = unquoted(value);
+      const curled = inner !== undefined && new RegExp(String(error.params.pattern), 'u').test(inner) ? curledQuotesHint(inner) : undefined;
+      const named = !meant && !spaced && !curled && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
+      return at('invalid-value', 'value', `${curled ? value : `“${value}”`} is not ${validAs(path)}.`, curled ?? meant ?? spaced ?? named ?? description);
     }
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
@@ -365,6 +372,15 @@ function typeName(value: unknown): string {
 function article(type: string): string {
   const words: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping of keys to values', null: 'empty' };
   return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+/** The value inside typographic quotes (“uncct”, ‘done’, « fr »), which YAML does not read as quotes; else undefined. */
+function unquoted(value: string): string | undefined {
+  return /^[“”„‘’‚«‹]\s*(.*?)\s*[”“’‘»›]$/u.exec(value)?.[1] || undefined;
+}
+
+function curledQuotesHint(inner: string): string {
+  return `Its quotes are typographic (“ ”, as a word processor writes them), which YAML keeps as part of the value: write ${inner} without them, or in straight quotes ("${inner}").`;
 }
 
 /** `a valid priority`, `a valid recommendations[2].priority`; an item of a list: `valid as item 2 of languages` (not `a valid languages[2]`). */

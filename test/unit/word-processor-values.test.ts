@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load } from '../../src/load/index.js';
+import { validate } from '../../src/validate/index.js';
+import { dateMeant } from '../../src/validate/suggest.js';
+import { parseAsOf } from '../../src/build/pipeline.js';
+import { countryTable } from '../../src/reference/countries.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
+const read = (file: string) => ({ path: file, text: readFileSync(path.join(MINIMAL, file), 'utf8') });
+
+/** The diagnostics of minimal/ with `edit` applied to its first session. */
+function diagnostics(edit: (session: string) => string) {
+  const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+  const sources = { workshop: read('workshop.yaml'), sessions: [{ ...first!, text: edit(first!.text) }, ...rest], countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)), followUps: [], translations: [], assets: [] };
+  return validate(load(sources).project, countryTable()).diagnostics;
+}
+
+describe('values as a word processor writes them', () => {
+  it('an id or a value in typographic quotes is told to drop them (the hint explained the form of an id)', () => {
+    const found = diagnostics((s) => s.replace('    owner: unoct-rabat', '    owner: “unoct-rabat”').replace('    priority: high', '    priority: ‘high’'));
+    expect(found.map((d) => [d.code, d.location?.start.line, d.message])).toEqual([
+      ['enum', 27, '‘high’ is not a valid recommendations[1].priority.'],
+      ['invalid-value', 30, '“unoct-rabat” is not a valid actions[1].owner.'],
+    ]);
+    expect(found[1]!.hint).toBe('Its quotes are typographic (“ ”, as a word processor writes them), which YAML keeps as part of the value: write unoct-rabat without them, or in straight quotes ("unoct-rabat").');
+    // Quotes around a value that is wrong inside them too: the hint for that value, not the quotes.
+    expect(diagnostics((s) => s.replace('    owner: unoct-rabat', '    owner: “unoct rabat”'))[0]!.hint).not.toContain('typographic');
+  });
+
+  it('a date without its zeros, or day first, is told the day meant', () => {
+    for (const [written, meant] of [['2022-9-30', '2022-09-30'], ['30/09/2022', '2022-09-30'], ['30.9.2022', '2022-09-30']] as const) {
+      const found = diagnostics((s) => s.replace('    due: 2022-09-30', `    due: ${written}`));
+      expect(found.map((d) => d.code), written).toEqual(['invalid-date']);
+      expect(found[0]!.hint, written).toBe(`Did you mean ${meant}? Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
+    }
+    // No guess where the day is not clear, or does not exist.
+    expect(dateMeant('2022-02-30')).toBeUndefined();
+    expect(dateMeant('31/02/2022')).toBeUndefined();
+    expect(dateMeant('2022-09-30')).toBeUndefined();
+    expect(() => parseAsOf('2023-6-30')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
+  });
+});
