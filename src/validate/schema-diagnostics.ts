@@ -253,6 +253,16 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
         const { message, hint } = notText(name, path, value, file.source.text.slice(location.start.offset, location.end.offset).trim());
         return { code: 'type', severity: 'error', stage: 'validate', message, location, hint };
       }
+      // `id: 2022`, `code: 0123`: a value of a pattern that YAML read as a number: quoted, it is the text meant.
+      const pattern = (error.parentSchema as { pattern?: unknown } | undefined)?.pattern;
+      if (String(error.params.type) === 'string' && path.length > 0 && (typeof value === 'number' || typeof value === 'boolean')) {
+        const location = locate(file, path, 'value');
+        const written = file.source.text.slice(location.start.offset, location.end.offset).trim() || String(value);
+        if (typeof pattern !== 'string' || new RegExp(pattern, 'u').test(written)) {
+          const last = path[path.length - 1]!;
+          return at('type', 'value', `${quoted(name, 'The file')} must be text, not ${typeName(value)}.`, `YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}: put it in quotes to make it text, ${typeof last === 'number' ? '-' : `${String(last)}:`} ${JSON.stringify(written)}.`);
+        }
+      }
       return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, description);
     }
     case 'enum': {

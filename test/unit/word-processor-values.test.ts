@@ -30,6 +30,11 @@ describe('values as a word processor writes them', () => {
     expect(diagnostics((s) => s.replace('    owner: unoct-rabat', '    owner: “unoct rabat”'))[0]!.hint).not.toContain('typographic');
   });
 
+  it('an id YAML reads as a number is told to quote it (the hint described ids)', () => {
+    const found = diagnostics((s) => s.replace('  - id: border-data', '  - id: 2022'));
+    expect(found[0]).toMatchObject({ code: 'type', message: '“recommendations[1].id” must be text, not a number (2022).', hint: 'YAML reads 2022 as a number: put it in quotes to make it text, id: "2022".' });
+  });
+
   it('a date without its zeros, or day first, is told the day meant', () => {
     for (const [written, meant] of [['2022-9-30', '2022-09-30'], ['30/09/2022', '2022-09-30'], ['30.9.2022', '2022-09-30']] as const) {
       const found = diagnostics((s) => s.replace('    due: 2022-09-30', `    due: ${written}`));
