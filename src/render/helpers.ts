@@ -81,6 +81,38 @@ function fieldOf(items: readonly unknown[], property: string): unknown[] {
 }
 
 /** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
+/**
+ * The most values each helper takes, with the call written right: one more is never read
+ * (`{{date due "long"}}` printed the date as if "long" were not there). The template check says
+ * so; helpers that take any number (and, or, any, concat) are not listed.
+ */
+export const HELPER_VALUES: Readonly<Record<string, { most: number; usage: string }>> = {
+  t: { most: 1, usage: '{{t "session_number" number=number}}' },
+  date: { most: 1, usage: '{{date session.date}}' },
+  dayMonth: { most: 1, usage: '{{dayMonth session.date}}' },
+  dateRange: { most: 1, usage: '{{dateRange workshop.dates style="prose"}}' },
+  join: { most: 2, usage: '{{join countries "name"}}' },
+  plural: { most: 3, usage: '{{plural count "action" "actions"}}' },
+  num: { most: 1, usage: '{{num participation.total}}' },
+  percent: { most: 1, usage: '{{percent participation.women_share}}' },
+  addressees: { most: 1, usage: '{{addressees addressed_to}}' },
+  addressee: { most: 1, usage: '{{addressee owner}}' },
+  eq: { most: 2, usage: '{{#if (eq type "opening")}}' },
+  ne: { most: 2, usage: '{{#if (ne type "opening")}}' },
+  gt: { most: 2, usage: '{{#if (gt participation.total 0)}}' },
+  lt: { most: 2, usage: '{{#if (lt participation.total 10)}}' },
+  not: { most: 1, usage: '{{#if (not restricted)}}' },
+  length: { most: 1, usage: '{{length recommendations}}' },
+  cell: { most: 1, usage: '{{cell text}}' },
+  yaml: { most: 1, usage: '{{yaml workshop.title}}' },
+  countryThe: { most: 1, usage: '{{countryThe brief.country}}' },
+  countryIn: { most: 1, usage: '{{countryIn brief.country}}' },
+  countryOf: { most: 1, usage: '{{countryOf brief.country}}' },
+  sortBy: { most: 2, usage: '{{#each (sortBy countries "name")}}' },
+  indent: { most: 2, usage: '{{indent text 2}}' },
+  slug: { most: 1, usage: '{{slug title}}' },
+};
+
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;

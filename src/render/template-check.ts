@@ -3,6 +3,7 @@ import { isMessageKey, messagePlaceholders, type MessageKey } from '../i18n/inde
 import { suggest } from '../validate/suggest.js';
 import { missingPartialDiagnostic, span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { HELPER_VALUES } from './helpers.js';
 
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
 export interface Shape {
@@ -171,6 +172,17 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         }));
       }
       const shapes = node.params.map((param) => expression(param, local));
+      // {{date due "long"}}: a value past the last the helper takes is never read.
+      const takes = Object.hasOwn(HELPER_VALUES, helper) ? HELPER_VALUES[helper] : undefined;
+      const extra = takes ? node.params[takes.most] : undefined;
+      if (takes && extra) {
+        once(extra.loc, () => ({
+          code: 'template-syntax', severity: 'error', stage: 'render',
+          message: `{{${helper}}} takes ${takes.most === 1 ? 'one value' : `${takes.most === 2 ? 'two' : 'three'} values`}; this call gives ${node.params.length}, and the ${node.params.length - takes.most === 1 ? 'last is' : `last ${node.params.length - takes.most} are`} never read.`,
+          location: span(file.displayPath, extra.loc),
+          hint: `Write it as ${takes.usage}.`,
+        }));
+      }
       for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
       // {{t "KEY"}}: a label of the catalogue (a misspelt one stopped the build, after validate had passed).
       const key = node.params[0];

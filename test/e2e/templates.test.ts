@@ -469,6 +469,9 @@ describe('mistakes in templates are located, and the build writes nothing', () =
       ['{{join countries}}', '3:1 error {{join}} was given a list of mappings without the field to print.', 'Name the field: {{join countries "name"}}'],
       ['{{#each (sortBy workshop.title "name")}}{{/each}}', '3:9 error {{sortBy}} takes a list, not “', '{{#each (sortBy countries "name")}}'],
       ['{{dateRange workshop.title}}', '3:1 error {{dateRange}} takes dates (a start and an end), not “', '{{dateRange workshop.dates}}'],
+      // One value too many: never read, where the build went on as if it were not there; at that value, by the template check.
+      ['{{date workshop.dates.start "long"}}', '3:29 error {{date}} takes one value; this call gives 2, and the last is never read. [template-syntax]', 'Write it as {{date session.date}}.'],
+      ['{{#if (eq workshop.title "x" "y")}}{{/if}}', '3:30 error {{eq}} takes two values; this call gives 3, and the last is never read.', 'Write it as {{#if (eq type "opening")}}.'],
     ];
     for (const [line, message, hint] of cases) {
       const dir = project({ 'report.md.hbs': `x\n\n${line}\n` });
