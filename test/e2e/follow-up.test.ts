@@ -112,6 +112,12 @@ describe('each follow-up rule, one defect at a time, located', () => {
       where: /follow-up\/2022-11-15\.yaml:\d+:13 error This report gives action “circulate-report” twice, and they disagree: done above and in-progress here\. \[conflicting-follow-up\][\s\S]*hint: Keep one of the two updates: a report says where things stand on its date once\.\n  see: .*follow-up\/2022-11-15\.yaml:8:13 the other update in this report/, code: 1,
     },
     {
+      // A copy whose name sorts before the original's (“-” before “.”): the copy is blamed, not the report it copies.
+      rule: 'repeated-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-copie.yaml'), read(report(dir))),
+      where: /follow-up\/2022-11-15-copie\.yaml:4:7 warning This report repeats follow-up\/2022-11-15\.yaml: the same date, reporter and 5 updates/, code: 0,
+    },
+    {
       // A report copied under another name: every update counted twice, without a word.
       rule: 'repeated-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15 copy.yaml'), read(report(dir))),
@@ -156,7 +162,8 @@ describe('each follow-up rule, one defect at a time, located', () => {
     const result = runBin(['validate', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.match(/\[repeated-follow-up\]/g)).toHaveLength(1);
-    expect(result.stderr).toMatch(/follow-up\/2022-11-15\.yaml:7:5 warning unoct-rabat already reported action “circulate-report” as done on 2022-11-15, in follow-up\/2022-11-15-more\.yaml: the action's history would show it twice\. \[repeated-follow-up\][\s\S]*hint: Delete one of the two, or correct its date or status\.\n  see: .*follow-up\/2022-11-15-more\.yaml:7:13 the same update/);
+    // At the file added beside the report (its name is the longer), not at the report it repeats.
+    expect(result.stderr).toMatch(/follow-up\/2022-11-15-more\.yaml:6:5 warning unoct-rabat already reported action “circulate-report” as done on 2022-11-15, in follow-up\/2022-11-15\.yaml: the action's history would show it twice\. \[repeated-follow-up\][\s\S]*hint: Delete one of the two, or correct its date or status\.\n  see: .*follow-up\/2022-11-15\.yaml:8:13 the same update/);
   });
 
   it('a file named for a period may be dated any day of it; a date outside it is follow-up-date-mismatch naming the period', () => {

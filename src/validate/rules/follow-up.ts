@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../../load/index.js';
 import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
-import { invalidIdReference, type RuleContext, type Site } from '../context.js';
+import { baseName, invalidIdReference, type RuleContext, type Site } from '../context.js';
 import { didYouMean } from '../suggest.js';
 import { beneficiaryMeant, COUNTRY_CODE, knownRecommendationId, organizationsOf } from './references.js';
 import { groupRecommendations } from '../../consolidate/recommendations.js';
@@ -63,7 +63,6 @@ export function checkFollowUps(ctx: RuleContext): void {
         partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
     }
     const date = data.date;
-    checkRepeatedUpdates(ctx, followUp, updates);
     // An update its schema error took out (a mistyped status) still names what it reports on: a typo there is said now, not after that fix.
     const each: Array<[Named, number]> = [];
     data.updates?.forEach((update, index) => void each.push([update, index]));
@@ -123,6 +122,9 @@ export function checkFollowUps(ctx: RuleContext): void {
       }
     }
   }
+  // A copy is blamed, not the report it copies: `2023-11-30-copie.yaml` is read before `2023-11-30.yaml`
+  // (“-” sorts before “.”), so the shorter name is taken as the original.
+  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates);
   for (const [id, list] of reports) {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) {
