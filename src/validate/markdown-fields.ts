@@ -1,6 +1,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
+import type { RuleProject } from './context.js';
 
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem; a follow-up update's `note`). */
 const MARKDOWN_KEYS = new Set(['summary', 'key_points', 'objectives', 'initiatives', 'challenges', 'good_practices', 'needs', 'text', 'note']);
@@ -49,4 +50,11 @@ export function locateInField(file: ParsedFile, path: DataPath, text: string, nt
     if (at === -1 || at >= field.end.offset) return field;
   }
   return spanToLocation(file.source.path, file.lineStarts, at, at + line.length);
+}
+
+/** Every (md) text of the notes' files that passed their schemas, then of their translations, in reading order. */
+export function eachMarkdownText(project: RuleProject, visit: (file: ParsedFile, text: string, path: DataPath) => void): void {
+  const { workshop, sessions, countries, followUps, translations } = project;
+  for (const { file, data } of [workshop, ...sessions, ...countries, ...followUps]) visitMarkdownFields(data, (text, path) => visit(file, text, path));
+  for (const { file, data } of translations) visitTranslatedMarkdown(data, (text, path) => visit(file, text, path));
 }

@@ -1,35 +1,30 @@
-import { locate, type DataPath } from '../../load/index.js';
+import { locate } from '../../load/index.js';
 import { droppedLinks, type DroppedLink } from '../../markdown/links.js';
 import type { RuleContext } from '../context.js';
-import { locateInField, visitMarkdownFields, visitTranslatedMarkdown } from '../markdown-fields.js';
+import { eachMarkdownText, locateInField } from '../markdown-fields.js';
 
 /**
  * `link-not-kept`: a link of a (md) text that the documents print as its words alone (only web and
  * e-mail addresses stay links, see isKeptLink): its address would be lost without a word. At the link.
  */
 export function checkDroppedLinks(ctx: RuleContext): void {
-  const { workshop, sessions, countries, followUps, translations } = ctx.project;
   // A text too complex to read (checkMarkdownLimits, before this rule) is not parsed here either: it would take minutes.
   const tooComplex = new Set(ctx.diagnostics.flatMap((d) => (d.code === 'too-complex' && d.location ? [`${d.location.file}:${d.location.start.offset}`] : [])));
-  for (const { file, data } of [workshop, ...sessions, ...countries, ...followUps, ...translations]) {
-    const check = (text: string, path: DataPath): void => {
-      if (tooComplex.size > 0 && tooComplex.has(`${file.source.path}:${locate(file, path, 'value').start.offset}`)) return;
-      const seen = new Map<string, number>();
-      for (const link of droppedLinks(text)) {
-        const nth = seen.get(link.text) ?? 0;
-        seen.set(link.text, nth + 1);
-        ctx.diagnostics.push({
-          code: 'link-not-kept', severity: 'warning', stage: 'validate',
-          message: `This link is not kept: only web addresses (https://…) and e-mail addresses (mailto:) stay links, so the documents print “${link.words}” without it, and “${link.url}” is lost.`,
-          hint: hintFor(link),
-          actual: link.url,
-          location: locateInField(file, path, link.text, nth),
-        });
-      }
-    };
-    if (translations.some((translation) => translation.file === file)) visitTranslatedMarkdown(data, check);
-    else visitMarkdownFields(data, check);
-  }
+  eachMarkdownText(ctx.project, (file, text, path) => {
+    if (tooComplex.size > 0 && tooComplex.has(`${file.source.path}:${locate(file, path, 'value').start.offset}`)) return;
+    const seen = new Map<string, number>();
+    for (const link of droppedLinks(text)) {
+      const nth = seen.get(link.text) ?? 0;
+      seen.set(link.text, nth + 1);
+      ctx.diagnostics.push({
+        code: 'link-not-kept', severity: 'warning', stage: 'validate',
+        message: `This link is not kept: only web addresses (https://…) and e-mail addresses (mailto:) stay links, so the documents print “${link.words}” without it, and “${link.url}” is lost.`,
+        hint: hintFor(link),
+        actual: link.url,
+        location: locateInField(file, path, link.text, nth),
+      });
+    }
+  });
 }
 
 function hintFor({ url }: DroppedLink): string {
