@@ -11,6 +11,8 @@ export interface DroppedLink {
   /** Its Markdown as written (`[the annex](annex.pdf)`), and its words. */
   text: string;
   words: string;
+  /** For a reference (`[words][r1]`), the definition that gives its address as written (`[r1]: www.unodc.org`). */
+  definition?: string;
 }
 
 interface MdNode {
@@ -29,17 +31,18 @@ interface MdNode {
 export function droppedLinks(markdown: string): DroppedLink[] {
   if (!markdown.includes('](') && !markdown.includes(']:')) return [];
   const tree = parseGfm(markdown) as unknown as MdNode;
-  const definitions = new Map<string, string>();
+  const definitions = new Map<string, { url: string; text: string }>();
   const collect = (node: MdNode): void => {
-    if (node.type === 'definition' && node.identifier !== undefined && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url ?? '');
+    if (node.type === 'definition' && node.identifier !== undefined && !definitions.has(node.identifier)) definitions.set(node.identifier, { url: node.url ?? '', text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
     for (const child of node.children ?? []) collect(child);
   };
   collect(tree);
   const found: DroppedLink[] = [];
   const walk = (node: MdNode): void => {
-    const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier ?? '') : undefined;
+    const definition = node.type === 'linkReference' ? definitions.get(node.identifier ?? '') : undefined;
+    const url = node.type === 'link' ? node.url : definition?.url;
     if (url !== undefined && !isKeptLink(url)) {
-      found.push({ url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0), words: wordsOf(node) });
+      found.push({ url, text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0), words: wordsOf(node), ...(definition ? { definition: definition.text } : {}) });
     }
     for (const child of node.children ?? []) walk(child);
   };

@@ -1,7 +1,7 @@
 import type { Location } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
-import type { RuleProject } from './context.js';
+import type { RuleContext, RuleProject } from './context.js';
 
 /** The keys of the (md) fields (schemas: markdown, markdownList, textItem; a follow-up update's `note`). */
 const MARKDOWN_KEYS = new Set(['summary', 'key_points', 'objectives', 'initiatives', 'challenges', 'good_practices', 'needs', 'text', 'note']);
@@ -57,4 +57,13 @@ export function eachMarkdownText(project: RuleProject, visit: (file: ParsedFile,
   const { workshop, sessions, countries, followUps, translations } = project;
   for (const { file, data } of [workshop, ...sessions, ...countries, ...followUps]) visitMarkdownFields(data, (text, path) => visit(file, text, path));
   for (const { file, data } of translations) visitTranslatedMarkdown(data, (text, path) => visit(file, text, path));
+}
+
+/**
+ * Whether the text at `path` of `file` may be parsed as Markdown: not one `too-complex` named
+ * (checkMarkdownLimits, before the rules that parse), which would take the parser minutes.
+ */
+export function readableTexts(ctx: RuleContext): (file: ParsedFile, path: DataPath) => boolean {
+  const tooComplex = new Set(ctx.diagnostics.flatMap((d) => (d.code === 'too-complex' && d.location ? [`${d.location.file}:${d.location.start.offset}`] : [])));
+  return (file, path) => tooComplex.size === 0 || !tooComplex.has(`${file.source.path}:${locate(file, path, 'value').start.offset}`);
 }

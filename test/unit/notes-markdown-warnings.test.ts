@@ -59,6 +59,11 @@ describe('links of the notes that the documents do not keep (link-not-kept)', ()
     expect(found[0]!.message).toContain('print “below” without it, and “#recommendations” is lost');
   });
 
+  it('a reference\'s hint quotes the definition that gives its address; a scheme-relative address gets https:', () => {
+    const found = problems((session) => session.replace(SUMMARY, `${SUMMARY} See [UNODC][r1] and [UN](//www.un.org).\n\n  [r1]: www.unodc.org`));
+    expect(found.map((d) => d.hint)).toEqual(['Its address is given by “[r1]: www.unodc.org”. Write the whole address: https://www.unodc.org.', 'Write the whole address: https://www.un.org.']);
+  });
+
   it('the same link twice in a text is warned at each place', () => {
     const found = problems((session) => session.replace(SUMMARY, `${SUMMARY}\n  [a](#x) then\n  [a](#x).`));
     expect(found.map((d) => d.location?.start.line)).toEqual([12, 13]);
@@ -81,12 +86,19 @@ describe('bullets pasted from a word processor (pasted-bullet)', () => {
     };
     const found = all((session) => session.replace(SUMMARY, `${SUMMARY}\n  • First point pasted from Word\n  • Second point pasted from Word`));
     expect(found.map((d) => [d.severity, d.location?.start.line, d.location?.start.column])).toEqual([['warning', 12, 3]]);
-    expect(found[0]!.message).toBe('2 lines of this text begin with “•”, which Markdown does not read as a list: the documents print them as one paragraph, “•” and all.');
+    expect(found[0]!.message).toBe('2 lines of this text begin with “•”, which Markdown does not read as a list: the documents print them as one paragraph, bullets and all.');
     expect(found[0]!.hint).toContain('Begin each item with “- ”');
     // What the warning says of the documents.
     expect(safeMarkdown('• First point\n• Second point')).toBe('• First point\n• Second point');
     // One line with a bullet prints as written; a Markdown list is a list.
     expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n  • Only one.`))).toEqual([]);
     expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n\n  - First\n  - Second`))).toEqual([]);
+    // In a code block they are printed as written; paragraphs apart stay apart: no warning.
+    expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n\n  \`\`\`\n  • First\n  • Second\n  \`\`\``))).toEqual([]);
+    expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n\n      • First\n      • Second`))).toEqual([]);
+    expect(all((session) => session.replace(SUMMARY, `${SUMMARY}\n\n  • First\n\n  • Second`))).toEqual([]);
+    // Word's own bullet, which shows as nothing, is named.
+    const word = all((session) => session.replace(SUMMARY, `${SUMMARY}\n  \uF0B7\tFirst\n  \uF0B7\tSecond`));
+    expect(word[0]!.message).toContain('begin with Word’s bullet (U+F0B7), which');
   });
 });

@@ -1,17 +1,15 @@
-import { locate } from '../../load/index.js';
 import { droppedLinks, type DroppedLink } from '../../markdown/links.js';
 import type { RuleContext } from '../context.js';
-import { eachMarkdownText, locateInField } from '../markdown-fields.js';
+import { eachMarkdownText, locateInField, readableTexts } from '../markdown-fields.js';
 
 /**
  * `link-not-kept`: a link of a (md) text that the documents print as its words alone (only web and
  * e-mail addresses stay links, see isKeptLink): its address would be lost without a word. At the link.
  */
 export function checkDroppedLinks(ctx: RuleContext): void {
-  // A text too complex to read (checkMarkdownLimits, before this rule) is not parsed here either: it would take minutes.
-  const tooComplex = new Set(ctx.diagnostics.flatMap((d) => (d.code === 'too-complex' && d.location ? [`${d.location.file}:${d.location.start.offset}`] : [])));
+  const readable = readableTexts(ctx);
   eachMarkdownText(ctx.project, (file, text, path) => {
-    if (tooComplex.size > 0 && tooComplex.has(`${file.source.path}:${locate(file, path, 'value').start.offset}`)) return;
+    if (!readable(file, path)) return;
     const seen = new Map<string, number>();
     for (const link of droppedLinks(text)) {
       const nth = seen.get(link.text) ?? 0;
@@ -27,8 +25,14 @@ export function checkDroppedLinks(ctx: RuleContext): void {
   });
 }
 
-function hintFor({ url }: DroppedLink): string {
+function hintFor(link: DroppedLink): string {
+  // A reference's address is written in its definition, elsewhere in the text.
+  return link.definition ? `Its address is given by “${link.definition}”. ${whatToWrite(link.url)}` : whatToWrite(link.url);
+}
+
+function whatToWrite(url: string): string {
   if (url.trim() === '') return 'Give the link its address, e.g. [words](https://…), or leave out the brackets.';
+  if (url.startsWith('//')) return `Write the whole address: https:${url}.`;
   if (url.startsWith('#')) return 'A link to a part of the report is not kept (its headings change with the templates and the language): name the part in words, e.g. “see the recommendations below”.';
   if (/^[^\s:/@]+@[^\s/@]+\.[a-z]{2,}$/i.test(url)) return `Write it as an e-mail address: mailto:${url}.`;
   if (/^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|int|com|net|gov|edu|info|[a-z]{2})(\/|$))/i.test(url)) return `Write the whole address: https://${url}.`;
