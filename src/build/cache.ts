@@ -143,20 +143,29 @@ export function cacheFile(folder: string, projectDir: string, kind: 'bin' | 'ver
   return path.join(folder, `${createHash('sha256').update(scope).digest('hex').slice(0, 16)}.${kind}`);
 }
 
+/** The files a cache folder holds (see cacheFile), and their temporary files while written. */
+const CACHE_FILE = /^[0-9a-f]{16}\.(bin|verdict)(\.\d+\.tmp)?$/;
+
 /** Writes a cache file whole (a temporary file renamed), making the folder. Never throws: returns a warning. */
 export async function writeCacheFile(fs: FileSystem, folder: string, file: string, bytes: Uint8Array): Promise<string | undefined> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const fresh = !(await fs.stat(folder).then(() => true, () => false));
     await fs.mkdir(folder, { recursive: true });
-    // Never committed by mistake: the folder ignores itself.
-    if (fresh) await fs.writeFile(path.join(folder, '.gitignore'), '# Made by workshop-report --cache; safe to delete.\n*\n');
+    // Never committed by mistake: the folder ignores itself, when it holds nothing but the cache (a
+    // folder made beforehand, or restored by CI without it; never a folder of other files: `--cache-location .`).
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    if (!entries.some((entry) => entry.name === '.gitignore') && entries.every((entry) => CACHE_FILE.test(entry.name))) {
+      await fs.writeFile(path.join(folder, '.gitignore'), '# Made by workshop-report --cache; safe to delete.\n*\n');
+    }
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, file);
     return undefined;
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    return `Could not write the cache in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the results are not affected.`;
+    const code = (error as NodeJS.ErrnoException).code;
+    // `--cache-location notes.txt`: said as such, where "(EEXIST)" was all.
+    if (code === 'EEXIST' || code === 'ENOTDIR') return `Could not write the cache: ${folder} is a file, not a folder (give --cache-location a folder); the results are not affected.`;
+    return `Could not write the cache in ${folder} (${code ?? (error as Error).message}); the results are not affected.`;
   }
 }
 

@@ -83,6 +83,24 @@ describe('the notes cache (--cache)', () => {
     expect(readFileSync(path.join(folder, '.gitignore'), 'utf8')).toContain('*');
   });
 
+  it('a folder made beforehand ignores itself too; one holding other files is left without a .gitignore; a file is said to be one', async () => {
+    // (`mkdir .cache` before the first run, or a CI cache restored without its .gitignore: it was committed.)
+    const made = fresh();
+    mkdirSync(made, { recursive: true });
+    expect((await throughCache(made, [GOOD])).warning).toBeUndefined();
+    expect(readFileSync(path.join(made, '.gitignore'), 'utf8')).toContain('*');
+    // `--cache-location .` in a project: a .gitignore of `*` there would hide the notes from git.
+    const shared = fresh();
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(path.join(shared, 'workshop.yaml'), 'title: x\n');
+    await throughCache(shared, [GOOD]);
+    expect(existsSync(path.join(shared, '.gitignore'))).toBe(false);
+    const file = path.join(fresh(), 'cache.txt');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'x');
+    expect((await throughCache(file, [GOOD])).warning).toBe(`Could not write the cache: ${file} is a file, not a folder (give --cache-location a folder); the results are not affected.`);
+  });
+
   it('parses a changed file again, and keeps only the entries of the files it was asked for', async () => {
     const folder = fresh();
     await throughCache(folder, [GOOD, BROKEN]);
