@@ -1,7 +1,7 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { dateMeant, didYouMean, suggest } from './suggest.js';
+import { dateMeant, didYouMean, isCalendarDay, suggest } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -230,6 +230,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
   if (error.propertyName !== undefined) {
     const key = error.propertyName;
     // `country_notes: { Mali: … }`: the code meant, as a country's value says it.
+    const inner = unquoted(key);
+    if (inner !== undefined && error.keyword === 'pattern' && new RegExp(String(error.params.pattern), 'u').test(inner)) {
+      return at('invalid-value', 'key', `${key} is not a valid key in ${name || 'this mapping'}.`, curledQuotesHint(key, inner), [key]);
+    }
     const meant = error.keyword === 'pattern' && error.params.pattern === COUNTRY_CODE_PATTERN ? hints.country?.(key) : undefined;
     return at('invalid-value', 'key', `“${key}” is not a valid key in ${name || 'this mapping'}.`,
       meant ?? (/^[a-z]{3}$/i.test(key) ? `Country codes are three capital letters (ISO 3166-1 alpha-3): ${key.toUpperCase()}.` : description), [key]);
@@ -269,12 +273,14 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(file.data, path));
       const inner = unquoted(value);
-      if (inner !== undefined && allowed.includes(inner)) return at('enum', 'value', `${value} is not ${validAs(path)}.`, curledQuotesHint(inner));
+      if (inner !== undefined && allowed.includes(inner)) return at('enum', 'value', `${value} is not ${validAs(path)}.`, curledQuotesHint(value, inner));
       return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
         const written = String(valueAt(file.data, path));
+        const inner = unquoted(written);
+        if (inner !== undefined && (isCalendarDay(inner) || dateMeant(inner))) return at('invalid-date', 'value', `${written} is not a valid date.`, curledQuotesHint(written, dateMeant(inner) ?? inner));
         const meant = dateMeant(written);
         return at('invalid-date', 'value', `“${written}” is not a valid date.`, `${meant ? `Did you mean ${meant}? ` : ''}Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
       }
@@ -303,7 +309,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const field = [...path].reverse().find((key): key is string => typeof key === 'string');
       // `owner: “uncct”`: quotes a word processor curled, which YAML keeps as part of the value.
       const inner = unquoted(value);
-      const curled = inner !== undefined && new RegExp(String(error.params.pattern), 'u').test(inner) ? curledQuotesHint(inner) : undefined;
+      const curled = inner !== undefined && new RegExp(String(error.params.pattern), 'u').test(inner) ? curledQuotesHint(value, inner) : undefined;
       const named = !meant && !spaced && !curled && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
       return at('invalid-value', 'value', `${curled ? value : `“${value}”`} is not ${validAs(path)}.`, curled ?? meant ?? spaced ?? named ?? description);
     }
@@ -389,8 +395,9 @@ function unquoted(value: string): string | undefined {
   return /^[“”„‘’‚«‹]\s*(.*?)\s*[”“’‘»›]$/u.exec(value)?.[1] || undefined;
 }
 
-function curledQuotesHint(inner: string): string {
-  return `Its quotes are typographic (“ ”, as a word processor writes them), which YAML keeps as part of the value: write ${inner} without them, or in straight quotes ("${inner}").`;
+/** `value`: as written, its quotes first and last. */
+function curledQuotesHint(value: string, inner: string): string {
+  return `Its quotes are typographic (${value[0]} ${value[value.length - 1]}, as a word processor writes them), which YAML keeps as part of the value: write ${inner} without them, or in straight quotes ("${inner}").`;
 }
 
 /** `a valid priority`, `a valid recommendations[2].priority`; an item of a list: `valid as item 2 of languages` (not `a valid languages[2]`). */

@@ -30,6 +30,20 @@ describe('values as a word processor writes them', () => {
     expect(diagnostics((s) => s.replace('    owner: unoct-rabat', '    owner: “unoct rabat”'))[0]!.hint).not.toContain('typographic');
   });
 
+  it('a date or a country_notes key in typographic quotes, and an organization written as free text with them or a space, are told so', () => {
+    const found = diagnostics((s) => s.replace('date: 2022-05-09', 'date: “2022-05-09”').replace('  MLI:\n    needs:', '  “MLI”:\n    needs:').replace('    organization: unoct-rabat', '    organization: ‘unoct-rabat’'));
+    expect(found.map((d) => [d.code, d.message])).toEqual(expect.arrayContaining([
+      ['invalid-date', '“2022-05-09” is not a valid date.'],
+      ['invalid-value', '“MLI” is not a valid key in country_notes.'],
+      ['organization-typo', '‘unoct-rabat’ is in typographic quotes, so it is not the organization id “unoct-rabat”.'],
+    ]));
+    expect(found.find((d) => d.code === 'invalid-date')!.hint).toBe('Its quotes are typographic (“ ”, as a word processor writes them), which YAML keeps as part of the value: write 2022-05-09 without them, or in straight quotes ("2022-05-09").');
+    expect(found.find((d) => d.code === 'organization-typo')!.hint).toMatch(/^Its quotes are typographic \(‘ ’\), which YAML keeps as part of the text: write unoct-rabat without them\./);
+    const spaced = diagnostics((s) => s.replace('    organization: unoct-rabat', '    organization: "unoct-rabat "')).find((d) => d.code === 'organization-typo')!;
+    expect(spaced.message).toBe('“unoct-rabat ” has a space around it, so it is not the organization id “unoct-rabat”.');
+    expect(spaced.hint).toMatch(/^Write it without the space: “unoct-rabat”\./);
+  });
+
   it('an id YAML reads as a number is told to quote it (the hint described ids)', () => {
     const found = diagnostics((s) => s.replace('  - id: border-data', '  - id: 2022'));
     expect(found[0]).toMatchObject({ code: 'type', message: '“recommendations[1].id” must be text, not a number (2022).', hint: 'YAML reads 2022 as a number: put it in quotes to make it text, id: "2022".' });

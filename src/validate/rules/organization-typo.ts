@@ -19,7 +19,16 @@ export function checkOrganizationTypos(ctx: RuleContext): void {
     }
     check(session.data.rapporteur?.organization, { file: session.file, path: ['rapporteur', 'organization'] });
   }
-  typos.report(ctx, 'organization-typo', 'warning', (organization, near) => `“${organization}” is not an organization id, but is close to “${near}”`,
-    (_organization, near) => `Did you mean “${near}”? Free text is shown as written; an id is shown as the organization's name.`,
+  typos.report(ctx, 'organization-typo', 'warning', (organization, near) => organization.trim() === near ? `“${organization}” has a space around it, so it is not the organization id “${near}”`
+    : /^[“”„‘’‚«‹]/.test(organization) && organization.slice(1, -1).trim() === near ? `${organization} is in typographic quotes, so it is not the organization id “${near}”`
+    : `“${organization}” is not an organization id, but is close to “${near}”`,
+    (organization, near) => `${whatDiffers(organization, near)}Free text is shown as written; an id is shown as the organization's name.`,
     'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
+}
+
+/** What sets `written` apart from the id `near` when it looks the same (quotes curled by a word processor, a space), else “Did you mean”. */
+function whatDiffers(written: string, near: string): string {
+  if (written.trim() === near) return `Write it without the space${written.length - near.length > 1 ? 's' : ''}: “${near}”. `;
+  if (written.slice(1, -1).trim() === near && /^[“”„‘’‚«‹]/.test(written)) return `Its quotes are typographic (${written[0]} ${written[written.length - 1]}), which YAML keeps as part of the text: write ${near} without them. `;
+  return `Did you mean “${near}”? `;
 }
