@@ -1,4 +1,4 @@
-import { dateMeant, isCalendarDay, suggest } from '../validate/suggest.js';
+import { didYouMeanDate, isCalendarDay, suggest } from '../validate/suggest.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
@@ -357,9 +357,9 @@ export function parseFormats(list: string): Format[] {
 /** `--as-of 2023-05-15` → the date; anything else, or a day that does not exist (2022-02-30), is a SetupError. */
 export function parseAsOf(value: string): string {
   if (isCalendarDay(value)) return value;
-  // `30/06/2023`, `30.06.2023`, `2023-6-30`: the day meant, said in the form taken.
-  const meant = dateMeant(value);
-  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, meant ? `Did you mean --as-of ${meant}?` : 'For example --as-of 2023-05-15.');
+  // `30/06/2023`, `06/30/2023`, `2023-6-30`: the day meant, said in the form taken (both readings where the numbers allow both).
+  const meant = didYouMeanDate(value, '--as-of ');
+  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, meant.trim() || 'For example --as-of 2023-05-15.');
 }
 
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { dateMeant, didYouMean, isCalendarDay, suggest } from './suggest.js';
+import { didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -280,9 +280,8 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       if (error.params.format === 'date') {
         const written = String(valueAt(file.data, path));
         const inner = unquoted(written);
-        if (inner !== undefined && (isCalendarDay(inner) || dateMeant(inner))) return at('invalid-date', 'value', `${written} is not a valid date.`, curledQuotesHint(written, dateMeant(inner) ?? inner));
-        const meant = dateMeant(written);
-        return at('invalid-date', 'value', `“${written}” is not a valid date.`, `${meant ? `Did you mean ${meant}? ` : ''}Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
+        if (inner !== undefined && isCalendarDay(inner)) return at('invalid-date', 'value', `${written} is not a valid date.`, curledQuotesHint(written, inner));
+        return at('invalid-date', 'value', `“${written}” is not a valid date.`, `${didYouMeanDate(written)}Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
       }
       return at('format', 'value', `${quoted(name, 'This value')} is not a valid ${String(error.params.format)}.`, description);
     case 'propertyName':

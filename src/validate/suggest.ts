@@ -31,14 +31,24 @@ export function isCalendarDay(iso: string): boolean {
 }
 
 /**
- * The YYYY-MM-DD day a date written otherwise means, when it is clear: `2023-3-31` (no leading
- * zeros), `31/03/2023` or `31.03.2023` (day first, as in French and most of Africa). Else undefined.
+ * The YYYY-MM-DD days a date written otherwise may mean: `2023-3-31` or `2023/03/31` (year first);
+ * `31/03/2023`, `31.03.2023` (day first, as in French and most of Africa) or `03/31/2023` (month
+ * first) when the numbers say which; both when they do not (`03/04/2025`: 3 April or 4 March).
+ * Only days of the calendar; none for a date already right.
  */
-export function dateMeant(written: string): string | undefined {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written);
-  const european = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(written);
-  const parts = iso ? [iso[1]!, iso[2]!, iso[3]!] : european ? [european[3]!, european[2]!, european[1]!] : undefined;
-  if (!parts) return undefined;
-  const meant = `${parts[0]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
-  return meant !== written && isCalendarDay(meant) ? meant : undefined;
+export function datesMeant(written: string): string[] {
+  const day = (year: string, month: string, date: string) => `${year}-${month.padStart(2, '0')}-${date.padStart(2, '0')}`;
+  const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(written);
+  const yearLast = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written);
+  const candidates = yearFirst ? [day(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!)]
+    : yearLast ? [day(yearLast[3]!, yearLast[2]!, yearLast[1]!), day(yearLast[3]!, yearLast[1]!, yearLast[2]!)]
+    : [];
+  return [...new Set(candidates)].filter((meant) => meant !== written && isCalendarDay(meant));
+}
+
+/** “Did you mean 2023-03-31? ”, “Did you mean 2025-04-03 or 2025-03-04? ” (`before` ahead of each date: `--as-of `), else nothing. */
+export function didYouMeanDate(written: string, before = ''): string {
+  const meant = datesMeant(written);
+  if (meant.length === 0) return '';
+  return `Did you mean ${meant.map((date) => `${before}${date}`).join(' or ')}?${meant.length > 1 ? ' The day and the month can be read either way.' : ''} `;
 }

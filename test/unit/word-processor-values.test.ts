@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
 import { validate } from '../../src/validate/index.js';
-import { dateMeant } from '../../src/validate/suggest.js';
+import { datesMeant } from '../../src/validate/suggest.js';
 import { parseAsOf } from '../../src/build/pipeline.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -55,10 +55,18 @@ describe('values as a word processor writes them', () => {
       expect(found.map((d) => d.code), written).toEqual(['invalid-date']);
       expect(found[0]!.hint, written).toBe(`Did you mean ${meant}? Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).`);
     }
-    // No guess where the day is not clear, or does not exist.
-    expect(dateMeant('2022-02-30')).toBeUndefined();
-    expect(dateMeant('31/02/2022')).toBeUndefined();
-    expect(dateMeant('2022-09-30')).toBeUndefined();
+    // Month first, year first with slashes: clear too. Where the numbers allow both readings, both.
+    expect(datesMeant('12/31/2025')).toEqual(['2025-12-31']);
+    expect(datesMeant('2025/03/31')).toEqual(['2025-03-31']);
+    expect(datesMeant('03/04/2025')).toEqual(['2025-04-03', '2025-03-04']);
+    expect(datesMeant('05/05/2025')).toEqual(['2025-05-05']);
+    const both = diagnostics((s) => s.replace('    due: 2022-09-30', '    due: 03/04/2022'));
+    expect(both[0]!.hint).toBe('Did you mean 2022-04-03 or 2022-03-04? The day and the month can be read either way. Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).');
+    // No guess for a day that does not exist, nor for a date already right.
+    expect(datesMeant('2022-02-30')).toEqual([]);
+    expect(datesMeant('31/02/2022')).toEqual([]);
+    expect(datesMeant('2022-09-30')).toEqual([]);
     expect(() => parseAsOf('2023-6-30')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
+    expect(() => parseAsOf('06/30/2023')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
   });
 });
