@@ -295,11 +295,13 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
 /**
  * A line of a plain text over several lines that begins with `- `: an item meant for the list, one
  * level too deep (`  - First point` then `    - Second point`), which YAML reads as the text of the
- * item above, dash and all. The first such line, when the text is itself a list item.
+ * item above, dash and all. The first such line, when the text is itself a list item or the
+ * `text:` of one (`- text: First point`, its `restricted: true` below).
  */
 function listItemInText(text: string, start: number, newline: number, end: number): { range: [number, number]; message: string; hint: string } | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const dash = /^([ \t]*)-[ \t]+$/.exec(text.slice(lineStart, start));
+  // The text of an item itself, or of its `text:` (an item written `{ text, restricted }`).
+  const dash = /^([ \t]*)-[ \t]+(?:text:[ \t]+)?$/.exec(text.slice(lineStart, start));
   if (!dash) return undefined;
   for (let at = newline + 1; at < end; ) {
     const next = text.indexOf('\n', at);

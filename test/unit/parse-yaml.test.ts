@@ -369,6 +369,12 @@ describe('parseYamlFile', () => {
     }
   });
 
+  it('a - line one level too deep under an item\'s text: is list-item-in-text too (it was merged into that text without a word)', () => {
+    const result = parse('title: x\nkey_points:\n  - text: Premier point restreint\n      - Deuxième point\n    restricted: true\nsummary: s\n');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location!.start.line}:${d.location!.start.column}`)).toEqual(['list-item-in-text 4:7']);
+    expect(result.diagnostics[0]!.hint).toContain('put its “-” under the one above (2 spaces in)');
+  });
+
   it('a restricted list item without its text: key is told to write - text:, not a “:” after its first word', () => {
     const result = parse('title: x\ncountry_notes:\n  MLI:\n    needs:\n      - Secure communication equipment for border posts.\n        restricted: true\nsummary: s\n');
     expect(at(result.diagnostics)).toEqual(['yaml-syntax 5:9']);
