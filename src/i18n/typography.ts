@@ -25,7 +25,8 @@ export function frenchSpacing(text: string, followsWord = false): string {
 // a word processor, or a catalogue's words inside a document) is spaced the same again.
 function spaced(text: string): string {
   return text
-    .replace(/(?<=\S)[ \u00a0\u202f]?([;?!])(?=\s|$)/g, `${FRENCH_SPACE}$1`)
+    // `Pourquoi ?!`: one space before the group of marks, none between them.
+    .replace(/(?<=[^\s;?!])[ \u00a0\u202f]?([;?!]+)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
     .replace(/(?<=\S)[ \u00a0\u202f]?(:)(?=\s|$)/g, `${FRENCH_SPACE}$1`)
     // `12,5 %`, `12,5%`: the number and its sign kept together (a line broke between them).
     // (A % that letters or digits follow is an address's, `a%20b`, or a code's.)

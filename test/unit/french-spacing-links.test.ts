@@ -48,6 +48,11 @@ describe('French spacing after a web address, or any inline element, in the same
     expect(frenchSpacing(`Pays${NNBSP}: Mali${NNBSP}!`)).toBe(`Pays${NNBSP}: Mali${NNBSP}!`);
   });
 
+  it('puts one space before a group of marks, none between them (it made “Pourquoi? !”)', () => {
+    expect(frenchSpacing('Pourquoi?! Vraiment!!! Et; ?')).toBe(`Pourquoi${NNBSP}?! Vraiment${NNBSP}!!! Et${NNBSP}; ?`);
+    expect(frenchSpacing(`Pourquoi ?!`)).toBe(`Pourquoi${NNBSP}?!`);
+  });
+
   it('spaces a text that begins a paragraph, a cell or a link as before: nothing precedes it', () => {
     expect(fr('| a | b |\n| - | - |\n|: x | [: y](https://example.org) |')).toBe('| a | b |\n| - | - |\n|: x | [: y](https://example.org) |');
     expect(frenchSpacing(' : la liste')).toBe(' : la liste');
