@@ -11,12 +11,13 @@ import { formatJson } from './diagnostics/formats/json.js';
 import { formatPretty, PLAIN } from './diagnostics/reporter.js';
 import type { FileSystem } from './load/file-system.js';
 import type { LoadedProject } from './load/index.js';
+import type { Format } from './notes/types.js';
 import { checkProject } from './build/check-project.js';
 import { openStaging, type OutputFile, type PublishResult } from './build/publish.js';
 
 export { build, parseFormats, FORMATS, type BuildOptions, type BuildEnvironment, type BuildResult, type BuildProgress } from './build/pipeline.js';
 export { startPublication, type Publication } from './build/output.js';
-export { compareOutput, type OutputProblem } from './build/compare-output.js';
+export { compareOutput, type OutputProblem, type UncheckedFile } from './build/compare-output.js';
 export type { Diagnostic, Location, Position, RelatedLocation, RuleId, Severity, Stage } from './diagnostics/diagnostic.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 export type { OutputFile, PublishResult } from './build/publish.js';
@@ -67,14 +68,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
 
 /**
  * Writes a build's files into its output folder all-or-nothing, removing what the previous build
- * wrote there and this one did not. A build with errors made no files: publishing it would remove
+ * wrote there and this one did not, of the formats it made (`formats`): the files an earlier build
+ * made in other formats are left as they are. A build with errors made no files: publishing it would remove
  * the previous reports, so it is refused (SetupError) and the folder is left as it is.
  */
-export async function publish(result: { outDir: string; files: readonly OutputFile[]; diagnostics?: readonly Diagnostic[]; numbering?: Record<string, Record<string, string>>; dir?: string }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
+export async function publish(result: { outDir: string; files: readonly OutputFile[]; diagnostics?: readonly Diagnostic[]; numbering?: Record<string, Record<string, string>>; dir?: string; formats?: readonly Format[] }, options: { signal?: AbortSignal; fs?: FileSystem } = {}): Promise<PublishResult> {
   if (result.diagnostics && hasErrors(result.diagnostics)) {
     throw new SetupError('The build has errors, so there is nothing to publish; the output folder is left as it was.', 'Fix the problems in the diagnostics first (formatDiagnostics shows them).');
   }
   const staging = await openStaging(result.outDir, options.signal, options.fs, result.dir);
   for (const file of result.files) await staging.add(file);
-  return staging.commit(result.numbering ? { numbers: result.numbering } : undefined);
+  return staging.commit(result.numbering ? { numbers: result.numbering } : undefined, result.formats);
 }

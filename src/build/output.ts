@@ -1,4 +1,5 @@
 import type { FileSystem } from '../load/file-system.js';
+import type { Format } from '../notes/types.js';
 import { openStaging, type OutputFile, type PublishResult, type Staging } from './publish.js';
 import { digest, rememberWritten, unchangedOnDisk, type WarmState } from './warm.js';
 
@@ -6,10 +7,14 @@ import { digest, rememberWritten, unchangedOnDisk, type WarmState } from './warm
 export interface Publication {
   /** Stages one file (written to a temporary name at once). */
   emit(file: OutputFile): Promise<void>;
-  /** Writes the commit record, renaming nothing (see Staging.prepare). */
-  prepare(record?: Record<string, unknown>): Promise<void>;
-  /** Moves every staged file into place and removes what the previous build wrote and this one did not. */
-  commit(record?: Record<string, unknown>): Promise<PublishResult>;
+  /** Writes the commit record, renaming nothing (see Staging.prepare: `formats`, the formats the build made). */
+  prepare(record?: Record<string, unknown>, formats?: readonly Format[]): Promise<void>;
+  /**
+   * Moves every staged file into place and removes what the previous build wrote and this one did
+   * not, of the formats it made (`formats`, known once it is done: see Staging.prepare); the
+   * files of other formats are left as they are.
+   */
+  commit(record?: Record<string, unknown>, formats?: readonly Format[]): Promise<PublishResult>;
   /**
    * Leaves the output folder as it was, unless `commit` has begun the renames; resolves once the
    * temporary files are gone. A file emitted after it is refused, never staged.
@@ -40,13 +45,13 @@ export function startPublication(outDir: string, options: { signal?: AbortSignal
       if (!warm) return target.add(file);
       const sum = digest(file.content);
       digests.set(file.path, sum);
-      if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !target.keep(file.path)) await target.add(file);
+      if (!(await unchangedOnDisk(warm, outDir, file.path, sum)) || !target.keep(file.path, file.formats)) await target.add(file);
     },
-    async prepare(record) {
-      await (await open()).prepare(record);
+    async prepare(record, formats) {
+      await (await open()).prepare(record, formats);
     },
-    async commit(record) {
-      const result = await (await open()).commit(record);
+    async commit(record, formats) {
+      const result = await (await open()).commit(record, formats);
       if (warm) await rememberWritten(warm, outDir, digests, result.written);
       return result;
     },

@@ -24,9 +24,9 @@ import { relocateWriterDiagnostics } from './relocate.js';
 import { visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
 import { anchorSources, brokenAnchors } from './anchor-links.js';
+import { FORMATS, madeFor } from './output-formats.js';
 
-/** The formats, in the order their files are listed. */
-export const FORMATS: readonly Format[] = ['md', 'pdf', 'html', 'docx'];
+export { FORMATS } from './output-formats.js';
 
 export interface BuildOptions {
   /** Formats to write; default `report.formats` of workshop.yaml, else Markdown only. */
@@ -84,8 +84,14 @@ export interface BuildResult {
   dir: string;
   /** Where the documents are meant to be published, absolute. */
   outDir: string;
-  /** The files made, Markdown first, in document order; none when an error stopped the build, or when `emit` took them. */
+  /** The files made, Markdown first, in document order, each with the formats it is made for; none when an error stopped the build, or when `emit` took them. */
   files: OutputFile[];
+  /**
+   * The formats made: `options.formats`, else `report.formats`, else Markdown. Publishing leaves the
+   * files an earlier build made for other formats as they are, and comparing does not look at them.
+   * Absent when the notes could not be read that far.
+   */
+  formats?: readonly Format[];
   /** Every problem, in the order found: reading, parsing, validation, rendering, writing. */
   diagnostics: Diagnostic[];
   /** The text of every file a diagnostic may point into, by its project-relative path. */
@@ -127,6 +133,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const full = checked.project;
   const workshop = full.workshop.data;
   const formats = options.formats ?? workshop.report?.formats ?? ['md'];
+  result.formats = FORMATS.filter((format) => formats.includes(format));
   const table = countryTable();
   const status = translationStatus(full);
   // Status as of a day before the workshop: every action not started, none overdue. Likely a typo.
@@ -260,7 +267,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         const document = { ...step.document, file: `${place.folder}${step.document.file}`, markdown };
         if (!guard([{ file: document.file, text: markdown }])) return false;
         if (first?.format === 'md') {
-          for (const file of (await first.write([document], context(place))).files) {
+          for (const made of (await first.write([document], context(place))).files) {
+            const file = madeFor(made, 'md');
             if (held) held.push(file);
             else await emit(file);
           }
@@ -314,7 +322,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         for (const [file, text] of relocated.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) return false;
         if (!guard(visibleTexts(written))) return false;
-        for (const file of written.files) await emit(file);
+        for (const file of written.files) await emit(madeFor(file, writer.format));
         return true;
       };
       // A writer on a thread of its own goes on while the next edition is rendered and typeset.

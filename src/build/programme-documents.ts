@@ -11,6 +11,7 @@ import { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
 import { visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
 import { writerFor } from './writers/index.js';
+import { madeFor } from './output-formats.js';
 
 /** Event-loop turns given to the staging between two programme documents (see writeProgrammeDocuments). */
 const STAGING_TURNS = 6;
@@ -69,7 +70,7 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
     if (others.length > 0) documents.push(step.document);
     if (anchors) linked.push({ file: step.document.file, markdown: step.document.markdown });
     if (!markdown) continue;
-    const file = { path: step.document.file, content: step.document.markdown };
+    const file: OutputFile = { path: step.document.file, content: step.document.markdown, formats: ['md'] };
     result.files.push(file);
     if (staged) {
       staged.add(file);
@@ -94,13 +95,14 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
     try {
       const started = writers.map((writer) => writer.write(documents, full));
       for (const pending of started) pending.catch(() => undefined);
-      for (const pending of started) {
+      for (const [index, pending] of started.entries()) {
         const written = await pending;
         result.diagnostics.push(...written.diagnostics);
         for (const [file, text] of written.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) break;
         if (!guard(visibleTexts(written))) return { ...result, files: [] };
-        for (const file of written.files) {
+        for (const made of written.files) {
+          const file = madeFor(made, writers[index]!.format);
           result.files.push(file);
           staged?.add(file);
         }

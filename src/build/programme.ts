@@ -8,7 +8,7 @@ import { parseYamlFile } from '../load/parse-yaml.js';
 import { fileSystemError } from '../load/file-system.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
-import type { Language, Organization } from '../notes/types.js';
+import type { Format, Language, Organization } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { programmeTemplateProblems } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
@@ -21,6 +21,7 @@ import { guardOutputFolder, type BuildEnvironment, type BuildOptions, type Build
 import { buildWorkshops, type WorkshopOutcome } from './programme-workshops.js';
 import type { ProgrammeStaging } from './programme-staging.js';
 import type { OutputFile } from './publish.js';
+import { FORMATS } from './output-formats.js';
 import type { TemplateSet } from '../render/index.js';
 import { hasTemplatesFolder, loadTemplates, templatesFolder } from './templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
@@ -169,6 +170,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   /** The programme's documents and exports, for DIR/out (or `out`). */
   outDir: string;
   files: OutputFile[];
+  /** The formats of the programme's own documents (`formats`, else Markdown); its exports are made whatever they are. */
+  formats: readonly Format[];
   /** Texts for code frames of the programme's templates and writers, by the paths its diagnostics give. */
   sources: Map<string, string>;
   /** With --as-of: the workshops not yet held that day, left out of the programme's documents (their folders and first days). */
@@ -192,7 +195,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const onOutcome = (_index: number, outcome: WorkshopOutcome): WorkshopOutcome | undefined => {
     const { build } = outcome;
     if (!staging || !build || hasErrors(build.diagnostics)) return undefined;
-    staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined, build.dir);
+    staging.stage(build.outDir, build.files, build.numbering ? { numbers: build.numbering } : undefined, build.dir, build.formats);
     return { ...outcome, build: { ...build, files: [] } };
   };
   // The programme's own templates/ (templates/programme/overview.md.hbs), or --templates, as for a
@@ -217,7 +220,8 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   }, (checked) => checked.facts, (programme) => { language = programme.language ?? 'en'; });
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], sources: templateSources, leftOut: [], unlinked: [] };
+  const formats = FORMATS.filter((format) => (options.formats ?? ['md']).includes(format));
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], formats, sources: templateSources, leftOut: [], unlinked: [] };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
@@ -236,12 +240,12 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs, options.asOf);
   environment.timings?.mark('roll-up');
-  const written = await writeProgrammeDocuments(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)), options.formats ?? ['md'], {
+  const written = await writeProgrammeDocuments(model, templates, mergeFallbacks(outcomes.map((outcome) => outcome.shown?.foreign)), formats, {
     projectDir: check.dir, workshop: { dates: programmeDates(model) }, language, cwd, env: environment.env ?? {}, folder: '',
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
   }, {
-    ...(staging ? { staged: staging.folder(outDir, undefined, check.dir) } : {}),
+    ...(staging ? { staged: staging.folder(outDir, undefined, check.dir, formats) } : {}),
     guard: leakGuard(outcomes, result.builds, new Set(shownIndexes)),
     // With templates of the programme's own, links to headings are checked (the shipped templates' are, by the tests).
     ...([...templates.values()].some((file) => file.overridden) ? { anchors: (file: string) => path.relative(check.dir, path.join(outDir, file)).split(path.sep).join('/') } : {}),

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { InterruptedError, SetupError } from '../errors.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from '../load/file-system.js';
 import { unwritableFolder, type EntryChange } from './unwritable-folder.js';
+import type { Format } from '../notes/types.js';
+import { formatRecord, madeBy, readFormatRecord, recordedFormats, type FileFormats, type FormatRecord } from './output-formats.js';
 
 /** What the last build wrote; only files listed here are ever removed. */
 export const MANIFEST = '.workshop-report.json';
@@ -20,6 +22,12 @@ export interface OutputFile {
   content: string | Uint8Array;
   /** A file more than one format publishes, the same at the same path (an image beside the Markdown and the HTML): the build publishes it once. */
   shared?: boolean;
+  /**
+   * The formats whose build makes it (`['pdf']`; an image, `['md', 'html']`), which the manifest
+   * records: a later build of other formats leaves it as it is (see Staging.prepare). Absent: every
+   * build makes it, whatever its formats (a programme's exports).
+   */
+  formats?: readonly Format[];
 }
 
 export interface PublishResult {
@@ -27,6 +35,11 @@ export interface PublishResult {
   /** Files the previous build wrote that this one kept as they were (`Staging.keep`). */
   kept: string[];
   removed: string[];
+  /**
+   * Files an earlier build wrote for formats this one does not make (the PDFs, for a build of
+   * Markdown only): left as they were, and still listed in the manifest. Absent when there are none.
+   */
+  otherFormats?: string[];
   /** Set when an earlier publish had been killed: whether its commit was completed or rolled back. */
   recovered?: 'completed' | 'rolled back';
 }
@@ -37,25 +50,29 @@ export interface Staging {
   add(file: OutputFile): Promise<void>;
   /**
    * Keeps a file the previous build wrote, unchanged, as part of this one: nothing is written, and
-   * it stays in the manifest. For watch mode, which knows what it wrote last time. False (and
+   * it stays in the manifest (with `formats`, as for `add`). For watch mode, which knows what it wrote last time. False (and
    * nothing done) when the previous build did not write it: then `add` it.
    */
-  keep(file: string): boolean;
+  keep(file: string, formats?: readonly Format[]): boolean;
   /**
    * Writes the commit record (the next manifest) and renames nothing: the first half of `commit`,
    * for a programme, which writes every folder's record before it renames anything in any of them,
    * so that an interruption before the last record leaves every folder as it was (see
    * stageProgramme). An interruption (the signal) is heard before the record is written, never
    * after. `record`: more to note in the manifest beside the files (recommendation numbers per edition).
+   * `formats`: the formats this build made; a file the previous build wrote for none of them (a PDF,
+   * for a build of Markdown only) is left as it is, and stays in the manifest, while it is there.
+   * Without it, every file the previous build wrote and this one did not is removed.
    */
-  prepare(record?: Record<string, unknown>): Promise<void>;
+  prepare(record?: Record<string, unknown>, formats?: readonly Format[]): Promise<void>;
   /**
-   * Moves every added file into place and removes what the previous build wrote and this one did not.
-   * `record`: as for `prepare`, which `commit` does first unless it was done (its record is then the one kept).
+   * Moves every added file into place and removes what the previous build wrote and this one did
+   * not, of the formats it made (see `prepare`).
+   * `record`, `formats`: as for `prepare`, which `commit` does first unless it was done (its record is then the one kept).
    * The signal is heard until the commit record is written: from then on the publish completes,
    * interrupted or not (the point of no return; the record is what the next build would complete).
    */
-  commit(record?: Record<string, unknown>): Promise<PublishResult>;
+  commit(record?: Record<string, unknown>, formats?: readonly Format[]): Promise<PublishResult>;
   /**
    * Removes the temporary files, the commit record and the journal, leaving the folder as it was;
    * also after `prepare`, nothing being renamed before `commit`. Safe to call twice, or after a
@@ -67,12 +84,12 @@ export interface Staging {
 
 /**
  * Publishes a build all-or-nothing (see openStaging). A failure or Ctrl-C before the renames leaves
- * the folder as it was; a hard kill at any point is repaired by the next publish.
+ * the folder as it was; a hard kill at any point is repaired by the next publish. `formats`: see Staging.prepare.
  */
-export async function publish(outDir: string, files: readonly OutputFile[], signal?: AbortSignal, fs: FileSystem = nodeFs): Promise<PublishResult> {
+export async function publish(outDir: string, files: readonly OutputFile[], signal?: AbortSignal, fs: FileSystem = nodeFs, formats?: readonly Format[]): Promise<PublishResult> {
   const staging = await openStaging(outDir, signal, fs);
   for (const file of files) await staging.add(file);
-  return staging.commit();
+  return staging.commit(undefined, formats);
 }
 
 /**
@@ -109,9 +126,10 @@ export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs
 /**
  * Starts a publish into `outDir`, first repairing what a killed one left. The protocol:
  * - add: append the name to the journal, then write `<name>.wr-tmp`;
- * - commit: write the new manifest to `.workshop-report.json.wr-tmp` (the commit record), rename each
- *   temporary file into place, remove the files of the previous manifest this build did not write,
- *   rename the manifest into place, delete the journal.
+ * - commit: write the new manifest to `.workshop-report.json.wr-tmp` (the commit record: the files
+ *   this build wrote, and those of other formats the previous manifest lists that it leaves as they
+ *   are), rename each temporary file into place, remove the files of the previous manifest the
+ *   record does not list, rename the manifest into place, delete the journal.
  * Killed before the commit record is complete, the next publish removes the temporary files the
  * journal names (roll back); killed after, it finishes the renames (roll forward).
  */
@@ -120,18 +138,20 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   const existing = await refuseFileInTheWay(outDir, fs, programmeWorkshop);
   const manifest = await readManifestFile(fs, path.join(outDir, MANIFEST));
   if (project !== undefined) await refuseOtherProject(fs, outDir, manifest?.project, project);
-  const { previous, recovered } = await recover(fs, outDir, manifest?.files ?? []);
+  const { previous, previousFormats, recovered } = await recover(fs, outDir, manifest?.files ?? [], manifest?.formats);
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = existing !== undefined;
   const staged = new Map<string, string>();
   const kept = new Set<string>();
+  /** The formats of each file staged or kept, as the manifest records them. */
+  const fileFormats = new Map<string, FileFormats>();
   let state: 'open' | 'prepared' | 'committing' | 'done' | 'aborted' = 'open';
   let failure: unknown;
   let queue: Promise<unknown> = Promise.resolve();
   /** The removal an abort started: every later abort waits for it rather than returning while it runs. */
   let aborting: Promise<void> | undefined;
-  /** What `prepare` recorded: the names staged, then those kept. */
-  let prepared: { names: string[]; all: string[] } | undefined;
+  /** What `prepare` recorded: the names staged, then those kept, then those of other formats left as they are. */
+  let prepared: { names: string[]; all: string[]; otherFormats: string[] } | undefined;
 
   const removeStaged = async (): Promise<void> => {
     // The commit record first: a process killed during the removal must not leave a record whose
@@ -190,32 +210,42 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       staged.set(file.path, temp);
       await makeFolder(path.dirname(temp));
     }
+    fileFormats.set(file.path, file.formats);
     await attempt('Cannot write', temp, () => fs.writeFile(temp, file.content), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
   };
 
   /** The commit record, after a last look at the signal: once it is written, the publish completes. */
-  const prepare = async (extra?: Record<string, unknown>): Promise<void> => {
+  const prepare = async (extra?: Record<string, unknown>, formats?: readonly Format[]): Promise<void> => {
     checkOpen();
     if (signal?.aborted) return fail(new InterruptedError('interrupted'));
     const names = [...staged.keys()];
-    const all = [...names, ...[...kept].filter((file) => !staged.has(file))];
+    const keptNames = [...kept].filter((file) => !staged.has(file));
+    // The previous build's files of formats this one does not make (its PDFs, for a build of
+    // Markdown only) are left as they are, and stay the tool's while they are there (deleted by hand, forgotten).
+    const others = previous.filter((file) => !staged.has(file) && !kept.has(file) && !madeBy(previousFormats.get(file), formats));
+    const present = await Promise.all(others.map(async (file) => (await fs.stat(path.join(outDir, file)).catch(() => undefined))?.isFile() === true));
+    const otherFormats = others.filter((_, index) => present[index]);
+    const all = [...names, ...keptNames, ...otherFormats];
+    const formatsOf = new Map<string, FileFormats>(all.map((file) => [file, fileFormats.has(file) ? fileFormats.get(file) : previousFormats.get(file)]));
+    const byFormat = formatRecord(formatsOf);
     const record = path.join(outDir, MANIFEST_TEMP);
     await makeFolder(outDir);
     const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
-    await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...owner, ...extra })), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
-    prepared = { names, all };
+    await attempt('Cannot write', record, () => fs.writeFile(record, manifestText(all, { ...(byFormat ? { formats: byFormat } : {}), ...owner, ...extra })), UNCHANGED, { fs, outDir, change: 'content' }).catch(fail);
+    prepared = { names, all, otherFormats };
     state = 'prepared';
   };
-  const commit = async (extra?: Record<string, unknown>): Promise<PublishResult> => {
-    if (state !== 'prepared') await prepare(extra);
+  const commit = async (extra?: Record<string, unknown>, formats?: readonly Format[]): Promise<PublishResult> => {
+    if (state !== 'prepared') await prepare(extra, formats);
     if (failure !== undefined) throw failure;
     if (state !== 'prepared' || !prepared) throw new Error(`The staging of ${outDir} is ${state}.`);
     // The point of no return: from here on the signal is not looked at, and abort does nothing.
     state = 'committing';
-    const { names, all } = prepared;
+    const { names, all, otherFormats } = prepared;
     const removed = await finish(fs, outDir, previous, all, false, names);
     state = 'done';
-    return { written: names, kept: all.slice(names.length), removed, ...(recovered ? { recovered } : {}) };
+    const kept = all.slice(names.length, all.length - otherFormats.length);
+    return { written: names, kept, removed, ...(otherFormats.length > 0 ? { otherFormats } : {}), ...(recovered ? { recovered } : {}) };
   };
   /** Runs `step` after every add, prepare and commit asked for before it, even if the caller does not wait. */
   const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
@@ -226,30 +256,37 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
 
   return {
     add: (file) => inTurn(() => add(file)),
-    keep: (file) => {
+    keep: (file, formats) => {
       checkOpen();
       if (!previous.includes(file) || staged.has(file)) return false;
       kept.add(file);
+      fileFormats.set(file, formats);
       return true;
     },
     abort: async () => {
       await queue.catch(() => undefined);
       await abortNow();
     },
-    prepare: (extra) => inTurn(() => prepare(extra)),
-    commit: (extra) => inTurn(() => commit(extra)),
+    prepare: (extra, formats) => inTurn(() => prepare(extra, formats)),
+    commit: (extra, formats) => inTurn(() => commit(extra, formats)),
   };
 }
 
-/** Repairs what a killed publish left, then returns the files the tool owns (`manifest`'s, or a completed commit record's). */
-async function recover(fs: FileSystem, outDir: string, manifest: string[]): Promise<{ previous: string[]; recovered?: PublishResult['recovered'] }> {
+/**
+ * Repairs what a killed publish left, then returns the files the tool owns (`manifest`'s, or a
+ * completed commit record's), with the formats each was made for (see recordedFormats).
+ */
+async function recover(fs: FileSystem, outDir: string, manifest: string[], manifestFormats: FormatRecord | undefined): Promise<{ previous: string[]; previousFormats: Map<string, FileFormats>; recovered?: PublishResult['recovered'] }> {
   let previous = manifest;
+  let formats = manifestFormats;
   const journal = await readJournal(fs, outDir);
-  const record = (await readManifestFile(fs, path.join(outDir, MANIFEST_TEMP)))?.files;
+  const commitRecord = await readManifestFile(fs, path.join(outDir, MANIFEST_TEMP));
+  const record = commitRecord?.files;
   let recovered: PublishResult['recovered'];
   if (record) {
     await finish(fs, outDir, previous, record, true);
     previous = record;
+    formats = commitRecord.formats;
     recovered = 'completed';
   } else if (journal) {
     recovered = 'rolled back';
@@ -261,7 +298,7 @@ async function recover(fs: FileSystem, outDir: string, manifest: string[]): Prom
   for (const name of names) if (!previous.includes(name)) await removeEmptyParents(fs, outDir, path.dirname(name));
   await attempt('Cannot remove', path.join(outDir, MANIFEST_TEMP), () => fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }));
   if (journal) await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }));
-  return { previous, ...(recovered ? { recovered } : {}) };
+  return { previous, previousFormats: recordedFormats(previous, formats), ...(recovered ? { recovered } : {}) };
 }
 
 /**
@@ -323,17 +360,20 @@ function manifestText(names: readonly string[], extra: Record<string, unknown> =
 
 /**
  * The files a manifest lists (none when it is incomplete or not one of ours: nothing it names is
- * removed), and the project it names (relative to its folder), which another project's build is
- * refused for even in a manifest edited by hand; undefined when it is missing or not JSON.
+ * removed), with the formats it records them under (absent in a manifest written before they were
+ * recorded, or damaged: then each file's name tells, see recordedFormats), and the project it names
+ * (relative to its folder), which another project's build is refused for even in a manifest edited
+ * by hand; undefined when it is missing or not JSON.
  */
-export async function readManifestFile(fs: FileSystem, file: string): Promise<{ files?: string[]; project?: string } | undefined> {
+export async function readManifestFile(fs: FileSystem, file: string): Promise<{ files?: string[]; formats?: FormatRecord; project?: string } | undefined> {
   const text = await readText(fs, file);
   if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown; project?: unknown } | null;
+    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown; formats?: unknown; project?: unknown } | null;
     const project = typeof parsed?.project === 'string' ? { project: parsed.project } : {};
     if (parsed?.generator !== 'workshop-report' || !Array.isArray(parsed.files)) return project;
-    return { files: parsed.files.filter(isOwnName), ...project };
+    const formats = readFormatRecord(parsed.formats, isOwnName);
+    return { files: parsed.files.filter(isOwnName), ...(formats ? { formats } : {}), ...project };
   } catch {
     return undefined;
   }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { OutputProblem } from '../build/compare-output.js';
+import type { OutputProblem, UncheckedFile } from '../build/compare-output.js';
+import { FORMATS } from '../build/output-formats.js';
+import type { Format } from '../notes/types.js';
 import type { Io } from './io.js';
 import type { PublishResult } from '../build/publish.js';
 import type { CacheReport } from '../build/check-project.js';
@@ -45,7 +47,54 @@ export function publishedSummary(shown: string, result: PublishResult, verbose =
   const list = result.written.length ? `: ${filesSaid(result.written, verbose)}` : '.';
   lines.push(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}${list}`);
   if (result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${filesSaid(result.removed, verbose)}`);
+  const others = result.otherFormats ?? [];
+  if (others.length) lines.push(`Left ${others.length} ${others.length === 1 ? 'file' : 'files'} of other formats as an earlier build wrote ${others.length === 1 ? 'it' : 'them'} (not built this time): ${filesSaid(others, verbose)}`);
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** `md`, `md and html`, `md, pdf and html`, in the formats' order. */
+function formatList(formats: readonly Format[]): string {
+  const sorted = FORMATS.filter((format) => formats.includes(format));
+  return sorted.length <= 1 ? sorted.join('') : `${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]!}`;
+}
+
+/** `N md files`, `1 md and html file`; `N files` of no format. */
+function filesOf(count: number, formats: readonly Format[]): string {
+  const list = formatList(formats);
+  return `${count} ${list ? `${list} ` : ''}${count === 1 ? 'file' : 'files'}`;
+}
+
+/** What `build` was given that changes what it makes: what the hint of a check that failed repeats. */
+export interface RebuildOptions {
+  dir: string;
+  out?: string;
+  formats?: readonly Format[];
+  templates?: string;
+  pdfTheme?: string;
+  pdfA?: boolean;
+  asOf?: string;
+}
+
+/**
+ * The build that brings what `build --check` compared up to date: the project folder and the
+ * options that change what is made (`--out`, `--format`, `--templates`, `--pdf-theme`, `--pdf-a`,
+ * `--as-of`) as given, so that it writes those very files, and no others: a build of these formats
+ * leaves the files of other formats as they are.
+ */
+export function rebuildCommand(options: RebuildOptions): string {
+  const words = ['workshop-report', 'build', options.dir];
+  if (options.out !== undefined) words.push('--out', options.out);
+  if (options.formats !== undefined) words.push('--format', FORMATS.filter((format) => options.formats!.includes(format)).join(','));
+  if (options.templates !== undefined) words.push('--templates', options.templates);
+  if (options.pdfTheme !== undefined) words.push('--pdf-theme', options.pdfTheme);
+  if (options.pdfA) words.push('--pdf-a');
+  if (options.asOf !== undefined) words.push('--as-of', options.asOf);
+  return words.map(shellWord).join(' ');
+}
+
+/** A word as a shell reads it back: as it is when it is plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -57,10 +106,31 @@ export function lateInterruptNote(): string {
   return 'Ctrl-C came while the reports were being moved into place, too late to stop: they are published.\n';
 }
 
-/** What `build --check` says: up to date, or each document that is missing, differs or is stale. */
-export function checkSummary(shown: string, files: number, problems: readonly OutputProblem[], quiet: boolean): string {
-  if (problems.length === 0) return quiet ? '' : `${shown}/ is up to date (${files} files).\n`;
-  return `${shown}/ is not up to date with the notes:\n${problems.map((p) => `  ${p.kind.padEnd(8)} ${p.file}\n`).join('')}Run \`workshop-report build\` and commit the result.\n`;
+/** What `build --check` compared in one output folder. */
+export interface Compared {
+  /** How many files the build made (each one compared). */
+  files: number;
+  /** The formats they were made in. */
+  formats?: readonly Format[];
+  problems: readonly OutputProblem[];
+  /** The files of other formats the folder's manifest lists, which were not compared (see compareOutput). */
+  unchecked?: readonly UncheckedFile[];
+}
+
+/**
+ * What `build --check` says: up to date, or each document that is missing, differs or is stale,
+ * and what was not checked (the files of other formats: `up to date for md (6 files; 12 html files not checked)`).
+ * `command`: the build that brings the folder up to date (see rebuildCommand).
+ */
+export function checkSummary(shown: string, compared: Compared, quiet: boolean, command = 'workshop-report build'): string {
+  const { files, formats, problems, unchecked = [] } = compared;
+  const notChecked = unchecked.length > 0 ? `${filesOf(unchecked.length, [...new Set(unchecked.flatMap((file) => file.formats))])} not checked` : '';
+  if (problems.length === 0) {
+    if (quiet) return '';
+    // `for md (6 files; …)`: what was compared counts the files every build makes too (a programme's exports).
+    return notChecked ? `${shown}/ is up to date${formats ? ` for ${formatList(formats)}` : ''} (${files} ${files === 1 ? 'file' : 'files'}; ${notChecked}).\n` : `${shown}/ is up to date (${files} files).\n`;
+  }
+  return `${shown}/ is not up to date with the notes${notChecked ? ` (${notChecked})` : ''}:\n${problems.map((p) => `  ${p.kind.padEnd(8)} ${p.file}\n`).join('')}Run \`${command}\` and commit the result.\n`;
 }
 
 /** Which document is being typeset, on a terminal only: never in CI logs or when stderr is piped. */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/diagnostics/formats/github.js';
-import { EXAMPLE, ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, editFile, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-ci-');
 afterAll(() => remove(work));
@@ -100,7 +100,7 @@ describe('--strict, --max-warnings and --quiet', () => {
 describe('build --check', () => {
   it('passes on the committed example report, which can therefore never go stale', async () => {
     const result = await runInProcess(['build', EXAMPLE, '--check']);
-    expect(result.stderr, 'examples/rabat-2022/out/ differs from a build of the example: restore it with `git checkout -- examples/rabat-2022/out` (build other formats elsewhere, `-o out/rabat-2022`), or rebuild it with `npx workshop-report build examples/rabat-2022` after a deliberate change').toContain('is up to date (30 files)');
+    expect(result.stderr, 'examples/rabat-2022/out/ differs from a build of the example: restore it with `git checkout -- examples/rabat-2022/out && git clean -f examples/rabat-2022/out` (a Markdown build leaves the files of other formats there: build them elsewhere, `-o out/rabat-2022`), or rebuild it with `npx workshop-report build examples/rabat-2022` after a deliberate change').toContain('is up to date (30 files)');
     expect(result.code).toBe(0);
   });
 
@@ -132,6 +132,81 @@ describe('build --check', () => {
   });
 });
 
+describe('build --check --format, beside the files of other formats a build wrote', () => {
+  /** Niamey's example without its out/, its report.formats set to `formats` (it has no report: mapping). */
+  const niamey = (name: string, formats?: string): string => {
+    const project = path.join(work, name);
+    copyTree(path.join(ROOT, 'examples/niamey-2022'), project);
+    remove(path.join(project, 'out'));
+    const workshop = path.join(project, 'workshop.yaml');
+    expect(read(workshop)).not.toMatch(/^report:/m);
+    if (formats) writeFileSync(workshop, `${read(workshop)}report:\n  formats: ${formats}\n`);
+    return project;
+  };
+  const editNote = (project: string) => editFile(path.join(project, 'sessions/01-ouverture.yaml'), 'a souhaité la\n', 'a souhaité chaleureusement la\n');
+
+  it('compares the Markdown only, the HTML being neither stale nor missing (every HTML file was stale, and the build the hint gave could not fix it); a note changed fails it naming report.md alone, and the hint gives the build that brings it up to date', async () => {
+    const project = niamey('formats-md-html', '[md, html]');
+    const built = await runInProcess(['build', project]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain('Wrote 18 files');
+    const clean = await runInProcess(['build', 'formats-md-html', '--check', '--format', 'md'], { cwd: work });
+    expect(clean.stderr).not.toContain('stale');
+    expect(clean.stderr).toBe('formats-md-html/out/ is up to date for md (6 files; 12 html files not checked).\n');
+    expect(clean.code).toBe(0);
+    // Without --format, report.formats: the HTML too.
+    expect((await runInProcess(['build', 'formats-md-html', '--check'], { cwd: work })).stderr).toBe('formats-md-html/out/ is up to date (18 files).\n');
+
+    editNote(project);
+    const changed = await runInProcess(['build', 'formats-md-html', '--check', '--format', 'md'], { cwd: work });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toBe('formats-md-html/out/ is not up to date with the notes (12 html files not checked):\n  differs  report.md\nRun `workshop-report build formats-md-html --format md` and commit the result.\n');
+    // The machine reporters give the same command.
+    const json = await runInProcess(['build', 'formats-md-html', '--check', '--format', 'md', '--reporter', 'json'], { cwd: work });
+    const problems = JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; hint: string }>;
+    expect(problems.map((p) => [p.ruleId, p.file, p.hint])).toEqual([['output-not-up-to-date', 'formats-md-html/out/report.md', 'Run `workshop-report build formats-md-html --format md` and commit the result.']]);
+    // The options that change what is made are repeated, as given.
+    const options = await runInProcess(['build', 'formats-md-html', '--check', '-f', 'MD', '-o', 'formats-md-html/out', '--as-of', '2023-06-30'], { cwd: work });
+    expect(options.stderr).toContain('Run `workshop-report build formats-md-html --out formats-md-html/out --format md --as-of 2023-06-30` and commit the result.\n');
+
+    // Doing what it says brings the Markdown up to date, and leaves the HTML as it was.
+    const html = read(path.join(project, 'out/report.html'));
+    const rebuilt = await runInProcess(['build', 'formats-md-html', '--format', 'md'], { cwd: work });
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toContain('Left 12 files of other formats as an earlier build wrote them (not built this time): ');
+    expect(read(path.join(project, 'out/report.html'))).toBe(html);
+    const after = await runInProcess(['build', 'formats-md-html', '--check', '--format', 'md'], { cwd: work });
+    expect(after.stderr).toBe('formats-md-html/out/ is up to date for md (6 files; 12 html files not checked).\n');
+    expect(after.code).toBe(0);
+    // The HTML, not built again, is what a check of report.formats finds out of date.
+    const all = await runInProcess(['build', 'formats-md-html', '--check'], { cwd: work });
+    expect(all.code).toBe(1);
+    expect(all.stderr).toBe('formats-md-html/out/ is not up to date with the notes:\n  differs  report.html\nRun `workshop-report build formats-md-html` and commit the result.\n');
+    expect((await runInProcess(['build', 'formats-md-html'], { cwd: work })).code).toBe(0);
+    expect((await runInProcess(['build', 'formats-md-html', '--check'], { cwd: work })).code).toBe(0);
+  });
+
+  it('the same after a local build --format md,html, for a project whose report.formats is Markdown (the default)', async () => {
+    const project = niamey('formats-local');
+    expect((await runInProcess(['build', project, '--format', 'md,html'])).code).toBe(0);
+    for (const flags of [['--format', 'md'], []]) {
+      const clean = await runInProcess(['build', project, '--check', ...flags], { cwd: project });
+      expect(clean.stderr, flags.join(' ')).toBe('out/ is up to date for md (6 files; 12 html files not checked).\n');
+      expect(clean.code, flags.join(' ')).toBe(0);
+    }
+    expect((await runInProcess(['build', project, '--check', '--format', 'md,html'], { cwd: project })).stderr).toBe('out/ is up to date (18 files).\n');
+    // A PDF never built is missing from a check of the PDF, and the other formats' files are not looked at.
+    const pdf = await runInProcess(['build', project, '--check', '--format', 'pdf'], { cwd: project });
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toMatch(/^out\/ is not up to date with the notes \(18 md and html files not checked\):\n {2}missing {2}report\.pdf\n/);
+    expect(pdf.stderr).not.toMatch(/ (stale|differs) /);
+    editNote(project);
+    const changed = await runInProcess(['build', '.', '--check', '--format', 'md'], { cwd: project });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toBe('out/ is not up to date with the notes (12 html files not checked):\n  differs  report.md\nRun `workshop-report build . --format md` and commit the result.\n');
+  });
+});
+
 describe('build --check with warnings that fail the run', () => {
   it('still lists the documents out of date after saying why the warnings fail it, exit 1 (the CI log said only "Failed: --strict …")', async () => {
     const project = projectWith('check-strict', (dir) => {
@@ -143,7 +218,9 @@ describe('build --check with warnings that fail the run', () => {
     for (const flags of [['--strict'], ['--max-warnings', '0']]) {
       const result = await runInProcess(['build', project, '--check', ...flags], { cwd: project });
       expect(result.code, flags.join(' ')).toBe(1);
-      expect(result.stderr, flags.join(' ')).toMatch(/^Failed: .*\nout\/ is not up to date with the notes:\n {2}differs +report\.md\nRun `workshop-report build` and commit the result\.\n$/m);
+      // The hint gives the build to run: the project folder, and no --format when the check had none.
+      expect(result.stderr, flags.join(' ')).toContain(`\nout/ is not up to date with the notes:\n  differs  report.md\nRun \`workshop-report build ${project}\` and commit the result.\n`);
+      expect(result.stderr, flags.join(' ')).toMatch(/^Failed: .*\nout\/ is not up to date with the notes:\n/m);
     }
     const json = await runInProcess(['build', project, '--check', '--strict', '--reporter', 'json'], { cwd: project });
     expect(json.code).toBe(1);

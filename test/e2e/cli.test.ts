@@ -71,7 +71,7 @@ describe('the built bin', () => {
     const committed = path.join(ROOT, 'examples', example, 'out');
     const written = listFiles(out);
     expect(written).toEqual(['.workshop-report.json', ...documents]);
-    const advice = (file: string) => `examples/${example}/out/${file} is not what a build of the example writes. After changing a template or the code on purpose, run \`npx workshop-report build examples/${example}\` and review the diff; if you built other formats into out/, restore it with \`git checkout -- examples/${example}/out\` and build them elsewhere (\`-o out/${example}\`).`;
+    const advice = (file: string) => `examples/${example}/out/${file} is not what a build of the example writes. After changing a template or the code on purpose, run \`npx workshop-report build examples/${example}\` and review the diff; if you built other formats into out/, restore it with \`git checkout -- examples/${example}/out && git clean -f examples/${example}/out\` (a Markdown build leaves them there) and build them elsewhere (\`-o out/${example}\`).`;
     expect(listFiles(committed).filter((file) => !file.endsWith('.pdf')), advice('')).toEqual(written);
     // The manifest names the project from its output folder: `..` in examples/, another path from this one.
     const same = (file: string, text: string) => (file === '.workshop-report.json' ? withoutProject(text) : text);

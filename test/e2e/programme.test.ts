@@ -278,6 +278,33 @@ describe('a programme of workshops', () => {
     expect(context.stderr).toContain('programme-context.schema.json');
   });
 
+  it('build --check --format md compares the Markdown of every folder, not the HTML a build wrote beside it (every HTML file was stale); a note changed fails it naming that workshop\'s Markdown alone, with the build to run; that build leaves the HTML as it was', async () => {
+    const dir = copy();
+    expect((await runInProcess(['build', dir, '--format', 'md,html'])).code).toBe(0);
+    const folders = ['rabat-2022/out', 'niamey-2022/out', 'sahel-programme/out'];
+    const clean = await runInProcess(['build', dir, '--check', '--format', 'md']);
+    expect(clean.stderr).not.toContain('stale');
+    for (const folder of folders) expect(clean.stderr).toMatch(new RegExp(`${folder}/ is up to date for md \\(\\d+ files; \\d+ html files not checked\\)\\.\\n`));
+    expect(clean.code).toBe(0);
+    const session = path.join(dir, '../rabat-2022/sessions/01-opening.yaml');
+    writeFileSync(session, read(session).replace('welcomed the delegations', 'welcomed all delegations'));
+    const changed = await runInProcess(['build', 'sahel-programme', '--check', '--format', 'md'], { cwd: path.dirname(dir) });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/rabat-2022\/out\/ is not up to date with the notes \(\d+ html files not checked\):\n {2}differs {2}en\/restricted\/report\.md\n {2}differs {2}en\/public\/report\.md\n {2}differs {2}fr\/restricted\/report\.md\n {2}differs {2}fr\/public\/report\.md\nRun `workshop-report build sahel-programme --format md` and commit the result\.\n/);
+    expect(changed.stderr).toMatch(/niamey-2022\/out\/ is up to date for md/);
+    const html = read(path.join(dir, '../rabat-2022/out/en/restricted/report.html'));
+    const rebuilt = await runInProcess(['build', 'sahel-programme', '--format', 'md'], { cwd: path.dirname(dir) });
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toMatch(/Wrote 30 files to rabat-2022\/out\/ \(\d+ of other formats left as an earlier build wrote them\)/);
+    expect(read(path.join(dir, '../rabat-2022/out/en/restricted/report.html'))).toBe(html);
+    expect(existsSync(path.join(dir, 'out/overview.html'))).toBe(true);
+    expect((await runInProcess(['build', dir, '--check', '--format', 'md'])).code).toBe(0);
+    // The HTML, not built again, is what a check of it finds out of date.
+    const all = await runInProcess(['build', dir, '--check', '--format', 'md,html']);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toMatch(/rabat-2022\/out\/ is not up to date with the notes:\n {2}differs {2}en\/restricted\/report\.html\n/);
+  });
+
   it('build --check --strict still lists the folders out of date after saying why the warnings fail the run, exit 1 (it said only "Failed: --strict …")', async () => {
     const dir = copy();
     expect((await runInProcess(['build', dir])).code).toBe(0);

@@ -2,9 +2,9 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, writ
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANIFEST, publish } from '../../src/build/publish.js';
+import { MANIFEST, openStaging, publish } from '../../src/build/publish.js';
 import { SetupError } from '../../src/errors.js';
-import { BIN, ROOT, listFiles, read, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { BIN, ROOT, listFiles, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions, copyTree } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-publish-');
 afterAll(() => remove(work));
@@ -53,6 +53,24 @@ describe('publish', () => {
     remove(path.join(out, 'recommendations.md.wr-tmp'));
     expect(listFiles(out)).toEqual(before);
     expect(read(path.join(out, 'report.md'))).toBe('good');
+  });
+
+  it('leaves the files of formats it does not make as they are, with their formats recorded, also through a commit record a killed publish left; without formats, removes them as before', async () => {
+    const out = path.join(work, 'formats-api');
+    const first = await publish(out, [{ path: 'report.md', content: 'one', formats: ['md'] }, { path: 'report.pdf', content: 'pdf', formats: ['pdf'] }, { path: 'assets/x.png', content: 'png', formats: ['md', 'html'] }, { path: 'actions.csv', content: 'every build' }], undefined, undefined, ['md', 'pdf']);
+    expect(first.otherFormats).toBeUndefined();
+    const second = await publish(out, [{ path: 'report.md', content: 'two', formats: ['md'] }], undefined, undefined, ['md']);
+    // The image is the Markdown's too, and the export every build's: left over.
+    expect(second).toEqual({ written: ['report.md'], kept: [], removed: ['actions.csv', 'assets/x.png'], otherFormats: ['report.pdf'] });
+    expect(JSON.parse(read(path.join(out, MANIFEST)))).toEqual({ generator: 'workshop-report', files: ['report.md', 'report.pdf'], formats: { md: ['report.md'], pdf: ['report.pdf'] } });
+    // Killed once its commit record was written: the next publish completes it, the PDF still the tool's.
+    const staging = await openStaging(out);
+    await staging.add({ path: 'report.md', content: 'three', formats: ['md'] });
+    await staging.prepare(undefined, ['md']);
+    const third = await publish(out, [{ path: 'report.md', content: 'four', formats: ['md'] }], undefined, undefined, ['md']);
+    expect(third).toMatchObject({ removed: [], otherFormats: ['report.pdf'], recovered: 'completed' });
+    expect(listFiles(out)).toEqual([MANIFEST, 'report.md', 'report.pdf']);
+    expect((await publish(out, [{ path: 'report.md', content: 'four', formats: ['md'] }])).removed).toEqual(['report.pdf']);
   });
 
   it('stops before publishing when interrupted', async () => {
@@ -141,5 +159,68 @@ describe('an output folder of another project', () => {
     renameSync(niamey, path.join(work, 'two/niamey-renamed'));
     expect(runBin(['build', path.join(work, 'two/niamey-renamed'), '--out', site, '-q']).code).toBe(0);
     expect(JSON.parse(read(path.join(site, MANIFEST))).project).toBe('../niamey-renamed');
+  });
+});
+
+describe('a build of some formats, where an earlier build wrote others', () => {
+  const manifest = (out: string) => JSON.parse(read(path.join(out, MANIFEST))) as { files: string[]; formats?: Record<string, string[]> };
+
+  it('leaves the files of the other formats as they were, and in the manifest (a build --format md removed the HTML as left over); a format built again removes its own left-overs; a file deleted by hand is forgotten', async () => {
+    const project = path.join(work, 'formats');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), project);
+    const out = path.join(project, 'out');
+    expect((await runInProcess(['build', project, '--format', 'md,html'])).code).toBe(0);
+    const html = listFiles(out).filter((file) => !file.endsWith('.md') && file !== MANIFEST);
+    expect(html).toContain('countries/MLI.html');
+    expect(manifest(out).formats?.html).toEqual(html);
+    const page = read(path.join(out, 'report.html'));
+
+    const md = await runInProcess(['build', project, '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stderr).not.toContain('Removed');
+    expect(md.stderr).toContain(`Left ${html.length} files of other formats as an earlier build wrote them (not built this time): `);
+    expect(read(path.join(out, 'report.html'))).toBe(page);
+    expect(manifest(out).formats?.html).toEqual(html);
+    expect(manifest(out).files).toEqual(expect.arrayContaining(html));
+
+    // The country briefs dropped: the Markdown ones go; the HTML pages stay until the HTML is built again, which the check of the HTML says.
+    writeFileSync(path.join(project, 'workshop.yaml'), `${read(path.join(project, 'workshop.yaml'))}report:\n  documents: [report, recommendations]\n`);
+    const dropped = await runInProcess(['build', project, '--format', 'md']);
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stderr).toContain('Removed 2 left over from the previous build: countries/MLI.md, countries/NER.md\n');
+    expect(existsSync(path.join(out, 'countries/MLI.html'))).toBe(true);
+    expect((await runInProcess(['build', project, '--check', '--format', 'md'])).code).toBe(0);
+    const check = await runInProcess(['build', project, '--check', '--format', 'html']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^ {2}stale {4}countries\/MLI\.html$/m);
+    expect(check.stderr).not.toMatch(/\.md$/m);
+    const rebuilt = await runInProcess(['build', project, '--format', 'html']);
+    expect(rebuilt.stderr).toContain('Removed 2 left over from the previous build: countries/MLI.html, countries/NER.html\n');
+    expect(existsSync(path.join(out, 'countries/MLI.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'report.md'))).toBe(true);
+
+    // A page deleted by hand is no longer the tool's: not in the manifest, and not missing for --check of the Markdown.
+    remove(path.join(out, 'report.html'));
+    expect((await runInProcess(['build', project, '--format', 'md'])).code).toBe(0);
+    expect(manifest(out).files).not.toContain('report.html');
+    expect(manifest(out).files).toContain('index.html');
+    expect((await runInProcess(['build', project, '--check', '--format', 'md'])).code).toBe(0);
+  });
+
+  it('tells the formats of a manifest written before they were recorded by the files\' names', async () => {
+    const project = path.join(work, 'formats-by-name');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), project);
+    const out = path.join(project, 'out');
+    expect((await runInProcess(['build', project, '--format', 'md,html'])).code).toBe(0);
+    const { formats: _recorded, ...older } = manifest(out);
+    writeFileSync(path.join(out, MANIFEST), `${JSON.stringify(older, null, 2)}\n`);
+    const check = await runInProcess(['build', project, '--check', '--format', 'md']);
+    expect(check.stderr).toMatch(/is up to date for md \(\d+ files; \d+ html files not checked\)\.\n$/);
+    expect(check.code).toBe(0);
+    const before = listFiles(out).filter((file) => file !== MANIFEST);
+    expect((await runInProcess(['build', project, '--format', 'md'])).code).toBe(0);
+    expect(listFiles(out).filter((file) => file !== MANIFEST)).toEqual(before);
+    // The next manifest records them.
+    expect(manifest(out).formats?.html).toContain('style.css');
   });
 });

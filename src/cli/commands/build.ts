@@ -3,7 +3,7 @@ import { startPublication } from '../../build/output.js';
 import { build, parseAsOf, parseFormats } from '../../build/pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
-import { cacheSummary, checkSummary, lateInterruptNote, progressLine, publishedSummary } from '../build-messages.js';
+import { cacheSummary, checkSummary, lateInterruptNote, progressLine, publishedSummary, rebuildCommand } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
 import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
@@ -31,7 +31,8 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   if (asOf !== undefined) parseAsOf(asOf);
   const publication = check ? undefined : startPublication(path.resolve(io.cwd, out ?? path.join(dir, 'out')), { project: path.resolve(io.cwd, dir), ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}) });
   const progress = progressLine(io, reporting.quiet);
-  const settings = { ...(format !== undefined ? { formats: parseFormats(format) } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) };
+  const formats = format !== undefined ? parseFormats(format) : undefined;
+  const settings = { ...(formats ? { formats } : {}), ...(out !== undefined ? { out } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(cache ? { cache } : {}), ...(cacheLocation !== undefined ? { cacheLocation } : {}) };
   const result = await build(dir, settings, {
     cwd: io.cwd, env: io.env, timings,
     ...(io.signal ? { signal: io.signal } : {}), ...(warm ? { warm } : {}), ...(publication ? { emit: publication.emit } : {}), ...(progress ? { onProgress: progress.show } : {}),
@@ -52,16 +53,20 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   }
   const shown = path.relative(io.cwd, result.outDir) || '.';
   if (!publication) {
-    const { problems } = await compareOutput(result.outDir, result.files, result.dir);
+    // Only the files of the formats built are compared: --format md leaves the PDFs and the HTML out.
+    const { problems, unchecked } = await compareOutput(result.outDir, result.files, result.dir, result.formats ? { formats: result.formats } : {});
+    // What brings them up to date: this very build, with the options that change what it makes.
+    const command = rebuildCommand({ dir, ...(out !== undefined ? { out } : {}), ...(formats ? { formats } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}) });
     // JSON and GitHub annotations carry the differences as problems; the pretty reporter lists them after.
-    if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir)));
+    if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir), command));
     const code = report();
-    io.stderr.write(checkSummary(shown, result.files.length, problems, reporting.quiet));
+    io.stderr.write(checkSummary(shown, { files: result.files.length, ...(result.formats ? { formats: result.formats } : {}), problems, unchecked }, reporting.quiet, command));
     return problems.length ? EXIT.problems : code;
   }
   // Interrupted before the commit record is written, commit removes every temporary file and throws
-  // InterruptedError (130); after, it publishes, and the build's own exit code stands.
-  const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined);
+  // InterruptedError (130); after, it publishes, and the build's own exit code stands. The files an
+  // earlier build made in formats this one does not make are left as they are.
+  const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined, result.formats);
   timings.mark('write');
   const code = report();
   if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published, reporting.verbose));

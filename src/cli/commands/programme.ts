@@ -10,8 +10,9 @@ import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
-import { cacheSummary, checkSummary, lateInterruptNote } from '../build-messages.js';
-import { compareOutput, outputDiagnostics, type OutputProblem } from '../../build/compare-output.js';
+import { cacheSummary, checkSummary, lateInterruptNote, rebuildCommand, type Compared } from '../build-messages.js';
+import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
+import type { Format } from '../../notes/types.js';
 import type { OutputFile } from '../../build/publish.js';
 import { Timings } from '../../build/timings.js';
 
@@ -58,9 +59,10 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const reporting = reportingFrom(options, io);
   const timings = new Timings();
   const staging = options.check ? undefined : stageProgramme(io.signal);
+  const formats = options.format !== undefined ? parseFormats(options.format) : undefined;
   const built = await buildProgramme(options.dir, {
     ...(staging ? { staging } : {}),
-    ...(options.format !== undefined ? { formats: parseFormats(options.format) } : {}),
+    ...(formats ? { formats } : {}),
     ...(options.asOf !== undefined ? { asOf: parseAsOf(options.asOf) } : {}),
     ...(options.templates !== undefined ? { templates: options.templates } : {}),
     ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
@@ -78,7 +80,9 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   const made = built.files.length > 0 && !hasErrors(all);
   // --check: every output folder (each workshop's, then the programme's) against what the build
   // made, also when warnings fail the run (--strict, --max-warnings): the log says what is out of date too.
-  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, part: built }], reporting) : [];
+  // What brings them up to date: the programme's build, with the options that change what it makes.
+  const command = rebuildCommand({ dir: options.dir, ...(options.out !== undefined ? { out: options.out } : {}), ...(formats ? { formats } : {}), ...(options.templates !== undefined ? { templates: options.templates } : {}), ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}), ...(options.pdfA ? { pdfA: true } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
+  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, formats: built.formats, part: built }], reporting, command) : [];
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {
@@ -87,7 +91,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   };
   if (!staging && made) {
     printProblems();
-    for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder.files, folder.problems, reporting.quiet));
+    for (const folder of compared) io.stderr.write(checkSummary(path.relative(io.cwd, folder.outDir) || '.', folder, reporting.quiet, command));
     return compared.some((folder) => folder.problems.length > 0) ? EXIT.problems : code;
   }
   if (code !== EXIT.ok || !made || !staging) {
@@ -109,7 +113,11 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   timings.mark('write');
   if (reporting.verbose) io.stderr.write(timings.format());
   if (!reporting.quiet) {
-    for (const result of built.builds) io.stderr.write(`Wrote ${published.get(result.outDir)?.written.length ?? 0} files to ${path.relative(io.cwd, result.outDir) || '.'}/\n`);
+    for (const result of built.builds) {
+      const { written = [], otherFormats = [] } = published.get(result.outDir) ?? {};
+      const left = otherFormats.length > 0 ? ` (${otherFormats.length} of other formats left as an earlier build wrote them)` : '';
+      io.stderr.write(`Wrote ${written.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/${left}\n`);
+    }
     // Its own reports were built as of that day like every workshop's: before it was held, every action not started.
     if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}. ${built.leftOut.length === 1 ? 'Its own reports, built' : 'Their own reports, built'} as of that day too, show every action not started; a build without --as-of brings them up to date.\n`);
     // Its reports print what it marks restricted, and the programme's documents go to donors.
@@ -127,15 +135,17 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
 const NAMED_FILES = 20;
 
 /**
- * `build --check` of a programme: each output folder against what the build made. For the JSON and
- * GitHub reporters, each difference is also a problem of the folder's project (`part`).
+ * `build --check` of a programme: each output folder against what the build made, in the formats
+ * it made there (the files of other formats are left out, as for a workshop). For the JSON and
+ * GitHub reporters, each difference is also a problem of the folder's project (`part`), whose hint
+ * gives `command`.
  */
-async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting): Promise<Array<{ outDir: string; files: number; problems: OutputProblem[] }>> {
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; formats?: readonly Format[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting, command: string): Promise<Array<Compared & { outDir: string }>> {
   const compared = [];
   for (const folder of folders) {
-    const { problems } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false });
-    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir)));
-    compared.push({ outDir: folder.outDir, files: folder.files.length, problems });
+    const { problems, unchecked } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false, ...(folder.formats ? { formats: folder.formats } : {}) });
+    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir), command));
+    compared.push({ outDir: folder.outDir, files: folder.files.length, ...(folder.formats ? { formats: folder.formats } : {}), problems, unchecked });
   }
   return compared;
 }
