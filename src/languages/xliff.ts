@@ -92,7 +92,7 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
       const target = unit.target === undefined ? undefined : readTarget(unit.target);
-      if (target === undefined || (Array.isArray(target) && plain(target).trim() === '') || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
+      if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -118,10 +118,10 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       let text: string;
       try {
         if (target instanceof Error) throw target;
-        text = s.slot.markdown ? fromInline(target, s.slot.value) : plain(target);
+        text = s.slot.markdown ? fromInline(target, s.slot.value) : plainText(target);
       } catch (error) {
         // Not stale: the text is as exported, and the translation added or changed a tag (a placeholder).
-        refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, 'Keep the tags of the source text as they are.', s, 'translation-structure');
+        refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, s.slot.markdown ? 'Keep the tags of the source text as they are.' : 'Take the formatting out of the translation (this text is plain, as a title or a name is), then import again.', s, 'translation-structure');
         continue;
       }
       const file = entries.get(`translations/${language}/${original}`)!;
@@ -201,10 +201,23 @@ function readTarget(value: XliffValue): Inline | Error {
 }
 
 /** The words of a target, its inline elements' contents included. */
-function plain(inline: Inline): string {
+function words(inline: Inline): string {
   return inline.map((part) => {
     if (typeof part === 'string') return part;
     const contents = Object.values(part)[0]?.contents as Inline | undefined;
-    return contents === undefined ? '' : plain(contents);
+    return contents === undefined ? '' : words(contents);
+  }).join('');
+}
+
+/**
+ * The words of a plain text's target. A plain text holds no markup, so its source has no tag: a
+ * span or placeholder the translation added (`<g ctype="bold">` around a word) cannot be shown, and
+ * the unit is refused as one that adds markup, as a (md) text's is; its words were taken without it.
+ */
+function plainText(inline: Inline): string {
+  return inline.map((part) => {
+    if (typeof part === 'string') return part;
+    const kind = Object.keys(part)[0];
+    throw new Error(`${kind === 'GenericSpan' ? '<g>' : kind === 'Standalone' ? '<x/>' : kind === 'Span' ? '<ph>' : 'an inline element'} in the translation of a plain text, which shows no formatting`);
   }).join('');
 }

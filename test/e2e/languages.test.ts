@@ -409,6 +409,19 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
+  it('refuses formatting added to the translation of a plain text (a title), which cannot show it: its words were taken without it, without a word', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    writeFileSync(xlf, read(xlf).replace(/(<trans-unit id="short_title#[0-9a-f]+"><source>[^<]*<\/source><target>)([^<]*)/, '$1Atelier sur la <g id="1" ctype="bold">gestion</g> des frontières'));
+    const before = snapshot(path.join(dir, 'translations'));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.stderr).toMatch(/workshop\.yaml:\d+:\d+ warning fr\.xlf: unit short_title#[0-9a-f]+ has markup its source does not have \(<g> in the translation of a plain text, which shows no formatting\); not applied\. \[translation-structure\]$/m);
+    expect(imported.stderr).toContain('hint: Take the formatting out of the translation (this text is plain, as a title or a name is), then import again.');
+    expect(imported.stderr).toMatch(/, 1 refused\.$/m);
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
   it('imports a file whose target-language is a regional variant of the report\'s translation language, as translation tools write it (fr-FR, fr_CA, FR)', () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');
