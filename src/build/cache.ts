@@ -164,7 +164,8 @@ export async function writeCacheFile(fs: FileSystem, folder: string, file: strin
     await fs.rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     // `--cache-location notes.txt`: said as such, where "(EEXIST)" was all.
-    if (code === 'EEXIST' || code === 'ENOTDIR') return `Could not write the cache: ${folder} is a file, not a folder (give --cache-location a folder); the results are not affected.`;
+    if (code === 'EEXIST') return `Could not write the cache: ${folder} is a file, not a folder (give --cache-location a folder); the results are not affected.`;
+    if (code === 'ENOTDIR') return `Could not write the cache in ${folder}: a folder on the way to it is a file (give --cache-location a folder); the results are not affected.`;
     return `Could not write the cache in ${folder} (${code ?? (error as Error).message}); the results are not affected.`;
   }
 }

@@ -29,16 +29,15 @@ export function messageKeys(): MessageKey[] {
   return Object.keys(en) as MessageKey[];
 }
 
-/** The `{name}` placeholders of a label, in any language and in its singular (`KEY_one`): what {{t "KEY" name=…}} fills. */
-export function messagePlaceholders(key: MessageKey): Set<string> {
-  const names = new Set<string>();
-  for (const language of Object.keys(CATALOGUES) as Language[]) {
-    for (const each of [key, `${key}_one`]) {
-      if (!isMessageKey(each)) continue;
-      for (const [, name] of catalogue(language)[each].matchAll(/\{(\w+)\}/g)) names.add(name!);
-    }
-  }
-  return names;
+/**
+ * The `{name}` placeholders of a label, in any language: `required`, those of the label itself,
+ * which {{t "KEY" name=…}} must fill; `allowed`, with those of its singular (`KEY_one`, chosen only
+ * when `count` or `total` is 1), what it may be given.
+ */
+export function messagePlaceholders(key: MessageKey): { required: Set<string>; allowed: Set<string> } {
+  const of = (each: string) => new Set((Object.keys(CATALOGUES) as Language[]).flatMap((language) => (isMessageKey(each) ? [...catalogue(language)[each].matchAll(/\{(\w+)\}/g)].map((match) => match[1]!) : [])));
+  const required = of(key);
+  return { required, allowed: new Set([...required, ...of(`${key}_one`)]) };
 }
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */

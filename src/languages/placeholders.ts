@@ -142,8 +142,12 @@ const UNREAD: Record<string, string> = { SpanStart: '<bpt>', SpanEnd: '<ept>', G
  */
 export function inlineContent(value: XliffValue): Inline {
   const out: Inline = [];
+  // A segment that ended with nothing after it yet: one on its own line (a pretty-printed target)
+  // comes with its line break read as "", and its sentences would be run together.
+  let afterSegment = false;
   const add = (part: unknown): void => {
     if (typeof part === 'string') {
+      if (part !== '') afterSegment = false;
       const previous = out[out.length - 1];
       if (typeof previous === 'string') out[out.length - 1] = previous + part;
       else if (part !== '') out.push(part);
@@ -155,7 +159,14 @@ export function inlineContent(value: XliffValue): Inline {
     }
     const entries = isObject(part) ? Object.entries(part) : [];
     const [kind, element] = entries.length === 1 ? entries[0]! : [];
-    if (kind === 'Marker' && isObject(element)) add(element.contents ?? '');
+    if (kind === 'Marker' && isObject(element)) {
+      const segment = element.mtype === 'seg';
+      const previous = out[out.length - 1];
+      // Two segments with nothing between them: the space between two sentences.
+      if (segment && afterSegment && typeof previous === 'string' && /\S$/.test(previous)) add(' ');
+      add(element.contents ?? '');
+      afterSegment = segment;
+    }
     else if (kind !== undefined && READ.has(kind) && isObject(element)) {
       out.push({ [kind]: element.contents === undefined ? element : { ...element, contents: inlineContent(element.contents as XliffValue) } });
     } else {

@@ -426,7 +426,7 @@ function printedObjectText(path: string, shape: Shape): { message: string; hint:
  * leaves unfilled: the document printed “Session {number}” without a word. At the value, or at the call.
  */
 function placeholderProblems(key: MessageKey, node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation }, file: string): Array<{ at: hbs.AST.SourceLocation; diagnostic: Diagnostic }> {
-  const places = messagePlaceholders(key);
+  const { required, allowed: places } = messagePlaceholders(key);
   const given = node.hash?.pairs ?? [];
   const problems: Array<{ at: hbs.AST.SourceLocation; diagnostic: Diagnostic }> = [];
   const listed = [...places].map((name) => `{${name}}`).join(', ');
@@ -443,7 +443,7 @@ function placeholderProblems(key: MessageKey, node: { params: hbs.AST.Expression
       },
     });
   }
-  const unfilled = [...places].filter((name) => !given.some((pair) => pair.key === name));
+  const unfilled = [...required].filter((name) => !given.some((pair) => pair.key === name));
   // (A misspelt value is said above, with the name it may be; the place it leaves unfilled is the same mistake.)
   if (unfilled.length > 0 && given.every((pair) => places.has(pair.key))) {
     problems.push({

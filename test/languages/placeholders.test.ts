@@ -47,6 +47,8 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     expect(lone).toEqual({ Marker: { mtype: 'seg', mid: '1', contents: 'Gestion intégrée des frontières' } });
     expect(inlineContent(lone)).toEqual(['Gestion intégrée des frontières']);
     expect(inlineContent(await target('<mrk mtype="seg" mid="1">Un.</mrk> <mrk mtype="seg" mid="2">Deux <mrk mtype="term">termes</mrk>.</mrk>'))).toEqual(['Un. Deux termes.']);
+    // Each segment on its own line (a pretty-printed target): the line break is read as nothing, the sentences kept apart.
+    expect(inlineContent(await target('\n        <mrk mtype="seg" mid="1">Un.</mrk>\n        <mrk mtype="seg" mid="2">Deux.</mrk>\n      '))).toEqual(['Un. Deux.']);
     expect(inlineContent(await target('<mrk mtype="seg" mid="1">Voir <g id="g1" ctype="bold"><mrk mtype="x-term">API</mrk></g></mrk><x id="x2" ctype="x-paragraph"/><mrk mtype="seg" mid="2"><g id="g3" ctype="italic">PNR</g></mrk>'))).toEqual([
       'Voir ', { GenericSpan: { id: 'g1', ctype: 'bold', contents: ['API'] } }, { Standalone: { id: 'x2', ctype: 'x-paragraph' } }, { GenericSpan: { id: 'g3', ctype: 'italic', contents: ['PNR'] } },
     ]);

@@ -62,6 +62,9 @@ describe('links of the notes that the documents do not keep (link-not-kept)', ()
   it('a reference\'s hint quotes the definition that gives its address; a scheme-relative address gets https:', () => {
     const found = problems((session) => session.replace(SUMMARY, `${SUMMARY} See [UNODC][r1] and [UN](//www.un.org).\n\n  [r1]: www.unodc.org`));
     expect(found.map((d) => d.hint)).toEqual(['Its address is given by “[r1]: www.unodc.org”. Write the whole address: https://www.unodc.org.', 'Write the whole address: https://www.un.org.']);
+    // A file whose extension looks like a country's domain (.md) is a file; a web address of a PDF, an address.
+    const files = problems((session) => session.replace(SUMMARY, `${SUMMARY} See [l'annexe](annexe.md) and [the report](www.un.org/report.pdf).`));
+    expect(files.map((d) => d.hint)).toEqual([expect.stringContaining('put the file online'), 'Write the whole address: https://www.un.org/report.pdf.']);
   });
 
   it('the same link twice in a text is warned at each place', () => {

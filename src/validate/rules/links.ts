@@ -35,7 +35,9 @@ function whatToWrite(url: string): string {
   if (url.startsWith('//')) return `Write the whole address: https:${url}.`;
   if (url.startsWith('#')) return 'A link to a part of the report is not kept (its headings change with the templates and the language): name the part in words, e.g. “see the recommendations below”.';
   if (/^[^\s:/@]+@[^\s/@]+\.[a-z]{2,}$/i.test(url)) return `Write it as an e-mail address: mailto:${url}.`;
-  if (/^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|int|com|net|gov|edu|info|[a-z]{2})(\/|$))/i.test(url)) return `Write the whole address: https://${url}.`;
+  // (`annexe.md`, `notes.py`: a file's name, whose extension looks like a country's domain.)
+  const file = /\.(md|pdf|docx?|xlsx?|pptx?|odt|txt|rtf|png|jpe?g|gif|svg|csv|ya?ml|json|html?|zip|gz|py|js|ts)([#?].*)?$/i.test(url);
+  if (/^www\./i.test(url) || (!file && /^([a-z0-9-]+(\.[a-z0-9-]+)*\.(org|int|com|net|gov|edu|info|[a-z]{2})(\/|$))/i.test(url))) return `Write the whole address: https://${url}.`;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return 'Only https:, http: and mailto: addresses are kept: give the web address of what it links to, or leave out the link.';
   return 'A link to a file or to another document is not kept: put the file online and link its web address (https://…), or name it in words.';
 }
