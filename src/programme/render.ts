@@ -102,7 +102,7 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.begin(job.template, job.file, { ...DEFAULT_WORK_LIMITS, ...limits });
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      if (unescaped) assertNoPrintedObject(markdown);
+      if (unescaped) assertNoPrintedObject(markdown, model);
       const document = { file: job.file, markdown: applyTypography(tidy(markdown), model.language) };
       yield { document };
       // (The shipped front matter is tested; an editor's is read once per template.)

@@ -127,7 +127,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       meter.begin(job.template, path, limits);
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      if (unescaped) assertNoPrintedObject(markdown);
+      if (unescaped) assertNoPrintedObject(markdown, model);
       document = { job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps };
       // (The shipped front matter is tested; an editor's is read once per template.)
       if (ownTemplates && !frontMatterChecked.has(job.template)) {

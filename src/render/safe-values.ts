@@ -106,12 +106,24 @@ export function printsUnescaped(templates: Iterable<{ text: string }>): boolean 
 /**
  * `{{{lookup workshop "location"}}}`: three braces print a value as it is, so a part of the data
  * printed so skips escapeForMarkdown and shows “[object Object]” (which nothing else writes: a
- * text's brackets are escaped). Stops as escapeForMarkdown does; only for templates that print unescaped.
+ * text's brackets are escaped, unless the notes write them in `code`). Stops as escapeForMarkdown
+ * does; only for templates that print unescaped.
  */
-export function assertNoPrintedObject(markdown: string): void {
+export function assertNoPrintedObject(markdown: string, model: unknown): void {
   if (!markdown.includes('[object Object]')) return;
+  // (Notes that hold the words themselves, in `code`, print them: looked for only then.)
+  if (holdsWords(model, '[object Object]')) return;
   throw new PrintedObjectError('A {{{…}}} in this template (or a partial it places) prints a part of the data with fields, or a list, not a text: the document would show “[object Object]”.',
     'Print one of its fields, e.g. {{{workshop.location.city}}} rather than {{{lookup workshop "location"}}}; `workshop-report context` shows them.', true);
+}
+
+/** Whether a text of `value`, at any depth, holds `words` (each object visited once). */
+function holdsWords(value: unknown, words: string, seen = new Set<object>()): boolean {
+  if (typeof value === 'string') return value.includes(words);
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  const items = value instanceof Map ? [...value.values()] : Array.isArray(value) ? value : Object.values(value);
+  return items.some((item) => holdsWords(item, words, seen));
 }
 
 /** `city, country, venue` (the first five, then “…”). */

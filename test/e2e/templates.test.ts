@@ -525,6 +525,11 @@ describe('mistakes in templates are located, and the build writes nothing', () =
       expect(result.stderr, template).toContain(`hint: ${hint}`);
       expect(existsSync(path.join(dir, 'out')), template).toBe(false);
     }
+    // Notes that write the words themselves (in `code`), printed through three braces: no false stop.
+    const words = project({ 'report.md.hbs': 'x {{{workshop.summary}}}\n' }, 'summary: "The `[object Object]` bug of the old tool."\n');
+    const built = await runInProcess(['build', words, '--format', 'md'], { cwd: words });
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(path.join(words, 'out/report.md'))).toContain('`[object Object]`');
     // Found before rendering: validate says it too.
     const dir = project({ 'report.md.hbs': 'x {{countries}}\n' });
     const checked = await runInProcess(['validate', dir], { cwd: dir });
