@@ -148,7 +148,11 @@ function copyLocation(file: ParsedFile, path: DataPath, source: string): Locatio
   const field = locate(file, path, 'value');
   const first = source.split(/\s+/).filter(Boolean).slice(0, 4).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (first.length === 0) return field;
-  const found = new RegExp(first.join('\\s+'), 'i').exec(file.source.text.slice(field.start.offset, field.end.offset));
+  const text = file.source.text.slice(field.start.offset, field.end.offset);
+  const matches = [...text.matchAll(new RegExp(first.join('\\s+'), 'gi'))];
+  // The place whose words go on as the copy's: its first words may come earlier in a long summary too.
+  const whole = normalizedWords(source).join(' ');
+  const found = matches.find((match) => normalizedWords(text.slice(match.index, match.index + source.length * 2)).join(' ').startsWith(whole)) ?? matches[0];
   return found ? spanToLocation(file.source.path, file.lineStarts, field.start.offset + found.index, field.start.offset + found.index + found[0].length) : field;
 }
 

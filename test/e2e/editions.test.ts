@@ -138,6 +138,9 @@ describe('editions', () => {
     // (A public recommendation merged into one of the visit's would be restricted-same-as: pointed elsewhere.)
     const kst = path.join(dir, 'sessions/03-kst-initiatives.yaml');
     writeFileSync(kst, readFileSync(kst, 'utf8').replace('same_as: port-screening', 'same_as: cl-traveller-data'));
+    // The copy's first words written earlier in the summary too: the copy is the place whose words go on as its.
+    const workshopFile = path.join(dir, 'workshop.yaml');
+    writeFileSync(workshopFile, readFileSync(workshopFile, 'utf8').replace(/^summary: \|\n/m, 'summary: |\n  A field visit to the port was first planned for the second day.\n'));
     const result = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const summary = readFileSync(path.join(dir, 'workshop.yaml'), 'utf8').split('\n');
