@@ -7,7 +7,7 @@ import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
 import { fileSystemError, makeFolders } from '../load/file-system.js';
-import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult } from '../languages/xliff.js';
+import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult, type TargetFacts } from '../languages/xliff.js';
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
@@ -87,7 +87,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     const offset = xml.indexOf(`id="${attribute(id)}"`, Math.max(file, 0));
     return offset < 0 ? undefined : spanToLocation(shown, lineStarts, offset, offset + id.length + 5);
   };
-  const result = importUnits(data, status, path.basename(xliffFile), targetStates(xml), unitAt);
+  const result = importUnits(data, status, path.basename(xliffFile), targetFacts(xml), unitAt);
   if ('error' in result) throw new SetupError(result.error, result.hint);
   const written: string[] = [];
   const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
@@ -138,31 +138,59 @@ function entryAt(text: string, line: number): string | undefined {
 }
 
 /**
- * The `state` of each unit's target (`needs-translation`, `translated`, …), by unit (see unitKey):
- * the XLIFF reader keeps a trans-unit's attributes but not its target's.
+ * What the XLIFF reader does not give of each unit's target, by unitKey: its `state` (a tool's
+ * `needs-translation`), and the elements in it that the reader does not map (`<it>`, a tool's own
+ * `<mq:ch>`, `<sub>`): the reader drops them with the words they hold, so a unit holding one is
+ * refused rather than imported without those words.
  */
-function targetStates(xml: string): Map<string, string> {
-  const list = ['file', 'group', 'trans-unit'];
-  const parsed = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (name) => list.includes(name) }).parse(xml) as { xliff?: { file?: XliffNode[] } };
-  const states = new Map<string, string>();
-  const visit = (original: string, node: XliffNode) => {
-    for (const unit of node['trans-unit'] ?? []) {
-      const state = typeof unit.target === 'object' ? unit.target?.['@_state'] : undefined;
-      if (typeof unit['@_id'] === 'string' && typeof state === 'string') states.set(unitKey(original, unit['@_id']), state);
+function targetFacts(xml: string): Map<string, TargetFacts> {
+  const nodes = new XMLParser({ preserveOrder: true, ignoreAttributes: false }).parse(xml) as XmlNode[];
+  const facts = new Map<string, TargetFacts>();
+  const unreadIn = (children: readonly XmlNode[], found: Set<string>) => {
+    for (const node of children) {
+      const name = elementName(node);
+      if (name === undefined) continue;
+      if (!READER_ELEMENTS.has(name)) found.add(`<${name}>`);
+      unreadIn(childrenOf(node, name), found);
     }
-    for (const group of node.group ?? []) visit(original, group);
   };
-  for (const file of parsed.xliff?.file ?? []) if (typeof file['@_original'] === 'string' && file.body) visit(file['@_original'], file.body);
-  return states;
+  const visit = (children: readonly XmlNode[], original: string | undefined) => {
+    for (const node of children) {
+      const name = elementName(node);
+      if (name === undefined) continue;
+      const local = name.replace(/^.*:/, '');
+      const attributes = node[':@'] as Record<string, unknown> | undefined;
+      if (local === 'trans-unit') {
+        const id = attributes?.['@_id'];
+        const target = childrenOf(node, name).find((child) => elementName(child)?.replace(/^.*:/, '') === 'target');
+        if (original === undefined || typeof id !== 'string' || !target) continue;
+        const state = (target[':@'] as Record<string, unknown> | undefined)?.['@_state'];
+        const unread = new Set<string>();
+        unreadIn(childrenOf(target, elementName(target)!), unread);
+        facts.set(unitKey(original, id), { ...(typeof state === 'string' ? { state } : {}), ...(unread.size > 0 ? { unread: [...unread] } : {}) });
+        continue;
+      }
+      const own = local === 'file' && typeof attributes?.['@_original'] === 'string' ? attributes['@_original'] : original;
+      visit(childrenOf(node, name), own);
+    }
+  };
+  visit(nodes, undefined);
+  return facts;
 }
 
-interface XliffNode {
-  '@_original'?: unknown;
-  '@_id'?: unknown;
-  body?: XliffNode;
-  group?: XliffNode[];
-  'trans-unit'?: XliffNode[];
-  target?: { '@_state'?: unknown } | string;
+/** The inline elements the XLIFF reader gives (XLIFF 1.2's, but for <it> and <sub>): any other is dropped with its words. */
+const READER_ELEMENTS = new Set(['x', 'g', 'bx', 'ex', 'ph', 'bpt', 'ept', 'mrk']);
+
+/** A node of fast-xml-parser's ordered output: one element (its name → its children, `:@` its attributes), a text or a comment. */
+type XmlNode = Record<string, unknown>;
+
+function elementName(node: XmlNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && !key.startsWith('#') && !key.startsWith('?'));
+}
+
+function childrenOf(node: XmlNode, name: string): XmlNode[] {
+  const children = node[name];
+  return Array.isArray(children) ? (children as XmlNode[]) : [];
 }
 
 /** A translation file as `translations import` writes it: one entry per text, in the source's order. */

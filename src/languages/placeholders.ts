@@ -172,11 +172,16 @@ export function inlineContent(value: XliffValue): Inline {
     } else {
       // A selector (<plural>, <gender>, <select>) is given as { type, options }.
       const tag = isObject(part) && typeof part.type === 'string' && Array.isArray(part.options) ? `<${part.type}>` : kind === undefined ? undefined : UNREAD[kind];
-      throw new Error(`${tag ? `${tag}, an element` : 'an element'} workshop-report does not read: it reads <g>, <x/>, <ph> and <mrk>`);
+      throw unreadElements(tag ? [tag] : []);
     }
   };
   add(value);
   return out;
+}
+
+/** The error that refuses a target holding `tags` (none: an element not named), which workshop-report cannot tell the words of. */
+export function unreadElements(tags: readonly string[]): Error {
+  return new Error(`${tags.length === 0 ? 'an element' : `${tags.join(', ')}, ${tags.length === 1 ? 'an element' : 'elements'}`} workshop-report does not read: it reads <g>, <x/>, <ph> and <mrk>`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

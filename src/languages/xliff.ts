@@ -4,7 +4,7 @@ import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
-import { fromInline, inlineContent, toInline, type Inline } from './placeholders.js';
+import { fromInline, inlineContent, toInline, unreadElements, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
 
 export type ExportFilter = 'missing' | 'stale' | 'translated';
@@ -71,7 +71,7 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. Existing entries of the language are kept.
  * Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targetStates: ReadonlyMap<string, string> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targets: ReadonlyMap<string, TargetFacts> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
   if (typeof language !== 'string') return language;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
@@ -91,8 +91,10 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const hash = id.lastIndexOf('#');
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
-      const target = unit.target === undefined ? undefined : readTarget(unit.target);
-      if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(targetStates.get(unitKey(original, id)) ?? '')) {
+      const facts = targets.get(unitKey(original, id));
+      // An element the reader dropped with its words: the unit is refused, not imported without them.
+      const target = unit.target === undefined ? undefined : facts?.unread ? unreadElements(facts.unread) : readTarget(unit.target);
+      if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(facts?.state ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -149,7 +151,15 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
 /** XLIFF 1.2 target states that say the target is no translation yet (a tool may have copied the source into it). */
 const UNTRANSLATED_STATES = new Set(['new', 'needs-translation', 'needs-adaptation', 'needs-l10n']);
 
-/** How a unit is named in `importUnits`' target states: its file's `original` and its id. */
+/** What the XLIFF reader does not give of a unit's target (read from the XML: see translations.ts). */
+export interface TargetFacts {
+  /** Its `state` attribute (`needs-translation`, `translated`, …). */
+  state?: string;
+  /** The elements in it the reader drops with the words they hold (`<it>`, `<mq:ch>`). */
+  unread?: readonly string[];
+}
+
+/** How a unit is named in `importUnits`' target facts: its file's `original` and its id. */
 export function unitKey(original: string, id: string): string {
   return `${original}\u0000${id}`;
 }

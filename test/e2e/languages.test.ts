@@ -422,6 +422,23 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
+  it('refuses a target holding an element the XLIFF reader drops with its words (<it>, a tool\'s own <mq:ch>), naming it, where the words went missing from the translation without a word', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const wrapped = (id: string, open: string, close: string) => (xml: string) => xml.replace(new RegExp(`(<trans-unit id="${id}#[0-9a-f]+"><source>[\\s\\S]*?</source><target>)(\\S+) `), `$1${open}$2${close} `);
+    let xml = wrapped('short_title', '<it pos="open" id="i1">', '</it>')(read(xlf));
+    xml = wrapped('objectives\\.0', '<mq:ch xmlns:mq="MQXliff">', '</mq:ch>')(xml);
+    writeFileSync(xlf, xml);
+    const before = snapshot(path.join(dir, 'translations'));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(1);
+    expect(imported.stderr).toMatch(/workshop\.yaml:4:\d+ warning fr\.xlf: unit short_title#[0-9a-f]+ has markup its source does not have \(<it>, an element workshop-report does not read: it reads <g>, <x\/>, <ph> and <mrk>\); not applied\. \[translation-structure\]$/m);
+    expect(imported.stderr).toMatch(/workshop\.yaml:\d+:\d+ warning fr\.xlf: unit objectives\.0#[0-9a-f]+ has markup its source does not have \(<mq:ch>, an element workshop-report does not read/m);
+    expect(imported.stderr).toMatch(/, 2 refused\.$/m);
+    expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
   it('imports a file whose target-language is a regional variant of the report\'s translation language, as translation tools write it (fr-FR, fr_CA, FR)', () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');
