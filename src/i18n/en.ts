@@ -79,6 +79,7 @@ export const en = {
   speakers: 'Speakers',
   rapporteur: 'Rapporteur',
   themes: 'Themes',
+  theme: 'Theme',
   summary: 'Summary',
   key_points: 'Key points',
   country_notes: 'Country notes',

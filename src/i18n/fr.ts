@@ -79,6 +79,7 @@ export const fr: Catalogue = {
   speakers: 'Intervenants',
   rapporteur: 'Rapporteur',
   themes: 'Thèmes',
+  theme: 'Thème',
   summary: 'Résumé',
   key_points: 'Points clés',
   country_notes: 'Notes par pays',

@@ -184,6 +184,19 @@ describe('template diagnostics', () => {
   });
 });
 
+describe('a session\'s themes', () => {
+  const report = (extra?: string) => render(consolidate(checked({ sessions: { 'sessions/a.yaml': session(extra ? { extra } : {}) } }), countryTable()), bundledTemplates(), [...DOCUMENTS]).documents.find((d) => d.file === 'report.md')!.markdown;
+
+  it('are printed under its heading, by their titles, in the order written (they were printed by no document)', () => {
+    expect(report('themes: [ibm, kst]')).toContain('\n**Themes:** Integrated border management; Known or suspected terrorists\n');
+    expect(report('themes: [kst]')).toContain('\n**Theme:** Known or suspected terrorists\n');
+  });
+
+  it('leave no line when the session gives none', () => {
+    expect(report()).not.toMatch(/\*\*Themes?:\*\*/);
+  });
+});
+
 describe('tidy', () => {
   it('drops spaces at line ends and blank lines at both ends, and keeps at most one blank line in a row', async () => {
     const { tidy } = await import('../../src/render/index.js');
