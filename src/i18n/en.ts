@@ -10,6 +10,7 @@ export const en = {
   page_of: 'Page {page} of {pages}',
   organized_by: 'Organized by',
   with_support_of: 'With the support of',
+  partners: 'Partners',
   // sections
   introduction: 'Introduction',
   objectives: 'Objectives',

@@ -13,6 +13,7 @@ export const fr: Catalogue = {
   page_of: 'Page {page} sur {pages}',
   organized_by: 'Organisé par',
   with_support_of: 'Avec le soutien de',
+  partners: 'Partenaires',
   introduction: 'Introduction',
   objectives: 'Objectifs',
   participation: 'Participation',

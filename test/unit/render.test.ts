@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../src/consolidate/index.js';
 import { render, templateProblems } from '../../src/render/index.js';
 import { countryTable } from '../../src/reference/countries.js';
-import { bundledTemplates, checked, session } from './helpers.js';
+import { bundledTemplates, checked, session, WORKSHOP } from './helpers.js';
 import { DOCUMENTS, expectIntact, expectPlainTextSafe, HOSTILE, mdProject, renderAll, sessionOne } from './render-helpers.js';
 import { all, headings, ofType, parseMarkdown, toString } from './markdown-tree.js';
 
@@ -194,6 +194,19 @@ describe('a session\'s themes', () => {
 
   it('leave no line when the session gives none', () => {
     expect(report()).not.toMatch(/\*\*Themes?:\*\*/);
+  });
+});
+
+describe('the partners', () => {
+  const report = (partners: string) => render(consolidate(checked({ workshop: WORKSHOP.replace('countries:\n', `${partners}countries:\n`) }), countryTable()), bundledTemplates(), [...DOCUMENTS]).documents.find((d) => d.file === 'report.md')!.markdown;
+
+  it('are listed under Participation with their role (it was printed by no document), by name alone without one', () => {
+    const markdown = report('partners:\n  - { id: morocco, name: Kingdom of Morocco, role: host }\n  - { id: iom, name: International Organization for Migration, acronym: IOM }\n');
+    expect(markdown).toContain('\n**Partners**\n\n- Kingdom of Morocco — host\n- International Organization for Migration (IOM)\n\n# Sessions\n');
+  });
+
+  it('leave no list when the workshop has none', () => {
+    expect(report('')).not.toContain('**Partners**');
   });
 });
 
