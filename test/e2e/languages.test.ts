@@ -72,7 +72,7 @@ describe('one source, two languages: the Rabat example', () => {
     expect(warnings).toEqual(['[stale-translation]']);
     expect(result.stderr).toMatch(/rabat-\d+\/translations\/fr\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:11 warning The English text changed since it was translated/);
     expect(result.stderr).toMatch(/see: .*rabat-\d+\/sessions\/05-terrorism-toc-nexus\.yaml:\d+:\d+ the text it translates/);
-    expect(result.stderr).toMatch(/hint: Update the translation to the new text, then set `source: [0-9a-f]{8}`/);
+    expect(result.stderr).toMatch(/hint: Update the translation to the new text, then set `source: "[0-9a-f]{8}"`/);
     expect(read(path.join(dir, 'out/fr/public/recommendations.md'))).toContain('Make use of **joint investigation teams** (edited)');
   });
 });
@@ -120,7 +120,7 @@ describe('a recommendation that same_as merges into another', () => {
     expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[stale-translation]']);
     // api-pnr → port-screening → cl-traveller-data: the report prints the end of the chain's text (it named port-screening).
     expect(result.stderr).toContain('warning The English text changed since it was translated, but the report does not print it: same_as merges this recommendation into “cl-traveller-data”, whose text the report prints. [stale-translation]');
-    expect(result.stderr).toMatch(/hint: Delete the entry, or, if same_as is to go, update the translation to the new text, then set `source: [0-9a-f]{8}`\./);
+    expect(result.stderr).toMatch(/hint: Delete the entry, or, if same_as is to go, update the translation to the new text, then set `source: "[0-9a-f]{8}"`\./);
   });
 });
 
@@ -151,6 +151,12 @@ describe('each translation rule, one defect at a time, located', () => {
       rule: 'orphan-translation',
       change: (dir) => { mkdirSync(path.join(dir, 'translations/de')); writeFileSync(path.join(dir, 'translations/de/workshop.yaml'), 'title: { source: "00000000", text: Workshop }\n'); },
       where: /rabat-\d+\/translations\/de\/workshop\.yaml:1:1 error translations\/de\/ is not one of the report's languages \(en, fr\)/, code: 1,
+    },
+    {
+      // translations/FR/: it was 16 errors (one per file) advising to list FR in languages: (itself an error) or remove the folder, and 20 missing-translation warnings.
+      rule: 'orphan-translation',
+      change: (dir) => renameSync(path.join(dir, 'translations/fr'), path.join(dir, 'translations/FR')),
+      where: /rabat-\d+\/translations\/FR\/\S+\.yaml:\d+:1 error translations\/FR\/ is not read: the folder of the French translation is translations\/fr\/ \(language codes are lower case\)\. \[orphan-translation\]\n[\s\S]*hint: Rename the folder translations\/FR\/ to translations\/fr\/ \(its 16 files are read then\)\./, code: 1,
     },
     {
       // One key point removed: the translations of those after it are under their old keys (it was 3 stale warnings and 1 orphan error, "Did you mean key_points.0?").

@@ -32,8 +32,21 @@ export function checkTranslations(ctx: RuleContext): void {
   // (A folder the reader could not take, such as a sessions/ that links outside, damages every file in it.)
   const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || (target.includes('/') && ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/'))));
   const renamed = renamedSources(ctx, status);
+  // A folder named for a language of the report in other letters (`translations/FR/`): one error,
+  // for the folder; its texts are not each called missing (they are there, under the wrong name).
+  const miscased = new Map<string, Language>();
   for (const { file, reason } of status.strayFiles) {
     if (reason === 'no-source' && damaged(file.target)) continue;
+    const meant = reason === 'not-a-language' ? status.languages.find((language) => language === file.language.toLowerCase()) : undefined;
+    if (meant !== undefined) {
+      if (!miscased.has(file.language)) {
+        miscased.set(file.language, meant);
+        const count = status.strayFiles.filter((other) => other.file.language === file.language).length;
+        ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', `translations/${file.language}/ is not read: the folder of the ${NAMES[meant]} translation is translations/${meant}/ (language codes are lower case).`,
+          `Rename the folder translations/${file.language}/ to translations/${meant}/ (its ${count === 1 ? 'file is' : `${count} files are`} read then).`);
+      }
+      continue;
+    }
     const message = reason === 'not-a-language'
       ? `translations/${file.language}/ is not one of the report's languages (${status.languages.join(', ')}).`
       : `This translates ${file.target}, which does not exist.`;
@@ -80,6 +93,7 @@ export function checkTranslations(ctx: RuleContext): void {
       if (movedTo(s.language, s.source.source.path, s.slot.key)) continue;
       if (s.translation && movedFrom(s.translation.file, s.translation.key)) state = 'missing';
     }
+    if (state === 'missing' && [...miscased.values()].includes(s.language)) continue;
     if (state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
@@ -100,7 +114,7 @@ export function checkTranslations(ctx: RuleContext): void {
     }
     const { file, key, entry } = s.translation!;
     if (s.state === 'stale') {
-      const update = `update the translation to the new text, then set \`source: ${fingerprint(s.slot.value)}\``;
+      const update = `update the translation to the new text, then set \`source: "${fingerprint(s.slot.value)}"\``;
       ctx.report('stale-translation', 'warning', { file: file.file, path: [key, 'source'] }, 'value', into === undefined ? `The ${NAMES[source]} text changed since it was translated: the ${language} report shows it in ${NAMES[source]} until the translation is updated.` : `The ${NAMES[source]} text changed since it was translated, but the report does not print it: ${merges}.`,
         into === undefined ? `${update[0]!.toUpperCase()}${update.slice(1)}.` : `Delete the entry, or, if same_as is to go, ${update}.`, [{ site: where, message: 'the text it translates' }]);
     } else if (s.slot.markdown) {
