@@ -85,6 +85,9 @@ export function colonValueProblem(found: ColonValue, lastLine?: number): { messa
   const dashes = /^(?:-[ \t]+)*/.exec(found.before)![0];
   const item = found.firstInItem ? `; or, if the whole item is one text, quote all of it: ${dashes}${quote(found.before.slice(dashes.length) + found.value)}` : '';
   const message = `YAML syntax error: this “: ” makes YAML read “${shown(asKey, 40)}” as a key, and a key cannot follow “${found.key}:” on the same line.`;
+  // `same_as: rabat-2022: api-pnr`: another workshop's recommendation, named with a space too many (quoted, it is no id).
+  const reference = found.key === 'same_as' && lastLine === undefined ? /^([\w-]+):[ \t]+([\w-]+)[ \t]*$/.exec(found.value) : null;
+  if (reference) return { message, hint: `A recommendation of another workshop is named without a space after the colon: ${found.before}${reference[1]}:${reference[2]}.` };
   if (lastLine !== undefined) {
     return { message, hint: `Put the whole value in double quotes, from “${shown(found.value, 30)}” to the end of line ${lastLine} (a double quote inside it is written \\"); or write “${found.before.trimEnd()} |” and the text on the lines below it, indented.` };
   }
