@@ -5,6 +5,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { leakDiagnostic, leakSearch, PROGRAMME_GUARD, textsIn } from '../editions/index.js';
 import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
+import { decodeUtf8 } from '../load/decode.js';
 import { fileSystemError } from '../load/file-system.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
@@ -100,13 +101,16 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   const dir = path.resolve(cwd, dirArgument);
   // One cache folder for the whole programme (one file in it per workshop): one folder for CI to keep.
   const cache = cacheIn(options, path.resolve(cwd, options.programmeOut ?? path.join(dir, 'out')), cwd);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path.join(dir, 'programme.yaml'), 'utf8');
+    bytes = await readFile(path.join(dir, 'programme.yaml'));
   } catch (error) {
     throw fileSystemError('Cannot read', path.join(dir, 'programme.yaml'), error);
   }
-  const parsed = parseYamlFile({ path: 'programme.yaml', text }, 'programme');
+  // Read as the workshops' notes are: a file saved as UTF-16 (Notepad's “Unicode”) or in Latin-1 is said as such.
+  const decoded = decodeUtf8('programme.yaml', bytes);
+  if (!decoded.ok) return { dir, file: parseYamlFile({ path: 'programme.yaml', text: '' }, 'programme').file, diagnostics: [decoded.diagnostic], workshops: [] };
+  const parsed = parseYamlFile({ path: 'programme.yaml', text: decoded.text }, 'programme');
   const recovered = checkAgainstSchema(parsed.file, 'programme');
   const diagnostics = [...parsed.diagnostics, ...recovered.diagnostics];
   const result: ProgrammeCheck<Checked> = { dir, file: parsed.file, diagnostics, workshops: [] };

@@ -146,6 +146,19 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
   });
 
+  it('says programme.yaml saved as UTF-16 (Notepad\'s “Unicode”) is not UTF-8, as a workshop\'s notes are told, where it printed 3 KB of \\u0000', () => {
+    const dir = copy();
+    const text = read(path.join(dir, 'programme.yaml'));
+    writeFileSync(path.join(dir, 'programme.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const command of ['validate', 'build']) {
+      const result = runBin([command, dir]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/sahel-programme\/programme\.yaml:1:1 error The file is encoded as UTF-16, not UTF-8\. \[encoding\]/);
+      expect(result.stderr).not.toContain('\\u0000');
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('refuses an output folder in the programme\'s or a workshop\'s own files, or a workshop\'s output folder', () => {
     const dir = copy();
     for (const out of ['.', '../rabat-2022/sessions', '../rabat-2022', '../niamey-2022/out', '../..']) {
