@@ -51,7 +51,7 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   let xml: string;
   // Read first: a mistyped path is said at once, not after the whole project is checked.
   try {
-    xml = await readFile(full, 'utf8');
+    xml = xmlText(await readFile(full));
   } catch (error) {
     throw fileSystemError('Cannot read', xliffFile, error, 'Give the path of the XLIFF file the translator sent back.');
   }
@@ -108,6 +108,16 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   // The XLIFF's text, for the code frame of a unit located there.
   if (result.refused.some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
   return { checked: reported, result, written, diagnostics: [...result.refused, ...structure] };
+}
+
+/**
+ * An XML file's text: UTF-8, or UTF-16 with its byte-order mark, as translation tools may save
+ * XLIFF (well-formed XML either way; read as UTF-8, a UTF-16 file was refused as not whole XML).
+ */
+function xmlText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };

@@ -445,6 +445,24 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
+  it('imports an XLIFF a translation tool saved as UTF-16 (with its byte-order mark, either byte order), where it was refused as not whole XML', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const xml = read(xlf).replace('encoding="UTF-8"', 'encoding="UTF-16"').replace(/(<trans-unit id="short_title#[0-9a-f]+"><source>[^<]*<\/source><target>)[^<]*/, '$1Atelier « frontières » à Rabat');
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const big = Buffer.from(little);
+    for (let i = 0; i < big.length; i += 2) [big[i], big[i + 1]] = [big[i + 1]!, big[i]!];
+    for (const bytes of [little, big]) {
+      const copyDir = copy();
+      writeFileSync(path.join(copyDir, 'fr16.xlf'), bytes);
+      const imported = runBin(['translations', 'import', path.join(copyDir, 'fr16.xlf'), '-p', copyDir]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/: 0 added, 1 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+      expect(read(path.join(copyDir, 'translations/fr/workshop.yaml'))).toMatch(/^short_title:\n  source: "?[0-9a-f]{8}"?\n  text: Atelier « frontières » à Rabat$/m);
+    }
+  });
+
   it('imports a file whose target-language is a regional variant of the report\'s translation language, as translation tools write it (fr-FR, fr_CA, FR)', () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');
