@@ -13,6 +13,7 @@ import type { Format, Language, Organization } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { programmeTemplateProblems } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
+import { actionsElsewhere } from '../validate/programme-actions.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
@@ -153,8 +154,10 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   const checked = await checkAll(listed, cache);
   // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).
   const crossWorkshop = checkProgrammeSameAs([...listed.map((workshop, index) => ({ id: programmeId(workshop.dir), facts: factsOf(checked[index]!) })), ...unresolved.map((id) => ({ id }))]);
+  // A follow-up report naming another workshop's action: said whose, and where the report belongs.
+  const placed = actionsElsewhere(listed.map((workshop, index) => ({ id: programmeId(workshop.dir), dir: workshop.dir, facts: factsOf(checked[index]!) })), checked);
   result.workshops = listed.map((workshop, index) => {
-    const own = checked[index]!;
+    const own = placed[index]!;
     return { ...workshop, checked: crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own };
   });
   return result;

@@ -6,11 +6,13 @@ import { suggest } from './suggest.js';
 
 /**
  * What the programme's rules need of a workshop, as plain data (a worker thread posts it, a cache
- * keeps it with the workshop's verdict): its recommendations' ids, and each `same_as: WORKSHOP:ID`
+ * keeps it with the workshop's verdict): its recommendations' and actions' ids, and each `same_as: WORKSHOP:ID`
  * it writes, located.
  */
 export interface ProgrammeFacts {
   recommendationIds: string[];
+  /** Its actions' ids (a follow-up report of another workshop that names one was saved in the wrong folder). */
+  actionIds?: string[];
   links: Array<{ value: string; workshop: string; id: string; location: Location }>;
 }
 
@@ -23,7 +25,8 @@ export function programmeFacts(project: CheckedProject): ProgrammeFacts {
       if (ref) links.push({ value: rec.same_as!, workshop: ref.workshop, id: ref.id, location: locate(session.file, ['recommendations', index, 'same_as'], 'value') });
     });
   }
-  return { recommendationIds: [...recommendationIds(project)], links };
+  const actionIds = project.sessions.flatMap((session) => (session.data.actions ?? []).flatMap((action) => (action.id === undefined ? [] : [action.id])));
+  return { recommendationIds: [...recommendationIds(project)], actionIds, links };
 }
 
 /** A workshop of a programme: its id there (folder name) and its facts, absent when its notes failed their schema. */

@@ -159,6 +159,18 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('says whose action a follow-up report names when it is another workshop\'s, and where the report belongs, with or without the cache', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, '../niamey-2022/follow-up/2024-06-15.yaml'), 'date: 2024-06-15\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n');
+    for (const options of [[], ['--cache'], ['--cache']]) {
+      const result = runBin(['validate', dir, ...options]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/niamey-2022\/follow-up\/2024-06-15\.yaml:4:13 error No action has the id “circulate-report”\. \[unknown-action\]\n[\s\S]*?hint: “circulate-report” is an action of rabat-2022: this report belongs in \.\.\/rabat-2022\/follow-up\/ \(move it there\), or name an action of this workshop\./);
+    }
+    // Validated alone, the workshop knows no other: the hint is the one it had.
+    expect(runBin(['validate', path.join(dir, '../niamey-2022')]).stderr).toContain('hint: Use the `id:` of an action in a session file');
+  });
+
   it('refuses an output folder in the programme\'s or a workshop\'s own files, or a workshop\'s output folder', () => {
     const dir = copy();
     for (const out of ['.', '../rabat-2022/sessions', '../rabat-2022', '../niamey-2022/out', '../..']) {
