@@ -42,6 +42,13 @@ describe('the built bin', () => {
     expect(runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--as-of', '31/02/2023', '--check']).stderr).toContain('hint: For example --as-of 2023-05-15.');
   });
 
+  it('says --format md pdf (a space in the list, so pdf came as the project folder) is one list to write md,pdf, where it could not read the folder …/pdf', () => {
+    const result = runBin(['build', '--format', 'md', 'pdf'], { cwd: path.join(ROOT, 'examples/niamey-2022') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('“pdf” is a format, not a project folder: --format takes its formats as one list, without spaces.');
+    expect(result.stderr).toContain('hint: Write --format md,pdf');
+  });
+
   it('exits 2 on --watch with --check, before anything is built or watched (it compared once, then watched)', () => {
     const result = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--watch', '--check']);
     expect(result.code).toBe(2);
