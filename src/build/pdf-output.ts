@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
+import { fileSystemError } from '../load/file-system.js';
 import type { Language } from '../notes/types.js';
 import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
@@ -203,7 +204,7 @@ async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sou
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new SetupError(`Cannot read the PDF theme file ${context.pdfTheme}.`, undefined, { cause: error });
+    throw fileSystemError('Cannot read the PDF theme file', context.pdfTheme, error, `--pdf-theme takes the path of a YAML theme file from the current folder (${context.cwd}); \`workshop-report schema pdf-theme\` lists its keys.`);
   }
   const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
   sources.set(shown, text);
@@ -240,7 +241,7 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
       bytes = cached?.id === id ? cached.bytes : new Uint8Array(await readFile(file));
       if (cached?.bytes !== bytes) fontCache.set(file, { id, bytes });
     } catch (error) {
-      throw new SetupError(`Cannot read the font file ${file}.`, 'Font paths in the PDF theme are relative to the project folder.', { cause: error });
+      throw fileSystemError('Cannot read the font file', file, error, 'Font paths in the PDF theme are relative to the project folder.');
     }
     try {
       parsedFont(bytes); // parsed once here, as the typesetter will use it

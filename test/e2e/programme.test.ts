@@ -407,7 +407,8 @@ describe('a programme of workshops', () => {
     // A theme file that is not there stops the build (it used to be ignored for a programme).
     const missing = runBin(['build', dir, '--format', 'pdf', '--pdf-theme', 'no-such-theme.yaml']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/Cannot read the PDF theme file no-such-theme\.yaml/);
+    // With why, and what to give (it said only that it could not read it).
+    expect(missing.stderr).toMatch(/Cannot read the PDF theme file no-such-theme\.yaml: no such file or folder \(ENOENT\)\.\nhint: Check the path\. --pdf-theme takes the path of a YAML theme file from the current folder/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     const nowhere = runBin(['build', dir, '--templates', 'no-such-folder']);
     expect(nowhere.code).toBe(2);
