@@ -28,7 +28,7 @@ export function stylesheet(accent: string): string {
 :root { --accent: ${accent}; --text: #1a1a1a; --muted: #555555; --rule: #c8ccd0; --marking: #a1111b; }
 * { box-sizing: border-box; }
 html { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; font-size: 112.5%; line-height: 1.5; color: var(--text); background: #ffffff; }
-body { margin: 0 auto; max-width: 52rem; padding: 0 1rem 2rem; }
+body { margin: 0 auto; max-width: 52rem; padding: 0 1rem 2rem; overflow-wrap: break-word; }
 a { color: var(--accent); }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }

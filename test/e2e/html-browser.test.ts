@@ -68,6 +68,14 @@ describe('the HTML site in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     const png = await page.screenshot({ type: 'png' });
     expect(Buffer.from(png).readUInt32BE(16)).toBe(width);
+    // A long address and a long word in a paragraph and a list item wrap (the page was 1,339 px wide in a 500 px window).
+    await page.evaluate(() => {
+      const address = `https://example.org/${'a'.repeat(94)}/${'b'.repeat(30)}?q=1`;
+      const paragraph = Object.assign(document.createElement('p'), { innerHTML: `Long address: <a href="${address}">${address}</a>; a long word: ${'x'.repeat(100)}.` });
+      const item = Object.assign(document.createElement('ul'), { innerHTML: `<li>${'y'.repeat(120)}</li>` });
+      document.querySelector('main')!.prepend(paragraph, item);
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });
 
   it('loads nothing from outside the site', async () => {
