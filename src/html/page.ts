@@ -10,6 +10,12 @@ import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
 
+/** What mdast-util-to-hast says of footnotes (in English whatever the page's language, by default). */
+const FOOTNOTE_WORDS = {
+  en: { label: 'Footnotes', back: (n: number, again: number) => `Back to reference ${n}${again > 1 ? `-${again}` : ''}` },
+  fr: { label: 'Notes', back: (n: number, again: number) => `Retour à l’appel ${n}${again > 1 ? `-${again}` : ''}` },
+} as const;
+
 /** What a page needs besides its Markdown: where the site's shared files are, and the words it prints. */
 export interface PageContext {
   /** The document's path in the output folder (`countries/NER.md`): its title when it has no other. */
@@ -34,7 +40,9 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
   const front = documentFrontMatter(root, context.file);
   const images: string[] = [];
   const body = rewrite(root, context.root, images, front.classification);
-  const hast = toHast(body, { handlers: { table: tableHandler } }) as HastRoot;
+  // The footnotes' heading and back links, read out by screen readers, in the page's language.
+  const notes = FOOTNOTE_WORDS[front.lang === 'fr' ? 'fr' : 'en'];
+  const hast = toHast(body, { handlers: { table: tableHandler }, footnoteLabel: notes.label, footnoteBackLabel: (reference, again) => notes.back(reference + 1, again) }) as HastRoot;
   const headings = collectHeadings(body);
   const page = h('html', { lang: front.lang ?? 'en' }, [
     h('head', {}, [
