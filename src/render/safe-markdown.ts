@@ -88,6 +88,7 @@ export const safeMarkdownInline = memoize1((source: string): string => {
   if (isPlainText(source)) return source.normalize('NFC').trim();
   const tree = parse(source);
   sanitize(tree, 'cell');
+  notesInBrackets(tree);
   const phrasing: PhrasingContent[] = [];
   const collect = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -105,6 +106,30 @@ export const safeMarkdownInline = memoize1((source: string): string => {
   // A `|` after an even run of backslashes (none, or escaped ones) would end the cell: escape it.
   return toMarkdown(paragraph, OUTPUT).trim().replace(/\n/g, ' ').replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
 });
+
+/**
+ * A cell cannot hold a footnote (its definition is a block): each reference is replaced by its
+ * note's words in brackets, `patrols (one per post) at`, where the cell printed `patrols[^cell-r] at`
+ * and ran the note into the sentence after it. A note no reference marks stays at the end.
+ */
+function notesInBrackets(tree: Root): void {
+  const notes = new Map<string, PhrasingContent[]>();
+  for (const node of tree.children) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const words: PhrasingContent[] = [];
+    for (const block of node.children) if (block.type === 'paragraph') words.push(...(words.length ? [{ type: 'text', value: ' ' } as const] : []), ...block.children);
+    notes.set(node.identifier, words);
+  }
+  if (notes.size === 0) return;
+  const used = new Set<string>();
+  transform(tree, (node) => {
+    if (node.type !== 'footnoteReference') return undefined;
+    used.add(node.identifier);
+    const words = notes.get(node.identifier) ?? [];
+    return [{ type: 'text', value: ' (' }, ...structuredClone(words), { type: 'text', value: ')' }];
+  });
+  transform(tree, (node) => (node.type === 'footnoteDefinition' && used.has(node.identifier) ? [] : undefined));
+}
 
 function flattenBreaks(node: PhrasingContent): PhrasingContent {
   return node.type === 'break' ? { type: 'text', value: ' ' } : node;
