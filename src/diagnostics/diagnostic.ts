@@ -58,6 +58,7 @@ export type RuleId =
   // validate (cross-file)
   | 'link-not-kept'
   | 'pasted-bullet'
+  | 'folded-markdown'
   | 'invalid-date'
   | 'date-range'
   | 'session-outside-dates'

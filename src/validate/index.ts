@@ -9,6 +9,7 @@ import { checkFollowUps } from './rules/follow-up.js';
 import { checkMarkdownLimits } from './rules/markdown-limits.js';
 import { checkDroppedLinks } from './rules/links.js';
 import { checkPastedBullets } from './rules/pasted-bullets.js';
+import { checkFoldedMarkdown } from './rules/folded-markdown.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -34,7 +35,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkFoldedMarkdown];
 
 /** A file in sessions/ that is a follow-up report: `reported_by` and `updates`, and no session's `title`. */
 function isFollowUpReport(file: ParsedFile): boolean {
