@@ -1,5 +1,8 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
+import { blockTextAbove, blockTextProblem } from '../load/block-text.js';
+import { linePosition } from '../load/positions.js';
+import { spanToLocation } from '../diagnostics/location.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
 
@@ -243,6 +246,8 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const forbidden = ['__proto__', 'constructor', 'prototype'].includes(key);
+      const unindented = unindentedText(file, [...path, key]);
+      if (unindented) return unindented;
       return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
         (forbidden ? undefined : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
     }
@@ -315,6 +320,23 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
   }
+}
+
+/**
+ * A key that is a line of the block of text above it, written without its indentation
+ * (`Note: the chair closed the session.` after `summary: |` and its lines): said as that, at the line.
+ */
+function unindentedText(file: ParsedFile, path: DataPath): Diagnostic | undefined {
+  const location = locate(file, path, 'key');
+  const text = file.source.text;
+  const lineStart = text.lastIndexOf('\n', location.start.offset - 1) + 1;
+  const found = blockTextAbove(text, lineStart);
+  if (!found) return undefined;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const end = lineStart + text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trimEnd().length;
+  const key = String(path[path.length - 1]);
+  const { message, hint } = blockTextProblem(found, (offset) => linePosition(file.lineStarts, offset).line, `reads “${key}” as a key`);
+  return { code: 'unknown-key', severity: 'error', stage: 'validate', message, hint, location: spanToLocation(file.source.path, file.lineStarts, location.start.offset, end) };
 }
 
 /** A `type` error of a text written freely (Markdown or plain text, no pattern, list of values or format). */

@@ -396,6 +396,26 @@ describe('parseYamlFile', () => {
     expect(at(parse('speakers:\n  - name: A\n    title B\n  - name: C\n    title D\n    organization E\nsummary: s\n').diagnostics)).toEqual(['yaml-syntax 3:5', 'yaml-syntax 5:5', 'yaml-syntax 6:5']);
   });
 
+  it('a line of a block of text written without its indentation says to indent it like the lines above, not that a “:” is missing', () => {
+    // In line with the key, after a blank line: YAML read a key without its “:”.
+    const out = parse('title: x\nsummary: |\n  First paragraph.\n\nThe chair closed.\ntype: plenary\n');
+    expect(at(out.diagnostics)).toEqual(['yaml-syntax 5:1']);
+    expect(out.diagnostics[0]!.message).toBe('YAML syntax error: this line looks like text of “summary:” (line 2), but it is not indented like the lines above, so YAML reads it as a key without its “:”.');
+    expect(out.diagnostics[0]!.hint).toBe('Indent it by 2 spaces, like the lines above.');
+    expect(out.file.data).toMatchObject({ title: 'x', type: 'plenary' });
+    // Further in than the key, less than the block's first line: YAML could not read it.
+    const short = parse('title: x\nsummary: |\n    First paragraph indented four.\n  Second line indented two.\ntype: plenary\n');
+    expect(at(short.diagnostics)).toEqual(['yaml-syntax 4:1']);
+    expect(short.diagnostics[0]!.message).toBe('YAML syntax error: this line looks like text of “summary:” (line 2), but it is not indented like the lines above, so YAML cannot read it.');
+    expect(short.diagnostics[0]!.hint).toBe('Indent it by 4 spaces, like the lines above.');
+    expect(short.file.data).toMatchObject({ title: 'x', type: 'plenary' });
+    // Under a list item's text: too.
+    expect(at(parse('key_points:\n  - text: |\n      First.\n\n    The chair closed.\n    restricted: true\n').diagnostics)).toEqual(['yaml-syntax 5:5']);
+    // A key without its “:” after a block keeps its message.
+    const key = parse('title: x\nsummary: |\n  First paragraph.\ntype plenary\ndate: 2022-05-09\n');
+    expect(key.diagnostics[0]!.hint).toMatch(/^Is a “:” missing after “type”\?/);
+  });
+
   it('a line indented to no level says how far to indent it, with no knock-on errors, and no hint about quotes', () => {
     const item = (line: string) => `title: x\nspeakers:\n  - name: Marta Lindqvist\n${line}\n    organization: interpol\n    topic: T\n  - name: Bo\nsummary: s\n`;
     const cases: Array<[string, string, string]> = [
