@@ -59,6 +59,7 @@ export type RuleId =
   | 'link-not-kept'
   | 'pasted-bullet'
   | 'cell-text'
+  | 'folded-markdown'
   | 'invalid-date'
   | 'date-range'
   | 'session-outside-dates'

@@ -10,6 +10,7 @@ import { indexPositions } from './positions.js';
 import { scanCst, type StructureProblem } from './structure.js';
 import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
+import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -77,7 +78,20 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // A tab that indents a line garbles what follows it in its top-level entry: the errors yaml finds
   // there are its consequences ("All mapping items must start at the same column"), not reported.
   let garbledUntil = -1;
+  // Lines that go on with a plain text after a `#` that ended it: one error, at the `#`.
+  const cuts = doc.errors.length > 0 ? continuedCuts(doc.contents, text) : [];
+  const cutsSaid = new Set<CommentCut>();
   for (const error of doc.errors) {
+    const cut = cuts.find(({ cut: { continued } }) => continued && error.pos[0] >= continued[0] && error.pos[0] <= continued[1]);
+    if (cut) {
+      syntaxOffsets.push(cut.start, error.pos[0]);
+      if (cutsSaid.has(cut.cut) || inTabEntry(error.pos[0])) continue;
+      cutsSaid.add(cut.cut);
+      const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+      const { message, hint } = commentCutProblem(cut.cut, cut.value, lineOf(cut.start), lineOf);
+      report('yaml-syntax', 'error', [cut.cut.hash, cut.cut.lineEnd], message, hint);
+      continue;
+    }
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, text) : undefined;
     const range = open ?? error.pos;
     syntaxOffsets.push(range[0]);
@@ -266,14 +280,14 @@ function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineC
 
 function checkScalar(node: Scalar, text: string, report: Report): void {
   if (typeof node.value !== 'string' || !node.range) return;
-  if (node.type === 'PLAIN' && node.comment !== undefined) {
-    // A ` #` inside an unquoted value starts a comment; a real comment is written `# text`.
-    const rest = text.slice(node.range[1], text.indexOf('\n', node.range[1]) === -1 ? undefined : text.indexOf('\n', node.range[1]));
-    const match = /^[ \t]+#(\S)/.exec(rest);
-    if (match) {
-      report('comment-in-scalar', 'warning', [node.range[0], node.range[1] + rest.trimEnd().length],
-        `The text after “ #” was read as a YAML comment, so this value is only “${node.value}”.`,
-        'Put the whole value in quotes, e.g. title: "Q&A #1 - next".');
+  if (node.type === 'PLAIN') {
+    // A ` #` inside an unquoted value, or a line of it that begins with `#`, starts a comment; a real comment is written `# text`.
+    const found = commentCut(text, node.range[0], node.range[1]);
+    if (found) {
+      const { continued: _, ...cut } = found;
+      const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+      const { message, hint } = commentCutProblem(cut, node.value, lineOf(node.range[0]), lineOf);
+      report('comment-in-scalar', 'warning', cut.multiline ? [cut.hash, cut.lineEnd] : [node.range[0], cut.lineEnd], message, hint);
     }
   }
   // `summary: The session opened… |` above the lines of the text: one text, `|` and all (only a
@@ -319,6 +333,20 @@ function listItemInText(text: string, start: number, newline: number, end: numbe
     at = next + 1;
   }
   return undefined;
+}
+
+/** The plain texts cut short by a comment with lines below going on with them (which YAML cannot read), where each begins and what was read. */
+function continuedCuts(root: Node | null, text: string): Array<{ cut: CommentCut; start: number; value: string }> {
+  const found: Array<{ cut: CommentCut; start: number; value: string }> = [];
+  if (!root) return found;
+  visit(root, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+      const cut = commentCut(text, node.range[0], node.range[1], true);
+      if (cut?.continued) found.push({ cut, start: node.range[0], value: node.value });
+    },
+  });
+  return found;
 }
 
 /** The quoted scalar that runs to the end of the file: YAML reports it there, the mistake is at its start. */

@@ -38,7 +38,8 @@ export function indexPositions(root: Node | null): PositionIndex {
       for (const pair of pairs) {
         const key = pair.key as Node | null;
         ints.push(key?.range?.[0] ?? start, key?.range?.[1] ?? start, keys.length);
-        keys.push(isScalar(key) ? String(key.value).replaceAll(KEY_SEPARATOR, '') : KEY_SEPARATOR);
+        // A key whose name is left out (`: 2025-03-11`) is the empty key of the data, not “null”.
+        keys.push(isScalar(key) ? (key.value === null ? '' : String(key.value).replaceAll(KEY_SEPARATOR, '')) : KEY_SEPARATOR);
         visit(pair.value as Node | null);
       }
     } else if (isSeq(node)) {

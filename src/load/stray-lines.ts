@@ -1,4 +1,5 @@
 import type { YAMLError } from 'yaml';
+import { blockTextAbove, blockTextProblem, type BlockTextLine } from './block-text.js';
 
 /**
  * A line that is not the `key: value` its place calls for, found where the parser reports an error
@@ -38,6 +39,8 @@ export interface StrayLine {
   afterText?: { key: string };
   /** A list item's text whose `text: ` was left out, the item's `restricted:` under it (`- Secure communication …`). */
   textItem?: boolean;
+  /** A block of text above (`summary: |`) the line looks like a line of, its indentation lost (`The chair closed.`). */
+  blockText?: BlockTextLine;
   /** What is read again as blanks: its text and the lines below it that go on with it, `[start, end)`. */
   blank: [number, number];
   /**
@@ -89,16 +92,27 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
     const afterText = !line.dashes && before?.key !== undefined && isPlainText(before.text.slice(before.text.indexOf(':') + 1)) ? { key: before.key } : undefined;
     // `- Secure communication …` over `restricted: true`: an item of a (md) list written `{ text, restricted }`.
     const textItem = line.dashes !== '' && sibling.key === 'restricted';
+    const blockText = line.dashes === '' ? blockTextAbove(text, line.start) : undefined;
     return {
       kind: 'missing-colon', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word, ...(rest !== undefined ? { rest } : {}),
       column: line.column, reference: { offset: sibling.start + sibling.column, key: sibling.key!, column: sibling.column }, atDash: false,
-      ...(afterText ? { afterText } : {}), ...(textItem ? { textItem } : {}),
+      ...(afterText ? { afterText } : {}), ...(textItem ? { textItem } : {}), ...(blockText ? { blockText } : {}),
       blank: [line.start + line.column, until],
       ...(line.dashes ? { lostFrom: itemAfter(text, until, line.column) } : line.column > 0 ? { lostFrom: sibling.start + sibling.column } : {}),
     };
   }
   // Between two levels: only a line without a dash, the error in its indentation.
   if (line.dashes !== '' || error.pos[0] > line.start + line.column) return undefined;
+  // Further in than a block's key, less than its lines (`summary: |`, its lines at 4, this one at 2).
+  const blockText = blockTextAbove(text, line.start);
+  if (blockText) {
+    return {
+      kind: 'indent', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word,
+      column: line.column, reference: { offset: blockText.keyOffset, key: blockText.key, column: blockText.indent }, atDash: false, blockText,
+      blank: [line.start + line.column, goesOnUntil(text, line, line.column)],
+      lostFrom: blockText.keyOffset,
+    };
+  }
   const above = keysAbove(text, line);
   if (!above) return undefined;
   return {
@@ -180,6 +194,11 @@ export function blankStrayLines(text: string, lines: readonly StrayLine[]): stri
  */
 export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => number): { message: string; hint: string; range: [number, number] } {
   const { reference } = found;
+  if (found.blockText) {
+    const read = found.kind === 'indent' ? 'cannot read it' : `reads it as a key without its “:”`;
+    const { message, hint } = blockTextProblem(found.blockText, lineOf, read);
+    return { message: `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, hint, range: [found.kind === 'indent' ? found.lineStart : found.start, found.end] };
+  }
   const where = `“${reference.key}:” on line ${lineOf(reference.offset)}`;
   const colonQuestion = `Is a “:” missing after “${found.word}”?`;
   if (found.kind === 'missing-colon' && found.textItem) {

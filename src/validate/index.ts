@@ -10,6 +10,7 @@ import { checkMarkdownLimits } from './rules/markdown-limits.js';
 import { checkDroppedLinks } from './rules/links.js';
 import { checkPastedBullets } from './rules/pasted-bullets.js';
 import { checkCellTexts } from './rules/cell-texts.js';
+import { checkFoldedMarkdown } from './rules/folded-markdown.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -35,7 +36,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts];
+const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts, checkFoldedMarkdown];
 
 /** A file in sessions/ that is a follow-up report: `reported_by` and `updates`, and no session's `title`. */
 function isFollowUpReport(file: ParsedFile): boolean {

@@ -1,5 +1,6 @@
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
+import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
 
@@ -40,10 +41,10 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const misplaced = entriesInWrongList(raw, schema, data);
   for (const entry of misplaced) diagnostics.push(wrongListDiagnostic(file, entry, view?.original(entry.path) ?? entry.path));
   const inWrongList = (error: SchemaError) => misplaced.some(({ pointer }) => error.instancePath === pointer && (error.keyword === 'additionalProperties' || error.keyword === 'required'));
-  const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data))));
+  const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data)), data));
   const seen = new Set<string>();
   for (const error of errors) {
-    const diagnostic = toDiagnostic(file, error, view?.original, hints);
+    const diagnostic = toDiagnostic(file, error, view?.original, hints, data);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -190,16 +191,18 @@ function dropTypeBesideEnum(errors: SchemaError[]): SchemaError[] {
   return errors.filter((error) => !(error.keyword === 'type' && errors.some((other) => other.keyword === 'enum' && other.instancePath === error.instancePath)));
 }
 
-/** `sumary:` gives "unknown key" (did you mean summary?) and "missing summary" in the same mapping: one problem. */
-function dropRequiredExplainedByTypo(errors: SchemaError[]): SchemaError[] {
+/**
+ * `sumary:` gives "unknown key" (did you mean summary?) and "missing summary" in the same mapping: one
+ * problem; so do `: 2025-03-11` (a key without its name, taken for `date:`) and "missing date".
+ */
+function dropRequiredExplainedByTypo(errors: SchemaError[], data: unknown): SchemaError[] {
   return errors.filter((error) => {
     if (error.keyword !== 'required') return true;
     const missing = String(error.params.missingProperty);
     return !errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath
-      && suggest(String(other.params.additionalProperty), [missing]) === missing);
+      && (other.params.additionalProperty === '' ? nameMeant(other, data).meant === missing : suggest(String(other.params.additionalProperty), [missing]) === missing));
   });
 }
-
 
 /**
  * Where an error is in the data: the value in error, or with `entry`, for an unknown or invalid
@@ -218,7 +221,7 @@ function pathOf(error: SchemaError): DataPath {
   });
 }
 
-function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: DataPath) => DataPath = (path) => path, hints: SchemaHints = {}): Diagnostic {
+function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: DataPath) => DataPath = (path) => path, hints: SchemaHints = {}, data: unknown = file.data): Diagnostic {
   const path = original(pathOf(error));
   const name = describePath(path);
   const at = (code: RuleId, part: Part, message: string, hint?: string, extra: DataPath = []): Diagnostic => ({
@@ -243,6 +246,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const forbidden = ['__proto__', 'constructor', 'prototype'].includes(key);
+      // A key without its name (`: 2025-03-11`); a line of text above that lost its indentation (`Note: the chair closed…`).
+      if (key === '') return emptyKey(file, path, name, nameMeant(error, data));
+      const unindented = unindentedText(file, [...path, key]);
+      if (unindented) return unindented;
       return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
         (forbidden ? undefined : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
     }

@@ -105,3 +105,29 @@ describe('bullets pasted from a word processor (pasted-bullet)', () => {
     expect(word[0]!.message).toContain('begin with Word’s bullet (U+F0B7), which');
   });
 });
+
+describe('a (md) text written as a folded block (folded-markdown)', () => {
+  const all = (edit: (session: string) => string) => {
+    const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+    const sources = { workshop: read('workshop.yaml'), sessions: [{ ...first!, text: edit(first!.text) }, ...rest], countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)), followUps: [], translations: [], assets: [] };
+    return validate(load(sources).project, countryTable()).diagnostics.filter((d) => d.code === 'folded-markdown');
+  };
+  const summary = (header: string, body: string) => (session: string) => session.replace(`summary: |\n${SUMMARY}`, `summary: ${header}\n${body}`);
+
+  it('a list and paragraphs under “>” are warned at the “>”: YAML joined them into one bullet', () => {
+    const found = all(summary('>', '  The group agreed on three priorities:\n\n  - radios for border posts;\n  - joint patrols;\n  - training.\n\n  The chair closed the session.'));
+    expect(found.map((d) => [d.severity, d.location?.start.line, d.location?.start.column, d.location?.end.column])).toEqual([['warning', 10, 10, 11]]);
+    expect(found[0]!.message).toBe('“>” folds the lines into one paragraph: write “|” to keep the list and paragraphs.');
+    // Paragraphs apart only; and with a chomping indicator, the same one after “|”.
+    expect(all(summary('>', '  First paragraph.\n\n  Second paragraph.')).length).toBe(1);
+    expect(all(summary('>-', '  - radios\n  - patrols'))[0]!.message).toBe('“>-” folds the lines into one paragraph: write “|-” to keep the list and paragraphs.');
+    // A list item of a (md) list, too.
+    expect(all((session) => session.replace('key_points:\n', 'key_points:\n  - >\n    Two needs:\n\n    - radios;\n    - training.\n')).map((d) => [d.location?.start.line, d.location?.start.column])).toEqual([[13, 5]]);
+  });
+
+  it('a “>” over one long paragraph changes nothing and is not warned; nor is “|”, or a plain text', () => {
+    expect(all(summary('>', '  The group agreed on three priorities: radios for border posts,\n  joint patrols and training.'))).toEqual([]);
+    expect(all(summary('|', '  The group agreed:\n\n  - radios;\n  - training.'))).toEqual([]);
+    expect(all(summary('>', '  One paragraph,\n  trailing blank lines.\n\n'))).toEqual([]);
+  });
+});

@@ -272,6 +272,53 @@ describe('parseYamlFile', () => {
     expect(at(parse('key_points:\n  - Point #2 matters\n').diagnostics)).toEqual(['comment-in-scalar 2:5']);
   });
 
+  it('warns when a continuation line of a plain text begins with “#”: YAML read it as a comment and its words vanished', () => {
+    const text = 'title: x\nsummary: The session reviewed attacks on post\n  #3 and post #4 in the north.\nkey_points:\n  - Attacks on border post\n    #7 were discussed at length.\nrecommendations:\n  - text: Rebuild border post\n      #12 at Ayorou before the rainy season.\n    theme: ibm\n    addressed_to: [MLI]\n';
+    const result = parse(text);
+    // At the `#` of each line, as warnings (the data is what YAML read).
+    expect(at(result.diagnostics)).toEqual(['comment-in-scalar 3:3', 'comment-in-scalar 6:5', 'comment-in-scalar 9:7']);
+    expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(result.diagnostics[0]!.message).toBe('This line begins with “#”, so YAML reads it as a comment, not as the end of the text above: its words are left out, and the text ends at “The session reviewed attacks on post”.');
+    expect(result.diagnostics[0]!.hint).toBe('Put the whole text in double quotes, from its start on line 2 to its end (a “"” inside it is written \\"), or write it as a block: “summary: |”, its lines below it, indented.');
+    expect(result.diagnostics[1]!.hint).toContain('“- |”');
+    expect(result.diagnostics[2]!.hint).toContain('“text: |”');
+    expect(result.file.data).toMatchObject({ summary: 'The session reviewed attacks on post', key_points: ['Attacks on border post'] });
+    // A text begun on the line below its key, too.
+    expect(at(parse('summary:\n  The session reviewed attacks on post\n  #3 in the north.\n').diagnostics)).toEqual(['comment-in-scalar 3:3']);
+  });
+
+  it.each([
+    // At the key's column or further out, after a blank line, or written `# a note`: a comment of the writer's.
+    'summary: The session opened.\n# Section 2\ntitle: x\n',
+    'summary: The session opened.\n#closing\ntitle: x\n',
+    'summary: The session opened.\n\n  #later\ntitle: x\n',
+    'summary: The session opened.\n  # TODO: the afternoon\ntitle: x\n',
+    'key_points:\n  - First point\n  #- second point\n',
+    'recommendations:\n  - text: a\n    #theme: x\n',
+    'summary: |\n  The session opened.\n  #3 is kept in a block\n',
+    'summary: "The session reviewed post\n  #3 in quotes"\n',
+  ])('does not warn for a comment line of the writer\'s own: %j', (text) => {
+    expect(parse(text).diagnostics).toEqual([]);
+  });
+
+  it('a “ #” in a later line of a plain text is warned at the “#”, not at the text\'s first line', () => {
+    const result = parse('title: x\nsummary: The session reviewed attacks on\n  posts 3 and #4 in the north.\n');
+    expect(at(result.diagnostics)).toEqual(['comment-in-scalar 3:15']);
+    expect(result.diagnostics[0]!.message).toBe('The text after “ #” was read as a YAML comment, so this value is only “…session reviewed attacks on posts 3 and”.');
+  });
+
+  it('lines that go on with a plain text after a “#” that ended it are one error at the “#”, not a bogus indentation error below', () => {
+    const result = parse('title: x\ndate: 2025-03-11\nsummary: The session reviewed attacks on\n  posts 3 and #4 in the north, and\n  agreed on next steps.\ntype: plenary\n');
+    expect(at(result.diagnostics)).toEqual(['yaml-syntax 4:15']);
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: this “#” begins a comment, which ends the text of “summary:”: line 5, which goes on with it below, cannot be read.');
+    expect(result.diagnostics[0]!.hint).toContain('or write it as a block: “summary: |”');
+    // The entry is left out (its loss is the error's), the others are read.
+    expect(result.file.data).toEqual({ title: 'x', date: '2025-03-11', type: 'plenary' });
+    // After a comment line too, and in a list item.
+    expect(at(parse('summary: The session reviewed attacks on post\n  #3 and post #4 in the north.\n  The chair closed.\ntype: plenary\n').diagnostics)).toEqual(['yaml-syntax 2:3']);
+    expect(at(parse('key_points:\n  - Attacks on border post\n    #7 were discussed\n    at length.\n  - b\ntype: plenary\n').diagnostics)).toEqual(['yaml-syntax 3:5']);
+  });
+
   it.each([
     'priority: high # a real comment\n',
     'title: x  # note\n',
@@ -347,6 +394,26 @@ describe('parseYamlFile', () => {
       .toBe('Is a “:” missing after “agreed”? Write “agreed: on the plan”. If it goes on with the text of “summary” above, indent it further than “summary:”.');
     // Several in a file: each its own error.
     expect(at(parse('speakers:\n  - name: A\n    title B\n  - name: C\n    title D\n    organization E\nsummary: s\n').diagnostics)).toEqual(['yaml-syntax 3:5', 'yaml-syntax 5:5', 'yaml-syntax 6:5']);
+  });
+
+  it('a line of a block of text written without its indentation says to indent it like the lines above, not that a “:” is missing', () => {
+    // In line with the key, after a blank line: YAML read a key without its “:”.
+    const out = parse('title: x\nsummary: |\n  First paragraph.\n\nThe chair closed.\ntype: plenary\n');
+    expect(at(out.diagnostics)).toEqual(['yaml-syntax 5:1']);
+    expect(out.diagnostics[0]!.message).toBe('YAML syntax error: this line looks like text of “summary:” (line 2), but it is not indented like the lines above, so YAML reads it as a key without its “:”.');
+    expect(out.diagnostics[0]!.hint).toBe('Indent it by 2 spaces, like the lines above.');
+    expect(out.file.data).toMatchObject({ title: 'x', type: 'plenary' });
+    // Further in than the key, less than the block's first line: YAML could not read it.
+    const short = parse('title: x\nsummary: |\n    First paragraph indented four.\n  Second line indented two.\ntype: plenary\n');
+    expect(at(short.diagnostics)).toEqual(['yaml-syntax 4:1']);
+    expect(short.diagnostics[0]!.message).toBe('YAML syntax error: this line looks like text of “summary:” (line 2), but it is not indented like the lines above, so YAML cannot read it.');
+    expect(short.diagnostics[0]!.hint).toBe('Indent it by 4 spaces, like the lines above.');
+    expect(short.file.data).toMatchObject({ title: 'x', type: 'plenary' });
+    // Under a list item's text: too.
+    expect(at(parse('key_points:\n  - text: |\n      First.\n\n    The chair closed.\n    restricted: true\n').diagnostics)).toEqual(['yaml-syntax 5:5']);
+    // A key without its “:” after a block keeps its message.
+    const key = parse('title: x\nsummary: |\n  First paragraph.\ntype plenary\ndate: 2022-05-09\n');
+    expect(key.diagnostics[0]!.hint).toMatch(/^Is a “:” missing after “type”\?/);
   });
 
   it('a line indented to no level says how far to indent it, with no knock-on errors, and no hint about quotes', () => {

@@ -26,6 +26,33 @@ describe('schemaDiagnostics', () => {
     expect(d!.severity).toBe('error');
   });
 
+  it('a key whose name was deleted (`: 2025-03-11`) is said as that, at its line, with the key its value suggests', () => {
+    const [d, ...rest] = diagnose('title: A session\n: 2022-05-09\ntype: plenary\nsummary: s\n');
+    // One problem: not also “Missing required key “date””.
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('unknown-key sessions/a.yaml:2:1');
+    expect(d!.message).toBe('This line has a value but no key: the name before its “:” is missing.');
+    expect(d!.hint).toBe('Is it “date:”? Write “date: 2022-05-09”.');
+    // Nested, where nothing tells which: at its line (it was at the mapping's key, line 2), with the keys not given yet.
+    const nested = diagnose(session({ extra: 'country_notes:\n  MLI:\n    needs:\n      - a\n    : more radios' }));
+    expect(nested.map(where)).toEqual(['unknown-key sessions/a.yaml:9:5']);
+    expect(nested[0]!.message).toBe('This line has a value but no key: the name before its “:” is missing (in country_notes.MLI).');
+    expect(nested[0]!.hint).toBe('Write the key\'s name before the “:” (keys country_notes.MLI does not have yet: initiatives, challenges, good_practices), or delete the line.');
+  });
+
+  it('a line of a block of text written without its indentation is said as that, at the line, not as an unknown key with a “did you mean”', () => {
+    const text = 'title: A session\ndate: 2022-05-09\ntype: plenary\nsummary: |\n  First paragraph.\n\nNote: the chair closed the session.\n';
+    const [d, ...rest] = diagnose(text);
+    expect(rest).toEqual([]);
+    expect(where(d!)).toBe('unknown-key sessions/a.yaml:7:1');
+    expect(d!.message).toBe('This line looks like text of “summary:” (line 4), but it is not indented like the lines above, so YAML reads “Note” as a key.');
+    expect(d!.hint).toBe('Indent it by 2 spaces, like the lines above.');
+    expect(d!.location!.end.column).toBe(36);
+    // A key mistyped after a block keeps its “did you mean”; so does one with a capital and one word of value.
+    expect(diagnose('title: A session\ndate: 2022-05-09\ntype: plenary\nsummary: |\n  First paragraph.\n\nspeakrs: []\n')[0]!.hint).toBe('Did you mean “speakers”?');
+    expect(diagnose('title: A session\ndate: 2022-05-09\ntype: plenary\nsummary: |\n  First paragraph.\nOrder: 2\n')[0]!.message).toBe('Unknown key “Order”.');
+  });
+
   it('a text read as a key because of its ": " is one colon-in-text error; a misspelt text: key stays an unknown key', () => {
     const colon = diagnose(session({ extra: 'key_points:\n  - Watchlists: often shared.' }));
     expect(colon.map(where)).toEqual(['colon-in-text sessions/a.yaml:6:5']);
