@@ -1,3 +1,4 @@
+import { hiddenCharactersHint } from './hidden-characters.js';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
@@ -44,7 +45,7 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data)), data));
   const seen = new Set<string>();
   for (const error of errors) {
-    const diagnostic = toDiagnostic(file, error, view?.original, hints, data);
+    const diagnostic = withHiddenCharacters(toDiagnostic(file, error, view?.original, hints, data), error, data);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -54,6 +55,19 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   return diagnostics;
 }
 
+
+/**
+ * A key or value in error that holds a character which does not show (a zero-width space, a
+ * non-breaking space, a typographic hyphen in a date): its hint names it, and gives the text
+ * without it, where the message quoted what looked like the very word meant.
+ */
+function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: unknown): Diagnostic {
+  const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.propertyName;
+  const value = key === undefined && ['enum', 'pattern', 'format', 'const'].includes(error.keyword) ? valueAt(data, pathOf(error)) : undefined;
+  const text = typeof key === 'string' ? key : typeof value === 'string' ? value : undefined;
+  const hint = text === undefined ? undefined : hiddenCharactersHint(text);
+  return hint ? { ...diagnostic, hint } : diagnostic;
+}
 
 /**
  * The places where a text was expected and YAML read a mapping of one key the format does not have,

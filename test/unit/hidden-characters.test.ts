@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { hiddenCharactersHint } from '../../src/validate/hidden-characters.js';
+import { check, session } from './helpers.js';
+
+describe('a key or value holding a character that cannot be seen or told apart', () => {
+  it('is named, with its code, and the text without it, where the message looked like the word meant', () => {
+    expect(hiddenCharactersHint('\u200btitle')).toBe('It holds a zero-width space (U+200B), a character that cannot be told apart here: write “title”, typed again.');
+    expect(hiddenCharactersHint('2025\u201003\u201010\u00a0')).toBe('It holds a typographic hyphen (U+2010) and a non-breaking space (U+00A0), characters that cannot be told apart here: write “2025-03-10”, typed again.');
+    expect(hiddenCharactersHint('title')).toBeUndefined();
+  });
+
+  it('in a session file: an unknown key, an invalid date, a value that is no id', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ date: '2022-05-09\u00a0', extra: '\u200bkey_points: [A point.]\nrecommendations:\n  - text: Do it.\n    theme: k\u00adst\n    addressed_to: [member-states]' }) } });
+    expect(diagnostics.map((d) => `${d.code}: ${d.hint}`).sort()).toEqual([
+      'invalid-date: It holds a non-breaking space (U+00A0), a character that cannot be told apart here: write “2022-05-09”, typed again.',
+      'invalid-value: It holds a soft hyphen (U+00AD), a character that cannot be told apart here: write “kst”, typed again.',
+      'unknown-key: It holds a zero-width space (U+200B), a character that cannot be told apart here: write “key_points”, typed again.',
+    ]);
+  });
+});
