@@ -57,7 +57,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .argument('[dir]', 'the project folder (holding workshop.yaml), or a programme\'s (holding programme.yaml)', '.')
     .option('--templates <dir>', 'the folder of template overrides build is given (default: DIR/templates)')
     .action(async (dir: string, options: ReportingOptions & { cache?: boolean; cacheLocation?: string; templates?: string }) => {
-      const { isProgramme } = await import('../build/programme-folder.js');
+      const [{ isProgramme }, { refuseFileAsFolder }] = await Promise.all([import('../build/programme-folder.js'), import('./project-argument.js')]);
+      await refuseFileAsFolder(dir, 'validate', io.cwd);
       if (await isProgramme(dir, io.cwd)) {
         const { validateProgrammeCommand } = await import('./commands/programme.js');
         exitCode = await validateProgrammeCommand({ dir, ...options }, globals(), io);
@@ -82,8 +83,9 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     // (--check with --watch compared once and then watched without a word.)
     .addOption(new Option('-w, --watch', 'build again on every change to the notes, templates, theme or assets').conflicts('check'))
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
-      const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./format-argument.js')]);
+      const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder, refuseFileAsFolder }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./project-argument.js')]);
       await refuseFormatAsFolder(dir, options.format, io.cwd);
+      await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {
         if (options.watch) throw new SetupError(`build --watch works on one workshop; ${dir} is a programme.`, 'Watch a workshop of the programme (workshop-report build --watch ../rabat-2022), or build the programme without --watch.');
         const { buildProgrammeCommand } = await import('./commands/programme.js');

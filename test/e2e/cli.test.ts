@@ -49,6 +49,15 @@ describe('the built bin', () => {
     expect(result.stderr).toContain('hint: Write --format md,pdf');
   });
 
+  it('says a notes file given where the project folder goes is a file, and which folder to give, where it could not read the folder …/01-opening.yaml', () => {
+    for (const command of ['validate', 'build']) {
+      const result = runBin([command, 'examples/niamey-2022/sessions/01-ouverture.yaml']);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`examples/niamey-2022/sessions/01-ouverture.yaml is a file: ${command} takes the project folder, the one that holds workshop.yaml`);
+      expect(result.stderr).toContain(`hint: Run \`workshop-report ${command} examples/niamey-2022\`.`);
+    }
+  });
+
   it('exits 2 on --watch with --check, before anything is built or watched (it compared once, then watched)', () => {
     const result = runBin(['build', path.join(ROOT, 'examples/niamey-2022'), '--watch', '--check']);
     expect(result.code).toBe(2);

@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SetupError } from '../errors.js';
+import { FORMATS } from '../build/output-formats.js';
+
+/**
+ * `build --format md pdf`: the shell splits the list at the space, so `pdf` arrives as the project
+ * folder, and the build said it could not read the folder …/pdf. A folder argument made only of
+ * format names, with --format given and no such folder there, is that mistake: said as a usage error.
+ */
+export async function refuseFormatAsFolder(dir: string, format: string | undefined, cwd: string): Promise<void> {
+  if (format === undefined) return;
+  const names = dir.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0 || !names.every((name) => (FORMATS as readonly string[]).includes(name))) return;
+  if (await stat(path.resolve(cwd, dir)).then(() => true, () => false)) return;
+  throw new SetupError(`“${dir}” is a format, not a project folder: --format takes its formats as one list, without spaces.`, `Write --format ${format.replace(/,+$/, '')},${dir} (and the project folder after it, if it is not the current one).`);
+}
+
+/**
+ * `validate sessions/01-opening.yaml`: a notes file where the project folder goes (the build said it
+ * could not read the folder …/01-opening.yaml, “a part of the path is a file”). Said as a usage
+ * error naming the folder meant: the nearest one above the file that holds workshop.yaml or programme.yaml.
+ */
+export async function refuseFileAsFolder(dir: string, command: string, cwd: string): Promise<void> {
+  const full = path.resolve(cwd, dir);
+  if (!(await stat(full).then((found) => found.isFile(), () => false))) return;
+  let meant: string | undefined;
+  for (let folder = path.dirname(full); ; folder = path.dirname(folder)) {
+    if (await hasProjectFile(folder)) {
+      meant = path.relative(cwd, folder) || '.';
+      break;
+    }
+    if (path.dirname(folder) === folder) break;
+  }
+  throw new SetupError(`${dir} is a file: ${command} takes the project folder, the one that holds workshop.yaml (or a programme's, with programme.yaml).`,
+    meant ? `Run \`workshop-report ${command} ${meant}\`.` : 'Give the folder that holds workshop.yaml.');
+}
+
+async function hasProjectFile(folder: string): Promise<boolean> {
+  for (const name of ['workshop.yaml', 'programme.yaml']) if (await stat(path.join(folder, name)).then((found) => found.isFile(), () => false)) return true;
+  return false;
+}
