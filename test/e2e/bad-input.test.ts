@@ -85,6 +85,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('a session file copied whole', () => {
+  it('in a translated workshop: one error in the copy (“… - Copy.yaml”), not two duplicate-id errors in the original and the copy\'s missing translation', async () => {
+    const dir = path.join(work, 'session-copy');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    writeFileSync(path.join(dir, 'sessions/02-trends-threats - Copy.yaml'), readFileSync(path.join(dir, 'sessions/02-trends-threats.yaml')));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; message: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.severity, d.file])).toEqual([['repeated-session', 'error', 'sessions/02-trends-threats - Copy.yaml']]);
+    expect(found[0]!.message).toBe('This file repeats sessions/02-trends-threats.yaml whole, ids and all: its session would be in the report twice, and its ids (“threat-assessments”, “mobility-risk-indicators”) used twice.');
+    expect(found[0]!.hint).toBe('Delete sessions/02-trends-threats - Copy.yaml if it is a copy; if it is meant as another session, write that session\'s notes in it, with ids of its own.');
+  });
+});
+
 describe('notes where they are not read', () => {
   it('a session in a folder inside sessions/, and folders named nearly as the project reads (follow_up/, country/), each warn: their notes were left out without a word', async () => {
     const dir = path.join(work, 'not-read');
