@@ -6,7 +6,8 @@ import { leakDiagnostic, leakSearch, PROGRAMME_GUARD, textsIn } from '../edition
 import { mergeFallbacks } from '../languages/index.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import { decodeUtf8 } from '../load/decode.js';
-import { fileSystemError } from '../load/file-system.js';
+import { fileSystemError, nodeFs } from '../load/file-system.js';
+import { programmeNotes } from '../load/stray-files.js';
 import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Format, Language, Organization } from '../notes/types.js';
@@ -114,6 +115,9 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   const parsed = parseYamlFile({ path: 'programme.yaml', text: decoded.text }, 'programme');
   const recovered = checkAgainstSchema(parsed.file, 'programme');
   const diagnostics = [...parsed.diagnostics, ...recovered.diagnostics];
+  // Notes saved in the programme's folder (a follow-up/ beside programme.yaml) are not read: said, with each workshop's folder.
+  const workshops = (recovered.data as { workshops?: unknown } | undefined)?.workshops;
+  diagnostics.push(...(await programmeNotes(nodeFs, dir, Array.isArray(workshops) ? workshops.filter((folder): folder is string => typeof folder === 'string') : [])));
   const result: ProgrammeCheck<Checked> = { dir, file: parsed.file, diagnostics, workshops: [] };
   if (hasErrors(diagnostics) || recovered.data === undefined) return result;
   const programme = recovered.data as ProgrammeNotes;

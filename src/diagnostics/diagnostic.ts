@@ -70,6 +70,7 @@ export type RuleId =
   | 'unknown-recommendation'
   | 'unknown-same-as'
   | 'duplicate-id'
+  | 'repeated-session'
   | 'same-as-loop'
   // validate (programme)
   | 'unknown-programme-recommendation'

@@ -5,8 +5,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LIMITS } from '../limits.js';
 import { decodeUtf8 } from './decode.js';
 import { checkFolderLink, checkLink } from './links.js';
-import { errorCode, fileSystemError, nodeFs, readFileUpTo, type FileSystem } from './file-system.js';
+import { errorCode, fileSystemError, nodeFs, readFileUpTo, type DirEntry, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
+import { folderStem, misnamedWorkshopFile, notesBeside, strayInNotesFolder } from './stray-files.js';
 
 export interface ReadResult {
   sources: ProjectSources;
@@ -85,8 +86,9 @@ function sameNameDiagnostic(name: string, first: string): Diagnostic {
 
 async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagnostic[]): Promise<string> {
   let entries: string[];
+  let found: DirEntry[];
   try {
-    const found = await fs.readdir(dir, { withFileTypes: true });
+    found = await fs.readdir(dir, { withFileTypes: true });
     diagnostics.push(...(await misnamedFolders(fs, dir, found)));
     entries = found.map((entry) => entry.name);
   } catch (error) {
@@ -100,9 +102,16 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
   if (!name && entries.includes('programme.yaml')) {
     throw new SetupError(`${dir} is a programme (it holds programme.yaml), and this command works on one workshop.`, 'Give it one of the workshop folders programme.yaml lists.');
   }
+  const misnamed = name ? undefined : misnamedWorkshopFile(found.filter((entry) => entry.isDirectory?.() !== true).map((entry) => entry.name));
+  if (misnamed) throw new SetupError(`${dir} has no workshop.yaml: it holds ${misnamed.name.trim() === misnamed.name ? misnamed.name : `“${misnamed.name}”`}, which is not read by that name.`, misnamed.hint);
   if (!name) {
     throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
   }
+  // Both: the folder is read as one workshop (programme.yaml is a programme's only where workshop.yaml is not).
+  if (entries.includes('programme.yaml')) diagnostics.push(programmeBesideWorkshop(name));
+  // A session, follow-up report or country file saved beside workshop.yaml instead of in its folder.
+  const named = new Set(diagnostics.flatMap((d) => (d.location ? [d.location.file] : [])));
+  diagnostics.push(...(await notesBeside(fs, dir, found, new Set([...named, 'workshop.yaml', 'workshop.yml', 'programme.yaml']), (folder, file) => `Move it into ${folder}/ (${folder}/${file}).`)));
   const outside = await checkFolderLink(fs, dir, name);
   if (outside) throw new SetupError(`${path.join(dir, name)}: ${outside.message}`, outside.hint);
   return name;
@@ -115,23 +124,18 @@ async function findWorkshopFile(fs: FileSystem, dir: string, diagnostics: Diagno
  */
 async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const nested: string[] = [];
-  const misnamed: string[] = [];
+  const stray: Diagnostic[] = [];
   // A file (or link) in a folder inside is not read, nor its link followed: it is only named.
   const top = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
   const names = await listFiles(fs, dir, sub, diagnostics, top, (name) => {
     if (YAML_FILE.test(name)) nested.push(name);
-    else if (!name.slice(sub.length + 1).includes('/') && NOTES_FILE_MISNAMED.test(name.slice(sub.length + 1))) misnamed.push(name);
+    else {
+      const found = strayInNotesFolder(name, sub);
+      if (found) stray.push(found);
+    }
   });
-  // `2023-06-04.yaml.txt` (a text editor's own extension), `.json`: not read, and nothing said of it.
-  for (const name of misnamed) {
-    const meant = name.replace(/(\.ya?ml)?\.[^./]*$|(?<=\/[^./]+)$/i, '.yaml');
-    diagnostics.push({
-      code: 'not-read', severity: 'warning', stage: 'load',
-      message: `${name} is not read: only the .yaml and .yml files of ${sub}/ are, so nothing of it is in the report.`,
-      hint: `Rename it ${meant.slice(meant.lastIndexOf('/') + 1)} (an editor may have added its own extension).`,
-      location: { file: name, start: FILE_START, end: FILE_START },
-    });
-  }
+  // `2023-06-04.yaml.txt`, `.json`, a Word or Excel file, `01-opening.yaml ` (a space after): not read, and nothing was said of it.
+  diagnostics.push(...stray.sort((a, b) => compareCodePoints(a.location!.file, b.location!.file)));
   // Inside a folder named like a notes file (sessions/09-visit.yaml/), which not-a-file reports already.
   for (const name of nested.filter((file) => !YAML_FILE.test(file.slice(sub.length + 1).split('/')[0]!))) {
     diagnostics.push({
@@ -146,18 +150,9 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
 
 const FILE_START = { line: 1, column: 1, offset: 0 };
 
-/**
- * A file in a notes folder that was probably meant as a notes file: `.yaml.txt` or another extension
- * after .yaml, `.txt`, `.json` (JSON is YAML), or no extension. Not a dotfile, a README, a backup
- * (`~`, `.bak`, `.orig`, `.swp`) or a document of another kind (`.md`, `.docx`…): those are the editor's own.
- */
-const NOTES_FILE_MISNAMED = /^(?!\.)(?!readme)(?!.*(~|\.(bak|orig|swp|tmp)$))(.*\.ya?ml\.[a-z0-9]+|.*\.(txt|json)|[^.]+)$/i;
-
 /** The folders a project's notes and settings are read from. */
 const PROJECT_FOLDERS = ['sessions', 'countries', 'follow-up', 'translations', 'assets', 'templates'];
 
-/** A folder name as it may be mistyped: case, `-` or `_`, a plural. */
-const folderStem = (name: string) => name.toLowerCase().replace(/[-_ .]/g, '').replace(/ies$/, 'y').replace(/s$/, '');
 
 /**
  * A folder of the project named nearly as one it reads (follow_up/, country/, Sessions/) is not
@@ -221,6 +216,16 @@ function notesFileForFolder(name: string): Diagnostic | undefined {
     message: `${name} is not read: ${what} are read from the folder ${folder}/, one file each.`,
     hint: `Make a folder ${folder}/ and move this file into it (${example}).`,
     location: { file: name, start: FILE_START, end: FILE_START },
+  };
+}
+
+/** programme.yaml beside workshop.yaml: the folder is read as one workshop, and programme.yaml is not read at all. */
+function programmeBesideWorkshop(workshop: string): Diagnostic {
+  return {
+    code: 'not-read', severity: 'warning', stage: 'load',
+    message: `programme.yaml is not read: this folder also holds ${workshop}, so it is read as one workshop, not as a programme.`,
+    hint: `If it is a programme, move ${workshop} and the workshop's notes into a folder of their own and list it under programme.yaml's workshops; if it is one workshop, delete programme.yaml.`,
+    location: { file: 'programme.yaml', start: FILE_START, end: FILE_START },
   };
 }
 

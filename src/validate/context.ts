@@ -281,12 +281,42 @@ export class RuleContext {
     return this.recommendationMap;
   }
 
+  /**
+   * Session files that repeat another whole (a copy made in the file manager, `01-opening - Copy.yaml`,
+   * `01-opening (2).yaml`): each, by its file, with the one it repeats. Between files whose notes are
+   * the same, the original is one whose name does not say it is a copy (COPY_MARK), then the one with
+   * the shortest name, as repeated-follow-up decides, then the first in reading order; computed once.
+   */
+  get sessionCopies(): ReadonlyMap<ParsedFile, ParsedFile> {
+    if (!this.copies) {
+      this.copies = new Map();
+      const originals = new Map<string, ParsedFile>();
+      const rank = (session: { file: ParsedFile }) => {
+        const name = baseName(session.file.source.path);
+        return (COPY_MARK.test(name) ? 1_000_000 : 0) + name.length;
+      };
+      const byName = [...this.project.sessions].sort((a, b) => rank(a) - rank(b));
+      for (const session of byName) {
+        if (Object.keys(session.data).length === 0) continue;
+        const key = JSON.stringify(session.data);
+        const original = originals.get(key);
+        if (original) this.copies.set(session.file, original);
+        else originals.set(key, session.file);
+      }
+    }
+    return this.copies;
+  }
+
+  private copies?: Map<ParsedFile, ParsedFile>;
   private recommendationMap?: Map<string, RecommendationSite>;
   private readonly invalidIdLists = new Map<string, ReadonlyArray<Omit<InvalidIdSite, 'exact'>>>();
   private beneficiarySet?: Set<string>;
   private sessionSpan: { start: string; end: string } | undefined | null = null;
   private organizationSet?: Set<string>;
 }
+
+/** What a file manager adds to a copy's name: `- Copy`, `Copy of`, `copie`, `Kopie`, `(2)`. */
+const COPY_MARK = /(^|[^a-z])(cop(y|ie|ia)|kopie)([^a-z]|$)|\(\d+\)/i;
 
 /** `sessions/03-kst.yaml` → `03-kst`: the name a file gives its session or country. */
 export function baseName(path: string): string {

@@ -14,6 +14,7 @@ import { checkFoldedMarkdown } from './rules/folded-markdown.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
+import { checkRepeatedSessions } from './rules/repeated-sessions.js';
 import { checkMentions } from './rules/mentions.js';
 import { checkNearDuplicates } from './rules/near-duplicates.js';
 import { checkOrganizationTypos } from './rules/organization-typo.js';
@@ -36,7 +37,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts, checkFoldedMarkdown];
+const RULES = [checkRepeatedSessions, checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts, checkFoldedMarkdown];
 
 /** A file in sessions/ that is a follow-up report: `reported_by` and `updates`, and no session's `title`. */
 function isFollowUpReport(file: ParsedFile): boolean {

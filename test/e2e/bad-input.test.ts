@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -85,6 +85,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('a session file copied whole', () => {
+  it('in a translated workshop: one error in the copy (“… - Copy.yaml”), not two duplicate-id errors in the original and the copy\'s missing translation', async () => {
+    const dir = path.join(work, 'session-copy');
+    copyTree(path.join(ROOT, 'examples/rabat-2022'), dir);
+    writeFileSync(path.join(dir, 'sessions/02-trends-threats - Copy.yaml'), readFileSync(path.join(dir, 'sessions/02-trends-threats.yaml')));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; message: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.severity, d.file])).toEqual([['repeated-session', 'error', 'sessions/02-trends-threats - Copy.yaml']]);
+    expect(found[0]!.message).toBe('This file repeats sessions/02-trends-threats.yaml whole, ids and all: its session would be in the report twice, and its ids (“threat-assessments”, “mobility-risk-indicators”) used twice.');
+    expect(found[0]!.hint).toBe('Delete sessions/02-trends-threats - Copy.yaml if it is a copy; if it is meant as another session, write that session\'s notes in it, with ids of its own.');
+  });
+});
+
 describe('notes where they are not read', () => {
   it('a session in a folder inside sessions/, and folders named nearly as the project reads (follow_up/, country/), each warn: their notes were left out without a word', async () => {
     const dir = path.join(work, 'not-read');
@@ -107,11 +121,11 @@ describe('notes where they are not read', () => {
     expect(found[2]!.message).toBe('sessions/day-1/a.yaml is in a folder inside sessions/: it is not read, and nothing of it is in the report.');
   });
 
-  it('a notes file with another extension (.yaml.txt, .json, none) warns with the name to give it; a README, a backup or a dotfile does not', async () => {
+  it('a notes file with another extension (.yaml.txt, .json, none) warns with the name to give it; a README, a backup, a lock file or a dotfile does not', async () => {
     const dir = path.join(work, 'other-extension');
     copyTree(path.join(FIXTURES, 'minimal'), dir);
     const session = readFileSync(path.join(dir, 'sessions/a.yaml'), 'utf8');
-    for (const name of ['c.yaml.txt', 'd.json', 'e', 'README.md', 'a.yaml~', 'a.yaml.bak', '.DS_Store', 'notes.md']) writeFileSync(path.join(dir, 'sessions', name), session);
+    for (const name of ['c.yaml.txt', 'd.json', 'e', 'README.md', 'a.yaml~', '#a.yaml#', 'a.yaml.bak', '.DS_Store', '.a.yaml.swp', '~$notes.docx', 'Thumbs.db']) writeFileSync(path.join(dir, 'sessions', name), session);
     const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
     const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
     expect(found.map((d) => [d.file, d.hint])).toEqual([
@@ -120,6 +134,71 @@ describe('notes where they are not read', () => {
       ['sessions/e', 'Rename it e.yaml (an editor may have added its own extension).'],
     ]);
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
+  });
+
+  it('a Word, Excel, CSV, ODT or Markdown file in sessions/, countries/ or follow-up/ warns, saying notes are YAML and which file to write (they were left out without a word)', async () => {
+    const dir = path.join(work, 'office-files');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    mkdirSync(path.join(dir, 'follow-up'));
+    for (const name of ['sessions/03-visit.docx', 'sessions/notes.md', 'countries/NER.odt', 'follow-up/2023-06-01.xlsx', 'follow-up/actions.csv']) writeFileSync(path.join(dir, name), 'x');
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => [d.file, d.line])).toEqual([['countries/NER.odt', 1], ['follow-up/2023-06-01.xlsx', 1], ['follow-up/actions.csv', 1], ['sessions/03-visit.docx', 1], ['sessions/notes.md', 1]]);
+    const excel = found.find((d) => d.file === 'follow-up/2023-06-01.xlsx')!;
+    expect(excel.message).toBe('follow-up/2023-06-01.xlsx is not read: notes are YAML (.yaml) files, so nothing of it is in the report.');
+    expect(excel.hint).toBe('Write the report into follow-up/2023-06-01.yaml, or move this file out of follow-up/ if it is not meant to be read.');
+    expect(found[3]!.hint).toBe('Write the session\'s notes into sessions/03-visit.yaml, or move this file out of sessions/ if it is not meant to be read.');
+  });
+
+  it('a session file whose name ends with a space warns, with the name to give it (it was left out without a word)', async () => {
+    const dir = path.join(work, 'trailing-space');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    renameSync(path.join(dir, 'sessions/b.yaml'), path.join(dir, 'sessions/b.yaml '));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => [d.file, d.message, d.hint])).toEqual([['sessions/b.yaml ', '“sessions/b.yaml ” is not read: its name ends with a space after .yaml, so nothing of it is in the report.', 'Rename it b.yaml, without the trailing space.']]);
+  });
+
+  it('a session, follow-up report or country file saved beside workshop.yaml warns by what it holds, saying which folder to move it into; a PDF theme or other YAML file there does not', async () => {
+    const dir = path.join(work, 'notes-beside-workshop');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    renameSync(path.join(dir, 'sessions/b.yaml'), path.join(dir, 'b.yaml'));
+    renameSync(path.join(dir, 'countries/MLI.yaml'), path.join(dir, 'mali notes.yaml'));
+    writeFileSync(path.join(dir, '2022-11-15.yml'), 'date: 2022-11-15\nreported_by: MLI\nupdates:\n  - action: x\n    status: done\n');
+    writeFileSync(path.join(dir, 'theme.yaml'), 'page_size: A4\nfont_size: 11\n');
+    writeFileSync(path.join(dir, 'mkdocs.yml'), 'site_name: Notes\n');
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>).filter((d) => d.ruleId === 'not-read');
+    expect(found.map((d) => [d.file, d.hint])).toEqual([
+      ['2022-11-15.yml', 'Move it into follow-up/ (follow-up/2022-11-15.yml).'],
+      ['b.yaml', 'Move it into sessions/ (sessions/b.yaml).'],
+      ['mali notes.yaml', 'Move it into countries/ (countries/MLI.yaml).'],
+    ]);
+    expect(found[1]!.message).toBe('b.yaml is not read: it holds a session\'s notes (title, date, type), and sessions are read from the folder sessions/ only, so nothing of it is in the report.');
+  });
+
+  it('Workshop.yaml, workshop.yaml.txt or “workshop.yaml ” where workshop.yaml goes: exit 2, saying which file to rename (it said to create one with init)', async () => {
+    for (const [name, hint] of [['Workshop.yaml', 'Rename Workshop.yaml to workshop.yaml (all in lower case).'], ['workshop.yaml.txt', 'Rename workshop.yaml.txt to workshop.yaml (an editor may have added its own extension).'], ['workshop.yaml ', 'Rename “workshop.yaml ” to workshop.yaml, without the trailing space.']] as const) {
+      const dir = path.join(work, `misnamed-workshop-${name.replace(/\W/g, '')}`);
+      copyTree(path.join(FIXTURES, 'minimal'), dir);
+      renameSync(path.join(dir, 'workshop.yaml'), path.join(dir, name));
+      const result = runBin(['validate', dir]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${dir} has no workshop.yaml: it holds ${name.endsWith(' ') ? `“${name}”` : name}, which is not read by that name.\nhint: ${hint}\n`);
+    }
+  });
+
+  it('programme.yaml beside workshop.yaml: the folder is one workshop, and a warning says programme.yaml is not read', async () => {
+    const dir = path.join(work, 'programme-and-workshop');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    writeFileSync(path.join(dir, 'programme.yaml'), 'title: A programme\nworkshops: [../a]\n');
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.file])).toEqual([['not-read', 'programme.yaml']]);
+    expect(found[0]!.message).toBe('programme.yaml is not read: this folder also holds workshop.yaml, so it is read as one workshop, not as a programme.');
   });
 
   it('an action its owner\'s error takes out still has its recommendations checked: both mistakes in one run (the second was said only after the first was fixed)', async () => {

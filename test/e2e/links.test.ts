@@ -45,9 +45,9 @@ describe('symbolic links in a project', () => {
     symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'sessions/d.yaml'));
     const result = runBin(['validate', '.', '--reporter', 'json'], { cwd: dir });
     const problems = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string }>).map((d) => `${d.ruleId} ${d.file}`);
-    // c.yaml is read: its session repeats b.yaml's ids.
+    // c.yaml is read: its session repeats b.yaml whole, ids and all.
     expect(problems).toContain('broken-link sessions/d.yaml');
-    expect(problems).toContain('duplicate-id sessions/c.yaml');
+    expect(problems).toContain('repeated-session sessions/c.yaml');
   });
 
   it('a link to a folder is an error at the link (sessions, assets, templates); the other files are still checked', async () => {

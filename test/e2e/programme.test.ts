@@ -234,6 +234,21 @@ describe('a programme of workshops', () => {
     expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 holds no workshop\.yaml\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
   });
 
+  it('a follow-up/ or sessions/ folder, or a follow-up report, in the programme\'s folder warns that they go into each workshop\'s own folder, naming them (they were ignored without a word)', async () => {
+    const dir = copy();
+    mkdirSync(path.join(dir, 'follow-up'));
+    writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), read(path.join(dir, '../rabat-2022/follow-up/2022-11-15.yaml')));
+    mkdirSync(path.join(dir, 'sessions'));
+    writeFileSync(path.join(dir, '2023-06-01.yaml'), read(path.join(dir, '../rabat-2022/follow-up/2022-11-15.yaml')));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.file])).toEqual([['not-read', '2023-06-01.yaml'], ['not-read', 'follow-up'], ['not-read', 'sessions']]);
+    expect(found[1]!.message).toBe('The folder follow-up/ is not read: this is a programme\'s folder (it holds programme.yaml), and follow-up reports go into each workshop\'s own follow-up/ folder.');
+    expect(found[1]!.hint).toBe('Move each of them into the follow-up/ folder of its workshop: ../rabat-2022/follow-up/ or ../niamey-2022/follow-up/.');
+    expect(found[0]!.hint).toBe('Move it into the follow-up/ folder of its workshop: ../rabat-2022/follow-up/ or ../niamey-2022/follow-up/.');
+  });
+
   it('ends with the count over the whole programme when more than one workshop has problems (the last workshop\'s count was taken for it)', () => {
     const dir = copy();
     const niamey = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');

@@ -158,13 +158,38 @@ describe('validate: cross-file rules of FORMAT.md', () => {
 
   it('near-duplicate: none between two recommendations with the same id (a session file copied): duplicate-id says it, and a same_as would point one at itself', () => {
     const copied = `recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}`;
-    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied) } });
+    const list = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied, { title: 'Another session' }) } });
     expect(list.map((d) => d.code)).toEqual(['duplicate-id']);
     // A third alike recommendation is still one, pointed at the id they share.
-    const third = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied), 'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r2', text: TEXT, theme: 'kst' })}` }) } });
+    const third = diagnostics({ sessions: { 'sessions/a.yaml': mentioning(copied), 'sessions/a copy.yaml': mentioning(copied, { title: 'Another session' }), 'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r2', text: TEXT, theme: 'kst' })}` }) } });
     const near = third.filter((d) => d.code === 'near-duplicate');
     expect(near.map(where)).toEqual(['near-duplicate sessions/b.yaml:7:11']);
     expect(near[0]!.hint).toContain('same_as: r1');
+  });
+
+  it('repeated-session: a session file copied whole (“a - Copy.yaml”, “a (2).yaml”) is a warning in the copy, naming the file it repeats (the session was printed twice without a word)', () => {
+    // In the order they are read (code points): “a (2).yaml” and “a - Copy.yaml” before “a.yaml”; the shorter name is the original, as for repeated-follow-up.
+    const list = diagnostics({ sessions: { 'sessions/a (2).yaml': mentioning(''), 'sessions/a - Copy.yaml': mentioning(''), 'sessions/a.yaml': mentioning('') } });
+    expect(list.map(where)).toEqual(['repeated-session sessions/a (2).yaml:1:1', 'repeated-session sessions/a - Copy.yaml:1:1']);
+    expect(list.map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(list[1]!.message).toBe('This file repeats sessions/a.yaml whole: its session would be in the report twice.');
+    expect(list[1]!.hint).toBe('Delete sessions/a - Copy.yaml if it is a copy; if it is meant as another session, write that session\'s notes in it.');
+    expect(related(list[1]!)).toEqual(['sessions/a.yaml:1:1']);
+    // A name that says it is a copy is the copy, though shorter than the original's.
+    const short = diagnostics({ sessions: { 'sessions/02 - Copy.yaml': mentioning(''), 'sessions/02-trends-threats.yaml': mentioning('') } });
+    expect(short.map(where)).toEqual(['repeated-session sessions/02 - Copy.yaml:1:1']);
+  });
+
+  it('repeated-session: a copy holding recommendation and action ids is one error in the copy, not two duplicate-id errors in the original calling the copy the first use', () => {
+    const notes = `recommendations:\n${rec({ id: 'r1', text: TEXT, theme: 'kst' })}actions:\n  - id: a1\n    text: Meet.\n    owner: uncct\n    recommendations: [r1]\n`;
+    const list = diagnostics({ sessions: { 'sessions/a (2).yaml': mentioning(notes), 'sessions/a.yaml': mentioning(notes) } });
+    expect(list.map(where)).toEqual(['repeated-session sessions/a (2).yaml:1:1']);
+    expect(list[0]!.severity).toBe('error');
+    expect(list[0]!.message).toBe('This file repeats sessions/a.yaml whole, ids and all: its session would be in the report twice, and its ids (“r1”, “a1”) used twice.');
+    // An id the copy shares with a third file is still said, once, between the original and that file.
+    const third = diagnostics({ sessions: { 'sessions/a (2).yaml': mentioning(notes), 'sessions/a.yaml': mentioning(notes), 'sessions/b.yaml': session({ extra: `recommendations:\n${rec({ id: 'r1', text: 'Do a different thing entirely.', theme: 'kst' })}` }) } });
+    expect(third.map(where)).toEqual(['repeated-session sessions/a (2).yaml:1:1', 'duplicate-id sessions/b.yaml:6:9']);
+    expect(related(third[1]!)).toEqual(['sessions/a.yaml:11:9']);
   });
 
   it('unmentioned-country: a beneficiary nobody writes about, at its code in workshop.yaml', () => {

@@ -20,7 +20,8 @@ export function checkDuplicateIds(ctx: RuleContext): void {
   const sessionIds = new Ids('session', ' A session without an id takes its file name.');
   const recs = new Ids('recommendation');
   const actions = new Ids('action');
-  for (const session of sessions) {
+  // A session file that repeats another whole is said once, in it (repeated-session): its ids are the other's.
+  for (const session of sessions.filter((one) => !ctx.sessionCopies.has(one.file))) {
     const site: Site = { file: session.file, path: session.data.id === undefined ? [] : ['id'] };
     sessionIds.add(session.id, site, session.data.id === undefined ? 'mapping-start' : 'value');
     session.data.recommendations?.forEach((rec, index) => {

@@ -20,7 +20,8 @@ interface Entry {
  */
 export function checkNearDuplicates(ctx: RuleContext, stats: SearchStats = { comparisons: 0 }): void {
   const entries: Entry[] = [];
-  for (const session of ctx.project.sessions) {
+  // A session file that repeats another whole is said once, in it (repeated-session), not as its recommendations.
+  for (const session of ctx.project.sessions.filter((one) => !ctx.sessionCopies.has(one.file))) {
     session.data.recommendations?.forEach((rec, index) => {
       const invalid = rec.id === undefined ? ctx.invalidIdAt(session.file, ['recommendations', index, 'id']) : undefined;
       entries.push({ site: { file: session.file, path: ['recommendations', index, 'text'] }, text: rec.text, ...(rec.id ? { id: rec.id } : {}), ...(invalid ? { meant: idsMeant(invalid.value) } : {}), ...(rec.same_as ? { sameAs: rec.same_as } : {}) });

@@ -125,7 +125,10 @@ export function checkTranslations(ctx: RuleContext): void {
       }
     }
   }
-  for (const [translationFile, slots] of untranslated) reportUntranslatedFile(ctx, translationFile, slots, source);
+  for (const [translationFile, slots] of untranslated) {
+    // A session file that repeats another whole is said once, in it (repeated-session), not as untranslated too.
+    if (!ctx.sessionCopies.has(slots[0]!.source)) reportUntranslatedFile(ctx, translationFile, slots, source);
+  }
 }
 
 type Slot = TranslationStatus['slots'][number];
