@@ -23,6 +23,8 @@ export interface DocxContext {
   /** Footnote numbers by their Markdown identifier, in order of first reference. */
   footnotes: Map<string, number>;
   footnoteDefinitions: Map<string, FootnoteDefinition>;
+  /** The notes cited more than once: their first citation is bookmarked, the later ones refer to it (NOTEREF). */
+  citedAgain: ReadonlySet<string>;
   /** The document's headings' anchors, as GitHub makes them (the Markdown's links use them). */
   slugger: GithubSlugger;
   lists: Lists;
@@ -36,3 +38,4 @@ export interface DocxContext {
   /** Right after a table: the next paragraph takes some space before it. */
   spaceBefore?: boolean;
 }
+
