@@ -19,7 +19,7 @@ import { compileReproducibly, compressLargeParts, zipParts } from './package.js'
 import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
 import type { ReferenceDocument } from './reference.js';
 import { sharedStyles } from './shared-styles.js';
-import { STYLE, themeStyles } from './styles.js';
+import { blockIndents, STYLE, themeStyles } from './styles.js';
 
 /** What every document of a build shares. */
 export interface DocxSettings {
@@ -85,6 +85,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
       text: [],
       loadImage: settings.loadImage,
       chapterBreaks: !settings.reference,
+      indents: blockIndents(settings.theme.fontSize),
     };
     const cover = coverParagraphs(front, settings.labels, ctx);
     const body = wordBlocks(withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml'), front.classification), ctx);

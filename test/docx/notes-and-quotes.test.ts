@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedFonts } from '../../src/docx/fonts.js';
 import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
+import { blockIndents } from '../../src/docx/styles.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { openPdf } from '../typeset/read-pdf.js';
 import { elements, readDocx, wordText } from './read-docx.js';
@@ -111,4 +112,55 @@ describe('DOCX: a footnote cited more than once', () => {
     const footnoteText = items!.filter((i) => /note\.$/.test(i.str)).map((i) => i.str);
     expect(footnoteText).toEqual(['Shared note.', 'Other note.']);
   }, 150_000);
+});
+
+describe('DOCX: a quote in a quote, with a list', () => {
+  const document = readDocx(quotesDocx.bytes).xml('word/document.xml');
+  const step = blockIndents(theme.fontSize).quote;
+  const paragraph = (text: string) => elements(document, 'w:p').find((p) => wordText(p) === text)!;
+  const indent = (text: string) => {
+    const ind = elements(paragraph(text)['w:pPr'], 'w:ind')[0];
+    return ind ? { left: Number(ind['@_w:left'] ?? ind['@_w:start']), hanging: ind['@_w:hanging'] === undefined ? undefined : Number(ind['@_w:hanging']) } : undefined;
+  };
+  const style = (text: string) => elements(paragraph(text)['w:pPr'], 'w:pStyle')[0]?.['@_w:val'];
+
+  it('indents each level of quote further, and a list in a quote with it', () => {
+    // One level: the Quote style's own indent.
+    expect(style('Quote level 1')).toBe('Quote');
+    expect(indent('Quote level 1')).toBeUndefined();
+    expect(style('Quote level 2')).toBe('Quote');
+    expect(indent('Quote level 2')).toEqual({ left: 2 * step, hanging: undefined });
+    // The item is still a bullet (Word numbering), its bullet where the inner quote's text starts.
+    expect(elements(paragraph('list in quote'), 'w:numPr')).toHaveLength(1);
+    expect(style('list in quote')).toBe('Quote');
+    expect(indent('list in quote')).toEqual({ left: 2 * step + 360, hanging: 360 });
+    expect(indent('After the quote.')).toBeUndefined();
+  });
+
+  it('is laid out by LibreOffice as in the PDF: each level further in, the bullet inside the inner quote', async () => {
+    const { quotes: items } = await libreOffice({ notes: notesDocx.bytes, quotes: quotesDocx.bytes });
+    const x = (text: string) => items!.find((i) => i.str === text)!.x;
+    const body = x('Before the quote.');
+    expect(x('After the quote.')).toBeCloseTo(body, 0);
+    expect(x('Quote level 1')).toBeGreaterThan(body + 10);
+    expect(x('Quote level 2')).toBeGreaterThan(x('Quote level 1') + 10);
+    const list = items!.find((i) => i.str === 'list in quote')!;
+    const bullet = items!.find((i) => i.str === '•' && Math.abs(i.y - list.y) < 1)!;
+    expect(bullet.x).toBeGreaterThanOrEqual(x('Quote level 2') - 1);
+    expect(list.x).toBeGreaterThan(bullet.x);
+  }, 150_000);
+
+  it('indents code and a table in a quote with it, and a quote in a list item with the item', async () => {
+    const markdown = '---\ntitle: "More quotes"\n---\n\n# More\n\n> ```\n> quoted code\n> ```\n>\n> | head |\n> | --- |\n> | cell |\n\n- item\n\n  > quoted in the item\n';
+    const built = await docxDocument(markdown, 'more.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const ind = (p: Record<string, unknown>) => Number(elements(p['w:pPr'], 'w:ind')[0]?.['@_w:left']);
+    const code = elements(document, 'w:p').find((p) => wordText(p) === 'quoted code')!;
+    expect(ind(code)).toBe(step + blockIndents(theme.fontSize).code);
+    const table = elements(document, 'w:tbl')[0]!;
+    expect(Number(elements(table['w:tblPr'], 'w:tblInd')[0]?.['@_w:w'])).toBe(step);
+    const inItem = elements(document, 'w:p').find((p) => wordText(p) === 'quoted in the item')!;
+    expect(elements(inItem['w:pPr'], 'w:pStyle')[0]?.['@_w:val']).toBe('Quote');
+    expect(ind(inItem)).toBe(360 + step);
+  });
 });
