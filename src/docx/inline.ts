@@ -39,8 +39,18 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
         out.push(new TextRun({ break: 1, language: { value: ctx.lang } }));
         break;
       case 'link': {
-        const children = inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen).filter((c): c is TextRun => c instanceof TextRun);
-        out.push(...link(node.url, children));
+        // A hyperlink holds runs of text; a footnote cited in its text stays, after the text before it
+        // (dropped, the note had no reference: Word numbered the notes after it one lower than their citations).
+        let text: TextRun[] = [];
+        for (const child of inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen)) {
+          if (child instanceof TextRun) text.push(child);
+          else if (child instanceof FootnoteReferenceRun || child instanceof Bookmark) {
+            if (text.length > 0) out.push(...link(node.url, text));
+            out.push(child);
+            text = [];
+          }
+        }
+        if (text.length > 0) out.push(...link(node.url, text));
         break;
       }
       case 'image':

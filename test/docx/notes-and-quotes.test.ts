@@ -114,6 +114,19 @@ describe('DOCX: a footnote cited more than once', () => {
   }, 150_000);
 });
 
+describe('DOCX: a footnote cited in a link\'s text', () => {
+  it('keeps its reference (after the link\'s text), so the notes after it keep their numbers', async () => {
+    const markdown = '---\ntitle: "Linked note"\n---\n\n# Linked\n\nSee [the site[^a] here](https://example.org), then[^b] and again[^a].\n\n[^a]: Linked note.\n[^b]: Next note.\n';
+    const built = await docxDocument(markdown, 'linked.md', await settings());
+    const { xml, parts } = readDocx(built.bytes);
+    const document = xml('word/document.xml');
+    expect(elements(document, 'w:footnoteReference').map((r) => r['@_w:id'])).toEqual(['1', '2']);
+    expect(elements(document, 'w:hyperlink').map(wordText)).toEqual(['the site', ' here']);
+    expect(elements(document, 'w:bookmarkStart').map((b) => b['@_w:name'])).toContain('_RefNote1');
+    expect(new TextDecoder().decode(parts['word/document.xml'])).toMatch(/>the site<\/w:t><\/w:r><\/w:hyperlink><w:bookmarkStart [^>]*\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:bookmarkEnd [^>]*\/><w:hyperlink /);
+  });
+});
+
 describe('DOCX: a quote in a quote, with a list', () => {
   const document = readDocx(quotesDocx.bytes).xml('word/document.xml');
   const step = blockIndents(theme.fontSize).quote;
