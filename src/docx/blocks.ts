@@ -4,9 +4,9 @@ import { toString } from 'mdast-util-to-string';
 import { parseChartDirective } from '../markdown/chart.js';
 import { bookmarkName } from './bookmarks.js';
 import { chartParagraphs } from './chart.js';
-import type { DocxContext } from './context.js';
+import { type DocxContext, quoteIndent } from './context.js';
 import { paragraphRuns, paragraphText } from './inline.js';
-import { listIndent, wordListLevel } from './lists.js';
+import { LIST_HANGING, listIndent, wordListLevel } from './lists.js';
 import { STYLE } from './styles.js';
 import { wordTable } from './table.js';
 
@@ -19,6 +19,8 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 interface ListPlace {
   level: number;
   numbering?: { reference: string; level: number; instance: number };
+  /** How many block quotes the list is in (the item's own content may open more). */
+  quote?: number;
 }
 
 /**
@@ -61,11 +63,13 @@ function block(node: RootContent, ctx: DocxContext, place: ListPlace | undefined
     case 'list':
       return list(node, ctx, place);
     case 'blockquote':
-      return wordBlocks(node.children, { ...ctx, quote: true }, place);
+      return wordBlocks(node.children, { ...ctx, quote: (ctx.quote ?? 0) + 1 }, place);
     case 'code': {
       // One paragraph a line (Word's own way with code); the last one keeps the space after a block.
+      // In a quote, indented with it.
+      const indent = quoteIndent(ctx) > 0 ? { indent: { left: quoteIndent(ctx) + ctx.indents.code } } : {};
       const lines = node.value.split('\n');
-      return lines.map((line, i) => new Paragraph({ style: STYLE.code, ...(i === lines.length - 1 ? { spacing: { after: GAP } } : {}), children: paragraphText(line.replace(/\t/g, '    '), ctx) }));
+      return lines.map((line, i) => new Paragraph({ style: STYLE.code, ...indent, ...(i === lines.length - 1 ? { spacing: { after: GAP } } : {}), children: paragraphText(line.replace(/\t/g, '    '), ctx) }));
     }
     case 'thematicBreak':
       return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C8CCD0', space: 1 } }, children: [] })];
@@ -84,11 +88,25 @@ function heading(node: Heading, ctx: DocxContext): Paragraph {
   return new Paragraph({ heading: HEADINGS[node.depth - 1], ...(node.depth === 1 && ctx.chapterBreaks ? { pageBreakBefore: true } : {}), children: [new Bookmark({ id: bookmarkName(slug), children })] });
 }
 
+/**
+ * A paragraph where it is: in a block quote it takes the Quote style, whose indent is one level of
+ * quote; a quote in a quote is indented one level further each time, and a list item in a quote (or
+ * its later paragraphs) by the quote's indent and the list's together, as the PDF nests them. Word
+ * indents a numbered paragraph as its numbering level says unless the paragraph says otherwise.
+ */
 function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, place: ListPlace | undefined): Paragraph {
   const spacing = ctx.spaceBefore ? { spacing: { before: GAP } } : {};
-  if (place?.numbering) return new Paragraph({ numbering: place.numbering, children, ...spacing, ...(ctx.quote ? { style: STYLE.quote } : {}) });
-  if (place) return new Paragraph({ style: 'ListParagraph', indent: { left: listIndent(place.level) }, children, ...spacing });
-  return new Paragraph({ children, ...spacing, ...(ctx.quote ? { style: STYLE.quote } : {}) });
+  const quoted = quoteIndent(ctx);
+  const quote = quoted > 0 ? { style: STYLE.quote } : {};
+  if (place?.numbering) {
+    // The number or bullet stays where the list is; the text is indented by the quotes around the list and in the item.
+    const inside = ((ctx.quote ?? 0) - (place.quote ?? 0)) * ctx.indents.quote;
+    const indent = quoted > 0 ? { indent: { left: quoted + listIndent(place.level), hanging: LIST_HANGING + inside } } : {};
+    return new Paragraph({ numbering: place.numbering, children, ...spacing, ...quote, ...indent });
+  }
+  if (place) return new Paragraph({ style: 'ListParagraph', ...quote, indent: { left: quoted + listIndent(place.level) }, children, ...spacing });
+  // One level of quote is the Quote style's own indent (a reference document's, with one).
+  return new Paragraph({ children, ...spacing, ...quote, ...((ctx.quote ?? 0) > 1 ? { indent: { left: quoted } } : {}) });
 }
 
 function list(node: List, ctx: DocxContext, place: ListPlace | undefined): FileChild[] {
@@ -96,7 +114,7 @@ function list(node: List, ctx: DocxContext, place: ListPlace | undefined): FileC
   const numbering = ctx.lists.next(node.ordered === true, node.start);
   const out: FileChild[] = [];
   for (const item of node.children) {
-    const itemPlace: ListPlace = { level, numbering: { reference: numbering.reference, level: wordListLevel(level), instance: numbering.instance } };
+    const itemPlace: ListPlace = { level, numbering: { reference: numbering.reference, level: wordListLevel(level), instance: numbering.instance }, quote: ctx.quote ?? 0 };
     const children = item.children.length > 0 ? item.children : [{ type: 'paragraph' as const, children: [] }];
     const [first, ...rest] = children;
     if (item.checked != null && first?.type === 'paragraph') {

@@ -23,6 +23,8 @@ export interface DocxContext {
   /** Footnote numbers by their Markdown identifier, in order of first reference. */
   footnotes: Map<string, number>;
   footnoteDefinitions: Map<string, FootnoteDefinition>;
+  /** The notes cited more than once: their first citation is bookmarked, the later ones refer to it (NOTEREF). */
+  citedAgain: ReadonlySet<string>;
   /** The document's headings' anchors, as GitHub makes them (the Markdown's links use them). */
   slugger: GithubSlugger;
   lists: Lists;
@@ -31,8 +33,15 @@ export interface DocxContext {
   loadImage: (src: string) => DocxImage | undefined;
   /** A level-1 heading starts a page, as in the PDF (not with a reference document: its house style decides). */
   chapterBreaks: boolean;
-  /** Inside a block quote: paragraphs take the Quote style. */
-  quote?: boolean;
+  /** How many block quotes the content is in (0 or absent: none): its paragraphs take the Quote style, each level indented further. */
+  quote?: number;
+  /** Left indents in twips: one level of block quote (the Quote style's), and a code block (the Source Code style's). */
+  indents: { quote: number; code: number };
   /** Right after a table: the next paragraph takes some space before it. */
   spaceBefore?: boolean;
+}
+
+/** The left indent, in twips, of the block quotes the content is in (0 outside any). */
+export function quoteIndent(ctx: DocxContext): number {
+  return (ctx.quote ?? 0) * ctx.indents.quote;
 }

@@ -19,7 +19,7 @@ import { compileReproducibly, compressLargeParts, zipParts } from './package.js'
 import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
 import type { ReferenceDocument } from './reference.js';
 import { sharedStyles } from './shared-styles.js';
-import { STYLE, themeStyles } from './styles.js';
+import { blockIndents, STYLE, themeStyles } from './styles.js';
 
 /** What every document of a build shares. */
 export interface DocxSettings {
@@ -68,6 +68,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
   // Made once per thread, outside the packing: styles hold no ids, and a document's ids must not depend on
   // whether the thread had made them before.
   const shared = settings.reference ? undefined : sharedStyles(styles);
+  const citedAgain = notesCitedAgain(root);
   // Everything else of the docx library is made inside the packing (see compileReproducibly), where its ids are fixed.
   const make = (reseed: () => void): Document => {
     const lists = new Lists();
@@ -78,11 +79,13 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
       widthTwips: page.width - page.margins.left - page.margins.right,
       footnotes: new Map(),
       footnoteDefinitions: new Map(root.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition').map((c) => [c.identifier, c])),
+      citedAgain,
       slugger: new GithubSlugger(),
       lists,
       text: [],
       loadImage: settings.loadImage,
       chapterBreaks: !settings.reference,
+      indents: blockIndents(settings.theme.fontSize),
     };
     const cover = coverParagraphs(front, settings.labels, ctx);
     const body = wordBlocks(withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml'), front.classification), ctx);
@@ -135,6 +138,18 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
   };
   const parts = compressLargeParts(compileReproducibly(make, settings.date, lang));
   return { text, finish: (pages) => zipParts(fillPageNumbers(parts, pages)) };
+}
+
+/** The identifiers of the footnotes cited more than once, in the body or in other notes. */
+function notesCitedAgain(root: Root): Set<string> {
+  const cited = new Set<string>();
+  const again = new Set<string>();
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'footnoteReference') (cited.has(node.identifier) ? again : cited).add(node.identifier);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return again;
 }
 
 /** The page in twips: the reference document's, else the PDF theme's. */

@@ -1,4 +1,4 @@
-import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, type IRunOptions, type ParagraphChild, TextRun } from 'docx';
+import { Bookmark, BuilderElement, ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, type IRunOptions, NextAttributeComponent, type ParagraphChild, TextRun, XmlComponent } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import { isSafeImage } from '../markdown/images.js';
 import { bookmarkName } from './bookmarks.js';
@@ -39,8 +39,18 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
         out.push(new TextRun({ break: 1, language: { value: ctx.lang } }));
         break;
       case 'link': {
-        const children = inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen).filter((c): c is TextRun => c instanceof TextRun);
-        out.push(...link(node.url, children));
+        // A hyperlink holds runs of text; a footnote cited in its text stays, after the text before it
+        // (dropped, the note had no reference: Word numbered the notes after it one lower than their citations).
+        let text: TextRun[] = [];
+        for (const child of inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen)) {
+          if (child instanceof TextRun) text.push(child);
+          else if (child instanceof FootnoteReferenceRun || child instanceof Bookmark) {
+            if (text.length > 0) out.push(...link(node.url, text));
+            out.push(child);
+            text = [];
+          }
+        }
+        if (text.length > 0) out.push(...link(node.url, text));
         break;
       }
       case 'image':
@@ -51,9 +61,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
           out.push(textRun(`[^${node.label ?? node.identifier}]`, ctx, style, seen));
           break;
         }
-        let n = ctx.footnotes.get(node.identifier);
-        if (n === undefined) ctx.footnotes.set(node.identifier, (n = ctx.footnotes.size + 1));
-        out.push(new FootnoteReferenceRun(n));
+        out.push(...footnoteCitation(node.identifier, ctx));
         break;
       }
       case 'html':
@@ -65,6 +73,48 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
     }
   }
   return out;
+}
+
+/**
+ * A footnote's citation. Its first is the footnote's reference (Word numbers the footnotes by their
+ * references, in the order of the document, which is the order the notes are numbered in here). A
+ * note cited again would get a second, empty footnote from a second reference (Word and LibreOffice
+ * number every reference), so a later citation is a NOTEREF field to a bookmark on the first, its
+ * result the note's number in the footnote reference's style, as Word's own cross-reference to a
+ * footnote writes it: Word renumbers it with the footnotes, LibreOffice shows the number written.
+ */
+function footnoteCitation(identifier: string, ctx: DocxContext): ParagraphChild[] {
+  const cited = ctx.footnotes.get(identifier);
+  if (cited !== undefined) return noteReferenceField(cited, ctx.lang);
+  const n = ctx.footnotes.size + 1;
+  ctx.footnotes.set(identifier, n);
+  const reference = new FootnoteReferenceRun(n);
+  return ctx.citedAgain.has(identifier) ? [new Bookmark({ id: noteBookmarkName(n), children: [reference] })] : [reference];
+}
+
+/** The hidden bookmark (a name starting with `_`, as Word's `_Ref…`) on the first reference of the note numbered `n`. */
+export const noteBookmarkName = (n: number): string => `_RefNote${n}`;
+
+/** `NOTEREF _RefNoteN \f \h`: the number of note `n`, formatted as a footnote reference (`\f`), a link to it (`\h`). */
+function noteReferenceField(n: number, lang: string): TextRun[] {
+  const run = (child: XmlComponent | string) => new TextRun({ style: 'FootnoteReference', language: { value: lang }, children: [child] });
+  const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+  return [
+    run(fieldChar('begin')),
+    run(new FieldInstruction(`NOTEREF ${noteBookmarkName(n)} \\f \\h`)),
+    run(fieldChar('separate')),
+    run(String(n)),
+    run(fieldChar('end')),
+  ];
+}
+
+/** A field's instruction (`w:instrText`), which the docx library makes only for its own fields. */
+class FieldInstruction extends XmlComponent {
+  constructor(code: string) {
+    super('w:instrText');
+    this.root.push(new NextAttributeComponent({ space: { key: 'xml:space', value: 'preserve' } }));
+    this.root.push(` ${code} `);
+  }
 }
 
 /** A paragraph's runs; its text becomes one line of what a reader sees (the leak guard reads it). */

@@ -30,7 +30,7 @@ export class Lists {
         start,
         alignment: AlignmentType.LEFT,
         ...format(level),
-        style: { paragraph: { indent: { left: INDENT * (level + 1), hanging: INDENT } } },
+        style: { paragraph: { indent: { left: INDENT * (level + 1), hanging: LIST_HANGING } } },
       }));
     return {
       config: [
@@ -49,6 +49,9 @@ export const WORD_LIST_LEVELS = 9;
 
 /** The list level Word is given for a nesting level (0-based). */
 export const wordListLevel = (level: number): number => Math.min(level, WORD_LIST_LEVELS - 1);
+
+/** The hanging indent of a list item's first paragraph (its number or bullet), in twips. */
+export const LIST_HANGING = INDENT;
 
 /** The left indent of a list item's later paragraphs, in twips, at a nesting level (0-based). */
 export const listIndent = (level: number): number => INDENT * (wordListLevel(level) + 1);

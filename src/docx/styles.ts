@@ -26,6 +26,14 @@ const half = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
 
 /**
+ * The left indents, in twips, of the Quote style (one level of block quote: a quote in a quote is
+ * indented twice as far, as in the PDF) and of the Source Code style, at a theme's body size.
+ */
+export function blockIndents(fontSize: number): { quote: number; code: number } {
+  return { quote: twips(fontSize * 2), code: twips(fontSize) };
+}
+
+/**
  * Paragraph and character styles that follow the PDF theme: its body size, its accent colour for
  * headings and links, Source Sans 3. Title, Subtitle, Heading 1–3, Normal, List Paragraph and
  * Caption are Word's built-in styles (so the Navigation pane and a house template know them);
@@ -34,6 +42,7 @@ const twips = (pt: number) => Math.round(pt * 20);
 export function themeStyles(theme: ResolvedTheme, language: string): IStylesOptions {
   const fs = theme.fontSize;
   const accent = theme.accentColor.slice(1);
+  const indents = blockIndents(fs);
   const heading = (size: number, before: number, after: number) => ({
     run: { font: BODY_FONT, size: half(size), bold: true, color: accent },
     paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true },
@@ -57,8 +66,8 @@ export function themeStyles(theme: ResolvedTheme, language: string): IStylesOpti
     paragraphStyles: [
       { id: STYLE.subtitle, name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: half(fs * 1.4), color: MUTED_COLOR }, paragraph: { spacing: { after: twips(fs * 2) } } },
       { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', quickFormat: true, run: { size: half(fs * 0.92) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-      { id: STYLE.code, name: 'Source Code', basedOn: 'Normal', run: { font: CODE_FONT, size: half(fs * 0.85) }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { left: twips(fs) } } },
-      { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: MUTED_COLOR }, paragraph: { indent: { left: twips(fs * 2) } } },
+      { id: STYLE.code, name: 'Source Code', basedOn: 'Normal', run: { font: CODE_FONT, size: half(fs * 0.85) }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { left: indents.code } } },
+      { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: MUTED_COLOR }, paragraph: { indent: { left: indents.quote } } },
       { id: STYLE.coverLabel, name: 'Cover label', basedOn: 'Normal', run: { bold: true, allCaps: true, size: half(fs * 0.85), color: accent }, paragraph: { spacing: { before: twips(fs * 1.2), after: twips(fs * 0.3) } } },
       { id: STYLE.tocHeading, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: half(fs * 1.8), bold: true, color: accent }, paragraph: { spacing: { after: twips(fs) }, keepNext: true } },
       // The contents' entries (Word's "toc 1", "toc 2"): tight, so a long contents keeps to its page.

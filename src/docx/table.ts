@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { AlignType, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DocxContext } from './context.js';
+import { type DocxContext, quoteIndent } from './context.js';
 import { paragraphRuns } from './inline.js';
 import { STYLE } from './styles.js';
 
@@ -13,7 +13,10 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
  * pages, column widths from the content, cells in the "Table text" style, horizontal rules only.
  */
 export function wordTable(node: MdTable, ctx: DocxContext): Table {
-  const widths = columnWidths(node, ctx.widthTwips);
+  // In a block quote, indented with it and narrower by as much.
+  const indent = quoteIndent(ctx);
+  const width = ctx.widthTwips - indent;
+  const widths = columnWidths(node, width);
   const align = node.align ?? [];
   const rows = node.children.map((row, r) => new TableRow({
     ...(r === 0 ? { tableHeader: true } : {}),
@@ -31,7 +34,8 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
   }));
   return new Table({
     rows,
-    width: { size: ctx.widthTwips, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
+    ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     // The cells' margins once for the table (tblCellMar), rather than in every cell.
