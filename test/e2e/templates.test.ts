@@ -84,6 +84,28 @@ describe('overrides', () => {
     expect(strayed).not.toContain('never closed');
   });
 
+  it('a stray {{else}} or {{/if}} is named as such, at its {{ (it was “near inverse”, at a column past the end of the line)', async () => {
+    const shipped = read(path.join(ROOT, 'templates/recommendations.md.hbs'));
+    const last = shipped.replace(/\n$/, '').split('\n').length + 1;
+    for (const [stray, message, hint] of [
+      ['{{else}}', '{{else}} is outside any {{#if}}, {{#each}} or {{#unless}} block. [template-syntax]', 'hint: Remove it, or put it inside a block, between its opening and its closing: {{#if …}}…{{else}}…{{/if}}.'],
+      ['{{/if}}', '{{/if}} closes no block: no {{#if …}} is open here. [template-syntax]', 'hint: Remove it, or open it with {{#if …}} where the block starts.'],
+      ['{{else if workshop.title}}', '{{else if workshop.title}} is outside any {{#if}}, {{#each}} or {{#unless}} block.', 'hint: Remove it'],
+    ] as const) {
+      const dir = project({ 'recommendations.md.hbs': `${shipped.replace(/\n$/, '')}\nX ${stray} Y\n` });
+      for (const command of ['validate', 'build']) {
+        const result = await runInProcess([command, dir], { cwd: dir });
+        expect(result.code, `${command} ${stray}`).toBe(1);
+        expect(result.stderr, `${command} ${stray}`).toContain(`templates/recommendations.md.hbs:${last}:3 error ${message}`);
+        expect(result.stderr, `${command} ${stray}`).toContain(hint);
+        expect(result.stderr, `${command} ${stray}`).not.toMatch(/inverse|near “\{\{\/”/);
+      }
+    }
+    // A second {{else}} in one block, at that {{else}}.
+    const twice = project({ 'report.md.hbs': 'x\n\n{{#if workshop.title}}a{{else}}b{{else}}c{{/if}}\n' });
+    expect((await runInProcess(['validate', twice], { cwd: twice })).stderr).toContain('templates/report.md.hbs:3:33 error {{else}} is the second {{else}} of its block: a block has one. [template-syntax]');
+  });
+
   it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
     const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
     const checked = await runInProcess(['validate', dir]);

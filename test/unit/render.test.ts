@@ -285,6 +285,14 @@ describe('the template check is kept by what it reads', () => {
     expect(found('{{#each sessions}}{{date}}{{cell title}}{{/each}}{{cell (join countries "name")}}{{yaml (concat workshop.title ", " workshop.location.city)}}\n')).toEqual([]);
   });
 
+  it('a stray {{else}} or {{/if}} is said as such, at its {{', () => {
+    const found = (text: string) => templateProblems(withReport(text), jobs, 'en').map((d) => `${d.location?.start.line}:${d.location?.start.column} ${d.message}`);
+    expect(found('# {{t "introduction"}}\nX {{else}} Y\n')).toEqual(['2:3 {{else}} is outside any {{#if}}, {{#each}} or {{#unless}} block.']);
+    expect(found('# {{t "introduction"}}\nX {{/if}} Y\n')).toEqual(['2:3 {{/if}} closes no block: no {{#if …}} is open here.']);
+    // Another syntax error is at the token the parser stopped at, not at the caret of Handlebars' cut excerpt.
+    expect(found('# {{t "introduction"}}\n{{workshop.title}}}\n')).toEqual(['2:17 Template syntax error near “}}}”.']);
+  });
+
   it('the same text under another path is reported at that path', () => {
     const at = (displayPath: string) => new Map([...bundledTemplates(), ['report.md.hbs', { text: '{{nope}}\n', displayPath, overridden: true }]]);
     expect(templateProblems(at('a/templates/report.md.hbs'), jobs, 'en')[0]!.location?.file).toBe('a/templates/report.md.hbs');
