@@ -80,39 +80,59 @@ function fieldOf(items: readonly unknown[], property: string): unknown[] {
   return items.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : item)).filter((value) => value !== undefined);
 }
 
-/** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
 /**
- * The most values each helper takes, with the call written right: one more is never read
- * (`{{date due "long"}}` printed the date as if "long" were not there). The template check says
- * so; helpers that take any number (and, or, any, concat) are not listed.
+ * What each helper takes, for the template check, with the call written right: `least`, the values
+ * it needs (`{{cell}}` printed “[object Object]”, `{{gt}}` false, without a word); `most`, the values
+ * it reads (one more is never read: `{{date due "long"}}` printed the date as if "long" were not
+ * there; none for those that take any number: and, or, any, concat); `takes`, what they are, in
+ * words; `text`, the places of the values that must be a text or a number, not a part of the data
+ * with fields (`{{cell workshop.location}}` printed “\[object Object\]”, `{{slug workshop.dates}}`
+ * “object-object”): `all` for every value.
  */
-export const HELPER_VALUES: Readonly<Record<string, { most: number; usage: string }>> = {
-  t: { most: 1, usage: '{{t "session_number" number=number}}' },
-  date: { most: 1, usage: '{{date session.date}}' },
-  dayMonth: { most: 1, usage: '{{dayMonth session.date}}' },
-  dateRange: { most: 1, usage: '{{dateRange workshop.dates style="prose"}}' },
-  join: { most: 2, usage: '{{join countries "name"}}' },
-  plural: { most: 3, usage: '{{plural count "action" "actions"}}' },
-  num: { most: 1, usage: '{{num participation.total}}' },
-  percent: { most: 1, usage: '{{percent participation.women_share}}' },
-  addressees: { most: 1, usage: '{{addressees addressed_to}}' },
-  addressee: { most: 1, usage: '{{addressee owner}}' },
-  eq: { most: 2, usage: '{{#if (eq type "opening")}}' },
-  ne: { most: 2, usage: '{{#if (ne type "opening")}}' },
-  gt: { most: 2, usage: '{{#if (gt participation.total 0)}}' },
-  lt: { most: 2, usage: '{{#if (lt participation.total 10)}}' },
-  not: { most: 1, usage: '{{#if (not restricted)}}' },
-  length: { most: 1, usage: '{{length recommendations}}' },
-  cell: { most: 1, usage: '{{cell text}}' },
-  yaml: { most: 1, usage: '{{yaml workshop.title}}' },
-  countryThe: { most: 1, usage: '{{countryThe brief.country}}' },
-  countryIn: { most: 1, usage: '{{countryIn brief.country}}' },
-  countryOf: { most: 1, usage: '{{countryOf brief.country}}' },
-  sortBy: { most: 2, usage: '{{#each (sortBy countries "name")}}' },
-  indent: { most: 2, usage: '{{indent text 2}}' },
-  slug: { most: 1, usage: '{{slug title}}' },
+export interface HelperValues {
+  least: number;
+  most?: number;
+  takes: string;
+  usage: string;
+  text?: readonly number[] | 'all';
+  /** Of those, the places of the values that must be a number (the hint then names no text field). */
+  number?: readonly number[];
+}
+
+export const HELPER_VALUES: Readonly<Record<string, HelperValues>> = {
+  t: { least: 1, most: 1, takes: 'the key of a label', usage: '{{t "session_number" number=number}}', text: [0] },
+  date: { least: 1, most: 1, takes: 'a date, YYYY-MM-DD', usage: '{{date session.date}}', text: [0] },
+  dayMonth: { least: 1, most: 1, takes: 'a date, YYYY-MM-DD', usage: '{{dayMonth session.date}}', text: [0] },
+  dateRange: { least: 1, most: 1, takes: 'dates (a start and an end)', usage: '{{dateRange workshop.dates style="prose"}}' },
+  join: { least: 1, most: 2, takes: 'a list, and the field of its items to print', usage: '{{join countries "name"}}', text: [1] },
+  plural: { least: 3, most: 3, takes: 'a count and two words (for one, and for more)', usage: '{{plural count "action" "actions"}}', text: [0, 1, 2], number: [0] },
+  num: { least: 1, most: 1, takes: 'a number', usage: '{{num participation.total}}', text: [0], number: [0] },
+  percent: { least: 1, most: 1, takes: 'a number (a share)', usage: '{{percent participation.women_share}}', text: [0], number: [0] },
+  addressees: { least: 1, most: 1, takes: 'a list of addressees', usage: '{{addressees addressed_to}}' },
+  addressee: { least: 1, most: 1, takes: 'an addressee (an owner, an item of addressed_to)', usage: '{{addressee owner}}' },
+  // (eq and ne compare anything, parts of the data too.)
+  eq: { least: 2, most: 2, takes: 'two values to compare', usage: '{{#if (eq type "opening")}}' },
+  ne: { least: 2, most: 2, takes: 'two values to compare', usage: '{{#if (ne type "opening")}}' },
+  gt: { least: 2, most: 2, takes: 'two numbers to compare', usage: '{{#if (gt participation.total 0)}}', text: [0, 1], number: [0, 1] },
+  lt: { least: 2, most: 2, takes: 'two numbers to compare', usage: '{{#if (lt participation.total 10)}}', text: [0, 1], number: [0, 1] },
+  not: { least: 1, most: 1, takes: 'a value to test', usage: '{{#if (not restricted)}}' },
+  and: { least: 1, takes: 'the values to test', usage: '{{#if (and workshop.subtitle workshop.summary)}}' },
+  or: { least: 1, takes: 'the values to test', usage: '{{#if (or workshop.subtitle workshop.summary)}}' },
+  any: { least: 1, takes: 'the lists (or values) to test', usage: '{{#if (any recommendations actions)}}' },
+  length: { least: 1, most: 1, takes: 'a list', usage: '{{length recommendations}}' },
+  concat: { least: 1, takes: 'the texts to join', usage: '{{t (concat "status_" status)}}', text: 'all' },
+  cell: { least: 1, most: 1, takes: 'a text', usage: '{{cell text}}', text: [0] },
+  yaml: { least: 1, most: 1, takes: 'a text', usage: '{{yaml workshop.title}}', text: [0] },
+  countryThe: { least: 1, most: 1, takes: 'a country', usage: '{{countryThe brief.country}}' },
+  countryIn: { least: 1, most: 1, takes: 'a country', usage: '{{countryIn brief.country}}' },
+  countryOf: { least: 1, most: 1, takes: 'a country', usage: '{{countryOf brief.country}}' },
+  sortBy: { least: 1, most: 2, takes: 'a list, and the field of its items to sort by', usage: '{{#each (sortBy countries "name")}}', text: [1] },
+  // {{indent value 2}}: `Number(spaces) || 2`.
+  indent: { least: 1, most: 2, takes: 'a text, and how many spaces to indent its lines after the first (2 when not given)', usage: '{{indent text 2}}', text: [0, 1], number: [1] },
+  slug: { least: 1, most: 1, takes: 'a text', usage: '{{slug title}}', text: [0] },
 };
 
+/** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */
 export function helpers(language: Language): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
   const hash = (list: unknown[]) => ((list[list.length - 1] as HelperOptions | undefined)?.hash ?? {}) as Record<string, unknown>;

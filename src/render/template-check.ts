@@ -67,6 +67,9 @@ export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string
   return resolve(root, root);
 }
 
+/** A count as the check's messages say it: “this call gives none”. */
+const COUNTED = ['none', 'one', 'two'];
+
 /** Handlebars' blocks that take exactly one value: each of them stops the build without it (`#if requires exactly one argument`). */
 const BUILT_IN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 
@@ -174,14 +177,36 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       const shapes = node.params.map((param) => expression(param, local));
       // {{date due "long"}}: a value past the last the helper takes is never read.
       const takes = Object.hasOwn(HELPER_VALUES, helper) ? HELPER_VALUES[helper] : undefined;
-      const extra = takes ? node.params[takes.most] : undefined;
-      if (takes && extra) {
+      const most = takes?.most;
+      const extra = most !== undefined ? node.params[most] : undefined;
+      if (takes && most !== undefined && extra) {
         once(extra.loc, () => ({
           code: 'template-syntax', severity: 'error', stage: 'render',
-          message: `{{${helper}}} takes ${takes.most === 1 ? 'one value' : `${takes.most === 2 ? 'two' : 'three'} values`}; this call gives ${node.params.length}, and the ${node.params.length - takes.most === 1 ? 'last is' : `last ${node.params.length - takes.most} are`} never read.`,
+          message: `{{${helper}}} takes ${most === 1 ? 'one value' : `${most === 2 ? 'two' : 'three'} values`}; this call gives ${node.params.length}, and the ${node.params.length - most === 1 ? 'last is' : `last ${node.params.length - most} are`} never read.`,
           location: span(file.displayPath, extra.loc),
           hint: `Write it as ${takes.usage}.`,
         }));
+      }
+      // {{cell}}, {{gt}}: fewer values than the helper needs printed “[object Object]”, “false” or nothing, without a word.
+      // A bare {{date}} formats the `date` of the item it is in ({{#each sessions}}{{date}}{{/each}}): a field there, or data the check cannot see, is fine.
+      const here = local[local.length - 1]!.shape;
+      const bareDate = helper === 'date' && node.params.length === 0 && (here.open || here.props?.has('date'));
+      if (takes && node.params.length < takes.least && !bareDate) {
+        once(node.loc, () => ({
+          code: 'template-syntax', severity: 'error', stage: 'render',
+          message: `{{${helper}}} takes ${takes.takes}; this call gives ${COUNTED[node.params.length] ?? node.params.length}${helper === 'date' && node.params.length === 0 ? ', and what it is in has no “date” field for it to format' : ''}.`,
+          location: span(file.displayPath, node.loc),
+          hint: `Write it as ${takes.usage}.${helper === 'date' ? ' A bare {{date}} formats the “date” of the item it is in: {{#each sessions}}{{date}}{{/each}}.' : ''}`,
+        }));
+      }
+      // {{cell workshop.location}}: a part of the data with fields (or a list of them) where the helper takes a text or a number.
+      if (takes?.text) {
+        for (const [index, param] of node.params.entries()) {
+          if (takes.text !== 'all' && !takes.text.includes(index)) continue;
+          const shape = shapes[index]!;
+          const problem = fieldsWhereTextGoes(shape, param, node, helper, takes.takes, takes.number?.includes(index) ?? false);
+          if (problem) once(param.loc, () => ({ code: 'template-runtime', severity: 'error', stage: 'render', ...problem, location: span(file.displayPath, param.loc) }));
+        }
       }
       for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
       // {{t "KEY"}}: a label of the catalogue (a misspelt one stopped the build, after validate had passed).
@@ -303,26 +328,84 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       if (node.type === 'PathExpression') return resolvePath(node as hbs.AST.PathExpression, local);
       if (node.type === 'SubExpression') {
         const sub = node as hbs.AST.SubExpression;
-        const shapes = helperArguments(sub, local);
         // sortBy returns its list, sorted: the items keep their shape.
-        if ((sub.path as hbs.AST.PathExpression).original === 'sortBy' && shapes[0]) return shapes[0];
-        return OPEN;
+        return callResult((sub.path as hbs.AST.PathExpression).original, helperArguments(sub, local));
       }
       return OPEN;
     };
 
     const isHelperCall = (node: { path: hbs.AST.Expression; params: hbs.AST.Expression[] }) => {
       const path = node.path as hbs.AST.PathExpression;
-      return path.type === 'PathExpression' && !path.data && path.parts.length === 1 && path.depth === 0 && (helperNames.has(path.parts[0]!) || node.params.length > 0);
+      // {{this.date}}, {{./date}}: a field, never a helper (Handlebars' scopedId).
+      return path.type === 'PathExpression' && !path.data && path.parts.length === 1 && path.depth === 0 && !/^\.|^this\b/.test(path.original) && (helperNames.has(path.parts[0]!) || node.params.length > 0);
     };
+
+    /** The text of the template at `loc`, as the editor wrote it. */
+    const written = (loc: hbs.AST.SourceLocation): string => {
+      const lines = file.text.split(/\r?\n/).slice(loc.start.line - 1, loc.end.line);
+      if (lines.length === 0) return '';
+      lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, loc.end.column);
+      lines[0] = lines[0]!.slice(loc.start.column);
+      return lines.join('\n');
+    };
+
+    /**
+     * `{{cell workshop.location}}`, `(concat workshop.dates)`: a value with fields, or a list of such,
+     * given where `helper` takes a text or a number. What to say, with the call written with one of
+     * its fields in place of the value; nothing for a value that has none (or that the check cannot see).
+     */
+    const fieldsWhereTextGoes = (shape: Shape, param: hbs.AST.Expression, call: { loc: hbs.AST.SourceLocation; params: hbs.AST.Expression[] }, helper: string, takes: string, number: boolean): { message: string; hint: string } | undefined => {
+      if (shape.open || shape.scalar) return undefined;
+      const item = shape.items;
+      if (!shape.props && !(item && item.props && !item.open)) return undefined;
+      const value = param.type === 'PathExpression' ? (param as hbs.AST.PathExpression).original || 'this' : written(param.loc);
+      const names = (of: Shape) => [...(of.props?.keys() ?? [])];
+      const listed = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
+      const pick = (of: Shape) => ['name', 'title', 'label', 'text', 'city', 'start'].find((name) => of.props?.get(name)?.scalar) ?? names(of).find((name) => of.props?.get(name)?.scalar);
+      // The call as written, with `replacement` in place of the value.
+      const call_ = written(call.loc);
+      const at = (param.loc.start.line === call.loc.start.line ? param.loc.start.column - call.loc.start.column : -1);
+      const rewrite = (replacement: string) => (at >= 0 && call_.slice(at).startsWith(written(param.loc)) ? `${call_.slice(0, at)}${replacement}${call_.slice(at + written(param.loc).length)}` : undefined);
+      const said = `{{${helper}}} takes ${takes}`;
+      if (shape.props && number) {
+        return {
+          message: `${value} has fields (${listed(names(shape))}): ${said}, not a part of the data with fields.`,
+          hint: `Give it the one of its fields that holds a number; \`workshop-report context\` shows them.`,
+        };
+      }
+      if (shape.props) {
+        const field = pick(shape);
+        const example = field ? rewrite(`${value === 'this' || value === '.' ? '' : `${value}.`}${field}`) : undefined;
+        return {
+          message: `${value} has fields (${listed(names(shape))}): ${said}, not a part of the data with fields.`,
+          hint: example ? `Give it one of them, e.g. ${example}.` : 'Give it one of its fields; `workshop-report context` shows them.',
+        };
+      }
+      const field = number ? undefined : pick(item!);
+      const joined = field ? rewrite(`(join ${value} "${field}")`) : undefined;
+      return {
+        message: `${value} is a list (of ${listed(names(item!))}): ${said}, not a list.`,
+        hint: joined ? `Give it a field of each item: ${joined}, or one item's in an {{#each ${value}}}…{{/each}}.` : `Go through the list with {{#each ${value}}}…{{/each}} and give it a field of each item.`,
+      };
+    };
+
+    /** What a helper's call gives back, as far as the check knows: sortBy gives its list, sorted. */
+    const callResult = (helper: string, shapes: Shape[]): Shape => (helper === 'sortBy' && shapes[0] ? shapes[0] : OPEN);
 
     const statements = (body: hbs.AST.Statement[], local: Scope[]): void => {
       for (const statement of body) {
         switch (statement.type) {
           case 'MustacheStatement': {
             const m = statement as hbs.AST.MustacheStatement;
-            if (isHelperCall(m)) helperArguments(m, local);
-            else {
+            if (isHelperCall(m)) {
+              // {{sortBy sessions}} prints the list it gives back: “[object Object]”, found while rendering at the template's first line.
+              const helper = (m.path as hbs.AST.PathExpression).original;
+              const result = callResult(helper, helperArguments(m, local));
+              if (!result.open && (result.props || result.items)) {
+                const call = written(m.loc).replace(/^\{\{\{?[~&]?\s*|\s*~?\}?\}\}$/g, '');
+                once(m.loc, () => ({ code: 'template-runtime', severity: 'error', stage: 'render', ...printedObjectText(call, result, `(${call})`), location: span(file.displayPath, m.loc) }));
+              }
+            } else {
               plainMustache = true;
               const shape = expression(m.path, local);
               plainMustache = false;
@@ -400,7 +483,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
 }
 
 /** What to say of {{path}} printing a part of the data with fields, or a list (see checkTemplateNames). */
-function printedObjectText(path: string, shape: Shape): { message: string; hint: string } {
+function printedObjectText(path: string, shape: Shape, list = path): { message: string; hint: string } {
   const fields = (of: Shape | undefined) => [...(of?.props?.keys() ?? [])];
   // The field to print of it: its words, where it has them.
   const field = (of: Shape | undefined) => ['name', 'title', 'label', 'text', 'city'].find((name) => of?.props?.get(name)?.scalar) ?? fields(of).find((name) => of?.props?.get(name)?.scalar);
@@ -410,8 +493,8 @@ function printedObjectText(path: string, shape: Shape): { message: string; hint:
     return {
       message: `{{${path}}} prints a list${fields(shape.items).length > 0 ? ` (of ${listed(fields(shape.items))})` : ''}: the report would show “[object Object]”.`,
       hint: item
-        ? `Print a field of each item: {{#each ${path}}}{{${item}}}{{/each}}, or {{join ${path} "${item}"}}.`
-        : `Go through the list with {{#each ${path}}}…{{/each}} and print a field of each item.`,
+        ? `Print a field of each item: {{#each ${list}}}{{${item}}}{{/each}}, or {{join ${list} "${item}"}}.`
+        : `Go through the list with {{#each ${list}}}…{{/each}} and print a field of each item.`,
     };
   }
   const one = field(shape);

@@ -27,6 +27,9 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
       asts.set(name, parseText(file.text));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // The token the parser stopped at, read off its lexer before anything else lexes: the message's caret
+      // counts from the start of a cut, joined excerpt, not from the start of the line (17:21 on a line of 12).
+      const stopped = failedToken();
       // `{{#eahc list}}…{{/each}}`: Handlebars names both and the opening block's place (its name's 0-based column).
       const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(message);
       if (mismatch) {
@@ -40,10 +43,16 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
         });
         continue;
       }
-      const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+      const line = stopped?.line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
       const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
-      const column = caret ? caret.length : 1;
+      const column = stopped?.column ?? (caret ? caret.length : 1);
       const expected = /got '([A-Z_]+)'/.exec(message)?.[1];
+      // `{{else}}` or `{{/if}}` where no block is open (or a second {{else}} in one): Handlebars said “near inverse”, past the end of the line.
+      const stray = stopped && (expected === 'INVERSE' || expected === 'OPEN_INVERSE_CHAIN' || expected === 'OPEN_ENDBLOCK') ? strayDiagnostic(expected, /^Expecting .*'EOF'/m.test(message), file.text, stopped) : undefined;
+      if (stray) {
+        diagnostics.push({ code: 'template-syntax', severity: 'error', stage: 'render', ...stray, location: at(file.displayPath, stopped!.line, stopped!.column) });
+        continue;
+      }
       // The end of the file came first: the parser does not say which block is open, its tokens do.
       const open = expected === 'EOF' ? unclosedBlock(file.text) : undefined;
       if (open) {
@@ -85,6 +94,43 @@ export function unknownLabelDiagnostic(code: 'template-unknown-name' | 'template
     message: `{{t "${label}"}} names no label.`,
     location,
     hint: near ? `Did you mean {{t "${near}"}}?` : '{{t}} takes a key of the tool\'s message catalogue (src/i18n/en.ts in its repository), the same in every language: {{t "recommendations"}}.',
+  };
+}
+
+/** Where Handlebars' parser stopped: the place (1-based) of the token its lexer read last. Read right after a failed parse. */
+function failedToken(): { line: number; column: number } | undefined {
+  const { lexer } = (Handlebars as unknown as { Parser: HandlebarsParser }).Parser;
+  const loc = lexer.yylloc as { first_line?: number; first_column?: number } | undefined;
+  return loc?.first_line !== undefined && loc.first_column !== undefined ? { line: loc.first_line, column: loc.first_column + 1 } : undefined;
+}
+
+/**
+ * `{{else}}` outside any block (`topLevel`: the parser expected the end of the template), a second
+ * `{{else}}` in a block, or `{{/if}}` closing no block: what the editor wrote, said in their words.
+ * `at`: the place of its `{{`.
+ */
+function strayDiagnostic(token: string, topLevel: boolean, text: string, at: { line: number; column: number }): { message: string; hint: string } | undefined {
+  const rest = (text.split(/\r?\n/)[at.line - 1] ?? '').slice(at.column - 1);
+  const written = /^\{\{[^}]*\}\}/.exec(rest)?.[0];
+  if (!written) return undefined;
+  const shown = written.replace(/\s+/g, ' ').replace(/^\{\{~? ?/, '{{').replace(/ ?~?\}\}$/, '}}');
+  if (token === 'OPEN_ENDBLOCK') {
+    const name = /^\{\{\/ ?([^\s}]+)\}\}$/.exec(shown)?.[1];
+    if (!topLevel || !name) return undefined;
+    return {
+      message: `{{/${name}}} closes no block: no {{#${name} …}} is open here.`,
+      hint: `Remove it, or open it with {{#${name} …}} where the block starts.`,
+    };
+  }
+  if (!topLevel) {
+    return {
+      message: `${shown} is the second {{else}} of its block: a block has one.`,
+      hint: 'Remove one, or test another value with {{else if …}}: {{#if a}}…{{else if b}}…{{else}}…{{/if}}.',
+    };
+  }
+  return {
+    message: `${shown} is outside any {{#if}}, {{#each}} or {{#unless}} block.`,
+    hint: 'Remove it, or put it inside a block, between its opening and its closing: {{#if …}}…{{else}}…{{/if}}.',
   };
 }
 

@@ -84,6 +84,28 @@ describe('overrides', () => {
     expect(strayed).not.toContain('never closed');
   });
 
+  it('a stray {{else}} or {{/if}} is named as such, at its {{ (it was “near inverse”, at a column past the end of the line)', async () => {
+    const shipped = read(path.join(ROOT, 'templates/recommendations.md.hbs'));
+    const last = shipped.replace(/\n$/, '').split('\n').length + 1;
+    for (const [stray, message, hint] of [
+      ['{{else}}', '{{else}} is outside any {{#if}}, {{#each}} or {{#unless}} block. [template-syntax]', 'hint: Remove it, or put it inside a block, between its opening and its closing: {{#if …}}…{{else}}…{{/if}}.'],
+      ['{{/if}}', '{{/if}} closes no block: no {{#if …}} is open here. [template-syntax]', 'hint: Remove it, or open it with {{#if …}} where the block starts.'],
+      ['{{else if workshop.title}}', '{{else if workshop.title}} is outside any {{#if}}, {{#each}} or {{#unless}} block.', 'hint: Remove it'],
+    ] as const) {
+      const dir = project({ 'recommendations.md.hbs': `${shipped.replace(/\n$/, '')}\nX ${stray} Y\n` });
+      for (const command of ['validate', 'build']) {
+        const result = await runInProcess([command, dir], { cwd: dir });
+        expect(result.code, `${command} ${stray}`).toBe(1);
+        expect(result.stderr, `${command} ${stray}`).toContain(`templates/recommendations.md.hbs:${last}:3 error ${message}`);
+        expect(result.stderr, `${command} ${stray}`).toContain(hint);
+        expect(result.stderr, `${command} ${stray}`).not.toMatch(/inverse|near “\{\{\/”/);
+      }
+    }
+    // A second {{else}} in one block, at that {{else}}.
+    const twice = project({ 'report.md.hbs': 'x\n\n{{#if workshop.title}}a{{else}}b{{else}}c{{/if}}\n' });
+    expect((await runInProcess(['validate', twice], { cwd: twice })).stderr).toContain('templates/report.md.hbs:3:33 error {{else}} is the second {{else}} of its block: a block has one. [template-syntax]');
+  });
+
   it('{{log …}} is no helper of ours: it printed to stdout, breaking --reporter json, and into CI logs', async () => {
     const dir = project({ 'report.md.hbs': '# Report\n\n{{log workshop.title}}\n' });
     const checked = await runInProcess(['validate', dir]);
@@ -456,12 +478,14 @@ describe('mistakes in templates are located, and the build writes nothing', () =
 
   it('a helper given too few values, or values of the wrong kind, stops at the call instead of printing nothing, “—” or “[object Object]”', async () => {
     const cases: Array<[string, string, string]> = [
-      ['{{dateRange}}', '3:1 error {{dateRange}} takes a value; this call gives none.', 'Write it as {{dateRange workshop.dates}}.'],
-      ['{{dayMonth}}', '3:1 error {{dayMonth}} takes a value; this call gives none.', 'Write it as {{dayMonth session.date}}.'],
-      ['{{plural 2 "action"}}', '3:1 error {{plural}} takes three values; this call gives 2.', 'Write it as {{plural count "action" "actions"}}.'],
-      ['{{t}}', '3:1 error {{t}} takes a value; this call gives none.', 'Write it as {{t "recommendations"}}.'],
+      // Too few values: found by the template check (validate says it too), at the call, with what the helper takes.
+      ['{{dateRange}}', '3:1 error {{dateRange}} takes dates (a start and an end); this call gives none. [template-syntax]', 'Write it as {{dateRange workshop.dates style="prose"}}.'],
+      ['{{dayMonth}}', '3:1 error {{dayMonth}} takes a date, YYYY-MM-DD; this call gives none.', 'Write it as {{dayMonth session.date}}.'],
+      ['{{plural 2 "action"}}', '3:1 error {{plural}} takes a count and two words (for one, and for more); this call gives two.', 'Write it as {{plural count "action" "actions"}}.'],
+      ['{{t}}', '3:1 error {{t}} takes the key of a label; this call gives none.', 'Write it as {{t "session_number" number=number}}.'],
       ['{{num "abc"}}', '3:1 error {{num}} takes a number, not “abc”.', 'Give it a number: {{num participation.total}}.'],
-      ['x {{t "participants_count" count=(percent workshop)}}', '3:34 error {{percent}} takes a number, not a mapping.', 'Give it a number: {{percent participation.women_share}}.'],
+      // (Found by the template check since: at the value, before rendering.)
+      ['x {{t "participants_count" count=(percent workshop)}}', '3:43 error workshop has fields (title, subtitle, short_title, report_title, dates, …): {{percent}} takes a number (a share), not a part of the data with fields.', 'Give it the one of its fields that holds a number;'],
       ['{{addressee workshop}}', '3:1 error {{addressee}} takes an addressee (an owner, an item of addressed_to), not a mapping.', '{{addressee owner}}'],
       ['{{addressees workshop.title}}', '3:1 error {{addressees}} takes a list, not “', '{{addressees addressed_to}}'],
       ['{{countryOf workshop}}', '3:1 error {{countryOf}} takes a country, not a mapping.', '{{countryOf brief.country}}'],
@@ -535,6 +559,43 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     const checked = await runInProcess(['validate', dir], { cwd: dir });
     expect(checked.code).toBe(1);
     expect(checked.stderr).toMatch(/^templates\/report\.md\.hbs:1:5 error \{\{countries\}\} prints a list/m);
+  });
+
+  it('a helper given fewer values than it needs, or a part of the data with fields where it takes a text, is an error at the call before rendering (it printed “\\[object Object\\]”, “object-object”, “false” or nothing, exit 0)', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['{{cell}}', '3:3 error {{cell}} takes a text; this call gives none. [template-syntax]', 'Write it as {{cell text}}.'],
+      ['{{slug}}', '3:3 error {{slug}} takes a text; this call gives none. [template-syntax]', 'Write it as {{slug title}}.'],
+      ['{{yaml}}', '3:3 error {{yaml}} takes a text; this call gives none. [template-syntax]', 'Write it as {{yaml workshop.title}}.'],
+      ['{{gt}}', '3:3 error {{gt}} takes two numbers to compare; this call gives none. [template-syntax]', 'Write it as {{#if (gt participation.total 0)}}.'],
+      ['{{#if (eq workshop.title)}}a{{/if}}', '3:9 error {{eq}} takes two values to compare; this call gives one. [template-syntax]', 'Write it as {{#if (eq type "opening")}}.'],
+      ['{{any}}', '3:3 error {{any}} takes the lists (or values) to test; this call gives none. [template-syntax]', 'Write it as {{#if (any recommendations actions)}}.'],
+      // Outside any item with a `date`: the helper has nothing to format (inside {{#each sessions}} it formats the session's).
+      ['{{date}}', '3:3 error {{date}} takes a date, YYYY-MM-DD; this call gives none, and what it is in has no “date” field for it to format. [template-syntax]', 'A bare {{date}} formats the “date” of the item it is in: {{#each sessions}}{{date}}{{/each}}.'],
+      // It was said at the template's first line, listing Handlebars' own fields (name, hash, data, loc, lookupProperty).
+      ['{{indent}}', '3:3 error {{indent}} takes a text, and how many spaces to indent its lines after the first (2 when not given); this call gives none. [template-syntax]', 'Write it as {{indent text 2}}.'],
+      ['{{sortBy sessions}}', '3:3 error {{sortBy sessions}} prints a list (of id, number, title, date, type, …): the report would show “[object Object]”. [template-runtime]', 'Print a field of each item: {{#each (sortBy sessions)}}{{title}}{{/each}}, or {{join (sortBy sessions) "title"}}.'],
+      ['{{cell workshop.location}}', '3:10 error workshop.location has fields (venue, city, country): {{cell}} takes a text, not a part of the data with fields. [template-runtime]', 'Give it one of them, e.g. {{cell workshop.location.city}}.'],
+      ['{{slug workshop.dates}}', '3:10 error workshop.dates has fields (start, end): {{slug}} takes a text, not a part of the data with fields. [template-runtime]', 'Give it one of them, e.g. {{slug workshop.dates.start}}.'],
+      ['{{concat "a" workshop.dates}}', '3:16 error workshop.dates has fields (start, end): {{concat}} takes the texts to join, not a part of the data with fields. [template-runtime]', 'Give it one of them, e.g. {{concat "a" workshop.dates.start}}.'],
+      ['{{#if (gt workshop.location 1)}}a{{/if}}', '3:13 error workshop.location has fields (venue, city, country): {{gt}} takes two numbers to compare, not a part of the data with fields. [template-runtime]', 'Give it the one of its fields that holds a number;'],
+      ['{{cell countries}}', '3:10 error countries is a list (of code, name): {{cell}} takes a text, not a list. [template-runtime]', 'Give it a field of each item: {{cell (join countries "name")}}, or one item\'s in an {{#each countries}}…{{/each}}.'],
+    ];
+    for (const [expression, message, hint] of cases) {
+      const dir = project({ 'report.md.hbs': `x\n\nX ${expression} Y\n` });
+      for (const command of ['validate', 'build']) {
+        const result = await runInProcess([command, dir], { cwd: dir });
+        expect(result.code, `${command} ${expression}`).toBe(1);
+        expect(result.stderr, `${command} ${expression}`).toContain(`templates/report.md.hbs:${message}`);
+        expect(result.stderr, `${command} ${expression}`).toContain(hint);
+        expect(result.stderr, `${command} ${expression}`).toMatch(/^1 error$/m);
+      }
+      expect(existsSync(path.join(dir, 'out')), expression).toBe(false);
+    }
+    // A bare {{date}} in an item that has a date is the helper formatting it, as the shipped templates use it; {{this.date}} is the field.
+    const dated = project({ 'report.md.hbs': 'x\n\n{{#each sessions}}X {{date}} {{this.date}} Y\n{{/each}}\n' });
+    const built = await runInProcess(['build', dated], { cwd: dated });
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(path.join(dated, 'out/report.md'))).toMatch(/^X \d{1,2} \w+ \d{4} \d{4}-\d{2}-\d{2} Y$/m);
   });
 
   it('a ../ that goes above the top of the data is named at the path (a partial starts from the data it is given): it stopped the build with a JavaScript message at 1:1 of another file', async () => {

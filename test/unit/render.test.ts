@@ -269,6 +269,30 @@ describe('the template check is kept by what it reads', () => {
     expect(templateProblems(withReport('# {{workshop.title}}\n'), jobs, 'en')).toEqual([]);
   });
 
+  it('a helper given fewer values than it needs, or a part of the data with fields where it takes a text, is found before rendering, at the call', () => {
+    const found = (text: string) => templateProblems(withReport(text), jobs, 'en').map((d) => `${d.location?.start.line}:${d.location?.start.column} ${d.code} ${d.message}`);
+    expect(found('{{cell}} {{gt 1}} {{date}}\n')).toEqual([
+      '1:1 template-syntax {{cell}} takes a text; this call gives none.',
+      '1:10 template-syntax {{gt}} takes two numbers to compare; this call gives one.',
+      '1:19 template-syntax {{date}} takes a date, YYYY-MM-DD; this call gives none, and what it is in has no “date” field for it to format.',
+    ]);
+    expect(found('{{slug workshop.dates}}\n{{indent}}\n{{sortBy sessions "title"}}\n')).toEqual([
+      '1:8 template-runtime workshop.dates has fields (start, end): {{slug}} takes a text, not a part of the data with fields.',
+      '2:1 template-syntax {{indent}} takes a text, and how many spaces to indent its lines after the first (2 when not given); this call gives none.',
+      '3:1 template-runtime {{sortBy sessions "title"}} prints a list (of id, number, title, date, type, …): the report would show “[object Object]”.',
+    ]);
+    // {{date}} in an item with a date formats it; a helper's text given a field of the data, or a helper's result, is fine.
+    expect(found('{{#each sessions}}{{date}}{{cell title}}{{/each}}{{cell (join countries "name")}}{{yaml (concat workshop.title ", " workshop.location.city)}}\n')).toEqual([]);
+  });
+
+  it('a stray {{else}} or {{/if}} is said as such, at its {{', () => {
+    const found = (text: string) => templateProblems(withReport(text), jobs, 'en').map((d) => `${d.location?.start.line}:${d.location?.start.column} ${d.message}`);
+    expect(found('# {{t "introduction"}}\nX {{else}} Y\n')).toEqual(['2:3 {{else}} is outside any {{#if}}, {{#each}} or {{#unless}} block.']);
+    expect(found('# {{t "introduction"}}\nX {{/if}} Y\n')).toEqual(['2:3 {{/if}} closes no block: no {{#if …}} is open here.']);
+    // Another syntax error is at the token the parser stopped at, not at the caret of Handlebars' cut excerpt.
+    expect(found('# {{t "introduction"}}\n{{workshop.title}}}\n')).toEqual(['2:17 Template syntax error near “}}}”.']);
+  });
+
   it('the same text under another path is reported at that path', () => {
     const at = (displayPath: string) => new Map([...bundledTemplates(), ['report.md.hbs', { text: '{{nope}}\n', displayPath, overridden: true }]]);
     expect(templateProblems(at('a/templates/report.md.hbs'), jobs, 'en')[0]!.location?.file).toBe('a/templates/report.md.hbs');
