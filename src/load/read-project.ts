@@ -43,7 +43,9 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   const byName = new Map(files.map((file) => [file.path, file]));
   const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
   // Every notes file or folder left out for a problem; assets are checked where they are used.
-  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : [])))];
+  // And a folder of notes left out under a near name (`followup/`): its files are not there, not gone
+  // (their translations are not orphans, nor their countries unmentioned; its warning says why).
+  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : MISNAMED.get(d) ?? [])))];
   return {
     sources: {
       workshop,
@@ -150,6 +152,12 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
 
 const FILE_START = { line: 1, column: 1, offset: 0 };
 
+/** The project folder a `not-read` warning of a misnamed folder stands for (see misnamedFolders). */
+const MISNAMED = new WeakMap<Diagnostic, string>();
+
+/** The folders of notes files: one misnamed leaves its notes unread. */
+const NOTES_FOLDER_NAMES = ['sessions', 'countries', 'follow-up', 'translations'];
+
 /** The folders a project's notes and settings are read from. */
 const PROJECT_FOLDERS = ['sessions', 'countries', 'follow-up', 'translations', 'assets', 'templates'];
 
@@ -177,12 +185,15 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
     });
     if (!meant) continue;
     if (!present.has(meant) && entry.name.toLowerCase() === meant && (await fs.stat(path.join(dir, meant)).catch(() => undefined))) continue;
-    found.push({
+    const misnamed: Diagnostic = {
       code: 'not-read', severity: 'warning', stage: 'load',
       message: `The folder ${entry.name}/ is not read: the project's folder is ${meant}/.${present.has(meant) ? ` (${meant}/ is there too.)` : ''}`,
       hint: present.has(meant) ? `Move what ${entry.name}/ holds into ${meant}/.` : `Rename it ${meant}/.`,
       location: { file: entry.name, start: FILE_START, end: FILE_START },
-    });
+    };
+    // A notes folder whose files are all under the other name (none where it should be).
+    if (!present.has(meant) && NOTES_FOLDER_NAMES.includes(meant)) MISNAMED.set(misnamed, meant);
+    found.push(misnamed);
   }
   return found;
 }
