@@ -22,7 +22,7 @@ export function relocateWriterDiagnostics(result: WriterResult, generated: Reado
     const inOutput = { ...d.location, file: published(d.location.file) };
     // Characters no font has, on different lines of the notes: one warning at each line, with its own characters.
     if (d.code === 'missing-glyph' && d.actual !== undefined && missingGlyphChars(d.actual).length > 1) return byPlaceInNotes(missingGlyphChars(d.actual), notes, inOutput, shows);
-    const text = d.code === 'missing-glyph' ? result.sources.get(d.location.file) : undefined;
+    const text = d.code === 'missing-glyph' || d.code === 'right-to-left' ? result.sources.get(d.location.file) : undefined;
     const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
     const shown = d.code === 'image' ? result.sources.get(d.location.file)?.slice(d.location.start.offset, d.location.end.offset) : undefined;
     const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;

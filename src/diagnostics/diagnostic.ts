@@ -121,6 +121,7 @@ export type RuleId =
   | 'template-runtime'
   | 'invalid-front-matter'
   | 'missing-glyph'
+  | 'right-to-left'
   | 'image';
 
 export interface RelatedLocation extends Location {

@@ -17,6 +17,8 @@ export class GlyphCheck {
   private readonly missing = new Set<string>();
   private first: Position | undefined;
   private readonly ok = new Map<string, boolean>();
+  /** The first letter of a right-to-left script the document holds, and where. */
+  private rtl: { ch: string; at: Position } | undefined;
 
   constructor(private readonly m: Metrics) {}
 
@@ -29,6 +31,10 @@ export class GlyphCheck {
       .normalize('NFC')
       .replace(/[\u00ad\u200c-\u200f\u2060\ufe0e\ufe0f]/g, '')
       .replace(/[\ufb00-\ufb06]/g, (lig) => lig.normalize('NFKC'));
+    if (!this.rtl && at) {
+      const found = RIGHT_TO_LEFT.exec(text);
+      if (found) this.rtl = { ch: found[0], at: positionIn(text, found.index, at) };
+    }
     for (const ch of text) {
       if (ch !== '\n' && ch !== '\r' && !this.has(font, ch)) return this.replaceAll(text, font, at);
     }
@@ -70,14 +76,7 @@ export class GlyphCheck {
   private record(ch: string, text: string, index: number, at: SourcePoint | undefined): void {
     this.missing.add(ch);
     if (this.first || !at) return;
-    const before = text.slice(0, index);
-    const nl = before.lastIndexOf('\n');
-    const lines = nl < 0 ? 0 : before.split('\n').length - 1;
-    this.first = {
-      line: at.line + lines,
-      column: nl < 0 ? at.column + index : index - nl,
-      offset: (at.offset ?? 0) + index,
-    };
+    this.first = positionIn(text, index, at);
   }
 
   /** The one 'missing-glyph' warning for the document, if any character was replaced (the build splits it by where the notes hold each). */
@@ -86,7 +85,36 @@ export class GlyphCheck {
     const start = this.first ?? { line: 1, column: 1, offset: 0 };
     return missingGlyphDiagnostic([...this.missing], { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } });
   }
+
+  /**
+   * The one 'right-to-left' warning for the document, if it holds a letter of a right-to-left
+   * script (Arabic, Hebrew…) that the fonts draw: the PDF lays every line out left to right, so
+   * such words come in the wrong order (the HTML and the DOCX show them right). Located at the first.
+   */
+  rightToLeft(file: string): Diagnostic | undefined {
+    if (!this.rtl || this.missing.has(this.rtl.ch)) return undefined;
+    const start = this.rtl.at;
+    const code = `U+${(this.rtl.ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      code: 'right-to-left', severity: 'warning', stage: 'typeset',
+      message: `The PDF lays text out left to right: the words of right-to-left text (${this.rtl.ch}, ${code}) come in the wrong order there, and spaces around them may be lost. The HTML and the Word document show it right.`,
+      location: { file, start, end: { ...start, column: start.column + 1, offset: start.offset + 1 } },
+      actual: `${this.rtl.ch} (${code})`,
+      hint: 'For a PDF, give the text in a Latin transcription or a translation, or make the PDF from the Word document (--format docx).',
+    };
+  }
 }
+
+/** Where the character at `index` of a text starting at `at` is in the source. */
+function positionIn(text: string, index: number, at: SourcePoint): Position {
+  const before = text.slice(0, index);
+  const nl = before.lastIndexOf('\n');
+  const lines = nl < 0 ? 0 : before.split('\n').length - 1;
+  return { line: at.line + lines, column: nl < 0 ? at.column + index : index - nl, offset: (at.offset ?? 0) + index };
+}
+
+/** A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 
 /** A 'missing-glyph' warning for `chars`, at `location`; `actual` lists them (see missingGlyphChars). */
 export function missingGlyphDiagnostic(chars: readonly string[], location: Location): Diagnostic {

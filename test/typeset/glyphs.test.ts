@@ -26,6 +26,23 @@ describe('glyph check', () => {
     expect(g.diagnostic('a.md')).toBeUndefined();
   });
 
+  it('warns, once, at the first letter of right-to-left text a font draws: the PDF lays its words out left to right (the HTML and the DOCX show them right)', () => {
+    const drawsAll = { hasGlyph: () => true } as unknown as ConstructorParameters<typeof GlyphCheck>[0];
+    const g = new GlyphCheck(drawsAll);
+    g.check('Start only.', 'regular', { line: 2, column: 1, offset: 10 });
+    g.check('Start واحد اثنان end.', 'regular', { line: 7, column: 3, offset: 80 });
+    g.check('שלום', 'regular', { line: 9, column: 3, offset: 120 });
+    expect(g.rightToLeft('report.md')).toMatchObject({ code: 'right-to-left', severity: 'warning', location: { file: 'report.md', start: { line: 7, column: 9, offset: 86 } }, actual: 'و (U+0648)' });
+    // Latin text alone, or right-to-left letters no font has (their missing-glyph warning says it): no warning.
+    const latin = new GlyphCheck(drawsAll);
+    latin.check('Côte d’Ivoire', 'regular', { line: 1, column: 1, offset: 0 });
+    expect(latin.rightToLeft('a.md')).toBeUndefined();
+    const missing = new GlyphCheck(metrics);
+    missing.check('واحد', 'regular', { line: 1, column: 1, offset: 0 });
+    expect(missing.rightToLeft('a.md')).toBeUndefined();
+    expect(missing.diagnostic('a.md')?.code).toBe('missing-glyph');
+  });
+
   it('lets the line breaker break after a zero-width space', () => {
     const style = { font: 'regular' as const, size: 10, color: '#000000' };
     const w = Math.max(metrics.width('regular', 'aaaa\u200b', 10), metrics.width('regular', 'bbbb', 10)) + 1;

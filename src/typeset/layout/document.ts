@@ -95,6 +95,8 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   });
   const glyphDiagnostic = glyphs.diagnostic(input.file);
   if (glyphDiagnostic) diagnostics.push(glyphDiagnostic);
+  const rightToLeft = glyphs.rightToLeft(input.file);
+  if (rightToLeft) diagnostics.push(rightToLeft);
   return { pages, headings, struct: struct.nodes, front, page, diagnostics };
 }
 
