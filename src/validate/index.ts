@@ -1,3 +1,4 @@
+import { notesKind } from '../load/stray-files.js';
 import { namedOrganizations, partyHint, type NamedOrganization } from './party-suggestion.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataPath, LoadedProject, ParsedFile } from '../load/index.js';
@@ -56,6 +57,28 @@ function misplacedFollowUp(file: ParsedFile): Diagnostic {
   };
 }
 
+/** What each notes folder holds, as a message says it. */
+const FOLDER_HOLDS: Readonly<Record<string, string>> = { sessions: 'a session', countries: 'a country file', 'follow-up': 'a follow-up report' };
+
+/**
+ * A notes file saved in another notes folder than its kind's (a session's notes in countries/, a
+ * country's in sessions/), told by its top-level keys: one warning naming where it goes, where it
+ * was checked as the wrong kind (“Missing required key country”, then an unknown key per key).
+ */
+function misplacedNotes(file: ParsedFile): Diagnostic | undefined {
+  const folder = file.source.path.slice(0, file.source.path.indexOf('/'));
+  const kind = notesKind(file.source.text);
+  if (!kind || kind.folder === folder || !(folder in FOLDER_HOLDS) || (folder === 'sessions' && kind.folder === 'follow-up')) return undefined;
+  const name = kind.folder === 'countries' && kind.country ? `${kind.country}.yaml` : file.source.path.slice(file.source.path.lastIndexOf('/') + 1);
+  const at = { line: 1, column: 1, offset: 0 };
+  return {
+    code: 'not-read', severity: 'warning', stage: 'validate',
+    message: `${file.source.path} is ${kind.what} (${kind.keys.join(', ')}), not ${FOLDER_HOLDS[folder]}: it is not read here, and nothing of it is in the report.`,
+    hint: `Move it to ${kind.folder}/${name}.`,
+    location: { file: file.source.path, start: at, end: at },
+  };
+}
+
 /**
  * Stage 2: every file against its schema, then every cross-file rule of FORMAT.md over everything
  * that passed, so one run reports every independent problem. Pure.
@@ -103,10 +126,14 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   // A follow-up report saved in sessions/: one warning, not a session's six errors.
   const misplaced = loaded.sessions.filter(isFollowUpReport);
   for (const file of misplaced) diagnostics.push(misplacedFollowUp(file));
-  const sessions = loaded.sessions.filter((file) => !misplaced.includes(file)).map((file) => check<Partial<SessionNotes>>(file, 'session'));
-  const countries = loaded.countries.map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
+  // And a session's notes in countries/ or follow-up/, a country's in sessions/ or follow-up/: one warning each, not ten errors.
+  const elsewhere = [...loaded.sessions, ...loaded.countries, ...loaded.followUps].filter((file) => !misplaced.includes(file) && misplacedNotes(file) !== undefined);
+  for (const file of elsewhere) diagnostics.push(misplacedNotes(file)!);
+  const here = (files: readonly ParsedFile[]) => files.filter((file) => !misplaced.includes(file) && !elsewhere.includes(file));
+  const sessions = here(loaded.sessions).map((file) => check<Partial<SessionNotes>>(file, 'session'));
+  const countries = here(loaded.countries).map((file) => check<Partial<CountryFileNotes>>(file, 'country'));
   const translations = loaded.translations.map((file) => check<TranslationData>(file, 'translation'));
-  const followUps = loaded.followUps.map((file) => check<Partial<FollowUpNotes>>(file, 'follow-up'));
+  const followUps = here(loaded.followUps).map((file) => check<Partial<FollowUpNotes>>(file, 'follow-up'));
   if (!workshop) return { diagnostics };
 
   const project: RuleProject = {
