@@ -288,6 +288,11 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
           return at('type', 'value', `${quoted(name, 'The file')} must be text, not ${typeName(value)}.`, `YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}: put it in quotes to make it text, ${typeof last === 'number' ? '-' : `${String(last)}:`} ${JSON.stringify(written)}.`);
         }
       }
+      // `key_points: |` over `- ` lines: the block makes them one text, where each was meant as an item.
+      const written = String(error.params.type) === 'array' && typeof value === 'string' && path.length > 0 ? blockIndicator(file, path) : undefined;
+      if (written && /^[ \t]*[-*][ \t]/m.test(value as string)) {
+        return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, `Take out the “${written}” after ${String(path[path.length - 1])}: it makes the “- ” lines below one text; without it, each is an item of the list.`);
+      }
       return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, description);
     }
     case 'enum': {
@@ -336,6 +341,12 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);
   }
+}
+
+/** The block indicator (`|`, `>-`…) a value at `path` is written with, if it is a block scalar. */
+function blockIndicator(file: ParsedFile, path: DataPath): string | undefined {
+  const location = locate(file, path, 'value');
+  return /^[|>][-+0-9]*/.exec(file.source.text.slice(location.start.offset, location.end.offset))?.[0];
 }
 
 /** A `type` error of a text written freely (Markdown or plain text, no pattern, list of values or format). */

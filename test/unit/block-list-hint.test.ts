@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { check, session } from './helpers.js';
+
+describe('a list written under a block indicator (key_points: |)', () => {
+  it('is told to take the “|” out, where the hint described the list the user had written', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'key_points: |\n  - Border security is shared.\n  - Data must flow.\ncountry_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.start.line}:${d.location?.start.column} ${d.hint}`)).toEqual(['type 5:13 Take out the “|” after key_points: it makes the “- ” lines below one text; without it, each is an item of the list.']);
+  });
+
+  it('text under it that is no list keeps the hint of the field', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'key_points: |\n  Border security is shared.\ncountry_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
+    expect(diagnostics[0]!.hint).not.toContain('Take out');
+  });
+});
