@@ -336,7 +336,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const inner = unquoted(value);
       const curled = inner !== undefined && new RegExp(String(error.params.pattern), 'u').test(inner) ? curledQuotesHint(value, inner) : undefined;
       const named = !meant && !spaced && !curled && field !== undefined && PARTY_FIELDS.has(field) ? hints.party?.(value, field) : undefined;
-      return at('invalid-value', 'value', `${curled ? value : `“${value}”`} is not ${validAs(path)}.`, curled ?? meant ?? spaced ?? named ?? description);
+      // `coopération`: é is a letter to a reader; an id's letters are a to z.
+      const plain = value.normalize('NFD').replace(/\p{M}/gu, '');
+      const accented = !meant && !spaced && !curled && !named && plain !== value && new RegExp(String(error.params.pattern), 'u').test(plain) ? `Ids are written with the letters a to z, without accents: “${plain}”.` : undefined;
+      return at('invalid-value', 'value', `${curled ? value : `“${value}”`} is not ${validAs(path)}.`, curled ?? meant ?? spaced ?? named ?? accented ?? description);
     }
     default:
       return at('invalid-value', 'value', `${quoted(name, 'This value')} ${error.message ?? 'is not valid'}.`, description);

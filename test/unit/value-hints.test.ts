@@ -12,3 +12,10 @@ describe('a list written under a block indicator (key_points: |)', () => {
     expect(diagnostics[0]!.hint).not.toContain('Take out');
   });
 });
+
+describe('an id written with accents (themes: [coopération])', () => {
+  it('is told the id without them, where the hint said “letters”, which é is', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'themes: [coopération]\ncountry_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.start.line}:${d.location?.start.column} ${d.hint}`)).toEqual(['invalid-value 5:10 Ids are written with the letters a to z, without accents: “cooperation”.']);
+  });
+});
