@@ -102,6 +102,7 @@ export type RuleId =
   | 'organization-typo'
   | 'missing-asset'
   | 'restricted-same-as'
+  | 'restricted-scope'
   | 'restricted-link'
   | 'restricted-contradiction'
   | 'unknown-edition'

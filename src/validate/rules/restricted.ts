@@ -1,5 +1,6 @@
 import type { TextItem } from '../../notes/types.js';
 import type { RuleContext, Site } from '../context.js';
+import { locate, type ParsedFile } from '../../load/index.js';
 
 /**
  * What public editions would get wrong: a public recommendation whose text comes from a restricted
@@ -20,6 +21,7 @@ export function checkRestricted(ctx: RuleContext): void {
     const at = (path: Array<string | number>): Site => ({ file, path });
     if (data.restricted === true) {
       contradictions(ctx, file, data as Record<string, unknown>);
+      wholeFileAfterList(ctx, file, 'session');
       continue;
     }
     data.recommendations?.forEach((rec, i) => {
@@ -45,7 +47,10 @@ export function checkRestricted(ctx: RuleContext): void {
     });
   }
   for (const country of ctx.project.countries) {
-    if (country.data.restricted === true) contradictions(ctx, country.file, country.data as Record<string, unknown>);
+    if (country.data.restricted === true) {
+      contradictions(ctx, country.file, country.data as Record<string, unknown>);
+      wholeFileAfterList(ctx, country.file, 'country file');
+    }
   }
 }
 
@@ -92,4 +97,23 @@ function contradictions(ctx: RuleContext, file: Site['file'], data: Record<strin
     }
   };
   visit(data, []);
+}
+
+/**
+ * `restricted: true` at the top level, written just below the items of a list (at the file's end,
+ * under its last recommendation): it marks the whole file, whose every note then leaves the public
+ * edition, where it was likely meant for the item above, indented one step too little. A warning:
+ * the file is valid, and marking a whole session is allowed (written near the top, it is not warned).
+ */
+function wholeFileAfterList(ctx: RuleContext, file: ParsedFile, what: 'session' | 'country file'): void {
+  const at = locate(file, ['restricted'], 'key');
+  const lines = file.source.text.slice(0, at.start.offset).split('\n').slice(0, -1).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  const above = lines[lines.length - 1];
+  if (above === undefined || !/^\s/.test(above)) return;
+  ctx.diagnostics.push({
+    code: 'restricted-scope', severity: 'warning', stage: 'validate',
+    message: `restricted: true here marks the whole ${what}: all its notes are left out of public editions, not only the item above it.`,
+    hint: `If it was meant for the item above, indent it under that item (as the item's other keys are); to mark the whole ${what}, write it near the top, after ${what === 'session' ? 'title:' : 'country:'}.`,
+    location: at,
+  });
 }
