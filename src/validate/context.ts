@@ -295,7 +295,11 @@ export class RuleContext {
         const name = baseName(session.file.source.path);
         return (COPY_MARK.test(name) ? 1_000_000 : 0) + name.length;
       };
-      const byName = [...this.project.sessions].sort((a, b) => rank(a) - rank(b));
+      // Only sessions of the same title and date can repeat each other: the others are not serialised (2,000 of them in a programme).
+      const quick = (session: { data: { title?: unknown; date?: unknown } }) => `${String(session.data.title)}\u0000${String(session.data.date)}`;
+      const seen = new Map<string, number>();
+      for (const session of this.project.sessions) seen.set(quick(session), (seen.get(quick(session)) ?? 0) + 1);
+      const byName = this.project.sessions.filter((session) => seen.get(quick(session))! > 1).sort((a, b) => rank(a) - rank(b));
       for (const session of byName) {
         if (Object.keys(session.data).length === 0) continue;
         const key = JSON.stringify(session.data);
