@@ -24,13 +24,14 @@ const ANY = new RegExp(`[${[...HIDDEN.keys()].join('')}]`, 'u');
 
 /**
  * The hint for a key or value holding such characters: which (named, with their code), and the
- * text without them (spaces around it taken off), or undefined when it holds none. Pure.
+ * text to write: `meant` (a key a did-you-mean found), else the text without them (spaces around it
+ * taken off); undefined when it holds none. Pure.
  */
-export function hiddenCharactersHint(text: string): string | undefined {
+export function hiddenCharactersHint(text: string, meant?: string): string | undefined {
   if (!ANY.test(text)) return undefined;
   const found = [...new Set([...text].filter((char) => HIDDEN.has(char)))];
   const names = found.map((char) => `${HIDDEN.get(char)!.name} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-  const plain = [...text].map((char) => HIDDEN.get(char)?.as ?? char).join('').trim();
+  const plain = meant ?? [...text].map((char) => HIDDEN.get(char)?.as ?? char).join('').trim();
   const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   return `It holds ${listed}, ${names.length === 1 ? 'a character' : 'characters'} that cannot be told apart here: write “${plain}”${plain === '' ? '' : ', typed again'}.`;
 }

@@ -65,7 +65,9 @@ function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: 
   const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.propertyName;
   const value = key === undefined && ['enum', 'pattern', 'format', 'const'].includes(error.keyword) ? valueAt(data, pathOf(error)) : undefined;
   const text = typeof key === 'string' ? key : typeof value === 'string' ? value : undefined;
-  const hint = text === undefined ? undefined : hiddenCharactersHint(text);
+  // The key or value a did-you-mean already named (`key points` with a non-breaking space: key_points), else the text without them.
+  const meant = /^Did you mean “([^”]+)”\?/.exec(diagnostic.hint ?? '')?.[1];
+  const hint = text === undefined ? undefined : hiddenCharactersHint(text, meant);
   return hint ? { ...diagnostic, hint } : diagnostic;
 }
 
@@ -262,10 +264,14 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const forbidden = ['__proto__', 'constructor', 'prototype'].includes(key);
       // A key without its name (`: 2025-03-11`); a line of text above that lost its indentation (`Note: the chair closed…`).
       if (key === '') return emptyKey(file, path, name, nameMeant(error, data));
-      const unindented = unindentedText(file, [...path, key]);
+      // A key meant (`Key points:`, `Title:`) is that key mistyped, not text: indenting it would move what follows into the text above.
+      // So is a key whose value is a list or a mapping (`Key points:` above its items): text has words after its colon.
+      const exact = allowed.find((allowedKey) => allowedKey === key.toLowerCase().replace(/[\s\u00a0-]+/g, '_'));
+      const written = valueAt(data, [...path, key]);
+      const unindented = exact === undefined && (typeof written === 'string' || typeof written === 'number') ? unindentedText(file, [...path, key]) : undefined;
       if (unindented) return unindented;
       return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
-        (forbidden ? undefined : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
+        (forbidden ? undefined : exact !== undefined ? `Did you mean “${exact}”?` : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
     }
     case 'required': {
       const key = String(error.params.missingProperty);

@@ -19,3 +19,16 @@ describe('an id written with accents (themes: [coopération])', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.location?.start.line}:${d.location?.start.column} ${d.hint}`)).toEqual(['invalid-value 5:10 Ids are written with the letters a to z, without accents: “cooperation”.']);
   });
 });
+
+describe('a key written as a reader writes it, below a block of text (from the review)', () => {
+  const notes = 'country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]\n';
+  it('“Key points:” above its items is the key mistyped, not text to indent into the summary (which would have moved the key points into it)', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': `title: A session\ndate: 2022-05-09\ntype: plenary\nsummary: |\n  Something was discussed.\nKey points:\n  - A point.\n${notes}` } });
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.start.line} ${d.message} ${d.hint}`)).toEqual(['unknown-key 6 Unknown key “Key points”. Did you mean “key_points”?']);
+  });
+
+  it('with a non-breaking space in it, the hint names the space and the key meant, not the words without it', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': `title: A session\ndate: 2022-05-09\ntype: plenary\nsummary: Something was discussed.\nkey\u00a0points:\n  - A point.\n${notes}` } });
+    expect(diagnostics.map((d) => d.hint)).toEqual(['It holds a non-breaking space (U+00A0), a character that cannot be told apart here: write “key_points”, typed again.']);
+  });
+});
