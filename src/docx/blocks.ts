@@ -100,7 +100,7 @@ function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, pl
   const quote = quoted > 0 ? { style: STYLE.quote } : {};
   if (place?.numbering) {
     // The number or bullet stays where the list is; the text is indented by the quotes around the list and in the item.
-    const inside = ((ctx.quote ?? 0) - (place.quote ?? 0)) * ctx.indents.quote;
+    const inside = Math.min(((ctx.quote ?? 0) - (place.quote ?? 0)) * ctx.indents.quote, Math.floor(ctx.widthTwips / 4));
     const indent = quoted > 0 ? { indent: { left: quoted + listIndent(place.level), hanging: LIST_HANGING + inside } } : {};
     return new Paragraph({ numbering: place.numbering, children, ...spacing, ...quote, ...indent });
   }

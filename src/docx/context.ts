@@ -43,5 +43,6 @@ export interface DocxContext {
 
 /** The left indent, in twips, of the block quotes the content is in (0 outside any). */
 export function quoteIndent(ctx: DocxContext): number {
-  return (ctx.quote ?? 0) * ctx.indents.quote;
+  // Quotes nested deeper than the page is wide (30 levels) stay within half of it: a table there had a negative width, and the build stopped.
+  return Math.min((ctx.quote ?? 0) * ctx.indents.quote, Math.floor(ctx.widthTwips / 2));
 }

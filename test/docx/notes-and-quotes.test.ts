@@ -176,4 +176,17 @@ describe('DOCX: a quote in a quote, with a list', () => {
     expect(elements(inItem['w:pPr'], 'w:pStyle')[0]?.['@_w:val']).toBe('Quote');
     expect(ind(inItem)).toBe(360 + step);
   });
+
+  it('keeps a table and a list in quotes nested deeper than the page is wide within half of it (30 levels: the table had a negative width, and the build stopped)', async () => {
+    const deep = '> '.repeat(30);
+    const markdown = `---\ntitle: "Deep"\n---\n\n# Deep\n\n${deep}| a | b |\n${deep}|---|---|\n${deep}| 1 | 2 |\n\n${deep}- deep item\n`;
+    const built = await docxDocument(markdown, 'deep.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const table = elements(document, 'w:tbl')[0]!;
+    const indent = Number(elements(table['w:tblPr'], 'w:tblInd')[0]?.['@_w:w']);
+    const columns = elements(table['w:tblGrid'], 'w:gridCol').map((c) => Number(c['@_w:w']));
+    expect(indent).toBeGreaterThan(0);
+    expect(columns.every((width) => width > 0)).toBe(true);
+    expect(elements(document, 'w:p').some((p) => wordText(p) === 'deep item')).toBe(true);
+  });
 });
