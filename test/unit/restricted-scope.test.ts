@@ -16,3 +16,11 @@ describe('restricted: true at the top level just below a list (restricted-scope)
     expect(check({ sessions: { 'sessions/a.yaml': session({ extra: `${NOTES}${REC}    restricted: true` }) } }).diagnostics).toEqual([]);
   });
 });
+
+describe('restricted: true at the top level below other entries (from the review)', () => {
+  it('below a mapping (rapporteur:), a list of people (chairs:) or a list of ids is no warning: there is no item it could be meant for', () => {
+    for (const above of ['rapporteur:\n  name: A. B.\n  organization: uncct\n', 'chairs:\n  - name: A. B.\n    organization: uncct\n', 'themes:\n  - kst\n']) {
+      expect(check({ sessions: { 'sessions/a.yaml': session({ extra: `${NOTES}${above}restricted: true` }) } }).diagnostics.map((d) => d.code)).toEqual([]);
+    }
+  });
+});

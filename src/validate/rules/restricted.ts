@@ -105,11 +105,22 @@ function contradictions(ctx: RuleContext, file: Site['file'], data: Record<strin
  * edition, where it was likely meant for the item above, indented one step too little. A warning:
  * the file is valid, and marking a whole session is allowed (written near the top, it is not warned).
  */
+/** The lists of a session or country file whose items take a `restricted:` of their own. */
+const RESTRICTABLE_LISTS = new Set(['recommendations', 'actions', 'key_points', 'initiatives', 'challenges', 'good_practices', 'needs']);
+
 function wholeFileAfterList(ctx: RuleContext, file: ParsedFile, what: 'session' | 'country file'): void {
+  // The entry just before `restricted` (keys keep their written order): a list whose last item is a
+  // mapping, which takes a `restricted:` of its own (a recommendation, an action, a `{ text }` item).
+  const data = file.data as Record<string, unknown>;
+  const keys = Object.keys(data);
+  const listKey = keys[keys.indexOf('restricted') - 1] ?? '';
+  const before = RESTRICTABLE_LISTS.has(listKey) ? data[listKey] : undefined;
+  const last = Array.isArray(before) ? before[before.length - 1] : undefined;
+  if (last === null || typeof last !== 'object' || Array.isArray(last)) return;
+  // And written below that item (a key at the top, then the list, is not this mistake).
   const at = locate(file, ['restricted'], 'key');
-  const lines = file.source.text.slice(0, at.start.offset).split('\n').slice(0, -1).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-  const above = lines[lines.length - 1];
-  if (above === undefined || !/^\s/.test(above)) return;
+  const item = locate(file, [listKey, (before as unknown[]).length - 1], 'value');
+  if (item.end.offset > at.start.offset) return;
   ctx.diagnostics.push({
     code: 'restricted-scope', severity: 'warning', stage: 'validate',
     message: `restricted: true here marks the whole ${what}: all its notes are left out of public editions, not only the item above it.`,
