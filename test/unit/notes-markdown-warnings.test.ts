@@ -129,5 +129,7 @@ describe('a (md) text written as a folded block (folded-markdown)', () => {
     expect(all(summary('>', '  The group agreed on three priorities: radios for border posts,\n  joint patrols and training.'))).toEqual([]);
     expect(all(summary('|', '  The group agreed:\n\n  - radios;\n  - training.'))).toEqual([]);
     expect(all(summary('>', '  One paragraph,\n  trailing blank lines.\n\n'))).toEqual([]);
+    // A wrapped line that begins with a dash used as one (from the review): one sentence, folded as meant.
+    expect(all(summary('>', '  Les délégations venues du Burkina Faso\n  - et du Mali - ont rappelé leurs besoins.'))).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export function checkFoldedMarkdown(ctx: RuleContext): void {
     const header = FOLDED.exec(source.slice(value.start.offset, value.start.offset + 4));
     if (!header || !readable(file, path)) return;
     const written = asWritten(source.slice(value.start.offset, value.end.offset));
-    if (written === undefined || blocks(written) === blocks(text)) return;
+    // Only blocks a blank line sets apart (or a list the text starts with): a wrapped line that begins
+    // with a dash used as one (`- et du Mali -`) would be a list item to “|”, and is one sentence folded.
+    if (written === undefined || !(/\S[ \t]*\n[ \t]*\n[ \t]*\S/.test(written) || /^([-*+]|\d+[.)])[ \t]/.test(written.trimStart())) || blocks(written) === blocks(text)) return;
     const literal = `|${header[1] ?? ''}`;
     ctx.diagnostics.push({
       code: 'folded-markdown', severity: 'warning', stage: 'validate',
