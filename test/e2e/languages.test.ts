@@ -159,6 +159,12 @@ describe('each translation rule, one defect at a time, located', () => {
       where: /rabat-\d+\/translations\/FR\/\S+\.yaml:\d+:1 error translations\/FR\/ is not read: the folder of the French translation is translations\/fr\/ \(language codes are lower case\)\. \[orphan-translation\]\n[\s\S]*hint: Rename the folder translations\/FR\/ to translations\/fr\/ \(its 16 files are read then\)\./, code: 1,
     },
     {
+      // translations/FR/ beside translations/fr/ (from the review): the missing texts of fr/ are still said, and the hint is to move, not rename.
+      rule: 'orphan-translation',
+      change: (dir) => { copyTree(path.join(dir, 'translations/fr'), path.join(dir, 'translations/FR')); },
+      where: /rabat-\d+\/translations\/FR\/\S+\.yaml:\d+:1 error translations\/FR\/ is not read[\s\S]*hint: Move what translations\/FR\/ holds into translations\/fr\/ \(which is there too\), then delete it\./, code: 1,
+    },
+    {
       // A misnamed folder of notes: its translations are not orphans to delete (it was 3 errors advising to delete them, and the build failed on them).
       rule: 'not-read',
       change: (dir) => renameSync(path.join(dir, 'follow-up'), path.join(dir, 'followup')),

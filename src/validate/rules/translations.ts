@@ -35,6 +35,7 @@ export function checkTranslations(ctx: RuleContext): void {
   // A folder named for a language of the report in other letters (`translations/FR/`): one error,
   // for the folder; its texts are not each called missing (they are there, under the wrong name).
   const miscased = new Map<string, Language>();
+  const ownFolders = new Set(ctx.project.translations.map((t) => t.file.source.path.split('/')[1]));
   for (const { file, reason } of status.strayFiles) {
     if (reason === 'no-source' && damaged(file.target)) continue;
     const meant = reason === 'not-a-language' ? status.languages.find((language) => language === file.language.toLowerCase()) : undefined;
@@ -43,7 +44,7 @@ export function checkTranslations(ctx: RuleContext): void {
         miscased.set(file.language, meant);
         const count = status.strayFiles.filter((other) => other.file.language === file.language).length;
         ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', `translations/${file.language}/ is not read: the folder of the ${NAMES[meant]} translation is translations/${meant}/ (language codes are lower case).`,
-          `Rename the folder translations/${file.language}/ to translations/${meant}/ (its ${count === 1 ? 'file is' : `${count} files are`} read then).`);
+          ownFolders.has(meant) ? `Move what translations/${file.language}/ holds into translations/${meant}/ (which is there too), then delete it.` : `Rename the folder translations/${file.language}/ to translations/${meant}/ (its ${count === 1 ? 'file is' : `${count} files are`} read then).`);
       }
       continue;
     }
@@ -93,7 +94,8 @@ export function checkTranslations(ctx: RuleContext): void {
       if (movedTo(s.language, s.source.source.path, s.slot.key)) continue;
       if (s.translation && movedFrom(s.translation.file, s.translation.key)) state = 'missing';
     }
-    if (state === 'missing' && [...miscased.values()].includes(s.language)) continue;
+    // (Only when the language has no folder of its own: beside translations/fr/, its missing texts are missing.)
+    if (state === 'missing' && [...miscased.values()].includes(s.language) && !ownFolders.has(s.language)) continue;
     if (state === 'missing') {
       // A text of an entry whose id was not valid: its translation, keyed by that id, is not found; the id's error says why.
       // Or of an entry addressed by its place (`actions.7.text`) because a key in error, maybe its id (`di:`), was left out.
