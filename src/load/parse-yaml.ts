@@ -7,7 +7,7 @@ import { lineText, syntaxHint } from './syntax-hints.js';
 import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
-import { scanCst, type StructureProblem } from './structure.js';
+import { scanCst, tooManyIndicators, type StructureProblem } from './structure.js';
 import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
@@ -26,6 +26,8 @@ export interface ParseResult {
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // One pass of the parser: the syntax tree is checked (limits, tags), then composed.
   const lineCounter = new LineCounter();
+  const deep = tooManyIndicators(source.text);
+  if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...source.text.matchAll(/\n/g)].map((match) => match.index + 1)]));
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
   const scan = scanCst(source.text, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));

@@ -25,6 +25,16 @@ export interface CstScan {
 }
 
 /** One pass over the concrete syntax tree: limits, and the source tokens the composed document hides. */
+/**
+ * The offset of a line that opens more block collections than the limit allows on its own
+ * (`- - - … x`, 3,000 deep): the YAML parser itself recurses over them when a later line closes
+ * them, and ran out of stack before any limit could be checked. Found on the text, before parsing.
+ */
+export function tooManyIndicators(text: string, limits = LIMITS): StructureProblem | undefined {
+  const found = new RegExp(`^[ \\t]*(?:[-?:][ \\t]+){${limits.depth + 1}}`, 'm').exec(text);
+  return found ? { code: 'too-deep', offset: found.index + found[0].length - 2, message: `Mappings and lists are nested more than ${limits.depth} levels deep here.` } : undefined;
+}
+
 export function scanCst(text: string, limits = LIMITS, tokens?: readonly unknown[]): CstScan {
   const docs = (tokens ?? [...new Parser().parse(text)]) as unknown as Token[];
   const problem = checkLimits(docs, limits);
