@@ -27,6 +27,8 @@ export interface CommentCut {
  * (then the comment is the cause of the syntax error there, whatever it says).
  */
 export function commentCut(text: string, start: number, end: number, anyComment = false): CommentCut | undefined {
+  // No `#` after the text on its last line or at the start of the next: nothing cut it (most texts; every plain value is asked).
+  if (!hashAfter(text, end)) return undefined;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const owner = ownerOf(text.slice(lineStart, start), lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : '');
   if (!owner) return undefined;
@@ -107,6 +109,18 @@ function continuation(text: string, after: number, column: number): [number, num
     range = [range?.[0] ?? next, endOfLine(text, next)];
   }
   return range;
+}
+
+/** Whether a `#` follows `end` on its line, or begins the next line (after its indentation). */
+function hashAfter(text: string, end: number): boolean {
+  // Character by character: an indexOf would search the rest of the file for every value.
+  let lineEnd = end;
+  for (; lineEnd < text.length && text[lineEnd] !== '\n'; lineEnd++) if (text[lineEnd] === '#') return true;
+  const next = nextLine(text, lineEnd);
+  if (next === undefined) return false;
+  let at = next;
+  while (text[at] === ' ') at++;
+  return text[at] === '#';
 }
 
 function nextLine(text: string, lineEnd: number): number | undefined {

@@ -1,13 +1,19 @@
 import type { Nodes } from 'mdast';
 import type { RuleContext } from '../context.js';
 import { spanToLocation } from '../../diagnostics/location.js';
-import { locate } from '../../load/index.js';
+import { locate, type ParsedFile } from '../../load/index.js';
 import { parseGfm } from '../../markdown/parse.js';
 import { walk } from '../../markdown/walk.js';
 import { eachMarkdownText, readableTexts } from '../markdown-fields.js';
 
 /** A folded block's header: `>`, and its chomping and indentation indicators. */
 const FOLDED = /^>([1-9][+-]?|[+-][1-9]?)?(?=[ \t]|\r?\n|$)/;
+
+/** A line that ends with a folded block's header (`summary: >`, `- >-`, `text: >2 # note`). */
+const FOLDED_HEADER = /[ \t]>([1-9][+-]?|[+-][1-9]?)?[ \t]*(#.*)?\r?$/m;
+
+/** A text that begins with a list item. */
+const LIST_START = /^\s*([-*+]|\d+[.)])[ \t]/;
 
 /** The Markdown blocks whose number folding can change. */
 const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'code', 'blockquote', 'thematicBreak', 'table']);
@@ -21,7 +27,16 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'code', 'blo
  */
 export function checkFoldedMarkdown(ctx: RuleContext): void {
   const readable = readableTexts(ctx);
+  // Only a file with a folded block is looked at, text by text (locating each of 2,000 sessions' texts took 0.1 s).
+  const folds = new Map<ParsedFile, boolean>();
+  const hasFolded = (file: ParsedFile) => {
+    let found = folds.get(file);
+    if (found === undefined) folds.set(file, (found = FOLDED_HEADER.test(file.source.text)));
+    return found;
+  };
   eachMarkdownText(ctx.project, (file, text, path) => {
+    // Folded, blocks a blank line set apart leave a line break in the text; a list it starts with, its marker.
+    if (!hasFolded(file) || (!text.trimEnd().includes('\n') && !LIST_START.test(text))) return;
     const value = locate(file, path, 'value');
     const source = file.source.text;
     const header = FOLDED.exec(source.slice(value.start.offset, value.start.offset + 4));
@@ -29,7 +44,7 @@ export function checkFoldedMarkdown(ctx: RuleContext): void {
     const written = asWritten(source.slice(value.start.offset, value.end.offset));
     // Only blocks a blank line sets apart (or a list the text starts with): a wrapped line that begins
     // with a dash used as one (`- et du Mali -`) would be a list item to “|”, and is one sentence folded.
-    if (written === undefined || !(/\S[ \t]*\n[ \t]*\n[ \t]*\S/.test(written) || /^([-*+]|\d+[.)])[ \t]/.test(written.trimStart())) || blocks(written) === blocks(text)) return;
+    if (written === undefined || !(/\S[ \t]*\n[ \t]*\n[ \t]*\S/.test(written) || LIST_START.test(written)) || blocks(written) === blocks(text)) return;
     const literal = `|${header[1] ?? ''}`;
     ctx.diagnostics.push({
       code: 'folded-markdown', severity: 'warning', stage: 'validate',
