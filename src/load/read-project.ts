@@ -7,7 +7,7 @@ import { decodeUtf8 } from './decode.js';
 import { checkFolderLink, checkLink } from './links.js';
 import { errorCode, fileSystemError, nodeFs, readFileUpTo, type DirEntry, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
-import { folderStem, misnamedWorkshopFile, notesBeside, strayInNotesFolder } from './stray-files.js';
+import { folderStem, misnamedWorkshopFile, notesBeside, strayInNotesFolder, STANDS_FOR } from './stray-files.js';
 
 export interface ReadResult {
   sources: ProjectSources;
@@ -45,7 +45,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   // Every notes file or folder left out for a problem; assets are checked where they are used.
   // And a folder of notes left out under a near name (`followup/`): its files are not there, not gone
   // (their translations are not orphans, nor their countries unmentioned; its warning says why).
-  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : MISNAMED.get(d) ?? [])))];
+  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : STANDS_FOR.get(d) ?? [])))];
   return {
     sources: {
       workshop,
@@ -152,8 +152,6 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
 
 const FILE_START = { line: 1, column: 1, offset: 0 };
 
-/** The project folder a `not-read` warning of a misnamed folder stands for (see misnamedFolders). */
-const MISNAMED = new WeakMap<Diagnostic, string>();
 
 /** The folders of notes files: one misnamed leaves its notes unread. */
 const NOTES_FOLDER_NAMES = ['sessions', 'countries', 'follow-up', 'translations'];
@@ -192,7 +190,7 @@ async function misnamedFolders(fs: FileSystem, dir: string, entries: ReadonlyArr
       location: { file: entry.name, start: FILE_START, end: FILE_START },
     };
     // A notes folder whose files are all under the other name (none where it should be).
-    if (!present.has(meant) && NOTES_FOLDER_NAMES.includes(meant)) MISNAMED.set(misnamed, meant);
+    if (!present.has(meant) && NOTES_FOLDER_NAMES.includes(meant)) STANDS_FOR.set(misnamed, meant);
     found.push(misnamed);
   }
   return found;

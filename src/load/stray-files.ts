@@ -49,6 +49,13 @@ export function strayInNotesFolder(name: string, sub: string): Diagnostic | unde
     `Write ${HOLDS[sub] ?? 'the notes'} into ${sub}/${stem}.yaml, or move this file out of ${sub}/ if it is not meant to be read.`);
 }
 
+/**
+ * What a `not-read` warning of notes left out stands for: the folder (`countries`) or the file
+ * (`sessions/03-extra.yaml`) they would be read as. The checks then take that place as one that
+ * could not be read: what refers to its notes, or translates them, is not blamed for their absence.
+ */
+export const STANDS_FOR = new WeakMap<Diagnostic, string>();
+
 /** The keys that tell a kind of notes, and the folder it is read from. */
 const KINDS = [
   { folder: 'follow-up', what: 'a follow-up report', test: (keys: Set<string>) => keys.has('updates') && (keys.has('date') || keys.has('reported_by')), shown: ['date', 'reported_by', 'updates'] },
@@ -80,12 +87,14 @@ export async function notesBeside(fs: FileSystem, dir: string, entries: readonly
     const kind = text === undefined ? undefined : notesKind(text);
     if (!kind) continue;
     const name = kind.folder === 'countries' && kind.country ? `${kind.country}.yaml` : entry.name;
-    found.push({
+    const diagnostic: Diagnostic = {
       code: 'not-read', severity: 'warning', stage: 'load',
       message: `${entry.name} is not read: it holds ${kind.what} (${kind.keys.join(', ')}), and ${kind.folder === 'sessions' ? 'sessions' : kind.folder === 'countries' ? 'country files' : 'follow-up reports'} are read from ${programme ? `each workshop's own ${kind.folder}/ folder` : `the folder ${kind.folder}/`} only, so nothing of it is in the report.`,
       hint: where(kind.folder, name),
       location: { file: entry.name, start: FILE_START, end: FILE_START },
-    });
+    };
+    if (!programme) STANDS_FOR.set(diagnostic, `${kind.folder}/${name}`);
+    found.push(diagnostic);
   }
   return found.sort((a, b) => (a.location!.file < b.location!.file ? -1 : 1));
 }

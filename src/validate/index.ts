@@ -68,7 +68,7 @@ const FOLDER_HOLDS: Readonly<Record<string, string>> = { sessions: 'a session', 
  * country's in sessions/), told by its top-level keys: one warning naming where it goes, where it
  * was checked as the wrong kind (“Missing required key country”, then an unknown key per key).
  */
-function misplacedNotes(file: ParsedFile): Diagnostic | undefined {
+function misplacedNotes(file: ParsedFile): { diagnostic: Diagnostic; target: string } | undefined {
   const folder = file.source.path.slice(0, file.source.path.indexOf('/'));
   // A file with its folder's own key is its kind (the text is read for keys only when it lacks it: 2,000 sessions are not scanned again).
   const data = file.data;
@@ -78,10 +78,13 @@ function misplacedNotes(file: ParsedFile): Diagnostic | undefined {
   const name = kind.folder === 'countries' && kind.country ? `${kind.country}.yaml` : file.source.path.slice(file.source.path.lastIndexOf('/') + 1);
   const at = { line: 1, column: 1, offset: 0 };
   return {
-    code: 'not-read', severity: 'warning', stage: 'validate',
-    message: `${file.source.path} is ${kind.what} (${kind.keys.join(', ')}), not ${FOLDER_HOLDS[folder]}: it is not read here, and nothing of it is in the report.`,
-    hint: `Move it to ${kind.folder}/${name}.`,
-    location: { file: file.source.path, start: at, end: at },
+    target: `${kind.folder}/${name}`,
+    diagnostic: {
+      code: 'not-read', severity: 'warning', stage: 'validate',
+      message: `${file.source.path} is ${kind.what} (${kind.keys.join(', ')}), not ${FOLDER_HOLDS[folder]}: it is not read here, and nothing of it is in the report.`,
+      hint: `Move it to ${kind.folder}/${name}.`,
+      location: { file: file.source.path, start: at, end: at },
+    },
   };
 }
 
@@ -134,7 +137,16 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   for (const file of misplaced) diagnostics.push(misplacedFollowUp(file));
   // And a session's notes in countries/ or follow-up/, a country's in sessions/ or follow-up/: one warning each, not ten errors.
   const elsewhere = [...loaded.sessions, ...loaded.countries, ...loaded.followUps].filter((file) => !misplaced.includes(file) && misplacedNotes(file) !== undefined);
-  for (const file of elsewhere) diagnostics.push(misplacedNotes(file)!);
+  for (const file of elsewhere) {
+    const { diagnostic, target } = misplacedNotes(file)!;
+    diagnostics.push(diagnostic);
+    // Its notes are where they would be read, unread: what refers to them, or translates them, is not blamed.
+    damagedFiles.add(target);
+    if (target.startsWith('sessions/')) sessionsUnread = true;
+    // And the ids it gives are known to be there: a reference to one is not a typo of another's.
+    const data = file.data as { recommendations?: unknown; actions?: unknown } | null;
+    for (const list of [data?.recommendations, data?.actions]) if (Array.isArray(list)) for (const item of list) if (typeof (item as { id?: unknown } | null)?.id === 'string') ids.add((item as { id: string }).id);
+  }
   const here = (files: readonly ParsedFile[]) => files.filter((file) => !misplaced.includes(file) && !elsewhere.includes(file));
   const sessions = here(loaded.sessions).map((file) => check<Partial<SessionNotes>>(file, 'session'));
   const countries = here(loaded.countries).map((file) => check<Partial<CountryFileNotes>>(file, 'country'));

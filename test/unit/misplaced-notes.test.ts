@@ -13,4 +13,11 @@ describe('notes saved in another notes folder than their kind\'s', () => {
     const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }), 'sessions/mali.yaml': 'country: MLI\nsummary: The delegation presented its strategy.\n' } });
     expect(diagnostics.map((d) => `${d.code} ${d.location?.file}: ${d.hint}`)).toEqual(['not-read sessions/mali.yaml: Move it to countries/MLI.yaml.']);
   });
+
+  it('what refers to its notes is not blamed for their absence: an action implementing its recommendation is no unknown-recommendation (a “Did you mean” of another)', () => {
+    const misplaced = session({ title: 'Working group', extra: 'recommendations:\n  - id: comites-locaux\n    text: Set up local committees.\n    theme: kst\n    addressed_to: [member-states]' });
+    const referring = session({ extra: 'country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]\nrecommendations:\n  - id: cl-comites-locaux\n    text: Train local committees.\n    theme: kst\n    addressed_to: [member-states]\nactions:\n  - text: Hold a meeting.\n    owner: uncct\n    recommendations: [comites-locaux]' });
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': referring }, countries: { 'countries/03-extra.yaml': misplaced } });
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.file}`)).toEqual(['not-read countries/03-extra.yaml']);
+  });
 });
