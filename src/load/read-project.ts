@@ -17,6 +17,17 @@ export interface ReadResult {
 const YAML_FILE = /\.ya?ml$/i;
 
 /**
+ * A file the system or an office program keeps beside the notes, never notes itself: a hidden file
+ * (macOS's `._01-opening.yaml` on a USB stick, an editor's `.#…`, LibreOffice's `.~lock.…#`) or
+ * Office's lock file (`~$01-opening.yaml`, while Word has it open). Read as notes, its binary bytes
+ * stopped the build (“The file contains a NUL byte”) for a file the rapporteur cannot even see.
+ */
+function isSystemFile(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return base.startsWith('.') || base.startsWith('~$');
+}
+
+/**
  * Reads a project folder: the only place (with the CLI) that touches the disk for notes. A file that
  * cannot be read is a SetupError naming it and saying why (permission denied, too many open files…).
  */
@@ -28,7 +39,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
     listYaml(fs, dir, 'sessions', links[0]!),
     listYaml(fs, dir, 'countries', links[1]!),
     listFiles(fs, dir, 'assets', links[2]!),
-    listFiles(fs, dir, 'translations', links[3]!, (name) => YAML_FILE.test(name)),
+    listFiles(fs, dir, 'translations', links[3]!, (name) => YAML_FILE.test(name) && !isSystemFile(name)),
     listYaml(fs, dir, 'follow-up', links[4]!),
   ]);
   diagnostics.push(...links.flat());
@@ -128,7 +139,7 @@ async function listYaml(fs: FileSystem, dir: string, sub: string, diagnostics: D
   const nested: string[] = [];
   const stray: Diagnostic[] = [];
   // A file (or link) in a folder inside is not read, nor its link followed: it is only named.
-  const top = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/');
+  const top = (name: string) => YAML_FILE.test(name) && !name.slice(sub.length + 1).includes('/') && !isSystemFile(name);
   const names = await listFiles(fs, dir, sub, diagnostics, top, (name) => {
     if (YAML_FILE.test(name)) nested.push(name);
     else {

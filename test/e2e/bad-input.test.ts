@@ -136,6 +136,16 @@ describe('notes where they are not read', () => {
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
   });
 
+  it('a file the system or Office keeps beside the notes (macOS\'s ._a.yaml on a USB stick, Word\'s lock file ~$a.yaml) is not read: its binary bytes stopped the build with “The file contains a NUL byte”', async () => {
+    const dir = path.join(work, 'system-files');
+    copyTree(path.join(FIXTURES, 'minimal'), dir);
+    mkdirSync(path.join(dir, 'translations/fr/sessions'), { recursive: true });
+    for (const name of ['sessions/._a.yaml', 'sessions/~$a.yaml', 'sessions/.~lock.a.yaml#', 'countries/._NER.yaml', 'translations/fr/sessions/._a.yaml']) writeFileSync(path.join(dir, name), Buffer.from([0, 5, 22, 7, 0, 2]));
+    const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
+    expect(result.code, result.stdout).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
   it('a Word, Excel, CSV, ODT or Markdown file in sessions/, countries/ or follow-up/ warns, saying notes are YAML and which file to write (they were left out without a word)', async () => {
     const dir = path.join(work, 'office-files');
     copyTree(path.join(FIXTURES, 'minimal'), dir);
