@@ -18,6 +18,8 @@ export interface LoadedProject {
   assets: string[];
   /** What the reader could not take (see ProjectSources.unread). */
   unread: string[];
+  /** Where notes left out with a warning would be read (see ProjectSources.leftOut). */
+  leftOut: string[];
 }
 
 export interface LoadResult {
@@ -46,6 +48,7 @@ export function load(sources: ProjectSources, parsed?: ReadonlyMap<string, Parse
     followUps: (sources.followUps ?? []).map((source) => parse(source, 'follow-up')),
     assets: sources.assets,
     unread: sources.unread ?? [],
+    leftOut: sources.leftOut ?? [],
   };
   if (sources.sessions.length === 0) {
     diagnostics.push({

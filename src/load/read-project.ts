@@ -54,9 +54,10 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   const byName = new Map(files.map((file) => [file.path, file]));
   const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
   // Every notes file or folder left out for a problem; assets are checked where they are used.
-  // And a folder of notes left out under a near name (`followup/`): its files are not there, not gone
-  // (their translations are not orphans, nor their countries unmentioned; its warning says why).
-  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : STANDS_FOR.get(d) ?? [])))];
+  // And where notes left out with a warning would be read (a misnamed `followup/`, a session beside
+  // workshop.yaml): their translations are not orphans, nor their countries unmentioned.
+  const unread = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.location && !d.location.file.startsWith('assets/') && d.location.file !== 'assets' ? [d.location.file] : [])))];
+  const leftOut = [...new Set(diagnostics.flatMap((d) => STANDS_FOR.get(d) ?? []))];
   return {
     sources: {
       workshop,
@@ -66,6 +67,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
       followUps: followUpNames.flatMap((name) => byName.get(name) ?? []),
       assets,
       ...(unread.length ? { unread } : {}),
+      ...(leftOut.length ? { leftOut } : {}),
     },
     diagnostics,
   };

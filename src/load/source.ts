@@ -44,4 +44,10 @@ export interface ProjectSources {
    * refers to them is blamed for it. Absent when every file was read.
    */
   unread?: string[];
+  /**
+   * Where notes left out with a warning would have been read (`countries` for a misnamed
+   * `country/`, `sessions/03-extra.yaml` for a session saved beside workshop.yaml): what refers to
+   * them, or translates them, is not blamed for their absence. Absent when none was.
+   */
+  leftOut?: string[];
 }

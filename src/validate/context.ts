@@ -51,6 +51,8 @@ export interface RuleProject {
 export interface Gaps {
   /** Some file gave no data at all (its `id:` values are in `ids`). */
   unreadFiles: boolean;
+  /** Session or country notes left out with a warning (misplaced, a misnamed folder): the project is built without them. */
+  notesLeftOut?: boolean;
   /** Some entry was left out of some file. */
   anyLeftOut: boolean;
   /** `id:` values written in entries that were left out. */

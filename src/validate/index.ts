@@ -129,6 +129,13 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   sessionsUnread = loaded.unread.some((file) => /^sessions(\/|$)/.test(file));
   loaded.unread.forEach((file) => damagedFiles.add(file));
   if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
+  // Notes left out with a warning (their place, see ProjectSources.leftOut): the project is still built without them.
+  let notesLeftOut = false;
+  for (const place of loaded.leftOut) {
+    damagedFiles.add(place);
+    if (/^sessions(\/|$)/.test(place)) sessionsUnread = true;
+    if (/^(sessions|countries)(\/|$)/.test(place)) notesLeftOut = true;
+  }
   const workshop = check<Partial<WorkshopNotes>>(loaded.workshop, 'workshop');
   beneficiaries = (workshop?.data.countries ?? []).flatMap((code) => code);
   organizations = namedOrganizations(workshop?.data ?? {});
@@ -143,6 +150,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     // Its notes are where they would be read, unread: what refers to them, or translates them, is not blamed.
     damagedFiles.add(target);
     if (target.startsWith('sessions/')) sessionsUnread = true;
+    if (/^(sessions|countries)\//.test(target)) notesLeftOut = true;
     // And the ids it gives are known to be there: a reference to one is not a typo of another's.
     const data = file.data as { recommendations?: unknown; actions?: unknown } | null;
     for (const list of [data?.recommendations, data?.actions]) if (Array.isArray(list)) for (const item of list) if (typeof (item as { id?: unknown } | null)?.id === 'string') ids.add((item as { id: string }).id);
@@ -162,7 +170,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
+  const ctx = new RuleContext(project, table, { unreadFiles, notesLeftOut, anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   const hinted = withSourceFingerprints(diagnostics, project, loaded.translations);

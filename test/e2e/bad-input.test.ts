@@ -136,6 +136,18 @@ describe('notes where they are not read', () => {
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
   });
 
+  it('notes left out with a warning (a session beside workshop.yaml, a misnamed country/ folder) are left out of a build that still writes every document: it wrote none, and said “Wrote 0 files”, exit 0', async () => {
+    for (const [index, move] of [(dir: string) => renameSync(path.join(dir, 'sessions/b.yaml'), path.join(dir, 'b.yaml')), (dir: string) => renameSync(path.join(dir, 'countries'), path.join(dir, 'country'))].entries()) {
+      const dir = path.join(work, `left-out-${index}`);
+      copyTree(path.join(FIXTURES, 'minimal'), dir);
+      move(dir);
+      const result = await runInProcess(['build', dir, '--format', 'md'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('[not-read]');
+      expect(existsSync(path.join(dir, 'out/report.md'))).toBe(true);
+    }
+  });
+
   it('a file the system or Office keeps beside the notes (macOS\'s ._a.yaml on a USB stick, Word\'s lock file ~$a.yaml) is not read: its binary bytes stopped the build with “The file contains a NUL byte”', async () => {
     const dir = path.join(work, 'system-files');
     copyTree(path.join(FIXTURES, 'minimal'), dir);

@@ -3,7 +3,7 @@ import type { RuleContext } from '../context.js';
 /** A beneficiary nobody wrote about is usually a forgotten file or a wrong code. */
 export function checkMentions(ctx: RuleContext): void {
   // A mention may be in what was left out.
-  if (ctx.gaps.unreadFiles || ctx.gaps.anyLeftOut) return;
+  if (ctx.gaps.unreadFiles || ctx.gaps.notesLeftOut || ctx.gaps.anyLeftOut) return;
   const mentioned = new Set<string>(ctx.project.countries.flatMap((country) => country.data.country ?? []));
   for (const { data } of ctx.project.sessions) {
     for (const code of Object.keys(data.country_notes ?? {})) mentioned.add(code);
