@@ -128,7 +128,10 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const outDir = path.resolve(cwd, options.out ?? path.join(checked.dir, 'out'));
   guardOutputFolder(outDir, checked.dir);
   const result: BuildResult = { dir: checked.dir, outDir, files: [], diagnostics: [...checked.diagnostics], sources: new Map(checked.sources), loaded: checked.loaded, ...(checked.cache ? { cache: checked.cache } : {}) };
-  if (hasErrors(result.diagnostics) || !checked.project) return result;
+  if (hasErrors(result.diagnostics)) return result;
+  // Checked without an error, yet nothing to build: a bug, never a build of no document, which would
+  // have published an empty folder (removing the last build's documents) and exited 0.
+  if (!checked.project) throw new Error('The notes were checked without an error, but no project came of the check.');
 
   const full = checked.project;
   const workshop = full.workshop.data;

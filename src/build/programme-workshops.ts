@@ -69,7 +69,9 @@ export function readAhead(job: WorkshopJob): Promise<ReadResult> {
 export async function buildWorkshop(job: WorkshopJob, read: Promise<ReadResult> = readAhead(job)): Promise<WorkshopOutcome> {
   const checked = await checkReadProject(path.resolve(job.cwd, job.dir), read, job.cache);
   const problems: ProblemsResult = { dir: checked.dir, diagnostics: checked.diagnostics, sources: checked.sources, ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
-  if (hasErrors(checked.diagnostics) || !checked.project) return { checked: problems };
+  if (hasErrors(checked.diagnostics)) return { checked: problems };
+  // As for a workshop alone (see buildChecked): checked without an error, it has a project to build.
+  if (!checked.project) throw new Error('The notes were checked without an error, but no project came of the check.');
   // The build starts from the check: the workshop is not checked twice; the programme shows the models it rendered.
   const rendered = new Map<string, ReportModel>();
   const onModel = (model: ReportModel, where: { language: Language; edition: Edition }) => void rendered.set(`${where.language}/${where.edition.name}`, model);
