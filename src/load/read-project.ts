@@ -7,24 +7,11 @@ import { decodeUtf8 } from './decode.js';
 import { checkFolderLink, checkLink } from './links.js';
 import { errorCode, fileSystemError, nodeFs, readFileUpTo, type DirEntry, type FileSystem } from './file-system.js';
 import type { ProjectSources, SourceFile } from './source.js';
-import { folderStem, misnamedWorkshopFile, notesBeside, strayInNotesFolder, STANDS_FOR } from './stray-files.js';
+import { folderStem, isSystemFile, misnamedWorkshopFile, notesBeside, strayInNotesFolder, STANDS_FOR, YAML_FILE } from './stray-files.js';
 
 export interface ReadResult {
   sources: ProjectSources;
   diagnostics: Diagnostic[];
-}
-
-const YAML_FILE = /\.ya?ml$/i;
-
-/**
- * A file the system or an office program keeps beside the notes, never notes itself: a hidden file
- * (macOS's `._01-opening.yaml` on a USB stick, an editor's `.#…`, LibreOffice's `.~lock.…#`) or
- * Office's lock file (`~$01-opening.yaml`, while Word has it open). Read as notes, its binary bytes
- * stopped the build (“The file contains a NUL byte”) for a file the rapporteur cannot even see.
- */
-function isSystemFile(name: string): boolean {
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  return base.startsWith('.') || base.startsWith('~$');
 }
 
 /**

@@ -9,7 +9,8 @@ import type { DirEntry, FileSystem } from './file-system.js';
  * beside workshop.yaml (or programme.yaml) instead of in their folder. Each is one `not-read` warning.
  */
 
-const YAML_FILE = /\.ya?ml$/i;
+/** A notes file's name: `.yaml` or `.yml`, in any case. */
+export const YAML_FILE = /\.ya?ml$/i;
 
 /** A folder name as it may be mistyped: case, `-` or `_`, a plural. */
 export const folderStem = (name: string) => name.toLowerCase().replace(/[-_ .]/g, '').replace(/ies$/, 'y').replace(/s$/, '');
@@ -24,6 +25,17 @@ const HOLDS: Record<string, string> = { sessions: 'the session\'s notes', countr
  * Office lock file (`~$name.docx`), a README, Windows' `Thumbs.db` and `desktop.ini`.
  */
 const NOT_NOTES = /^(\.|~|#.*#$|readme(\.|$)|thumbs\.db$|desktop\.ini$)|~$|\.(bak|orig|swp|tmp)$/i;
+
+/**
+ * A file the system or an office program keeps beside the notes, never notes itself: a hidden file
+ * (macOS's `._01-opening.yaml` on a USB stick, an editor's `.#…`, LibreOffice's `.~lock.…#`) or
+ * Office's lock file (`~$01-opening.yaml`, while Word has it open). Read as notes, its binary bytes
+ * stopped the build (“The file contains a NUL byte”) for a file the rapporteur cannot even see.
+ */
+export function isSystemFile(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return base.startsWith('.') || base.startsWith('~$');
+}
 
 /** A notes file whose extension an editor changed or left out: `.yaml.txt`, `.txt`, `.json` (JSON is YAML), none. */
 const RENAMEABLE = /^(.*\.ya?ml\.[a-z0-9]+|.*\.(txt|json)|[^.]+)$/i;
