@@ -217,13 +217,15 @@ export class RuleContext {
     return found;
   }
 
-  report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = []): void {
+  /** One problem at `site`; `actual`: the value in error, for a later stage to read (not printed). */
+  report(code: RuleId, severity: Severity, site: Site, part: Part, message: string, hint?: string, related: Array<{ site: Site; part?: Part; message: string }> = [], actual?: string): void {
     const relatedLocations: RelatedLocation[] = related.map((r) => ({ ...locate(r.site.file, r.site.path, r.part ?? 'value'), message: r.message }));
     this.diagnostics.push({
       code, severity, stage: 'validate', message,
       location: locate(site.file, site.path, part),
       ...(hint ? { hint } : {}),
       ...(relatedLocations.length ? { related: relatedLocations } : {}),
+      ...(actual !== undefined ? { actual } : {}),
     });
   }
 

@@ -9,9 +9,6 @@ export interface ActionOwner {
   facts?: ProgrammeFacts | undefined;
 }
 
-/** The action id an `unknown-action` error names (its message quotes it first). */
-const NAMED = /^No action has the id “([^”]+)”/;
-
 /**
  * A follow-up report that names an action of another workshop of the programme (saved in the wrong
  * workshop's follow-up/): each `unknown-action` error naming such an id gets a hint saying whose
@@ -24,7 +21,7 @@ export function actionsElsewhere<T extends { diagnostics: Diagnostic[] }>(member
     const member = members[index]!;
     let changed = false;
     const diagnostics = own.diagnostics.map((d) => {
-      const id = d.code === 'unknown-action' ? NAMED.exec(d.message)?.[1] : undefined;
+      const id = d.code === 'unknown-action' ? d.actual : undefined;
       if (id === undefined || member.facts?.actionIds?.includes(id)) return d;
       const owner = members.find((other) => other !== member && other.facts?.actionIds?.includes(id));
       if (!owner) return d;

@@ -85,9 +85,9 @@ export function checkFollowUps(ctx: RuleContext): void {
           const meant = ctx.invalidIdMeant('actions', update.action, actionIds.keys());
           if (meant) {
             const { because, hint, related } = invalidIdReference('action', update.action, meant);
-            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: ${because}.`, hint, related);
+            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”: ${because}.`, hint, related, update.action);
           } else if (!ctx.mayBeLeftOutOrUnread(update.action, actionIds.keys())) {
-            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).');
+            ctx.report('unknown-action', 'error', at('action'), 'value', `No action has the id “${update.action}”.`, didYouMean(update.action, actionIds.keys()) ?? 'Use the `id:` of an action in a session file (give the action one if it has none).', [], update.action);
           }
           continue;
         }
