@@ -143,9 +143,12 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   const misplaced = loaded.sessions.filter(isFollowUpReport);
   for (const file of misplaced) diagnostics.push(misplacedFollowUp(file));
   // And a session's notes in countries/ or follow-up/, a country's in sessions/ or follow-up/: one warning each, not ten errors.
-  const elsewhere = [...loaded.sessions, ...loaded.countries, ...loaded.followUps].filter((file) => !misplaced.includes(file) && misplacedNotes(file) !== undefined);
-  for (const file of elsewhere) {
-    const { diagnostic, target } = misplacedNotes(file)!;
+  const placed = [...loaded.sessions, ...loaded.countries, ...loaded.followUps].flatMap((file) => {
+    const found = misplaced.includes(file) ? undefined : misplacedNotes(file);
+    return found ? [{ file, ...found }] : [];
+  });
+  const elsewhere = placed.map(({ file }) => file);
+  for (const { file, diagnostic, target } of placed) {
     diagnostics.push(diagnostic);
     // Its notes are where they would be read, unread: what refers to them, or translates them, is not blamed.
     damagedFiles.add(target);
