@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Location } from './diagnostic.js';
 import type { Style } from './reporter.js';
 
@@ -23,8 +24,11 @@ export function codeFrame(text: string | readonly string[], location: Location, 
     out.push(`${mark} ${style.dim(`${String(n).padStart(gutter)} |`)} ${shown}`);
     if (n === line) {
       const endColumn = location.end.line === line ? location.end.column : raw.length + 1;
-      const width = Math.max(1, Math.min(endColumn - column, raw.length - column + 1, MAX_WIDTH));
-      out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(Math.max(0, column - 1 - shift))}${style.error('^'.repeat(width))}`);
+      // Columns count UTF-16 units; the carets go under what a terminal shows (a CJK character is two
+      // cells, a combining accent none).
+      const lead = stringWidth(shown.slice(0, Math.max(0, column - 1 - shift)));
+      const width = Math.max(1, Math.min(stringWidth(raw.slice(column - 1, Math.max(column - 1, endColumn - 1))), MAX_WIDTH));
+      out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(lead)}${style.error('^'.repeat(width))}`);
     }
   }
   return out.join('\n');

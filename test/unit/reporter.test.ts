@@ -127,6 +127,13 @@ describe('codeFrame', () => {
     expect(codeFrame(SOURCE, loc('f', 2, 7, 3, 3), PLAIN)).toBe('  1 | title: Opening\n> 2 | type: plenery\n    |       ^^^^^^^');
   });
 
+  it('puts the carets under wide (CJK) characters and after combining accents as a terminal shows them', () => {
+    // 会议 is two characters of two cells each; "e\u0301" is one cell in two UTF-16 units.
+    expect(codeFrame('title: 会议 plenery', loc('f', 1, 11, 18), PLAIN)).toBe('> 1 | title: 会议 plenery\n    |             ^^^^^^^');
+    expect(codeFrame('title: 边境会议', loc('f', 1, 10, 12), PLAIN)).toBe('> 1 | title: 边境会议\n    |            ^^^^');
+    expect(codeFrame('title: Se\u0301ance x', loc('f', 1, 15, 16), PLAIN)).toBe('> 1 | title: Se\u0301ance x\n    |              ^');
+  });
+
   it('ignores a BOM and CRLF line ends', () => {
     expect(codeFrame('\ufeffa: 1\r\nb: 2\r\n', loc('f', 2, 4, 5), PLAIN)).toBe('  1 | a: 1\n> 2 | b: 2\n    |    ^');
   });
