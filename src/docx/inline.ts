@@ -39,11 +39,12 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
         out.push(new TextRun({ break: 1, language: { value: ctx.lang } }));
         break;
       case 'link': {
-        // A hyperlink holds runs of text; a footnote cited in its text stays, after the text before it
-        // (dropped, the note had no reference: Word numbered the notes after it one lower than their citations).
-        let text: TextRun[] = [];
+        // A hyperlink holds runs of text and images (a logo linking to its site); a footnote cited in its
+        // text stays, after the text before it (dropped, the note had no reference: Word numbered the
+        // notes after it one lower than their citations).
+        let text: Array<TextRun | ImageRun> = [];
         for (const child of inlineRuns(node.children, ctx, { ...style, style: 'Hyperlink' }, seen)) {
-          if (child instanceof TextRun) text.push(child);
+          if (child instanceof TextRun || child instanceof ImageRun) text.push(child);
           else if (child instanceof FootnoteReferenceRun || child instanceof Bookmark) {
             if (text.length > 0) out.push(...link(node.url, text));
             out.push(child);
@@ -143,7 +144,7 @@ export function textRun(text: string, ctx: DocxContext, style: RunStyle, seen: s
  * `#anchor` → the bookmark in this document; `other.md#anchor` → `other.docx` and its bookmark (the
  * same name, see bookmarkName); anything else is a web address. A link nobody can follow becomes its text.
  */
-function link(url: string, children: TextRun[]): ParagraphChild[] {
+function link(url: string, children: Array<TextRun | ImageRun>): ParagraphChild[] {
   if (url.startsWith('#')) {
     return url.length > 1 ? [new InternalHyperlink({ anchor: bookmarkName(decoded(url.slice(1))), children })] : children;
   }

@@ -306,6 +306,19 @@ describe('DOCX: images and reference documents', async () => {
     expect(elements(xml('word/document.xml'), 'wp:docPr').map((d) => d['@_descr'])).toEqual(['A small image', 'A wide image']);
   });
 
+  it('keeps an image inside a link (a logo linking to its site), linked', async () => {
+    const logo = makePng(120, 60, 2);
+    const markdown = '---\ntitle: "Linked image"\n---\n\nPartner: [![UNOCT logo](logo.png)](https://www.un.org/counterterrorism/) and [text ![icon](logo.png)](#partner).\n\n# Partner\n';
+    const loadImage = () => ({ data: logo, type: 'png' as const, width: 120, height: 60 });
+    const built = await docxDocument(markdown, 'linked.md', { ...(await settings()), loadImage });
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const links = elements(document, 'w:hyperlink');
+    expect(links).toHaveLength(2);
+    expect(links.map((l) => elements(l, 'wp:docPr').map((d) => d['@_descr']))).toEqual([['UNOCT logo'], ['icon']]);
+    expect(links[1]!['@_w:anchor']).toBeDefined();
+    expect(wordText(document)).toContain('text');
+  });
+
   it('reads the styles and the page (size and margins) of a reference document', async () => {
     const letter = await docxDocument(fixture, 'letter.md', { ...(await settings()), theme: resolveTheme({ page_size: 'Letter', margins: { left: 30 } }) });
     const dir = mkdtempSync(path.join(tmpdir(), 'wr-docx-ref-'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { typeset } from '../../src/typeset/index.js';
 import { fixture, input } from './helpers.js';
 import { openPdf, pageText } from './read-pdf.js';
+import { makePng } from './png.js';
 
 interface Annot {
   subtype: string;
@@ -99,5 +100,23 @@ describe('navigation in the example report', async () => {
       else if ('str' in i && i.str.startsWith('Page 2 of')) footerTagged = inArtifact === 0;
     }
     expect(footerTagged).toBe(false);
+  });
+});
+
+describe('an image inside a link', () => {
+  it('is the link: a web address or a heading of the document, over the image', async () => {
+    const png = makePng(120, 60, 2);
+    const markdown = '---\ntitle: "Linked"\n---\n\n# Partners\n\n[![UNOCT logo](logo.png)](https://www.un.org/counterterrorism/) and [back ![icon](logo.png)](#partners)\n';
+    const out = await typeset(input(markdown, { loadImage: () => png }));
+    const doc = await openPdf(out.pdf);
+    const links = ((await (await doc.getPage(doc.numPages)).getAnnotations()) as Annot[]).filter((a) => a.subtype === 'Link');
+    const web = links.find((a) => a.url === 'https://www.un.org/counterterrorism/');
+    const back = links.filter((a) => a.dest === 'partners');
+    // 120 px at 96 dpi is 90 pt wide: the link covers the image, not a line of text.
+    expect(web && Math.round(web.rect[2] - web.rect[0])).toBe(90);
+    expect(web && Math.round(web.rect[3] - web.rect[1])).toBe(45);
+    // The text "back" is a link, and so is the image after it.
+    expect(back.map((a) => Math.round(a.rect[2] - a.rect[0])).sort((a, b) => b - a)[0]).toBe(90);
+    expect(back.length).toBe(2);
   });
 });

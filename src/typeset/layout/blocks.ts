@@ -96,7 +96,7 @@ function layoutHeading(node: Heading, ctx: BlockContext): Slice[] {
  */
 function layoutParagraph(node: Paragraph, ctx: BlockContext): Slice[] {
   const fs = ctx.theme.fontSize;
-  const images: Image[] = [];
+  const images: LinkedImage[] = [];
   const text = withoutImages(node.children, images);
   const out: Slice[] = [];
   if (!text.every(blank)) {
@@ -106,7 +106,7 @@ function layoutParagraph(node: Paragraph, ctx: BlockContext): Slice[] {
   }
   const last = out[out.length - 1];
   if (last && images.length > 0) last.keepWithNext = Math.max(last.keepWithNext ?? 0, 1);
-  for (const image of images) out.push(...layoutImage(image, ctx));
+  for (const { image, url } of images) out.push(...layoutImage(image, ctx, url));
   return out;
 }
 
@@ -116,12 +116,15 @@ function blank(node: PhrasingContent): boolean {
   return 'children' in node && (node.children as PhrasingContent[]).every(blank);
 }
 
+/** An image taken out of a paragraph, with the address of the link around it (a logo linking to its site). */
+interface LinkedImage { image: Image; url?: string }
+
 /** Phrasing content without its images (inside links and emphasis too), which go to `images` in reading order. */
-function withoutImages(nodes: readonly PhrasingContent[], images: Image[]): PhrasingContent[] {
+function withoutImages(nodes: readonly PhrasingContent[], images: LinkedImage[], url?: string): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
-    if (node.type === 'image') images.push(node);
-    else if ('children' in node) out.push({ ...node, children: withoutImages(node.children as PhrasingContent[], images) } as PhrasingContent);
+    if (node.type === 'image') images.push(url === undefined ? { image: node } : { image: node, url });
+    else if ('children' in node) out.push({ ...node, children: withoutImages(node.children as PhrasingContent[], images, node.type === 'link' ? node.url : url) } as PhrasingContent);
     else out.push(node);
   }
   return out;

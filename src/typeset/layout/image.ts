@@ -2,10 +2,14 @@ import type { Image } from 'mdast';
 import type { Box, TextStyle } from './boxes.js';
 import { type BlockContext, MUTED_COLOR, RULE_COLOR, nodeLocation } from './context.js';
 import type { Slice } from './flow.js';
+import { resolveLink } from './inline.js';
 import { textBoxes } from './paragraph.js';
 
-/** A block image scaled to the column (never enlarged past 96 dpi), with its title as a caption; a framed placeholder if it cannot be used. */
-export function layoutImage(node: Image, ctx: BlockContext): Slice[] {
+/**
+ * A block image scaled to the column (never enlarged past 96 dpi), with its title as a caption; a
+ * framed placeholder if it cannot be used. Inside a link (`url`), the image is the link's area.
+ */
+export function layoutImage(node: Image, ctx: BlockContext, url?: string): Slice[] {
   const fs = ctx.theme.fontSize;
   const img = ctx.loadImage(node.url, nodeLocation(ctx.file, node));
   const sid = ctx.struct.add('Figure', ctx.parentSid, { alt: node.alt || node.title || node.url });
@@ -20,6 +24,8 @@ export function layoutImage(node: Image, ctx: BlockContext): Slice[] {
       h = maxH;
     }
     boxes.push({ kind: 'image', x: ctx.x + (ctx.width - w) / 2, y: 0, width: w, height: h, data: img.data, sid });
+    const target = url === undefined ? undefined : resolveLink(url);
+    if (target) boxes.push({ kind: 'link', x: ctx.x + (ctx.width - w) / 2, y: 0, width: w, height: h, target, text: node.alt || url!, sid });
     height = h;
   } else {
     height = fs * 3;
