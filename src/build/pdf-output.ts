@@ -8,7 +8,7 @@ import { bundledFontPaths } from '../typeset/font-files.js';
 import { resolveTheme, type PdfThemeYaml } from '../typeset/theme.js';
 import { createMetrics, FontFormatError, parsedFont } from '../typeset/measure.js';
 import { layoutHeadingPages, SectionParses, typeset, type FontBytes, type HeadingPages, type ResolvedTheme, type TypesetLabels } from '../typeset/index.js';
-import { translate } from '../i18n/index.js';
+import { byLanguage, pageWords } from '../i18n/index.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { InterruptedError, SetupError } from '../errors.js';
 import { imageFileReader } from '../load/image-files.js';
@@ -33,6 +33,8 @@ export interface TypesetSettings {
   theme: ResolvedTheme;
   fontFiles: Record<keyof FontBytes, string>;
   labels: TypesetLabels;
+  /** The same words in every language, for a document whose front matter names another (`lang: fr`). */
+  labelsByLanguage?: Partial<Record<Language, TypesetLabels>>;
   creationDate: Date;
   /** Watch mode: each thread keeps the parsed sections of each document's last version. */
   keepSections: boolean;
@@ -65,6 +67,7 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
     theme: resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml),
     fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
     labels: typesetLabels(context.language),
+    labelsByLanguage: byLanguage(typesetLabels),
     creationDate: creationDateOf(context),
     keepSections: context.cache !== undefined,
   };
@@ -116,12 +119,7 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
 
 /** The words the typesetter prints, in the document's language. */
 export function typesetLabels(language: Language): TypesetLabels {
-  return {
-    page: translate(language, 'page_of'),
-    contents: translate(language, 'contents'),
-    organizedBy: translate(language, 'organized_by'),
-    withSupportOf: translate(language, 'with_support_of'),
-  };
+  return pageWords(language);
 }
 
 /** Reads and parses the bundled fonts ahead of the first document (typesetting workers, at start). */
@@ -139,9 +137,9 @@ export async function typesetHere(documents: readonly WriterDocument[], settings
   for await (const [index, root] of inReadyOrder(trees)) {
     const doc = documents[index]!;
     onDocument?.(doc);
-    const { theme, labels, creationDate } = settings;
+    const { theme, labels, labelsByLanguage, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
     results[index] = { pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages };
   }
   return results;
@@ -170,14 +168,14 @@ export async function* inReadyOrder<T>(promises: ReadonlyArray<Promise<T>>): Asy
  * shares its layout (no pdf format, or a --pdf-theme the DOCX does not follow): the bundled fonts
  * (those the DOCX embeds) and `theme`, one document after another, each told as soon as it is done.
  */
-export async function layoutHere(documents: readonly WriterDocument[], settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
+export async function layoutHere(documents: readonly WriterDocument[], settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'labelsByLanguage' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
   const fonts = await readFonts(bundledFontPaths());
   const loadImage = imageFileReader(settings.projectDir);
   const trees = parsedTree ? documents.map((doc) => parsedTree(doc.file, doc.markdown)) : documents.map(() => Promise.resolve(undefined));
   for await (const [index, root] of inReadyOrder(trees)) {
     const doc = documents[index]!;
-    const { theme, labels, creationDate } = settings;
-    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, creationDate, loadImage, ...(root ? { root } : {}) }));
+    const { theme, labels, labelsByLanguage, creationDate } = settings;
+    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), creationDate, loadImage, ...(root ? { root } : {}) }));
     // Gives the build's other work (the next edition's rendering) a turn between documents.
     await new Promise((resolve) => setImmediate(resolve));
   }

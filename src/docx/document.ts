@@ -14,6 +14,7 @@ import { coverParagraphs, type CoverLabels } from './cover.js';
 import { fontsFor, type EmbeddedFont } from './fonts.js';
 import { paragraphText } from './inline.js';
 import { wordLanguage } from './language.js';
+import { wordsFor } from '../i18n/document-language.js';
 import { Lists } from './lists.js';
 import { compileReproducibly, compressLargeParts, zipParts } from './package.js';
 import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
@@ -27,6 +28,8 @@ export interface DocxSettings {
   /** The workshop's language, for a document whose front matter has none. */
   language: Language;
   labels: CoverLabels & { page: string; contents: string };
+  /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
+  labelsByLanguage?: Partial<Record<Language, CoverLabels & { page: string; contents: string }>>;
   /** Created and modified date of the core properties: the workshop's, or SOURCE_DATE_EPOCH. */
   date: Date;
   reference?: ReferenceDocument;
@@ -61,6 +64,7 @@ export async function docxDocument(markdown: string, file: string, settings: Doc
 export function prepareDocx(root: Root, file: string, settings: DocxSettings, numbered: boolean): PreparedDocx {
   const front = documentFrontMatter(root, file);
   const lang = wordLanguage(front.lang, settings.language);
+  const labels = wordsFor(front.lang, settings.labels, settings.labelsByLanguage);
   const page = pageGeometry(settings);
   let text = '';
   const entries = root.children.filter((c) => c.type === 'heading' && c.depth <= 2).length;
@@ -87,7 +91,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
       chapterBreaks: !settings.reference,
       indents: blockIndents(settings.theme.fontSize),
     };
-    const cover = coverParagraphs(front, settings.labels, ctx);
+    const cover = coverParagraphs(front, labels, ctx);
     const body = wordBlocks(withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml'), front.classification), ctx);
     const footnotes: Record<string, { children: Paragraph[] }> = {};
     for (const [id, n] of ctx.footnotes) {
@@ -96,16 +100,16 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
     }
     const properties = { page: { size: { width: page.width, height: page.height }, margin: page.margins } };
     const chrome = () => {
-      const { header, footer } = pageChrome(front, settings.labels.page, lang, ctx.widthTwips);
+      const { header, footer } = pageChrome(front, labels.page, lang, ctx.widthTwips);
       return { headers: { default: header }, footers: { default: footer } };
     };
     const sections: ISectionOptions[] = [{ properties, children: cover }];
     if (entries >= TOC_MIN_ENTRIES) {
       const contents: FileChild[] = [
-        new Paragraph({ style: STYLE.tocHeading, children: paragraphText(settings.labels.contents, ctx) }),
+        new Paragraph({ style: STYLE.tocHeading, children: paragraphText(labels.contents, ctx) }),
         // Dirty even with its page numbers: Word asks to update the fields on opening and then numbers
         // them by its own layout; everything else (LibreOffice, previews) shows the numbers written.
-        new TableOfContents(settings.labels.contents, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true }),
+        new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true }),
       ];
       sections.push({ properties, ...chrome(), children: contents });
     }

@@ -20,6 +20,8 @@ export interface DocxJob {
   theme: ResolvedTheme;
   language: Language;
   labels: CoverLabels & { page: string; contents: string };
+  /** The same words in every language, for a document whose front matter names another (`lang: fr`). */
+  labelsByLanguage?: Partial<Record<Language, CoverLabels & { page: string; contents: string }>>;
   /** Created and modified date of the core properties, in milliseconds since 1970. */
   date: number;
   reference?: Omit<ReferenceDocument, 'styleIds'> & { styleIds: string[] };
@@ -49,6 +51,7 @@ export async function startDocxJob(job: DocxJob, pagesOf?: PagesOf, parsed?: Rea
     theme: job.theme,
     language: job.language,
     labels: job.labels,
+    ...(job.labelsByLanguage ? { labelsByLanguage: job.labelsByLanguage } : {}),
     date: new Date(job.date),
     fonts: await embeddedFonts(),
     loadImage: docxImageLoader(job.projectDir),

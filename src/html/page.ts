@@ -9,6 +9,8 @@ import { parseMarkdown, type SectionParses } from '../typeset/markdown.js';
 import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
+import { reportLanguage, wordsFor } from '../i18n/document-language.js';
+import type { Language } from '../notes/types.js';
 
 /** What mdast-util-to-hast says of footnotes (in English whatever the page's language, by default). */
 const FOOTNOTE_WORDS = {
@@ -16,13 +18,18 @@ const FOOTNOTE_WORDS = {
   fr: { label: 'Notes', back: (n: number, again: number) => `Retour à l’appel ${n}${again > 1 ? `-${again}` : ''}` },
 } as const;
 
+/** The words a page prints around the document's own text. */
+export type PageLabels = { contents: string; skip: string; documents: string } & TitleBlockLabels;
+
 /** What a page needs besides its Markdown: where the site's shared files are, and the words it prints. */
 export interface PageContext {
   /** The document's path in the output folder (`countries/NER.md`): its title when it has no other. */
   file: string;
   /** `../` from a page in `countries/` to the site's root. */
   root: string;
-  labels: { contents: string; skip: string; documents: string } & TitleBlockLabels;
+  labels: PageLabels;
+  /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
+  labelsByLanguage?: Partial<Record<Language, PageLabels>>;
   /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
   sections?: SectionParses;
 }
@@ -41,7 +48,8 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
   const images: string[] = [];
   const body = rewrite(root, context.root, images, front.classification);
   // The footnotes' heading and back links, read out by screen readers, in the page's language.
-  const notes = FOOTNOTE_WORDS[front.lang === 'fr' ? 'fr' : 'en'];
+  const notes = FOOTNOTE_WORDS[reportLanguage(front.lang) ?? 'en'];
+  const labels = wordsFor(front.lang, context.labels, context.labelsByLanguage);
   const hast = toHast(body, { handlers: { table: tableHandler }, footnoteLabel: notes.label, footnoteBackLabel: (reference, again) => notes.back(reference + 1, again) }) as HastRoot;
   const headings = collectHeadings(body);
   const page = h('html', { lang: front.lang ?? 'en' }, [
@@ -52,15 +60,15 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
       h('link', { rel: 'stylesheet', href: `${context.root}style.css` }),
     ]),
     h('body', headings.length > 1 ? { class: 'with-contents' } : {}, [
-      h('a', { class: 'skip', href: '#main' }, [text(context.labels.skip)]),
+      h('a', { class: 'skip', href: '#main' }, [text(labels.skip)]),
       h('header', {}, [
         ...(front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
         h('p', { class: 'site' }, [h('a', { href: `${context.root}index.html` }, [text(front.shortTitle ?? front.title)])]),
         ...(front.document ? [h('p', { class: 'kind' }, [text(front.document)])] : []),
         // Above the contents and the text, across both columns: on a phone, the first thing read.
-        titleBlock(front, context.labels),
+        titleBlock(front, labels),
       ]),
-      ...(headings.length > 1 ? [h('nav', { 'aria-label': context.labels.contents }, [h('p', { class: 'nav-title' }, [text(context.labels.contents)]), contentsList(headings)])] : []),
+      ...(headings.length > 1 ? [h('nav', { 'aria-label': labels.contents }, [h('p', { class: 'nav-title' }, [text(labels.contents)]), contentsList(headings)])] : []),
       h('main', { id: 'main', tabindex: '-1' }, hast.children as ElementContent[]),
       h('footer', {}, [text([front.place, front.date].filter(Boolean).join(', '))]),
     ]),

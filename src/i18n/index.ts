@@ -41,6 +41,21 @@ export function messagePlaceholders(key: MessageKey): { required: Set<string>; a
 }
 
 /** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
+/** The fixed words of a document's pages and cover (PDF and DOCX): `Page {page} of {pages}`, the contents' heading, the cover's lines. */
+export function pageWords(language: Language): { page: string; contents: string; organizedBy: string; withSupportOf: string } {
+  return {
+    page: translate(language, 'page_of'),
+    contents: translate(language, 'contents'),
+    organizedBy: translate(language, 'organized_by'),
+    withSupportOf: translate(language, 'with_support_of'),
+  };
+}
+
+/** One value per language of the catalogues (a writer's fixed words, for documents in another language than the edition's). */
+export function byLanguage<T>(make: (language: Language) => T): Record<Language, T> {
+  return Object.fromEntries((Object.keys(CATALOGUES) as Language[]).map((language) => [language, make(language)])) as Record<Language, T>;
+}
+
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = catalogue(language)[one(key, values) ?? key];
   // A message without placeholders (most labels, which templates ask for in every row) is made once per language.

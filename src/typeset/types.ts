@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { SectionParses } from './markdown.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedTheme } from './theme.js';
+import type { Language } from '../notes/types.js';
 
 /** Font files as bytes, read once by the caller and reused across documents. */
 export interface FontBytes {
@@ -36,6 +37,8 @@ export interface TypesetInput {
   theme: ResolvedTheme;
   fonts: FontBytes;
   labels: TypesetLabels;
+  /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
+  labelsByLanguage?: Partial<Record<Language, TypesetLabels>>;
   creationDate: Date;
   /** The image's bytes, or why the caller would not read it; undefined means not found. */
   loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;

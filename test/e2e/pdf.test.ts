@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
@@ -152,6 +152,34 @@ describe('custom documents as PDF', () => {
     expect(listFiles(path.join(dir, 'out')).filter((f) => f.startsWith('minister/'))).toEqual(['minister/MLI.md', 'minister/MLI.pdf', 'minister/NER.md', 'minister/NER.pdf']);
     const doc = await openPdf(readFileSync(path.join(dir, 'out/minister/NER.pdf')));
     expect((await allText(doc)).join(' ')).toContain('Niger');
+  });
+});
+
+describe('a custom document in another language than the report', () => {
+  it('prints its fixed words (contents, page numbers, cover, notes) in the language its front matter names, in every format', async () => {
+    const dir = path.join(work, 'custom-fr');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  formats: [md, pdf, docx, html]\n  documents:\n    - { name: communique, template: communique.md.hbs }\n`);
+    mkdirSync(path.join(dir, 'templates'), { recursive: true });
+    const sections = ['Contexte', 'Objectifs', 'Suites'].map((h) => `# ${h}\n\nTexte${h === 'Suites' ? '[^1]' : ''}.\n`).join('\n');
+    writeFileSync(path.join(dir, 'templates/communique.md.hbs'), `---\ntitle: "Communiqué"\nlang: fr\norganizers:\n  - "ONUCT"\n---\n\n${sections}\n[^1]: Une note.\n`);
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    const pdf = (await allText(await openPdf(readFileSync(path.join(dir, 'out/communique.pdf'))))).join(' ');
+    expect(pdf).toContain('Table des matières');
+    expect(pdf).toMatch(/Organisé par/i);
+    expect(pdf).toMatch(/Page 2 sur \d/);
+    expect(pdf).not.toMatch(/Contents|Page \d of|Organized by/i);
+    const { readDocx, wordText } = await import('../docx/read-docx.js');
+    const docx = readDocx(readFileSync(path.join(dir, 'out/communique.docx')));
+    const words = Object.keys(docx.parts).filter((p) => /^word\/(document|footer\d*)\.xml$/.test(p)).map((p) => wordText(docx.xml(p))).join(' ');
+    expect(words).toContain('Table des matières');
+    expect(words).toMatch(/Organisé par/i);
+    expect(words).toMatch(/Page.*sur/);
+    expect(words).not.toMatch(/Contents|Organized by| of /i);
+    const html = read(path.join(dir, 'out/communique.html'));
+    expect(html).toContain('aria-label="Table des matières"');
+    expect(html).toMatch(/Organisé par/i);
+    expect(html).toContain('>Notes<');
   });
 });
 

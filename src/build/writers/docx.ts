@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { DocxJob, DocxOutput } from '../../docx/job.js';
-import { translate } from '../../i18n/index.js';
+import { byLanguage, pageWords } from '../../i18n/index.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { HeadingPages } from '../../typeset/types.js';
 import type { HeadingPagesBook } from '../heading-pages.js';
@@ -226,12 +226,8 @@ async function jobSettings(context: WriterContext): Promise<JobSettings> {
     projectDir: context.projectDir,
     theme: resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined),
     language: context.language,
-    labels: {
-      page: translate(context.language, 'page_of'),
-      contents: translate(context.language, 'contents'),
-      organizedBy: translate(context.language, 'organized_by'),
-      withSupportOf: translate(context.language, 'with_support_of'),
-    },
+    labels: pageWords(context.language),
+    labelsByLanguage: byLanguage(pageWords),
     date: documentDate(context).getTime(),
     ...(read ? { reference: { ...read, styleIds: [...read.styleIds] } } : {}),
     // With a house-style reference the pages are the reference's fonts' and sizes, which our layout does not know.
@@ -243,7 +239,7 @@ async function jobSettings(context: WriterContext): Promise<JobSettings> {
 async function layOut(documents: readonly Doc[], settings: JobSettings, book: HeadingPagesBook, parsedTree: ParsedTree | undefined): Promise<void> {
   try {
     const { layoutHere } = await import('../pdf-output.js');
-    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages), parsedTree);
+    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, ...(settings.labelsByLanguage ? { labelsByLanguage: settings.labelsByLanguage } : {}), creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages), parsedTree);
   } catch {
     // Without a layout the contents keep their entries, without numbers, and Word numbers them.
   } finally {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { FrontMatter } from '../../typeset/front-matter.js';
 import type { SectionParses } from '../../typeset/markdown.js';
 import type { WEB_FONTS } from '../../html/site.js';
-import { translate } from '../../i18n/index.js';
+import { byLanguage, translate } from '../../i18n/index.js';
+import type { Language } from '../../notes/types.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
@@ -30,7 +31,9 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   const [{ htmlPage }, { indexPage, siteWords, stylesheet, WEB_FONTS }, { SectionParses }] = await Promise.all([import('../../html/page.js'), import('../../html/site.js'), import('../../typeset/markdown.js')]);
   const files: OutputFile[] = [];
   const texts = new Map<string, string>();
-  const words = { ...siteWords(context.language), contents: translate(context.language, 'contents') };
+  const wordsIn = (language: Language) => ({ ...siteWords(language), contents: translate(language, 'contents') });
+  const words = wordsIn(context.language);
+  const wordsByLanguage = byLanguage(wordsIn);
   // The documents of one edition, in its folder (`public/`, or the output folder itself): the site's root.
   const prefix = context.folder ?? '';
   const listed: Array<{ href: string; title: string }> = [];
@@ -41,7 +44,7 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
     const root = '../'.repeat(relative.split('/').length - 1);
     const kept = cache?.get(doc.file);
     const sections = kept?.sections ?? new SectionParses();
-    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, ...(cache ? { sections } : {}) });
+    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, ...(cache ? { sections } : {}) });
     cache?.set(doc.file, { markdown: doc.markdown, root, page, sections });
     files.push({ path: `${prefix}${relative}`, content: page.html });
     // What a reader sees is the document's text: the leak guard reads it there.

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { FootnoteDefinition, Image, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type FrontMatter, documentFrontMatter } from '../front-matter.js';
+import { wordsFor } from '../../i18n/document-language.js';
 import { GlyphCheck, type SourcePoint } from '../glyphs.js';
 import { parseMarkdown } from '../markdown.js';
 import { toString } from 'mdast-util-to-string';
@@ -35,6 +36,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   const { theme } = input;
   const root = input.root ?? parseMarkdown(input.markdown, { sections: input.sections });
   const front = documentFrontMatter(root, input.file);
+  const labels = wordsFor(front.lang, input.labels, input.labelsByLanguage);
   const page = PAGE_SIZES[theme.pageSize];
   const frame: Frame = { top: theme.margins.top, bottom: page.height - theme.margins.bottom };
   const diagnostics: Diagnostic[] = [];
@@ -61,7 +63,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     pendingChart: undefined,
   };
   const yaml = root.children.find((c) => c.type === 'yaml');
-  const cover = layoutCover(front, input.labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined, (text) => locate(input.markdown, text));
+  const cover = layoutCover(front, labels, page, ctx, yaml ? nodeLocation(input.file, yaml) : undefined, (text) => locate(input.markdown, text));
   const body = withoutMarkingLine(root.children.filter((c) => c.type !== 'yaml' && c.type !== 'footnoteDefinition'), front.classification);
   const slices = layoutBlocks(body, { ...ctx, parentSid: bodySid });
   slices.push(...footnoteSlices(root.children, { ...ctx, parentSid: bodySid }));
@@ -76,8 +78,8 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
   if (entries.length >= TOC_MIN_ENTRIES) {
     // First pass only counts the contents pages; the second prints the numbers, which cannot change that count.
     const tocCtx = { ...ctx, parentSid: tocSid, struct: new StructBuilder() };
-    const count = flow(tocSlices(input.labels.contents, entries, () => 0, tocCtx), frame).length;
-    tocPages = flow(tocSlices(input.labels.contents, entries, (h) => 2 + count + (pageOfDest.get(h.id) ?? 0), { ...ctx, parentSid: tocSid }), frame);
+    const count = flow(tocSlices(labels.contents, entries, () => 0, tocCtx), frame).length;
+    tocPages = flow(tocSlices(labels.contents, entries, (h) => 2 + count + (pageOfDest.get(h.id) ?? 0), { ...ctx, parentSid: tocSid }), frame);
   }
   const offset = 1 + tocPages.length;
   const headings = ctx.headings.map((h) => ({ ...h, page: offset + (pageOfDest.get(h.id) ?? 0) }));
@@ -88,7 +90,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     header: safe(front.shortTitle ?? front.title),
     ...(front.document ? { headerRight: safe(front.document) } : {}),
     ...(front.date || front.place ? { footerLeft: [front.place, front.date].filter(Boolean).map((t) => safe(t ?? '')).join(', ') } : {}),
-    pageLabel: safe(input.labels.page),
+    pageLabel: safe(labels.page),
   };
   pages.forEach((p, i) => {
     if (i > 0) p.boxes.push(...chromeBoxes(i + 1, pages.length, chrome, page, theme, m));
