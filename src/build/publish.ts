@@ -2,6 +2,7 @@ import path from 'node:path';
 import { InterruptedError, SetupError } from '../errors.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from '../load/file-system.js';
 import { unwritableFolder, type EntryChange } from './unwritable-folder.js';
+import { lockOutput } from './output-lock.js';
 import type { Format } from '../notes/types.js';
 import { formatRecord, madeBy, readFormatRecord, recordedFormats, type FileFormats, type FormatRecord } from './output-formats.js';
 
@@ -136,11 +137,26 @@ export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs
 export async function openStaging(outDir: string, signal?: AbortSignal, fs: FileSystem = nodeFs, project?: string, programmeWorkshop = false): Promise<Staging> {
   if (signal?.aborted) throw new InterruptedError('interrupted');
   const existing = await refuseFileInTheWay(outDir, fs, programmeWorkshop);
-  const manifest = await readManifestFile(fs, path.join(outDir, MANIFEST));
-  if (project !== undefined) await refuseOtherProject(fs, outDir, manifest?.project, project);
-  const { previous, previousFormats, recovered } = await recover(fs, outDir, manifest?.files ?? [], manifest?.formats);
   // A failed first build leaves no empty output folder behind.
   const outDirExisted = existing !== undefined;
+  // The folder is this publish's until it commits or aborts: another build into it is refused.
+  await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED, { fs, outDir, change: 'name' });
+  const lock = await lockOutput(fs, outDir).catch(async (error: unknown) => {
+    if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
+    throw error;
+  });
+  let manifest: Awaited<ReturnType<typeof readManifestFile>>;
+  let recovery: Awaited<ReturnType<typeof recover>>;
+  try {
+    manifest = await readManifestFile(fs, path.join(outDir, MANIFEST));
+    if (project !== undefined) await refuseOtherProject(fs, outDir, manifest?.project, project);
+    recovery = await recover(fs, outDir, manifest?.files ?? [], manifest?.formats);
+  } catch (error) {
+    await lock.release();
+    if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
+    throw error;
+  }
+  const { previous, previousFormats, recovered } = recovery;
   const staged = new Map<string, string>();
   const kept = new Set<string>();
   /** The formats of each file staged or kept, as the manifest records them. */
@@ -162,6 +178,7 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
       await removeEmptyParents(fs, outDir, path.dirname(name));
     }
     await fs.rm(path.join(outDir, JOURNAL), { force: true }).catch(() => undefined);
+    await lock.release();
     if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
   };
   /** Aborts unless the renames have begun (or are done); resolves when the removal is finished. */
@@ -242,7 +259,13 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     // The point of no return: from here on the signal is not looked at, and abort does nothing.
     state = 'committing';
     const { names, all, otherFormats } = prepared;
-    const removed = await finish(fs, outDir, previous, all, false, names);
+    let removed: string[];
+    try {
+      removed = await finish(fs, outDir, previous, all, false, names);
+    } finally {
+      // Done, or stopped half-way (which the next build completes): either way no longer this build's.
+      await lock.release();
+    }
     state = 'done';
     const kept = all.slice(names.length, all.length - otherFormats.length);
     return { written: names, kept, removed, ...(otherFormats.length > 0 ? { otherFormats } : {}), ...(recovered ? { recovered } : {}) };

@@ -31,6 +31,8 @@ export interface FileSystem {
   /** Without `force`, a missing file is an error (ENOENT). */
   rm(path: string, options?: { force?: boolean }): Promise<void>;
   rmdir(path: string): Promise<void>;
+  /** Makes the file only if no file has that name, else fails with EEXIST (`open` with `wx`): the output folder's lock. */
+  createNew?(path: string, data: string): Promise<void>;
 }
 
 /** The real disk. */
@@ -45,6 +47,7 @@ export const nodeFs: FileSystem = {
   rename: (from, to) => fsPromises.rename(from, to),
   rm: (path, options) => fsPromises.rm(path, options),
   rmdir: (path) => fsPromises.rmdir(path),
+  createNew: (path, data) => fsPromises.writeFile(path, data, { flag: 'wx' }),
 };
 
 /**
