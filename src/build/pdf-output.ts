@@ -35,6 +35,8 @@ export interface TypesetSettings {
   labels: TypesetLabels;
   /** The same words in every language, for a document whose front matter names another (`lang: fr`). */
   labelsByLanguage?: Partial<Record<Language, TypesetLabels>>;
+  /** The edition's language (the chart's text alternative of a document whose front matter names none). */
+  language?: Language;
   creationDate: Date;
   /** Watch mode: each thread keeps the parsed sections of each document's last version. */
   keepSections: boolean;
@@ -68,6 +70,7 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
     fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
     labels: typesetLabels(context.language),
     labelsByLanguage: byLanguage(typesetLabels),
+    language: context.language,
     creationDate: creationDateOf(context),
     keepSections: context.cache !== undefined,
   };
@@ -137,9 +140,9 @@ export async function typesetHere(documents: readonly WriterDocument[], settings
   for await (const [index, root] of inReadyOrder(trees)) {
     const doc = documents[index]!;
     onDocument?.(doc);
-    const { theme, labels, labelsByLanguage, creationDate } = settings;
+    const { theme, labels, labelsByLanguage, language, creationDate } = settings;
     const sections = settings.keepSections ? keptSections(doc.file) : undefined;
-    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
+    const out = await typeset({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), ...(language ? { language } : {}), creationDate, loadImage, ...(root ? { root } : {}), ...(sections ? { sections } : {}), ...(onLayout ? { onLayout: (pages) => onLayout(doc.file, pages) } : {}) });
     results[index] = { pdf: out.pdf, diagnostics: out.diagnostics, text: out.text, headingPages: out.headingPages };
   }
   return results;
@@ -168,14 +171,14 @@ export async function* inReadyOrder<T>(promises: ReadonlyArray<Promise<T>>): Asy
  * shares its layout (no pdf format, or a --pdf-theme the DOCX does not follow): the bundled fonts
  * (those the DOCX embeds) and `theme`, one document after another, each told as soon as it is done.
  */
-export async function layoutHere(documents: readonly WriterDocument[], settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'labelsByLanguage' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
+export async function layoutHere(documents: readonly WriterDocument[], settings: Pick<TypesetSettings, 'projectDir' | 'theme' | 'labels' | 'labelsByLanguage' | 'language' | 'creationDate'>, onLayout: OnLayout, parsedTree?: ParsedTree): Promise<void> {
   const fonts = await readFonts(bundledFontPaths());
   const loadImage = imageFileReader(settings.projectDir);
   const trees = parsedTree ? documents.map((doc) => parsedTree(doc.file, doc.markdown)) : documents.map(() => Promise.resolve(undefined));
   for await (const [index, root] of inReadyOrder(trees)) {
     const doc = documents[index]!;
-    const { theme, labels, labelsByLanguage, creationDate } = settings;
-    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), creationDate, loadImage, ...(root ? { root } : {}) }));
+    const { theme, labels, labelsByLanguage, language, creationDate } = settings;
+    onLayout(doc.file, layoutHeadingPages({ markdown: doc.markdown, file: doc.file, theme, fonts, labels, ...(labelsByLanguage ? { labelsByLanguage } : {}), ...(language ? { language } : {}), creationDate, loadImage, ...(root ? { root } : {}) }));
     // Gives the build's other work (the next edition's rendering) a turn between documents.
     await new Promise((resolve) => setImmediate(resolve));
   }

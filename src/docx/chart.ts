@@ -3,6 +3,7 @@ import { ChartRun } from 'docx/charts';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { chartData } from '../markdown/chart.js';
+import { chartAlternative } from '../i18n/chart-alternative.js';
 import type { DocxContext } from './context.js';
 import { BODY_FONT, STYLE } from './styles.js';
 
@@ -20,7 +21,7 @@ const LABEL_LINE_CHARS = 20;
 export function chartParagraphs(table: Table, columns: readonly string[], ctx: DocxContext): Paragraph[] {
   const chart = chartData(table, columns, toString);
   if (!chart) return [];
-  const alt = `${chart.series.join(' / ')}: ${chart.rows.map((row) => `${row.label} ${row.values.join(' / ')}`).join('; ')}`;
+  const alt = chartAlternative(ctx.language, chart.series, chart.rows);
   ctx.text.push(alt);
   const width = Math.min(ctx.widthPx, 620);
   // Each bar as tall as its longest label wraps (about 20 characters a line at 9 pt beside the bars):

@@ -1,3 +1,4 @@
+import type { Language } from '../notes/types.js';
 import type { FootnoteDefinition } from 'mdast';
 import type GithubSlugger from 'github-slugger';
 import type { Lists } from './lists.js';
@@ -14,6 +15,8 @@ export interface DocxImage {
 export interface DocxContext {
   /** `w:lang` of every run (`fr-FR`). */
   lang: string;
+  /** The document's language (its front matter's, else the edition's): the chart's text alternative. */
+  language: Language;
   /** The theme's accent colour without `#`. */
   accent: string;
   /** Text width in pixels (96 per inch), the widest an image or the chart is drawn. */

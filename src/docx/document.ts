@@ -14,7 +14,7 @@ import { coverParagraphs, type CoverLabels } from './cover.js';
 import { fontsFor, type EmbeddedFont } from './fonts.js';
 import { paragraphText } from './inline.js';
 import { wordLanguage } from './language.js';
-import { wordsFor } from '../i18n/document-language.js';
+import { reportLanguage, wordsFor } from '../i18n/document-language.js';
 import { Lists } from './lists.js';
 import { compileReproducibly, compressLargeParts, zipParts } from './package.js';
 import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
@@ -78,6 +78,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
     const lists = new Lists();
     const ctx: DocxContext = {
       lang,
+      language: reportLanguage(front.lang) ?? settings.language,
       accent: settings.theme.accentColor.slice(1),
       widthPx: Math.floor((page.width - page.margins.left - page.margins.right) / 15),
       widthTwips: page.width - page.margins.left - page.margins.right,

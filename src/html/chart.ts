@@ -2,6 +2,8 @@ import type { Element, ElementContent } from 'hast';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { chartData } from '../markdown/chart.js';
+import { chartAlternative } from '../i18n/chart-alternative.js';
+import type { Language } from '../notes/types.js';
 
 const BAR = 18;
 const GAP = 8;
@@ -17,7 +19,7 @@ const COLORS = ['#1f4e79', '#8fb0cf', '#c9d8e7'];
  * row (its label is bold), read from the table the templates write after the chart directive, as
  * the PDF draws it. The table stays beside it: the chart has a text alternative, the table the numbers.
  */
-export function stackedBars(table: Table, columns: readonly string[]): Element | undefined {
+export function stackedBars(table: Table, columns: readonly string[], language: Language): Element | undefined {
   const chart = chartData(table, columns, toString);
   if (!chart) return undefined;
   const series = chart.series.map((name) => ({ name }));
@@ -30,7 +32,7 @@ export function stackedBars(table: Table, columns: readonly string[]): Element |
   const shown = (label: string) => (label.length <= fit ? label : `${label.slice(0, fit - 1).trimEnd()}…`);
   const scale = (WIDTH - LABEL - 40) / max;
   const height = (data.length + 1) * (BAR + GAP) + GAP;
-  const alt = `Stacked bar chart of ${series.map((s) => s.name).join(' and ')} for ${data.map((d) => d.label).join(', ')}: ${data.map((d) => `${d.label} ${d.values.join(' and ')}`).join('; ')}.`;
+  const alt = chartAlternative(language, chart.series, data);
   const shapes: ElementContent[] = [el('title', { id: 'chart-title' }, [txt(alt)])];
   series.forEach((s, i) => {
     const x = LABEL + i * 110;

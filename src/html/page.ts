@@ -30,6 +30,8 @@ export interface PageContext {
   labels: PageLabels;
   /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
   labelsByLanguage?: Partial<Record<Language, PageLabels>>;
+  /** The edition's language, for a document whose front matter names none (English when not given). */
+  language?: Language;
   /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
   sections?: SectionParses;
 }
@@ -46,9 +48,10 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
   const root = parseMarkdown(markdown, { sections: context.sections });
   const front = documentFrontMatter(root, context.file);
   const images: string[] = [];
-  const body = rewrite(root, context.root, images, front.classification);
+  const language = reportLanguage(front.lang) ?? context.language ?? 'en';
+  const body = rewrite(root, context.root, images, front.classification, language);
   // The footnotes' heading and back links, read out by screen readers, in the page's language.
-  const notes = FOOTNOTE_WORDS[reportLanguage(front.lang) ?? 'en'];
+  const notes = FOOTNOTE_WORDS[language];
   const labels = wordsFor(front.lang, context.labels, context.labelsByLanguage);
   const hast = toHast(body, { handlers: { table: tableHandler }, footnoteLabel: notes.label, footnoteBackLabel: (reference, again) => notes.back(reference + 1, again) }) as HastRoot;
   const headings = collectHeadings(body);
@@ -103,7 +106,7 @@ export function titleBlock(front: FrontMatter, labels: TitleBlockLabels): Elemen
  * Ids on headings (as GitHub makes them, the anchors the Markdown's links use), links to pages, the
  * chart; images (paths inside the project, see isSafeImage) are listed, to be copied beside the pages.
  */
-function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined): Root {
+function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined, language: Language): Root {
   const slugger = new GithubSlugger();
   const children: RootContent[] = [];
   let chart: string[] | undefined;
@@ -116,7 +119,7 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       continue;
     }
     if (node.type === 'table' && chart) {
-      const figure = stackedBars(node, chart);
+      const figure = stackedBars(node, chart, language);
       // An empty paragraph that mdast-util-to-hast turns into the figure (data.hName / hChildren).
       if (figure) children.push({ type: 'paragraph', children: [], data: { hName: 'figure', hProperties: figure.properties, hChildren: figure.children } } as RootContent);
       chart = undefined;

@@ -131,6 +131,7 @@ export const en = {
   none: 'None',
   // prose
   and: 'and',
+  chart_alternative: 'Stacked bar chart of {series}: {bars}.',
   list_separator: ', ',
   not_given: '—',
 } as const;

@@ -127,6 +127,7 @@ export const fr: Catalogue = {
   full_report: 'Rapport complet',
   none: 'Aucun',
   and: 'et',
+  chart_alternative: 'Diagramme à barres empilées ({series}) : {bars}.',
   list_separator: ', ',
   not_given: '—',
 };

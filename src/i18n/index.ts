@@ -40,7 +40,6 @@ export function messagePlaceholders(key: MessageKey): { required: Set<string>; a
   return { required, allowed: new Set([...required, ...of(`${key}_one`)]) };
 }
 
-/** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 /** The fixed words of a document's pages and cover (PDF and DOCX): `Page {page} of {pages}`, the contents' heading, the cover's lines. */
 export function pageWords(language: Language): { page: string; contents: string; organizedBy: string; withSupportOf: string } {
   return {
@@ -56,6 +55,7 @@ export function byLanguage<T>(make: (language: Language) => T): Record<Language,
   return Object.fromEntries((Object.keys(CATALOGUES) as Language[]).map((language) => [language, make(language)])) as Record<Language, T>;
 }
 
+/** Fills `{name}` placeholders. Unknown placeholders stay visible rather than vanish. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = catalogue(language)[one(key, values) ?? key];
   // A message without placeholders (most labels, which templates ask for in every row) is made once per language.

@@ -39,6 +39,8 @@ export interface TypesetInput {
   labels: TypesetLabels;
   /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
   labelsByLanguage?: Partial<Record<Language, TypesetLabels>>;
+  /** The edition's language, for a document whose front matter names none (English when not given). */
+  language?: Language;
   creationDate: Date;
   /** The image's bytes, or why the caller would not read it; undefined means not found. */
   loadImage?: (src: string) => Uint8Array | ImageRefusal | undefined;

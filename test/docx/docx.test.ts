@@ -244,6 +244,11 @@ describe('DOCX: a French document', async () => {
     for (const run of runs) expect(attr(elements(run, 'w:lang')[0], 'w:val')).toBe('fr-FR');
     expect(String(elements(xml('docProps/core.xml'), 'dc:language')[0]?.['#text'])).toBe('fr-FR');
   });
+
+  it('describes the participation chart in French', () => {
+    const described = elements(xml('word/document.xml'), 'wp:docPr').map((d) => String(d['@_descr']));
+    expect(described.some((d) => /^Diagramme à barres empilées \(Femmes et Hommes\)\u202f: .+ \d+ et \d+\u202f; /.test(d))).toBe(true);
+  });
 });
 
 describe('DOCX: links', async () => {

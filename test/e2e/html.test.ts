@@ -35,7 +35,9 @@ describe('HTML: a small static site per edition', () => {
     expect(brief).toContain('href="../report.html#session-2-recent-trends-and-threats-in-the-region"');
     const report = read(path.join(out, 'en/restricted/report.html'));
     expect(report).toContain('<h2 id="session-2-recent-trends-and-threats-in-the-region">');
-    expect(report).toMatch(/<figure class="chart"><svg [^>]*role="img" aria-labelledby="chart-title"><title id="chart-title">Stacked bar chart of Women and Men for Burkina Faso, Ghana, Mali, Niger/);
+    expect(report).toMatch(/<figure class="chart"><svg [^>]*role="img" aria-labelledby="chart-title"><title id="chart-title">Stacked bar chart of Women and Men: Burkina Faso \d+ and \d+; Ghana/);
+    // A French page's chart is read out in French.
+    expect(read(path.join(out, 'fr/restricted/report.html'))).toMatch(/<title id="chart-title">Diagramme à barres empilées \(Femmes et Hommes\)\u202f: Burkina Faso \d+ et \d+\u202f; Ghana/);
     expect(report).toContain('<p class="marking">RESTRICTED: for workshop participants only</p>');
     // The cover's words, at the top of every page: the title as the page's first heading, then its subtitle, dates and place, organizers.
     for (const page of [report, brief]) {

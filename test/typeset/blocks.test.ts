@@ -33,6 +33,14 @@ describe('chart directive', () => {
     expect((w?.width ?? 0) / ((w?.width ?? 0) + (m?.width ?? 0))).toBeCloseTo(0.3, 5);
   });
 
+  it('describes the chart in the document\'s language: its front matter\'s, else the edition\'s', () => {
+    const chart = `<!-- wr:chart stacked-bars columns="Women,Men" table="drop" -->\n\n${table}`;
+    const alt = (markdown: string, language?: 'en' | 'fr') => layout(input(markdown, language ? { language } : {})).struct.find((n) => n.type === 'Figure')?.alt;
+    expect(alt(doc(chart))).toBe('Stacked bar chart of Women and Men: States 15 and 35; Organizations 3 and 7; Civil society 1 and 3.');
+    expect(alt(doc(chart), 'fr')).toBe('Diagramme à barres empilées (Women et Men)\u202f: States 15 et 35\u202f; Organizations 3 et 7\u202f; Civil society 1 et 3.');
+    expect(alt(`---\ntitle: T\nlang: fr-CA\n---\n\n# Body\n\n${chart}`, 'en')).toMatch(/^Diagramme à barres empilées/);
+  });
+
   it('leaves the bold totals row out of the bars', () => {
     const r = layout(input(doc(`<!-- wr:chart stacked-bars columns="Women,Men" table="drop" -->\n\n${table}| **Total** | **19** | **45** |\n`)));
     const words = r.pages.flatMap((p) => contentTexts(p.boxes).map((b) => b.text));

@@ -239,7 +239,7 @@ async function jobSettings(context: WriterContext): Promise<JobSettings> {
 async function layOut(documents: readonly Doc[], settings: JobSettings, book: HeadingPagesBook, parsedTree: ParsedTree | undefined): Promise<void> {
   try {
     const { layoutHere } = await import('../pdf-output.js');
-    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, ...(settings.labelsByLanguage ? { labelsByLanguage: settings.labelsByLanguage } : {}), creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages), parsedTree);
+    await layoutHere(documents, { projectDir: settings.projectDir, theme: settings.theme, labels: settings.labels, ...(settings.labelsByLanguage ? { labelsByLanguage: settings.labelsByLanguage } : {}), language: settings.language, creationDate: new Date(settings.date) }, (file, pages) => book.publish(file, pages), parsedTree);
   } catch {
     // Without a layout the contents keep their entries, without numbers, and Word numbers them.
   } finally {

@@ -44,7 +44,7 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
     const root = '../'.repeat(relative.split('/').length - 1);
     const kept = cache?.get(doc.file);
     const sections = kept?.sections ?? new SectionParses();
-    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, ...(cache ? { sections } : {}) });
+    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, language: context.language, ...(cache ? { sections } : {}) });
     cache?.set(doc.file, { markdown: doc.markdown, root, page, sections });
     files.push({ path: `${prefix}${relative}`, content: page.html });
     // What a reader sees is the document's text: the leak guard reads it there.

@@ -3,6 +3,7 @@ import type { Box, TextStyle } from './boxes.js';
 import { type BlockContext, RULE_COLOR, tint } from './context.js';
 import type { Slice } from './flow.js';
 import { chartData } from '../../markdown/chart.js';
+import { chartAlternative } from '../../i18n/chart-alternative.js';
 import { plainText } from './inline.js';
 import { textBoxes, textLines } from './paragraph.js';
 
@@ -16,7 +17,7 @@ export function layoutChart(node: Table, columns: string[], ctx: BlockContext): 
   const colors = series.map((_, i) => (i === 0 ? ctx.theme.accentColor : tint(ctx.theme.accentColor, Math.min(0.85, 0.35 + 0.2 * i))));
   const data = chart.rows.map((r) => ({ label: ctx.inline.glyphs.check(r.label, 'regular', r.row.position?.start), values: r.values }));
   const sid = ctx.struct.add('Figure', ctx.parentSid, {
-    alt: `Stacked bar chart of ${series.map((s) => s.name).join(', ')} for ${data.map((d) => d.label).join(', ')}.`,
+    alt: chartAlternative(ctx.language, chart.series, data),
   });
   const text: TextStyle = { font: 'regular', size, color: ctx.color };
   const labelW = Math.min(ctx.width * 0.32, Math.max(...data.map((d) => ctx.m.width('regular', d.label, size))) + fs * 0.5);

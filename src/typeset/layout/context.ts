@@ -1,3 +1,4 @@
+import type { Language } from '../../notes/types.js';
 import type GithubSlugger from 'github-slugger';
 import type { Diagnostic, Location } from '../../diagnostics/diagnostic.js';
 import type { Node } from 'mdast';
@@ -46,6 +47,8 @@ export interface BlockContext {
   slugger: GithubSlugger;
   file: string;
   loadImage: (src: string, at: Diagnostic['location']) => LoadedImage | undefined;
+  /** The document's language (its front matter's, else the edition's): the chart's text alternative. */
+  language: Language;
   /** Chart directive waiting for the next table. */
   pendingChart: { columns: string[]; keepTable: boolean } | undefined;
 }

@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { FootnoteDefinition, Image, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type FrontMatter, documentFrontMatter } from '../front-matter.js';
-import { wordsFor } from '../../i18n/document-language.js';
+import { reportLanguage, wordsFor } from '../../i18n/document-language.js';
 import { GlyphCheck, type SourcePoint } from '../glyphs.js';
 import { parseMarkdown } from '../markdown.js';
 import { toString } from 'mdast-util-to-string';
@@ -60,6 +60,7 @@ export function layoutDocument(input: TypesetInput, m: Metrics): LayoutResult {
     slugger: new GithubSlugger(),
     file: input.file,
     loadImage: imageLoader(input.loadImage, theme.pdfA, diagnostics),
+    language: reportLanguage(front.lang) ?? input.language ?? 'en',
     pendingChart: undefined,
   };
   const yaml = root.children.find((c) => c.type === 'yaml');
