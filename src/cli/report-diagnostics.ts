@@ -67,10 +67,11 @@ export function reportDiagnostics(all: readonly Diagnostic[], sources: ReadonlyM
 
 /**
  * What is printed: errors only with --quiet; but when the warnings fail the run (--strict,
- * --max-warnings), the JSON and the annotations give them: a CI job reading those got "no problems"
- * (`[]`) from a run that failed. (The pretty reporter says why on its own line, see judgeProblems.)
+ * --max-warnings), every reporter gives them: a CI job reading the JSON or the annotations got "no
+ * problems" (`[]`) from a run that failed, and its log said it failed on warnings without naming one.
+ * (The pretty reporter also says why on its own line, see judgeProblems.)
  */
-const shown = (all: readonly Diagnostic[], reporting: Reporting, failing: boolean) => (reporting.quiet && !(failing && reporting.reporter !== 'pretty') ? all.filter((d) => d.severity === 'error') : all);
+const shown = (all: readonly Diagnostic[], reporting: Reporting, failing: boolean) => (reporting.quiet && !failing ? all.filter((d) => d.severity === 'error') : all);
 
 /** Whether warnings alone fail the run (--strict, past --max-warnings). */
 function warningsFail(all: readonly Diagnostic[], reporting: Reporting): boolean {

@@ -67,8 +67,12 @@ describe('--strict, --max-warnings and --quiet', () => {
     const strict = await runInProcess(['validate', withWarning, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/^Failed: --strict treats the 1 warning as errors\.$/m);
-    // --quiet hides the warnings, never the reason for the failure.
-    expect((await runInProcess(['validate', withWarning, '--strict', '--quiet'])).stderr).toBe('Failed: --strict treats the 1 warning as errors.\n');
+    // --quiet hides the warnings, unless they fail the run: then they are shown, with the reason (a CI log named none).
+    expect((await runInProcess(['validate', withWarning])).stderr).toMatch(/warning/);
+    expect((await runInProcess(['validate', withWarning, '--quiet'])).stderr).toBe('');
+    const quiet = (await runInProcess(['validate', withWarning, '--strict', '--quiet'])).stderr;
+    expect(quiet).toMatch(/^\S+:\d+:\d+ warning /m);
+    expect(quiet).toMatch(/\nFailed: --strict treats the 1 warning as errors\.\n$/);
     // A CI job reading the JSON or the annotations gets the warnings that failed the run (it got `[]`, or nothing, from a failed run).
     for (const args of [['--strict'], ['--max-warnings', '0']]) {
       const json = await runInProcess(['validate', withWarning, ...args, '--quiet', '--reporter', 'json']);
