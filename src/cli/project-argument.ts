@@ -17,6 +17,20 @@ export async function refuseFormatAsFolder(dir: string, format: string | undefin
 }
 
 /**
+ * `build ci --format md pdf`: with the project folder given first, the format the shell split off
+ * is a second argument, which commander refused as "too many arguments" without a word on the
+ * list. Format names there are that mistake; anything else is one argument too many, as commander says.
+ */
+export function refuseExtraArguments(command: string, extra: readonly string[], format: string | undefined): void {
+  if (extra.length === 0) return;
+  const names = extra.flatMap((arg) => arg.split(',')).map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (format !== undefined && names.length > 0 && names.every((name) => (FORMATS as readonly string[]).includes(name))) {
+    throw new SetupError(`“${extra.join(' ')}” is a format, not a second project folder: --format takes its formats as one list, without spaces.`, `Write --format ${[format.replace(/,+$/, ''), ...names].join(',')}.`);
+  }
+  throw new SetupError(`Too many arguments for ${command}: ${extra.map((arg) => `“${arg}”`).join(', ')}. It takes one project folder.`, 'Give one folder (quote a path with spaces); options start with -.');
+}
+
+/**
  * `validate sessions/01-opening.yaml`: a notes file where the project folder goes (the build said it
  * could not read the folder …/01-opening.yaml, “a part of the path is a file”). Said as a usage
  * error naming the folder meant: the nearest one above the file that holds workshop.yaml or programme.yaml.

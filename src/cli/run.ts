@@ -82,8 +82,11 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .option('--check', 'write nothing; exit 1 if the output folder is not exactly what a build would write')
     // (--check with --watch compared once and then watched without a word.)
     .addOption(new Option('-w, --watch', 'build again on every change to the notes, templates, theme or assets').conflicts('check'))
+    // Said by refuseExtraArguments, which recognises `--format md pdf` split by the shell.
+    .allowExcessArguments()
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
-      const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder, refuseFileAsFolder }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./project-argument.js')]);
+      const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder, refuseFileAsFolder, refuseExtraArguments }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./project-argument.js')]);
+      refuseExtraArguments('build', build.args.slice(1), options.format);
       await refuseFormatAsFolder(dir, options.format, io.cwd);
       await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {

@@ -296,5 +296,8 @@ describe('schema', () => {
       expect((JSON.parse(result.stdout) as { $id: string }).$id).toMatch(new RegExp(`/${name}\\.schema\\.json$`));
     }
     expect((await runInProcess(['schema', 'nope'])).code).toBe(2);
+    const typo = await runInProcess(['schema', 'programme-exprot']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('hint: Did you mean “programme-export”? Use one of:');
   });
 });

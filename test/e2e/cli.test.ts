@@ -47,6 +47,14 @@ describe('the built bin', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('“pdf” is a format, not a project folder: --format takes its formats as one list, without spaces.');
     expect(result.stderr).toContain('hint: Write --format md,pdf');
+    // The project folder given first: pdf comes as a second argument (commander said only "too many arguments").
+    const after = runBin(['build', 'examples/niamey-2022', '--format', 'md', 'pdf', 'html']);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toContain('“pdf html” is a format, not a second project folder');
+    expect(after.stderr).toContain('hint: Write --format md,pdf,html.');
+    const two = runBin(['build', 'examples/niamey-2022', 'examples/rabat-2022']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('Too many arguments for build: “examples/rabat-2022”. It takes one project folder.');
   });
 
   it('says a notes file given where the project folder goes is a file, and which folder to give, where it could not read the folder …/01-opening.yaml', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { refreshProjectSchemas } from '../../build/editor-schemas.js';
 import { SetupError } from '../../errors.js';
 import { schemaText, SCHEMA_NAMES } from '../../validate/schemas.js';
+import { didYouMean } from '../../validate/suggest.js';
 import { EXIT, type Io } from '../io.js';
 import { toolVersion } from '../version.js';
 
@@ -26,7 +27,8 @@ export async function schemaAction(name: string | undefined, options: { write?: 
 /** Prints a bundled JSON Schema on stdout. */
 export function schemaCommand(name: string, io: Io): number {
   if (!(NAMES as readonly string[]).includes(name)) {
-    throw new SetupError(`There is no schema called “${name}”.`, `Use one of: ${NAMES.join(', ')}. To write them all into a project for editors: \`workshop-report schema --write DIR\`.`);
+    const meant = didYouMean(name, NAMES);
+    throw new SetupError(`There is no schema called “${name}”.`, `${meant ? `${meant} ` : ''}Use one of: ${NAMES.join(', ')}. To write them all into a project for editors: \`workshop-report schema --write DIR\`.`);
   }
   io.stdout.write(schemaText(name as (typeof NAMES)[number]));
   return EXIT.ok;
