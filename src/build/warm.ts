@@ -22,6 +22,8 @@ export interface WarmState {
   pages: PageCache;
   /** What the last build wrote, by output path: a file whose content and disk entry are the same is not rewritten. */
   written: Map<string, WrittenFile>;
+  /** The files of other formats the last build left as they were, as it listed them: watch mode says them once, not after every save. */
+  otherFormatsSaid?: string;
 }
 
 export interface WrittenFile {

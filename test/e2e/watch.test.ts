@@ -143,6 +143,32 @@ describe('build --watch keeps what did not change', () => {
   });
 });
 
+describe('build --watch beside files of other formats', () => {
+  it('says once that it left them, not again after every save', async () => {
+    const dir = path.join(work, 'others');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const quiet = { stdout: { write: () => undefined }, stderr: { write: () => undefined }, cwd: dir, env: {} };
+    expect(await run(['build', dir, '--format', 'md,html'], quiet)).toBe(0);
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    let stderr = '';
+    const done = run(['build', dir, '--watch', '--format', 'md'], { ...quiet, stderr: { write: (t: string) => { stderr += t; } }, signal: controller.signal, watchDeps: fake.deps });
+    while (!fake.watching()) await settle();
+    expect(stderr).toMatch(/^Left \d+ files of other formats as an earlier build wrote them/m);
+    const session = path.join(dir, 'sessions/a.yaml');
+    for (const summary of ['First save.', 'Second save.']) {
+      stderr = '';
+      writeFileSync(session, read(session).replace('summary: |\n', `summary: |\n  ${summary}\n\n`));
+      fake.change(session);
+      fake.fireTimers();
+      while (!stderr.includes('Wrote')) await settle();
+      expect(stderr).not.toContain('of other formats');
+    }
+    controller.abort();
+    expect(await done).toBe(130);
+  });
+});
+
 describe('the real watcher (chokidar)', () => {
   it('sees workshop.yaml deleted and restored, sessions/ moved away and back (git stash), and then every save; nothing in out/', async () => {
     const dir = path.join(work, 'real');

@@ -69,7 +69,12 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const published = await publication.commit(result.numbering ? { numbers: result.numbering } : undefined, result.formats);
   timings.mark('write');
   const code = report();
-  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, published, reporting.verbose));
+  // Watch mode: the files of other formats are said once, not again after every save while they stay the same.
+  const others = (published.otherFormats ?? []).join('\n');
+  const saidBefore = warm !== undefined && warm.otherFormatsSaid === others;
+  if (warm) warm.otherFormatsSaid = others;
+  const { otherFormats: _said, ...withoutOthers } = published;
+  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, saidBefore ? withoutOthers : published, reporting.verbose));
   if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   return code;
 }
