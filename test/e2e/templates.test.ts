@@ -521,6 +521,21 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     }
   });
 
+  it('an option a helper does not take, or a value it does not know, is an error at it (the French report printed “9–13 mai 2022”, exit 0)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{dateRange workshop.dates stlye="prose"}}\n{{dateRange workshop.dates style="prosa"}}\n{{date workshop.dates.start format="long"}}\n' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:3:28 error \{\{dateRange\}\} is given “stlye=”, an option it does not take \(it takes style\): the build would go on as if it were not there\. \[template-unknown-name\]$/m);
+      expect(result.stderr, command).toContain('hint: Did you mean style=…? {{dateRange}} takes style="prose" or style="compact".');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:4:34 error \{\{dateRange\}\} is given style="prosa", which it does not know/m);
+      expect(result.stderr, command).toContain('hint: Did you mean style="prose"?');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:5:29 error \{\{date\}\} is given “format=”, but it takes no options/m);
+      expect(result.stderr, command).toMatch(/^3 errors$/m);
+      expect(existsSync(path.join(dir, 'out')), command).toBe(false);
+    }
+  });
+
     it('a label that does not exist: where {{t}} asks for it, and the label meant', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n## {{t "recomendations"}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
