@@ -193,6 +193,18 @@ describe('overrides', () => {
     expect(built.stderr).not.toContain('unused-template');
   });
 
+  it('a syntax error in a template makes no partial it places unused (validate advised removing it: a cascade)', async () => {
+    const report = '# Report\n\n{{#each workshop.organizers}}\n- {{label}}{{#if acronym}} ({{acronym}}){{/each}}\n{{/each}}\n\n{{> acknowledgements}}\n';
+    const dir = project({ 'report.md.hbs': report, 'partials/acknowledgements.md.hbs': '## Acknowledgements\n' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:4:15 error The block \{\{#if\}\} is closed by \{\{\/each\}\}\. \[template-syntax\]$/m);
+      expect(result.stderr, command).not.toContain('unused-template');
+      expect(result.stderr, command).toMatch(/^1 error$/m);
+    }
+  });
+
   it('a template file misplaced (no .hbs, a language\'s folder in capitals, a partial beside the documents) is a warning saying where it goes; a README is not', async () => {
     const dir = project({ 'recommendations.md': '# MINE\n', 'report.md.handlebars': '# MINE\n', 'FR/report.md.hbs': '# MIEN\n', 'front-matter.hbs': 'x', 'README.md': 'Our house templates.\n' });
     const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
