@@ -97,13 +97,30 @@ export interface HelperValues {
   text?: readonly number[] | 'all';
   /** Of those, the places of the values that must be a number (the hint then names no text field). */
   number?: readonly number[];
+  /**
+   * The `name=value` options it reads (`{{dateRange workshop.dates style="prose"}}`); none when not
+   * given: `{{date due format="long"}}` and `stlye="prose"` were read as if they were not there,
+   * without a word. `label`: {{t}}'s are its label's places, which the check reads from the catalogue.
+   */
+  options?: Readonly<Record<string, HelperOption>> | 'label';
 }
 
+/**
+ * One option a helper reads. `values`: the only ones it knows, where they are a closed set; the
+ * helper reads any other as if the option were not given (`style="prosa"` printed the compact range).
+ */
+export interface HelperOption {
+  values?: readonly string[];
+}
+
+/** {{dateRange}}'s styles: compact (the default) for headings and tables, prose for running text. */
+const DATE_RANGE_STYLES = ['prose', 'compact'] as const;
+
 export const HELPER_VALUES: Readonly<Record<string, HelperValues>> = {
-  t: { least: 1, most: 1, takes: 'the key of a label', usage: '{{t "session_number" number=number}}', text: [0] },
+  t: { least: 1, most: 1, takes: 'the key of a label', usage: '{{t "session_number" number=number}}', text: [0], options: 'label' },
   date: { least: 1, most: 1, takes: 'a date, YYYY-MM-DD', usage: '{{date session.date}}', text: [0] },
   dayMonth: { least: 1, most: 1, takes: 'a date, YYYY-MM-DD', usage: '{{dayMonth session.date}}', text: [0] },
-  dateRange: { least: 1, most: 1, takes: 'dates (a start and an end)', usage: '{{dateRange workshop.dates style="prose"}}' },
+  dateRange: { least: 1, most: 1, takes: 'dates (a start and an end)', usage: '{{dateRange workshop.dates style="prose"}}', options: { style: { values: DATE_RANGE_STYLES } } },
   join: { least: 1, most: 2, takes: 'a list, and the field of its items to print', usage: '{{join countries "name"}}', text: [1] },
   plural: { least: 3, most: 3, takes: 'a count and two words (for one, and for more)', usage: '{{plural count "action" "actions"}}', text: [0, 1, 2], number: [0] },
   num: { least: 1, most: 1, takes: 'a number', usage: '{{num participation.total}}', text: [0], number: [0] },
@@ -130,6 +147,16 @@ export const HELPER_VALUES: Readonly<Record<string, HelperValues>> = {
   // {{indent value 2}}: `Number(spaces) || 2`.
   indent: { least: 1, most: 2, takes: 'a text, and how many spaces to indent its lines after the first (2 when not given)', usage: '{{indent text 2}}', text: [0, 1], number: [1] },
   slug: { least: 1, most: 1, takes: 'a text', usage: '{{slug title}}', text: [0] },
+};
+
+/**
+ * The options of Handlebars' own helpers, as HelperValues' `options` are ours: `{{#if count
+ * includeZero=true}}` (and `{{#unless}}`, which hands its options to `if`); each, with and lookup
+ * read none.
+ */
+export const BUILT_IN_OPTIONS: Readonly<Record<string, Readonly<Record<string, HelperOption>>>> = {
+  if: { includeZero: {} },
+  unless: { includeZero: {} },
 };
 
 /** Helpers every template can use; documented in docs/templates.md. `language` fixes words and dates. */

@@ -4,6 +4,7 @@ import { suggest } from '../validate/suggest.js';
 import { missingPartialDiagnostic, span, unknownLabelDiagnostic, unknownNameDiagnostic } from './template-errors.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { HELPER_VALUES } from './helpers.js';
+import { optionProblems } from './helper-options.js';
 
 /** What the data looks like at a place in a template, from the context JSON Schema. `open`: anything goes. */
 export interface Shape {
@@ -209,6 +210,11 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
         }
       }
       for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
+      // {{dateRange workshop.dates stlye="prose"}}: an option the helper does not read, or a value it does not know (a helper that does not exist is said above).
+      if (helperNames.has(helper)) {
+        const shown = (node as { type?: string }).type === 'BlockStatement' ? `#${helper}` : helper;
+        optionProblems(helper, shown, node.hash, file.displayPath).forEach((problem) => once(problem.at, () => problem.diagnostic));
+      }
       // {{t "KEY"}}: a label of the catalogue (a misspelt one stopped the build, after validate had passed).
       const key = node.params[0];
       if (helper === 't' && key?.type === 'StringLiteral' && !isMessageKey((key as hbs.AST.StringLiteral).value)) {

@@ -64,7 +64,9 @@ export function unusedTemplates(templates: TemplateSet, bundled: ReadonlySet<str
 /**
  * The partials any template places ({{> name}}, {{#> name}}…{{/name}}), from their syntax trees;
  * 'any' when a template computes a partial's name (`{{> (concat "footer-" edition)}}`): then any
- * partial may be placed.
+ * partial may be placed. A template that does not parse (its syntax error is reported) is read by
+ * its text (partialCallsIn): a block closed by another name made the partial it places “unused”,
+ * with the advice to remove it.
  */
 function placedPartials(templates: TemplateSet): Set<string> | 'any' {
   const placed = new Set<string>();
@@ -86,10 +88,29 @@ function placedPartials(templates: TemplateSet): Set<string> | 'any' {
     try {
       visit(Handlebars.parse(file.text));
     } catch {
-      // A template that does not parse is reported as such; it places nothing here.
+      const calls = partialCallsIn(file.text);
+      if (calls === 'any') computed = true;
+      else for (const name of calls) placed.add(name);
     }
   }
   return computed ? 'any' : placed;
+}
+
+/** `{{> name}}`, `{{~#> "name"}}`, `{{> [name]}}`, or `{{> (` for a name computed while rendering. */
+const PARTIAL_CALL = /\{\{~?#?>\s*(?:(\()|"([^"]*)"|'([^']*)'|\[([^\]]*)\]|([^\s}~()]+))/g;
+
+/**
+ * The partials a template's text places, read without parsing it (for a template that does not
+ * parse): every `{{> name}}` in it, 'any' for a computed name. One in a comment or a raw block is
+ * counted too: a partial is then not called unused, which is the side to err on.
+ */
+export function partialCallsIn(text: string): Set<string> | 'any' {
+  const names = new Set<string>();
+  for (const match of text.matchAll(PARTIAL_CALL)) {
+    if (match[1]) return 'any';
+    names.add((match[2] ?? match[3] ?? match[4] ?? match[5])!);
+  }
+  return names;
 }
 
 /**

@@ -193,6 +193,18 @@ describe('overrides', () => {
     expect(built.stderr).not.toContain('unused-template');
   });
 
+  it('a syntax error in a template makes no partial it places unused (validate advised removing it: a cascade)', async () => {
+    const report = '# Report\n\n{{#each workshop.organizers}}\n- {{label}}{{#if acronym}} ({{acronym}}){{/each}}\n{{/each}}\n\n{{> acknowledgements}}\n';
+    const dir = project({ 'report.md.hbs': report, 'partials/acknowledgements.md.hbs': '## Acknowledgements\n' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:4:15 error The block \{\{#if\}\} is closed by \{\{\/each\}\}\. \[template-syntax\]$/m);
+      expect(result.stderr, command).not.toContain('unused-template');
+      expect(result.stderr, command).toMatch(/^1 error$/m);
+    }
+  });
+
   it('a template file misplaced (no .hbs, a language\'s folder in capitals, a partial beside the documents) is a warning saying where it goes; a README is not', async () => {
     const dir = project({ 'recommendations.md': '# MINE\n', 'report.md.handlebars': '# MINE\n', 'FR/report.md.hbs': '# MIEN\n', 'front-matter.hbs': 'x', 'README.md': 'Our house templates.\n' });
     const result = await runInProcess(['validate', dir, '--reporter', 'json'], { cwd: dir });
@@ -518,6 +530,21 @@ describe('mistakes in templates are located, and the build writes nothing', () =
       expect(result.stderr, command).toContain('hint: Give it: {{t "status_as_of" date=…}}.');
       expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:7:13 error \{\{t "owner"\}\} is given “name”, which its label has no place for \(it has none\)\./m);
       expect(result.stderr, command).toMatch(/^3 errors$/m);
+    }
+  });
+
+  it('an option a helper does not take, or a value it does not know, is an error at it (the French report printed “9–13 mai 2022”, exit 0)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{dateRange workshop.dates stlye="prose"}}\n{{dateRange workshop.dates style="prosa"}}\n{{date workshop.dates.start format="long"}}\n' });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, dir], { cwd: dir });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:3:28 error \{\{dateRange\}\} is given “stlye=”, an option it does not take \(it takes style\): the build would go on as if it were not there\. \[template-unknown-name\]$/m);
+      expect(result.stderr, command).toContain('hint: Did you mean style=…? {{dateRange}} takes style="prose" or style="compact".');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:4:34 error \{\{dateRange\}\} is given style="prosa", which it does not know/m);
+      expect(result.stderr, command).toContain('hint: Did you mean style="prose"?');
+      expect(result.stderr, command).toMatch(/^templates\/report\.md\.hbs:5:29 error \{\{date\}\} is given “format=”, but it takes no options/m);
+      expect(result.stderr, command).toMatch(/^3 errors$/m);
+      expect(existsSync(path.join(dir, 'out')), command).toBe(false);
     }
   });
 
