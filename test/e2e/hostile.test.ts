@@ -61,6 +61,13 @@ describe('limits, at and just past each one', () => {
     const deep = await validateCode(withSummary(`${'> '.repeat(LIMITS.markdownNesting)}- deeper`));
     expect(deep.code).toBe(1);
     expect(deep.stderr).toMatch(/^sessions\/a\.yaml:10:10 error This text nests 101 block quotes or lists in one another: at most 100 can be read\. \[too-complex\]$/m);
+    // The same nesting written one item a line, each indented under the last (600 took the build minutes).
+    const stairs = (n: number, indent = '  ') => Array.from({ length: n }, (_, i) => `${indent.repeat(i)}- item ${i}`).join('\n');
+    expect((await validateCode(withSummary(stairs(LIMITS.markdownNesting)))).code).toBe(0);
+    expect((await validateCode(withSummary(stairs(LIMITS.markdownNesting + 1)))).stderr).toMatch(/^sessions\/a\.yaml:10:10 error This text nests 101 block quotes or lists in one another/m);
+    expect((await validateCode(withSummary(stairs(LIMITS.markdownNesting + 1, '\t')))).stderr).toMatch(/This text nests 101 block quotes/);
+    // Items back at the margin leave the lists above them: 400 items in 4 levels are fine.
+    expect((await validateCode(withSummary(Array.from({ length: 100 }, () => stairs(4)).join('\n')))).code).toBe(0);
     // At the limit, the build of every format is quick: no minutes per document.
     const at = withSummary(markers(LIMITS.markdownMarkersPerParagraph));
     expect((await runInProcess(['build', at, '--format', 'md,html'], { cwd: at })).code).toBe(0);

@@ -34,11 +34,7 @@ export function checkMarkdownLimits(ctx: RuleContext): void {
 
 function check(ctx: RuleContext, file: RuleContext['project']['workshop']['file'], path: DataPath, text: string): void {
   const lines = outsideCodeBlocks(text.split('\n'));
-  let deepest = 0;
-  for (const line of lines) {
-    const prefix = CONTAINER_PREFIX.exec(line)?.[0];
-    if (prefix) deepest = Math.max(deepest, prefix.match(CONTAINER_MARKER)?.length ?? 0);
-  }
+  const deepest = nestingDepth(lines);
   if (deepest > LIMITS.markdownNesting) {
     ctx.report('too-complex', 'error', { file, path }, 'value', `This text nests ${deepest} block quotes or lists in one another: at most ${LIMITS.markdownNesting} can be read.`, 'Flatten it: notes need a few levels at most. If the “>” or “-” are not Markdown, write them after a letter or in `code`.');
     return;
@@ -55,6 +51,43 @@ function check(ctx: RuleContext, file: RuleContext['project']['workshop']['file'
   if (worst > LIMITS.markdownMarkersPerParagraph) {
     ctx.report('too-complex', 'error', { file, path }, 'value', `A paragraph of this text has ${worst.toLocaleString('en')} of the characters that start or end Markdown links, emphasis and code ([ ] * _ \` ~ < \\): above ${LIMITS.markdownMarkersPerParagraph.toLocaleString('en')}, reading it takes the Markdown parser seconds to minutes per document.`, 'Split it into paragraphs (a blank line between them), or put a pasted log or list of codes in a code block (``` before and after it).');
   }
+}
+
+/**
+ * How deep the text nests block quotes and lists, at most: the markers that open a line (`> > - `),
+ * and the list items the line sits in by its indentation (one item a line, each indented under the
+ * last: 600 of them took the Markdown reader minutes, where one line of 600 dashes was caught). An
+ * item holds the lines indented to its text's column; a line indented less leaves it. A bound,
+ * not the parser's exact count: it only has to find texts no rapporteur writes.
+ */
+function nestingDepth(lines: readonly string[]): number {
+  /** The text column of each list item open above the line. */
+  const open: number[] = [];
+  let deepest = 0;
+  for (const raw of lines) {
+    if (raw.trim() === '') continue;
+    const line = expandLeadingTabs(raw);
+    const indent = line.length - line.trimStart().length;
+    while (open.length > 0 && indent < open[open.length - 1]!) open.pop();
+    const prefix = CONTAINER_PREFIX.exec(line)?.[0];
+    const markers = prefix ? [...prefix.matchAll(CONTAINER_MARKER)] : [];
+    deepest = Math.max(deepest, open.length + markers.length);
+    for (const marker of markers) {
+      if (marker[0] === '>') continue;
+      const end = marker.index + marker[0].length;
+      open.push(end + (/^[ \t]*/.exec(line.slice(end))?.[0].length ?? 0));
+    }
+  }
+  return deepest;
+}
+
+/** A line with its leading tabs as spaces (to the next multiple of 4), as the Markdown reader measures indentation. */
+function expandLeadingTabs(line: string): string {
+  if (!/^[ ]*\t/.test(line)) return line;
+  let column = 0;
+  let i = 0;
+  for (; i < line.length && (line[i] === ' ' || line[i] === '\t'); i++) column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+  return ' '.repeat(column) + line.slice(i);
 }
 
 /** The lines outside fenced code blocks (``` or ~~~): what is in one is read as it is, not as Markdown. */
