@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -124,21 +124,26 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
   result.programme = programme;
   onProgramme?.(programme);
   const seen = new Map<string, number>();
-  const listed: Array<{ folder: string; dir: string }> = [];
+  const listed: Array<{ folder: string; dir: string; index: number }> = [];
   const unresolved: string[] = [];
   for (const [index, folder] of programme.workshops.entries()) {
     const at = locate(parsed.file, ['workshops', index], 'value');
     const workshopDir = path.resolve(dir, folder);
-    const earlier = seen.get(workshopDir);
+    // The folder itself, links followed: `../rabat-link`, a link to rabat-2022, is rabat-2022 again
+    // (built twice at once into one out/, each build failed half-way).
+    const real = await realpath(workshopDir).catch(() => workshopDir);
+    const earlier = seen.get(real);
     if (earlier !== undefined) {
       const first = { ...locate(parsed.file, ['workshops', earlier], 'value'), message: 'listed first here' };
-      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} is listed twice.`, hint: 'List each workshop once.', location: at, related: [first] });
+      const same = programme.workshops[earlier]!;
+      const again = path.resolve(dir, same) === workshopDir;
+      diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: again ? `${folder} is listed twice.` : `${folder} is ${same} again: one of them is a link to the other's folder.`, hint: 'List each workshop once.', location: at, related: [first] });
       continue;
     }
-    seen.set(workshopDir, index);
+    seen.set(real, index);
     const named = listed.find((w) => programmeId(w.dir) === programmeId(workshopDir));
     if (named) {
-      const other = { ...locate(parsed.file, ['workshops', seen.get(named.dir)!], 'value'), message: `${named.folder}, listed here` };
+      const other = { ...locate(parsed.file, ['workshops', named.index], 'value'), message: `${named.folder}, listed here` };
       diagnostics.push({ code: 'duplicate-id', severity: 'error', stage: 'validate', message: `${folder} has the same folder name as ${named.folder}: a workshop's id in the programme is its folder's name.`, hint: 'Rename one of the folders (e.g. niamey-2022 and niamey-2023).', location: at, related: [other] });
       continue;
     }
@@ -153,7 +158,7 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
       diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: file ? `${folder} is a workshop's file: programme.yaml lists workshop folders.` : `${folder} holds no workshop.yaml.`, hint, location: at });
       continue;
     }
-    listed.push({ folder, dir: workshopDir });
+    listed.push({ folder, dir: workshopDir, index });
   }
   const checked = await checkAll(listed, cache);
   // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).

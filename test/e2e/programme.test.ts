@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -190,6 +190,15 @@ describe('a programme of workshops', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/programme\.yaml:16:5 error \.\.\/rabat-2022\/ is listed twice\. \[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:14:5 listed first here/);
     expect(result.stderr).toMatch(/programme\.yaml:17:5 error \.\.\/2023\/niamey-2022 has the same folder name as \.\.\/niamey-2022[^\n]*\[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:15:5 \.\.\/niamey-2022, listed here/);
+    // A link to a listed workshop's folder is that workshop again: built twice at once into one out/, every build failed half-way.
+    const linked = copy();
+    symlinkSync(path.join(linked, '../rabat-2022'), path.join(linked, '../rabat-link'));
+    writeFileSync(path.join(linked, 'programme.yaml'), read(path.join(linked, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../rabat-link'));
+    for (const command of ['validate', 'build']) {
+      const twice = runBin([command, linked]);
+      expect(twice.code, twice.stderr).toBe(1);
+      expect(twice.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/rabat-link is \.\.\/rabat-2022 again: one of them is a link to the other's folder\. \[duplicate-id\]\n[\s\S]*?see: \S*programme\.yaml:14:5 listed first here/);
+    }
   });
 
   it('validate warns of an overview (an old ejected copy) printing {{reports}}, which a workshop without a public edition lacks; the shipped ones are quiet', () => {
