@@ -53,3 +53,38 @@ export function droppedLinks(markdown: string): DroppedLink[] {
 function wordsOf(node: MdNode): string {
   return node.value ?? (node.children ?? []).map(wordsOf).join('');
 }
+
+/** A link reference definition no link or image of its text uses (`[1]: https://…` alone in a key point). */
+export interface UnusedDefinition {
+  /** As written (`[1]: https://example.org/x.pdf "Draft"`). */
+  text: string;
+  label: string;
+  url: string;
+}
+
+/**
+ * The definitions of a Markdown text that print nothing: a definition is not shown, only the links
+ * that refer to it by its label are, so one no reference uses (or a second one of a label, which
+ * CommonMark ignores) leaves its words and its address out of every document. Parsed only when the
+ * text has the `]:` of one.
+ */
+export function unusedDefinitions(markdown: string): UnusedDefinition[] {
+  if (!markdown.includes(']:')) return [];
+  const tree = parseGfm(markdown) as unknown as MdNode & { children?: Array<MdNode & { label?: string }> };
+  const used = new Set<string>();
+  const definitions: Array<MdNode & { label?: string }> = [];
+  const walk = (node: MdNode & { label?: string }): void => {
+    if ((node.type === 'linkReference' || node.type === 'imageReference') && node.identifier !== undefined) used.add(node.identifier);
+    if (node.type === 'definition') definitions.push(node);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  const first = new Set<string>();
+  return definitions.flatMap((node) => {
+    const id = node.identifier ?? '';
+    const shadowed = first.has(id);
+    first.add(id);
+    if (used.has(id) && !shadowed) return [];
+    return [{ text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0), label: node.label ?? id, url: node.url ?? '' }];
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedLinks, isKeptLink } from '../../src/markdown/links.js';
+import { droppedLinks, isKeptLink, unusedDefinitions } from '../../src/markdown/links.js';
 import { safeMarkdown } from '../../src/render/safe-markdown.js';
 import { load } from '../../src/load/index.js';
 import { validate } from '../../src/validate/index.js';
@@ -65,6 +65,17 @@ describe('links of the notes that the documents do not keep (link-not-kept)', ()
     // A file whose extension looks like a country's domain (.md) is a file; a web address of a PDF, an address.
     const files = problems((session) => session.replace(SUMMARY, `${SUMMARY} See [l'annexe](annexe.md) and [the report](www.un.org/report.pdf).`));
     expect(files.map((d) => d.hint)).toEqual([expect.stringContaining('put the file online'), 'Write the whole address: https://www.un.org/report.pdf.']);
+  });
+
+  it('a definition no link of its text uses is warned at the definition: it prints nothing (an empty bullet, a lost address)', () => {
+    const found = problems((session) => session.replace(SUMMARY, `${SUMMARY}\n\n  [1]: https://example.org/x.pdf "Draft of June 2022"\n\n  See [the guide][g].\n\n  [g]: https://www.osce.org/guide\n  [g]: https://www.osce.org/other`));
+    expect(found.map((d) => [d.location?.start.line, d.location?.start.column, d.actual])).toEqual([[13, 3, 'https://example.org/x.pdf'], [18, 3, 'https://www.osce.org/other']]);
+    expect(found[0]!.message).toBe('This line defines the link “[1]” but no link of the text uses it: a definition prints nothing, so the documents leave it out, and “https://example.org/x.pdf” with it.');
+    expect(found[0]!.hint).toContain('e.g. [words](https://example.org/x.pdf), or refer to it as [1] in the text');
+    // What the warning says of the documents.
+    expect(safeMarkdown('[OSCE border guide]: https://www.osce.org/x')).toBe('');
+    expect(unusedDefinitions('[OSCE border guide]: https://www.osce.org/x').map((d) => d.label)).toEqual(['OSCE border guide']);
+    expect(unusedDefinitions('![logo][l] and [l]\n\n[l]: https://x.org/l.png')).toEqual([]);
   });
 
   it('the same link twice in a text is warned at each place', () => {

@@ -1,10 +1,12 @@
-import { droppedLinks, type DroppedLink } from '../../markdown/links.js';
+import { droppedLinks, unusedDefinitions, type DroppedLink } from '../../markdown/links.js';
 import type { RuleContext } from '../context.js';
 import { eachMarkdownText, locateInField, readableTexts } from '../markdown-fields.js';
 
 /**
  * `link-not-kept`: a link of a (md) text that the documents print as its words alone (only web and
  * e-mail addresses stay links, see isKeptLink): its address would be lost without a word. At the link.
+ * Also a link reference definition that no link of its text uses (`[1]: https://…` alone in a key
+ * point, which printed an empty bullet): it prints nothing. At the definition.
  */
 export function checkDroppedLinks(ctx: RuleContext): void {
   const readable = readableTexts(ctx);
@@ -20,6 +22,17 @@ export function checkDroppedLinks(ctx: RuleContext): void {
         hint: hintFor(link),
         actual: link.url,
         location: locateInField(file, path, link.text, nth),
+      });
+    }
+    for (const definition of unusedDefinitions(text)) {
+      const nth = seen.get(definition.text) ?? 0;
+      seen.set(definition.text, nth + 1);
+      ctx.diagnostics.push({
+        code: 'link-not-kept', severity: 'warning', stage: 'validate',
+        message: `This line defines the link “[${definition.label}]” but no link of the text uses it: a definition prints nothing, so the documents leave it out, and “${definition.url}” with it.`,
+        hint: `Write the link where the text names it, e.g. [words](${definition.url || 'https://…'}), or refer to it as [${definition.label}] in the text. (A line “[label]: address” is read as a definition, not as text.)`,
+        actual: definition.url,
+        location: locateInField(file, path, definition.text, nth),
       });
     }
   });
