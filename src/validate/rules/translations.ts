@@ -36,8 +36,19 @@ export function checkTranslations(ctx: RuleContext): void {
   // for the folder; its texts are not each called missing (they are there, under the wrong name).
   const miscased = new Map<string, Language>();
   const ownFolders = new Set(ctx.project.translations.map((t) => t.file.source.path.split('/')[1]));
+  const ownLanguage = new Set<string>();
   for (const { file, reason } of status.strayFiles) {
     if (reason === 'no-source' && damaged(file.target)) continue;
+    // translations/fr/ in a workshop whose notes are in French: it translates nothing (it was told
+    // to move its files into translations/fr/, where they were).
+    if (reason === 'not-a-language' && file.language.toLowerCase() === source) {
+      if (!ownLanguage.has(file.language)) {
+        ownLanguage.add(file.language);
+        ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', `translations/${file.language}/ is not read: ${NAMES[source]} is the language of the notes, so a translation into it translates nothing.`,
+          `Delete the folder; if it holds a translation into another language, name the folder for that language (translations/${source === 'en' ? 'fr' : 'en'}/) and add it to \`languages:\` in workshop.yaml.`);
+      }
+      continue;
+    }
     const meant = reason === 'not-a-language' ? status.languages.find((language) => language === file.language.toLowerCase()) : undefined;
     if (meant !== undefined) {
       if (!miscased.has(file.language)) {
