@@ -42,6 +42,10 @@ describe('values as a word processor writes them', () => {
     const spaced = diagnostics((s) => s.replace('    organization: unoct-rabat', '    organization: "unoct-rabat "')).find((d) => d.code === 'organization-typo')!;
     expect(spaced.message).toBe('“unoct-rabat ” has a space around it, so it is not the organization id “unoct-rabat”.');
     expect(spaced.hint).toMatch(/^Write it without the space: “unoct-rabat”\./);
+    // A zero-width space: the message quoted what looked like the id itself.
+    const hidden = diagnostics((s) => s.replace('    organization: unoct-rabat', '    organization: unoct\u200b-rabat')).find((d) => d.code === 'organization-typo')!;
+    expect(hidden.message).toBe('“unoct\u200b-rabat” holds a character that does not show, so it is not the organization id “unoct-rabat”.');
+    expect(hidden.hint).toMatch(/^It holds a zero-width space \(U\+200B\), a character that cannot be told apart here: write “unoct-rabat”, typed again\. /);
   });
 
   it('an id YAML reads as a number is told to quote it (the hint described ids)', () => {

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { RuleContext, Site } from '../context.js';
 import { UnknownUses } from './unknown-uses.js';
+import { hiddenCharactersHint } from '../hidden-characters.js';
 
 /** Free-text organizations are allowed, but `unoct-rabt` is almost surely the id `unoct-rabat`. */
 export function checkOrganizationTypos(ctx: RuleContext): void {
@@ -21,6 +22,7 @@ export function checkOrganizationTypos(ctx: RuleContext): void {
   }
   typos.report(ctx, 'organization-typo', 'warning', (organization, near) => organization.trim() === near ? `“${organization}” has a space around it, so it is not the organization id “${near}”`
     : /^[“”„‘’‚«‹]/.test(organization) && organization.slice(1, -1).trim() === near ? `${organization} is in typographic quotes, so it is not the organization id “${near}”`
+    : hiddenCharactersHint(organization) ? `“${organization}” holds a character that does not show, so it is not the organization id “${near}”`
     : `“${organization}” is not an organization id, but is close to “${near}”`,
     (organization, near) => `${whatDiffers(organization, near)}Free text is shown as written; an id is shown as the organization's name.`,
     'If an organization\'s id was changed in workshop.yaml, change it back, or give its uses the new id.');
@@ -28,6 +30,9 @@ export function checkOrganizationTypos(ctx: RuleContext): void {
 
 /** What sets `written` apart from the id `near` when it looks the same (quotes curled by a word processor, a space), else “Did you mean”. */
 function whatDiffers(written: string, near: string): string {
+  // (`unc​ct` with a zero-width space: the message quoted what looked like the id itself.)
+  const hidden = hiddenCharactersHint(written, near);
+  if (hidden) return `${hidden} `;
   if (written.trim() === near) return `Write it without the space${written.length - near.length > 1 ? 's' : ''}: “${near}”. `;
   if (written.slice(1, -1).trim() === near && /^[“”„‘’‚«‹]/.test(written)) return `Its quotes are typographic (${written[0]} ${written[written.length - 1]}), which YAML keeps as part of the text: write ${near} without them. `;
   return `Did you mean “${near}”? `;
