@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { suggest } from '../validate/suggest.js';
-import { PARTIALS_DIR, type TemplateSet } from './templates.js';
+import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { partialCallsIn } from './unused-templates.js';
 import { TemplateBudgetError, type BlockSite } from './budget.js';
 import { memoize1 } from '../markdown/memo.js';
 import { messageKeys } from '../i18n/index.js';
@@ -255,6 +256,9 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     return missingPartialDiagnostic(partial[1]!, caller ?? at(where, 1, 1), templates, caller ? '' : ` (called while rendering ${template})`);
   }
   if (error instanceof RangeError && /call stack/i.test(message)) {
+    // At the call that closes a loop of partials (`{{> person}}` in partials/person), where it was at 1:1 of the document's template.
+    const loop = partialLoop(templates);
+    if (loop) return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The partial “${loop.names[0]}” includes itself${loop.names.length > 1 ? ` through ${loop.names.slice(1).map((name) => `“${name}”`).join(', ')}` : ''}, without end.`, location: loop.call, hint: 'Take out this {{> …}}, or place it only inside an {{#if}} that becomes false.' };
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: 'The template calls itself without end (a partial that includes itself).', location: at(where, 1, 1), hint: 'Check the partials this template uses for one that includes itself, directly or through another.' };
   }
   return { code: 'template-runtime', severity: 'error', stage: 'render', message: `The template failed: ${message.split('\n')[0]}`, location: at(where, 1, 1) };
@@ -344,6 +348,43 @@ function findPath(templates: TemplateSet, template: string, line: number, column
 
 function findPartialCall(templates: TemplateSet, partial: string): Location | undefined {
   return findNode(templates.values(), (node) => node.type === 'PartialStatement' && (node.name as { original?: string }).original === partial);
+}
+
+/**
+ * A loop of partials that place each other (`person` → `person`, or `a` → `b` → `a`): its names from
+ * the one whose call closes it, and that call. Undefined when there is none.
+ */
+function partialLoop(templates: TemplateSet): { names: string[]; call: Location } | undefined {
+  const partials = new Map([...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([name, file]) => [partialName(name), file] as const));
+  const calls = new Map([...partials].map(([name, file]) => {
+    const called = partialCallsIn(file.text);
+    return [name, called === 'any' ? [] : [...called].filter((other) => partials.has(other))] as const;
+  }));
+  const path: string[] = [];
+  const done = new Set<string>();
+  const visit = (name: string): { names: string[]; call: Location } | undefined => {
+    const at = path.indexOf(name);
+    if (at >= 0) {
+      const names = path.slice(at);
+      const last = names[names.length - 1]!;
+      const call = findNode([partials.get(last)!], (node) => (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && (node.name as { original?: string }).original === name);
+      return call ? { names: [name, ...names.slice(1)], call } : undefined;
+    }
+    if (done.has(name)) return undefined;
+    path.push(name);
+    for (const next of calls.get(name) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    path.pop();
+    done.add(name);
+    return undefined;
+  };
+  for (const name of partials.keys()) {
+    const found = visit(name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Where a template (this one first, then the partials) calls {{t "KEY"}} with this key. */

@@ -128,6 +128,18 @@ describe('overrides', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('a partial that includes itself, directly or through another, is said at the call that closes the loop (it was at 1:1 of the shipped report)', async () => {
+    const self = project({ 'partials/person.md.hbs': '{{name}}\n{{> person}}\n' });
+    const result = await runInProcess(['build', self], { cwd: self });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/partials\/person\.md\.hbs:2:1 error The partial “person” includes itself, without end\. \[template-runtime\]$/m);
+    expect(result.stderr).toContain('hint: Take out this {{> …}}, or place it only inside an {{#if}} that becomes false.');
+    const loop = project({ 'partials/person.md.hbs': '{{name}} {{> signature}}\n', 'partials/signature.md.hbs': '— {{> person}}\n' });
+    const through = await runInProcess(['build', loop], { cwd: loop });
+    expect(through.code).toBe(1);
+    expect(through.stderr).toMatch(/^templates\/partials\/signature\.md\.hbs:1:3 error The partial “person” includes itself through “signature”, without end\. \[template-runtime\]$/m);
+  });
+
   it('an optional field an item lacks says so and how to guard it (it was "the data does not have" the field, which it has)', async () => {
     const dir = project({ 'report.md.hbs': 'x\n\n{{#each workshop.organizers}}[{{acronym}}]{{/each}}\n' });
     const result = await runInProcess(['build', dir], { cwd: dir });
