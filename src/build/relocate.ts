@@ -78,17 +78,29 @@ function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, str
   });
 }
 
-/** Where a text first appears in the notes (files in code-point order of their paths). */
+/**
+ * Where a character first appears in the notes (files in code-point order of their paths): as
+ * itself, or written as a character reference in Markdown (`&#128512;`, `&#x1F600;`), which was
+ * not found, so the warning pointed into the generated document.
+ */
 function firstOccurrence(notes: ReadonlyMap<string, string>, needle: string): Location | undefined {
+  const code = needle.codePointAt(0);
+  const reference = [...needle].length === 1 && code !== undefined ? new RegExp(`&#(?:0*${code}|[xX]0*${code.toString(16)});`, 'i') : undefined;
   for (const file of [...notes.keys()].sort()) {
     const text = notes.get(file)!;
-    const offset = text.indexOf(needle);
+    let offset = text.indexOf(needle);
+    let length = needle.length;
+    const written = reference?.exec(text);
+    if (written && (offset === -1 || written.index < offset)) {
+      offset = written.index;
+      length = written[0].length;
+    }
     if (offset === -1) continue;
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     const start = { line, column, offset };
-    return { file, start, end: { line, column: column + needle.length, offset: offset + needle.length } };
+    return { file, start, end: { line, column: column + length, offset: offset + length } };
   }
   return undefined;
 }

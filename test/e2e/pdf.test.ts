@@ -139,6 +139,19 @@ describe('characters no font can draw', () => {
     expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:\d+ warning The embedded fonts have no glyph for these 5 characters: [^\n①]*\[missing-glyph\]$/m);
     expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${keyPoint}:\\d+ warning The embedded fonts have no glyph for this character: ① \\(U\\+2460\\); it is printed as`, 'm'));
   });
+
+  it('a character written as a reference in the notes (&#x2460;) is said at the reference, not in the generated document', async () => {
+    const dir = path.join(work, 'glyphs-reference');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const file = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(file, read(file).replace('  - Screening depends on timely access to watchlists.', '  - Screening depends on timely access to watchlists &#x2460;.'));
+    const line = read(file).split('\n').findIndex((text) => text.includes('&#x2460;')) + 1;
+    const column = read(file).split('\n')[line - 1]!.indexOf('&#x2460;') + 1;
+    const result = await runInProcess(['build', dir, '--format', 'md,pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:${column} warning The embedded fonts have no glyph for this character: ① \\(U\\+2460\\)`, 'm'));
+    expect(result.stderr).toMatch(/^ +see: out\/report\.md:\d+:\d+ where the generated document shows it$/m);
+  });
 });
 
 describe('custom documents as PDF', () => {
