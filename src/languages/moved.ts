@@ -45,7 +45,9 @@ export function movedTranslations(status: TranslationStatus): Map<TranslationFil
       const was = String(entry?.source);
       if (current.get(key) === was) continue;
       // Only items addressed by their place move (`key_points.1` → `key_points.0`); one addressed by its id does not.
-      const to = (waiting.get(was) ?? []).filter((k) => k !== key && placeShape(k) === placeShape(key) && k !== placeShape(k));
+      // An item rewritten as a mapping (`- text: …` with `restricted: true`, as FORMAT.md shows) keeps its
+      // text under `.text` (`good_practices.1` → `good_practices.1.text`), and back.
+      const to = (waiting.get(was) ?? []).filter((k) => k !== key && ((placeShape(k) === placeShape(key) && k !== placeShape(k)) || k === `${key}.text` || key === `${k}.text`));
       if (to.length === 1) moves.push({ from: key, to: to[0]! });
     }
     if (moves.length === 0) continue;
