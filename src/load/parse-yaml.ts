@@ -12,6 +12,7 @@ import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from '
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
+import { indentedFirstKey, indentedFirstKeyProblem, unindentFirstKey } from './first-key.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
 export interface ParseResult {
@@ -28,13 +29,16 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const lineCounter = new LineCounter();
   const deep = tooManyIndicators(source.text);
   if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...source.text.matchAll(/\n/g)].map((match) => match.index + 1)]));
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
-  const scan = scanCst(source.text, undefined, tokens);
+  // A first key indented further than the keys after it: read in line with them (the same length).
+  const indented = indentedFirstKey(source.text);
+  const input = indented ? unindentFirstKey(source.text, indented) : source.text;
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
+  const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
   // Lines indented with a tab, values with a `: ` in them: the file is read again without the rest
   // of the entry a tab is in (blanked), and with those `: ` as blanks (same offsets), so what follows
   // is read as written; `text` is what `doc` was read from.
-  const { doc, text, tags, tabs, colons, strays } = readAgain(source.text, tokens, scan.tags, lineCounter);
+  const { doc, text, tags, tabs, colons, strays } = readAgain(input, tokens, scan.tags, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -43,6 +47,11 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       ...(hint ? { hint } : {}),
       ...(related ? { related } : {}),
     });
+
+  if (indented) {
+    const { message, hint, range } = indentedFirstKeyProblem(indented);
+    report('yaml-syntax', 'error', range, message, hint);
+  }
 
   // A syntax error garbles the entry it is in (and yaml often reports it several times on its
   // line): report it once per line, then keep every other entry of the file.
