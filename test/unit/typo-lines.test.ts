@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseYamlFile } from '../../src/load/parse-yaml.js';
+
+const parse = (text: string) => parseYamlFile({ path: 'sessions/a.yaml', text }, 'session');
+const at = (result: ReturnType<typeof parse>) => result.diagnostics.map((d) => `${d.code} ${d.location!.start.line}:${d.location!.start.column}`);
+
+describe('a key with no space after its colon', () => {
+  it('is one error at its line, “Put a space after the colon”, where YAML said "Implicit keys need to be on a single line"', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['title: Opening\ndate: 2022-05-09\norder:2\ntype: plenary\n', 'yaml-syntax 3:1', 'order', 'order: 2'],
+      ['title: Opening\ntype:plenary\norder: 2\n', 'yaml-syntax 2:1', 'type', 'type: plenary'],
+      ['title: Opening\nsummary:|\n  Text here.\n  More: text.\norder: 2\n', 'yaml-syntax 2:1', 'summary', 'summary: |'],
+      ['chairs:\n  - name:Amina Benali\n    organization: unoct\n', 'yaml-syntax 2:5', 'name', 'name: Amina Benali'],
+    ];
+    for (const [text, where, key, write] of cases) {
+      const result = parse(text);
+      expect(at(result), text).toEqual([where]);
+      expect(result.diagnostics[0]!.message).toBe(`YAML syntax error: there is no space after the “:” of “${key}”, so YAML does not read “${key}” as a key.`);
+      expect(result.diagnostics[0]!.hint).toBe(`Put a space after the colon: “${write}”.`);
+    }
+  });
+
+  it('the keys after it are read as written', () => {
+    expect(parse('title: Opening\norder:2\ntype: plenary\n').file.data).toEqual({ title: 'Opening', type: 'plenary' });
+  });
+});
+
+describe('a list item begun with another mark than “- ”', () => {
+  it('is one error at its mark, “a list item starts with “- ” (a dash and a space)”, where YAML said "All mapping items must start at the same column"', () => {
+    const cases: Array<[string, string, string]> = [
+      ['-La coordination entre police', '-', 'and this one has no space after its “-”'],
+      ['• La coordination entre police', '•', 'not “•”'],
+      ['+ La coordination entre police', '+', 'not “+”'],
+    ];
+    for (const [line, mark, said] of cases) {
+      const result = parse(`title: Opening\nkey_points:\n  - First point.\n  ${line}\n  - Third point.\norder: 2\n`);
+      expect(at(result), line).toEqual(['yaml-syntax 4:3']);
+      expect(result.diagnostics[0]!.message).toBe(`YAML syntax error: this line is not read as a list item: a list item starts with “- ” (a dash and a space), ${said}.`);
+      expect(result.diagnostics[0]!.hint).toBe('Write “- La coordination entre police”, its “-” under the one on line 3.');
+      expect(result.diagnostics[0]!.location!.end.column - result.diagnostics[0]!.location!.start.column).toBe(mark.length);
+      expect((result.file.data as { order: number }).order).toBe(2);
+    }
+  });
+});
