@@ -1,5 +1,5 @@
 import type { YAMLError } from 'yaml';
-import { blockTextAbove, blockTextProblem, type BlockTextLine } from './block-text.js';
+import { blockTextAbove, blockTextProblem, commentInBlockText, commentInBlockTextProblem, type BlockTextLine } from './block-text.js';
 
 /**
  * A line that is not the `key: value` its place calls for, found where the parser reports an error
@@ -50,6 +50,8 @@ export interface StrayLine {
   textItem?: boolean;
   /** A block of text above (`summary: |`) the line looks like a line of, its indentation lost (`The chair closed.`). */
   blockText?: BlockTextLine;
+  /** The line is a comment that ended that block, its lines going on below it (`# editor: check the dates`). */
+  comment?: boolean;
   /** What is read again as blanks: its text and the lines below it that go on with it, `[start, end)`. */
   blank: [number, number];
   /**
@@ -85,6 +87,16 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
   const betweenLevels = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && BETWEEN_LEVELS.has(message);
   if (!missingValue && !betweenLevels) return undefined;
   const line = lineAt(text, text.lastIndexOf('\n', error.pos[0] - 1) + 1);
+  // A comment line less indented than the block of text it is written in (and which goes on below it).
+  const comment = betweenLevels && error.pos[0] <= line.start + line.indent ? commentInBlockText(text, line.start) : undefined;
+  if (comment) {
+    return {
+      kind: 'indent', lineStart: line.start, start: line.start + line.indent, end: lineEnd(text, line.start), word: '',
+      column: line.indent, reference: { offset: comment.keyOffset, key: comment.key, column: comment.indent }, atDash: false, blockText: comment, comment: true,
+      blank: [line.start + line.indent, lineEnd(text, line.start)],
+      lostFrom: comment.keyOffset,
+    };
+  }
   if (line.text === '' || line.text.startsWith('#') || mayBeQuoted(text, line)) return undefined;
   const shape = /^([A-Za-z_][\w-]*)(?:[ \t]+(.*))?$/.exec(line.text);
   const hasColon = /:(?=[ \t]|$)/.test(line.text);
@@ -240,6 +252,10 @@ export function blankStrayLines(text: string, lines: readonly StrayLine[]): stri
  */
 export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => number): { message: string; hint: string; range: [number, number] } {
   const { reference } = found;
+  if (found.blockText && found.comment) {
+    const { message, hint } = commentInBlockTextProblem(found.blockText, found.column, lineOf);
+    return { message: `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, hint, range: [found.lineStart, found.end] };
+  }
   if (found.blockText) {
     const read = found.kind === 'indent' ? 'cannot read it' : `reads it as a key without its “:”`;
     const { message, hint } = blockTextProblem(found.blockText, lineOf, read);

@@ -42,3 +42,23 @@ describe('a list item begun with another mark than “- ”', () => {
     }
   });
 });
+
+describe('a comment line less indented than the block of text it is written in', () => {
+  it('is one error at its line, saying it ends the text there, where YAML gave errors on the correctly indented lines after it', () => {
+    const text = 'title: Opening\nsummary: |\n  First line.\n# editor: check the dates below\n  Second line of the summary.\n  Third line: with a colon.\n\n  A paragraph after a blank line.\nkey_points:\n  - a\n';
+    const result = parse(text);
+    expect(at(result)).toEqual(['yaml-syntax 4:1']);
+    expect(result.diagnostics[0]!.message).toBe("YAML syntax error: this line, at column 1, ends the text of “summary:” (line 2): in YAML a line indented less than a block's text ends it, so the lines after it are not read as that text.");
+    expect(result.diagnostics[0]!.hint).toBe('Indent it by 2 spaces, like the text (it then becomes part of the text, “#” and all), or delete it.');
+    expect((result.file.data as { key_points: string[] }).key_points).toEqual(['a']);
+  });
+
+  it('in the text of a list item too; a comment after the block, or indented like its text, is no error', () => {
+    const nested = parse('recommendations:\n  - id: a\n    text: |\n      Line.\n  # note\n      More.\n    theme: kst\n');
+    expect(at(nested)).toEqual(['yaml-syntax 5:1']);
+    expect(nested.diagnostics[0]!.message).toContain('at column 3, ends the text of “text:” (line 3)');
+    expect(nested.diagnostics[0]!.hint).toContain('Indent it by 6 spaces');
+    expect(parse('summary: |\n  Line.\n# note\nkey_points:\n  - a\n').diagnostics).toEqual([]);
+    expect(parse('summary: |\n  Line.\n  # note\n  More.\n').diagnostics).toEqual([]);
+  });
+});
