@@ -286,7 +286,11 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
     };
   }
   if (found.kind === 'missing-colon') {
-    const write = found.rest ? ` Write “${found.word}: ${shorten(found.rest, 50)}”.` : '';
+    // `order = 2`, `order - 2`, `order -> 2`: a colon instead of that sign, not after it.
+    const sign = found.rest ? /^(:=|=>|->|=|-|:)[ \t]+(?=\S)/.exec(found.rest) : null;
+    const value = found.rest && sign ? found.rest.slice(sign[0].length) : found.rest;
+    const instead = sign ? ` (a colon instead of the “${sign[1]}”)` : '';
+    const write = value ? ` Write “${found.word}: ${shorten(value, 50)}”${instead}.` : '';
     const goesOn = found.afterText ? ` If it goes on with the text of “${found.afterText.key}” above, indent it further than “${found.afterText.key}:”.` : '';
     return {
       message: `YAML syntax error: this line is in line with the keys around it (${where}) but has no “:” after “${found.word}”.`,

@@ -62,3 +62,21 @@ describe('a comment line less indented than the block of text it is written in',
     expect(parse('summary: |\n  Line.\n  # note\n  More.\n').diagnostics).toEqual([]);
   });
 });
+
+describe('a key written with another sign than a colon', () => {
+  it('`order = 2`, `order - 2`, `type -> plenary`: the hint writes the colon instead of the sign, not after it', () => {
+    const cases: Array<[string, string, string]> = [
+      ['order = 2', 'order: 2', '='],
+      ['order - 2', 'order: 2', '-'],
+      ['type -> plenary', 'type: plenary', '->'],
+      ['type := plenary', 'type: plenary', ':='],
+    ];
+    for (const [line, write, sign] of cases) {
+      const result = parse(`title: Opening\n${line}\ndate: 2022-05-09\n`);
+      expect(at(result), line).toEqual(['yaml-syntax 2:1']);
+      expect(result.diagnostics[0]!.hint, line).toMatch(new RegExp(`^Is a “:” missing after “\\w+”\\? Write “${write}” \\(a colon instead of the “${sign.replace(/[-=>]/g, '\\$&')}”\\)\\.`));
+    }
+    // A value that is words is still written after the colon.
+    expect(parse('title: Opening\ntitle Head of Unit\ndate: 2022-05-09\n').diagnostics[0]!.hint).toMatch(/Write “title: Head of Unit”\./);
+  });
+});
