@@ -3,7 +3,7 @@ import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js'
 import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
-import { lineText, syntaxHint } from './syntax-hints.js';
+import { documentEndMarker, lineText, syntaxHint } from './syntax-hints.js';
 import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
@@ -104,17 +104,20 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       continue;
     }
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, text) : undefined;
-    const range = open ?? error.pos;
+    // A `...` line ended the document: the error is there, not at the line after it.
+    const ended = error.code === 'MULTIPLE_DOCS' ? documentEndMarker(text, error.pos[0]) : undefined;
+    const range = open ?? ended ?? error.pos;
     syntaxOffsets.push(range[0]);
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
     if (reportedLines.has(line) || range[0] < garbledUntil || inTabEntry(range[0])) continue;
     reportedLines.add(line);
     if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(text, range[0]);
-    const block = open ? undefined : blockIndicatorProblem(text, lineCounter.lineStarts[line - 1] ?? 0);
+    const block = open || ended ? undefined : blockIndicatorProblem(text, lineCounter.lineStarts[line - 1] ?? 0);
     const leading = open || block ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
     // (Read as it was, when reading it again was not possible.)
     const colon = open || block || leading ? undefined : colonValue(error, text);
-    if (block) report('yaml-syntax', 'error', block.range, block.message, block.hint);
+    if (ended) report('yaml-syntax', 'error', ended, 'YAML syntax error: a line of three dots ends the YAML document: the lines after it are not read.', 'Delete it (or indent it into the text).');
+    else if (block) report('yaml-syntax', 'error', block.range, block.message, block.hint);
     else if (colon) {
       reportedLines.delete(line);
       colonInValue(colon);

@@ -80,3 +80,18 @@ describe('a key written with another sign than a colon', () => {
     expect(parse('title: Opening\ntitle Head of Unit\ndate: 2022-05-09\n').diagnostics[0]!.hint).toMatch(/Write “title: Head of Unit”\./);
   });
 });
+
+describe('a line of three dots (YAML’s end of a document)', () => {
+  it('is the error, at the dots, where YAML said "Source contains multiple documents" at the line after it, with a hint about a “---” line the file does not have', () => {
+    const result = parse('title: Opening\ndate: 2022-05-09\n...\nspeakers:\n  - a\n');
+    expect(at(result)).toEqual(['yaml-syntax 3:1']);
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: a line of three dots ends the YAML document: the lines after it are not read.');
+    expect(result.diagnostics[0]!.hint).toBe('Delete it (or indent it into the text).');
+  });
+
+  it('a second document begun with “---” keeps its hint; three dots at the end of the file, or in a text, are no error', () => {
+    expect(parse('title: Opening\n---\ndate: 2022-05-09\n').diagnostics[0]!.hint).toBe('A notes file holds one YAML document: remove the extra “---” line.');
+    expect(parse('title: Opening\n...\n').diagnostics).toEqual([]);
+    expect(parse('summary: |\n  The chair paused\n  ...\n  and went on.\n').diagnostics).toEqual([]);
+  });
+});
