@@ -21,6 +21,30 @@ export function blockTextAbove(text: string, lineStart: number): BlockTextLine |
   const line = textOf(text, lineStart);
   const indent = /^ */.exec(line)![0].length;
   if (!looksLikeText(line.slice(indent))) return undefined;
+  return blockAround(text, lineStart, indent, false);
+}
+
+/**
+ * The block of text a comment line (`# editor: check the dates`) is written in, less indented than
+ * its lines, with lines of it below: YAML ends the block at the comment, and cannot read the lines
+ * after it ("All mapping items must start at the same column"). Undefined for a comment after a block.
+ */
+export function commentInBlockText(text: string, lineStart: number): BlockTextLine | undefined {
+  const line = textOf(text, lineStart);
+  const indent = /^ */.exec(line)![0].length;
+  if (line[indent] !== '#') return undefined;
+  const block = blockAround(text, lineStart, indent, true);
+  if (!block) return undefined;
+  for (let at = text.indexOf('\n', lineStart); at !== -1; at = text.indexOf('\n', at + 1)) {
+    const below = textOf(text, at + 1);
+    if (below.trim() === '' || below.trimStart().startsWith('#')) continue;
+    return /^ */.exec(below)![0].length >= block.indent ? block : undefined;
+  }
+  return undefined;
+}
+
+/** The block whose lines are above a line indented by `indent` and further in than it (`anyIndent`: whatever the key's column). */
+function blockAround(text: string, lineStart: number, indent: number, anyIndent: boolean): BlockTextLine | undefined {
   let first: number | undefined;
   for (let end = lineStart - 1; end > 0;) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -32,7 +56,7 @@ export function blockTextAbove(text: string, lineStart: number): BlockTextLine |
       const [, spaces, dashes, key] = header as unknown as [string, string, string, string];
       const column = spaces.length + dashes.length;
       // In line with the key (YAML ended the block there), or between the key and the block's lines.
-      if (first === undefined || indent < column || indent >= first) return undefined;
+      if (first === undefined || (!anyIndent && indent < column) || indent >= first) return undefined;
       return { key, keyOffset: start + column, indent: first };
     }
     const aboveIndent = /^ */.exec(above)![0].length;
@@ -68,6 +92,15 @@ export function blockTextProblem(found: BlockTextLine, lineOf: (offset: number) 
   return {
     message: `This line looks like text of “${found.key}:” (line ${lineOf(found.keyOffset)}), but it is not indented like the lines above, so YAML ${read}.`,
     hint: `Indent it by ${spaces}, like the lines above.`,
+  };
+}
+
+/** What to say of a comment line that ended a block of text (`lineOf`: an offset's line number). */
+export function commentInBlockTextProblem(found: BlockTextLine, column: number, lineOf: (offset: number) => number): { message: string; hint: string } {
+  const spaces = found.indent === 1 ? '1 space' : `${found.indent} spaces`;
+  return {
+    message: `This line, at column ${column + 1}, ends the text of “${found.key}:” (line ${lineOf(found.keyOffset)}): in YAML a line indented less than a block's text ends it, so the lines after it are not read as that text.`,
+    hint: `Indent it by ${spaces}, like the text (it then becomes part of the text, “#” and all), or delete it.`,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js'
 import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
 import { findUnsafeCharacter } from './unsafe-characters.js';
-import { lineText, syntaxHint } from './syntax-hints.js';
+import { documentEndMarker, lineText, syntaxHint } from './syntax-hints.js';
 import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
 import { indexPositions } from './positions.js';
@@ -12,6 +12,7 @@ import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from '
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
+import { indentedFirstKey, indentedFirstKeyProblem, unindentFirstKey } from './first-key.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
 export interface ParseResult {
@@ -28,13 +29,16 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   const lineCounter = new LineCounter();
   const deep = tooManyIndicators(source.text);
   if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...source.text.matchAll(/\n/g)].map((match) => match.index + 1)]));
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(source.text)];
-  const scan = scanCst(source.text, undefined, tokens);
+  // A first key indented further than the keys after it: read in line with them (the same length).
+  const indented = indentedFirstKey(source.text);
+  const input = indented ? unindentFirstKey(source.text, indented) : source.text;
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
+  const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
   // Lines indented with a tab, values with a `: ` in them: the file is read again without the rest
   // of the entry a tab is in (blanked), and with those `: ` as blanks (same offsets), so what follows
   // is read as written; `text` is what `doc` was read from.
-  const { doc, text, tags, tabs, colons, strays } = readAgain(source.text, tokens, scan.tags, lineCounter);
+  const { doc, text, tags, tabs, colons, strays } = readAgain(input, tokens, scan.tags, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: RuleId, severity: Severity, range: readonly number[], message: string, hint?: string, related?: Diagnostic['related']) =>
     diagnostics.push({
@@ -43,6 +47,11 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       ...(hint ? { hint } : {}),
       ...(related ? { related } : {}),
     });
+
+  if (indented) {
+    const { message, hint, range } = indentedFirstKeyProblem(indented);
+    report('yaml-syntax', 'error', range, message, hint);
+  }
 
   // A syntax error garbles the entry it is in (and yaml often reports it several times on its
   // line): report it once per line, then keep every other entry of the file.
@@ -95,17 +104,20 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       continue;
     }
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, text) : undefined;
-    const range = open ?? error.pos;
+    // A `...` line ended the document: the error is there, not at the line after it.
+    const ended = error.code === 'MULTIPLE_DOCS' ? documentEndMarker(text, error.pos[0]) : undefined;
+    const range = open ?? ended ?? error.pos;
     syntaxOffsets.push(range[0]);
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
     if (reportedLines.has(line) || range[0] < garbledUntil || inTabEntry(range[0])) continue;
     reportedLines.add(line);
     if (error.code === 'TAB_AS_INDENT') garbledUntil = nextTopLevelEntry(text, range[0]);
-    const block = open ? undefined : blockIndicatorProblem(text, lineCounter.lineStarts[line - 1] ?? 0);
+    const block = open || ended ? undefined : blockIndicatorProblem(text, lineCounter.lineStarts[line - 1] ?? 0);
     const leading = open || block ? undefined : leadingIndicator(text, lineCounter.lineStarts[line - 1] ?? 0);
     // (Read as it was, when reading it again was not possible.)
     const colon = open || block || leading ? undefined : colonValue(error, text);
-    if (block) report('yaml-syntax', 'error', block.range, block.message, block.hint);
+    if (ended) report('yaml-syntax', 'error', ended, 'YAML syntax error: a line of three dots ends the YAML document: the lines after it are not read.', 'Delete it (or indent it into the text).');
+    else if (block) report('yaml-syntax', 'error', block.range, block.message, block.hint);
     else if (colon) {
       reportedLines.delete(line);
       colonInValue(colon);

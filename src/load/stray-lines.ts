@@ -1,5 +1,5 @@
 import type { YAMLError } from 'yaml';
-import { blockTextAbove, blockTextProblem, type BlockTextLine } from './block-text.js';
+import { blockTextAbove, blockTextProblem, commentInBlockText, commentInBlockTextProblem, type BlockTextLine } from './block-text.js';
 
 /**
  * A line that is not the `key: value` its place calls for, found where the parser reports an error
@@ -13,11 +13,16 @@ import { blockTextAbove, blockTextProblem, type BlockTextLine } from './block-te
  * - `dash`: a list item whose `-` is between two levels, or at the column of the keys of the item
  *   above (`   - id: b` under items at 2): YAML reads it as a key ("A block sequence may not be used
  *   as an implicit map key") or says only "All sequence items must start at the same column".
+ * - `bullet`: a list item begun with another mark than `- ` (`-La coordination…`, `• La coordination…`)
+ *   under items of a list at its indentation: YAML reads it as a key ("All mapping items must start at
+ *   the same column").
+ * A key with no space after its `:` (`order:2`, `summary:|`) is a `missing-colon` with `glued`: YAML
+ * reads it, with the next line, as one key too.
  * The file is read again with the line (and the lines that go on with it, indented further) as
  * blanks, so that what follows it is read as written instead of being reported as knock-on errors.
  */
 export interface StrayLine {
-  kind: 'missing-colon' | 'indent' | 'dash';
+  kind: 'missing-colon' | 'indent' | 'dash' | 'bullet';
   lineStart: number;
   /** Where its text begins, after its indentation and list dashes, and where it ends on its line. */
   start: number;
@@ -26,6 +31,10 @@ export interface StrayLine {
   word: string;
   /** The text after that word, when the line has no `:` (`Criminal Intelligence Officer`). */
   rest?: string;
+  /** What follows the `:` written with no space after it (`2` of `order:2`). */
+  glued?: string;
+  /** A `bullet`'s mark (`-`, `•`) and its text after it (`La coordination…`). */
+  bullet?: { mark: string; text: string };
   /** How far its text is from the left (its indentation and list dashes). */
   column: number;
   /**
@@ -41,6 +50,8 @@ export interface StrayLine {
   textItem?: boolean;
   /** A block of text above (`summary: |`) the line looks like a line of, its indentation lost (`The chair closed.`). */
   blockText?: BlockTextLine;
+  /** The line is a comment that ended that block, its lines going on below it (`# editor: check the dates`). */
+  comment?: boolean;
   /** What is read again as blanks: its text and the lines below it that go on with it, `[start, end)`. */
   blank: [number, number];
   /**
@@ -76,12 +87,36 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
   const betweenLevels = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && BETWEEN_LEVELS.has(message);
   if (!missingValue && !betweenLevels) return undefined;
   const line = lineAt(text, text.lastIndexOf('\n', error.pos[0] - 1) + 1);
+  // A comment line less indented than the block of text it is written in (and which goes on below it).
+  const comment = betweenLevels && error.pos[0] <= line.start + line.indent ? commentInBlockText(text, line.start) : undefined;
+  if (comment) {
+    return {
+      kind: 'indent', lineStart: line.start, start: line.start + line.indent, end: lineEnd(text, line.start), word: '',
+      column: line.indent, reference: { offset: comment.keyOffset, key: comment.key, column: comment.indent }, atDash: false, blockText: comment, comment: true,
+      blank: [line.start + line.indent, lineEnd(text, line.start)],
+      lostFrom: comment.keyOffset,
+    };
+  }
   if (line.text === '' || line.text.startsWith('#') || mayBeQuoted(text, line)) return undefined;
   const shape = /^([A-Za-z_][\w-]*)(?:[ \t]+(.*))?$/.exec(line.text);
   const hasColon = /:(?=[ \t]|$)/.test(line.text);
   const word = shape?.[1] ?? '';
   const rest = shape && !hasColon ? shape[2] : undefined;
 
+  // `order:2`, `summary:|`: a key with its value glued to its `:` (a URL's `://` is not one).
+  const glued = missingValue && !hasColon ? /^([A-Za-z_][\w-]*):([^\s/:].*)$/.exec(line.text) : null;
+  if (glued) {
+    if (error.pos[0] !== line.start + line.column) return undefined;
+    const sibling = siblingAbove(text, line) ?? siblingBelow(text, line);
+    if (!sibling) return undefined;
+    const until = goesOnUntil(text, line, line.column);
+    return {
+      kind: 'missing-colon', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word: glued[1]!, glued: glued[2]!,
+      column: line.column, reference: { offset: sibling.start + sibling.column, key: sibling.key!, column: sibling.column }, atDash: false,
+      blank: [line.start + line.column, until],
+      ...(line.dashes ? { lostFrom: itemAfter(text, until, line.column) } : line.column > 0 ? { lostFrom: sibling.start + sibling.column } : {}),
+    };
+  }
   if (missingValue) {
     if (error.pos[0] !== line.start + line.column || !shape || hasColon) return undefined;
     const sibling = siblingAbove(text, line) ?? siblingBelow(text, line);
@@ -103,6 +138,17 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
   }
   // Between two levels: only a line without a dash, the error in its indentation.
   if (line.dashes !== '' || error.pos[0] > line.start + line.column) return undefined;
+  const bullet = BULLET.exec(line.text);
+  const items = bullet ? itemsAbove(text, line) : undefined;
+  if (bullet && items) {
+    return {
+      kind: 'bullet', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word: '',
+      bullet: { mark: bullet[1]!, text: line.text.slice(bullet[0].length) },
+      column: line.column, reference: { offset: items.start + items.indent, key: '', column: items.indent }, atDash: true,
+      blank: [line.start + line.column, goesOnUntil(text, line, line.column)],
+      lostFrom: items.start + items.column,
+    };
+  }
   // Further in than a block's key, less than its lines (`summary: |`, its lines at 4, this one at 2).
   const blockText = blockTextAbove(text, line.start);
   if (blockText) {
@@ -176,6 +222,18 @@ function dashBetweenLevels(error: YAMLError, text: string): StrayLine | undefine
   };
 }
 
+/** A list item's mark other than `- `: a dash with no space after it, a typographic bullet, `+`, `1.`. */
+const BULLET = /^(-(?=[^\s-])|[•◦▪‣–—+](?=[ \t]*\S)|\d{1,2}[.)](?=[ \t]+\S))[ \t]*/;
+
+/** The item of a list just above a line, its `-` at the line's indentation (lines further in go on with it); else undefined. */
+function itemsAbove(text: string, line: Line): Line | undefined {
+  for (const above of linesAbove(text, line.start)) {
+    if (above.indent > line.indent) continue;
+    return above.indent === line.indent && above.dashes !== '' ? above : undefined;
+  }
+  return undefined;
+}
+
 /** The text with those lines as blanks (every character but line breaks a space): the same length, so every offset stays. */
 export function blankStrayLines(text: string, lines: readonly StrayLine[]): string {
   let out = '';
@@ -194,6 +252,10 @@ export function blankStrayLines(text: string, lines: readonly StrayLine[]): stri
  */
 export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => number): { message: string; hint: string; range: [number, number] } {
   const { reference } = found;
+  if (found.blockText && found.comment) {
+    const { message, hint } = commentInBlockTextProblem(found.blockText, found.column, lineOf);
+    return { message: `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, hint, range: [found.lineStart, found.end] };
+  }
   if (found.blockText) {
     const read = found.kind === 'indent' ? 'cannot read it' : `reads it as a key without its “:”`;
     const { message, hint } = blockTextProblem(found.blockText, lineOf, read);
@@ -209,8 +271,26 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
       range: [found.start, found.end],
     };
   }
+  if (found.kind === 'missing-colon' && found.glued !== undefined) {
+    return {
+      message: `YAML syntax error: there is no space after the “:” of “${found.word}”, so YAML does not read “${found.word}” as a key.`,
+      hint: `Put a space after the colon: “${found.word}: ${shorten(found.glued, 50)}”.`,
+      range: [found.start, found.end],
+    };
+  }
+  if (found.kind === 'bullet' && found.bullet) {
+    return {
+      message: `YAML syntax error: this line is not read as a list item: a list item starts with “- ” (a dash and a space), ${found.bullet.mark === '-' ? 'and this one has no space after its “-”' : `not “${found.bullet.mark}”`}.`,
+      hint: `Write “- ${shorten(found.bullet.text, 50)}”, its “-” under the one on line ${lineOf(reference.offset)}.`,
+      range: [found.start, found.start + found.bullet.mark.length],
+    };
+  }
   if (found.kind === 'missing-colon') {
-    const write = found.rest ? ` Write “${found.word}: ${shorten(found.rest, 50)}”.` : '';
+    // `order = 2`, `order - 2`, `order -> 2`: a colon instead of that sign, not after it.
+    const sign = found.rest ? /^(:=|=>|->|=|-|:)[ \t]+(?=\S)/.exec(found.rest) : null;
+    const value = found.rest && sign ? found.rest.slice(sign[0].length) : found.rest;
+    const instead = sign ? ` (a colon instead of the “${sign[1]}”)` : '';
+    const write = value ? ` Write “${found.word}: ${shorten(value, 50)}”${instead}.` : '';
     const goesOn = found.afterText ? ` If it goes on with the text of “${found.afterText.key}” above, indent it further than “${found.afterText.key}:”.` : '';
     return {
       message: `YAML syntax error: this line is in line with the keys around it (${where}) but has no “:” after “${found.word}”.`,

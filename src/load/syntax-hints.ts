@@ -40,3 +40,14 @@ export function syntaxHint(error: YAMLParseError, line: string): string {
       return GENERIC_HINT;
   }
 }
+
+/**
+ * The `...` line before `offset` (where yaml reports "Source contains multiple documents"): YAML's
+ * marker of a document's end, often an ellipsis typed where a text was cut. `[start, end)` of its dots.
+ */
+export function documentEndMarker(text: string, offset: number): [number, number] | undefined {
+  const before = text.slice(0, offset);
+  const markers = [...before.matchAll(/^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm)];
+  const last = markers[markers.length - 1];
+  return last?.[0] === '...' ? [last.index, last.index + 3] : undefined;
+}

@@ -2,6 +2,7 @@ import { hiddenCharactersHint } from './hidden-characters.js';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
+import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
 
@@ -294,6 +295,10 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
           return at('type', 'value', `${quoted(name, 'The file')} must be text, not ${typeName(value)}.`, `YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}: put it in quotes to make it text, ${typeof last === 'number' ? '-' : `${String(last)}:`} ${JSON.stringify(written)}.`);
         }
       }
+      // `order: = 2`, `order: -> 2`: a sign of another notation before the number.
+      const wanted = String(error.params.type);
+      const signed = (wanted === 'integer' || wanted === 'number') && path.length > 0 ? signBefore(value, (meant) => typeof meant === 'number' && Number.isFinite(meant) && (wanted === 'number' || Number.isInteger(meant))) : undefined;
+      if (signed) return at('type', 'value', `${quoted(name, 'The file')} must be ${article(wanted)}, not ${typeName(value)}.`, signHint(path, signed));
       // `key_points: |` over `- ` lines: the block makes them one text, where each was meant as an item.
       const written = String(error.params.type) === 'array' && typeof value === 'string' && path.length > 0 ? blockIndicator(file, path) : undefined;
       if (written && /^[ \t]*[-*][ \t]/m.test(value as string)) {
@@ -306,6 +311,9 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const value = String(valueAt(file.data, path));
       const inner = unquoted(value);
       if (inner !== undefined && allowed.includes(inner)) return at('enum', 'value', `${value} is not ${validAs(path)}.`, curledQuotesHint(value, inner));
+      // `type: = plenary`: a sign of another notation before the value.
+      const signed = signBefore(value, (meant) => allowed.includes(String(meant)));
+      if (signed) return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, signHint(path, signed));
       return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
