@@ -98,6 +98,9 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
       ...(context.pool ? { pool: context.pool } : {}),
       ...(onLayout ? { onLayout } : {}),
     });
+  } catch (error) {
+    if (error instanceof SetupError || error instanceof InterruptedError) throw error;
+    throw (await damagedThemeFont(settings.fontFiles, error)) ?? error;
   } finally {
     // A document that was not laid out (an error, an interruption) leaves its DOCX without page numbers rather than waiting.
     book?.finish();
@@ -251,11 +254,36 @@ async function readFonts(files: Record<keyof FontBytes, string>): Promise<FontBy
       if (error.webFont) {
         throw new SetupError(`${file} is a web font (${error.webFont}), which the PDF cannot embed.`, 'Give the same font as a TrueType or OpenType file (.ttf or .otf); font families ship both.');
       }
+      if (error.damage) throw new SetupError(`${file} (${themeKey(key)}) is not a font the PDF can embed: ${error.damage}, as in a damaged file.`, DAMAGED_HINT, { cause: error });
       throw new SetupError(`${file} is not a font the PDF can embed.`, 'Give a TrueType or OpenType font file (.ttf or .otf), one font per file (not a .ttc collection).', { cause: error });
     }
     return [key, bytes] as const;
   }));
   return Object.fromEntries(entries) as unknown as FontBytes;
+}
+
+const DAMAGED_HINT = 'Download or copy the font again (a single changed byte does this), or remove it from the PDF theme to use the bundled font.';
+
+/** The theme's key of a font, e.g. `fonts.bold_italic` (in report.pdf_theme or the --pdf-theme file). */
+function themeKey(key: string): string {
+  return `the PDF theme's fonts.${key === 'boldItalic' ? 'bold_italic' : key}`;
+}
+
+/**
+ * A build that failed on something other than a setup error, with theme fonts of the user's: if
+ * fontkit alone cannot read or subset the glyphs of one of them (see fontGlyphProblem), that font
+ * is to blame, a setup error naming it; else undefined, and the error stays a bug of ours.
+ */
+async function damagedThemeFont(files: Record<keyof FontBytes, string>, error: unknown): Promise<SetupError | undefined> {
+  const bundled = bundledFontPaths();
+  const { fontGlyphProblem } = await import('../typeset/font-check.js');
+  for (const [key, file] of Object.entries(files) as Array<[keyof FontBytes, string]>) {
+    if (file === bundled[key]) continue;
+    const bytes = fontCache.get(file)?.bytes ?? await readFile(file).then((b) => new Uint8Array(b), () => undefined);
+    const problem = bytes && fontGlyphProblem(bytes);
+    if (problem) return new SetupError(`${file} (${themeKey(key)}) is not a font the PDF can embed: fontkit cannot read its glyphs (${problem}), as in a damaged file.`, DAMAGED_HINT, { cause: error });
+  }
+  return undefined;
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the workshop's last day: never the clock. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ImportedXmlComponent } from 'docx';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { SetupError } from '../errors.js';
@@ -45,9 +46,58 @@ export async function readReference(file: string, projectDir: string): Promise<R
   }
   const list = (parsed['w:styles'] as { 'w:style'?: Array<Record<string, string>> } | undefined)?.['w:style'];
   if (!list) throw new SetupError(`${file} is not a Word document (its word/styles.xml has no styles).`, HINT);
+  // The docx library reads the styles again when it writes, with its own, stricter parser (no entities
+  // declared in a DOCTYPE): what it cannot read stopped the build as an internal error.
+  try {
+    ImportedXmlComponent.fromXmlString(styles);
+  } catch (error) {
+    throw new SetupError(`${file} is not a Word document the DOCX can use (its word/styles.xml cannot be read: ${reason(error)}).`, HINT, { cause: error });
+  }
   const styleIds = new Set(list.map((style) => style['w:styleId']).filter((id): id is string => typeof id === 'string'));
-  const page = entries['word/document.xml'] ? pageOf(parser.parse(new TextDecoder().decode(entries['word/document.xml']))) : undefined;
+  let page: ReferenceDocument['page'];
+  if (entries['word/document.xml']) {
+    try {
+      page = pageOf(parser.parse(new TextDecoder().decode(entries['word/document.xml'])));
+    } catch (error) {
+      throw new SetupError(`${file} is not a Word document (its word/document.xml cannot be read: ${reason(error)}).`, HINT, { cause: error });
+    }
+  }
+  if (page) checkRoom(page, file);
   return { styles, styleIds, ...(page ? { page } : {}) };
+}
+
+/** The least text width and height a reference page may leave, in twips (1 cm): what the PDF theme's margins (under 100 mm each) leave at least. */
+export const MIN_TEXT_TWIPS = 567;
+
+/**
+ * A page whose margins leave no room for text (left + right as wide as the page: the writer sized
+ * the chart, tables and images from a negative width, and the build stopped) is a setup error.
+ */
+function checkRoom(page: NonNullable<ReferenceDocument['page']>, file: string): void {
+  const { width, height, margins } = page;
+  const textWidth = width - margins.left - margins.right;
+  const textHeight = height - margins.top - margins.bottom;
+  if (textWidth < MIN_TEXT_TWIPS) {
+    throw new SetupError(
+      `${file} has margins that leave no room for text: its page is ${cm(width)} wide, its left and right margins ${cm(margins.left)} and ${cm(margins.right)}, so the text would be ${cm(textWidth)} wide (at least ${cm(MIN_TEXT_TWIPS)} is needed).`,
+      `${HINT} Narrow the margins in Word (Layout > Margins) and save the reference document again.`,
+    );
+  }
+  if (textHeight < MIN_TEXT_TWIPS) {
+    throw new SetupError(
+      `${file} has margins that leave no room for text: its page is ${cm(height)} high, its top and bottom margins ${cm(margins.top)} and ${cm(margins.bottom)}, so the text would be ${cm(textHeight)} high (at least ${cm(MIN_TEXT_TWIPS)} is needed).`,
+      `${HINT} Narrow the margins in Word (Layout > Margins) and save the reference document again.`,
+    );
+  }
+}
+
+/** Twips as centimetres, e.g. "21 cm", "-0.12 cm". */
+function cm(twips: number): string {
+  return `${Number((twips / 567).toFixed(2))} cm`;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function pageOf(document: unknown): ReferenceDocument['page'] | undefined {

@@ -1,4 +1,5 @@
 import * as fontkit from 'fontkit';
+import { fontTableProblem } from './font-check.js';
 import { registerShaper, shapedAdvance } from './shaping.js';
 import type { FontBytes, FontKey } from './types.js';
 
@@ -29,9 +30,13 @@ const parsed = new WeakMap<Uint8Array, FontCache>();
  */
 export class FontFormatError extends Error {
   override readonly name = 'FontFormatError';
-  constructor(readonly webFont: 'WOFF' | 'WOFF2' | undefined, message: string, options?: { cause?: unknown }) {
+  constructor(readonly webFont: 'WOFF' | 'WOFF2' | undefined, message: string, options?: { cause?: unknown; damage?: string }) {
     super(message, options);
+    this.damage = options?.damage;
   }
+
+  /** What is wrong in a font that looks like one but is damaged (see fontTableProblem). */
+  readonly damage: string | undefined;
 }
 
 function load(bytes: Uint8Array): FontCache {
@@ -42,6 +47,9 @@ function load(bytes: Uint8Array): FontCache {
       const kind = signature === 'wOFF' ? 'WOFF' : 'WOFF2';
       throw new FontFormatError(kind, `a ${kind} web font`);
     }
+    // Before fontkit: some damage aborts Node rather than throwing.
+    const damage = fontTableProblem(bytes);
+    if (damage) throw new FontFormatError(undefined, damage, { damage });
     let font: fontkit.Font;
     try {
       font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

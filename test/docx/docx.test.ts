@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SetupError } from '../../src/errors.js';
 import { embeddedFonts } from '../../src/docx/fonts.js';
 import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
 import { bookmarkName } from '../../src/docx/bookmarks.js';
@@ -342,6 +344,43 @@ describe('DOCX: images and reference documents', async () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('DOCX: a reference document the writer cannot use is a setup error, read before anything is written', async () => {
+  const built = await docxDocument(fixture, 'house.md', await settings());
+  /** The built document with one part rewritten. */
+  const patched = (part: string, rewrite: (xml: string) => string): Uint8Array => {
+    const entries = unzipSync(built.bytes);
+    entries[part] = strToU8(rewrite(strFromU8(entries[part]!)));
+    return zipSync(entries);
+  };
+  const read = async (bytes: Uint8Array): Promise<unknown> => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wr-docx-ref-'));
+    try {
+      writeFileSync(path.join(dir, 'house.docx'), bytes);
+      return await readReference('house.docx', dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('margins that leave no room for text: says how wide the text would be (the chart had width -7, exit 3)', async () => {
+    const wide = patched('word/document.xml', (xml) => xml.replace(/w:(left|right)="\d+"/g, 'w:$1="6000"'));
+    const error = await read(wide).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as Error).message).toBe('house.docx has margins that leave no room for text: its page is 21 cm wide, its left and right margins 10.58 cm and 10.58 cm, so the text would be -0.17 cm wide (at least 1 cm is needed).');
+    // Top and bottom as well; a page of zero width too.
+    await expect(read(patched('word/document.xml', (xml) => xml.replace(/w:(top|bottom)="\d+"/g, 'w:$1="9000"')))).rejects.toThrow(/so the text would be -?[0-9.]+ cm high/);
+    await expect(read(patched('word/document.xml', (xml) => xml.replace(/(<w:pgSz[^>]*w:w=")\d+/g, '$10')))).rejects.toThrow('its page is 0 cm wide');
+    // Narrow but enough: read.
+    await expect(read(patched('word/document.xml', (xml) => xml.replace(/w:(left|right)="\d+"/g, 'w:$1="5500"')))).resolves.toMatchObject({ page: { margins: { left: 5500 } } });
+  });
+
+  it('styles with entities a DOCTYPE declares, which the docx library does not read (exit 3)', async () => {
+    const entities = patched('word/styles.xml', (xml) => `<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY a "Normal"><!ENTITY f "&a;&a;">]>${xml.split('?>').slice(1).join('?>').replace('<w:style ', '<w:style w:x="&f;" ')}`);
+    await expect(read(entities)).rejects.toThrow('house.docx is not a Word document the DOCX can use (its word/styles.xml cannot be read: Invalid XML: unknown entity "&f;").');
+    await expect(read(patched('word/document.xml', (xml) => xml.replace('<w:body>', '<w:body><w:p a="1/>')))).rejects.toThrow('house.docx is not a Word document (its word/document.xml cannot be read');
   });
 });
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf, type PdfDoc } from '../typeset/read-pdf.js';
 import { elements, readDocx, wordText } from '../docx/read-docx.js';
@@ -234,5 +235,30 @@ describe('DOCX: house style from a reference document', () => {
     expect(result.stderr).toContain('assets/house-style.docx is not a Word document');
     expect(result.stderr).toContain('report.docx_reference names a Word document');
     expect(existsSync(path.join(work, 'house-bad/report.docx'))).toBe(false);
+  });
+
+  it('a reference whose margins leave no room for text is a setup error (exit 2), nothing written (was exit 3: "Invalid chart width -7")', () => {
+    const entries = unzipSync(new Uint8Array(readFileSync(path.join(work, 'house-out/report.docx'))));
+    entries['word/document.xml'] = strToU8(strFromU8(entries['word/document.xml']!).replace(/w:(left|right)="\d+"/g, 'w:$1="6000"'));
+    writeFileSync(path.join(project, 'assets/house-style.docx'), zipSync(entries));
+    const into = path.join(work, 'house-wide');
+    const result = runBin(['build', project, '--format', 'docx', '--out', into]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('assets/house-style.docx has margins that leave no room for text');
+    expect(result.stderr).toContain('so the text would be');
+    expect(result.stderr).not.toContain('internal error');
+    expect(existsSync(into) ? listFiles(into) : []).toEqual([]);
+  });
+
+  it('a reference whose styles declare entities is a setup error (exit 2), nothing written (was exit 3: "unknown entity")', () => {
+    const entries = unzipSync(new Uint8Array(readFileSync(path.join(work, 'house-out/report.docx'))));
+    const styles = strFromU8(entries['word/styles.xml']!);
+    entries['word/styles.xml'] = strToU8(`<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY a "Normal"><!ENTITY f "&a;&a;">]>${styles.slice(styles.indexOf('?>') + 2).replace('<w:style ', '<w:style w:x="&f;" ')}`);
+    writeFileSync(path.join(project, 'assets/house-style.docx'), zipSync(entries));
+    const into = path.join(work, 'house-entities');
+    const result = runBin(['build', project, '--format', 'docx', '--out', into]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('assets/house-style.docx is not a Word document the DOCX can use (its word/styles.xml cannot be read: Invalid XML: unknown entity "&f;")');
+    expect(existsSync(into) ? listFiles(into) : []).toEqual([]);
   });
 });

@@ -277,6 +277,27 @@ describe('the PDF theme', () => {
     const doc = await openPdf(readFileSync(path.join(dir, 'out/report.pdf')));
     expect((await allText(doc)).join('\n')).toContain('Border Security Workshop');
   });
+  it('refuses a theme font with one damaged byte with exit 2 naming the font and its key, writing nothing (was exit 3, or Node aborted)', () => {
+    const italic = readFileSync(path.join(ROOT, 'node_modules/source-sans/TTF/SourceSans3-It.ttf'));
+    // One byte of a cmap range's end (Node aborted: "Fatal JavaScript invalid size error", exit 133), one of a glyph's place in loca ("Offset is outside the bounds of the DataView", exit 3).
+    for (const [name, at, from, to, damage] of [
+      ['cmap.ttf', 87814, 0x00, 0x23, 'its cmap maps a range of characters outside Unicode (U+25B8–U+230025B9)'],
+      ['loca.ttf', 276113, 0x00, 0x08, 'its loca table places glyph 31 past the end of its glyf table'],
+    ] as const) {
+      const dir = path.join(work, `damaged-${name}`);
+      copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+      const bytes = Buffer.from(italic);
+      expect(bytes[at]).toBe(from);
+      bytes[at] = to;
+      writeFileSync(path.join(dir, name), bytes);
+      writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  pdf_theme:\n    fonts:\n      bold_italic: ${name}\n`);
+      const result = runBin(['build', dir, '--format', 'pdf', '--out', path.join(dir, 'out')]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`${path.join(dir, name)} (the PDF theme's fonts.bold_italic) is not a font the PDF can embed: ${damage}, as in a damaged file.`);
+      expect(result.stderr).toContain('Download or copy the font again');
+      expect(existsSync(path.join(dir, 'out')) ? listFiles(path.join(dir, 'out')) : []).toEqual([]);
+    }
+  });
   it('an empty theme file gets a hint about theme settings, not about workshop.yaml', async () => {
     const dir = path.join(work, 'empty-theme');
     copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
