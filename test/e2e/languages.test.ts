@@ -340,6 +340,59 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(read(file)).toBe(before);
   });
 
+  describe('a stale text (its English changed since it was translated)', () => {
+    const session = 'sessions/04-ibm-action-plans.yaml';
+    /** A copy whose recommendation's English changed: its French is stale. Exported with --only missing,stale. */
+    const staleCopy = () => {
+      const dir = copy();
+      edit(path.join(dir, session), 'with **costed action plans**', 'with **costed and funded action plans**');
+      const xlf = path.join(dir, 'fr.xlf');
+      const exported = runBin(['translations', 'export', '--lang', 'fr', '--only', 'missing,stale', '-p', dir, '-o', xlf]);
+      expect(exported.code, exported.stderr).toBe(0);
+      return { dir, xlf, translation: path.join(dir, 'translations/fr', session) };
+    };
+    const stale = (dir: string) => /^fr: \d+ of \d+ texts translated, 0 missing, (\d+) stale$/m.exec(runBin(['validate', dir]).stderr)?.[1];
+
+    it('is exported with its earlier translation as a target a translation tool shows as still to review (state needs-review-translation, it had none), the note saying why and giving the earlier translation', () => {
+      const { xlf } = staleCopy();
+      const xml = read(xlf);
+      expect(xml.match(/<target[^>]*>/g)).toEqual(['<target state="needs-review-translation">']);
+      expect(xml).toContain('<target state="needs-review-translation">Adopter ou actualiser des stratégies nationales de gestion intégrée des frontières assorties de <g id="g1" ctype="bold">plans d\'action chiffrés</g>');
+      expect(xml).toContain('The source text changed since it was translated: the target is the earlier translation, of the earlier text.');
+      expect(xml).toContain('Earlier translation: Adopter ou actualiser des stratégies nationales de gestion intégrée des frontières assorties de **plans d\'action chiffrés**');
+    });
+
+    it('given back unchanged stays stale, with its state or without one (a tool that drops states), and the summary says so (it was imported and marked current)', () => {
+      for (const strip of [false, true]) {
+        const { dir, xlf, translation } = staleCopy();
+        if (strip) writeFileSync(xlf, read(xlf).replace(' state="needs-review-translation"', ''));
+        const before = read(translation);
+        const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(imported.stderr).toMatch(/^Imported fr\.xlf \(fr\): 0 added, 0 changed, 0 unchanged, 1 still stale \(given back with the earlier translation of a changed text, neither edited nor confirmed: left as it was\), 0 not translated \(left as they were\), 0 refused\.$/m);
+        expect(read(translation)).toBe(before);
+        expect(stale(dir)).toBe('1');
+      }
+    });
+
+    it('is applied once the translator edits it, or confirms it unchanged (state translated, final or signed-off)', () => {
+      const edited = staleCopy();
+      writeFileSync(edited.xlf, read(edited.xlf).replace('plans d\'action chiffrés</g>', 'plans d\'action chiffrés et financés</g>'));
+      const imported = runBin(['translations', 'import', edited.xlf, '-p', edited.dir]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/: 0 added, 1 changed, 0 unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+      expect(read(edited.translation)).toContain('**plans d\'action chiffrés et financés**');
+      expect(stale(edited.dir)).toBe('0');
+      for (const state of ['translated', 'final', 'signed-off']) {
+        const confirmed = staleCopy();
+        writeFileSync(confirmed.xlf, read(confirmed.xlf).replace('state="needs-review-translation"', `state="${state}"`));
+        const result = runBin(['translations', 'import', confirmed.xlf, '-p', confirmed.dir]);
+        expect(result.stderr).toMatch(/: 0 added, 1 changed, 0 unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+        expect(stale(confirmed.dir)).toBe('0');
+      }
+    });
+  });
+
   it('names a unit whose text no longer exists (an id changed in the XLIFF) at its line in the XLIFF', async () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');
