@@ -60,7 +60,7 @@ function noteFor(s: SlotStatus): string {
   }
   if (first === 'country_notes') parts.push(`What the delegation of ${String(index)} said`);
   if (s.source.role === 'country') parts.push(`National presentation of ${String((data as { country?: string } | undefined)?.country ?? '')}`);
-  if (s.slot.optional) parts.push('A name: translate only where an official name exists in the target language; otherwise leave the target empty.');
+  if (s.slot.optional) parts.push('A name: give its official form in the target language; a name that has none (a proper name, an acronym kept as it is) is copied unchanged into the target, which says it was looked at. Left empty, it is printed as the notes write it.');
   if (s.slot.markdown) parts.push('Keep the tags: they hold the bold, italics, links and paragraphs.');
   if (s.state === 'stale' && s.translation) {
     parts.push('The source text changed since it was translated: the target is the earlier translation, of the earlier text. Update it to the new text, or confirm it (as translated) if it is still right: given back unchanged and unconfirmed, it is not used.');

@@ -202,6 +202,33 @@ describe('each translation rule, one defect at a time, located', () => {
   });
 });
 
+describe('names and roles with no translation (they were never exported nor counted: the French report printed them in English without a word)', () => {
+  it('counts a partner\'s role as a missing text, counts names apart, and offers both to the translator, with what to do with a name that stays as it is', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'translations/fr/workshop.yaml'), /^partners\.morocco\.role:\n.*\n.*\n/m, '');
+    edit(path.join(dir, 'translations/fr/workshop.yaml'), /^organizers\.uncct\.name:\n.*\n.*\n/m, '');
+    edit(path.join(dir, 'translations/fr/sessions/04-ibm-action-plans.yaml'), /^speakers\.2\.organization:\n.*\n.*\n/m, '');
+    const validated = runBin(['validate', dir]);
+    expect(validated.code, validated.stderr).toBe(0);
+    expect(validated.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[missing-translation]']);
+    expect(validated.stderr).toMatch(/rabat-\d+\/workshop\.yaml:\d+:11 warning No French translation of this text: the French report shows it in English\. \[missing-translation\]/);
+    expect(validated.stderr).toMatch(/^fr: (\d+) of (\d+) texts translated, 1 missing, 0 stale; 2 names not translated, printed as the notes write them$/m);
+    for (const only of [[], ['--only', 'missing']]) {
+      const xlf = path.join(dir, 'fr.xlf');
+      expect(runBin(['translations', 'export', '--lang', 'fr', ...only, '-p', dir, '-o', xlf]).code).toBe(0);
+      const data = await xliff12ToJs(read(xlf));
+      const unit = (file: string, key: string) => Object.entries(data.resources[file] ?? {}).find(([id]) => id.startsWith(`${key}#`))?.[1];
+      expect(unit('workshop.yaml', 'partners.morocco.role')?.source).toBe('host');
+      expect(unit('workshop.yaml', 'partners.morocco.role')?.note).not.toContain('A name');
+      expect(unit('workshop.yaml', 'organizers.uncct.name')?.source).toBe('United Nations Counter-Terrorism Centre');
+      expect(unit('workshop.yaml', 'organizers.uncct.name')?.note).toContain('a name that has none (a proper name, an acronym kept as it is) is copied unchanged into the target');
+      expect(unit('sessions/04-ibm-action-plans.yaml', 'speakers.2.organization')?.source).toBe('National Security Council Secretariat, Ghana');
+      // A person's organization given as an organizer's id prints that organizer's name: it is no text to translate.
+      expect(unit('sessions/04-ibm-action-plans.yaml', 'speakers.0.organization')).toBeUndefined();
+    }
+  });
+});
+
 describe('a key point added before the others', () => {
   it('asks for the renames from the last, says the new key point has no translation, and counts the texts as waiting for a rename', () => {
     const dir = copy();
