@@ -70,6 +70,8 @@ function inlineOf(markdown: string): { inline: Inline; kept: Map<string, string>
 }
 
 const CTYPE = { strong: 'bold', emphasis: 'italic', delete: 'x-strike' } as const;
+/** A `<g>`'s ctype back into its Markdown (CTYPE's other way). */
+const SPAN_TYPE: Partial<Record<string, 'strong' | 'emphasis' | 'delete'>> = { bold: 'strong', italic: 'emphasis', 'x-strike': 'delete' };
 
 /**
  * A translator's target back into Markdown, with the source's markup: each span and placeholder is
@@ -79,7 +81,17 @@ const CTYPE = { strong: 'bold', emphasis: 'italic', delete: 'x-strike' } as cons
  * target uses an id the source does not have, or an element other than those the export writes.
  */
 export function fromInline(target: XliffValue, source: string): string {
-  const { kept } = inlineOf(source);
+  const { inline, kept } = inlineOf(source);
+  // The ctype of each of the source's spans, for a tool that gives a span back without its ctype.
+  const spans = new Map<string, string>();
+  const collect = (values: Inline) => {
+    for (const value of values) {
+      if (typeof value === 'string' || !('GenericSpan' in value)) continue;
+      spans.set(String(value.GenericSpan!.id), String(value.GenericSpan!.ctype));
+      collect(value.GenericSpan!.contents as Inline);
+    }
+  };
+  collect(inline);
   const segments = inlineContent(target);
   const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [{ list: false, items: [[]] }];
   const current = () => blocks[blocks.length - 1]!;
@@ -90,7 +102,7 @@ export function fromInline(target: XliffValue, source: string): string {
         continue;
       }
       const [kind, element] = Object.entries(value)[0]!;
-      const ctype = String(element.ctype ?? '');
+      const ctype = String(element.ctype ?? (kind === 'GenericSpan' ? spans.get(String(element.id)) : undefined) ?? '');
       const contents = element.contents;
       const children = (): PhrasingContent[] => {
         const inner: PhrasingContent[] = [];
@@ -101,7 +113,13 @@ export function fromInline(target: XliffValue, source: string): string {
         const url = kept.get(String(element.id));
         if (url === undefined) throw new Error(`the link ${String(element.id)} is not in the source`);
         into.push({ type: 'link', url, children: children() });
-      } else if (kind === 'GenericSpan') into.push({ type: ctype === 'bold' ? 'strong' : ctype === 'x-strike' ? 'delete' : 'emphasis', children: children() } as PhrasingContent);
+      } else if (kind === 'GenericSpan') {
+        // Bold, italics and strike-through a translation adds are Markdown's too (validate says the
+        // structure differs); a span of another kind (`underlined`, none) has no Markdown to become.
+        const type = SPAN_TYPE[ctype];
+        if (type === undefined) throw new Error(`a <g> span of ${ctype ? `ctype “${ctype}”` : 'no ctype'}, which Markdown cannot show (it shows bold, italic and x-strike)`);
+        into.push({ type, children: children() } as PhrasingContent);
+      }
       else if (kind === 'Standalone' && ctype === 'lb') into.push({ type: 'break' });
       else if (kind === 'Standalone' && (ctype === 'x-paragraph' || ctype === 'x-list' || ctype === 'x-numbered-list')) blocks.push({ list: ctype !== 'x-paragraph', ordered: ctype === 'x-numbered-list', items: [[]] });
       else if (kind === 'Standalone' && ctype === 'x-list-item') current().items.push([]);

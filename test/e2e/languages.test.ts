@@ -525,6 +525,29 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
 
+  it('applies bold or a paragraph a translator adds to an (md) text, saying the structure differs, and refuses a span Markdown cannot show (it became italics) or a link the source does not have', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const target = (id: string, change: (inner: string) => string) => (xml: string) => xml.replace(new RegExp(`(<trans-unit id="${id}#[0-9a-f]+"><source>[^<]*</source><target>)([^<]*)`), (_, start: string, inner: string) => start + change(inner));
+    let xml = read(xlf);
+    xml = target('objectives\\.0', (inner) => inner.replace('tendances', '<g id="g1" ctype="bold">tendances</g>'))(xml);
+    xml = target('objectives\\.1', (inner) => inner.replace(/\. ?$/, '.<x id="x1" ctype="x-paragraph"/>Deuxième paragraphe.'))(xml);
+    xml = target('objectives\\.2', (inner) => inner.replace('gestion', '<g id="g1" ctype="underlined">gestion</g>'))(xml);
+    xml = target('objectives\\.3', (inner) => inner.replace('recommandations', '<g id="g7" ctype="x-link">recommandations</g>'))(xml);
+    writeFileSync(xlf, xml);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(1);
+    expect(imported.stderr).toMatch(/: 0 added, 2 changed, \d+ unchanged, 0 not translated \(left as they were\), 2 refused\.$/m);
+    const translation = read(path.join(dir, 'translations/fr/workshop.yaml'));
+    expect(translation).toMatch(/^objectives\.0:\n  source: "?[0-9a-f]{8}"?\n  text: Faire le point sur les \*\*tendances\*\* /m);
+    expect(translation).toMatch(/^objectives\.1:\n  source: "?[0-9a-f]{8}"?\n  text: \|-?\n    .*\.\n\n    Deuxième paragraphe\.\n/m);
+    expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning The translation has 1 bold passage where the source has 0\. \[translation-structure\]/);
+    expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning The translation has 2 paragraphs where the source has 1\. \[translation-structure\]/);
+    expect(imported.stderr).toMatch(/warning fr\.xlf: unit objectives\.2#[0-9a-f]+ has markup its source does not have \(a <g> span of ctype “underlined”, which Markdown cannot show \(it shows bold, italic and x-strike\)\); not applied\. \[translation-structure\]$/m);
+    expect(imported.stderr).toMatch(/warning fr\.xlf: unit objectives\.3#[0-9a-f]+ has markup its source does not have \(the link g7 is not in the source\); not applied\. \[translation-structure\]$/m);
+  });
+
   it('refuses a target holding an element the XLIFF reader drops with its words (<it>, a tool\'s own <mq:ch>), naming it, where the words went missing from the translation without a word', () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');

@@ -30,6 +30,18 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     expect(() => fromInline([{ GenericSpan: { id: 'g9', ctype: 'x-link', contents: ['x'] } }], source)).toThrow(/g9/);
   });
 
+  it('brings back bold, italics and a paragraph a translation adds (Markdown shows them; validate says the structure differs), and refuses a span Markdown cannot show (it became italics)', () => {
+    const added = fromInline(['Établir ', { GenericSpan: { id: 'g9', ctype: 'bold', contents: ['API'] } }, ' et ', { GenericSpan: { id: 'g8', ctype: 'italic', contents: ['PNR'] } }, '.', { Standalone: { id: 'x9', ctype: 'x-paragraph' } }, 'Suite.'], 'Establish API and PNR.');
+    expect(added).toBe('Établir **API** et *PNR*.\n\nSuite.');
+    expect(structureDifferences('Establish API and PNR.', added)).toEqual(['has 2 paragraphs where the source has 1', 'has 1 bold passage where the source has 0', 'has 1 italic passage where the source has 0']);
+    expect(() => fromInline(['Établir ', { GenericSpan: { id: 'g9', ctype: 'underlined', contents: ['API'] } }], 'Establish API.')).toThrow('a <g> span of ctype “underlined”, which Markdown cannot show (it shows bold, italic and x-strike)');
+    expect(() => fromInline(['Établir ', { GenericSpan: { id: 'g9', contents: ['API'] } }], 'Establish API.')).toThrow('a <g> span of no ctype');
+  });
+
+  it('gives a span that came back without its ctype the kind of the source\'s span of the same id (a link stays a link, where it became italics)', () => {
+    expect(fromInline(['Voir la ', { GenericSpan: { id: 'g3', contents: ['résolution 2396'] } }, ' et ', { GenericSpan: { id: 'g1', contents: ['API'] } }, '.'], source)).toBe('Voir la [résolution 2396](https://undocs.org/S/RES/2396\\(2017\\)) et **API**.\n');
+  });
+
   it('names what a translation changed in the structure', () => {
     expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['has 3 list items where the source has 2']);
     expect(structureDifferences('See [the plan](https://a.example).', 'Voir le plan.')).toEqual(['loses the link to https://a.example']);
