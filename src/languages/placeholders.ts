@@ -3,6 +3,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { XliffElement, XliffValue } from 'xliff';
 import { parseGfm } from '../markdown/parse.js';
+import { tidyPhrasing } from './target-spaces.js';
 
 /** Text and inline elements, as a list at every depth (see inlineContent). */
 export type Inline = Array<string | XliffElement>;
@@ -134,11 +135,14 @@ export function fromInline(target: XliffValue, source: string): string {
     }
   };
   phrasing(segments, current().items[0]!);
+  // White space at a paragraph's or item's edges taken away, as Markdown does for the source (see tidyPhrasing).
   const root: Root = {
     type: 'root',
-    children: blocks.map((block): RootContent => (block.list
-      ? { type: 'list', ordered: block.ordered ?? false, spread: false, children: block.items.map((items) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: items } as Paragraph] })) }
-      : { type: 'paragraph', children: block.items[0]! })),
+    children: blocks.flatMap((block): RootContent[] => {
+      if (block.list) return [{ type: 'list', ordered: block.ordered ?? false, spread: false, children: block.items.map((items) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: tidyPhrasing(items) } as Paragraph] })) }];
+      const children = tidyPhrasing(block.items[0]!);
+      return children.length > 0 ? [{ type: 'paragraph', children }] : [];
+    }),
   };
   const markdown = toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', strong: '*' });
   return source.endsWith('\n') ? markdown : markdown.replace(/\n$/, '');

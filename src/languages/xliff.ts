@@ -6,6 +6,7 @@ import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
 import { fromInline, inlineContent, toInline, unreadElements, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
+import { tidyPlain } from './target-spaces.js';
 
 export type ExportFilter = 'missing' | 'stale' | 'translated';
 
@@ -277,14 +278,15 @@ function words(inline: Inline): string {
 }
 
 /**
- * The words of a plain text's target. A plain text holds no markup, so its source has no tag: a
- * span or placeholder the translation added (`<g ctype="bold">` around a word) cannot be shown, and
- * the unit is refused as one that adds markup, as a (md) text's is; its words were taken without it.
+ * The words of a plain text's target, without white space at its ends (see tidyPlain). A plain
+ * text holds no markup, so its source has no tag: a span or placeholder the translation added
+ * (`<g ctype="bold">` around a word) cannot be shown, and the unit is refused as one that adds
+ * markup, as a (md) text's is; its words were taken without it.
  */
 function plainText(inline: Inline): string {
-  return inline.map((part) => {
+  return tidyPlain(inline.map((part) => {
     if (typeof part === 'string') return part;
     const kind = Object.keys(part)[0];
     throw new Error(`${kind === 'GenericSpan' ? '<g>' : kind === 'Standalone' ? '<x/>' : kind === 'Span' ? '<ph>' : 'an inline element'} in the translation of a plain text, which shows no formatting`);
-  }).join('');
+  }).join(''));
 }

@@ -548,6 +548,31 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(imported.stderr).toMatch(/warning fr\.xlf: unit objectives\.3#[0-9a-f]+ has markup its source does not have \(the link g7 is not in the source\); not applied\. \[translation-structure\]$/m);
   });
 
+  it('takes away the white space a translation tool kept at a target\'s and each paragraph\'s edges, keeping a non-breaking space (each space became a literal &#x20; in the translation file and the report)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const xml = read(xlf);
+    const target = (file: string, id: string, inner: string) => (text: string) => {
+      const at = text.indexOf(`<trans-unit id="${id}#`, text.indexOf(`<file original="${file}"`));
+      const start = text.indexOf('<target>', at);
+      return text.slice(0, start) + `<target xml:space="preserve">${inner}</target>` + text.slice(text.indexOf('</target>', start) + '</target>'.length);
+    };
+    const session = 'sessions/04-ibm-action-plans.yaml';
+    writeFileSync(xlf, target(session, 'title', '\n   Gestion intégrée des frontières  ')(target(session, 'key_points.1', '  Les plans d\'action sont souvent adoptés sans budget&#160;!<x id="x9" ctype="x-paragraph"/>Deuxième paragraphe.  ')(xml)));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.stderr).toMatch(/: 0 added, 2 changed, /m);
+    const translation = read(path.join(dir, 'translations/fr', session));
+    expect(translation).not.toContain('&#x');
+    expect(translation).toMatch(/^title:\n  source: "[0-9a-f]{8}"\n  text: Gestion intégrée des frontières\n/m);
+    expect(translation).toContain('key_points.1:\n  source: "de2c1df7"\n  text: |-\n    Les plans d\'action sont souvent adoptés sans budget\u00a0!\n\n    Deuxième paragraphe.\n');
+    expect(runBin(['build', dir, '--format', 'md', '--out', path.join(dir, 'out')]).code).toBe(0);
+    const report = read(path.join(dir, 'out/fr/public/report.md'));
+    expect(report).not.toContain('&#x20;');
+    // (French typography makes the space before “!” a narrow one.)
+    expect(report).toContain('\n- Les plans d\'action sont souvent adoptés sans budget\u202f!\n\n  Deuxième paragraphe.\n');
+  });
+
   it('refuses a target holding an element the XLIFF reader drops with its words (<it>, a tool\'s own <mq:ch>), naming it, where the words went missing from the translation without a word', () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');

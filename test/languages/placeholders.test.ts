@@ -42,6 +42,14 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     expect(fromInline(['Voir la ', { GenericSpan: { id: 'g3', contents: ['résolution 2396'] } }, ' et ', { GenericSpan: { id: 'g1', contents: ['API'] } }, '.'], source)).toBe('Voir la [résolution 2396](https://undocs.org/S/RES/2396\\(2017\\)) et **API**.\n');
   });
 
+  it('takes away the white space a translation tool kept at a paragraph\'s or item\'s edges, inside a span\'s edges and around line breaks, as Markdown does for the source, and keeps a non-breaking space (each space became `&#x20;`)', () => {
+    const paragraph = { Standalone: { id: 'x9', ctype: 'x-paragraph' } };
+    expect(fromInline(['  Les plans sans budget\u00a0!', paragraph, 'Deuxième paragraphe.  '], 'Plans!\n\nSecond.')).toBe('Les plans sans budget\u00a0!\n\nDeuxième paragraphe.');
+    expect(fromInline(['\u00a0Voir', { GenericSpan: { id: 'g1', ctype: 'bold', contents: [' API '] } }, 'et ', { GenericSpan: { id: 'g2', ctype: 'italic', contents: ['PNR '] } }, paragraph, ' \n  '], 'See **API** and *PNR*')).toBe('Voir **API** et *PNR*');
+    expect(fromInline(['\n      Une ligne\n      et la suivante.\n    '], 'One line\nand the next.')).toBe('Une ligne\net la suivante.');
+    expect(fromInline([' Points\u00a0: ', { Standalone: { id: 'x1', ctype: 'x-list' } }, ' un ', { Standalone: { id: 'x2', ctype: 'x-list-item' } }, ' deux '], 'Points:\n\n- one\n- two')).toBe('Points\u00a0:\n\n- un\n- deux');
+  });
+
   it('names what a translation changed in the structure', () => {
     expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['has 3 list items where the source has 2']);
     expect(structureDifferences('See [the plan](https://a.example).', 'Voir le plan.')).toEqual(['loses the link to https://a.example']);
