@@ -94,7 +94,10 @@ export function fromInline(target: XliffValue, source: string): string {
   };
   collect(inline);
   const segments = inlineContent(target);
-  const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [{ list: false, items: [[]] }];
+  // The first block has no marker before it (see toInline): a list when the source starts with one,
+  // else its items after the first were dropped, and the list written as a paragraph.
+  const first = parseGfm(source).children[0];
+  const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [first?.type === 'list' ? { list: true, ordered: first.ordered ?? false, items: [[]] } : { list: false, items: [[]] }];
   const current = () => blocks[blocks.length - 1]!;
   const phrasing = (values: Inline, into: PhrasingContent[]) => {
     for (const value of values) {

@@ -50,6 +50,12 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     expect(fromInline([' Points\u00a0: ', { Standalone: { id: 'x1', ctype: 'x-list' } }, ' un ', { Standalone: { id: 'x2', ctype: 'x-list-item' } }, ' deux '], 'Points:\n\n- one\n- two')).toBe('Points\u00a0:\n\n- un\n- deux');
   });
 
+  it('brings back a text that starts with a list as that list, every item kept (all but the first item were dropped, and the list made a paragraph)', () => {
+    for (const [source, translation] of [['- One\n- two\n\nAfter.', '- Un\n- deux\n\nAprès.'], ['1. One\n2. two', '1. Un\n2. deux'], ['- One', '- Un']]) {
+      expect(fromInline(toInline(translation!), source!)).toBe(translation);
+    }
+  });
+
   it('names what a translation changed in the structure', () => {
     expect(structureDifferences('- a\n- b\n', '- a\n- b\n- c\n')).toEqual(['has 3 list items where the source has 2']);
     expect(structureDifferences('See [the plan](https://a.example).', 'Voir le plan.')).toEqual(['loses the link to https://a.example']);
