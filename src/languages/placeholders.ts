@@ -18,6 +18,61 @@ export function toInline(markdown: string): Inline {
   return inlineOf(markdown).inline;
 }
 
+/**
+ * A translation of `source` as XLIFF inline content whose spans and placeholders carry the ids of
+ * the source's that they stand for (toInline numbers them in the translation's own order): a link
+ * the id of the source's link to the same address, a placeholder that of the same code, any other
+ * the id of the source's next one of its kind (`bold`, `x-paragraph`…). The import finds a link's
+ * address by its id: two links in another order than the source's swapped addresses, even in a
+ * target given back untouched. One the source does not have gets an id the source does not use.
+ * Pure.
+ */
+export function toTargetInline(translation: string, source: string): Inline {
+  const from = inlineOf(source);
+  const to = inlineOf(translation);
+  const sources = elementsOf(from.inline);
+  const targets = elementsOf(to.inline);
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const match = (same: (s: InlineElement, t: InlineElement) => boolean) => {
+    for (const t of targets) {
+      if (ids.has(t.id)) continue;
+      const s = sources.find((candidate) => !used.has(candidate.id) && candidate.kind === t.kind && candidate.ctype === t.ctype && same(candidate, t));
+      if (s === undefined) continue;
+      ids.set(t.id, s.id);
+      used.add(s.id);
+    }
+  };
+  match((s, t) => from.kept.has(s.id) && from.kept.get(s.id) === to.kept.get(t.id));
+  match(() => true);
+  let extra = sources.length;
+  for (const t of targets) if (!ids.has(t.id)) ids.set(t.id, `${t.id.replace(/\d+$/, '')}${++extra}`);
+  const renamed = (inline: Inline): Inline => inline.map((part) => {
+    if (typeof part === 'string') return part;
+    const [kind, element] = Object.entries(part)[0]!;
+    const contents = element.contents;
+    return { [kind]: { ...element, id: ids.get(String(element.id)), ...(Array.isArray(contents) ? { contents: renamed(contents as Inline) } : {}) } };
+  });
+  return renamed(to.inline);
+}
+
+/** A span or placeholder of inline content: its kind (`GenericSpan`…), ctype and id. */
+interface InlineElement {
+  kind: string;
+  ctype: string;
+  id: string;
+}
+
+/** The spans and placeholders of inline content, in order, those inside a span after it. */
+function elementsOf(inline: Inline): InlineElement[] {
+  return inline.flatMap((part) => {
+    if (typeof part === 'string') return [];
+    const [kind, element] = Object.entries(part)[0]!;
+    const inner = Array.isArray(element.contents) ? elementsOf(element.contents as Inline) : [];
+    return [{ kind, ctype: String(element.ctype ?? ''), id: String(element.id) }, ...inner];
+  });
+}
+
 /** The inline content, and what its spans and placeholders stand for, by id (a link's address, a placeholder's Markdown). */
 function inlineOf(markdown: string): { inline: Inline; kept: Map<string, string> } {
   const out: Inline = [];

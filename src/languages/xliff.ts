@@ -4,7 +4,7 @@ import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
-import { fromInline, inlineContent, toInline, unreadElements, type Inline } from './placeholders.js';
+import { fromInline, inlineContent, toInline, toTargetInline, unreadElements, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
 import { tidyPlain } from './target-spaces.js';
 
@@ -36,7 +36,7 @@ export function exportUnits(status: TranslationStatus, language: Language, only?
   for (const s of status.slots) {
     if (s.language !== language || (only && !only.has(s.state))) continue;
     const unit: XliffUnit = { source: s.slot.markdown ? toInline(s.slot.value) : s.slot.value, note: noteFor(s) };
-    if (s.translation) unit.target = s.slot.markdown ? toInline(s.translation.entry.text) : s.translation.entry.text;
+    if (s.translation) unit.target = s.slot.markdown ? toTargetInline(s.translation.entry.text, s.slot.value) : s.translation.entry.text;
     const id = `${s.slot.key}#${fingerprint(s.slot.value)}`;
     (resources[s.source.source.path] ??= {})[id] = unit;
     if (s.state === 'stale') targetStates.set(unitKey(s.source.source.path, id), STALE_STATE);
@@ -156,7 +156,7 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       // A stale text's earlier translation, given back as exported: no one said it fits the new text.
       const confirmed = CONFIRMED_STATES.has(facts?.state ?? '');
       const earlier = s.state === 'stale' && before !== undefined && !confirmed ? before.text : undefined;
-      if (earlier !== undefined && !(target instanceof Error) && sameInline(target, s.slot.markdown ? toInline(earlier) : [earlier])) {
+      if (earlier !== undefined && !(target instanceof Error) && sameInline(target, s.slot.markdown ? toTargetInline(earlier, s.slot.value) : [earlier])) {
         result.stillStale++;
         continue;
       }

@@ -4,6 +4,7 @@ import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, ROOT, copyTree, remove, runBin, snapshot, tempDir, editFile } from '../helpers/run-cli.js';
+import { fingerprint } from '../../src/languages/fingerprint.js';
 
 const work = tempDir('wr-languages-');
 afterAll(() => remove(work));
@@ -571,6 +572,22 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(report).not.toContain('&#x20;');
     // (French typography makes the space before “!” a narrow one.)
     expect(report).toContain('\n- Les plans d\'action sont souvent adoptés sans budget\u202f!\n\n  Deuxième paragraphe.\n');
+  });
+
+  it('gives a translation whose links are in another order than the source\'s back untouched as it was (the export numbered its links in its own order, and the import swapped their addresses)', () => {
+    const dir = copy();
+    const english = 'Take stock of [resolution 2178](https://undocs.org/S/RES/2178(2014)) and [resolution 2396](https://undocs.org/S/RES/2396(2017)).';
+    edit(path.join(dir, 'workshop.yaml'), /^ {2}- Take stock of .*$/m, `  - ${english}`);
+    const file = path.join(dir, 'translations/fr/workshop.yaml');
+    edit(file, /^objectives\.0:\n.*\n.*\n/m, `objectives.0:\n  source: "${fingerprint(english)}"\n  text: Faire le point sur la [résolution 2396](https://undocs.org/S/RES/2396\\(2017\\)) et la [résolution 2178](https://undocs.org/S/RES/2178\\(2014\\)).\n`);
+    expect(runBin(['validate', dir]).stderr).toMatch(/^fr: (\d+) of \1 texts translated, 0 missing, 0 stale$/m);
+    const before = read(file);
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+    expect(read(file)).toBe(before);
   });
 
   it('refuses a target holding an element the XLIFF reader drops with its words (<it>, a tool\'s own <mq:ch>), naming it, where the words went missing from the translation without a word', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromInline, inlineContent, toInline } from '../../src/languages/placeholders.js';
+import { fromInline, inlineContent, toInline, toTargetInline } from '../../src/languages/placeholders.js';
 import { structureDifferences } from '../../src/languages/structure.js';
 import { xliff12ToJs } from 'xliff';
 import type { XliffValue } from 'xliff';
@@ -54,6 +54,20 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
     for (const [source, translation] of [['- One\n- two\n\nAfter.', '- Un\n- deux\n\nAprès.'], ['1. One\n2. two', '1. Un\n2. deux'], ['- One', '- Un']]) {
       expect(fromInline(toInline(translation!), source!)).toBe(translation);
     }
+  });
+
+  it('gives a translation\'s spans and placeholders the source\'s ids, so that links in another order keep their addresses (they swapped, even given back untouched)', () => {
+    const linked = 'See [A](https://a.example), then **B** and [C](https://c.example) with `x`.';
+    const translation = 'Voir **B**, [C](https://c.example) et `x`, puis [A](https://a.example).';
+    const target = toTargetInline(translation, linked);
+    expect(target).toEqual([
+      'Voir ', { GenericSpan: { id: 'g2', ctype: 'bold', contents: ['B'] } }, ', ', { GenericSpan: { id: 'g3', ctype: 'x-link', contents: ['C'] } }, ' et ',
+      { Span: { id: 'ph4', ctype: 'x-code', contents: 'x' } }, ', puis ', { GenericSpan: { id: 'g1', ctype: 'x-link', contents: ['A'] } }, '.',
+    ]);
+    expect(fromInline(target, linked)).toBe(translation);
+    // One the source does not have gets an id the source does not use: refused at import, not given another's address.
+    expect(toTargetInline('Voir [A](https://a.example) et [D](https://d.example).', 'See [A](https://a.example).')).toEqual(['Voir ', { GenericSpan: { id: 'g1', ctype: 'x-link', contents: ['A'] } }, ' et ', { GenericSpan: { id: 'g2', ctype: 'x-link', contents: ['D'] } }, '.']);
+    expect(() => fromInline(toTargetInline('[B](https://b.example) [A](https://a.example) [X](https://x.example)', '[A](https://a.example) [B](https://b.example)'), '[A](https://a.example) [B](https://b.example)')).toThrow('the link g3 is not in the source');
   });
 
   it('names what a translation changed in the structure', () => {
