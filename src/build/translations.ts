@@ -12,6 +12,7 @@ import { translationStatus, type TranslationEntry } from '../languages/index.js'
 import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
 import { spanToLocation } from '../diagnostics/location.js';
+import { withTargetStates } from './target-states.js';
 
 export interface ExportResult {
   checked: CheckedResult;
@@ -27,11 +28,12 @@ export async function exportTranslations(dir: string, language: Language, only: 
   if (!checked.project) return { checked, units: 0, files: 0 };
   const status = translationStatus(checked.project);
   if (!status.languages.slice(1).includes(language)) throw languageError(language, status.languages);
-  const data = exportUnits(status, language, only);
+  const { xliff: data, targetStates } = exportUnits(status, language, only);
   const files = Object.keys(data.resources).length;
   const units = Object.values(data.resources).reduce((sum, units) => sum + Object.keys(units).length, 0);
   // Not indented: inside <source> and <target>, whitespace around the inline tags would be text.
-  return { checked, xml: `<?xml version="1.0" encoding="UTF-8"?>\n${await jsToXliff12(data, { indent: '' })}\n`, units, files };
+  const xml = withTargetStates(await jsToXliff12(data, { indent: '' }), targetStates);
+  return { checked, xml: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`, units, files };
 }
 
 export interface ImportOutcome {

@@ -3,6 +3,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { XliffElement, XliffValue } from 'xliff';
 import { parseGfm } from '../markdown/parse.js';
+import { tidyPhrasing } from './target-spaces.js';
 
 /** Text and inline elements, as a list at every depth (see inlineContent). */
 export type Inline = Array<string | XliffElement>;
@@ -15,6 +16,61 @@ export type Inline = Array<string | XliffElement>;
  */
 export function toInline(markdown: string): Inline {
   return inlineOf(markdown).inline;
+}
+
+/**
+ * A translation of `source` as XLIFF inline content whose spans and placeholders carry the ids of
+ * the source's that they stand for (toInline numbers them in the translation's own order): a link
+ * the id of the source's link to the same address, a placeholder that of the same code, any other
+ * the id of the source's next one of its kind (`bold`, `x-paragraph`…). The import finds a link's
+ * address by its id: two links in another order than the source's swapped addresses, even in a
+ * target given back untouched. One the source does not have gets an id the source does not use.
+ * Pure.
+ */
+export function toTargetInline(translation: string, source: string): Inline {
+  const from = inlineOf(source);
+  const to = inlineOf(translation);
+  const sources = elementsOf(from.inline);
+  const targets = elementsOf(to.inline);
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const match = (same: (s: InlineElement, t: InlineElement) => boolean) => {
+    for (const t of targets) {
+      if (ids.has(t.id)) continue;
+      const s = sources.find((candidate) => !used.has(candidate.id) && candidate.kind === t.kind && candidate.ctype === t.ctype && same(candidate, t));
+      if (s === undefined) continue;
+      ids.set(t.id, s.id);
+      used.add(s.id);
+    }
+  };
+  match((s, t) => from.kept.has(s.id) && from.kept.get(s.id) === to.kept.get(t.id));
+  match(() => true);
+  let extra = sources.length;
+  for (const t of targets) if (!ids.has(t.id)) ids.set(t.id, `${t.id.replace(/\d+$/, '')}${++extra}`);
+  const renamed = (inline: Inline): Inline => inline.map((part) => {
+    if (typeof part === 'string') return part;
+    const [kind, element] = Object.entries(part)[0]!;
+    const contents = element.contents;
+    return { [kind]: { ...element, id: ids.get(String(element.id)), ...(Array.isArray(contents) ? { contents: renamed(contents as Inline) } : {}) } };
+  });
+  return renamed(to.inline);
+}
+
+/** A span or placeholder of inline content: its kind (`GenericSpan`…), ctype and id. */
+interface InlineElement {
+  kind: string;
+  ctype: string;
+  id: string;
+}
+
+/** The spans and placeholders of inline content, in order, those inside a span after it. */
+function elementsOf(inline: Inline): InlineElement[] {
+  return inline.flatMap((part) => {
+    if (typeof part === 'string') return [];
+    const [kind, element] = Object.entries(part)[0]!;
+    const inner = Array.isArray(element.contents) ? elementsOf(element.contents as Inline) : [];
+    return [{ kind, ctype: String(element.ctype ?? ''), id: String(element.id) }, ...inner];
+  });
 }
 
 /** The inline content, and what its spans and placeholders stand for, by id (a link's address, a placeholder's Markdown). */
@@ -70,6 +126,8 @@ function inlineOf(markdown: string): { inline: Inline; kept: Map<string, string>
 }
 
 const CTYPE = { strong: 'bold', emphasis: 'italic', delete: 'x-strike' } as const;
+/** A `<g>`'s ctype back into its Markdown (CTYPE's other way). */
+const SPAN_TYPE: Partial<Record<string, 'strong' | 'emphasis' | 'delete'>> = { bold: 'strong', italic: 'emphasis', 'x-strike': 'delete' };
 
 /**
  * A translator's target back into Markdown, with the source's markup: each span and placeholder is
@@ -79,9 +137,22 @@ const CTYPE = { strong: 'bold', emphasis: 'italic', delete: 'x-strike' } as cons
  * target uses an id the source does not have, or an element other than those the export writes.
  */
 export function fromInline(target: XliffValue, source: string): string {
-  const { kept } = inlineOf(source);
+  const { inline, kept } = inlineOf(source);
+  // The ctype of each of the source's spans, for a tool that gives a span back without its ctype.
+  const spans = new Map<string, string>();
+  const collect = (values: Inline) => {
+    for (const value of values) {
+      if (typeof value === 'string' || !('GenericSpan' in value)) continue;
+      spans.set(String(value.GenericSpan!.id), String(value.GenericSpan!.ctype));
+      collect(value.GenericSpan!.contents as Inline);
+    }
+  };
+  collect(inline);
   const segments = inlineContent(target);
-  const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [{ list: false, items: [[]] }];
+  // The first block has no marker before it (see toInline): a list when the source starts with one,
+  // else its items after the first were dropped, and the list written as a paragraph.
+  const first = parseGfm(source).children[0];
+  const blocks: Array<{ list: boolean; ordered?: boolean; items: PhrasingContent[][] }> = [first?.type === 'list' ? { list: true, ordered: first.ordered ?? false, items: [[]] } : { list: false, items: [[]] }];
   const current = () => blocks[blocks.length - 1]!;
   const phrasing = (values: Inline, into: PhrasingContent[]) => {
     for (const value of values) {
@@ -90,7 +161,7 @@ export function fromInline(target: XliffValue, source: string): string {
         continue;
       }
       const [kind, element] = Object.entries(value)[0]!;
-      const ctype = String(element.ctype ?? '');
+      const ctype = String(element.ctype ?? (kind === 'GenericSpan' ? spans.get(String(element.id)) : undefined) ?? '');
       const contents = element.contents;
       const children = (): PhrasingContent[] => {
         const inner: PhrasingContent[] = [];
@@ -101,7 +172,13 @@ export function fromInline(target: XliffValue, source: string): string {
         const url = kept.get(String(element.id));
         if (url === undefined) throw new Error(`the link ${String(element.id)} is not in the source`);
         into.push({ type: 'link', url, children: children() });
-      } else if (kind === 'GenericSpan') into.push({ type: ctype === 'bold' ? 'strong' : ctype === 'x-strike' ? 'delete' : 'emphasis', children: children() } as PhrasingContent);
+      } else if (kind === 'GenericSpan') {
+        // Bold, italics and strike-through a translation adds are Markdown's too (validate says the
+        // structure differs); a span of another kind (`underlined`, none) has no Markdown to become.
+        const type = SPAN_TYPE[ctype];
+        if (type === undefined) throw new Error(`a <g> span of ${ctype ? `ctype “${ctype}”` : 'no ctype'}, which Markdown cannot show (it shows bold, italic and x-strike)`);
+        into.push({ type, children: children() } as PhrasingContent);
+      }
       else if (kind === 'Standalone' && ctype === 'lb') into.push({ type: 'break' });
       else if (kind === 'Standalone' && (ctype === 'x-paragraph' || ctype === 'x-list' || ctype === 'x-numbered-list')) blocks.push({ list: ctype !== 'x-paragraph', ordered: ctype === 'x-numbered-list', items: [[]] });
       else if (kind === 'Standalone' && ctype === 'x-list-item') current().items.push([]);
@@ -116,11 +193,14 @@ export function fromInline(target: XliffValue, source: string): string {
     }
   };
   phrasing(segments, current().items[0]!);
+  // White space at a paragraph's or item's edges taken away, as Markdown does for the source (see tidyPhrasing).
   const root: Root = {
     type: 'root',
-    children: blocks.map((block): RootContent => (block.list
-      ? { type: 'list', ordered: block.ordered ?? false, spread: false, children: block.items.map((items) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: items } as Paragraph] })) }
-      : { type: 'paragraph', children: block.items[0]! })),
+    children: blocks.flatMap((block): RootContent[] => {
+      if (block.list) return [{ type: 'list', ordered: block.ordered ?? false, spread: false, children: block.items.map((items) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: tidyPhrasing(items) } as Paragraph] })) }];
+      const children = tidyPhrasing(block.items[0]!);
+      return children.length > 0 ? [{ type: 'paragraph', children }] : [];
+    }),
   };
   const markdown = toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', strong: '*' });
   return source.endsWith('\n') ? markdown : markdown.replace(/\n$/, '');

@@ -10,7 +10,11 @@ export interface TextSlot {
   value: string;
   /** Markdown (an (md) field of FORMAT.md), whose structure a translation must keep. */
   markdown: boolean;
-  /** A name (organization, acronym, role, institution): translated only when a translation is given. */
+  /**
+   * A name (an organization's name or acronym, a person's organization, an institution): proper
+   * names often stay as they are, so one without translation is printed as written, counted apart
+   * (not `missing-translation`), and offered to the translator all the same.
+   */
   optional: boolean;
 }
 
@@ -19,11 +23,13 @@ type Data = Record<string, unknown>;
 /**
  * Every translatable text of a file's data, in the file's order: titles, summaries, key points,
  * objectives, country-note items, recommendation and action texts, theme titles, job titles and
- * topics, participation groups; names of organizations optionally. Names of people, ids, codes,
- * dates and enumerated values are never translated. A list item with an `id` is addressed by it,
- * any other by its index; an item written as `{ text: … }` at `.text`. Pure.
+ * topics, participation groups, partners' roles; names of organizations optionally. Names of
+ * people, ids, codes, dates and enumerated values are never translated, nor is a person's
+ * `organization` that names one of `organizations` (the workshop's organizers' and partners' ids:
+ * the report prints that organization's name, translated with the workshop). A list item with an
+ * `id` is addressed by it, any other by its index; an item written as `{ text: … }` at `.text`. Pure.
  */
-export function textSlots(role: FileRole, data: unknown): TextSlot[] {
+export function textSlots(role: FileRole, data: unknown, organizations: ReadonlySet<string> = new Set()): TextSlot[] {
   const slots: TextSlot[] = [];
   if (!isObject(data)) return slots;
   const add = (path: DataPath, key: string, value: unknown, markdown: boolean, optional = false) => {
@@ -53,7 +59,7 @@ export function textSlots(role: FileRole, data: unknown): TextSlot[] {
     texts(d.objectives, ['objectives'], 'objectives');
     items(d.themes, ['themes'], 'themes', [['title', false]]);
     items(d.organizers, ['organizers'], 'organizers', [['name', false, true], ['acronym', false, true]]);
-    items(d.partners, ['partners'], 'partners', [['name', false, true], ['acronym', false, true], ['role', false, true]]);
+    items(d.partners, ['partners'], 'partners', [['name', false, true], ['acronym', false, true], ['role', false]]);
     items(d.participation, ['participation'], 'participation', [['group', false]]);
     if (isObject(d.report)) {
       items(d.report.documents, ['report', 'documents'], 'report.documents', [['title', false]]);
@@ -61,8 +67,16 @@ export function textSlots(role: FileRole, data: unknown): TextSlot[] {
     }
   } else if (role === 'session') {
     field(d, [], '', 'title', false);
-    for (const people of ['chairs', 'speakers']) items(d[people], [people], people, [['title', false], ['topic', false], ['organization', false, true]]);
-    if (isObject(d.rapporteur)) for (const name of ['title', 'organization']) field(d.rapporteur, ['rapporteur'], 'rapporteur', name, false, name === 'organization');
+    const person = (at: Data, path: DataPath, key: string) => {
+      field(at, path, key, 'title', false);
+      if (path[0] !== 'rapporteur') field(at, path, key, 'topic', false);
+      if (typeof at.organization !== 'string' || !organizations.has(at.organization)) field(at, path, key, 'organization', false, true);
+    };
+    for (const people of ['chairs', 'speakers']) {
+      const list = d[people];
+      if (Array.isArray(list)) list.forEach((item, index) => isObject(item) && person(item, [people, index], `${people}.${itemKey(item, index)}`));
+    }
+    if (isObject(d.rapporteur)) person(d.rapporteur, ['rapporteur'], 'rapporteur');
     field(d, [], '', 'summary', true);
     texts(d.key_points, ['key_points'], 'key_points');
     if (isObject(d.country_notes)) {

@@ -76,15 +76,20 @@ export function translationStatus(project: TranslatableProject): TranslationStat
     else if (!byPath.has(info.target)) status.strayFiles.push({ file: info, reason: 'no-source' });
     else files.set(`${info.language}/${info.target}`, info);
   }
+  // A person's organization given as one of these ids prints that organization's name: no text of its own.
+  const workshop = (project.workshop.data ?? {}) as { organizers?: unknown; partners?: unknown };
+  const organizations = new Set([workshop.organizers, workshop.partners].flatMap((list) => (Array.isArray(list) ? list : []))
+    .flatMap((org: unknown) => (typeof (org as { id?: unknown } | null)?.id === 'string' ? [(org as { id: string }).id] : [])));
   for (const language of targets) {
     for (const source of sources) {
       const file = files.get(`${language}/${source.file.source.path}`);
-      const slots = textSlots(source.file.role, source.data);
+      const slots = textSlots(source.file.role, source.data, organizations);
       const keys = new Set(slots.map((slot) => slot.key));
       for (const slot of slots) {
         const entry = file?.data[slot.key];
         if (!entry) {
-          if (!slot.optional) status.slots.push({ language, source: source.file, slot, state: 'missing' });
+          // A name too: it is printed as written, but the translator is offered it (see coverageLines).
+          status.slots.push({ language, source: source.file, slot, state: 'missing' });
           continue;
         }
         const state = entry.source === fingerprint(slot.value) ? 'translated' : 'stale';
@@ -99,6 +104,8 @@ export function translationStatus(project: TranslatableProject): TranslationStat
 /**
  * `fr: 212 of 230 texts translated, 18 missing, 3 stale`, per target language, and how many wait
  * only for an entry to be renamed (see movedTranslations): those are neither missing nor stale.
+ * Names (see TextSlot.optional) are not texts a report must translate: those with no translation,
+ * printed as the notes write them, are counted after (`; 3 names not translated`).
  */
 export function coverageLines(status: TranslationStatus): string[] {
   const moved = movedTranslations(status);
@@ -119,6 +126,8 @@ export function coverageLines(status: TranslationStatus): string[] {
     });
     const count = (state: SlotStatus['state'] | 'moved') => states.filter((each) => each === state).length;
     const movedCount = count('moved');
-    return `${language}: ${count('translated')} of ${mine.length} texts translated, ${count('missing')} missing, ${count('stale')} stale${movedCount ? `, ${movedCount} under ${movedCount === 1 ? 'its text\'s' : 'their texts\''} old keys (see moved-translation)` : ''}`;
+    const names = status.slots.filter((s) => s.language === language && s.slot.optional && s.state === 'missing').length;
+    const untranslatedNames = names ? `; ${names} ${names === 1 ? 'name' : 'names'} not translated, printed as the notes write ${names === 1 ? 'it' : 'them'}` : '';
+    return `${language}: ${count('translated')} of ${mine.length} texts translated, ${count('missing')} missing, ${count('stale')} stale${movedCount ? `, ${movedCount} under ${movedCount === 1 ? 'its text\'s' : 'their texts\''} old keys (see moved-translation)` : ''}${untranslatedNames}`;
   });
 }

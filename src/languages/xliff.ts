@@ -4,10 +4,21 @@ import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
-import { fromInline, inlineContent, toInline, unreadElements, type Inline } from './placeholders.js';
+import { fromInline, inlineContent, toInline, toTargetInline, unreadElements, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
+import { tidyPlain } from './target-spaces.js';
 
 export type ExportFilter = 'missing' | 'stale' | 'translated';
+
+/** The texts of one target language for a translator: the XLIFF data, and the `state` its targets need. */
+export interface ExportedUnits {
+  xliff: XliffJs;
+  /**
+   * The `state` attribute of the targets that need one (the XLIFF library writes none), by unitKey:
+   * a stale text's earlier translation is `needs-review-translation`.
+   */
+  targetStates: Map<string, string>;
+}
 
 /**
  * The texts of one target language as XLIFF 1.2 data (the `xliff` library writes the XML): one
@@ -15,18 +26,29 @@ export type ExportFilter = 'missing' | 'stale' | 'translated';
  * path and the fingerprint of the source it was made from (`recommendations.api-pnr.text#3f2a9c1b`),
  * so an import knows whether the source changed since. Markdown becomes protected inline markup;
  * the note tells the translator where the text is (the session, the speaker, the country). A text
- * already translated carries its translation as the target. Pure.
+ * already translated carries its translation as the target; a stale one its earlier translation,
+ * marked `needs-review-translation` (a translation tool shows it as still to do) and said in the
+ * note, which an import does not take back unchanged (see importUnits). Pure.
  */
-export function exportUnits(status: TranslationStatus, language: Language, only?: ReadonlySet<ExportFilter>): XliffJs {
+export function exportUnits(status: TranslationStatus, language: Language, only?: ReadonlySet<ExportFilter>): ExportedUnits {
   const resources: XliffJs['resources'] = {};
+  const targetStates = new Map<string, string>();
   for (const s of status.slots) {
     if (s.language !== language || (only && !only.has(s.state))) continue;
     const unit: XliffUnit = { source: s.slot.markdown ? toInline(s.slot.value) : s.slot.value, note: noteFor(s) };
-    if (s.translation) unit.target = s.slot.markdown ? toInline(s.translation.entry.text) : s.translation.entry.text;
-    (resources[s.source.source.path] ??= {})[`${s.slot.key}#${fingerprint(s.slot.value)}`] = unit;
+    if (s.translation) unit.target = s.slot.markdown ? toTargetInline(s.translation.entry.text, s.slot.value) : s.translation.entry.text;
+    const id = `${s.slot.key}#${fingerprint(s.slot.value)}`;
+    (resources[s.source.source.path] ??= {})[id] = unit;
+    if (s.state === 'stale') targetStates.set(unitKey(s.source.source.path, id), STALE_STATE);
   }
-  return { sourceLanguage: status.languages[0]!, targetLanguage: language, resources };
+  return { xliff: { sourceLanguage: status.languages[0]!, targetLanguage: language, resources }, targetStates };
 }
+
+/**
+ * The state of a stale text's earlier translation: XLIFF 1.2's "only the text of the item needs to
+ * be reviewed". Translation tools show it as unconfirmed, and set `translated` once it is confirmed.
+ */
+const STALE_STATE = 'needs-review-translation';
 
 function noteFor(s: SlotStatus): string {
   const data = s.source.data as Record<string, unknown> | undefined;
@@ -39,8 +61,12 @@ function noteFor(s: SlotStatus): string {
   }
   if (first === 'country_notes') parts.push(`What the delegation of ${String(index)} said`);
   if (s.source.role === 'country') parts.push(`National presentation of ${String((data as { country?: string } | undefined)?.country ?? '')}`);
-  if (s.slot.optional) parts.push('A name: translate only where an official name exists in the target language; otherwise leave the target empty.');
+  if (s.slot.optional) parts.push('A name: give its official form in the target language; a name that has none (a proper name, an acronym kept as it is) is copied unchanged into the target, which says it was looked at. Left empty, it is printed as the notes write it.');
   if (s.slot.markdown) parts.push('Keep the tags: they hold the bold, italics, links and paragraphs.');
+  if (s.state === 'stale' && s.translation) {
+    parts.push('The source text changed since it was translated: the target is the earlier translation, of the earlier text. Update it to the new text, or confirm it (as translated) if it is still right: given back unchanged and unconfirmed, it is not used.');
+    parts.push(`Earlier translation: ${s.translation.entry.text}`);
+  }
   return parts.join('\n');
 }
 
@@ -57,6 +83,11 @@ export interface ImportResult {
    * the source, often).
    */
   untranslated: number;
+  /**
+   * Units of stale texts left stale: given back with the earlier translation the export put in the
+   * target, neither edited nor confirmed (`state` translated, final or signed-off).
+   */
+  stillStale: number;
   /** The entries added or changed, as `FILE\u0000KEY` (FILE: `translations/fr/…`). */
   entries: Set<string>;
   /** The translation files with an added or changed entry (only those are written). */
@@ -68,14 +99,17 @@ export interface ImportResult {
 /**
  * What a translator's XLIFF changes in the translation files: each unit with a target becomes the
  * entry of its text, unless the source text changed since the export (its fingerprint differs:
- * refused, located at the text) or no longer exists. Existing entries of the language are kept.
- * Pure.
+ * refused, located at the text) or no longer exists. A stale text's unit given back with the
+ * earlier translation the export put in its target, unchanged, stays stale unless its `state` says
+ * a translator confirmed it (translated, final, signed-off): a `needs-review-translation` one, or
+ * one whose tool dropped the state, is no sign that anyone read it against the new text. Existing
+ * entries of the language are kept. Pure.
  */
 export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targets: ReadonlyMap<string, TargetFacts> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
   if (typeof language !== 'string') return language;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
-  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, entries: new Set(), touched: new Set(), refused: [] };
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
   // What the language has now, in the source's order.
   for (const s of status.slots) {
@@ -117,6 +151,15 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         refuse(`This text changed since ${xliffName} was exported (unit ${id}); its translation was not applied.`, `Export again (workshop-report translations export --lang ${language} --only missing,stale) and have the new text translated.`, s);
         continue;
       }
+      const file = entries.get(`translations/${language}/${original}`)!;
+      const before = file.get(key);
+      // A stale text's earlier translation, given back as exported: no one said it fits the new text.
+      const confirmed = CONFIRMED_STATES.has(facts?.state ?? '');
+      const earlier = s.state === 'stale' && before !== undefined && !confirmed ? before.text : undefined;
+      if (earlier !== undefined && !(target instanceof Error) && sameInline(target, s.slot.markdown ? toTargetInline(earlier, s.slot.value) : [earlier])) {
+        result.stillStale++;
+        continue;
+      }
       let text: string;
       try {
         if (target instanceof Error) throw target;
@@ -126,8 +169,10 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         refuse(`${xliffName}: unit ${id} has markup its source does not have (${error instanceof Error ? error.message : String(error)}); not applied.`, s.slot.markdown ? 'Keep the tags of the source text as they are.' : 'Take the formatting out of the translation (this text is plain, as a title or a name is), then import again.', s, 'translation-structure');
         continue;
       }
-      const file = entries.get(`translations/${language}/${original}`)!;
-      const before = file.get(key);
+      if (earlier !== undefined && text === earlier) {
+        result.stillStale++;
+        continue;
+      }
       if (before?.text === text && before.source === now) {
         result.unchanged++;
         continue;
@@ -146,6 +191,19 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
     result.files.set(file, [...map].sort(([a], [b]) => (order.get(`${original}\u0000${a}`) ?? 0) - (order.get(`${original}\u0000${b}`) ?? 0)));
   }
   return result;
+}
+
+/** XLIFF 1.2 target states that say a translator confirmed the target (a stale text's earlier translation, still right). */
+const CONFIRMED_STATES = new Set(['translated', 'final', 'signed-off']);
+
+/** Whether two inline contents are the same text and elements (kind, ctype and id), however the reader gave them. */
+function sameInline(a: XliffValue, b: XliffValue): boolean {
+  const canonical = (value: XliffValue): unknown => inlineContent(value).map((part) => {
+    if (typeof part === 'string') return part;
+    const [kind, element] = Object.entries(part)[0]!;
+    return [kind, element.ctype, element.id, element.contents === undefined ? null : canonical(element.contents as XliffValue)];
+  });
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 /** XLIFF 1.2 target states that say the target is no translation yet (a tool may have copied the source into it). */
@@ -220,14 +278,15 @@ function words(inline: Inline): string {
 }
 
 /**
- * The words of a plain text's target. A plain text holds no markup, so its source has no tag: a
- * span or placeholder the translation added (`<g ctype="bold">` around a word) cannot be shown, and
- * the unit is refused as one that adds markup, as a (md) text's is; its words were taken without it.
+ * The words of a plain text's target, without white space at its ends (see tidyPlain). A plain
+ * text holds no markup, so its source has no tag: a span or placeholder the translation added
+ * (`<g ctype="bold">` around a word) cannot be shown, and the unit is refused as one that adds
+ * markup, as a (md) text's is; its words were taken without it.
  */
 function plainText(inline: Inline): string {
-  return inline.map((part) => {
+  return tidyPlain(inline.map((part) => {
     if (typeof part === 'string') return part;
     const kind = Object.keys(part)[0];
     throw new Error(`${kind === 'GenericSpan' ? '<g>' : kind === 'Standalone' ? '<x/>' : kind === 'Span' ? '<ph>' : 'an inline element'} in the translation of a plain text, which shows no formatting`);
-  }).join('');
+  }).join(''));
 }

@@ -4,6 +4,7 @@ import { xliff12ToJs, jsToXliff12 } from 'xliff';
 import type { XliffValue } from 'xliff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, ROOT, copyTree, remove, runBin, snapshot, tempDir, editFile } from '../helpers/run-cli.js';
+import { fingerprint } from '../../src/languages/fingerprint.js';
 
 const work = tempDir('wr-languages-');
 afterAll(() => remove(work));
@@ -202,6 +203,33 @@ describe('each translation rule, one defect at a time, located', () => {
   });
 });
 
+describe('names and roles with no translation (they were never exported nor counted: the French report printed them in English without a word)', () => {
+  it('counts a partner\'s role as a missing text, counts names apart, and offers both to the translator, with what to do with a name that stays as it is', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'translations/fr/workshop.yaml'), /^partners\.morocco\.role:\n.*\n.*\n/m, '');
+    edit(path.join(dir, 'translations/fr/workshop.yaml'), /^organizers\.uncct\.name:\n.*\n.*\n/m, '');
+    edit(path.join(dir, 'translations/fr/sessions/04-ibm-action-plans.yaml'), /^speakers\.2\.organization:\n.*\n.*\n/m, '');
+    const validated = runBin(['validate', dir]);
+    expect(validated.code, validated.stderr).toBe(0);
+    expect(validated.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[missing-translation]']);
+    expect(validated.stderr).toMatch(/rabat-\d+\/workshop\.yaml:\d+:11 warning No French translation of this text: the French report shows it in English\. \[missing-translation\]/);
+    expect(validated.stderr).toMatch(/^fr: (\d+) of (\d+) texts translated, 1 missing, 0 stale; 2 names not translated, printed as the notes write them$/m);
+    for (const only of [[], ['--only', 'missing']]) {
+      const xlf = path.join(dir, 'fr.xlf');
+      expect(runBin(['translations', 'export', '--lang', 'fr', ...only, '-p', dir, '-o', xlf]).code).toBe(0);
+      const data = await xliff12ToJs(read(xlf));
+      const unit = (file: string, key: string) => Object.entries(data.resources[file] ?? {}).find(([id]) => id.startsWith(`${key}#`))?.[1];
+      expect(unit('workshop.yaml', 'partners.morocco.role')?.source).toBe('host');
+      expect(unit('workshop.yaml', 'partners.morocco.role')?.note).not.toContain('A name');
+      expect(unit('workshop.yaml', 'organizers.uncct.name')?.source).toBe('United Nations Counter-Terrorism Centre');
+      expect(unit('workshop.yaml', 'organizers.uncct.name')?.note).toContain('a name that has none (a proper name, an acronym kept as it is) is copied unchanged into the target');
+      expect(unit('sessions/04-ibm-action-plans.yaml', 'speakers.2.organization')?.source).toBe('National Security Council Secretariat, Ghana');
+      // A person's organization given as an organizer's id prints that organizer's name: it is no text to translate.
+      expect(unit('sessions/04-ibm-action-plans.yaml', 'speakers.0.organization')).toBeUndefined();
+    }
+  });
+});
+
 describe('a key point added before the others', () => {
   it('asks for the renames from the last, says the new key point has no translation, and counts the texts as waiting for a rename', () => {
     const dir = copy();
@@ -340,6 +368,59 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(read(file)).toBe(before);
   });
 
+  describe('a stale text (its English changed since it was translated)', () => {
+    const session = 'sessions/04-ibm-action-plans.yaml';
+    /** A copy whose recommendation's English changed: its French is stale. Exported with --only missing,stale. */
+    const staleCopy = () => {
+      const dir = copy();
+      edit(path.join(dir, session), 'with **costed action plans**', 'with **costed and funded action plans**');
+      const xlf = path.join(dir, 'fr.xlf');
+      const exported = runBin(['translations', 'export', '--lang', 'fr', '--only', 'missing,stale', '-p', dir, '-o', xlf]);
+      expect(exported.code, exported.stderr).toBe(0);
+      return { dir, xlf, translation: path.join(dir, 'translations/fr', session) };
+    };
+    const stale = (dir: string) => /^fr: \d+ of \d+ texts translated, 0 missing, (\d+) stale$/m.exec(runBin(['validate', dir]).stderr)?.[1];
+
+    it('is exported with its earlier translation as a target a translation tool shows as still to review (state needs-review-translation, it had none), the note saying why and giving the earlier translation', () => {
+      const { xlf } = staleCopy();
+      const xml = read(xlf);
+      expect(xml.match(/<target[^>]*>/g)).toEqual(['<target state="needs-review-translation">']);
+      expect(xml).toContain('<target state="needs-review-translation">Adopter ou actualiser des stratégies nationales de gestion intégrée des frontières assorties de <g id="g1" ctype="bold">plans d\'action chiffrés</g>');
+      expect(xml).toContain('The source text changed since it was translated: the target is the earlier translation, of the earlier text.');
+      expect(xml).toContain('Earlier translation: Adopter ou actualiser des stratégies nationales de gestion intégrée des frontières assorties de **plans d\'action chiffrés**');
+    });
+
+    it('given back unchanged stays stale, with its state or without one (a tool that drops states), and the summary says so (it was imported and marked current)', () => {
+      for (const strip of [false, true]) {
+        const { dir, xlf, translation } = staleCopy();
+        if (strip) writeFileSync(xlf, read(xlf).replace(' state="needs-review-translation"', ''));
+        const before = read(translation);
+        const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(imported.stderr).toMatch(/^Imported fr\.xlf \(fr\): 0 added, 0 changed, 0 unchanged, 1 still stale \(given back with the earlier translation of a changed text, neither edited nor confirmed: left as it was\), 0 not translated \(left as they were\), 0 refused\.$/m);
+        expect(read(translation)).toBe(before);
+        expect(stale(dir)).toBe('1');
+      }
+    });
+
+    it('is applied once the translator edits it, or confirms it unchanged (state translated, final or signed-off)', () => {
+      const edited = staleCopy();
+      writeFileSync(edited.xlf, read(edited.xlf).replace('plans d\'action chiffrés</g>', 'plans d\'action chiffrés et financés</g>'));
+      const imported = runBin(['translations', 'import', edited.xlf, '-p', edited.dir]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toMatch(/: 0 added, 1 changed, 0 unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+      expect(read(edited.translation)).toContain('**plans d\'action chiffrés et financés**');
+      expect(stale(edited.dir)).toBe('0');
+      for (const state of ['translated', 'final', 'signed-off']) {
+        const confirmed = staleCopy();
+        writeFileSync(confirmed.xlf, read(confirmed.xlf).replace('state="needs-review-translation"', `state="${state}"`));
+        const result = runBin(['translations', 'import', confirmed.xlf, '-p', confirmed.dir]);
+        expect(result.stderr).toMatch(/: 0 added, 1 changed, 0 unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+        expect(stale(confirmed.dir)).toBe('0');
+      }
+    });
+  });
+
   it('names a unit whose text no longer exists (an id changed in the XLIFF) at its line in the XLIFF', async () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');
@@ -443,6 +524,70 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(imported.stderr).toContain('hint: Take the formatting out of the translation (this text is plain, as a title or a name is), then import again.');
     expect(imported.stderr).toMatch(/, 1 refused\.$/m);
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
+  });
+
+  it('applies bold or a paragraph a translator adds to an (md) text, saying the structure differs, and refuses a span Markdown cannot show (it became italics) or a link the source does not have', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const target = (id: string, change: (inner: string) => string) => (xml: string) => xml.replace(new RegExp(`(<trans-unit id="${id}#[0-9a-f]+"><source>[^<]*</source><target>)([^<]*)`), (_, start: string, inner: string) => start + change(inner));
+    let xml = read(xlf);
+    xml = target('objectives\\.0', (inner) => inner.replace('tendances', '<g id="g1" ctype="bold">tendances</g>'))(xml);
+    xml = target('objectives\\.1', (inner) => inner.replace(/\. ?$/, '.<x id="x1" ctype="x-paragraph"/>Deuxième paragraphe.'))(xml);
+    xml = target('objectives\\.2', (inner) => inner.replace('gestion', '<g id="g1" ctype="underlined">gestion</g>'))(xml);
+    xml = target('objectives\\.3', (inner) => inner.replace('recommandations', '<g id="g7" ctype="x-link">recommandations</g>'))(xml);
+    writeFileSync(xlf, xml);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(1);
+    expect(imported.stderr).toMatch(/: 0 added, 2 changed, \d+ unchanged, 0 not translated \(left as they were\), 2 refused\.$/m);
+    const translation = read(path.join(dir, 'translations/fr/workshop.yaml'));
+    expect(translation).toMatch(/^objectives\.0:\n  source: "?[0-9a-f]{8}"?\n  text: Faire le point sur les \*\*tendances\*\* /m);
+    expect(translation).toMatch(/^objectives\.1:\n  source: "?[0-9a-f]{8}"?\n  text: \|-?\n    .*\.\n\n    Deuxième paragraphe\.\n/m);
+    expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning The translation has 1 bold passage where the source has 0\. \[translation-structure\]/);
+    expect(imported.stderr).toMatch(/translations\/fr\/workshop\.yaml:\d+:\d+ warning The translation has 2 paragraphs where the source has 1\. \[translation-structure\]/);
+    expect(imported.stderr).toMatch(/warning fr\.xlf: unit objectives\.2#[0-9a-f]+ has markup its source does not have \(a <g> span of ctype “underlined”, which Markdown cannot show \(it shows bold, italic and x-strike\)\); not applied\. \[translation-structure\]$/m);
+    expect(imported.stderr).toMatch(/warning fr\.xlf: unit objectives\.3#[0-9a-f]+ has markup its source does not have \(the link g7 is not in the source\); not applied\. \[translation-structure\]$/m);
+  });
+
+  it('takes away the white space a translation tool kept at a target\'s and each paragraph\'s edges, keeping a non-breaking space (each space became a literal &#x20; in the translation file and the report)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const xml = read(xlf);
+    const target = (file: string, id: string, inner: string) => (text: string) => {
+      const at = text.indexOf(`<trans-unit id="${id}#`, text.indexOf(`<file original="${file}"`));
+      const start = text.indexOf('<target>', at);
+      return text.slice(0, start) + `<target xml:space="preserve">${inner}</target>` + text.slice(text.indexOf('</target>', start) + '</target>'.length);
+    };
+    const session = 'sessions/04-ibm-action-plans.yaml';
+    writeFileSync(xlf, target(session, 'title', '\n   Gestion intégrée des frontières  ')(target(session, 'key_points.1', '  Les plans d\'action sont souvent adoptés sans budget&#160;!<x id="x9" ctype="x-paragraph"/>Deuxième paragraphe.  ')(xml)));
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.stderr).toMatch(/: 0 added, 2 changed, /m);
+    const translation = read(path.join(dir, 'translations/fr', session));
+    expect(translation).not.toContain('&#x');
+    expect(translation).toMatch(/^title:\n  source: "[0-9a-f]{8}"\n  text: Gestion intégrée des frontières\n/m);
+    expect(translation).toContain('key_points.1:\n  source: "de2c1df7"\n  text: |-\n    Les plans d\'action sont souvent adoptés sans budget\u00a0!\n\n    Deuxième paragraphe.\n');
+    expect(runBin(['build', dir, '--format', 'md', '--out', path.join(dir, 'out')]).code).toBe(0);
+    const report = read(path.join(dir, 'out/fr/public/report.md'));
+    expect(report).not.toContain('&#x20;');
+    // (French typography makes the space before “!” a narrow one.)
+    expect(report).toContain('\n- Les plans d\'action sont souvent adoptés sans budget\u202f!\n\n  Deuxième paragraphe.\n');
+  });
+
+  it('gives a translation whose links are in another order than the source\'s back untouched as it was (the export numbered its links in its own order, and the import swapped their addresses)', () => {
+    const dir = copy();
+    const english = 'Take stock of [resolution 2178](https://undocs.org/S/RES/2178(2014)) and [resolution 2396](https://undocs.org/S/RES/2396(2017)).';
+    edit(path.join(dir, 'workshop.yaml'), /^ {2}- Take stock of .*$/m, `  - ${english}`);
+    const file = path.join(dir, 'translations/fr/workshop.yaml');
+    edit(file, /^objectives\.0:\n.*\n.*\n/m, `objectives.0:\n  source: "${fingerprint(english)}"\n  text: Faire le point sur la [résolution 2396](https://undocs.org/S/RES/2396\\(2017\\)) et la [résolution 2178](https://undocs.org/S/RES/2178\\(2014\\)).\n`);
+    expect(runBin(['validate', dir]).stderr).toMatch(/^fr: (\d+) of \1 texts translated, 0 missing, 0 stale$/m);
+    const before = read(file);
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]).code).toBe(0);
+    const imported = runBin(['translations', 'import', xlf, '-p', dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/: 0 added, 0 changed, \d+ unchanged, 0 not translated \(left as they were\), 0 refused\.$/m);
+    expect(read(file)).toBe(before);
   });
 
   it('refuses a target holding an element the XLIFF reader drops with its words (<it>, a tool\'s own <mq:ch>), naming it, where the words went missing from the translation without a word', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromInline, inlineContent, toInline } from '../../src/languages/placeholders.js';
+import { fromInline, inlineContent, toInline, toTargetInline } from '../../src/languages/placeholders.js';
 import { structureDifferences } from '../../src/languages/structure.js';
 import { xliff12ToJs } from 'xliff';
 import type { XliffValue } from 'xliff';
@@ -28,6 +28,46 @@ describe('Markdown as XLIFF inline markup a translator cannot break', () => {
 
   it('refuses a span the source does not have', () => {
     expect(() => fromInline([{ GenericSpan: { id: 'g9', ctype: 'x-link', contents: ['x'] } }], source)).toThrow(/g9/);
+  });
+
+  it('brings back bold, italics and a paragraph a translation adds (Markdown shows them; validate says the structure differs), and refuses a span Markdown cannot show (it became italics)', () => {
+    const added = fromInline(['Établir ', { GenericSpan: { id: 'g9', ctype: 'bold', contents: ['API'] } }, ' et ', { GenericSpan: { id: 'g8', ctype: 'italic', contents: ['PNR'] } }, '.', { Standalone: { id: 'x9', ctype: 'x-paragraph' } }, 'Suite.'], 'Establish API and PNR.');
+    expect(added).toBe('Établir **API** et *PNR*.\n\nSuite.');
+    expect(structureDifferences('Establish API and PNR.', added)).toEqual(['has 2 paragraphs where the source has 1', 'has 1 bold passage where the source has 0', 'has 1 italic passage where the source has 0']);
+    expect(() => fromInline(['Établir ', { GenericSpan: { id: 'g9', ctype: 'underlined', contents: ['API'] } }], 'Establish API.')).toThrow('a <g> span of ctype “underlined”, which Markdown cannot show (it shows bold, italic and x-strike)');
+    expect(() => fromInline(['Établir ', { GenericSpan: { id: 'g9', contents: ['API'] } }], 'Establish API.')).toThrow('a <g> span of no ctype');
+  });
+
+  it('gives a span that came back without its ctype the kind of the source\'s span of the same id (a link stays a link, where it became italics)', () => {
+    expect(fromInline(['Voir la ', { GenericSpan: { id: 'g3', contents: ['résolution 2396'] } }, ' et ', { GenericSpan: { id: 'g1', contents: ['API'] } }, '.'], source)).toBe('Voir la [résolution 2396](https://undocs.org/S/RES/2396\\(2017\\)) et **API**.\n');
+  });
+
+  it('takes away the white space a translation tool kept at a paragraph\'s or item\'s edges, inside a span\'s edges and around line breaks, as Markdown does for the source, and keeps a non-breaking space (each space became `&#x20;`)', () => {
+    const paragraph = { Standalone: { id: 'x9', ctype: 'x-paragraph' } };
+    expect(fromInline(['  Les plans sans budget\u00a0!', paragraph, 'Deuxième paragraphe.  '], 'Plans!\n\nSecond.')).toBe('Les plans sans budget\u00a0!\n\nDeuxième paragraphe.');
+    expect(fromInline(['\u00a0Voir', { GenericSpan: { id: 'g1', ctype: 'bold', contents: [' API '] } }, 'et ', { GenericSpan: { id: 'g2', ctype: 'italic', contents: ['PNR '] } }, paragraph, ' \n  '], 'See **API** and *PNR*')).toBe('Voir **API** et *PNR*');
+    expect(fromInline(['\n      Une ligne\n      et la suivante.\n    '], 'One line\nand the next.')).toBe('Une ligne\net la suivante.');
+    expect(fromInline([' Points\u00a0: ', { Standalone: { id: 'x1', ctype: 'x-list' } }, ' un ', { Standalone: { id: 'x2', ctype: 'x-list-item' } }, ' deux '], 'Points:\n\n- one\n- two')).toBe('Points\u00a0:\n\n- un\n- deux');
+  });
+
+  it('brings back a text that starts with a list as that list, every item kept (all but the first item were dropped, and the list made a paragraph)', () => {
+    for (const [source, translation] of [['- One\n- two\n\nAfter.', '- Un\n- deux\n\nAprès.'], ['1. One\n2. two', '1. Un\n2. deux'], ['- One', '- Un']]) {
+      expect(fromInline(toInline(translation!), source!)).toBe(translation);
+    }
+  });
+
+  it('gives a translation\'s spans and placeholders the source\'s ids, so that links in another order keep their addresses (they swapped, even given back untouched)', () => {
+    const linked = 'See [A](https://a.example), then **B** and [C](https://c.example) with `x`.';
+    const translation = 'Voir **B**, [C](https://c.example) et `x`, puis [A](https://a.example).';
+    const target = toTargetInline(translation, linked);
+    expect(target).toEqual([
+      'Voir ', { GenericSpan: { id: 'g2', ctype: 'bold', contents: ['B'] } }, ', ', { GenericSpan: { id: 'g3', ctype: 'x-link', contents: ['C'] } }, ' et ',
+      { Span: { id: 'ph4', ctype: 'x-code', contents: 'x' } }, ', puis ', { GenericSpan: { id: 'g1', ctype: 'x-link', contents: ['A'] } }, '.',
+    ]);
+    expect(fromInline(target, linked)).toBe(translation);
+    // One the source does not have gets an id the source does not use: refused at import, not given another's address.
+    expect(toTargetInline('Voir [A](https://a.example) et [D](https://d.example).', 'See [A](https://a.example).')).toEqual(['Voir ', { GenericSpan: { id: 'g1', ctype: 'x-link', contents: ['A'] } }, ' et ', { GenericSpan: { id: 'g2', ctype: 'x-link', contents: ['D'] } }, '.']);
+    expect(() => fromInline(toTargetInline('[B](https://b.example) [A](https://a.example) [X](https://x.example)', '[A](https://a.example) [B](https://b.example)'), '[A](https://a.example) [B](https://b.example)')).toThrow('the link g3 is not in the source');
   });
 
   it('names what a translation changed in the structure', () => {

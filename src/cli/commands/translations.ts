@@ -35,8 +35,9 @@ export async function importCommand(file: string, options: { project: string }, 
     return EXIT.problems;
   }
   reportDiagnostics(outcome.diagnostics, outcome.checked.sources, outcome.checked.dir, reporting, globals, io);
-  const { added, changed, unchanged, untranslated, refused } = outcome.result;
-  io.stderr.write(`Imported ${path.basename(file)} (${outcome.result.language}): ${added} added, ${changed} changed, ${unchanged} unchanged, ${untranslated} not translated (left as they were), ${refused.length} refused.\n`);
+  const { added, changed, unchanged, untranslated, stillStale, refused } = outcome.result;
+  const stale = stillStale ? `${stillStale} still stale (given back with the earlier translation of a changed text, neither edited nor confirmed: left as ${stillStale === 1 ? 'it was' : 'they were'}), ` : '';
+  io.stderr.write(`Imported ${path.basename(file)} (${outcome.result.language}): ${added} added, ${changed} changed, ${unchanged} unchanged, ${stale}${untranslated} not translated (left as they were), ${refused.length} refused.\n`);
   if (outcome.written.length) io.stderr.write(`Wrote ${outcome.written.join(', ')}.\n`);
   return refused.length ? EXIT.problems : EXIT.ok;
 }
