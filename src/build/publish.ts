@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InterruptedError, SetupError } from '../errors.js';
 import { errorCode, fileSystemError, nodeFs, type FileSystem } from '../load/file-system.js';
 import { unwritableFolder, type EntryChange } from './unwritable-folder.js';
-import { lockOutput } from './output-lock.js';
+import { LOCK, lockOutput } from './output-lock.js';
 import type { Format } from '../notes/types.js';
 import { formatRecord, madeBy, readFormatRecord, recordedFormats, type FileFormats, type FormatRecord } from './output-formats.js';
 
@@ -143,7 +143,10 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
   await attempt('Cannot create the folder', outDir, () => fs.mkdir(outDir, { recursive: true }), UNCHANGED, { fs, outDir, change: 'name' });
   const lock = await lockOutput(fs, outDir).catch(async (error: unknown) => {
     if (!outDirExisted) await fs.rmdir(outDir).catch(() => undefined);
-    throw error;
+    if (error instanceof SetupError) throw error;
+    // A folder that cannot be written (read-only, full): said as any write there is.
+    const file = path.join(outDir, LOCK);
+    throw (await unwritableFolder(fs, outDir, file, 'content', error, UNCHANGED)) ?? fileSystemError('Cannot write', file, error, UNCHANGED);
   });
   let manifest: Awaited<ReturnType<typeof readManifestFile>>;
   let recovery: Awaited<ReturnType<typeof recover>>;

@@ -1,8 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, openStaging, publish } from '../../src/build/publish.js';
+import { LOCK } from '../../src/build/output-lock.js';
 import { SetupError } from '../../src/errors.js';
 import { BIN, ROOT, listFiles, read, remove, runBin, runInProcess, tempDir, copyExampleWithoutEditions, copyTree } from '../helpers/run-cli.js';
 
@@ -67,6 +68,8 @@ describe('publish', () => {
     const staging = await openStaging(out);
     await staging.add({ path: 'report.md', content: 'three', formats: ['md'] });
     await staging.prepare(undefined, ['md']);
+    // The process “dies” here: its lock goes with it (a killed build's lock is taken over, see output-lock.test.ts).
+    rmSync(path.join(out, LOCK));
     const third = await publish(out, [{ path: 'report.md', content: 'four', formats: ['md'] }], undefined, undefined, ['md']);
     expect(third).toMatchObject({ removed: [], otherFormats: ['report.pdf'], recovered: 'completed' });
     expect(listFiles(out)).toEqual([MANIFEST, 'report.md', 'report.pdf']);
