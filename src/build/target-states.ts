@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { unitKey } from '../languages/xliff.js';
+import { childrenOf, elementName, type XmlNode } from './xml-nodes.js';
 
 /**
  * The XLIFF the `xliff` library wrote, with a `state` on the targets `states` names (by unitKey):
@@ -39,14 +40,3 @@ function unescaped(value: string): string {
   });
 }
 
-/** A node of fast-xml-parser's ordered output: one element (its name → its children, `:@` its attributes), or a text. */
-type XmlNode = Record<string, unknown>;
-
-function elementName(node: XmlNode): string | undefined {
-  return Object.keys(node).find((key) => key !== ':@' && !key.startsWith('#') && !key.startsWith('?'));
-}
-
-function childrenOf(node: XmlNode, name: string): XmlNode[] {
-  const children = node[name];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}

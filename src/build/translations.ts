@@ -13,6 +13,7 @@ import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { withTargetStates } from './target-states.js';
+import { childrenOf, elementName, type XmlNode } from './xml-nodes.js';
 
 export interface ExportResult {
   checked: CheckedResult;
@@ -193,17 +194,6 @@ function targetFacts(xml: string): Map<string, TargetFacts> {
 /** The inline elements the XLIFF reader gives (XLIFF 1.2's, but for <it> and <sub>): any other is dropped with its words. */
 const READER_ELEMENTS = new Set(['x', 'g', 'bx', 'ex', 'ph', 'bpt', 'ept', 'mrk']);
 
-/** A node of fast-xml-parser's ordered output: one element (its name → its children, `:@` its attributes), a text or a comment. */
-type XmlNode = Record<string, unknown>;
-
-function elementName(node: XmlNode): string | undefined {
-  return Object.keys(node).find((key) => key !== ':@' && !key.startsWith('#') && !key.startsWith('?'));
-}
-
-function childrenOf(node: XmlNode, name: string): XmlNode[] {
-  const children = node[name];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}
 
 /** A translation file as `translations import` writes it: one entry per text, in the source's order. */
 export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language, existing?: string): string {
