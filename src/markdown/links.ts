@@ -30,7 +30,17 @@ interface MdNode {
  */
 export function droppedLinks(markdown: string): DroppedLink[] {
   if (!markdown.includes('](') && !markdown.includes(']:')) return [];
+  return droppedIn(markdown, parseGfm(markdown) as unknown as MdNode);
+}
+
+/** droppedLinks and unusedDefinitions of one text, from one parse (the link-not-kept rule asks both). */
+export function linkProblems(markdown: string): { dropped: DroppedLink[]; unused: UnusedDefinition[] } {
+  if (!markdown.includes('](') && !markdown.includes(']:')) return { dropped: [], unused: [] };
   const tree = parseGfm(markdown) as unknown as MdNode;
+  return { dropped: droppedIn(markdown, tree), unused: markdown.includes(']:') ? unusedIn(markdown, tree) : [] };
+}
+
+function droppedIn(markdown: string, tree: MdNode): DroppedLink[] {
   const definitions = new Map<string, { url: string; text: string }>();
   const collect = (node: MdNode): void => {
     if (node.type === 'definition' && node.identifier !== undefined && !definitions.has(node.identifier)) definitions.set(node.identifier, { url: node.url ?? '', text: markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
@@ -70,7 +80,10 @@ export interface UnusedDefinition {
  */
 export function unusedDefinitions(markdown: string): UnusedDefinition[] {
   if (!markdown.includes(']:')) return [];
-  const tree = parseGfm(markdown) as unknown as MdNode & { children?: Array<MdNode & { label?: string }> };
+  return unusedIn(markdown, parseGfm(markdown) as unknown as MdNode);
+}
+
+function unusedIn(markdown: string, tree: MdNode & { label?: string }): UnusedDefinition[] {
   const used = new Set<string>();
   const definitions: Array<MdNode & { label?: string }> = [];
   const walk = (node: MdNode & { label?: string }): void => {

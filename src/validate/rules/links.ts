@@ -1,4 +1,4 @@
-import { droppedLinks, unusedDefinitions, type DroppedLink } from '../../markdown/links.js';
+import { linkProblems, type DroppedLink } from '../../markdown/links.js';
 import type { RuleContext } from '../context.js';
 import { eachMarkdownText, locateInField, readableTexts } from '../markdown-fields.js';
 
@@ -13,7 +13,8 @@ export function checkDroppedLinks(ctx: RuleContext): void {
   eachMarkdownText(ctx.project, (file, text, path) => {
     if (!readable(file, path)) return;
     const seen = new Map<string, number>();
-    for (const link of droppedLinks(text)) {
+    const { dropped, unused } = linkProblems(text);
+    for (const link of dropped) {
       const nth = seen.get(link.text) ?? 0;
       seen.set(link.text, nth + 1);
       ctx.diagnostics.push({
@@ -24,7 +25,7 @@ export function checkDroppedLinks(ctx: RuleContext): void {
         location: locateInField(file, path, link.text, nth),
       });
     }
-    for (const definition of unusedDefinitions(text)) {
+    for (const definition of unused) {
       const nth = seen.get(definition.text) ?? 0;
       seen.set(definition.text, nth + 1);
       ctx.diagnostics.push({
