@@ -9,9 +9,7 @@ import { FORMATS } from '../build/output-formats.js';
  * format names, with --format given and no such folder there, is that mistake: said as a usage error.
  */
 export async function refuseFormatAsFolder(dir: string, format: string | undefined, cwd: string): Promise<void> {
-  if (format === undefined) return;
-  const names = dir.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-  if (names.length === 0 || !names.every((name) => (FORMATS as readonly string[]).includes(name))) return;
+  if (format === undefined || formatNames([dir]) === undefined) return;
   if (await stat(path.resolve(cwd, dir)).then(() => true, () => false)) return;
   throw new SetupError(`“${dir}” is a format, not a project folder: --format takes its formats as one list, without spaces.`, `Write --format ${format.replace(/,+$/, '')},${dir} (and the project folder after it, if it is not the current one).`);
 }
@@ -23,8 +21,8 @@ export async function refuseFormatAsFolder(dir: string, format: string | undefin
  */
 export function refuseExtraArguments(command: string, extra: readonly string[], format: string | undefined): void {
   if (extra.length === 0) return;
-  const names = extra.flatMap((arg) => arg.split(',')).map((name) => name.trim().toLowerCase()).filter(Boolean);
-  if (format !== undefined && names.length > 0 && names.every((name) => (FORMATS as readonly string[]).includes(name))) {
+  const names = formatNames(extra);
+  if (format !== undefined && names !== undefined) {
     throw new SetupError(`“${extra.join(' ')}” is a format, not a second project folder: --format takes its formats as one list, without spaces.`, `Write --format ${[format.replace(/,+$/, ''), ...names].join(',')}.`);
   }
   throw new SetupError(`Too many arguments for ${command}: ${extra.map((arg) => `“${arg}”`).join(', ')}. It takes one project folder.`, 'Give one folder (quote a path with spaces); options start with -.');
@@ -53,4 +51,10 @@ export async function refuseFileAsFolder(dir: string, command: string, cwd: stri
 async function hasProjectFile(folder: string): Promise<boolean> {
   for (const name of ['workshop.yaml', 'programme.yaml']) if (await stat(path.join(folder, name)).then((found) => found.isFile(), () => false)) return true;
   return false;
+}
+
+/** The format names that arguments the shell split off `--format` are made of (`pdf`, `pdf,html`); undefined when any is not one. */
+function formatNames(args: readonly string[]): string[] | undefined {
+  const names = args.flatMap((arg) => arg.split(',')).map((name) => name.trim().toLowerCase()).filter(Boolean);
+  return names.length > 0 && names.every((name) => (FORMATS as readonly string[]).includes(name)) ? names : undefined;
 }
