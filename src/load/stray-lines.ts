@@ -33,8 +33,11 @@ export interface StrayLine {
   rest?: string;
   /** What follows the `:` written with no space after it (`2` of `order:2`). */
   glued?: string;
-  /** A `bullet`'s mark (`-`, `•`) and its text after it (`La coordination…`). */
-  bullet?: { mark: string; text: string };
+  /**
+   * A `bullet`'s mark (`-`, `•`) and its text after it (`La coordination…`); `first` when it is the
+   * first item of its list, under its key (`chairs:` over `-name: Marta`), no `- ` item above it.
+   */
+  bullet?: { mark: string; text: string; first?: boolean };
   /** How far its text is from the left (its indentation and list dashes). */
   column: number;
   /**
@@ -82,7 +85,7 @@ const BETWEEN_LEVELS = new Set(['Sequence item without - indicator', 'All mappin
 export function strayLine(error: YAMLError, text: string): StrayLine | undefined {
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if ((error.code === 'BLOCK_AS_IMPLICIT_KEY' && message === 'A block sequence may not be used as an implicit map key') || (error.code === 'BAD_INDENT' && message === 'All sequence items must start at the same column')) return dashBetweenLevels(error, text);
-  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && message === 'Nested mappings are not allowed in compact mappings') return furtherIn(error, text);
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && message === 'Nested mappings are not allowed in compact mappings') return firstItemWithoutSpace(error, text) ?? furtherIn(error, text);
   const missingValue = (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'MISSING_CHAR') && MISSING_VALUE.has(message);
   const betweenLevels = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && BETWEEN_LEVELS.has(message);
   if (!missingValue && !betweenLevels) return undefined;
@@ -166,6 +169,26 @@ export function strayLine(error: YAMLError, text: string): StrayLine | undefined
     column: line.column, reference: { offset: above.key.start + above.key.column, key: above.key.key!, column: above.key.column }, atDash: above.atDash,
     blank: [line.start + line.column, goesOnUntil(text, line, Math.max(line.column, above.key.column))],
     lostFrom: above.key.start + above.key.column,
+  };
+}
+
+/**
+ * `-name: Marta` first under a key with no value (`chairs:`): a list's first item with no space
+ * after its `-`. YAML reads a key `-name`, and the keys of the item under it as its value's
+ * ("Nested mappings…", at its value and at each of theirs).
+ */
+function firstItemWithoutSpace(error: YAMLError, text: string): StrayLine | undefined {
+  const line = lineAt(text, text.lastIndexOf('\n', error.pos[0] - 1) + 1);
+  const dashed = /^-(?=[A-Za-z_][\w-]*:(?:[ \t]|$))/.exec(line.text);
+  if (line.dashes !== '' || !dashed || mayBeQuoted(text, line)) return undefined;
+  const parent = previousLine(text, line.start);
+  if (parent?.key === undefined || parent.column >= line.indent || parent.text.slice(parent.text.indexOf(':') + 1).trim() !== '') return undefined;
+  return {
+    kind: 'bullet', lineStart: line.start, start: line.start + line.column, end: line.start + line.column + line.text.length, word: '',
+    bullet: { mark: '-', text: line.text.slice(1), first: true },
+    column: line.column, reference: { offset: parent.start + parent.column, key: parent.key, column: parent.column }, atDash: true,
+    blank: [line.start + line.column, goesOnUntil(text, line, line.column)],
+    lostFrom: parent.start + parent.column,
   };
 }
 
@@ -276,6 +299,13 @@ export function strayLineProblem(found: StrayLine, lineOf: (offset: number) => n
       message: `YAML syntax error: there is no space after the “:” of “${found.word}”, so YAML does not read “${found.word}” as a key.`,
       hint: `Put a space after the colon: “${found.word}: ${shorten(found.glued, 50)}”.`,
       range: [found.start, found.end],
+    };
+  }
+  if (found.kind === 'bullet' && found.bullet?.first) {
+    return {
+      message: `YAML syntax error: this line is not read as a list item: a list item starts with “- ” (a dash and a space), and this one has no space after its “-”, so YAML reads “-${found.bullet.text.slice(0, found.bullet.text.indexOf(":"))}” as a key.`,
+      hint: `Write “- ${shorten(found.bullet.text, 50)}”: the items of “${reference.key}:” (line ${lineOf(reference.offset)}) each begin with “- ”.`,
+      range: [found.start, found.start + 1],
     };
   }
   if (found.kind === 'bullet' && found.bullet) {

@@ -304,6 +304,13 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       if (written && /^[ \t]*[-*][ \t]/m.test(value as string)) {
         return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, `Take out the “${written}” after ${String(path[path.length - 1])}: it makes the “- ” lines below one text; without it, each is an item of the list.`);
       }
+      // `chairs:` over `  -name: Marta`: a list item with no space after its `-`, read as a key `-name`.
+      const dashed = String(error.params.type) === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>).find(([key]) => /^-[A-Za-z_]/.test(key)) : undefined;
+      if (dashed) {
+        const [key, item] = dashed;
+        const shown = typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? ` ${String(item)}` : '';
+        return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}: “${key}:” is read as a key, the “-” of a list item without its space.`, `A list item starts with “- ” (a dash and a space): write “- ${key.slice(1)}:${shown.length > 50 ? `${shown.slice(0, 49)}…` : shown}”.`);
+      }
       return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, description);
     }
     case 'enum': {

@@ -43,6 +43,22 @@ describe('a list item begun with another mark than “- ”', () => {
   });
 });
 
+describe('a list whose first item has no space after its “-”', () => {
+  it('`-name: …` first under `chairs:` is one error at its “-”, where YAML said "Nested mappings are not allowed in compact mappings" at every key of the item', () => {
+    const result = parse('title: Opening\nchairs:\n  -name: Hervé Lambert\n    title: Programme officer\n    organization: uncct\n  - name: Amina Diallo\norder: 2\n');
+    expect(at(result)).toEqual(['yaml-syntax 3:3']);
+    expect(result.diagnostics[0]!.message).toBe('YAML syntax error: this line is not read as a list item: a list item starts with “- ” (a dash and a space), and this one has no space after its “-”, so YAML reads “-name” as a key.');
+    expect(result.diagnostics[0]!.hint).toBe('Write “- name: Hervé Lambert”: the items of “chairs:” (line 2) each begin with “- ”.');
+    expect(result.diagnostics[0]!.location!.end.column - result.diagnostics[0]!.location!.start.column).toBe(1);
+    expect((result.file.data as { order: number }).order).toBe(2);
+  });
+
+  it('a `-word:` line under a key that has a value, or in a quoted text, is not taken for one', () => {
+    expect(parse('title: Opening\nsummary: |\n  -name: x\n    y: z\n').diagnostics).toEqual([]);
+    expect(at(parse('title: Opening\nchairs: a\n  -name: Hervé\n    title: x\n'))).not.toContain('yaml-syntax 3:3');
+  });
+});
+
 describe('a comment line less indented than the block of text it is written in', () => {
   it('is one error at its line, saying it ends the text there, where YAML gave errors on the correctly indented lines after it', () => {
     const text = 'title: Opening\nsummary: |\n  First line.\n# editor: check the dates below\n  Second line of the summary.\n  Third line: with a colon.\n\n  A paragraph after a blank line.\nkey_points:\n  - a\n';

@@ -13,6 +13,13 @@ describe('a list written under a block indicator (key_points: |)', () => {
   });
 });
 
+describe('a list of one item with no space after its “-” (chairs: over -name: …)', () => {
+  it('says the “-name:” is read as a key and writes the item, where the hint gave only an example of the list', () => {
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'chairs:\n  -name: Hervé Lambert\ncountry_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.start.line}:${d.location?.start.column} ${d.message} ${d.hint}`)).toEqual(['type 6:3 “chairs” must be a list, not a mapping: “-name:” is read as a key, the “-” of a list item without its space. A list item starts with “- ” (a dash and a space): write “- name: Hervé Lambert”.']);
+  });
+});
+
 describe('an id written with accents (themes: [coopération])', () => {
   it('is told the id without them, where the hint said “letters”, which é is', () => {
     const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'themes: [coopération]\ncountry_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]' }) } });
