@@ -33,7 +33,9 @@ export async function exportTranslations(dir: string, language: Language, only: 
   const files = Object.keys(data.resources).length;
   const units = Object.values(data.resources).reduce((sum, units) => sum + Object.keys(units).length, 0);
   // Not indented: inside <source> and <target>, whitespace around the inline tags would be text.
-  const xml = withTargetStates(await jsToXliff12(data, { indent: '' }), targetStates);
+  // The library escapes a unit's id but writes a file's `original` (its path) as it is: `q&a.yaml` made the XML unreadable.
+  const written = { ...data, resources: Object.fromEntries(Object.entries(data.resources).map(([original, units]) => [xmlAttribute(original), units])) };
+  const xml = withTargetStates(await jsToXliff12(written, { indent: '' }), targetStates);
   return { checked, xml: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`, units, files };
 }
 
@@ -83,11 +85,10 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   // A unit in the XLIFF, located there (its trans-unit's id), for what has no text of the notes to point at.
   const shown = path.relative(checked.dir, full).split(path.sep).join('/');
   const lineStarts = [0, ...[...xml.matchAll(/\n/g)].map((match) => match.index + 1)];
-  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const unitAt = (original: string, id: string) => {
     // In its file's element: the same key may be in several files.
-    const file = xml.indexOf(`original="${attribute(original)}"`);
-    const offset = xml.indexOf(`id="${attribute(id)}"`, Math.max(file, 0));
+    const file = xml.indexOf(`original="${xmlAttribute(original)}"`);
+    const offset = xml.indexOf(`id="${xmlAttribute(id)}"`, Math.max(file, 0));
     return offset < 0 ? undefined : spanToLocation(shown, lineStarts, offset, offset + id.length + 5);
   };
   const result = importUnits(data, status, path.basename(xliffFile), targetFacts(xml), unitAt);
@@ -275,4 +276,9 @@ function languageError(language: string, languages: readonly string[]): SetupErr
     : known ? `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`
     : `workshop-report writes reports in ${Object.keys(CATALOGUES).join(' and ')}: give one of those, once listed in workshop.yaml's \`languages:\`.`;
   return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, hint);
+}
+
+/** A value as the `xliff` library writes an attribute (its ids): `&`, quotes and angle brackets as entities. */
+function xmlAttribute(value: string): string {
+  return value.replace(/[&"'<>]/g, (char) => ({ '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' })[char]!);
 }

@@ -29,6 +29,17 @@ export function refuseExtraArguments(command: string, extra: readonly string[], 
 }
 
 /**
+ * The project folder of a command that takes it as `-p DIR` or as an argument (`translations export
+ * rabat --lang fr`, as `build rabat`, where commander refused it as "too many arguments"); both, naming two folders, is a usage error.
+ */
+export function projectFolder(argument: string | undefined, option: string | undefined, command: string): string {
+  if (argument !== undefined && option !== undefined && path.resolve(argument) !== path.resolve(option)) {
+    throw new SetupError(`${command} was given two project folders: “${argument}” and -p “${option}”.`, 'Give the project folder once, as -p DIR or as DIR.');
+  }
+  return argument ?? option ?? '.';
+}
+
+/**
  * `validate sessions/01-opening.yaml`: a notes file where the project folder goes (the build said it
  * could not read the folder …/01-opening.yaml, “a part of the path is a file”). Said as a usage
  * error naming the folder meant: the nearest one above the file that holds workshop.yaml or programme.yaml.

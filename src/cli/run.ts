@@ -164,18 +164,20 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .requiredOption('--lang <code>', 'the language to translate into, one of languages: in workshop.yaml (e.g. fr)')
     .option('--only <states>', 'only texts that are: missing, stale, translated (comma list; default all)')
     .option('-o, --out <file>', 'the XLIFF file to write (default: stdout)')
-    .option('-p, --project <dir>', 'the project folder', '.')
-    .action(async (options: { lang: string; only?: string; out?: string; project: string }) => {
-      const { exportCommand } = await import('./commands/translations.js');
-      exitCode = await exportCommand(options, globals(), io);
+    .option('-p, --project <dir>', 'the project folder (or give it as DIR)')
+    .argument('[dir]', 'the project folder, as with -p (default: .)')
+    .action(async (dir: string | undefined, options: { lang: string; only?: string; out?: string; project?: string }) => {
+      const [{ exportCommand }, { projectFolder }] = await Promise.all([import('./commands/translations.js'), import('./project-argument.js')]);
+      exitCode = await exportCommand({ ...options, project: projectFolder(dir, options.project, 'translations export') }, globals(), io);
     });
   translations.command('import')
     .description('write the translations of a translator\'s XLIFF file into translations/LANG/')
     .argument('<file>', 'the .xlf file, as the translation tool saved it')
-    .option('-p, --project <dir>', 'the project folder', '.')
-    .action(async (file: string, options: { project: string }) => {
-      const { importCommand } = await import('./commands/translations.js');
-      exitCode = await importCommand(file, options, globals(), io);
+    .argument('[dir]', 'the project folder, as with -p (default: .)')
+    .option('-p, --project <dir>', 'the project folder (or give it as DIR, after the file)')
+    .action(async (file: string, dir: string | undefined, options: { project?: string }) => {
+      const [{ importCommand }, { projectFolder }] = await Promise.all([import('./commands/translations.js'), import('./project-argument.js')]);
+      exitCode = await importCommand(file, { project: projectFolder(dir, options.project, 'translations import') }, globals(), io);
     });
 
   program.command('schema')

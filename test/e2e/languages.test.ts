@@ -421,6 +421,36 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     });
   });
 
+  it('writes a notes file named with “&” or “<” as well-formed XML, and imports its units back into that file (its original="…" was written unescaped: no tool could open the export)', async () => {
+    const dir = copy();
+    renameSync(path.join(dir, 'sessions/01-opening.yaml'), path.join(dir, 'sessions/q&a <1>.yaml'));
+    const xlf = path.join(dir, 'fr.xlf');
+    // The project folder as an argument, as `build DIR` takes it (commander refused it: "too many arguments").
+    const exported = runBin(['translations', 'export', dir, '--lang', 'fr', '-o', xlf]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(read(xlf)).toContain('original="sessions/q&amp;a &lt;1&gt;.yaml"');
+    expect(Object.keys((await xliff12ToJs(read(xlf))).resources)).toContain('sessions/q&a <1>.yaml');
+    // A target as a translation tool writes it (the xliff library itself would write the original unescaped).
+    const xml = read(xlf);
+    const source = xml.indexOf('<source>Opening session</source>', xml.indexOf('original="sessions/q&amp;a')) + '<source>Opening session</source>'.length;
+    writeFileSync(xlf, `${xml.slice(0, source)}<target>Séance d’ouverture (Q&amp;R)</target>${xml.slice(source)}`);
+    const imported = runBin(['translations', 'import', xlf, dir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(read(path.join(dir, 'translations/fr/sessions/q&a <1>.yaml'))).toMatch(/^title:\n {2}source: [0-9a-f]{8}\n {2}text: Séance d’ouverture \(Q&R\)$/m);
+    const twice = runBin(['translations', 'export', dir, '--lang', 'fr', '-p', path.join(dir, 'sessions')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('was given two project folders');
+  });
+
+  it('writes no file when no text is in the states asked for, and says so (it wrote an XLIFF with no <file>, which XLIFF 1.2 does not allow)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'stale.xlf');
+    const exported = runBin(['translations', 'export', '--lang', 'fr', '--only', 'stale', '-p', dir, '-o', xlf]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain(`No text of fr is stale: nothing to export, and ${xlf} was not written.`);
+    expect(() => read(xlf)).toThrow();
+  });
+
   it('names a unit whose text no longer exists (an id changed in the XLIFF) at its line in the XLIFF', async () => {
     const dir = copy();
     const xlf = path.join(dir, 'fr.xlf');

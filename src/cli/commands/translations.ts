@@ -20,6 +20,12 @@ export async function exportCommand(options: { project: string; lang: string; on
     reportDiagnostics(exported.checked.diagnostics, exported.checked.sources, exported.checked.dir, reportingFrom({}, io), globals, io);
     return EXIT.problems;
   }
+  // An XLIFF file without a <file> is not valid XLIFF 1.2, and a translation tool refuses it.
+  if (exported.units === 0) {
+    const states = only ? only.join(' or ') : undefined;
+    io.stderr.write(`${states ? `No text of ${options.lang} is ${states}` : 'The notes have no text to translate'}: nothing to export${options.out ? `, and ${options.out} was not written` : ''}.\n`);
+    return EXIT.ok;
+  }
   if (options.out) await writeFile(path.resolve(io.cwd, options.out), exported.xml);
   else io.stdout.write(exported.xml);
   io.stderr.write(`Exported ${exported.units} ${exported.units === 1 ? 'text' : 'texts'} of ${exported.files} ${exported.files === 1 ? 'file' : 'files'} for translation into ${options.lang}${options.out ? ` to ${options.out}` : ''}.\n`);
