@@ -155,11 +155,14 @@ function entryAt(text: string, line: number): string | undefined {
  * What the XLIFF reader does not give of each unit's target, by unitKey: its `state` (a tool's
  * `needs-translation`), and the elements in it that the reader does not map (`<it>`, a tool's own
  * `<mq:ch>`, `<sub>`): the reader drops them with the words they hold, so a unit holding one is
- * refused rather than imported without those words.
+ * refused rather than imported without those words; and whether the unit is there twice with
+ * two different targets (the reader keeps the last without a word).
  */
 function targetFacts(xml: string): Map<string, TargetFacts> {
   const nodes = new XMLParser({ preserveOrder: true, ignoreAttributes: false }).parse(xml) as XmlNode[];
   const facts = new Map<string, TargetFacts>();
+  // Each unit's target as written, to tell a unit given twice with two translations.
+  const seen = new Map<string, string>();
   const unreadIn = (children: readonly XmlNode[], found: Set<string>) => {
     for (const node of children) {
       const name = elementName(node);
@@ -177,11 +180,19 @@ function targetFacts(xml: string): Map<string, TargetFacts> {
       if (local === 'trans-unit') {
         const id = attributes?.['@_id'];
         const target = childrenOf(node, name).find((child) => elementName(child)?.replace(/^.*:/, '') === 'target');
-        if (original === undefined || typeof id !== 'string' || !target) continue;
+        if (original === undefined || typeof id !== 'string') continue;
+        const key = unitKey(original, id);
+        const written = target ? JSON.stringify(target) : '';
+        const twice = facts.get(key)?.twice || (seen.has(key) && seen.get(key) !== written);
+        seen.set(key, written);
+        if (!target) {
+          if (twice) facts.set(key, { twice });
+          continue;
+        }
         const state = (target[':@'] as Record<string, unknown> | undefined)?.['@_state'];
         const unread = new Set<string>();
         unreadIn(childrenOf(target, elementName(target)!), unread);
-        facts.set(unitKey(original, id), { ...(typeof state === 'string' ? { state } : {}), ...(unread.size > 0 ? { unread: [...unread] } : {}) });
+        facts.set(key, { ...(typeof state === 'string' ? { state } : {}), ...(unread.size > 0 ? { unread: [...unread] } : {}), ...(twice ? { twice } : {}) });
         continue;
       }
       const own = local === 'file' && typeof attributes?.['@_original'] === 'string' ? attributes['@_original'] : original;

@@ -126,6 +126,14 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       const key = hash < 0 ? id : id.slice(0, hash);
       const exported = hash < 0 ? '' : id.slice(hash + 1);
       const facts = targets.get(unitKey(original, id));
+      if (facts?.twice) {
+        const at = unitAt?.(original, id);
+        result.refused.push({
+          code: 'duplicate-id', severity: 'warning', stage: 'validate', message: `${xliffName}: unit ${id} of ${original} is in the file twice, with two different translations; neither was applied.`,
+          hint: 'Keep the one meant and delete the other (a file merged from two translators\' work holds both), then import again.', ...(at ? { location: at } : {}),
+        });
+        continue;
+      }
       // An element the reader dropped with its words: the unit is refused, not imported without them.
       const target = unit.target === undefined ? undefined : facts?.unread ? unreadElements(facts.unread) : readTarget(unit.target);
       if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(facts?.state ?? '')) {
@@ -215,6 +223,11 @@ export interface TargetFacts {
   state?: string;
   /** The elements in it the reader drops with the words they hold (`<it>`, `<mq:ch>`). */
   unread?: readonly string[];
+  /**
+   * The unit is in its file twice, with another target (two translators' files merged): the reader
+   * keeps the last, and which is meant cannot be told.
+   */
+  twice?: boolean;
 }
 
 /** How a unit is named in `importUnits`' target facts: its file's `original` and its id. */

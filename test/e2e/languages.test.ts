@@ -442,6 +442,27 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(twice.stderr).toContain('was given two project folders');
   });
 
+  it('refuses a unit that is in the file twice with two different translations, located, and applies the others (the reader kept the last without a word)', () => {
+    const dir = copy();
+    const xlf = path.join(dir, 'fr.xlf');
+    expect(runBin(['translations', 'export', dir, '--lang', 'fr', '--only', 'translated', '-o', xlf]).code).toBe(0);
+    const xml = read(xlf);
+    const start = xml.indexOf('<trans-unit id="title#');
+    const end = xml.indexOf('</trans-unit>', start) + '</trans-unit>'.length;
+    const unit = xml.slice(start, end);
+    const other = unit.replace(/<target>([^<]*)<\/target>/, '<target>$1 (deuxième version)</target>');
+    expect(other).not.toBe(unit);
+    writeFileSync(xlf, `${xml.slice(0, end)}${other}${xml.slice(end)}`);
+    const line = xml.slice(0, start).split('\n').length;
+    const imported = runBin(['translations', 'import', xlf, dir]);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(new RegExp(`fr\\.xlf:${line}:\\d+ warning fr\\.xlf: unit title#[0-9a-f]{8} of workshop\\.yaml is in the file twice, with two different translations; neither was applied\\. \\[duplicate-id\\]`));
+    expect(imported.stderr).toMatch(/, 1 refused\.$/m);
+    // The same unit twice, the same both times, is no problem.
+    writeFileSync(xlf, `${xml.slice(0, end)}${unit}${xml.slice(end)}`);
+    expect(runBin(['translations', 'import', xlf, dir]).code).toBe(0);
+  });
+
   it('writes no file when no text is in the states asked for, and says so (it wrote an XLIFF with no <file>, which XLIFF 1.2 does not allow)', () => {
     const dir = copy();
     const xlf = path.join(dir, 'stale.xlf');
