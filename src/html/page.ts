@@ -91,13 +91,15 @@ export interface TitleBlockLabels {
  * workshop and with whose support. On a document's page it ends the header, under the site's
  * name and the kind of document.
  */
-export function titleBlock(front: FrontMatter, labels: TitleBlockLabels): Element {
+export function titleBlock(front: FrontMatter, labels: TitleBlockLabels, textLanguage?: string): Element {
   const when = [front.date, front.place].filter((part): part is string => part !== undefined);
   const groups = [{ label: labels.organizedBy, names: front.organizers }, { label: labels.withSupportOf, names: front.partners }].filter((group) => group.names.length > 0);
+  // The front matter's texts, in another language than the page's (the site's index, in the edition's): marked with theirs.
+  const lang: Record<string, string> = textLanguage ? { lang: textLanguage } : {};
   return h('div', { class: 'title-block' }, [
-    h('h1', { class: 'title' }, [text(front.title)]),
-    ...(front.subtitle ? [h('p', { class: 'subtitle' }, [text(front.subtitle)])] : []),
-    ...(when.length > 0 ? [h('p', { class: 'when' }, [text(when.join(' · '))])] : []),
+    h('h1', { class: 'title', ...lang }, [text(front.title)]),
+    ...(front.subtitle ? [h('p', { class: 'subtitle', ...lang }, [text(front.subtitle)])] : []),
+    ...(when.length > 0 ? [h('p', { class: 'when', ...lang }, [text(when.join(' · '))])] : []),
     ...(groups.length > 0 ? [h('dl', { class: 'organizers' }, groups.flatMap((group) => [h('dt', {}, [text(group.label)]), ...group.names.map((name) => h('dd', {}, [text(name)]))]))] : []),
   ]);
 }

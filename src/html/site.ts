@@ -84,7 +84,8 @@ footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 0.5re
 /** The site's first page: the workshop, and a link to each document. */
 export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: string; title: string }>, language: Language): string {
   const words = siteWords(language);
-  const page = h('html', { lang: front.lang ?? language }, [
+  // The page's words are the edition's language's: so is its lang (a first document with `lang: fr` in an English edition made it French).
+  const page = h('html', { lang: language }, [
     h('head', {}, [
       h('meta', { charset: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -95,7 +96,7 @@ export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: s
       h('a', { class: 'skip', href: '#main' }, [text(words.skip)]),
       h('header', {}, front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
       h('main', { id: 'main', tabindex: '-1' }, [
-        titleBlock(front, words),
+        titleBlock(front, words, front.lang && front.lang !== language ? front.lang : undefined),
         h('h2', {}, [text(words.documents)]),
         h('ul', {}, documents.map((doc) => h('li', {}, [h('a', { href: doc.href }, [text(doc.title)])]))),
       ]),

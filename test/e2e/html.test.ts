@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE } from '../unit/render-helpers.js';
@@ -63,6 +63,20 @@ describe('HTML: a small static site per edition', () => {
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('<dt>Organisé par</dt>');
     expect(page).toContain('aria-label="Table des matières"');
+  });
+
+  it('the index is in the edition\'s language, with the title of a first document in another marked as such (it took that document\'s lang, around English words)', async () => {
+    const dir = path.join(work, 'index-lang');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  formats: [html]\n  documents:\n    - { name: communique, template: communique.md.hbs }\n`);
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates/communique.md.hbs'), '---\ntitle: "Communiqué"\nlang: fr\norganizers:\n  - "ONUCT"\n---\n\n# Contexte\n\nTexte.\n');
+    expect((await runInProcess(['build', dir])).code).toBe(0);
+    const index = read(path.join(dir, 'out/index.html'));
+    expect(index).toContain('<html lang="en">');
+    expect(index).toContain('<h1 class="title" lang="fr">Communiqué</h1>');
+    expect(index).toContain('<dt>Organized by</dt>');
+    expect(read(path.join(dir, 'out/communique.html'))).toContain('<html lang="fr">');
   });
 
   it('no field can put markup or a script into a page', async () => {
