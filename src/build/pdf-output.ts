@@ -68,8 +68,8 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
     projectDir: context.projectDir,
     theme: resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml),
     fontFiles: fontFiles(themeYaml?.fonts, context.projectDir),
-    labels: typesetLabels(context.language),
-    labelsByLanguage: byLanguage(typesetLabels),
+    labels: pageWords(context.language),
+    labelsByLanguage: byLanguage(pageWords),
     language: context.language,
     creationDate: creationDateOf(context),
     keepSections: context.cache !== undefined,
@@ -121,11 +121,6 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
     texts.set(file, out.text);
   }
   return { files, diagnostics, sources, texts };
-}
-
-/** The words the typesetter prints, in the document's language. */
-export function typesetLabels(language: Language): TypesetLabels {
-  return pageWords(language);
 }
 
 /** Reads and parses the bundled fonts ahead of the first document (typesetting workers, at start). */

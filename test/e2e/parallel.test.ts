@@ -10,8 +10,8 @@ const dist = (file: string) => import(path.join(ROOT, 'dist', file));
 async function englishSettings() {
   const { resolveTheme } = await dist('typeset/theme.js');
   const { bundledFontPaths } = await dist('typeset/font-files.js');
-  const { typesetLabels } = await dist('build/pdf-output.js');
-  return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: typesetLabels('en'), creationDate: new Date('2022-05-13T00:00:00Z'), keepSections: false };
+  const { pageWords } = await dist('i18n/index.js');
+  return { projectDir: ROOT, theme: resolveTheme(undefined), fontFiles: bundledFontPaths(), labels: pageWords('en'), creationDate: new Date('2022-05-13T00:00:00Z'), keepSections: false };
 }
 
 describe('parallel parsing', () => {
