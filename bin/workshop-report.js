@@ -10,12 +10,17 @@ if (flags) setFlagsFromString(flags);
 
 // Ctrl-C aborts the command, which cleans up before it returns; the next one is ignored (npm forwards
 // the terminal's, so one press comes twice); the one after that ends the process at once (see src/cli/interrupt.ts).
+// SIGTERM (`timeout`, `docker stop`, systemd) and SIGHUP (the terminal closed) stop it the same way:
+// with Node's default action they ended it at once, leaving the preview's folder of every edition's pages.
 const controller = new AbortController();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let last = 'SIGINT';
 const onInterrupt = interruptHandler(controller, () => {
-  process.off('SIGINT', onInterrupt);
-  process.kill(process.pid, 'SIGINT');
+  for (const [signal, listener] of listeners) process.off(signal, listener);
+  process.kill(process.pid, last);
 });
-process.on('SIGINT', onInterrupt);
+const listeners = SIGNALS.map((signal) => [signal, () => { last = signal; onInterrupt(); }]);
+for (const [signal, listener] of listeners) process.on(signal, listener);
 process.stdout.on('error', (error) => { if (error.code !== 'EPIPE') throw error; });
 
 process.exitCode = await run(process.argv.slice(2), {

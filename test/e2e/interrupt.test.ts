@@ -3,8 +3,8 @@
  * (test/fixtures/interrupt/sigint-at.cjs) sends them at a chosen step of the publish and lets the
  * step go on once the bin has heard them. No sleeps: where the signal comes is chosen, never when.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST } from '../../src/build/publish.js';
@@ -142,4 +142,33 @@ describe('Ctrl-C during a programme build\'s publish (three output folders)', ()
     expect(existsSync(path.join(outs[1]!, 'report.md'))).toBe(true);
     for (const out of outs) expect(leftovers(out)).toEqual([]);
   });
+});
+
+describe('SIGTERM and SIGHUP (timeout, docker stop, a terminal closed)', () => {
+  /** The preview of the Niamey example, its temporary folder under its own TMPDIR, stopped by `signal` once it serves. */
+  async function previewStoppedBy(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; left: string[]; served: string[] }> {
+    const tmp = path.join(work, `tmp-${signal}`);
+    mkdirSync(tmp, { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'preview', path.join(ROOT, 'examples/niamey-2022'), '--port', '0'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TMPDIR: tmp } });
+    let stderr = '';
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, by) => resolve({ code, signal: by })));
+    // Stopped once it serves its pages (said on stderr), whenever that is.
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/Preview updated: \d+ pages at http/.test(stderr)) resolve();
+    }));
+    const served = readdirSync(tmp);
+    child.kill(signal);
+    return { ...(await exited), left: readdirSync(tmp), served };
+  }
+
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} stops the preview as Ctrl-C does: exit 130, its folder of every edition's pages removed (it was left, the process ended at once)`, async () => {
+      const result = await previewStoppedBy(signal);
+      expect(result.served.filter((name) => name.startsWith('workshop-report-preview-'))).toHaveLength(1);
+      expect(result.signal).toBeNull();
+      expect(result.code).toBe(130);
+      expect(result.left).toEqual([]);
+    });
+  }
 });
