@@ -129,6 +129,15 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
   sessionsUnread = loaded.unread.some((file) => /^sessions(\/|$)/.test(file));
   loaded.unread.forEach((file) => damagedFiles.add(file));
   if (loaded.unread.some((file) => /^(sessions|countries)(\/|$)/.test(file))) unreadFiles = true;
+  // No session file at all (sessions/ moved away, as a branch checkout does): that is the one error
+  // (no-sessions); every action and recommendation a follow-up report names, every country the
+  // sessions mentioned, was in them.
+  if (loaded.sessions.length === 0) {
+    sessionsUnread = true;
+    unreadFiles = true;
+    // Nor is a session's translation told its session does not exist.
+    damagedFiles.add('sessions');
+  }
   // Notes left out with a warning (their place, see ProjectSources.leftOut): the project is still built without them.
   let notesLeftOut = false;
   for (const place of loaded.leftOut) {

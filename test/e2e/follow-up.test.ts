@@ -78,6 +78,18 @@ describe('follow-up of the action plan', () => {
   });
 });
 
+describe('the sessions folder gone (moved away, as a branch checkout does)', () => {
+  it('is the one error no-sessions: the follow-up reports\' actions and recommendations, the countries and the translations are not blamed (7 errors and 2 warnings of consequences)', () => {
+    const dir = copy();
+    rmSync(path.join(dir, 'sessions'), { recursive: true });
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[no-sessions]');
+    expect(result.stderr).toMatch(/^1 error$/m);
+    expect(result.stderr).not.toMatch(/unknown-action|unknown-recommendation|unmentioned-country|orphan-translation/);
+  });
+});
+
 describe('each follow-up rule, one defect at a time, located', () => {
   const report = (dir: string) => path.join(dir, 'follow-up/2022-11-15.yaml');
   const cases: Array<{ rule: string; change: (dir: string) => void; where: RegExp; code: number }> = [
