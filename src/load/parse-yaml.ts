@@ -106,6 +106,21 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     const open = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuote(doc.contents, text) : undefined;
     // A `...` line ended the document: the error is there, not at the line after it.
     const ended = error.code === 'MULTIPLE_DOCS' ? documentEndMarker(text, error.pos[0]) : undefined;
+    // `title: [Draft Séance…` with no `]`: said at its `[`, where the parser blamed the next line's indentation.
+    const flow = error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection must be sufficiently indented and end with a [\]}]/.test(error.message) ? unclosedFlow(text, error.pos[0]) : undefined;
+    if (flow) {
+      syntaxOffsets.push(flow.range[0]);
+      const line = spanToLocation(source.path, lineCounter.lineStarts, flow.range[0], flow.range[0]).start.line;
+      if (reportedLines.has(line) || flow.range[0] < garbledUntil || inTabEntry(flow.range[0])) continue;
+      reportedLines.add(line);
+      const kind = flow.bracket === '[' ? 'a list' : 'a mapping';
+      const asText = `put the whole value in quotes: ${flow.quoted}`;
+      const asList = `close it with “${flow.close}”`;
+      // A value with commas is likelier a list (`themes: [kst, ibm`); one of words, text (`[Draft] …`).
+      const hint = flow.list ? `If it is ${kind}, ${asList}; if it is text, ${asText}.` : `If it is text, ${asText}; if it is ${kind}, ${asList}.`;
+      report('yaml-syntax', 'error', flow.range, `YAML syntax error: this value begins with “${flow.bracket}”, which opens ${kind}, and has no “${flow.close}” to close it, so YAML reads it as ${kind} left open, not as text.`, hint);
+      continue;
+    }
     const range = open ?? ended ?? error.pos;
     syntaxOffsets.push(range[0]);
     const line = spanToLocation(source.path, lineCounter.lineStarts, range[0], range[0]).start.line;
@@ -429,6 +444,30 @@ function leadingIndicator(text: string, lineStart: number): { character: string;
     range: [lineStart + before.length, lineStart + before.length + value.length],
     quoted: `${before.trimStart()}"${shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
   };
+}
+
+/**
+ * The value left open that the parser's "Flow sequence in block collection must … end with a ]"
+ * (reported at the line after it) is about: the nearest line above `offset` whose value begins
+ * with `[` or `{` and holds no bracket closing it. Undefined when there is none.
+ */
+function unclosedFlow(text: string, offset: number): { bracket: string; close: string; range: [number, number]; quoted: string; list: boolean } | undefined {
+  let end = text.lastIndexOf('\n', offset - 1);
+  for (let lines = 0; end >= 0 && lines < 20; lines++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (line.trim() === '' || /^[ \t]*#/.test(line)) continue;
+    const match = /^([ \t]*(?:-[ \t]+)*(?:[^\s:#'"[{*&][^:]*:[ \t]+)?)([[{])/.exec(line);
+    if (!match) continue;
+    const [, before, bracket] = match as unknown as [string, string, string];
+    const close = bracket === '[' ? ']' : '}';
+    const value = line.slice(before.length).replace(/[ \t]+#.*$/, '').trimEnd();
+    if (value.includes(close)) return undefined;
+    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    return { bracket, close, list: value.includes(','), range: [start + before.length, start + before.length + value.length], quoted: `${before.trimStart()}"${shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` };
+  }
+  return undefined;
 }
 
 function emptyHint(role: FileRole): string {

@@ -38,10 +38,24 @@ describe('parseYamlFile', () => {
       expect(diagnostics[0]!.message).toContain(`this value begins with ${said}`);
       expect(diagnostics[0]!.hint).toBe(`Put the whole value in quotes: ${quoted}`);
     }
-    // A value quoted, or a list written as one, is not taken for one; nor one left open, which needs its bracket.
+    // A value quoted, or a list written as one, is not taken for one.
     expect(parse('key_points:\n  - "**None** of the four"\nthemes: [kst, ibm]\n').diagnostics).toEqual([]);
-    const open = parse('title: ok\nthemes: [kst, ibm\n');
-    expect(open.diagnostics.map((d) => d.message).join(' ')).not.toContain('this value begins with');
+  });
+
+  it('a value begun with “[” or “{” and never closed is one error at its bracket, saying to quote it or close it (it was “must be text, not a list” and an indentation error at the next key)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['title: [Draft Séance d’ouverture\ndate: 2022-11-28\n', 'yaml-syntax 1:8', 'If it is text, put the whole value in quotes: title: "[Draft Séance d’ouverture"; if it is a list, close it with “]”.'],
+      ['title: ok\nthemes: [kst, ibm\norder: 2\n', 'yaml-syntax 2:9', 'If it is a list, close it with “]”; if it is text, put the whole value in quotes: themes: "[kst, ibm".'],
+      ['key_points:\n  - {Draft x\n  - b\n', 'yaml-syntax 2:5', 'If it is text, put the whole value in quotes: - "{Draft x"; if it is a mapping, close it with “}”.'],
+    ];
+    for (const [text, where, hint] of cases) {
+      const { diagnostics } = parse(text);
+      expect(at(diagnostics), text).toEqual([where]);
+      expect(diagnostics[0]!.message, text).toMatch(/^YAML syntax error: this value begins with “[[{]”, which opens a (list|mapping), and has no “[\]}]” to close it/);
+      expect(diagnostics[0]!.hint, text).toBe(hint);
+    }
+    // The key after it is read as written.
+    expect((parse('title: [Draft\ndate: 2022-11-28\n').file.data as { date?: unknown }).date).toBe('2022-11-28');
   });
 
   it('a tab that indents a line is one error, its knock-on errors in that entry left out, and the entries after it are still read', () => {
