@@ -4,7 +4,7 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
+import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -290,6 +290,11 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       if (String(error.params.type) === 'string' && path.length > 0 && (typeof value === 'number' || typeof value === 'boolean')) {
         const location = locate(file, path, 'value');
         const written = file.source.text.slice(location.start.offset, location.end.offset).trim() || String(value);
+        // `date: 20221115`: a date without its dashes, read as a number; quoting it would only make it an invalid date.
+        const format = (error.parentSchema as { format?: unknown } | undefined)?.format;
+        if (format === 'date' && datesMeant(written).length > 0) {
+          return at('invalid-date', 'value', `${quoted(name, 'The file')} must be a date written YYYY-MM-DD, not the number ${written}.`, `${didYouMeanDate(written)}Write dates as YYYY-MM-DD.`);
+        }
         if (typeof pattern !== 'string' || new RegExp(pattern, 'u').test(written)) {
           const last = path[path.length - 1]!;
           return at('type', 'value', `${quoted(name, 'The file')} must be text, not ${typeName(value)}.`, `YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}: put it in quotes to make it text, ${typeof last === 'number' ? '-' : `${String(last)}:`} ${JSON.stringify(written)}.`);

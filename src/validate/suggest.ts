@@ -40,7 +40,10 @@ export function datesMeant(written: string): string[] {
   const day = (year: string, month: string, date: string) => `${year}-${month.padStart(2, '0')}-${date.padStart(2, '0')}`;
   const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(written);
   const yearLast = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written);
+  // `20221115`, as a spreadsheet or ISO's basic form writes it.
+  const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(written);
   const candidates = yearFirst ? [day(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!)]
+    : digits ? [day(digits[1]!, digits[2]!, digits[3]!)]
     : yearLast ? [day(yearLast[3]!, yearLast[2]!, yearLast[1]!), day(yearLast[3]!, yearLast[1]!, yearLast[2]!)]
     : [];
   return [...new Set(candidates)].filter((meant) => meant !== written && isCalendarDay(meant));

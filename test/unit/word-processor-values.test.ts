@@ -73,4 +73,13 @@ describe('values as a word processor writes them', () => {
     expect(() => parseAsOf('2023-6-30')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
     expect(() => parseAsOf('06/30/2023')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
   });
+
+  it('a date written without its dashes (20220930), which YAML reads as a number, is told the day meant, where it was told to quote the number, which made it an invalid date with no guess', () => {
+    const found = diagnostics((s) => s.replace('    due: 2022-09-30', '    due: 20220930'));
+    expect(found).toMatchObject([{ code: 'invalid-date', message: '“actions[1].due” must be a date written YYYY-MM-DD, not the number 20220930.', hint: 'Did you mean 2022-09-30? Write dates as YYYY-MM-DD.' }]);
+    const quoted = diagnostics((s) => s.replace('    due: 2022-09-30', '    due: "20220930"'));
+    expect(quoted[0]!.hint).toBe('Did you mean 2022-09-30? Write dates as YYYY-MM-DD, and check that the day exists (e.g. 2022-05-09).');
+    expect(datesMeant('20220230')).toEqual([]);
+    expect(() => parseAsOf('20230630')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
+  });
 });
