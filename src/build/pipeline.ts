@@ -402,7 +402,10 @@ const PROJECT_INPUTS = ['workshop.yaml', 'workshop.yml', 'sessions', 'countries'
  */
 export function guardOutputFolder(outDir: string, projectDir: string, subs: readonly string[] = PROJECT_INPUTS): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  const overlaps = (out: string, project: string, resolve: (file: string) => string) => inside(project, out) || subs.some((sub) => inside(out, resolve(path.join(project, sub))));
+  // A notes folder in other case (`Sessions/out`) too: it is the notes folder where the file system
+  // ignores case (macOS, Windows), and elsewhere every later build warned to move its reports into sessions/.
+  const insideAnyCase = (child: string, parent: string) => inside(child.toLowerCase(), parent.toLowerCase());
+  const overlaps = (out: string, project: string, resolve: (file: string) => string) => inside(project, out) || subs.some((sub) => insideAnyCase(out, resolve(path.join(project, sub))));
   if (overlaps(outDir, projectDir, (file) => file) || overlaps(realPath(outDir), realPath(projectDir), realPath)) {
     throw new SetupError(`The output folder ${outDir} would overwrite the project's own files.`, 'Choose a separate folder for --out, e.g. the default DIR/out.');
   }

@@ -87,6 +87,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
       const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder, refuseFileAsFolder, refuseExtraArguments }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./project-argument.js')]);
       refuseExtraArguments('build', build.args.slice(1), options.format);
+      // `-o ''` (a variable left unset in a CI script) was the current folder, "would overwrite the project's own files".
+      if (options.out !== undefined && options.out.trim() === '') throw new SetupError('--out was given an empty value.', 'Give the folder to write into (e.g. --out out/rabat-2022), or leave --out out for the default, DIR/out.');
       await refuseFormatAsFolder(dir, options.format, io.cwd);
       await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {

@@ -121,11 +121,20 @@ describe('build', () => {
   });
 
   it('refuses an output folder that would overwrite the notes', async () => {
-    for (const notes of ['sessions', 'workshop.yaml', 'follow-up', 'translations/fr']) {
+    // And a notes folder written in other case, `Sessions/out` (the notes folder itself where the file
+    // system ignores case; elsewhere every later build warned to move the reports into sessions/).
+    for (const notes of ['sessions', 'workshop.yaml', 'follow-up', 'translations/fr', 'Sessions/out', 'Follow-Up']) {
       const result = await runInProcess(['build', EXAMPLE, '--out', path.join(EXAMPLE, notes)]);
       expect(result.code, notes).toBe(2);
       expect(result.stderr).toContain("would overwrite the project's own files");
     }
+    expect(existsSync(path.join(EXAMPLE, 'Sessions'))).toBe(false);
+  });
+
+  it('refuses an empty --out (a variable left unset in a script), saying so, where it was the current folder', async () => {
+    const result = await runInProcess(['build', EXAMPLE, '--out', '']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--out was given an empty value.');
   });
 
   it('refuses an output folder that leads into the notes through a link, and writes nothing there', async () => {
