@@ -74,7 +74,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const saidBefore = warm !== undefined && warm.otherFormatsSaid === others;
   if (warm) warm.otherFormatsSaid = others;
   const { otherFormats: _said, ...withoutOthers } = published;
-  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, saidBefore ? withoutOthers : published, reporting.verbose));
+  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, saidBefore ? withoutOthers : published, { verbose: reporting.verbose }));
   if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   return code;
 }
