@@ -311,9 +311,11 @@ describe('a programme of workshops', () => {
     // With --reporter json, each difference is a problem of its workshop, at the output file.
     const json = runBin(['build', dir, '--check', '--reporter', 'json']);
     expect(json.code).toBe(1);
-    const differences = (JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; project: string }>).filter((p) => p.ruleId === 'output-not-up-to-date');
+    const differences = (JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; project: string; message: string }>).filter((p) => p.ruleId === 'output-not-up-to-date');
     expect(differences.map((p) => p.file)).toContain(`${path.relative(ROOT, path.join(dir, '../rabat-2022/out/en/restricted/report.md')).split(path.sep).join('/')}`);
     expect(new Set(differences.map((p) => path.basename(p.project)))).toEqual(new Set(['rabat-2022']));
+    // Its message names the file as `file` does, from the current folder (it was from the project: out/en/…).
+    for (const p of differences) expect(p.message).toBe(`${p.file} differs from what the notes give.`);
     const watch = runBin(['build', dir, '--watch']);
     expect(watch.code).toBe(2);
     expect(watch.stderr).toMatch(/build --watch works on one workshop; .*sahel-programme is a programme\.\nhint: Watch a workshop/);

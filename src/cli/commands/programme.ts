@@ -5,7 +5,7 @@ import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../
 import { stageProgramme } from '../../build/programme-staging.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportedPath, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
@@ -82,7 +82,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   // made, also when warnings fail the run (--strict, --max-warnings): the log says what is out of date too.
   // What brings them up to date: the programme's build, with the options that change what it makes.
   const command = rebuildCommand({ dir: options.dir, ...(options.out !== undefined ? { out: options.out } : {}), ...(formats ? { formats } : {}), ...(options.templates !== undefined ? { templates: options.templates } : {}), ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}), ...(options.pdfA ? { pdfA: true } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
-  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, formats: built.formats, part: built }], reporting, command) : [];
+  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, formats: built.formats, part: built }], reporting, command, io) : [];
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {
@@ -140,13 +140,13 @@ const NAMED_FILES = 20;
  * `build --check` of a programme: each output folder against what the build made, in the formats
  * it made there (the files of other formats are left out, as for a workshop). For the JSON and
  * GitHub reporters, each difference is also a problem of the folder's project (`part`), whose hint
- * gives `command`.
+ * gives `command` and whose message names the file as the reporter prints its `file`.
  */
-async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; formats?: readonly Format[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting, command: string): Promise<Array<Compared & { outDir: string }>> {
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; formats?: readonly Format[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting, command: string, io: Io): Promise<Array<Compared & { outDir: string }>> {
   const compared = [];
   for (const folder of folders) {
     const { problems, unchecked } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false, ...(folder.formats ? { formats: folder.formats } : {}) });
-    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir), command));
+    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir), command, reportedPath(folder.dir, reporting, io)));
     compared.push({ outDir: folder.outDir, files: folder.files.length, ...(folder.formats ? { formats: folder.formats } : {}), problems, unchecked });
   }
   return compared;
