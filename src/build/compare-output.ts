@@ -52,16 +52,18 @@ export async function compareOutput(outDir: string, files: readonly OutputFile[]
  * `build --check`'s differences as problems, for the machine reporters (JSON, GitHub annotations):
  * one error per file, `output-not-up-to-date`, at the output file (`outFolder`: the output folder
  * relative to the project, as every path of a problem is). `command`: the build that brings them
- * up to date, as the hint gives it (`workshop-report build rabat-2022 --format md`). Pure.
+ * up to date, as the hint gives it (`workshop-report build rabat-2022 --format md`). `shown`: the
+ * file's path as the reporter prints the problem's file, which the message names (it named the
+ * path from the project, `../out/report.md`, beside a `file` from the current folder). Pure.
  */
-export function outputDiagnostics(problems: readonly OutputProblem[], outFolder: string, command = 'workshop-report build'): Diagnostic[] {
+export function outputDiagnostics(problems: readonly OutputProblem[], outFolder: string, command = 'workshop-report build', shown: (file: string) => string = (file) => file): Diagnostic[] {
   const at = { line: 1, column: 1, offset: 0 };
   const what = { missing: 'is missing: the notes give it', differs: 'differs from what the notes give', stale: 'is no longer made from the notes' } as const;
   return problems.map((problem) => {
     const file = path.posix.join(outFolder.split(path.sep).join('/'), problem.file);
     return {
       code: 'output-not-up-to-date', severity: 'error', stage: 'publish',
-      message: `${file} ${what[problem.kind]}.`,
+      message: `${shown(file)} ${what[problem.kind]}.`,
       location: { file, start: at, end: at },
       hint: `Run \`${command}\` and commit the result.`,
     };

@@ -28,9 +28,10 @@ const NAMED_FILES = 12;
 /**
  * The files written or removed, by name; a larger build's by kind (`30 md, 30 pdf, …`), which a
  * rapporteur can read: the example's four editions in four formats are 144 names on one line.
+ * `named`: up to how many are named.
  */
-function filesSaid(files: readonly string[], verbose: boolean): string {
-  if (files.length <= NAMED_FILES || verbose) return files.join(', ');
+function filesSaid(files: readonly string[], verbose: boolean, named = NAMED_FILES): string {
+  if (files.length <= named || verbose) return files.join(', ');
   const kinds = new Map<string, number>();
   for (const file of files) {
     const kind = path.extname(file).slice(1) || 'other';
@@ -39,16 +40,43 @@ function filesSaid(files: readonly string[], verbose: boolean): string {
   return `${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ')} (--verbose names them)`;
 }
 
-/** What `build` says after publishing: what it wrote, kept and removed. */
-export function publishedSummary(shown: string, result: PublishResult, verbose = false): string {
+/** How `publishedSummary` says what a build published in one folder. */
+export interface SummaryOptions {
+  /** Names every file written, removed or left (--verbose). */
+  verbose?: boolean;
+  /**
+   * One line for the folder (a programme's, which has up to a hundred workshops): what was removed
+   * and what was left of other formats counted in brackets after the folder, as what was kept
+   * unchanged is. With `verbose`, the lines a workshop built alone gives, every file named.
+   */
+  oneLine?: boolean;
+  /** Up to this many files written are named, more counted by kind (12; 0: always counted). */
+  named?: number;
+  /** Whose files they are, said before their count (`the programme's `). */
+  whose?: string;
+}
+
+/**
+ * What `build` says after publishing into a folder (`shown`): what it wrote, kept and removed, and
+ * the files of other formats it left as an earlier build wrote them; for a workshop built alone and
+ * for each folder of a programme (`oneLine`).
+ */
+export function publishedSummary(shown: string, result: PublishResult, options: SummaryOptions = {}): string {
+  const { verbose = false, named = NAMED_FILES, whose = '' } = options;
+  const oneLine = options.oneLine === true && !verbose;
+  const others = result.otherFormats ?? [];
   const lines: string[] = [];
   if (result.recovered) lines.push(`The previous build was interrupted while writing ${shown}/; it was ${result.recovered === 'completed' ? 'completed' : 'rolled back'} first.`);
-  const unchanged = result.kept.length ? ` (${result.kept.length} unchanged)` : '';
-  const list = result.written.length ? `: ${filesSaid(result.written, verbose)}` : '.';
-  lines.push(`Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${unchanged}${list}`);
-  if (result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${filesSaid(result.removed, verbose)}`);
-  const others = result.otherFormats ?? [];
-  if (others.length) lines.push(`Left ${others.length} ${others.length === 1 ? 'file' : 'files'} of other formats as an earlier build wrote ${others.length === 1 ? 'it' : 'them'} (not built this time): ${filesSaid(others, verbose)}`);
+  const notes = [
+    ...(result.kept.length ? [`${result.kept.length} unchanged`] : []),
+    ...(oneLine && result.removed.length ? [`removed ${result.removed.length} left over from the previous build`] : []),
+    ...(oneLine && others.length ? [`${others.length} of other formats left as an earlier build wrote ${others.length === 1 ? 'it' : 'them'}`] : []),
+  ];
+  const noted = notes.length ? ` (${notes.join('; ')})` : '';
+  const list = result.written.length ? `: ${filesSaid(result.written, verbose, named)}` : '.';
+  lines.push(`Wrote ${whose}${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${shown}/${noted}${list}`);
+  if (!oneLine && result.removed.length) lines.push(`Removed ${result.removed.length} left over from the previous build: ${filesSaid(result.removed, verbose)}`);
+  if (!oneLine && others.length) lines.push(`Left ${others.length} ${others.length === 1 ? 'file' : 'files'} of other formats as an earlier build wrote ${others.length === 1 ? 'it' : 'them'} (not built this time): ${filesSaid(others, verbose)}`);
   return lines.map((line) => `${line}\n`).join('');
 }
 

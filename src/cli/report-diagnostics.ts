@@ -96,6 +96,15 @@ function displayPathIn(projectDir: string, io: Io): (file: string) => string {
   return (file) => (!prefix ? file : file === '(project)' ? `${prefix}/ (project)` : file.startsWith('(') ? file : path.posix.normalize(`${prefix}/${file}`));
 }
 
+/**
+ * A file of the project (relative to `projectDir`, POSIX separators) as the chosen reporter prints
+ * a problem's `file`: for a message that names it, which then names it by that same path (relative
+ * to the current folder; for github inside GitHub Actions, to the repository's root).
+ */
+export function reportedPath(projectDir: string, reporting: Pick<Reporting, 'reporter'>, io: Io): (file: string) => string {
+  return displayPathIn(projectDir, reporting.reporter === 'github' ? githubIo(io) : io);
+}
+
 /** The project's folder as printed: relative to the current folder, "." for it. */
 function projectIn(projectDir: string, io: Io): string {
   return path.relative(io.cwd, projectDir).split(path.sep).join('/') || '.';

@@ -136,6 +136,22 @@ describe('build --check', () => {
   });
 });
 
+describe('build --check with the machine reporters', () => {
+  it('names in its message the file by the path its `file` gives (from the current folder; from GITHUB_WORKSPACE for the annotations), an output folder outside the project too (it named it from the project: ../out4/report.md)', () => {
+    const folder = path.join(work, 'check-paths');
+    copyTree(path.join(FIXTURES, 'minimal'), path.join(folder, 'notes'));
+    for (const out of ['out4', 'notes/out']) {
+      expect(runBin(['build', 'notes', '-o', out], { cwd: folder }).code).toBe(0);
+      writeFileSync(path.join(folder, out, 'report.md'), 'edited by hand\n');
+      const json = runBin(['build', 'notes', '-o', out, '--check', '--reporter', 'json'], { cwd: folder });
+      expect(json.code).toBe(1);
+      expect((JSON.parse(json.stdout) as Array<{ file: string; message: string }>).map((p) => [p.file, p.message])).toEqual([[`${out}/report.md`, `${out}/report.md differs from what the notes give.`]]);
+      const github = runBin(['build', 'notes', '-o', out, '--check', '--reporter', 'github'], { cwd: folder, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work } });
+      expect(github.stdout).toContain(`::error file=check-paths/${out}/report.md,line=1,col=1,endLine=1,endColumn=1,title=workshop-report output-not-up-to-date::check-paths/${out}/report.md differs from what the notes give.%0A`);
+    }
+  });
+});
+
 describe('build --check --format, beside the files of other formats a build wrote', () => {
   /** Niamey's example without its out/, its report.formats set to `formats` (it has no report: mapping). */
   const niamey = (name: string, formats?: string): string => {

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, copyTree, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, editFile, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 import { allText, openPdf } from '../typeset/read-pdf.js';
 import { readDocx, wordText } from '../docx/read-docx.js';
 
@@ -311,9 +311,11 @@ describe('a programme of workshops', () => {
     // With --reporter json, each difference is a problem of its workshop, at the output file.
     const json = runBin(['build', dir, '--check', '--reporter', 'json']);
     expect(json.code).toBe(1);
-    const differences = (JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; project: string }>).filter((p) => p.ruleId === 'output-not-up-to-date');
+    const differences = (JSON.parse(json.stdout) as Array<{ ruleId: string; file: string; project: string; message: string }>).filter((p) => p.ruleId === 'output-not-up-to-date');
     expect(differences.map((p) => p.file)).toContain(`${path.relative(ROOT, path.join(dir, '../rabat-2022/out/en/restricted/report.md')).split(path.sep).join('/')}`);
     expect(new Set(differences.map((p) => path.basename(p.project)))).toEqual(new Set(['rabat-2022']));
+    // Its message names the file as `file` does, from the current folder (it was from the project: out/en/…).
+    for (const p of differences) expect(p.message).toBe(`${p.file} differs from what the notes give.`);
     const watch = runBin(['build', dir, '--watch']);
     expect(watch.code).toBe(2);
     expect(watch.stderr).toMatch(/build --watch works on one workshop; .*sahel-programme is a programme\.\nhint: Watch a workshop/);
@@ -352,6 +354,43 @@ describe('a programme of workshops', () => {
     const all = await runInProcess(['build', dir, '--check', '--format', 'md,html']);
     expect(all.code).toBe(1);
     expect(all.stderr).toMatch(/rabat-2022\/out\/ is not up to date with the notes:\n {2}differs {2}en\/restricted\/report\.html\n/);
+  });
+
+  it('says for each folder, on its one line, what it removed as left over and what it left of other formats, its files counted by kind; --verbose names them as a workshop built alone does (files went without a word, and the programme\'s own files of other formats unsaid)', () => {
+    const dir = copy();
+    const cwd = path.dirname(dir);
+    const build = (...flags: string[]) => {
+      const result = runBin(['build', 'sahel-programme', ...flags], { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      return result.stderr;
+    };
+    const wrote = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('Wrote'));
+    build('--format', 'md,html');
+    // Niamey no longer makes its country briefs.
+    const niamey = path.join(cwd, 'niamey-2022/workshop.yaml');
+    expect(read(niamey)).not.toMatch(/^report:/m);
+    writeFileSync(niamey, `${read(niamey)}report:\n  documents: [report, recommendations, follow-up]\n`);
+    const briefs = build('--format', 'md,html');
+    expect(briefs).toMatch(/^Wrote 84 files to rabat-2022\/out\/: 30 md, 34 html, 4 css, 16 woff2 \(--verbose names them\)$/m);
+    expect(briefs).toMatch(/^Wrote 12 files to niamey-2022\/out\/ \(removed 6 left over from the previous build\): 3 md, 4 html, 1 css, 4 woff2 \(--verbose names them\)$/m);
+    // One line a folder, whatever it removed: a programme has up to a hundred workshops.
+    expect(wrote(briefs)).toHaveLength(3);
+    expect(briefs).not.toMatch(/^Removed/m);
+    expect(existsSync(path.join(cwd, 'niamey-2022/out/countries'))).toBe(false);
+    // Rabat dropped from the programme: Ghana, where only Rabat was held, has no dossier any more.
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../rabat-2022\n', ''));
+    editFile(path.join(cwd, 'niamey-2022/sessions/05-cloture.yaml'), /^ *same_as: rabat-2022:.*\n/gm, '');
+    writeFileSync(niamey, read(niamey).replace('documents: [report, recommendations, follow-up]', 'documents: [report, follow-up]'));
+    const verbose = build('--format', 'md,html', '--verbose');
+    expect(verbose).toContain('\nRemoved 2 left over from the previous build: recommendations.html, recommendations.md\n');
+    expect(verbose).toMatch(/^Wrote the programme's 21 files to sahel-programme\/out\/: overview\.md, actions\.md, .*, programme\.json\nRemoved 2 left over from the previous build: countries\/GHA\.html, countries\/GHA\.md$/m);
+    expect(existsSync(path.join(dir, 'out/countries/GHA.md'))).toBe(false);
+    // Markdown only: the HTML is left in every folder, the programme's own too, and said so.
+    const markdown = build();
+    expect(markdown).toMatch(/^Wrote 2 files to niamey-2022\/out\/ \(8 of other formats left as an earlier build wrote them\): 2 md \(--verbose names them\)$/m);
+    expect(markdown).toMatch(/^Wrote the programme's 9 files to sahel-programme\/out\/ \(12 of other formats left as an earlier build wrote them\): overview\.md, actions\.md, recurring\.md, countries\/NER\.md, countries\/BFA\.md, countries\/MLI\.md, actions\.csv, actions\.ics, programme\.json$/m);
+    expect(wrote(markdown)).toHaveLength(2);
+    expect(existsSync(path.join(dir, 'out/overview.html'))).toBe(true);
   });
 
   it('build --check --strict still lists the folders out of date after saying why the warnings fail the run, exit 1 (it said only "Failed: --strict …")', async () => {
@@ -408,7 +447,8 @@ describe('a programme of workshops', () => {
     expect(files.filter((f) => f.endsWith('.md'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['actions.csv', 'actions.ics', 'programme.json', 'index.html', 'style.css']));
     expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/report.pdf'))).toBe(true);
-    expect(result.stderr).toMatch(/^Wrote the programme's 3\d files to .*sahel-programme\/out\/$/m);
+    // Counted by kind, as a workshop's are past a dozen (it said the count alone).
+    expect(result.stderr).toMatch(/^Wrote the programme's 3\d files to .*sahel-programme\/out\/: \d+ pdf, \d+ html, 1 css, 4 woff2, \d+ docx, 1 csv, 1 ics, 1 json \(--verbose names them\)$/m);
     const pdf = await openPdf(new Uint8Array(readFileSync(path.join(dir, 'out/overview.pdf'))));
     const text = (await allText(pdf)).join('\n');
     expect(text).toContain('Programme overview');

@@ -12,7 +12,7 @@ describe('what build says it wrote', () => {
   it('counts many by kind, in the order they came, and names them all with --verbose', () => {
     const written = [...files(30, 'md'), ...files(30, 'pdf'), ...files(4, 'css'), 'en/public/LICENSE', ...files(30, 'docx')];
     expect(publishedSummary('out', { written, kept: [], removed: [] })).toBe('Wrote 95 files to out/: 30 md, 30 pdf, 4 css, 1 other, 30 docx (--verbose names them)\n');
-    const verbose = publishedSummary('out', { written, kept: [], removed: [] }, true);
+    const verbose = publishedSummary('out', { written, kept: [], removed: [] }, { verbose: true });
     expect(verbose.startsWith('Wrote 95 files to out/: en/public/doc-0.md, en/public/doc-1.md,')).toBe(true);
     expect(verbose).toContain('en/public/LICENSE, en/public/doc-0.docx');
   });
@@ -27,6 +27,20 @@ describe('what build says of the files of other formats', () => {
   it('names those it left as they were, or counts them by kind', () => {
     expect(publishedSummary('out', { written: ['report.md'], kept: [], removed: [], otherFormats: ['report.html', 'style.css'] })).toBe('Wrote 1 file to out/: report.md\nLeft 2 files of other formats as an earlier build wrote them (not built this time): report.html, style.css\n');
     expect(publishedSummary('out', { written: ['report.md'], kept: [], removed: [], otherFormats: files(13, 'pdf') })).toContain('Left 13 files of other formats as an earlier build wrote them (not built this time): 13 pdf (--verbose names them)\n');
+  });
+});
+
+describe('what a programme\'s build says of each of its folders', () => {
+  it('says on one line what it removed and what it left of other formats, its files counted by kind', () => {
+    const result = { written: files(3, 'md'), kept: [], removed: files(6, 'html', 'countries/'), otherFormats: files(8, 'pdf') };
+    expect(publishedSummary('niamey/out', result, { oneLine: true, named: 0 })).toBe('Wrote 3 files to niamey/out/ (removed 6 left over from the previous build; 8 of other formats left as an earlier build wrote them): 3 md (--verbose names them)\n');
+    expect(publishedSummary('out', { written: ['overview.md'], kept: [], removed: [], otherFormats: ['overview.html'] }, { oneLine: true, whose: 'the programme\'s ' })).toBe('Wrote the programme\'s 1 file to out/ (1 of other formats left as an earlier build wrote it): overview.md\n');
+  });
+
+  it('names every file with --verbose, on the lines a workshop built alone gives', () => {
+    const result = { written: ['report.md'], kept: [], removed: ['countries/NER.md'], otherFormats: ['report.html'] };
+    expect(publishedSummary('out', result, { oneLine: true, named: 0, verbose: true })).toBe(publishedSummary('out', result, { verbose: true }));
+    expect(publishedSummary('out', result, { verbose: true })).toBe('Wrote 1 file to out/: report.md\nRemoved 1 left over from the previous build: countries/NER.md\nLeft 1 file of other formats as an earlier build wrote it (not built this time): report.html\n');
   });
 });
 

@@ -5,7 +5,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
 import { cacheSummary, checkSummary, lateInterruptNote, progressLine, publishedSummary, rebuildCommand } from '../build-messages.js';
 import { EXIT, type Io } from '../io.js';
-import { problemsExitCode, reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
+import { problemsExitCode, reportAndJudge, reportedPath, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { Timings } from '../../build/timings.js';
 import type { WarmState } from '../../build/warm.js';
@@ -58,7 +58,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
     // What brings them up to date: this very build, with the options that change what it makes.
     const command = rebuildCommand({ dir, ...(out !== undefined ? { out } : {}), ...(formats ? { formats } : {}), ...(templates !== undefined ? { templates } : {}), ...(pdfTheme !== undefined ? { pdfTheme } : {}), ...(pdfA ? { pdfA } : {}), ...(asOf !== undefined ? { asOf } : {}) });
     // JSON and GitHub annotations carry the differences as problems; the pretty reporter lists them after.
-    if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir), command));
+    if (reporting.reporter !== 'pretty') result.diagnostics.push(...outputDiagnostics(problems, path.relative(result.dir, result.outDir), command, reportedPath(result.dir, reporting, io)));
     const code = report();
     io.stderr.write(checkSummary(shown, { files: result.files.length, ...(result.formats ? { formats: result.formats } : {}), problems, unchecked }, reporting.quiet, command));
     return problems.length ? EXIT.problems : code;
@@ -74,7 +74,7 @@ export async function buildCommand(options: BuildOptions, globals: GlobalOptions
   const saidBefore = warm !== undefined && warm.otherFormatsSaid === others;
   if (warm) warm.otherFormatsSaid = others;
   const { otherFormats: _said, ...withoutOthers } = published;
-  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, saidBefore ? withoutOthers : published, reporting.verbose));
+  if (!reporting.quiet) io.stderr.write(publishedSummary(shown, saidBefore ? withoutOthers : published, { verbose: reporting.verbose }));
   if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   return code;
 }

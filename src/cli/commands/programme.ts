@@ -5,15 +5,15 @@ import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../
 import { stageProgramme } from '../../build/programme-staging.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportedPath, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
 import type { ValidateOptions } from './validate.js';
-import { cacheSummary, checkSummary, lateInterruptNote, rebuildCommand, type Compared } from '../build-messages.js';
+import { cacheSummary, checkSummary, lateInterruptNote, publishedSummary, rebuildCommand, type Compared } from '../build-messages.js';
 import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
 import type { Format } from '../../notes/types.js';
-import type { OutputFile } from '../../build/publish.js';
+import type { OutputFile, PublishResult } from '../../build/publish.js';
 import { Timings } from '../../build/timings.js';
 
 /** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
@@ -82,7 +82,7 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   // made, also when warnings fail the run (--strict, --max-warnings): the log says what is out of date too.
   // What brings them up to date: the programme's build, with the options that change what it makes.
   const command = rebuildCommand({ dir: options.dir, ...(options.out !== undefined ? { out: options.out } : {}), ...(formats ? { formats } : {}), ...(options.templates !== undefined ? { templates: options.templates } : {}), ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}), ...(options.pdfA ? { pdfA: true } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
-  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, formats: built.formats, part: built }], reporting, command) : [];
+  const compared = !staging && made ? await compareFolders([...built.builds.map((b) => ({ ...b, part: b, programmeWorkshop: true })), { dir: built.dir, outDir: built.outDir, files: built.files, formats: built.formats, part: built }], reporting, command, io) : [];
   // Printed once the outcome is known: a publish that fails after the problems were printed would
   // make a second JSON array (its setup error) on stdout.
   const printProblems = () => {
@@ -113,18 +113,20 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
   timings.mark('write');
   if (reporting.verbose) io.stderr.write(timings.format());
   if (!reporting.quiet) {
-    for (const result of built.builds) {
-      const { written = [], otherFormats = [] } = published.get(result.outDir) ?? {};
-      const left = otherFormats.length > 0 ? ` (${otherFormats.length} of other formats left as an earlier build wrote them)` : '';
-      io.stderr.write(`Wrote ${written.length} files to ${path.relative(io.cwd, result.outDir) || '.'}/${left}\n`);
-    }
+    // Each folder as a workshop built alone says it (what was removed, what was left of other
+    // formats), on one line: a programme has up to a hundred workshops. Their files counted by kind.
+    const said = (outDir: string, result: PublishResult | undefined, named: number, whose?: string) => publishedSummary(path.relative(io.cwd, outDir) || '.', result ?? { written: [], kept: [], removed: [] }, { verbose: reporting.verbose, oneLine: true, named, ...(whose !== undefined ? { whose } : {}) });
+    for (const result of built.builds) io.stderr.write(said(result.outDir, published.get(result.outDir), 0));
     // Its own reports were built as of that day like every workshop's: before it was held, every action not started.
     if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}. ${built.leftOut.length === 1 ? 'Its own reports, built' : 'Their own reports, built'} as of that day too, show every action not started; a build without --as-of brings them up to date.\n`);
     // Its reports print what it marks restricted, and the programme's documents go to donors.
     if (built.unlinked.length > 0) io.stderr.write(`Named without a link to its reports in the programme's documents (they print what it marks restricted, and it has no public edition): ${built.unlinked.map((dir) => path.relative(io.cwd, dir) || '.').join(', ')}. To link to it, give it a public edition (report.editions, see README "Editions").\n`);
-    // Its files named when they are few (Markdown only: the documents and the exports), else counted as a workshop's are.
-    const names = built.files.length <= NAMED_FILES ? `: ${built.files.map((f) => f.path).join(', ')}` : '';
-    io.stderr.write(`Wrote the programme's ${built.files.length} files to ${path.relative(io.cwd, built.outDir) || '.'}/${names}\n`);
+    // Its files named when they are few (Markdown only: the documents and the exports), else counted
+    // as a workshop's are; in the order the build made them (its documents, then its exports), not staged them.
+    const own = published.get(built.outDir);
+    const order = new Map(built.files.map((file, index) => [file.path, index]));
+    const inOrder = (files: readonly string[]) => [...files].sort((a, b) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size));
+    io.stderr.write(said(built.outDir, own && { ...own, written: inOrder(own.written) }, NAMED_FILES, "the programme's "));
     // Ctrl-C after every folder's commit record was written: all were published (see stageProgramme).
     if (io.signal?.aborted) io.stderr.write(lateInterruptNote());
   }
@@ -138,13 +140,13 @@ const NAMED_FILES = 20;
  * `build --check` of a programme: each output folder against what the build made, in the formats
  * it made there (the files of other formats are left out, as for a workshop). For the JSON and
  * GitHub reporters, each difference is also a problem of the folder's project (`part`), whose hint
- * gives `command`.
+ * gives `command` and whose message names the file as the reporter prints its `file`.
  */
-async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; formats?: readonly Format[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting, command: string): Promise<Array<Compared & { outDir: string }>> {
+async function compareFolders(folders: ReadonlyArray<{ dir: string; outDir: string; files: OutputFile[]; formats?: readonly Format[]; part: { diagnostics: Diagnostic[] }; programmeWorkshop?: boolean }>, reporting: Reporting, command: string, io: Io): Promise<Array<Compared & { outDir: string }>> {
   const compared = [];
   for (const folder of folders) {
     const { problems, unchecked } = await compareOutput(folder.outDir, folder.files, folder.dir, { programmeWorkshop: folder.programmeWorkshop ?? false, ...(folder.formats ? { formats: folder.formats } : {}) });
-    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir), command));
+    if (reporting.reporter !== 'pretty') folder.part.diagnostics.push(...outputDiagnostics(problems, path.relative(folder.dir, folder.outDir), command, reportedPath(folder.dir, reporting, io)));
     compared.push({ outDir: folder.outDir, files: folder.files.length, ...(folder.formats ? { formats: folder.formats } : {}), problems, unchecked });
   }
   return compared;
