@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -133,6 +134,39 @@ describe('a programme of workshops', () => {
     const todo = new ICAL.Component(ICAL.parse(read(path.join(dir, 'out/actions.ics')))).getAllSubcomponents('vtodo').find((t) => t.getFirstPropertyValue('uid') === 'niamey-2022.comites-locaux-pilotes@workshop-report')!;
     expect(String(todo.getFirstPropertyValue('status'))).toBe('NEEDS-ACTION');
     expect(String(todo.getFirstPropertyValue('description'))).not.toMatch(/Status/);
+  });
+
+  it('exports an action whose text is wrapped over lines, or has paragraphs and a list, as one row of actions.csv and a one-line calendar title', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, `${read(session)}  - id: wrapped-text
+    text: |
+      Organiser une deuxième mission conjointe
+      aux postes frontières du nord.
+    owner: uncct
+    due: 2023-02-01
+  - id: rich-text
+    text: |
+      Préparer le **rapport** de mission et le publier sur [le site](https://un.org/sahel).
+
+      Il couvrira :
+
+      - item one
+      - item two
+    owner: uncct
+    due: 2023-02-15
+`);
+    const built = runBin(['build', dir]);
+    expect(built.code, built.stderr).toBe(0);
+    // Read as Excel or Python's csv module reads it: CR, LF and CRLF each end a row outside quotes (each line break split the action's row).
+    const rows = parse(read(path.join(dir, 'out/actions.csv')), { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+    expect(rows.map((row) => row.length)).toEqual(Array(1 + 17).fill(9));
+    const text = (id: string) => rows.find((row) => row[1] === id)![3];
+    expect(text('wrapped-text')).toBe('Organiser une deuxième mission conjointe aux postes frontières du nord.');
+    expect(text('rich-text')).toBe('Préparer le rapport de mission et le publier sur le site (https://un.org/sahel). Il couvrira : item one item two');
+    const summary = (id: string) => String(new ICAL.Component(ICAL.parse(read(path.join(dir, 'out/actions.ics')))).getAllSubcomponents('vtodo').find((todo) => todo.getFirstPropertyValue('uid') === `niamey-2022.${id}@workshop-report`)!.getFirstPropertyValue('summary'));
+    expect(summary('wrapped-text')).toMatch(/: Organiser une deuxième mission conjointe aux postes frontières du nord\.$/);
+    expect(summary('rich-text')).toMatch(/: Préparer le rapport de mission et le publier sur le site \(https:\/\/un\.org\/sahel\)\. Il couvrira : item one item two$/);
   });
 
   it('is checked before anything is written: a missing workshop folder, listed at its line', () => {
