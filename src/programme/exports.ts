@@ -73,7 +73,9 @@ const COLUMNS = ['workshop', 'id', 'label', 'text', 'owner', 'due', 'status', 'o
  */
 export function actionsCsv(model: ProgrammeModel): string {
   const rows = model.actions.map((a) => [a.workshop.id, a.id ?? '', a.label, asText(plain(a.text)), asText(String(a.owner.short)), a.due ?? '', a.status ?? '', a.overdue ? 'yes' : 'no', asOf(model, a) ?? '']);
-  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+  // A field holding a lone LF or CR is quoted too: with `record_delimiter` given, csv-stringify
+  // quotes only a field holding CRLF, and a reader (Excel, Python's csv) ended the row at the LF.
+  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true })}`;
 }
 
 /**

@@ -42,6 +42,19 @@ describe('actions.csv', () => {
     // Every line of the file is a row: no line break is left in a field.
     expect(csv.split(/\r\n|\n|\r/).filter(Boolean)).toHaveLength(1 + programme.actions.length);
   });
+
+  it('quotes a field that holds a line feed or a carriage return, so it stays one field (csv-stringify quoted only CRLF)', () => {
+    const programme = model();
+    const [first, second] = programme.actions;
+    first!.owner = { ...first!.owner, short: 'UN\nCCT' };
+    second!.owner = { ...second!.owner, short: 'UN\rCCT' };
+    const csv = actionsCsv(programme);
+    expect(csv).toContain(',"UN\nCCT",');
+    expect(csv).toContain(',"UN\rCCT",');
+    const read = rows(csv);
+    expect(read.map((row) => row.length)).toEqual(Array(1 + programme.actions.length).fill(9));
+    expect([read[1]![4], read[2]![4]]).toEqual(['UN\nCCT', 'UN\rCCT']);
+  });
 });
 
 describe('actions.ics', () => {
