@@ -80,6 +80,8 @@ describe('same_as: WORKSHOP:ID across a programme', () => {
     const root = programme('own-workshop');
     const result = runBin(['build', 'programme'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
+    // Its warning is said by build as by validate (a build without error reported only its workshops' own problems).
+    expect(result.stderr).toMatch(/^beta-2023\/sessions\/a\.yaml:28:14 warning .*\[same-as-own-workshop\]$/m);
     const recurring = readFileSync(path.join(root, 'programme/out/recurring.md'), 'utf8');
     // Both copies are "Border Security Workshop 2022": the folder name tells them apart.
     expect(recurring).toContain('*Raised at Border Security Workshop 2022 (alpha-2022) as R1; also raised at Border Security Workshop 2022 (beta-2023) as R1.*');
