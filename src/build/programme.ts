@@ -14,7 +14,7 @@ import type { Format, Language, Organization } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { programmeTemplateProblems } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
-import { actionsElsewhere, type ActionOwner } from '../validate/programme-actions.js';
+import { actionsElsewhere, actionsWithoutCalendarId, type ActionOwner } from '../validate/programme-actions.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
@@ -169,14 +169,15 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
 /**
  * The programme's rules over its workshops (judged by their facts), on each workshop's diagnostics:
  * same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it; a follow-up report
- * naming another workshop's action, said whose and where the report belongs. On its check's, and in
+ * naming another workshop's action, said whose and where the report belongs; an action without an
+ * id, whose task's UID in actions.ics is its number (actionsWithoutCalendarId). On its check's, and in
  * a build on its build's too, which are what a build reports (they hold its check's, without these:
  * a build said none of these warnings). `unresolved`: the ids of workshops listed but not found.
  * New arrays: a result may be shared. Pure.
  */
 function withProgrammeRules<T extends { diagnostics: Diagnostic[] }>(members: readonly ActionOwner[], unresolved: readonly string[], results: readonly T[]): T[] {
   const crossWorkshop = checkProgrammeSameAs([...members.map(({ id, facts }) => ({ id, facts })), ...unresolved.map((id) => ({ id }))]);
-  return actionsElsewhere(members, results).map((own, index) => (crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own));
+  return actionsWithoutCalendarId(members, actionsElsewhere(members, results)).map((own, index) => (crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own));
 }
 
 /** The name of a folder beside `dir` that holds a workshop and is close to `dir`'s name (`niamy-2022` → `niamey-2022`). */

@@ -205,6 +205,34 @@ describe('a programme of workshops', () => {
     expect(runBin(['validate', path.join(dir, '../niamey-2022')]).stderr).toContain('hint: Use the `id:` of an action in a session file');
   });
 
+  it('warns of an action without an id in a workshop of a programme: its task\'s UID in actions.ics is its number, which moves (action-without-id, as with follow-up reports)', () => {
+    const dir = copy();
+    // Niamey without follow-up reports: only the programme's calendar needs its actions' ids.
+    remove(path.join(dir, '../niamey-2022/follow-up'));
+    const niamey = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(niamey, `${read(niamey).replace('  - id: comites-locaux-pilotes\n    text:', '  - text:')}  - text: Préparer le budget de la mission.\n    owner: uncct\n    restricted: true\n`);
+    // Rabat has follow-up reports: its own warning, said once, says both.
+    const rabat = path.join(dir, '../rabat-2022/sessions/08-closing.yaml');
+    writeFileSync(rabat, `${read(rabat)}  - text: Publish the report online.\n    owner: uncct\n`);
+    const line = (file: string, text: string) => read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
+    const calendar = 'its task\'s UID in the programme\'s actions.ics is its number (A1, A2…), which changes when actions are renumbered (one added or removed before it): a calendar that imported an earlier build then duplicates the task, or mixes it up with another.';
+    const expected = [
+      { file: expect.stringMatching(/rabat-2022\/sessions\/08-closing\.yaml$/), line: line(rabat, 'Publish the report online'), message: `This action has no id, so follow-up reports cannot refer to it, and ${calendar}`, hint: 'Give it one, e.g. `id: publish-the-report-online`.' },
+      // (Not the restricted one: the programme shows no restricted action.)
+      { file: expect.stringMatching(/niamey-2022\/sessions\/05-cloture\.yaml$/), line: line(niamey, 'Installer les comités locaux'), message: `This action has no id, so ${calendar}`, hint: 'Give it one, e.g. `id: installer-les-comites-locaux`.' },
+    ];
+    const unnamed = (stdout: string) => (JSON.parse(stdout) as Array<{ ruleId: string; file: string; line: number; message: string; hint: string }>).filter((d) => d.ruleId === 'action-without-id').map(({ file, line: at, message, hint }) => ({ file, line: at, message, hint }));
+    // validate and build alike; the cache keeps what the programme's rule needs (the second --cache run reads the workshops' stored verdicts).
+    for (const args of [['validate', dir], ['validate', dir, '--cache'], ['validate', dir, '--cache'], ['build', dir]]) {
+      const result = runBin([...args, '--reporter', 'json']);
+      expect(unnamed(result.stdout), args.join(' ')).toEqual(expected);
+    }
+    // Validated alone, without follow-up reports, a workshop has no calendar: nothing said, as before.
+    expect(unnamed(runBin(['validate', path.join(dir, '../niamey-2022'), '--reporter', 'json']).stdout)).toEqual([]);
+    // The example's actions all have ids: its build stays free of the warning.
+    expect(unnamed(runBin(['validate', path.join(ROOT, 'examples/sahel-programme'), '--reporter', 'json']).stdout)).toEqual([]);
+  });
+
   it('refuses an output folder in the programme\'s or a workshop\'s own files, or a workshop\'s output folder', () => {
     const dir = copy();
     for (const out of ['.', '../rabat-2022/sessions', '../rabat-2022', '../niamey-2022/out', '../..']) {
