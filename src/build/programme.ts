@@ -14,7 +14,7 @@ import type { Format, Language, Organization } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
 import { programmeTemplateProblems } from '../programme/render.js';
 import { checkProgrammeSameAs, programmeFacts, type ProgrammeFacts } from '../validate/programme-same-as.js';
-import { actionsElsewhere } from '../validate/programme-actions.js';
+import { actionsElsewhere, actionsWithoutCalendarId, type ActionOwner } from '../validate/programme-actions.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
 import { checkProblems, checkProject, type CheckedResult, type ProblemsResult } from './check-project.js';
@@ -161,15 +161,23 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
     listed.push({ folder, dir: workshopDir, index });
   }
   const checked = await checkAll(listed, cache);
-  // same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it (new arrays: a checked result may be shared).
-  const crossWorkshop = checkProgrammeSameAs([...listed.map((workshop, index) => ({ id: programmeId(workshop.dir), facts: factsOf(checked[index]!) })), ...unresolved.map((id) => ({ id }))]);
-  // A follow-up report naming another workshop's action: said whose, and where the report belongs.
-  const placed = actionsElsewhere(listed.map((workshop, index) => ({ id: programmeId(workshop.dir), dir: workshop.dir, facts: factsOf(checked[index]!) })), checked);
-  result.workshops = listed.map((workshop, index) => {
-    const own = placed[index]!;
-    return { ...workshop, checked: crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own };
-  });
+  const judged = withProgrammeRules(listed.map((workshop, index) => ({ id: programmeId(workshop.dir), dir: workshop.dir, facts: factsOf(checked[index]!) })), unresolved, checked);
+  result.workshops = listed.map((workshop, index) => ({ ...workshop, checked: judged[index]! }));
   return result;
+}
+
+/**
+ * The programme's rules over its workshops (judged by their facts), on each workshop's diagnostics:
+ * same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it; a follow-up report
+ * naming another workshop's action, said whose and where the report belongs; an action without an
+ * id, whose task's UID in actions.ics is its number (actionsWithoutCalendarId). On its check's, and in
+ * a build on its build's too, which are what a build reports (they hold its check's, without these:
+ * a build said none of these warnings). `unresolved`: the ids of workshops listed but not found.
+ * New arrays: a result may be shared. Pure.
+ */
+function withProgrammeRules<T extends { diagnostics: Diagnostic[] }>(members: readonly ActionOwner[], unresolved: readonly string[], results: readonly T[]): T[] {
+  const crossWorkshop = checkProgrammeSameAs([...members.map(({ id, facts }) => ({ id, facts })), ...unresolved.map((id) => ({ id }))]);
+  return actionsWithoutCalendarId(members, actionsElsewhere(members, results)).map((own, index) => (crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own));
 }
 
 /** The name of a folder beside `dir` that holds a workshop and is close to `dir`'s name (`niamy-2022` → `niamey-2022`). */
@@ -240,7 +248,9 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], formats, sources: templateSources, leftOut: [], unlinked: [] };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
-  result.builds = asOfBeforeAll(withoutRepeats(outcomes.map((outcome) => outcome.build!)));
+  // (With the programme's rules, as its check has them: a build's report is its builds'.)
+  const members = check.workshops.map((workshop) => ({ id: programmeId(workshop.dir), dir: workshop.dir, facts: workshop.checked.facts }));
+  result.builds = asOfBeforeAll(withoutRepeats(withProgrammeRules(members, [], outcomes.map((outcome) => outcome.build!))));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   // With --as-of, the programme as it stood that day: a workshop not yet held then is left out (its
   // actions were not yet decided), unless none was held (then every one, as each alone is built).

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ICAL from 'ical.js';
-import type { Link, Node, Parent } from 'mdast';
+import type { Link, Node, Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseGfm } from '../markdown/parse.js';
 import { translate } from '../i18n/index.js';
@@ -19,18 +19,38 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 const PLAIN_ALREADY = /^(?![\d -])[\p{L}\p{M}\p{N} ,.;'’"?()%«»\u00a0-]*(?<! )$/u;
 
 /**
- * A Markdown text as plain words (for a spreadsheet cell or a calendar entry); a link keeps its
- * address after its words, `the guidelines (https://…)`, which the words alone lost.
+ * A Markdown text as plain words on one line (for a spreadsheet cell or a calendar entry's title): a
+ * soft or hard line break is a space, and so is the step from one paragraph, list item, heading or
+ * table cell to the next (`Il couvrira : item one item two`, as the register's cell prints it; the
+ * items ran together, `item oneitem two`, and a text wrapped over two lines kept its line break,
+ * which split its row in actions.csv). A link keeps its address after its words,
+ * `the guidelines (https://…)`, which the words alone lost.
  */
 export function plain(markdown: { source: string } | string): string {
   const source = typeof markdown === 'string' ? markdown : markdown.source;
   // Most action texts are plain sentences: parsing thousands of them costs a programme's build 0.4 s.
   if (PLAIN_ALREADY.test(source) && !/www\./i.test(source)) return source;
-  return parseGfm(source).children.map((node) => toString(withAddresses(node))).join('\n\n');
+  return plainWords(parseGfm(source));
 }
 
-/** `node` with each link to a web or mail address followed by that address, unless its words are the address. */
+/** The words of a parsed Markdown text, as plain() gives them (the shortcut must give the same). Pure. */
+export function plainWords(tree: Root): string {
+  return blockWords(withAddresses(tree)).map((words) => words.replace(/[ \t]*(?:\r\n?|\n)[ \t]*/g, ' ')).filter((words) => words !== '').join(' ');
+}
+
+/** The words of each block of `node` that holds some (a paragraph, a heading, a table cell, code, HTML), in order. */
+function blockWords(node: Nodes): string[] {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return [toString(node)];
+  if (node.type === 'code' || node.type === 'html') return [node.value];
+  return 'children' in node ? node.children.flatMap((child) => blockWords(child)) : [];
+}
+
+/**
+ * `node` with each link to a web or mail address followed by that address, unless its words are the
+ * address, and each hard line break a space (mdast-util-to-string gives it nothing: the words either side ran together).
+ */
 function withAddresses<T extends Node>(node: T): T {
+  if (node.type === 'break') return { type: 'text', value: ' ' } as unknown as T;
   if (node.type === 'link') {
     const { url } = node as unknown as Link;
     const words = toString(node);
@@ -48,12 +68,14 @@ const COLUMNS = ['workshop', 'id', 'label', 'text', 'owner', 'due', 'status', 'o
 /**
  * actions.csv: one row per action of every workshop, for the people who track actions in a
  * spreadsheet. UTF-8 with a byte-order mark, so Excel opens accents intact (LibreOffice too); CRLF
- * line ends, quoted as RFC 4180 says (csv-stringify); a text that would be a formula is kept a text
- * (see asText). Pure.
+ * line ends, quoted as RFC 4180 says (csv-stringify); an action's text on one line (see plain); a
+ * text that would be a formula is kept a text (see asText). Pure.
  */
 export function actionsCsv(model: ProgrammeModel): string {
   const rows = model.actions.map((a) => [a.workshop.id, a.id ?? '', a.label, asText(plain(a.text)), asText(String(a.owner.short)), a.due ?? '', a.status ?? '', a.overdue ? 'yes' : 'no', asOf(model, a) ?? '']);
-  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+  // A field holding a lone LF or CR is quoted too: with `record_delimiter` given, csv-stringify
+  // quotes only a field holding CRLF, and a reader (Excel, Python's csv) ended the row at the LF.
+  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true })}`;
 }
 
 /**

@@ -2,17 +2,23 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate } from '../load/index.js';
 import { sameAsElsewhere } from '../notes/same-as.js';
 import type { CheckedProject } from './index.js';
+import { actionsWithoutId } from './rules/follow-up.js';
 import { suggest } from './suggest.js';
 
 /**
  * What the programme's rules need of a workshop, as plain data (a worker thread posts it, a cache
- * keeps it with the workshop's verdict): its recommendations' and actions' ids, and each `same_as: WORKSHOP:ID`
- * it writes, located.
+ * keeps it with the workshop's verdict): its recommendations' and actions' ids, its actions without
+ * one, and each `same_as: WORKSHOP:ID` it writes, located.
  */
 export interface ProgrammeFacts {
   recommendationIds: string[];
   /** Its actions' ids (a follow-up report of another workshop that names one was saved in the wrong folder). */
   actionIds?: string[];
+  /**
+   * Its actions without an id that the programme exports (not restricted, nor in a restricted
+   * session): where each is, and the id `action-without-id` suggests (see actionsWithoutCalendarId).
+   */
+  actionsWithoutId?: Array<{ id: string; location: Location }>;
   links: Array<{ value: string; workshop: string; id: string; location: Location }>;
 }
 
@@ -26,7 +32,9 @@ export function programmeFacts(project: CheckedProject): ProgrammeFacts {
     });
   }
   const actionIds = project.sessions.flatMap((session) => (session.data.actions ?? []).flatMap((action) => (action.id === undefined ? [] : [action.id])));
-  return { recommendationIds: [...recommendationIds(project)], actionIds, links };
+  // (Suggested among all of them, as the workshop's own rule suggests, though a restricted one is in no export.)
+  const withoutId = actionsWithoutId(project.sessions).flatMap(({ session, index, id }) => (session.data.restricted === true || session.data.actions?.[index]?.restricted === true ? [] : [{ id, location: locate(session.file, ['actions', index], 'mapping-start') }]));
+  return { recommendationIds: [...recommendationIds(project)], actionIds, ...(withoutId.length > 0 ? { actionsWithoutId: withoutId } : {}), links };
 }
 
 /** A workshop of a programme: its id there (folder name) and its facts, absent when its notes failed their schema. */

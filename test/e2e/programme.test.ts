@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyTree, editFile, listFiles, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
@@ -135,6 +136,39 @@ describe('a programme of workshops', () => {
     expect(String(todo.getFirstPropertyValue('description'))).not.toMatch(/Status/);
   });
 
+  it('exports an action whose text is wrapped over lines, or has paragraphs and a list, as one row of actions.csv and a one-line calendar title', () => {
+    const dir = copy();
+    const session = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(session, `${read(session)}  - id: wrapped-text
+    text: |
+      Organiser une deuxième mission conjointe
+      aux postes frontières du nord.
+    owner: uncct
+    due: 2023-02-01
+  - id: rich-text
+    text: |
+      Préparer le **rapport** de mission et le publier sur [le site](https://un.org/sahel).
+
+      Il couvrira :
+
+      - item one
+      - item two
+    owner: uncct
+    due: 2023-02-15
+`);
+    const built = runBin(['build', dir]);
+    expect(built.code, built.stderr).toBe(0);
+    // Read as Excel or Python's csv module reads it: CR, LF and CRLF each end a row outside quotes (each line break split the action's row).
+    const rows = parse(read(path.join(dir, 'out/actions.csv')), { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+    expect(rows.map((row) => row.length)).toEqual(Array(1 + 17).fill(9));
+    const text = (id: string) => rows.find((row) => row[1] === id)![3];
+    expect(text('wrapped-text')).toBe('Organiser une deuxième mission conjointe aux postes frontières du nord.');
+    expect(text('rich-text')).toBe('Préparer le rapport de mission et le publier sur le site (https://un.org/sahel). Il couvrira : item one item two');
+    const summary = (id: string) => String(new ICAL.Component(ICAL.parse(read(path.join(dir, 'out/actions.ics')))).getAllSubcomponents('vtodo').find((todo) => todo.getFirstPropertyValue('uid') === `niamey-2022.${id}@workshop-report`)!.getFirstPropertyValue('summary'));
+    expect(summary('wrapped-text')).toMatch(/: Organiser une deuxième mission conjointe aux postes frontières du nord\.$/);
+    expect(summary('rich-text')).toMatch(/: Préparer le rapport de mission et le publier sur le site \(https:\/\/un\.org\/sahel\)\. Il couvrira : item one item two$/);
+  });
+
   it('is checked before anything is written: a missing workshop folder, listed at its line', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../dakar-2023'));
@@ -169,6 +203,34 @@ describe('a programme of workshops', () => {
     }
     // Validated alone, the workshop knows no other: the hint is the one it had.
     expect(runBin(['validate', path.join(dir, '../niamey-2022')]).stderr).toContain('hint: Use the `id:` of an action in a session file');
+  });
+
+  it('warns of an action without an id in a workshop of a programme: its task\'s UID in actions.ics is its number, which moves (action-without-id, as with follow-up reports)', () => {
+    const dir = copy();
+    // Niamey without follow-up reports: only the programme's calendar needs its actions' ids.
+    remove(path.join(dir, '../niamey-2022/follow-up'));
+    const niamey = path.join(dir, '../niamey-2022/sessions/05-cloture.yaml');
+    writeFileSync(niamey, `${read(niamey).replace('  - id: comites-locaux-pilotes\n    text:', '  - text:')}  - text: Préparer le budget de la mission.\n    owner: uncct\n    restricted: true\n`);
+    // Rabat has follow-up reports: its own warning, said once, says both.
+    const rabat = path.join(dir, '../rabat-2022/sessions/08-closing.yaml');
+    writeFileSync(rabat, `${read(rabat)}  - text: Publish the report online.\n    owner: uncct\n`);
+    const line = (file: string, text: string) => read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
+    const calendar = 'its task\'s UID in the programme\'s actions.ics is its number (A1, A2…), which changes when actions are renumbered (one added or removed before it): a calendar that imported an earlier build then duplicates the task, or mixes it up with another.';
+    const expected = [
+      { file: expect.stringMatching(/rabat-2022\/sessions\/08-closing\.yaml$/), line: line(rabat, 'Publish the report online'), message: `This action has no id, so follow-up reports cannot refer to it, and ${calendar}`, hint: 'Give it one, e.g. `id: publish-the-report-online`.' },
+      // (Not the restricted one: the programme shows no restricted action.)
+      { file: expect.stringMatching(/niamey-2022\/sessions\/05-cloture\.yaml$/), line: line(niamey, 'Installer les comités locaux'), message: `This action has no id, so ${calendar}`, hint: 'Give it one, e.g. `id: installer-les-comites-locaux`.' },
+    ];
+    const unnamed = (stdout: string) => (JSON.parse(stdout) as Array<{ ruleId: string; file: string; line: number; message: string; hint: string }>).filter((d) => d.ruleId === 'action-without-id').map(({ file, line: at, message, hint }) => ({ file, line: at, message, hint }));
+    // validate and build alike; the cache keeps what the programme's rule needs (the second --cache run reads the workshops' stored verdicts).
+    for (const args of [['validate', dir], ['validate', dir, '--cache'], ['validate', dir, '--cache'], ['build', dir]]) {
+      const result = runBin([...args, '--reporter', 'json']);
+      expect(unnamed(result.stdout), args.join(' ')).toEqual(expected);
+    }
+    // Validated alone, without follow-up reports, a workshop has no calendar: nothing said, as before.
+    expect(unnamed(runBin(['validate', path.join(dir, '../niamey-2022'), '--reporter', 'json']).stdout)).toEqual([]);
+    // The example's actions all have ids: its build stays free of the warning.
+    expect(unnamed(runBin(['validate', path.join(ROOT, 'examples/sahel-programme'), '--reporter', 'json']).stdout)).toEqual([]);
   });
 
   it('refuses an output folder in the programme\'s or a workshop\'s own files, or a workshop\'s output folder', () => {

@@ -18,18 +18,14 @@ export function checkFollowUps(ctx: RuleContext): void {
   const { sessions, followUps } = ctx.project;
   if (followUps.length === 0) return;
   const actionIds = new Map<string, Site>();
-  const taken = new Set<string>();
   for (const session of sessions) session.data.actions?.forEach((action, index) => {
     if (action.id !== undefined && !actionIds.has(action.id)) actionIds.set(action.id, { file: session.file, path: ['actions', index, 'id'] });
-    if (action.id !== undefined) taken.add(action.id);
   });
   // An action whose id was left out as not valid (reported there) is not "without an id", and a reference to it is that error's consequence (ctx.invalidIdMeant).
-  for (const session of sessions) session.data.actions?.forEach((action, index) => {
-    if (action.id !== undefined || typeof action.text !== 'string' || ctx.invalidIdAt(session.file, ['actions', index, 'id']) || ctx.entryLostKey(session.file, ['actions', index], ['id'])) return;
-    const id = actionIdFor(action.text, taken);
-    taken.add(id);
+  const judged = (file: ParsedFile, index: number) => !ctx.invalidIdAt(file, ['actions', index, 'id']) && !ctx.entryLostKey(file, ['actions', index], ['id']);
+  for (const { session, index, id } of actionsWithoutId(sessions, judged)) {
     ctx.report('action-without-id', 'warning', { file: session.file, path: ['actions', index] }, 'mapping-start', 'This action has no id, so follow-up reports cannot refer to it.', `Give it one, e.g. \`id: ${id}\`.`);
-  });
+  }
   const recIds = ctx.recommendationSites;
   // (While the workshop's dates are in doubt, against its sessions' first day.)
   const start = ctx.datesToJudgeBy?.start;
@@ -232,6 +228,24 @@ function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']
     const where = repeat.first.file === file ? 'earlier in this report' : `in ${repeat.first.file.source.path}`;
     ctx.report('repeated-follow-up', 'warning', { file, path: ['updates', repeat.index] }, 'mapping-start', `${data.reported_by} already reported ${repeat.subject} as ${repeat.status} on ${data.date}, ${where}: ${repeat.action ? 'the action\'s history' : 'its progress'} would show it twice.`, 'Delete one of the two, or correct its date or status.', [{ site: repeat.first, message: 'the same update' }]);
   }
+}
+
+/**
+ * Each action of `sessions` without an id (and with a text), in order, with the id to suggest for
+ * it: from its first words, unique among the workshop's action ids and the ids suggested before it,
+ * so the workshop's rule and the programme's suggest the same. `judged`: whether an action is (one
+ * whose id was refused is not “without an id”). Pure.
+ */
+export function actionsWithoutId<S extends { file: ParsedFile; data: { actions?: ReadonlyArray<{ id?: string; text?: unknown }> | undefined } }>(sessions: readonly S[], judged: (file: ParsedFile, index: number) => boolean = () => true): Array<{ session: S; index: number; id: string }> {
+  const taken = new Set(sessions.flatMap((session) => (session.data.actions ?? []).flatMap((action) => action.id ?? [])));
+  const found: Array<{ session: S; index: number; id: string }> = [];
+  for (const session of sessions) session.data.actions?.forEach((action, index) => {
+    if (action.id !== undefined || typeof action.text !== 'string' || !judged(session.file, index)) return;
+    const id = actionIdFor(action.text, taken);
+    taken.add(id);
+    found.push({ session, index, id });
+  });
+  return found;
 }
 
 /** An id for an action from its first words (`organize-a-national-workshop`), not one of `taken`. */
