@@ -79,6 +79,20 @@ describe('HTML: a small static site per edition', () => {
     expect(read(path.join(dir, 'out/communique.html'))).toContain('<html lang="fr">');
   });
 
+  it('the index tells apart documents of one title (a custom document made per country) by their file\'s name, where it listed “Country annex” four times', async () => {
+    const dir = path.join(work, 'index-per-country');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  formats: [html]\n  documents:\n    - { name: annex, template: annex.md.hbs, per: country }\n`);
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates/annex.md.hbs'), '{{> front-matter document="Country annex"}}\n\n# {{brief.country.name}}\n\nText.\n');
+    const built = await runInProcess(['build', dir]);
+    expect(built.code, built.stderr).toBe(0);
+    const index = read(path.join(dir, 'out/index.html'));
+    const links = [...index.matchAll(/<a href="(annex\/[^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) expect(link).toMatch(/^annex\/([A-Z]{3})\.html Country annex \(\1\)$/);
+  });
+
   it('no field can put markup or a script into a page', async () => {
     const dir = path.join(work, 'hostile');
     copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);

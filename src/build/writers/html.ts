@@ -53,7 +53,11 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
     for (const image of page.images) images.add(image);
     listed.push({ href: relative, title: page.front.document ?? relative });
   }
-  if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, listed, context.language) });
+  // Documents of one title (a custom document made per country, `Country annex`): told apart by their file's name (`Country annex (BFA)`).
+  const titles = new Map<string, number>();
+  for (const doc of listed) titles.set(doc.title, (titles.get(doc.title) ?? 0) + 1);
+  const named = listed.map((doc) => ((titles.get(doc.title) ?? 0) > 1 ? { ...doc, title: `${doc.title} (${path.posix.basename(doc.href, '.html')})` } : doc));
+  if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, named, context.language) });
   files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
   for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
   // Images beside the pages (see imageFiles); the Markdown publishes the same ones at the same paths.
