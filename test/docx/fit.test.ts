@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
 import { embeddedFonts } from '../../src/docx/fonts.js';
 import { imageSize } from '../../src/docx/inline.js';
 import { readReference } from '../../src/docx/reference.js';
+import { columnWidths } from '../../src/docx/table.js';
+import { parseMarkdown } from '../../src/typeset/markdown.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { makePng } from '../typeset/png.js';
-import { elements, readDocx } from './read-docx.js';
+import { elements, readDocx, wordText } from './read-docx.js';
 
 /** EMU per pixel (96 to the inch) and per twip. */
 const EMU_PX = 9525;
@@ -86,6 +89,58 @@ describe('DOCX: an image is fitted to the text area, its height too, as in the P
       expect(extent!.cy).toBeGreaterThan(area.height * 0.78);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const URL = 'https://www.un.org/counterterrorism/sites/www.un.org.counterterrorism/files/very/long/path/report-final-2022-en.pdf';
+const tableMarkdown = `| Item | Explanation | Owner |
+| :-- | :-- | :-- |
+| Budget | See ${URL} for details. | Finance |
+| Logistics | Short. | Admin |
+`;
+
+/** Twips a column needs for a word of `n` characters, as columnWidths counts (112 a character, 240 of margins). */
+const wordTwips = (n: number) => n * 112 + 240;
+
+describe('DOCX: a table with a word too long for any column (a web address)', () => {
+  const table = parseMarkdown(tableMarkdown).children.find((c): c is Table => c.type === 'table')!;
+
+  it('columnWidths: the other columns keep their longest words, the long word is capped at a quarter of the text and breaks in its cell', () => {
+    const total = 9638; // A4 less 20 mm margins either side
+    const widths = columnWidths(table, total);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(widths[0]).toBeGreaterThanOrEqual(wordTwips('Logistics'.length));
+    expect(widths[2]).toBeGreaterThanOrEqual(wordTwips('Finance'.length));
+    // The text column still gets the most room: its cells are the longest.
+    expect(widths[1]).toBeGreaterThan(widths[0]! + widths[2]!);
+    // Narrower (in a quote, a narrow page): the same, as long as the short words fit at all.
+    const narrow = columnWidths(table, 5000);
+    expect(narrow.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(narrow[0]).toBeGreaterThanOrEqual(wordTwips('Logistics'.length));
+    expect(narrow[2]).toBeGreaterThanOrEqual(wordTwips('Finance'.length));
+  });
+
+  it('columnWidths: columns whose words cannot all fit still shrink in proportion, adding up to the width', () => {
+    const many = parseMarkdown(`| ${Array.from({ length: 8 }, (_, i) => `Column${i}longheader`).join(' | ')} |\n| ${Array(8).fill('--').join(' | ')} |\n`).children.find((c): c is Table => c.type === 'table')!;
+    const widths = columnWidths(many, 9638);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9638);
+    for (const w of widths) expect(w).toBeGreaterThan(9638 / 8 - 10);
+  });
+
+  it('gives each short column of the Word table at least its longest word (Owner, Finance and Logistics were broken over two lines)', async () => {
+    const built = await docxDocument(`---\ntitle: "Table"\n---\n\n${tableMarkdown}`, 'table.md', await settings());
+    const document = readDocx(built.bytes).xml('word/document.xml');
+    const [wordTable] = elements(document, 'w:tbl');
+    expect(wordText(wordTable)).toContain('Logistics');
+    const grid = elements(wordTable, 'w:gridCol').map((c) => Number(c['@_w:w']));
+    const cells = elements(elements(wordTable, 'w:tr')[1], 'w:tcW').map((c) => Number(c['@_w:w']));
+    const total = textArea(document).width / EMU_TWIP;
+    for (const widths of [grid, cells]) {
+      expect(widths).toHaveLength(3);
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(widths[0]).toBeGreaterThanOrEqual(wordTwips('Logistics'.length));
+      expect(widths[2]).toBeGreaterThanOrEqual(wordTwips('Finance'.length));
     }
   });
 });
