@@ -21,6 +21,8 @@ export interface DocxContext {
   accent: string;
   /** Text width in pixels (96 per inch), the widest an image or the chart is drawn. */
   widthPx: number;
+  /** Text height in pixels (96 per inch): the page's less its top and bottom margins; an image is at most 80% of it, as in the PDF. */
+  heightPx: number;
   /** Text width in twentieths of a point, for table columns. */
   widthTwips: number;
   /** Footnote numbers by their Markdown identifier, in order of first reference. */

@@ -82,6 +82,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
       accent: settings.theme.accentColor.slice(1),
       widthPx: Math.floor((page.width - page.margins.left - page.margins.right) / 15),
       widthTwips: page.width - page.margins.left - page.margins.right,
+      heightPx: Math.floor((page.height - page.margins.top - page.margins.bottom) / 15),
       footnotes: new Map(),
       footnoteDefinitions: new Map(root.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition').map((c) => [c.identifier, c])),
       citedAgain,

@@ -166,15 +166,25 @@ function decoded(fragment: string): string {
   }
 }
 
-/** An image inside the project, at its size (96 pixels to the inch) but no wider than the text; else its alt text. */
+/** An image inside the project, at its size (96 pixels to the inch) but fitted to the text area (see imageSize); else its alt text. */
 function image(src: string, alt: string, title: string | undefined, ctx: DocxContext, style: RunStyle, seen: string[]): ParagraphChild[] {
   const loaded = isSafeImage(src) ? ctx.loadImage(src) : undefined;
   if (!loaded) return alt ? [textRun(alt, ctx, { ...style, italics: true }, seen)] : [];
-  const scale = Math.min(1, ctx.widthPx / loaded.width);
   return [new ImageRun({
     type: loaded.type,
     data: loaded.data,
-    transformation: { width: Math.round(loaded.width * scale), height: Math.round(loaded.height * scale) },
+    transformation: imageSize(loaded, ctx),
     altText: { name: src.split('/').pop() ?? src, description: alt, title: title ?? alt },
   })];
+}
+
+/**
+ * An image's size in pixels (96 to the inch), as the PDF fits a block image: its own size, never
+ * enlarged, no wider than the text and no higher than 80% of the text's height (a tall chart ran past
+ * the page's bottom margin, its lower part cut off), its proportions kept.
+ */
+export function imageSize(image: { width: number; height: number }, area: { widthPx: number; heightPx: number }): { width: number; height: number } {
+  const maxHeight = Math.floor(area.heightPx * 0.8);
+  const scale = Math.min(1, area.widthPx / image.width, maxHeight / image.height);
+  return { width: Math.max(1, Math.min(area.widthPx, Math.round(image.width * scale))), height: Math.max(1, Math.min(maxHeight, Math.round(image.height * scale))) };
 }

@@ -56,13 +56,20 @@ const CHAR = 112;
 /** Twips of a cell's left and right margins, and a little slack. */
 const PAD = 240;
 
+/** The most of the text width a column's longest word claims, as in the PDF: a longer word (a web address) is broken inside its cell. */
+const WORD_SHARE = 0.25;
+
 /**
  * Widths in twips that add up to the text width: each column gets at least its longest word (a
  * number column stays narrow and a header word is never cut), and what is left goes to the columns
- * whose cells are longer than that, in proportion (a long text column wraps).
+ * whose cells are longer than that, in proportion (a long text column wraps). A word wider than a
+ * quarter of the text counts as that quarter, as the PDF's table counts it, and breaks inside its
+ * cell: a web address of 115 characters, wider than the text, had every column shrunk in proportion,
+ * and the others' words ("Owner", "Finance") broken over two lines.
  */
 export function columnWidths(node: MdTable, total: number): number[] {
   const count = Math.max(...node.children.map((row) => row.children.length));
+  const longest = Math.floor(total * WORD_SHARE);
   const columns = Array.from({ length: count }, (_, c) => {
     let word = 2;
     let cell = 2;
@@ -71,7 +78,7 @@ export function columnWidths(node: MdTable, total: number): number[] {
       cell = Math.max(cell, text.length);
       for (const w of text.split(/\s+/)) word = Math.max(word, w.length);
     }
-    return { min: word * CHAR + PAD, wants: cell * CHAR + PAD };
+    return { min: Math.min(word * CHAR, longest) + PAD, wants: cell * CHAR + PAD };
   });
   const least = columns.reduce((sum, col) => sum + col.min, 0);
   // Too many columns for their longest words: each shrinks in proportion.
