@@ -129,7 +129,9 @@ describe('schemaDiagnostics', () => {
   it('reports a wrong type at the value', () => {
     expect(diagnose('title: [a]\ndate: 2022-05-09\ntype: plenary\nsummary: x\n').map(where)).toEqual(['type sessions/a.yaml:1:8']);
     expect(diagnose(session({ extra: 'order: first' })).map(where)).toEqual(['type sessions/a.yaml:5:8']);
-    expect(diagnose('title: x\ndate: 20220509\ntype: plenary\nsummary: x\n').map(where)).toEqual(['type sessions/a.yaml:2:7']);
+    // A date without its dashes, which YAML reads as a number, is told the date meant (invalid-date); another number is a wrong type.
+    expect(diagnose('title: x\ndate: 20220509\ntype: plenary\nsummary: x\n').map(where)).toEqual(['invalid-date sessions/a.yaml:2:7']);
+    expect(diagnose('title: x\ndate: 2022\ntype: plenary\nsummary: x\n').map(where)).toEqual(['type sessions/a.yaml:2:7']);
     expect(diagnose(WORKSHOP.replace('total: 4', 'total: "4"'), 'workshop').map(where)).toEqual(['type workshop.yaml:21:12']);
   });
 
