@@ -40,7 +40,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A date for {{date}}, {{dayMonth}} and {{dateRange}}: YYYY-MM-DD, else the template is stopped. */
 function isoDate(helper: string, value: unknown): string {
   if (typeof value === 'string' && ISO_DATE.test(value)) return value;
-  throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${described(value)}.`, `Give it a date field: {{${helper} session.date}}, {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}.`);
+  throw new HelperArgumentError(helper, `{{${helper}}} takes a date, YYYY-MM-DD, not ${described(value)}.`, `Give it a date field of the data: {{${helper} workshop.dates.end}}${helper === 'dateRange' ? ' ({{dateRange workshop.dates}})' : ''}, or, inside {{#each sessions}}, {{${helper} date}} (\`workshop-report context\` prints the fields).`);
 }
 
 /** A value as a message names it: a text in quotes (cut), else what kind of value it is. */

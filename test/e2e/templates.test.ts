@@ -491,6 +491,8 @@ describe('mistakes in templates are located, and the build writes nothing', () =
     const result = await runInProcess(['build', dir], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:4:1 error \{\{date\}\} takes a date, YYYY-MM-DD, not “.*”\. \[template-runtime\]$/m);
+    // A call the hint offers that works where it is written (it offered {{date session.date}}, which no part of the data has).
+    expect(result.stderr).toContain('hint: Give it a date field of the data: {{date workshop.dates.end}}, or, inside {{#each sessions}}, {{date date}}');
     const acronyms = project({ 'report.md.hbs': 'x\n\n{{join workshop.organizers "acronym"}}.\n' });
     expect((await runInProcess(['build', acronyms], { cwd: acronyms })).code).toBe(0);
     expect(read(path.join(acronyms, 'out/report.md'))).not.toContain('undefined');
