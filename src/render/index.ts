@@ -132,7 +132,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       // (The shipped front matter is tested; an editor's is read once per template.)
       if (ownTemplates && !frontMatterChecked.has(job.template)) {
         frontMatterChecked.add(job.template);
-        const problem = frontMatterProblem(document.markdown, file);
+        const problem = frontMatterProblem(document.markdown, file, templates);
         if (problem) yield { diagnostic: problem };
       }
     } catch (error) {

@@ -236,6 +236,31 @@ describe('overrides', () => {
     expect(built.stderr).toContain('templates/recommendations.md:1:1 warning “recommendations.md” is not read: template files end in .hbs, so the default recommendations.md.hbs is used. [unused-template]');
   });
 
+  it('a front-matter partial whose front matter is not valid YAML is one warning, at the partial\'s line, not at line 1 of each template placing it', async () => {
+    const partial = read(path.join(ROOT, 'templates/partials/front-matter.md.hbs')).replace('title: {{yaml workshop.report_title}}', 'title: {{workshop.report_title}}: Final report');
+    const dir = project({ 'partials/front-matter.md.hbs': partial }, 'report:\n  documents: [report, recommendations, country-briefs]\n');
+    const line = partial.split('\n').indexOf('title: {{workshop.report_title}}: Final report') + 1;
+    expect(line).toBeGreaterThan(1);
+    const warning = `templates/partials/front-matter.md.hbs:${line}:1 warning The front matter this template writes is not valid YAML (Nested mappings are not allowed in compact mappings, in “title: {{workshop.report_title}}: Final report”)`;
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain(warning);
+    expect(built.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+    expect(built.stderr).not.toMatch(/md\.hbs:1:1 warning/);
+    // validate says the same, once.
+    const checked = await runInProcess(['validate', dir], { cwd: dir });
+    expect(checked.stderr).toContain(warning);
+    expect(checked.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+  });
+
+  it('a template\'s front matter that is not valid YAML, its line found in no template, is said at the template\'s first line that writes something, not at its comment', async () => {
+    // The title's line is written by a helper: no template has it, nor the key.
+    const dir = project({ 'report.md.hbs': '{{!-- My report.\n     Two lines. --}}\n\n---\n{{concat "title: " workshop.short_title ": Final"}}\n---\n# Report\n' });
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toMatch(/^templates\/report\.md\.hbs:4:1 warning The front matter this template writes is not valid YAML \([^)]*, in “title: Border Security Workshop: Final”\)/m);
+  });
+
   it('a custom document\'s front matter that is not valid YAML is a warning at its line; without front matter its first heading is its title (it was the file\'s name)', async () => {
     const documents = 'report:\n  documents: [report, { name: press, template: press.md.hbs }, { name: note, template: note.md.hbs }]\n';
     const dir = project({ 'press.md.hbs': '---\ntitle: Press: release of {{workshop.short_title}}\n---\n# Press release\n\nClosed.\n', 'note.md.hbs': '# A note to the file\n\nText.\n' }, documents);
