@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { frontMatterText } from '../markdown/front-matter-text.js';
-import { PARTIALS_DIR, partialName, type TemplateFile, type TemplateSet } from './templates.js';
-import { partialCallsIn } from './unused-templates.js';
+import type { TemplateFile, TemplateSet } from './templates.js';
+import { partialFilesPlacedBy } from './unused-templates.js';
 
 /**
  * The front matter a document begins with (between its `---` lines), when it is not valid YAML: a
@@ -17,7 +17,7 @@ import { partialCallsIn } from './unused-templates.js';
 export function frontMatterProblem(markdown: string, template: TemplateFile, templates?: TemplateSet): Diagnostic | undefined {
   const yaml = frontMatterText(markdown)?.yaml;
   if (yaml === undefined) return undefined;
-  const files = [template, ...placedPartials(template, templates)];
+  const files = [template, ...partialFilesPlacedBy(template, templates)];
   return yamlProblem(yaml, (wrong) => {
     // The line as written, in any of them, before the line of the same key.
     for (const exact of [true, false]) {
@@ -28,25 +28,6 @@ export function frontMatterProblem(markdown: string, template: TemplateFile, tem
     }
     return { file: template, line: firstWritingLine(template.text), quoted: false };
   });
-}
-
-/** The partials `template` places, and those they place, in the order first placed; none without `templates`. */
-function placedPartials(template: TemplateFile, templates: TemplateSet | undefined): TemplateFile[] {
-  if (!templates) return [];
-  const byName = new Map([...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([name, file]) => [partialName(name), file]));
-  const found: TemplateFile[] = [];
-  const visit = (file: TemplateFile) => {
-    const calls = partialCallsIn(file.text);
-    if (calls === 'any') return;
-    for (const name of calls) {
-      const partial = byName.get(name);
-      if (!partial || partial === template || found.includes(partial)) continue;
-      found.push(partial);
-      visit(partial);
-    }
-  };
-  visit(template);
-  return found;
 }
 
 /** The first line (1-based) of a template that is not blank once its comments are left out; 1 when none. */

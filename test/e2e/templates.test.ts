@@ -236,6 +236,35 @@ describe('overrides', () => {
     expect(built.stderr).toContain('templates/recommendations.md:1:1 warning “recommendations.md” is not read: template files end in .hbs, so the default recommendations.md.hbs is used. [unused-template]');
   });
 
+  it('a chart directive mistyped in an ejected partial is an error at its place, from validate and build; columns the table lacks, from build', async () => {
+    const shipped = read(path.join(ROOT, 'templates/partials/participation-table.md.hbs'));
+    expect(shipped.split('\n')[2]).toMatch(/^<!-- wr:chart stacked-bars columns=/);
+    const kind = project({ 'partials/participation-table.md.hbs': shipped.replace('wr:chart stacked-bars', 'wr:chart stacked-bar') });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, kind, ...(command === 'build' ? ['--format', 'md,html'] : [])], { cwd: kind });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/partials\/participation-table\.md\.hbs:3:15 error The chart directive asks for a “stacked-bar” chart, a kind the tool does not draw \(it draws stacked-bars\)[^\n]*\[chart-directive\]$/m);
+      expect(result.stderr, command).toContain('hint: Did you mean “stacked-bars”?');
+    }
+    expect(existsSync(path.join(kind, 'out/report.html'))).toBe(false);
+
+    expect(shipped).toContain('columns="{{t "women"}},{{t "men"}}"');
+    const columns = project({ 'partials/participation-table.md.hbs': shipped.replace('columns="{{t "women"}},{{t "men"}}"', 'columns="Female,Male"') });
+    // Which columns the table has is known once it is rendered: validate cannot tell.
+    expect((await runInProcess(['validate', columns], { cwd: columns })).code).toBe(0);
+    const built = await runInProcess(['build', columns, '--format', 'md,html'], { cwd: columns });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/^templates\/partials\/participation-table\.md\.hbs:3:37 error The chart directive's columns “Female” and “Male” are not in the header row of the table after it, whose columns are “Country or group”, “Participants”, “Women”, “Men” and “Women \(%\)”: no chart would be drawn\. \[chart-directive\]$/m);
+    expect(built.stderr.match(/\[chart-directive\]/g)).toHaveLength(1);
+    expect(existsSync(path.join(columns, 'out/report.html'))).toBe(false);
+
+    // As shipped, the chart is drawn.
+    const fine = project({ 'partials/participation-table.md.hbs': shipped });
+    const ok = await runInProcess(['build', fine, '--format', 'html'], { cwd: fine });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(read(path.join(fine, 'out/report.html'))).toContain('<svg');
+  });
+
   it('a front-matter partial whose front matter is not valid YAML is one warning, at the partial\'s line, not at line 1 of each template placing it', async () => {
     const partial = read(path.join(ROOT, 'templates/partials/front-matter.md.hbs')).replace('title: {{yaml workshop.report_title}}', 'title: {{workshop.report_title}}: Final report');
     const dir = project({ 'partials/front-matter.md.hbs': partial }, 'report:\n  documents: [report, recommendations, country-briefs]\n');
