@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledPath } from '../assets.js';
@@ -25,10 +26,26 @@ export async function scaffoldProject(dir: string, version: string, fs: FileSyst
   const copies = home.kind === 'copy' ? projectSchemaFiles(dir, version) : [];
   const files = await Promise.all(FILES.map(async ([file, schema]) => {
     const target = path.join(dir, file);
-    return { file: target, text: (await readFile(bundledPath(`scaffold/${file}`), 'utf8')).replace(/^# yaml-language-server: .*$/m, modeline(target, home.folder, schema)) };
+    const text = (await readFile(bundledPath(`scaffold/${file}`), 'utf8')).replace(/^# yaml-language-server: .*$/m, modeline(target, home.folder, schema));
+    return { file: target, text: text.replace('{{format}}', formatReference(target, home)) };
   }));
   await writeAllOrNothing([...copies, ...files], { folder: dir, name: 'the project folder' }, fs);
   return { written: [...FILES.map(([file]) => file), ...copies.map(({ file }) => path.relative(dir, file).split(path.sep).join('/'))], home };
+}
+
+/**
+ * Where workshop.yaml's comment sends the editor for the full format: the package's docs/FORMAT.md
+ * by a path relative to the file when the project depends on workshop-report (installed beside it,
+ * as its schemas are); otherwise (a run through `npx`, whose package sits in npm's cache, not in the
+ * project: `node_modules/workshop-report/docs/FORMAT.md` was not there) the package's file by name,
+ * and the schemas' descriptions that the project does have (`.schemas/`, `workshop-report schema`).
+ */
+export function formatReference(file: string, home: SchemaHome): string {
+  const installed = path.join(home.folder, '..', 'docs', 'FORMAT.md');
+  if (home.kind === 'package' && existsSync(installed)) {
+    return `${path.relative(path.dirname(file), installed).split(path.sep).join('/')} (docs/FORMAT.md of the workshop-report package), and the README's "The project format".`;
+  }
+  return 'docs/FORMAT.md of the workshop-report package (in its repository, or in the package that\n# `npm pack workshop-report` downloads), and its README\'s "The project format". Each key is described in the\n# schema the first line names (your editor shows it on hover; `npx workshop-report schema` prints it).';
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -121,6 +121,7 @@ export type RuleId =
   | 'template-missing-partial'
   | 'template-runtime'
   | 'invalid-front-matter'
+  | 'chart-directive'
   | 'missing-glyph'
   | 'right-to-left'
   | 'image';

@@ -10,6 +10,8 @@ import { parseTemplates, templateDiagnostic } from '../render/template-errors.js
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import { compileTemplate } from '../render/compile.js';
 import { frontMatterProblem } from '../render/front-matter-check.js';
+import { renderedChartProblems, templateChartProblems } from '../render/chart-check.js';
+import { partialFilesPlacedBy } from '../render/unused-templates.js';
 import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from '../render/budget.js';
 import type { ProgrammeModel } from './model.js';
 
@@ -60,6 +62,7 @@ export function programmeTemplateProblems(templates: TemplateSet, optionalFields
       diagnostics.push(problem.code === 'template-unknown-name' ? { ...problem, hint: `${problem.hint?.replace(/Run `workshop-report context`.*$/, '') ?? ''}The programme's templates receive what schemas/programme-context.schema.json describes.` } : problem);
     }
   }
+  diagnostics.push(...templateChartProblems(new Map([...templates].filter(([name]) => name.startsWith('programme/') || name.startsWith(PARTIALS_DIR)))));
   return diagnostics;
 }
 
@@ -104,11 +107,17 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.finish(markdown);
       if (unescaped) assertNoPrintedObject(markdown, model);
       const document = { file: job.file, markdown: applyTypography(tidy(markdown), model.language) };
+      // A chart directive whose columns the table after it does not have, known only rendered (the shipped templates are tested).
+      const charts = ownTemplates ? renderedChartProblems(document.markdown, [file, ...partialFilesPlacedBy(file, templates)]) : [];
+      if (charts.length > 0) {
+        for (const diagnostic of charts) yield { diagnostic };
+        continue;
+      }
       yield { document };
       // (The shipped front matter is tested; an editor's is read once per template.)
       if (ownTemplates && !frontMatterChecked.has(job.template)) {
         frontMatterChecked.add(job.template);
-        const problem = frontMatterProblem(document.markdown, file);
+        const problem = frontMatterProblem(document.markdown, file, templates);
         if (problem) yield { diagnostic: problem };
       }
     } catch (error) {

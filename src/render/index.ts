@@ -14,6 +14,8 @@ import { checkTemplateNames, shapeFromSchema, type Shape } from './template-chec
 import { readBundled } from '../assets.js';
 import { tidy } from './tidy.js';
 import { frontMatterProblem } from './front-matter-check.js';
+import { renderedChartProblems, templateChartProblems } from './chart-check.js';
+import { partialFilesPlacedBy } from './unused-templates.js';
 import type { DocumentEntry } from '../notes/types.js';
 
 export type { TemplateFile, TemplateSet } from './templates.js';
@@ -132,8 +134,14 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       // (The shipped front matter is tested; an editor's is read once per template.)
       if (ownTemplates && !frontMatterChecked.has(job.template)) {
         frontMatterChecked.add(job.template);
-        const problem = frontMatterProblem(document.markdown, file);
+        const problem = frontMatterProblem(document.markdown, file, templates);
         if (problem) yield { diagnostic: problem };
+      }
+      // A chart directive whose columns the table after it does not have, known only rendered (the shipped templates are tested).
+      const charts = ownTemplates ? renderedChartProblems(document.markdown, [file, ...partialFilesPlacedBy(file, templates)]) : [];
+      if (charts.length > 0) {
+        yield* problems(charts);
+        continue;
       }
     } catch (error) {
       yield { diagnostic: templateDiagnostic(error, job.template, templates, fieldNames(context), shapeNames(contextShape(job.country !== undefined))) };
@@ -164,6 +172,7 @@ export function templateProblems(templates: TemplateSet, jobs: readonly Document
     for (const [template, perCountry] of checks) {
       if (templates.has(template)) diagnostics.push(...checkTemplateNames(template, templates, asts, contextShape(perCountry), names, optionalFields));
     }
+    diagnostics.push(...templateChartProblems(templates));
     return diagnostics;
   })();
   if (checkedTemplates.size >= CHECKED_TEMPLATES_KEPT) checkedTemplates.clear();

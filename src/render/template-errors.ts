@@ -410,6 +410,12 @@ function findNode(files: Iterable<{ text: string; displayPath: string }>, matche
 
 function suggestPartial(name: string, templates: TemplateSet): string {
   const partials = [...templates.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length).replace(/\.md\.hbs$|\.hbs$/, ''));
+  // `{{> partials/person}}`: the name `templates eject` takes, with the folder; a partial is named without it.
+  const inFolder = /^(?:\.\/)?(?:templates\/)?partials\/(.+?)(?:\.md\.hbs|\.hbs|\.md)?$/.exec(name)?.[1];
+  if (inFolder !== undefined) {
+    const meant = partials.includes(inFolder) ? inFolder : suggest(inFolder, partials);
+    if (meant !== undefined) return ` Did you mean “${meant}”? A partial is named without its folder: {{> ${meant}}}.`;
+  }
   const guess = suggest(name, partials);
   return guess ? ` Did you mean “${guess}”?` : '';
 }

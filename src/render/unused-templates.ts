@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentEntry, Language } from '../notes/types.js';
 import { suggest } from '../validate/suggest.js';
 import { CATALOGUES } from '../i18n/index.js';
-import { isProgrammeTemplate, ownTemplateName, PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
+import { isProgrammeTemplate, ownTemplateName, PARTIALS_DIR, partialName, type TemplateFile, type TemplateSet } from './templates.js';
 
 export { ownTemplateName } from './templates.js';
 
@@ -111,6 +111,28 @@ export function partialCallsIn(text: string): Set<string> | 'any' {
     names.add((match[2] ?? match[3] ?? match[4] ?? match[5])!);
   }
   return names;
+}
+
+/**
+ * The partials' files `template` places (`{{> name}}`), and those they place, in the order first
+ * placed; none without `templates`, nor for a computed name (`{{> (lookup …)}}`). Pure.
+ */
+export function partialFilesPlacedBy(template: TemplateFile, templates: TemplateSet | undefined): TemplateFile[] {
+  if (!templates) return [];
+  const byName = new Map([...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([name, file]) => [partialName(name), file]));
+  const found: TemplateFile[] = [];
+  const visit = (file: TemplateFile) => {
+    const calls = partialCallsIn(file.text);
+    if (calls === 'any') return;
+    for (const name of calls) {
+      const partial = byName.get(name);
+      if (!partial || partial === template || found.includes(partial)) continue;
+      found.push(partial);
+      visit(partial);
+    }
+  };
+  visit(template);
+  return found;
 }
 
 /**

@@ -203,6 +203,12 @@ describe('init', () => {
     expect(created.code).toBe(0);
     expect(listFiles(dir)).toEqual(['.schemas/common.schema.json', '.schemas/country.schema.json', '.schemas/follow-up.schema.json', '.schemas/pdf-theme.schema.json', '.schemas/programme.schema.json', '.schemas/session.schema.json', '.schemas/translation.schema.json', '.schemas/workshop.schema.json', 'sessions/01-opening.yaml', 'sessions/02-recommendations.yaml', 'workshop.yaml']);
     expect(read(path.join(dir, 'workshop.yaml'))).toMatch(/^# yaml-language-server: \$schema=.*schemas\/workshop\.schema\.json$/m);
+    // Made outside any package (as `npx workshop-report init` makes it): no node_modules/ to point into.
+    const comments = read(path.join(dir, 'workshop.yaml')).split('\n').filter((line) => line.startsWith('#')).join('\n');
+    expect(comments).not.toContain('node_modules');
+    expect(comments).toContain('# The full format: docs/FORMAT.md of the workshop-report package (in its repository, or in the package that\n# `npm pack workshop-report` downloads)');
+    expect(comments).toContain('`npx workshop-report schema` prints it');
+    expect(comments).not.toContain('{{');
     const built = await runInProcess(['build', dir]);
     expect(built.stderr).not.toContain('warning');
     expect(built.code).toBe(0);

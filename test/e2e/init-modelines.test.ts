@@ -130,6 +130,18 @@ describe('init writes modelines that resolve inside the project, outside the too
     expect(existsSync(path.join(project, '.schemas'))).toBe(false);
   });
 
+  it('in a project that depends on workshop-report, workshop.yaml\'s comment points at the installed docs/FORMAT.md by a path that resolves', () => {
+    const root = path.join(work, 'with-package-docs');
+    installedBeside(root, 'devDependencies');
+    mkdirSync(path.join(root, 'node_modules/workshop-report/docs'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules/workshop-report/docs/FORMAT.md'), '# The workshop project format\n');
+    const project = path.join(root, 'reports', '2025-rabat');
+    expect(runBin(['init', project]).code).toBe(0);
+    const line = readFileSync(path.join(project, 'workshop.yaml'), 'utf8').split('\n').find((text) => text.startsWith('# The full format: '));
+    expect(line).toBe('# The full format: ../../node_modules/workshop-report/docs/FORMAT.md (docs/FORMAT.md of the workshop-report package), and the README\'s "The project format".');
+    expect(existsSync(path.resolve(project, '../../node_modules/workshop-report/docs/FORMAT.md'))).toBe(true);
+  });
+
   it('the project folder itself may hold the package.json', () => {
     const project = path.join(work, 'package-here');
     installedBeside(project, 'dependencies');

@@ -236,6 +236,60 @@ describe('overrides', () => {
     expect(built.stderr).toContain('templates/recommendations.md:1:1 warning “recommendations.md” is not read: template files end in .hbs, so the default recommendations.md.hbs is used. [unused-template]');
   });
 
+  it('a chart directive mistyped in an ejected partial is an error at its place, from validate and build; columns the table lacks, from build', async () => {
+    const shipped = read(path.join(ROOT, 'templates/partials/participation-table.md.hbs'));
+    expect(shipped.split('\n')[2]).toMatch(/^<!-- wr:chart stacked-bars columns=/);
+    const kind = project({ 'partials/participation-table.md.hbs': shipped.replace('wr:chart stacked-bars', 'wr:chart stacked-bar') });
+    for (const command of ['validate', 'build']) {
+      const result = await runInProcess([command, kind, ...(command === 'build' ? ['--format', 'md,html'] : [])], { cwd: kind });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/^templates\/partials\/participation-table\.md\.hbs:3:15 error The chart directive asks for a “stacked-bar” chart, a kind the tool does not draw \(it draws stacked-bars\)[^\n]*\[chart-directive\]$/m);
+      expect(result.stderr, command).toContain('hint: Did you mean “stacked-bars”?');
+    }
+    expect(existsSync(path.join(kind, 'out/report.html'))).toBe(false);
+
+    expect(shipped).toContain('columns="{{t "women"}},{{t "men"}}"');
+    const columns = project({ 'partials/participation-table.md.hbs': shipped.replace('columns="{{t "women"}},{{t "men"}}"', 'columns="Female,Male"') });
+    // Which columns the table has is known once it is rendered: validate cannot tell.
+    expect((await runInProcess(['validate', columns], { cwd: columns })).code).toBe(0);
+    const built = await runInProcess(['build', columns, '--format', 'md,html'], { cwd: columns });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/^templates\/partials\/participation-table\.md\.hbs:3:37 error The chart directive's columns “Female” and “Male” are not in the header row of the table after it, whose columns are “Country or group”, “Participants”, “Women”, “Men” and “Women \(%\)”: no chart would be drawn\. \[chart-directive\]$/m);
+    expect(built.stderr.match(/\[chart-directive\]/g)).toHaveLength(1);
+    expect(existsSync(path.join(columns, 'out/report.html'))).toBe(false);
+
+    // As shipped, the chart is drawn.
+    const fine = project({ 'partials/participation-table.md.hbs': shipped });
+    const ok = await runInProcess(['build', fine, '--format', 'html'], { cwd: fine });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(read(path.join(fine, 'out/report.html'))).toContain('<svg');
+  });
+
+  it('a front-matter partial whose front matter is not valid YAML is one warning, at the partial\'s line, not at line 1 of each template placing it', async () => {
+    const partial = read(path.join(ROOT, 'templates/partials/front-matter.md.hbs')).replace('title: {{yaml workshop.report_title}}', 'title: {{workshop.report_title}}: Final report');
+    const dir = project({ 'partials/front-matter.md.hbs': partial }, 'report:\n  documents: [report, recommendations, country-briefs]\n');
+    const line = partial.split('\n').indexOf('title: {{workshop.report_title}}: Final report') + 1;
+    expect(line).toBeGreaterThan(1);
+    const warning = `templates/partials/front-matter.md.hbs:${line}:1 warning The front matter this template writes is not valid YAML (Nested mappings are not allowed in compact mappings, in “title: {{workshop.report_title}}: Final report”)`;
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain(warning);
+    expect(built.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+    expect(built.stderr).not.toMatch(/md\.hbs:1:1 warning/);
+    // validate says the same, once.
+    const checked = await runInProcess(['validate', dir], { cwd: dir });
+    expect(checked.stderr).toContain(warning);
+    expect(checked.stderr.match(/\[invalid-front-matter\]/g)).toHaveLength(1);
+  });
+
+  it('a template\'s front matter that is not valid YAML, its line found in no template, is said at the template\'s first line that writes something, not at its comment', async () => {
+    // The title's line is written by a helper: no template has it, nor the key.
+    const dir = project({ 'report.md.hbs': '{{!-- My report.\n     Two lines. --}}\n\n---\n{{concat "title: " workshop.short_title ": Final"}}\n---\n# Report\n' });
+    const built = await runInProcess(['build', dir], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toMatch(/^templates\/report\.md\.hbs:4:1 warning The front matter this template writes is not valid YAML \([^)]*, in “title: Border Security Workshop: Final”\)/m);
+  });
+
   it('a custom document\'s front matter that is not valid YAML is a warning at its line; without front matter its first heading is its title (it was the file\'s name)', async () => {
     const documents = 'report:\n  documents: [report, { name: press, template: press.md.hbs }, { name: note, template: note.md.hbs }]\n';
     const dir = project({ 'press.md.hbs': '---\ntitle: Press: release of {{workshop.short_title}}\n---\n# Press release\n\nClosed.\n', 'note.md.hbs': '# A note to the file\n\nText.\n' }, documents);

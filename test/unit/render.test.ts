@@ -269,6 +269,17 @@ describe('the template check is kept by what it reads', () => {
     expect(templateProblems(withReport('# {{workshop.title}}\n'), jobs, 'en')).toEqual([]);
   });
 
+  it('a partial named with its folder, as `templates eject` names it ({{> partials/person}}), is said with the name meant', () => {
+    const [problem, ...rest] = templateProblems(withReport('{{#each workshop.organizers}}{{> partials/person}}{{/each}}\n'), jobs, 'en');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'template-missing-partial', message: 'The partial “partials/person” does not exist.', location: { file: 'templates/report.md.hbs', start: { line: 1, column: 30 } } });
+    expect(problem?.hint).toBe('Partials live in templates/partials/NAME.md.hbs. Did you mean “person”? A partial is named without its folder: {{> person}}.');
+    // Misspelt too, and written as the file's path.
+    expect(templateProblems(withReport('{{> templates/partials/persn.md.hbs}}\n'), jobs, 'en')[0]?.hint).toContain('Did you mean “person”? A partial is named without its folder: {{> person}}.');
+    // Without the folder, as before.
+    expect(templateProblems(withReport('{{> persn}}\n'), jobs, 'en')[0]?.hint).toBe('Partials live in templates/partials/NAME.md.hbs. Did you mean “person”?');
+  });
+
   it('a helper given fewer values than it needs, or a part of the data with fields where it takes a text, is found before rendering, at the call', () => {
     const found = (text: string) => templateProblems(withReport(text), jobs, 'en').map((d) => `${d.location?.start.line}:${d.location?.start.column} ${d.code} ${d.message}`);
     expect(found('{{cell}} {{gt 1}} {{date}}\n')).toEqual([
