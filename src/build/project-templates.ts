@@ -6,6 +6,7 @@ import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, typ
 import { otherKindTemplates, ownTemplateName, unusedTemplates } from '../render/unused-templates.js';
 import { isProgrammeTemplate, PARTIALS_DIR } from '../render/templates.js';
 import { templateFrontMatterProblem } from '../render/front-matter-check.js';
+import { templateMarkup } from '../render/template-markup.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
@@ -33,10 +34,13 @@ export async function projectTemplates(dir: string, templatesOption: string | un
     if (!shared) diagnostics.push(...otherKindTemplates(templates, bundled, 'workshop'));
     diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(ownTemplateName(name)), shared));
     // Front matter that is not YAML, found without data: validate says what build would.
-    for (const file of new Set(templates.values())) {
-      const problem = file.overridden && !isProgrammeTemplate(ownTemplateName(file.displayPath.replace(/^templates\//, ''))) ? templateFrontMatterProblem(file) : undefined;
+    const ownFiles = [...new Set(templates.values())].filter((file) => file.overridden && !isProgrammeTemplate(ownTemplateName(file.displayPath.replace(/^templates\//, ''))));
+    for (const file of ownFiles) {
+      const problem = templateFrontMatterProblem(file);
       if (problem) diagnostics.push(problem);
     }
+    // HTML the writers do not carry: found without data, so validate says it too.
+    diagnostics.push(...await templateMarkupProblems(ownFiles, dir));
   }
   return { templates, diagnostics, own };
 }
@@ -106,4 +110,12 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
   for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language, true).forEach(add);
   diagnostics.push(...missingDocumentTemplates(workshop, templates, languages, templatesOption));
   return { diagnostics, sources };
+}
+
+/**
+ * What templates of the project's own write that the writers change (see templateMarkup): their raw
+ * HTML (`template-html`).
+ */
+export async function templateMarkupProblems(files: readonly TemplateFile[], _dir: string): Promise<Diagnostic[]> {
+  return files.flatMap((file) => templateMarkup(file).diagnostics);
 }

@@ -121,6 +121,7 @@ export type RuleId =
   | 'template-missing-partial'
   | 'template-runtime'
   | 'invalid-front-matter'
+  | 'template-html'
   | 'missing-glyph'
   | 'right-to-left'
   | 'image';

@@ -39,7 +39,8 @@ export interface PageContext {
 /**
  * One rendered Markdown document → one HTML page, from the same parsed tree the PDF is typeset
  * from: mdast → hast → HTML (no string concatenation of content). Raw HTML never reaches the page
- * (the Markdown's fields were already sanitised; hast keeps no raw node), links to other documents
+ * (the Markdown's fields were already sanitised, a template's tags are lifted to their words, see
+ * liftRawHtml; hast keeps no raw node), links to other documents
  * point at their pages, tables scroll sideways inside a labelled region, the participation chart is
  * an inline SVG with a text alternative beside its table. No script. Pure.
  */
