@@ -50,3 +50,34 @@ describe('HTML in a template (template-html)', () => {
     expect(xml).toMatch(/Editor&apos;s note<\/w:t><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:br\/>/);
   });
 });
+
+describe('images in a template (image)', () => {
+  it('validate and every build judge them as the notes\' images, at the template line; the HTML shows an unusable one as its alt text, as the PDF and the DOCX do', async () => {
+    // Lines 7 and 9 of the template.
+    const dir = project('![Remote](https://example.org/x.png)\n\n![Logo](assets/logoo.png)\n');
+    const web = /templates\/report\.md\.hbs:7:1 warning The image is a web address, and images come only from files inside the project: it is left out \(the documents show its alt text\)\. \[image\]/;
+    const missing = /templates\/report\.md\.hbs:9:1 warning The image file was not found\. \[image\]/;
+    const validated = runBin(['validate', '.'], { cwd: dir });
+    expect(validated.code).toBe(0);
+    const htmlOnly = runBin(['build', '.', '--format', 'html'], { cwd: dir });
+    const all = runBin(['build', '.', '--format', 'md,pdf,html,docx'], { cwd: dir });
+    for (const result of [validated, htmlOnly, all]) {
+      expect(output(result)).toMatch(web);
+      expect(output(result)).toMatch(missing);
+      // Said once, at the template: not again at the generated Markdown, nor as a web address "not found".
+      expect(output(result)).not.toContain('out/report.md');
+      expect(output(result).match(/\[image\]/g)).toHaveLength(2);
+    }
+    const out = path.join(dir, 'out');
+    const html = read(path.join(out, 'report.html'));
+    expect(html).not.toMatch(/<img src="(https:|assets\/logoo)/);
+    expect(html).toContain('<p><em>Remote</em></p>');
+    expect(html).toContain('<p><em>Logo</em></p>');
+    const pdf = await pdfText(path.join(out, 'report.pdf'));
+    expect(pdf).toContain('[Remote]');
+    expect(pdf).toContain('[Logo]');
+    const xml = documentXml(path.join(out, 'report.docx'));
+    expect(xml).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*<w:t[^>]*>Remote<\/w:t>/);
+    expect(xml).toContain('>Logo</w:t>');
+  });
+});
