@@ -6,6 +6,10 @@ import { DEFAULT_DOCUMENTS, documentJobs, missingTemplate, templateProblems, typ
 import { otherKindTemplates, ownTemplateName, unusedTemplates } from '../render/unused-templates.js';
 import { isProgrammeTemplate, PARTIALS_DIR } from '../render/templates.js';
 import { templateFrontMatterProblem } from '../render/front-matter-check.js';
+import { templateMarkup, type TemplateImage } from '../render/template-markup.js';
+import { readImageFiles } from '../load/image-files.js';
+import { imageProblem, imageSource } from '../validate/images.js';
+import { imageUrlRefusal } from '../markdown/images.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
@@ -33,10 +37,13 @@ export async function projectTemplates(dir: string, templatesOption: string | un
     if (!shared) diagnostics.push(...otherKindTemplates(templates, bundled, 'workshop'));
     diagnostics.push(...unusedTemplates(templates, bundled, documents, languages, shared ? undefined : (name) => !isProgrammeTemplate(ownTemplateName(name)), shared));
     // Front matter that is not YAML, found without data: validate says what build would.
-    for (const file of new Set(templates.values())) {
-      const problem = file.overridden && !isProgrammeTemplate(ownTemplateName(file.displayPath.replace(/^templates\//, ''))) ? templateFrontMatterProblem(file) : undefined;
+    const ownFiles = [...new Set(templates.values())].filter((file) => file.overridden && !isProgrammeTemplate(ownTemplateName(file.displayPath.replace(/^templates\//, ''))));
+    for (const file of ownFiles) {
+      const problem = templateFrontMatterProblem(file);
       if (problem) diagnostics.push(problem);
     }
+    // HTML the writers do not carry, images they cannot show: found without data, so validate says it too.
+    diagnostics.push(...await templateMarkupProblems(ownFiles, dir));
   }
   return { templates, diagnostics, own };
 }
@@ -106,4 +113,29 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
   for (const language of languages) templateProblems(templatesIn(templates, language, languages), jobs, language, true).forEach(add);
   diagnostics.push(...missingDocumentTemplates(workshop, templates, languages, templatesOption));
   return { diagnostics, sources };
+}
+
+/**
+ * What templates of the project's own write that the writers change (see templateMarkup): their raw
+ * HTML (`template-html`), and each image they name by a path written out (not made by data), judged
+ * as the notes' images are (`image`, with the same words), at its `![…](…)` in the template. An
+ * image made by data is judged by the build, in the document it is rendered into (see
+ * templateImagePlaces).
+ */
+export async function templateMarkupProblems(files: readonly TemplateFile[], dir: string): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const images: Array<TemplateImage & { src: string }> = [];
+  for (const file of files) {
+    const found = templateMarkup(file);
+    diagnostics.push(...found.diagnostics);
+    for (const image of found.images) if (image.src !== undefined) images.push({ ...image, src: image.src });
+  }
+  if (images.length === 0) return diagnostics;
+  const read = await readImageFiles(dir, images.filter((image) => imageUrlRefusal(image.src) === undefined).map((image) => imageSource(image.src)));
+  for (const image of images) {
+    const problem = imageProblem(image.src, undefined, read);
+    if (problem) diagnostics.push({ ...problem, location: image.location });
+  }
+  const file = (d: Diagnostic) => d.location?.file ?? '';
+  return diagnostics.sort((a, b) => (file(a) < file(b) ? -1 : file(a) > file(b) ? 1 : (a.location?.start.offset ?? 0) - (b.location?.start.offset ?? 0)));
 }

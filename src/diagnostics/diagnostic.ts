@@ -122,6 +122,7 @@ export type RuleId =
   | 'template-runtime'
   | 'invalid-front-matter'
   | 'chart-directive'
+  | 'template-html'
   | 'missing-glyph'
   | 'right-to-left'
   | 'image';

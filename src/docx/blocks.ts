@@ -26,7 +26,8 @@ interface ListPlace {
 /**
  * Markdown blocks → Word paragraphs and tables, in order: headings in Heading 1–6 with a bookmark
  * named after their anchor, lists as numbering, tables, the chart directive's chart before its
- * table, code in a code style, quotes in Quote. Raw HTML is not shown (as in the PDF).
+ * table, code in a code style, quotes in Quote. A template's raw HTML reaches here as its words
+ * (see liftRawHtml); what is left of it, comments, is not shown (as in the PDF).
  */
 export function wordBlocks(nodes: readonly RootContent[], ctx: DocxContext, place?: ListPlace): FileChild[] {
   const out: FileChild[] = [];

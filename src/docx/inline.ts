@@ -66,7 +66,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: DocxContext, 
         break;
       }
       case 'html':
-        // Inline HTML is not shown, as in the PDF (the fields were sanitised; the templates write none).
+        // Comments only: a template's tags were lifted to their words and line breaks (liftRawHtml).
         break;
       default:
         // linkReference/imageReference were resolved by the parser only when defined: show their text.

@@ -34,12 +34,18 @@ export interface PageContext {
   language?: Language;
   /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
   sections?: SectionParses;
+  /**
+   * Whether the image at this path inside the project can be shown (it is there, a PNG or JPEG within
+   * the limits), as the PDF judges it; one that cannot is its alt text. Every image is shown when not given.
+   */
+  usableImage?: (src: string) => boolean;
 }
 
 /**
  * One rendered Markdown document → one HTML page, from the same parsed tree the PDF is typeset
  * from: mdast → hast → HTML (no string concatenation of content). Raw HTML never reaches the page
- * (the Markdown's fields were already sanitised; hast keeps no raw node), links to other documents
+ * (the Markdown's fields were already sanitised, a template's tags are lifted to their words, see
+ * liftRawHtml; hast keeps no raw node), links to other documents
  * point at their pages, tables scroll sideways inside a labelled region, the participation chart is
  * an inline SVG with a text alternative beside its table. No script. Pure.
  */
@@ -49,7 +55,7 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
   const front = documentFrontMatter(root, context.file);
   const images: string[] = [];
   const language = reportLanguage(front.lang) ?? context.language ?? 'en';
-  const body = rewrite(root, context.root, images, front.classification, language);
+  const body = rewrite(root, context.root, images, front.classification, language, context.usableImage ?? (() => true));
   // The footnotes' heading and back links, read out by screen readers, in the page's language.
   const notes = FOOTNOTE_WORDS[language];
   const labels = wordsFor(front.lang, context.labels, context.labelsByLanguage);
@@ -106,9 +112,11 @@ export function titleBlock(front: FrontMatter, labels: TitleBlockLabels, textLan
 
 /**
  * Ids on headings (as GitHub makes them, the anchors the Markdown's links use), links to pages, the
- * chart; images (paths inside the project, see isSafeImage) are listed, to be copied beside the pages.
+ * chart; images (paths inside the project, see isSafeImage, that `usable` finds) are listed, to be
+ * copied beside the pages; any other image is its alt text, in italics, as the DOCX shows it (the
+ * PDF: in a frame): the page never asks for a file outside the site, nor one that is not there.
  */
-function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined, language: Language): Root {
+function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined, language: Language, usable: (src: string) => boolean): Root {
   const slugger = new GithubSlugger();
   const children: RootContent[] = [];
   let chart: string[] | undefined;
@@ -144,9 +152,13 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
     if ((out.type === 'link' || out.type === 'definition') && /^(?![a-z][a-z0-9+.-]*:|\/|#)[^#]*\.md(#|$)/i.test(out.url)) {
       out = { ...out, url: out.url.replace(/\.md(?=#|$)/i, '.html') };
     }
-    if (out.type === 'image' && isSafeImage(out.url)) {
-      images.push(out.url);
-      out = { ...out, url: `${siteRoot}${out.url}` };
+    if (out.type === 'image') {
+      if (isSafeImage(out.url) && usable(out.url)) {
+        images.push(out.url);
+        out = { ...out, url: `${siteRoot}${out.url}` };
+      } else {
+        out = { type: 'emphasis', children: out.alt ? [{ type: 'text', value: out.alt }] : [], ...(out.position ? { position: out.position } : {}) };
+      }
     }
     if (out.data?.lang !== undefined) {
       // A text in another language (a fallback): `lang` on its element, a span around bare text.

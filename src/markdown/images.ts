@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Why the report cannot show an image the Markdown names by `url`, or undefined when it can: only
  * a path inside the project is read (no scheme such as http:, not absolute, no ".." segment).
@@ -17,4 +19,44 @@ export function imageUrlRefusal(url: string): ImageUrlRefusal | undefined {
 /** An image the report keeps: a path inside the project (no scheme, not absolute, no ".."); others become their alt text. */
 export function isSafeImage(url: string): boolean {
   return imageUrlRefusal(url) === undefined;
+}
+
+/**
+ * What to say of an image the report never reads (a warning, as for a missing file: the document
+ * is still made, with the image's alt text in its place).
+ */
+export function refusedImage(src: string, refused: ImageUrlRefusal | 'reference'): { message: string; hint: string } {
+  // The file's own name, for the hint's example (`photo.png` of `http://example.org/photo.png?size=2`).
+  const name = src.replace(/[?#].*$/, '').split(/[/\\]/).filter(Boolean).pop() ?? '';
+  const example = `assets/${/\.(png|jpe?g)$/i.test(name) ? name : 'photo.png'}`;
+  const leftOut = 'it is left out (the documents show its alt text)';
+  switch (refused) {
+    case 'reference':
+      return {
+        message: `The image is written as a reference (![…][${src}]), which the report does not show: ${leftOut}.`,
+        hint: 'Write the image with its path in place, e.g. ![Group photo](assets/photo.png).',
+      };
+    case 'remote':
+      return {
+        message: `The image is a web address, and images come only from files inside the project: ${leftOut}.`,
+        hint: `Download the image into the project's assets/ folder and write its path, e.g. ![…](${example}).`,
+      };
+    case 'url':
+      return {
+        message: `The image is named by a URL (“${src.slice(0, src.indexOf(':') + 1)}”), not by a path inside the project: ${leftOut}.`,
+        hint: `Save the image in the project's assets/ folder and write its path, e.g. ![…](${example}).`,
+      };
+    case 'absolute':
+      return {
+        message: `The image path is absolute, and images come only from inside the project folder: ${leftOut}.`,
+        hint: `Copy the image into the project's assets/ folder and write its path from the project folder, e.g. ![…](${example}).`,
+      };
+    case 'dot-dot':
+      return {
+        message: path.posix.normalize(src.replace(/\\/g, '/')).startsWith('../')
+          ? `The image path leads outside the project folder, and images come only from inside it: ${leftOut}.`
+          : `The image path goes through “..”, which image paths may not: ${leftOut}.`,
+        hint: `Copy the image into the project's assets/ folder if it is not there, and write its path from the project folder down, e.g. ![…](${example}).`,
+      };
+  }
 }

@@ -4,6 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { GFM } from '../markdown/parse.js';
 import { LANGUAGE_MARK, liftLanguageSpans } from '../markdown/language-spans.js';
+import { liftRawHtml } from '../markdown/raw-html.js';
 import { splitAtHeadings } from './markdown-sections.js';
 import { parseTable, tablesIn } from './markdown-tables.js';
 import { shiftPositions } from './tree-positions.js';
@@ -33,6 +34,8 @@ export function parseMarkdown(markdown: string, options: { sections?: SectionPar
       const tree = parseSection(text, part.body - part.offset);
       // Fallback texts in another language (see language-spans.ts); most sections have none.
       if (text.includes(LANGUAGE_MARK)) liftLanguageSpans(tree);
+      // A template's HTML: its words, without its tags, in every format (see raw-html.ts).
+      if (text.includes('<')) liftRawHtml(tree);
       shiftPositions(tree, part.line - 1, part.offset);
       parsed = { tree, line: part.line - 1, offset: part.offset };
     } else if (parsed.line !== part.line - 1 || parsed.offset !== part.offset) {

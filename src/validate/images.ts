@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type LoadedProject, type ParsedFile } from '../load/index.js';
-import { imageUrlRefusal, type ImageUrlRefusal } from '../markdown/images.js';
+import { imageUrlRefusal, refusedImage, type ImageUrlRefusal } from '../markdown/images.js';
 import { parseGfm } from '../markdown/parse.js';
 import { locateInField, visitMarkdownFields, visitTranslatedMarkdown } from './markdown-fields.js';
 import { inspectImage } from '../typeset/layout/load-image.js';
@@ -60,65 +59,29 @@ export function imageSource(src: string): string {
 export function imageDiagnostics(refs: readonly ImageReference[], read: (src: string) => Uint8Array | ImageRefusal | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const ref of refs) {
-    if (ref.refused) {
-      diagnostics.push({ code: 'image', severity: 'warning', stage: 'validate', ...refusedImage(ref.src, ref.refused), actual: ref.src, location: locateImage(ref) });
-      continue;
-    }
-    const data = read(imageSource(ref.src));
-    if (ref.logo && data === undefined) continue;
-    const verdict = inspectImage(data, false);
-    if (verdict.ok) continue;
-    diagnostics.push({
-      code: 'image', severity: verdict.severity, stage: 'validate', message: verdict.message, hint: verdict.hint, actual: ref.src,
-      location: locateImage(ref),
-    });
+    if (ref.logo && !ref.refused && read(imageSource(ref.src)) === undefined) continue;
+    const problem = imageProblem(ref.src, ref.refused, read);
+    if (problem) diagnostics.push({ ...problem, location: locateImage(ref) });
   }
   return diagnostics;
+}
+
+/**
+ * What is wrong with the image a Markdown text names by `src` (the notes', a template's), as a
+ * diagnostic without its place; undefined when the report shows it. `refused`: why it is never
+ * read (see imageUrlRefusal, found from `src` when not given). Pure: `read` hands over the bytes.
+ */
+export function imageProblem(src: string, refused: ImageUrlRefusal | 'reference' | undefined, read: (src: string) => Uint8Array | ImageRefusal | undefined): Omit<Diagnostic, 'location'> | undefined {
+  const never = refused ?? imageUrlRefusal(src);
+  if (never) return { code: 'image', severity: 'warning', stage: 'validate', ...refusedImage(src, never), actual: src };
+  const verdict = inspectImage(read(imageSource(src)), false);
+  if (verdict.ok) return undefined;
+  return { code: 'image', severity: verdict.severity, stage: 'validate', message: verdict.message, hint: verdict.hint, actual: src };
 }
 
 /** The images the build reads: those named by a path inside the project (the others are never read). */
 export function readableImages(refs: readonly ImageReference[]): string[] {
   return refs.filter((ref) => !ref.refused).map((ref) => imageSource(ref.src));
-}
-
-/**
- * What to say of an image the report never reads (a warning, as for a missing file: the document
- * is still made, with the image's alt text in its place).
- */
-function refusedImage(src: string, refused: ImageUrlRefusal | 'reference'): { message: string; hint: string } {
-  // The file's own name, for the hint's example (`photo.png` of `http://example.org/photo.png?size=2`).
-  const name = src.replace(/[?#].*$/, '').split(/[/\\]/).filter(Boolean).pop() ?? '';
-  const example = `assets/${/\.(png|jpe?g)$/i.test(name) ? name : 'photo.png'}`;
-  const leftOut = 'it is left out (the documents show its alt text)';
-  switch (refused) {
-    case 'reference':
-      return {
-        message: `The image is written as a reference (![…][${src}]), which the report does not show: ${leftOut}.`,
-        hint: 'Write the image with its path in place, e.g. ![Group photo](assets/photo.png).',
-      };
-    case 'remote':
-      return {
-        message: `The image is a web address, and images come only from files inside the project: ${leftOut}.`,
-        hint: `Download the image into the project's assets/ folder and write its path, e.g. ![…](${example}).`,
-      };
-    case 'url':
-      return {
-        message: `The image is named by a URL (“${src.slice(0, src.indexOf(':') + 1)}”), not by a path inside the project: ${leftOut}.`,
-        hint: `Save the image in the project's assets/ folder and write its path, e.g. ![…](${example}).`,
-      };
-    case 'absolute':
-      return {
-        message: `The image path is absolute, and images come only from inside the project folder: ${leftOut}.`,
-        hint: `Copy the image into the project's assets/ folder and write its path from the project folder, e.g. ![…](${example}).`,
-      };
-    case 'dot-dot':
-      return {
-        message: path.posix.normalize(src.replace(/\\/g, '/')).startsWith('../')
-          ? `The image path leads outside the project folder, and images come only from inside it: ${leftOut}.`
-          : `The image path goes through “..”, which image paths may not: ${leftOut}.`,
-        hint: `Copy the image into the project's assets/ folder if it is not there, and write its path from the project folder down, e.g. ![…](${example}).`,
-      };
-  }
 }
 
 /**

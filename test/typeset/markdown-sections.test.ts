@@ -9,10 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown, SectionParses } from '../../src/typeset/markdown.js';
 import { splitAtHeadings } from '../../src/typeset/markdown-sections.js';
 import { parseTable, tablesIn } from '../../src/typeset/markdown-tables.js';
+import { liftRawHtml } from '../../src/markdown/raw-html.js';
 
-/** The reference: the whole document through micromark at once. */
-const whole = (markdown: string): Root =>
-  fromMarkdown(markdown, { extensions: [gfm(), frontmatter(['yaml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] });
+/** The reference: the whole document through micromark at once, a template's HTML lifted to its words (see liftRawHtml). */
+const whole = (markdown: string): Root => {
+  const tree = fromMarkdown(markdown, { extensions: [gfm(), frontmatter(['yaml'])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] });
+  liftRawHtml(tree);
+  return tree;
+};
 
 // Blocks that end right before a heading in every way they can: lists tight and loose, nested, with
 // trailing blank lines and spaces, quotes with lazy lines, tables, HTML blocks, setext headings,

@@ -10,6 +10,7 @@ import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
 import { imageFiles } from './images.js';
+import { inspectImage } from '../../typeset/layout/load-image.js';
 import type { Writer, WriterContext, WriterDocument, WriterResult } from '../writer.js';
 
 /**
@@ -24,7 +25,7 @@ export function htmlWriter(cache?: PageCache): Writer {
 }
 
 /** Watch mode's pages of the last build, by file: a document whose Markdown is the same keeps its page. */
-export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses }>;
+export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses; verdicts: Map<string, boolean> }>;
 
 async function writeSite(documents: readonly WriterDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
   // Loaded only now: a build without HTML never loads the HTML tree libraries.
@@ -39,13 +40,28 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   const listed: Array<{ href: string; title: string }> = [];
   let first: FrontMatter | undefined;
   const images = new Set<string>();
+  // An image the PDF would show only as its alt text (not there, not PNG/JPEG, too large) is its alt text on the page too.
+  const read = imageFileReader(context.projectDir);
+  const usableImage = (src: string) => {
+    const bytes = read(src);
+    return bytes instanceof Uint8Array && inspectImage(bytes, false).ok;
+  };
   for (const doc of documents) {
     const relative = doc.file.slice(prefix.length).replace(/\.md$/, '.html');
     const root = '../'.repeat(relative.split('/').length - 1);
     const kept = cache?.get(doc.file);
     const sections = kept?.sections ?? new SectionParses();
-    const page = kept && kept.markdown === doc.markdown && kept.root === root ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, language: context.language, ...(cache ? { sections } : {}) });
-    cache?.set(doc.file, { markdown: doc.markdown, root, page, sections });
+    // A kept page is kept while the images it asked about are judged as they were (a file added since, or removed).
+    const sameImages = (verdicts: Map<string, boolean>) => [...verdicts].every(([src, usable]) => usableImage(src) === usable);
+    const verdicts = new Map<string, boolean>();
+    const judged = (src: string) => {
+      const usable = usableImage(src);
+      verdicts.set(src, usable);
+      return usable;
+    };
+    const reuse = kept && kept.markdown === doc.markdown && kept.root === root && sameImages(kept.verdicts);
+    const page = reuse ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, language: context.language, usableImage: judged, ...(cache ? { sections } : {}) });
+    cache?.set(doc.file, { markdown: doc.markdown, root, page, sections, verdicts: reuse ? kept.verdicts : verdicts });
     files.push({ path: `${prefix}${relative}`, content: page.html });
     // What a reader sees is the document's text: the leak guard reads it there.
     texts.set(`${prefix}${relative}`, doc.markdown);
@@ -61,7 +77,7 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
   for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
   // Images beside the pages (see imageFiles); the Markdown publishes the same ones at the same paths.
-  files.push(...imageFiles(images, prefix, imageFileReader(context.projectDir)));
+  files.push(...imageFiles(images, prefix, read));
   return { files, diagnostics: [], sources: new Map(), texts };
 }
 

@@ -107,7 +107,7 @@ export function inlineSpans(nodes: readonly PhrasingContent[], base: TextStyle, 
         return;
       }
       default:
-        // Raw HTML is never drawn: only template directives reach the typesetter.
+        // Raw HTML is never drawn: what reaches the typesetter is comments and template directives (see liftRawHtml).
         return;
     }
   };

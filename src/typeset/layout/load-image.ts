@@ -1,5 +1,6 @@
 import type { Diagnostic, Location } from '../../diagnostics/diagnostic.js';
 import { LIMITS } from '../../limits.js';
+import { imageUrlRefusal, refusedImage } from '../../markdown/images.js';
 import { imagePixels, pngIsSound, readImageHeader } from '../images.js';
 import type { ImageRefusal, TypesetInput } from '../types.js';
 import type { LoadedImage } from './context.js';
@@ -73,6 +74,13 @@ export function imageLoader(
   caps: ImageCaps = { bytes: LIMITS.imageBytes, pixels: LIMITS.imagePixels },
 ): (src: string, at: Location | undefined) => LoadedImage | undefined {
   return (src, at) => {
+    // A web address, another URL, an absolute path or one through "..": never read, said as validate says it (it said "not found").
+    const refused = imageUrlRefusal(src);
+    if (refused) {
+      const { message, hint } = refusedImage(src, refused);
+      diagnostics.push(imageDiagnostic('warning', message, at, src, hint));
+      return undefined;
+    }
     const verdict = inspectImage(load?.(src), pdfA, caps);
     if (verdict.ok) return { data: verdict.data, width: verdict.width, height: verdict.height };
     diagnostics.push(imageDiagnostic(verdict.severity, verdict.message, at, src, verdict.hint));

@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allText, openPdf } from '../typeset/read-pdf.js';
+import { ROOT, copyTree, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
+
+const work = tempDir('wr-template-markup-');
+afterAll(() => remove(work));
+let counter = 0;
+
+/** The minimal project, its report the shipped template with `lines` under the introduction's heading (line 5). */
+function project(lines: string): string {
+  const dir = path.join(work, `p${++counter}`);
+  copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+  mkdirSync(path.join(dir, 'templates'), { recursive: true });
+  const shipped = read(path.join(ROOT, 'templates/report.md.hbs'));
+  const heading = '# {{t "introduction"}}\n';
+  expect(shipped.split('\n')[4]).toBe(heading.trim());
+  writeFileSync(path.join(dir, 'templates/report.md.hbs'), shipped.replace(heading, `${heading}\n${lines}\n`));
+  return dir;
+}
+
+const output = (result: { stdout: string; stderr: string }) => `${result.stdout}\n${result.stderr}`;
+const documentXml = (file: string) => strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+const pdfText = async (file: string) => (await allText(await openPdf(new Uint8Array(readFileSync(file))))).join('\n').replace(/[ \t]+/g, ' ');
+
+describe('HTML in a template (template-html)', () => {
+  it('validate and build warn at the template line; the PDF, the HTML and the DOCX show its words, <br> a line break in each', async () => {
+    // Lines 7 and 9 of the template.
+    const dir = project('<div style="color:red"><b>DRAFT</b> – not for circulation</div>\n\nEditor\'s note<br>second line with <em>emphasis</em>.\n');
+    const validated = runBin(['validate', '.'], { cwd: dir });
+    expect(validated.code).toBe(0);
+    for (const text of [output(validated), output(runBin(['build', '.', '--format', 'md,pdf,html,docx'], { cwd: dir }))]) {
+      expect(text).toMatch(/templates\/report\.md\.hbs:7:1 warning This template writes HTML \(<div>, <b>\), which the PDF, the DOCX and the HTML pages do not carry.*\[template-html\]/);
+      expect(text).toMatch(/templates\/report\.md\.hbs:9:35 warning This template writes HTML \(<em>\).*\[template-html\]/);
+      expect(text).toContain('**DRAFT**');
+    }
+    const out = path.join(dir, 'out');
+    expect(read(path.join(out, 'report.md'))).toContain('<div style="color:red"><b>DRAFT</b> – not for circulation</div>');
+    const pdf = await pdfText(path.join(out, 'report.pdf'));
+    expect(pdf).toContain('DRAFT – not for circulation');
+    // Two lines, where the tags were dropped and the words ran together (“notesecond”).
+    expect(pdf).toContain("Editor's note second line with emphasis.");
+    const html = read(path.join(out, 'report.html'));
+    expect(html).toContain('<p>DRAFT – not for circulation</p>');
+    expect(html).toContain("<p>Editor's note<br>\nsecond line with emphasis.</p>");
+    const xml = documentXml(path.join(out, 'report.docx'));
+    expect(xml).toContain('DRAFT – not for circulation');
+    expect(xml).toMatch(/Editor&apos;s note<\/w:t><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:br\/>/);
+  });
+});
+
+describe('images in a template (image)', () => {
+  it('validate and every build judge them as the notes\' images, at the template line; the HTML shows an unusable one as its alt text, as the PDF and the DOCX do', async () => {
+    // Lines 7 and 9 of the template.
+    const dir = project('![Remote](https://example.org/x.png)\n\n![Logo](assets/logoo.png)\n');
+    const web = /templates\/report\.md\.hbs:7:1 warning The image is a web address, and images come only from files inside the project: it is left out \(the documents show its alt text\)\. \[image\]/;
+    const missing = /templates\/report\.md\.hbs:9:1 warning The image file was not found\. \[image\]/;
+    const validated = runBin(['validate', '.'], { cwd: dir });
+    expect(validated.code).toBe(0);
+    const htmlOnly = runBin(['build', '.', '--format', 'html'], { cwd: dir });
+    const all = runBin(['build', '.', '--format', 'md,pdf,html,docx'], { cwd: dir });
+    for (const result of [validated, htmlOnly, all]) {
+      expect(output(result)).toMatch(web);
+      expect(output(result)).toMatch(missing);
+      // Said once, at the template: not again at the generated Markdown, nor as a web address "not found".
+      expect(output(result)).not.toContain('out/report.md');
+      expect(output(result).match(/\[image\]/g)).toHaveLength(2);
+    }
+    const out = path.join(dir, 'out');
+    const html = read(path.join(out, 'report.html'));
+    expect(html).not.toMatch(/<img src="(https:|assets\/logoo)/);
+    expect(html).toContain('<p><em>Remote</em></p>');
+    expect(html).toContain('<p><em>Logo</em></p>');
+    const pdf = await pdfText(path.join(out, 'report.pdf'));
+    expect(pdf).toContain('[Remote]');
+    expect(pdf).toContain('[Logo]');
+    const xml = documentXml(path.join(out, 'report.docx'));
+    expect(xml).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*<w:t[^>]*>Remote<\/w:t>/);
+    expect(xml).toContain('>Logo</w:t>');
+  });
+});
