@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { docxSettings } from './settings.js';
 import { SetupError } from '../../src/errors.js';
-import { embeddedFonts } from '../../src/docx/fonts.js';
-import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
+import { docxDocument } from '../../src/docx/document.js';
 import { bookmarkName } from '../../src/docx/bookmarks.js';
 import { readReference } from '../../src/docx/reference.js';
 import { makePng } from '../typeset/png.js';
@@ -19,16 +19,7 @@ const fixture = readFileSync(path.join(ROOT, 'test/fixtures/typeset/all-construc
 const report = readFileSync(path.join(ROOT, 'examples/rabat-2022/out/en/restricted/report.md'), 'utf8');
 const french = readFileSync(path.join(ROOT, 'examples/niamey-2022/out/report.md'), 'utf8');
 
-async function settings(): Promise<DocxSettings> {
-  return {
-    theme: resolveTheme({ accent_color: '#336699' }),
-    language: 'en',
-    labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
-    date: new Date('2022-05-13T00:00:00Z'),
-    fonts: await embeddedFonts(),
-    loadImage: () => undefined,
-  };
-}
+const settings = docxSettings;
 
 const attr = (node: Record<string, unknown> | undefined, name: string) => (node?.[`@_${name}`] as string | undefined);
 const styleOf = (p: Record<string, unknown>) => attr(elements(p['w:pPr'], 'w:pStyle')[0], 'w:val');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
-import { embeddedFonts } from '../../src/docx/fonts.js';
+import { docxSettings } from './settings.js';
+import { docxDocument } from '../../src/docx/document.js';
 import { imageSize } from '../../src/docx/inline.js';
 import { readReference } from '../../src/docx/reference.js';
 import { columnWidths } from '../../src/docx/table.js';
@@ -17,16 +17,7 @@ import { elements, readDocx, wordText } from './read-docx.js';
 const EMU_PX = 9525;
 const EMU_TWIP = 635;
 
-async function settings(): Promise<DocxSettings> {
-  return {
-    theme: resolveTheme({ accent_color: '#336699' }),
-    language: 'en',
-    labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
-    date: new Date('2022-05-13T00:00:00Z'),
-    fonts: await embeddedFonts(),
-    loadImage: () => undefined,
-  };
-}
+const settings = docxSettings;
 
 /** The text area of a built document's (last) section, in EMU: its page less its margins. */
 function textArea(document: unknown): { width: number; height: number } {

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embeddedFonts } from '../../src/docx/fonts.js';
-import { docxDocument, type DocxSettings } from '../../src/docx/document.js';
+import { docxSettings } from './settings.js';
+import { docxDocument } from '../../src/docx/document.js';
 import { blockIndents } from '../../src/docx/styles.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { openPdf } from '../typeset/read-pdf.js';
@@ -12,16 +12,7 @@ import { elements, readDocx, wordText } from './read-docx.js';
 
 const theme = resolveTheme({ accent_color: '#336699' });
 
-async function settings(): Promise<DocxSettings> {
-  return {
-    theme,
-    language: 'en',
-    labels: { page: 'Page {page} of {pages}', contents: 'Contents', organizedBy: 'Organized by', withSupportOf: 'With the support of' },
-    date: new Date('2022-05-13T00:00:00Z'),
-    fonts: await embeddedFonts(),
-    loadImage: () => undefined,
-  };
-}
+const settings = docxSettings;
 
 const notes = `---
 title: "Notes"
