@@ -73,7 +73,8 @@ function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, str
     }
   }
   return [...groups.values()].map(({ at, chars: own }) => {
-    const d = missingGlyphDiagnostic(own, at ?? inOutput);
+    // In code-point order: two documents (two editions) missing the same characters at one place are one warning (their orders differed).
+    const d = missingGlyphDiagnostic([...own].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!), at ?? inOutput);
     return at ? { ...d, related: [{ ...inOutput, message: shows }] } : d;
   });
 }
