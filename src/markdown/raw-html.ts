@@ -1,5 +1,6 @@
 import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
-import { decodeString } from 'micromark-util-decode-string';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 
 /** `<!-- … -->`: a comment, or a directive the templates write (`<!-- wr:chart … -->`), which the writers read. */
 export function isHtmlComment(html: string): boolean {
@@ -10,9 +11,6 @@ export function isHtmlComment(html: string): boolean {
 export function isLineBreakTag(html: string): boolean {
   return /^<\/?br\s*\/?>$/i.test(html.trim());
 }
-
-/** Elements whose content is not text a reader sees. */
-const HIDDEN = /<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
 /**
  * The raw HTML a template wrote, as the writers show it (one model for the PDF, the DOCX and the
@@ -49,26 +47,15 @@ export function liftRawHtml(tree: Nodes): void {
 
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
-/** The words of a block of HTML: tags and comments left out, `<br>` a line break, entities decoded, white space collapsed. */
+/**
+ * The words of a block of HTML, as a browser's innerText gives them (hast-util-to-text on the tree
+ * hast-util-from-html parses: tags and comments left out, entities decoded, what a reader does not
+ * see, `<script>` or `<style>`, left out, white space collapsed), each of its lines (a `<br>`, a
+ * paragraph) after a line break.
+ */
 export function htmlWords(html: string): PhrasingContent[] {
-  const lines = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(HIDDEN, '')
-    .split(/<\/?br\s*\/?>/i)
-    .map((line) => decodeEntities(line.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
-  while (lines.length > 0 && lines[0] === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const children: PhrasingContent[] = [];
-  lines.forEach((line, i) => {
-    if (i > 0) children.push({ type: 'break' });
-    if (line !== '') children.push({ type: 'text', value: line });
-  });
-  return children;
-}
-
-/** `&amp;`, `&#8211;`, `&#x2013;` → their characters (as Markdown decodes them); an unknown name stays as written. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (reference) => decodeString(reference));
+  const lines = toText(fromHtml(html, { fragment: true })).split(/\s*\n\s*/).map((line) => line.trim()).filter((line) => line !== '');
+  return lines.flatMap((line, i): PhrasingContent[] => (i > 0 ? [{ type: 'break' }, { type: 'text', value: line }] : [{ type: 'text', value: line }]));
 }
 
 /** Adjacent text nodes (the words either side of a tag left out) as one, as the parser would give them. */

@@ -34,6 +34,11 @@ describe('HTML a template writes, in the one model every writer reads', () => {
     expect(nodes).toEqual(['root', 'html:<!-- wr:chart stacked-bars columns="Women,Men" table="keep" -->', 'html:<!-- a note -->', 'paragraph', 'text:Text']);
   });
 
+  it('reads a block as a browser does (hast-util-from-html): a “>” inside an attribute, paragraphs and <br> as lines, entities', () => {
+    expect(shape(parseMarkdown('<div title="a > b">Kept <b>words</b></div>\n\nNext\n'))).toEqual(['root', 'paragraph', 'text:Kept words', 'paragraph', 'text:Next']);
+    expect(shape(parseMarkdown('<div><p>One &ndash; two</p><p>Three<br>four</p></div>\n'))).toEqual(['root', 'paragraph', 'text:One – two', 'break', 'text:Three', 'break', 'text:four']);
+  });
+
   it('the HTML page shows the words, with <br> a line break, and no tag of the template', () => {
     const html = page(DRAFT.replace('# Introduction\n\n', ''));
     expect(html).toContain('<p>DRAFT &#x26; – not for circulation</p>');
