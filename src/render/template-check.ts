@@ -152,9 +152,13 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
       seen.add(key);
       diagnostics.push(diagnostic());
     };
+    /** While a helper's values are checked: a bare word there (`(eq priority high)`) may be a value meant in quotes. */
+    let inArguments = 0;
     const report = (node: { loc: hbs.AST.SourceLocation; original?: string }, missing: string, candidates: Iterable<string>, field?: string) => {
       const names = [...candidates];
-      once(node.loc, () => unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), suggest(missing, names), ' here', field !== undefined ? { field, names } : undefined));
+      const guess = suggest(missing, names);
+      const value = inArguments > 0 && guess === undefined && node.original === missing ? missing : undefined;
+      once(node.loc, () => unknownNameDiagnostic(missing, node.original, span(file.displayPath, node.loc), guess, ' here', field !== undefined ? { field, names } : undefined, value));
     };
 
     /**
@@ -175,7 +179,11 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
             : `${didYouMeanHelper(helper, helperNames)}The helpers are listed in docs/templates.md (Helpers): t, date, join, num, percent, …`,
         }));
       }
+      // (Not {{#each …}}, {{#if …}}, {{#with …}}: what they are given is a field.)
+      const values = !BUILT_IN_BLOCKS.has(helper);
+      if (values) inArguments++;
       const shapes = node.params.map((param) => expression(param, local));
+      if (values) inArguments--;
       // {{date due "long"}}: a value past the last the helper takes is never read.
       const takes = Object.hasOwn(HELPER_VALUES, helper) ? HELPER_VALUES[helper] : undefined;
       const most = takes?.most;

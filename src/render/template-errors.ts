@@ -278,14 +278,15 @@ export function missingPartialDiagnostic(name: string, location: Location, templ
  * A name the data does not have, found by the check before rendering (`where` ' here': in that
  * block's scope) or by strict mode while rendering; `original` is the whole path, when it says more.
  */
-export function unknownNameDiagnostic(name: string, original: string | undefined, location: Location, guess: string | undefined, where: ' here' | '', fieldsOf?: { field: string; names: readonly string[] }): Diagnostic {
+export function unknownNameDiagnostic(name: string, original: string | undefined, location: Location, guess: string | undefined, where: ' here' | '', fieldsOf?: { field: string; names: readonly string[] }, value?: string): Diagnostic {
   // `{{owner.label}}`: what `owner` does have, where the hint only sent the editor to `context`.
   const has = fieldsOf && fieldsOf.names.length > 0 && fieldsOf.names.length <= LISTED_FIELDS ? `“${fieldsOf.field}” has ${fieldsOf.names.join(', ')}. ` : '';
   return {
     code: 'template-unknown-name', severity: 'error', stage: 'render',
     message: `The template uses “${name}”${original !== undefined && original !== name ? ` (in {{${original}}})` : ''}, which the data does not have${where}.`,
     location,
-    hint: `${guess ? `Did you mean “${guess}”? ` : ''}${has}Run \`workshop-report context\` to see every field the templates receive.`,
+    // `(eq priority high)`: a word given to a helper, which reads it as a field; a value to compare with is written in quotes.
+    hint: `${guess ? `Did you mean “${guess}”? ` : ''}${value !== undefined ? `If “${value}” is a value to compare with, not a field, put it in quotes: "${value}". ` : ''}${has}Run \`workshop-report context\` to see every field the templates receive.`,
   };
 }
 

@@ -134,6 +134,17 @@ describe('template diagnostics', () => {
     expect(result.diagnostics[0]!.message).not.toContain('“title”');
   });
 
+  it('a word given to a helper that is no field (`(eq priority high)`) is told to be quoted if it is a value; a field of a block ({{#each recomendations}}) is not', () => {
+    const templates = bundledTemplates();
+    templates.set('report.md.hbs', { text: '{{#each recommendations}}{{#if (eq priority high)}}{{label}}{{/if}}{{/each}}\n{{#each zzz}}{{/each}}\n', displayPath: 'templates/report.md.hbs', overridden: true });
+    const result = render(model, templates, ['report']);
+    const [value, block] = result.diagnostics;
+    expect(value).toMatchObject({ code: 'template-unknown-name', location: { start: { line: 1, column: 45 } } });
+    expect(value!.hint).toBe('If “high” is a value to compare with, not a field, put it in quotes: "high". Run `workshop-report context` to see every field the templates receive.');
+    expect(block).toMatchObject({ code: 'template-unknown-name', location: { start: { line: 2 } } });
+    expect(block!.hint).not.toContain('quotes');
+  });
+
   it('lists the fields a part of the data has when one of it is unknown ({{owner.label}}); the top\'s, which are many, are left to `context`', () => {
     const templates = bundledTemplates();
     templates.set('report.md.hbs', { text: '{{#each actions}}{{owner.label}}{{/each}}\n{{sesion}}\n', displayPath: 'templates/report.md.hbs', overridden: true });
