@@ -69,22 +69,16 @@ const COLUMNS = ['workshop', 'id', 'label', 'text', 'owner', 'due', 'status', 'o
  * actions.csv: one row per action of every workshop, for the people who track actions in a
  * spreadsheet. UTF-8 with a byte-order mark, so Excel opens accents intact (LibreOffice too); CRLF
  * line ends, quoted as RFC 4180 says (csv-stringify); an action's text on one line (see plain); a
- * text that would be a formula is kept a text (see asText). Pure.
+ * text that would be a formula is kept a text. Pure.
  */
 export function actionsCsv(model: ProgrammeModel): string {
-  const rows = model.actions.map((a) => [a.workshop.id, a.id ?? '', a.label, asText(plain(a.text)), asText(String(a.owner.short)), a.due ?? '', a.status ?? '', a.overdue ? 'yes' : 'no', asOf(model, a) ?? '']);
+  const rows = model.actions.map((a) => [a.workshop.id, a.id ?? '', a.label, plain(a.text), String(a.owner.short), a.due ?? '', a.status ?? '', a.overdue ? 'yes' : 'no', asOf(model, a) ?? '']);
   // A field holding a lone LF or CR is quoted too: with `record_delimiter` given, csv-stringify
   // quotes only a field holding CRLF, and a reader (Excel, Python's csv) ended the row at the LF.
-  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true })}`;
-}
-
-/**
- * A text a spreadsheet shows as text: one beginning with `=`, `+`, `-`, `@`, a tab or a carriage
- * return is a formula to Excel and LibreOffice (`=HYPERLINK(…)` in an action's text ran as one),
- * so it gets a leading `'`, as OWASP advises against CSV injection.
- */
-function asText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A text beginning with `=`, `+`, `-`, `@`, a tab or a carriage return (or their full-width forms)
+  // is a formula to Excel and LibreOffice (`=HYPERLINK(…)` in an action's text ran as one): it gets a
+  // leading `'`, as OWASP advises against CSV injection (csv-stringify's `escape_formulas`).
+  return `\uFEFF${stringify([[...COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true })}`;
 }
 
 function asOf(model: ProgrammeModel, action: ProgrammeAction): string | undefined {

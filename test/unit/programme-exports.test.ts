@@ -57,6 +57,18 @@ describe('actions.csv', () => {
   });
 });
 
+describe('actions.csv against formulas', () => {
+  it('keeps a text beginning like a formula a text, full-width signs too (csv-stringify\'s escape_formulas, where a hand-written test missed ＝)', () => {
+    const programme = model();
+    const [a, b, c] = programme.actions;
+    a!.text = new Markdown('=HYPERLINK("http://x")');
+    b!.text = new Markdown('＝1+1');
+    c!.owner = { ...c!.owner, short: '@lead' };
+    const read = rows(actionsCsv(programme));
+    expect([read[1]![3], read[2]![3], read[3]![4]]).toEqual(['\'=HYPERLINK("http://x")', '\'＝1+1', '\'@lead']);
+  });
+});
+
 describe('actions.ics', () => {
   it('gives a task\'s title (SUMMARY) its action\'s text as words on one line, list items apart', () => {
     const programme = model();
