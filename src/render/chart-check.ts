@@ -1,3 +1,4 @@
+import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { missingColumns, readDirective, type DirectiveProblem, type ReadDirective } from '../markdown/chart.js';
@@ -91,54 +92,38 @@ export function templateChartProblems(templates: TemplateSet): Diagnostic[] {
 export function renderedChartProblems(markdown: string, templates: readonly TemplateFile[]): Diagnostic[] {
   if (!markdown.includes('wr:')) return [];
   const problems: Diagnostic[] = [];
-  const lines = markdown.split('\n');
-  let fence: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const opens = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (opens !== undefined && opens[0] === fence[0] && opens.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = undefined;
-      continue;
-    }
-    if (opens !== undefined) {
-      fence = opens;
-      continue;
-    }
-    if (!/^ {0,3}<!--\s*wr:/.test(line)) continue;
-    // The comment, to the line holding its `-->` (where Markdown ends the block).
-    let last = index;
-    while (last < lines.length - 1 && !lines[last]!.includes('-->')) last++;
-    const block = lines.slice(index, last + 1).join('\n');
-    const text = block.slice(0, block.includes('-->') ? block.indexOf('-->') + 3 : block.length).trim();
-    const read = readDirective(text);
-    index = last;
-    if (!read) continue;
+  // The document as the writers read it (a directive in a code block is code, not a directive): each
+  // comment that opens with `wr:` and the block after it, in the containers blocks may sit in.
+  const visit = (blocks: readonly RootContent[]): void => {
+    blocks.forEach((node, index) => {
+      if ('children' in node && node.type !== 'table') visit(node.children as RootContent[]);
+      if (node.type !== 'html' || !/^\s*<!--\s*wr:/.test(node.value)) return;
+      const close = node.value.indexOf('-->');
+      const text = node.value.slice(0, close === -1 ? node.value.length : close + 3).trim();
+      const read = readDirective(text);
+      if (read) judge(text, close === -1 ? '' : node.value.slice(close + 3).trim(), read, blocks[index + 1]);
+    });
+  };
+  const judge = (text: string, after: string, read: ReadDirective, following: RootContent | undefined): void => {
     const site = templates.flatMap(directiveSites).find((candidate) => candidate.pattern.test(text));
     const file = site?.file ?? templates[0];
-    if (!file) continue;
+    if (!file) return;
     const at = site?.at ?? 0;
     const say = (problem: Pick<DirectiveProblem, 'message' | 'hint'>, place?: { at: number; length: number }) => problems.push(diagnostic(file, place ? at + place.at : at, place?.length ?? 4, problem.message, problem.hint));
     for (const problem of read.problems) say(problem);
-    if (read.problems.length > 0 || read.columns.length === 0) continue;
-    const after = block.slice(block.indexOf('-->') + 3).trim();
+    if (read.problems.length > 0 || read.columns.length === 0) return;
     if (after !== '') {
       say({ message: `The chart directive has “${after}” after its --> on the same line: it would not be read, and no chart drawn.`, hint: 'Put the directive on a line of its own, before the table.' });
-      continue;
+      return;
     }
-    // The block after it (blank lines skipped), to its end.
-    let next = last + 1;
-    while (next < lines.length && lines[next]!.trim() === '') next++;
-    let end = next;
-    while (end < lines.length && lines[end]!.trim() !== '') end++;
-    const following = parseGfm(lines.slice(next, end).join('\n')).children[0];
     const columnsPlace = site?.read.columnsAt;
     if (following?.type !== 'table') {
       const what = following === undefined ? 'the document ends there' : `the next block is ${BLOCK_NAMES[following.type] ?? `a ${following.type}`}`;
       say({ message: `The chart directive is not followed by a table (${what}): no chart would be drawn.`, hint: 'Put the directive right before the table it draws, on the line before its header row (a blank line between them at most).' });
-      continue;
+      return;
     }
     const { header, missing } = missingColumns(following, read.columns, toString);
-    if (missing.length === 0) continue;
+    if (missing.length === 0) return;
     const drawn = read.columns.filter((column) => !missing.includes(column));
     const values = header.slice(1);
     const labels = missing.includes(header[0] ?? '') ? ` (“${header[0]}”, its first column, is the bars' labels)` : '';
@@ -150,7 +135,8 @@ export function renderedChartProblems(markdown: string, templates: readonly Temp
         ? `Did you mean columns="${corrected.join(',')}"?`
         : `Name columns of the header row after its first (${quoted(values)}), as the header writes them, separated by commas: the bars stack their values.`,
     }, columnsPlace);
-  }
+  };
+  visit(parseGfm(markdown).children);
   return problems;
 }
 
