@@ -1,6 +1,6 @@
 import { Bookmark, BuilderElement, ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, type IRunOptions, NextAttributeComponent, type ParagraphChild, TextRun, XmlComponent } from 'docx';
 import type { PhrasingContent } from 'mdast';
-import { isSafeImage } from '../markdown/images.js';
+import { fitImage, isSafeImage } from '../markdown/images.js';
 import { bookmarkName } from './bookmarks.js';
 import type { DocxContext } from './context.js';
 import { STYLE } from './styles.js';
@@ -185,6 +185,6 @@ function image(src: string, alt: string, title: string | undefined, ctx: DocxCon
  */
 export function imageSize(image: { width: number; height: number }, area: { widthPx: number; heightPx: number }): { width: number; height: number } {
   const maxHeight = Math.floor(area.heightPx * 0.8);
-  const scale = Math.min(1, area.widthPx / image.width, maxHeight / image.height);
-  return { width: Math.max(1, Math.min(area.widthPx, Math.round(image.width * scale))), height: Math.max(1, Math.min(maxHeight, Math.round(image.height * scale))) };
+  const fitted = fitImage(image, { width: area.widthPx, height: maxHeight });
+  return { width: Math.max(1, Math.min(area.widthPx, Math.round(fitted.width))), height: Math.max(1, Math.min(maxHeight, Math.round(fitted.height))) };
 }

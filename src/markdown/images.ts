@@ -60,3 +60,13 @@ export function refusedImage(src: string, refused: ImageUrlRefusal | 'reference'
       };
   }
 }
+
+/**
+ * An image's size fitted into a box, as every writer fits a block image: its own size (never
+ * enlarged), no wider than `box.width` and no higher than `box.height`, its proportions kept. In the
+ * units given (the PDF's points, the DOCX's pixels). Pure.
+ */
+export function fitImage(image: { width: number; height: number }, box: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, box.width / image.width, box.height / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}

@@ -3,6 +3,7 @@ import type { Box, TextStyle } from './boxes.js';
 import { type BlockContext, MUTED_COLOR, RULE_COLOR, nodeLocation } from './context.js';
 import type { Slice } from './flow.js';
 import { resolveLink } from './inline.js';
+import { fitImage } from '../../markdown/images.js';
 import { textBoxes } from './paragraph.js';
 
 /**
@@ -16,13 +17,8 @@ export function layoutImage(node: Image, ctx: BlockContext, url?: string): Slice
   const boxes: Box[] = [];
   let height: number;
   if (img) {
-    let w = Math.min(ctx.width, img.width * 0.75);
-    let h = (w * img.height) / img.width;
-    const maxH = ctx.capacity * 0.8;
-    if (h > maxH) {
-      w = (w * maxH) / h;
-      h = maxH;
-    }
+    // At 96 pixels to the inch (0.75 pt a pixel), within the column and 80% of the page's text height.
+    const { width: w, height: h } = fitImage({ width: img.width * 0.75, height: img.height * 0.75 }, { width: ctx.width, height: ctx.capacity * 0.8 });
     boxes.push({ kind: 'image', x: ctx.x + (ctx.width - w) / 2, y: 0, width: w, height: h, data: img.data, sid });
     const target = url === undefined ? undefined : resolveLink(url);
     if (target) boxes.push({ kind: 'link', x: ctx.x + (ctx.width - w) / 2, y: 0, width: w, height: h, target, text: node.alt || url!, sid });
