@@ -118,6 +118,7 @@ export type RuleId =
   | 'template-syntax'
   | 'template-unknown-name'
   | 'template-optional-field'
+  | 'template-compare-value'
   | 'template-missing-partial'
   | 'template-runtime'
   | 'invalid-front-matter'

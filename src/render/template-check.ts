@@ -15,13 +15,15 @@ export interface Shape {
   open?: boolean;
   /** A text, number or yes/no: it has no fields (`{{workshop.title.length}}` stopped the build). */
   scalar?: boolean;
+  /** The only values it can have (the schema's `enum`: a priority is high, medium or low). */
+  values?: readonly string[];
 }
 
 const OPEN: Shape = { open: true };
 
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
-type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown };
+type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; allOf?: JsonSchema[]; $defs?: Record<string, JsonSchema>; type?: string | string[]; additionalProperties?: unknown; enum?: unknown[] };
 
 /**
  * Turns the context schema into shapes (`$ref`s and `allOf` resolved). `others`: the schemas another
@@ -63,9 +65,37 @@ export function shapeFromSchema(root: JsonSchema, others: Readonly<Record<string
     if (!shape.props && !shape.items) shape.open = schema.type === 'object' || schema.type === undefined;
     const types = [schema.type ?? []].flat();
     if (!shape.props && !shape.items && types.length > 0 && types.every((type) => SCALAR_TYPES.has(type))) shape.scalar = true;
+    if (schema.enum?.every((value) => typeof value === 'string')) shape.values = schema.enum as string[];
     return shape;
   };
   return resolve(root, root);
+}
+
+/**
+ * `(eq priority "High")`: a field of fixed values (the schema's `enum`) compared with a text that is
+ * none of them. The comparison is never true (`ne`: always), so what it guards never prints (or always
+ * does), without a word: the error is at the text, with the values and the one meant.
+ */
+function comparedWithNoValue(params: readonly hbs.AST.Expression[], shapes: readonly Shape[], helper: 'eq' | 'ne'): { at: hbs.AST.SourceLocation; diagnostic: Omit<Diagnostic, 'location'> } | undefined {
+  for (const [field, text] of [[0, 1], [1, 0]] as const) {
+    const values = shapes[field]?.values;
+    const literal = params[text];
+    const path = params[field];
+    if (!values || literal?.type !== 'StringLiteral' || path?.type !== 'PathExpression') continue;
+    const value = (literal as hbs.AST.StringLiteral).value;
+    if (values.includes(value)) return undefined;
+    const name = (path as hbs.AST.PathExpression).original;
+    const meant = values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? suggest(value, values);
+    return {
+      at: literal.loc,
+      diagnostic: {
+        code: 'template-compare-value', severity: 'error', stage: 'render',
+        message: `(${helper} ${name} "${value}") compares “${name}” with “${value}”, which it never is: its values are ${values.join(', ')}. ${helper === 'eq' ? 'What this guards would never print.' : 'This is always true.'}`,
+        hint: `${meant ? `Did you mean "${meant}"? ` : ''}Compare with one of its values, written as the notes write it: ${values.map((v) => `"${v}"`).join(', ')}.`,
+      },
+    };
+  }
+  return undefined;
 }
 
 /** A count as the check's messages say it: “this call gives none”. */
@@ -216,6 +246,10 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
           const problem = fieldsWhereTextGoes(shape, param, node, helper, takes.takes, takes.number?.includes(index) ?? false);
           if (problem) once(param.loc, () => ({ code: 'template-runtime', severity: 'error', stage: 'render', ...problem, location: span(file.displayPath, param.loc) }));
         }
+      }
+      if (helper === 'eq' || helper === 'ne') {
+        const problem = comparedWithNoValue(node.params, shapes, helper);
+        if (problem) once(problem.at, () => ({ ...problem.diagnostic, location: span(file.displayPath, problem.at) }));
       }
       for (const pair of node.hash?.pairs ?? []) expression(pair.value, local);
       // {{dateRange workshop.dates stlye="prose"}}: an option the helper does not read, or a value it does not know (a helper that does not exist is said above).

@@ -167,6 +167,23 @@ describe('overrides', () => {
     expect((await runInProcess(['build', guarded], { cwd: guarded })).code).toBe(0);
   });
 
+  it('a field of fixed values compared with a text it never is is an error at the text, with the one meant ((eq priority "High") hid every recommendation without a word)', async () => {
+    const dir = project({ 'report.md.hbs': 'x\n\n{{#each recommendations}}{{#if (eq priority "High")}}! {{/if}}{{#if (ne "don" ../language)}}?{{/if}}{{/each}}\n{{#each actions}}{{#if (eq status "in-progress")}}{{text}}{{/if}}{{/each}}\n' });
+    const result = await runInProcess(['build', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:45 error \(eq priority "High"\) compares “priority” with “High”, which it never is: its values are high, medium, low\. What this guards would never print\. \[template-compare-value\]$/m);
+    expect(result.stderr).toContain('hint: Did you mean "high"? Compare with one of its values, written as the notes write it: "high", "medium", "low".');
+    expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:3:\d+ error \(ne \.\.\/language "don"\) compares “\.\.\/language” with “don”, which it never is: its values are en, fr\. This is always true\./m);
+    expect(result.stderr.match(/\[template-compare-value\]/g)).toHaveLength(2);
+    expect(existsSync(path.join(dir, 'out/report.md'))).toBe(false);
+    // A value it can have is quiet, and prints.
+    const right = project({ 'report.md.hbs': 'x\n\n{{#each recommendations}}{{#if (eq priority "high")}}HIGH {{/if}}{{/each}}\n' });
+    const built = await runInProcess(['build', right], { cwd: right });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).not.toContain('template-compare-value');
+    expect(read(path.join(right, 'out/report.md'))).toContain('HIGH');
+  });
+
   it('the shipped templates print no optional field unguarded', async () => {
     const dir = project();
     expect((await runInProcess(['templates', 'eject', '--project', dir], { cwd: dir })).code).toBe(0);
