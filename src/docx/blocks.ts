@@ -1,7 +1,8 @@
-import { BorderStyle, Bookmark, type FileChild, HeadingLevel, type IParagraphOptions, Paragraph, TextRun } from 'docx';
-import type { BlockContent, DefinitionContent, Heading, List, RootContent } from 'mdast';
+import { AlignmentType, BorderStyle, Bookmark, type FileChild, HeadingLevel, type IParagraphOptions, Paragraph, TextRun } from 'docx';
+import type { BlockContent, DefinitionContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseChartDirective } from '../markdown/chart.js';
+import { takeImages } from '../markdown/images.js';
 import { bookmarkName } from './bookmarks.js';
 import { chartParagraphs } from './chart.js';
 import { type DocxContext, quoteIndent } from './context.js';
@@ -60,7 +61,7 @@ function block(node: RootContent, ctx: DocxContext, place: ListPlace | undefined
     case 'heading':
       return [heading(node, ctx)];
     case 'paragraph':
-      return [paragraph(paragraphRuns(node.children, ctx), ctx, place)];
+      return paragraphWithImages(node, ctx, place);
     case 'list':
       return list(node, ctx, place);
     case 'blockquote':
@@ -95,7 +96,7 @@ function heading(node: Heading, ctx: DocxContext): Paragraph {
  * its later paragraphs) by the quote's indent and the list's together, as the PDF nests them. Word
  * indents a numbered paragraph as its numbering level says unless the paragraph says otherwise.
  */
-function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, place: ListPlace | undefined): Paragraph {
+function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, place: ListPlace | undefined, own: Pick<IParagraphOptions, 'alignment' | 'keepNext' | 'style'> = {}): Paragraph {
   const spacing = ctx.spaceBefore ? { spacing: { before: GAP } } : {};
   const quoted = quoteIndent(ctx);
   const quote = quoted > 0 ? { style: STYLE.quote } : {};
@@ -103,11 +104,30 @@ function paragraph(children: IParagraphOptions['children'], ctx: DocxContext, pl
     // The number or bullet stays where the list is; the text is indented by the quotes around the list and in the item.
     const inside = Math.min(((ctx.quote ?? 0) - (place.quote ?? 0)) * ctx.indents.quote, Math.floor(ctx.widthTwips / 4));
     const indent = quoted > 0 ? { indent: { left: quoted + listIndent(place.level), hanging: LIST_HANGING + inside } } : {};
-    return new Paragraph({ numbering: place.numbering, children, ...spacing, ...quote, ...indent });
+    return new Paragraph({ numbering: place.numbering, children, ...spacing, ...quote, ...indent, ...own });
   }
-  if (place) return new Paragraph({ style: 'ListParagraph', ...quote, indent: { left: quoted + listIndent(place.level) }, children, ...spacing });
+  if (place) return new Paragraph({ style: 'ListParagraph', ...quote, indent: { left: quoted + listIndent(place.level) }, children, ...spacing, ...own });
   // One level of quote is the Quote style's own indent (a reference document's, with one).
-  return new Paragraph({ children, ...spacing, ...quote, ...((ctx.quote ?? 0) > 1 ? { indent: { left: quoted } } : {}) });
+  return new Paragraph({ children, ...spacing, ...quote, ...((ctx.quote ?? 0) > 1 ? { indent: { left: quoted } } : {}), ...own });
+}
+
+/**
+ * A paragraph's text, then each of its images in a centred paragraph of its own, its title a
+ * caption below it, as the PDF shows them (takeImages): the text's last line stays with the first
+ * image (“Photo:” above the photo). In a list item, the first paragraph carries the item's number.
+ */
+function paragraphWithImages(node: MdParagraph, ctx: DocxContext, place: ListPlace | undefined): Paragraph[] {
+  const { text, images } = takeImages(node.children);
+  if (images.length === 0) return [paragraph(paragraphRuns(node.children, ctx), ctx, place)];
+  const out: Paragraph[] = [];
+  const next = () => (out.length === 0 ? place : place && { level: place.level, ...(place.quote !== undefined ? { quote: place.quote } : {}) });
+  if (text.length > 0) out.push(paragraph(paragraphRuns(text, ctx), ctx, next(), { keepNext: true }));
+  for (const { image, url } of images) {
+    const shown: PhrasingContent = url === undefined ? image : { type: 'link', url, children: [image] };
+    out.push(paragraph(paragraphRuns([shown], ctx), ctx, next(), { alignment: AlignmentType.CENTER, ...(image.title ? { keepNext: true } : {}) }));
+    if (image.title) out.push(paragraph(paragraphText(image.title, ctx), ctx, next(), { alignment: AlignmentType.CENTER, style: STYLE.caption }));
+  }
+  return out;
 }
 
 function list(node: List, ctx: DocxContext, place: ListPlace | undefined): FileChild[] {

@@ -1,13 +1,13 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { type FrontMatter, documentFrontMatter } from '../typeset/front-matter.js';
 import { parseMarkdown, type SectionParses } from '../typeset/markdown.js';
 import { parseChartDirective } from '../markdown/chart.js';
-import { isSafeImage } from '../markdown/images.js';
+import { isSafeImage, takeImages } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
 import { reportLanguage, wordsFor } from '../i18n/document-language.js';
 import type { Language } from '../notes/types.js';
@@ -165,10 +165,28 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       const hName = out.type === 'text' ? 'span' : out.data.hName;
       out = { ...out, data: { ...out.data, ...(hName ? { hName } : {}), hProperties: { ...(out.data.hProperties ?? {}), lang: out.data.lang } } };
     }
-    if ('children' in out) out = { ...out, children: (out.children as Nodes[]).map((child) => visit(child)) } as Nodes;
+    if ('children' in out) out = { ...out, children: (out.children as Nodes[]).flatMap(figures).map((child) => visit(child)) } as Nodes;
     return out as T;
   };
   return visit({ type: 'root', children } as Root);
+}
+
+/**
+ * A paragraph's text, then each of its images in a figure of its own, centred, its title the
+ * caption, as the PDF and the DOCX show them (takeImages). Anything else as it is.
+ */
+function figures(node: Nodes): Nodes[] {
+  if (node.type !== 'paragraph') return [node];
+  const { text, images } = takeImages(node.children);
+  if (images.length === 0) return [node];
+  return [
+    ...(text.length > 0 ? [{ ...node, children: text }] : []),
+    ...images.map(({ image, url }): Paragraph => ({
+      type: 'paragraph',
+      children: [url === undefined ? image : { type: 'link', url, children: [image] }, ...(image.title ? [{ type: 'emphasis' as const, children: [{ type: 'text' as const, value: image.title }], data: { hName: 'figcaption' } }] : [])],
+      data: { hName: 'figure', hProperties: { className: ['image'] } },
+    })),
+  ];
 }
 
 /** A URL with a scheme other than http(s) and mailto (`javascript:`, `data:`, `file:`). */

@@ -60,6 +60,8 @@ table { border-collapse: collapse; min-width: 100%; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 th { background: #eef2f6; }
 figure.chart { margin: 1rem 0; }
+figure.image { margin: 1rem 0; text-align: center; }
+figure.image figcaption { font-style: italic; color: var(--muted); font-size: 0.9rem; }
 figure.chart svg { width: 100%; height: auto; font-size: 13px; fill: var(--text); }
 footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 0.5rem; color: var(--muted); }
 @media (max-width: 30rem) { html { font-size: 100%; } h1 { font-size: 1.5rem; } .title-block h1.title { font-size: 1.6rem; } .title-block .subtitle { font-size: 1.05rem; } }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Image, PhrasingContent } from 'mdast';
 
 /**
  * Why the report cannot show an image the Markdown names by `url`, or undefined when it can: only
@@ -69,4 +70,49 @@ export function refusedImage(src: string, refused: ImageUrlRefusal | 'reference'
 export function fitImage(image: { width: number; height: number }, box: { width: number; height: number }): { width: number; height: number } {
   const scale = Math.min(1, box.width / image.width, box.height / image.height);
   return { width: image.width * scale, height: image.height * scale };
+}
+
+/** An image taken out of a paragraph, with the address of the link around it (a logo linking to its site). */
+export interface LinkedImage {
+  image: Image;
+  url?: string;
+}
+
+/**
+ * A paragraph's images, taken out (inside links and emphasis too, in reading order), and its text
+ * without them: empty when nothing but white space is left (“Photo:” stays). Every writer shows a
+ * paragraph this way, its text then each image as a block of its own, centred, its title as a
+ * caption: a line cannot hold a photo. Pure.
+ */
+export function takeImages(nodes: readonly PhrasingContent[]): { text: PhrasingContent[]; images: LinkedImage[] } {
+  const images: LinkedImage[] = [];
+  const text = withoutImages(nodes, images);
+  return { text: text.every(blank) ? [] : text, images };
+}
+
+/** (Where an image was, the spaces either side of it are one: “Photo: and more.”, “text”.) */
+function withoutImages(nodes: readonly PhrasingContent[], images: LinkedImage[], url?: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let cut = false;
+  for (const node of nodes) {
+    if (node.type === 'image') {
+      images.push(url === undefined ? { image: node } : { image: node, url });
+      cut = true;
+      continue;
+    }
+    const before = out[out.length - 1];
+    if (cut && node.type === 'text' && (before === undefined || (before.type === 'text' && /\s$/.test(before.value)))) out.push({ ...node, value: node.value.trimStart() });
+    else if ('children' in node) out.push({ ...node, children: withoutImages(node.children as PhrasingContent[], images, node.type === 'link' ? node.url : url) } as PhrasingContent);
+    else out.push(node);
+    cut = false;
+  }
+  const last = out[out.length - 1];
+  if (cut && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out;
+}
+
+/** White space, or a link or emphasis holding nothing else (an image's, once the image is taken out). */
+function blank(node: PhrasingContent): boolean {
+  if (node.type === 'text') return node.value.trim() === '';
+  return 'children' in node && (node.children as PhrasingContent[]).every(blank);
 }

@@ -310,11 +310,34 @@ describe('DOCX: images and reference documents', async () => {
     const loadImage = () => ({ data: logo, type: 'png' as const, width: 120, height: 60 });
     const built = await docxDocument(markdown, 'linked.md', { ...(await settings()), loadImage });
     const document = readDocx(built.bytes).xml('word/document.xml');
+    // The paragraph's text with its link, then each image in a paragraph of its own, still linked (as the PDF lays them out).
     const links = elements(document, 'w:hyperlink');
-    expect(links).toHaveLength(2);
-    expect(links.map((l) => elements(l, 'wp:docPr').map((d) => d['@_descr']))).toEqual([['UNOCT logo'], ['icon']]);
-    expect(links[1]!['@_w:anchor']).toBeDefined();
-    expect(wordText(document)).toContain('text');
+    expect(links.map((l) => elements(l, 'wp:docPr').map((d) => d['@_descr']))).toEqual([[], ['UNOCT logo'], ['icon']]);
+    expect(wordText(links[0]!)).toBe('text');
+    expect(links[2]!['@_w:anchor']).toBeDefined();
+  });
+
+  it('shows a paragraph\'s images after its text, each centred in a paragraph of its own with its title as a caption, as the PDF does (they sat in the line, left-aligned)', async () => {
+    const photo = makePng(300, 200, 2);
+    const markdown = '---\ntitle: "Photos"\n---\n\nPhoto: ![The delegations](team.png "The delegations in Rabat") and more.\n\n- ![Alone](team.png)\n';
+    const loadImage = () => ({ data: photo, type: 'png' as const, width: 300, height: 200 });
+    const built = await docxDocument(markdown, 'photos.md', { ...(await settings()), loadImage });
+    const body = elements(readDocx(built.bytes).xml('word/document.xml'), 'w:p');
+    const at = body.findIndex((p) => wordText(p) === 'Photo: and more.');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const [text, image, caption, item] = body.slice(at, at + 4) as Array<Record<string, unknown>>;
+    const pPr = (p: Record<string, unknown>) => elements(p, 'w:pPr')[0];
+    expect(elements(pPr(text!), 'w:keepNext')).toHaveLength(1);
+    expect(elements(text!, 'w:drawing')).toHaveLength(0);
+    expect(elements(image!, 'w:drawing')).toHaveLength(1);
+    expect(attr(elements(pPr(image!), 'w:jc')[0], 'w:val')).toBe('center');
+    expect(wordText(caption!)).toBe('The delegations in Rabat');
+    expect(styleOf(caption!)).toBe('Caption');
+    expect(attr(elements(pPr(caption!), 'w:jc')[0], 'w:val')).toBe('center');
+    // A list item holding only an image: the image is the item, numbered, centred.
+    expect(elements(item!, 'w:drawing')).toHaveLength(1);
+    expect(elements(pPr(item!), 'w:numPr')).toHaveLength(1);
+    expect(attr(elements(pPr(item!), 'w:jc')[0], 'w:val')).toBe('center');
   });
 
   it('reads the styles and the page (size and margins) of a reference document', async () => {

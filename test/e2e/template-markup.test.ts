@@ -71,8 +71,8 @@ describe('images in a template (image)', () => {
     const out = path.join(dir, 'out');
     const html = read(path.join(out, 'report.html'));
     expect(html).not.toMatch(/<img src="(https:|assets\/logoo)/);
-    expect(html).toContain('<p><em>Remote</em></p>');
-    expect(html).toContain('<p><em>Logo</em></p>');
+    expect(html).toContain('<figure class="image"><em>Remote</em></figure>');
+    expect(html).toContain('<figure class="image"><em>Logo</em></figure>');
     const pdf = await pdfText(path.join(out, 'report.pdf'));
     expect(pdf).toContain('[Remote]');
     expect(pdf).toContain('[Logo]');

@@ -38,11 +38,16 @@ describe('an image on an HTML page', () => {
     const asked: string[] = [];
     const { html, images } = page('![Remote](https://example.org/x.png)\n\n![Up](../x.png)\n\n![Logo](assets/logoo.png)\n\n![Group](assets/group.png)', (src) => (asked.push(src), src === 'assets/group.png'));
     expect(html).not.toMatch(/<img src="(https:|\.\.\/|assets\/logoo)/);
-    expect(html).toContain('<p><em>Remote</em></p>');
-    expect(html).toContain('<p><em>Up</em></p>');
-    expect(html).toContain('<p><em>Logo</em></p>');
+    expect(html).toContain('<figure class="image"><em>Remote</em></figure>');
+    expect(html).toContain('<figure class="image"><em>Up</em></figure>');
+    expect(html).toContain('<figure class="image"><em>Logo</em></figure>');
     expect(html).toContain('<img src="assets/group.png" alt="Group">');
     expect(images).toEqual(['assets/group.png']);
     expect(asked).toEqual(['assets/logoo.png', 'assets/group.png']);
+  });
+
+  it('comes after its paragraph\'s text, in a figure of its own with its title as the caption, as the PDF and the DOCX show it (it sat in the line)', () => {
+    const { html } = page('Photo: ![Team](assets/team.png "The delegations in Rabat") and [more ![icon](assets/icon.png)](#a).', () => true);
+    expect(html).toContain('<p>Photo: and <a href="#a">more</a>.</p>\n<figure class="image"><img src="assets/team.png" alt="Team" title="The delegations in Rabat"><figcaption>The delegations in Rabat</figcaption></figure>\n<figure class="image"><a href="#a"><img src="assets/icon.png" alt="icon"></a></figure>');
   });
 });

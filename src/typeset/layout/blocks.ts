@@ -1,6 +1,7 @@
-import type { Blockquote, Code, Heading, Html, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Blockquote, Code, Heading, Html, Paragraph, RootContent } from 'mdast';
 import type { Box, TextStyle } from './boxes.js';
 import { parseChartDirective } from '../../markdown/chart.js';
+import { takeImages } from '../../markdown/images.js';
 import { layoutChart } from './chart.js';
 import { type BlockContext, MUTED_COLOR, RULE_COLOR, tint } from './context.js';
 import type { Slice } from './flow.js';
@@ -96,10 +97,9 @@ function layoutHeading(node: Heading, ctx: BlockContext): Slice[] {
  */
 function layoutParagraph(node: Paragraph, ctx: BlockContext): Slice[] {
   const fs = ctx.theme.fontSize;
-  const images: LinkedImage[] = [];
-  const text = withoutImages(node.children, images);
+  const { text, images } = takeImages(node.children);
   const out: Slice[] = [];
-  if (!text.every(blank)) {
+  if (text.length > 0) {
     const sid = ctx.struct.add('P', ctx.parentSid);
     const base: TextStyle = { font: 'regular', size: fs, color: ctx.color };
     out.push(...textSlices(inlineSpans(text, base, ctx.inline), { x: ctx.x, width: ctx.width, size: fs, sid }, ctx.m, fs * 0.65));
@@ -107,26 +107,6 @@ function layoutParagraph(node: Paragraph, ctx: BlockContext): Slice[] {
   const last = out[out.length - 1];
   if (last && images.length > 0) last.keepWithNext = Math.max(last.keepWithNext ?? 0, 1);
   for (const { image, url } of images) out.push(...layoutImage(image, ctx, url));
-  return out;
-}
-
-/** White space, or a link or emphasis holding nothing else (an image's, once the image is taken out). */
-function blank(node: PhrasingContent): boolean {
-  if (node.type === 'text') return node.value.trim() === '';
-  return 'children' in node && (node.children as PhrasingContent[]).every(blank);
-}
-
-/** An image taken out of a paragraph, with the address of the link around it (a logo linking to its site). */
-interface LinkedImage { image: Image; url?: string }
-
-/** Phrasing content without its images (inside links and emphasis too), which go to `images` in reading order. */
-function withoutImages(nodes: readonly PhrasingContent[], images: LinkedImage[], url?: string): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const node of nodes) {
-    if (node.type === 'image') images.push(url === undefined ? { image: node } : { image: node, url });
-    else if ('children' in node) out.push({ ...node, children: withoutImages(node.children as PhrasingContent[], images, node.type === 'link' ? node.url : url) } as PhrasingContent);
-    else out.push(node);
-  }
   return out;
 }
 
