@@ -27,6 +27,8 @@ import type { OutputFile } from './publish.js';
 import { FORMATS } from './output-formats.js';
 import type { TemplateSet } from '../render/index.js';
 import { hasTemplatesFolder, loadTemplates, templatesFolder } from './templates.js';
+import { PARTIALS_DIR } from '../render/templates.js';
+import { templateMarkupProblems } from './project-templates.js';
 import { writeProgrammeDocuments } from './programme-documents.js';
 import { otherKindTemplates, unusedTemplates } from '../render/unused-templates.js';
 
@@ -55,6 +57,10 @@ export async function programmeTemplates(programmeDir: string, templatesOption: 
     // A workshop's template in the programme's own folder: each workshop renders with its own folder's.
     if (templatesOption === undefined) diagnostics.push(...otherKindTemplates(templates, bundled, 'programme'));
     diagnostics.push(...unusedTemplates(templates, bundled, [], [], (name) => name.startsWith('programme/')));
+    // HTML the writers do not carry, images they cannot show, as in a workshop's templates (a
+    // --templates folder's partials are the workshops' to report).
+    const own = new Set([...templates].filter(([name, file]) => file.overridden && (name.startsWith('programme/') || (templatesOption === undefined && name.startsWith(PARTIALS_DIR)))).map(([, file]) => file));
+    diagnostics.push(...await templateMarkupProblems([...own], programmeDir));
   }
   return { templates, diagnostics, sources: new Map([...templates.values()].map((file) => [file.displayPath, file.text])) };
 }

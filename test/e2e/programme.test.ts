@@ -297,6 +297,24 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, 'out/overview.md'))).toBe(true);
   });
 
+  it('its own templates\' HTML and images are warned at their line, by validate and build, as a workshop\'s are (they were not looked at)', () => {
+    const dir = copy();
+    const shipped = read(path.join(ROOT, 'templates/programme/overview.md.hbs'));
+    const edited = shipped.replace('## {{t "participants"}}', '<div><b>DRAFT</b> – for the donors</div>\n\n![Logo](assets/logoo.png)\n\n## {{t "participants"}}');
+    expect(edited).not.toBe(shipped);
+    const line = edited.split('\n').findIndex((l) => l.startsWith('<div>')) + 1;
+    mkdirSync(path.join(dir, 'templates/programme'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/programme/overview.md.hbs'), edited);
+    for (const command of ['validate', 'build']) {
+      const result = runBin([command, 'sahel-programme'], { cwd: path.dirname(dir) });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(new RegExp(`^sahel-programme/templates/programme/overview\\.md\\.hbs:${line}:1 warning .*\\[template-html\\]$`, 'm'));
+      expect(result.stderr).toMatch(new RegExp(`^sahel-programme/templates/programme/overview\\.md\\.hbs:${line + 2}:1 warning The image file was not found\\. \\[image\\]$`, 'm'));
+      expect(result.stderr.match(/\[template-html\]/g), command).toHaveLength(1);
+    }
+    expect(read(path.join(dir, 'out/overview.md'))).toContain('<div><b>DRAFT</b> – for the donors</div>');
+  });
+
   it('a workshop folder misspelt: the hint names the folder beside it that holds a workshop', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));
