@@ -184,6 +184,8 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
     };
     /** While a helper's values are checked: a bare word there (`(eq priority high)`) may be a value meant in quotes. */
     let inArguments = 0;
+    /** Inside an {{#if}} or {{#unless}} given no value to test. */
+    let untested = 0;
     const report = (node: { loc: hbs.AST.SourceLocation; original?: string }, missing: string, candidates: Iterable<string>, field?: string) => {
       const names = [...candidates];
       const guess = suggest(missing, names);
@@ -289,6 +291,7 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
      * the build where the data has none, which `validate` cannot see. A warning: the data may have it.
      */
     const unguardedOptional = (node: hbs.AST.PathExpression, local: Scope[]) => {
+      if (untested > 0) return;
       const key = guardKey(node, local);
       if (!key) return;
       const at = local[key.scope]!;
@@ -482,8 +485,11 @@ export function checkTemplateNames(template: string, templates: TemplateSet, ast
               // What {{#if path}} checked is there in its block ({{#unless}}: in its else).
               const checked = optionalFields && b.params[0]?.type === 'PathExpression' ? guardKey(b.params[0] as hbs.AST.PathExpression, local) : undefined;
               const known = checked ? guard(local, checked) : local;
+              // {{#if}} without its value (an error said above): what it was meant to test is unknown, so nothing inside is said to be unguarded.
+              if (b.params.length === 0) untested++;
               if (b.program) statements(b.program.body, helper === 'if' ? known : local);
               if (b.inverse) statements(b.inverse.body, helper === 'unless' ? known : local);
+              if (b.params.length === 0) untested--;
               break;
             } else if (!helperNames.has(helper) && b.params.length === 0) {
               // {{#field}}…{{/field}}: a section on a data field.
