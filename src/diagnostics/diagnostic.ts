@@ -106,6 +106,7 @@ export type RuleId =
   | 'restricted-link'
   | 'restricted-contradiction'
   | 'unknown-edition'
+  | 'edition-not-public'
   | 'document-name-taken'
   // build
   | 'restricted-leak'

@@ -3,7 +3,7 @@ import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile } from '../load/index.js';
 import { spanToLocation } from '../diagnostics/location.js';
-import type { CountryFileNotes, TextItem } from '../notes/types.js';
+import type { CountryFileNotes, SessionNotes, TextItem, WorkshopNotes } from '../notes/types.js';
 import { normalizedWords, textWords } from '../validate/near-duplicates.js';
 import type { CheckedProject } from '../validate/index.js';
 import { textFinder, textsIn, type SoughtText } from './text-search.js';
@@ -176,7 +176,7 @@ export function alsoPublicDiagnostic(text: RestrictedText, edition: string, publ
  * Whether anything in the notes is marked `restricted: true`, however short: a project without marks
  * shows the same in a public edition as in a full one. Pure.
  */
-export function hasRestricted(project: CheckedProject): boolean {
+export function hasRestricted(project: { workshop: { data: Partial<WorkshopNotes> }; sessions: ReadonlyArray<{ data: Partial<SessionNotes> }>; countries: ReadonlyArray<{ data: Partial<CountryFileNotes> }> }): boolean {
   const marked = (item: TextItem | { restricted?: boolean }) => typeof item !== 'string' && item.restricted === true;
   const lists = (notes: Partial<Pick<CountryFileNotes, 'initiatives' | 'challenges' | 'good_practices' | 'needs'>>) =>
     (['initiatives', 'challenges', 'good_practices', 'needs'] as const).some((key) => notes[key]?.some(marked));

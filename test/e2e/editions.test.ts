@@ -28,6 +28,23 @@ function project(name: string, changes: Record<string, (text: string) => string>
 const SECRET = 'Connectivity at the remote border post of Tessit has been down since March.';
 
 describe('editions', () => {
+  it('an edition that looks public but is not public: true is warned at its name or its attribution, only when the notes hold restricted items (out/public/ printed them, exit 0)', async () => {
+    const secret = { 'sessions/a.yaml': (t: string) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) };
+    const named = project('looks-public', { ...secret, 'workshop.yaml': (t) => t.replace('{ name: public, public: true, attribution: organizations }', '{ name: publique, attribution: names }') });
+    const result = await runInProcess(['validate', named], { cwd: named });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^workshop\.yaml:\d+:\d+ warning The edition “publique” is named as public but is not `public: true`: it prints every restricted item of the notes\. \[edition-not-public\]$/m);
+    const anonymous = project('looks-anonymous', { ...secret, 'workshop.yaml': (t) => t.replace('{ name: public, public: true, attribution: organizations }', '{ name: web, attribution: none }') });
+    const second = await runInProcess(['validate', anonymous], { cwd: anonymous });
+    expect(second.stderr).toMatch(/^workshop\.yaml:\d+:\d+ warning The edition “web” names speakers not at all but is not `public: true`/m);
+    expect(second.stderr).toContain('hint: Add `public: true` to it (`- { name: web, public: true, attribution: none }`)');
+    // Nothing restricted in the notes: nothing to leak, nothing said; public: true, nothing said.
+    const plain = project('looks-public-plain', { 'workshop.yaml': (t) => t.replace('{ name: public, public: true, attribution: organizations }', '{ name: public, attribution: organizations }') });
+    expect((await runInProcess(['validate', plain], { cwd: plain })).stderr).not.toContain('edition-not-public');
+    const right = project('is-public', secret);
+    expect((await runInProcess(['validate', right], { cwd: right })).stderr).not.toContain('edition-not-public');
+  });
+
   it('writes each edition into its own folder, with the marking on top of every restricted document and in its front matter', async () => {
     const dir = project('folders', { 'sessions/a.yaml': (t) => t.replace('      - Connectivity at remote border posts.', `      - text: ${SECRET}\n        restricted: true`) });
     const result = await runInProcess(['build', dir], { cwd: dir });

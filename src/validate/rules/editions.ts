@@ -1,6 +1,7 @@
 import { LIMITS } from '../../limits.js';
 import { relatedPlaces, type RuleContext } from '../context.js';
 import { didYouMean } from '../suggest.js';
+import { hasRestricted } from '../../editions/leaks.js';
 
 /**
  * Edition names are folder names, so unique: one error per repeated name, at its second use, naming
@@ -25,6 +26,18 @@ export function checkEditions(ctx: RuleContext): void {
       `Each edition is written to its own folder, named after it: rename ${later.length ? 'all but one' : 'one'} of them.`,
       [{ site: at(first), message: 'first use of this name' }, ...relatedPlaces(later.map(at), 'another use', LIMITS.relatedLocations - 1)]);
   }
+  // An edition that looks public (named so, or naming people by organization or not at all) but is
+  // not `public: true` prints every restricted item: out/public/ held Mali's restricted needs, exit 0.
+  const marked = report?.editions?.some((edition) => edition.public !== true) === true && hasRestricted(ctx.project);
+  report?.editions?.forEach((edition, index) => {
+    if (!marked || edition.public === true) return;
+    const named = /public|publique|p[uú]blic[ao]/i.test(edition.name);
+    const anonymous = edition.attribution !== undefined && edition.attribution !== 'names';
+    if (!named && !anonymous) return;
+    ctx.report('edition-not-public', 'warning', { file: workshop.file, path: ['report', 'editions', index, named ? 'name' : 'attribution'] }, named ? 'value' : 'key',
+      `The edition “${edition.name}” ${named ? 'is named as public' : `names speakers ${edition.attribution === 'none' ? 'not at all' : 'by organization'}`} but is not \`public: true\`: it prints every restricted item of the notes.`,
+      `Add \`public: true\` to it (\`- { name: ${edition.name}, public: true${edition.attribution ? `, attribution: ${edition.attribution}` : ''} }\`) to leave the restricted items out; if it is meant for those who may read them, ${named ? 'give it another name' : 'leave this warning'}.`);
+  });
   report?.documents?.forEach((entry, index) => {
     if (typeof entry === 'string') return;
     entry.editions?.forEach((name, j) => {
