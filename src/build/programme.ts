@@ -156,12 +156,14 @@ async function checkWorkshops<Checked extends { diagnostics: Diagnostic[] }>(dir
     if (!(await stat(path.join(workshopDir, 'workshop.yaml')).then(() => true, () => false))) {
       // `../rabat-2022/workshop.yaml`: the file, where its folder goes.
       const file = /(^|\/)workshop\.ya?ml$/i.test(folder) && (await stat(path.join(path.dirname(workshopDir), 'workshop.yaml')).then(() => true, () => false));
-      const near = file ? undefined : await nearWorkshopFolder(workshopDir);
+      // (Not a folder programme.yaml lists already: `../niamey-2023` beside `../niamey-2022`, a workshop still to come.)
+      const near = file ? undefined : await nearWorkshopFolder(workshopDir, new Set(programme.workshops.map((other) => path.resolve(dir, other))));
+      const exists = !file && (await stat(workshopDir).then((found) => found.isDirectory(), () => false));
       const meant = file ? path.dirname(folder) : near ? path.join(path.dirname(folder), near).split(path.sep).join('/') : undefined;
       // A same_as into it is judged once it is listed right: "not a workshop of the programme" is this mistake's consequence.
       unresolved.push(programmeId(file ? path.dirname(workshopDir) : near ? path.join(path.dirname(workshopDir), near) : workshopDir));
-      const hint = file ? `Give the workshop's folder, not its file: “${meant}”.` : meant ? `Did you mean “${meant}”?` : 'Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022).';
-      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: file ? `${folder} is a workshop's file: programme.yaml lists workshop folders.` : `${folder} holds no workshop.yaml.`, hint, location: at });
+      const hint = file ? `Give the workshop's folder, not its file: “${meant}”.` : meant ? `Did you mean “${meant}”?` : `Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022)${exists ? '' : ', or remove this line until the workshop has its notes'}.`;
+      diagnostics.push({ code: 'broken-link', severity: 'error', stage: 'validate', message: file ? `${folder} is a workshop's file: programme.yaml lists workshop folders.` : exists ? `${folder} holds no workshop.yaml.` : `${folder} does not exist.`, hint, location: at });
       continue;
     }
     listed.push({ folder, dir: workshopDir, index });
@@ -187,9 +189,9 @@ function withProgrammeRules<T extends { diagnostics: Diagnostic[] }>(members: re
 }
 
 /** The name of a folder beside `dir` that holds a workshop and is close to `dir`'s name (`niamy-2022` → `niamey-2022`). */
-async function nearWorkshopFolder(dir: string): Promise<string | undefined> {
+async function nearWorkshopFolder(dir: string, listed: ReadonlySet<string> = new Set()): Promise<string | undefined> {
   const siblings = await readdir(path.dirname(dir), { withFileTypes: true }).catch(() => []);
-  const near = suggest(path.basename(dir), siblings.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  const near = suggest(path.basename(dir), siblings.filter((entry) => entry.isDirectory() && !listed.has(path.join(path.dirname(dir), entry.name))).map((entry) => entry.name));
   if (near === undefined) return undefined;
   return (await stat(path.join(path.dirname(dir), near, 'workshop.yaml')).then(() => true, () => false)) ? near : undefined;
 }

@@ -174,7 +174,15 @@ describe('a programme of workshops', () => {
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamey-2022\n  - ../dakar-2023'));
     const result = runBin(['validate', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/sahel-programme\/programme\.yaml:16:5 error \.\.\/dakar-2023 holds no workshop\.yaml\. \[broken-link\]/);
+    expect(result.stderr).toMatch(/sahel-programme\/programme\.yaml:16:5 error \.\.\/dakar-2023 does not exist\. \[broken-link\]/);
+    expect(result.stderr).toContain('hint: Give the folder of a workshop, relative to programme.yaml (e.g. ../rabat-2022), or remove this line until the workshop has its notes.');
+    // A folder there without its notes yet; a name near one listed already is not suggested (it is listed).
+    mkdirSync(path.join(dir, '../dakar-2023'));
+    writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../dakar-2023', '  - ../dakar-2023\n  - ../niamey-2023'));
+    const again = runBin(['validate', dir]);
+    expect(again.stderr).toMatch(/programme\.yaml:16:5 error \.\.\/dakar-2023 holds no workshop\.yaml\. \[broken-link\]/);
+    expect(again.stderr).toMatch(/programme\.yaml:17:5 error \.\.\/niamey-2023 does not exist\. \[broken-link\]/);
+    expect(again.stderr).not.toContain('Did you mean “../niamey-2022”');
     expect(runBin(['build', dir]).code).toBe(1);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     expect(existsSync(path.join(dir, '../rabat-2022/out'))).toBe(false);
@@ -320,7 +328,7 @@ describe('a programme of workshops', () => {
     writeFileSync(path.join(dir, 'programme.yaml'), read(path.join(dir, 'programme.yaml')).replace('  - ../niamey-2022', '  - ../niamy-2022'));
     const result = runBin(['validate', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 holds no workshop\.yaml\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
+    expect(result.stderr).toMatch(/programme\.yaml:15:5 error \.\.\/niamy-2022 does not exist\. \[broken-link\][\s\S]*hint: Did you mean “\.\.\/niamey-2022”\?/);
   });
 
   it('a follow-up/ or sessions/ folder, or a follow-up report, in the programme\'s folder warns that they go into each workshop\'s own folder, naming them (they were ignored without a word)', async () => {
