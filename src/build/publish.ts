@@ -111,7 +111,11 @@ function outputFolderHint(programmeWorkshop: boolean): string {
  */
 export async function refuseFileInTheWay(outDir: string, fs: FileSystem = nodeFs, programmeWorkshop = false): Promise<Awaited<ReturnType<FileSystem['stat']>> | undefined> {
   const existing = await fs.stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new SetupError(`The output folder ${outDir} is a file.`, outputFolderHint(programmeWorkshop));
+  if (existing && !existing.isDirectory()) {
+    // `-o /dev/null`, to write nothing: a device is no folder, and validate (or build --check) writes nothing.
+    if (!existing.isFile()) throw new SetupError(`The output folder ${outDir} is not a folder (a device or other special file).`, 'Give --out a folder (it is made when missing). To check the notes without writing anything, run `workshop-report validate` (or `build --check`).');
+    throw new SetupError(`The output folder ${outDir} is a file.`, outputFolderHint(programmeWorkshop));
+  }
   if (!existing) {
     // The nearest folder above that exists must be one: a file there (`--out notes.txt/out`) is said so.
     for (let above = path.dirname(outDir); above !== path.dirname(above); above = path.dirname(above)) {

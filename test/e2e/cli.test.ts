@@ -165,6 +165,12 @@ describe('build', () => {
     const below = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', path.join(file, 'out')]);
     expect(below.code).toBe(2);
     expect(below.stderr).toContain(`The output folder ${path.join(file, 'out')} cannot be made: ${file} is a file.`);
+    // -o /dev/null, meant as “write nothing”: no file to remove or rename; what writes nothing is named.
+    const device = await runInProcess(['build', EXAMPLE, '--format', 'md', '--out', '/dev/null']);
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('The output folder /dev/null is not a folder (a device or other special file).');
+    expect(device.stderr).toContain('To check the notes without writing anything, run `workshop-report validate`');
+    expect(device.stderr).not.toContain('Remove or rename');
   });
 
   it('build --check refuses an output folder that is a file as build does (it listed every document as missing, exit 1)', async () => {
