@@ -1,4 +1,5 @@
 import type { ProgrammeFacts } from '../validate/programme-same-as.js';
+import type { ThemeFont } from './theme-fonts.js';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,6 +23,8 @@ export interface Verdict {
   images: Array<[src: string, fingerprint: string]>;
   /** What the programme's rules need of the workshop (cross-workshop same_as), when its notes passed their schema. */
   facts?: ProgrammeFacts;
+  /** The font files the PDF theme names, looked at on every run (see themeFontProblems). */
+  fonts?: ThemeFont[];
 }
 
 /** The key of a project's verdict: all its notes files and assets, in the order they were read, and its own templates (`[path, text]`). */

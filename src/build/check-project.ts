@@ -14,6 +14,7 @@ import { parseInParallel } from './parallel-parse.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { hasTemplatesFolder, projectTemplateTexts } from './templates.js';
+import { themeFontProblems, themeFonts, type ThemeFont } from './theme-fonts.js';
 
 export interface CheckedResult {
   dir: string;
@@ -81,11 +82,13 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
   const key = verdictKey(read.sources, templates);
   const stored = await readVerdict(cacheIn, dir, key, fs);
   if (stored && await imagesUnchanged(dir, stored, fs)) {
-    return { dir, diagnostics: [...read.diagnostics, ...stored.diagnostics], sources, cache: { hits: sourceCount(read.sources), misses: 0 }, ...(stored.facts ? { facts: stored.facts } : {}) };
+    // The theme's fonts are looked at again: they are no part of the verdict.
+    const fontProblems = await themeFontProblems(dir, stored.fonts ?? [], fs);
+    return { dir, diagnostics: [...read.diagnostics, ...stored.diagnostics, ...fontProblems], sources, cache: { hits: sourceCount(read.sources), misses: 0 }, ...(stored.facts ? { facts: stored.facts } : {}) };
   }
-  const { checked, images } = await checkRead(dir, read, { cacheIn, ...(fs ? { fs } : {}) });
+  const { checked, images, fonts, fontProblems } = await checkRead(dir, read, { cacheIn, ...(fs ? { fs } : {}) });
   const diagnostics = (await withTemplateProblems(checked, cwd, own, templatesOption)).diagnostics;
-  const verdict: Verdict = { key, diagnostics: diagnostics.slice(read.diagnostics.length), images, ...factsOf(checked) };
+  const verdict: Verdict = { key, diagnostics: diagnostics.slice(read.diagnostics.length).filter((d) => !fontProblems.includes(d)), images, fonts, ...factsOf(checked) };
   const warning = await writeVerdict(cacheIn, dir, verdict, fs);
   const cache = checked.cache && (warning && !checked.cache.warning ? { ...checked.cache, warning } : checked.cache);
   return { dir, diagnostics, sources, ...(cache ? { cache } : {}), ...factsOf(checked) };
@@ -127,7 +130,7 @@ interface CheckOptions {
 }
 
 /** load → validate of a project read; also the fingerprints of the images it named, for a verdict. */
-async function checkRead(dir: string, read: ReadResult, options: CheckOptions): Promise<{ checked: CheckedResult; images: Verdict['images'] }> {
+async function checkRead(dir: string, read: ReadResult, options: CheckOptions): Promise<{ checked: CheckedResult; images: Verdict['images']; fonts: ThemeFont[]; fontProblems: Diagnostic[] }> {
   const { timings, warm, fs, cacheIn } = options;
   const store = cacheIn === undefined ? undefined : await openNotesCache(cacheIn, dir, fs);
   const loaded = load(read.sources, await parseInParallel(read.sources, { ...(warm ? { cache: warm.parsed } : {}), ...(store ? { store } : {}) }));
@@ -140,6 +143,9 @@ async function checkRead(dir: string, read: ReadResult, options: CheckOptions): 
   const wanted = readableImages(refs);
   const files = await readImageFiles(dir, wanted, fs);
   const images = imageDiagnostics(refs, files);
+  // (Once the notes passed their schemas: a font path that is not .ttf or .otf is an error already.)
+  const fonts = validated.project ? themeFonts(loaded.project.workshop) : [];
+  const fontProblems = await themeFontProblems(dir, fonts, fs);
   const warning = await saving;
   timings?.mark('validate');
   return {
@@ -147,12 +153,14 @@ async function checkRead(dir: string, read: ReadResult, options: CheckOptions): 
       dir,
       loaded: loaded.project,
       ...(validated.project ? { project: validated.project } : {}),
-      diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images],
+      diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images, ...fontProblems],
       sources: sourceTexts(read.sources),
       imagePlaces: imagePlaces(refs),
       ...(store ? { cache: { ...store.stats, ...(warning ? { warning } : {}) } } : {}),
     },
     images: cacheIn === undefined ? [] : [...new Set(wanted)].map((src) => [src, imageFingerprint(files(src))]),
+    fonts,
+    fontProblems,
   };
 }
 

@@ -100,6 +100,24 @@ describe('--cache', () => {
     expect(runBin(['validate', programme, '--reporter', 'github', '--cache'], { cwd: dir })).toEqual(fixed);
   });
 
+  it('looks at the PDF theme\'s fonts on every run: a stored verdict neither keeps nor hides a font that is not there', () => {
+    const dir = copy();
+    const programme = path.join(dir, 'sahel-programme');
+    const workshop = path.join(dir, 'niamey-2022');
+    mkdirSync(path.join(workshop, 'assets'), { recursive: true });
+    writeFileSync(path.join(workshop, 'workshop.yaml'), `${readFileSync(path.join(workshop, 'workshop.yaml'), 'utf8')}report:\n  pdf_theme: { fonts: { regular: fonts/MyFont.ttf } }\n`);
+    const missing = runBin(['validate', programme, '--reporter', 'github'], { cwd: dir });
+    expect(missing.stdout).toMatch(/^::warning file=niamey-2022\/workshop\.yaml,line=\d+,col=\d+,.*title=workshop-report missing-asset::The PDF theme's regular font “fonts\/MyFont\.ttf” is not there/m);
+    expect(runBin(['validate', programme, '--reporter', 'github', '--cache'], { cwd: dir })).toEqual(missing);
+    expect(runBin(['validate', programme, '--reporter', 'github', '--cache'], { cwd: dir })).toEqual(missing);
+    // The font put in place (outside assets/, so no file of the verdict's key changed): nothing said, with the cache too.
+    mkdirSync(path.join(workshop, 'fonts'));
+    writeFileSync(path.join(workshop, 'fonts/MyFont.ttf'), readFileSync(path.join(ROOT, 'node_modules/source-sans/TTF/SourceSans3-Regular.ttf')));
+    expect(runBin(['validate', programme, '--reporter', 'github', '--cache'], { cwd: dir }).stdout).toBe('');
+    rmSync(path.join(workshop, 'fonts/MyFont.ttf'));
+    expect(runBin(['validate', programme, '--reporter', 'github', '--cache'], { cwd: dir })).toEqual(missing);
+  });
+
   it('says with --verbose how much the cache gave; a changed file is parsed again', () => {
     const dir = copy();
     const workshop = path.join(dir, 'rabat-2022');

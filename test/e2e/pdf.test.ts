@@ -298,6 +298,22 @@ describe('the PDF theme', () => {
       expect(existsSync(path.join(dir, 'out')) ? listFiles(path.join(dir, 'out')) : []).toEqual([]);
     }
   });
+  it('validate warns of a theme font file that is not there, at its key (it passed, then the PDF build stopped); a Markdown build still writes', async () => {
+    const dir = path.join(work, 'font-not-there');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    writeFileSync(path.join(dir, 'workshop.yaml'), `${read(path.join(dir, 'workshop.yaml'))}report:\n  pdf_theme:\n    fonts:\n      regular: assets/fonts/MyFont.ttf\n`);
+    const line = read(path.join(dir, 'workshop.yaml')).split('\n').findIndex((l) => l.includes('MyFont')) + 1;
+    const result = await runInProcess(['validate', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`^workshop\\.yaml:${line}:16 warning The PDF theme's regular font “assets/fonts/MyFont\\.ttf” is not there: a PDF build stops at it\\. \\[missing-asset\\]$`, 'm'));
+    expect((await runInProcess(['validate', dir, '--strict'], { cwd: dir })).code).toBe(1);
+    expect((await runInProcess(['build', dir, '--format', 'md'], { cwd: dir })).code).toBe(0);
+    // Once it is there, nothing is said.
+    mkdirSync(path.join(dir, 'assets/fonts'), { recursive: true });
+    writeFileSync(path.join(dir, 'assets/fonts/MyFont.ttf'), readFileSync(path.join(ROOT, 'node_modules/source-sans/TTF/SourceSans3-Regular.ttf')));
+    const fixed = await runInProcess(['validate', dir], { cwd: dir });
+    expect(fixed.stderr).not.toContain('missing-asset');
+  });
   it('an empty theme file gets a hint about theme settings, not about workshop.yaml', async () => {
     const dir = path.join(work, 'empty-theme');
     copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
