@@ -68,10 +68,15 @@ export function translationStatus(project: TranslatableProject): TranslationStat
   const targets = languages.slice(1);
   const sources = [project.workshop, ...project.sessions, ...project.countries, ...(project.followUps ?? [])];
   const byPath = new Map(sources.map((source) => [source.file.source.path, source]));
+  // A name with an accent is written two ways in Unicode (é, or e and U+0301, as macOS writes file
+  // names): a translation file named the other way still translates its file (it was an orphan of a
+  // file “which does not exist”, the hint offering to rename it to the same name).
+  const sameName = new Map(sources.map((source) => [source.file.source.path.normalize('NFC'), source.file.source.path]));
   const files = new Map<string, TranslationFileInfo>();
   const status: TranslationStatus = { languages, slots: [], orphans: [], strayFiles: [] };
   for (const t of project.translations) {
-    const info: TranslationFileInfo = { file: t.file, data: (t.data ?? {}) as Record<string, TranslationEntry>, ...translationTarget(t.file.source.path) };
+    const named = translationTarget(t.file.source.path);
+    const info: TranslationFileInfo = { file: t.file, data: (t.data ?? {}) as Record<string, TranslationEntry>, language: named.language, target: sameName.get(named.target.normalize('NFC')) ?? named.target };
     if (!targets.includes(info.language as Language)) status.strayFiles.push({ file: info, reason: 'not-a-language' });
     else if (!byPath.has(info.target)) status.strayFiles.push({ file: info, reason: 'no-source' });
     else files.set(`${info.language}/${info.target}`, info);

@@ -826,6 +826,16 @@ describe('a mistake in a source file is reported once, not again by its translat
     expect(runBin(['validate', dir]).code).toBe(0);
   });
 
+  it('a session file and its translation named with the same accent written two ways (e + U+0301, as macOS names files, and é) are one file: translated, no orphan', () => {
+    const dir = copy();
+    renameSync(path.join(dir, 'sessions/03-kst-initiatives.yaml'), path.join(dir, 'sessions/03-kst-se\u0301ance.yaml'));
+    renameSync(path.join(dir, 'translations/fr/sessions/03-kst-initiatives.yaml'), path.join(dir, 'translations/fr/sessions/03-kst-s\u00e9ance.yaml'));
+    const result = runBin(['validate', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('orphan-translation');
+    expect(result.stderr).toMatch(/^fr: (\d+) of \1 texts translated, 0 missing, 0 stale$/m);
+  });
+
   it('a YAML error that drops a recommendation gives one error, not an orphan translation too', () => {
     const dir = copy();
     // An unquoted ": " in a rapporteur's text: the item is lost to the syntax error.
