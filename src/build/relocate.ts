@@ -21,11 +21,11 @@ export function relocateWriterDiagnostics(result: WriterResult, generated: Reado
     if (!d.location || !generated.has(d.location.file)) return [d];
     const inOutput = { ...d.location, file: published(d.location.file) };
     // Characters no font has, on different lines of the notes: one warning at each line, with its own characters.
-    if (d.code === 'missing-glyph' && d.actual !== undefined && missingGlyphChars(d.actual).length > 1) return byPlaceInNotes(missingGlyphChars(d.actual), notes, inOutput, shows);
+    if (d.code === 'missing-glyph' && d.actual !== undefined && missingGlyphChars(d.actual).length > 1) return byPlaceInNotes(missingGlyphChars(d.actual), notes, inOutput, shows, result.sources.get(d.location.file));
     const text = d.code === 'missing-glyph' || d.code === 'right-to-left' ? result.sources.get(d.location.file) : undefined;
     const character = text === undefined ? undefined : String.fromCodePoint(text.codePointAt(d.location.start.offset) ?? 0);
     const shown = d.code === 'image' ? result.sources.get(d.location.file)?.slice(d.location.start.offset, d.location.end.offset) : undefined;
-    const inNotes = character !== undefined ? firstOccurrence(notes, character) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;
+    const inNotes = character !== undefined ? placeInNotes(notes, character, text, d.location.start.offset) : d.code === 'image' && d.actual !== undefined ? imagePlace(imagePlaces, d.actual, shown) : undefined;
     if (!inNotes) return [{ ...d, location: inOutput }];
     return [{ ...d, location: inNotes, related: [...(d.related ?? []), { ...inOutput, message: shows }] }];
   });
@@ -60,10 +60,10 @@ function mergeSamePlace(diagnostics: readonly Diagnostic[], known: readonly Diag
  * each (the Arabic of a name on one line, a Hausa “Ƴ” on another were all said at the first); those
  * the notes do not hold (a template's) stay at the generated document.
  */
-function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, string>, inOutput: Location, shows: string): Diagnostic[] {
+function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, string>, inOutput: Location, shows: string, generated: string | undefined): Diagnostic[] {
   const groups = new Map<string, { at: Location | undefined; chars: string[] }>();
   for (const ch of chars) {
-    const at = firstOccurrence(notes, ch);
+    const at = placeInNotes(notes, ch, generated, generated?.indexOf(ch) ?? -1);
     const key = at ? `${at.file}\0${at.start.line}` : '';
     const group = groups.get(key);
     if (!group) groups.set(key, { at, chars: [ch] });
@@ -79,17 +79,47 @@ function byPlaceInNotes(chars: readonly string[], notes: ReadonlyMap<string, str
   });
 }
 
+/** A run of letters, marks and digits (a word), or of anything but white space. */
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Where the notes hold the character the generated document shows at `offset`: in the same word
+ * (`ال` of a recommendation's “… for ال”, not the first name holding an alif), the word written
+ * whole, not inside a longer one; else where the notes first hold the character.
+ */
+function placeInNotes(notes: ReadonlyMap<string, string>, character: string, generated: string | undefined, offset: number): Location | undefined {
+  if (generated !== undefined && offset >= 0) {
+    const letter = WORD.test(character);
+    const inWord = (ch: string) => (letter ? WORD.test(ch) : /\S/u.test(ch));
+    let start = offset;
+    while (start > 0 && inWord(generated[start - 1]!)) start--;
+    let end = offset + character.length;
+    while (end < generated.length && inWord(generated[end]!)) end++;
+    const word = generated.slice(start, end);
+    if (word.length > character.length) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const found = firstOccurrence(notes, word, new RegExp(letter ? `(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])` : `(?<!\\S)${escaped}(?!\\S)`, 'u'));
+      if (found) {
+        const within = offset - start;
+        const column = found.start.column + within;
+        return { file: found.file, start: { line: found.start.line, column, offset: found.start.offset + within }, end: { line: found.start.line, column: column + character.length, offset: found.start.offset + within + character.length } };
+      }
+    }
+  }
+  return firstOccurrence(notes, character);
+}
+
 /**
  * Where a character first appears in the notes (files in code-point order of their paths): as
  * itself, or written as a character reference in Markdown (`&#128512;`, `&#x1F600;`), which was
  * not found, so the warning pointed into the generated document.
  */
-function firstOccurrence(notes: ReadonlyMap<string, string>, needle: string): Location | undefined {
+function firstOccurrence(notes: ReadonlyMap<string, string>, needle: string, whole?: RegExp): Location | undefined {
   const code = needle.codePointAt(0);
   const reference = [...needle].length === 1 && code !== undefined ? new RegExp(`&#(?:0*${code}|[xX]0*${code.toString(16)});`, 'i') : undefined;
   for (const file of [...notes.keys()].sort()) {
     const text = notes.get(file)!;
-    let offset = text.indexOf(needle);
+    let offset = whole ? (whole.exec(text)?.index ?? -1) : text.indexOf(needle);
     let length = needle.length;
     const written = reference?.exec(text);
     if (written && (offset === -1 || written.index < offset)) {

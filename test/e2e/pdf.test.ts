@@ -140,6 +140,20 @@ describe('characters no font can draw', () => {
     expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${keyPoint}:\\d+ warning The embedded fonts have no glyph for this character: ① \\(U\\+2460\\); it is printed as`, 'm'));
   });
 
+  it('a character is said where the document\'s word holding it comes from, not where the notes first hold the character (a name\'s alif blamed for a recommendation\'s)', async () => {
+    const dir = path.join(work, 'glyphs-word');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const file = path.join(dir, 'sessions/a.yaml');
+    writeFileSync(file, read(file).replace(/^title: (.*)$/m, 'title: "$1 العلوي"').replace('screen every traveller against current records.', 'screen every traveller against current records (ال).'));
+    const line = read(file).split('\n').findIndex((text) => text.includes('(ال)')) + 1;
+    const column = read(file).split('\n')[line - 1]!.indexOf('(ال)') + 2;
+    const result = await runInProcess(['build', dir, '--format', 'md,pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    // recommendations.md prints the recommendation and not the title: its warning is at the recommendation's word.
+    expect(result.stderr).toMatch(new RegExp(`^sessions/a\\.yaml:${line}:${column} warning The embedded fonts have no glyph for these 2 characters: ا \\(U\\+0627\\), ل \\(U\\+0644\\)[^\\n]*\\n(?:.*\\n)*? +see: out/recommendations\\.md:`, 'm'));
+    expect(result.stderr).toMatch(/^sessions\/a\.yaml:1:\d+ warning The embedded fonts have no glyph for these \d+ characters:/m);
+  });
+
   it('a character written as a reference in the notes (&#x2460;) is said at the reference, not in the generated document', async () => {
     const dir = path.join(work, 'glyphs-reference');
     copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
