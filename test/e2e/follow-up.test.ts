@@ -118,6 +118,28 @@ describe('each follow-up rule, one defect at a time, located', () => {
       where: /follow-up\/2022-11-15\.yaml:21:13 error Two reports of 2022-11-15 disagree on recommendation “api-pnr” for NER: done and in-progress\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2022-11-15-niger\.yaml:6:13 the other report of that date/, code: 1,
     },
     {
+      // Two ids of one recommendation (api-pnr is same_as port-screening: both are R5) on the same day: they disagreed without a
+      // word, the follow-up document listed R5 (Niger) both done and blocked, and a programme's dossier picked one.
+      rule: 'conflicting-follow-up',
+      change: (dir) => {
+        writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: NER\nupdates:\n  - recommendation: port-screening\n    country: NER\n    status: blocked\n');
+        writeFileSync(path.join(dir, 'follow-up/2023-06-01-b.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - recommendation: api-pnr\n    country: NER\n    status: done\n');
+      },
+      where: /follow-up\/2023-06-01\.yaml:6:13 error Two reports of 2023-06-01 disagree on recommendation “port-screening” for NER: blocked here, and done in the other, which names it “api-pnr” \(same_as makes them one recommendation\)\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2023-06-01-b\.yaml:6:13 the other report of that date, on “api-pnr”/, code: 1,
+    },
+    {
+      // The same in one report, through the end of the chain (port-screening is same_as cl-traveller-data).
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: NER\nupdates:\n  - recommendation: cl-traveller-data\n    country: NER\n    status: done\n  - recommendation: api-pnr\n    country: NER\n    status: in-progress\n'),
+      where: /follow-up\/2023-06-01\.yaml:9:13 error This report gives recommendation “api-pnr” for NER twice, and they disagree: done above \(as “cl-traveller-data”, which same_as makes the same recommendation\) and in-progress here\. \[conflicting-follow-up\][\s\S]*see: .*follow-up\/2023-06-01\.yaml:6:13 the other update in this report, on “cl-traveller-data”/, code: 1,
+    },
+    {
+      // Agreeing under two ids of one recommendation, by one reporter on one day: its progress would list it twice.
+      rule: 'repeated-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-more.yaml'), 'date: 2022-11-15\nreported_by: unoct-rabat\nupdates:\n  - recommendation: port-screening\n    country: NER\n    status: in-progress\n  - action: tanger-med-study-visit\n    status: in-progress\n'),
+      where: /follow-up\/2022-11-15-more\.yaml:4:5 warning unoct-rabat already reported recommendation “port-screening” for NER \(as “api-pnr”, which same_as makes the same recommendation\) as in-progress on 2022-11-15, in follow-up\/2022-11-15\.yaml: its progress would show it twice\. \[repeated-follow-up\]/, code: 0,
+    },
+    {
       // Two updates of one action in one report (one added at its end): not “two reports”, and the other update is in this file.
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(report(dir), `${read(report(dir))}  - action: circulate-report\n    status: in-progress\n`),

@@ -32,10 +32,12 @@ export function checkFollowUps(ctx: RuleContext): void {
   const doubt = ctx.workshopDatesInDoubt;
   const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
   // Each action's reports in date order, for agreement and regressions; and each recommendation's for one country, for agreement.
-  const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
-  const recommendationReports = new Map<string, { subject: string; list: Array<{ date: string; status: ActionStatus; site: Site }> }>();
+  const reports = new Map<string, Reported[]>();
+  // By the recommendation as the report consolidates it: same_as makes several ids one (api-pnr, port-screening: R5).
+  const recommendationReports = new Map<string, { country?: string; list: Reported[] }>();
+  const merged = mergedRecommendations(ctx);
   // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
-  const updates = new Map<string, { status: string; site: Site }>();
+  const updates = new Map<string, { status: string; site: Site; id: string }>();
   // Each recommendation's addressees, once a progress report names a country.
   let addressees: Map<string, ReadonlySet<string>> | undefined;
   for (const followUp of followUps) {
@@ -94,7 +96,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         }
         if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
-        list.push({ date, status, site: at('status') });
+        list.push({ date, status, site: at('status'), id: update.action });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
         knownRecommendationId(ctx, update.recommendation, at('recommendation'));
@@ -111,30 +113,30 @@ export function checkFollowUps(ctx: RuleContext): void {
           }
         }
         if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
-        const key = `${update.recommendation}\u0000${update.country ?? ''}`;
-        const entry = recommendationReports.get(key) ?? { subject: `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`, list: [] };
-        entry.list.push({ date, status, site: at('status') });
+        const key = `${merged.get(update.recommendation) ?? update.recommendation}\u0000${update.country ?? ''}`;
+        const entry = recommendationReports.get(key) ?? { ...(update.country !== undefined ? { country: update.country } : {}), list: [] };
+        entry.list.push({ date, status, site: at('status'), id: update.recommendation });
         recommendationReports.set(key, entry);
       }
     }
   }
   // A copy is blamed, not the report it copies: `2023-11-30-copie.yaml` is read before `2023-11-30.yaml`
   // (“-” sorts before “.”), so the shorter name is taken as the original.
-  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates);
+  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates, merged);
   for (const [id, list] of reports) {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) {
       const [before, now] = [list[i - 1]!, list[i]!];
-      if (conflicting(ctx, `action “${id}”`, before, now)) continue;
+      if (conflicting(ctx, () => `action “${id}”`, before, now)) continue;
       // Done, then not started, in progress or blocked: the work was reopened, or a status was mistyped.
       if (before.status === 'done' && now.status !== 'done' && now.status !== 'dropped') {
         ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now ${now.status.replace('-', ' ')}.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
       }
     }
   }
-  for (const { subject, list } of recommendationReports.values()) {
+  for (const { country, list } of recommendationReports.values()) {
     list.sort(byDate);
-    for (let i = 1; i < list.length; i++) conflicting(ctx, subject, list[i - 1]!, list[i]!);
+    for (let i = 1; i < list.length; i++) conflicting(ctx, (id) => recommendationSubject(id, country), list[i - 1]!, list[i]!);
   }
   checkLatestDate(ctx, followUps);
 }
@@ -188,16 +190,49 @@ function byDate(a: { date: string }, b: { date: string }): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
-/** Two reports of one subject (an action, a recommendation for a country) on the same date that disagree: an error at the later; whether they were. */
-function conflicting(ctx: RuleContext, subject: string, before: { date: string; status: ActionStatus; site: Site }, now: { date: string; status: ActionStatus; site: Site }): boolean {
+/** An update as the agreement of reports compares it: its date, status, place, and the id it names. */
+interface Reported {
+  date: string;
+  status: ActionStatus;
+  site: Site;
+  id: string;
+}
+
+/** `recommendation “api-pnr” for NER`: what a recommendation's update reports on, as its messages say it. */
+function recommendationSubject(id: string, country: string | undefined): string {
+  return `recommendation “${id}”${country !== undefined ? ` for ${country}` : ''}`;
+}
+
+/**
+ * Two reports of one subject (an action, a recommendation for a country) on the same date that
+ * disagree: an error at the later, the other related; whether they were. `subject`: the subject as
+ * named by an id. Two ids of one recommendation (same_as) are one subject, and the message says so.
+ */
+function conflicting(ctx: RuleContext, subject: (id: string) => string, before: Reported, now: Reported): boolean {
   if (before.date !== now.date || before.status === now.status) return false;
+  const alias = before.id === now.id ? '' : `“${before.id}”`;
   // Two updates of one report (a line added at the end, the earlier one forgotten) are not “two reports”.
   if (before.site.file === now.site.file) {
-    ctx.report('conflicting-follow-up', 'error', now.site, 'value', `This report gives ${subject} twice, and they disagree: ${before.status} above and ${now.status} here.`, 'Keep one of the two updates: a report says where things stand on its date once.', [{ site: before.site, message: 'the other update in this report' }]);
+    ctx.report('conflicting-follow-up', 'error', now.site, 'value', `This report gives ${subject(now.id)} twice, and they disagree: ${before.status} above${alias && ` (as ${alias}, which same_as makes the same recommendation)`} and ${now.status} here.`, 'Keep one of the two updates: a report says where things stand on its date once.', [{ site: before.site, message: `the other update in this report${alias && `, on ${alias}`}` }]);
     return true;
   }
-  ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject}: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
+  const disagree = alias ? `${now.status} here, and ${before.status} in the other, which names it ${alias} (same_as makes them one recommendation)` : `${before.status} and ${now.status}`;
+  ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject(now.id)}: ${disagree}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: `the other report of that date${alias && `, on ${alias}`}` }]);
   return true;
+}
+
+/**
+ * Each recommendation id, with the id of the recommendation the report makes of it: the end of its
+ * same_as chain (groupRecommendations), itself when it is merged with none.
+ */
+function mergedRecommendations(ctx: RuleContext): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const group of groupRecommendations(ctx.project.sessions)) {
+    const key = group.root.rec.id ?? group.members.find(({ rec }) => rec.id !== undefined)?.rec.id;
+    if (key === undefined) continue;
+    for (const { rec } of group.members) if (rec.id !== undefined && !byId.has(rec.id)) byId.set(rec.id, key);
+  }
+  return byId;
 }
 
 /**
@@ -206,17 +241,22 @@ function conflicting(ctx: RuleContext, subject: string, before: { date: string; 
  * another whole, else one per repeated update, each with the first as a related place. `seen`: the
  * updates of the reports before, by what they report on, date and reporter.
  */
-function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site }>): void {
+function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site; id: string }>, merged: ReadonlyMap<string, string>): void {
   const { file, data } = followUp;
   if (data.date === undefined || data.reported_by === undefined) return;
   const repeats: Array<{ index: number; subject: string; action: boolean; status: string; first: Site }> = [];
   data.updates?.forEach((update, index) => {
     if (update.status === undefined || (update.action === undefined) === (update.recommendation === undefined)) return;
-    const subject = update.action !== undefined ? `action “${update.action}”` : `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`;
-    const key = `${subject}\u0000${data.date}\u0000${data.reported_by}`;
+    const id = (update.action ?? update.recommendation)!;
+    // Two ids of one recommendation (same_as) are one: its progress would show the update twice all the same.
+    const what = update.action !== undefined ? `action\u0000${id}` : `recommendation\u0000${merged.get(id) ?? id}\u0000${update.country ?? ''}`;
+    const key = `${what}\u0000${data.date}\u0000${data.reported_by}`;
     const first = seen.get(key);
-    if (first === undefined) seen.set(key, { status: update.status, site: { file, path: ['updates', index, 'status'] } });
-    else if (first.status === update.status) repeats.push({ index, subject, action: update.action !== undefined, status: update.status, first: first.site });
+    if (first === undefined) seen.set(key, { status: update.status, site: { file, path: ['updates', index, 'status'] }, id });
+    else if (first.status === update.status) {
+      const named = update.action !== undefined ? `action “${id}”` : recommendationSubject(id, update.country);
+      repeats.push({ index, subject: first.id === id ? named : `${named} (as “${first.id}”, which same_as makes the same recommendation)`, action: update.action !== undefined, status: update.status, first: first.site });
+    }
   });
   if (repeats.length === 0) return;
   const other = repeats[0]!.first.file;
