@@ -106,6 +106,15 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
     // A beneficiary's name where its code goes: the code meant, as addressed_to and owner say it (there was no hint).
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: Niger'), where: /follow-up\/2022-11-15\.yaml:5:14 error “Niger” is neither an organization[\s\S]*hint: Did you mean “NER” \(Niger\)\?/, code: 1 },
+    // The host country's code: its organization, never the beneficiary a letter or two away (“Did you mean “MLI”?”
+    // credited Morocco's report to Mali).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: MAR'), where: /follow-up\/2022-11-15\.yaml:5:14 error “MAR” is neither an organization of workshop\.yaml nor a beneficiary country\. \[unknown-organization\][\s\S]*hint: Morocco \(MAR\) is the host country, not a beneficiary: a report of its own is `reported_by` the id of its organization in workshop\.yaml\. Did you mean “morocco” \(Kingdom of Morocco\) or “morocco-interior” \(Ministry of Interior of the Kingdom of Morocco\)\?\n/, code: 1 },
+    // Another country without an organization: the reporters there are, not a near code (SEN is no typo of GHA or NER).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: SEN'), where: /follow-up\/2022-11-15\.yaml:5:14 error “SEN” is neither an organization[\s\S]*hint: Senegal \(SEN\) is not a beneficiary country of this workshop: a report comes from an organization of workshop\.yaml or a beneficiary: uncct, unoct-rabat, morocco, morocco-interior, iom, interpol, BFA, GHA, MLI, NER\. Add SEN to workshop\.yaml's `countries` if it is a beneficiary, or the body reporting to `partners:` with an id\.\n/, code: 1 },
+    // A code that is no country's, two letters swapped: that near miss is plausible.
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: NRE'), where: /follow-up\/2022-11-15\.yaml:5:14 error “NRE” is neither an organization[\s\S]*hint: Did you mean “NER”\?\n/, code: 1 },
+    // Nothing near: the reporters there are (it said only what kind of value goes there).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: donors'), where: /hint: Use the id of an organizer or partner, or the code of a beneficiary country: uncct, unoct-rabat, morocco, morocco-interior, iom, interpol, BFA, GHA, MLI, NER\.\n/, code: 1 },
     {
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: passenger-data-assessments\n    status: done\n'),
@@ -173,6 +182,13 @@ describe('each follow-up rule, one defect at a time, located', () => {
       rule: 'invalid-value',
       change: (dir) => edit(report(dir), '  - action: circulate-report\n', '  - action: circulate-report\n    country: NER\n'),
       where: /follow-up\/2022-11-15\.yaml:8:14 error `country:` is for the progress on a recommendation in one country; this update is about action “circulate-report”, which has none\. \[invalid-value\][\s\S]*hint: Remove `country: NER` \(say which country in `note:`\), or report on a recommendation/, code: 1,
+    },
+    {
+      // The country on an action's update is not a beneficiary: a recommendation's update for it would be not-beneficiary, so
+      // the hint does not offer one (it did).
+      rule: 'invalid-value',
+      change: (dir) => edit(report(dir), '  - action: circulate-report\n', '  - action: circulate-report\n    country: MAR\n'),
+      where: /follow-up\/2022-11-15\.yaml:8:14 error `country:` is for the progress on a recommendation in one country; this update is about action “circulate-report”, which has none\. \[invalid-value\][\s\S]*hint: Remove `country: MAR` \(say which country in `note:`\)\.\n/, code: 1,
     },
     {
       // Progress in a country the recommendation is not addressed to: its brief and dossier do not list it.

@@ -1,10 +1,10 @@
 import type { ParsedFile } from '../../load/index.js';
 import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
 import { baseName, invalidIdReference, type RuleContext, type Site } from '../context.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, suggest } from '../suggest.js';
 import { beneficiaryMeant, COUNTRY_CODE, knownRecommendationId, organizationsOf } from './references.js';
 import { groupRecommendations } from '../../consolidate/recommendations.js';
-import { partyMeant } from '../party-suggestion.js';
+import { countryOrganizations, partyMeant } from '../party-suggestion.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -58,7 +58,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));
     if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && !mayBeBeneficiary(data.reported_by)) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
-        partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
+        partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? reporterHint(ctx, data.reported_by));
     }
     const date = data.date;
     // An update its schema error took out (a mistyped status) still names what it reports on: a typo there is said now, not after that fix.
@@ -91,8 +91,10 @@ export function checkFollowUps(ctx: RuleContext): void {
         }
         // An action is not per country: a country written on its update would be printed nowhere.
         if (update.country !== undefined) {
+          // (Reporting on a recommendation in that country is a way out only for a beneficiary: MAR, the host, would be not-beneficiary there.)
+          const beneficiary = ctx.beneficiaries.has(update.country) || mayBeBeneficiary(update.country);
           ctx.report('invalid-value', 'error', at('country'), 'value', `\`country:\` is for the progress on a recommendation in one country; this update is about action “${update.action}”, which has none.`,
-            `Remove \`country: ${update.country}\` (say which country in \`note:\`), or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`.`);
+            `Remove \`country: ${update.country}\` (say which country in \`note:\`)${beneficiary ? `, or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`` : ''}.`);
         }
         if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
@@ -139,6 +141,40 @@ export function checkFollowUps(ctx: RuleContext): void {
     for (let i = 1; i < list.length; i++) conflicting(ctx, (id) => recommendationSubject(id, country), list[i - 1]!, list[i]!);
   }
   checkLatestDate(ctx, followUps);
+}
+
+/** Up to this many reporters a workshop may have, the hint for an unknown one lists them all. */
+const LISTED_REPORTERS = 12;
+
+/**
+ * The hint for a reporter that is neither an organization nor a beneficiary (and not written as
+ * a name: partyMeant and beneficiaryMeant said those). A country's code (`MAR`, the host) is no
+ * typo of a beneficiary's, however near (MLI): the organization that stands for that country
+ * (countryOrganizations), else the reporters there are. Any other value: a near miss only when
+ * plausible (one letter, or two swapped, in a short id), else the reporters there are.
+ */
+function reporterHint(ctx: RuleContext, written: string): string {
+  const reporters = [...ctx.organizationIds, ...ctx.beneficiaries];
+  const listed = reporters.length > 0 && reporters.length <= LISTED_REPORTERS ? `: ${reporters.join(', ')}` : '';
+  if (COUNTRY_CODE.test(written) && ctx.table.has(written)) {
+    const host = ctx.project.workshop.data.location?.country === written;
+    const country = `${ctx.table.name(written, 'en')} (${written}) is ${host ? 'the host country, not a beneficiary' : 'not a beneficiary country of this workshop'}`;
+    const standing = countryOrganizations(written, ctx.table, host, organizationsOf(ctx)).slice(0, 3);
+    if (standing.length > 0) {
+      const named = standing.map((org) => `“${org.id}”${org.name !== undefined ? ` (${org.name})` : ''}`);
+      return `${country}: a report of its own is \`reported_by\` the id of its organization in workshop.yaml. Did you mean ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`}?`;
+    }
+    return `${country}: a report comes from an organization of workshop.yaml or a beneficiary${listed}. Add ${written} to workshop.yaml's \`countries\` if it is a beneficiary, or the body reporting to \`partners:\` with an id.`;
+  }
+  const near = plausibleNearMiss(written, reporters);
+  if (near !== undefined) return `Did you mean “${near}”?`;
+  return `Use the id of an organizer or partner, or the code of a beneficiary country${listed}.`;
+}
+
+/** The candidate `written` is likely a typo of: one letter off or two letters swapped for a short id (NRE for NER, not MAR for MLI), as didYouMean allows for a longer one. */
+function plausibleNearMiss(written: string, candidates: readonly string[]): string | undefined {
+  const swapped = candidates.find((candidate) => candidate.length === written.length && candidate !== written && [...candidate].sort().join('') === [...written].sort().join('') && [...candidate].filter((c, i) => c !== written[i]).length === 2);
+  return suggest(written, candidates, written.length < 6 ? 1 : undefined) ?? swapped;
 }
 
 /** Years between the latest follow-up report and the one before it (or the workshop) past which its date is likely mistyped. */
