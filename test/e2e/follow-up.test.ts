@@ -70,6 +70,20 @@ describe('follow-up of the action plan', () => {
     expect(read(path.join(dir, 'out/report.md'))).not.toContain('Status as of');
   });
 
+  it('follow-up-date-far says what the far date does with --as-of: not seen before it, seen at its date after it (it said every status was computed as of it)', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'follow-up/niger-june.yaml'), 'date: 2033-06-02\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n');
+    const before = runBin(['build', dir, '--as-of', '2022-05-10']);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): it is after --as-of 2022-05-10, so none of its updates is seen \(without --as-of, every action's status would be computed as of 2033-06-02, and each one still open overdue by then\)\. \[follow-up-date-far\]\n[\s\S]*hint: Check the year\./);
+    expect(before.stderr).not.toContain('every action\'s status is computed as of this date');
+    const after = runBin(['build', dir, '--as-of', '2034-01-01']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): --as-of 2034-01-01 is after it, so its updates count, each at 2033-06-02 in its action's history\. \[follow-up-date-far\]/);
+    // Without --as-of, as validate says it.
+    expect(runBin(['build', dir]).stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): every action's status is computed as of this date, and each one still open is overdue by then\. \[follow-up-date-far\]/);
+  });
+
   it('is bilingual in the example: the register in French, with the reports\' notes translated', () => {
     const fr = read(path.join('examples/rabat-2022/out/fr/public/follow-up.md'));
     expect(fr).toContain('# Suivi du plan d’action');

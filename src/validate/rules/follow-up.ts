@@ -184,18 +184,51 @@ const FAR_YEARS = 2;
  * The latest report sets the date every status is computed as of: one dated years after the
  * report before it, or after the workshop when it is the only one (`2033-06-02` for 2023), made
  * every open action overdue in every document, without a word. A warning at its date. (Never
- * against the clock: a build says the same any day.)
+ * against the clock: a build says the same any day.) Said for a build without --as-of; a build
+ * with it says what the date does then (see farReportWords).
  */
 function checkLatestDate(ctx: RuleContext, followUps: RuleContext['project']['followUps']): void {
+  const far = farLatestReport(followUps, ctx.datesToJudgeBy?.end);
+  if (!far) return;
+  const { message, hint } = farReportWords(far);
+  ctx.report('follow-up-date-far', 'warning', { file: far.file, path: ['date'] }, 'value', message, hint);
+}
+
+/** The latest follow-up report, dated far after what came before it (see checkLatestDate). */
+export interface FarReport<F> {
+  file: F;
+  date: string;
+  /** Whole years after `before`. */
+  years: number;
+  before: { date: string; what: string };
+}
+
+/**
+ * The latest report when it is dated more than FAR_YEARS after the report before it, or after the
+ * workshop's end (`workshopEnd`) when it is the only one; else undefined. Pure.
+ */
+export function farLatestReport<F>(followUps: ReadonlyArray<{ file: F; data: { date?: unknown } }>, workshopEnd: string | undefined): FarReport<F> | undefined {
   const dated = followUps.flatMap((followUp) => (typeof followUp.data.date === 'string' ? [{ date: followUp.data.date, file: followUp.file }] : [])).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const latest = dated[dated.length - 1];
-  const before = dated.length > 1 ? { date: dated[dated.length - 2]!.date, what: 'the report before it' } : ctx.datesToJudgeBy ? { date: ctx.datesToJudgeBy.end, what: 'the workshop' } : undefined;
-  if (!latest || !before) return;
+  const before = dated.length > 1 ? { date: dated[dated.length - 2]!.date, what: 'the report before it' } : workshopEnd !== undefined ? { date: workshopEnd, what: 'the workshop' } : undefined;
+  if (!latest || !before) return undefined;
   const years = (Date.parse(latest.date) - Date.parse(before.date)) / (365.25 * 86_400_000);
-  if (!(years > FAR_YEARS)) return;
-  ctx.report('follow-up-date-far', 'warning', { file: latest.file, path: ['date'] }, 'value',
-    `This report is dated ${latest.date}, ${Math.floor(years)} years after ${before.what} (${before.date}): every action's status is computed as of this date, and each one still open is overdue by then.`,
-    'Check the year. If the date is right, nothing is wrong; a report in between would show how the actions went.');
+  if (!(years > FAR_YEARS)) return undefined;
+  return { file: latest.file, date: latest.date, years: Math.floor(years), before };
+}
+
+/**
+ * What follow-up-date-far says of a report dated far on: without --as-of (`validate`, a build
+ * without it), every status is computed as of its date; with it, the status is computed as of
+ * --as-of, and the report is either after it (not seen at all: its updates are missing) or seen,
+ * at its date in each action's history. Pure.
+ */
+export function farReportWords(far: Pick<FarReport<unknown>, 'date' | 'years' | 'before'>, asOf?: string): { message: string; hint: string } {
+  const fact = `This report is dated ${far.date}, ${far.years} years after ${far.before.what} (${far.before.date})`;
+  const hint = 'Check the year. If the date is right, nothing is wrong; a report in between would show how the actions went.';
+  if (asOf === undefined) return { message: `${fact}: every action's status is computed as of this date, and each one still open is overdue by then.`, hint };
+  if (asOf < far.date) return { message: `${fact}: it is after --as-of ${asOf}, so none of its updates is seen (without --as-of, every action's status would be computed as of ${far.date}, and each one still open overdue by then).`, hint };
+  return { message: `${fact}: --as-of ${asOf} is after it, so its updates count, each at ${far.date} in its action's history.`, hint };
 }
 
 /** An update as far as it is written right: one taken out by its errors has no status. */
