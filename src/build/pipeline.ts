@@ -429,11 +429,20 @@ function realPath(file: string): string {
 /**
  * What --as-of changes in the problems of a project checked without it: follow-up-date-far says
  * what the far date does as of that day (its updates not seen, or seen at that date), not that
- * every status is computed as of it. In place.
+ * every status is computed as of it; and without any follow-up report, `as-of-without-follow-up`:
+ * the status of the actions is not known, so no document shows one (a folder misnamed
+ * `reports/` made every action "not started", overdue, in a follow-up document said to come
+ * from the reports). In place.
  */
 function asOfProblems(diagnostics: Diagnostic[], project: NonNullable<CheckedResult['project']>, asOf: string): void {
   const far = farLatestReport(project.followUps, project.workshop.data.dates.end);
   diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.code === 'follow-up-date-far' && far) diagnostics[index] = { ...diagnostic, ...farReportWords(far, asOf) };
+  });
+  if (project.followUps.length > 0) return;
+  diagnostics.push({
+    code: 'as-of-without-follow-up', severity: 'warning', stage: 'consolidate',
+    message: `--as-of ${asOf} was given, but the project has no follow-up report (follow-up/*.yaml): the status of its actions is not known, so no document shows one and the follow-up document is not written.`,
+    hint: 'Follow-up reports go in the folder follow-up/ beside workshop.yaml (docs/FORMAT.md, “Follow-up”); without them, leave out --as-of.',
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyExampleWithoutEditions, listFiles, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
@@ -68,6 +68,27 @@ describe('follow-up of the action plan', () => {
     expect(runBin(['build', dir]).code).toBe(0);
     expect(listFiles(path.join(dir, 'out'))).not.toContain('follow-up.md');
     expect(read(path.join(dir, 'out/report.md'))).not.toContain('Status as of');
+  });
+
+  it('--as-of without any follow-up report: a warning that the status is not known, and no status anywhere (it wrote a follow-up document "from the follow-up reports", every action not started and overdue)', () => {
+    const dir = copy();
+    rmSync(path.join(dir, 'follow-up'), { recursive: true });
+    const result = runBin(['build', dir, '--as-of', '2023-06-30']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^\S*rabat-\d+\/ \(project\) warning --as-of 2023-06-30 was given, but the project has no follow-up report \(follow-up\/\*\.yaml\): the status of its actions is not known, so no document shows one and the follow-up document is not written\. \[as-of-without-follow-up\]\n {2}hint: Follow-up reports go in the folder follow-up\/ beside workshop\.yaml \(docs\/FORMAT\.md, “Follow-up”\); without them, leave out --as-of\.$/m);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[as-of-without-follow-up]']);
+    expect(listFiles(path.join(dir, 'out'))).not.toContain('follow-up.md');
+    // The action plan and the country briefs as without --as-of: no status column, no action said overdue.
+    for (const file of ['out/report.md', 'out/countries/MLI.md']) {
+      expect(read(path.join(dir, file)), file).not.toMatch(/Status as of|Not started|overdue/);
+    }
+    expect(runBin(['build', dir, '--as-of', '2023-06-30', '--strict']).code).toBe(1);
+    // A report saved where it is not read (reports/): the status is said not known all the same.
+    mkdirSync(path.join(dir, 'reports'));
+    writeFileSync(path.join(dir, 'reports/2023-05-15.yaml'), read(path.join(ROOT, 'examples/rabat-2022/follow-up/2023-05-15.yaml')));
+    expect(runBin(['build', dir, '--as-of', '2023-06-30']).stderr).toContain('[as-of-without-follow-up]');
+    // Without --as-of, nothing to say.
+    expect(runBin(['build', dir]).stderr).not.toContain('as-of-without-follow-up');
   });
 
   it('follow-up-date-far says what the far date does with --as-of: not seen before it, seen at its date after it (it said every status was computed as of it)', () => {
