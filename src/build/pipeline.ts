@@ -18,6 +18,7 @@ import type { PdfThemeYaml } from '../typeset/theme.js';
 import type { OutputFile } from './publish.js';
 import { missingDocumentTemplates, projectTemplates, templatesIn } from './project-templates.js';
 import { locate } from '../load/index.js';
+import { farLatestReport, farReportWords } from '../validate/rules/follow-up.js';
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
@@ -148,6 +149,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       hint: 'Check the date given to --as-of (YYYY-MM-DD); leave it out to use the date of the latest follow-up report.',
     });
   }
+  if (options.asOf !== undefined) asOfProblems(result.diagnostics, full, options.asOf);
   const { templates, diagnostics: templateFileProblems, own: ownTemplates } = await projectTemplates(checked.dir, options.templates, cwd, workshop.report?.documents ?? DEFAULT_DOCUMENTS, status.languages);
   result.diagnostics.push(...templateFileProblems, ...missingDocumentTemplates(full.workshop, templates, status.languages, options.templates));
   for (const file of templates.values()) result.sources.set(file.displayPath, file.text);
@@ -422,4 +424,25 @@ function realPath(file: string): string {
       rest.push(path.basename(existing));
     }
   }
+}
+
+/**
+ * What --as-of changes in the problems of a project checked without it: follow-up-date-far says
+ * what the far date does as of that day (its updates not seen, or seen at that date), not that
+ * every status is computed as of it; and without any follow-up report, `as-of-without-follow-up`:
+ * the status of the actions is not known, so no document shows one (a folder misnamed
+ * `reports/` made every action "not started", overdue, in a follow-up document said to come
+ * from the reports). In place.
+ */
+function asOfProblems(diagnostics: Diagnostic[], project: NonNullable<CheckedResult['project']>, asOf: string): void {
+  const far = farLatestReport(project.followUps, project.workshop.data.dates.end);
+  diagnostics.forEach((diagnostic, index) => {
+    if (diagnostic.code === 'follow-up-date-far' && far) diagnostics[index] = { ...diagnostic, ...farReportWords(far, asOf) };
+  });
+  if (project.followUps.length > 0) return;
+  diagnostics.push({
+    code: 'as-of-without-follow-up', severity: 'warning', stage: 'consolidate',
+    message: `--as-of ${asOf} was given, but the project has no follow-up report (follow-up/*.yaml): the status of its actions is not known, so no document shows one and the follow-up document is not written.`,
+    hint: 'Follow-up reports go in the folder follow-up/ beside workshop.yaml (docs/FORMAT.md, “Follow-up”); without them, leave out --as-of.',
+  });
 }

@@ -206,8 +206,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   formats: readonly Format[];
   /** Texts for code frames of the programme's templates and writers, by the paths its diagnostics give. */
   sources: Map<string, string>;
-  /** With --as-of: the workshops not yet held that day, left out of the programme's documents (their folders and first days). */
-  leftOut: Array<{ dir: string; start: string }>;
+  /** With --as-of: the workshops not yet held that day, left out of the programme's documents (their folders, first days, and whether they have follow-up reports: without, their own reports show no status). */
+  leftOut: Array<{ dir: string; start: string; followUp: boolean }>;
   /** The workshops the programme's documents name without a link to their reports: these print what they mark restricted, and none is a public edition (their folders). */
   unlinked: string[];
 }
@@ -258,13 +258,13 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   // (With the programme's rules, as its check has them: a build's report is its builds'.)
   const members = check.workshops.map((workshop) => ({ id: programmeId(workshop.dir), dir: workshop.dir, facts: workshop.checked.facts }));
-  result.builds = asOfBeforeAll(withoutRepeats(withProgrammeRules(members, [], outcomes.map((outcome) => outcome.build!))));
+  result.builds = asOfWithoutFollowUp(asOfBeforeAll(withoutRepeats(withProgrammeRules(members, [], outcomes.map((outcome) => outcome.build!)))));
   if (result.builds.some((b) => hasErrors(b.diagnostics))) return result;
   // With --as-of, the programme as it stood that day: a workshop not yet held then is left out (its
   // actions were not yet decided), unless none was held (then every one, as each alone is built).
   const held = check.workshops.flatMap((_, index) => (options.asOf === undefined || outcomes[index]!.shown!.model.workshop.dates.start <= options.asOf ? [index] : []));
   const shownIndexes = held.length > 0 ? held : check.workshops.map((_, index) => index);
-  result.leftOut = check.workshops.flatMap((workshop, index) => (shownIndexes.includes(index) ? [] : [{ dir: workshop.dir, start: outcomes[index]!.shown!.model.workshop.dates.start }]));
+  result.leftOut = check.workshops.flatMap((workshop, index) => (shownIndexes.includes(index) ? [] : [{ dir: workshop.dir, start: outcomes[index]!.shown!.model.workshop.dates.start, followUp: outcomes[index]!.shown!.model.follow_up !== undefined }]));
   result.unlinked = shownIndexes.flatMap((index) => (outcomes[index]!.shown!.folder === undefined ? [check.workshops[index]!.dir] : []));
   const inputs = shownIndexes.map((index): ProgrammeWorkshopInput => {
     const { model, folder, languages } = outcomes[index]!.shown!;
@@ -332,9 +332,24 @@ function programmeDates(model: ProgrammeModel): { start: string; end: string } {
  * the date is likely a typo: `as-of-before-workshop` once, at the first. Pure.
  */
 function asOfBeforeAll<T extends { diagnostics: Diagnostic[] }>(builds: T[]): T[] {
-  const warned = (build: T) => build.diagnostics.some((d) => d.code === 'as-of-before-workshop');
+  return onceWhenAll(builds, 'as-of-before-workshop');
+}
+
+/**
+ * Likewise, a workshop of a programme without follow-up reports yet (held last month) is no
+ * mistake: its actions show no status with --as-of as without it, and --strict would fail the
+ * programme's status build. When no workshop has any, the reports are likely where they are not
+ * read: `as-of-without-follow-up` once, at the first. Pure.
+ */
+function asOfWithoutFollowUp<T extends { diagnostics: Diagnostic[] }>(builds: T[]): T[] {
+  return onceWhenAll(builds, 'as-of-without-follow-up');
+}
+
+/** The warning `code` of the builds kept once, at the first, when every build has it; else none. Pure. */
+function onceWhenAll<T extends { diagnostics: Diagnostic[] }>(builds: T[], code: Diagnostic['code']): T[] {
+  const warned = (build: T) => build.diagnostics.some((d) => d.code === code);
   const all = builds.length > 0 && builds.every(warned);
-  return builds.map((build, index) => (warned(build) && !(all && index === 0) ? { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== 'as-of-before-workshop') } : build));
+  return builds.map((build, index) => (warned(build) && !(all && index === 0) ? { ...build, diagnostics: build.diagnostics.filter((d) => d.code !== code) } : build));
 }
 
 /**

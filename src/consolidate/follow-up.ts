@@ -4,6 +4,7 @@ import type { ActionView, AddresseeView, CountryView, FollowUpView, Recommendati
 
 /** What the follow-up reports say, as of a date: each action's status and history. */
 export interface FollowUpInput {
+  /** None: nothing is known of any action, whatever `asOf` says (no status, no follow-up document). */
   reports: ReadonlyArray<{ data: FollowUpNotes }>;
   /** `--as-of`; default the date of the latest report (never the clock: builds stay reproducible). */
   asOf?: string;
@@ -21,13 +22,15 @@ const CLOSED: ReadonlySet<ActionStatus> = new Set(['done', 'dropped']);
  * Each action's status as of the date (its latest report on or before it; not started without
  * one), its history, and whether it is overdue (due before the date and neither done nor dropped);
  * the register: overdue first, then by owner, then by number. Reports after the date are not
- * seen at all. Actions without id, or not in this edition, have no reports. Pure.
+ * seen at all. Actions without id, or not in this edition, have no reports. Undefined without any
+ * report (README, "Follow-up of the action plan"). Pure.
  */
 export function followUpView(
   input: FollowUpInput, notes: ReadonlyArray<{ action: ActionNotes; view: ActionView }>, recommendations: readonly RecommendationView[],
   addressee: (id: string) => AddresseeView, country: (code: string) => CountryView, language: Language,
 ): FollowUpView | undefined {
-  const asOf = asOfDate(input.reports, input.asOf);
+  // Without a report, --as-of alone made every action "not started" (overdue once due), said to come from the reports.
+  const asOf = input.reports.length === 0 ? undefined : asOfDate(input.reports, input.asOf);
   if (asOf === undefined) return undefined;
   const seen = [...input.reports].filter((r) => r.data.date <= asOf).sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : 0));
   const byId = new Map(notes.flatMap(({ action, view }) => (action.id !== undefined ? [[action.id, view] as const] : [])));

@@ -81,6 +81,7 @@ export type RuleId =
   | 'follow-up-date-mismatch'
   | 'follow-up-date-far'
   | 'as-of-before-workshop'
+  | 'as-of-without-follow-up'
   | 'conflicting-follow-up'
   | 'repeated-follow-up'
   | 'status-regression'

@@ -2,10 +2,10 @@ import type { CountryTable, NameLanguage } from '../reference/countries.js';
 import { suggest } from './suggest.js';
 
 /** The languages whose UN names a country written by name is looked up in. */
-const NAME_LANGUAGES: readonly NameLanguage[] = ['en', 'fr', 'es'];
+export const NAME_LANGUAGES: readonly NameLanguage[] = ['en', 'fr', 'es'];
 
 /** A name as compared: no accents, no case, single spaces (`Côte d’Ivoire` and `cote d'ivoire` alike). */
-function folded(text: string): string {
+export function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim();
 }
 

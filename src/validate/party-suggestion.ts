@@ -1,13 +1,39 @@
+import type { CountryTable } from '../reference/countries.js';
+import { folded, NAME_LANGUAGES } from './country-suggestion.js';
+
 /** An organizer or partner as workshop.yaml defines it, for suggestions. */
 export interface NamedOrganization {
   id: string;
   name?: string;
   acronym?: string;
+  /** Its role, as written (`host`, `field-visit host`, `expert`). */
+  role?: string;
 }
 
-/** The organizers and partners of workshop.yaml (as far as they were read), with their names and acronyms. Pure. */
+/** The organizers and partners of workshop.yaml (as far as they were read), with their names, acronyms and roles. Pure. */
 export function namedOrganizations(workshop: { organizers?: ReadonlyArray<Partial<NamedOrganization>>; partners?: ReadonlyArray<Partial<NamedOrganization>> }): NamedOrganization[] {
-  return [...workshop.organizers ?? [], ...workshop.partners ?? []].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}) }] : []));
+  return [...workshop.organizers ?? [], ...workshop.partners ?? []].flatMap((org) => (typeof org?.id === 'string' ? [{ id: org.id, ...(typeof org.name === 'string' ? { name: org.name } : {}), ...(typeof org.acronym === 'string' ? { acronym: org.acronym } : {}), ...(typeof org.role === 'string' ? { role: org.role } : {}) }] : []));
+}
+
+/**
+ * The organizations of workshop.yaml that stand for the country `code` (an organization has no
+ * country of its own): those whose name or id names it by one of its UN names (`Kingdom of
+ * Morocco`, `morocco-interior` for MAR), and, when it is the host country (`host`), one whose role
+ * is a host's; a host's first, then the shortest name. Pure.
+ */
+export function countryOrganizations(code: string, table: CountryTable, host: boolean, organizations: readonly NamedOrganization[]): NamedOrganization[] {
+  // `Bolivia (Plurinational State of)`: its name without the part in brackets.
+  const names = [...new Set(NAME_LANGUAGES.map((language) => folded(table.name(code, language).replace(/\s*\(.*\)\s*$/, ''))))].filter((name) => name.length > 0 && name !== folded(code));
+  const words = (text: string) => ` ${folded(text).replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
+  const namesIt = (org: NamedOrganization) => [org.name, org.id.replace(/[-_]+/g, ' ')].some((text) => text !== undefined && names.some((name) => words(text).includes(` ${name} `)));
+  const hosting = (org: NamedOrganization) => host && org.role !== undefined && /\bhost\b/i.test(org.role);
+  return organizations
+    .flatMap((org) => {
+      const named = namesIt(org);
+      return named || hosting(org) ? [{ org, rank: (hosting(org) ? 0 : 2) + (named ? 0 : 1) }] : [];
+    })
+    .sort((a, b) => a.rank - b.rank || (a.org.name ?? a.org.id).length - (b.org.name ?? b.org.id).length)
+    .map(({ org }) => org);
 }
 
 /**

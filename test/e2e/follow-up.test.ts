@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, copyExampleWithoutEditions, listFiles, remove, runBin, tempDir, editFile } from '../helpers/run-cli.js';
@@ -70,6 +70,41 @@ describe('follow-up of the action plan', () => {
     expect(read(path.join(dir, 'out/report.md'))).not.toContain('Status as of');
   });
 
+  it('--as-of without any follow-up report: a warning that the status is not known, and no status anywhere (it wrote a follow-up document "from the follow-up reports", every action not started and overdue)', () => {
+    const dir = copy();
+    rmSync(path.join(dir, 'follow-up'), { recursive: true });
+    const result = runBin(['build', dir, '--as-of', '2023-06-30']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^\S*rabat-\d+\/ \(project\) warning --as-of 2023-06-30 was given, but the project has no follow-up report \(follow-up\/\*\.yaml\): the status of its actions is not known, so no document shows one and the follow-up document is not written\. \[as-of-without-follow-up\]\n {2}hint: Follow-up reports go in the folder follow-up\/ beside workshop\.yaml \(docs\/FORMAT\.md, “Follow-up”\); without them, leave out --as-of\.$/m);
+    expect(result.stderr.match(/\[[a-z-]+\]$/gm)).toEqual(['[as-of-without-follow-up]']);
+    expect(listFiles(path.join(dir, 'out'))).not.toContain('follow-up.md');
+    // The action plan and the country briefs as without --as-of: no status column, no action said overdue.
+    for (const file of ['out/report.md', 'out/countries/MLI.md']) {
+      expect(read(path.join(dir, file)), file).not.toMatch(/Status as of|Not started|overdue/);
+    }
+    expect(runBin(['build', dir, '--as-of', '2023-06-30', '--strict']).code).toBe(1);
+    // A report saved where it is not read (reports/): the status is said not known all the same.
+    mkdirSync(path.join(dir, 'reports'));
+    writeFileSync(path.join(dir, 'reports/2023-05-15.yaml'), read(path.join(ROOT, 'examples/rabat-2022/follow-up/2023-05-15.yaml')));
+    expect(runBin(['build', dir, '--as-of', '2023-06-30']).stderr).toContain('[as-of-without-follow-up]');
+    // Without --as-of, nothing to say.
+    expect(runBin(['build', dir]).stderr).not.toContain('as-of-without-follow-up');
+  });
+
+  it('follow-up-date-far says what the far date does with --as-of: not seen before it, seen at its date after it (it said every status was computed as of it)', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'follow-up/niger-june.yaml'), 'date: 2033-06-02\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n');
+    const before = runBin(['build', dir, '--as-of', '2022-05-10']);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): it is after --as-of 2022-05-10, so none of its updates is seen \(without --as-of, every action's status would be computed as of 2033-06-02, and each one still open overdue by then\)\. \[follow-up-date-far\]\n[\s\S]*hint: Check the year\./);
+    expect(before.stderr).not.toContain('every action\'s status is computed as of this date');
+    const after = runBin(['build', dir, '--as-of', '2034-01-01']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): --as-of 2034-01-01 is after it, so its updates count, each at 2033-06-02 in its action's history\. \[follow-up-date-far\]/);
+    // Without --as-of, as validate says it.
+    expect(runBin(['build', dir]).stderr).toMatch(/follow-up\/niger-june\.yaml:1:7 warning This report is dated 2033-06-02, 10 years after the report before it \(2023-05-15\): every action's status is computed as of this date, and each one still open is overdue by then\. \[follow-up-date-far\]/);
+  });
+
   it('is bilingual in the example: the register in French, with the reports\' notes translated', () => {
     const fr = read(path.join('examples/rabat-2022/out/fr/public/follow-up.md'));
     expect(fr).toContain('# Suivi du plan d’action');
@@ -106,6 +141,15 @@ describe('each follow-up rule, one defect at a time, located', () => {
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: unoct-rabt'), where: /follow-up\/2022-11-15\.yaml:5:14 error “unoct-rabt” is neither an organization/, code: 1 },
     // A beneficiary's name where its code goes: the code meant, as addressed_to and owner say it (there was no hint).
     { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: Niger'), where: /follow-up\/2022-11-15\.yaml:5:14 error “Niger” is neither an organization[\s\S]*hint: Did you mean “NER” \(Niger\)\?/, code: 1 },
+    // The host country's code: its organization, never the beneficiary a letter or two away (“Did you mean “MLI”?”
+    // credited Morocco's report to Mali).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: MAR'), where: /follow-up\/2022-11-15\.yaml:5:14 error “MAR” is neither an organization of workshop\.yaml nor a beneficiary country\. \[unknown-organization\][\s\S]*hint: Morocco \(MAR\) is the host country, not a beneficiary: a report of its own is `reported_by` the id of its organization in workshop\.yaml\. Did you mean “morocco” \(Kingdom of Morocco\) or “morocco-interior” \(Ministry of Interior of the Kingdom of Morocco\)\?\n/, code: 1 },
+    // Another country without an organization: the reporters there are, not a near code (SEN is no typo of GHA or NER).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: SEN'), where: /follow-up\/2022-11-15\.yaml:5:14 error “SEN” is neither an organization[\s\S]*hint: Senegal \(SEN\) is not a beneficiary country of this workshop: a report comes from an organization of workshop\.yaml or a beneficiary: uncct, unoct-rabat, morocco, morocco-interior, iom, interpol, BFA, GHA, MLI, NER\. Add SEN to workshop\.yaml's `countries` if it is a beneficiary, or the body reporting to `partners:` with an id\.\n/, code: 1 },
+    // A code that is no country's, two letters swapped: that near miss is plausible.
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: NRE'), where: /follow-up\/2022-11-15\.yaml:5:14 error “NRE” is neither an organization[\s\S]*hint: Did you mean “NER”\?\n/, code: 1 },
+    // Nothing near: the reporters there are (it said only what kind of value goes there).
+    { rule: 'unknown-organization', change: (dir) => edit(report(dir), 'reported_by: unoct-rabat', 'reported_by: donors'), where: /hint: Use the id of an organizer or partner, or the code of a beneficiary country: uncct, unoct-rabat, morocco, morocco-interior, iom, interpol, BFA, GHA, MLI, NER\.\n/, code: 1 },
     {
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - action: passenger-data-assessments\n    status: done\n'),
@@ -116,6 +160,28 @@ describe('each follow-up rule, one defect at a time, located', () => {
       rule: 'conflicting-follow-up',
       change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-niger.yaml'), 'date: 2022-11-15\nreported_by: NER\nupdates:\n  - recommendation: api-pnr\n    country: NER\n    status: done\n'),
       where: /follow-up\/2022-11-15\.yaml:21:13 error Two reports of 2022-11-15 disagree on recommendation “api-pnr” for NER: done and in-progress\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2022-11-15-niger\.yaml:6:13 the other report of that date/, code: 1,
+    },
+    {
+      // Two ids of one recommendation (api-pnr is same_as port-screening: both are R5) on the same day: they disagreed without a
+      // word, the follow-up document listed R5 (Niger) both done and blocked, and a programme's dossier picked one.
+      rule: 'conflicting-follow-up',
+      change: (dir) => {
+        writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: NER\nupdates:\n  - recommendation: port-screening\n    country: NER\n    status: blocked\n');
+        writeFileSync(path.join(dir, 'follow-up/2023-06-01-b.yaml'), 'date: 2023-06-01\nreported_by: unoct-rabat\nupdates:\n  - recommendation: api-pnr\n    country: NER\n    status: done\n');
+      },
+      where: /follow-up\/2023-06-01\.yaml:6:13 error Two reports of 2023-06-01 disagree on recommendation “port-screening” for NER: blocked here, and done in the other, which names it “api-pnr” \(same_as makes them one recommendation\)\. \[conflicting-follow-up\][\s\S]*hint: Correct one of them, or date the later report on its own day\.\n  see: .*follow-up\/2023-06-01-b\.yaml:6:13 the other report of that date, on “api-pnr”/, code: 1,
+    },
+    {
+      // The same in one report, through the end of the chain (port-screening is same_as cl-traveller-data).
+      rule: 'conflicting-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), 'date: 2023-06-01\nreported_by: NER\nupdates:\n  - recommendation: cl-traveller-data\n    country: NER\n    status: done\n  - recommendation: api-pnr\n    country: NER\n    status: in-progress\n'),
+      where: /follow-up\/2023-06-01\.yaml:9:13 error This report gives recommendation “api-pnr” for NER twice, and they disagree: done above \(as “cl-traveller-data”, which same_as makes the same recommendation\) and in-progress here\. \[conflicting-follow-up\][\s\S]*see: .*follow-up\/2023-06-01\.yaml:6:13 the other update in this report, on “cl-traveller-data”/, code: 1,
+    },
+    {
+      // Agreeing under two ids of one recommendation, by one reporter on one day: its progress would list it twice.
+      rule: 'repeated-follow-up',
+      change: (dir) => writeFileSync(path.join(dir, 'follow-up/2022-11-15-more.yaml'), 'date: 2022-11-15\nreported_by: unoct-rabat\nupdates:\n  - recommendation: port-screening\n    country: NER\n    status: in-progress\n  - action: tanger-med-study-visit\n    status: in-progress\n'),
+      where: /follow-up\/2022-11-15-more\.yaml:4:5 warning unoct-rabat already reported recommendation “port-screening” for NER \(as “api-pnr”, which same_as makes the same recommendation\) as in-progress on 2022-11-15, in follow-up\/2022-11-15\.yaml: its progress would show it twice\. \[repeated-follow-up\]/, code: 0,
     },
     {
       // Two updates of one action in one report (one added at its end): not “two reports”, and the other update is in this file.
@@ -151,6 +217,13 @@ describe('each follow-up rule, one defect at a time, located', () => {
       rule: 'invalid-value',
       change: (dir) => edit(report(dir), '  - action: circulate-report\n', '  - action: circulate-report\n    country: NER\n'),
       where: /follow-up\/2022-11-15\.yaml:8:14 error `country:` is for the progress on a recommendation in one country; this update is about action “circulate-report”, which has none\. \[invalid-value\][\s\S]*hint: Remove `country: NER` \(say which country in `note:`\), or report on a recommendation/, code: 1,
+    },
+    {
+      // The country on an action's update is not a beneficiary: a recommendation's update for it would be not-beneficiary, so
+      // the hint does not offer one (it did).
+      rule: 'invalid-value',
+      change: (dir) => edit(report(dir), '  - action: circulate-report\n', '  - action: circulate-report\n    country: MAR\n'),
+      where: /follow-up\/2022-11-15\.yaml:8:14 error `country:` is for the progress on a recommendation in one country; this update is about action “circulate-report”, which has none\. \[invalid-value\][\s\S]*hint: Remove `country: MAR` \(say which country in `note:`\)\.\n/, code: 1,
     },
     {
       // Progress in a country the recommendation is not addressed to: its brief and dossier do not list it.

@@ -750,6 +750,29 @@ describe('a programme of workshops', () => {
     expect(before.stderr).toMatch(/rabat-2022\/workshop\.yaml:\d+:\d+ warning --as-of 2021-12-01 is before the workshop began/);
   });
 
+  it('--as-of and a workshop without follow-up reports yet: its actions show no status (they were all not started, overdue), with no warning (--strict passes); with none in any workshop, one warning', () => {
+    const dir = copy();
+    remove(path.join(dir, '../rabat-2022/follow-up'));
+    remove(path.join(dir, '../rabat-2022/translations/fr/follow-up'));
+    const result = runBin(['build', dir, '--as-of', '2023-12-31', '--strict']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('as-of-without-follow-up');
+    const rows = parse(read(path.join(dir, 'out/actions.csv')), { bom: true, columns: true, record_delimiter: ['\r\n'] }) as Array<Record<string, string>>;
+    const rabat = rows.filter((row) => row.workshop === 'rabat-2022');
+    expect(rabat.length).toBeGreaterThan(0);
+    expect(rabat.map((row) => `${row.status}|${row.overdue}|${row.as_of}`)).toEqual(rabat.map(() => '|no|'));
+    expect(rows.filter((row) => row.workshop === 'niamey-2022').every((row) => row.status !== '' && row.as_of === '2023-12-31')).toBe(true);
+    expect(existsSync(path.join(dir, '../rabat-2022/out/en/public/follow-up.md'))).toBe(false);
+    expect(read(path.join(dir, '../rabat-2022/out/en/public/report.md'))).not.toContain('Status as of');
+    // Neither workshop has any: one warning, at the first; and the workshop not yet held is not said to show every action not started.
+    remove(path.join(dir, '../niamey-2022/follow-up'));
+    const none = runBin(['build', dir, '--as-of', '2022-08-01']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr.match(/\[as-of-without-follow-up\]/g)).toHaveLength(1);
+    expect(none.stderr).toMatch(/rabat-2022\/ \(project\) warning --as-of 2022-08-01 was given, but the project has no follow-up report/);
+    expect(none.stderr).toMatch(/^Not yet held on 2022-08-01, so left out of the programme's documents and exports: \S*niamey-2022 \(from 2022-11-28\)\.$/m);
+  });
+
   it('validate checks the programme\'s templates and each workshop\'s own, as build does', () => {
     const dir = copy();
     const overview = path.join(dir, 'templates/programme/overview.md.hbs');

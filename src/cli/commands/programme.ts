@@ -117,8 +117,15 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     // formats), on one line: a programme has up to a hundred workshops. Their files counted by kind.
     const said = (outDir: string, result: PublishResult | undefined, named: number, whose?: string) => publishedSummary(path.relative(io.cwd, outDir) || '.', result ?? { written: [], kept: [], removed: [] }, { verbose: reporting.verbose, oneLine: true, named, ...(whose !== undefined ? { whose } : {}) });
     for (const result of built.builds) io.stderr.write(said(result.outDir, published.get(result.outDir), 0));
-    // Its own reports were built as of that day like every workshop's: before it was held, every action not started.
-    if (built.leftOut.length > 0) io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}. ${built.leftOut.length === 1 ? 'Its own reports, built' : 'Their own reports, built'} as of that day too, show every action not started; a build without --as-of brings them up to date.\n`);
+    // Its own reports were built as of that day like every workshop's: before it was held, every action not started
+    // (without follow-up reports, no status at all: nothing to bring up to date).
+    if (built.leftOut.length > 0) {
+      const shown = built.leftOut.filter((w) => w.followUp).length;
+      const own = shown === 0 ? '' : shown === built.leftOut.length
+        ? ` ${shown === 1 ? 'Its own reports, built' : 'Their own reports, built'} as of that day too, show every action not started; a build without --as-of brings them up to date.`
+        : ' Those with follow-up reports have their own reports built as of that day too, every action not started; a build without --as-of brings them up to date.';
+      io.stderr.write(`Not yet held on ${options.asOf}, so left out of the programme's documents and exports: ${built.leftOut.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (from ${w.start})`).join(', ')}.${own}\n`);
+    }
     // Its reports print what it marks restricted, and the programme's documents go to donors.
     if (built.unlinked.length > 0) io.stderr.write(`Named without a link to its reports in the programme's documents (they print what it marks restricted, and it has no public edition): ${built.unlinked.map((dir) => path.relative(io.cwd, dir) || '.').join(', ')}. To link to it, give it a public edition (report.editions, see README "Editions").\n`);
     // Its files named when they are few (Markdown only: the documents and the exports), else counted

@@ -1,10 +1,10 @@
 import type { ParsedFile } from '../../load/index.js';
 import type { ActionStatus, FollowUpUpdate } from '../../notes/types.js';
 import { baseName, invalidIdReference, type RuleContext, type Site } from '../context.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, suggest } from '../suggest.js';
 import { beneficiaryMeant, COUNTRY_CODE, knownRecommendationId, organizationsOf } from './references.js';
 import { groupRecommendations } from '../../consolidate/recommendations.js';
-import { partyMeant } from '../party-suggestion.js';
+import { countryOrganizations, partyMeant } from '../party-suggestion.js';
 
 /**
  * Follow-up reports (FORMAT.md, "Follow-up"): every update names an action or a recommendation
@@ -32,10 +32,12 @@ export function checkFollowUps(ctx: RuleContext): void {
   const doubt = ctx.workshopDatesInDoubt;
   const known = (id: string) => ctx.organizationIds.has(id) || ctx.beneficiaries.has(id);
   // Each action's reports in date order, for agreement and regressions; and each recommendation's for one country, for agreement.
-  const reports = new Map<string, Array<{ date: string; status: ActionStatus; site: Site }>>();
-  const recommendationReports = new Map<string, { subject: string; list: Array<{ date: string; status: ActionStatus; site: Site }> }>();
+  const reports = new Map<string, Reported[]>();
+  // By the recommendation as the report consolidates it: same_as makes several ids one (api-pnr, port-screening: R5).
+  const recommendationReports = new Map<string, { country?: string; list: Reported[] }>();
+  const merged = mergedRecommendations(ctx);
   // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
-  const updates = new Map<string, { status: string; site: Site }>();
+  const updates = new Map<string, { status: string; site: Site; id: string }>();
   // Each recommendation's addressees, once a progress report names a country.
   let addressees: Map<string, ReadonlySet<string>> | undefined;
   for (const followUp of followUps) {
@@ -56,7 +58,7 @@ export function checkFollowUps(ctx: RuleContext): void {
     const mayBeBeneficiary = (code: string) => COUNTRY_CODE.test(code) && (!ctx.knowsAll('countries') || ctx.mayBeMisspeltBeneficiary(code));
     if (data.reported_by !== undefined && !known(data.reported_by) && ctx.knowsAll('organizers') && !mayBeBeneficiary(data.reported_by)) {
       ctx.report('unknown-organization', 'error', { file, path: ['reported_by'] }, 'value', `“${data.reported_by}” is neither an organization of workshop.yaml nor a beneficiary country.`,
-        partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? didYouMean(data.reported_by, [...ctx.organizationIds, ...ctx.beneficiaries]) ?? 'Use the id of an organizer or partner, or the code of a beneficiary country.');
+        partyMeant(data.reported_by, organizationsOf(ctx), false) ?? beneficiaryMeant(ctx, data.reported_by) ?? reporterHint(ctx, data.reported_by));
     }
     const date = data.date;
     // An update its schema error took out (a mistyped status) still names what it reports on: a typo there is said now, not after that fix.
@@ -89,12 +91,14 @@ export function checkFollowUps(ctx: RuleContext): void {
         }
         // An action is not per country: a country written on its update would be printed nowhere.
         if (update.country !== undefined) {
+          // (Reporting on a recommendation in that country is a way out only for a beneficiary: MAR, the host, would be not-beneficiary there.)
+          const beneficiary = ctx.beneficiaries.has(update.country) || mayBeBeneficiary(update.country);
           ctx.report('invalid-value', 'error', at('country'), 'value', `\`country:\` is for the progress on a recommendation in one country; this update is about action “${update.action}”, which has none.`,
-            `Remove \`country: ${update.country}\` (say which country in \`note:\`), or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`.`);
+            `Remove \`country: ${update.country}\` (say which country in \`note:\`)${beneficiary ? `, or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`` : ''}.`);
         }
         if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
-        list.push({ date, status, site: at('status') });
+        list.push({ date, status, site: at('status'), id: update.action });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
         knownRecommendationId(ctx, update.recommendation, at('recommendation'));
@@ -111,32 +115,66 @@ export function checkFollowUps(ctx: RuleContext): void {
           }
         }
         if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
-        const key = `${update.recommendation}\u0000${update.country ?? ''}`;
-        const entry = recommendationReports.get(key) ?? { subject: `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`, list: [] };
-        entry.list.push({ date, status, site: at('status') });
+        const key = `${merged.get(update.recommendation) ?? update.recommendation}\u0000${update.country ?? ''}`;
+        const entry = recommendationReports.get(key) ?? { ...(update.country !== undefined ? { country: update.country } : {}), list: [] };
+        entry.list.push({ date, status, site: at('status'), id: update.recommendation });
         recommendationReports.set(key, entry);
       }
     }
   }
   // A copy is blamed, not the report it copies: `2023-11-30-copie.yaml` is read before `2023-11-30.yaml`
   // (“-” sorts before “.”), so the shorter name is taken as the original.
-  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates);
+  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates, merged);
   for (const [id, list] of reports) {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) {
       const [before, now] = [list[i - 1]!, list[i]!];
-      if (conflicting(ctx, `action “${id}”`, before, now)) continue;
+      if (conflicting(ctx, () => `action “${id}”`, before, now)) continue;
       // Done, then not started, in progress or blocked: the work was reopened, or a status was mistyped.
       if (before.status === 'done' && now.status !== 'done' && now.status !== 'dropped') {
         ctx.report('status-regression', 'warning', now.site, 'value', `Action “${id}” was reported done on ${before.date} and is now ${now.status.replace('-', ' ')}.`, 'If the work is to be done again, say so in the note; otherwise correct the status.', [{ site: before.site, message: 'reported done here' }]);
       }
     }
   }
-  for (const { subject, list } of recommendationReports.values()) {
+  for (const { country, list } of recommendationReports.values()) {
     list.sort(byDate);
-    for (let i = 1; i < list.length; i++) conflicting(ctx, subject, list[i - 1]!, list[i]!);
+    for (let i = 1; i < list.length; i++) conflicting(ctx, (id) => recommendationSubject(id, country), list[i - 1]!, list[i]!);
   }
   checkLatestDate(ctx, followUps);
+}
+
+/** Up to this many reporters a workshop may have, the hint for an unknown one lists them all. */
+const LISTED_REPORTERS = 12;
+
+/**
+ * The hint for a reporter that is neither an organization nor a beneficiary (and not written as
+ * a name: partyMeant and beneficiaryMeant said those). A country's code (`MAR`, the host) is no
+ * typo of a beneficiary's, however near (MLI): the organization that stands for that country
+ * (countryOrganizations), else the reporters there are. Any other value: a near miss only when
+ * plausible (one letter, or two swapped, in a short id), else the reporters there are.
+ */
+function reporterHint(ctx: RuleContext, written: string): string {
+  const reporters = [...ctx.organizationIds, ...ctx.beneficiaries];
+  const listed = reporters.length > 0 && reporters.length <= LISTED_REPORTERS ? `: ${reporters.join(', ')}` : '';
+  if (COUNTRY_CODE.test(written) && ctx.table.has(written)) {
+    const host = ctx.project.workshop.data.location?.country === written;
+    const country = `${ctx.table.name(written, 'en')} (${written}) is ${host ? 'the host country, not a beneficiary' : 'not a beneficiary country of this workshop'}`;
+    const standing = countryOrganizations(written, ctx.table, host, organizationsOf(ctx)).slice(0, 3);
+    if (standing.length > 0) {
+      const named = standing.map((org) => `“${org.id}”${org.name !== undefined ? ` (${org.name})` : ''}`);
+      return `${country}: a report of its own is \`reported_by\` the id of its organization in workshop.yaml. Did you mean ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`}?`;
+    }
+    return `${country}: a report comes from an organization of workshop.yaml or a beneficiary${listed}. Add ${written} to workshop.yaml's \`countries\` if it is a beneficiary, or the body reporting to \`partners:\` with an id.`;
+  }
+  const near = plausibleNearMiss(written, reporters);
+  if (near !== undefined) return `Did you mean “${near}”?`;
+  return `Use the id of an organizer or partner, or the code of a beneficiary country${listed}.`;
+}
+
+/** The candidate `written` is likely a typo of: one letter off or two letters swapped for a short id (NRE for NER, not MAR for MLI), as didYouMean allows for a longer one. */
+function plausibleNearMiss(written: string, candidates: readonly string[]): string | undefined {
+  const swapped = candidates.find((candidate) => candidate.length === written.length && candidate !== written && [...candidate].sort().join('') === [...written].sort().join('') && [...candidate].filter((c, i) => c !== written[i]).length === 2);
+  return suggest(written, candidates, written.length < 6 ? 1 : undefined) ?? swapped;
 }
 
 /** Years between the latest follow-up report and the one before it (or the workshop) past which its date is likely mistyped. */
@@ -146,18 +184,51 @@ const FAR_YEARS = 2;
  * The latest report sets the date every status is computed as of: one dated years after the
  * report before it, or after the workshop when it is the only one (`2033-06-02` for 2023), made
  * every open action overdue in every document, without a word. A warning at its date. (Never
- * against the clock: a build says the same any day.)
+ * against the clock: a build says the same any day.) Said for a build without --as-of; a build
+ * with it says what the date does then (see farReportWords).
  */
 function checkLatestDate(ctx: RuleContext, followUps: RuleContext['project']['followUps']): void {
+  const far = farLatestReport(followUps, ctx.datesToJudgeBy?.end);
+  if (!far) return;
+  const { message, hint } = farReportWords(far);
+  ctx.report('follow-up-date-far', 'warning', { file: far.file, path: ['date'] }, 'value', message, hint);
+}
+
+/** The latest follow-up report, dated far after what came before it (see checkLatestDate). */
+export interface FarReport<F> {
+  file: F;
+  date: string;
+  /** Whole years after `before`. */
+  years: number;
+  before: { date: string; what: string };
+}
+
+/**
+ * The latest report when it is dated more than FAR_YEARS after the report before it, or after the
+ * workshop's end (`workshopEnd`) when it is the only one; else undefined. Pure.
+ */
+export function farLatestReport<F>(followUps: ReadonlyArray<{ file: F; data: { date?: unknown } }>, workshopEnd: string | undefined): FarReport<F> | undefined {
   const dated = followUps.flatMap((followUp) => (typeof followUp.data.date === 'string' ? [{ date: followUp.data.date, file: followUp.file }] : [])).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const latest = dated[dated.length - 1];
-  const before = dated.length > 1 ? { date: dated[dated.length - 2]!.date, what: 'the report before it' } : ctx.datesToJudgeBy ? { date: ctx.datesToJudgeBy.end, what: 'the workshop' } : undefined;
-  if (!latest || !before) return;
+  const before = dated.length > 1 ? { date: dated[dated.length - 2]!.date, what: 'the report before it' } : workshopEnd !== undefined ? { date: workshopEnd, what: 'the workshop' } : undefined;
+  if (!latest || !before) return undefined;
   const years = (Date.parse(latest.date) - Date.parse(before.date)) / (365.25 * 86_400_000);
-  if (!(years > FAR_YEARS)) return;
-  ctx.report('follow-up-date-far', 'warning', { file: latest.file, path: ['date'] }, 'value',
-    `This report is dated ${latest.date}, ${Math.floor(years)} years after ${before.what} (${before.date}): every action's status is computed as of this date, and each one still open is overdue by then.`,
-    'Check the year. If the date is right, nothing is wrong; a report in between would show how the actions went.');
+  if (!(years > FAR_YEARS)) return undefined;
+  return { file: latest.file, date: latest.date, years: Math.floor(years), before };
+}
+
+/**
+ * What follow-up-date-far says of a report dated far on: without --as-of (`validate`, a build
+ * without it), every status is computed as of its date; with it, the status is computed as of
+ * --as-of, and the report is either after it (not seen at all: its updates are missing) or seen,
+ * at its date in each action's history. Pure.
+ */
+export function farReportWords(far: Pick<FarReport<unknown>, 'date' | 'years' | 'before'>, asOf?: string): { message: string; hint: string } {
+  const fact = `This report is dated ${far.date}, ${far.years} years after ${far.before.what} (${far.before.date})`;
+  const hint = 'Check the year. If the date is right, nothing is wrong; a report in between would show how the actions went.';
+  if (asOf === undefined) return { message: `${fact}: every action's status is computed as of this date, and each one still open is overdue by then.`, hint };
+  if (asOf < far.date) return { message: `${fact}: it is after --as-of ${asOf}, so none of its updates is seen (without --as-of, every action's status would be computed as of ${far.date}, and each one still open overdue by then).`, hint };
+  return { message: `${fact}: --as-of ${asOf} is after it, so its updates count, each at ${far.date} in its action's history.`, hint };
 }
 
 /** An update as far as it is written right: one taken out by its errors has no status. */
@@ -188,16 +259,49 @@ function byDate(a: { date: string }, b: { date: string }): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
-/** Two reports of one subject (an action, a recommendation for a country) on the same date that disagree: an error at the later; whether they were. */
-function conflicting(ctx: RuleContext, subject: string, before: { date: string; status: ActionStatus; site: Site }, now: { date: string; status: ActionStatus; site: Site }): boolean {
+/** An update as the agreement of reports compares it: its date, status, place, and the id it names. */
+interface Reported {
+  date: string;
+  status: ActionStatus;
+  site: Site;
+  id: string;
+}
+
+/** `recommendation “api-pnr” for NER`: what a recommendation's update reports on, as its messages say it. */
+function recommendationSubject(id: string, country: string | undefined): string {
+  return `recommendation “${id}”${country !== undefined ? ` for ${country}` : ''}`;
+}
+
+/**
+ * Two reports of one subject (an action, a recommendation for a country) on the same date that
+ * disagree: an error at the later, the other related; whether they were. `subject`: the subject as
+ * named by an id. Two ids of one recommendation (same_as) are one subject, and the message says so.
+ */
+function conflicting(ctx: RuleContext, subject: (id: string) => string, before: Reported, now: Reported): boolean {
   if (before.date !== now.date || before.status === now.status) return false;
+  const alias = before.id === now.id ? '' : `“${before.id}”`;
   // Two updates of one report (a line added at the end, the earlier one forgotten) are not “two reports”.
   if (before.site.file === now.site.file) {
-    ctx.report('conflicting-follow-up', 'error', now.site, 'value', `This report gives ${subject} twice, and they disagree: ${before.status} above and ${now.status} here.`, 'Keep one of the two updates: a report says where things stand on its date once.', [{ site: before.site, message: 'the other update in this report' }]);
+    ctx.report('conflicting-follow-up', 'error', now.site, 'value', `This report gives ${subject(now.id)} twice, and they disagree: ${before.status} above${alias && ` (as ${alias}, which same_as makes the same recommendation)`} and ${now.status} here.`, 'Keep one of the two updates: a report says where things stand on its date once.', [{ site: before.site, message: `the other update in this report${alias && `, on ${alias}`}` }]);
     return true;
   }
-  ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject}: ${before.status} and ${now.status}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: 'the other report of that date' }]);
+  const disagree = alias ? `${now.status} here, and ${before.status} in the other, which names it ${alias} (same_as makes them one recommendation)` : `${before.status} and ${now.status}`;
+  ctx.report('conflicting-follow-up', 'error', now.site, 'value', `Two reports of ${before.date} disagree on ${subject(now.id)}: ${disagree}.`, 'Correct one of them, or date the later report on its own day.', [{ site: before.site, message: `the other report of that date${alias && `, on ${alias}`}` }]);
   return true;
+}
+
+/**
+ * Each recommendation id, with the id of the recommendation the report makes of it: the end of its
+ * same_as chain (groupRecommendations), itself when it is merged with none.
+ */
+function mergedRecommendations(ctx: RuleContext): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const group of groupRecommendations(ctx.project.sessions)) {
+    const key = group.root.rec.id ?? group.members.find(({ rec }) => rec.id !== undefined)?.rec.id;
+    if (key === undefined) continue;
+    for (const { rec } of group.members) if (rec.id !== undefined && !byId.has(rec.id)) byId.set(rec.id, key);
+  }
+  return byId;
 }
 
 /**
@@ -206,17 +310,22 @@ function conflicting(ctx: RuleContext, subject: string, before: { date: string; 
  * another whole, else one per repeated update, each with the first as a related place. `seen`: the
  * updates of the reports before, by what they report on, date and reporter.
  */
-function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site }>): void {
+function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site; id: string }>, merged: ReadonlyMap<string, string>): void {
   const { file, data } = followUp;
   if (data.date === undefined || data.reported_by === undefined) return;
   const repeats: Array<{ index: number; subject: string; action: boolean; status: string; first: Site }> = [];
   data.updates?.forEach((update, index) => {
     if (update.status === undefined || (update.action === undefined) === (update.recommendation === undefined)) return;
-    const subject = update.action !== undefined ? `action “${update.action}”` : `recommendation “${update.recommendation}”${update.country !== undefined ? ` for ${update.country}` : ''}`;
-    const key = `${subject}\u0000${data.date}\u0000${data.reported_by}`;
+    const id = (update.action ?? update.recommendation)!;
+    // Two ids of one recommendation (same_as) are one: its progress would show the update twice all the same.
+    const what = update.action !== undefined ? `action\u0000${id}` : `recommendation\u0000${merged.get(id) ?? id}\u0000${update.country ?? ''}`;
+    const key = `${what}\u0000${data.date}\u0000${data.reported_by}`;
     const first = seen.get(key);
-    if (first === undefined) seen.set(key, { status: update.status, site: { file, path: ['updates', index, 'status'] } });
-    else if (first.status === update.status) repeats.push({ index, subject, action: update.action !== undefined, status: update.status, first: first.site });
+    if (first === undefined) seen.set(key, { status: update.status, site: { file, path: ['updates', index, 'status'] }, id });
+    else if (first.status === update.status) {
+      const named = update.action !== undefined ? `action “${id}”` : recommendationSubject(id, update.country);
+      repeats.push({ index, subject: first.id === id ? named : `${named} (as “${first.id}”, which same_as makes the same recommendation)`, action: update.action !== undefined, status: update.status, first: first.site });
+    }
   });
   if (repeats.length === 0) return;
   const other = repeats[0]!.first.file;
