@@ -32,6 +32,7 @@ export type RuleId =
   | 'empty-file'
   | 'not-a-mapping'
   | 'encoding'
+  | 'xml-syntax'
   | 'file-too-large'
   | 'too-deep'
   | 'too-complex'

@@ -102,12 +102,17 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. A stale text's unit given back with the
  * earlier translation the export put in its target, unchanged, stays stale unless its `state` says
  * a translator confirmed it (translated, final, signed-off): a `needs-review-translation` one, or
- * one whose tool dropped the state, is no sign that anyone read it against the new text. Existing
- * entries of the language are kept. Pure.
+ * one whose tool dropped the state, is no sign that anyone read it against the new text. Every
+ * `<file>` must translate into the first one's language, else the whole file is refused (located by
+ * `places`). Existing entries of the language are kept. Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targets: ReadonlyMap<string, TargetFacts> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, facts: XliffFacts = { units: new Map(), files: [] }, places?: XliffPlaces): ImportResult | ImportRefused {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
   if (typeof language !== 'string') return language;
+  const mixed = otherFileLanguage(facts.files, language, status.languages, xliffName, places);
+  if (mixed) return mixed;
+  const targets = facts.units;
+  const unitAt = places?.unit;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
   const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
@@ -230,6 +235,57 @@ export interface TargetFacts {
   twice?: boolean;
 }
 
+/** What the XLIFF reader does not give, read from the XML (see xliff-facts.ts). */
+export interface XliffFacts {
+  /** Of each unit's target, by unitKey. */
+  units: ReadonlyMap<string, TargetFacts>;
+  /** Each `<file>`, in order, with its target-language (the reader gives the first's alone). */
+  files: ReadonlyArray<{ original: string; targetLanguage?: string }>;
+}
+
+/** Where in the XLIFF file a unit or a `<file>` is, for a problem no text of the notes can show (see xliff-places.ts). */
+export interface XliffPlaces {
+  /** A unit's id; with `attribute`, the value of that attribute of its target (`state`), when it has it. */
+  unit(original: string, id: string, attribute?: string): Location | undefined;
+  /** A `<file>`'s target-language (its start tag, when it has none). */
+  file(original: string): Location | undefined;
+}
+
+/** Why the whole file is refused (exit 2, nothing imported); located in the XLIFF when it is one `<file>`'s doing. */
+export interface ImportRefused {
+  error: string;
+  hint: string;
+  location?: Location;
+}
+
+/**
+ * A `<file>` after the first that translates into another language than the first's (a file
+ * merged from two languages' exports, a `target-language="de"` among French ones), or says none:
+ * the reader gives the first's alone, and the German was imported into French. Every `<file>`
+ * names the language, as the export writes it.
+ */
+function otherFileLanguage(files: XliffFacts['files'], language: Language, languages: readonly Language[], xliffName: string, places?: XliffPlaces): ImportRefused | undefined {
+  const other = files.slice(1).find((file) => file.targetLanguage === undefined || primarySubtag(file.targetLanguage) !== language);
+  if (other === undefined) return undefined;
+  const location = places?.file(other.original);
+  const first = files[0]?.targetLanguage ?? language;
+  const tag = `<file original="${other.original}">`;
+  if (other.targetLanguage === undefined || other.targetLanguage.trim() === '') {
+    return { error: `${xliffName}: its ${tag} does not say which language it translates into (it has no target-language), where the first <file> is into ${first}. Nothing was imported.`, hint: `Set target-language="${first}" on it, as on the other <file> elements, if it is ${languageName(language)}; then import the file again.`, ...(location ? { location } : {}) };
+  }
+  const code = primarySubtag(other.targetLanguage);
+  const known = languages.slice(1).find((l) => l === code);
+  const hint = known !== undefined
+    ? `One file, one language: export and import the ${known} translation in a file of its own (translations export --lang ${known}), or set target-language="${first}" on this <file> if it is ${languageName(language)}.`
+    : `Set target-language="${first}" on this <file> if it is ${languageName(language)}, or take the <file> out: ${other.targetLanguage} is not one of the report's translation languages (${languages.slice(1).join(', ')}).`;
+  return { error: `${xliffName}: its ${tag} is a translation into ${other.targetLanguage}, where the first <file> is into ${first}; every <file> of an import translates into one language. Nothing was imported.`, hint, ...(location ? { location } : {}) };
+}
+
+/** A language's name in English (`French` for fr). */
+function languageName(code: string): string {
+  return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+}
+
 /** How a unit is named in `importUnits`' target facts: its file's `original` and its id. */
 export function unitKey(original: string, id: string): string {
   return `${original}\u0000${id}`;
@@ -241,7 +297,7 @@ export function unitKey(original: string, id: string): string {
  * tag, since a report has one French. Else what is wrong, and what to write instead: the report's
  * languages, not a code that workshop.yaml would refuse.
  */
-function importLanguage(code: string | undefined, languages: readonly Language[], xliffName: string): Language | { error: string; hint: string } {
+function importLanguage(code: string | undefined, languages: readonly Language[], xliffName: string): Language | ImportRefused {
   const primary = code === undefined ? undefined : primarySubtag(code);
   const translations = languages.slice(1);
   const found = translations.find((language) => language === primary);

@@ -41,6 +41,11 @@ export async function exportCommand(options: { project: string; lang: string; on
 export async function importCommand(file: string, options: { project: string }, globals: GlobalOptions, io: Io): Promise<number> {
   const outcome = await importTranslations(options.project, file, io.cwd);
   const reporting = reportingFrom({}, io);
+  // The file refused as a whole (its encoding, its XML, a <file> into another language): at its place, nothing imported.
+  if ('refused' in outcome) {
+    reportDiagnostics([outcome.refused], outcome.sources, outcome.dir, reporting, globals, io);
+    return EXIT.usage;
+  }
   if (!outcome.result) {
     reportDiagnostics(outcome.checked.diagnostics, outcome.checked.sources, outcome.checked.dir, reporting, globals, io);
     return EXIT.problems;
