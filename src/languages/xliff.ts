@@ -2,6 +2,7 @@ import type { XliffJs, XliffUnit, XliffValue } from 'xliff';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
+import { didYouMean } from '../validate/suggest.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
 import { fromInline, inlineContent, toInline, toTargetInline, unreadElements, type Inline } from './placeholders.js';
@@ -102,9 +103,10 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. A stale text's unit given back with the
  * earlier translation the export put in its target, unchanged, stays stale unless its `state` says
  * a translator confirmed it (translated, final, signed-off): a `needs-review-translation` one, or
- * one whose tool dropped the state, is no sign that anyone read it against the new text. Every
- * `<file>` must translate into the first one's language, else the whole file is refused (located by
- * `places`). Existing entries of the language are kept. Pure.
+ * one whose tool dropped the state, is no sign that anyone read it against the new text. A target
+ * whose state is none of XLIFF 1.2's is refused (`unknown-target-state`, at the state). Every
+ * `<file>` must translate into the first one's language, else the whole file is refused (a unit's
+ * or a `<file>`'s problem is located by `places`). Existing entries of the language are kept. Pure.
  */
 export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, facts: XliffFacts = { units: new Map(), files: [] }, places?: XliffPlaces): ImportResult | ImportRefused {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
@@ -141,7 +143,21 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       }
       // An element the reader dropped with its words: the unit is refused, not imported without them.
       const target = unit.target === undefined ? undefined : facts?.unread ? unreadElements(facts.unread) : readTarget(unit.target);
-      if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(facts?.state ?? '')) {
+      if (target === undefined || (Array.isArray(target) && words(target).trim() === '')) {
+        result.untranslated++;
+        continue;
+      }
+      // A state that is none of XLIFF 1.2's (`transalted`, `New`): whether the target is a translation, or confirmed, cannot be told.
+      const state = facts?.state;
+      if (state !== undefined && !STATES.includes(state) && !state.startsWith('x-')) {
+        const at = unitAt?.(original, id, 'state');
+        result.refused.push({
+          code: 'unknown-target-state', severity: 'warning', stage: 'validate', message: `${xliffName}: unit ${id} has the state “${state}”, which is not an XLIFF 1.2 state; not applied.`,
+          hint: `${didYouMean(state, STATES) ?? 'Write one of XLIFF 1.2\'s states.'} XLIFF 1.2's states are written in lower case: ${STATES.join(', ')} (or a tool's own, starting with x-). Correct it, then import the file again.`, ...(at ? { location: at } : {}),
+        });
+        continue;
+      }
+      if (UNTRANSLATED_STATES.has(state ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -218,6 +234,9 @@ function sameInline(a: XliffValue, b: XliffValue): boolean {
   });
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
+
+/** XLIFF 1.2's target states (its specification's fixed list; a tool's own begins with `x-`). */
+const STATES = ['new', 'needs-translation', 'needs-adaptation', 'needs-l10n', 'needs-review-translation', 'needs-review-adaptation', 'needs-review-l10n', 'translated', 'final', 'signed-off'];
 
 /** XLIFF 1.2 target states that say the target is no translation yet (a tool may have copied the source into it). */
 const UNTRANSLATED_STATES = new Set(['new', 'needs-translation', 'needs-adaptation', 'needs-l10n']);

@@ -1,28 +1,14 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, ROOT, copyTree, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
+import { ROOT, remove, runBin, snapshot, tempDir } from '../helpers/run-cli.js';
+import { exportedCopy, lineColumn } from '../helpers/xliff-copy.js';
 
 // An XLIFF file `translations import` refuses as a whole (exit 2, nothing imported), located in it.
 const work = tempDir('wr-xliff-file-');
 afterAll(() => remove(work));
 const read = (file: string) => readFileSync(file, 'utf8');
-let copies = 0;
-/** A copy of the bilingual example without its outputs, and its French exported to fr.xlf. */
-function exported(): { dir: string; xlf: string; xml: string } {
-  const dir = path.join(work, `rabat-${++copies}`);
-  copyTree(EXAMPLE, dir);
-  rmSync(path.join(dir, 'out'), { recursive: true, force: true });
-  const xlf = path.join(dir, 'fr.xlf');
-  const result = runBin(['translations', 'export', '--lang', 'fr', '-p', dir, '-o', xlf]);
-  expect(result.code, result.stderr).toBe(0);
-  return { dir, xlf, xml: read(xlf) };
-}
-/** The 1-based line and column of `offset` in `text`. */
-const at = (text: string, offset: number) => {
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
-};
+const exported = () => exportedCopy(work);
 
 describe('an XLIFF saved in a legacy encoding (it was read as UTF-8: its accents became U+FFFD in the French, exit 0)', () => {
   /** The short title's unit alone, its target `target`, after `declaration`, as Windows-1252 bytes. */
@@ -52,7 +38,7 @@ describe('an XLIFF saved in a legacy encoding (it was read as UTF-8: its accents
       const before = snapshot(path.join(dir, 'translations'));
       const imported = runBin(['translations', 'import', xlf, '-p', dir]);
       expect(imported.code, imported.stderr).toBe(2);
-      const where = at(bytes.toString('latin1'), bytes.indexOf(0xe9));
+      const where = lineColumn(bytes.toString('latin1'), bytes.indexOf(0xe9));
       const why = declaration ? 'the encoding its XML declaration names' : 'the encoding of an XML file whose declaration names none';
       expect(imported.stderr).toContain(`fr.xlf:${where} error The file is not valid UTF-8 (byte 0xE9), ${why}; nothing was imported. [encoding]`);
       expect(imported.stderr).toMatch(/hint: Save it as UTF-8 in the translation tool .*encoding="/);
@@ -83,9 +69,9 @@ describe('an XLIFF edited by hand into XML that is not well-formed', () => {
     const imported = runBin(['translations', 'import', xlf, '-p', dir]);
     expect(imported.code, imported.stderr).toBe(2);
     const end = broken.indexOf('</target>', close);
-    expect(imported.stderr).toContain(`fr.xlf:${at(broken, end)} error fr.xlf is not well-formed XML: this </target> comes before the </g> of the <g> inside it. Nothing was imported. [xml-syntax]`);
-    expect(imported.stderr).toContain(`hint: Close the <g> opened at ${at(broken, open)} (write </g> where its text ends, before this </target>), or delete that <g> tag; then import the file again.`);
-    expect(imported.stderr).toContain(`see: ${path.relative(ROOT, xlf).split(path.sep).join('/')}:${at(broken, open)} the <g> not closed`);
+    expect(imported.stderr).toContain(`fr.xlf:${lineColumn(broken, end)} error fr.xlf is not well-formed XML: this </target> comes before the </g> of the <g> inside it. Nothing was imported. [xml-syntax]`);
+    expect(imported.stderr).toContain(`hint: Close the <g> opened at ${lineColumn(broken, open)} (write </g> where its text ends, before this </target>), or delete that <g> tag; then import the file again.`);
+    expect(imported.stderr).toContain(`see: ${path.relative(ROOT, xlf).split(path.sep).join('/')}:${lineColumn(broken, open)} the <g> not closed`);
     expect(imported.stderr).not.toContain('Import the .xlf file that');
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
   });
@@ -101,7 +87,7 @@ describe('an XLIFF whose <file> elements translate into two languages (only the 
     const before = snapshot(path.join(dir, 'translations'));
     const imported = runBin(['translations', 'import', xlf, '-p', dir]);
     expect(imported.code, imported.stderr).toBe(2);
-    const where = at(german, german.indexOf('target-language="de"') + 'target-language="'.length);
+    const where = lineColumn(german, german.indexOf('target-language="de"') + 'target-language="'.length);
     expect(imported.stderr).toContain(`fr.xlf:${where} error fr.xlf: its <file original="${original}"> is a translation into de, where the first <file> is into fr; every <file> of an import translates into one language. Nothing was imported. [conflicting-languages]`);
     expect(imported.stderr).toContain('hint: Set target-language="fr" on this <file> if it is French, or take the <file> out: de is not one of the report\'s translation languages (fr).');
     expect(snapshot(path.join(dir, 'translations'))).toEqual(before);
