@@ -120,8 +120,8 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && d.location !== undefined && written.includes(d.location.file) && result.entries.has(`${d.location.file}\u0000${entryAt(after!.sources.get(d.location.file) ?? '', d.location.start.line)}`));
   const reported = after && structure.length > 0 ? after : checked;
   // The XLIFF's text, for the code frame of a unit located there.
-  if (result.refused.some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
-  return { checked: reported, result, written, diagnostics: [...result.refused, ...structure] };
+  if ([...result.refused, ...result.notices].some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
+  return { checked: reported, result, written, diagnostics: [...result.refused, ...result.notices, ...structure] };
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };

@@ -94,6 +94,7 @@ export type RuleId =
   | 'moved-translation'
   | 'orphan-translation'
   | 'translation-structure'
+  | 'altered-unit-id'
   | 'unknown-target-state'
   | 'same-as-theme'
   | 'country-file-name'

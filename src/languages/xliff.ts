@@ -95,6 +95,8 @@ export interface ImportResult {
   touched: Set<string>;
   /** Units refused (their source changed since export, or the text is gone, or the target is not valid), located. */
   refused: Diagnostic[];
+  /** Units applied with a warning (an id whose fingerprint was altered, its source the text as it is), located. */
+  notices: Diagnostic[];
 }
 
 /**
@@ -103,10 +105,13 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. A stale text's unit given back with the
  * earlier translation the export put in its target, unchanged, stays stale unless its `state` says
  * a translator confirmed it (translated, final, signed-off): a `needs-review-translation` one, or
- * one whose tool dropped the state, is no sign that anyone read it against the new text. A target
- * whose state is none of XLIFF 1.2's is refused (`unknown-target-state`, at the state). Every
- * `<file>` must translate into the first one's language, else the whole file is refused (a unit's
- * or a `<file>`'s problem is located by `places`). Existing entries of the language are kept. Pure.
+ * one whose tool dropped the state, is no sign that anyone read it against the new text. A unit's
+ * `<source>` tells an id edited by hand from a changed text: one given another text's id is
+ * refused; one whose fingerprint was changed or dropped, its source the text as it is now, is
+ * applied with a warning (`altered-unit-id`, at the unit in the XLIFF, `places`). A target whose
+ * state is none of XLIFF 1.2's is refused (`unknown-target-state`). Every `<file>` must translate
+ * into the first one's language, else the whole file is refused. Existing entries of the language
+ * are kept. Pure.
  */
 export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, facts: XliffFacts = { units: new Map(), files: [] }, places?: XliffPlaces): ImportResult | ImportRefused {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
@@ -116,7 +121,8 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
   const targets = facts.units;
   const unitAt = places?.unit;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
-  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [] };
+  const slotsOf = (original: string) => status.slots.filter((other) => other.language === language && other.source.source.path === original);
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [], notices: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
   // What the language has now, in the source's order.
   for (const s of status.slots) {
@@ -176,9 +182,37 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         continue;
       }
       const now = fingerprint(s.slot.value);
-      if (exported !== now) {
+      // The unit's source says which text it translates, whatever its id says (an id edited by hand).
+      const source = sourceIs(unit.source, s);
+      if (exported !== now ? source !== true : source === false) {
+        // Another text of its file that the source is (and whose fingerprint the id has, when it has one).
+        const other = slotsOf(original).find((o) => o !== s && (exported === now || exported === '' || fingerprint(o.slot.value) === exported) && sourceIs(unit.source, o));
+        if (exported === now || exported === '' || other) {
+          const at = unitAt?.(original, id);
+          const theirs = other ? `${other.slot.key}#${fingerprint(other.slot.value)}` : undefined;
+          const why = exported === '' ? 'its #fingerprint is missing, and its source' : 'its source';
+          result.refused.push({
+            code: 'altered-unit-id', severity: 'warning', stage: 'validate',
+            message: `${xliffName}: the id of unit ${id} was altered: ${why} is not the text of ${key} ${other ? `but that of ${other.slot.key}` : 'as it is now'}; its translation was not applied.`,
+            hint: theirs ? `Its translation is that text's: give the unit back its id, ${theirs}, as the export wrote it, then import the file again.`
+              : exported === '' ? `Give the unit back the id the export wrote (${key}#, then the fingerprint of the text it was exported from), then import the file again; if the text changed since, export again and have the new text translated.`
+              : 'Give the unit back the id and the source the export wrote, then import the file again.',
+            ...(at ? { location: at } : {}),
+          });
+          continue;
+        }
         refuse(`This text changed since ${xliffName} was exported (unit ${id}); its translation was not applied.`, `Export again (workshop-report translations export --lang ${language} --only missing,stale) and have the new text translated.`, s);
         continue;
+      }
+      if (exported !== now) {
+        // Decision: applied. Its source is the text as it is now: its translation is of that text.
+        const at = unitAt?.(original, id);
+        result.notices.push({
+          code: 'altered-unit-id', severity: 'warning', stage: 'validate',
+          message: `${xliffName}: the id of unit ${id} was altered (${exported === '' ? 'its #fingerprint is missing' : `#${exported} is not the fingerprint of its text`}), but its source is the text of ${key} as it is now: its translation was applied.`,
+          hint: `Nothing to redo. The id the export wrote is ${key}#${now}: keep the ids as they are written, as the import checks by them that each translation is of the text as it is.`,
+          ...(at ? { location: at } : {}),
+        });
       }
       const file = entries.get(`translations/${language}/${original}`)!;
       const before = file.get(key);
@@ -233,6 +267,27 @@ function sameInline(a: XliffValue, b: XliffValue): boolean {
     return [kind, element.ctype, element.id, element.contents === undefined ? null : canonical(element.contents as XliffValue)];
   });
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Whether a unit's source is the text of `s` as it is now: the same words and elements, white space
+ * aside (the XLIFF reader drops a line break just before an element, and a tool may reflow a
+ * source); undefined when its source holds an element we do not read (a tool's <bpt>), and it
+ * cannot be told.
+ */
+function sourceIs(source: XliffValue, s: SlotStatus): boolean | undefined {
+  let written: Inline;
+  try {
+    written = inlineContent(source);
+  } catch {
+    return undefined;
+  }
+  const spaced = (inline: Inline): Inline => inline.flatMap((part): Inline => {
+    if (typeof part === 'string') return part.trim() === '' ? [] : [part.replace(/\s+/g, ' ').trim()];
+    const [kind, element] = Object.entries(part)[0]!;
+    return [{ [kind]: element.contents === undefined ? element : { ...element, contents: spaced(element.contents as Inline) } }];
+  });
+  return sameInline(spaced(written), spaced(s.slot.markdown ? toInline(s.slot.value) : [s.slot.value]));
 }
 
 /** XLIFF 1.2's target states (its specification's fixed list; a tool's own begins with `x-`). */
