@@ -1,19 +1,20 @@
 import { CATALOGUES } from '../i18n/index.js';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Document, isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SetupError } from '../errors.js';
 import { fileSystemError, makeFolders } from '../load/file-system.js';
-import { exportUnits, importUnits, unitKey, type ExportFilter, type ImportResult, type TargetFacts } from '../languages/xliff.js';
+import { exportUnits, importUnits, type ExportFilter, type ImportResult } from '../languages/xliff.js';
 import { translationStatus, type TranslationEntry } from '../languages/index.js';
 import type { Language } from '../notes/types.js';
 import { checkProject, type CheckedResult } from './check-project.js';
-import { spanToLocation } from '../diagnostics/location.js';
 import { withTargetStates } from './target-states.js';
-import { childrenOf, elementName, type XmlNode } from './xml-nodes.js';
+import { decodeXml } from './xml-decode.js';
+import { xliffFacts } from './xliff-facts.js';
+import { xliffVersionProblem, xmlSyntaxProblem } from './xliff-file.js';
+import { xliffPlaces, xmlAttribute } from './xliff-places.js';
 
 export interface ExportResult {
   checked: CheckedResult;
@@ -48,28 +49,43 @@ export interface ImportOutcome {
 }
 
 /**
+ * An XLIFF file refused as a whole, before anything was imported (exit 2), at the place in it that
+ * makes it so: a byte its encoding does not allow, XML that is not well-formed, a `<file>` into
+ * another language. `sources` holds its text, for the code frame.
+ */
+export interface RefusedXliff {
+  refused: Diagnostic;
+  dir: string;
+  sources: Map<string, string>;
+}
+
+/**
  * `translations import`: a translator's XLIFF into the translation files. Each changed file is
  * written to a temporary name and renamed into place, so a file is never half written.
  */
-export async function importTranslations(dir: string, xliffFile: string, cwd: string): Promise<ImportOutcome> {
+export async function importTranslations(dir: string, xliffFile: string, cwd: string): Promise<ImportOutcome | RefusedXliff> {
   const full = path.resolve(cwd, xliffFile);
-  let xml: string;
+  const projectDir = path.resolve(cwd, dir);
+  // The XLIFF file as diagnostics name it: from the project folder, as its files are.
+  const shown = path.relative(projectDir, full).split(path.sep).join('/');
+  const xliffName = path.basename(xliffFile);
+  let bytes: Buffer;
   // Read first: a mistyped path is said at once, not after the whole project is checked.
   try {
-    xml = xmlText(await readFile(full));
+    bytes = await readFile(full);
   } catch (error) {
     throw fileSystemError('Cannot read', xliffFile, error, 'Give the path of the XLIFF file the translator sent back.');
   }
+  // In the encoding its declaration names (a Windows-1252 file read as UTF-8 put U+FFFD in the translations).
+  const decoded = decodeXml(shown, bytes);
+  if (!decoded.ok) return { refused: decoded.diagnostic, dir: projectDir, sources: new Map([[shown, decoded.text]]) };
+  const xml = decoded.text;
   const checked = await checkProject(dir, cwd);
   if (!checked.project) return { checked, written: [], diagnostics: [] };
   // The XLIFF reader takes a file cut short (a transfer that stopped) and reads the text up to the
   // cut as a translation: a file that is not whole XML is refused before anything is read from it.
-  const whole = XMLValidator.validate(xml);
-  if (whole !== true) {
-    const cut = whole.err.code === 'InvalidXml' && whole.err.msg.startsWith("Invalid '[");
-    throw new SetupError(`${xliffFile} is not a whole XML file (${cut ? 'it ends before its elements are closed: cut short?' : `${whole.err.msg.replace(/\.$/, '')}, line ${whole.err.line}, column ${whole.err.col}`}). Nothing was imported.`,
-      cut ? 'Ask for the file again, as the translation tool saved it: it should end with </xliff>.' : 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
-  }
+  const syntax = xmlSyntaxProblem(shown, xliffName, xml);
+  if (syntax) return { refused: syntax, dir: checked.dir, sources: new Map([[shown, xml]]) };
   const notXliff12 = xliffVersionProblem(xml, xliffFile);
   if (notXliff12) throw notXliff12;
   let data;
@@ -82,17 +98,11 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
     throw new SetupError(`${xliffFile} is not an XLIFF 1.2 file (${error instanceof Error ? error.message : String(error)}).`, 'Import the .xlf file that `workshop-report translations export` wrote, as the translation tool saved it.');
   }
   const status = translationStatus(checked.project);
-  // A unit in the XLIFF, located there (its trans-unit's id), for what has no text of the notes to point at.
-  const shown = path.relative(checked.dir, full).split(path.sep).join('/');
-  const lineStarts = [0, ...[...xml.matchAll(/\n/g)].map((match) => match.index + 1)];
-  const unitAt = (original: string, id: string) => {
-    // In its file's element: the same key may be in several files.
-    const file = xml.indexOf(`original="${xmlAttribute(original)}"`);
-    const offset = xml.indexOf(`id="${xmlAttribute(id)}"`, Math.max(file, 0));
-    return offset < 0 ? undefined : spanToLocation(shown, lineStarts, offset, offset + id.length + 5);
-  };
-  const result = importUnits(data, status, path.basename(xliffFile), targetFacts(xml), unitAt);
-  if ('error' in result) throw new SetupError(result.error, result.hint);
+  const result = importUnits(data, status, xliffName, xliffFacts(xml), xliffPlaces(shown, xml));
+  if ('error' in result) {
+    if (!result.location) throw new SetupError(result.error, result.hint);
+    return { refused: { code: 'conflicting-languages', severity: 'error', stage: 'load', message: result.error, hint: result.hint, location: result.location }, dir: checked.dir, sources: new Map([[shown, xml]]) };
+  }
   const written: string[] = [];
   const existing = new Map(checked.project.translations.map((t) => [t.file.source.path, t.file.source.text]));
   for (const [file, entries] of result.files) {
@@ -110,36 +120,11 @@ export async function importTranslations(dir: string, xliffFile: string, cwd: st
   const structure = (after?.diagnostics ?? []).filter((d) => d.code === 'translation-structure' && d.location !== undefined && written.includes(d.location.file) && result.entries.has(`${d.location.file}\u0000${entryAt(after!.sources.get(d.location.file) ?? '', d.location.start.line)}`));
   const reported = after && structure.length > 0 ? after : checked;
   // The XLIFF's text, for the code frame of a unit located there.
-  if (result.refused.some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
-  return { checked: reported, result, written, diagnostics: [...result.refused, ...structure] };
-}
-
-/**
- * An XML file's text: UTF-8, or UTF-16 with its byte-order mark, as translation tools may save
- * XLIFF (well-formed XML either way; read as UTF-8, a UTF-16 file was refused as not whole XML).
- */
-function xmlText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  if ([...result.refused, ...result.notices].some((d) => d.location?.file === shown)) reported.sources.set(shown, xml);
+  return { checked: reported, result, written, diagnostics: [...result.refused, ...result.notices, ...structure] };
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
-
-/**
- * What keeps a whole XML file from being the XLIFF 1.2 the export wrote, said in words: another
- * XLIFF version (2.0, which translation tools offer), or another kind of XML (its root element).
- * The XLIFF reader only said "Cannot read properties of undefined (reading 'elements')".
- */
-function xliffVersionProblem(xml: string, xliffFile: string): SetupError | undefined {
-  const parsed = new XMLParser({ ignoreAttributes: false, ignoreDeclaration: true, ignorePiTags: true }).parse(xml) as Record<string, unknown>;
-  const root = Object.keys(parsed).find((name) => !name.startsWith('#'));
-  const hint = 'Import the .xlf file that `workshop-report translations export` wrote; in the translation tool, save or export it as XLIFF 1.2.';
-  if (root === undefined || root.replace(/^.*:/, '') !== 'xliff') return new SetupError(`${xliffFile} is not an XLIFF file: its root element is ${root === undefined ? 'missing' : `<${root}>`}, not <xliff>. Nothing was imported.`, hint);
-  const version = (parsed[root] as Record<string, unknown> | undefined)?.['@_version'];
-  if (version !== undefined && String(version) !== '1.2') return new SetupError(`${xliffFile} is an XLIFF ${String(version)} file; workshop-report reads XLIFF 1.2, the version it exports. Nothing was imported.`, hint);
-  return undefined;
-}
 
 /** The translation file's entry (its top-level key) that line `line` is in. */
 function entryAt(text: string, line: number): string | undefined {
@@ -150,62 +135,6 @@ function entryAt(text: string, line: number): string | undefined {
   }
   return undefined;
 }
-
-/**
- * What the XLIFF reader does not give of each unit's target, by unitKey: its `state` (a tool's
- * `needs-translation`), and the elements in it that the reader does not map (`<it>`, a tool's own
- * `<mq:ch>`, `<sub>`): the reader drops them with the words they hold, so a unit holding one is
- * refused rather than imported without those words; and whether the unit is there twice with
- * two different targets (the reader keeps the last without a word).
- */
-function targetFacts(xml: string): Map<string, TargetFacts> {
-  const nodes = new XMLParser({ preserveOrder: true, ignoreAttributes: false }).parse(xml) as XmlNode[];
-  const facts = new Map<string, TargetFacts>();
-  // Each unit's target as written, to tell a unit given twice with two translations.
-  const seen = new Map<string, string>();
-  const unreadIn = (children: readonly XmlNode[], found: Set<string>) => {
-    for (const node of children) {
-      const name = elementName(node);
-      if (name === undefined) continue;
-      if (!READER_ELEMENTS.has(name)) found.add(`<${name}>`);
-      unreadIn(childrenOf(node, name), found);
-    }
-  };
-  const visit = (children: readonly XmlNode[], original: string | undefined) => {
-    for (const node of children) {
-      const name = elementName(node);
-      if (name === undefined) continue;
-      const local = name.replace(/^.*:/, '');
-      const attributes = node[':@'] as Record<string, unknown> | undefined;
-      if (local === 'trans-unit') {
-        const id = attributes?.['@_id'];
-        const target = childrenOf(node, name).find((child) => elementName(child)?.replace(/^.*:/, '') === 'target');
-        if (original === undefined || typeof id !== 'string') continue;
-        const key = unitKey(original, id);
-        const written = target ? JSON.stringify(target) : '';
-        const twice = facts.get(key)?.twice || (seen.has(key) && seen.get(key) !== written);
-        seen.set(key, written);
-        if (!target) {
-          if (twice) facts.set(key, { twice });
-          continue;
-        }
-        const state = (target[':@'] as Record<string, unknown> | undefined)?.['@_state'];
-        const unread = new Set<string>();
-        unreadIn(childrenOf(target, elementName(target)!), unread);
-        facts.set(key, { ...(typeof state === 'string' ? { state } : {}), ...(unread.size > 0 ? { unread: [...unread] } : {}), ...(twice ? { twice } : {}) });
-        continue;
-      }
-      const own = local === 'file' && typeof attributes?.['@_original'] === 'string' ? attributes['@_original'] : original;
-      visit(childrenOf(node, name), own);
-    }
-  };
-  visit(nodes, undefined);
-  return facts;
-}
-
-/** The inline elements the XLIFF reader gives (XLIFF 1.2's, but for <it> and <sub>): any other is dropped with its words. */
-const READER_ELEMENTS = new Set(['x', 'g', 'bx', 'ex', 'ph', 'bpt', 'ept', 'mrk']);
-
 
 /** A translation file as `translations import` writes it: one entry per text, in the source's order. */
 export function translationFileText(file: string, entries: ReadonlyArray<[string, TranslationEntry]>, language: Language, existing?: string): string {
@@ -287,9 +216,4 @@ function languageError(language: string, languages: readonly string[]): SetupErr
     : known ? `List it in workshop.yaml: \`languages: [${[languages[0], language].join(', ')}]\`.`
     : `workshop-report writes reports in ${Object.keys(CATALOGUES).join(' and ')}: give one of those, once listed in workshop.yaml's \`languages:\`.`;
   return new SetupError(`${language} is not one of the report's translation languages (${languages.slice(1).join(', ') || 'none: the report has one language'}).`, hint);
-}
-
-/** A value as the `xliff` library writes an attribute (its ids): `&`, quotes and angle brackets as entities. */
-function xmlAttribute(value: string): string {
-  return value.replace(/[&"'<>]/g, (char) => ({ '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' })[char]!);
 }

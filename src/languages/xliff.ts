@@ -2,6 +2,7 @@ import type { XliffJs, XliffUnit, XliffValue } from 'xliff';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
+import { didYouMean } from '../validate/suggest.js';
 import type { Language } from '../notes/types.js';
 import { fingerprint } from './fingerprint.js';
 import { fromInline, inlineContent, toInline, toTargetInline, unreadElements, type Inline } from './placeholders.js';
@@ -94,6 +95,8 @@ export interface ImportResult {
   touched: Set<string>;
   /** Units refused (their source changed since export, or the text is gone, or the target is not valid), located. */
   refused: Diagnostic[];
+  /** Units applied with a warning (an id whose fingerprint was altered, its source the text as it is), located. */
+  notices: Diagnostic[];
 }
 
 /**
@@ -102,14 +105,24 @@ export interface ImportResult {
  * refused, located at the text) or no longer exists. A stale text's unit given back with the
  * earlier translation the export put in its target, unchanged, stays stale unless its `state` says
  * a translator confirmed it (translated, final, signed-off): a `needs-review-translation` one, or
- * one whose tool dropped the state, is no sign that anyone read it against the new text. Existing
- * entries of the language are kept. Pure.
+ * one whose tool dropped the state, is no sign that anyone read it against the new text. A unit's
+ * `<source>` tells an id edited by hand from a changed text: one given another text's id is
+ * refused; one whose fingerprint was changed or dropped, its source the text as it is now, is
+ * applied with a warning (`altered-unit-id`, at the unit in the XLIFF, `places`). A target whose
+ * state is none of XLIFF 1.2's is refused (`unknown-target-state`). Every `<file>` must translate
+ * into the first one's language, else the whole file is refused. Existing entries of the language
+ * are kept. Pure.
  */
-export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, targets: ReadonlyMap<string, TargetFacts> = new Map(), unitAt?: (original: string, id: string) => Location | undefined): ImportResult | { error: string; hint: string } {
+export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName: string, facts: XliffFacts = { units: new Map(), files: [] }, places?: XliffPlaces): ImportResult | ImportRefused {
   const language = importLanguage(xliff.targetLanguage, status.languages, xliffName);
   if (typeof language !== 'string') return language;
+  const mixed = otherFileLanguage(facts.files, language, status.languages, xliffName, places);
+  if (mixed) return mixed;
+  const targets = facts.units;
+  const unitAt = places?.unit;
   const slots = new Map(status.slots.filter((s) => s.language === language).map((s) => [`${s.source.source.path}\u0000${s.slot.key}`, s]));
-  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [] };
+  const slotsOf = (original: string) => status.slots.filter((other) => other.language === language && other.source.source.path === original);
+  const result: ImportResult = { language, files: new Map(), added: 0, changed: 0, unchanged: 0, untranslated: 0, stillStale: 0, entries: new Set(), touched: new Set(), refused: [], notices: [] };
   const entries = new Map<string, Map<string, TranslationEntry>>();
   // What the language has now, in the source's order.
   for (const s of status.slots) {
@@ -136,7 +149,21 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
       }
       // An element the reader dropped with its words: the unit is refused, not imported without them.
       const target = unit.target === undefined ? undefined : facts?.unread ? unreadElements(facts.unread) : readTarget(unit.target);
-      if (target === undefined || (Array.isArray(target) && words(target).trim() === '') || UNTRANSLATED_STATES.has(facts?.state ?? '')) {
+      if (target === undefined || (Array.isArray(target) && words(target).trim() === '')) {
+        result.untranslated++;
+        continue;
+      }
+      // A state that is none of XLIFF 1.2's (`transalted`, `New`): whether the target is a translation, or confirmed, cannot be told.
+      const state = facts?.state;
+      if (state !== undefined && !STATES.includes(state) && !state.startsWith('x-')) {
+        const at = unitAt?.(original, id, 'state');
+        result.refused.push({
+          code: 'unknown-target-state', severity: 'warning', stage: 'validate', message: `${xliffName}: unit ${id} has the state “${state}”, which is not an XLIFF 1.2 state; not applied.`,
+          hint: `${didYouMean(state, STATES) ?? 'Write one of XLIFF 1.2\'s states.'} XLIFF 1.2's states are written in lower case: ${STATES.join(', ')} (or a tool's own, starting with x-). Correct it, then import the file again.`, ...(at ? { location: at } : {}),
+        });
+        continue;
+      }
+      if (UNTRANSLATED_STATES.has(state ?? '')) {
         result.untranslated++;
         continue;
       }
@@ -155,9 +182,37 @@ export function importUnits(xliff: XliffJs, status: TranslationStatus, xliffName
         continue;
       }
       const now = fingerprint(s.slot.value);
-      if (exported !== now) {
+      // The unit's source says which text it translates, whatever its id says (an id edited by hand).
+      const source = sourceIs(unit.source, s);
+      if (exported !== now ? source !== true : source === false) {
+        // Another text of its file that the source is (and whose fingerprint the id has, when it has one).
+        const other = slotsOf(original).find((o) => o !== s && (exported === now || exported === '' || fingerprint(o.slot.value) === exported) && sourceIs(unit.source, o));
+        if (exported === now || exported === '' || other) {
+          const at = unitAt?.(original, id);
+          const theirs = other ? `${other.slot.key}#${fingerprint(other.slot.value)}` : undefined;
+          const why = exported === '' ? 'its #fingerprint is missing, and its source' : 'its source';
+          result.refused.push({
+            code: 'altered-unit-id', severity: 'warning', stage: 'validate',
+            message: `${xliffName}: the id of unit ${id} was altered: ${why} is not the text of ${key} ${other ? `but that of ${other.slot.key}` : 'as it is now'}; its translation was not applied.`,
+            hint: theirs ? `Its translation is that text's: give the unit back its id, ${theirs}, as the export wrote it, then import the file again.`
+              : exported === '' ? `Give the unit back the id the export wrote (${key}#, then the fingerprint of the text it was exported from), then import the file again; if the text changed since, export again and have the new text translated.`
+              : 'Give the unit back the id and the source the export wrote, then import the file again.',
+            ...(at ? { location: at } : {}),
+          });
+          continue;
+        }
         refuse(`This text changed since ${xliffName} was exported (unit ${id}); its translation was not applied.`, `Export again (workshop-report translations export --lang ${language} --only missing,stale) and have the new text translated.`, s);
         continue;
+      }
+      if (exported !== now) {
+        // Decision: applied. Its source is the text as it is now: its translation is of that text.
+        const at = unitAt?.(original, id);
+        result.notices.push({
+          code: 'altered-unit-id', severity: 'warning', stage: 'validate',
+          message: `${xliffName}: the id of unit ${id} was altered (${exported === '' ? 'its #fingerprint is missing' : `#${exported} is not the fingerprint of its text`}), but its source is the text of ${key} as it is now: its translation was applied.`,
+          hint: `Nothing to redo. The id the export wrote is ${key}#${now}: keep the ids as they are written, as the import checks by them that each translation is of the text as it is.`,
+          ...(at ? { location: at } : {}),
+        });
       }
       const file = entries.get(`translations/${language}/${original}`)!;
       const before = file.get(key);
@@ -214,6 +269,30 @@ function sameInline(a: XliffValue, b: XliffValue): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
+/**
+ * Whether a unit's source is the text of `s` as it is now: the same words and elements, white space
+ * aside (the XLIFF reader drops a line break just before an element, and a tool may reflow a
+ * source); undefined when its source holds an element we do not read (a tool's <bpt>), and it
+ * cannot be told.
+ */
+function sourceIs(source: XliffValue, s: SlotStatus): boolean | undefined {
+  let written: Inline;
+  try {
+    written = inlineContent(source);
+  } catch {
+    return undefined;
+  }
+  const spaced = (inline: Inline): Inline => inline.flatMap((part): Inline => {
+    if (typeof part === 'string') return part.trim() === '' ? [] : [part.replace(/\s+/g, ' ').trim()];
+    const [kind, element] = Object.entries(part)[0]!;
+    return [{ [kind]: element.contents === undefined ? element : { ...element, contents: spaced(element.contents as Inline) } }];
+  });
+  return sameInline(spaced(written), spaced(s.slot.markdown ? toInline(s.slot.value) : [s.slot.value]));
+}
+
+/** XLIFF 1.2's target states (its specification's fixed list; a tool's own begins with `x-`). */
+const STATES = ['new', 'needs-translation', 'needs-adaptation', 'needs-l10n', 'needs-review-translation', 'needs-review-adaptation', 'needs-review-l10n', 'translated', 'final', 'signed-off'];
+
 /** XLIFF 1.2 target states that say the target is no translation yet (a tool may have copied the source into it). */
 const UNTRANSLATED_STATES = new Set(['new', 'needs-translation', 'needs-adaptation', 'needs-l10n']);
 
@@ -230,6 +309,57 @@ export interface TargetFacts {
   twice?: boolean;
 }
 
+/** What the XLIFF reader does not give, read from the XML (see xliff-facts.ts). */
+export interface XliffFacts {
+  /** Of each unit's target, by unitKey. */
+  units: ReadonlyMap<string, TargetFacts>;
+  /** Each `<file>`, in order, with its target-language (the reader gives the first's alone). */
+  files: ReadonlyArray<{ original: string; targetLanguage?: string }>;
+}
+
+/** Where in the XLIFF file a unit or a `<file>` is, for a problem no text of the notes can show (see xliff-places.ts). */
+export interface XliffPlaces {
+  /** A unit's id; with `attribute`, the value of that attribute of its target (`state`), when it has it. */
+  unit(original: string, id: string, attribute?: string): Location | undefined;
+  /** A `<file>`'s target-language (its start tag, when it has none). */
+  file(original: string): Location | undefined;
+}
+
+/** Why the whole file is refused (exit 2, nothing imported); located in the XLIFF when it is one `<file>`'s doing. */
+export interface ImportRefused {
+  error: string;
+  hint: string;
+  location?: Location;
+}
+
+/**
+ * A `<file>` after the first that translates into another language than the first's (a file
+ * merged from two languages' exports, a `target-language="de"` among French ones), or says none:
+ * the reader gives the first's alone, and the German was imported into French. Every `<file>`
+ * names the language, as the export writes it.
+ */
+function otherFileLanguage(files: XliffFacts['files'], language: Language, languages: readonly Language[], xliffName: string, places?: XliffPlaces): ImportRefused | undefined {
+  const other = files.slice(1).find((file) => file.targetLanguage === undefined || primarySubtag(file.targetLanguage) !== language);
+  if (other === undefined) return undefined;
+  const location = places?.file(other.original);
+  const first = files[0]?.targetLanguage ?? language;
+  const tag = `<file original="${other.original}">`;
+  if (other.targetLanguage === undefined || other.targetLanguage.trim() === '') {
+    return { error: `${xliffName}: its ${tag} does not say which language it translates into (it has no target-language), where the first <file> is into ${first}. Nothing was imported.`, hint: `Set target-language="${first}" on it, as on the other <file> elements, if it is ${languageName(language)}; then import the file again.`, ...(location ? { location } : {}) };
+  }
+  const code = primarySubtag(other.targetLanguage);
+  const known = languages.slice(1).find((l) => l === code);
+  const hint = known !== undefined
+    ? `One file, one language: export and import the ${known} translation in a file of its own (translations export --lang ${known}), or set target-language="${first}" on this <file> if it is ${languageName(language)}.`
+    : `Set target-language="${first}" on this <file> if it is ${languageName(language)}, or take the <file> out: ${other.targetLanguage} is not one of the report's translation languages (${languages.slice(1).join(', ')}).`;
+  return { error: `${xliffName}: its ${tag} is a translation into ${other.targetLanguage}, where the first <file> is into ${first}; every <file> of an import translates into one language. Nothing was imported.`, hint, ...(location ? { location } : {}) };
+}
+
+/** A language's name in English (`French` for fr). */
+function languageName(code: string): string {
+  return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+}
+
 /** How a unit is named in `importUnits`' target facts: its file's `original` and its id. */
 export function unitKey(original: string, id: string): string {
   return `${original}\u0000${id}`;
@@ -241,7 +371,7 @@ export function unitKey(original: string, id: string): string {
  * tag, since a report has one French. Else what is wrong, and what to write instead: the report's
  * languages, not a code that workshop.yaml would refuse.
  */
-function importLanguage(code: string | undefined, languages: readonly Language[], xliffName: string): Language | { error: string; hint: string } {
+function importLanguage(code: string | undefined, languages: readonly Language[], xliffName: string): Language | ImportRefused {
   const primary = code === undefined ? undefined : primarySubtag(code);
   const translations = languages.slice(1);
   const found = translations.find((language) => language === primary);

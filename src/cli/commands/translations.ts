@@ -4,6 +4,7 @@ import { exportTranslations, importTranslations } from '../../build/translations
 import { SetupError } from '../../errors.js';
 import type { ExportFilter } from '../../languages/xliff.js';
 import type { Language } from '../../notes/types.js';
+import { suggest } from '../../validate/suggest.js';
 import { EXIT, type Io } from '../io.js';
 import { reportDiagnostics, reportingFrom } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
@@ -14,7 +15,11 @@ const FILTERS: readonly ExportFilter[] = ['missing', 'stale', 'translated'];
 export async function exportCommand(options: { project: string; lang: string; only?: string; out?: string }, globals: GlobalOptions, io: Io): Promise<number> {
   const only = options.only?.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = only?.filter((f) => !FILTERS.includes(f as ExportFilter)) ?? [];
-  if (unknown.length) throw new SetupError(`Unknown --only “${unknown.join(', ')}”.`, `Use one or more of: ${FILTERS.join(', ')}.`);
+  if (unknown.length) {
+    // As --format says it: `--only mising`, did you mean “missing”?
+    const meant = unknown.length === 1 ? suggest(unknown[0]!, FILTERS) : undefined;
+    throw new SetupError(`Unknown --only “${unknown.join(', ')}”.`, `${meant ? `Did you mean “${meant}”? ` : ''}Use one or more of: ${FILTERS.join(', ')}.`);
+  }
   const exported = await exportTranslations(options.project, options.lang as Language, only && new Set(only as ExportFilter[]), io.cwd);
   if (exported.xml === undefined) {
     reportDiagnostics(exported.checked.diagnostics, exported.checked.sources, exported.checked.dir, reportingFrom({}, io), globals, io);
@@ -36,6 +41,11 @@ export async function exportCommand(options: { project: string; lang: string; on
 export async function importCommand(file: string, options: { project: string }, globals: GlobalOptions, io: Io): Promise<number> {
   const outcome = await importTranslations(options.project, file, io.cwd);
   const reporting = reportingFrom({}, io);
+  // The file refused as a whole (its encoding, its XML, a <file> into another language): at its place, nothing imported.
+  if ('refused' in outcome) {
+    reportDiagnostics([outcome.refused], outcome.sources, outcome.dir, reporting, globals, io);
+    return EXIT.usage;
+  }
   if (!outcome.result) {
     reportDiagnostics(outcome.checked.diagnostics, outcome.checked.sources, outcome.checked.dir, reporting, globals, io);
     return EXIT.problems;
