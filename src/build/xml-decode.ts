@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { textSpanToLocation } from '../diagnostics/location.js';
-import { windows1252Text } from './windows-1252.js';
+import { windows1252 } from './windows-1252.js';
 
 /** An XML file's text; or the `encoding` error that refuses it, with the text as far as it reads, for the code frame. */
 export type DecodedXml = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic; text: string };
@@ -10,8 +10,9 @@ export type DecodedXml = { ok: true; text: string } | { ok: false; diagnostic: D
  * byte-order mark says UTF-8 or UTF-16; without one, the XML declaration names the encoding
  * (`encoding="windows-1252"`, as a translation tool or an editor on Windows may save a file); without
  * either, UTF-8 (UTF-16 when the declaration itself is written two bytes a character). Decoded by
- * Node's TextDecoder, strictly: a byte the encoding does not allow is an error at its line and
- * column, never a U+FFFD in a translation; so is an encoding TextDecoder does not know. Decision:
+ * Node's TextDecoder (Windows-1252 by iconv-lite, see windows-1252.ts), strictly: a byte the encoding
+ * does not allow is an error at its line and column, never a U+FFFD in a translation; so is an
+ * encoding TextDecoder does not know. Decision:
  * a byte-order mark wins over a declaration that names another encoding (a file saved again as
  * "Unicode" by an editor that left its declaration as it was): its bytes are unambiguous. Pure.
  */
@@ -37,30 +38,38 @@ export function decodeXml(file: string, bytes: Uint8Array): DecodedXml {
       },
     };
   }
+  const decoded = decodeStrictly(bytes, encoding);
+  if (decoded.invalidAt === undefined) return { ok: true, text: decoded.text };
+  const { text, invalidAt: at } = decoded;
+  const before = encoding === 'windows-1252' ? text.slice(0, at) : new TextDecoder(encoding).decode(bytes.subarray(0, at));
+  const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+  const name = encoding === 'utf-8' ? 'UTF-8' : encoding.startsWith('utf-16') ? 'UTF-16' : named!.name;
+  const why = bom !== undefined ? 'the encoding its byte-order mark says'
+    : named !== undefined ? 'the encoding its XML declaration names'
+    : unmarked !== undefined ? 'the encoding its first bytes say'
+    : declared !== undefined ? `the encoding its declaration is written in (it names ${declared.name}, which a declaration written one byte a character is not)`
+    : 'the encoding of an XML file whose declaration names none';
+  const hint = named === undefined
+    ? 'Save it as UTF-8 in the translation tool (or the editor it was last saved in); or, if it was saved in another encoding on purpose, name that encoding in its XML declaration: <?xml version="1.0" encoding="windows-1252"?>. Then import it again.'
+    : `Save it as UTF-8 in the translation tool (or the editor it was last saved in), with encoding="UTF-8" in its declaration; or name there the encoding it was saved in. Then import it again.`;
+  return {
+    ok: false, text, diagnostic: {
+      code: 'encoding', severity: 'error', stage: 'load', location: textSpanToLocation(file, text, before.length, before.length + 1),
+      message: `The file is not valid ${name} (byte 0x${byte}), ${why}; nothing was imported.`, hint,
+    },
+  };
+}
+
+/** The text in `encoding`, and the offset of the first byte it does not allow, if any. */
+function decodeStrictly(bytes: Uint8Array, encoding: string): { text: string; invalidAt?: number } {
+  if (encoding === 'windows-1252') {
+    const { text, undefinedAt } = windows1252(bytes);
+    return undefinedAt === undefined ? { text } : { text, invalidAt: undefinedAt };
+  }
   try {
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return { ok: true, text: encoding === 'windows-1252' ? windows1252Text(text) : text };
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
   } catch {
-    // (Windows-1252 gives every byte a character: it is never refused.)
-    const text = new TextDecoder(encoding).decode(bytes);
-    const at = firstInvalidByte(bytes, encoding);
-    const before = new TextDecoder(encoding).decode(bytes.subarray(0, at));
-    const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
-    const name = encoding === 'utf-8' ? 'UTF-8' : encoding.startsWith('utf-16') ? 'UTF-16' : named!.name;
-    const why = bom !== undefined ? 'the encoding its byte-order mark says'
-      : named !== undefined ? 'the encoding its XML declaration names'
-      : unmarked !== undefined ? 'the encoding its first bytes say'
-      : declared !== undefined ? `the encoding its declaration is written in (it names ${declared.name}, which a declaration written one byte a character is not)`
-      : 'the encoding of an XML file whose declaration names none';
-    const hint = named === undefined
-      ? 'Save it as UTF-8 in the translation tool (or the editor it was last saved in); or, if it was saved in another encoding on purpose, name that encoding in its XML declaration: <?xml version="1.0" encoding="windows-1252"?>. Then import it again.'
-      : `Save it as UTF-8 in the translation tool (or the editor it was last saved in), with encoding="UTF-8" in its declaration; or name there the encoding it was saved in. Then import it again.`;
-    return {
-      ok: false, text, diagnostic: {
-        code: 'encoding', severity: 'error', stage: 'load', location: textSpanToLocation(file, text, before.length, before.length + 1),
-        message: `The file is not valid ${name} (byte 0x${byte}), ${why}; nothing was imported.`, hint,
-      },
-    };
+    return { text: new TextDecoder(encoding).decode(bytes), invalidAt: firstInvalidByte(bytes, encoding) };
   }
 }
 

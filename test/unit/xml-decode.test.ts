@@ -58,5 +58,9 @@ describe('decodeXml: an XML file in the encoding XML says it is in (a Windows-12
     if (ebcdic.ok) return;
     expect(ebcdic.diagnostic.message).toBe('The file\'s XML declaration names the encoding “EBCDIC-CP-US”, which workshop-report cannot read; nothing was imported.');
     expect(ebcdic.diagnostic.location?.start).toMatchObject({ line: 1, column: '<?xml version="1.0" encoding="'.length + 1 });
+    // A byte Windows-1252 leaves undefined (0x81): refused at it, never a U+FFFD in a translation.
+    const undefinedByte = decodeXml('fr.xlf', Buffer.from('<?xml version="1.0" encoding="windows-1252"?>\n<t>ab\x81c</t>', 'latin1'));
+    expect(!undefinedByte.ok && undefinedByte.diagnostic.message).toBe('The file is not valid windows-1252 (byte 0x81), the encoding its XML declaration names; nothing was imported.');
+    expect(!undefinedByte.ok && undefinedByte.diagnostic.location?.start).toMatchObject({ line: 2, column: 6 });
   });
 });
