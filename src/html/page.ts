@@ -143,6 +143,12 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       const id = slugger.slug(toString(out));
       out = { ...out, data: { ...out.data, hProperties: { ...(out.data?.hProperties ?? {}), id } } };
     }
+    // A block holding right-to-left letters (an Arabic name, a key point in Arabic) takes its direction
+    // from its first strong letter, as the browser's `dir="auto"` does: a key point wholly in Arabic in
+    // an English list had its full stop on the wrong side.
+    if ((out.type === 'paragraph' || out.type === 'listItem' || out.type === 'heading' || out.type === 'tableCell') && RIGHT_TO_LEFT.test(toString(out))) {
+      out = { ...out, data: { ...out.data, hProperties: { ...(out.data?.hProperties ?? {}), dir: 'auto' } } };
+    }
     // Only http(s) and mailto of the schemes stay links, as in the PDF and the DOCX: a template that
     // prints a text unescaped ({{{title}}}) could otherwise put a `javascript:` link on the page.
     if (out.type === 'link' && UNSAFE_SCHEME.test(out.url)) {
@@ -189,6 +195,9 @@ function figures(node: Nodes): Nodes[] {
   ];
 }
 
+/** Letters of a right-to-left script. */
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+
 /** A URL with a scheme other than http(s) and mailto (`javascript:`, `data:`, `file:`). */
 const UNSAFE_SCHEME = /^\s*(?!https?:|mailto:)[a-z][a-z0-9+.-]*:/i;
 
@@ -220,7 +229,7 @@ function collectHeadings(root: Root): Array<{ id: string; label: string; depth: 
 function tableHandler(state: State, node: Table): Element {
   const [head, ...rows] = node.children;
   const align = node.align ?? [];
-  const cells = (row: Table['children'][number], tag: 'th' | 'td', scope?: string): Element => h('tr', {}, row.children.map((cell, i) => h(tag, { ...(scope ? { scope } : {}), ...(align[i] ? { style: `text-align: ${align[i]}` } : {}) }, state.all(cell) as ElementContent[])));
+  const cells = (row: Table['children'][number], tag: 'th' | 'td', scope?: string): Element => h('tr', {}, row.children.map((cell, i) => h(tag, { ...(scope ? { scope } : {}), ...(align[i] ? { style: `text-align: ${align[i]}` } : {}), ...(cell.data?.hProperties?.dir === 'auto' ? { dir: 'auto' } : {}) }, state.all(cell) as ElementContent[])));
   const table = h('table', {}, [
     ...(head ? [h('thead', {}, [cells(head, 'th', 'col')])] : []),
     ...(rows.length ? [h('tbody', {}, rows.map((row) => cells(row, 'td')))] : []),
