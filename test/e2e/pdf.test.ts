@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
-import { ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, snapshot, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-pdf-');
 afterAll(() => remove(work));
@@ -253,6 +253,34 @@ describe('the PDF theme', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.yaml:2:1 error Unknown key “accent_colour”\. \[unknown-key\]$/m);
     expect(bad.stderr).toContain('Did you mean “accent_color”?');
+  });
+  it('a theme value holding a control character is an error at it, naming the character, and the last build stays (every PDF was left out and removed, exit 0)', async () => {
+    const dir = path.join(work, 'control-theme');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    expect(runBin(['build', dir, '--format', 'md,pdf']).code).toBe(0);
+    const before = snapshot(path.join(dir, 'out'));
+    expect(Object.keys(before)).toContain('report.pdf');
+    // Its control-character warning dropped the theme, and the PDF writer then made nothing: no error,
+    // the Markdown written, the last build's PDFs "Removed … left over from the previous build", exit 0.
+    writeFileSync(path.join(dir, 'theme.yaml'), 'font_size: 11\x01\n');
+    for (const args of [['--format', 'md,pdf'], ['--format', 'pdf'], ['--format', 'md,pdf', '-q']]) {
+      const result = runBin(['build', dir, ...args, '--pdf-theme', 'theme.yaml'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/^theme\.yaml:1:12 error “font_size” must be a number, not text \(“11” and a control character, U\+0001\)\. \[type\]$/m);
+      expect(result.stderr).toContain('hint: It holds a control character (U+0001), a character that does not show: write “11”, typed again.');
+      expect(result.stderr).not.toMatch(/Wrote|Removed/);
+      expect(snapshot(path.join(dir, 'out'))).toEqual(before);
+    }
+    const check = runBin(['build', dir, '--check', '--format', 'md,pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('theme.yaml:1:12 error');
+    expect(check.stderr).not.toContain('up to date');
+    writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x01"\n');
+    const colour = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    expect(colour.code).toBe(1);
+    expect(colour.stderr).toMatch(/^theme\.yaml:1:15 error .* \[invalid-value\]$/m);
+    expect(colour.stderr).toContain('It holds a control character (U+0001), a character that does not show: write “#1F4E79”, typed again.');
+    expect(snapshot(path.join(dir, 'out'))).toEqual(before);
   });
   it('refuses a font file it cannot embed with exit 2 and what to give instead, writing nothing; takes an OpenType (CFF) font', async () => {
     const dir = path.join(work, 'fonts');
