@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeUtf8 } from '../load/decode.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import { fileSystemError } from '../load/file-system.js';
 import type { Language } from '../notes/types.js';
@@ -198,22 +199,28 @@ function keptSections(file: string): SectionParses {
 }
 
 /**
- * --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema.
- * Undefined with an error in `diagnostics`; the theme, with the warnings it gives (a control
- * character), otherwise.
+ * --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. The
+ * file is read as the notes are: strict UTF-8 (a Latin-1 byte, UTF-16, a NUL byte is an `encoding`
+ * error at its place, never a U+FFFD in a font's path). Undefined with an error in `diagnostics`;
+ * the theme, with the warnings it gives (a control character), otherwise.
  */
 async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sources: Map<string, string>): Promise<PdfThemeYaml | undefined> {
   if (context.pdfTheme === undefined) return context.workshop.report?.pdf_theme as PdfThemeYaml | undefined;
   const file = path.resolve(context.cwd, context.pdfTheme);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw fileSystemError('Cannot read the PDF theme file', context.pdfTheme, error, `--pdf-theme takes the path of a YAML theme file from the current folder (${context.cwd}); \`workshop-report schema pdf-theme\` lists its keys.`);
   }
   const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
-  sources.set(shown, text);
-  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text }, 'pdf-theme');
+  const decoded = decodeUtf8(shown, bytes);
+  if (!decoded.ok) {
+    diagnostics.push(decoded.diagnostic);
+    return undefined;
+  }
+  sources.set(shown, decoded.text);
+  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text: decoded.text }, 'pdf-theme');
   diagnostics.push(...problems);
   if (parsed.data === undefined || hasErrors(problems)) return undefined;
   const invalid = schemaDiagnostics(parsed, 'pdf-theme');
