@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeUtf8 } from '../load/decode.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
 import { fileSystemError } from '../load/file-system.js';
 import type { Language } from '../notes/types.js';
@@ -63,7 +64,9 @@ export async function typesetDocuments(documents: readonly WriterDocument[], con
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const themeYaml = await themeSettings(context, diagnostics, sources);
-  if (diagnostics.length) return { files: [], diagnostics, sources };
+  // An error in the theme file stops the build; a warning (a control character in a comment) is said
+  // and the PDFs are made. A warning once stopped them alone: no PDF, the last build's removed, exit 0.
+  if (hasErrors(diagnostics)) return { files: [], diagnostics, sources };
   const settings: TypesetSettings = {
     projectDir: context.projectDir,
     theme: resolveTheme(context.pdfA ? { ...themeYaml, pdf_a: true } : themeYaml),
@@ -195,23 +198,34 @@ function keptSections(file: string): SectionParses {
   return sections;
 }
 
-/** --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. */
+/**
+ * --pdf-theme FILE wins over report.pdf_theme; both are checked against the pdf-theme schema. The
+ * file is read as the notes are: strict UTF-8 (a Latin-1 byte, UTF-16, a NUL byte is an `encoding`
+ * error at its place, never a U+FFFD in a font's path). Undefined with an error in `diagnostics`;
+ * the theme, with the warnings it gives (a control character), otherwise.
+ */
 async function themeSettings(context: PdfContext, diagnostics: Diagnostic[], sources: Map<string, string>): Promise<PdfThemeYaml | undefined> {
   if (context.pdfTheme === undefined) return context.workshop.report?.pdf_theme as PdfThemeYaml | undefined;
   const file = path.resolve(context.cwd, context.pdfTheme);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw fileSystemError('Cannot read the PDF theme file', context.pdfTheme, error, `--pdf-theme takes the path of a YAML theme file from the current folder (${context.cwd}); \`workshop-report schema pdf-theme\` lists its keys.`);
   }
   const shown = path.relative(context.projectDir, file).split(path.sep).join('/');
-  sources.set(shown, text);
-  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text }, 'pdf-theme');
+  const decoded = decodeUtf8(shown, bytes);
+  if (!decoded.ok) {
+    diagnostics.push(decoded.diagnostic);
+    return undefined;
+  }
+  sources.set(shown, decoded.text);
+  const { file: parsed, diagnostics: problems } = parseYamlFile({ path: shown, text: decoded.text }, 'pdf-theme');
   diagnostics.push(...problems);
-  if (parsed.data === undefined || problems.length) return undefined;
-  diagnostics.push(...schemaDiagnostics(parsed, 'pdf-theme'));
-  return parsed.data as PdfThemeYaml;
+  if (parsed.data === undefined || hasErrors(problems)) return undefined;
+  const invalid = schemaDiagnostics(parsed, 'pdf-theme');
+  diagnostics.push(...invalid);
+  return hasErrors(invalid) ? undefined : parsed.data as PdfThemeYaml;
 }
 
 function fontFiles(custom: PdfThemeYaml['fonts'], projectDir: string): Record<keyof FontBytes, string> {

@@ -22,7 +22,7 @@ import { farLatestReport, farReportWords } from '../validate/rules/follow-up.js'
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
-import { visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
+import { unmadeDocuments, visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
 import { anchorSources, brokenAnchors } from './anchor-links.js';
 import { FORMATS, madeFor } from './output-formats.js';
@@ -326,6 +326,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         result.diagnostics.push(...relocated.diagnostics);
         for (const [file, text] of relocated.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) return false;
+        const unmade = unmadeDocuments(writer.format, generated, written);
+        if (unmade) throw unmade;
         if (!guard(visibleTexts(written))) return false;
         for (const file of written.files) await emit(madeFor(file, writer.format));
         return true;

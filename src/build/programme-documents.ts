@@ -9,7 +9,7 @@ import type { Fallbacks, TemplateSet } from '../render/index.js';
 import { anchorSources, brokenAnchors } from './anchor-links.js';
 import { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
-import { visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
+import { unmadeDocuments, visibleTexts, type WriterContext, type WriterDocument } from './writer.js';
 import { writerFor } from './writers/index.js';
 import { madeFor } from './output-formats.js';
 
@@ -100,6 +100,8 @@ export async function writeProgrammeDocuments(model: ProgrammeModel, templates: 
         result.diagnostics.push(...written.diagnostics);
         for (const [file, text] of written.sources) result.sources.set(file, text);
         if (hasErrors(result.diagnostics)) break;
+        const unmade = unmadeDocuments(writers[index]!.format, documents.map((doc) => doc.file), written);
+        if (unmade) throw unmade;
         if (!guard(visibleTexts(written))) return { ...result, files: [] };
         for (const made of written.files) {
           const file = madeFor(made, writers[index]!.format);

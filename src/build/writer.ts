@@ -61,6 +61,21 @@ export function visibleTexts(written: WriterResult): Array<{ file: string; text:
 }
 
 /**
+ * A writer's result that lacks the file of a document it was given (`countries/MLI.md` → `countries/MLI.pdf`)
+ * and says no error: a bug, as an error thrown; else undefined. Published, such a build left the
+ * format out without a word, removing the last build's files of it, and exited 0 (a warning of the
+ * --pdf-theme file once made every PDF so). A build asked for a format writes its documents or fails.
+ */
+export function unmadeDocuments(format: Format, documents: Iterable<string>, written: WriterResult): Error | undefined {
+  if (written.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const made = new Set(written.files.map((file) => file.path));
+  const missing = [...documents].map((file) => file.replace(/\.md$/, `.${format}`)).filter((file) => !made.has(file));
+  if (missing.length === 0) return undefined;
+  const listed = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+  return new Error(`The ${format} writer said no error, yet made no ${listed}: the build stops rather than publish without ${missing.length === 1 ? 'it' : 'them'}.`);
+}
+
+/**
  * One output format. Every writer takes the same rendered documents, in the same order, so formats
  * cannot disagree on content; what each makes of them is its own.
  */

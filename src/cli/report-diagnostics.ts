@@ -36,12 +36,19 @@ export function reportingFrom(options: ReportingOptions, io: Io): Reporting {
   if (reporter === undefined) {
     throw new SetupError(`Unknown reporter “${options.reporter}”.`, `Use one of: ${REPORTERS.join(', ')}.`);
   }
-  let maxWarnings: number | undefined;
-  if (options.maxWarnings !== undefined) {
-    maxWarnings = Number(options.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new SetupError(`--max-warnings takes a whole number, not “${options.maxWarnings}”.`);
-  }
+  const maxWarnings = options.maxWarnings === undefined ? undefined : parseMaxWarnings(options.maxWarnings);
   return { reporter, strict: options.strict ?? false, maxWarnings, quiet: options.quiet ?? false, verbose: options.verbose ?? false };
+}
+
+/**
+ * `--max-warnings 10` → 10: plain decimal digits only. An empty value (a variable left unset in a CI
+ * script) is said as such: Number('') is 0, which failed the run on its first warning. `0x1`, `1e0`,
+ * ` 1` are refused with `1.5` and `-1` (Number took them).
+ */
+export function parseMaxWarnings(value: string): number {
+  if (value.trim() === '') throw new SetupError('--max-warnings was given an empty value.', 'Give the number of warnings a run may have (e.g. --max-warnings 10; 0 fails on the first warning), or leave --max-warnings out to allow any number.');
+  if (!/^[0-9]+$/.test(value)) throw new SetupError(`--max-warnings takes a whole number, not “${value}”.`, 'Write it in digits alone, e.g. --max-warnings 10 (0 fails on the first warning).');
+  return Number(value);
 }
 
 /**

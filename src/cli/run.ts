@@ -89,6 +89,8 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       refuseExtraArguments('build', build.args.slice(1), options.format);
       // `-o ''` (a variable left unset in a CI script) was the current folder, "would overwrite the project's own files".
       if (options.out !== undefined && options.out.trim() === '') throw new SetupError('--out was given an empty value.', 'Give the folder to write into (e.g. --out out/rabat-2022), or leave --out out for the default, DIR/out.');
+      // `--pdf-theme ''` read the current folder as the theme file ("Cannot read", EISDIR), or, without pdf among the formats, was not looked at.
+      if (options.pdfTheme !== undefined && options.pdfTheme.trim() === '') throw new SetupError('--pdf-theme was given an empty value.', 'Give the path of a YAML theme file (e.g. --pdf-theme theme.yaml), or leave --pdf-theme out to use report.pdf_theme of workshop.yaml.');
       await refuseFormatAsFolder(dir, options.format, io.cwd);
       await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {

@@ -6,6 +6,8 @@ const NAMES: Record<string, string> = {
 
 // C0/C1 controls except tab, LF and CR, plus the bidirectional embedding/override/isolate marks.
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** Every such character, to take them out of a text quoted in a message. */
+export const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
 
 export interface UnsafeCharacter {
   index: number;

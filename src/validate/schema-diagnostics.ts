@@ -1,4 +1,5 @@
 import { hiddenCharactersHint } from './hidden-characters.js';
+import { findUnsafeCharacter, UNSAFE_ALL } from '../load/unsafe-characters.js';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
@@ -64,7 +65,9 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
  */
 function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: unknown): Diagnostic {
   const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.propertyName;
-  const value = key === undefined && ['enum', 'pattern', 'format', 'const'].includes(error.keyword) ? valueAt(data, pathOf(error)) : undefined;
+  // A text where a number or true/false goes (`font_size: 11` and a control character, read as text).
+  const scalarWanted = error.keyword === 'type' && String(error.params.type).split(',').every((type) => ['number', 'integer', 'boolean', 'null'].includes(type));
+  const value = key === undefined && (['enum', 'pattern', 'format', 'const'].includes(error.keyword) || scalarWanted) ? valueAt(data, pathOf(error)) : undefined;
   const text = typeof key === 'string' ? key : typeof value === 'string' ? value : undefined;
   // The key or value a did-you-mean already named (`key points` with a non-breaking space: key_points), else the text without them.
   const meant = /^Did you mean “([^”]+)”\?/.exec(diagnostic.hint ?? '')?.[1];
@@ -441,7 +444,12 @@ function typeName(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text (“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”)`;
+  if (typeof value === 'string') {
+    // A control character (`11` and a U+0001, which makes it text) is named, not printed: it does not show.
+    const control = findUnsafeCharacter(value);
+    const shown = control ? value.replace(UNSAFE_ALL, '') : value;
+    return `text (“${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}”${control ? ` and ${control.name}, U+${control.codePoint}` : ''})`;
+  }
   return `${typeof value === 'number' ? 'a number' : 'a boolean'} (${String(value)})`;
 }
 

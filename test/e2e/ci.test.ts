@@ -94,6 +94,25 @@ describe('--strict, --max-warnings and --quiet', () => {
     expect((await runInProcess(['validate', withWarning, '--max-warnings', 'many'])).code).toBe(2);
   });
 
+  it('--max-warnings takes plain digits only, and an empty value is said as such (it was taken as 0)', async () => {
+    // `--max-warnings "$MAX"` with MAX unset: it failed the run on its warning, "more than --max-warnings 0".
+    for (const value of ['', ' ']) {
+      const empty = await runInProcess(['validate', withWarning, '--max-warnings', value]);
+      expect(empty.code, JSON.stringify(value)).toBe(2);
+      expect(empty.stderr).toMatch(/^workshop-report: --max-warnings was given an empty value\.$/m);
+      expect(empty.stderr).not.toContain('Failed:');
+    }
+    // Number() took these as 1; 1.5 and -1 were refused.
+    for (const value of ['0x1', '1e0', ' 1', '1 ', '+1', '1.5', '-1', '1_000']) {
+      const refused = await runInProcess(['validate', withWarning, '--max-warnings', value]);
+      expect(refused.code, value).toBe(2);
+      expect(refused.stderr).toContain(`--max-warnings takes a whole number, not “${value}”.`);
+      expect(refused.stderr).toContain('Write it in digits alone');
+    }
+    expect((await runInProcess(['validate', withWarning, '--max-warnings', '01'])).code).toBe(0);
+    expect((await runInProcess(['validate', withWarning, '--max-warnings', '00'])).code).toBe(1);
+  });
+
   it('--quiet prints errors only', async () => {
     const result = await runInProcess(['validate', withWarning, '--quiet']);
     expect(result.stderr).toBe('');

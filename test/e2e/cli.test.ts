@@ -137,6 +137,15 @@ describe('build', () => {
     expect(result.stderr).toContain('--out was given an empty value.');
   });
 
+  it('refuses an empty --pdf-theme, saying so: it read the current folder as the theme, or was not looked at without pdf', async () => {
+    for (const format of ['pdf', 'md']) {
+      const result = await runInProcess(['build', EXAMPLE, '--format', format, '--pdf-theme', '', '--out', path.join(work, 'empty-theme-out')]);
+      expect(result.code, format).toBe(2);
+      expect(result.stderr).toMatch(/^workshop-report: --pdf-theme was given an empty value\.$/m);
+      expect(existsSync(path.join(work, 'empty-theme-out'))).toBe(false);
+    }
+  });
+
   it('refuses an output folder that leads into the notes through a link, and writes nothing there', async () => {
     const dir = path.join(work, 'linked');
     copyTree(EXAMPLE, dir);

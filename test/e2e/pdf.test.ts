@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, openPdf, pageText, type PdfDoc } from '../typeset/read-pdf.js';
-import { ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, listFiles, read, remove, runBin, runInProcess, snapshot, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-pdf-');
 afterAll(() => remove(work));
@@ -267,6 +267,66 @@ describe('the PDF theme', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.yaml:2:1 error Unknown key “accent_colour”\. \[unknown-key\]$/m);
     expect(bad.stderr).toContain('Did you mean “accent_color”?');
+  });
+  it('a theme value holding a control character is an error at it, naming the character, and the last build stays (every PDF was left out and removed, exit 0)', async () => {
+    const dir = path.join(work, 'control-theme');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    expect(runBin(['build', dir, '--format', 'md,pdf']).code).toBe(0);
+    const before = snapshot(path.join(dir, 'out'));
+    expect(Object.keys(before)).toContain('report.pdf');
+    // Its control-character warning dropped the theme, and the PDF writer then made nothing: no error,
+    // the Markdown written, the last build's PDFs "Removed … left over from the previous build", exit 0.
+    writeFileSync(path.join(dir, 'theme.yaml'), 'font_size: 11\x01\n');
+    for (const args of [['--format', 'md,pdf'], ['--format', 'pdf'], ['--format', 'md,pdf', '-q']]) {
+      const result = runBin(['build', dir, ...args, '--pdf-theme', 'theme.yaml'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/^theme\.yaml:1:12 error “font_size” must be a number, not text \(“11” and a control character, U\+0001\)\. \[type\]$/m);
+      expect(result.stderr).toContain('hint: It holds a control character (U+0001), a character that does not show: write “11”, typed again.');
+      expect(result.stderr).not.toMatch(/Wrote|Removed/);
+      expect(snapshot(path.join(dir, 'out'))).toEqual(before);
+    }
+    const check = runBin(['build', dir, '--check', '--format', 'md,pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('theme.yaml:1:12 error');
+    expect(check.stderr).not.toContain('up to date');
+    writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x01"\n');
+    const colour = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    expect(colour.code).toBe(1);
+    expect(colour.stderr).toMatch(/^theme\.yaml:1:15 error .* \[invalid-value\]$/m);
+    expect(colour.stderr).toContain('It holds a control character (U+0001), a character that does not show: write “#1F4E79”, typed again.');
+    // A NUL byte is an encoding error, as in the notes.
+    writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x00"\n');
+    const nul = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    expect(nul.code).toBe(1);
+    expect(nul.stderr).toMatch(/^theme\.yaml:1:23 error The file contains a NUL byte: .* \[encoding\]$/m);
+    expect(snapshot(path.join(dir, 'out'))).toEqual(before);
+  });
+  it('reads the theme file as strict UTF-8, as the notes are: Latin-1 or UTF-16 is an encoding error at its place, and nothing is written', async () => {
+    const dir = path.join(work, 'theme-encoding');
+    copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+    const build = (bytes: Buffer) => {
+      writeFileSync(path.join(dir, 'theme.yaml'), bytes);
+      return runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
+    };
+    // The font's path was read with a U+FFFD for the è: "Cannot read the font file …/th�me.ttf", exit 2.
+    const path1 = await build(Buffer.from('fonts:\n  regular: assets/polices/thème.ttf\n', 'latin1'));
+    expect(path1.code).toBe(1);
+    expect(path1.stderr).toMatch(/^theme\.yaml:2:29 error The file is not valid UTF-8 \(byte 0xE8\)\. \[encoding\]$/m);
+    expect(path1.stderr).toContain('Save the file as UTF-8');
+    expect(path1.stderr).not.toContain('\ufffd');
+    // In a comment, it passed without a word.
+    const comment = await build(Buffer.from('# Thème du rapport\nfont_size: 11\n', 'latin1'));
+    expect(comment.code).toBe(1);
+    expect(comment.stderr).toMatch(/^theme\.yaml:1:5 error The file is not valid UTF-8 \(byte 0xE8\)\. \[encoding\]$/m);
+    // UTF-16 was `not-a-mapping`, with raw NULs in the code frame.
+    const utf16 = await build(Buffer.from('\ufefffont_size: 11\n', 'utf16le'));
+    expect(utf16.code).toBe(1);
+    expect(utf16.stderr).toMatch(/^theme\.yaml:1:1 error The file is encoded as UTF-16, not UTF-8\. \[encoding\]$/m);
+    expect(utf16.stderr).not.toContain('\0');
+    expect(utf16.stderr).not.toContain('not-a-mapping');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // UTF-8, with or without its byte-order mark, is read.
+    expect((await build(Buffer.from('\ufefffont_size: 11\n', 'utf8'))).code).toBe(0);
   });
   it('refuses a font file it cannot embed with exit 2 and what to give instead, writing nothing; takes an OpenType (CFF) font', async () => {
     const dir = path.join(work, 'fonts');

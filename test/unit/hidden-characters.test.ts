@@ -9,6 +9,12 @@ describe('a key or value holding a character that cannot be seen or told apart',
     expect(hiddenCharactersHint('title')).toBeUndefined();
   });
 
+  it('names a control character too, which does not show at all (`font_size: 11` and a U+0001 was a type error quoting “11”)', () => {
+    expect(hiddenCharactersHint('11\u0001')).toBe('It holds a control character (U+0001), a character that does not show: write “11”, typed again.');
+    expect(hiddenCharactersHint('A\u202e4\u0007')).toBe('It holds a right-to-left override (U+202E) and a control character (U+0007), characters that do not show: write “A4”, typed again.');
+    expect(hiddenCharactersHint('A4\u00a0\u0001')).toBe('It holds a non-breaking space (U+00A0) and a control character (U+0001), characters that cannot be told apart here: write “A4”, typed again.');
+  });
+
   it('in a session file: an unknown key, an invalid date, a value that is no id', () => {
     const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ date: '2022-05-09\u00a0', extra: '\u200bkey_points: [A point.]\nrecommendations:\n  - text: Do it.\n    theme: k\u00adst\n    addressed_to: [member-states]' }) } });
     expect(diagnostics.map((d) => `${d.code}: ${d.hint}`).sort()).toEqual([
