@@ -1,8 +1,9 @@
 import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
-import { findUnsafeCharacter } from './unsafe-characters.js';
+import { unsafePlaces, unsafeProblem } from './unsafe-characters.js';
+import { LIMITS } from '../limits.js';
 import { documentEndMarker, lineText, syntaxHint } from './syntax-hints.js';
 import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
@@ -278,7 +279,7 @@ function checkNodes(root: Node | null, text: string, report: Report, file: strin
         report('yaml-alias', 'error', [start, start + node.anchor.length + 1], `YAML anchors (&${node.anchor}) are not allowed in notes.`, 'Remove the anchor and write repeated values out in full.');
       }
       if (isMap(node)) checkMap(node, report, file, lineCounter);
-      if (isScalar(node)) checkScalar(node, text, report);
+      if (isScalar(node)) checkScalar(node, text, report, _key === 'key', (start, end) => spanToLocation(file, lineCounter.lineStarts, start, end));
     },
   });
 }
@@ -307,7 +308,7 @@ function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineC
   }
 }
 
-function checkScalar(node: Scalar, text: string, report: Report): void {
+function checkScalar(node: Scalar, text: string, report: Report, key: boolean, place: (start: number, end: number) => Location): void {
   if (typeof node.value !== 'string' || !node.range) return;
   if (node.type === 'PLAIN') {
     // A ` #` inside an unquoted value, or a line of it that begins with `#`, starts a comment; a real comment is written `# text`.
@@ -328,10 +329,15 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
     const item = listItemInText(text, node.range[0], newline, node.range[1]);
     if (item) report('list-item-in-text', 'warning', item.range, item.message, item.hint);
   }
-  const unsafe = findUnsafeCharacter(node.value);
-  if (unsafe) {
-    report('control-character', 'warning', node.range, `This text contains ${unsafe.name} (U+${unsafe.codePoint}), which is invisible or reorders text.`,
-      'Delete the character (it often comes from copying out of a word processor or a web page).');
+  // Each character that does not show, or is not text, at its own column: one warning per character,
+  // at its first place in the text, the others as related places.
+  const places = unsafePlaces(node.value, text, node.range[0], node.range[1], node.type === 'QUOTE_DOUBLE');
+  for (const char of new Set(places.map((found) => found.char))) {
+    const [first, ...again] = places.filter((found) => found.char === char);
+    const at = place(first!.offset, first!.offset + first!.length);
+    const { message, hint } = unsafeProblem(first!, at.start.column, again.length + 1, key);
+    const related = again.slice(0, LIMITS.relatedLocations).map((other) => ({ ...place(other.offset, other.offset + other.length), message: 'the same character again' }));
+    report('control-character', 'warning', [first!.offset, first!.offset + first!.length], message, hint, related.length > 0 ? related : undefined);
   }
 }
 
