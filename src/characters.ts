@@ -1,8 +1,8 @@
 /**
  * Characters a text may hold that no report should show as they are, in one place: the notes rule
  * `control-character` finds them (src/load/unsafe-characters.ts), the notes are read without those
- * that no format can write (every format then leaves them out alike), and the XML writers never
- * write one XML 1.0 forbids.
+ * that no format can write (every format then leaves them out alike), the XML writers never write
+ * one XML 1.0 forbids, and the reporter shows them visibly rather than sending them to the terminal.
  */
 
 /**
@@ -19,6 +19,9 @@ const BIDI_CONTROLS = '\u202a-\u202e\u2066-\u2069';
 /** What the notes rule warns about: characters that are not text, and the bidirectional controls. */
 const UNSAFE = new RegExp(`(?![\\t\\n\\r])[\\p{Cc}\\p{Cs}\\p{Noncharacter_Code_Point}${BIDI_CONTROLS}]`, 'u');
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
+
+/** What the reporter shows as `<U+XXXX>`: the unsafe characters and the direction marks, which reorder a terminal's line too. */
+const SHOWN_AS_CODES = new RegExp(`(?![\\t\\n\\r])[\\p{Cc}\\p{Cs}\\p{Noncharacter_Code_Point}${BIDI_CONTROLS}\\u200e\\u200f\\u061c]`, 'gu');
 
 /** What XML 1.0 does not allow anywhere in a document (its `Char` production). */
 const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -47,6 +50,17 @@ export function withoutNonText(text: string): string {
 export function xmlSafe(xml: string): string {
   NOT_XML.lastIndex = 0;
   return NOT_XML.test(xml) ? xml.replace(NOT_XML, '') : xml;
+}
+
+/**
+ * A text for a terminal (messages, hints, code frames): each control character, lone surrogate,
+ * noncharacter, bidirectional control and direction mark shown as `<U+001B>`, so that none rings,
+ * recolours the terminal (ESC [31m) or reverses the line (U+202E) as it is printed. Tabs and line
+ * breaks stay.
+ */
+export function visible(text: string): string {
+  SHOWN_AS_CODES.lastIndex = 0;
+  return SHOWN_AS_CODES.test(text) ? text.replace(SHOWN_AS_CODES, (char) => `<${codeOf(char)}>`) : text;
 }
 
 /** `U+001B`, `U+1FFFF`. */
