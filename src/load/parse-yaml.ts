@@ -28,11 +28,14 @@ export interface ParseResult {
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // One pass of the parser: the syntax tree is checked (limits, tags), then composed.
   const lineCounter = new LineCounter();
-  const deep = tooManyIndicators(source.text);
-  if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...source.text.matchAll(/\n/g)].map((match) => match.index + 1)]));
+  // A DOS end-of-file mark (Ctrl-Z) that an old editor left at the end: read as a blank (the same offsets), and said.
+  const endMark = dosEndOfFile(source.text);
+  const written = endMark === undefined ? source.text : `${source.text.slice(0, endMark)} ${source.text.slice(endMark + 1)}`;
+  const deep = tooManyIndicators(written);
+  if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...written.matchAll(/\n/g)].map((match) => match.index + 1)]));
   // A first key indented further than the keys after it: read in line with them (the same length).
-  const indented = indentedFirstKey(source.text);
-  const input = indented ? unindentFirstKey(source.text, indented) : source.text;
+  const indented = indentedFirstKey(written);
+  const input = indented ? unindentFirstKey(written, indented) : written;
   const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
   const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
@@ -49,6 +52,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       ...(related ? { related } : {}),
     });
 
+  if (endMark !== undefined) {
+    report('control-character', 'warning', [endMark, endMark + 1], 'The file ends with U+001A (SUB), the end-of-file mark that DOS editors leave: it is read as the end of the file.',
+      'Delete it (an editor that saves plain UTF-8 text does not add it).');
+  }
   if (indented) {
     const { message, hint, range } = indentedFirstKeyProblem(indented);
     report('yaml-syntax', 'error', range, message, hint);
@@ -177,6 +184,15 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
 
   const data = damage ? normalizeText(punchHoles(doc.toJS({ maxAliasCount: 0 }))) : undefined;
   return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
+}
+
+/**
+ * Where a DOS end-of-file mark (U+001A, Ctrl-Z) ends the text: the last character but for blanks and
+ * line breaks after it. Anywhere else it is a control character like any other.
+ */
+function dosEndOfFile(text: string): number | undefined {
+  const at = text.lastIndexOf('\u001a');
+  return at !== -1 && /^\s*$/.test(text.slice(at + 1)) ? at : undefined;
 }
 
 /** Reading again without what tabs and `: ` garbled: at most this many times (a line the first reading never reached may have one too). */

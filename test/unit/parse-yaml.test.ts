@@ -413,6 +413,20 @@ describe('parseYamlFile', () => {
     expect(d!.hint).toBe('Delete the PU2 (U+0092) at column 10 (it often comes from copying out of a word processor or a web page); if “’” was meant (U+0092 is what a Windows-1252 “’” becomes, read in another encoding), type it instead.');
   });
 
+  it('reads a file that ends with a DOS end-of-file mark (Ctrl-Z) as if it were not there, and says so at it (it was a YAML syntax error: “Implicit map keys need to be followed by map values”)', () => {
+    for (const text of ['title: Opening\ntype: plenary\n\u001a', 'title: Opening\ntype: plenary\u001a', 'title: Opening\r\ntype: plenary\r\n\u001a\r\n']) {
+      const result = parse(text);
+      expect(result.file.data).toEqual({ title: 'Opening', type: 'plenary' });
+      expect(result.diagnostics.map((d) => `${at([d])[0]} ${d.severity}: ${d.message} ${d.hint}`)).toEqual([
+        `control-character ${text.includes('plenary\u001a') ? '2:14' : '3:1'} warning: The file ends with U+001A (SUB), the end-of-file mark that DOS editors leave: it is read as the end of the file. Delete it (an editor that saves plain UTF-8 text does not add it).`,
+      ]);
+    }
+    // Anywhere else it is a control character like any other.
+    const inside = parse('title: Open\u001aing\ntype: plenary\n');
+    expect(inside.diagnostics.map((d) => `${at([d])[0]} ${d.message}`)).toEqual(['control-character 1:12 This text holds the control character SUB (U+001A), which does not show: the reports leave it out.']);
+    expect(inside.file.data).toEqual({ title: 'Opening', type: 'plenary' });
+  });
+
   it('does not warn about tabs and line breaks in text', () => {
     expect(parse('summary: "a\\tb\\nc"\nnotes: |\n  line one\n  line two\n').diagnostics).toEqual([]);
   });
