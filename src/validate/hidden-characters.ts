@@ -1,7 +1,10 @@
+import { codeOf, describeCharacter, unsafeCharacters } from '../characters.js';
+
 /**
  * Characters that do not show, or show as what they are not, in a key or a value pasted from a word
  * processor or a web page: a message quoting the text looks exactly like what was meant
- * (`Unknown key “​title”. Did you mean “title”?`). Each with its name, and what it stands for.
+ * (`Unknown key “​title”. Did you mean “title”?`). Each with its name, and what it stands for;
+ * control characters, bidirectional controls and noncharacters too (see hidden()).
  */
 const HIDDEN: ReadonlyMap<string, { name: string; as: string }> = new Map([
   ['\u200b', { name: 'a zero-width space', as: '' }],
@@ -22,16 +25,25 @@ const HIDDEN: ReadonlyMap<string, { name: string; as: string }> = new Map([
 
 const ANY = new RegExp(`[${[...HIDDEN.keys()].join('')}]`, 'u');
 
+/** A hidden character's name and what it stands for: one of HIDDEN, or a control character, a bidirectional control, a noncharacter (typed as nothing). */
+function hidden(char: string): { name: string; as: string } | undefined {
+  const named = HIDDEN.get(char);
+  if (named) return named;
+  const info = describeCharacter(char);
+  if (!info) return undefined;
+  return { name: info.kind === 'noncharacter' ? 'a noncharacter' : info.kind === 'surrogate' ? 'a lone surrogate' : info.name.replace(/ \(U\+[0-9A-F]+\)$/, ''), as: '' };
+}
+
 /**
  * The hint for a key or value holding such characters: which (named, with their code), and the
  * text to write: `meant` (a key a did-you-mean found), else the text without them (spaces around it
  * taken off); undefined when it holds none. Pure.
  */
 export function hiddenCharactersHint(text: string, meant?: string): string | undefined {
-  if (!ANY.test(text)) return undefined;
-  const found = [...new Set([...text].filter((char) => HIDDEN.has(char)))];
-  const names = found.map((char) => `${HIDDEN.get(char)!.name} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-  const plain = meant ?? [...text].map((char) => HIDDEN.get(char)?.as ?? char).join('').trim();
+  if (!ANY.test(text) && unsafeCharacters(text).length === 0) return undefined;
+  const found = [...new Set([...text].filter((char) => hidden(char)))];
+  const names = found.map((char) => `${hidden(char)!.name} (${codeOf(char)})`);
+  const plain = meant ?? [...text].map((char) => hidden(char)?.as ?? char).join('').trim();
   const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   return `It holds ${listed}, ${names.length === 1 ? 'a character' : 'characters'} that cannot be told apart here: write “${plain}”${plain === '' ? '' : ', typed again'}.`;
 }

@@ -17,4 +17,15 @@ describe('a key or value holding a character that cannot be seen or told apart',
       'unknown-key: It holds a zero-width space (U+200B), a character that cannot be told apart here: write “key_points”, typed again.',
     ]);
   });
+
+  it('names a control character, which the message cannot show either: a number written with one is text (“order” must be a whole number, not text (“2”), which looked right)', () => {
+    expect(hiddenCharactersHint('ord\u0001er')).toBe('It holds the control character SOH (U+0001), a character that cannot be told apart here: write “order”, typed again.');
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'order: 2\u0001' }) } });
+    const type = diagnostics.find((d) => d.code === 'type')!;
+    expect(type.message).toBe('“order” must be a whole number, not text (“2”).');
+    expect(type.hint).toBe('It holds the control character SOH (U+0001), a character that cannot be told apart here: write “2”, typed again.');
+    // A zero-width space there is named too.
+    const zero = check({ sessions: { 'sessions/a.yaml': session({ extra: 'order: 2\u200b' }) } }).diagnostics.find((d) => d.code === 'type')!;
+    expect(zero.hint).toBe('It holds a zero-width space (U+200B), a character that cannot be told apart here: write “2”, typed again.');
+  });
 });
