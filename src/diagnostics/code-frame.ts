@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { visible } from '../characters.js';
 import type { Location } from './diagnostic.js';
 import type { Style } from './reporter.js';
 
@@ -21,13 +22,15 @@ export function codeFrame(text: string | readonly string[], location: Location, 
     const raw = (lines[n - 1] ?? '').replace(/\t/g, ' ');
     const { shown, shift } = trim(raw, n === line ? column : 1);
     const mark = n === line ? style.error('>') : ' ';
-    out.push(`${mark} ${style.dim(`${String(n).padStart(gutter)} |`)} ${shown}`);
+    // A control character, a bidirectional override… is shown as `<U+001B>`: printed as it is, it
+    // rang, recoloured the terminal or reversed the line.
+    out.push(`${mark} ${style.dim(`${String(n).padStart(gutter)} |`)} ${visible(shown)}`);
     if (n === line) {
       const endColumn = location.end.line === line ? location.end.column : raw.length + 1;
       // Columns count UTF-16 units; the carets go under what a terminal shows (a CJK character is two
-      // cells, a combining accent none).
-      const lead = stringWidth(shown.slice(0, Math.max(0, column - 1 - shift)));
-      const width = Math.max(1, Math.min(stringWidth(raw.slice(column - 1, Math.max(column - 1, endColumn - 1))), MAX_WIDTH));
+      // cells, a combining accent none, a control character its code).
+      const lead = stringWidth(visible(shown.slice(0, Math.max(0, column - 1 - shift))));
+      const width = Math.max(1, Math.min(stringWidth(visible(raw.slice(column - 1, Math.max(column - 1, endColumn - 1)))), MAX_WIDTH));
       out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(lead)}${style.error('^'.repeat(width))}`);
     }
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import { codeFrame, sourceLines } from './code-frame.js';
+import { visible } from '../characters.js';
 
 /** Colours as functions; the shell builds them from a chalk instance with a decided level. */
 export interface Style {
@@ -22,23 +23,26 @@ export interface ReportOptions {
 
 /**
  * People's format: `path:line:col severity message [rule]`, the offending line with carets,
- * the hint, related places; then a count. Pure: returns the text.
+ * the hint, related places; then a count. Control characters, lone surrogates, noncharacters and
+ * bidirectional controls in any of them are shown as their codes (`<U+001B>`). Pure: returns the text.
  */
 export function formatPretty(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   const { style, sources } = options;
-  const show = options.displayPath ?? ((file: string) => file);
+  // What the notes hold is printed with its control characters shown (`<U+001B>`), never sent to the terminal as they are.
+  const shownPath = options.displayPath ?? ((file: string) => file);
+  const show = (file: string) => visible(shownPath(file));
   const split = new Map<string, string[]>();
   const linesOf = (file: string, text: string) => split.get(file) ?? split.set(file, sourceLines(text)).get(file)!;
   const blocks = sortDiagnostics(diagnostics).map((d) => {
     // A problem of the whole project is shown with its folder when the files are (a programme's workshops).
     const where = d.location ? `${show(d.location.file)}:${d.location.start.line}:${d.location.start.column}` : show('(project)');
     const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
-    const lines = [`${style.path(where)} ${severity} ${style.bold(d.message)} ${style.dim(`[${d.code}]`)}`];
+    const lines = [`${style.path(where)} ${severity} ${style.bold(visible(d.message))} ${style.dim(`[${d.code}]`)}`];
     const text = d.location ? sources.get(d.location.file) : undefined;
     if (d.location && text !== undefined) lines.push(codeFrame(linesOf(d.location.file, text), d.location, style));
-    if (d.hint) lines.push(`  ${style.dim('hint:')} ${d.hint}`);
+    if (d.hint) lines.push(`  ${style.dim('hint:')} ${visible(d.hint)}`);
     for (const related of d.related ?? []) {
-      lines.push(`  ${style.dim('see:')} ${style.path(`${show(related.file)}:${related.start.line}:${related.start.column}`)} ${related.message}`);
+      lines.push(`  ${style.dim('see:')} ${style.path(`${show(related.file)}:${related.start.line}:${related.start.column}`)} ${visible(related.message)}`);
     }
     return lines.join('\n');
   });

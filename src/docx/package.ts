@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { type Document, Packer, StringContainer, XmlAttributeComponent, XmlComponent } from 'docx';
 import { Zip, type ZipInputFile } from 'fflate';
+import { xmlSafe } from '../characters.js';
 
 /** Zip entry times: 1980-01-01 00:00, the zip format's first day, written from local time fields: the same in every time zone. */
 const ZIP_TIME = () => new Date(1980, 0, 1, 0, 0, 0);
@@ -32,7 +33,10 @@ export function compileReproducibly(make: (reseed: () => void) => Document, date
     Math.random = seeded(0x5eed);
     const document = make(() => { Math.random = seeded(0xd0c); });
     setCoreProperties(document, date, language);
-    return (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
+    const parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
+    // No character XML 1.0 forbids, whatever reached the library (it drops C0 controls, not a U+FFFF, which made the document unreadable).
+    for (const [path, data] of parts) if (typeof data === 'string') parts.set(path, xmlSafe(data));
+    return parts;
   } finally {
     Math.random = random;
     Date.now = now;

@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { xmlSafe } from '../characters.js';
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -82,7 +83,8 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
       h('footer', {}, [text([front.place, front.date].filter(Boolean).join(', '))]),
     ]),
   ]);
-  return { html: `<!doctype html>\n${toHtml(page)}\n`, front, images };
+  // No character XML 1.0 forbids (HTML forbids them too), whatever reached the page.
+  return { html: `<!doctype html>\n${xmlSafe(toHtml(page))}\n`, front, images };
 }
 
 /** The words of the title block (see titleBlock), in the document's language. */

@@ -1,4 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
+import { xmlSafe } from '../characters.js';
 import type { Language } from '../notes/types.js';
 import type { FrontMatter } from '../typeset/front-matter.js';
 import { translate } from '../i18n/index.js';
@@ -104,5 +105,5 @@ export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: s
       ]),
     ]),
   ]);
-  return `<!doctype html>\n${toHtml(page)}\n`;
+  return `<!doctype html>\n${xmlSafe(toHtml(page))}\n`;
 }

@@ -1,8 +1,9 @@
 import { Composer, isAlias, isMap, isPair, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { Diagnostic, RuleId, Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location, RuleId, Severity } from '../diagnostics/diagnostic.js';
 import { spanToLocation } from '../diagnostics/location.js';
 import { idsWritten, punchHoles, removeDamaged, type Damage } from './damage.js';
-import { findUnsafeCharacter } from './unsafe-characters.js';
+import { unsafePlaces, unsafeProblem } from './unsafe-characters.js';
+import { LIMITS } from '../limits.js';
 import { documentEndMarker, lineText, syntaxHint } from './syntax-hints.js';
 import { blockIndicatorProblem } from './block-indicators.js';
 import { normalizeText } from './normalize.js';
@@ -27,11 +28,14 @@ export interface ParseResult {
 export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // One pass of the parser: the syntax tree is checked (limits, tags), then composed.
   const lineCounter = new LineCounter();
-  const deep = tooManyIndicators(source.text);
-  if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...source.text.matchAll(/\n/g)].map((match) => match.index + 1)]));
+  // A DOS end-of-file mark (Ctrl-Z) that an old editor left at the end: read as a blank (the same offsets), and said.
+  const endMark = dosEndOfFile(source.text);
+  const written = endMark === undefined ? source.text : `${source.text.slice(0, endMark)} ${source.text.slice(endMark + 1)}`;
+  const deep = tooManyIndicators(written);
+  if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...written.matchAll(/\n/g)].map((match) => match.index + 1)]));
   // A first key indented further than the keys after it: read in line with them (the same length).
-  const indented = indentedFirstKey(source.text);
-  const input = indented ? unindentFirstKey(source.text, indented) : source.text;
+  const indented = indentedFirstKey(written);
+  const input = indented ? unindentFirstKey(written, indented) : written;
   const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
   const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
@@ -48,6 +52,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
       ...(related ? { related } : {}),
     });
 
+  if (endMark !== undefined) {
+    report('control-character', 'warning', [endMark, endMark + 1], 'The file ends with U+001A (SUB), the end-of-file mark that DOS editors leave: it is read as the end of the file.',
+      'Delete it (an editor that saves plain UTF-8 text does not add it).');
+  }
   if (indented) {
     const { message, hint, range } = indentedFirstKeyProblem(indented);
     report('yaml-syntax', 'error', range, message, hint);
@@ -178,6 +186,15 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   return { file: { source, role, positions: indexPositions(doc.contents), lineStarts: Int32Array.from(lineCounter.lineStarts), data, ...(damage?.containers.length ? { damage } : {}) }, diagnostics };
 }
 
+/**
+ * Where a DOS end-of-file mark (U+001A, Ctrl-Z) ends the text: the last character but for blanks and
+ * line breaks after it. Anywhere else it is a control character like any other.
+ */
+function dosEndOfFile(text: string): number | undefined {
+  const at = text.lastIndexOf('\u001a');
+  return at !== -1 && /^\s*$/.test(text.slice(at + 1)) ? at : undefined;
+}
+
 /** Reading again without what tabs and `: ` garbled: at most this many times (a line the first reading never reached may have one too). */
 const MAX_READINGS = 8;
 
@@ -278,7 +295,7 @@ function checkNodes(root: Node | null, text: string, report: Report, file: strin
         report('yaml-alias', 'error', [start, start + node.anchor.length + 1], `YAML anchors (&${node.anchor}) are not allowed in notes.`, 'Remove the anchor and write repeated values out in full.');
       }
       if (isMap(node)) checkMap(node, report, file, lineCounter);
-      if (isScalar(node)) checkScalar(node, text, report);
+      if (isScalar(node)) checkScalar(node, text, report, _key === 'key', (start, end) => spanToLocation(file, lineCounter.lineStarts, start, end));
     },
   });
 }
@@ -307,7 +324,7 @@ function checkMap(map: YAMLMap, report: Report, file: string, lineCounter: LineC
   }
 }
 
-function checkScalar(node: Scalar, text: string, report: Report): void {
+function checkScalar(node: Scalar, text: string, report: Report, key: boolean, place: (start: number, end: number) => Location): void {
   if (typeof node.value !== 'string' || !node.range) return;
   if (node.type === 'PLAIN') {
     // A ` #` inside an unquoted value, or a line of it that begins with `#`, starts a comment; a real comment is written `# text`.
@@ -328,10 +345,15 @@ function checkScalar(node: Scalar, text: string, report: Report): void {
     const item = listItemInText(text, node.range[0], newline, node.range[1]);
     if (item) report('list-item-in-text', 'warning', item.range, item.message, item.hint);
   }
-  const unsafe = findUnsafeCharacter(node.value);
-  if (unsafe) {
-    report('control-character', 'warning', node.range, `This text contains ${unsafe.name} (U+${unsafe.codePoint}), which is invisible or reorders text.`,
-      'Delete the character (it often comes from copying out of a word processor or a web page).');
+  // Each character that does not show, or is not text, at its own column: one warning per character,
+  // at its first place in the text, the others as related places.
+  const places = unsafePlaces(node.value, text, node.range[0], node.range[1], node.type === 'QUOTE_DOUBLE');
+  for (const char of new Set(places.map((found) => found.char))) {
+    const [first, ...again] = places.filter((found) => found.char === char);
+    const at = place(first!.offset, first!.offset + first!.length);
+    const { message, hint } = unsafeProblem(first!, at.start.column, again.length + 1, key);
+    const related = again.slice(0, LIMITS.relatedLocations).map((other) => ({ ...place(other.offset, other.offset + other.length), message: 'the same character again' }));
+    report('control-character', 'warning', [first!.offset, first!.offset + first!.length], message, hint, related.length > 0 ? related : undefined);
   }
 }
 

@@ -4,11 +4,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrame, sourceLines } from '../diagnostics/code-frame.js';
 import { PLAIN, sortDiagnostics, summarize } from '../diagnostics/reporter.js';
 import { h, text } from '../html/page.js';
+import { visible } from '../characters.js';
 
 /**
  * What the preview shows instead of a stale report when the build has errors: every problem with
  * its place (`file:line:col`, as the terminal prints it), the offending lines and the hint. Built as
- * a tree (hast), so a message quoting the notes cannot inject markup. Pure.
+ * a tree (hast), so a message quoting the notes cannot inject markup; control characters shown as
+ * their codes (`<U+001B>`), as the terminal shows them. Pure.
  */
 export function diagnosticsPage(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, displayPath: (file: string) => string): string {
   const shown = sortDiagnostics(diagnostics);
@@ -16,10 +18,10 @@ export function diagnosticsPage(diagnostics: readonly Diagnostic[], sources: Rea
     const where = d.location ? `${displayPath(d.location.file)}:${d.location.start.line}:${d.location.start.column}` : '(project)';
     const source = d.location ? sources.get(d.location.file) : undefined;
     return h('li', { class: d.severity }, [
-      h('h2', {}, [h('code', {}, [text(where)]), text(` ${d.severity}: ${d.message} `), h('span', { class: 'rule' }, [text(`[${d.code}]`)])]),
+      h('h2', {}, [h('code', {}, [text(visible(where))]), text(` ${d.severity}: ${visible(d.message)} `), h('span', { class: 'rule' }, [text(`[${d.code}]`)])]),
       ...(d.location && source !== undefined ? [h('pre', {}, [text(codeFrame(sourceLines(source), d.location, PLAIN))])] : []),
-      ...(d.hint ? [h('p', {}, [h('strong', {}, [text('Hint: ')]), text(d.hint)])] : []),
-      ...(d.related ?? []).map((r) => h('p', {}, [text('See '), h('code', {}, [text(`${displayPath(r.file)}:${r.start.line}:${r.start.column}`)]), text(` ${r.message}`)])),
+      ...(d.hint ? [h('p', {}, [h('strong', {}, [text('Hint: ')]), text(visible(d.hint))])] : []),
+      ...(d.related ?? []).map((r) => h('p', {}, [text('See '), h('code', {}, [text(visible(`${displayPath(r.file)}:${r.start.line}:${r.start.column}`))]), text(` ${visible(r.message)}`)])),
     ]);
   });
   return problemsPage(`The build stopped: ${summarize(diagnostics)}`, items);

@@ -13,6 +13,7 @@ import { DEFAULT_WORK_LIMITS, meterEnvironment, type WorkLimits } from './budget
 import { checkTemplateNames, shapeFromSchema, type Shape } from './template-check.js';
 import { readBundled } from '../assets.js';
 import { tidy } from './tidy.js';
+import { withoutNonText } from '../characters.js';
 import { frontMatterProblem } from './front-matter-check.js';
 import { renderedChartProblems, templateChartProblems } from './chart-check.js';
 import { partialFilesPlacedBy } from './unused-templates.js';
@@ -130,7 +131,8 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
       if (unescaped) assertNoPrintedObject(markdown, model);
-      document = { job, file: path, markdown: applyTypography(tidy(markdown), model.language), steps: meter.steps };
+      // Without the characters that are not text a template may hold (the notes are read without them): every format leaves them out alike.
+      document = { job, file: path, markdown: applyTypography(tidy(withoutNonText(markdown)), model.language), steps: meter.steps };
       // (The shipped front matter is tested; an editor's is read once per template.)
       if (ownTemplates && !frontMatterChecked.has(job.template)) {
         frontMatterChecked.add(job.template);

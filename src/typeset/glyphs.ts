@@ -7,6 +7,7 @@ export interface SourcePoint {
   offset?: number | undefined;
 }
 import type { Metrics } from './measure.js';
+import { withoutNonText } from '../characters.js';
 import type { FontKey } from './types.js';
 
 /** Drawn in place of a character that no embedded font can show, so the gap stays visible. */
@@ -24,12 +25,15 @@ export class GlyphCheck {
 
   /** Returns `text` with missing characters replaced; `at` is where the text starts in the source. */
   check(raw: string, font: FontKey, at: SourcePoint | undefined): string {
-    // Composed characters draw with the font's own accented glyphs; soft hyphens, joiners and
-    // direction marks never print, so they are dropped rather than reported; typed ligatures are
-    // spelled out (the font forms them again) so that text extraction finds the letters.
-    const text = raw
+    // Composed characters draw with the font's own accented glyphs; soft hyphens, joiners,
+    // direction marks and bidirectional controls (every line is laid out left to right) never print,
+    // nor do control characters, lone surrogates and noncharacters (the notes rule
+    // `control-character` warns of them, every format leaves them out), so they are dropped rather
+    // than reported; typed ligatures are spelled out (the font forms them again) so that text
+    // extraction finds the letters.
+    const text = withoutNonText(raw)
       .normalize('NFC')
-      .replace(/[\u00ad\u200c-\u200f\u2060\ufe0e\ufe0f]/g, '')
+      .replace(/[\u00ad\u200c-\u200f\u2060\u202a-\u202e\u2066-\u2069\ufe0e\ufe0f]/g, '')
       .replace(/[\ufb00-\ufb06]/g, (lig) => lig.normalize('NFKC'));
     if (!this.rtl && at) {
       const found = RIGHT_TO_LEFT.exec(text);

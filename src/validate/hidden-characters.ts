@@ -1,9 +1,10 @@
-import { findUnsafeCharacter, UNSAFE_ALL } from '../load/unsafe-characters.js';
+import { codeOf, describeCharacter, unsafeCharacters } from '../characters.js';
 
 /**
  * Characters that do not show, or show as what they are not, in a key or a value pasted from a word
  * processor or a web page: a message quoting the text looks exactly like what was meant
- * (`Unknown key “​title”. Did you mean “title”?`). Each with its name, and what it stands for.
+ * (`Unknown key “​title”. Did you mean “title”?`). Each with its name, and what it stands for;
+ * control characters, bidirectional controls and noncharacters too (see hidden()).
  */
 const HIDDEN: ReadonlyMap<string, { name: string; as: string }> = new Map([
   ['\u200b', { name: 'a zero-width space', as: '' }],
@@ -22,14 +23,16 @@ const HIDDEN: ReadonlyMap<string, { name: string; as: string }> = new Map([
   ['\u2212', { name: 'a minus sign', as: '-' }],
 ]);
 
-/**
- * Control and bidirectional-override characters (see load/unsafe-characters.ts), which the notes'
- * `control-character` warning names, are such characters too: in a value in error (`font_size: 11`
- * and a U+0001, read as text) they are why it is in error, and a message quoting it cannot show them.
- */
-const ANY = new RegExp(`[${[...HIDDEN.keys()].join('')}]|${UNSAFE_ALL.source}`, 'u');
+const ANY = new RegExp(`[${[...HIDDEN.keys()].join('')}]`, 'u');
 
-const isControl = (char: string) => findUnsafeCharacter(char) !== undefined;
+/** A hidden character's name and what it stands for: one of HIDDEN, or a control character, a bidirectional control, a noncharacter (typed as nothing). */
+function hidden(char: string): { name: string; as: string } | undefined {
+  const named = HIDDEN.get(char);
+  if (named) return named;
+  const info = describeCharacter(char);
+  if (!info) return undefined;
+  return { name: info.kind === 'noncharacter' ? 'a noncharacter' : info.kind === 'surrogate' ? 'a lone surrogate' : info.name.replace(/ \(U\+[0-9A-F]+\)$/, ''), as: '' };
+}
 
 /**
  * The hint for a key or value holding such characters: which (named, with their code), and the
@@ -37,12 +40,12 @@ const isControl = (char: string) => findUnsafeCharacter(char) !== undefined;
  * taken off); undefined when it holds none. Pure.
  */
 export function hiddenCharactersHint(text: string, meant?: string): string | undefined {
-  if (!ANY.test(text)) return undefined;
-  const found = [...new Set([...text].filter((char) => HIDDEN.has(char) || isControl(char)))];
-  const names = found.map((char) => `${HIDDEN.get(char)?.name ?? findUnsafeCharacter(char)!.name} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-  const plain = meant ?? [...text].map((char) => (isControl(char) ? '' : HIDDEN.get(char)?.as ?? char)).join('').trim();
+  if (!ANY.test(text) && unsafeCharacters(text).length === 0) return undefined;
+  const found = [...new Set([...text].filter((char) => hidden(char)))];
+  const names = found.map((char) => `${hidden(char)!.name} (${codeOf(char)})`);
+  const plain = meant ?? [...text].map((char) => hidden(char)?.as ?? char).join('').trim();
   const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   // A control character does not show at all; the others show as what they are not.
-  const unseen = found.every(isControl) ? (names.length === 1 ? 'a character that does not show' : 'characters that do not show') : names.length === 1 ? 'a character that cannot be told apart here' : 'characters that cannot be told apart here';
+  const unseen = found.every((char) => !HIDDEN.has(char)) ? (names.length === 1 ? 'a character that does not show' : 'characters that do not show') : names.length === 1 ? 'a character that cannot be told apart here' : 'characters that cannot be told apart here';
   return `It holds ${listed}, ${unseen}: write “${plain}”${plain === '' ? '' : ', typed again'}.`;
 }

@@ -1,5 +1,5 @@
 import { hiddenCharactersHint } from './hidden-characters.js';
-import { findUnsafeCharacter, UNSAFE_ALL } from '../load/unsafe-characters.js';
+import { describeCharacter, unsafeCharacters, withoutNonText } from '../characters.js';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
@@ -47,7 +47,7 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
   const errors = dropTypeBesideEnum(dropRequiredExplainedByTypo(dropPropertyNamesWrappers(collapseCombinators(raw.filter((error) => !inColonText(error) && !inWrongList(error)), data)), data));
   const seen = new Set<string>();
   for (const error of errors) {
-    const diagnostic = withHiddenCharacters(toDiagnostic(file, error, view?.original, hints, data), error, data);
+    const diagnostic = withHiddenCharacters(toDiagnostic(file, error, view?.original, hints, data), error, data, file);
     const key = `${diagnostic.code}:${diagnostic.location?.start.offset}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -63,16 +63,25 @@ export function schemaDiagnostics(file: ParsedFile, schema: SchemaName, explaine
  * non-breaking space, a typographic hyphen in a date): its hint names it, and gives the text
  * without it, where the message quoted what looked like the very word meant.
  */
-function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: unknown): Diagnostic {
+function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: unknown, file: ParsedFile): Diagnostic {
   const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.propertyName;
-  // A text where a number or true/false goes (`font_size: 11` and a control character, read as text).
-  const scalarWanted = error.keyword === 'type' && String(error.params.type).split(',').every((type) => ['number', 'integer', 'boolean', 'null'].includes(type));
-  const value = key === undefined && (['enum', 'pattern', 'format', 'const'].includes(error.keyword) || scalarWanted) ? valueAt(data, pathOf(error)) : undefined;
-  const text = typeof key === 'string' ? key : typeof value === 'string' ? value : undefined;
+  const value = key === undefined && ['enum', 'pattern', 'format', 'const', 'type'].includes(error.keyword) ? valueAt(data, pathOf(error)) : undefined;
+  // A text where a number goes (`order: 2` and a control character): as written, since the notes are
+  // read without the characters that are not text (the message quoted “2”, which looked right).
+  const written = error.keyword === 'type' && typeof value === 'string' ? writtenText(file, diagnostic) : undefined;
+  const text = typeof key === 'string' ? key : written ?? (typeof value === 'string' ? value : undefined);
   // The key or value a did-you-mean already named (`key points` with a non-breaking space: key_points), else the text without them.
   const meant = /^Did you mean “([^”]+)”\?/.exec(diagnostic.hint ?? '')?.[1];
   const hint = text === undefined ? undefined : hiddenCharactersHint(text, meant);
   return hint ? { ...diagnostic, hint } : diagnostic;
+}
+
+/** A value as the file writes it at the diagnostic's place, without its quotes; undefined when it spans lines. */
+function writtenText(file: ParsedFile, diagnostic: Diagnostic): string | undefined {
+  const at = diagnostic.location;
+  if (!at || at.file !== file.source.path || at.start.line !== at.end.line) return undefined;
+  const text = file.source.text.slice(at.start.offset, at.end.offset);
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
 }
 
 /**
@@ -446,9 +455,9 @@ function typeName(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {
     // A control character (`11` and a U+0001, which makes it text) is named, not printed: it does not show.
-    const control = findUnsafeCharacter(value);
-    const shown = control ? value.replace(UNSAFE_ALL, '') : value;
-    return `text (“${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}”${control ? ` and ${control.name}, U+${control.codePoint}` : ''})`;
+    const control = unsafeCharacters(value)[0];
+    const shown = control ? withoutNonText(value) : value;
+    return `text (“${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}”${control ? ` and ${describeCharacter(control.char)?.name ?? 'a character that does not show'}` : ''})`;
   }
   return `${typeof value === 'number' ? 'a number' : 'a boolean'} (${String(value)})`;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { docxSettings } from './settings.js';
 import { SetupError } from '../../src/errors.js';
@@ -283,6 +284,23 @@ describe('DOCX: text is text', () => {
     expect(text.split(hostile.replace(/\\/g, '')).length).toBeGreaterThanOrEqual(2);
     expect(elements(document, 'w:tbl')).toHaveLength(1);
     expect(elements(document, 'script')).toHaveLength(0);
+  });
+});
+
+describe('DOCX: characters XML does not allow', () => {
+  it('never writes one, whatever the Markdown holds (a U+FFFF, a U+FFFE, controls: word/document.xml was not well-formed, and Word and LibreOffice could not open it)', async () => {
+    const odd = 'A\uffffB\ufffeC\u0001D\u001bE\ud800F \u{1ffff}G';
+    const markdown = `---\ntitle: "Odd${odd}"\n---\n\n# Heading ${odd}\n\n${odd}\n\n| a |\n| --- |\n| ${odd} |\n`;
+    const built = await docxDocument(markdown, 'odd.md', await settings());
+    const { parts, xml } = readDocx(built.bytes);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const [part, bytes] of Object.entries(parts).filter(([name]) => /\.(xml|rels)$/.test(name))) {
+      const text = strict.decode(bytes);
+      expect(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(text)?.[0], part).toBeUndefined();
+      expect(XMLValidator.validate(text), part).toBe(true);
+    }
+    // Left out, the rest of the text kept (U+1FFFF is a noncharacter XML allows: the notes and the Markdown leave it out, the writer need not).
+    expect(wordText(xml('word/document.xml'))).toContain('ABCDEF \u{1ffff}G');
   });
 });
 

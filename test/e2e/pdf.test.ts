@@ -280,8 +280,8 @@ describe('the PDF theme', () => {
     for (const args of [['--format', 'md,pdf'], ['--format', 'pdf'], ['--format', 'md,pdf', '-q']]) {
       const result = runBin(['build', dir, ...args, '--pdf-theme', 'theme.yaml'], { cwd: dir });
       expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/^theme\.yaml:1:12 error “font_size” must be a number, not text \(“11” and a control character, U\+0001\)\. \[type\]$/m);
-      expect(result.stderr).toContain('hint: It holds a control character (U+0001), a character that does not show: write “11”, typed again.');
+      expect(result.stderr).toMatch(/^theme\.yaml:1:12 error “font_size” must be a number, not text \(“11”\)\. \[type\]$/m);
+      expect(result.stderr).toContain('hint: It holds the control character SOH (U+0001), a character that does not show: write “11”, typed again.');
       expect(result.stderr).not.toMatch(/Wrote|Removed/);
       expect(snapshot(path.join(dir, 'out'))).toEqual(before);
     }
@@ -290,10 +290,11 @@ describe('the PDF theme', () => {
     expect(check.stderr).toContain('theme.yaml:1:12 error');
     expect(check.stderr).not.toContain('up to date');
     writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x01"\n');
+    // A text the character leaves valid once left out, as in the notes: used without it, with the warning at it; the PDFs are written.
     const colour = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
-    expect(colour.code).toBe(1);
-    expect(colour.stderr).toMatch(/^theme\.yaml:1:15 error .* \[invalid-value\]$/m);
-    expect(colour.stderr).toContain('It holds a control character (U+0001), a character that does not show: write “#1F4E79”, typed again.');
+    expect(colour.code, colour.stderr).toBe(0);
+    expect(colour.stderr).toMatch(/^theme\.yaml:1:23 warning This text holds the control character SOH \(U\+0001\), which does not show: the reports leave it out\. \[control-character\]$/m);
+    expect(existsSync(path.join(dir, 'out/report.pdf'))).toBe(true);
     // A NUL byte is an encoding error, as in the notes.
     writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x00"\n');
     const nul = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });

@@ -26,6 +26,12 @@ describe('glyph check', () => {
     expect(g.diagnostic('a.md')).toBeUndefined();
   });
 
+  it('drops control characters, bidirectional controls, lone surrogates and noncharacters, never reported as missing glyphs (they were printed as ? with a font hint)', () => {
+    const g = new GlyphCheck(metrics);
+    expect(g.check('a\u0007b\u001b[31mc\u0008d\u202ee\u2066f\ud800g\uffffh\u0085i', 'regular', { line: 1, column: 1, offset: 0 })).toBe('ab[31mcdefghi');
+    expect(g.diagnostic('a.md')).toBeUndefined();
+  });
+
   it('warns, once, at the first letter of right-to-left text a font draws: the PDF lays its words out left to right (the HTML and the DOCX show them right)', () => {
     const drawsAll = { hasGlyph: () => true } as unknown as ConstructorParameters<typeof GlyphCheck>[0];
     const g = new GlyphCheck(drawsAll);

@@ -23,3 +23,12 @@ describe('the title of a document without front matter (a custom document\'s tem
     expect(html).toContain('<h1 class="title">Press release</h1>');
   });
 });
+
+describe('an HTML page', () => {
+  it('never holds a character XML 1.0 forbids, whatever the Markdown holds', () => {
+    const { html } = htmlPage('---\ntitle: "T\uffff"\n---\n# A\u0007B\n\nC\u001b[31mD\ufffeE\n', { file: 'odd.md', root: '', labels });
+    expect(html).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    expect(html).toContain('<h1 id="ab">AB</h1>');
+    expect(html).toContain('C[31mDE');
+  });
+});

@@ -10,9 +10,9 @@ describe('a key or value holding a character that cannot be seen or told apart',
   });
 
   it('names a control character too, which does not show at all (`font_size: 11` and a U+0001 was a type error quoting “11”)', () => {
-    expect(hiddenCharactersHint('11\u0001')).toBe('It holds a control character (U+0001), a character that does not show: write “11”, typed again.');
-    expect(hiddenCharactersHint('A\u202e4\u0007')).toBe('It holds a right-to-left override (U+202E) and a control character (U+0007), characters that do not show: write “A4”, typed again.');
-    expect(hiddenCharactersHint('A4\u00a0\u0001')).toBe('It holds a non-breaking space (U+00A0) and a control character (U+0001), characters that cannot be told apart here: write “A4”, typed again.');
+    expect(hiddenCharactersHint('11\u0001')).toBe('It holds the control character SOH (U+0001), a character that does not show: write “11”, typed again.');
+    expect(hiddenCharactersHint('A\u202e4\u0007')).toBe('It holds a right-to-left override (U+202E) and the control character BEL (U+0007), characters that do not show: write “A4”, typed again.');
+    expect(hiddenCharactersHint('A4\u00a0\u0001')).toBe('It holds a non-breaking space (U+00A0) and the control character SOH (U+0001), characters that cannot be told apart here: write “A4”, typed again.');
   });
 
   it('in a session file: an unknown key, an invalid date, a value that is no id', () => {
@@ -22,5 +22,16 @@ describe('a key or value holding a character that cannot be seen or told apart',
       'invalid-value: It holds a soft hyphen (U+00AD), a character that cannot be told apart here: write “kst”, typed again.',
       'unknown-key: It holds a zero-width space (U+200B), a character that cannot be told apart here: write “key_points”, typed again.',
     ]);
+  });
+
+  it('names a control character, which the message cannot show either: a number written with one is text (“order” must be a whole number, not text (“2”), which looked right)', () => {
+    expect(hiddenCharactersHint('ord\u0001er')).toBe('It holds the control character SOH (U+0001), a character that does not show: write “order”, typed again.');
+    const { diagnostics } = check({ sessions: { 'sessions/a.yaml': session({ extra: 'order: 2\u0001' }) } });
+    const type = diagnostics.find((d) => d.code === 'type')!;
+    expect(type.message).toBe('“order” must be a whole number, not text (“2”).');
+    expect(type.hint).toBe('It holds the control character SOH (U+0001), a character that does not show: write “2”, typed again.');
+    // A zero-width space there is named too.
+    const zero = check({ sessions: { 'sessions/a.yaml': session({ extra: 'order: 2\u200b' }) } }).diagnostics.find((d) => d.code === 'type')!;
+    expect(zero.hint).toBe('It holds a zero-width space (U+200B), a character that cannot be told apart here: write “2”, typed again.');
   });
 });

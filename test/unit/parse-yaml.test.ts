@@ -345,16 +345,86 @@ describe('parseYamlFile', () => {
   });
 
   it.each([
-    ['U+202E (right-to-left override)', 'title: "a\u202eb"\n', '202E'],
-    ['U+0007 (bell), written as an escape', 'title: "a\\u0007b"\n', '0007'],
-    ['U+0007 (bell), raw in a plain scalar', 'title: a\u0007b\n', '0007'],
-    ['U+2066 (isolate)', 'title: "a\u2066b"\n', '2066'],
-  ])('warns about %s at the value', (_label, text, code) => {
+    ['U+202E (right-to-left override)', 'title: "a\u202eb"\n', '202E', 10],
+    ['U+0007 (bell), written as an escape', 'title: "a\\u0007b"\n', '0007', 10],
+    ['U+0007 (bell), raw in a plain scalar', 'title: a\u0007b\n', '0007', 9],
+    ['U+2066 (isolate)', 'title: "a\u2066b"\n', '2066', 10],
+  ])('warns about %s at the character', (_label, text, code, column) => {
     const result = parse(text);
-    expect(at(result.diagnostics)).toEqual(['control-character 1:8']);
+    expect(at(result.diagnostics)).toEqual([`control-character 1:${column}`]);
     expect(result.diagnostics[0]!.severity).toBe('warning');
     expect(result.diagnostics[0]!.message).toContain(`U+${code}`);
     expect(result.file.data).toBeDefined();
+  });
+
+  it('names each invisible character of a text at its own column, in its hint too (it named the first, at the start of the text, and said “Delete the character”)', () => {
+    const result = parse('key_points:\n  - La coordination\u0007 entre\u001b[31m police\u0008 et\u202e reversed\n');
+    expect(at(result.diagnostics)).toEqual(['control-character 2:20', 'control-character 2:27', 'control-character 2:39', 'control-character 2:43']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'This text holds the control character BEL (U+0007), which does not show: the reports leave it out.',
+      'This text holds the control character ESC (U+001B), which does not show: the reports leave it out.',
+      'This text holds the control character BS (U+0008), which does not show: the reports leave it out.',
+      'This text holds a right-to-left override (U+202E), which does not show and reorders the text around it.',
+    ]);
+    expect(result.diagnostics[1]!.hint).toBe('Delete the ESC (U+001B) at column 27 (it often comes from copying out of a word processor or a web page).');
+    expect(result.diagnostics.every((d) => d.severity === 'warning' && d.location!.end.column === d.location!.start.column + 1)).toBe(true);
+    // The notes are read without the controls (every format leaves them out); a bidirectional control stays.
+    expect(result.file.data).toEqual({ key_points: ['La coordination entre[31m police et\u202e reversed'] });
+  });
+
+  it('finds noncharacters, typed as themselves, each at its column, and leaves them out of the data', () => {
+    const result = parse('title: "a\uffffb\ufffec"\nsummary: x\ufdd0y \u{1fffe} z\n');
+    expect(at(result.diagnostics)).toEqual(['control-character 1:10', 'control-character 1:12', 'control-character 2:11', 'control-character 2:14']);
+    expect(result.diagnostics[0]!.message).toBe('This text holds the noncharacter U+FFFF, a code point that is no character of any text: the reports leave it out.');
+    expect(result.diagnostics[3]!.message).toContain('U+1FFFE');
+    expect(result.file.data).toEqual({ title: 'abc', summary: 'xy  z' });
+  });
+
+  it('finds NUL and a lone surrogate written as escapes, at the escape, and says what each writes (they made a U+FFFD in every format, warned of in out/report.md only)', () => {
+    const result = parse('key_points:\n  - "NUL\\0 here, surrogate \\uD800 there"\n  - "\\x00\\U0000FFFF\\a\\e"\n');
+    expect(at(result.diagnostics)).toEqual(['control-character 2:9', 'control-character 2:28', 'control-character 3:6', 'control-character 3:10', 'control-character 3:20', 'control-character 3:22']);
+    const [nul, surrogate] = result.diagnostics;
+    expect(nul!.message).toBe('This text holds the control character NUL (U+0000), which does not show: the reports leave it out.');
+    expect(nul!.hint).toBe('Delete the escape “\\0”, which writes NUL (U+0000).');
+    expect(nul!.location!.end.column).toBe(11);
+    expect(surrogate!.message).toBe("This text holds the lone surrogate U+D800, half of a character's UTF-16 code without its other half, not a character: the reports leave it out.");
+    expect(surrogate!.hint).toContain('The escape “\\uD800” writes half of a character');
+    expect(surrogate!.location!.end.column).toBe(34);
+    expect(result.diagnostics[3]!.message).toContain('U+FFFF');
+    expect(result.file.data).toEqual({ key_points: ['NUL here, surrogate  there', ''] });
+  });
+
+  it('does not warn about a character written as its two surrogate halves, nor about escapes that write text', () => {
+    const result = parse('title: "\\uD83D\\uDE00 \\t \\u00e9 \\_"\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.file.data).toEqual({ title: '😀 \t é \u00a0' });
+  });
+
+  it('warns once per character of a text, at its first place, the others related; in a key, without saying the reports leave it out', () => {
+    const result = parse('title: a\u0002b\u0002c\u0002\nord\u0001er: 2\n');
+    expect(at(result.diagnostics)).toEqual(['control-character 1:9', 'control-character 2:4']);
+    expect(result.diagnostics[0]!.message).toBe('This text holds the control character STX (U+0002) (3 times), which does not show: the reports leave it out.');
+    expect(result.diagnostics[0]!.related?.map((r) => `${r.start.line}:${r.start.column} ${r.message}`)).toEqual(['1:11 the same character again', '1:13 the same character again']);
+    expect(result.diagnostics[1]!.message).toBe('This key holds the control character SOH (U+0001), which does not show.');
+  });
+
+  it('tells what a C1 control stands for in Windows-1252 text read in another encoding', () => {
+    const [d] = parse('title: It\u0092s done\n').diagnostics;
+    expect(d!.hint).toBe('Delete the PU2 (U+0092) at column 10 (it often comes from copying out of a word processor or a web page); if “’” was meant (U+0092 is what a Windows-1252 “’” becomes, read in another encoding), type it instead.');
+  });
+
+  it('reads a file that ends with a DOS end-of-file mark (Ctrl-Z) as if it were not there, and says so at it (it was a YAML syntax error: “Implicit map keys need to be followed by map values”)', () => {
+    for (const text of ['title: Opening\ntype: plenary\n\u001a', 'title: Opening\ntype: plenary\u001a', 'title: Opening\r\ntype: plenary\r\n\u001a\r\n']) {
+      const result = parse(text);
+      expect(result.file.data).toEqual({ title: 'Opening', type: 'plenary' });
+      expect(result.diagnostics.map((d) => `${at([d])[0]} ${d.severity}: ${d.message} ${d.hint}`)).toEqual([
+        `control-character ${text.includes('plenary\u001a') ? '2:14' : '3:1'} warning: The file ends with U+001A (SUB), the end-of-file mark that DOS editors leave: it is read as the end of the file. Delete it (an editor that saves plain UTF-8 text does not add it).`,
+      ]);
+    }
+    // Anywhere else it is a control character like any other.
+    const inside = parse('title: Open\u001aing\ntype: plenary\n');
+    expect(inside.diagnostics.map((d) => `${at([d])[0]} ${d.message}`)).toEqual(['control-character 1:12 This text holds the control character SUB (U+001A), which does not show: the reports leave it out.']);
+    expect(inside.file.data).toEqual({ title: 'Opening', type: 'plenary' });
   });
 
   it('does not warn about tabs and line breaks in text', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Location } from '../../src/diagnostics/diagnostic.js';
 import { formatPretty, PLAIN, sortDiagnostics, summarize } from '../../src/diagnostics/reporter.js';
 import { codeFrame } from '../../src/diagnostics/code-frame.js';
+import { formatGithub } from '../../src/diagnostics/formats/github.js';
+import { formatJson } from '../../src/diagnostics/formats/json.js';
 
 const SOURCE = 'title: Opening\ntype: plenery\nsummary: x\n';
 
@@ -146,5 +148,45 @@ describe('codeFrame', () => {
     expect(shown.startsWith('…') && shown.endsWith('…')).toBe(true);
     expect(shown.slice(caret.indexOf('^'), caret.indexOf('^') + 3)).toBe('BAD');
     expect(caret.trim()).toBe('^^^');
+  });
+});
+
+describe('characters of the notes that a terminal would obey', () => {
+  // A key point with BEL, ESC [31m (red), BS and a right-to-left override, as pasted: each was printed as it is.
+  const line = '  - La coordination\u0007 entre\u001b[31m police\u0008 et\u202e fin';
+  const text = `key_points:\n${line}\n`;
+  const at = (column: number, end = column + 1) => loc('sessions/a.yaml', 2, column, end);
+  const diagnostic = (column: number): Diagnostic => ({
+    code: 'control-character', severity: 'warning', stage: 'load', location: at(column),
+    message: `Quoted: “${line.slice(4)}”.`, hint: 'Delete the \u001b.',
+    related: [{ ...at(column), message: 'here \u0007' }],
+  });
+
+  it('are shown as their codes in messages, hints, related places and code frames, with the carets under them (the ESC recoloured the terminal despite --no-color, the U+202E reversed the line)', () => {
+    const output = formatPretty([diagnostic(27)], { style: PLAIN, sources: new Map([['sessions/a.yaml', text]]) });
+    expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(output.split('\n')).toEqual([
+      'sessions/a.yaml:2:27 warning Quoted: “La coordination<U+0007> entre<U+001B>[31m police<U+0008> et<U+202E> fin”. [control-character]',
+      '  1 | key_points:',
+      '> 2 |   - La coordination<U+0007> entre<U+001B>[31m police<U+0008> et<U+202E> fin',
+      '    |                                  ^^^^^^^^',
+      '  hint: Delete the <U+001B>.',
+      '  see: sessions/a.yaml:2:27 here <U+0007>',
+      '',
+      '1 warning',
+      '',
+    ]);
+    // After the ones before it too.
+    const carets = codeFrame(text, at(43), PLAIN).split('\n')[2]!;
+    expect(carets.slice('    | '.length)).toBe(`${' '.repeat('  - La coordination<U+0007> entre<U+001B>[31m police<U+0008> et'.length)}^^^^^^^^`);
+  });
+
+  it('are shown so in the GitHub annotations; the JSON keeps the data exact', () => {
+    const github = formatGithub([diagnostic(27)], (file) => file);
+    expect(github).toContain('Quoted: “La coordination<U+0007> entre<U+001B>[31m police<U+0008> et<U+202E> fin”.%0ADelete the <U+001B>.');
+    expect(github).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    const json = JSON.parse(formatJson([diagnostic(27)], (file) => file, '.')) as Array<{ message: string; hint: string }>;
+    expect(json[0]!.message).toBe(`Quoted: “${line.slice(4)}”.`);
+    expect(json[0]!.hint).toBe('Delete the \u001b.');
   });
 });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../reporter.js';
+import { visible } from '../../characters.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), so problems show on the
@@ -15,7 +16,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], displayPath: (f
     properties.push(`title=${escapeProperty(`workshop-report ${d.code}`)}`);
     // A project-wide problem has no file: in a programme, the workshop it belongs to is named.
     const text = `${!d.location && project !== '.' ? `${project}/: ` : ''}${d.hint ? `${d.message}\n${d.hint}` : d.message}`;
-    return `::${d.severity} ${properties.join(',')}::${escapeData(text)}\n`;
+    // Shown as codes (`<U+001B>`): the log would obey an escape sequence, the annotation hide a control character.
+    return `::${d.severity} ${properties.join(',')}::${escapeData(visible(text))}\n`;
   }).join('');
 }
 
