@@ -73,7 +73,7 @@ export async function checkProblems(dirArgument: string, cwd: string, cacheIn?: 
   // Its own templates (or --templates') are checked too (see validateProject), and are part of its verdict's key.
   const own = templatesOption !== undefined || await hasTemplatesFolder(dir);
   const templates = own ? await projectTemplateTexts(dir, templatesOption, cwd) : [];
-  const sources = new Map([...sourceTexts(read.sources), ...templates]);
+  const sources = new Map([...sourceTexts(read), ...templates]);
   if (cacheIn === undefined) {
     // Only the problems are kept: a programme's 100 workshops' data would stay in memory otherwise.
     const { checked } = await checkRead(dir, read, fs ? { fs } : {});
@@ -154,7 +154,7 @@ async function checkRead(dir: string, read: ReadResult, options: CheckOptions): 
       loaded: loaded.project,
       ...(validated.project ? { project: validated.project } : {}),
       diagnostics: [...read.diagnostics, ...loaded.diagnostics, ...validated.diagnostics, ...images, ...fontProblems],
-      sources: sourceTexts(read.sources),
+      sources: sourceTexts(read),
       imagePlaces: imagePlaces(refs),
       ...(store ? { cache: { ...store.stats, ...(warning ? { warning } : {}) } } : {}),
     },
@@ -171,9 +171,10 @@ async function imagesUnchanged(dir: string, verdict: Verdict, fs?: FileSystem): 
   return verdict.images.every(([src, fingerprint]) => imageFingerprint(files(src)) === fingerprint);
 }
 
-function sourceTexts(sources: ProjectSources): Map<string, string> {
-  const { workshop, sessions, countries, translations = [], followUps = [] } = sources;
-  return new Map([workshop, ...sessions, ...countries, ...translations, ...followUps].map((file) => [file.path, file.text]));
+/** The texts of a project's files by path, for code frames: a file refused for its encoding as far as it can be read. */
+function sourceTexts(read: ReadResult): Map<string, string> {
+  const { workshop, sessions, countries, translations = [], followUps = [] } = read.sources;
+  return new Map([...[workshop, ...sessions, ...countries, ...translations, ...followUps].map((file) => [file.path, file.text] as const), ...(read.shown ?? [])]);
 }
 
 function sourceCount(sources: ProjectSources): number {

@@ -12,6 +12,8 @@ import { folderStem, isSystemFile, misnamedWorkshopFile, notesBeside, strayInNot
 export interface ReadResult {
   sources: ProjectSources;
   diagnostics: Diagnostic[];
+  /** The files refused for their encoding, as far as they can be read, for the code frames of their errors. */
+  shown?: Map<string, string>;
 }
 
 /**
@@ -34,9 +36,12 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
   const all = [workshopName, ...sessionNames, ...countryNames, ...translationNames, ...followUpNames];
   const read = await mapLimit(all, LIMITS.readConcurrency, (name) => readSource(fs, dir, name));
   const files: SourceFile[] = [];
+  const shown = new Map<string, string>();
   for (const result of read) {
-    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
-    else files.push(result);
+    if ('diagnostic' in result) {
+      diagnostics.push(result.diagnostic);
+      if (result.shown !== undefined) shown.set(result.diagnostic.location?.file ?? '', result.shown);
+    } else files.push(result);
   }
   const byName = new Map(files.map((file) => [file.path, file]));
   const workshop = byName.get(workshopName) ?? { path: workshopName, text: '' };
@@ -57,6 +62,7 @@ export async function readProject(dir: string, fs: FileSystem = nodeFs): Promise
       ...(leftOut.length ? { leftOut } : {}),
     },
     diagnostics,
+    ...(shown.size ? { shown } : {}),
   };
 }
 
@@ -283,7 +289,7 @@ function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function readSource(fs: FileSystem, dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic }> {
+async function readSource(fs: FileSystem, dir: string, name: string): Promise<SourceFile | { diagnostic: Diagnostic; shown?: string }> {
   const full = path.join(dir, name);
   try {
     // The real disk is read the quick way (see readFileUpTo); an injected one (tests) through its calls.
@@ -300,7 +306,7 @@ async function readSource(fs: FileSystem, dir: string, name: string): Promise<So
       };
     }
     const decoded = decodeUtf8(name, quick instanceof Uint8Array ? quick : await fs.readFile(full));
-    return decoded.ok ? { path: name, text: decoded.text } : { diagnostic: decoded.diagnostic };
+    return decoded.ok ? { path: name, text: decoded.text } : { diagnostic: decoded.diagnostic, shown: decoded.shown };
   } catch (error) {
     throw fileSystemError('Cannot read', full, error);
   }

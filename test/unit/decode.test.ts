@@ -48,6 +48,18 @@ describe('decodeUtf8', () => {
     expect(diagnostic.message).toContain('NUL');
   });
 
+  it('tells UTF-32 (its mark), UTF-16 without a byte-order mark, and a stray NUL from a binary file (they were all UTF-16 or “looks like a binary file”)', () => {
+    expect(failure(bytes([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])).message).toBe('The file is encoded as UTF-32, not UTF-8.');
+    const utf16 = decodeUtf8('sessions/a.yaml', new Uint8Array(Buffer.from('title: Séance\n', 'utf16le')));
+    expect(!utf16.ok && utf16.diagnostic.message).toBe('The file is encoded as UTF-16 (without a byte-order mark), not UTF-8.');
+    // Its text as far as it can be read, for the code frame.
+    expect(!utf16.ok && utf16.shown).toBe('title: Séance\n');
+    const stray = failure(bytes('title: Séance\nsummary: a', [0x00], 'b\n'));
+    expect(stray.message).toBe('The file holds a NUL character (U+0000): a character that does not show, which no text holds.');
+    expect(stray.location!.start).toMatchObject({ line: 2, column: 11 });
+    expect(failure(bytes([0x89], 'PNG', [0x00, 0x00, 0x00, 0x0d, 0x00, 0x00])).message).toBe('The file contains a NUL byte: it looks like a binary file, not text.');
+  });
+
   it('reports a stray continuation byte at its line and column', () => {
     const diagnostic = failure(bytes('a: 1\nb: 2\nc: x', [0x80], 'y\n'));
     expect(diagnostic.location!.start).toMatchObject({ line: 3, column: 5 });
