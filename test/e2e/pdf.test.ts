@@ -299,7 +299,7 @@ describe('the PDF theme', () => {
     writeFileSync(path.join(dir, 'theme.yaml'), 'accent_color: "#1F4E79\x00"\n');
     const nul = await runInProcess(['build', dir, '--format', 'pdf', '--pdf-theme', 'theme.yaml'], { cwd: dir });
     expect(nul.code).toBe(1);
-    expect(nul.stderr).toMatch(/^theme\.yaml:1:23 error The file contains a NUL byte: .* \[encoding\]$/m);
+    expect(nul.stderr).toMatch(/^theme\.yaml:1:23 error The file holds a NUL character \(U\+0000\): .* \[encoding\]$/m);
     expect(snapshot(path.join(dir, 'out'))).toEqual(before);
   });
   it('reads the theme file as strict UTF-8, as the notes are: Latin-1 or UTF-16 is an encoding error at its place, and nothing is written', async () => {
