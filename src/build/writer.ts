@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import type { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
@@ -67,7 +67,7 @@ export function visibleTexts(written: WriterResult): Array<{ file: string; text:
  * --pdf-theme file once made every PDF so). A build asked for a format writes its documents or fails.
  */
 export function unmadeDocuments(format: Format, documents: Iterable<string>, written: WriterResult): Error | undefined {
-  if (written.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  if (hasErrors(written.diagnostics)) return undefined;
   const made = new Set(written.files.map((file) => file.path));
   const missing = [...documents].map((file) => file.replace(/\.md$/, `.${format}`)).filter((file) => !made.has(file));
   if (missing.length === 0) return undefined;
