@@ -37,6 +37,26 @@ function placed<T>(list: unknown[], run: () => T): T {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Labels a document's {{t}} keeps (the plain ones, and those with values: one per session number, per count…). */
+const LABELS_KEPT = 10_000;
+
+/**
+ * The key a label with values is kept by: its key and each value, all of them strings or numbers
+ * (translate reads each as String(value), so these give the same text); none when a value is
+ * anything else (a text of the notes, a FallbackText). Each value is written with its length, so
+ * that no two sets of values make one key.
+ */
+function valuedKey(key: string, values: Record<string, unknown>): string | undefined {
+  let memo = key;
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    const text = String(value);
+    memo += `\u0000${name}\u0000${text.length}:${text}`;
+  }
+  return memo;
+}
+
 /** A date for {{date}}, {{dayMonth}} and {{dateRange}}: YYYY-MM-DD, else the template is stopped. */
 function isoDate(helper: string, value: unknown): string {
   if (typeof value === 'string' && ISO_DATE.test(value)) return value;
@@ -206,12 +226,18 @@ export function helpers(language: Language): Record<string, Helper> {
       const values = hash(list);
       // A label without values ({{t "owner"}}, in every row of a table) is looked up once per document.
       const plain = list.length === 2 && isEmpty(values);
-      const known = plain && typeof key === 'string' ? labels.get(key) : undefined;
+      // One with values of its own ({{t "session_number" number=number}}, in every row citing a
+      // session: 1,427 times in one of P's workshops' documents) by those values, when each is a plain string or number.
+      const memo = plain ? key : list.length === 2 && typeof key === 'string' ? valuedKey(key, values) : undefined;
+      const known = typeof memo === 'string' ? labels.get(memo) : undefined;
       if (known !== undefined) return known;
       placed(list, () => needs(list, 't', 1, '{{t "recommendations"}}'));
       if (typeof key !== 'string' || !isMessageKey(key)) throw new Error(`Unknown message key “${String(key)}”.`);
       const text = translate(language, key, values as Record<string, string | number>);
-      if (plain) labels.set(key, text);
+      if (typeof memo === 'string') {
+        if (labels.size >= LABELS_KEPT) labels.clear();
+        labels.set(memo, text);
+      }
       return text;
     },
     /** {{date session.date}} → 13 May 2022; a bare {{date}} formats the current object's `date`. */

@@ -100,6 +100,24 @@ describe('helpers, on a value the data does not give', () => {
   });
 });
 
+describe('{{t}} with values', () => {
+  it('gives each set of values its own text, however often it is asked (labels are kept by their values)', async () => {
+    const { helpers } = await import('../../src/render/helpers.js');
+    const h = helpers('en');
+    const t = (values: Record<string, unknown>) => h.t!('session_number', { hash: values });
+    expect([t({ number: 1 }), t({ number: 2 }), t({ number: 1 }), t({ number: '2' }), t({ number: 12 })]).toEqual(['Session 1', 'Session 2', 'Session 1', 'Session 2', 'Session 12']);
+    // The singular is chosen by the number, kept apart from the plural.
+    const count = (value: unknown) => h.t!('participants_count', { hash: { count: value } });
+    expect([count(1), count(3), count('1'), count(3)]).toEqual(['1 participant', '3 participants', '1 participant', '3 participants']);
+    // A value that is not a plain string or number (a text of the notes) is not kept: each is its own.
+    const texts = [{ toString: () => 'A' }, { toString: () => 'B' }];
+    expect(texts.map((value) => t({ number: value }))).toEqual(['Session A', 'Session B']);
+    // Two values whose texts would run together are two keys.
+    const pair = (a: string, b: string) => h.t!('page_of', { hash: { page: a, pages: b } });
+    expect([pair('1', '23'), pair('12', '3')]).toEqual(['Page 1 of 23', 'Page 12 of 3']);
+  });
+});
+
 describe('(md) text in a table cell', () => {
   it('stays in its one cell, whatever blocks it contains', () => {
     const hostile = 'First | line\n\n| a | b |\n| - | - |\n| c | d |\n\n# Heading\n\n[x](javascript:alert(1)) [ok](https://example.org)\n\n```\nfence';
