@@ -46,6 +46,23 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     const [dir] = command.processedArgs as unknown[];
     if (typeof dir === 'string') projectDir = path.resolve(io.cwd, dir);
   });
+  // An option given an empty value (`--templates "$HOUSE"` with HOUSE unset in a CI script) is said
+  // as such, for every option that takes one: `--cache-location ''` wrote the cache into the
+  // current folder, `--templates ''` read the project folder as the templates, `--port ''` served on
+  // another port, each without a word.
+  program.hook('preAction', (_program, command) => {
+    for (const option of command.options) {
+      if (!option.required && !option.optional) continue;
+      const value: unknown = command.getOptionValue(option.attributeName());
+      if (typeof value === 'string' && value.trim() === '') throw emptyOption(command.parent?.parent ? `${command.parent.name()} ${command.name()}` : command.name(), option);
+    }
+    // And an argument: `build "$WORKSHOP"` with WORKSHOP unset built the current folder.
+    const path = command.parent?.parent ? `${command.parent.name()} ${command.name()}` : command.name();
+    for (const [index, argument] of command.registeredArguments.entries()) {
+      const given: unknown = command.processedArgs[index];
+      if ([given].flat().some((value) => typeof value === 'string' && value.trim() === '')) throw emptyArgument(path, path === 'schema' && command.opts().write ? 'dir' : argument.name());
+    }
+  });
   /** A command that works on one workshop, given a programme's folder: a setup error saying what to run instead (it used to start, then fail on the missing workshop.yaml). */
   const refuseProgramme = async (dir: string, message: string, hint: string) => {
     const { isProgramme } = await import('../build/programme-folder.js');
@@ -87,10 +104,6 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     .action(async (dir: string, options: Omit<BuildOptions, 'dir'> & { watch?: boolean }) => {
       const [{ buildCommand }, { projectInputs, projectOutputs }, { isProgramme }, { refuseFormatAsFolder, refuseFileAsFolder, refuseExtraArguments }] = await Promise.all([import('./commands/build.js'), import('../build/pipeline.js'), import('../build/programme-folder.js'), import('./project-argument.js')]);
       refuseExtraArguments('build', build.args.slice(1), options.format);
-      // `-o ''` (a variable left unset in a CI script) was the current folder, "would overwrite the project's own files".
-      if (options.out !== undefined && options.out.trim() === '') throw new SetupError('--out was given an empty value.', 'Give the folder to write into (e.g. --out out/rabat-2022), or leave --out out for the default, DIR/out.');
-      // `--pdf-theme ''` read the current folder as the theme file ("Cannot read", EISDIR), or, without pdf among the formats, was not looked at.
-      if (options.pdfTheme !== undefined && options.pdfTheme.trim() === '') throw new SetupError('--pdf-theme was given an empty value.', 'Give the path of a YAML theme file (e.g. --pdf-theme theme.yaml), or leave --pdf-theme out to use report.pdf_theme of workshop.yaml.');
       await refuseFormatAsFolder(dir, options.format, io.cwd);
       await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {
@@ -229,6 +242,48 @@ function addReportingOptions(command: Command): void {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print the time each stage took');
+}
+
+/**
+ * What to give an option instead of an empty value, by command and option (`build --out`), else by
+ * option: what each one said before the check was one for every option. `-o ''` was the current
+ * folder ("would overwrite the project's own files"); `--pdf-theme ''` read the current folder as
+ * the theme file, or, without pdf among the formats, was not looked at.
+ */
+const EMPTY_VALUE_HINTS: Readonly<Record<string, string>> = {
+  'build --out': 'Give the folder to write into (e.g. --out out/rabat-2022), or leave --out out for the default, DIR/out.',
+  'translations export --out': 'Give the XLIFF file to write (e.g. --out rabat-fr.xlf), or leave --out out to write it to stdout.',
+  '--pdf-theme': 'Give the path of a YAML theme file (e.g. --pdf-theme theme.yaml), or leave --pdf-theme out to use report.pdf_theme of workshop.yaml.',
+  '--max-warnings': 'Give the number of warnings a run may have (e.g. --max-warnings 10; 0 fails on the first warning), or leave --max-warnings out to allow any number.',
+  '--templates': 'Give the folder of template overrides (e.g. --templates ../house-templates), or leave --templates out to use DIR/templates.',
+  '--cache-location': 'Give the cache\'s folder (e.g. --cache-location .cache/workshop-report), or leave --cache-location out: --cache alone keeps the cache in OUT/.workshop-report-cache.',
+  '--port': 'Give a port number (e.g. --port 8080), or leave --port out to use a free one.',
+  '--project': 'Give the project folder (e.g. --project ../rabat-2022), or leave --project out for the current folder.',
+  '--format': 'Give the formats to build, md, pdf, html or docx, or several: --format md,pdf; or leave --format out for report.formats of workshop.yaml (else md).',
+  'translations export --lang': 'Give the language to translate into, one of languages: in workshop.yaml (e.g. --lang fr).',
+  'context --lang': 'Give the language whose context to print (e.g. --lang fr), or leave --lang out for the notes\' own.',
+  '--edition': 'Give the edition whose context to print (e.g. --edition public), or leave --edition out for the first of report.editions.',
+  '--only': 'Give the states of the texts to export, missing, stale or translated, or several: --only missing,stale; or leave --only out to export every text.',
+  '--as-of': 'Give a date, YYYY-MM-DD (e.g. --as-of 2023-05-15), or leave --as-of out for the date of the latest follow-up report.',
+};
+
+/** The setup error for an option of `command` (`build`, `translations export`) given an empty value, with what to give it (EMPTY_VALUE_HINTS, else its flags). */
+function emptyOption(command: string, option: Option): SetupError {
+  const name = option.long ?? option.flags;
+  const hint = EMPTY_VALUE_HINTS[`${command} ${name}`] ?? EMPTY_VALUE_HINTS[name] ?? `Give it a value (${option.flags}), or leave ${name} out.`;
+  return new SetupError(`${name} was given an empty value.`, hint);
+}
+
+/** The setup error for an argument of `command` (`build`, `templates eject`) given as an empty string. */
+function emptyArgument(command: string, argument: string): SetupError {
+  const what: Record<string, [string, string]> = {
+    dir: ['The folder', `Give the folder (e.g. workshop-report ${command} ${command === 'init' ? '../my-workshop' : '../rabat-2022'}), or leave it out for the current folder.`],
+    file: ['The file', 'Give the path of the XLIFF file the translation tool saved (e.g. workshop-report translations import rabat-fr.xlf).'],
+    name: ['The schema\'s name', `Give one of: ${SCHEMA_CHOICES.join(', ')}, or leave it out for workshop.`],
+    names: ['A template\'s name', 'Give the templates to copy (e.g. workshop-report templates eject report partials/person), or none to copy them all.'],
+  };
+  const [subject, hint] = what[argument] ?? [`The ${argument}`, `Give a value, or leave it out (workshop-report ${command} --help).`];
+  return new SetupError(`${subject} was given as an empty value ('').`, hint);
 }
 
 function handleError(error: unknown, io: Io, debug: boolean): number {

@@ -146,6 +146,40 @@ describe('build', () => {
     }
   });
 
+  it('refuses an empty value for every option and argument that takes one (a variable left unset), saying which and what to give', async () => {
+    const dir = path.join(work, 'empty-values');
+    copyTree(EXAMPLE, dir);
+    remove(path.join(dir, 'out'));
+    const before = listFiles(dir);
+    const cases: Array<[string[], string, RegExp]> = [
+      // --cache-location '' wrote the cache into the current folder (the project's), --templates '' read
+      // the project folder as the templates, --port '' served on another port: each without a word.
+      [['build', '.', '--cache-location', ''], '--cache-location was given an empty value.', /--cache alone keeps the cache/],
+      [['build', '.', '--templates', ''], '--templates was given an empty value.', /leave --templates out to use DIR\/templates/],
+      [['validate', '.', '--templates', ''], '--templates was given an empty value.', /house-templates/],
+      [['build', '.', '--format', ''], '--format was given an empty value.', /--format md,pdf/],
+      [['build', '.', '--as-of', ''], '--as-of was given an empty value.', /YYYY-MM-DD/],
+      [['preview', '.', '--port', ''], '--port was given an empty value.', /--port 8080/],
+      [['translations', 'export', '.', '--lang', 'fr', '--only', ''], '--only was given an empty value.', /missing, stale or translated/],
+      [['translations', 'export', '.', '--lang', 'fr', '--out', ''], '--out was given an empty value.', /XLIFF file to write/],
+      [['context', '.', '--edition', ''], '--edition was given an empty value.', /--edition public/],
+      [['templates', 'list', '--project', ''], '--project was given an empty value.', /project folder/],
+      // And an argument: `build "$WORKSHOP"` built the current folder.
+      [['build', ''], "The folder was given as an empty value ('').", /workshop-report build \.\.\/rabat-2022/],
+      [['init', ''], "The folder was given as an empty value ('').", /init \.\.\/my-workshop/],
+      [['templates', 'eject', 'report', ''], "A template's name was given as an empty value ('').", /templates eject report/],
+      [['translations', 'import', ''], "The file was given as an empty value ('').", /XLIFF file/],
+    ];
+    for (const [argv, message, hint] of cases) {
+      const result = await runInProcess(argv, { cwd: dir });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr, argv.join(' ')).toContain(`workshop-report: ${message}`);
+      expect(result.stderr, argv.join(' ')).toMatch(hint);
+    }
+    // Nothing written: no cache, no output folder, no scaffold.
+    expect(listFiles(dir)).toEqual(before);
+  });
+
   it('refuses an output folder that leads into the notes through a link, and writes nothing there', async () => {
     const dir = path.join(work, 'linked');
     copyTree(EXAMPLE, dir);
