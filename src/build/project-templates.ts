@@ -13,6 +13,7 @@ import { imageUrlRefusal } from '../markdown/images.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
 import { loadTemplates, templatesFolder } from './templates.js';
+import { templateCharacterProblems } from './template-characters.js';
 
 /** A workshop's templates, and the problems of their files. */
 export interface ProjectTemplates {
@@ -117,7 +118,8 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
 
 /**
  * What templates of the project's own write that the writers change (see templateMarkup): their raw
- * HTML (`template-html`), and each image they name by a path written out (not made by data), judged
+ * HTML (`template-html`), characters that do not show or are not text (`control-character`, see
+ * templateCharacterProblems), and each image they name by a path written out (not made by data), judged
  * as the notes' images are (`image`, with the same words), at its `![…](…)` in the template. An
  * image made by data is judged by the build, in the document it is rendered into (see
  * templateImagePlaces).
@@ -127,7 +129,7 @@ export async function templateMarkupProblems(files: readonly TemplateFile[], dir
   const images: Array<TemplateImage & { src: string }> = [];
   for (const file of files) {
     const found = templateMarkup(file);
-    diagnostics.push(...found.diagnostics);
+    diagnostics.push(...found.diagnostics, ...templateCharacterProblems(file));
     for (const image of found.images) if (image.src !== undefined) images.push({ ...image, src: image.src });
   }
   if (images.length === 0) return diagnostics;

@@ -86,14 +86,14 @@ export interface UnsafeProblem {
 }
 
 /**
- * What the `control-character` warning says of one character, at `column`, in a key or a text. The
- * characters that are not text are left out of every format (the notes are read without them); a
+ * What the `control-character` warning says of one character, at `column`, in a key or a text (or
+ * what `where` names: a template). The characters that are not text are left out of every format
+ * (the notes are read without them); a
  * bidirectional control is kept (HTML and Word reorder the text as it says; the PDF, which lays every
  * line out left to right, leaves it out).
  */
-export function unsafeProblem(place: UnsafePlace, column: number, times: number, key: boolean): UnsafeProblem {
+export function unsafeProblem(place: UnsafePlace, column: number, times: number, key: boolean, where = key ? 'This key' : 'This text'): UnsafeProblem {
   const info = describeCharacter(place.char)!;
-  const where = key ? 'This key' : 'This text';
   const again = times > 1 ? ` (${times} times)` : '';
   const effect = info.kind === 'bidi' ? 'which does not show and reorders the text around it'
     : info.kind === 'control' ? `which does not show${key ? '' : ': the reports leave it out'}`
