@@ -180,6 +180,14 @@ describe('build', () => {
     expect(listFiles(dir)).toEqual(before);
   });
 
+  it('shows a control character in a setup error’s message as its code, as the diagnostics do (ESC [31m recoloured the terminal)', async () => {
+    mkdirSync(path.join(work, 'esc\u001b[31mred'));
+    const result = await runInProcess(['validate', path.join(work, 'esc\u001b[31mred')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('esc<U+001B>[31mred has no workshop.yaml.');
+    expect(result.stderr).not.toContain('\u001b');
+  });
+
   it('refuses an output folder that leads into the notes through a link, and writes nothing there', async () => {
     const dir = path.join(work, 'linked');
     copyTree(EXAMPLE, dir);
