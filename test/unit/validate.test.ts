@@ -267,6 +267,15 @@ describe('validate: cross-file rules of FORMAT.md', () => {
   it('country-file-name: a countries/ file about another country, at its country value', () => {
     const list = diagnostics({ countries: { 'countries/MLI.yaml': 'country: NER\n' } });
     expect(list.map(where)).toEqual(['country-file-name countries/MLI.yaml:1:10']);
+    expect(list[0]!.hint).toBe('Rename the file to countries/NER.yaml, or correct `country:`.');
+  });
+
+  it('country-file-name: a copy still saying the country whose file it was copied from is told to correct country:, not to rename (that would replace the file)', () => {
+    const list = diagnostics({ countries: { 'countries/MLI.yaml': 'country: MLI\n', 'countries/NER.yaml': 'country: MLI\n' } });
+    expect(list.map(where)).toEqual(['country-file-name countries/NER.yaml:1:10']);
+    expect(list[0]!.message).toBe('This file is named NER but says it is about MLI, which has its own file already (countries/MLI.yaml).');
+    expect(list[0]!.hint).toMatch(/^Correct `country:` to NER if this file is about NER .* Renaming it would replace countries\/MLI\.yaml\.$/);
+    expect(related(list[0]!)).toEqual(['countries/MLI.yaml:1:10']);
   });
 
   it('missing-asset: a logo that is not among the assets', () => {
