@@ -338,6 +338,9 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       // `type: = plenary`: a sign of another notation before the value.
       const signed = signBefore(value, (meant) => allowed.includes(String(meant)));
       if (signed) return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, signHint(path, signed));
+      // `languages: [en, fr, es]`: a language of its own, which the tool has no catalogue for (“Did you mean en?” misled).
+      const language = (path[path.length - 1] === 'language' || path[path.length - 2] === 'languages') && /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(value) && didYouMean(value, allowed) === undefined;
+      if (language) return at('enum', 'value', `“${value}” is not a language workshop-report writes reports in.`, `It writes them in ${allowed.join(' and ')} (a language is added to the tool itself: see “Adding a language” in its README). Allowed: ${allowed.join(', ')}.`);
       return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':

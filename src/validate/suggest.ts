@@ -9,7 +9,12 @@ export function suggest(word: string, candidates: Iterable<string>, maxDistance?
   if (same !== undefined) return same;
   const best = closest(word, list);
   const limit = maxDistance ?? Math.max(2, Math.floor(word.length / 3));
-  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+  const edits = distance(word.toLowerCase(), best.toLowerCase());
+  // Nor a word mostly replaced: `odt` is no mistyped `md`, nor `es` (a language of its own) `en`;
+  // letters swapped are a typo however short the word (`kts`, `dorp`, `hihg`: two edits each).
+  const letters = (text: string) => [...text.toLowerCase()].sort().join('');
+  const rewritten = maxDistance === undefined && edits * 2 >= Math.max(word.length, best.length) && letters(word) !== letters(best);
+  return edits <= limit && !rewritten ? best : undefined;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

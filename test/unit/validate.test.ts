@@ -278,6 +278,15 @@ describe('validate: cross-file rules of FORMAT.md', () => {
     expect(related(list[0]!)).toEqual(['countries/MLI.yaml:1:10']);
   });
 
+  it('enum: a language the tool has no catalogue for is said as such, not “Did you mean en?”; a typo of one still is', () => {
+    const list = diagnostics({ workshop: `${WORKSHOP}languages: [en, fr, es]\n` });
+    expect(list.map(where)).toEqual([expect.stringMatching(/^enum workshop\.yaml:\d+:21$/)]);
+    expect(list[0]!.message).toBe('“es” is not a language workshop-report writes reports in.');
+    expect(list[0]!.hint).toBe('It writes them in en and fr (a language is added to the tool itself: see “Adding a language” in its README). Allowed: en, fr.');
+    const typo = diagnostics({ workshop: `${WORKSHOP}languages: [en, frr]\n` });
+    expect(typo[0]!.hint).toBe('Did you mean “fr”? Allowed: en, fr.');
+  });
+
   it('missing-asset: a logo that is not among the assets', () => {
     const input = { workshop: `${WORKSHOP}report:\n  logo: assets/logo.png\n` };
     expect(diagnostics(input).map(where)).toEqual(['missing-asset workshop.yaml:27:9']);
