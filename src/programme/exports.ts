@@ -148,6 +148,8 @@ export function programmeJson(model: ProgrammeModel, leftOut: readonly LeftOutWo
       workshop: a.workshop.id, ...(a.id ? { id: a.id } : {}), label: a.label, text: text(a.text), owner: a.owner.id, ...(a.due ? { due: a.due } : {}),
       // No status when its workshop has no follow-up report (nor the programme an --as-of date): nothing is known, as actions.md's “—” and the CSV's blank say.
       ...(a.status ? { status: a.status } : {}), overdue: a.overdue ?? false, countries: a.countries.map((c) => c.code), recommendations: a.recommendations.map((r) => r.label),
+      // The same, with each one's id in its notes where it has one: its label may differ from its workshop's report (the programme's is its public edition's), its id never.
+      recommendation_refs: a.recommendations.map((r) => ({ label: r.label, ...(r.id !== undefined ? { id: r.id } : {}) })),
     })),
     progress: model.progress.map((p) => ({ workshop: p.workshop.id, recommendation: p.label, ...(p.id !== undefined ? { id: p.id } : {}), ...(p.country ? { country: p.country.code } : {}), status: p.status, date: p.date })),
     recurring: model.recurring.map((group) => ({ text: text(group.text), raised: group.raised.map((r) => ({ workshop: r.workshop.id, label: r.label, ...(r.id !== undefined ? { id: r.id } : {}) })) })),

@@ -154,7 +154,12 @@ export function programmeModel(programme: { title: string; subtitle?: string; or
     };
   });
   const order = new Map(ordered.map((input, index) => [input.id, index]));
-  const actions = ordered.flatMap((input) => input.model.actions.map((action): ProgrammeAction => ({ ...action, workshop: ref(input) })))
+  // Each recommendation an action implements with its id in the notes where it has one (programme.json gives it: a label may differ from the workshop's own report, an id never).
+  const actions = ordered.flatMap((input) => {
+    const ids = new Map(input.model.recommendations.flatMap((rec) => (rec.id !== undefined ? [[rec.number, rec.id] as const] : [])));
+    const withId = (rec: ActionView['recommendations'][number]) => (rec.id === undefined && ids.has(rec.number) ? { ...rec, id: ids.get(rec.number)! } : rec);
+    return input.model.actions.map((action): ProgrammeAction => ({ ...action, ...(action.recommendations.some((rec) => rec.id === undefined && ids.has(rec.number)) ? { recommendations: action.recommendations.map(withId) } : {}), workshop: ref(input) }));
+  })
     .sort((a, b) => Number(b.overdue ?? false) - Number(a.overdue ?? false) || order.get(a.workshop.id)! - order.get(b.workshop.id)! || a.number - b.number);
   const names = workshopNames(workshops);
   const found = recurringRecommendations(ordered.map((input, w) => ({ id: input.id, ref: ref(input), name: names[w]!, model: input.model, languages: input.languages ?? [{ language: input.model.language, model: input.model }] })), language);

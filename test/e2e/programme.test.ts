@@ -114,6 +114,10 @@ describe('a programme of workshops', () => {
     expectExportValid(data);
     expect(data.counts.workshops).toBe(2);
     expect(data.recurring.map((group: { raised: Array<{ workshop: string; label: string }> }) => group.raised.map((r) => `${r.workshop} ${r.label}`))).toEqual([['rabat-2022 R1', 'niamey-2022 R1'], ['rabat-2022 R14', 'niamey-2022 R8']]);
+    // Each action names the recommendations it implements with their ids, which a script can look up (labels alone could not be).
+    const study = (data.actions as Array<{ id?: string; recommendations: string[]; recommendation_refs: Array<{ label: string; id?: string }> }>).find((action) => action.id === 'i247-feasibility-study')!;
+    expect(study.recommendations).toEqual(['R5', 'R6']);
+    expect(study.recommendation_refs).toEqual([{ label: 'R5', id: 'cl-traveller-data' }, { label: 'R6', id: 'interpol-i247-extension' }]);
   });
 
   it('says the same of an action whose workshop has no follow-up report in every export: no status known', () => {
