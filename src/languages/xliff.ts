@@ -4,6 +4,7 @@ import { CATALOGUES } from '../i18n/index.js';
 import { locate } from '../load/index.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { Language } from '../notes/types.js';
+import { countryTable } from '../reference/countries.js';
 import { fingerprint } from './fingerprint.js';
 import { fromInline, inlineContent, toInline, toTargetInline, unreadElements, type Inline } from './placeholders.js';
 import type { SlotStatus, TranslationEntry, TranslationStatus } from './status.js';
@@ -36,7 +37,7 @@ export function exportUnits(status: TranslationStatus, language: Language, only?
   const targetStates = new Map<string, string>();
   for (const s of status.slots) {
     if (s.language !== language || (only && !only.has(s.state))) continue;
-    const unit: XliffUnit = { source: s.slot.markdown ? toInline(s.slot.value) : s.slot.value, note: noteFor(s) };
+    const unit: XliffUnit = { source: s.slot.markdown ? toInline(s.slot.value) : s.slot.value, note: noteFor(s, countryIn(status.languages[0]!)) };
     if (s.translation) unit.target = s.slot.markdown ? toTargetInline(s.translation.entry.text, s.slot.value) : s.translation.entry.text;
     const id = `${s.slot.key}#${fingerprint(s.slot.value)}`;
     (resources[s.source.source.path] ??= {})[id] = unit;
@@ -51,7 +52,15 @@ export function exportUnits(status: TranslationStatus, language: Language, only?
  */
 const STALE_STATE = 'needs-review-translation';
 
-function noteFor(s: SlotStatus): string {
+/** A country as a note names it: its UN name in the notes' language, then its code, which the notes write (“Mali (MLI)”). */
+function countryIn(language: Language): (code: string) => string {
+  return (code) => {
+    const name = countryTable().name(code, language);
+    return name === code ? code : `${name} (${code})`;
+  };
+}
+
+function noteFor(s: SlotStatus, country: (code: string) => string): string {
   const data = s.source.data as Record<string, unknown> | undefined;
   const parts = [`${s.source.source.path}, ${s.slot.key}`];
   if (s.source.role === 'session' && typeof data?.title === 'string') parts.push(`Session: ${data.title}`);
@@ -60,8 +69,8 @@ function noteFor(s: SlotStatus): string {
     const person = (data?.[first] as Array<Record<string, unknown>> | undefined)?.[index];
     if (typeof person?.name === 'string') parts.push(`${first === 'speakers' ? 'Speaker' : 'Chair'}: ${person.name}`);
   }
-  if (first === 'country_notes') parts.push(`What the delegation of ${String(index)} said`);
-  if (s.source.role === 'country') parts.push(`National presentation of ${String((data as { country?: string } | undefined)?.country ?? '')}`);
+  if (first === 'country_notes') parts.push(`What the delegation of ${country(String(index))} said`);
+  if (s.source.role === 'country') parts.push(`National presentation of ${country(String((data as { country?: string } | undefined)?.country ?? ''))}`);
   if (s.slot.optional) parts.push('A name: give its official form in the target language; a name that has none (a proper name, an acronym kept as it is) is copied unchanged into the target, which says it was looked at. Left empty, it is printed as the notes write it.');
   if (s.slot.markdown) parts.push('Keep the tags: they hold the bold, italics, links and paragraphs.');
   if (s.state === 'stale' && s.translation) {

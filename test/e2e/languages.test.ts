@@ -316,6 +316,11 @@ describe('the translator\'s round trip (XLIFF 1.2)', () => {
     expect(unit[0]).toMatch(/#[0-9a-f]{8}$/);
     expect(unit[1].note).toContain('Session: National and regional initiatives');
     expect(JSON.stringify(unit[1].source)).toContain('"ctype":"bold"');
+    // A delegation's words and a national presentation name the country by its name, not its code alone.
+    const notes = Object.values(data.resources).flatMap((units) => Object.values(units).map((u) => String(u.note)));
+    expect(notes.some((note) => note.includes('What the delegation of Mali (MLI) said'))).toBe(true);
+    expect(notes.some((note) => note.includes('National presentation of Burkina Faso (BFA)'))).toBe(true);
+    expect(notes.some((note) => /delegation of [A-Z]{3} said/.test(note))).toBe(false);
     for (const units of Object.values(data.resources)) for (const u of Object.values(units)) u.target = upper(u.source);
     const filled = path.join(dir, 'filled.xlf');
     writeFileSync(filled, await jsToXliff12(data, { indent: '' }));
