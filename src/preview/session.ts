@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../build/pipeline.js';
@@ -52,6 +52,8 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
       } catch (error) {
         // An internal error too replaces the pages (they showed a problem already fixed), then stops this rebuild as any command.
         if (error instanceof InterruptedError) throw error;
+        // workshop.yaml deleted or moved while the preview ran: said so, not "run the command in a workshop folder".
+        if (error instanceof SetupError && site.root !== undefined && !(await exists(path.join(path.resolve(cwd, dir), 'workshop.yaml')))) error = workshopFileGone(dir);
         const message = error instanceof Error ? error.message : String(error);
         site = { ...site, version: site.version + 1, replacement: error instanceof SetupError ? setupProblemPage(error.message, error.hint) : setupProblemPage(`Internal error: ${message}`, INTERNAL_HINT) };
         if (!(error instanceof SetupError)) throw error;
@@ -76,6 +78,13 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
     close: () => rm(folder, { recursive: true, force: true }),
   };
 }
+
+/** The setup problem of a preview whose workshop.yaml went away after a build: to restore it, which the preview sees. */
+export function workshopFileGone(dir: string): SetupError {
+  return new SetupError(`${path.join(dir, 'workshop.yaml')} is gone: it was deleted, moved or renamed while the preview ran.`, 'Restore it (undo the deletion, or move or rename it back): the preview builds again as soon as it is back.');
+}
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
 
 const INTERNAL_HINT = 'This is a bug in workshop-report, not in your notes: the terminal says how to report it. Saving a file builds again.';
 

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // (The functions given to page.evaluate run in the browser.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,17 @@ describe('preview, in a real browser', () => {
     // The terminal says the fix worked (it had stayed on the errors).
     while (!/Preview updated: \d+ pages at http/.test(stderr.slice(before))) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stderr.slice(before)).toMatch(new RegExp(`Preview updated: 3\\d pages at ${url.replace(/[.]/g, '\\.')}`));
+  });
+
+  it('says workshop.yaml is gone when it is moved away, on the pages and in the terminal, and builds again once it is back', async () => {
+    const before = stderr.length;
+    renameSync(path.join(project, 'workshop.yaml'), path.join(project, 'workshop.yaml.bak'));
+    await pageShows('workshop.yaml is gone');
+    while (!stderr.slice(before).includes('The preview shows this problem until it is fixed.')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stderr.slice(before)).toContain('hint: Restore it (undo the deletion, or move or rename it back)');
+    expect(stderr.slice(before)).not.toContain('workshop-report init');
+    renameSync(path.join(project, 'workshop.yaml.bak'), path.join(project, 'workshop.yaml'));
+    await page.waitForFunction(() => document.title.includes('Workshop report'), { timeout: 30_000 });
   });
 
   it('stops on Ctrl-C with exit code 130', async () => {

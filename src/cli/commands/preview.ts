@@ -8,6 +8,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFile } from '../../build/publish.js';
 import { EXIT, type Io } from '../io.js';
 import { openBrowser } from '../open-browser.js';
+import { errorMessage } from '../error-message.js';
 import { reportAndJudge, reportingFrom, type ReportingOptions } from '../report-diagnostics.js';
 import type { GlobalOptions } from '../run.js';
 import { chokidarDeps, watchBuild } from '../watch.js';
@@ -40,7 +41,12 @@ export async function previewCommand(options: PreviewOptions, globals: GlobalOpt
         opened = true;
         openBrowser(url, io.env);
       }
-      if (result instanceof SetupError) throw result;
+      // A setup problem (workshop.yaml gone) is on every page too, until it is fixed: said, as the notes' problems are.
+      if (result instanceof SetupError) {
+        io.stderr.write(errorMessage(result, globals.debug));
+        if (!reporting.quiet) io.stderr.write('The preview shows this problem until it is fixed.\n');
+        return EXIT.usage;
+      }
       const code = reportAndJudge(result, reporting, globals, io);
       // After the problems (or none): what the open pages show now, so a fix is seen to have worked.
       if (!reporting.quiet) io.stderr.write(hasErrors(result.diagnostics) ? 'The preview shows these problems until they are fixed.\n' : `Preview updated: ${pageCount(result.files)} at ${url}\n`);
