@@ -125,6 +125,7 @@ export type RuleId =
   | 'template-optional-field'
   | 'template-compare-value'
   | 'template-missing-partial'
+  | 'template-missing'
   | 'template-runtime'
   | 'invalid-front-matter'
   | 'chart-directive'

@@ -201,7 +201,7 @@ function copies(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** A document whose template does not exist (a custom document's `template:` misspelt). */
 export function missingTemplate(job: DocumentJob, folder = 'the project’s templates/ folder (or the one --templates names)'): Diagnostic {
-  return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
+  return { code: 'template-missing', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
 }
 
 /** Every field name the data model has anywhere (optional ones included). */

@@ -849,14 +849,15 @@ describe('validate checks the templates as build does', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:5 error The template uses “sesion” .*\[template-unknown-name\]$/m);
     expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning .*\[unused-template\]$/m);
-    expect(result.stderr).toMatch(/^workshop\.yaml:\d+:\d+ error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+    // A document's template, not a partial (it was said as `template-missing-partial`): at its `template:` value.
+    expect(result.stderr).toMatch(/^workshop\.yaml:27:48 error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing\]$/m);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     // Without a templates/ folder too, at the same line, for validate and build alike.
     const bare = project({}, 'report:\n  documents: [report, { name: notes, template: reprot.md.hbs }]\n');
     for (const command of ['validate', 'build']) {
       const missing = await runInProcess([command, bare], { cwd: bare });
       expect(missing.code, command).toBe(1);
-      expect(missing.stderr, command).toMatch(/^workshop\.yaml:\d+:\d+ error The template “reprot\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+      expect(missing.stderr, command).toMatch(/^workshop\.yaml:27:48 error The template “reprot\.md\.hbs” for the document “notes” does not exist\. \[template-missing\]$/m);
       expect(missing.stderr, command).toContain('hint: Did you mean “report.md.hbs”?');
     }
     expect(existsSync(path.join(bare, 'out'))).toBe(false);

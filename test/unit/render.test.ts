@@ -190,7 +190,7 @@ describe('template diagnostics', () => {
 
   it('reports a custom document whose template does not exist', () => {
     const result = render(model, bundledTemplates(), [{ name: 'press', template: 'press.md.hbs' }]);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['template-missing-partial']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['template-missing']);
     expect(result.documents).toEqual([]);
   });
 
