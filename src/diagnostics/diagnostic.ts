@@ -130,6 +130,7 @@ export type RuleId =
   | 'invalid-front-matter'
   | 'chart-directive'
   | 'template-html'
+  | 'template-unescaped'
   | 'missing-glyph'
   | 'right-to-left'
   | 'image';
