@@ -7,6 +7,7 @@ import { otherKindTemplates, ownTemplateName, unusedTemplates } from '../render/
 import { isProgrammeTemplate, PARTIALS_DIR } from '../render/templates.js';
 import { templateFrontMatterProblem } from '../render/front-matter-check.js';
 import { templateMarkup, type TemplateImage } from '../render/template-markup.js';
+import { unescapedProblems } from '../render/unescaped-check.js';
 import { readImageFiles } from '../load/image-files.js';
 import { imageProblem, imageSource } from '../validate/images.js';
 import { imageUrlRefusal } from '../markdown/images.js';
@@ -118,7 +119,8 @@ export async function checkWorkshopTemplates(project: CheckedProject, dir: strin
 
 /**
  * What templates of the project's own write that the writers change (see templateMarkup): their raw
- * HTML (`template-html`), characters that do not show or are not text (`control-character`, see
+ * HTML (`template-html`), their `{{{…}}}`, which print as `{{…}}` do (`template-unescaped`, see
+ * unescapedProblems), characters that do not show or are not text (`control-character`, see
  * templateCharacterProblems), and each image they name by a path written out (not made by data), judged
  * as the notes' images are (`image`, with the same words), at its `![…](…)` in the template. An
  * image made by data is judged by the build, in the document it is rendered into (see
@@ -129,7 +131,7 @@ export async function templateMarkupProblems(files: readonly TemplateFile[], dir
   const images: Array<TemplateImage & { src: string }> = [];
   for (const file of files) {
     const found = templateMarkup(file);
-    diagnostics.push(...found.diagnostics, ...templateCharacterProblems(file));
+    diagnostics.push(...found.diagnostics, ...unescapedProblems(file), ...templateCharacterProblems(file));
     for (const image of found.images) if (image.src !== undefined) images.push({ ...image, src: image.src });
   }
   if (images.length === 0) return diagnostics;

@@ -115,6 +115,11 @@ function templateText(shown: string, name: string, bytes: Uint8Array, diagnostic
 
 let bundled: Promise<ReadonlyArray<[string, TemplateFile]>> | undefined;
 
+/** The names of the shipped templates (`report.md.hbs`, `partials/person.md.hbs`, `programme/overview.md.hbs`). */
+export async function shippedTemplateNames(): Promise<ReadonlySet<string>> {
+  return new Set((await bundledTemplates()).map(([name]) => name));
+}
+
 /**
  * The bundled templates, read once per thread: they are the package's own files, which do not
  * change while it runs, and a programme's build loads them for each of its workshops.

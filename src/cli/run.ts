@@ -116,14 +116,14 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
         exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;
       }
-      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }] = await Promise.all([import('./watch.js'), import('../build/warm.js')]);
+      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }, { templatesFolder }] = await Promise.all([import('./watch.js'), import('../build/warm.js'), import('../build/templates.js')]);
       const warm = warmState();
       try {
         const build = (changed: readonly string[]) => {
           forgetStale(warm, changed);
           return buildCommand({ dir, ...options }, globals(), io, warm);
         };
-        exitCode = await watchBuild(build, { inputs: projectInputs(dir, options, io.cwd), outputs: projectOutputs(dir, options, io.cwd) }, io, io.watchDeps ?? (await chokidarDeps()), globals().debug);
+        exitCode = await watchBuild(build, { inputs: projectInputs(dir, options, io.cwd), outputs: projectOutputs(dir, options, io.cwd), templates: templatesFolder(dir, options.templates, io.cwd) }, io, io.watchDeps ?? (await chokidarDeps()), globals().debug);
       } finally {
         await warm.pool.close();
       }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 import { errorMessage } from './error-message.js';
+import { shippedTemplateNames } from '../build/templates.js';
+import { ownTemplateName } from '../render/templates.js';
 
 /** What watch mode needs from the outside world; injected so tests drive it without real time. */
 export interface WatchDeps {
@@ -15,6 +17,8 @@ export interface WatchDeps {
 export interface WatchedPaths {
   inputs: string[];
   outputs: string[];
+  /** The folder of the project's own templates (DIR/templates, or --templates): what a template deleted there leaves in its place. */
+  templates?: string;
 }
 
 // Groups the files of one save (an editor's "save all"); each file has already waited for its writes to settle.
@@ -48,7 +52,8 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
       const files = [...changed].sort();
       changed = new Set();
       running = running.then(async () => {
-        io.stderr.write(`\nChanged: ${files.map((file) => `${file}${gone(path.resolve(io.cwd, file))}`).join(', ')}. Rebuilding…\n`);
+        const said = await Promise.all(files.map(async (file) => `${file}${await gone(path.resolve(io.cwd, file), watched.templates, io.cwd)}`));
+        io.stderr.write(`\nChanged: ${said.join(', ')}. Rebuilding…\n`);
         await runOnce(files);
       });
     }, DEBOUNCE_MS);
@@ -64,12 +69,36 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
 }
 
 /**
- * What a changed file's name is followed by when it is gone: a template deleted leaves the shipped
- * one of its name to be used, which the rebuild otherwise did without a word.
+ * What a changed file's name is followed by when it is gone: a template of the project's deleted
+ * leaves the shipped one of its name to be used, which the rebuild otherwise did without a word (see
+ * deletedTemplateNote).
  */
-function gone(file: string): string {
+async function gone(file: string, templates: string | undefined, cwd: string): Promise<string> {
   if (existsSync(file)) return '';
-  return file.endsWith('.hbs') ? ' (deleted: the shipped template of that name is used, if there is one)' : ' (deleted)';
+  if (templates === undefined || !file.endsWith('.hbs') || !file.startsWith(templates + path.sep)) return ' (deleted)';
+  const name = path.relative(templates, file).split(path.sep).join('/');
+  const own = (other: string) => {
+    const there = path.join(templates, other);
+    return existsSync(there) ? path.relative(cwd, there).split(path.sep).join('/') : undefined;
+  };
+  return ` (deleted: ${deletedTemplateNote(name, await shippedTemplateNames(), own)})`;
+}
+
+/**
+ * What takes the place of the project's template `name` once it is deleted: the shipped template of
+ * that name, if there is one; for a language's (`fr/report.md.hbs`), the project's own
+ * `report.md.hbs` (`own` gives its path as shown, when it is there), else the shipped one; else
+ * nothing (a custom document's template, a partial of the project's own: no shipped template has
+ * its name, and the rebuild says what lacks it). Pure, but for `own`.
+ */
+export function deletedTemplateNote(name: string, shipped: ReadonlySet<string>, own: (name: string) => string | undefined): string {
+  if (shipped.has(name)) return 'the shipped template of that name is used';
+  const base = ownTemplateName(name);
+  const language = name.slice(0, name.indexOf('/'));
+  const instead = base !== name ? own(base) : undefined;
+  if (instead !== undefined) return `${instead} is used for ${language} in its place`;
+  if (base !== name && shipped.has(base)) return `the shipped ${base} is used for ${language} in its place`;
+  return 'no shipped template has that name, so none takes its place';
 }
 
 /**

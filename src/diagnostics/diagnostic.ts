@@ -125,10 +125,12 @@ export type RuleId =
   | 'template-optional-field'
   | 'template-compare-value'
   | 'template-missing-partial'
+  | 'template-missing'
   | 'template-runtime'
   | 'invalid-front-matter'
   | 'chart-directive'
   | 'template-html'
+  | 'template-unescaped'
   | 'missing-glyph'
   | 'right-to-left'
   | 'image';

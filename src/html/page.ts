@@ -152,7 +152,7 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
       out = { ...out, data: { ...out.data, hProperties: { ...(out.data?.hProperties ?? {}), dir: 'auto' } } };
     }
     // Only http(s) and mailto of the schemes stay links, as in the PDF and the DOCX: a template that
-    // prints a text unescaped ({{{title}}}) could otherwise put a `javascript:` link on the page.
+    // writes one itself (`[Open](javascript:…)`) could otherwise put a `javascript:` link on the page.
     if (out.type === 'link' && UNSAFE_SCHEME.test(out.url)) {
       out = { type: 'emphasis', children: out.children, data: { hName: 'span' } };
     }

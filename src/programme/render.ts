@@ -5,7 +5,7 @@ import { helpers } from '../render/helpers.js';
 import { helperNames, shapeNames, tidy, type TemplateSet } from '../render/index.js';
 import { checkTemplateNames, shapeFromSchema, type Shape } from '../render/template-check.js';
 import { readBundled } from '../assets.js';
-import { assertNoPrintedObject, prepareModel, printsUnescaped, type Fallbacks } from '../render/safe-values.js';
+import { prepareModel, type Fallbacks } from '../render/safe-values.js';
 import { parseTemplates, templateDiagnostic } from '../render/template-errors.js';
 import { partialName, PARTIALS_DIR } from '../render/templates.js';
 import { compileTemplate } from '../render/compile.js';
@@ -96,7 +96,6 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
   const failed = new Set<string>();
   const frontMatterChecked = new Set<string>();
   const ownTemplates = [...templates.values()].some((file) => file.overridden);
-  const unescaped = ownTemplates && printsUnescaped(templates.values());
   for (const job of jobs) {
     const file = templates.get(job.template);
     if (!file || failed.has(job.template)) continue;
@@ -105,7 +104,6 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
       meter.begin(job.template, job.file, { ...DEFAULT_WORK_LIMITS, ...limits });
       const markdown = compiled.get(job.template)!({ ...context, ...job.extra }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      if (unescaped) assertNoPrintedObject(markdown, model);
       const document = { file: job.file, markdown: applyTypography(tidy(markdown), model.language) };
       // A chart directive whose columns the table after it does not have, known only rendered (the shipped templates are tested).
       const charts = ownTemplates ? renderedChartProblems(document.markdown, [file, ...partialFilesPlacedBy(file, templates)]) : [];

@@ -23,8 +23,27 @@ interface CompilerEnvironment {
 const specOf = memoize1((text: string): TemplateSpecification => {
   const env = Handlebars as unknown as CompilerEnvironment;
   const options = { ...COMPILE_OPTIONS, data: true, knownHelpers: KNOWN_HELPERS };
-  return new env.JavaScriptCompiler().compile(new env.Compiler().compile(env.parse(text, options), options), options, undefined, true);
+  const ast = env.parse(text, options);
+  escapeEverywhere(ast);
+  return new env.JavaScriptCompiler().compile(new env.Compiler().compile(ast, options), options, undefined, true);
 }, 1_000);
+
+/**
+ * Marks every `{{{…}}}` and `{{&…}}` of a freshly parsed tree as a `{{…}}`: three braces print as two
+ * do, through escapeForMarkdown, so the notes' plain text is escaped wherever a template puts it (a
+ * title's `*draft*` stays words, its `<script>` text) and an (md) field, a helper's Markdown, print
+ * as they would with two braces. `template-unescaped` tells the editor (see unescaped-check.ts).
+ */
+function escapeEverywhere(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) escapeEverywhere(item);
+    return;
+  }
+  const statement = node as { type?: unknown; escaped?: boolean };
+  if (statement.type === 'MustacheStatement') statement.escaped = true;
+  for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') escapeEverywhere(value);
+}
 
 type Delegate = Handlebars.TemplateDelegate & {
   _setup?: (options: unknown) => unknown;

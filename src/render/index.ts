@@ -5,7 +5,7 @@ import type { Language } from '../notes/types.js';
 import { documentJobs, type DocumentJob } from './documents.js';
 import { helpers } from './helpers.js';
 import { applyTypography } from '../i18n/index.js';
-import { assertNoPrintedObject, escapeForMarkdown, prepareModel, printsUnescaped, type Fallbacks } from './safe-values.js';
+import { escapeForMarkdown, prepareModel, type Fallbacks } from './safe-values.js';
 import { PARTIALS_DIR, partialName, type TemplateSet } from './templates.js';
 import { parseTemplates, templateDiagnostic } from './template-errors.js';
 import { compileTemplate } from './compile.js';
@@ -112,7 +112,6 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   const compiled = new Map<string, Handlebars.TemplateDelegate | undefined>();
   const failed = new Set<string>();
   const ownTemplates = [...templates.values()].some((file) => file.overridden);
-  const unescaped = ownTemplates && printsUnescaped(templates.values());
   const frontMatterChecked = new Set<string>();
   for (const job of jobs) {
     if (failed.has(job.template)) continue;
@@ -130,7 +129,6 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
       meter.begin(job.template, path, limits);
       const markdown = template({ ...context, ...(brief ? { brief } : {}) }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       meter.finish(markdown);
-      if (unescaped) assertNoPrintedObject(markdown, model);
       // Without the characters that are not text a template may hold (the notes are read without them): every format leaves them out alike.
       document = { job, file: path, markdown: applyTypography(tidy(withoutNonText(markdown)), model.language), steps: meter.steps };
       // (The shipped front matter is tested; an editor's is read once per template.)
@@ -201,7 +199,7 @@ function copies(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** A document whose template does not exist (a custom document's `template:` misspelt). */
 export function missingTemplate(job: DocumentJob, folder = 'the project’s templates/ folder (or the one --templates names)'): Diagnostic {
-  return { code: 'template-missing-partial', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
+  return { code: 'template-missing', severity: 'error', stage: 'render', message: `The template “${job.template}” for the document “${job.name}” does not exist.`, hint: `Put it in ${folder}, or fix \`template:\` in report.documents.` };
 }
 
 /** Every field name the data model has anywhere (optional ones included). */

@@ -74,8 +74,7 @@ export class RawMarkdown {
  * the value holds and what to print of it.
  */
 export class PrintedObjectError extends Error {
-  /** `unescaped`: printed by three braces, found in the document (see assertNoPrintedObject). */
-  constructor(message: string, readonly hint: string, readonly unescaped = false) {
+  constructor(message: string, readonly hint: string) {
     super(message);
   }
 }
@@ -95,35 +94,6 @@ export function escapeForMarkdown(value: unknown): string {
       'Print one of its fields, e.g. {{workshop.location.city}} rather than {{workshop.location}} (docs/templates.md lists the fields).');
   }
   return String(value);
-}
-
-/** Whether templates print anything unescaped ({{{…}}}, {{&…}}): only that way can a part of the data reach a document as “[object Object]”. */
-export function printsUnescaped(templates: Iterable<{ text: string }>): boolean {
-  for (const file of templates) if (file.text.includes('{{{') || file.text.includes('{{&')) return true;
-  return false;
-}
-
-/**
- * `{{{lookup workshop "location"}}}`: three braces print a value as it is, so a part of the data
- * printed so skips escapeForMarkdown and shows “[object Object]” (which nothing else writes: a
- * text's brackets are escaped, unless the notes write them in `code`). Stops as escapeForMarkdown
- * does; only for templates that print unescaped.
- */
-export function assertNoPrintedObject(markdown: string, model: unknown): void {
-  if (!markdown.includes('[object Object]')) return;
-  // (Notes that hold the words themselves, in `code`, print them: looked for only then.)
-  if (holdsWords(model, '[object Object]')) return;
-  throw new PrintedObjectError('A {{{…}}} in this template (or a partial it places) prints a part of the data with fields, or a list, not a text: the document would show “[object Object]”.',
-    'Print one of its fields, e.g. {{{workshop.location.city}}} rather than {{{lookup workshop "location"}}}; `workshop-report context` shows them.', true);
-}
-
-/** Whether a text of `value`, at any depth, holds `words` (each object visited once). */
-function holdsWords(value: unknown, words: string, seen = new Set<object>()): boolean {
-  if (typeof value === 'string') return value.includes(words);
-  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
-  seen.add(value);
-  const items = value instanceof Map ? [...value.values()] : Array.isArray(value) ? value : Object.values(value);
-  return items.some((item) => holdsWords(item, words, seen));
 }
 
 /** `city, country, venue` (the first five, then “…”). */

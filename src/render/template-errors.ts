@@ -8,13 +8,14 @@ import { memoize1 } from '../markdown/memo.js';
 import { messageKeys } from '../i18n/index.js';
 import { HelperArgumentError } from './helpers.js';
 import { PrintedObjectError } from './safe-values.js';
+import { mismatchedBraces } from './mismatched-braces.js';
 
 type AstNode = { type: string; loc?: { start: { line: number; column: number }; end: { line: number; column: number } }; [key: string]: unknown };
 
 export type TemplateAsts = ReadonlyMap<string, hbs.AST.Program>;
 
 /** A template's tree, kept by text (a programme renders the same templates for every workshop); only read, never changed. */
-const parseText = memoize1((text: string) => Handlebars.parse(text), 1_000);
+export const parseText = memoize1((text: string) => Handlebars.parse(text), 1_000);
 
 /**
  * Parses every template once, before anything renders: each syntax error is reported with its
@@ -52,6 +53,12 @@ export function parseTemplates(templates: TemplateSet): { asts: TemplateAsts; di
       const stray = stopped && (expected === 'INVERSE' || expected === 'OPEN_INVERSE_CHAIN' || expected === 'OPEN_ENDBLOCK') ? strayDiagnostic(expected, /^Expecting .*'EOF'/m.test(message), file.text, stopped) : undefined;
       if (stray) {
         diagnostics.push({ code: 'template-syntax', severity: 'error', stage: 'render', ...stray, location: at(file.displayPath, stopped!.line, stopped!.column) });
+        continue;
+      }
+      // `{{{workshop.title}}`, `{{workshop.title}}}`: braces not matched, said as such at the opening.
+      const braces = stopped ? mismatchedBraces(file.text, message.split('\n').find((l) => l.startsWith('Expecting ')) ?? '', expected, stopped) : undefined;
+      if (braces) {
+        diagnostics.push({ code: 'template-syntax', severity: 'error', stage: 'render', message: braces.message, hint: braces.hint, location: at(file.displayPath, braces.line, braces.column) });
         continue;
       }
       // The end of the file came first: the parser does not say which block is open, its tokens do.
@@ -244,9 +251,8 @@ export function templateDiagnostic(error: unknown, template: string, templates: 
     return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: call ?? at(where, 1, 1), hint: error.hint };
   }
   if (error instanceof PrintedObjectError) {
-    // Three braces: at the first {{{…}}} of the template, else of a partial (which of them printed it is not known).
-    const unescaped = error.unescaped ? findNode([...(file ? [file] : []), ...[...templates].filter(([name]) => name.startsWith(PARTIALS_DIR)).map(([, partial]) => partial)], (node) => node.type === 'MustacheStatement' && (node as { escaped?: unknown }).escaped === false) : undefined;
-    return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: unescaped ?? at(where, 1, 1), hint: error.hint };
+    // (Handlebars gives no place for a printed value; the template check finds those it can follow, at their {{…}}.)
+    return { code: 'template-runtime', severity: 'error', stage: 'render', message: error.message, location: at(where, 1, 1), hint: error.hint };
   }
   const label = /^Unknown message key “(.*)”\.$/.exec(message);
   if (label) return unknownLabelDiagnostic('template-runtime', label[1]!, findLabelCall(templates, template, label[1]!) ?? at(where, 1, 1));

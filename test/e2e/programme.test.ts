@@ -605,7 +605,7 @@ describe('a programme of workshops', () => {
     expect(without.stderr).toMatch(/^\S*\/rabat-2022\/workshop\.yaml:\d+:\d+ error The template “press-release\.md\.hbs” for the document “press-release” does not exist/m);
     // For a CI job too: JSON names the workshop of the problem, GitHub's annotation its file.
     const json = JSON.parse(runBin(['build', dir, '--templates', own, '--reporter', 'json']).stdout) as Array<{ ruleId: string; file: string | null; project: string }>;
-    expect(json.find((d) => d.ruleId === 'template-missing-partial')).toMatchObject({ file: expect.stringMatching(/rabat-2022\/workshop\.yaml$/), project: expect.stringMatching(/(^|\/)rabat-2022$/) });
+    expect(json.find((d) => d.ruleId === 'template-missing')).toMatchObject({ file: expect.stringMatching(/rabat-2022\/workshop\.yaml$/), project: expect.stringMatching(/(^|\/)rabat-2022$/) });
     expect(runBin(['build', dir, '--templates', own, '--reporter', 'github']).stdout).toMatch(/^::error file=\S*rabat-2022\/workshop\.yaml,line=\d+,.*The template “press-release\.md\.hbs”/m);
     writeFileSync(path.join(own, 'press-release.md.hbs'), read(path.join(dir, '../rabat-2022/templates/press-release.md.hbs')));
     const house = runBin(['build', dir, '--templates', own]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allText, openPdf } from '../typeset/read-pdf.js';
-import { ROOT, copyTree, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
+import { ROOT, copyTree, editFile, read, remove, runBin, tempDir } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-template-markup-');
 afterAll(() => remove(work));
@@ -79,5 +79,27 @@ describe('images in a template (image)', () => {
     const xml = documentXml(path.join(out, 'report.docx'));
     expect(xml).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*<w:t[^>]*>Remote<\/w:t>/);
     expect(xml).toContain('>Logo</w:t>');
+  });
+});
+
+describe('three braces in a template (template-unescaped)', () => {
+  it('print the notes\' text escaped for Markdown, as two braces do (it went in as it was: *draft* in italics, exit 0 without a word); validate and build warn at the braces', () => {
+    // Line 7 of the template.
+    const dir = project('Raw: {{{workshop.title}}}\n\nTwo: {{workshop.title}}\n');
+    editFile(path.join(dir, 'workshop.yaml'), /^title: .*$/m, 'title: "Q&A | *draft* <script>x</script> Regional Workshop"');
+    const warned = /^templates\/report\.md\.hbs:7:6 warning \{\{\{workshop\.title\}\}\} prints as \{\{workshop\.title\}\} does: three braces do not switch off the escaping in these templates.*\[template-unescaped\]$/m;
+    const validated = runBin(['validate', '.'], { cwd: dir });
+    expect(validated.code, output(validated)).toBe(0);
+    expect(validated.stderr).toMatch(warned);
+    expect(validated.stderr).toContain('hint: Write {{workshop.title}}: two braces leave an “&” as it is (Q&A)');
+    const built = runBin(['build', '.', '--format', 'md,html'], { cwd: dir });
+    expect(built.code, output(built)).toBe(0);
+    expect(built.stderr).toMatch(warned);
+    const markdown = read(path.join(dir, 'out/report.md'));
+    expect(markdown).toContain('Raw: Q&A \\| \\*draft\\* \\<script\\>x\\</script\\> Regional Workshop\n');
+    expect(markdown).toContain('Two: Q&A \\| \\*draft\\* \\<script\\>x\\</script\\> Regional Workshop\n');
+    const html = read(path.join(dir, 'out/report.html'));
+    expect(html).toMatch(/Raw: Q&(amp;|#x26;)A \| \*draft\* &(lt;|#x3C;)script>x/);
+    expect(html).not.toContain('<em>draft</em>');
   });
 });

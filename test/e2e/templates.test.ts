@@ -79,7 +79,8 @@ describe('overrides', () => {
     expect(opened.stderr).toMatch(/templates\/report\.md\.hbs:4:1 error This \{\{ is never closed: the template reads on as part of it\. \[template-syntax\]\n(.*\n)+ {2}hint: Add \}\} where the expression ends/);
     const stray = project({ 'report.md.hbs': '# Report\n\n{{! use {{workshop.title}} for the title }}\n{{workshop.title}}}\n' });
     const strayed = (await runInProcess(['validate', stray])).stderr;
-    expect(strayed).toContain('error Template syntax error near “}}}”. [template-syntax]');
+    // Three closing braces on two opening ones: said so, at its {{ (it was “Template syntax error near “}}}”” at the braces).
+    expect(strayed).toMatch(/templates\/report\.md\.hbs:4:1 error “\{\{workshop\.title\}\}\}” opens with two braces and closes with three\. \[template-syntax\]\n(.*\n)+ {2}hint: Write \{\{workshop\.title\}\}: two braces on each side\.\n/);
     // A short comment ends at its first }}: its {{ is not an expression left open.
     expect(strayed).not.toContain('never closed');
   });
@@ -651,8 +652,8 @@ describe('mistakes in templates are located, and the build writes nothing', () =
       ['{{#each sessions}}{{this}}{{/each}}\n', /^templates\/report\.md\.hbs:1:21 error \{\{this\}\} prints a part of the data with fields \([^)]+\), not a text/m, 'Print one of its fields, e.g. {{title}}.'],
       // A value the template check cannot follow (through a helper) stops the build while rendering.
       ['x {{lookup workshop "dates"}}\n', /A \{\{…\}\} in this template prints a part of the data with fields \(start, end\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields'],
-      // The same through three braces printed “[object Object]” without a word: now at the {{{…}}}.
-      ['x {{t "action"}}\n\ny {{{lookup workshop "dates"}}}\n', /^templates\/report\.md\.hbs:3:3 error A \{\{\{…\}\}\} in this template \(or a partial it places\) prints a part of the data with fields, or a list, not a text: the document would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields, e.g. {{{workshop.location.city}}}'],
+      // The same through three braces printed “[object Object]” without a word: three braces print as two do (template-unescaped says so at them).
+      ['x {{t "action"}}\n\ny {{{lookup workshop "dates"}}}\n', /^templates\/report\.md\.hbs:1:1 error A \{\{…\}\} in this template prints a part of the data with fields \(start, end\), not a text: the report would show “\[object Object\]”\. \[template-runtime\]$/m, 'Print one of its fields'],
     ] as const) {
       const dir = project({ 'report.md.hbs': template });
       const result = await runInProcess(['build', dir], { cwd: dir });
@@ -849,14 +850,15 @@ describe('validate checks the templates as build does', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^templates\/report\.md\.hbs:2:5 error The template uses “sesion” .*\[template-unknown-name\]$/m);
     expect(result.stderr).toMatch(/^templates\/Report\.md\.hbs:1:1 warning .*\[unused-template\]$/m);
-    expect(result.stderr).toMatch(/^workshop\.yaml:\d+:\d+ error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+    // A document's template, not a partial (it was said as `template-missing-partial`): at its `template:` value.
+    expect(result.stderr).toMatch(/^workshop\.yaml:27:48 error The template “note\.md\.hbs” for the document “notes” does not exist\. \[template-missing\]$/m);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     // Without a templates/ folder too, at the same line, for validate and build alike.
     const bare = project({}, 'report:\n  documents: [report, { name: notes, template: reprot.md.hbs }]\n');
     for (const command of ['validate', 'build']) {
       const missing = await runInProcess([command, bare], { cwd: bare });
       expect(missing.code, command).toBe(1);
-      expect(missing.stderr, command).toMatch(/^workshop\.yaml:\d+:\d+ error The template “reprot\.md\.hbs” for the document “notes” does not exist\. \[template-missing-partial\]$/m);
+      expect(missing.stderr, command).toMatch(/^workshop\.yaml:27:48 error The template “reprot\.md\.hbs” for the document “notes” does not exist\. \[template-missing\]$/m);
       expect(missing.stderr, command).toContain('hint: Did you mean “report.md.hbs”?');
     }
     expect(existsSync(path.join(bare, 'out'))).toBe(false);

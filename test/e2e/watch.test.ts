@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { chokidarDeps, DEBOUNCE_MS, watchBuild, type WatchDeps } from '../../src/cli/watch.js';
+import { chokidarDeps, DEBOUNCE_MS, deletedTemplateNote, watchBuild, type WatchDeps } from '../../src/cli/watch.js';
 import { SetupError } from '../../src/errors.js';
 import { projectInputs, projectOutputs } from '../../src/build/pipeline.js';
 import { ROOT, copyTree, read, remove, tempDir } from '../helpers/run-cli.js';
@@ -34,10 +34,11 @@ function fakeDeps() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** A copy of the minimal project, and `build DIR --watch …args` running on it with the fake watcher. */
-function startWatch(name: string, args: string[] = []) {
+/** A copy of the minimal project (`prepare` changes it first), and `build DIR --watch …args` running on it with the fake watcher. */
+function startWatch(name: string, args: string[] = [], prepare?: (dir: string) => void) {
   const dir = path.join(work, name);
   copyTree(path.join(ROOT, 'test/fixtures/minimal'), dir);
+  prepare?.(dir);
   const fake = fakeDeps();
   const controller = new AbortController();
   const output = { stderr: '' };
@@ -99,9 +100,52 @@ describe('build --watch says a deleted template', () => {
     output.stderr = '';
     fake.fireTimers();
     while (!output.stderr.includes('Wrote')) await settle();
-    expect(output.stderr).toContain('Changed: templates/report.md.hbs (deleted: the shipped template of that name is used, if there is one). Rebuilding…');
+    expect(output.stderr).toContain('Changed: templates/report.md.hbs (deleted: the shipped template of that name is used). Rebuilding…');
     controller.abort();
     expect(await done).toBe(130);
+  });
+
+  it('a custom document\'s template, which no shipped template stands in for, is not said to be replaced by one', async () => {
+    const { dir, fake, controller, output, done } = startWatch('deleted-custom-template', ['--format', 'md'], (project) => {
+      mkdirSync(path.join(project, 'templates/partials'), { recursive: true });
+      writeFileSync(path.join(project, 'templates/communique.md.hbs'), '# Communiqué\n\n{{> sign-off}}\n');
+      writeFileSync(path.join(project, 'templates/partials/sign-off.md.hbs'), 'The organizers\n');
+      writeFileSync(path.join(project, 'workshop.yaml'), `${read(path.join(project, 'workshop.yaml'))}report:\n  documents: [report, { name: communique, template: communique.md.hbs }]\n`);
+    });
+    while (!fake.watching()) await settle();
+    expect(output.stderr).toContain('Wrote');
+    expect(read(path.join(dir, 'out/communique.md'))).toContain('# Communiqué');
+    // A partial of the project's own, then the document's template: each said as having no shipped one of its name.
+    const partial = path.join(dir, 'templates/partials/sign-off.md.hbs');
+    rmSync(partial);
+    fake.change(partial);
+    output.stderr = '';
+    fake.fireTimers();
+    while (!output.stderr.includes('1 error')) await settle();
+    expect(output.stderr).toContain('Changed: templates/partials/sign-off.md.hbs (deleted: no shipped template has that name, so none takes its place). Rebuilding…');
+    const template = path.join(dir, 'templates/communique.md.hbs');
+    rmSync(template);
+    fake.change(template);
+    output.stderr = '';
+    fake.fireTimers();
+    while (!output.stderr.includes('1 error')) await settle();
+    expect(output.stderr).toContain('Changed: templates/communique.md.hbs (deleted: no shipped template has that name, so none takes its place). Rebuilding…');
+    expect(output.stderr).not.toContain('shipped template of that name is used');
+    // What the rebuild then says, at the document's `template:` in workshop.yaml.
+    expect(output.stderr).toMatch(/^workshop\.yaml:27:53 error The template “communique\.md\.hbs” for the document “communique” does not exist\. \[template-missing\]$/m);
+    controller.abort();
+    expect(await done).toBe(130);
+  });
+
+  it('a language\'s template: the project\'s own of that name takes its place, else the shipped one', () => {
+    const shipped = new Set(['report.md.hbs', 'partials/person.md.hbs']);
+    const own = (names: string[]) => (name: string) => (names.includes(name) ? `templates/${name}` : undefined);
+    expect(deletedTemplateNote('report.md.hbs', shipped, own([]))).toBe('the shipped template of that name is used');
+    expect(deletedTemplateNote('fr/report.md.hbs', shipped, own(['report.md.hbs']))).toBe('templates/report.md.hbs is used for fr in its place');
+    expect(deletedTemplateNote('fr/report.md.hbs', shipped, own([]))).toBe('the shipped report.md.hbs is used for fr in its place');
+    expect(deletedTemplateNote('fr/communique.md.hbs', shipped, own(['communique.md.hbs']))).toBe('templates/communique.md.hbs is used for fr in its place');
+    expect(deletedTemplateNote('fr/communique.md.hbs', shipped, own([]))).toBe('no shipped template has that name, so none takes its place');
+    expect(deletedTemplateNote('communique.md.hbs', shipped, own([]))).toBe('no shipped template has that name, so none takes its place');
   });
 });
 

@@ -31,14 +31,15 @@ describe('rendering a programme\'s documents', () => {
     expect(documents.map((doc) => doc.file)).toEqual(['overview.md', 'actions.md', 'recurring.md']);
   });
 
-  it('stops a dossier that prints a part of the data through three braces, at the {{{…}}}, once', async () => {
+  it('stops a dossier that prints a part of the data through three braces (which print as two do), once', async () => {
     const model = await exampleProgramme();
     const templates = await loadTemplates();
     templates.set('programme/country-dossier.md.hbs', { text: '# {{dossier.country.name}}\n\n{{{lookup dossier "country"}}}\n', displayPath: 'templates/programme/country-dossier.md.hbs', overridden: true });
     const { documents, diagnostics } = renderProgramme(model, templates);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'template-runtime', location: { file: 'templates/programme/country-dossier.md.hbs', start: { line: 3, column: 1 } } });
-    expect(diagnostics[0]!.message).toContain('“[object Object]”');
+    // (Handlebars gives no place for a printed value: the template's first line; template-unescaped is at the braces.)
+    expect(diagnostics[0]).toMatchObject({ code: 'template-runtime', location: { file: 'templates/programme/country-dossier.md.hbs', start: { line: 1, column: 1 } } });
+    expect(diagnostics[0]!.message).toMatch(/^A \{\{…\}\} in this template prints a part of the data with fields \(code, name.*“\[object Object\]”/);
     expect(documents.map((doc) => doc.file)).toEqual(['overview.md', 'actions.md', 'recurring.md']);
   });
 });

@@ -190,7 +190,7 @@ describe('template diagnostics', () => {
 
   it('reports a custom document whose template does not exist', () => {
     const result = render(model, bundledTemplates(), [{ name: 'press', template: 'press.md.hbs' }]);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['template-missing-partial']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['template-missing']);
     expect(result.documents).toEqual([]);
   });
 
@@ -330,7 +330,7 @@ describe('the template check is kept by what it reads', () => {
     expect(found('# {{t "introduction"}}\nX {{else}} Y\n')).toEqual(['2:3 {{else}} is outside any {{#if}}, {{#each}} or {{#unless}} block.']);
     expect(found('# {{t "introduction"}}\nX {{/if}} Y\n')).toEqual(['2:3 {{/if}} closes no block: no {{#if …}} is open here.']);
     // Another syntax error is at the token the parser stopped at, not at the caret of Handlebars' cut excerpt.
-    expect(found('# {{t "introduction"}}\n{{workshop.title}}}\n')).toEqual(['2:17 Template syntax error near “}}}”.']);
+    expect(found('# {{t "introduction"}}\n{{workshop.title)}}\n')).toEqual(['2:17 Template syntax error near “)”.']);
   });
 
   it('the same text under another path is reported at that path', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { projectInputs, projectOutputs } from '../../build/pipeline.js';
 import { warmState } from '../../build/warm.js';
+import { templatesFolder } from '../../build/templates.js';
 import { openPreviewBuilds } from '../../preview/session.js';
 import { createPreviewServer } from '../../preview/server.js';
 import { SetupError } from '../../errors.js';
@@ -52,7 +53,7 @@ export async function previewCommand(options: PreviewOptions, globals: GlobalOpt
       if (!reporting.quiet) io.stderr.write(hasErrors(result.diagnostics) ? 'The preview shows these problems until they are fixed.\n' : `Preview updated: ${pageCount(result.files)} at ${url}\n`);
       return code;
     };
-    await watchBuild(rebuild, { inputs: projectInputs(dir, options, io.cwd), outputs: projectOutputs(dir, {}, io.cwd) }, io, io.watchDeps ?? (await chokidarDeps()), globals.debug);
+    await watchBuild(rebuild, { inputs: projectInputs(dir, options, io.cwd), outputs: projectOutputs(dir, {}, io.cwd), templates: templatesFolder(dir, options.templates, io.cwd) }, io, io.watchDeps ?? (await chokidarDeps()), globals.debug);
     return EXIT.interrupted;
   } finally {
     await server.close();
