@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 import { errorMessage } from './error-message.js';
+import { SetupError } from '../errors.js';
 import { shippedTemplateNames } from '../build/templates.js';
 import { ownTemplateName } from '../render/templates.js';
 
@@ -35,8 +36,10 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
       await rebuild(changed);
     } catch (error) {
       // A setup problem (say, a theme file deleted) must not end the session: report it as a command
-      // would (with its hint; an internal error as one), and keep watching.
-      io.stderr.write(errorMessage(error, debug));
+      // would (with its hint; an internal error as one), and keep watching. workshop.yaml deleted or
+      // moved is said so (it said to run the command in a workshop folder, or to `init` one).
+      const workshop = changed.map((file) => path.resolve(io.cwd, file)).find((file) => path.basename(file) === 'workshop.yaml' && !existsSync(file));
+      io.stderr.write(errorMessage(error instanceof SetupError && workshop !== undefined ? workshopFileGone(path.relative(io.cwd, workshop)) : error, debug));
     }
   };
   await runOnce([]);
@@ -66,6 +69,11 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
   await running;
   await stop();
   return EXIT.interrupted;
+}
+
+/** The setup problem of a watched workshop whose workshop.yaml went away: to restore it, which the watch sees. */
+function workshopFileGone(file: string): SetupError {
+  return new SetupError(`${file} is gone: it was deleted, moved or renamed while watching.`, 'Restore it (undo the deletion, or move or rename it back): the build runs again as soon as it is back.');
 }
 
 /**

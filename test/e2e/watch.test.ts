@@ -280,6 +280,27 @@ describe('a templates folder that holds the project (--templates .)', () => {
 });
 
 describe('a rebuild that stops', () => {
+  it('on workshop.yaml deleted or moved, says it is gone and to restore it (it said to run the command in a workshop folder)', async () => {
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    let stderr = '';
+    const dir = path.join(work, 'gone');
+    mkdirSync(dir, { recursive: true });
+    let builds = 0;
+    const done = watchBuild(async () => {
+      if (builds++ === 0) return 0;
+      throw new SetupError(`${dir} has no workshop.yaml.`, 'Run the command in a workshop folder, pass the folder as an argument, or create one with `workshop-report init`.');
+    }, { inputs: [], outputs: [] }, { stdout: { write: () => undefined }, stderr: { write: (t: string) => { stderr += t; } }, cwd: work, env: {}, signal: controller.signal }, fake.deps);
+    while (!fake.watching()) await settle();
+    fake.change(path.join(dir, 'workshop.yaml'));
+    fake.fireTimers();
+    while (!stderr.includes('is gone')) await settle();
+    expect(stderr).toContain('Changed: gone/workshop.yaml (deleted). Rebuilding…\nworkshop-report: gone/workshop.yaml is gone: it was deleted, moved or renamed while watching.\nhint: Restore it (undo the deletion, or move or rename it back): the build runs again as soon as it is back.\n');
+    expect(stderr).not.toContain('workshop-report init');
+    controller.abort();
+    expect(await done).toBe(130);
+  });
+
   it('is said as the command would say it (a set-up problem with its hint, an internal error as one), and the watch goes on', async () => {
     const fake = fakeDeps();
     const controller = new AbortController();
