@@ -10,7 +10,7 @@ import type { LoadedProject } from '../load/index.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import { fallbackTexts, forLanguage, translationStatus } from '../languages/index.js';
 import { countryTable } from '../reference/countries.js';
-import { DEFAULT_DOCUMENTS, renderEach, type RenderedDocument } from '../render/index.js';
+import { DEFAULT_DOCUMENTS, documentFiles, renderEach, type RenderedDocument } from '../render/index.js';
 import { cacheIn } from './cache.js';
 import { checkProject, type CacheReport, type CheckedResult } from './check-project.js';
 import { HeadingPagesBook } from './heading-pages.js';
@@ -26,6 +26,8 @@ import { unmadeDocuments, visibleTexts, type ParsedTree, type Writer, type Write
 import { writerFor } from './writers/index.js';
 import { anchorSources, brokenAnchors } from './anchor-links.js';
 import { FORMATS, madeFor } from './output-formats.js';
+import { otherLanguages, type BuiltSite } from './sites.js';
+import type { CheckedProject } from '../validate/context.js';
 
 export { FORMATS } from './output-formats.js';
 
@@ -199,6 +201,9 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   const editionsRendered: Array<() => Promise<boolean>> = [];
   try {
     // Each language in its folder (en/, fr/) when there are several; each edition in its own inside it.
+    // Every language's editions are filtered and consolidated first: each site's pages then know
+    // which of them the edition's other languages have (the HTML's language switch).
+    const planned: PlannedSite[] = [];
     for (const language of status.languages) {
       const translated = forLanguage(full, status, language);
       const affiliation = affiliationNames(translated.workshop.data, table, language);
@@ -212,18 +217,25 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         if (workshop.report?.editions) {
           (result.numbering ??= {})[edition.name] = Object.fromEntries(model.recommendations.flatMap((rec) => rec.ids.map((id) => [id, rec.label])));
         }
-        const restricted = edition.public ? restrictedTexts(translated, project, (text, publicCopy) => warnAlsoPublic(text, edition.name, publicCopy, language)) : [];
-        const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
-          if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
-          return !hasErrors(result.diagnostics);
-        };
-        const rendered = await renderEdition(edition, model, guard, { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data });
-        if (!rendered || !(renderAhead || (await rendered()))) {
-          result.files = [];
-          return result;
-        }
-        if (renderAhead) editionsRendered.push(rendered);
+        const place: Place = { folder: `${languageFolder}${edition.folder}`, language, workshop: translated.workshop.data };
+        const documents = new Set(documentFiles(model, documentsOf(place.workshop.report?.documents ?? DEFAULT_DOCUMENTS, edition)).map((file) => `${place.folder}${file}`));
+        const site: BuiltSite = { language, edition: { name: edition.name, folder: edition.folder, public: edition.public, ...(edition.marking !== undefined ? { marking: edition.marking } : {}) }, folder: place.folder, title: translated.workshop.data.title, documents };
+        planned.push({ edition, translated, project, model, place, site });
       }
+    }
+    const sites = planned.map((each) => each.site);
+    for (const { edition, translated, project, model, place, site } of planned) {
+      const restricted = edition.public ? restrictedTexts(translated, project, (text, publicCopy) => warnAlsoPublic(text, edition.name, publicCopy, place.language)) : [];
+      const guard = (documents: ReadonlyArray<{ file: string; text: string; plain?: boolean }>) => {
+        if (restricted.length > 0) result.diagnostics.push(...findLeaks(documents, restricted, editionGuard(edition.name)));
+        return !hasErrors(result.diagnostics);
+      };
+      const rendered = await renderEdition(edition, model, guard, { ...place, otherLanguages: otherLanguages(sites, site) });
+      if (!rendered || !(renderAhead || (await rendered()))) {
+        result.files = [];
+        return result;
+      }
+      if (renderAhead) editionsRendered.push(rendered);
     }
     for (const writeRest of editionsRendered) {
       if (signal?.aborted) throw new InterruptedError('interrupted');
@@ -238,6 +250,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
         return result;
       }
     }
+    // The output folder's own files, once every site is written (the HTML's entry page listing them).
+    for (const writer of writers) for (const file of (await writer.outputIndex?.(sites, status.languages[0]!)) ?? []) await emit(madeFor(file, writer.format));
   } finally {
     for (const writer of writers) await writer.close?.();
   }
@@ -342,6 +356,7 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   function context(place: Place): WriterContext {
     return {
       projectDir: checked.dir, workshop: place.workshop, language: place.language, cwd, env: environment.env ?? {}, folder: place.folder,
+      ...(place.otherLanguages && place.otherLanguages.length > 0 ? { otherLanguages: place.otherLanguages } : {}),
       ...(options.pdfTheme !== undefined ? { pdfTheme: options.pdfTheme } : {}),
       ...(options.pdfA ? { pdfA: true } : {}),
       ...(signal ? { signal } : {}),
@@ -356,6 +371,18 @@ interface Place {
   folder: string;
   language: Language;
   workshop: WorkshopNotes;
+  /** The same edition's sites in the other languages (see otherLanguages). */
+  otherLanguages?: readonly BuiltSite[];
+}
+
+/** One language's edition, filtered and consolidated, before it is rendered; and the site it makes. */
+interface PlannedSite {
+  edition: Edition;
+  translated: CheckedProject;
+  project: CheckedProject;
+  model: ReportModel;
+  place: Place;
+  site: BuiltSite;
 }
 
 /** `md,pdf` → the formats; anything else is a SetupError saying what is allowed. */

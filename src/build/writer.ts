@@ -3,6 +3,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Format, Language, WorkshopNotes } from '../notes/types.js';
 import type { HeadingPagesBook } from './heading-pages.js';
 import type { OutputFile } from './publish.js';
+import type { BuiltSite } from './sites.js';
 
 /** What every writer is given besides the documents: the project and the caller's settings. */
 export interface WriterContext {
@@ -19,6 +20,11 @@ export interface WriterContext {
   signal?: AbortSignal;
   /** The edition's folder inside the output folder (`public/`), '' for a project without editions. */
   folder?: string;
+  /**
+   * With several languages: this edition's sites in the others, with their documents (the HTML's
+   * language switch links each page to the same page there). Never another edition's sites.
+   */
+  otherLanguages?: readonly BuiltSite[];
   /** Called as documents are written (a PDF takes a while). */
   onDocument?: (file: string, index: number, total: number) => void;
   /** With the docx format: where each document's headings fall, for the DOCX contents (one book per edition). */
@@ -94,6 +100,11 @@ export interface Writer {
    */
   document?(document: WriterDocument, context: WriterContext): void;
   write(documents: readonly WriterDocument[], context: WriterContext): Promise<WriterResult>;
+  /**
+   * The files of the output folder as a whole, once every edition of every language is written (the
+   * HTML's entry page, listing the sites), given every site the build made and the notes' language.
+   */
+  outputIndex?(sites: readonly BuiltSite[], language: Language): Promise<OutputFile[]>;
   /** A tree this writer's thread parses (see WriterContext.parsedTree), or undefined. */
   parsedTree?: ParsedTree;
   /** Releases what the writer holds (threads) unless it is kept for the next build. */

@@ -10,6 +10,8 @@ import { parseMarkdown, type SectionParses } from '../typeset/markdown.js';
 import { parseChartDirective } from '../markdown/chart.js';
 import { isSafeImage, takeImages } from '../markdown/images.js';
 import { stackedBars } from './chart.js';
+import { h, text } from './elements.js';
+import { languageSwitch, type PageTranslation } from './language-switch.js';
 import { reportLanguage, wordsFor } from '../i18n/document-language.js';
 import type { Language } from '../notes/types.js';
 
@@ -19,8 +21,10 @@ const FOOTNOTE_WORDS = {
   fr: { label: 'Notes', back: (n: number, again: number) => `Retour à l’appel ${n}${again > 1 ? `-${again}` : ''}` },
 } as const;
 
-/** The words a page prints around the document's own text. */
-export type PageLabels = { contents: string; skip: string; documents: string } & TitleBlockLabels;
+export { h, text } from './elements.js';
+
+/** The words a page prints around the document's own text (`languages`: the name of its language switch). */
+export type PageLabels = { contents: string; skip: string; documents: string; languages: string } & TitleBlockLabels;
 
 /** What a page needs besides its Markdown: where the site's shared files are, and the words it prints. */
 export interface PageContext {
@@ -31,6 +35,8 @@ export interface PageContext {
   labels: PageLabels;
   /** The same words in other languages, for a document whose front matter's `lang` is one of them. */
   labelsByLanguage?: Partial<Record<Language, PageLabels>>;
+  /** The same page in the edition's other languages (see languageSwitch); none with one language. */
+  translations?: readonly PageTranslation[];
   /** The edition's language, for a document whose front matter names none (English when not given). */
   language?: Language;
   /** The sections of this document's last version (watch mode, the preview): only changed sections are parsed again. */
@@ -62,6 +68,7 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
   const labels = wordsFor(front.lang, context.labels, context.labelsByLanguage);
   const hast = toHast(body, { handlers: { table: tableHandler }, footnoteLabel: notes.label, footnoteBackLabel: (reference, again) => notes.back(reference + 1, again) }) as HastRoot;
   const headings = collectHeadings(body);
+  const languages = languageSwitch(context.translations ?? [], labels.languages);
   const page = h('html', { lang: front.lang ?? 'en' }, [
     h('head', {}, [
       h('meta', { charset: 'utf-8' }),
@@ -72,6 +79,8 @@ export function htmlPage(markdown: string, context: PageContext): { html: string
     h('body', headings.length > 1 ? { class: 'with-contents' } : {}, [
       h('a', { class: 'skip', href: '#main' }, [text(labels.skip)]),
       h('header', {}, [
+        // First in the header: the reader who cannot read this language finds theirs at once.
+        ...(languages ? [languages] : []),
         ...(front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
         h('p', { class: 'site' }, [h('a', { href: `${context.root}index.html` }, [text(front.shortTitle ?? front.title)])]),
         ...(front.document ? [h('p', { class: 'kind' }, [text(front.document)])] : []),
@@ -238,12 +247,4 @@ function tableHandler(state: State, node: Table): Element {
   ]);
   const label = head ? head.children.map((cell) => toString(cell)).join(', ') : '';
   return h('div', { class: 'table', role: 'region', tabindex: '0', 'aria-label': label }, [table]);
-}
-
-export function h(tagName: string, properties: Record<string, string>, children: ElementContent[] = []): Element {
-  return { type: 'element', tagName, properties, children };
-}
-
-export function text(value: string): ElementContent {
-  return { type: 'text', value };
 }

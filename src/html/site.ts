@@ -3,7 +3,9 @@ import { xmlSafe } from '../characters.js';
 import type { Language } from '../notes/types.js';
 import type { FrontMatter } from '../typeset/front-matter.js';
 import { translate } from '../i18n/index.js';
-import { h, text, titleBlock, type TitleBlockLabels } from './page.js';
+import { h, text } from './elements.js';
+import { languageSwitch, type PageTranslation } from './language-switch.js';
+import { titleBlock, type TitleBlockLabels } from './page.js';
 
 /** The web fonts the site ships (SIL Open Font License, from the source-sans package): no external request. */
 export const WEB_FONTS = [
@@ -13,12 +15,13 @@ export const WEB_FONTS = [
   { file: 'SourceSans3-BoldIt.ttf.woff2', weight: 700, style: 'italic' },
 ] as const;
 
-const WORDS: Record<Language, { skip: string; documents: string }> = {
-  en: { skip: 'Skip to the content', documents: 'Documents' },
-  fr: { skip: 'Aller au contenu', documents: 'Documents' },
+/** `languages` names the language switch's landmark, read out by screen readers. */
+const WORDS: Record<Language, { skip: string; documents: string; languages: string }> = {
+  en: { skip: 'Skip to the content', documents: 'Documents', languages: 'Language' },
+  fr: { skip: 'Aller au contenu', documents: 'Documents', languages: 'Langue' },
 };
 
-export function siteWords(language: Language): { skip: string; documents: string } & TitleBlockLabels {
+export function siteWords(language: Language): { skip: string; documents: string; languages: string } & TitleBlockLabels {
   return { ...WORDS[language], organizedBy: translate(language, 'organized_by'), withSupportOf: translate(language, 'with_support_of') };
 }
 
@@ -37,6 +40,10 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 header { border-bottom: 1px solid var(--rule); padding: 0.75rem 0 0.5rem; }
 header p { margin: 0; }
 .marking { color: var(--marking); font-weight: 700; }
+nav.languages { float: right; margin: 0 0 0.25rem 1rem; }
+.languages ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0 1rem; }
+.languages a, ul.sites a { display: inline-block; padding: 0.25rem 0; font-weight: 700; }
+ul.sites { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
 .site a { font-weight: 700; text-decoration: none; }
 .kind { color: var(--muted); }
 nav { margin: 1rem 0; }
@@ -84,9 +91,10 @@ footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 0.5re
 `;
 }
 
-/** The site's first page: the workshop, and a link to each document. */
-export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: string; title: string }>, language: Language): string {
+/** The site's first page: the workshop, and a link to each document; to the edition's site in each other language (`translations`). */
+export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: string; title: string }>, language: Language, translations: readonly PageTranslation[] = []): string {
   const words = siteWords(language);
+  const languages = languageSwitch(translations, words.languages);
   // The page's words are the edition's language's: so is its lang (a first document with `lang: fr` in an English edition made it French).
   const page = h('html', { lang: language }, [
     h('head', {}, [
@@ -97,7 +105,10 @@ export function indexPage(front: FrontMatter, documents: ReadonlyArray<{ href: s
     ]),
     h('body', {}, [
       h('a', { class: 'skip', href: '#main' }, [text(words.skip)]),
-      h('header', {}, front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
+      h('header', {}, [
+        ...(languages ? [languages] : []),
+        ...(front.classification ? [h('p', { class: 'marking' }, [text(front.classification)])] : []),
+      ]),
       h('main', { id: 'main', tabindex: '-1' }, [
         titleBlock(front, words, front.lang && front.lang !== language ? front.lang : undefined),
         h('h2', {}, [text(words.documents)]),

@@ -137,7 +137,7 @@ export function localHost(host: string | undefined, port: number): boolean {
   return match !== null && (match[2] === undefined || Number(match[2]) === port);
 }
 
-/** A folder of the build (`public`) goes to its page (`public/`); the root, to the first site in it. */
+/** A folder of the build (`public`) goes to its page (`public/`); the root, when the build has no index.html there (an HTML build always has one), to the first site in it. */
 function redirectFor(wanted: string, files: ReadonlySet<string>): string | undefined {
   if (wanted !== '' && !wanted.endsWith('/') && files.has(`${wanted}/index.html`)) return `${wanted}/`;
   if (wanted === '') {

@@ -82,6 +82,19 @@ export function render(model: ReportModel, templates: TemplateSet, entries: read
   return result;
 }
 
+/** The documents `entries` make of this model, one job per file (see documentJobs). */
+function modelJobs(model: ReportModel, entries: readonly DocumentEntry[]): DocumentJob[] {
+  return documentJobs(entries, model.countries.map((c) => c.code), model.follow_up !== undefined);
+}
+
+/**
+ * The files renderEach writes for this model (`report.md`, `countries/MLI.md`), in its order, known
+ * before rendering: a build that renders without an error writes each of them. Pure.
+ */
+export function documentFiles(model: ReportModel, entries: readonly DocumentEntry[]): string[] {
+  return modelJobs(model, entries).map((job) => `${job.path}.md`);
+}
+
 /** One document rendered, or one problem found: what `renderEach` yields. */
 export type RenderStep = { document: RenderedDocument } | { diagnostic: Diagnostic };
 
@@ -95,7 +108,7 @@ export function* renderEach(model: ReportModel, templates: TemplateSet, entries:
   const hb = Handlebars.create();
   const languageHelpers = helpers(model.language);
   hb.registerHelper(languageHelpers);
-  const jobs = documentJobs(entries, model.countries.map((c) => c.code), model.follow_up !== undefined);
+  const jobs = modelJobs(model, entries);
   const diagnostics = templateProblems(templates, jobs, model.language);
   if (diagnostics.length) return yield* problems(diagnostics);
   const partialTemplates = new Map<string, string>();

@@ -35,8 +35,9 @@ describe('the HTML site in a real browser', () => {
   it('has every document of both editions to check', () => {
     expect(pages).toContain('en/public/report.html');
     expect(pages).toContain('fr/restricted/countries/MLI.html');
-    // Per language: eight documents and the index in public (the press release only there), seven and the index in restricted.
-    expect(pages.length).toBe(34);
+    // Per language: eight documents and the index in public (the press release only there), seven and the index in restricted; and the output folder's entry page.
+    expect(pages).toContain('index.html');
+    expect(pages.length).toBe(35);
   });
 
   /** axe-core's serious and critical violations on the page as it is now. */
@@ -76,6 +77,25 @@ describe('the HTML site in a real browser', () => {
       document.querySelector('main')!.prepend(paragraph, item);
     });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+
+  it('reaches the same page in the other language from the keyboard: the second stop after the skip link, with a visible focus ring', async () => {
+    await page.setViewport({ width: 390, height: 900 });
+    for (const [from, to, lang] of [['en/public/countries/MLI.html', 'fr/public/countries/MLI.html', 'fr'], ['fr/restricted/report.html', 'en/restricted/report.html', 'en']] as const) {
+      await page.goto(pathToFileURL(path.join(out, from)).href);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return { text: element.textContent, hreflang: element.getAttribute('hreflang'), outline: `${style.outlineStyle} ${style.outlineWidth}`, inView: box.top >= 0 && box.right <= window.innerWidth };
+      });
+      expect(focused).toEqual({ text: lang === 'fr' ? 'Français' : 'English', hreflang: lang, outline: 'solid 3px', inView: true });
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(page.url()).toBe(pathToFileURL(path.join(out, to)).href);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    }
   });
 
   it('loads nothing from outside the site', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE } from '../unit/render-helpers.js';
@@ -18,6 +18,33 @@ describe('HTML: a small static site per edition', () => {
     const index = read(path.join(out, 'en/public/index.html'));
     expect(index).toContain('<a href="report.html">Workshop report</a>');
     expect(index).toContain('<a href="countries/MLI.html">');
+  });
+
+  it('links each page to the same page in the edition\'s other language, named in that language; a public page never to a restricted one', () => {
+    const pages = listFiles(out).filter((file) => file.endsWith('.html') && file !== 'index.html');
+    expect(pages.length).toBe(34);
+    for (const file of pages) {
+      const html = read(path.join(out, file));
+      const [language, edition, ...rest] = file.split('/');
+      const other = language === 'en' ? 'fr' : 'en';
+      const switches = [...html.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)" lang="([a-z]+)">([^<]+)<\/a>/g)].map((m) => [path.posix.join(path.posix.dirname(file), m[1]!), m[2], m[3], m[4]]);
+      const target = [other, edition, ...rest].join('/');
+      expect(switches, file).toEqual([[target, other, other, other === 'fr' ? 'Français' : 'English']]);
+      expect(existsSync(path.join(out, target)), target).toBe(true);
+      expect(html).toMatch(/<header><nav class="languages" aria-label="(Language|Langue)">/);
+      if (edition === 'public') expect(html, file).not.toMatch(/restricted|RESTRICTED|RESTREINTE/);
+    }
+  });
+
+  it('writes an entry page into the output folder listing the editions built, public first, each in both languages', () => {
+    const index = read(path.join(out, 'index.html'));
+    expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(index).toContain('<h1 class="title">Regional Workshop on Good Practices in Border Security Management</h1>');
+    const links = [...index.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)" lang="\2">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[3]}`);
+    expect(links).toEqual(['en/public/index.html English', 'fr/public/index.html Français', 'en/restricted/index.html English', 'fr/restricted/index.html Français']);
+    expect(index).toContain('<h2>restricted</h2><p class="marking">RESTRICTED: for workshop participants only</p>');
+    expect(index).toContain('<link rel="stylesheet" href="en/public/style.css">');
+    expect(index).not.toMatch(/<script/);
   });
 
   it('pages are accessible documents with no script, linking to each other by relative paths', () => {
@@ -52,7 +79,7 @@ describe('HTML: a small static site per edition', () => {
     expect(runBin(['build', 'examples/rabat-2022', '--format', 'html', '--out', again]).code).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out));
     const check = await runInProcess(['build', 'examples/rabat-2022', '--format', 'html', '--out', out, '--check']);
-    expect(check.stderr).toContain('is up to date (54 files)');
+    expect(check.stderr).toContain('is up to date (55 files)');
     expect(check.code).toBe(0);
   });
 
@@ -63,6 +90,9 @@ describe('HTML: a small static site per edition', () => {
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('<dt>Organisé par</dt>');
     expect(page).toContain('aria-label="Table des matières"');
+    // One language, no editions: the output folder is the site, its index the site's; no page has a language switch.
+    expect(read(path.join(fr, 'index.html'))).toContain('<h2>Documents</h2>');
+    for (const file of listFiles(fr).filter((f) => f.endsWith('.html'))) expect(read(path.join(fr, file)), file).not.toMatch(/hreflang|class="languages"/);
   });
 
   it('the index is in the edition\'s language, with the title of a first document in another marked as such (it took that document\'s lang, around English words)', async () => {

@@ -3,7 +3,7 @@ import { htmlPage } from '../../src/html/page.js';
 import { parseMarkdown } from '../../src/typeset/markdown.js';
 import { documentFrontMatter } from '../../src/typeset/front-matter.js';
 
-const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
+const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
 
 describe('the title of a document without front matter (a custom document\'s template without {{> front-matter}})', () => {
   it('is its front matter\'s title when it has one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/html/page.js';
 
-const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
+const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
 const page = (body: string) => htmlPage(`---\ntitle: "T"\n---\n# A\n\n${body}\n`, { file: 'report.md', root: '', labels }).html;
 
 describe('right-to-left text on an HTML page', () => {

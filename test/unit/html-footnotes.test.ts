@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/html/page.js';
 
-const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
+const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
 const page = (lang: string) => htmlPage(`---\ntitle: "T"\nlang: ${lang}\n---\n# A\n\nUne note[^1] ici, et encore[^1].\n\n[^1]: Texte.\n`, { file: 'report.md', root: '', labels }).html;
 
 describe('footnotes on an HTML page', () => {

@@ -8,7 +8,7 @@ import { parseMarkdown } from '../../src/typeset/markdown.js';
 import { templateMarkup } from '../../src/render/template-markup.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
+const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
 const page = (body: string) => htmlPage(`---\ntitle: "T"\n---\n# A\n\n${body}\n`, { file: 'report.md', root: '', labels }).html;
 const template = (text: string) => templateMarkup({ text, displayPath: 'templates/report.md.hbs', overridden: true });
 

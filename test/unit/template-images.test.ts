@@ -5,7 +5,7 @@ import { imageProblem } from '../../src/validate/images.js';
 import { imageLoader } from '../../src/typeset/layout/load-image.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
-const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
+const labels = { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' };
 
 describe('images a template names', () => {
   it('are found at their place in the template; one whose path data makes has no path to check', () => {

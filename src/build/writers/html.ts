@@ -12,20 +12,38 @@ import { imageFileReader } from '../../load/image-files.js';
 import { imageFiles } from './images.js';
 import { inspectImage } from '../../typeset/layout/load-image.js';
 import type { Writer, WriterContext, WriterDocument, WriterResult } from '../writer.js';
+import type { BuiltSite } from '../sites.js';
+import { entryEditions, pageTranslations } from './html-sites.js';
 
 /**
  * A small static site per edition: one page per document, `index.html`, one stylesheet and the
- * web fonts, all with relative links, so it works from the file system and offline.
+ * web fonts, all with relative links, so it works from the file system and offline. With several
+ * languages each page links to itself in the edition's other languages; when the sites are in
+ * folders of their own, the output folder gets an `index.html` listing them (see outputIndex).
  */
 export function htmlWriter(cache?: PageCache): Writer {
   return {
     format: 'html',
     write: (documents, context) => writeSite(documents, context, cache),
+    outputIndex: writeEntryPage,
   };
 }
 
-/** Watch mode's pages of the last build, by file: a document whose Markdown is the same keeps its page. */
-export type PageCache = Map<string, { markdown: string; root: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses; verdicts: Map<string, boolean> }>;
+/**
+ * Watch mode's pages of the last build, by file: a document whose Markdown (and whose pages in the
+ * other languages, `translations`) are the same keeps its page.
+ */
+export type PageCache = Map<string, { markdown: string; root: string; translations: string; page: { html: string; front: FrontMatter; images: string[] }; sections: SectionParses; verdicts: Map<string, boolean> }>;
+
+/** The output folder's index.html, listing its sites (public first), when they are in folders of their own. */
+async function writeEntryPage(sites: readonly BuiltSite[], language: Language): Promise<OutputFile[]> {
+  const editions = entryEditions(sites);
+  if (!editions) return [];
+  const { entryPage } = await import('../../html/entry-page.js');
+  const first = editions[0]!.sites[0]!;
+  const title = (sites.find((site) => site.language === language) ?? sites[0]!).title;
+  return [{ path: 'index.html', content: entryPage({ title, language, stylesheet: first.href.replace(/index\.html$/, 'style.css'), editions }) }];
+}
 
 async function writeSite(documents: readonly WriterDocument[], context: WriterContext, cache: PageCache | undefined): Promise<WriterResult> {
   // Loaded only now: a build without HTML never loads the HTML tree libraries.
@@ -59,9 +77,11 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
       verdicts.set(src, usable);
       return usable;
     };
-    const reuse = kept && kept.markdown === doc.markdown && kept.root === root && sameImages(kept.verdicts);
-    const page = reuse ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, language: context.language, usableImage: judged, ...(cache ? { sections } : {}) });
-    cache?.set(doc.file, { markdown: doc.markdown, root, page, sections, verdicts: reuse ? kept.verdicts : verdicts });
+    const translations = pageTranslations(doc.file, prefix, context.otherLanguages ?? []);
+    const translationsKey = JSON.stringify(translations);
+    const reuse = kept && kept.markdown === doc.markdown && kept.root === root && kept.translations === translationsKey && sameImages(kept.verdicts);
+    const page = reuse ? kept.page : htmlPage(doc.markdown, { file: doc.file, root, labels: words, labelsByLanguage: wordsByLanguage, language: context.language, translations, usableImage: judged, ...(cache ? { sections } : {}) });
+    cache?.set(doc.file, { markdown: doc.markdown, root, translations: translationsKey, page, sections, verdicts: reuse ? kept.verdicts : verdicts });
     files.push({ path: `${prefix}${relative}`, content: page.html });
     // What a reader sees is the document's text: the leak guard reads it there.
     texts.set(`${prefix}${relative}`, doc.markdown);
@@ -73,7 +93,7 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   const titles = new Map<string, number>();
   for (const doc of listed) titles.set(doc.title, (titles.get(doc.title) ?? 0) + 1);
   const named = listed.map((doc) => ((titles.get(doc.title) ?? 0) > 1 ? { ...doc, title: `${doc.title} (${path.posix.basename(doc.href, '.html')})` } : doc));
-  if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, named, context.language) });
+  if (first) files.push({ path: `${prefix}index.html`, content: indexPage(first, named, context.language, pageTranslations(`${prefix}index.md`, prefix, context.otherLanguages ?? [])) });
   files.push({ path: `${prefix}style.css`, content: stylesheet(resolveTheme(context.workshop.report?.pdf_theme as PdfThemeYaml | undefined).accentColor) });
   for (const font of await fontFiles(WEB_FONTS)) files.push({ path: `${prefix}fonts/${font.name}`, content: font.bytes });
   // Images beside the pages (see imageFiles); the Markdown publishes the same ones at the same paths.
