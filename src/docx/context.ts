@@ -2,6 +2,7 @@ import type { Language } from '../notes/types.js';
 import type { FootnoteDefinition } from 'mdast';
 import type GithubSlugger from 'github-slugger';
 import type { Lists } from './lists.js';
+import type { TableTextWidth } from './table-text.js';
 
 /** An image as the writer embeds it: PNG or JPEG bytes and its size in pixels. */
 export interface DocxImage {
@@ -25,6 +26,8 @@ export interface DocxContext {
   heightPx: number;
   /** Text width in twentieths of a point, for table columns. */
   widthTwips: number;
+  /** How wide table text is in the fonts the tables are shown in, for their columns. */
+  tableText: TableTextWidth;
   /** Footnote numbers by their Markdown identifier, in order of first reference. */
   footnotes: Map<string, number>;
   footnoteDefinitions: Map<string, FootnoteDefinition>;

@@ -21,6 +21,7 @@ import { fillPageNumbers, pageNumberPlaceholders } from './page-numbers.js';
 import type { ReferenceDocument } from './reference.js';
 import { sharedStyles } from './shared-styles.js';
 import { blockIndents, STYLE, themeStyles } from './styles.js';
+import { tableTextWidth } from './table-text.js';
 
 /** What every document of a build shares. */
 export interface DocxSettings {
@@ -82,6 +83,7 @@ export function prepareDocx(root: Root, file: string, settings: DocxSettings, nu
       accent: settings.theme.accentColor.slice(1),
       widthPx: Math.floor((page.width - page.margins.left - page.margins.right) / 15),
       widthTwips: page.width - page.margins.left - page.margins.right,
+      tableText: tableTextWidth(settings.theme.fontSize, settings.reference),
       heightPx: Math.floor((page.height - page.margins.top - page.margins.bottom) / 15),
       footnotes: new Map(),
       footnoteDefinitions: new Map(root.children.filter((c): c is FootnoteDefinition => c.type === 'footnoteDefinition').map((c) => [c.identifier, c])),

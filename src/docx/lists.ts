@@ -1,10 +1,12 @@
 import { AlignmentType, type ILevelsOptions, type INumberingOptions, LevelFormat } from 'docx';
+import { bulletAt, orderedMarker } from '../markdown/list-markers.js';
 
-const BULLETS = ['•', '◦', '▪'];
 const INDENT = 360;
 
 /**
- * Lists as Word numbering: one bulleted list definition, one numbered per start value; each numbered
+ * Lists as Word numbering, with the PDF's markers at every level (list-markers.ts): `•`, `–`, `•`, …
+ * for bullets, `1.` for numbers (a third level showed `i.`, the second `◦`, where the PDF prints
+ * `1.` and `–`). One bulleted list definition, one numbered per start value; each numbered
  * list is an instance of its own, so it counts from its start again. Bulleted lists share one
  * instance: a bullet does not count, so restarting it would change nothing, and an instance is a
  * `w:num` with an override per level (a report's 52 bulleted lists made 31 KB of numbering.xml).
@@ -34,10 +36,11 @@ export class Lists {
       }));
     return {
       config: [
-        { reference: 'bullets', levels: levels((level) => ({ format: LevelFormat.BULLET, text: BULLETS[level % BULLETS.length]! })) },
+        // A Word level is the list's nesting depth, as the PDF's (wordListLevel): deeper lists share the ninth's bullet.
+        { reference: 'bullets', levels: levels((level) => ({ format: LevelFormat.BULLET, text: bulletAt(level) })) },
         ...[...this.starts].sort((a, b) => a - b).map((start) => ({
           reference: `numbers-${start}`,
-          levels: levels((level) => ({ format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!, text: `%${level + 1}.` }), start),
+          levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: orderedMarker(`%${level + 1}`) }), start),
         })),
       ],
     };

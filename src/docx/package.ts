@@ -2,6 +2,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { type Document, Packer, StringContainer, XmlAttributeComponent, XmlComponent } from 'docx';
 import { Zip, type ZipInputFile } from 'fflate';
 import { xmlSafe } from '../characters.js';
+import { languageOnEveryRun, TEXT_PART } from './run-language.js';
 
 /** Zip entry times: 1980-01-01 00:00, the zip format's first day, written from local time fields: the same in every time zone. */
 const ZIP_TIME = () => new Date(1980, 0, 1, 0, 0, 0);
@@ -19,7 +20,8 @@ type Compiler = { compile(file: Document, prettify: undefined, overrides: []): M
  *   before the document itself is made, so the fonts' keys, hence their files, are the same in every document;
  * - Date.now, with which a chart's embedded workbook is zipped.
  * The core properties' created and modified dates (the clock, in the library) are replaced by
- * `date`, and the document's language is added to them (`dc:language`).
+ * `date`, and the document's language is added to them (`dc:language`) and to the runs the library
+ * writes without one (run-language.ts).
  *
  * The parts are zipped here rather than by the library's Packer (the same parts, in the same order:
  * its compiler, an internal of the pinned version, is what Packer zips): with fixed entry times, and
@@ -34,8 +36,13 @@ export function compileReproducibly(make: (reseed: () => void) => Document, date
     const document = make(() => { Math.random = seeded(0xd0c); });
     setCoreProperties(document, date, language);
     const parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
-    // No character XML 1.0 forbids, whatever reached the library (it drops C0 controls, not a U+FFFF, which made the document unreadable).
-    for (const [path, data] of parts) if (typeof data === 'string') parts.set(path, xmlSafe(data));
+    for (const [path, data] of parts) {
+      if (typeof data !== 'string') continue;
+      // No character XML 1.0 forbids, whatever reached the library (it drops C0 controls, not a U+FFFF, which made the document unreadable).
+      const safe = xmlSafe(data);
+      // The runs the library writes without a language (the contents' entries, the chart, images, the notes' separators) get the document's.
+      parts.set(path, TEXT_PART.test(path) ? languageOnEveryRun(safe, language) : safe);
+    }
     return parts;
   } finally {
     Math.random = random;

@@ -4,12 +4,16 @@ import { ImportedXmlComponent } from 'docx';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { SetupError } from '../errors.js';
+import { styleRunSize } from './reference-run-size.js';
+import { STYLE } from './styles.js';
 
 /** What a reference document gives the DOCX: its styles, and its page size and margins (twips). */
 export interface ReferenceDocument {
   styles: string;
   /** Style ids it defines: the writer adds its own only for those it lacks. */
   styleIds: Set<string>;
+  /** The text size, in half-points, of its own "Table text" style (TableText), when it has one that gives a size (see table-text.ts). */
+  tableTextSize?: number;
   page?: { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number; header: number; footer: number } };
 }
 
@@ -63,7 +67,8 @@ export async function readReference(file: string, projectDir: string): Promise<R
     }
   }
   if (page) checkRoom(page, file);
-  return { styles, styleIds, ...(page ? { page } : {}) };
+  const tableTextSize = styleIds.has(STYLE.tableText) ? styleRunSize(parsed, STYLE.tableText) : undefined;
+  return { styles, styleIds, ...(tableTextSize !== undefined ? { tableTextSize } : {}), ...(page ? { page } : {}) };
 }
 
 /** The least text width and height a reference page may leave, in twips (1 cm): what the PDF theme's margins (under 100 mm each) leave at least. */

@@ -25,6 +25,9 @@ export const STYLE = {
 const half = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
 
+/** The "Table text" style's size, in half-points, at a theme's body size (table-text.ts measures at it). */
+export const tableTextSize = (fontSize: number): number => half(fontSize * 0.92);
+
 /**
  * The left indents, in twips, of the Quote style (one level of block quote: a quote in a quote is
  * indented twice as far, as in the PDF) and of the Source Code style, at a theme's body size.
@@ -65,7 +68,7 @@ export function themeStyles(theme: ResolvedTheme, language: string): IStylesOpti
     },
     paragraphStyles: [
       { id: STYLE.subtitle, name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: half(fs * 1.4), color: MUTED_COLOR }, paragraph: { spacing: { after: twips(fs * 2) } } },
-      { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', quickFormat: true, run: { size: half(fs * 0.92) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', quickFormat: true, run: { size: tableTextSize(fs) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.code, name: 'Source Code', basedOn: 'Normal', run: { font: CODE_FONT, size: half(fs * 0.85) }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { left: indents.code } } },
       { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { color: MUTED_COLOR }, paragraph: { indent: { left: indents.quote } } },
       { id: STYLE.coverLabel, name: 'Cover label', basedOn: 'Normal', run: { bold: true, allCaps: true, size: half(fs * 0.85), color: accent }, paragraph: { spacing: { before: twips(fs * 1.2), after: twips(fs * 0.3) } } },

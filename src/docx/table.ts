@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { type DocxContext, quoteIndent } from './context.js';
 import { paragraphRuns } from './inline.js';
 import { STYLE } from './styles.js';
+import type { TableTextWidth } from './table-text.js';
 
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'C8CCD0' } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
@@ -16,7 +17,7 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
   // In a block quote, indented with it and narrower by as much.
   const indent = quoteIndent(ctx);
   const width = ctx.widthTwips - indent;
-  const widths = columnWidths(node, width);
+  const widths = columnWidths(node, width, ctx.tableText);
   const align = node.align ?? [];
   const rows = node.children.map((row, r) => new TableRow({
     ...(r === 0 ? { tableHeader: true } : {}),
@@ -39,7 +40,7 @@ export function wordTable(node: MdTable, ctx: DocxContext): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     // The cells' margins once for the table (tblCellMar), rather than in every cell.
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     borders: { top: RULE, bottom: RULE, insideHorizontal: RULE, left: NONE, right: NONE, insideVertical: NONE },
   });
 }
@@ -51,34 +52,35 @@ function alignment(align: AlignType | undefined) {
   return {};
 }
 
-/** Twips a character of table text takes, bold header included (Source Sans 3 at the table size, with room). */
-const CHAR = 112;
-/** Twips of a cell's left and right margins, and a little slack. */
-const PAD = 240;
+/** Twips of a cell's left and right margins (tblCellMar), each. */
+const CELL_MARGIN = 80;
 
 /** The most of the text width a column's longest word claims, as in the PDF: a longer word (a web address) is broken inside its cell. */
 const WORD_SHARE = 0.25;
 
 /**
- * Widths in twips that add up to the text width: each column gets at least its longest word (a
- * number column stays narrow and a header word is never cut), and what is left goes to the columns
- * whose cells are longer than that, in proportion (a long text column wraps). A word wider than a
- * quarter of the text counts as that quarter, as the PDF's table counts it, and breaks inside its
- * cell: a web address of 115 characters, wider than the text, had every column shrunk in proportion,
- * and the others' words ("Owner", "Finance") broken over two lines.
+ * Widths in twips that add up to the text width: each column gets at least its longest word, as wide
+ * as `text` measures it in the fonts the table is shown in (a number column stays narrow and a header
+ * word is never cut), and what is left goes to the columns whose cells are longer than that, in
+ * proportion (a long text column wraps). A word wider than a quarter of the text counts as that
+ * quarter, as the PDF's table counts it, and breaks inside its cell: a web address of 115
+ * characters, wider than the text, had every column shrunk in proportion, and the others' words
+ * ("Owner", "Finance") broken over two lines.
  */
-export function columnWidths(node: MdTable, total: number): number[] {
+export function columnWidths(node: MdTable, total: number, text: TableTextWidth): number[] {
   const count = Math.max(...node.children.map((row) => row.children.length));
   const longest = Math.floor(total * WORD_SHARE);
+  // A column is at least two characters wide.
+  const narrowest = { word: text.word('00'), cell: text.cell('00') };
   const columns = Array.from({ length: count }, (_, c) => {
-    let word = 2;
-    let cell = 2;
+    let word = narrowest.word;
+    let cell = narrowest.cell;
     for (const row of node.children) {
-      const text = row.children[c] ? toString(row.children[c]) : '';
-      cell = Math.max(cell, text.length);
-      for (const w of text.split(/\s+/)) word = Math.max(word, w.length);
+      const content = row.children[c] ? toString(row.children[c]) : '';
+      cell = Math.max(cell, text.cell(content));
+      for (const w of content.split(/\s+/)) word = Math.max(word, text.word(w));
     }
-    return { min: Math.min(word * CHAR, longest) + PAD, wants: cell * CHAR + PAD };
+    return { min: Math.min(word, longest) + 2 * CELL_MARGIN, wants: Math.max(cell, word) + 2 * CELL_MARGIN };
   });
   const least = columns.reduce((sum, col) => sum + col.min, 0);
   // Too many columns for their longest words: each shrinks in proportion.

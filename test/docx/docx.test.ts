@@ -25,6 +25,17 @@ const settings = docxSettings;
 const attr = (node: Record<string, unknown> | undefined, name: string) => (node?.[`@_${name}`] as string | undefined);
 const styleOf = (p: Record<string, unknown>) => attr(elements(p['w:pPr'], 'w:pStyle')[0], 'w:val');
 
+/** Every run (`w:r`) of the parts that hold text: the body, headers, footers, footnotes and endnotes. */
+function textRuns(bytes: Uint8Array): Array<{ part: string; run: Record<string, unknown> }> {
+  const { parts, xml } = readDocx(bytes);
+  return Object.keys(parts)
+    .filter((part) => /^word\/(document|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(part))
+    .flatMap((part) => elements(xml(part), 'w:r').map((run) => ({ part, run })));
+}
+
+/** The language of a run's own properties. */
+const runLanguage = (run: Record<string, unknown>) => attr(elements(run['w:rPr'], 'w:lang')[0], 'w:val');
+
 describe('DOCX: the contents\' page numbers, from where the typesetter puts the headings', async () => {
   const base = await settings();
   // What the build hands the DOCX: the PDF's layout of the same Markdown (or, without a PDF, that layout alone).
@@ -172,11 +183,16 @@ describe('DOCX: Word structure read back from word/document.xml and word/styles.
   });
 
   it('tags every run with the document language, and draws the participation chart', () => {
-    // The contents' entries are Word's own (made from the headings, as Word's Update Field does): they take the default language.
-    const runs = elements(paragraphs.filter((p) => !/^TOC\d$/.test(styleOf(p) ?? '')), 'w:r').filter((r) => elements(r, 'w:t').length > 0);
+    // Every run of every part that holds text: the contents' entries, their tabs and PAGEREF fields and the
+    // contents field's begin and end too (the library makes them; they took the styles' default), and the chart's drawing.
+    const runs = textRuns(built.bytes);
     expect(runs.length).toBeGreaterThan(100);
     expect(attr(elements(elements(styles, 'w:docDefaults'), 'w:lang')[0], 'w:val')).toBe('en-GB');
-    for (const run of runs) expect(attr(elements(run, 'w:lang')[0], 'w:val'), wordText(run)).toBe('en-GB');
+    for (const { part, run } of runs) expect(runLanguage(run), `${part}: ${JSON.stringify(run).slice(0, 200)}`).toBe('en-GB');
+    const contents = elements(paragraphs.filter((p) => /^TOC\d$/.test(styleOf(p) ?? '')), 'w:r');
+    expect(contents.length).toBeGreaterThan(60);
+    expect(contents.filter((r) => elements(r, 'w:fldChar').length > 0).length).toBeGreaterThan(20);
+    expect(runs.filter(({ run }) => elements(run, 'w:drawing').length > 0)).toHaveLength(1);
     expect(Object.keys(parts).filter((p) => /^word\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
   });
 
@@ -232,11 +248,27 @@ describe('DOCX: a French document', async () => {
   const { xml } = readDocx(built.bytes);
 
   it('is tagged French on every run and in its properties', () => {
-    const body = elements(xml('word/document.xml'), 'w:p').filter((p) => !/^TOC\d$/.test(styleOf(p) ?? ''));
-    const runs = elements(body, 'w:r').filter((r) => elements(r, 'w:t').length > 0);
+    const runs = textRuns(built.bytes);
     expect(runs.length).toBeGreaterThan(50);
-    for (const run of runs) expect(attr(elements(run, 'w:lang')[0], 'w:val')).toBe('fr-FR');
+    for (const { part, run } of runs) expect(runLanguage(run), `${part}: ${JSON.stringify(run).slice(0, 200)}`).toBe('fr-FR');
     expect(String(elements(xml('docProps/core.xml'), 'dc:language')[0]?.['#text'])).toBe('fr-FR');
+  });
+
+  it('is tagged French on every run with a house style whose default language is another (the contents\' entries took it)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wr-docx-lang-'));
+    try {
+      // A reference document whose styles' default language is English.
+      writeFileSync(path.join(dir, 'house.docx'), (await docxDocument('---\ntitle: "House"\n---\n\nText.\n', 'house.md', await settings())).bytes);
+      const reference = await readReference('house.docx', dir);
+      const housed = await docxDocument(french, 'report.md', { ...(await settings()), language: 'fr', reference });
+      const defaults = readDocx(housed.bytes).xml('word/styles.xml');
+      expect(attr(elements(elements(defaults, 'w:docDefaults'), 'w:lang')[0], 'w:val')).toBe('en-GB');
+      const runs = textRuns(housed.bytes);
+      expect(runs.filter(({ run }) => elements(run, 'w:fldChar').length > 0).length).toBeGreaterThan(10);
+      for (const { part, run } of runs) expect(runLanguage(run), `${part}: ${JSON.stringify(run).slice(0, 200)}`).toBe('fr-FR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('describes the participation chart in French', () => {

@@ -8,6 +8,7 @@ import { docxDocument } from '../../src/docx/document.js';
 import { imageSize } from '../../src/docx/inline.js';
 import { readReference } from '../../src/docx/reference.js';
 import { columnWidths } from '../../src/docx/table.js';
+import { tableTextWidth } from '../../src/docx/table-text.js';
 import { parseMarkdown } from '../../src/typeset/markdown.js';
 import { resolveTheme } from '../../src/typeset/theme.js';
 import { makePng } from '../typeset/png.js';
@@ -94,19 +95,22 @@ const tableMarkdown = `| Item | Explanation | Owner |
 /** Twips a column needs for a word of `n` characters, as columnWidths counts (112 a character, 240 of margins). */
 const wordTwips = (n: number) => n * 112 + 240;
 
+/** Table text as the DOCX measures it without a reference document (the default theme). */
+const themeText = tableTextWidth(resolveTheme(undefined).fontSize);
+
 describe('DOCX: a table with a word too long for any column (a web address)', () => {
   const table = parseMarkdown(tableMarkdown).children.find((c): c is Table => c.type === 'table')!;
 
   it('columnWidths: the other columns keep their longest words, the long word is capped at a quarter of the text and breaks in its cell', () => {
     const total = 9638; // A4 less 20 mm margins either side
-    const widths = columnWidths(table, total);
+    const widths = columnWidths(table, total, themeText);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
     expect(widths[0]).toBeGreaterThanOrEqual(wordTwips('Logistics'.length));
     expect(widths[2]).toBeGreaterThanOrEqual(wordTwips('Finance'.length));
     // The text column still gets the most room: its cells are the longest.
     expect(widths[1]).toBeGreaterThan(widths[0]! + widths[2]!);
     // Narrower (in a quote, a narrow page): the same, as long as the short words fit at all.
-    const narrow = columnWidths(table, 5000);
+    const narrow = columnWidths(table, 5000, themeText);
     expect(narrow.reduce((a, b) => a + b, 0)).toBe(5000);
     expect(narrow[0]).toBeGreaterThanOrEqual(wordTwips('Logistics'.length));
     expect(narrow[2]).toBeGreaterThanOrEqual(wordTwips('Finance'.length));
@@ -114,7 +118,7 @@ describe('DOCX: a table with a word too long for any column (a web address)', ()
 
   it('columnWidths: columns whose words cannot all fit still shrink in proportion, adding up to the width', () => {
     const many = parseMarkdown(`| ${Array.from({ length: 8 }, (_, i) => `Column${i}longheader`).join(' | ')} |\n| ${Array(8).fill('--').join(' | ')} |\n`).children.find((c): c is Table => c.type === 'table')!;
-    const widths = columnWidths(many, 9638);
+    const widths = columnWidths(many, 9638, themeText);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(9638);
     for (const w of widths) expect(w).toBeGreaterThan(9638 / 8 - 10);
   });

@@ -82,7 +82,7 @@ describe('DOCX: a footnote cited more than once', () => {
     // The first citation of the note cited again is bookmarked; the other note is not.
     const bookmark = /<w:bookmarkStart ([^>]*)\/>(.*?)<w:bookmarkEnd w:id="(\d+)"\/>/.exec(raw.slice(raw.indexOf('<w:bookmarkStart w:name="_RefNote')));
     expect(bookmark?.[1]).toMatch(new RegExp(`^(?=.*w:name="_RefNote1")(?=.*w:id="${bookmark?.[3]}")`));
-    expect(bookmark?.[2]).toMatch(/^<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>$/);
+    expect(bookmark?.[2]).toMatch(/^<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><w:lang w:val="en-GB"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>$/);
     expect(elements(document, 'w:bookmarkStart').filter((b) => String(b['@_w:name']).startsWith('_RefNote'))).toHaveLength(1);
     // Two later citations: each a field whose result is the note's number, in the footnote reference's style.
     const instructions = elements(document, 'w:instrText').map((t) => String(t['#text']).trim());
@@ -114,7 +114,7 @@ describe('DOCX: a footnote cited in a link\'s text', () => {
     expect(elements(document, 'w:footnoteReference').map((r) => r['@_w:id'])).toEqual(['1', '2']);
     expect(elements(document, 'w:hyperlink').map(wordText)).toEqual(['the site', ' here']);
     expect(elements(document, 'w:bookmarkStart').map((b) => b['@_w:name'])).toContain('_RefNote1');
-    expect(new TextDecoder().decode(parts['word/document.xml'])).toMatch(/>the site<\/w:t><\/w:r><\/w:hyperlink><w:bookmarkStart [^>]*\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:bookmarkEnd [^>]*\/><w:hyperlink /);
+    expect(new TextDecoder().decode(parts['word/document.xml'])).toMatch(/>the site<\/w:t><\/w:r><\/w:hyperlink><w:bookmarkStart [^>]*\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><w:lang w:val="en-GB"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:bookmarkEnd [^>]*\/><w:hyperlink /);
   });
 });
 

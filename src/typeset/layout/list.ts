@@ -2,10 +2,9 @@ import type { List, RootContent } from 'mdast';
 import type { TextStyle } from './boxes.js';
 import type { BlockContext } from './context.js';
 import type { Slice } from './flow.js';
+import { bulletAt, orderedMarker } from '../../markdown/list-markers.js';
 
 type LayoutBlocks = (nodes: readonly RootContent[], ctx: BlockContext) => Slice[];
-
-const BULLETS = ['•', '–', '•'] as const;
 
 /** Ordered and unordered lists with hanging indents; markers sit on the first line of each item. */
 export function layoutList(node: List, ctx: BlockContext, layoutBlocks: LayoutBlocks): Slice[] {
@@ -14,7 +13,7 @@ export function layoutList(node: List, ctx: BlockContext, layoutBlocks: LayoutBl
   const markers = node.children.map((item, i) => {
     if (item.checked === true) return '☑';
     if (item.checked === false) return '☐';
-    return node.ordered ? `${start + i}.` : (BULLETS[ctx.listDepth % BULLETS.length] ?? '•');
+    return node.ordered ? orderedMarker(start + i) : bulletAt(ctx.listDepth);
   });
   const style: TextStyle = { font: 'regular', size: fs, color: node.ordered ? ctx.color : ctx.theme.accentColor };
   const widest = Math.max(...markers.map((mk) => ctx.m.width('regular', mk, fs)));
