@@ -22,6 +22,7 @@ import { farLatestReport, farReportWords } from '../validate/rules/follow-up.js'
 import type { Timings } from './timings.js';
 import type { WarmState } from './warm.js';
 import { relocateWriterDiagnostics } from './relocate.js';
+import { imageLeaver } from './left-out-images.js';
 import { unmadeDocuments, visibleTexts, type ParsedTree, type Writer, type WriterContext, type WriterResult } from './writer.js';
 import { writerFor } from './writers/index.js';
 import { anchorSources, brokenAnchors } from './anchor-links.js';
@@ -169,6 +170,8 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
   };
 
   const writers = FORMATS.filter((format) => formats.includes(format)).map((format) => writerFor(format, warm));
+  // An image the report cannot show is left out of the Markdown every writer is given, its alt text in its place.
+  const leaveOutImages = imageLeaver(checked.dir);
   // With docx and pdf, the DOCX thread parses each document first and shares the tree with the PDF's
   // typesetter on this thread, which then does not parse it again. Not in watch mode, where the
   // typesetter reparses only the sections that changed since the last build.
@@ -282,8 +285,11 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       if (signal?.aborted) throw new InterruptedError('interrupted');
       if ('diagnostic' in step) pushOnce(result.diagnostics, step.diagnostic);
       else if (!hasErrors(result.diagnostics)) {
-        const markdown = edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking);
-        const document = { ...step.document, file: `${place.folder}${step.document.file}`, markdown };
+        const file = `${place.folder}${step.document.file}`;
+        const shown = leaveOutImages(file, edition.marking === undefined ? step.document.markdown : markDocument(step.document.markdown, edition.marking));
+        const markdown = shown.markdown;
+        const document = { ...step.document, file, markdown };
+        if (shown.diagnostics.length > 0) reportLeftOut(file, markdown, shown.diagnostics);
         if (!guard([{ file: document.file, text: markdown }])) return false;
         if (first?.format === 'md') {
           for (const made of (await first.write([document], context(place))).files) {
@@ -327,6 +333,20 @@ export async function buildChecked(checked: CheckedResult, options: BuildOptions
       for (const file of held ?? []) await emit(file);
       return writeRest(later, started, start, generated, guard);
     };
+  }
+
+  /**
+   * What the images left out of a document are, pointed at the notes or the template that names
+   * them as a writer's problems are (see relocateWriterDiagnostics): those validate said already are
+   * not said again; one whose path data makes (`{{…}}` in a template's) at the generated document,
+   * where its alt text now stands: the message names the path.
+   */
+  function reportLeftOut(file: string, markdown: string, diagnostics: Diagnostic[]): void {
+    const relocated = relocateWriterDiagnostics({ files: [], diagnostics, sources: new Map([[file, markdown]]) }, new Set([file]), checked.dir, outDir, result.diagnostics, checked.sources, checked.imagePlaces, formats.includes('md'));
+    const inDocument = (d: Diagnostic) => relocated.sources.has(d.location?.file ?? '');
+    result.diagnostics.push(...relocated.diagnostics.map((d) => (inDocument(d) && d.actual !== undefined && !d.message.includes(d.actual) ? { ...d, message: `${d.message.replace(/\.$/, '')}: “${d.actual}”.` } : d)));
+    // The document's text, for a code frame, only when a problem is still located in it.
+    for (const [shown, text] of relocated.sources) if (relocated.diagnostics.some((d) => d.location?.file === shown)) result.sources.set(shown, text);
   }
 
   /** Runs the writers of a rendered edition not yet started, and takes every writer's results in order. */

@@ -166,10 +166,14 @@ function decoded(fragment: string): string {
   }
 }
 
-/** An image inside the project, at its size (96 pixels to the inch) but fitted to the text area (see imageSize); else its alt text. */
+/**
+ * An image inside the project, at its size (96 pixels to the inch) but fitted to the text area (see
+ * imageSize); else its alt text, plain, as a build shows it in every format (it leaves such an image
+ * out of the Markdown, see leaveOutImages).
+ */
 function image(src: string, alt: string, title: string | undefined, ctx: DocxContext, style: RunStyle, seen: string[]): ParagraphChild[] {
   const loaded = isSafeImage(src) ? ctx.loadImage(src) : undefined;
-  if (!loaded) return alt ? [textRun(alt, ctx, { ...style, italics: true }, seen)] : [];
+  if (!loaded) return alt ? [textRun(alt, ctx, style, seen)] : [];
   return [new ImageRun({
     type: loaded.type,
     data: loaded.data,

@@ -124,8 +124,9 @@ export function titleBlock(front: FrontMatter, labels: TitleBlockLabels, textLan
 /**
  * Ids on headings (as GitHub makes them, the anchors the Markdown's links use), links to pages, the
  * chart; images (paths inside the project, see isSafeImage, that `usable` finds) are listed, to be
- * copied beside the pages; any other image is its alt text, in italics, as the DOCX shows it (the
- * PDF: in a frame): the page never asks for a file outside the site, nor one that is not there.
+ * copied beside the pages; any other image is its alt text, plain, as a build shows it in every
+ * format (it leaves such an image out of the Markdown, see leaveOutImages): the page never asks for a
+ * file outside the site, nor one that is not there.
  */
 function rewrite(root: Root, siteRoot: string, images: string[], marking: string | undefined, language: Language, usable: (src: string) => boolean): Root {
   const slugger = new GithubSlugger();
@@ -174,7 +175,7 @@ function rewrite(root: Root, siteRoot: string, images: string[], marking: string
         images.push(out.url);
         out = { ...out, url: `${siteRoot}${out.url}` };
       } else {
-        out = { type: 'emphasis', children: out.alt ? [{ type: 'text', value: out.alt }] : [], ...(out.position ? { position: out.position } : {}) };
+        out = { type: 'text', value: out.alt ?? '', ...(out.position ? { position: out.position } : {}) };
       }
     }
     if (out.data?.lang !== undefined) {

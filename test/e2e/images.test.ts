@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chunk, makePng } from '../typeset/png.js';
-import { openPdf } from '../typeset/read-pdf.js';
-import { ROOT, copyTree, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { allText, openPdf } from '../typeset/read-pdf.js';
+import { ROOT, copyTree, listFiles, remove, runBin, tempDir, copyExampleWithoutEditions } from '../helpers/run-cli.js';
 
 const work = tempDir('wr-images-');
 afterAll(() => remove(work));
@@ -101,6 +102,82 @@ describe('images the report never reads', () => {
     expect(built.code).toBe(0);
     expect(pick(built.stdout)).toEqual(expected);
     expect(readFileSync(path.join(dir, 'out/report.md'), 'utf8')).toContain('Photo: Group photo and rel and abs and rel2');
+  });
+});
+
+describe('an image the report cannot show', () => {
+  /** The fonts of the PDF's text items that are one of `texts`, by text (regular or italic). */
+  async function pdfFonts(file: string, texts: readonly string[]): Promise<Record<string, string>> {
+    const doc = await openPdf(new Uint8Array(readFileSync(file)));
+    const fonts: Record<string, string> = {};
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      await page.getOperatorList();
+      for (const item of content.items) if ('str' in item && texts.includes(item.str)) fonts[item.str] = (page.commonObjs.get(item.fontName) as { name: string }).name.replace(/^[A-Z]+\+/, '');
+    }
+    return fonts;
+  }
+
+  it('is its alt text, plain, in its place in every format, the Markdown too, for every reason it is left out; one it shows beside it is as it was', async () => {
+    const good = makePng(4, 4, 2);
+    const dir = exampleWithImage('left-out', 'assets/good.png', good);
+    writeFileSync(path.join(dir, 'assets/bad.png'), Buffer.from('not an image at all, nor a PNG: random bytes would do'));
+    writeFileSync(path.join(dir, 'assets/cut.png'), good.subarray(0, 40));
+    writeFileSync(path.join(dir, 'assets/huge.png'), pngHeader(20_000, 20_000));
+    writeFileSync(path.join(dir, 'assets/big.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    truncateSync(path.join(dir, 'assets/big.png'), LIMITS.imageBytes + 1);
+    const session = path.join(dir, 'sessions/01-opening.yaml');
+    const summary = [
+      'Photo: ![Not an image](assets/bad.png) and ![Fine](assets/good.png "The delegations") here.',
+      '![Cut short](assets/cut.png)', '![Too many pixels](assets/huge.png)', '![Too large](assets/big.png)', '![Not there](assets/gone.png)', '![On the web](https://example.org/x.png)',
+      '[![Linked](assets/bad.png)](https://example.org/)',
+    ];
+    writeFileSync(session, readFileSync(session, 'utf8').replace('summary: |\n', `summary: |\n${summary.map((line) => `  ${line}\n\n`).join('')}`));
+    const country = path.join(dir, 'countries/MLI.yaml');
+    writeFileSync(country, readFileSync(country, 'utf8').replace('  - Border posts without reliable power or connectivity.', '  - "Border posts without power: ![Not an image](assets/bad.png) ![Fine](assets/good.png)"'));
+    const built = runBin(['build', '.', '--format', 'md,pdf,docx,html', '--reporter', 'json'], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    // Each said once, where the notes name it (the same place validate says it), never at a generated document.
+    const images = reported(built.stdout).filter((d) => d.ruleId === 'image');
+    expect(images.map((d) => `${d.file} ${d.message.split(/[.:]/)[0]}`)).toEqual([
+      'countries/MLI.yaml The image is not a PNG or JPEG file and is left out',
+      'sessions/01-opening.yaml The image is not a PNG or JPEG file and is left out',
+      'sessions/01-opening.yaml The PNG file is damaged and is left out',
+      'sessions/01-opening.yaml The image is 20,000 × 20,000 = 400,000,000 pixels; images are limited to 40,000,000 pixels',
+      'sessions/01-opening.yaml The image file is 10 MiB (10,485,761 bytes); images are limited to 10 MiB (10,485,760 bytes)',
+      'sessions/01-opening.yaml The image file was not found',
+      'sessions/01-opening.yaml The image is a web address, and images come only from files inside the project',
+      'sessions/01-opening.yaml The image is not a PNG or JPEG file and is left out',
+    ]);
+    const out = path.join(dir, 'out');
+    // The Markdown names only the image it publishes (it named each file left out, a broken image on GitHub and through pandoc).
+    const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(markdown).toContain('\n\nPhoto: Not an image and ![Fine](assets/good.png "The delegations") here.\n\nCut short\n\nToo many pixels\n\nToo large\n\nNot there\n\nOn the web\n\n[Linked](https://example.org/)\n\n');
+    expect(markdown.match(/!\[[^\]]*\]\([^) ]*/g)).toEqual(['![Fine](assets/good.png', '![Fine](assets/good.png']);
+    expect(readFileSync(path.join(out, 'countries/MLI.md'), 'utf8')).toContain('- Border posts without power: Not an image ![Fine](../assets/good.png)\n');
+    expect(listFiles(path.join(out, 'assets'))).toEqual(['good.png']);
+    expect(readFileSync(path.join(out, 'assets/good.png')).equals(Buffer.from(good))).toBe(true);
+    // The HTML page: the same words in the same place, plain (the shown image in its figure, as ever).
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<p>Photo: Not an image and here.</p>\n<figure class="image"><img src="assets/good.png" alt="Fine" title="The delegations"><figcaption>The delegations</figcaption></figure>\n<p>Cut short</p>\n<p>Too many pixels</p>\n<p>Too large</p>\n<p>Not there</p>\n<p>On the web</p>\n<p><a href="https://example.org/">Linked</a></p>');
+    expect(html).not.toMatch(/<img src="(?!assets\/good\.png)/);
+    // The DOCX: plain runs (the alt text of a file left out was in italics, of a web address plain).
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(out, 'report.docx'))))['word/document.xml']!);
+    // Each a paragraph of its own words, in no italics (Photo: … before the image's paragraph).
+    const paragraphs = xml.split('</w:p>').map((p) => ({ text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''), italic: p.includes('<w:i/>') }));
+    for (const text of ['Photo: Not an image and here.', 'Cut short', 'Too many pixels', 'Too large', 'Not there', 'On the web', 'Linked']) expect(paragraphs.filter((p) => p.text === text)).toEqual([{ text, italic: false }]);
+    // The two images it shows (here and in the country section), and no other.
+    expect(xml.match(/<a:blip\b/g)).toHaveLength(2);
+    // The PDF: the same words, in roman type, not a framed “[Cut short]” in italics.
+    const pdf = (await allText(await openPdf(new Uint8Array(readFileSync(path.join(out, 'report.pdf')))))).join('\n');
+    expect(pdf).toContain('Photo: Not an image and here.');
+    expect(pdf).toContain('Cut short Too many pixels Too large Not there On the web Linked');
+    expect(pdf).not.toContain('[');
+    expect(new Set(Object.values(await pdfFonts(path.join(out, 'report.pdf'), ['Cut short', 'Too large', 'On the web', 'Linked'])))).toEqual(new Set(['SourceSans3-Regular']));
+    // A build of the Markdown alone leaves the same images out: the check finds the folder up to date.
+    const check = runBin(['build', '.', '--check', '--format', 'md'], { cwd: dir });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 });
 

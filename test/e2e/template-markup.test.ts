@@ -52,7 +52,7 @@ describe('HTML in a template (template-html)', () => {
 });
 
 describe('images in a template (image)', () => {
-  it('validate and every build judge them as the notes\' images, at the template line; the HTML shows an unusable one as its alt text, as the PDF and the DOCX do', async () => {
+  it('validate and every build judge them as the notes\' images, at the template line; one the report cannot show is its alt text, plain, in every format, the Markdown too', async () => {
     // Lines 7 and 9 of the template.
     const dir = project('![Remote](https://example.org/x.png)\n\n![Logo](assets/logoo.png)\n');
     const web = /templates\/report\.md\.hbs:7:1 warning The image is a web address, and images come only from files inside the project: it is left out \(the documents show its alt text\)\. \[image\]/;
@@ -69,16 +69,35 @@ describe('images in a template (image)', () => {
       expect(output(result).match(/\[image\]/g)).toHaveLength(2);
     }
     const out = path.join(dir, 'out');
+    // The Markdown names no image it does not publish (it showed a broken image on GitHub, a web address an image fetched from the web).
+    const markdown = read(path.join(out, 'report.md'));
+    expect(markdown).toContain('\n\nRemote\n\nLogo\n\n');
+    expect(markdown).not.toContain('![');
     const html = read(path.join(out, 'report.html'));
     expect(html).not.toMatch(/<img src="(https:|assets\/logoo)/);
-    expect(html).toContain('<figure class="image"><em>Remote</em></figure>');
-    expect(html).toContain('<figure class="image"><em>Logo</em></figure>');
+    expect(html).toContain('<p>Remote</p>\n<p>Logo</p>');
     const pdf = await pdfText(path.join(out, 'report.pdf'));
-    expect(pdf).toContain('[Remote]');
-    expect(pdf).toContain('[Logo]');
+    // The words, as a paragraph each, not a framed “[Remote]”.
+    expect(pdf).toContain('Introduction Remote Logo Participation');
+    expect(pdf).not.toContain('[');
     const xml = documentXml(path.join(out, 'report.docx'));
-    expect(xml).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*<w:t[^>]*>Remote<\/w:t>/);
-    expect(xml).toContain('>Logo</w:t>');
+    // A paragraph each, in no italics, as the notes' images by a web address always were (these were in italics, those plain).
+    const paragraphs = xml.split('</w:p>').map((p) => ({ text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''), italic: p.includes('<w:i/>') }));
+    for (const text of ['Remote', 'Logo']) expect(paragraphs.filter((p) => p.text === text)).toEqual([{ text, italic: false }]);
+  });
+
+  it('one whose path data makes, or written as a reference, is judged by every build, a Markdown one too, at the generated document (only a PDF build judged the first, none the second)', () => {
+    // assets/2022-05-09.png, which is not there; a reference, which the HTML page showed as an <img> of its web address.
+    const dir = project('![Flag](assets/{{workshop.dates.start}}.png "The flag")\n\nRef: ![Ref image][logo]\n\n[logo]: https://example.org/logo.png\n');
+    const built = runBin(['build', '.', '--format', 'md,html'], { cwd: dir });
+    expect(built.code, output(built)).toBe(0);
+    expect(output(built)).toMatch(/out\/report\.md:\d+:1 warning The image file was not found: “assets\/2022-05-09\.png”\. \[image\]/);
+    expect(output(built)).toMatch(/out\/report\.md:\d+:6 warning The image is written as a reference \(!\[…\]\[logo\]\), which the report does not show/);
+    expect(output(built).match(/\[image\]/g)).toHaveLength(2);
+    expect(read(path.join(dir, 'out/report.md'))).toContain('# Introduction\n\nFlag\n\nRef: Ref image\n\n');
+    const html = read(path.join(dir, 'out/report.html'));
+    expect(html).toContain('<h1 id="introduction">Introduction</h1>\n<p>Flag</p>\n<p>Ref: Ref image</p>');
+    expect(html).not.toContain('<img');
   });
 });
 

@@ -34,13 +34,13 @@ describe('images a template names', () => {
 describe('an image on an HTML page', () => {
   const page = (body: string, usable: (src: string) => boolean) => htmlPage(`---\ntitle: "T"\n---\n# A\n\n${body}\n`, { file: 'report.md', root: '', labels, usableImage: usable });
 
-  it('is its alt text when it is a web address, outside the project or cannot be shown, as in the DOCX; never a request outside the site', () => {
+  it('is its alt text, plain, when it is a web address, outside the project or cannot be shown (a build leaves it out before); never a request outside the site', () => {
     const asked: string[] = [];
     const { html, images } = page('![Remote](https://example.org/x.png)\n\n![Up](../x.png)\n\n![Logo](assets/logoo.png)\n\n![Group](assets/group.png)', (src) => (asked.push(src), src === 'assets/group.png'));
     expect(html).not.toMatch(/<img src="(https:|\.\.\/|assets\/logoo)/);
-    expect(html).toContain('<figure class="image"><em>Remote</em></figure>');
-    expect(html).toContain('<figure class="image"><em>Up</em></figure>');
-    expect(html).toContain('<figure class="image"><em>Logo</em></figure>');
+    expect(html).toContain('<figure class="image">Remote</figure>');
+    expect(html).toContain('<figure class="image">Up</figure>');
+    expect(html).toContain('<figure class="image">Logo</figure>');
     expect(html).toContain('<img src="assets/group.png" alt="Group">');
     expect(images).toEqual(['assets/group.png']);
     expect(asked).toEqual(['assets/logoo.png', 'assets/group.png']);

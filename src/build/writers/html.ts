@@ -9,8 +9,7 @@ import type { Language } from '../../notes/types.js';
 import { resolveTheme, type PdfThemeYaml } from '../../typeset/theme.js';
 import type { OutputFile } from '../publish.js';
 import { imageFileReader } from '../../load/image-files.js';
-import { imageFiles } from './images.js';
-import { inspectImage } from '../../typeset/layout/load-image.js';
+import { imageFiles, showsImage } from './images.js';
 import type { Writer, WriterContext, WriterDocument, WriterResult } from '../writer.js';
 import type { BuiltSite } from '../sites.js';
 import { entryEditions, pageTranslations } from './html-sites.js';
@@ -58,12 +57,9 @@ async function writeSite(documents: readonly WriterDocument[], context: WriterCo
   const listed: Array<{ href: string; title: string }> = [];
   let first: FrontMatter | undefined;
   const images = new Set<string>();
-  // An image the PDF would show only as its alt text (not there, not PNG/JPEG, too large) is its alt text on the page too.
+  // The build left out every image the report cannot show (see leaveOutImages); one that has gone since is its alt text on the page too.
   const read = imageFileReader(context.projectDir);
-  const usableImage = (src: string) => {
-    const bytes = read(src);
-    return bytes instanceof Uint8Array && inspectImage(bytes, false).ok;
-  };
+  const usableImage = showsImage(read);
   for (const doc of documents) {
     const relative = doc.file.slice(prefix.length).replace(/\.md$/, '.html');
     const root = '../'.repeat(relative.split('/').length - 1);

@@ -1,0 +1,110 @@
+import type { Image, ImageReference, Nodes } from 'mdast';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { imageFileReader, type ImageFile } from '../load/image-files.js';
+import { escapeMarkdown } from '../render/escape.js';
+import { parseMarkdown } from '../typeset/markdown.js';
+import { splitAtHeadings } from '../typeset/markdown-sections.js';
+import { imageProblem } from '../validate/images.js';
+import { showsImage } from './writers/images.js';
+
+/** An image a document named and the report cannot show, now its alt text. */
+export interface LeftOutImage {
+  /** Its path as the document named it; a reference's label (`![alt][label]`). */
+  src: string;
+  reference: boolean;
+  /** Where its alt text stands in the document that leaves it out (offsets). */
+  start: number;
+  end: number;
+}
+
+/** The length below which a section is joined to the next when looking for images: a document's images are in a few of its sections. */
+const SECTION = 1024;
+
+/**
+ * A rendered document with each image the report cannot show in its place as its alt text, plain
+ * text (Markdown-escaped, so it reads as written): one `shows` refuses (a web address, a path out of
+ * the project, a file not there, not PNG or JPEG, damaged, over the limits) and every image written
+ * as a reference (`![alt][label]`). The rest of the text is left as it was, byte for byte. Done to
+ * the Markdown every writer is given, so the Markdown shows no broken image and the PDF, the DOCX
+ * and the HTML pages the same text in the same place. Pure.
+ */
+export function leaveOutImages(markdown: string, shows: (src: string) => boolean): { markdown: string; leftOut: LeftOutImage[] } {
+  if (!markdown.includes('![')) return { markdown, leftOut: [] };
+  const found: Array<{ node: Image | ImageReference; start: number; end: number }> = [];
+  const walk = (node: Nodes, offset: number): void => {
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined && (node.type === 'imageReference' || !shows(node.url))) found.push({ node, start: offset + start, end: offset + end });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child, offset);
+  };
+  // Only the sections that hold an image are parsed (each parses as in the whole document, see splitAtHeadings).
+  for (const section of splitAtHeadings(markdown, SECTION)) {
+    const text = markdown.slice(section.offset, section.end);
+    if (text.includes('![')) walk(parseMarkdown(text), section.offset);
+  }
+  if (found.length === 0) return { markdown, leftOut: [] };
+  const leftOut: LeftOutImage[] = [];
+  let out = '';
+  let at = 0;
+  for (const { node, start, end } of found.sort((a, b) => a.start - b.start)) {
+    // Only where the tree points at the image's own `![`: anything else is left as it is.
+    if (start < at || !markdown.startsWith('![', start)) continue;
+    out += markdown.slice(at, start);
+    const alt = joined(out, escapeMarkdown(node.alt ?? ''), markdown.slice(end));
+    leftOut.push({ src: node.type === 'image' ? node.url : (node.label ?? node.identifier), reference: node.type === 'imageReference', start: out.length, end: out.length + alt.length });
+    out += alt;
+    at = end;
+  }
+  return { markdown: out + markdown.slice(at), leftOut };
+}
+
+/**
+ * The escaped alt text, as it joins what is before and after it: it does not close a link's text
+ * into a link (`[a]` then `(b)`), nor open an image (`Wow!` then `[link](…)`).
+ */
+function joined(before: string, alt: string, after: string): string {
+  let text = alt;
+  if (before.endsWith(']') && /^[(:]/.test(text)) text = `\\${text}`;
+  if (text.endsWith('!') && !text.endsWith('\\!') && after.startsWith('[')) text = `${text.slice(0, -1)}\\!`;
+  return text;
+}
+
+/**
+ * What each image left out of a generated document is, as `validate` says it of the notes' images
+ * (the same words: the build drops those it said already), located at its alt text in `markdown`, the
+ * document `file` as published. `read` hands over the bytes. Pure.
+ */
+export function leftOutImageDiagnostics(file: string, markdown: string, leftOut: readonly LeftOutImage[], read: (src: string) => ImageFile): Diagnostic[] {
+  return leftOut.flatMap((image): Diagnostic[] => {
+    const problem = imageProblem(image.src, image.reference ? 'reference' : undefined, read);
+    return problem ? [{ ...problem, stage: 'render', location: { file, start: positionAt(markdown, image.start), end: positionAt(markdown, image.end) } }] : [];
+  });
+}
+
+/**
+ * leaveOutImages for a build's documents (`file`, as published), with what each image left out
+ * is (see leftOutImageDiagnostics): each image is judged once, and its bytes are not kept (the
+ * writers read those they show).
+ */
+export function imageLeaver(projectDir: string): (file: string, markdown: string) => { markdown: string; diagnostics: Diagnostic[] } {
+  const shown = new Map<string, boolean>();
+  const shows = (src: string): boolean => {
+    let verdict = shown.get(src);
+    if (verdict === undefined) shown.set(src, (verdict = showsImage(imageFileReader(projectDir))(src)));
+    return verdict;
+  };
+  return (file, markdown) => {
+    const left = leaveOutImages(markdown, shows);
+    const diagnostics = left.leftOut.length === 0 ? [] : leftOutImageDiagnostics(file, left.markdown, left.leftOut, imageFileReader(projectDir));
+    return { markdown: left.markdown, diagnostics };
+  };
+}
+
+/** The 1-based line and column of `offset` in `text`. */
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
+}
