@@ -68,7 +68,7 @@ describe('an image the report cannot show, in the Markdown every writer is given
 
   it('the HTML page made from it shows the same text in the same place (the model every writer reads)', () => {
     const { markdown } = leave('---\ntitle: "T"\n---\n# A\n\nPhoto: ![Damaged](assets/bad.png) and ![Fine](assets/ok.png) here.\n');
-    const { html, images } = htmlPage(markdown, { file: 'report.md', root: '', labels: { contents: 'Contents', skip: 'Skip', documents: 'Documents', organizedBy: 'Organized by', withSupportOf: 'With the support of' }, usableImage: shows });
+    const { html, images } = htmlPage(markdown, { file: 'report.md', root: '', labels: { contents: 'Contents', skip: 'Skip', documents: 'Documents', languages: 'Language', organizedBy: 'Organized by', withSupportOf: 'With the support of' }, usableImage: shows });
     expect(html).toContain('<p>Photo: Damaged and here.</p>\n<figure class="image"><img src="assets/ok.png" alt="Fine"></figure>');
     expect(images).toEqual(['assets/ok.png']);
   });
