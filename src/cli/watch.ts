@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EXIT, type Io } from './io.js';
 import { errorMessage } from './error-message.js';
 import { SetupError } from '../errors.js';
+import { workshopFileGone } from '../preview/session.js';
 import { shippedTemplateNames } from '../build/templates.js';
 import { ownTemplateName } from '../render/templates.js';
 
@@ -39,7 +40,7 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
       // would (with its hint; an internal error as one), and keep watching. workshop.yaml deleted or
       // moved is said so (it said to run the command in a workshop folder, or to `init` one).
       const workshop = changed.map((file) => path.resolve(io.cwd, file)).find((file) => path.basename(file) === 'workshop.yaml' && !existsSync(file));
-      io.stderr.write(errorMessage(error instanceof SetupError && workshop !== undefined ? workshopFileGone(path.relative(io.cwd, workshop)) : error, debug));
+      io.stderr.write(errorMessage(error instanceof SetupError && workshop !== undefined ? workshopFileGone(path.relative(io.cwd, workshop), 'watch') : error, debug));
     }
   };
   await runOnce([]);
@@ -69,11 +70,6 @@ export async function watchBuild(rebuild: (changed: readonly string[]) => Promis
   await running;
   await stop();
   return EXIT.interrupted;
-}
-
-/** The setup problem of a watched workshop whose workshop.yaml went away: to restore it, which the watch sees. */
-function workshopFileGone(file: string): SetupError {
-  return new SetupError(`${file} is gone: it was deleted, moved or renamed while watching.`, 'Restore it (undo the deletion, or move or rename it back): the build runs again as soon as it is back.');
 }
 
 /**

@@ -53,7 +53,7 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
         // An internal error too replaces the pages (they showed a problem already fixed), then stops this rebuild as any command.
         if (error instanceof InterruptedError) throw error;
         // workshop.yaml deleted or moved while the preview ran: said so, not "run the command in a workshop folder".
-        if (error instanceof SetupError && site.root !== undefined && !(await exists(path.join(path.resolve(cwd, dir), 'workshop.yaml')))) error = workshopFileGone(dir);
+        if (error instanceof SetupError && site.root !== undefined && !(await exists(path.join(path.resolve(cwd, dir), 'workshop.yaml')))) error = workshopFileGone(path.join(dir, 'workshop.yaml'), 'preview');
         const message = error instanceof Error ? error.message : String(error);
         site = { ...site, version: site.version + 1, replacement: error instanceof SetupError ? setupProblemPage(error.message, error.hint) : setupProblemPage(`Internal error: ${message}`, INTERNAL_HINT) };
         if (!(error instanceof SetupError)) throw error;
@@ -79,9 +79,12 @@ export async function openPreviewBuilds(dir: string, settings: PreviewSettings, 
   };
 }
 
-/** The setup problem of a preview whose workshop.yaml went away after a build: to restore it, which the preview sees. */
-export function workshopFileGone(dir: string): SetupError {
-  return new SetupError(`${path.join(dir, 'workshop.yaml')} is gone: it was deleted, moved or renamed while the preview ran.`, 'Restore it (undo the deletion, or move or rename it back): the preview builds again as soon as it is back.');
+/**
+ * The setup problem of a preview or a watch whose workshop.yaml (`file`) went away after a build: to
+ * restore it, which the watcher sees (`build --watch` says it too).
+ */
+export function workshopFileGone(file: string, during: 'preview' | 'watch'): SetupError {
+  return new SetupError(`${file} is gone: it was deleted, moved or renamed while ${during === 'preview' ? 'the preview ran' : 'watching'}.`, `Restore it (undo the deletion, or move or rename it back): ${during === 'preview' ? 'the preview builds' : 'the build runs'} again as soon as it is back.`);
 }
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
