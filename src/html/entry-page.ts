@@ -41,7 +41,8 @@ export function entryPage(content: EntryPageContent): string {
       h('main', { id: 'main', tabindex: '-1' }, [
         h('div', { class: 'title-block' }, [h('h1', { class: 'title' }, [text(content.title)])]),
         ...content.editions.flatMap((edition) => [
-          ...(edition.name !== undefined ? [h('h2', {}, [text(edition.name)])] : []),
+          // (Its name as a heading: `public` → “Public”, as a reader names it.)
+          ...(edition.name !== undefined ? [h('h2', {}, [text(`${edition.name.charAt(0).toLocaleUpperCase(content.language)}${edition.name.slice(1)}`)])] : []),
           ...(edition.marking !== undefined ? [h('p', { class: 'marking' }, [text(edition.marking)])] : []),
           h('ul', { class: 'sites' }, edition.sites.map((site) => h('li', {}, [languageLink(site)]))),
         ]),

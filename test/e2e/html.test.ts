@@ -42,7 +42,7 @@ describe('HTML: a small static site per edition', () => {
     expect(index).toContain('<h1 class="title">Regional Workshop on Good Practices in Border Security Management</h1>');
     const links = [...index.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)" lang="\2">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[3]}`);
     expect(links).toEqual(['en/public/index.html English', 'fr/public/index.html Français', 'en/restricted/index.html English', 'fr/restricted/index.html Français']);
-    expect(index).toContain('<h2>restricted</h2><p class="marking">RESTRICTED: for workshop participants only</p>');
+    expect(index).toContain('<h2>Restricted</h2><p class="marking">RESTRICTED: for workshop participants only</p>');
     expect(index).toContain('<link rel="stylesheet" href="en/public/style.css">');
     expect(index).not.toMatch(/<script/);
   });

@@ -75,7 +75,7 @@ describe('the output folder\'s entry page', () => {
     const html = entryPage({ title: 'Title (en)', language: 'en', stylesheet: 'en/public/style.css', editions: editions! });
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(html).toContain('<link rel="stylesheet" href="en/public/style.css">');
-    expect(html).toContain('<h2>public</h2><ul class="sites"><li><a href="en/public/index.html" hreflang="en" lang="en">English</a></li><li><a href="fr/public/index.html" hreflang="fr" lang="fr">Français</a></li></ul><h2>restricted</h2><p class="marking">RESTRICTED: for participants</p>');
+    expect(html).toContain('<h2>Public</h2><ul class="sites"><li><a href="en/public/index.html" hreflang="en" lang="en">English</a></li><li><a href="fr/public/index.html" hreflang="fr" lang="fr">Français</a></li></ul><h2>Restricted</h2><p class="marking">RESTRICTED: for participants</p>');
     expect(html).not.toContain('<script');
   });
 
