@@ -1,5 +1,6 @@
 import type { Image, ImageReference, Nodes } from 'mdast';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { textSpanToLocation } from '../diagnostics/location.js';
 import { imageFileReader, type ImageFile } from '../load/image-files.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { parseMarkdown } from '../typeset/markdown.js';
@@ -80,7 +81,7 @@ function joined(before: string, alt: string, after: string): string {
 export function leftOutImageDiagnostics(file: string, markdown: string, leftOut: readonly LeftOutImage[], read: (src: string) => ImageFile): Diagnostic[] {
   return leftOut.flatMap((image): Diagnostic[] => {
     const problem = imageProblem(image.src, image.reference ? 'reference' : undefined, read);
-    return problem ? [{ ...problem, stage: 'render', location: { file, start: positionAt(markdown, image.start), end: positionAt(markdown, image.end) } }] : [];
+    return problem ? [{ ...problem, stage: 'render', location: textSpanToLocation(file, markdown, image.start, image.end) }] : [];
   });
 }
 
@@ -103,8 +104,3 @@ export function imageLeaver(projectDir: string): (file: string, markdown: string
   };
 }
 
-/** The 1-based line and column of `offset` in `text`. */
-function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
-}
