@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { memoize1 } from '../markdown/memo.js';
 import { helpers } from './helpers.js';
+import { eachMustache } from './mustaches.js';
 
 /** Our helpers, known when compiling: a mustache naming one calls it, without first asking whether it is a helper or a field. */
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(helpers('en')).map((name) => [name, true]));
@@ -34,15 +35,10 @@ const specOf = memoize1((text: string): TemplateSpecification => {
  * title's `*draft*` stays words, its `<script>` text) and an (md) field, a helper's Markdown, print
  * as they would with two braces. `template-unescaped` tells the editor (see unescaped-check.ts).
  */
-function escapeEverywhere(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const item of node) escapeEverywhere(item);
-    return;
-  }
-  const statement = node as { type?: unknown; escaped?: boolean };
-  if (statement.type === 'MustacheStatement') statement.escaped = true;
-  for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') escapeEverywhere(value);
+function escapeEverywhere(ast: unknown): void {
+  eachMustache(ast, (mustache) => {
+    mustache.escaped = true;
+  });
 }
 
 type Delegate = Handlebars.TemplateDelegate & {

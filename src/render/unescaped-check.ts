@@ -1,6 +1,7 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { parseText, span } from './template-errors.js';
 import type { TemplateFile } from './templates.js';
+import { eachMustache } from './mustaches.js';
 
 /**
  * `{{{workshop.title}}}`, `{{&workshop.title}}`: three braces (or `&`) print a value unescaped in
@@ -36,17 +37,9 @@ export function unescapedProblems(template: TemplateFile): Diagnostic[] {
     return place;
   };
   const diagnostics: Diagnostic[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    const mustache = node as { type?: unknown; escaped?: unknown; loc?: hbs.AST.SourceLocation };
-    if (mustache.type === 'MustacheStatement' && mustache.escaped === false && mustache.loc) diagnostics.push(unescapedWarning(written(mustache.loc), located(mustache.loc)));
-    for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') visit(value);
-  };
-  visit(ast);
+  eachMustache(ast, (mustache) => {
+    if (mustache.escaped === false && mustache.loc) diagnostics.push(unescapedWarning(written(mustache.loc), located(mustache.loc)));
+  });
   return diagnostics;
 }
 
