@@ -12,7 +12,8 @@ import type { Language } from '../notes/types.js';
 import { programmePart, type ProgrammeWorkshopModel } from '../programme/model.js';
 import { countryTable } from '../reference/countries.js';
 import type { CheckedProject } from '../validate/index.js';
-import { checkReadProject, factsOf, type ProblemsResult } from './check-project.js';
+import { checkReadProject, factsOf } from './check-project.js';
+import { framed, type ProblemsResult } from './check-problems.js';
 import { readProject, type ReadResult } from '../load/read-project.js';
 import { InterruptedError } from '../errors.js';
 import { buildChecked, type BuildOptions, type BuildResult } from './pipeline.js';
@@ -68,7 +69,7 @@ export function readAhead(job: WorkshopJob): Promise<ReadResult> {
 /** check → build → the programme's view of one workshop, on this thread; `read`: its files, if readAhead started reading them. */
 export async function buildWorkshop(job: WorkshopJob, read: Promise<ReadResult> = readAhead(job)): Promise<WorkshopOutcome> {
   const checked = await checkReadProject(path.resolve(job.cwd, job.dir), read, job.cache);
-  const problems: ProblemsResult = { dir: checked.dir, diagnostics: checked.diagnostics, sources: checked.sources, ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
+  const problems: ProblemsResult = { dir: checked.dir, diagnostics: checked.diagnostics, sources: framed(checked.sources, checked.diagnostics), ...(checked.cache ? { cache: checked.cache } : {}), ...factsOf(checked) };
   if (hasErrors(checked.diagnostics)) return { checked: problems };
   // As for a workshop alone (see buildChecked): checked without an error, it has a project to build.
   if (!checked.project) throw new Error('The notes were checked without an error, but no project came of the check.');

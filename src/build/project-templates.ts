@@ -13,7 +13,8 @@ import { imageProblem, imageSource } from '../validate/images.js';
 import { imageUrlRefusal } from '../markdown/images.js';
 import { suggest } from '../validate/suggest.js';
 import type { CheckedProject } from '../validate/index.js';
-import { loadTemplates, templatesFolder } from './templates.js';
+import { loadTemplates } from './templates.js';
+import { templatesFolder } from './templates-folder.js';
 import { templateCharacterProblems } from './template-characters.js';
 
 /** A workshop's templates, and the problems of their files. */

@@ -14,6 +14,7 @@ import { writeAllOrNothing, type Destination, type Root } from './destinations.j
 import { checkFolderLink, checkLink } from '../load/links.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { isProgramme } from './programme-folder.js';
+import { templatesFolder } from './templates-folder.js';
 import { isProgrammeTemplate, ownTemplateName } from '../render/templates.js';
 
 /**
@@ -27,16 +28,6 @@ export async function checkTemplatesProject(project: string, templatesOption: st
   if (workshop.includes(true) || (await isProgramme(project, cwd))) return;
   throw new SetupError(`${project} has no workshop.yaml (nor programme.yaml): it is not a project folder.`,
     'Run the command in the workshop\'s folder or give it with --project; --templates DIR works on a folder of house templates instead.');
-}
-
-/** The folder a project's template overrides live in: --templates, else DIR/templates. */
-export function templatesFolder(project: string, templates: string | undefined, cwd: string): string {
-  return templates ? path.resolve(cwd, templates) : path.resolve(cwd, project, 'templates');
-}
-
-/** Whether a project has a templates/ folder (or a link by that name): templates of its own to check. */
-export async function hasTemplatesFolder(projectDir: string): Promise<boolean> {
-  return lstat(path.join(projectDir, 'templates')).then(() => true, () => false);
 }
 
 /** A project's own template files (its templates/ folder, or --templates'), as `[shown path, text]`. */

@@ -77,7 +77,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       const [{ isProgramme }, { refuseFileAsFolder }] = await Promise.all([import('../build/programme-folder.js'), import('./project-argument.js')]);
       await refuseFileAsFolder(dir, 'validate', io.cwd);
       if (await isProgramme(dir, io.cwd)) {
-        const { validateProgrammeCommand } = await import('./commands/programme.js');
+        const { validateProgrammeCommand } = await import('./commands/validate-programme.js');
         exitCode = await validateProgrammeCommand({ dir, ...options }, globals(), io);
         return;
       }
@@ -108,7 +108,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
       await refuseFileAsFolder(dir, 'build', io.cwd);
       if (await isProgramme(dir, io.cwd)) {
         if (options.watch) throw new SetupError(`build --watch works on one workshop; ${dir} is a programme.`, 'Watch a workshop of the programme (workshop-report build --watch ../rabat-2022), or build the programme without --watch.');
-        const { buildProgrammeCommand } = await import('./commands/programme.js');
+        const { buildProgrammeCommand } = await import('./commands/build-programme.js');
         exitCode = await buildProgrammeCommand({ dir, ...options }, globals(), io);
         return;
       }
@@ -116,7 +116,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
         exitCode = await buildCommand({ dir, ...options }, globals(), io);
         return;
       }
-      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }, { templatesFolder }] = await Promise.all([import('./watch.js'), import('../build/warm.js'), import('../build/templates.js')]);
+      const [{ watchBuild, chokidarDeps }, { warmState, forgetStale }, { templatesFolder }] = await Promise.all([import('./watch.js'), import('../build/warm.js'), import('../build/templates-folder.js')]);
       const warm = warmState();
       try {
         const build = (changed: readonly string[]) => {

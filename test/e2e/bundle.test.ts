@@ -55,6 +55,17 @@ describe('the bundle the bin runs', () => {
     for (const heavy of ['pdfkit', 'fontkit', 'harfbuzzjs', 'handlebars', 'ajv']) expect(loaded.has(heavy), heavy).toBe(false);
   });
 
+  it('loads nothing of templates, Markdown, HTML or exports to validate a programme: a warm cache\'s run is mostly start-up', () => {
+    const loaded = packagesLoadedBy(chunkOf('dist/cli/commands/validate-programme.js'));
+    expect(loaded.has('yaml')).toBe(true);
+    // (The notes' checks are loaded when a workshop's verdict is made again: they load the Markdown parser.)
+    for (const heavy of ['handlebars', 'micromark', 'mdast-util-from-markdown', 'hast-util-from-html', 'ical.js', 'csv-stringify', 'string-width']) expect(loaded.has(heavy), heavy).toBe(false);
+  });
+
+  it('loads string-width only when a code frame is drawn (making its Intl.Segmenter took 40–50 ms)', () => {
+    for (const command of ['validate', 'validate-programme', 'build']) expect(packagesLoadedBy(chunkOf(`dist/cli/commands/${command}.js`)).has('string-width'), command).toBe(false);
+  });
+
   it('loads pdfkit only when a PDF is written', () => {
     const build = packagesLoadedBy(chunkOf('dist/cli/commands/build.js'));
     expect(build.has('handlebars')).toBe(true);

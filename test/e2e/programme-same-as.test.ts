@@ -49,6 +49,8 @@ describe('same_as: WORKSHOP:ID across a programme', () => {
       const result = runBin(['validate', 'programme'], { cwd: root });
       const where = `${expectation.file}:${expectation.line}:${expectation.column}`;
       expect(result.stderr).toMatch(new RegExp(`^${where.replace(/[.]/g, '\\.')} ${expectation.severity} .*\\[${expectation.code}\\]$`, 'm'));
+      // With the offending line: a programme rule's problem is found after its workshop's check kept only the texts its own problems need.
+      expect(result.stderr).toMatch(new RegExp(`^> ${expectation.line} \\| `, 'm'));
       if (expectation.hint) expect(result.stderr).toContain(`hint: ${expectation.hint}`);
       expect(result.stderr).toMatch(expectation.severity === 'error' ? /^1 error$/m : /^1 warning$/m);
       expect(result.code).toBe(expectation.severity === 'error' ? 1 : 0);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { projectInputs, projectOutputs } from '../../build/pipeline.js';
 import { warmState } from '../../build/warm.js';
-import { templatesFolder } from '../../build/templates.js';
+import { templatesFolder } from '../../build/templates-folder.js';
 import { openPreviewBuilds } from '../../preview/session.js';
 import { createPreviewServer } from '../../preview/server.js';
 import { SetupError } from '../../errors.js';

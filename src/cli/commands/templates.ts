@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { EXIT, type Io } from '../io.js';
-import { checkTemplatesProject, ejectTemplates, languageFolder, loadTemplates, projectLanguages, templatesFolder } from '../../build/templates.js';
+import { checkTemplatesProject, ejectTemplates, languageFolder, loadTemplates, projectLanguages } from '../../build/templates.js';
+import { templatesFolder } from '../../build/templates-folder.js';
 import type { Language } from '../../notes/types.js';
 import { isProgramme } from '../../build/programme-folder.js';
 import { isProgrammeTemplate, PARTIALS_DIR } from '../../render/templates.js';

@@ -1,55 +1,19 @@
-import { summarize } from '../../diagnostics/reporter.js';
 import path from 'node:path';
 import { parseAsOf, parseFormats } from '../../build/pipeline.js';
-import { buildProgramme, checkProgrammeProblems, type ProgrammeCheck } from '../../build/programme.js';
+import { buildProgramme } from '../../build/programme.js';
+import { report } from './programme-report.js';
 import { stageProgramme } from '../../build/programme-staging.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type Io } from '../io.js';
-import { commandErrorDiagnostic, judgeProblems, problemsExitCode, reportDiagnosticParts, reportedErrors, reportedPath, reportingFrom, type Reporting } from '../report-diagnostics.js';
+import { commandErrorDiagnostic, problemsExitCode, reportedErrors, reportedPath, reportingFrom, type Reporting } from '../report-diagnostics.js';
 import { InterruptedError } from '../../errors.js';
 import type { GlobalOptions } from '../run.js';
 import type { BuildOptions } from './build.js';
-import type { ValidateOptions } from './validate.js';
 import { cacheSummary, checkSummary, lateInterruptNote, publishedSummary, rebuildCommand, type Compared } from '../build-messages.js';
 import { compareOutput, outputDiagnostics } from '../../build/compare-output.js';
 import type { Format } from '../../notes/types.js';
 import type { OutputFile, PublishResult } from '../../build/publish.js';
 import { Timings } from '../../build/timings.js';
-
-/** Every problem of a programme: programme.yaml's, then each workshop's, with that workshop's paths. */
-function report(check: Pick<ProgrammeCheck<unknown>, 'diagnostics' | 'file' | 'dir'>, extra: ReadonlyArray<{ dir: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }>, reporting: Reporting, globals: GlobalOptions, io: Io, sources?: ReadonlyMap<string, string>): number {
-  reportDiagnosticParts([{ diagnostics: check.diagnostics, sources: new Map([...(sources ?? []), ['programme.yaml', check.file.source.text]]), dir: check.dir }, ...extra], reporting, globals, io);
-  if (reporting.reporter === 'pretty') io.stderr.write(programmeTotal(check.diagnostics, extra, reporting.quiet));
-  // A programme that fails on warnings alone says so, as a workshop does.
-  return judgeProblems([...check.diagnostics, ...extra.flatMap((part) => part.diagnostics)], reporting, io);
-}
-
-/**
- * The count over the whole programme, when its problems are in more than one part (each part's own
- * count ends its list: the last one read, "2 errors", was taken for the programme's).
- */
-function programmeTotal(own: readonly Diagnostic[], parts: ReadonlyArray<{ diagnostics: readonly Diagnostic[] }>, quiet: boolean): string {
-  const shown = (list: readonly Diagnostic[]) => (quiet ? list.filter((d) => d.severity === 'error') : list);
-  const withProblems = parts.filter((part) => shown(part.diagnostics).length > 0);
-  if (withProblems.length + (shown(own).length > 0 ? 1 : 0) < 2) return '';
-  // Counted as each part's own count is (summarize).
-  const counted = summarize(shown([...own, ...parts.flatMap((part) => part.diagnostics)]));
-  const where = `${withProblems.length} ${withProblems.length === 1 ? 'workshop' : 'workshops'}${shown(own).length > 0 ? ' and programme.yaml' : ''}`;
-  return `In all: ${counted}, in ${where}.\n`;
-}
-
-/** `validate` of a programme folder: programme.yaml and every workshop it lists. */
-export async function validateProgrammeCommand(options: ValidateOptions, globals: GlobalOptions, io: Io): Promise<number> {
-  const reporting = reportingFrom(options, io);
-  const timings = new Timings();
-  const check = await checkProgrammeProblems(options.dir, io.cwd, { ...(options.cache ? { cache: true } : {}), ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}), ...(options.templates !== undefined ? { templates: options.templates } : {}) });
-  timings.mark('workshops');
-  const code = report(check, check.workshops.map((w) => w.checked), reporting, globals, io, check.sources);
-  if (reporting.verbose) io.stderr.write(timings.format());
-  io.stderr.write(cacheSummary(check.workshops.map((w) => w.checked.cache), reporting));
-  if (code === EXIT.ok && reporting.reporter === 'pretty' && !reporting.quiet) io.stderr.write(`Programme checked: ${check.workshops.length} ${check.workshops.length === 1 ? 'workshop' : 'workshops'}.\n`);
-  return code;
-}
 
 /**
  * `build` of a programme folder: every workshop into its own output, then the programme's documents
