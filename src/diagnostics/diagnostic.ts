@@ -61,6 +61,8 @@ export type RuleId =
   | 'pasted-bullet'
   | 'cell-text'
   | 'folded-markdown'
+  | 'md-marker'
+  | 'character-reference'
   | 'invalid-date'
   | 'date-range'
   | 'session-outside-dates'

@@ -12,6 +12,8 @@ import { checkDroppedLinks } from './rules/links.js';
 import { checkPastedBullets } from './rules/pasted-bullets.js';
 import { checkCellTexts } from './rules/cell-texts.js';
 import { checkFoldedMarkdown } from './rules/folded-markdown.js';
+import { checkMarkdownMarker } from './rules/md-marker.js';
+import { checkCharacterReferences } from './rules/character-references.js';
 import { checkCountryFiles } from './rules/country-files.js';
 import { checkDates } from './rules/dates.js';
 import { checkDuplicateIds } from './rules/ids.js';
@@ -38,7 +40,7 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-const RULES = [checkRepeatedSessions, checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts, checkFoldedMarkdown];
+const RULES = [checkRepeatedSessions, checkDuplicateIds, checkReferences, checkSameAs, checkDates, checkParticipation, checkCountryFiles, checkAssets, checkMentions, checkOrganizationTypos, checkNearDuplicates, checkRestricted, checkEditions, checkDocumentNames, checkTranslations, checkFollowUps, checkMarkdownLimits, checkDroppedLinks, checkPastedBullets, checkCellTexts, checkFoldedMarkdown, checkMarkdownMarker, checkCharacterReferences];
 
 /** A file in sessions/ that is a follow-up report: `reported_by` and `updates`, and no session's `title`. */
 function isFollowUpReport(file: ParsedFile): boolean {

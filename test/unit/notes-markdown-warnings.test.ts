@@ -144,3 +144,46 @@ describe('a (md) text written as a folded block (folded-markdown)', () => {
     expect(all(summary('>', '  Les délégations venues du Burkina Faso\n  - et du Mali - ont rappelé leurs besoins.'))).toEqual([]);
   });
 });
+
+describe('a (md) text that begins with “(md)” (md-marker)', () => {
+  const all = (edit: (session: string) => string) => {
+    const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+    const sources = { workshop: read('workshop.yaml'), sessions: [{ ...first!, text: edit(first!.text) }, ...rest], countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)), followUps: [], translations: [], assets: [] };
+    return validate(load(sources).project, countryTable()).diagnostics.filter((d) => d.code === 'md-marker');
+  };
+
+  it('the marker FORMAT.md writes before a Markdown field is warned at the marker, in a block, a list item and a quoted value', () => {
+    expect(all((session) => session.replace(SUMMARY, '  (md) Delegations reviewed the data.')).map((d) => [d.location?.start.line, d.location?.start.column, d.location?.end.column])).toEqual([[11, 3, 7]]);
+    expect(all((session) => session.replace('  - Screening depends', '  - "(MD) Screening depends').replace('to watchlists.', 'to watchlists."')).map((d) => [d.location?.start.line, d.location?.start.column])).toEqual([[13, 6]]);
+    const found = all((session) => session.replace(SUMMARY, '  (md)\n  Delegations reviewed the data.'));
+    expect(found.map((d) => d.message)).toEqual(['This text begins with “(md)”, which the documents print: in FORMAT.md\'s examples, (md) only marks the fields that are Markdown.']);
+    expect(found[0]!.hint).toBe('Remove “(md)” and the space after it: this field is Markdown already.');
+  });
+
+  it('is not warned elsewhere in a text, nor for a word that begins alike', () => {
+    expect(all((session) => session.replace(SUMMARY, '  Delegations reviewed (md) the data.'))).toEqual([]);
+    expect(all((session) => session.replace(SUMMARY, '  (mdash) Delegations reviewed the data.'))).toEqual([]);
+  });
+});
+
+describe('a character reference Markdown prints as “�” (character-reference)', () => {
+  const all = (edit: (session: string) => string) => {
+    const [first, ...rest] = readdirSync(path.join(MINIMAL, 'sessions')).sort().map((name) => read(`sessions/${name}`));
+    const sources = { workshop: read('workshop.yaml'), sessions: [{ ...first!, text: edit(first!.text) }, ...rest], countries: readdirSync(path.join(MINIMAL, 'countries')).map((name) => read(`countries/${name}`)), followUps: [], translations: [], assets: [] };
+    return validate(load(sources).project, countryTable()).diagnostics.filter((d) => d.code === 'character-reference');
+  };
+  const summary = (text: string) => (session: string) => session.replace(SUMMARY, `  ${text}`);
+
+  it('a noncharacter, a control, NUL or half a surrogate pair, once per text, at the first, with the count of the others', () => {
+    const found = all(summary('Odd &#xFFFF; here, &#x1b; there, &#0; and &#55296; too.'));
+    expect(found.map((d) => [d.location?.start.line, d.location?.start.column, d.location?.end.column])).toEqual([[11, 7, 15]]);
+    expect(found[0]!.message).toBe('“&#xFFFF;” names no character a document can show: every format prints it as “�”, as it does 3 more such references in this text.');
+    // What the warning says of the documents.
+    expect(safeMarkdown('&#xFFFF;')).toBe('\uFFFD');
+  });
+
+  it('is not warned for a reference to a character, for “&#xFFFD;” itself, or in a code span, printed as written', () => {
+    expect(all(summary('A quote &#x2019; and &#8212; and &#xFFFD; and &amp;.'))).toEqual([]);
+    expect(all(summary('Write `&#xFFFF;` to see it.'))).toEqual([]);
+  });
+});
