@@ -252,6 +252,10 @@ export async function openStaging(outDir: string, signal?: AbortSignal, fs: File
     const all = [...names, ...keptNames, ...otherFormats];
     const formatsOf = new Map<string, FileFormats>(all.map((file) => [file, fileFormats.has(file) ? fileFormats.get(file) : previousFormats.get(file)]));
     const byFormat = formatRecord(formatsOf);
+    // Every report it replaces or removes is tried now, while nothing has changed: one that refused
+    // during the renames left the folder half old, half new until the next build.
+    const staying = new Set(all);
+    await refuseLockedFiles(fs, outDir, [...names, ...previous.filter((file) => !staying.has(file))]).catch(fail);
     const record = path.join(outDir, MANIFEST_TEMP);
     await makeFolder(outDir);
     const owner = project === undefined ? {} : { project: path.relative(outDir, path.resolve(project)).split(path.sep).join('/') || '.' };
@@ -329,6 +333,25 @@ async function recover(fs: FileSystem, outDir: string, manifest: string[], manif
   await attempt('Cannot remove', path.join(outDir, MANIFEST_TEMP), () => fs.rm(path.join(outDir, MANIFEST_TEMP), { force: true }));
   if (journal) await attempt('Cannot remove', path.join(outDir, JOURNAL), () => fs.rm(path.join(outDir, JOURNAL), { force: true }));
   return { previous, previousFormats: recordedFormats(previous, formats), ...(recovered ? { recovered } : {}) };
+}
+
+/** What replacing or removing a file refuses, when a program holds it (EBUSY) or it is protected (EPERM); not a read-only file, which its folder's rights let a build replace. */
+const LOCKED = new Set(['EPERM', 'EBUSY']);
+
+/**
+ * Fails, naming the first, when a file of `names` that is there cannot be opened for writing (see
+ * FileSystem.openToWrite): a report open in Word or Acrobat on Windows, an immutable file.
+ */
+async function refuseLockedFiles(fs: FileSystem, outDir: string, names: readonly string[]): Promise<void> {
+  const { openToWrite } = fs;
+  if (!openToWrite) return;
+  const refusals = await Promise.all(names.map((name) => openToWrite(path.join(outDir, name)).then(() => undefined, (error: unknown) => (LOCKED.has(errorCode(error) ?? '') ? { name, error } : undefined))));
+  const first = refusals.find((refusal) => refusal !== undefined);
+  if (!first) return;
+  const target = path.join(outDir, first.name);
+  const busy = errorCode(first.error) === 'EBUSY';
+  throw new SetupError(`Cannot replace ${target}: ${busy ? 'the file is in use (EBUSY)' : 'operation not permitted (EPERM)'}.`,
+    `Close it in the program that has it open (on Windows, Word, Acrobat or a viewer)${busy ? '' : ', or make it writable (an immutable file: `chattr -i`)'}, then build again. ${UNCHANGED}`, { cause: first.error });
 }
 
 /**

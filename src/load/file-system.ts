@@ -33,6 +33,11 @@ export interface FileSystem {
   rmdir(path: string): Promise<void>;
   /** Makes the file only if no file has that name, else fails with EEXIST (`open` with `wx`): the output folder's lock. */
   createNew?(path: string, data: string): Promise<void>;
+  /**
+   * Opens an existing file for writing, changing nothing, and closes it: fails (EPERM, EBUSY) where
+   * replacing or removing it would, for an immutable file or, on Windows, one open in Word or Acrobat.
+   */
+  openToWrite?(path: string): Promise<void>;
 }
 
 /** The real disk. */
@@ -48,6 +53,7 @@ export const nodeFs: FileSystem = {
   rm: (path, options) => fsPromises.rm(path, options),
   rmdir: (path) => fsPromises.rmdir(path),
   createNew: (path, data) => fsPromises.writeFile(path, data, { flag: 'wx' }),
+  openToWrite: async (path) => (await fsPromises.open(path, 'r+')).close(),
 };
 
 /**

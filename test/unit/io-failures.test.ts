@@ -175,6 +175,30 @@ describe('publishing on a failing disk leaves the previous reports and no tempor
     expect((made as SetupError).message).toBe(`The output folder ${fresh} is not writable: operation not permitted (EPERM).`);
   });
 
+  it('a report open in another program (EBUSY) or immutable (EPERM) is found before anything is renamed: the folder is left as it was', async () => {
+    for (const [code, said] of [['EBUSY', 'the file is in use (EBUSY)'], ['EPERM', 'operation not permitted (EPERM)']] as const) {
+      const out = await previousBuild();
+      const before = snapshot(out);
+      // recommendations.md is replaced, countries/GHA.md removed (the next build has no such file): each is tried.
+      for (const locked of ['recommendations.md', 'countries/GHA.md']) {
+        const fs = faultyFs('openToWrite', code, endsWith(locked));
+        const error = await publish(out, NEXT, undefined, fs).catch((e: unknown) => e);
+        expect(fs.failed()).toBe(true);
+        expect((error as SetupError).message).toBe(`Cannot replace ${path.join(out, locked)}: ${said}.`);
+        expect((error as SetupError).hint).toMatch(/^Close it in the program that has it open .*The previous reports are unchanged\.$/);
+        expect(snapshot(out)).toEqual(before);
+        expectNoBookkeeping(out);
+      }
+      // The lock was released: the next build publishes.
+      await publish(out, NEXT);
+      expect(read(path.join(out, 'recommendations.md'))).toBe('next recommendations');
+    }
+    // A read-only report (EACCES) is no obstacle: its folder's rights let a build replace it.
+    const out = await previousBuild();
+    await publish(out, NEXT, undefined, faultyFs('openToWrite', 'EACCES', endsWith('report.md')));
+    expect(read(path.join(out, 'report.md'))).toBe('next report');
+  });
+
   it('except a failure half-way through the renames, which the next publish completes', async () => {
     const out = await previousBuild();
     const fs = faultyFs('rename', 'EBUSY', (file) => file.endsWith('.wr-tmp'), 2);
