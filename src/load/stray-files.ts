@@ -49,12 +49,19 @@ export function strayInNotesFolder(name: string, sub: string): Diagnostic | unde
   if (base.includes('/') || NOT_NOTES.test(base)) return undefined;
   const warn = (message: string, hint: string): Diagnostic => ({ code: 'not-read', severity: 'warning', stage: 'load', message, hint, location: { file: name, start: FILE_START, end: FILE_START } });
   const trimmed = base.replace(/[\s\u00a0\u200b\ufeff]+$/u, '');
+  // Notes under a name the reader skips: the file they would be read as stands for them (see
+  // STANDS_FOR), so what refers to them or translates them is not blamed too (a session saved as
+  // .yaml.txt made an unknown-id error in each session naming its recommendations).
+  const standsFor = (diagnostic: Diagnostic, meant: string): Diagnostic => {
+    STANDS_FOR.set(diagnostic, `${sub}/${meant}`);
+    return diagnostic;
+  };
   if (trimmed !== base && YAML_FILE.test(trimmed)) {
-    return warn(`“${name}” is not read: its name ends with a space after .yaml, so nothing of it is in the report.`, `Rename it ${trimmed}, without the trailing space.`);
+    return standsFor(warn(`“${name}” is not read: its name ends with a space after .yaml, so nothing of it is in the report.`, `Rename it ${trimmed}, without the trailing space.`), trimmed);
   }
   if (RENAMEABLE.test(base)) {
     const meant = base.replace(/(\.ya?ml)?\.[^./]*$|^[^.]+$/i, (found) => (found.startsWith('.') ? '.yaml' : `${found}.yaml`));
-    return warn(`${name} is not read: only the .yaml and .yml files of ${sub}/ are, so nothing of it is in the report.`, `Rename it ${meant} (an editor may have added its own extension).`);
+    return standsFor(warn(`${name} is not read: only the .yaml and .yml files of ${sub}/ are, so nothing of it is in the report.`, `Rename it ${meant} (an editor may have added its own extension).`), meant);
   }
   const stem = base.slice(0, base.lastIndexOf('.'));
   return warn(`${name} is not read: notes are YAML (.yaml) files, so nothing of it is in the report.`,

@@ -53,6 +53,8 @@ export interface Gaps {
   unreadFiles: boolean;
   /** Session or country notes left out with a warning (misplaced, a misnamed folder): the project is built without them. */
   notesLeftOut?: boolean;
+  /** Where notes left out with a warning would have been read (ProjectSources.leftOut: `sessions/03-extra.yaml`, `countries`). */
+  leftOut?: ReadonlySet<string>;
   /** Some entry was left out of some file. */
   anyLeftOut: boolean;
   /** `id:` values written in entries that were left out. */

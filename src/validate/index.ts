@@ -184,7 +184,7 @@ export function validate(loaded: LoadedProject, table: CountryTable): ValidateRe
     followUps: followUps.flatMap((followUp) => followUp ?? []),
     assets: loaded.assets,
   };
-  const ctx = new RuleContext(project, table, { unreadFiles, notesLeftOut, anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
+  const ctx = new RuleContext(project, table, { unreadFiles, notesLeftOut, leftOut: new Set(loaded.leftOut), anyLeftOut, ids, sessionsUnread, workshopKeys, damagedFiles, invalidIds, removed });
   for (const rule of RULES) rule(ctx);
   diagnostics.push(...ctx.diagnostics);
   const hinted = withSourceFingerprints(diagnostics, project, loaded.translations);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
+import { EXAMPLE, ROOT, copyTree, remove, runBin, runInProcess, tempDir } from '../helpers/run-cli.js';
 
 interface Expectation {
   code: string;
@@ -136,6 +136,26 @@ describe('notes where they are not read', () => {
       ['sessions/e', 'Rename it e.yaml (an editor may have added its own extension).'],
     ]);
     expect(found[0]!.message).toBe('sessions/c.yaml.txt is not read: only the .yaml and .yml files of sessions/ are, so nothing of it is in the report.');
+  });
+
+  it('a session saved under a name the reader skips (.yaml.txt) is its one warning: the recommendations other sessions name, and its translation, are not blamed for it', async () => {
+    const niamey = path.join(work, 'renamed-session-niamey');
+    copyTree(path.join(ROOT, 'examples/niamey-2022'), niamey);
+    remove(path.join(niamey, 'out'));
+    renameSync(path.join(niamey, 'sessions/04-cooperation-bfa-mli.yaml'), path.join(niamey, 'sessions/04-cooperation-bfa-mli.yaml.txt'));
+    const result = await runInProcess(['build', niamey, '--reporter', 'json'], { cwd: niamey });
+    // 05-cloture.yaml names its recommendation patrouilles-conjointes: it was an unknown-id error, twice.
+    expect((JSON.parse(result.stdout) as Array<{ ruleId: string }>).map((d) => d.ruleId)).toEqual(['not-read']);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(niamey, 'out/report.md'))).toBe(true);
+    // Saved under another name too: its translation cannot be matched to it, and says what to do of either.
+    const rabat = path.join(work, 'renamed-session-rabat');
+    copyTree(EXAMPLE, rabat);
+    renameSync(path.join(rabat, 'sessions/07-field-visit-tanger-med.yaml'), path.join(rabat, 'sessions/session 7.yaml.txt'));
+    const renamed = await runInProcess(['validate', rabat, '--reporter', 'json'], { cwd: rabat });
+    const found = JSON.parse(renamed.stdout) as Array<{ ruleId: string; file: string; hint: string }>;
+    expect(found.map((d) => [d.ruleId, d.file])).toEqual([['not-read', 'sessions/session 7.yaml.txt'], ['orphan-translation', 'translations/fr/sessions/07-field-visit-tanger-med.yaml']]);
+    expect(found[1]!.hint).toBe('A file of sessions/ is not read for its name (see its warning): if it holds the notes this translates, rename it sessions/07-field-visit-tanger-med.yaml. Otherwise move this file beside the translation of the file it translates, or delete it.');
   });
 
   it('notes left out with a warning (a session beside workshop.yaml, a misnamed country/ folder) are left out of a build that still writes every document: it wrote none, and said “Wrote 0 files”, exit 0', async () => {

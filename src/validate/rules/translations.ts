@@ -30,6 +30,8 @@ export function checkTranslations(ctx: RuleContext): void {
   // A source file that could not be read whole (a YAML mistake) has lost texts its translation
   // still has: the first error says why, and these would only be its consequences.
   // (A folder the reader could not take, such as a sessions/ that links outside, damages every file in it.)
+  /** Whether notes of `target`'s folder were left out for their file's name (`session 7.yaml.txt`): maybe the file this translates. */
+  const notReadBeside = (target: string) => [...ctx.gaps.leftOut ?? []].some((place) => place !== target && place.startsWith(`${folderOf(target)}/`));
   const damaged = (target: string) => ctx.gaps.damagedFiles.has(target) || (target.includes('/') && ctx.gaps.damagedFiles.has(target.slice(0, target.indexOf('/'))));
   const renamed = renamedSources(ctx, status);
   // A folder named for a language of the report in other letters (`translations/FR/`): one error,
@@ -64,7 +66,9 @@ export function checkTranslations(ctx: RuleContext): void {
       : `This translates ${file.target}, which does not exist.`;
     const now = renamed.byStray.get(file.file.source.path);
     const hint = reason === 'not-a-language' ? `Add ${file.language} to \`languages:\` in workshop.yaml, or remove the folder.`
-      : now ? `Was ${file.target} renamed ${now}? Then rename this file translations/${file.language}/${now}: its texts are keyed the same.` : 'Move it beside the translation of the file it translates, or delete it.';
+      : now ? `Was ${file.target} renamed ${now}? Then rename this file translations/${file.language}/${now}: its texts are keyed the same.`
+        : notReadBeside(file.target) ? `A file of ${folderOf(file.target)}/ is not read for its name (see its warning): if it holds the notes this translates, rename it ${file.target}. Otherwise move this file beside the translation of the file it translates, or delete it.`
+          : 'Move it beside the translation of the file it translates, or delete it.';
     ctx.report('orphan-translation', 'error', { file: file.file, path: [] }, 'mapping-start', message, hint);
   }
   // The texts of a file whose translation was left under its old name are not each called missing.
@@ -263,4 +267,9 @@ export function withSourceFingerprints(diagnostics: readonly Diagnostic[], proje
     if (text === undefined) return d;
     return { ...d, hint: `Add \`source: "${fingerprint(text)}"\`: the fingerprint of the text this translates, as it is now (the first 8 hex digits of its SHA-256); when that text changes, the translation is reported stale.` };
   });
+}
+
+/** The folder of a notes file's project path (`sessions` of `sessions/03-x.yaml`). */
+function folderOf(file: string): string {
+  return file.slice(0, Math.max(0, file.lastIndexOf('/')));
 }
