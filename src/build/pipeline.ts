@@ -1,4 +1,5 @@
 import { didYouMeanDate, isCalendarDay, suggest } from '../validate/suggest.js';
+import { hiddenCharactersHint } from '../validate/hidden-characters.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ReportModel } from '../consolidate/index.js';
@@ -421,7 +422,11 @@ export function parseAsOf(value: string): string {
   if (isCalendarDay(value)) return value;
   // `30/06/2023`, `06/30/2023`, `2023-6-30`: the day meant, said in the form taken (both readings where the numbers allow both).
   const meant = didYouMeanDate(value, '--as-of ');
-  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, meant.trim() || 'For example --as-of 2023-05-15.');
+  // Pasted: an en dash for each hyphen, spaces around it (from a script's variable).
+  const hidden = hiddenCharactersHint(value);
+  const trimmed = value.trim();
+  const hint = meant.trim() || hidden || (trimmed !== value && isCalendarDay(trimmed) ? `Write it without the spaces around it: --as-of ${trimmed}.` : 'For example --as-of 2023-05-15.');
+  throw new SetupError(`--as-of takes a date, YYYY-MM-DD, not “${value}”${/^\d{4}-\d{2}-\d{2}$/.test(value) ? ', which is not a day of the calendar' : ''}.`, hint);
 }
 
 /** What a build reads, for watch mode: the notes, templates, theme and assets. */

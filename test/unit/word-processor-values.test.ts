@@ -82,4 +82,10 @@ describe('values as a word processor writes them', () => {
     expect(datesMeant('20220230')).toEqual([]);
     expect(() => parseAsOf('20230630')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
   });
+
+  it('--as-of pasted with en dashes, or with spaces around it, is told what to type (it got “For example --as-of 2023-05-15.”)', () => {
+    expect(() => parseAsOf('2023\u201306\u201330')).toThrow(expect.objectContaining({ hint: 'It holds an en dash (U+2013), a character that cannot be told apart here: write “2023-06-30”, typed again.' }));
+    expect(() => parseAsOf(' 2023-06-30')).toThrow(expect.objectContaining({ hint: 'Write it without the spaces around it: --as-of 2023-06-30.' }));
+    expect(() => parseAsOf('2023 06 30')).toThrow(expect.objectContaining({ hint: 'For example --as-of 2023-05-15.' }));
+  });
 });
