@@ -5,7 +5,7 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
+import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, keyMeant } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -98,7 +98,7 @@ function textsReadAsKeys(errors: readonly SchemaError[], data: unknown): Array<{
     const inner = (value as Record<string, unknown>)[key];
     if (inner !== null && typeof inner === 'object') continue;
     // `- txt: …` is a misspelt `text:`, said as such by the unknown key's "did you mean".
-    if (suggest(key, Object.keys((error.parentSchema as { properties?: object }).properties ?? {})) !== undefined) continue;
+    if (keyMeant(key, Object.keys((error.parentSchema as { properties?: object }).properties ?? {})) !== undefined) continue;
     const textAllowed = errors.some((other) => other.keyword === 'type' && other.instancePath === error.instancePath && String(other.params.type).split(',').includes('string'));
     if (textAllowed && !found.some((place) => describePath(place.path) === describePath(pathOf(error)))) found.push({ path: pathOf(error), key });
   }
@@ -229,7 +229,7 @@ function dropRequiredExplainedByTypo(errors: SchemaError[], data: unknown): Sche
     if (error.keyword !== 'required') return true;
     const missing = String(error.params.missingProperty);
     return !errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath
-      && (other.params.additionalProperty === '' ? nameMeant(other, data).meant === missing : suggest(String(other.params.additionalProperty), [missing]) === missing));
+      && (other.params.additionalProperty === '' ? nameMeant(other, data).meant === missing : keyMeant(String(other.params.additionalProperty), [missing])?.key === missing));
   });
 }
 
@@ -284,7 +284,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const unindented = exact === undefined && (typeof written === 'string' || typeof written === 'number') ? unindentedText(file, [...path, key]) : undefined;
       if (unindented) return unindented;
       return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
-        (forbidden ? undefined : exact !== undefined ? `Did you mean “${exact}”?` : didYouMean(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
+        (forbidden ? undefined : exact !== undefined ? `Did you mean “${exact}”?` : meantKey(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -492,3 +492,9 @@ function quoted(name: string, otherwise: string): string {
   return name ? `“${name}”` : otherwise;
 }
 
+/** “Did you mean …?” for an unknown key: a typo of an allowed one, or a French word for one (keys are English). */
+function meantKey(key: string, allowed: readonly string[]): string | undefined {
+  const meant = keyMeant(key, allowed);
+  if (!meant) return undefined;
+  return `Did you mean “${meant.key}”?${meant.french ? ' Keys are written in English, as in FORMAT.md, whatever the language of the notes.' : ''}`;
+}

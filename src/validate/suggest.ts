@@ -17,6 +17,36 @@ export function suggest(word: string, candidates: Iterable<string>, maxDistance?
   return edits <= limit && !rewritten ? best : undefined;
 }
 
+/**
+ * The keys a French-speaking rapporteur writes in French (`nom:`, `pays:`, `échéance:`), by what
+ * each may mean (written without accents, in lower case, `_` between words): no typo of the English
+ * key (`nom` is two edits from `name`, a word mostly rewritten), so no "did you mean" found them.
+ */
+const FRENCH_KEYS: Readonly<Record<string, readonly string[]>> = {
+  nom: ['name'], sous_titre: ['subtitle'], titre_court: ['short_title'], lieu: ['location', 'venue'], ville: ['city'],
+  pays: ['country', 'countries'], pays_beneficiaires: ['countries'], resume: ['summary'], points_cles: ['key_points'],
+  responsable: ['owner'], echeance: ['due'], date_limite: ['due'], priorite: ['priority'], destinataires: ['addressed_to'],
+  adresse_a: ['addressed_to'], femmes: ['women'], hommes: ['men'], organisateurs: ['organizers'], partenaires: ['partners'],
+  presidents: ['chairs'], president: ['chairs'], presidence: ['chairs'], intervenants: ['speakers'], intervenant: ['speaker'],
+  langue: ['language'], langues: ['languages'], objectifs: ['objectives'], defis: ['challenges'], besoins: ['needs'],
+  bonnes_pratiques: ['good_practices'], notes_pays: ['country_notes'], restreint: ['restricted'], mises_a_jour: ['updates'],
+  signale_par: ['reported_by'], rapporte_par: ['reported_by'], ordre: ['order'], sigle: ['acronym'], acronyme: ['acronym'],
+  etat: ['status'],
+};
+
+/**
+ * The key meant by a key written (`titel` → title, `nom` → name): a typo of one of `allowed`, else
+ * a French word for one of them; `french` when it was. Undefined when neither.
+ */
+export function keyMeant(written: string, allowed: Iterable<string>): { key: string; french: boolean } | undefined {
+  const keys = [...allowed];
+  const typo = suggest(written, keys);
+  if (typo !== undefined) return { key: typo, french: false };
+  const word = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/[\s\u00a0'’-]+/g, '_');
+  const key = (Object.hasOwn(FRENCH_KEYS, word) ? FRENCH_KEYS[word]! : []).find((candidate) => keys.includes(candidate) && candidate !== written);
+  return key === undefined ? undefined : { key, french: true };
+}
+
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const best = suggest(word, candidates);
   return best === undefined ? undefined : `Did you mean “${best}”?`;

@@ -454,3 +454,19 @@ describe('validate: a country written where its code goes', () => {
     expect(notes[0]!.hint).toBe('Did you mean “MLI” (Mali)? A country is written as its ISO 3166-1 alpha-3 code.');
   });
 });
+
+describe('validate: keys written in French', () => {
+  it('a French word for a key (nom, pays, échéance, responsable) is one unknown-key error with the key meant, not that error and a missing key', () => {
+    const workshop = WORKSHOP.replace('  - id: uncct\n    name: United Nations', '  - id: uncct\n    nom: United Nations').replace('countries:\n', 'pays:\n');
+    const list = diagnostics({ workshop, sessions: { 'sessions/a.yaml': session() } });
+    expect(list.map((d) => [d.code, d.message, d.hint]).sort()).toEqual([
+      ['unknown-key', 'Unknown key “nom” in organizers[1].', 'Did you mean “name”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.'],
+      ['unknown-key', 'Unknown key “pays”.', 'Did you mean “countries”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.'],
+    ]);
+    const action = diagnostics({ workshop: WORKSHOP, sessions: { 'sessions/a.yaml': session({ extra: 'actions:\n  - text: Train officers.\n    responsable: uncct\n    échéance: 2022-09-30' }) } });
+    expect(action.map((d) => d.hint)).toEqual(['Did you mean “owner”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.', 'Did you mean “due”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.']);
+    // A typo of the key itself says only that.
+    const typo = diagnostics({ workshop: WORKSHOP.replace('title: Border', 'titel: Border'), sessions: { 'sessions/a.yaml': session() } });
+    expect(typo.map((d) => d.hint)).toEqual(['Did you mean “title”?']);
+  });
+});
