@@ -5,7 +5,7 @@ import { locate, type DataPath, type ParsedFile, type Part } from '../load/index
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, keyMeant } from './suggest.js';
+import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, keyMeant, valueMeant } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -341,7 +341,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       // `languages: [en, fr, es]`: a language of its own, which the tool has no catalogue for (“Did you mean en?” misled).
       const language = (path[path.length - 1] === 'language' || path[path.length - 2] === 'languages') && /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(value) && didYouMean(value, allowed) === undefined;
       if (language) return at('enum', 'value', `“${value}” is not a language workshop-report writes reports in.`, `It writes them in ${allowed.join(' and ')} (a language is added to the tool itself: see “Adding a language” in its README). Allowed: ${allowed.join(', ')}.`);
-      return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [didYouMean(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
+      return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [meantValue(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
@@ -497,4 +497,11 @@ function meantKey(key: string, allowed: readonly string[]): string | undefined {
   const meant = keyMeant(key, allowed);
   if (!meant) return undefined;
   return `Did you mean “${meant.key}”?${meant.french ? ' Keys are written in English, as in FORMAT.md, whatever the language of the notes.' : ''}`;
+}
+
+/** “Did you mean …?” for a value not in its list: a typo of an allowed one, or a French word for one (the values are English). */
+function meantValue(value: string, allowed: readonly string[]): string | undefined {
+  const meant = valueMeant(value, allowed);
+  if (!meant) return undefined;
+  return `Did you mean “${meant.value}”?${meant.french ? ' The values are written in English, whatever the language of the notes.' : ''}`;
 }

@@ -47,6 +47,29 @@ export function keyMeant(written: string, allowed: Iterable<string>): { key: str
   return key === undefined ? undefined : { key, french: true };
 }
 
+/** A value a French-speaking rapporteur writes in French, by what it may mean (as FRENCH_KEYS). */
+const FRENCH_VALUES: Readonly<Record<string, readonly string[]>> = {
+  termine: ['done'], terminee: ['done'], fait: ['done'], faite: ['done'], realise: ['done'], realisee: ['done'], acheve: ['done'],
+  en_cours: ['in-progress'], non_commence: ['not-started'], non_commencee: ['not-started'], pas_commence: ['not-started'], pas_commencee: ['not-started'], a_faire: ['not-started'],
+  bloque: ['blocked'], bloquee: ['blocked'], abandonne: ['dropped'], abandonnee: ['dropped'], annule: ['dropped'], annulee: ['dropped'],
+  haute: ['high'], elevee: ['high'], moyenne: ['medium'], basse: ['low'], faible: ['low'],
+  ouverture: ['opening'], pleniere: ['plenary'], table_ronde: ['panel'], groupe_de_travail: ['working-group'], atelier: ['working-group'], visite: ['field-visit'], visite_de_terrain: ['field-visit'], cloture: ['closing'],
+  anglais: ['en'], francais: ['fr'],
+};
+
+/**
+ * The value meant by one of a list's values written otherwise: a typo of one of `allowed`, else a
+ * French word for one (`terminé` → done, `haute` → high); `french` when it was. Undefined when neither.
+ */
+export function valueMeant(written: string, allowed: Iterable<string>): { value: string; french: boolean } | undefined {
+  const values = [...allowed];
+  const typo = suggest(written, values);
+  if (typo !== undefined) return { value: typo, french: false };
+  const word = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/[\s\u00a0'’-]+/g, '_');
+  const value = (Object.hasOwn(FRENCH_VALUES, word) ? FRENCH_VALUES[word]! : []).find((candidate) => values.includes(candidate));
+  return value === undefined ? undefined : { value, french: true };
+}
+
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const best = suggest(word, candidates);
   return best === undefined ? undefined : `Did you mean “${best}”?`;

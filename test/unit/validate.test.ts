@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { check, session, WORKSHOP, where, type ProjectInput } from './helpers.js';
+import { valueMeant } from '../../src/validate/suggest.js';
 
 const BOTH = 'country_notes:\n  MLI:\n    needs: [Radios.]\n  NER:\n    needs: [Vehicles.]';
 /** A session file that mentions both beneficiaries, plus `extra`. */
@@ -465,6 +466,13 @@ describe('validate: keys written in French', () => {
     ]);
     const action = diagnostics({ workshop: WORKSHOP, sessions: { 'sessions/a.yaml': session({ extra: 'actions:\n  - text: Train officers.\n    responsable: uncct\n    échéance: 2022-09-30' }) } });
     expect(action.map((d) => d.hint)).toEqual(['Did you mean “owner”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.', 'Did you mean “due”? Keys are written in English, as in FORMAT.md, whatever the language of the notes.']);
+    // Values of a list written in French too: “haute” is high.
+    const priority = diagnostics({ workshop: WORKSHOP, sessions: { 'sessions/a.yaml': session({ extra: 'recommendations:\n  - text: Train officers.\n    theme: kst\n    addressed_to: [member-states]\n    priority: haute' }) } });
+    expect(priority.map((d) => [d.code, d.hint])).toEqual([['enum', 'Did you mean “high”? The values are written in English, whatever the language of the notes. Allowed: high, medium, low.']]);
+    expect(valueMeant('Terminé', ['not-started', 'in-progress', 'done', 'blocked', 'dropped'])).toEqual({ value: 'done', french: true });
+    expect(valueMeant('en cours', ['not-started', 'in-progress', 'done', 'blocked', 'dropped'])).toEqual({ value: 'in-progress', french: true });
+    expect(valueMeant('in progres', ['not-started', 'in-progress', 'done', 'blocked', 'dropped'])).toEqual({ value: 'in-progress', french: false });
+    expect(valueMeant('terminé', ['high', 'medium', 'low'])).toBeUndefined();
     // A typo of the key itself says only that.
     const typo = diagnostics({ workshop: WORKSHOP.replace('title: Border', 'titel: Border'), sessions: { 'sessions/a.yaml': session() } });
     expect(typo.map((d) => d.hint)).toEqual(['Did you mean “title”?']);
