@@ -100,7 +100,9 @@ export function datesMeant(written: string): string[] {
   const yearLast = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(written);
   // `20221115`, as a spreadsheet or ISO's basic form writes it.
   const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(written);
-  const candidates = yearFirst ? [day(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!)]
+  // Year first, a month past 12 (`2022-13-01`): the day and the month swapped, as an American form writes them.
+  const swapped = yearFirst && !isCalendarDay(day(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!)) ? [day(yearFirst[1]!, yearFirst[3]!, yearFirst[2]!)] : [];
+  const candidates = yearFirst ? [day(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!), ...swapped]
     : digits ? [day(digits[1]!, digits[2]!, digits[3]!)]
     : yearLast ? [day(yearLast[3]!, yearLast[2]!, yearLast[1]!), day(yearLast[3]!, yearLast[1]!, yearLast[2]!)]
     : [];

@@ -70,6 +70,10 @@ describe('values as a word processor writes them', () => {
     expect(datesMeant('2022-02-30')).toEqual([]);
     expect(datesMeant('31/02/2022')).toEqual([]);
     expect(datesMeant('2022-09-30')).toEqual([]);
+    // Year first with the day and the month swapped: the one reading that is a day.
+    expect(datesMeant('2022-13-01')).toEqual(['2022-01-13']);
+    expect(datesMeant('2022-30-12')).toEqual(['2022-12-30']);
+    expect(datesMeant('2023-3-4')).toEqual(['2023-03-04']);
     expect(() => parseAsOf('2023-6-30')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
     expect(() => parseAsOf('06/30/2023')).toThrow(expect.objectContaining({ hint: 'Did you mean --as-of 2023-06-30?' }));
   });
