@@ -10,6 +10,7 @@ import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Organization, Language } from '../notes/types.js';
 import { checkProgrammeSameAs, type ProgrammeFacts } from '../validate/programme-same-as.js';
+import { duplicateOrganizerIds } from '../validate/programme-organizers.js';
 import { actionsElsewhere, actionsWithoutCalendarId, type ActionOwner } from '../validate/programme-actions.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
@@ -88,6 +89,8 @@ export async function checkWorkshops<Checked extends { diagnostics: Diagnostic[]
   if (hasErrors(diagnostics) || recovered.data === undefined) return result;
   const programme = recovered.data as ProgrammeNotes;
   result.programme = programme;
+  // (Not a reason to leave the workshops unchecked: said with their problems, as a workshop listed twice is.)
+  diagnostics.push(...duplicateOrganizerIds(parsed.file, programme.organizers));
   onProgramme?.(programme);
   const seen = new Map<string, number>();
   const listed: Array<{ folder: string; dir: string; index: number }> = [];
