@@ -107,7 +107,7 @@ export function checkFollowUps(ctx: RuleContext): void {
         list.push({ date, status, site: at('status'), id: update.action });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
-        knownRecommendationId(ctx, update.recommendation, at('recommendation'));
+        knownRecommendationId(ctx, update.recommendation, at('recommendation'), true);
         const notBeneficiary = update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country);
         if (notBeneficiary) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
