@@ -10,7 +10,8 @@ import type { ParsedFile } from '../load/index.js';
 import { locate } from '../load/index.js';
 import type { Organization, Language } from '../notes/types.js';
 import { checkProgrammeSameAs, type ProgrammeFacts } from '../validate/programme-same-as.js';
-import { actionsElsewhere, actionsWithoutCalendarId, type ActionOwner } from '../validate/programme-actions.js';
+import { duplicateOrganizerIds } from '../validate/programme-organizers.js';
+import { idsElsewhere, actionsWithoutCalendarId, type ActionOwner } from '../validate/programme-actions.js';
 import { checkAgainstSchema } from '../validate/recover.js';
 import { suggest } from '../validate/suggest.js';
 import { checkProblems, type ProblemsResult } from './check-problems.js';
@@ -88,6 +89,8 @@ export async function checkWorkshops<Checked extends { diagnostics: Diagnostic[]
   if (hasErrors(diagnostics) || recovered.data === undefined) return result;
   const programme = recovered.data as ProgrammeNotes;
   result.programme = programme;
+  // (Not a reason to leave the workshops unchecked: said with their problems, as a workshop listed twice is.)
+  diagnostics.push(...duplicateOrganizerIds(parsed.file, programme.organizers));
   onProgramme?.(programme);
   const seen = new Map<string, number>();
   const listed: Array<{ folder: string; dir: string; index: number }> = [];
@@ -138,7 +141,7 @@ export async function checkWorkshops<Checked extends { diagnostics: Diagnostic[]
 /**
  * The programme's rules over its workshops (judged by their facts), on each workshop's diagnostics:
  * same_as: WORKSHOP:ID across workshops, reported in the workshop that writes it; a follow-up report
- * naming another workshop's action, said whose and where the report belongs; an action without an
+ * naming another workshop's action or recommendation, said whose and where the report belongs; an action without an
  * id, whose task's UID in actions.ics is its number (actionsWithoutCalendarId). On its check's, and in
  * a build on its build's too, which are what a build reports (they hold its check's, without these:
  * a build said none of these warnings). `unresolved`: the ids of workshops listed but not found.
@@ -146,7 +149,7 @@ export async function checkWorkshops<Checked extends { diagnostics: Diagnostic[]
  */
 export function withProgrammeRules<T extends { diagnostics: Diagnostic[] }>(members: readonly ActionOwner[], unresolved: readonly string[], results: readonly T[]): T[] {
   const crossWorkshop = checkProgrammeSameAs([...members.map(({ id, facts }) => ({ id, facts })), ...unresolved.map((id) => ({ id }))]);
-  return actionsWithoutCalendarId(members, actionsElsewhere(members, results)).map((own, index) => (crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own));
+  return actionsWithoutCalendarId(members, idsElsewhere(members, results)).map((own, index) => (crossWorkshop[index]!.length ? { ...own, diagnostics: [...own.diagnostics, ...crossWorkshop[index]!] } : own));
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import type { ProgrammeFacts } from './programme-same-as.js';
 
-/** A workshop of a programme, for `actionsElsewhere`: its id (folder name), folder and facts. */
+/** A workshop of a programme, for `idsElsewhere`: its id (folder name), folder and facts. */
 export interface ActionOwner {
   id: string;
   dir: string;
@@ -10,24 +10,31 @@ export interface ActionOwner {
 }
 
 /**
- * A follow-up report that names an action of another workshop of the programme (saved in the wrong
- * workshop's follow-up/): each `unknown-action` error naming such an id gets a hint saying whose
- * action it is and where the report belongs (`../rabat-2022/follow-up/`), where it only said to use
- * an action of this workshop. Returns each workshop's diagnostics, in the order given (the same
- * array when nothing changes). Pure.
+ * A follow-up report that names an action or a recommendation of another workshop of the programme
+ * (saved in the wrong workshop's follow-up/): each `unknown-action` or `unknown-recommendation` error
+ * of a follow-up update (one that carries the id, `actual`) naming such an id gets a hint saying whose
+ * it is and where the report belongs (`../rabat-2022/follow-up/`), where it only said to use one of
+ * this workshop. What the workshop alone said is kept when it said more: its "Did you mean" (an id
+ * of its own, one letter away) is kept after it; one naming an `id:` of its own that is not valid
+ * (with a `see:` there) is left as it is. Returns each workshop's diagnostics, in the order given (the
+ * same array when nothing changes). Pure.
  */
-export function actionsElsewhere<T extends { diagnostics: Diagnostic[] }>(members: readonly ActionOwner[], checked: readonly T[]): T[] {
+export function idsElsewhere<T extends { diagnostics: Diagnostic[] }>(members: readonly ActionOwner[], checked: readonly T[]): T[] {
   return checked.map((own, index) => {
     const member = members[index]!;
     let changed = false;
     const diagnostics = own.diagnostics.map((d) => {
-      const id = d.code === 'unknown-action' ? d.actual : undefined;
-      if (id === undefined || member.facts?.actionIds?.includes(id)) return d;
-      const owner = members.find((other) => other !== member && other.facts?.actionIds?.includes(id));
+      const kind = d.code === 'unknown-action' ? 'action' : d.code === 'unknown-recommendation' ? 'recommendation' : undefined;
+      const id = kind === undefined || d.related?.length ? undefined : d.actual;
+      if (kind === undefined || id === undefined) return d;
+      const ids = (facts: ProgrammeFacts | undefined) => (kind === 'action' ? facts?.actionIds : facts?.recommendationIds);
+      if (ids(member.facts)?.includes(id)) return d;
+      const owner = members.find((other) => other !== member && ids(other.facts)?.includes(id));
       if (!owner) return d;
       changed = true;
       const folder = `${path.relative(member.dir, owner.dir).split(path.sep).join('/')}/follow-up/`;
-      return { ...d, hint: `“${id}” is an action of ${owner.id}: this report belongs in ${folder} (move it there), or name an action of this workshop.` };
+      const near = d.hint?.startsWith('Did you mean ') ? `: d${d.hint.slice(1)}` : '.';
+      return { ...d, hint: `“${id}” is ${kind === 'action' ? 'an action' : 'a recommendation'} of ${owner.id}: this report belongs in ${folder} (move it there), or name ${kind === 'action' ? 'an action' : 'a recommendation'} of this workshop${near}` };
     });
     return changed ? { ...own, diagnostics } : own;
   });

@@ -251,6 +251,32 @@ describe('each follow-up rule, one defect at a time, located', () => {
     expect(result.stderr).toMatch(/follow-up\/2022-11-15-more\.yaml:6:5 warning unoct-rabat already reported action “circulate-report” as done on 2022-11-15, in follow-up\/2022-11-15\.yaml: the action's history would show it twice\. \[repeated-follow-up\][\s\S]*hint: Delete one of the two, or correct its date or status\.\n  see: .*follow-up\/2022-11-15\.yaml:8:13 the same update/);
   });
 
+  it('an update whose country, action or recommendation is in error takes no part in the agreement of reports or their repeats', () => {
+    const dir = copy();
+    // `Niger` is refused (its schema error), `MAR` is no beneficiary, `no-such-action` names nothing: each is said once, at
+    // its place, and nothing else (the refused country left an update “for no country” that disagreed with the first one).
+    writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), [
+      'date: 2023-06-01', 'reported_by: unoct-rabat', 'updates:',
+      '  - recommendation: api-pnr', '    status: in-progress',
+      '  - recommendation: api-pnr', '    country: Niger', '    status: done',
+      '  - recommendation: api-pnr', '    country: Niger', '    status: in-progress',
+      '  - recommendation: api-pnr', '    country: MAR', '    status: done',
+      '  - recommendation: api-pnr', '    country: MAR', '    status: done',
+      '  - action: no-such-action', '    status: done',
+      '  - action: no-such-action', '    status: done', '',
+    ].join('\n'));
+    const result = runBin(['validate', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/\[(conflicting|repeated)-follow-up\]/);
+    expect(result.stderr.match(/^\S+ (error|warning) .*\[([a-z-]+)\]$/gm)?.map((line) => line.replace(/^.*follow-up\/(\S+) (\w+) .*\[([a-z-]+)\]$/, '$1 $3'))).toEqual([
+      '2023-06-01.yaml:7:14 invalid-value', '2023-06-01.yaml:10:14 invalid-value', '2023-06-01.yaml:13:14 not-beneficiary', '2023-06-01.yaml:16:14 not-beneficiary',
+      '2023-06-01.yaml:18:13 unknown-action', '2023-06-01.yaml:20:13 unknown-action',
+    ]);
+    // Once the country is written right, the two updates for Niger do disagree.
+    writeFileSync(path.join(dir, 'follow-up/2023-06-01.yaml'), read(path.join(dir, 'follow-up/2023-06-01.yaml')).replaceAll('Niger', 'NER'));
+    expect(runBin(['validate', dir]).stderr).toMatch(/follow-up\/2023-06-01\.yaml:11:13 error This report gives recommendation “api-pnr” for NER twice, and they disagree: done above and in-progress here\. \[conflicting-follow-up\]/);
+  });
+
   it('a file named for a period may be dated any day of it; a date outside it is follow-up-date-mismatch naming the period', () => {
     const dir = copy();
     const period = path.join(dir, 'follow-up/2022-11-01_2022-11-30.yaml');

@@ -205,16 +205,20 @@ describe('a programme of workshops', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('says whose action a follow-up report names when it is another workshop\'s, and where the report belongs, with or without the cache', () => {
+  it('says whose action or recommendation a follow-up report names when it is another workshop\'s, and where the report belongs, with or without the cache', () => {
     const dir = copy();
-    writeFileSync(path.join(dir, '../niamey-2022/follow-up/2024-06-15.yaml'), 'date: 2024-06-15\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n');
+    writeFileSync(path.join(dir, '../niamey-2022/follow-up/2024-06-15.yaml'), 'date: 2024-06-15\nreported_by: NER\nupdates:\n  - action: circulate-report\n    status: done\n  - recommendation: api-pnr\n    country: NER\n    status: done\n');
     for (const options of [[], ['--cache'], ['--cache']]) {
       const result = runBin(['validate', dir, ...options]);
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toMatch(/niamey-2022\/follow-up\/2024-06-15\.yaml:4:13 error No action has the id “circulate-report”\. \[unknown-action\]\n[\s\S]*?hint: “circulate-report” is an action of rabat-2022: this report belongs in \.\.\/rabat-2022\/follow-up\/ \(move it there\), or name an action of this workshop\./);
+      // A recommendation of Rabat's too (it only said to use a recommendation of this workshop).
+      expect(result.stderr).toMatch(/niamey-2022\/follow-up\/2024-06-15\.yaml:6:21 error No recommendation has the id “api-pnr”\. \[unknown-recommendation\]\n[\s\S]*?hint: “api-pnr” is a recommendation of rabat-2022: this report belongs in \.\.\/rabat-2022\/follow-up\/ \(move it there\), or name a recommendation of this workshop\./);
     }
     // Validated alone, the workshop knows no other: the hint is the one it had.
-    expect(runBin(['validate', path.join(dir, '../niamey-2022')]).stderr).toContain('hint: Use the `id:` of an action in a session file');
+    const alone = runBin(['validate', path.join(dir, '../niamey-2022')]).stderr;
+    expect(alone).toContain('hint: Use the `id:` of an action in a session file');
+    expect(alone).toContain('hint: Use the `id:` of a recommendation in a session file.');
   });
 
   it('warns of an action without an id in a workshop of a programme: its task\'s UID in actions.ics is its number, which moves (action-without-id, as with follow-up reports)', () => {

@@ -11,7 +11,8 @@ import { countryOrganizations, partyMeant } from '../party-suggestion.js';
  * that exists, a recommendation's country is a beneficiary, the reporter is an organization or a
  * beneficiary, no report predates the workshop, two reports of the same action (or of the same
  * recommendation for the same country) on the same date agree, the same update is not reported twice (a copied report: warning), and an action does not
- * go from done back to not started (warning). With follow-up reports,
+ * go from done back to not started (warning); an update whose action, recommendation or country is
+ * in error takes no part in the agreement or the repeats (that error is said). With follow-up reports,
  * an action without an id cannot be reported on: a warning suggests one.
  */
 export function checkFollowUps(ctx: RuleContext): void {
@@ -38,6 +39,9 @@ export function checkFollowUps(ctx: RuleContext): void {
   const merged = mergedRecommendations(ctx);
   // Each update by what it reports on, its date and reporter: the same one twice (a copied file) counted twice.
   const updates = new Map<string, { status: string; site: Site; id: string }>();
+  // The updates that take part in the agreement of reports and their repeats: not one whose action,
+  // recommendation or country is in error (said there), which, once corrected, may report on something else.
+  const sound = new Set<Named>();
   // Each recommendation's addressees, once a progress report names a country.
   let addressees: Map<string, ReadonlySet<string>> | undefined;
   for (const followUp of followUps) {
@@ -95,14 +99,17 @@ export function checkFollowUps(ctx: RuleContext): void {
           const beneficiary = ctx.beneficiaries.has(update.country) || mayBeBeneficiary(update.country);
           ctx.report('invalid-value', 'error', at('country'), 'value', `\`country:\` is for the progress on a recommendation in one country; this update is about action “${update.action}”, which has none.`,
             `Remove \`country: ${update.country}\` (say which country in \`note:\`)${beneficiary ? `, or report on a recommendation: \`recommendation: ID\` with \`country: ${update.country}\`` : ''}.`);
+          continue;
         }
+        sound.add(update);
         if (date === undefined || status === undefined) continue;
         const list = reports.get(update.action) ?? [];
         list.push({ date, status, site: at('status'), id: update.action });
         reports.set(update.action, list);
       } else if (update.recommendation !== undefined) {
-        knownRecommendationId(ctx, update.recommendation, at('recommendation'));
-        if (update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country)) {
+        knownRecommendationId(ctx, update.recommendation, at('recommendation'), true);
+        const notBeneficiary = update.country !== undefined && !ctx.beneficiaries.has(update.country) && !mayBeBeneficiary(update.country);
+        if (notBeneficiary) {
           ctx.report('not-beneficiary', 'error', at('country'), 'value', `${update.country} is not one of the workshop's beneficiary countries.`, `Report progress for a country listed in workshop.yaml's countries (${[...ctx.beneficiaries].join(', ')}).`);
         }
         if (update.country !== undefined && ctx.beneficiaries.has(update.country) && recIds.has(update.recommendation)) {
@@ -114,7 +121,10 @@ export function checkFollowUps(ctx: RuleContext): void {
               `Check the country, or add ${update.country} to the recommendation's \`addressed_to\`: ${update.country}'s country brief and programme dossier list only the recommendations addressed to it (the dossier shows this progress without the recommendation).`, [{ site: recIds.get(update.recommendation)!, message: 'the recommendation' }]);
           }
         }
-        if (date === undefined || status === undefined || !recIds.has(update.recommendation)) continue;
+        // A country refused by its schema (`Niger` for NER) is left out: the update is not then one for no country.
+        if (!recIds.has(update.recommendation) || notBeneficiary || ctx.entryLostKey(file, ['updates', index], ['country'])) continue;
+        sound.add(update);
+        if (date === undefined || status === undefined) continue;
         const key = `${merged.get(update.recommendation) ?? update.recommendation}\u0000${update.country ?? ''}`;
         const entry = recommendationReports.get(key) ?? { ...(update.country !== undefined ? { country: update.country } : {}), list: [] };
         entry.list.push({ date, status, site: at('status'), id: update.recommendation });
@@ -124,7 +134,7 @@ export function checkFollowUps(ctx: RuleContext): void {
   }
   // A copy is blamed, not the report it copies: `2023-11-30-copie.yaml` is read before `2023-11-30.yaml`
   // (“-” sorts before “.”), so the shorter name is taken as the original.
-  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates, merged);
+  for (const followUp of [...followUps].sort((a, b) => baseName(a.file.source.path).length - baseName(b.file.source.path).length)) checkRepeatedUpdates(ctx, followUp, updates, merged, sound);
   for (const [id, list] of reports) {
     list.sort(byDate);
     for (let i = 1; i < list.length; i++) {
@@ -308,14 +318,15 @@ function mergedRecommendations(ctx: RuleContext): Map<string, string> {
  * The same update twice (what it reports on, date, reporter and status): a report copied under
  * another name, every update of which would count twice. One warning for a report that repeats
  * another whole, else one per repeated update, each with the first as a related place. `seen`: the
- * updates of the reports before, by what they report on, date and reporter.
+ * updates of the reports before, by what they report on, date and reporter. Only the updates in
+ * `sound` (none whose action, recommendation or country is in error) are compared.
  */
-function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site; id: string }>, merged: ReadonlyMap<string, string>): void {
+function checkRepeatedUpdates(ctx: RuleContext, followUp: RuleContext['project']['followUps'][number], seen: Map<string, { status: string; site: Site; id: string }>, merged: ReadonlyMap<string, string>, sound: ReadonlySet<Named>): void {
   const { file, data } = followUp;
   if (data.date === undefined || data.reported_by === undefined) return;
   const repeats: Array<{ index: number; subject: string; action: boolean; status: string; first: Site }> = [];
   data.updates?.forEach((update, index) => {
-    if (update.status === undefined || (update.action === undefined) === (update.recommendation === undefined)) return;
+    if (update.status === undefined || !sound.has(update)) return;
     const id = (update.action ?? update.recommendation)!;
     // Two ids of one recommendation (same_as) are one: its progress would show the update twice all the same.
     const what = update.action !== undefined ? `action\u0000${id}` : `recommendation\u0000${merged.get(id) ?? id}\u0000${update.country ?? ''}`;

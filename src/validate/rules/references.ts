@@ -88,18 +88,19 @@ export function checkReferences(ctx: RuleContext): void {
  * A recommendation id an action or a follow-up update names (`recommendations: [api-pnr]`,
  * `recommendation: api-pnr`): `unknown-recommendation` at `site` when no recommendation has it,
  * said as the consequence of an `id:` that is not valid when it names one (with where that is),
- * and not at all when it may name one left out.
+ * and not at all when it may name one left out. `report`: whether a follow-up report names it: the
+ * error then carries the id (`actual`), for a programme to say whose recommendation it is (idsElsewhere).
  */
-export function knownRecommendationId(ctx: RuleContext, id: string, site: Site): void {
+export function knownRecommendationId(ctx: RuleContext, id: string, site: Site, report = false): void {
   const recIds = ctx.recommendationSites;
   if (recIds.has(id)) return;
   const meant = ctx.invalidIdMeant('recommendations', id, recIds.keys());
   if (meant) {
     const { because, hint, related } = invalidIdReference('recommendation', id, meant);
-    ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”: ${because}.`, hint, related);
+    ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”: ${because}.`, hint, related, report ? id : undefined);
   } else if (!ctx.mayBeLeftOutOrUnread(id, recIds.keys())) {
     ctx.report('unknown-recommendation', 'error', site, 'value', `No recommendation has the id “${id}”.`,
-      didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.');
+      didYouMean(id, recIds.keys()) ?? 'Use the `id:` of a recommendation in a session file.', [], report ? id : undefined);
   }
 }
 
