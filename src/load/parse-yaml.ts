@@ -13,6 +13,7 @@ import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from '
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
 import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
+import { asSpaces, nbspSpaces, nbspSpaceProblem, type NbspSpace } from './nbsp-spaces.js';
 import { indentedFirstKey, indentedFirstKeyProblem, unindentFirstKey } from './first-key.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -35,7 +36,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...written.matchAll(/\n/g)].map((match) => match.index + 1)]));
   // A first key indented further than the keys after it: read in line with them (the same length).
   const indented = indentedFirstKey(written);
-  const input = indented ? unindentFirstKey(written, indented) : written;
+  const unindented = indented ? unindentFirstKey(written, indented) : written;
+  // A non-breaking space where YAML needs a space (`date:\u00A02022-05-12`, indentation): read as a space (the same length).
+  const nbsps = nbspSpaces(unindented);
+  const input = nbsps.length > 0 ? asSpaces(unindented, nbsps) : unindented;
   const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
   const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
@@ -58,6 +62,16 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   }
   if (indented) {
     const { message, hint, range } = indentedFirstKeyProblem(indented);
+    report('yaml-syntax', 'error', range, message, hint);
+  }
+  // Those non-breaking spaces: once per top-level entry, at the first, naming the others' lines.
+  const nbspEntries = new Map<number, NbspSpace[]>();
+  for (const place of nbsps) {
+    const entry = nextTopLevelEntry(input, place.lineStart + 1);
+    nbspEntries.set(entry, [...(nbspEntries.get(entry) ?? []), place]);
+  }
+  for (const places of nbspEntries.values()) {
+    const { message, hint, range } = nbspSpaceProblem(places, input, (offset) => lineCounter.linePos(offset).line);
     report('yaml-syntax', 'error', range, message, hint);
   }
 
