@@ -3,6 +3,7 @@ import { codeOf, describeCharacter, unsafeCharacters, withoutNonText } from '../
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
+import { typographicQuotes, typographicQuotesHint } from '../load/colon-values.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, suggest } from './suggest.js';
@@ -116,11 +117,14 @@ function colonDiagnostic(file: ParsedFile, path: DataPath, key: string, value: u
   const comment = line !== read && line.startsWith(read) && /^\s+#/.test(line.slice(read.length));
   const text = comment ? line : read;
   const quoted = JSON.stringify(text.length > 70 ? `${text.slice(0, 70)}…` : text);
+  // `- “Data: first”`: a word processor's quotes, which YAML does not read as quotes.
+  const curly = comment ? undefined : typographicQuotes(text);
   return {
     code: 'colon-in-text', severity: 'error', stage: 'validate',
     message: `This text was read as the key “${key}” and a value, because of the “: ” after “${key}”.`,
     location,
-    hint: `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\")${comment ? `; without them, “${line.slice(read.length).trim()}” was read as a comment and left out` : ''}.`,
+    hint: curly ? typographicQuotesHint(curly, (inside) => JSON.stringify(inside.length > 70 ? `${inside.slice(0, 70)}…` : inside))
+      : `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\")${comment ? `; without them, “${line.slice(read.length).trim()}” was read as a comment and left out` : ''}.`,
   };
 }
 
