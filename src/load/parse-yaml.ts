@@ -12,7 +12,7 @@ import { scanCst, tooManyIndicators, type StructureProblem } from './structure.j
 import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
-import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
+import { blankEntries, nextTopLevelEntry, otherTabLines, tabEntries, tabIndents, writtenBefore, type TabEntry } from './tab-indents.js';
 import { asSpaces, nbspSpaces, nbspSpaceProblem, type NbspSpace } from './nbsp-spaces.js';
 import { indentedFirstKey, indentedFirstKeyProblem, unindentFirstKey } from './first-key.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
@@ -83,8 +83,9 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // naming the others. The rest of that entry was not read, and the entry or list item the line
   // before it belongs to (which the tab may continue) is left out.
   for (const entry of tabs) {
-    const [first, ...others] = entry.lines;
-    const lineOf = (indent: TabIndent) => lineCounter.linePos(indent.lineStart).line;
+    const first = entry.lines[0];
+    const others = otherTabLines(input, entry);
+    const lineOf = (lineStart: number) => lineCounter.linePos(lineStart).line;
     const more = others.length === 0 ? '' : ` ${others.length === 1 ? 'Line' : 'Lines'} ${listed(others.map(lineOf))} of this entry ${others.length === 1 ? 'is' : 'are'} indented with a tab too.`;
     report('yaml-syntax', 'error', [first!.tab, first!.tab + 1], 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.', `Use spaces, not a tab (most editors can insert spaces when Tab is pressed).${more}`);
     const before = writtenBefore(text, entry.start);
