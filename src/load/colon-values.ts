@@ -91,5 +91,19 @@ export function colonValueProblem(found: ColonValue, lastLine?: number): { messa
   if (lastLine !== undefined) {
     return { message, hint: `Put the whole value in double quotes, from “${shown(found.value, 30)}” to the end of line ${lastLine} (a double quote inside it is written \\"); or write “${found.before.trimEnd()} |” and the text on the lines below it, indented.` };
   }
-  return { message, hint: `Put the whole value in double quotes: ${found.before}${quote(found.value)} (a double quote inside it is written \\")${item}.` };
+  // `title: “Borders: the way forward”`: a word processor's quotes, which YAML keeps as text (and the documents print).
+  const curly = typographicQuotes(found.value);
+  if (curly) return { message, hint: typographicQuotesHint(curly, (text) => `${found.before}${quote(text)}`) };
+    return { message, hint: `Put the whole value in double quotes: ${found.before}${quote(found.value)} (a double quote inside it is written \\")${item}.` };
+}
+
+/** A text in a word processor's quotes (`“Borders: the way forward”`, `‘…’`, `„…“`): the quotes and what is inside them; else undefined. */
+export function typographicQuotes(text: string): { open: string; close: string; inside: string } | undefined {
+  const found = /^([“‘„])(.*)([”’“])$/s.exec(text);
+  return found ? { open: found[1]!, close: found[3]!, inside: found[2]! } : undefined;
+}
+
+/** The hint for such a text that YAML cannot read as written: the line to write (`written` gives it for a text), in straight quotes. */
+export function typographicQuotesHint(quotes: { open: string; close: string; inside: string }, written: (text: string) => string): string {
+  return `Its quotes are typographic (${quotes.open} ${quotes.close}, as a word processor writes them), which YAML does not read as quotes and the reports would print: write it in straight quotes, ${written(quotes.inside)}; to print the typographic quotes too, ${written(`${quotes.open}${quotes.inside}${quotes.close}`)}.`;
 }

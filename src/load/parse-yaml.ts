@@ -12,7 +12,8 @@ import { scanCst, tooManyIndicators, type StructureProblem } from './structure.j
 import { colonsAsSpaces, colonValue, colonValueProblem, type ColonValue } from './colon-values.js';
 import { blankStrayLines, strayLine, strayLineProblem, type StrayLine } from './stray-lines.js';
 import { commentCut, commentCutProblem, type CommentCut } from './comment-cuts.js';
-import { blankEntries, nextTopLevelEntry, tabEntries, tabIndents, writtenBefore, type TabEntry, type TabIndent } from './tab-indents.js';
+import { blankEntries, nextTopLevelEntry, otherTabLines, tabEntries, tabIndents, writtenBefore, type TabEntry } from './tab-indents.js';
+import { asSpaces, nbspSpaces, nbspSpaceProblem, type NbspSpace } from './nbsp-spaces.js';
 import { indentedFirstKey, indentedFirstKeyProblem, unindentFirstKey } from './first-key.js';
 import type { FileRole, ParsedFile, SourceFile } from './source.js';
 
@@ -35,7 +36,10 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   if (deep) return refuse(source, role, deep, Int32Array.from([0, ...[...written.matchAll(/\n/g)].map((match) => match.index + 1)]));
   // A first key indented further than the keys after it: read in line with them (the same length).
   const indented = indentedFirstKey(written);
-  const input = indented ? unindentFirstKey(written, indented) : written;
+  const unindented = indented ? unindentFirstKey(written, indented) : written;
+  // A non-breaking space where YAML needs a space (`date:\u00A02022-05-12`, indentation): read as a space (the same length).
+  const nbsps = nbspSpaces(unindented);
+  const input = nbsps.length > 0 ? asSpaces(unindented, nbsps) : unindented;
   const tokens = [...new Parser(lineCounter.addNewLine).parse(input)];
   const scan = scanCst(input, undefined, tokens);
   if (scan.problem) return refuse(source, role, scan.problem, Int32Array.from(lineCounter.lineStarts));
@@ -60,6 +64,16 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
     const { message, hint, range } = indentedFirstKeyProblem(indented);
     report('yaml-syntax', 'error', range, message, hint);
   }
+  // Those non-breaking spaces: once per top-level entry, at the first, naming the others' lines.
+  const nbspEntries = new Map<number, NbspSpace[]>();
+  for (const place of nbsps) {
+    const entry = nextTopLevelEntry(input, place.lineStart + 1);
+    nbspEntries.set(entry, [...(nbspEntries.get(entry) ?? []), place]);
+  }
+  for (const places of nbspEntries.values()) {
+    const { message, hint, range } = nbspSpaceProblem(places, input, (offset) => lineCounter.linePos(offset).line);
+    report('yaml-syntax', 'error', range, message, hint);
+  }
 
   // A syntax error garbles the entry it is in (and yaml often reports it several times on its
   // line): report it once per line, then keep every other entry of the file.
@@ -69,8 +83,9 @@ export function parseYamlFile(source: SourceFile, role: FileRole): ParseResult {
   // naming the others. The rest of that entry was not read, and the entry or list item the line
   // before it belongs to (which the tab may continue) is left out.
   for (const entry of tabs) {
-    const [first, ...others] = entry.lines;
-    const lineOf = (indent: TabIndent) => lineCounter.linePos(indent.lineStart).line;
+    const first = entry.lines[0];
+    const others = otherTabLines(input, entry);
+    const lineOf = (lineStart: number) => lineCounter.linePos(lineStart).line;
     const more = others.length === 0 ? '' : ` ${others.length === 1 ? 'Line' : 'Lines'} ${listed(others.map(lineOf))} of this entry ${others.length === 1 ? 'is' : 'are'} indented with a tab too.`;
     report('yaml-syntax', 'error', [first!.tab, first!.tab + 1], 'YAML syntax error: this line is indented with a tab; YAML indents with spaces only.', `Use spaces, not a tab (most editors can insert spaces when Tab is pressed).${more}`);
     const before = writtenBefore(text, entry.start);

@@ -48,6 +48,19 @@ export function tabEntries(text: string, indents: readonly TabIndent[]): TabEntr
 }
 
 /**
+ * The lines of an entry after its first that are indented with a tab too, by their starts: those the
+ * parser found an error on, and those it did not reach (the lines of a text under `summary:`, read
+ * as one with the first) or found no error on, whose leading blank holds a tab.
+ */
+export function otherTabLines(text: string, entry: TabEntry): number[] {
+  const starts = new Set(entry.lines.slice(1).map((line) => line.lineStart));
+  for (let at = text.indexOf('\n', entry.start) + 1; at > 0 && at < entry.end; at = text.indexOf('\n', at) + 1) {
+    if (/^ *\t[ \t]*\S/.test(text.slice(at, lineEnd(text, at)))) starts.add(at);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/**
  * The text with those parts blanked (every character but line breaks a space): the same length, so
  * every offset, line and column stays the text's, and what a tab garbled cannot run on into the
  * entries after it. What the tab meant is not guessed (a tab is as wide as an editor shows it).

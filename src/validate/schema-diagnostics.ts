@@ -1,8 +1,9 @@
 import { hiddenCharactersHint } from './hidden-characters.js';
-import { describeCharacter, unsafeCharacters, withoutNonText } from '../characters.js';
+import { codeOf, describeCharacter, unsafeCharacters, withoutNonText } from '../characters.js';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import { locate, type DataPath, type ParsedFile, type Part } from '../load/index.js';
 import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
+import { typographicQuotes, typographicQuotesHint } from '../load/colon-values.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
 import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, keyMeant, valueMeant } from './suggest.js';
@@ -72,6 +73,8 @@ function withHiddenCharacters(diagnostic: Diagnostic, error: SchemaError, data: 
   const text = typeof key === 'string' ? key : written ?? (typeof value === 'string' ? value : undefined);
   // The key or value a did-you-mean already named (`key points` with a non-breaking space: key_points), else the text without them.
   const meant = /^Did you mean “([^”]+)”\?/.exec(diagnostic.hint ?? '')?.[1];
+  // (`– First point` lines where a list goes: the hint says what to write for each of them.)
+  if (error.keyword === 'type' && String(error.params.type) === 'array' && diagnostic.location && pastedItems(file, diagnostic.location)) return diagnostic;
   const hint = text === undefined ? undefined : hiddenCharactersHint(text, meant);
   return hint ? { ...diagnostic, hint } : diagnostic;
 }
@@ -114,11 +117,14 @@ function colonDiagnostic(file: ParsedFile, path: DataPath, key: string, value: u
   const comment = line !== read && line.startsWith(read) && /^\s+#/.test(line.slice(read.length));
   const text = comment ? line : read;
   const quoted = JSON.stringify(text.length > 70 ? `${text.slice(0, 70)}…` : text);
+  // `- “Data: first”`: a word processor's quotes, which YAML does not read as quotes.
+  const curly = comment ? undefined : typographicQuotes(text);
   return {
     code: 'colon-in-text', severity: 'error', stage: 'validate',
     message: `This text was read as the key “${key}” and a value, because of the “: ” after “${key}”.`,
     location,
-    hint: `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\")${comment ? `; without them, “${line.slice(read.length).trim()}” was read as a comment and left out` : ''}.`,
+    hint: curly ? typographicQuotesHint(curly, (inside) => JSON.stringify(inside.length > 70 ? `${inside.slice(0, 70)}…` : inside))
+      : `Put the whole text in double quotes: ${quoted} (a double quote inside it is written \\")${comment ? `; without them, “${line.slice(read.length).trim()}” was read as a comment and left out` : ''}.`,
   };
 }
 
@@ -321,6 +327,14 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       if (written && /^[ \t]*[-*][ \t]/m.test(value as string)) {
         return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}.`, `Take out the “${written}” after ${String(path[path.length - 1])}: it makes the “- ” lines below one text; without it, each is an item of the list.`);
       }
+      // `– First point` lines pasted from a word processor: their en dash is no list's `- `; YAML reads them as one text.
+      const pasted = String(error.params.type) === 'array' && typeof value === 'string' && path.length > 0 ? pastedItems(file, locate(file, path, 'value')) : undefined;
+      if (pasted) {
+        const shown = pasted.items.slice(0, 3).map((item) => `“- ${item.length > 40 ? `${item.slice(0, 39)}…` : item}”`);
+        const items = pasted.items.length > 3 ? `${shown.join(', ')} and ${pasted.items.length - 3} more` : shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`;
+        return at('type', 'value', `${quoted(name, 'The file')} must be ${article(String(error.params.type))}, not ${typeName(value)}: ${pasted.items.length === 1 ? 'its line begins' : 'its lines begin'} with ${pasted.mark}, not with “- ”, so YAML reads ${pasted.items.length === 1 ? 'it' : 'them'} as one text.`,
+          `A list item starts with “- ” (a dash and a space): replace the “${pasted.char}” at the start of ${pasted.items.length === 1 ? 'the line' : 'each line'} with “-”, each item on its own line: ${items}.`);
+      }
       // `chairs:` over `  -name: Marta`: a list item with no space after its `-`, read as a key `-name`.
       const dashed = String(error.params.type) === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>).find(([key]) => /^-[A-Za-z_]/.test(key)) : undefined;
       if (dashed) {
@@ -388,6 +402,23 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
 }
 
 /** The block indicator (`|`, `>-`…) a value at `path` is written with, if it is a block scalar. */
+/** The marks a word processor begins a list's lines with, named where they look like `-`. */
+const LIST_MARKS: Readonly<Record<string, string>> = { '–': 'an en dash', '—': 'an em dash', '−': 'a minus sign', '‐': 'a typographic hyphen', '•': 'a bullet', '◦': 'a bullet', '▪': 'a bullet', '‣': 'a bullet', '●': 'a bullet', '\uF0B7': 'Word’s bullet' };
+const LIST_MARK_LINE = new RegExp(`^[ \\t]*([${Object.keys(LIST_MARKS).join('')}])[ \\t\\u00a0]+(\\S.*?)[ \\t]*$`);
+
+/**
+ * A text written where a list goes (`key_points:` over `  – First point`), every line of it begun
+ * with one mark of a word processor's list: the mark (named, with its code) and the items as
+ * written after it. Undefined otherwise (a text with a dash in it, a line without the mark).
+ */
+function pastedItems(file: ParsedFile, location: { start: { offset: number }; end: { offset: number } }): { char: string; mark: string; items: string[] } | undefined {
+  const lines = file.source.text.slice(location.start.offset, location.end.offset).split(/\r?\n/).filter((line) => line.trim() !== '');
+  const found = lines.map((line) => LIST_MARK_LINE.exec(line));
+  const char = found[0]?.[1];
+  if (char === undefined || found.some((match) => match?.[1] !== char)) return undefined;
+  return { char, mark: `“${char}” (${LIST_MARKS[char]}, ${codeOf(char)}, as a word processor writes a list)`, items: found.map((match) => match![2]!) };
+}
+
 function blockIndicator(file: ParsedFile, path: DataPath): string | undefined {
   const location = locate(file, path, 'value');
   return /^[|>][-+0-9]*/.exec(file.source.text.slice(location.start.offset, location.end.offset))?.[0];

@@ -91,6 +91,15 @@ describe('parseYamlFile', () => {
       if (more) expect(result.diagnostics[0]!.hint).toContain(more);
       expect(result.file.data, text).toHaveProperty('sumary', 'x');
     }
+    // Lines the parser found no error on of their own (a text's lines, read with the first) are named too.
+    for (const [text, more] of [
+      ['summary:\n\tDelegations reviewed how traveller data\n\tsupports screening at land borders.\nsumary: x\n', 'Line 3 of this entry is indented with a tab too.'],
+      ['rapporteur:\n\tname: E\n\torganization: F\nsumary: x\n', 'Line 3 of this entry is indented with a tab too.'],
+    ] as const) {
+      const result = parse(text);
+      expect(at(result.diagnostics), text).toEqual(['yaml-syntax 2:1']);
+      expect(result.diagnostics[0]!.hint, text).toBe(`Use spaces, not a tab (most editors can insert spaces when Tab is pressed). ${more}`);
+    }
     // The entry a tab garbled is left out whole, never read as the guess (`rapporteur` here).
     expect(parse('rapporteur:\n\tname: E\n\torganization: F\nsumary: x\n').file.data).toEqual({ sumary: 'x' });
     // A tab in a block of text, or after a line's indentation, is text, not indentation.

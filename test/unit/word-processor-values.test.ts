@@ -48,6 +48,21 @@ describe('values as a word processor writes them', () => {
     expect(hidden.hint).toMatch(/^It holds a zero-width space \(U\+200B\), a character that cannot be told apart here: write “unoct-rabat”, typed again\. /);
   });
 
+  it('list items begun with an en dash are told to begin each with “-”, each on its own line (the hint wrote them as one line)', () => {
+    const found = diagnostics((s) => s.replace('key_points:\n  - Screening depends on timely access to watchlists.', 'key_points:\n  – First point\n  – Second point'));
+    expect(found.map((d) => [d.code, d.location?.start.line, d.location?.start.column])).toEqual([['type', 13, 3]]);
+    expect(found[0]!.message).toContain('its lines begin with “–” (an en dash, U+2013');
+    expect(found[0]!.hint).toBe('A list item starts with “- ” (a dash and a space): replace the “–” at the start of each line with “-”, each item on its own line: “- First point” and “- Second point”.');
+    // One item on the key's line; a text with a dash inside it is not one.
+    expect(diagnostics((s) => s.replace('  - Screening depends on timely access to watchlists.', '  • Screening')).filter((d) => d.code === 'type')[0]!.hint).toMatch(/replace the “•” at the start of the line with “-”, each item on its own line: “- Screening”\.$/);
+  });
+
+  it('a list item in typographic quotes with a “: ” in it is told that they are no YAML quotes (the hint quoted them with the text)', () => {
+    const found = diagnostics((s) => s.replace('  - Screening depends on timely access to watchlists.', '  - “Screening: it depends on access”'));
+    expect(found.map((d) => [d.code, d.location?.start.line])).toEqual([['colon-in-text', 13]]);
+    expect(found[0]!.hint).toBe('Its quotes are typographic (“ ”, as a word processor writes them), which YAML does not read as quotes and the reports would print: write it in straight quotes, "Screening: it depends on access"; to print the typographic quotes too, "“Screening: it depends on access”".');
+  });
+
   it('an id YAML reads as a number is told to quote it (the hint described ids)', () => {
     const found = diagnostics((s) => s.replace('  - id: border-data', '  - id: 2022'));
     expect(found[0]).toMatchObject({ code: 'type', message: '“recommendations[1].id” must be text, not a number (2022).', hint: 'YAML reads 2022 as a number: put it in quotes to make it text, id: "2022".' });
