@@ -2,7 +2,9 @@ import type { Image, ImageReference, Nodes } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { textSpanToLocation } from '../diagnostics/location.js';
 import { imageFileReader, type ImageFile } from '../load/image-files.js';
+import { frontMatterText } from '../markdown/front-matter-text.js';
 import { escapeMarkdown } from '../render/escape.js';
+import { frontMatterFromYaml } from '../typeset/front-matter.js';
 import { parseMarkdown } from '../typeset/markdown.js';
 import { splitAtHeadings } from '../typeset/markdown-sections.js';
 import { imageProblem } from '../validate/images.js';
@@ -63,6 +65,46 @@ export function leaveOutImages(markdown: string, shows: (src: string) => boolean
 }
 
 /**
+ * A rendered document without the `logo:` line of its front matter when the report cannot show that
+ * image (`shows`, as for leaveOutImages): the Markdown named a file the build does not publish, and
+ * the PDF and the DOCX covers showed no logo. `at`: where the line was. A logo written over several
+ * lines is left as it is. Pure.
+ */
+export function leaveOutLogo(markdown: string, shows: (src: string) => boolean): { markdown: string; logo?: { src: string; at: number } } {
+  const front = frontMatterText(markdown);
+  const line = front && /^logo:.*\n/m.exec(front.yaml);
+  if (!front || !line) return { markdown };
+  const src = frontMatterFromYaml(front.yaml).logo;
+  if (src === undefined || shows(src)) return { markdown };
+  const at = front.start + line.index;
+  const without = markdown.slice(0, at) + markdown.slice(at + line[0].length);
+  if (frontMatterFromYaml(frontMatterText(without)?.yaml ?? '').logo !== undefined) return { markdown };
+  return { markdown: without, logo: { src, at } };
+}
+
+/**
+ * For a programme's documents: each image of a workshop's (md) text becomes its alt text (see
+ * leaveOutImages), whatever its file: the programme publishes none of its workshops' images (their
+ * paths are their own folders'), and its documents show them as a workshop's report shows an image it
+ * leaves out. `left`: each text that had images, with their paths (a reference's label).
+ */
+export function notesImagesLeaver(): { text: (source: string) => string; left: Map<string, string[]> } {
+  const left = new Map<string, string[]>();
+  const done = new Map<string, string>();
+  const text = (source: string): string => {
+    if (!source.includes('![')) return source;
+    let shown = done.get(source);
+    if (shown === undefined) {
+      const result = leaveOutImages(source, () => false);
+      if (result.leftOut.length > 0) left.set(source, result.leftOut.map((image) => image.src));
+      done.set(source, (shown = result.markdown));
+    }
+    return shown;
+  };
+  return { text, left };
+}
+
+/**
  * The escaped alt text, as it joins what is before and after it: it does not close a link's text
  * into a link (`[a]` then `(b)`), nor open an image (`Wow!` then `[link](…)`).
  */
@@ -86,9 +128,9 @@ export function leftOutImageDiagnostics(file: string, markdown: string, leftOut:
 }
 
 /**
- * leaveOutImages for a build's documents (`file`, as published), with what each image left out
- * is (see leftOutImageDiagnostics): each image is judged once, and its bytes are not kept (the
- * writers read those they show).
+ * leaveOutImages for a build's documents (`file`, as published), and leaveOutLogo, with what each
+ * image left out is (see leftOutImageDiagnostics; a logo at the front matter's first line): each
+ * image is judged once, and its bytes are not kept (the writers read those they show).
  */
 export function imageLeaver(projectDir: string): (file: string, markdown: string) => { markdown: string; diagnostics: Diagnostic[] } {
   const shown = new Map<string, boolean>();
@@ -98,8 +140,11 @@ export function imageLeaver(projectDir: string): (file: string, markdown: string
     return verdict;
   };
   return (file, markdown) => {
-    const left = leaveOutImages(markdown, shows);
-    const diagnostics = left.leftOut.length === 0 ? [] : leftOutImageDiagnostics(file, left.markdown, left.leftOut, imageFileReader(projectDir));
+    const withoutLogo = leaveOutLogo(markdown, shows);
+    const left = leaveOutImages(withoutLogo.markdown, shows);
+    // (The front matter is before any image: its place is the same in the document as left.)
+    const leftOut = withoutLogo.logo ? [{ src: withoutLogo.logo.src, reference: false, start: 0, end: 3 }, ...left.leftOut] : left.leftOut;
+    const diagnostics = leftOut.length === 0 ? [] : leftOutImageDiagnostics(file, left.markdown, leftOut, imageFileReader(projectDir));
     return { markdown: left.markdown, diagnostics };
   };
 }

@@ -5,6 +5,8 @@ import { leakDiagnostic, leakSearch, PROGRAMME_GUARD, textsIn } from '../edition
 import { mergeFallbacks } from '../languages/index.js';
 import type { Format, Language } from '../notes/types.js';
 import { programmeModel, type ProgrammeModel, type ProgrammeWorkshopInput } from '../programme/model.js';
+import { Markdown } from '../consolidate/markdown.js';
+import { mapModel } from '../consolidate/map-model.js';
 import { checkProblems, type ProblemsResult } from './check-problems.js';
 import { mapLimit } from '../load/read-project.js';
 import { guardOutputFolder, type BuildEnvironment, type BuildOptions, type BuildResult } from './pipeline.js';
@@ -32,6 +34,8 @@ export interface ProgrammeBuild extends ProgrammeCheck<ProblemsResult> {
   leftOut: Array<{ dir: string; start: string; followUp: boolean }>;
   /** The workshops the programme's documents name without a link to their reports: these print what they mark restricted, and none is a public edition (their folders). */
   unlinked: string[];
+  /** The workshops whose notes' images the programme's documents show as their alt text (they publish no workshop's images): their folders, and how many images (by path). */
+  notesImages: Array<{ dir: string; images: number }>;
 }
 
 /**
@@ -75,7 +79,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
   environment.timings?.mark('workshops');
   const outDir = path.resolve(cwd, options.programmeOut ?? path.join(check.dir, 'out'));
   const formats = FORMATS.filter((format) => (options.formats ?? ['md']).includes(format));
-  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], formats, sources: templateSources, leftOut: [], unlinked: [] };
+  const result: ProgrammeBuild = { ...check, builds: [], outDir, files: [], formats, sources: templateSources, leftOut: [], unlinked: [], notesImages: [] };
   result.diagnostics.push(...templateProblems);
   if (!check.programme || hasErrors(check.diagnostics) || check.workshops.some((w) => hasErrors(w.checked.diagnostics))) return result;
   // (With the programme's rules, as its check has them: a build's report is its builds'.)
@@ -93,6 +97,7 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     const reports = folder === undefined ? {} : { reports: `${path.relative(outDir, result.builds[index]!.outDir).split(path.sep).join('/')}/${folder}` };
     return { id: programmeId(check.workshops[index]!.dir), ...reports, model, languages };
   });
+  const published = (file: string) => path.relative(check.dir, path.join(outDir, file)).split(path.sep).join('/');
   const organizers = (check.programme.organizers ?? []).map((org) => ({ id: org.id, name: org.name, ...(org.acronym ? { acronym: org.acronym } : {}), label: org.acronym && org.acronym !== org.name ? `${org.name} (${org.acronym})` : org.name }));
   const model = programmeModel({ title: check.programme.title, ...(check.programme.subtitle ? { subtitle: check.programme.subtitle } : {}), organizers }, language, inputs, options.asOf);
   environment.timings?.mark('roll-up');
@@ -104,11 +109,15 @@ export async function buildProgramme(dirArgument: string, options: BuildOptions 
     ...(staging ? { staged: staging.folder(outDir, undefined, check.dir, formats) } : {}),
     guard: leakGuard(outcomes, result.builds, new Set(shownIndexes)),
     // With templates of the programme's own, links to headings are checked (the shipped templates' are, by the tests).
-    ...([...templates.values()].some((file) => file.overridden) ? { anchors: (file: string) => path.relative(check.dir, path.join(outDir, file)).split(path.sep).join('/') } : {}),
+    ...([...templates.values()].some((file) => file.overridden) ? { anchors: published } : {}),
+    published,
+    // An image of its own templates that validate judged is not judged again at each document.
+    known: templateProblems,
   }, result.leftOut.map((w) => ({ id: programmeId(w.dir), start: w.start })));
   environment.timings?.mark('documents');
   result.diagnostics.push(...written.diagnostics);
   for (const [file, text] of written.sources) result.sources.set(file, text);
+  result.notesImages = imagesByWorkshop(inputs, shownIndexes.map((index) => check.workshops[index]!.dir), written.notesImages);
   if (!hasErrors(result.diagnostics)) result.files = written.files;
   return result;
 }
@@ -138,6 +147,26 @@ function leakGuard(outcomes: readonly WorkshopOutcome[], builds: Array<Omit<Buil
     }
     return clean;
   };
+}
+
+/**
+ * The workshops whose (md) texts (`texts`, with their images' paths) the programme's documents
+ * showed without their images, each with how many images (a path counts once): their folders. Read
+ * only when there are some. Pure.
+ */
+function imagesByWorkshop(inputs: readonly ProgrammeWorkshopInput[], dirs: readonly string[], texts: ReadonlyMap<string, readonly string[]>): Array<{ dir: string; images: number }> {
+  if (texts.size === 0) return [];
+  return inputs.flatMap((input, index) => {
+    const images = new Set<string>();
+    const look = (value: unknown): unknown => {
+      if (!(value instanceof Markdown)) return undefined;
+      for (const src of texts.get(value.source) ?? []) images.add(src);
+      return value;
+    };
+    mapModel(input.model, look);
+    for (const each of input.languages ?? []) mapModel(each.model, look);
+    return images.size > 0 ? [{ dir: dirs[index]!, images: images.size }] : [];
+  });
 }
 
 /** From the first workshop's first day to the last one's last day: the programme documents' dates (never the clock). */

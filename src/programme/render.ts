@@ -66,8 +66,12 @@ export function programmeTemplateProblems(templates: TemplateSet, optionalFields
   return diagnostics;
 }
 
-/** `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next is rendered. Pure. */
-export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks, limits: Partial<WorkLimits> = {}): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
+/**
+ * `renderProgramme`, one document (or problem) at a time: the caller writes each out while the next
+ * is rendered. `notesText`: what each (md) text of the workshops' notes becomes before the templates
+ * see it (see prepareModel). Pure, when `notesText` is.
+ */
+export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateSet, fallbacks?: Fallbacks, limits: Partial<WorkLimits> = {}, notesText?: (source: string) => string): Generator<{ document: ProgrammeDocument } | { diagnostic: Diagnostic }, void, undefined> {
   // Every syntax error first, located (as a workshop's templates are), before anything renders.
   const diagnostics = programmeTemplateProblems(templates);
   if (diagnostics.length) {
@@ -85,7 +89,7 @@ export function* renderProgrammeEach(model: ProgrammeModel, templates: TemplateS
     hb.registerPartial(partialName(name), compileTemplate(hb, file.text.replace(/\r?\n$/, '')));
   }
   const meter = meterEnvironment(hb, partialTemplates);
-  const context = prepareModel(model, fallbacks);
+  const context = prepareModel(model, fallbacks, notesText);
   const jobs = [
     { template: 'programme/overview.md.hbs', file: 'overview.md', extra: {} },
     { template: 'programme/actions.md.hbs', file: 'actions.md', extra: {} },

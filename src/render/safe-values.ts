@@ -114,12 +114,14 @@ export interface Fallbacks {
 
 /**
  * Replaces every Markdown value of the model by a SafeMarkdown, keeping everything else; a fallback
- * text (one of `fallbacks`, found by its words) is marked with its language.
+ * text (one of `fallbacks`, found by its words) is marked with its language. `text`: what each
+ * Markdown text becomes first (a programme's documents leave out the images of the workshops'
+ * notes); a fallback is still found by the words of the notes.
  */
-export function prepareModel<T>(model: T, fallbacks?: Fallbacks): T {
+export function prepareModel<T>(model: T, fallbacks?: Fallbacks, text?: (source: string) => string): T {
   let counter = 0;
   return mapModel(model, (value) => {
-    if (value instanceof Markdown) return new SafeMarkdown(value.source, `n${++counter}`, fallbacks?.markdown.get(value.source));
+    if (value instanceof Markdown) return new SafeMarkdown(text ? text(value.source) : value.source, `n${++counter}`, fallbacks?.markdown.get(value.source));
     if (typeof value === 'string' && fallbacks?.plain.has(value)) return new FallbackText(value, fallbacks.plain.get(value)!);
     return undefined;
   });

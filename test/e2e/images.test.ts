@@ -306,6 +306,24 @@ describe('the logo', () => {
     expect(pick(reported(built.stdout))).toEqual(expected);
   });
 
+  it('one the report cannot show (damaged, not PNG or JPEG) is named by no front matter, in any folder, and not published (report.md named `logo: "assets/logo.png"`, a file not there)', () => {
+    const dir = exampleWithImage('logo-left-out', 'assets/logo.png', new TextEncoder().encode('not an image at all'));
+    const workshop = path.join(dir, 'workshop.yaml');
+    writeFileSync(workshop, readFileSync(workshop, 'utf8').replace('report:\n', 'report:\n  logo: assets/logo.png\n'));
+    const line = readFileSync(workshop, 'utf8').split('\n').findIndex((text) => text === '  logo: assets/logo.png') + 1;
+    const built = runBin(['build', '.', '--format', 'md,html,docx', '--reporter', 'json'], { cwd: dir });
+    expect(built.code).toBe(0);
+    // Said once, where the notes name it, as before.
+    expect(reported(built.stdout).filter((d) => d.ruleId === 'image').map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([`workshop.yaml:${line}:3`]);
+    for (const file of ['out/report.md', 'out/countries/MLI.md']) {
+      const markdown = readFileSync(path.join(dir, file), 'utf8');
+      expect(markdown, file).toMatch(/^---\ntitle: /);
+      expect(markdown, file).not.toMatch(/^logo:/m);
+    }
+    expect(existsSync(path.join(dir, 'out/assets/logo.png'))).toBe(false);
+    expect(listFiles(path.join(dir, 'out')).filter((file) => file.startsWith('assets/'))).toEqual([]);
+  });
+
   it('transparency under PDF/A, which only the build judges, is reported once at the logo key, not at a generated file', () => {
     const dir = path.join(work, 'logo-pdfa');
     copyExampleWithoutEditions(dir);

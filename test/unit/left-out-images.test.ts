@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { leaveOutImages, leftOutImageDiagnostics } from '../../src/build/left-out-images.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { imageLeaver, leaveOutImages, leaveOutLogo, leftOutImageDiagnostics, notesImagesLeaver } from '../../src/build/left-out-images.js';
 import { htmlPage } from '../../src/html/page.js';
 import { parseGfm } from '../../src/markdown/parse.js';
 
@@ -83,6 +86,46 @@ describe('what an image left out is', () => {
       ['image', 'warning', 'assets/gone.png', 'The image file was not found.', '3:3-7'],
       ['image', 'warning', 'assets/bad.png', 'The image is not a PNG or JPEG file and is left out.', '3:10-13'],
       ['image', 'warning', 'r', 'The image is written as a reference (![…][r]), which the report does not show', '3:14-17'],
+    ]);
+  });
+});
+
+describe('a logo the report cannot show, in the front matter', () => {
+  const front = (logo: string) => `---\ntitle: "T"\nlang: en\n${logo}---\n# T\n\nText.\n`;
+
+  it('is named no more (the Markdown named a file the build does not publish); where its line was is kept', () => {
+    const text = front('logo: "assets/bad\\\\_logo.png"\n');
+    const { markdown, logo } = leaveOutLogo(text, shows);
+    expect(markdown).toBe(front(''));
+    // Its path as the writers read it (front-matter strings are Markdown: the \_ is an _).
+    expect(logo).toEqual({ src: 'assets/bad_logo.png', at: text.indexOf('logo:') });
+  });
+
+  it('one it shows, a document without one or without front matter: the same string', () => {
+    for (const text of [front('logo: "assets/ok.png"\n'), front(''), '# T\n\nlogo: assets/bad.png\n', '---\ntitle: "T"\n']) expect(leaveOutLogo(text, shows)).toEqual({ markdown: text });
+  });
+
+  it('a build\'s documents: a logo a template of the project\'s own writes, not in the notes, is said at the front matter, the path named', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wr-left-logo-'));
+    try {
+      const { markdown, diagnostics } = imageLeaver(dir)('report.md', front('logo: "assets/gone.png"\n'));
+      expect(markdown).toBe(front(''));
+      expect(diagnostics.map((d) => [d.code, d.actual, d.message, `${d.location?.file}:${d.location?.start.line}:${d.location?.start.column}`])).toEqual([['image', 'assets/gone.png', 'The image file was not found.', 'report.md:1:1']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the images of a workshop\'s notes, in a programme\'s documents', () => {
+  it('are their alt text, plain, whatever they name (the programme publishes none); each text that had one is kept with their paths', () => {
+    const { text, left } = notesImagesLeaver();
+    expect(text('See ![Map of *border* posts](assets/map.png) and ![Ref][r].\n\n[r]: ok.png')).toBe('See Map of border posts and Ref.\n\n[r]: ok.png');
+    expect(text('Plain words, **bold**.')).toBe('Plain words, **bold**.');
+    expect(text('Also ![ok](assets/ok.png)')).toBe('Also ok');
+    expect([...left]).toEqual([
+      ['See ![Map of *border* posts](assets/map.png) and ![Ref][r].\n\n[r]: ok.png', ['assets/map.png', 'r']],
+      ['Also ![ok](assets/ok.png)', ['assets/ok.png']],
     ]);
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/build/check-project.js';
 import { loadTemplates } from '../../src/build/templates.js';
 import { consolidate } from '../../src/consolidate/index.js';
+import { notesImagesLeaver } from '../../src/build/left-out-images.js';
+import { Markdown } from '../../src/consolidate/markdown.js';
 import { programmeModel, programmePart } from '../../src/programme/model.js';
+import { renderProgrammeEach } from '../../src/programme/render.js';
 import { renderProgramme } from '../../src/programme/render.js';
 import { countryTable } from '../../src/reference/countries.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -29,6 +32,21 @@ describe('rendering a programme\'s documents', () => {
     expect(diagnostics[0]!.message).toMatch(/did more than 100 steps of work rendering countries\/\w{3}\.md/);
     // The other documents are within the limits.
     expect(documents.map((doc) => doc.file)).toEqual(['overview.md', 'actions.md', 'recurring.md']);
+  });
+
+  it('shows each image of a workshop\'s text as the notes\' text says (notesText), the model as it was; a fallback is still marked with its language', async () => {
+    const model = await exampleProgramme();
+    const templates = await loadTemplates();
+    const rec = model.dossiers.find((d) => d.country.code === 'NER')!.workshops[0]!.recommendations[0]!;
+    const source = `${rec.text.source} ![Map of border posts](assets/map.png)`;
+    (rec as { text: Markdown }).text = new Markdown(source);
+    const fallbacks = { markdown: new Map([[source, 'fr']]), plain: new Map<string, string>() };
+    const { text } = notesImagesLeaver();
+    const dossier = [...renderProgrammeEach(model, templates, fallbacks, {}, text)].flatMap((step) => ('document' in step && step.document.file === 'countries/NER.md' ? [step.document.markdown] : []))[0]!;
+    expect(dossier).toContain('monitoring mechanism. Map of border posts</span>');
+    expect(dossier).toMatch(/<span lang="fr">[^<]*Map of border posts<\/span>/);
+    expect(dossier).not.toContain('![');
+    expect(rec.text.source).toBe(source);
   });
 
   it('stops a dossier that prints a part of the data through three braces (which print as two do), once', async () => {

@@ -92,6 +92,8 @@ export async function buildProgrammeCommand(options: BuildOptions, globals: Glob
     }
     // Its reports print what it marks restricted, and the programme's documents go to donors.
     if (built.unlinked.length > 0) io.stderr.write(`Named without a link to its reports in the programme's documents (they print what it marks restricted, and it has no public edition): ${built.unlinked.map((dir) => path.relative(io.cwd, dir) || '.').join(', ')}. To link to it, give it a public edition (report.editions, see README "Editions").\n`);
+    // Its images' paths are its own folder's, which the programme does not publish: said once, not a warning (it is no mistake: --strict passes).
+    if (built.notesImages.length > 0) io.stderr.write(`Images in the notes shown as their alt text in the programme's documents, which publish no workshop's images (its own reports show them): ${built.notesImages.map((w) => `${path.relative(io.cwd, w.dir) || '.'} (${w.images} image${w.images === 1 ? '' : 's'})`).join(', ')}.\n`);
     // Its files named when they are few (Markdown only: the documents and the exports), else counted
     // as a workshop's are; in the order the build made them (its documents, then its exports), not staged them.
     const own = published.get(built.outDir);
