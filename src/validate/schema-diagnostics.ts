@@ -6,7 +6,7 @@ import { emptyKey, nameMeant, unindentedText } from './key-lines.js';
 import { typographicQuotes, typographicQuotesHint } from '../load/colon-values.js';
 import { signBefore, signHint } from './sign-values.js';
 import { schemaText, validator, type SchemaError, type SchemaName } from './schemas.js';
-import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, keyMeant, valueMeant } from './suggest.js';
+import { datesMeant, didYouMean, didYouMeanDate, isCalendarDay, wordMeant } from './suggest.js';
 
 /** What to validate instead of the file's data (a copy without holes), and how its paths map back. */
 export interface SchemaView {
@@ -101,7 +101,7 @@ function textsReadAsKeys(errors: readonly SchemaError[], data: unknown): Array<{
     const inner = (value as Record<string, unknown>)[key];
     if (inner !== null && typeof inner === 'object') continue;
     // `- txt: …` is a misspelt `text:`, said as such by the unknown key's "did you mean".
-    if (keyMeant(key, Object.keys((error.parentSchema as { properties?: object }).properties ?? {})) !== undefined) continue;
+    if (wordMeant(key, Object.keys((error.parentSchema as { properties?: object }).properties ?? {}), 'key') !== undefined) continue;
     const textAllowed = errors.some((other) => other.keyword === 'type' && other.instancePath === error.instancePath && String(other.params.type).split(',').includes('string'));
     if (textAllowed && !found.some((place) => describePath(place.path) === describePath(pathOf(error)))) found.push({ path: pathOf(error), key });
   }
@@ -235,7 +235,7 @@ function dropRequiredExplainedByTypo(errors: SchemaError[], data: unknown): Sche
     if (error.keyword !== 'required') return true;
     const missing = String(error.params.missingProperty);
     return !errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath
-      && (other.params.additionalProperty === '' ? nameMeant(other, data).meant === missing : keyMeant(String(other.params.additionalProperty), [missing])?.key === missing));
+      && (other.params.additionalProperty === '' ? nameMeant(other, data).meant === missing : wordMeant(String(other.params.additionalProperty), [missing], 'key')?.word === missing));
   });
 }
 
@@ -290,7 +290,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       const unindented = exact === undefined && (typeof written === 'string' || typeof written === 'number') ? unindentedText(file, [...path, key]) : undefined;
       if (unindented) return unindented;
       return at('unknown-key', 'key', `Unknown key “${key}”${name ? ` in ${name}` : ''}.`,
-        (forbidden ? undefined : exact !== undefined ? `Did you mean “${exact}”?` : meantKey(key, allowed)) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
+        (forbidden ? undefined : exact !== undefined ? `Did you mean “${exact}”?` : meantHint(wordMeant(key, allowed, 'key'), 'Keys are written in English, as in FORMAT.md,')) ?? `Allowed keys here: ${allowed.join(', ')}.`, [key]);
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -355,7 +355,7 @@ function toDiagnostic(file: ParsedFile, error: SchemaError, original: (path: Dat
       // `languages: [en, fr, es]`: a language of its own, which the tool has no catalogue for (“Did you mean en?” misled).
       const language = (path[path.length - 1] === 'language' || path[path.length - 2] === 'languages') && /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(value) && didYouMean(value, allowed) === undefined;
       if (language) return at('enum', 'value', `“${value}” is not a language workshop-report writes reports in.`, `It writes them in ${allowed.join(' and ')} (a language is added to the tool itself: see “Adding a language” in its README). Allowed: ${allowed.join(', ')}.`);
-      return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [meantValue(value, allowed), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
+      return at('enum', 'value', `“${value}” is not ${validAs(path)}.`, [meantHint(wordMeant(value, allowed, 'value'), 'The values are written in English,'), `Allowed: ${allowed.join(', ')}.`].filter(Boolean).join(' '));
     }
     case 'format':
       if (error.params.format === 'date') {
@@ -523,16 +523,7 @@ function quoted(name: string, otherwise: string): string {
   return name ? `“${name}”` : otherwise;
 }
 
-/** “Did you mean …?” for an unknown key: a typo of an allowed one, or a French word for one (keys are English). */
-function meantKey(key: string, allowed: readonly string[]): string | undefined {
-  const meant = keyMeant(key, allowed);
-  if (!meant) return undefined;
-  return `Did you mean “${meant.key}”?${meant.french ? ' Keys are written in English, as in FORMAT.md, whatever the language of the notes.' : ''}`;
-}
-
-/** “Did you mean …?” for a value not in its list: a typo of an allowed one, or a French word for one (the values are English). */
-function meantValue(value: string, allowed: readonly string[]): string | undefined {
-  const meant = valueMeant(value, allowed);
-  if (!meant) return undefined;
-  return `Did you mean “${meant.value}”?${meant.french ? ' The values are written in English, whatever the language of the notes.' : ''}`;
+/** “Did you mean …?” for an unknown key or a value not in its list: a typo of an allowed one, or a French word for one (`keys` or values, written in English). */
+function meantHint(meant: { word: string; french: boolean } | undefined, what: 'Keys are written in English, as in FORMAT.md,' | 'The values are written in English,'): string | undefined {
+  return meant && `Did you mean “${meant.word}”?${meant.french ? ` ${what} whatever the language of the notes.` : ''}`;
 }

@@ -34,19 +34,6 @@ const FRENCH_KEYS: Readonly<Record<string, readonly string[]>> = {
   etat: ['status'],
 };
 
-/**
- * The key meant by a key written (`titel` → title, `nom` → name): a typo of one of `allowed`, else
- * a French word for one of them; `french` when it was. Undefined when neither.
- */
-export function keyMeant(written: string, allowed: Iterable<string>): { key: string; french: boolean } | undefined {
-  const keys = [...allowed];
-  const typo = suggest(written, keys);
-  if (typo !== undefined) return { key: typo, french: false };
-  const word = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/[\s\u00a0'’-]+/g, '_');
-  const key = (Object.hasOwn(FRENCH_KEYS, word) ? FRENCH_KEYS[word]! : []).find((candidate) => keys.includes(candidate) && candidate !== written);
-  return key === undefined ? undefined : { key, french: true };
-}
-
 /** A value a French-speaking rapporteur writes in French, by what it may mean (as FRENCH_KEYS). */
 const FRENCH_VALUES: Readonly<Record<string, readonly string[]>> = {
   termine: ['done'], terminee: ['done'], fait: ['done'], faite: ['done'], realise: ['done'], realisee: ['done'], acheve: ['done'],
@@ -62,12 +49,22 @@ const FRENCH_VALUES: Readonly<Record<string, readonly string[]>> = {
  * French word for one (`terminé` → done, `haute` → high); `french` when it was. Undefined when neither.
  */
 export function valueMeant(written: string, allowed: Iterable<string>): { value: string; french: boolean } | undefined {
-  const values = [...allowed];
-  const typo = suggest(written, values);
-  if (typo !== undefined) return { value: typo, french: false };
-  const word = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/[\s\u00a0'’-]+/g, '_');
-  const value = (Object.hasOwn(FRENCH_VALUES, word) ? FRENCH_VALUES[word]! : []).find((candidate) => values.includes(candidate));
-  return value === undefined ? undefined : { value, french: true };
+  const meant = wordMeant(written, allowed, 'value');
+  return meant && { value: meant.word, french: meant.french };
+}
+
+/**
+ * The key or value meant by one written otherwise (`titel` → title, `nom` → name, `terminé` → done): a typo of one of `allowed`, else the
+ * one a French word stands for (looked up without accents, in lower case, `_` between words).
+ */
+export function wordMeant(written: string, allowed: Iterable<string>, kind: 'key' | 'value'): { word: string; french: boolean } | undefined {
+  const words = [...allowed];
+  const typo = suggest(written, words);
+  if (typo !== undefined) return { word: typo, french: false };
+  const french = kind === 'key' ? FRENCH_KEYS : FRENCH_VALUES;
+  const key = written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/[\s\u00a0'’-]+/g, '_');
+  const word = (Object.hasOwn(french, key) ? french[key]! : []).find((candidate) => words.includes(candidate) && candidate !== written);
+  return word === undefined ? undefined : { word, french: true };
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

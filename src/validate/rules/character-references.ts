@@ -25,9 +25,10 @@ export function checkCharacterReferences(ctx: RuleContext): void {
     walk(parseGfm(text), (node) => {
       if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) read.push([node.position.start.offset, node.position.end.offset]);
     });
-    const first = replaced.find((match) => read.some(([start, end]) => match.index >= start && match.index < end));
+    const inText = replaced.filter((match) => read.some(([start, end]) => match.index >= start && match.index < end));
+    const first = inText[0];
     if (!first) return;
-    const count = replaced.filter((match) => read.some(([start, end]) => match.index >= start && match.index < end)).length;
+    const count = inText.length;
     ctx.diagnostics.push({
       code: 'character-reference', severity: 'warning', stage: 'validate',
       message: `“${first[0]}” names no character a document can show: every format prints it as “${REPLACEMENT}”${count > 1 ? `, as it does ${count - 1} more such reference${count > 2 ? 's' : ''} in this text` : ''}.`,
